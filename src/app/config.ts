@@ -1,0 +1,66 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Every setting Probity reads from the environment, validated once at start-up.
+ * A bad value stops the process with a message naming the variable, rather than surfacing later.
+ */
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  PUBLIC_URL: z.string().url().optional(),
+  DATABASE_URL: z.string().url().optional(),
+  PROBITY_DATA_DIR: z.string().default('data'),
+  PROBITY_AUTO_MIGRATE: z.enum(['0', '1']).optional(),
+  PROBITY_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  PROBITY_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
+  PROBITY_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
+  PROBITY_LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).default(5),
+  PROBITY_LOCKOUT_MINUTES: z.coerce.number().int().min(1).default(15),
+  PROBITY_SIGNIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  PROBITY_SETUP_LINK_HOURS: z.coerce.number().int().min(1).default(72),
+  PROBITY_COOKIE_SECURE: z.enum(['0', '1']).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  publicUrl: string;
+  database: { engine: 'pglite'; dataDir: string } | { engine: 'pg'; url: string; poolSize: number };
+  autoMigrate: boolean;
+  session: { idleMinutes: number; absoluteHours: number };
+  lockout: { threshold: number; minutes: number };
+  signInRatePerMinute: number;
+  setupLinkHours: number;
+  cookieSecure: boolean;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+};
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const publicUrl = e.PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? 'localhost' : e.HOST}:${e.PORT}`;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl: publicUrl.replace(/\/$/, ''),
+    database: e.DATABASE_URL
+      ? { engine: 'pg', url: e.DATABASE_URL, poolSize: e.PROBITY_DB_POOL_SIZE }
+      : { engine: 'pglite', dataDir: path.resolve(e.PROBITY_DATA_DIR) },
+    // The embedded database migrates itself: there is no one else to do it.
+    autoMigrate: e.PROBITY_AUTO_MIGRATE === '1' || !e.DATABASE_URL,
+    session: { idleMinutes: e.PROBITY_SESSION_IDLE_MINUTES, absoluteHours: e.PROBITY_SESSION_ABSOLUTE_HOURS },
+    lockout: { threshold: e.PROBITY_LOCKOUT_THRESHOLD, minutes: e.PROBITY_LOCKOUT_MINUTES },
+    signInRatePerMinute: e.PROBITY_SIGNIN_RATE_PER_MINUTE,
+    setupLinkHours: e.PROBITY_SETUP_LINK_HOURS,
+    cookieSecure: e.PROBITY_COOKIE_SECURE ? e.PROBITY_COOKIE_SECURE === '1' : publicUrl.startsWith('https:'),
+    logLevel: e.LOG_LEVEL,
+  };
+}

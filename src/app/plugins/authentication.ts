@@ -1,0 +1,75 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Deps } from '../deps.ts';
+import type { Principal } from '../../features/access/principal.ts';
+import { resolveSession, type ResolvedSession } from '../../features/auth/sessions.ts';
+import { resolveApiToken } from '../../features/auth/api-tokens.ts';
+import { AppError } from '../../lib/errors.ts';
+
+export const SESSION_COOKIE = 'probity_session';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set only for a fully signed-in user (password and, where required, second factor). */
+    principal: Principal | null;
+    /** The session behind the cookie at any stage, for the sign-in steps. */
+    session: ResolvedSession | null;
+    sessionToken: string | undefined;
+  }
+}
+
+/**
+ * Identifies the caller once per request: a bearer token for /api, the session cookie for pages.
+ * It never decides what the caller may see; policies and scoped repositories do.
+ */
+export function registerAuthentication(app: FastifyInstance, deps: Deps): void {
+  app.decorateRequest('principal', null);
+  app.decorateRequest('session', null);
+  app.decorateRequest('sessionToken', undefined);
+
+  app.addHook('onRequest', async (request) => {
+    if (request.url.startsWith('/assets/')) return;
+    const auth = request.headers.authorization;
+    if (auth?.startsWith('Bearer ')) {
+      request.principal = await resolveApiToken(deps, auth.slice('Bearer '.length).trim());
+      return;
+    }
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const session = await resolveSession(deps, token);
+    request.session = session;
+    request.sessionToken = session ? token : undefined;
+    request.principal = session?.principal ?? null;
+  });
+}
+
+export function setSessionCookie(reply: FastifyReply, deps: Deps, token: string): void {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: deps.config.cookieSecure,
+    maxAge: deps.config.session.absoluteHours * 3600,
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply): void {
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+}
+
+/** preHandler for pages: a visitor who is not signed in is sent to sign in and brought back afterwards. */
+export async function requireSignedInPage(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  if (request.principal) return;
+  const next = encodeURIComponent(request.url);
+  await reply.redirect(`/sign-in?next=${next}`, 303);
+}
+
+/** preHandler for the API: 401 without a valid bearer token. */
+export async function requireApiPrincipal(request: FastifyRequest): Promise<void> {
+  if (!request.principal) throw new AppError('unauthenticated', 'Send a valid API token as "Authorization: Bearer …".');
+}
+
+/** The principal of a request that has passed requireSignedInPage / requireApiPrincipal. */
+export function principalOf(request: FastifyRequest): Principal {
+  if (!request.principal) throw new AppError('unauthenticated', 'Sign in to continue.');
+  return request.principal;
+}

@@ -1,0 +1,61 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { ZodError } from 'zod';
+import { AppError } from '../../lib/errors.ts';
+
+type ErrorBody = { error: { code: string; message: string; fields?: Record<string, string>; requestId: string } };
+
+const titles: Record<number, string> = {
+  400: 'There is a problem with your request',
+  401: 'Sign in to continue',
+  403: 'You cannot do that',
+  404: 'Page not found',
+  409: 'This record has changed',
+  422: 'That cannot be done now',
+  423: 'Account locked',
+  429: 'Too many attempts',
+  500: 'Sorry, there is a problem with the service',
+};
+
+function wantsHtml(request: FastifyRequest): boolean {
+  return !request.url.startsWith('/api/') && request.url !== '/health' && request.url !== '/metrics';
+}
+
+function respond(request: FastifyRequest, reply: FastifyReply, status: number, code: string, message: string, fields?: Record<string, string>) {
+  if (wantsHtml(request)) {
+    if (status === 401) return reply.redirect(`/sign-in?next=${encodeURIComponent(request.url)}`, 303);
+    return reply.code(status).page('error.njk', { pageTitle: titles[status] ?? 'Error', message });
+  }
+  const body: ErrorBody = { error: { code, message, requestId: request.id, ...(fields ? { fields } : {}) } };
+  return reply.code(status).send(body);
+}
+
+/**
+ * One mapping from errors to responses. AppError codes map to status; schema errors are 400 with the
+ * field messages; anything else is logged with the request id and answered as a bare 500 (no stack, no SQL).
+ */
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, request, reply) => {
+    if (err instanceof AppError) return respond(request, reply, err.status, err.code, err.message, err.fields);
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const fields: Record<string, string> = {};
+      for (const v of err.validation) fields[v.instancePath.slice(1).replaceAll('/', '.') || 'request'] = v.message ?? 'Invalid';
+      return respond(request, reply, 400, 'validation', 'The request is not valid.', fields);
+    }
+    if (err instanceof ZodError) {
+      const fields = Object.fromEntries(err.issues.map((i) => [i.path.join('.') || 'request', i.message]));
+      return respond(request, reply, 400, 'validation', 'The request is not valid.', fields);
+    }
+    if (err.statusCode === 429) return respond(request, reply, 429, 'rate_limited', 'Too many attempts. Wait a minute and try again.');
+    if (err.code === 'FST_CSRF_INVALID_TOKEN' || err.code === 'FST_CSRF_MISSING_SECRET') {
+      return respond(request, reply, 403, 'forbidden', 'This form has expired. Go back, reload the page and try again.');
+    }
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      return respond(request, reply, err.statusCode, 'bad_request', 'The request is not valid.');
+    }
+    request.log.error({ err }, 'unhandled error');
+    return respond(request, reply, 500, 'internal', `Something went wrong. Quote reference ${request.id} if you contact support.`);
+  });
+
+  app.setNotFoundHandler((request, reply) => respond(request, reply, 404, 'not_found', 'If you typed the web address, check it is correct.'));
+}

@@ -1,0 +1,63 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import view from '@fastify/view';
+import nunjucks from 'nunjucks';
+import { formatDate, formatDateTime } from '../../lib/dates.ts';
+import { can } from '../../features/access/principal.ts';
+import { roleLabels, type Ability } from '../../features/access/roles.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+/** Top navigation: shown only where the user holds the ability behind it. */
+const navigation: { href: string; text: string; ability: Ability }[] = [
+  { href: '/people', text: 'People', ability: 'person.search' },
+  { href: '/audit', text: 'Audit log', ability: 'audit.read' },
+];
+
+declare module 'fastify' {
+  interface FastifyReply {
+    /** Renders a page with the context every page needs (user, navigation, CSRF token). */
+    page(template: string, data: Record<string, unknown>): FastifyReply;
+  }
+}
+
+export async function registerViews(app: FastifyInstance): Promise<void> {
+  await app.register(view, {
+    engine: { nunjucks },
+    templates: [
+      path.join(root, 'src/features'),
+      path.join(root, 'src/views'),
+      path.join(root, 'node_modules/govuk-frontend/dist'),
+      path.join(root, 'node_modules/@ministryofjustice/frontend'),
+    ],
+    production: process.env['NODE_ENV'] !== 'development',
+    options: {
+      autoescape: true,
+      throwOnUndefined: false,
+      onConfigure: (env: nunjucks.Environment) => {
+        env.addFilter('date', (v: string | Date | null | undefined) => formatDate(v));
+        env.addFilter('datetime', (v: string | Date | null | undefined) => formatDateTime(v));
+        env.addFilter('json', (v: unknown) => JSON.stringify(v));
+      },
+    },
+  });
+
+  app.decorateReply('page', function page(this: FastifyReply, template: string, data: Record<string, unknown>) {
+    const request: FastifyRequest = this.request;
+    const principal = request.principal;
+    const nav = navigation
+      .filter((n) => can(principal, n.ability))
+      .map((n) => ({ href: n.href, text: n.text, active: request.url.startsWith(n.href) }));
+    const csrfToken = this.generateCsrf();
+    this.header('cache-control', 'no-store');
+    return this.view(template, {
+      principal,
+      roleLabel: principal ? roleLabels[principal.role] : '',
+      nav,
+      csrfToken,
+      requestId: request.id,
+      ...data,
+    });
+  });
+}

@@ -1,0 +1,39 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Deps } from './deps.ts';
+import { registerSecurity } from './plugins/security.ts';
+import { registerViews } from './plugins/views.ts';
+import { registerAuthentication } from './plugins/authentication.ts';
+import { registerErrorHandling } from './plugins/errors.ts';
+import { registerMetrics } from './plugins/observability.ts';
+import { registerOpenApi } from './plugins/openapi.ts';
+import { featureRoutes } from './routes.ts';
+
+export type BuildOptions = { logger?: boolean };
+
+/** Assembles the HTTP server: plugins first, then each feature's routes. Listening is the caller's job. */
+export async function buildServer(deps: Deps, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: deps.config.logLevel },
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+    },
+    trustProxy: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await registerSecurity(app, deps.config);
+  await registerViews(app);
+  registerAuthentication(app, deps);
+  registerErrorHandling(app);
+  registerMetrics(app);
+  await registerOpenApi(app);
+  for (const register of featureRoutes) await register(app, deps);
+  return app;
+}

@@ -1,0 +1,29 @@
+import { loadConfig, type Config } from '../app/config.ts';
+import type { Deps } from '../app/deps.ts';
+import { migrateDatabase, openDatabase, type Database } from '../db/client.ts';
+import { lockDataDir } from '../db/data-dir-lock.ts';
+
+export type CliContext = { config: Config; database: Database; deps: Deps; close: () => Promise<void> };
+
+/** Opens the configured database for one command, migrating it when configured to, and locks an embedded one. */
+export async function openContext(purpose: string, options: { migrate?: boolean } = {}): Promise<CliContext> {
+  const config = loadConfig();
+  const unlock = config.database.engine === 'pglite' ? lockDataDir(config.database.dataDir, purpose) : () => undefined;
+  try {
+    const database = await openDatabase(config.database);
+    if (options.migrate ?? config.autoMigrate) await migrateDatabase(database);
+    const deps: Deps = { db: database.db, config, now: () => new Date() };
+    return {
+      config,
+      database,
+      deps,
+      close: async () => {
+        await database.close();
+        unlock();
+      },
+    };
+  } catch (err) {
+    unlock();
+    throw err;
+  }
+}

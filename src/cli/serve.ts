@@ -1,0 +1,27 @@
+import { buildServer } from '../app/server.ts';
+import { seedDemo } from '../features/organisation/seed-demo.ts';
+import { printDemoSignIns } from './demo-sign-ins.ts';
+import { openContext } from './context.ts';
+
+/** Starts Probity: migrate (embedded database, or when PROBITY_AUTO_MIGRATE=1), optionally load demo data, listen. */
+export async function serve(options: { demo: boolean }): Promise<void> {
+  const ctx = await openContext('probity serve');
+  if (options.demo) {
+    const started = Date.now();
+    const summary = await seedDemo(ctx.deps);
+    if (summary.seeded) console.log(`Loaded the demo organisation: ${summary.people} people, ${summary.users} accounts (${((Date.now() - started) / 1000).toFixed(1)} s).`);
+  }
+  const app = await buildServer(ctx.deps);
+  const shutdown = async (signal: string) => {
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await ctx.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.listen({ port: ctx.config.port, host: ctx.config.host });
+  const where = ctx.config.database.engine === 'pglite' ? `embedded database in ${ctx.config.database.dataDir}` : 'PostgreSQL';
+  console.log(`\nProbity is running at ${ctx.config.publicUrl}  (${where})`);
+  if (options.demo) printDemoSignIns(ctx.config.publicUrl);
+}

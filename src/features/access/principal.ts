@@ -1,0 +1,31 @@
+import { AppError, notFound } from '../../lib/errors.ts';
+import type { AuditActor } from '../audit/audit-events.ts';
+import { roleAbilities, type Ability, type Role } from './roles.ts';
+
+/** The signed-in user as every use case sees it. */
+export type Principal = {
+  userId: string;
+  forceId: string;
+  role: Role;
+  email: string;
+  displayName: string;
+  /** The person record of the user themself, if linked: never visible to them. */
+  personId: string | null;
+};
+
+export function can(principal: Principal | null | undefined, ability: Ability): boolean {
+  return !!principal && roleAbilities(principal.role).includes(ability);
+}
+
+/**
+ * Throws unless the principal holds the ability. The refusal is a 404 so that a page or record the user
+ * may not see looks exactly like one that does not exist.
+ */
+export function authorize(principal: Principal | null | undefined, ability: Ability, what = 'page'): asserts principal is Principal {
+  if (!principal) throw new AppError('unauthenticated', 'Sign in to continue.');
+  if (!can(principal, ability)) throw notFound(what);
+}
+
+export function actorOf(principal: Principal, requestId: string | null): AuditActor {
+  return { userId: principal.userId, label: principal.email, requestId, forceId: principal.forceId };
+}

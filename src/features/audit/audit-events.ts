@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+/**
+ * Every kind of audit event, typed. A use case can only record an event that matches one of these,
+ * so the log's payloads stay queryable and nothing sensitive (passwords, tokens) slips in by accident.
+ */
+const uuid = z.string().uuid();
+
+export const auditEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('person.viewed'), personId: uuid }),
+  z.object({
+    type: z.literal('person.searched'),
+    query: z.string(),
+    filters: z.record(z.string(), z.string()),
+    resultCount: z.number().int(),
+  }),
+  z.object({
+    type: z.literal('person.merged'),
+    mergeId: uuid,
+    survivorId: uuid,
+    mergedId: uuid,
+    reason: z.string(),
+  }),
+  z.object({
+    type: z.literal('person.unmerged'),
+    mergeId: uuid,
+    survivorId: uuid,
+    mergedId: uuid,
+    reason: z.string(),
+  }),
+  z.object({ type: z.literal('user.created'), userId: uuid, email: z.string(), role: z.string() }),
+  z.object({ type: z.literal('user.setup_link_issued'), userId: uuid }),
+  z.object({ type: z.literal('user.password_set'), userId: uuid }),
+  z.object({ type: z.literal('user.totp_enrolled'), userId: uuid }),
+  z.object({ type: z.literal('user.signed_in'), userId: uuid, method: z.enum(['password', 'password+totp']) }),
+  z.object({
+    type: z.literal('user.sign_in_failed'),
+    email: z.string(),
+    reason: z.enum(['unknown_account', 'bad_password', 'bad_totp', 'locked', 'not_active']),
+  }),
+  z.object({ type: z.literal('user.locked_out'), userId: uuid, until: z.string() }),
+  z.object({ type: z.literal('user.signed_out'), userId: uuid, everywhere: z.boolean(), sessionsEnded: z.number().int() }),
+  z.object({ type: z.literal('api_token.created'), userId: uuid, tokenId: uuid, name: z.string() }),
+  z.object({ type: z.literal('api_token.revoked'), userId: uuid, tokenId: uuid }),
+  z.object({ type: z.literal('audit.searched'), filters: z.record(z.string(), z.string()), resultCount: z.number().int() }),
+  z.object({ type: z.literal('demo.seeded'), forces: z.array(z.string()), people: z.number().int(), users: z.number().int() }),
+]);
+
+export type AuditEvent = z.infer<typeof auditEventSchema>;
+export type AuditEventType = AuditEvent['type'];
+export const auditEventTypes = auditEventSchema.options.map((o) => o.shape.type.value) as AuditEventType[];
+
+/** Who did it, in which request. Built by the HTTP layer or the CLI, passed down to every use case. */
+export type AuditActor = {
+  userId: string | null;
+  label: string;
+  requestId: string | null;
+  forceId: string | null;
+};
+
+export const systemActor = (label: string, forceId: string | null = null): AuditActor => ({
+  userId: null,
+  label,
+  requestId: null,
+  forceId,
+});

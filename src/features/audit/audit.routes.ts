@@ -1,0 +1,237 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Deps } from '../../app/deps.ts';
+import { principalOf, requireApiPrincipal, requireSignedInPage } from '../../app/plugins/authentication.ts';
+import { formatDateTime } from '../../lib/dates.ts';
+import { AppError, notFound } from '../../lib/errors.ts';
+import { isRole, roleLabels } from '../access/roles.ts';
+import { listUsersOfForce } from '../auth/accounts.repository.ts';
+import { errorList } from '../auth/form-helpers.ts';
+import { auditEventSchema, auditEventTypes, type AuditEvent } from './audit-events.ts';
+import { auditPolicy } from './audit.policy.ts';
+import { AUDIT_PAGE_SIZE, auditFilterQuery, listAuditEvents, type AuditFilters, type AuditLogEntry, type AuditLogPage } from './list-audit-events.ts';
+
+const TEMPLATE = 'audit/views/audit-log.njk';
+const filterKeys = ['personId', 'actor', 'eventType', 'from', 'to'] as const;
+
+type FormValues = Partial<Record<(typeof filterKeys)[number], string>>;
+type PaginationItem = { number: number; href: string; current: boolean } | { ellipsis: true };
+
+const clip = (text: string, max = 80): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+
+const failureReasons: Record<Extract<AuditEvent, { type: 'user.sign_in_failed' }>['reason'], string> = {
+  unknown_account: 'no such account',
+  bad_password: 'wrong password',
+  bad_totp: 'wrong security code',
+  locked: 'account locked',
+  not_active: 'account not active',
+};
+
+/**
+ * One line a reader can take in at a glance. The payload is re-checked against the event schema rather
+ * than trusted, so an old or unexpected row still shows (as its raw JSON) instead of breaking the page.
+ */
+export function summariseAuditEvent(payload: unknown): string {
+  const parsed = auditEventSchema.safeParse(payload);
+  if (!parsed.success) return clip(JSON.stringify(payload) ?? '');
+  const e = parsed.data;
+  switch (e.type) {
+    case 'person.viewed':
+      return 'Viewed the person record';
+    case 'person.searched':
+      return clip(`Searched people for “${e.query}”: ${plural(e.resultCount, 'result')}`);
+    case 'person.merged':
+      return clip(`Merged ${e.mergedId} into ${e.survivorId}: ${e.reason}`);
+    case 'person.unmerged':
+      return clip(`Undid the merge of ${e.mergedId} into ${e.survivorId}: ${e.reason}`);
+    case 'user.created':
+      return `Created the account ${e.email} (${isRole(e.role) ? roleLabels[e.role] : e.role})`;
+    case 'user.setup_link_issued':
+      return 'Issued a set-up link';
+    case 'user.password_set':
+      return 'Set a password';
+    case 'user.totp_enrolled':
+      return 'Set up an authenticator app';
+    case 'user.signed_in':
+      return e.method === 'password+totp' ? 'Signed in with password and security code' : 'Signed in with password';
+    case 'user.sign_in_failed':
+      return `Failed sign-in as ${e.email}: ${failureReasons[e.reason]}`;
+    case 'user.locked_out':
+      return `Locked out until ${formatDateTime(e.until) || e.until}`;
+    case 'user.signed_out':
+      return e.everywhere ? `Signed out everywhere (${plural(e.sessionsEnded, 'session')} ended)` : 'Signed out';
+    case 'api_token.created':
+      return clip(`Created the API token “${e.name}”`);
+    case 'api_token.revoked':
+      return 'Revoked an API token';
+    case 'audit.searched': {
+      const filters = Object.entries(e.filters).map(([k, v]) => `${k} ${v}`);
+      return clip(`Searched the audit log${filters.length ? ` (${filters.join(', ')})` : ''}: ${plural(e.resultCount, 'result')}`);
+    }
+    case 'demo.seeded':
+      return `Loaded demo data: ${plural(e.people, 'person', 'people')}, ${plural(e.users, 'user')}`;
+    default: {
+      const unhandled: never = e;
+      return clip(JSON.stringify(unhandled));
+    }
+  }
+}
+
+/** The link to another page of the same search: the filters travel with it, blanks do not. */
+function pageHref(filters: AuditFilters, page: number): string {
+  const query = new URLSearchParams();
+  for (const key of filterKeys) {
+    const value = filters[key];
+    if (value) query.set(key, value);
+  }
+  if (page > 1) query.set('page', String(page));
+  const text = query.toString();
+  return text ? `/audit?${text}` : '/audit';
+}
+
+/** GOV.UK pagination: first, last and the neighbours of the current page, with ellipses between. */
+function pagination(result: AuditLogPage) {
+  if (result.pageCount <= 1) return null;
+  const { page, pageCount, filters } = result;
+  const shown = [...new Set([1, page - 1, page, page + 1, pageCount])].filter((n) => n >= 1 && n <= pageCount).sort((a, b) => a - b);
+  const items: PaginationItem[] = [];
+  shown.forEach((n, i) => {
+    if (i > 0 && n - (shown[i - 1] ?? n) > 1) items.push({ ellipsis: true });
+    items.push({ number: n, href: pageHref(filters, n), current: n === page });
+  });
+  return {
+    items,
+    previous: page > 1 ? { href: pageHref(filters, Math.min(page - 1, pageCount)) } : undefined,
+    next: page < pageCount ? { href: pageHref(filters, page + 1) } : undefined,
+    landmarkLabel: 'Audit log pages',
+  };
+}
+
+function resultsText(result: AuditLogPage): string {
+  if (result.total === 0) return 'No events match these filters.';
+  if (result.rows.length === 0) return `${plural(result.total, 'event')} match, none on page ${result.page}.`;
+  const first = (result.page - 1) * AUDIT_PAGE_SIZE + 1;
+  const last = first + result.rows.length - 1;
+  return `Showing ${first.toLocaleString('en-GB')} to ${last.toLocaleString('en-GB')} of ${plural(result.total, 'event')}, newest first.`;
+}
+
+function tableRows(rows: AuditLogEntry[]) {
+  return rows.map((r) => ({
+    seq: r.seq,
+    occurredAt: r.occurredAt,
+    actor: r.actorEmail ?? r.actorLabel,
+    eventType: r.eventType,
+    subject: `${r.subjectType} ${r.subjectId}`,
+    personId: r.personId,
+    summary: summariseAuditEvent(r.payload),
+    requestId: r.requestId,
+  }));
+}
+
+/** What the user typed, to put back in the form: only single string values, never anything else. */
+function formValues(query: Record<string, unknown>): FormValues {
+  const values: FormValues = {};
+  for (const key of filterKeys) {
+    const value = query[key];
+    if (typeof value === 'string') values[key] = value;
+  }
+  return values;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const auditEventItem = z.object({
+  seq: z.number().int().describe('Position in the force’s audit chain'),
+  occurredAt: z.string().describe('ISO 8601, UTC'),
+  actorUserId: z.string().nullable().describe('The acting user, or null for the system'),
+  actorLabel: z.string(),
+  eventType: z.string(),
+  subjectType: z.string(),
+  subjectId: z.string(),
+  personId: z.string().nullable(),
+  requestId: z.string().nullable(),
+  payload: z.record(z.string(), z.unknown()),
+});
+
+const auditEventList = z.object({
+  total: z.number().int(),
+  page: z.number().int(),
+  pageCount: z.number().int(),
+  items: z.array(auditEventItem),
+});
+
+/**
+ * The audit log of the user's own force: a filterable page and GET /api/v1/audit-events. Every search,
+ * by either route, is itself recorded in the audit log by the use case.
+ */
+export function registerAuditRoutes(app: FastifyInstance, deps: Deps): void {
+  app.get<{ Querystring: Record<string, unknown> }>('/audit', { preHandler: requireSignedInPage }, async (request, reply) => {
+    const principal = principalOf(request);
+    // Checked before the users of the force are listed for the form, not only inside the use case.
+    if (!auditPolicy.read(principal)) throw notFound('page');
+    const values = formValues(request.query);
+    const users = await listUsersOfForce(deps.db, principal.forceId);
+    const form = {
+      pageTitle: 'Audit log',
+      values,
+      userItems: [
+        { value: '', text: 'Any user' },
+        ...users.map((u) => ({ value: u.id, text: `${u.displayName} (${u.email})`, selected: u.id === values.actor })),
+      ],
+      eventTypeItems: [
+        { value: '', text: 'Any event type' },
+        ...auditEventTypes.map((t) => ({ value: t, text: t, selected: t === values.eventType })),
+      ],
+    };
+    try {
+      const result = await listAuditEvents(deps, principal, request.id, request.query);
+      return reply.page(TEMPLATE, {
+        ...form,
+        total: result.total,
+        rows: tableRows(result.rows),
+        resultsText: resultsText(result),
+        pagination: pagination(result),
+      });
+    } catch (err) {
+      if (!(err instanceof AppError) || err.code !== 'validation') throw err;
+      const fields = err.fields ?? {};
+      return reply.code(400).page(TEMPLATE, { ...form, fields, errors: errorList(fields) });
+    }
+  });
+
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/v1/audit-events',
+    {
+      preHandler: requireApiPrincipal,
+      schema: {
+        tags: ['audit'],
+        summary: 'Search the audit log of your force',
+        description: `Newest first, ${AUDIT_PAGE_SIZE} per page. Needs the audit.read ability. Each search is itself recorded in the audit log.`,
+        querystring: auditFilterQuery,
+        response: { 200: auditEventList },
+      },
+    },
+    async (request) => {
+      const result = await listAuditEvents(deps, principalOf(request), request.id, request.query);
+      return {
+        total: result.total,
+        page: result.page,
+        pageCount: result.pageCount,
+        items: result.rows.map((r) => ({
+          seq: r.seq,
+          occurredAt: r.occurredAt,
+          actorUserId: r.actorUserId,
+          actorLabel: r.actorLabel,
+          eventType: r.eventType,
+          subjectType: r.subjectType,
+          subjectId: r.subjectId,
+          personId: r.personId,
+          requestId: r.requestId,
+          payload: isRecord(r.payload) ? r.payload : { value: r.payload },
+        })),
+      };
+    },
+  );
+}

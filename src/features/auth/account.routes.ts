@@ -1,0 +1,65 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Deps } from '../../app/deps.ts';
+import { principalOf, requireApiPrincipal, requireSignedInPage } from '../../app/plugins/authentication.ts';
+import { actorOf } from '../access/principal.ts';
+import { roleAbilities, roleLabels } from '../access/roles.ts';
+import { listApiTokensOfUser } from './accounts.repository.ts';
+import { createApiToken, revokeApiToken, tokenNameInput } from './api-tokens.ts';
+import { errorList } from './form-helpers.ts';
+
+/** "Your account": who you are, your API tokens, sign out everywhere. And GET /api/v1/me. */
+export function registerAccountPages(app: FastifyInstance, deps: Deps): void {
+  const render = async (request: Parameters<typeof principalOf>[0], extra: Record<string, unknown> = {}) => {
+    const principal = principalOf(request);
+    const tokens = await listApiTokensOfUser(deps.db, principal.userId);
+    return { pageTitle: 'Your account', tokens, roleLabel: roleLabels[principal.role], ...extra };
+  };
+
+  app.get('/account', { preHandler: requireSignedInPage }, async (request, reply) => reply.page('auth/views/account.njk', await render(request)));
+
+  app.post<{ Body: { name?: string } }>('/account/tokens', { preHandler: requireSignedInPage }, async (request, reply) => {
+    const principal = principalOf(request);
+    const name = tokenNameInput.safeParse(request.body.name ?? '');
+    if (!name.success) {
+      const fields = { name: name.error.issues[0]?.message ?? 'Name the token' };
+      return reply.code(400).page('auth/views/account.njk', await render(request, { fields, errors: errorList(fields) }));
+    }
+    const created = await createApiToken(deps, actorOf(principal, request.id), principal.userId, name.data);
+    return reply.page('auth/views/account.njk', await render(request, { newToken: created.token }));
+  });
+
+  app.post<{ Params: { id: string } }>('/account/tokens/:id/revoke', { preHandler: requireSignedInPage }, async (request, reply) => {
+    const principal = principalOf(request);
+    const id = z.string().uuid().safeParse(request.params.id);
+    if (!id.success) return reply.code(404).page('error.njk', { pageTitle: 'Page not found', message: 'No such API token.' });
+    await revokeApiToken(deps, actorOf(principal, request.id), principal.userId, id.data);
+    return reply.page('auth/views/account.njk', await render(request, { flash: 'The token was revoked.' }));
+  });
+
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/v1/me',
+    {
+      preHandler: requireApiPrincipal,
+      schema: {
+        tags: ['account'],
+        summary: 'The account the token belongs to',
+        response: {
+          200: z.object({
+            userId: z.string().uuid(),
+            email: z.string(),
+            displayName: z.string(),
+            role: z.string(),
+            forceId: z.string(),
+            abilities: z.array(z.string()),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const p = principalOf(request);
+      return { userId: p.userId, email: p.email, displayName: p.displayName, role: p.role, forceId: p.forceId, abilities: [...roleAbilities(p.role)] };
+    },
+  );
+}

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { eq } from 'drizzle-orm';
+import type { Deps } from '../../app/deps.ts';
+import { AppError } from '../../lib/errors.ts';
+import { parseInput } from '../../lib/validation.ts';
+import { randomToken, sha256Hex } from '../../lib/crypto.ts';
+import { addMinutes } from '../../lib/dates.ts';
+import { forces } from '../../db/schema/index.ts';
+import type { Db } from '../../db/client.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import type { AuditActor } from '../audit/audit-events.ts';
+import { roles } from '../access/roles.ts';
+import { findUserByEmail, insertSetupToken, insertUser, type UserRow } from './accounts.repository.ts';
+
+export const createUserInput = z.object({
+  email: z.string().trim().toLowerCase().email('Enter an email address in the correct format'),
+  role: z.enum(roles, { message: `Role must be one of: ${roles.join(', ')}` }),
+  forceId: z.string().trim().min(1, 'Name the force'),
+  displayName: z.string().trim().min(1).max(200).optional(),
+  personId: z.string().uuid().nullable().optional(),
+});
+
+export type CreatedUser = { user: UserRow; setupLink: string };
+
+/** Creates a pending account and a one-time set-up link; the account has no password until the link is used. */
+export async function createUser(deps: Deps, actor: AuditActor, raw: z.input<typeof createUserInput>): Promise<CreatedUser> {
+  const input = parseInput(createUserInput, raw);
+  return deps.db.transaction(async (tx) => {
+    const [force] = await tx.select({ id: forces.id }).from(forces).where(eq(forces.id, input.forceId));
+    if (!force) throw new AppError('validation', `No force with id "${input.forceId}"`, { forceId: 'Unknown force' });
+    if (await findUserByEmail(tx, input.email)) {
+      throw new AppError('validation', `An account for ${input.email} already exists`, { email: 'Already in use' });
+    }
+    const user = await insertUser(tx, {
+      email: input.email,
+      role: input.role,
+      forceId: input.forceId,
+      displayName: input.displayName ?? input.email.split('@')[0] ?? input.email,
+      personId: input.personId ?? null,
+      status: 'pending',
+    });
+    const scoped = { ...actor, forceId: input.forceId };
+    await recordAudit(tx, scoped, { type: 'user', id: user.id }, { type: 'user.created', userId: user.id, email: user.email, role: user.role });
+    const setupLink = await issueSetupLink(tx, deps, scoped, user.id);
+    return { user, setupLink };
+  });
+}
+
+export async function issueSetupLink(tx: Db, deps: Deps, actor: AuditActor, userId: string): Promise<string> {
+  const token = randomToken(32);
+  await insertSetupToken(tx, {
+    tokenHash: sha256Hex(token),
+    userId,
+    expiresAt: addMinutes(deps.now(), deps.config.setupLinkHours * 60),
+  });
+  await recordAudit(tx, actor, { type: 'user', id: userId }, { type: 'user.setup_link_issued', userId });
+  return `${deps.config.publicUrl}/account/setup/${token}`;
+}

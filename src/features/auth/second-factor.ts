@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import type { Deps } from '../../app/deps.ts';
+import { sha256Hex } from '../../lib/crypto.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { deleteSession, findUserById, updateUser } from './accounts.repository.ts';
+import { newTotpSecret, totpCodeMatches, totpUri } from './credentials.ts';
+import { actorFor, lockedMessage, registerFailure } from './sign-in.ts';
+import { startSession, type ResolvedSession } from './sessions.ts';
+
+export const codeInput = z.object({
+  code: z
+    .string()
+    .transform((s) => s.replace(/\s+/g, ''))
+    .pipe(z.string().regex(/^\d{6}$/, 'Enter the 6-digit code from your authenticator app')),
+});
+
+export type FactorResult = { ok: true; sessionToken: string } | { ok: false; message: string };
+
+/**
+ * Second step of signing in. On success the half-signed-in session is replaced by a new full one
+ * (a fresh token, so a token seen before sign-in is worthless after it).
+ */
+export async function verifySecondFactor(deps: Deps, session: ResolvedSession, oldToken: string, code: string, requestId: string | null): Promise<FactorResult> {
+  const user = session.user;
+  if (session.stage !== 'password' || !user.totpSecret || !user.totpEnabledAt) return { ok: false, message: 'Sign in again.' };
+  if (user.lockedUntil && user.lockedUntil > deps.now()) return { ok: false, message: lockedMessage(deps) };
+  if (!(await totpCodeMatches(user.totpSecret, code))) {
+    const locked = await deps.db.transaction(async (tx) => {
+      const fresh = await findUserById(tx, user.id, true);
+      return registerFailure(tx, deps, fresh ?? user, requestId, 'bad_totp');
+    });
+    if (locked) await deleteSession(deps.db, sha256Hex(oldToken));
+    return { ok: false, message: locked ? lockedMessage(deps) : 'The code is not correct. Enter the current code from your authenticator app.' };
+  }
+  const sessionToken = await deps.db.transaction(async (tx) => {
+    await deleteSession(tx, sha256Hex(oldToken));
+    await updateUser(tx, user.id, { failedSignIns: 0 });
+    await recordAudit(tx, actorFor(user, requestId), { type: 'user', id: user.id }, { type: 'user.signed_in', userId: user.id, method: 'password+totp' });
+    return startSession(tx, deps, user.id, 'full');
+  });
+  return { ok: true, sessionToken };
+}
+
+/** The secret being enrolled: created on first view and kept until confirmed, so a reload shows the same one. */
+export async function beginEnrolment(deps: Deps, session: ResolvedSession): Promise<{ secret: string; uri: string }> {
+  let secret = session.user.totpSecret;
+  if (!secret) {
+    secret = newTotpSecret();
+    await updateUser(deps.db, session.user.id, { totpSecret: secret });
+  }
+  return { secret, uri: totpUri(secret, session.user.email) };
+}
+
+export async function confirmEnrolment(deps: Deps, session: ResolvedSession, oldToken: string, code: string, requestId: string | null): Promise<FactorResult> {
+  const user = session.user;
+  if (session.stage !== 'totp_enrol' || !user.totpSecret) return { ok: false, message: 'Sign in again.' };
+  if (!(await totpCodeMatches(user.totpSecret, code))) {
+    return { ok: false, message: 'The code is not correct. Check the time on your phone and enter the current code.' };
+  }
+  const sessionToken = await deps.db.transaction(async (tx) => {
+    await updateUser(tx, user.id, { totpEnabledAt: deps.now() });
+    await deleteSession(tx, sha256Hex(oldToken));
+    const actor = actorFor(user, requestId);
+    await recordAudit(tx, actor, { type: 'user', id: user.id }, { type: 'user.totp_enrolled', userId: user.id });
+    await recordAudit(tx, actor, { type: 'user', id: user.id }, { type: 'user.signed_in', userId: user.id, method: 'password+totp' });
+    return startSession(tx, deps, user.id, 'full');
+  });
+  return { ok: true, sessionToken };
+}

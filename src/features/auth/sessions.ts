@@ -1,0 +1,60 @@
+import type { Deps } from '../../app/deps.ts';
+import { randomToken, sha256Hex } from '../../lib/crypto.ts';
+import { addMinutes } from '../../lib/dates.ts';
+import type { Db } from '../../db/client.ts';
+import { isRole, type Role } from '../access/roles.ts';
+import type { Principal } from '../access/principal.ts';
+import { deleteSession, findSessionWithUser, insertSession, touchSession, type UserRow } from './accounts.repository.ts';
+
+export type SessionStage = 'password' | 'totp_enrol' | 'full';
+
+/** Creates a server-side session and returns the cookie token (only its hash is stored). */
+export async function startSession(db: Db, deps: Deps, userId: string, stage: SessionStage): Promise<string> {
+  const token = randomToken(32);
+  const now = deps.now();
+  await insertSession(db, {
+    tokenHash: sha256Hex(token),
+    userId,
+    stage,
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt: addMinutes(now, deps.config.session.absoluteHours * 60),
+  });
+  return token;
+}
+
+export function principalOf(user: UserRow): Principal {
+  if (!isRole(user.role)) throw new Error(`user ${user.id} has unknown role ${user.role}`);
+  return {
+    userId: user.id,
+    forceId: user.forceId,
+    role: user.role as Role,
+    email: user.email,
+    displayName: user.displayName,
+    personId: user.personId,
+  };
+}
+
+export type ResolvedSession = { stage: SessionStage; user: UserRow; principal: Principal | null };
+
+/**
+ * The session behind a cookie token, if it is still alive: within both the idle and the absolute
+ * time-out and belonging to an active account. A dead session is deleted.
+ * `principal` is set only for a fully signed-in session.
+ */
+export async function resolveSession(deps: Deps, token: string | undefined): Promise<ResolvedSession | null> {
+  if (!token) return null;
+  const tokenHash = sha256Hex(token);
+  const found = await findSessionWithUser(deps.db, tokenHash);
+  if (!found) return null;
+  const now = deps.now();
+  const idleLimit = addMinutes(found.session.lastSeenAt, deps.config.session.idleMinutes);
+  if (found.session.expiresAt <= now || idleLimit <= now || found.user.status !== 'active') {
+    await deleteSession(deps.db, tokenHash);
+    return null;
+  }
+  // Write last-seen at most once a minute, not on every request.
+  if (now.getTime() - found.session.lastSeenAt.getTime() > 60_000) await touchSession(deps.db, tokenHash, now);
+  const stage = found.session.stage;
+  return { stage, user: found.user, principal: stage === 'full' ? principalOf(found.user) : null };
+}

@@ -1,0 +1,126 @@
+import type { FastifyInstance } from 'fastify';
+import QRCode from 'qrcode';
+import type { Deps } from '../../app/deps.ts';
+import { clearSessionCookie, setSessionCookie } from '../../app/plugins/authentication.ts';
+import { AppError } from '../../lib/errors.ts';
+import { signIn, signInInput } from './sign-in.ts';
+import { beginEnrolment, codeInput, confirmEnrolment, verifySecondFactor } from './second-factor.ts';
+import { completeSetup, describeSetupToken, setupInput } from './complete-setup.ts';
+import { signOut } from './sign-out.ts';
+import type { ResolvedSession } from './sessions.ts';
+import { errorList, fieldErrorsOf, safeNext } from './form-helpers.ts';
+
+type Body = Record<string, string | undefined>;
+type Query = { next?: string };
+
+/** Sign-in (password, then second factor), enrolment, one-time set-up links and sign-out: plain HTML forms. */
+export function registerSignInPages(app: FastifyInstance, deps: Deps): void {
+  const limited = { config: { rateLimit: { max: deps.config.signInRatePerMinute, timeWindow: '1 minute' } } };
+
+  app.get<{ Querystring: Query }>('/sign-in', async (request, reply) => {
+    if (request.principal) return reply.redirect(safeNext(request.query.next), 303);
+    return reply.page('auth/views/sign-in.njk', { pageTitle: 'Sign in', next: safeNext(request.query.next), values: {} });
+  });
+
+  app.post<{ Body: Body; Querystring: Query }>('/sign-in', limited, async (request, reply) => {
+    const next = safeNext(request.body.next ?? request.query.next);
+    const parsed = signInInput.safeParse(request.body);
+    const values = { email: request.body.email ?? '' };
+    if (!parsed.success) {
+      const fields = fieldErrorsOf(parsed.error);
+      return reply.code(400).page('auth/views/sign-in.njk', { pageTitle: 'Sign in', next, values, fields, errors: errorList(fields) });
+    }
+    const result = await signIn(deps, parsed.data, request.id);
+    if (!result.ok) {
+      const fields = { email: result.message };
+      return reply.code(result.reason === 'locked' ? 423 : 401).page('auth/views/sign-in.njk', { pageTitle: 'Sign in', next, values, fields, errors: errorList(fields) });
+    }
+    setSessionCookie(reply, deps, result.sessionToken);
+    const to = result.stage === 'full' ? next : result.stage === 'password' ? '/sign-in/two-factor' : '/account/two-factor';
+    return reply.redirect(result.stage === 'full' ? to : `${to}?next=${encodeURIComponent(next)}`, 303);
+  });
+
+  app.get<{ Querystring: Query }>('/sign-in/two-factor', async (request, reply) => {
+    if (request.session?.stage !== 'password') return reply.redirect('/sign-in', 303);
+    return reply.page('auth/views/two-factor.njk', { pageTitle: 'Enter your security code', next: safeNext(request.query.next) });
+  });
+
+  app.post<{ Body: Body }>('/sign-in/two-factor', limited, async (request, reply) => {
+    const session = request.session;
+    const token = request.sessionToken;
+    if (session?.stage !== 'password' || !token) return reply.redirect('/sign-in', 303);
+    const next = safeNext(request.body.next);
+    const parsed = codeInput.safeParse(request.body);
+    const result = parsed.success
+      ? await verifySecondFactor(deps, session, token, parsed.data.code, request.id)
+      : { ok: false as const, message: fieldErrorsOf(parsed.error)['code'] ?? 'Enter the code' };
+    if (!result.ok) {
+      const fields = { code: result.message };
+      return reply.code(400).page('auth/views/two-factor.njk', { pageTitle: 'Enter your security code', next, fields, errors: errorList(fields) });
+    }
+    setSessionCookie(reply, deps, result.sessionToken);
+    return reply.redirect(next, 303);
+  });
+
+  const enrolPage = async (session: ResolvedSession) => {
+    const { secret, uri } = await beginEnrolment(deps, session);
+    const qr = await QRCode.toString(uri, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+    return { pageTitle: 'Set up your authenticator app', secret, qr };
+  };
+
+  app.get<{ Querystring: Query }>('/account/two-factor', async (request, reply) => {
+    if (request.session?.stage !== 'totp_enrol') return reply.redirect('/sign-in', 303);
+    return reply.page('auth/views/enrol.njk', { ...(await enrolPage(request.session)), next: safeNext(request.query.next) });
+  });
+
+  app.post<{ Body: Body }>('/account/two-factor', limited, async (request, reply) => {
+    const session = request.session;
+    const token = request.sessionToken;
+    if (session?.stage !== 'totp_enrol' || !token) return reply.redirect('/sign-in', 303);
+    const next = safeNext(request.body.next);
+    const parsed = codeInput.safeParse(request.body);
+    const result = parsed.success
+      ? await confirmEnrolment(deps, session, token, parsed.data.code, request.id)
+      : { ok: false as const, message: fieldErrorsOf(parsed.error)['code'] ?? 'Enter the code' };
+    if (!result.ok) {
+      const fields = { code: result.message };
+      return reply.code(400).page('auth/views/enrol.njk', { ...(await enrolPage(session)), next, fields, errors: errorList(fields) });
+    }
+    setSessionCookie(reply, deps, result.sessionToken);
+    return reply.redirect(next, 303);
+  });
+
+  app.get<{ Params: { token: string } }>('/account/setup/:token', async (request, reply) => {
+    const found = await describeSetupToken(deps, request.params.token);
+    if (!found) throw new AppError('not_found', 'This set-up link has expired or has already been used. Ask your administrator for a new one.');
+    return reply.page('auth/views/setup.njk', { pageTitle: 'Create your password', email: found.email, token: request.params.token });
+  });
+
+  app.post<{ Params: { token: string }; Body: Body }>('/account/setup/:token', limited, async (request, reply) => {
+    const parsed = setupInput.safeParse({ password: request.body.password ?? '', confirmPassword: request.body.confirmPassword ?? '' });
+    try {
+      if (!parsed.success) throw new AppError('validation', 'Check the password', fieldErrorsOf(parsed.error));
+      const result = await completeSetup(deps, request.params.token, parsed.data, request.id);
+      setSessionCookie(reply, deps, result.sessionToken);
+      return reply.redirect(result.stage === 'full' ? '/' : '/account/two-factor', 303);
+    } catch (err) {
+      if (!(err instanceof AppError) || err.code !== 'validation' || !err.fields) throw err;
+      const found = await describeSetupToken(deps, request.params.token);
+      return reply.code(400).page('auth/views/setup.njk', {
+        pageTitle: 'Create your password',
+        email: found?.email ?? '',
+        token: request.params.token,
+        fields: err.fields,
+        errors: errorList(err.fields),
+      });
+    }
+  });
+
+  app.post<{ Body: Body }>('/sign-out', async (request, reply) => {
+    if (request.session && request.sessionToken) {
+      await signOut(deps, request.session.user, request.sessionToken, request.body.everywhere === 'yes', request.id);
+    }
+    clearSessionCookie(reply);
+    return reply.redirect('/sign-in?signedOut=1', 303);
+  });
+}

@@ -1,0 +1,55 @@
+import type { Deps } from '../../app/deps.ts';
+import { todayIso } from '../../lib/dates.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { systemActor } from '../audit/audit-events.ts';
+import { requiresSecondFactor } from '../access/roles.ts';
+import { hashPassword } from '../auth/credentials.ts';
+import { insertUser } from '../auth/accounts.repository.ts';
+import { generateDemoOrganisation, pickDemoPeople } from './demo-organisation.ts';
+import { insertDemoOrganisation } from './organisation.repository.ts';
+import { listForces } from './forces.repository.ts';
+import { DEMO_FORCE, DEMO_PASSWORD, SECOND_FORCE, demoAccounts, demoTotpSecret } from './demo-accounts.ts';
+
+export type SeedSummary = { seeded: boolean; forces: string[]; people: number; users: number };
+
+/**
+ * Loads the fictional demo organisation: Westshire Police (about 3,000 people) and a small second force,
+ * and one account per role. Deterministic, and does nothing if any force exists already.
+ */
+export async function seedDemo(deps: Deps, options: { people?: number } = {}): Promise<SeedSummary> {
+  if ((await listForces(deps.db)).length > 0) return { seeded: false, forces: [], people: 0, users: 0 };
+  const today = todayIso(deps.now());
+  const orgs = [
+    generateDemoOrganisation({ forceId: DEMO_FORCE.id, forceName: DEMO_FORCE.name, people: options.people ?? DEMO_FORCE.people, seed: DEMO_FORCE.seed, today }),
+    generateDemoOrganisation({ forceId: SECOND_FORCE.id, forceName: SECOND_FORCE.name, people: SECOND_FORCE.people, seed: SECOND_FORCE.seed, today }),
+  ];
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  return deps.db.transaction(async (tx) => {
+    for (const org of orgs) await insertDemoOrganisation(tx, org);
+    let users = 0;
+    for (const org of orgs) {
+      const accounts = demoAccounts.filter((a) => a.forceId === org.force.id);
+      const linked = pickDemoPeople(org, accounts.length, (p) => p.status === 'current' && p.personType !== 'volunteer');
+      for (const [index, account] of accounts.entries()) {
+        const person = account.linkToPerson ? linked[index] : undefined;
+        await insertUser(tx, {
+          email: account.email,
+          role: account.role,
+          forceId: account.forceId,
+          displayName: account.displayName,
+          personId: person?.id ?? null,
+          passwordHash,
+          totpSecret: requiresSecondFactor(account.role) ? demoTotpSecret(account.email) : null,
+          totpEnabledAt: requiresSecondFactor(account.role) ? deps.now() : null,
+          status: 'active',
+          isDemo: true,
+        });
+        users++;
+      }
+    }
+    const people = orgs.reduce((n, o) => n + o.people.length, 0);
+    const forces = orgs.map((o) => o.force.id);
+    await recordAudit(tx, systemActor('probity seed --demo', DEMO_FORCE.id), { type: 'system', id: 'seed' }, { type: 'demo.seeded', forces, people, users });
+    return { seeded: true, forces, people, users };
+  });
+}

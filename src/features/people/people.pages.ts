@@ -1,0 +1,99 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Deps } from '../../app/deps.ts';
+import { principalOf, requireSignedInPage } from '../../app/plugins/authentication.ts';
+import { AppError } from '../../lib/errors.ts';
+import { personStatuses, personTypes } from '../../db/schema/index.ts';
+import { errorList } from '../auth/form-helpers.ts';
+import { currentRanksOfForce, resolveReference, unitsOfForce } from './people.repository.ts';
+import { searchPeople } from './search-people.ts';
+import { viewPerson } from './view-person.ts';
+import { mergePeople } from './merge-people.ts';
+import { undoMerge } from './undo-merge.ts';
+
+type Body = Record<string, string | undefined>;
+
+/** The people directory and person pages (HTML, work without JavaScript). */
+export function registerPeoplePages(app: FastifyInstance, deps: Deps): void {
+  const pre = { preHandler: requireSignedInPage };
+
+  app.get<{ Querystring: Record<string, string> }>('/people', pre, async (request, reply) => {
+    const principal = principalOf(request);
+    const [unitOptions, ranks] = await Promise.all([unitsOfForce(deps.db, principal.forceId), currentRanksOfForce(deps.db, principal.forceId)]);
+    const common = { pageTitle: 'People', query: request.query, unitOptions, ranks, types: personTypes, statuses: personStatuses };
+    try {
+      const result = await searchPeople(deps, principal, request.query, request.id);
+      const base = new URLSearchParams(Object.entries(request.query).filter(([k, v]) => k !== 'page' && v !== ''));
+      const pageHref = (n: number) => `/people?${new URLSearchParams([...base.entries(), ['page', String(n)]]).toString()}`;
+      return reply.page('people/views/directory.njk', { ...common, result, pageHref: pagination(result.input.page, result.pageCount, pageHref) });
+    } catch (err) {
+      if (!(err instanceof AppError) || err.code !== 'validation' || !err.fields) throw err;
+      return reply.code(400).page('people/views/directory.njk', { ...common, fields: err.fields, errors: errorList(err.fields) });
+    }
+  });
+
+  const showPerson = async (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply, extra: Record<string, unknown> = {}) => {
+    const view = await viewPerson(deps, principalOf(request), request.params.id, request.id);
+    const name = `${view.person.givenName} ${view.person.familyName}`;
+    return reply.page('people/views/person.njk', { pageTitle: name, name, ...view, ...extra });
+  };
+
+  app.get<{ Params: { id: string } }>('/people/:id', pre, (request, reply) => showPerson(request, reply));
+
+  app.post<{ Params: { id: string }; Body: Body }>('/people/:id/merge', pre, async (request, reply) => {
+    const principal = principalOf(request);
+    const reference = request.body.duplicate?.trim() ?? '';
+    try {
+      const matches = reference ? await resolveReference(deps.db, principal, reference) : [];
+      const candidates = matches.filter((id) => id !== request.params.id);
+      if (candidates.length !== 1) {
+        const message = !reference
+          ? 'Enter the number or record id of the duplicate'
+          : candidates.length === 0
+            ? 'No other record you can see has that number or id'
+            : 'More than one record has that number; enter the record id instead';
+        throw new AppError('validation', message, { duplicate: message });
+      }
+      await mergePeople(
+        deps,
+        principal,
+        {
+          survivorId: request.params.id,
+          duplicateId: candidates[0] ?? '',
+          reason: request.body.reason ?? '',
+          survivorVersion: Number(request.body.version),
+        },
+        request.id,
+      );
+      return reply.redirect(`/people/${request.params.id}?merged=1`, 303);
+    } catch (err) {
+      if (!(err instanceof AppError) || (err.code !== 'validation' && err.code !== 'invalid_state')) throw err;
+      const fields = err.fields ?? { reason: err.message };
+      return showPerson(request, reply.code(400), { fields, errors: errorList(fields), values: request.body });
+    }
+  });
+
+  app.post<{ Params: { id: string; mergeId: string }; Body: Body }>('/people/:id/merges/:mergeId/undo', pre, async (request, reply) => {
+    try {
+      await undoMerge(deps, principalOf(request), { mergeId: request.params.mergeId, reason: request.body.reason ?? '' }, request.id);
+      return reply.redirect(`/people/${request.params.id}?unmerged=1`, 303);
+    } catch (err) {
+      if (!(err instanceof AppError) || err.code !== 'validation') throw err;
+      const fields = { [`undo-${request.params.mergeId}`]: err.fields?.['reason'] ?? err.message };
+      return showPerson(request, reply.code(400), { fields, errors: errorList(fields) });
+    }
+  });
+}
+
+/** Items for the GOV.UK pagination component: first, last, and two either side of the current page. */
+function pagination(current: number, count: number, href: (n: number) => string) {
+  const items: ({ number: number; href: string; current: boolean } | { ellipsis: true })[] = [];
+  for (let n = 1; n <= count; n++) {
+    if (n === 1 || n === count || Math.abs(n - current) <= 2) items.push({ number: n, href: href(n), current: n === current });
+    else if (!('ellipsis' in (items.at(-1) ?? {}))) items.push({ ellipsis: true });
+  }
+  return {
+    items,
+    previous: current > 1 ? { href: href(current - 1) } : undefined,
+    next: current < count ? { href: href(current + 1) } : undefined,
+  };
+}

@@ -1,0 +1,196 @@
+import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { personIdentifiers, personMerges, personPostings, people, units } from '../../db/schema/index.ts';
+import type { Principal } from '../access/principal.ts';
+import { visiblePeopleSql } from './people-scope.ts';
+
+/** Both drivers answer execute() with { rows }; the generic driver type does not say so. */
+async function rows<T>(db: Db, query: SQL): Promise<T[]> {
+  return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
+}
+
+export type DirectoryFilter = {
+  q?: string | undefined;
+  unitId?: string | undefined;
+  rank?: string | undefined;
+  personType?: string | undefined;
+  status?: string | undefined;
+};
+
+export type DirectoryRow = {
+  id: string;
+  given_name: string;
+  family_name: string;
+  person_type: string;
+  status: string;
+  rank: string | null;
+  role: string | null;
+  unit_name: string | null;
+  numbers: string | null;
+  matched_number: string | null;
+  matched_valid_to: string | null;
+};
+
+/** Identifier match on the record itself or on any record merged into it (a search by an old duplicate's number finds the survivor). */
+function identifierMatch(q: string): SQL {
+  return sql`exists (select 1 from person_identifiers i
+      where i.force_id = p.force_id and upper(i.value) = upper(${q})
+        and (i.person_id = p.id or i.person_id in (select m.id from people m where m.force_id = p.force_id and m.merged_into_id = p.id)))`;
+}
+
+function directoryWhere(principal: Principal, f: DirectoryFilter): SQL {
+  const parts: SQL[] = [visiblePeopleSql(principal), sql`p.merged_into_id is null`];
+  const q = f.q?.trim();
+  if (q) {
+    const words = q.toLowerCase().split(/\s+/).filter(Boolean);
+    const nameMatch = sql.join(words.map((w) => sql`p.search_name like ${`%${w.replace(/[%_\\]/g, (c) => `\\${c}`)}%`}`), sql` and `);
+    parts.push(/\d/.test(q) ? sql`(${identifierMatch(q)} or (${nameMatch}))` : sql`(${nameMatch})`);
+  }
+  if (f.personType) parts.push(sql`p.person_type = ${f.personType}`);
+  if (f.status) parts.push(sql`p.status = ${f.status}`);
+  if (f.rank) parts.push(sql`cur.rank = ${f.rank}`);
+  if (f.unitId) {
+    // The unit and every unit beneath it.
+    parts.push(sql`cur.unit_path like (select u.path from units u where u.force_id = p.force_id and u.id = ${f.unitId}::uuid) || '%'`);
+  }
+  return sql.join(parts, sql` and `);
+}
+
+const currentPosting = sql`left join lateral (
+    select pp.rank, pp.role, u.name as unit_name, u.path as unit_path from person_postings pp
+    join units u on u.force_id = pp.force_id and u.id = pp.unit_id
+    where pp.force_id = p.force_id and pp.person_id = p.id
+    order by pp.valid_from desc limit 1) cur on true`;
+
+export async function searchDirectory(db: Db, principal: Principal, f: DirectoryFilter, page: { limit: number; offset: number }) {
+  const where = directoryWhere(principal, f);
+  const q = f.q?.trim() ?? '';
+  const [count] = await rows<{ n: number }>(db, sql`select count(*)::int as n from people p ${currentPosting} where ${where}`);
+  const found = await rows<DirectoryRow>(
+    db,
+    sql`select p.id, p.given_name, p.family_name, p.person_type, p.status, cur.rank, cur.role, cur.unit_name,
+        (select string_agg(i.kind || ' ' || i.value, ', ' order by i.kind) from person_identifiers i
+          where i.force_id = p.force_id and i.person_id = p.id and i.valid_to is null) as numbers,
+        mi.value as matched_number, mi.valid_to::text as matched_valid_to
+      from people p ${currentPosting}
+      left join lateral (select i.value, i.valid_to from person_identifiers i
+          where ${q ? sql`upper(i.value) = upper(${q})` : sql`false`} and i.force_id = p.force_id
+            and (i.person_id = p.id or i.person_id in (select m.id from people m where m.force_id = p.force_id and m.merged_into_id = p.id))
+          order by i.valid_to desc nulls first limit 1) mi on true
+      where ${where}
+      order by p.family_name, p.given_name, p.id
+      limit ${page.limit} offset ${page.offset}`,
+  );
+  return { total: count?.n ?? 0, rows: found };
+}
+
+/** One person record if the principal may see it; a refused record and a missing one are the same `undefined`. */
+export async function findVisiblePerson(db: Db, principal: Principal, id: string, lock = false) {
+  const found = await rows<{ id: string }>(
+    db,
+    sql`select p.id from people p where p.id = ${id}::uuid and ${visiblePeopleSql(principal)} ${lock ? sql`for update` : sql``}`,
+  );
+  if (found.length === 0) return undefined;
+  const [person] = await db.select().from(people).where(and(eq(people.forceId, principal.forceId), eq(people.id, id)));
+  return person;
+}
+
+/** Identifiers of the record and of the records merged into it, newest first. */
+export async function identifiersOf(db: Db, forceId: string, personIds: string[]) {
+  if (personIds.length === 0) return [];
+  return db
+    .select()
+    .from(personIdentifiers)
+    .where(and(eq(personIdentifiers.forceId, forceId), inArray(personIdentifiers.personId, personIds)))
+    .orderBy(personIdentifiers.kind, sql`${personIdentifiers.validFrom} desc`);
+}
+
+export async function postingsOf(db: Db, forceId: string, personIds: string[]) {
+  if (personIds.length === 0) return [];
+  return db
+    .select({
+      id: personPostings.id,
+      personId: personPostings.personId,
+      rank: personPostings.rank,
+      role: personPostings.role,
+      unitName: units.name,
+      unitPath: units.path,
+      validFrom: personPostings.validFrom,
+      validTo: personPostings.validTo,
+    })
+    .from(personPostings)
+    .innerJoin(units, and(eq(units.forceId, personPostings.forceId), eq(units.id, personPostings.unitId)))
+    .where(and(eq(personPostings.forceId, forceId), inArray(personPostings.personId, personIds)))
+    .orderBy(sql`${personPostings.validFrom} desc`);
+}
+
+export async function mergedInto(db: Db, forceId: string, survivorId: string) {
+  return db
+    .select({ id: people.id, givenName: people.givenName, familyName: people.familyName })
+    .from(people)
+    .where(and(eq(people.forceId, forceId), eq(people.mergedIntoId, survivorId)));
+}
+
+export async function mergesOf(db: Db, forceId: string, personId: string) {
+  return db
+    .select()
+    .from(personMerges)
+    .where(and(eq(personMerges.forceId, forceId), sql`(${personMerges.survivorId} = ${personId} or ${personMerges.mergedId} = ${personId})`))
+    .orderBy(sql`${personMerges.mergedAt} desc`);
+}
+
+export async function findOpenMerge(db: Db, forceId: string, mergeId: string) {
+  const [row] = await db
+    .select()
+    .from(personMerges)
+    .where(and(eq(personMerges.forceId, forceId), eq(personMerges.id, mergeId), isNull(personMerges.undoneAt)))
+    .for('update');
+  return row;
+}
+
+export async function setMergedInto(db: Db, forceId: string, id: string, survivorId: string | null, version: number): Promise<void> {
+  await db
+    .update(people)
+    .set({ mergedIntoId: survivorId, version: version + 1, updatedAt: new Date() })
+    .where(and(eq(people.forceId, forceId), eq(people.id, id)));
+}
+
+export async function bumpVersion(db: Db, forceId: string, id: string, version: number): Promise<void> {
+  await db.update(people).set({ version: version + 1, updatedAt: new Date() }).where(and(eq(people.forceId, forceId), eq(people.id, id)));
+}
+
+export async function insertMerge(db: Db, values: typeof personMerges.$inferInsert) {
+  const [row] = await db.insert(personMerges).values(values).returning();
+  if (!row) throw new Error('insert person_merges returned nothing');
+  return row;
+}
+
+export async function markMergeUndone(db: Db, forceId: string, mergeId: string, by: string, reason: string, at: Date): Promise<void> {
+  await db
+    .update(personMerges)
+    .set({ undoneAt: at, undoneBy: by, undoReason: reason })
+    .where(and(eq(personMerges.forceId, forceId), eq(personMerges.id, mergeId)));
+}
+
+/** Resolves a person id or a current or past number to visible, unmerged record ids (for the merge form). */
+export async function resolveReference(db: Db, principal: Principal, reference: string): Promise<string[]> {
+  const ref = reference.trim();
+  const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(ref);
+  const match = isUuid
+    ? sql`p.id = ${ref}::uuid`
+    : sql`exists (select 1 from person_identifiers i where i.force_id = p.force_id and i.person_id = p.id and upper(i.value) = upper(${ref}))`;
+  const found = await rows<{ id: string }>(db, sql`select p.id from people p where ${visiblePeopleSql(principal)} and ${match}`);
+  return found.map((r) => r.id);
+}
+
+export async function unitsOfForce(db: Db, forceId: string) {
+  return db.select({ id: units.id, name: units.name, path: units.path }).from(units).where(eq(units.forceId, forceId)).orderBy(units.path);
+}
+
+export async function currentRanksOfForce(db: Db, forceId: string): Promise<string[]> {
+  const found = await rows<{ rank: string }>(
+    db,
+    sql`select distinct rank from person_postings where force_id = ${forceId} and valid_to is null order by rank`,
+  );
+  return found.map((r) => r.rank);
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import type { Deps } from '../../app/deps.ts';
+import { notFound } from '../../lib/errors.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { actorOf, authorize, type Principal } from '../access/principal.ts';
+import { peoplePolicy } from './people.policy.ts';
+import { findVisiblePerson, identifiersOf, mergedInto, mergesOf, postingsOf } from './people.repository.ts';
+
+const personId = z.string().uuid();
+
+/**
+ * One person with identity history (numbers with their periods, postings, merges), the records merged
+ * into it, and protected characteristics only for roles that need them. Every read is audited in the
+ * same transaction; a record the principal may not see is "not found", exactly like a missing one.
+ */
+export async function viewPerson(deps: Deps, principal: Principal | null, id: string, requestId: string | null) {
+  authorize(principal, 'person.read', 'person');
+  if (!personId.safeParse(id).success) throw notFound('person');
+  return deps.db.transaction(async (tx) => {
+    const person = await findVisiblePerson(tx, principal, id);
+    if (!person) throw notFound('person');
+    const duplicates = await mergedInto(tx, principal.forceId, person.id);
+    const ids = [person.id, ...duplicates.map((d) => d.id)];
+    const [identifiers, postings, merges] = await Promise.all([
+      identifiersOf(tx, principal.forceId, ids),
+      postingsOf(tx, principal.forceId, ids),
+      mergesOf(tx, principal.forceId, person.id),
+    ]);
+    const survivor = person.mergedIntoId ? await findVisiblePerson(tx, principal, person.mergedIntoId) : undefined;
+    await recordAudit(tx, actorOf(principal, requestId), { type: 'person', id: person.id, personId: person.id }, { type: 'person.viewed', personId: person.id });
+    const showProtected = peoplePolicy.readProtectedCharacteristics(principal);
+    const { sex, ethnicity, ageBand, dateOfBirth, ...rest } = person;
+    return {
+      person: rest,
+      protectedCharacteristics: showProtected ? { sex, ethnicity, ageBand, dateOfBirth } : null,
+      identifiers,
+      postings,
+      merges,
+      duplicates,
+      survivor: survivor ? { id: survivor.id, givenName: survivor.givenName, familyName: survivor.familyName } : null,
+      canMerge: peoplePolicy.merge(principal),
+    };
+  });
+}

@@ -1,0 +1,85 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { loadConfig, type Config } from '../../src/app/config.ts';
+import type { Deps } from '../../src/app/deps.ts';
+import { buildServer } from '../../src/app/server.ts';
+import type { Database } from '../../src/db/client.ts';
+import { createTestDatabase } from './test-database.ts';
+
+export type TestApp = { app: FastifyInstance; deps: Deps; database: Database; close: () => Promise<void> };
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...loadConfig({ PROBITY_DATA_DIR: 'memory://', LOG_LEVEL: 'silent', PROBITY_SIGNIN_RATE_PER_MINUTE: '1000' }), ...overrides };
+}
+
+/** The real server on a fresh test database, driven through fastify.inject (no socket). */
+export async function createTestApp(overrides: Partial<Config> = {}, now: () => Date = () => new Date()): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const deps: Deps = { db: database.db, config: testConfig(overrides), now };
+  const app = await buildServer(deps, { logger: false });
+  await app.ready();
+  return {
+    app,
+    deps,
+    database,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+/** A browser-like client: keeps cookies, and posts forms with the CSRF token of the page they came from. */
+export class TestClient {
+  private cookies = new Map<string, string>();
+
+  constructor(private readonly app: FastifyInstance) {}
+
+  setCookie(name: string, value: string): this {
+    this.cookies.set(name, value);
+    return this;
+  }
+
+  private cookieHeader(): string {
+    return [...this.cookies.entries()].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  private remember(res: LightMyRequestResponse): LightMyRequestResponse {
+    for (const c of res.cookies) {
+      if (c.value === '' || (c.expires && c.expires.getTime() < Date.now())) this.cookies.delete(c.name);
+      else this.cookies.set(c.name, c.value);
+    }
+    return res;
+  }
+
+  async get(url: string): Promise<LightMyRequestResponse> {
+    return this.remember(await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader() } }));
+  }
+
+  /** Posts a form as the page at `formPage` would (taking its CSRF token), or with `csrf: false` without one. */
+  async post(url: string, body: Record<string, string>, options: { formPage?: string; csrf?: boolean } = {}): Promise<LightMyRequestResponse> {
+    const fields = { ...body };
+    if (options.csrf !== false) {
+      const page = await this.get(options.formPage ?? '/sign-in');
+      const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1];
+      if (!token) throw new Error(`no CSRF token on ${options.formPage ?? '/sign-in'} (status ${page.statusCode})`);
+      fields['_csrf'] = token;
+    }
+    return this.remember(
+      await this.app.inject({
+        method: 'POST',
+        url,
+        headers: { cookie: this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams(fields).toString(),
+      }),
+    );
+  }
+}
+
+export async function api(app: FastifyInstance, method: 'GET' | 'POST', url: string, token?: string, body?: unknown): Promise<LightMyRequestResponse> {
+  return app.inject({
+    method,
+    url,
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+    ...(body !== undefined ? { payload: body as Record<string, unknown> } : {}),
+  });
+}
