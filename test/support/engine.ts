@@ -14,5 +14,13 @@ export function pgUrlFor(database: string): string {
   return url.toString();
 }
 
-/** A migrated, empty PGlite data directory, dumped once per run and loaded by every test file. */
-export const pgliteTemplateFile = path.join(os.tmpdir(), `probity-test-template-${process.env['PROBITY_TEST_RUN'] ?? 'default'}.tar.gz`);
+/** Where global setup dumps a migrated, empty PGlite data directory for every test file to load. */
+export function newPgliteTemplateFile(): string {
+  return path.join(os.tmpdir(), `probity-test-template-${process.pid}-${Date.now()}.tar.gz`);
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgliteTemplateFile: string;
+  }
+}

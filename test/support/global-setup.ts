@@ -2,14 +2,14 @@ import fs from 'node:fs';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { migrateDatabase, openDatabase } from '../../src/db/client.ts';
-import { pgUrlFor, pgliteTemplateFile, testEngine, testPgAdminUrl, testPgTemplate } from './engine.ts';
+import type { TestProject } from 'vitest/node';
+import { newPgliteTemplateFile, pgUrlFor, testEngine, testPgAdminUrl, testPgTemplate } from './engine.ts';
 
 /**
  * Migrates an empty database once per run (creating one takes seconds); each test file then clones it:
  * PGlite by loading a dumped data directory, PostgreSQL by CREATE DATABASE … TEMPLATE.
  */
-export default async function setup(): Promise<void> {
-  process.env['PROBITY_TEST_RUN'] ??= String(process.pid);
+export default async function setup(project: TestProject): Promise<() => void> {
   if (testEngine === 'pglite') {
     const client = await PGlite.create();
     const { drizzle } = await import('drizzle-orm/pglite');
@@ -17,9 +17,11 @@ export default async function setup(): Promise<void> {
     const { migrationsFolder } = await import('../../src/db/client.ts');
     await migrate(drizzle(client), { migrationsFolder });
     const dump = await client.dumpDataDir('gzip');
-    fs.writeFileSync(pgliteTemplateFile, Buffer.from(await dump.arrayBuffer()));
+    const file = newPgliteTemplateFile();
+    fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
     await client.close();
-    return;
+    project.provide('pgliteTemplateFile', file);
+    return () => fs.rmSync(file, { force: true });
   }
   const admin = new pg.Client({ connectionString: testPgAdminUrl });
   await admin.connect();
@@ -29,4 +31,6 @@ export default async function setup(): Promise<void> {
   const database = await openDatabase({ engine: 'pg', url: pgUrlFor(testPgTemplate), poolSize: 1 });
   await migrateDatabase(database);
   await database.close();
+  project.provide('pgliteTemplateFile', '');
+  return () => undefined;
 }

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase, type Database } from '../../src/db/client.ts';
-import { pgUrlFor, pgliteTemplateFile, testEngine, testPgAdminUrl, testPgTemplate } from './engine.ts';
+import { inject } from 'vitest';
+import { pgUrlFor, testEngine, testPgAdminUrl, testPgTemplate } from './engine.ts';
 
 /**
  * A fresh, migrated, empty database for one test file, on the engine the suite runs on.
@@ -10,7 +11,7 @@ import { pgUrlFor, pgliteTemplateFile, testEngine, testPgAdminUrl, testPgTemplat
  */
 export async function createTestDatabase(): Promise<Database> {
   if (testEngine === 'pglite') {
-    const blob = new Blob([fs.readFileSync(pgliteTemplateFile)]);
+    const blob = new Blob([fs.readFileSync(inject('pgliteTemplateFile'))]);
     return openDatabase({ engine: 'pglite', dataDir: 'memory://' }, { loadDataDir: blob });
   }
   const name = `probity_test_${process.pid}_${randomBytes(4).toString('hex')}`;

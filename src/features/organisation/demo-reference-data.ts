@@ -79,45 +79,25 @@ export type UnitKey =
 export type CommandSpec = { key: UnitKey; name: string; departments: { key: UnitKey; name: string }[] };
 
 /** Local Policing also holds the areas, which the generator adds from `areaNames`. */
+const dept = (key: UnitKey, name: string) => ({ key, name });
+
 export const commandSpecs: CommandSpec[] = [
   { key: 'localPolicing', name: 'Local Policing', departments: [{ key: 'citizens', name: 'Citizens in Policing' }] },
-  {
-    key: 'crime',
-    name: 'Crime',
-    departments: [
-      { key: 'cid', name: 'CID' },
-      { key: 'publicProtection', name: 'Public Protection' },
-      { key: 'intelligence', name: 'Intelligence Bureau' },
-    ],
-  },
+  { key: 'crime', name: 'Crime', departments: [dept('cid', 'CID'), dept('publicProtection', 'Public Protection'), dept('intelligence', 'Intelligence Bureau')] },
   {
     key: 'operations',
     name: 'Operations',
-    departments: [
-      { key: 'firearms', name: 'Firearms' },
-      { key: 'roads', name: 'Roads Policing' },
-      { key: 'contact', name: 'Contact Centre' },
-      { key: 'custody', name: 'Custody' },
-    ],
+    departments: [dept('firearms', 'Firearms'), dept('roads', 'Roads Policing'), dept('contact', 'Contact Centre'), dept('custody', 'Custody')],
   },
   {
     key: 'psi',
     name: 'Professional Standards & Integrity',
-    departments: [
-      { key: 'psd', name: 'Professional Standards Department' },
-      { key: 'ccu', name: 'Counter Corruption Unit' },
-      { key: 'vetting', name: 'Vetting Unit' },
-    ],
+    departments: [dept('psd', 'Professional Standards Department'), dept('ccu', 'Counter Corruption Unit'), dept('vetting', 'Vetting Unit')],
   },
   {
     key: 'corporate',
     name: 'Corporate Services',
-    departments: [
-      { key: 'hr', name: 'HR' },
-      { key: 'it', name: 'IT' },
-      { key: 'finance', name: 'Finance' },
-      { key: 'training', name: 'Learning & Development' },
-    ],
+    departments: [dept('hr', 'HR'), dept('it', 'IT'), dept('finance', 'Finance'), dept('training', 'Learning & Development')],
   },
 ];
 
@@ -217,10 +197,15 @@ export const staffPosts: StaffPost[] = [
   { role: 'IT engineer', units: ['it'], grades: [3, 7], weight: 6 },
   { role: 'Finance officer', units: ['finance'], grades: [2, 5], weight: 3 },
   { role: 'Trainer', units: ['training'], grades: [4, 5], weight: 3 },
-  { role: 'PSD investigator', units: ['psd'], grades: [5, 6], weight: 0.7 },
-  { role: 'PSD case officer', units: ['psd'], grades: [3, 4], weight: 0.5 },
-  { role: 'Counter corruption analyst', units: ['ccu'], grades: [4, 6], weight: 0.45 },
-  { role: 'Counter corruption investigator', units: ['ccu'], grades: [5, 6], weight: 0.45 },
+  { role: 'Contact centre team leader', units: ['contact'], grades: [5, 6], weight: 2 },
+  { role: 'Senior analyst', units: ['intelligence'], grades: [6, 7], weight: 1.5 },
+  { role: 'Project manager', units: ['it'], grades: [6, 8], weight: 1.5 },
+  { role: 'Business partner', units: ['hr', 'finance'], grades: [6, 8], weight: 1.5 },
+  { role: 'Operations manager', units: ['contact', 'custody', 'cid', 'publicProtection', 'training'], grades: [6, 8], weight: 2 },
+  { role: 'PSD investigator', units: ['psd'], grades: [5, 6], weight: 0.45 },
+  { role: 'PSD case officer', units: ['psd'], grades: [3, 4], weight: 0.4 },
+  { role: 'Counter corruption analyst', units: ['ccu'], grades: [4, 6], weight: 0.35 },
+  { role: 'Counter corruption investigator', units: ['ccu'], grades: [5, 6], weight: 0.35 },
   { role: 'Vetting officer', units: ['vetting'], grades: [3, 4], weight: 1.9 },
   { role: 'Vetting manager', units: ['vetting'], grades: [6, 7], weight: 0.1, max: 1 },
   { role: 'Head of department', units: ['hr', 'it', 'finance'], grades: [8, 10], weight: 0.3, max: 3 },

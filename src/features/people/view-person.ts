@@ -21,11 +21,10 @@ export async function viewPerson(deps: Deps, principal: Principal | null, id: st
     if (!person) throw notFound('person');
     const duplicates = await mergedInto(tx, principal.forceId, person.id);
     const ids = [person.id, ...duplicates.map((d) => d.id)];
-    const [identifiers, postings, merges] = await Promise.all([
-      identifiersOf(tx, principal.forceId, ids),
-      postingsOf(tx, principal.forceId, ids),
-      mergesOf(tx, principal.forceId, person.id),
-    ]);
+    // One connection per transaction: queries run one after another.
+    const identifiers = await identifiersOf(tx, principal.forceId, ids);
+    const postings = await postingsOf(tx, principal.forceId, ids);
+    const merges = await mergesOf(tx, principal.forceId, person.id);
     const survivor = person.mergedIntoId ? await findVisiblePerson(tx, principal, person.mergedIntoId) : undefined;
     await recordAudit(tx, actorOf(principal, requestId), { type: 'person', id: person.id, personId: person.id }, { type: 'person.viewed', personId: person.id });
     const showProtected = peoplePolicy.readProtectedCharacteristics(principal);

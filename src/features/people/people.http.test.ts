@@ -1,0 +1,208 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { createTestApp, TestClient, api, type TestApp } from '../../../test/support/test-app.ts';
+import { createAccount, createForce, createPerson, createUnit, sessionCookieFor } from '../../../test/support/factories.ts';
+import { createApiToken } from '../auth/api-tokens.ts';
+import { systemActor } from '../audit/audit-events.ts';
+
+let t: TestApp;
+let alice: { id: string };
+let bob: { id: string };
+let investigatorSelf: { id: string };
+let eastPerson: { id: string };
+const cookies: Record<string, string> = {};
+const tokens: Record<string, string> = {};
+
+async function auditCount(type: string): Promise<number> {
+  const rows = (await t.database.query<{ n: number }>(`select count(*)::int as n from audit_events where event_type = $1`, [type]))[0];
+  return rows?.n ?? 0;
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const west = await createForce(t.deps.db, 'west');
+  const east = await createForce(t.deps.db, 'east');
+  const team = await createUnit(t.deps.db, 'west', 'Northgate Response', { id: west.rootUnitId, path: west.rootPath });
+  alice = await createPerson(t.deps.db, 'west', {
+    givenName: 'Alice',
+    familyName: 'Ashworth',
+    identifiers: [
+      { kind: 'collar', value: '4471', validFrom: '2012-01-01', validTo: '2019-03-31' },
+      { kind: 'collar', value: '812', validFrom: '2019-04-01' },
+      { kind: 'warrant', value: 'W100001', validFrom: '2012-01-01' },
+    ],
+    postings: [
+      { rank: 'Constable', role: 'Response officer', unitId: team.id, validFrom: '2012-01-01', validTo: '2019-03-31' },
+      { rank: 'Sergeant', role: 'Response sergeant', unitId: team.id, validFrom: '2019-04-01' },
+    ],
+  });
+  bob = await createPerson(t.deps.db, 'west', {
+    givenName: 'Bob',
+    familyName: 'Ashworth',
+    personType: 'officer',
+    identifiers: [{ kind: 'collar', value: '5550', validFrom: '2015-01-01' }],
+    postings: [{ rank: 'Constable', role: 'Neighbourhood officer', unitId: west.rootUnitId, validFrom: '2015-01-01' }],
+  });
+  investigatorSelf = await createPerson(t.deps.db, 'west', {
+    givenName: 'Ivy',
+    familyName: 'Ashworth',
+    identifiers: [{ kind: 'collar', value: '9001', validFrom: '2011-01-01' }],
+  });
+  eastPerson = await createPerson(t.deps.db, 'east', { givenName: 'Eve', familyName: 'Ashworth', identifiers: [{ kind: 'collar', value: '4471', validFrom: '2010-01-01' }] });
+  const accounts = {
+    investigator: await createAccount(t.deps, { email: 'inv@west.example', role: 'psd_investigator', forceId: 'west', personId: investigatorSelf.id }),
+    aa: await createAccount(t.deps, { email: 'aa@west.example', role: 'appropriate_authority', forceId: 'west' }),
+    pcc: await createAccount(t.deps, { email: 'pcc@west.example', role: 'pcc_oversight', forceId: 'west' }),
+    east: await createAccount(t.deps, { email: 'inv@east.example', role: 'psd_investigator', forceId: 'east' }),
+  };
+  for (const [name, a] of Object.entries(accounts)) {
+    cookies[name] = await sessionCookieFor(t.deps, a.user.id);
+    tokens[name] = (await createApiToken(t.deps, systemActor('test', a.user.forceId), a.user.id, 'test')).token;
+  }
+});
+
+afterAll(async () => {
+  await t?.close();
+});
+
+const as = (who: string) => new TestClient(t.app).setCookie('probity_session', cookies[who] ?? '');
+
+describe('people directory', () => {
+  it('finds a person by a superseded collar number and says which number matched', async () => {
+    const res = await as('aa').get('/people?q=4471');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('Ashworth, Alice');
+    expect(res.body).toContain('Matched former number 4471, held until 31 March 2019');
+    expect(res.body).toContain('1 person found');
+    // Eve in the other force holds 4471 too, and is never shown.
+    expect(res.body).not.toContain('Eve');
+  });
+
+  it('searches by name and filters by rank, listing only visible records', async () => {
+    const res = await api(t.app, 'GET', '/api/v1/people?q=ashworth&rank=Sergeant', tokens['aa']);
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.total).toBe(1);
+    expect(body.items[0].givenName).toBe('Alice');
+    expect(body.items[0].currentNumbers).toContain('collar 812');
+  });
+
+  it('never shows users the record of the person they are, in lists, counts or detail', async () => {
+    const list = await api(t.app, 'GET', '/api/v1/people?q=ashworth', tokens['investigator']);
+    expect(list.json().items.map((i: { givenName: string }) => i.givenName).sort()).toEqual(['Alice', 'Bob']);
+    expect(list.json().total).toBe(2);
+    const byNumber = await as('investigator').get('/people?q=9001');
+    expect(byNumber.body).toContain('0 people found');
+    const before = await auditCount('person.viewed');
+    const detail = await as('investigator').get(`/people/${investigatorSelf.id}`);
+    expect(detail.statusCode).toBe(404);
+    const apiDetail = await api(t.app, 'GET', `/api/v1/people/${investigatorSelf.id}`, tokens['investigator']);
+    expect(apiDetail.statusCode).toBe(404);
+    expect(apiDetail.json().error.code).toBe('not_found');
+    expect(await auditCount('person.viewed')).toBe(before);
+  });
+
+  it('answers a record of another force exactly like a missing one', async () => {
+    const other = await api(t.app, 'GET', `/api/v1/people/${eastPerson.id}`, tokens['aa']);
+    const missing = await api(t.app, 'GET', `/api/v1/people/00000000-0000-4000-8000-000000000000`, tokens['aa']);
+    expect(other.statusCode).toBe(404);
+    expect(missing.statusCode).toBe(404);
+    expect(other.json().error.message).toBe(missing.json().error.message);
+  });
+
+  it('refuses roles without need-to-know with 404 on pages and API', async () => {
+    expect((await as('pcc').get('/people')).statusCode).toBe(404);
+    expect((await as('pcc').get(`/people/${alice.id}`)).statusCode).toBe(404);
+    expect((await api(t.app, 'GET', '/api/v1/people', tokens['pcc'])).statusCode).toBe(404);
+  });
+
+  it('sends a visitor who is not signed in to sign in, and answers the API with 401', async () => {
+    const page = await new TestClient(t.app).get(`/people/${alice.id}`);
+    expect(page.statusCode).toBe(303);
+    expect(page.headers.location).toBe(`/sign-in?next=${encodeURIComponent(`/people/${alice.id}`)}`);
+    expect((await api(t.app, 'GET', '/api/v1/people')).statusCode).toBe(401);
+    expect((await api(t.app, 'GET', '/api/v1/people', 'prb_not-a-real-token')).statusCode).toBe(401);
+  });
+
+  it('shows protected characteristics only to roles that need them', async () => {
+    const aa = await api(t.app, 'GET', `/api/v1/people/${alice.id}`, tokens['aa']);
+    expect(aa.json().protectedCharacteristics).toEqual({ sex: 'female', ethnicity: 'white', ageBand: '26_40', dateOfBirth: '1985-06-15' });
+    const inv = await api(t.app, 'GET', `/api/v1/people/${alice.id}`, tokens['investigator']);
+    expect(inv.json().protectedCharacteristics).toBeNull();
+    expect((await as('investigator').get(`/people/${alice.id}`)).body).not.toContain('Ethnicity');
+  });
+
+  it('shows identity history on the person page and audits the read with the person', async () => {
+    const before = await auditCount('person.viewed');
+    const res = await as('investigator').get(`/people/${alice.id}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('4471');
+    expect(res.body).toContain('31 March 2019');
+    expect(res.body).toContain('Response sergeant');
+    expect(await auditCount('person.viewed')).toBe(before + 1);
+    const [row] = await t.database.query<{ person_id: string; actor_label: string }>(
+      `select person_id, actor_label from audit_events where event_type = 'person.viewed' order by seq desc limit 1`,
+    );
+    expect(row).toEqual({ person_id: alice.id, actor_label: 'inv@west.example' });
+  });
+
+  it('rejects bad search input with a clear message', async () => {
+    const res = await as('aa').get('/people?type=wizard&page=0');
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('Choose a type from the list');
+    expect(res.body).toContain('Page must be 1 or more');
+  });
+});
+
+describe('merging duplicate records', () => {
+  it('merges by number, finds the survivor by the duplicate’s number, and undoes exactly', async () => {
+    const dup = await createPerson(t.deps.db, 'west', { givenName: 'Alicia', familyName: 'Ashworth', identifiers: [{ kind: 'staff', value: 'S777001', validFrom: '2008-01-01', validTo: '2011-12-31' }] });
+    const client = as('aa');
+    const page = `/people/${alice.id}`;
+    const res = await client.post(`/people/${alice.id}/merge`, { duplicate: 'S777001', reason: 'Same person: staff before joining as an officer', version: '1' }, { formPage: page });
+    expect(res.statusCode).toBe(303);
+    const search = await api(t.app, 'GET', '/api/v1/people?q=S777001', tokens['aa']);
+    expect(search.json().items.map((i: { id: string }) => i.id)).toEqual([alice.id]);
+    const names = await api(t.app, 'GET', '/api/v1/people?q=ashworth', tokens['aa']);
+    expect(names.json().items.map((i: { givenName: string }) => i.givenName)).not.toContain('Alicia');
+    const detail = await api(t.app, 'GET', `/api/v1/people/${alice.id}`, tokens['aa']);
+    expect(detail.json().identifiers.map((i: { value: string }) => i.value)).toContain('S777001');
+    expect(detail.json().mergedRecords).toEqual([{ id: dup.id, givenName: 'Alicia', familyName: 'Ashworth' }]);
+    expect(await auditCount('person.merged')).toBe(2);
+
+    const [merge] = await t.database.query<{ id: string }>(`select id from person_merges where merged_id = $1`, [dup.id]);
+    const undo = await api(t.app, 'POST', `/api/v1/person-merges/${merge?.id}/undo`, tokens['aa'], { reason: 'Different people after all: checked HR file' });
+    expect(undo.statusCode).toBe(200);
+    const after = await api(t.app, 'GET', '/api/v1/people?q=S777001', tokens['aa']);
+    expect(after.json().items.map((i: { id: string }) => i.id)).toEqual([dup.id]);
+    expect(await auditCount('person.unmerged')).toBe(2);
+  });
+
+  it('refuses a stale merge with 409 and changes nothing', async () => {
+    const dup = await createPerson(t.deps.db, 'west', { givenName: 'Robert', familyName: 'Ashworth' });
+    const res = await api(t.app, 'POST', `/api/v1/people/${bob.id}/merge`, tokens['aa'], { duplicateId: dup.id, reason: 'Same person recorded twice', survivorVersion: 99, duplicateVersion: 1 });
+    expect(res.statusCode).toBe(409);
+    const [row] = await t.database.query<{ merged_into_id: string | null }>(`select merged_into_id from people where id = $1`, [dup.id]);
+    expect(row?.merged_into_id).toBeNull();
+  });
+
+  it('refuses a merge without a reason, and one by a role that may not merge, changing nothing', async () => {
+    const dup = await createPerson(t.deps.db, 'west', { givenName: 'Rob', familyName: 'Ashworth' });
+    const short = await api(t.app, 'POST', `/api/v1/people/${bob.id}/merge`, tokens['aa'], { duplicateId: dup.id, reason: 'dup', survivorVersion: 1, duplicateVersion: 1 });
+    expect(short.statusCode).toBe(400);
+    expect(short.json().error.fields.reason).toMatch(/at least 10 characters/);
+    const inv = await api(t.app, 'POST', `/api/v1/people/${bob.id}/merge`, tokens['investigator'], { duplicateId: dup.id, reason: 'Same person recorded twice', survivorVersion: 1, duplicateVersion: 1 });
+    expect(inv.statusCode).toBe(404);
+    const anon = await new TestClient(t.app).post(`/people/${bob.id}/merge`, { duplicate: dup.id, reason: 'Same person recorded twice', version: '1' });
+    expect(anon.statusCode).toBe(303);
+    const changed = await t.database.query(`select 1 from people where merged_into_id is not null and id = $1`, [dup.id]);
+    expect(changed).toHaveLength(0);
+    const merges = await t.deps.db.execute(sql`select count(*)::int as n from person_merges where merged_id = ${dup.id}`);
+    expect((merges as unknown as { rows: { n: number }[] }).rows[0]?.n).toBe(0);
+  });
+
+  it('refuses a form post without the CSRF token', async () => {
+    const res = await as('aa').post(`/people/${bob.id}/merge`, { duplicate: '5550', reason: 'Same person recorded twice', version: '1' }, { csrf: false });
+    expect(res.statusCode).toBe(403);
+  });
+});
