@@ -19,7 +19,22 @@ export type ChainedContent = {
   payload: unknown;
 };
 
-export function hashAuditRow(prevHash: string, content: ChainedContent): string {
+/** Hashes exactly the ChainedContent fields, whatever else the object carries (a ChainRow has its hashes too). */
+export function hashAuditRow(prevHash: string, c: ChainedContent): string {
+  const content: ChainedContent = {
+    seq: c.seq,
+    chain: c.chain,
+    forceId: c.forceId,
+    occurredAt: c.occurredAt,
+    actorUserId: c.actorUserId,
+    actorLabel: c.actorLabel,
+    requestId: c.requestId,
+    eventType: c.eventType,
+    subjectType: c.subjectType,
+    subjectId: c.subjectId,
+    personId: c.personId,
+    payload: c.payload,
+  };
   return sha256Hex(`${prevHash}\n${canonicalJson(content)}`);
 }
 
