@@ -83,3 +83,13 @@ export async function api(app: FastifyInstance, method: 'GET' | 'POST', url: str
     ...(body !== undefined ? { payload: body as Record<string, unknown> } : {}),
   });
 }
+
+/** Shapes of API answers the tests read. */
+export type ApiError = { error: { code: string; message: string; requestId: string; fields?: Record<string, string> } };
+export type PeopleList = { total: number; page: number; pageCount: number; items: { id: string; givenName: string; familyName: string; currentNumbers: string | null }[] };
+export type PersonDetail = {
+  id: string;
+  protectedCharacteristics: Record<string, string | null> | null;
+  identifiers: { value: string; kind: string }[];
+  mergedRecords: { id: string; givenName: string; familyName: string }[];
+};

@@ -48,7 +48,7 @@ export const auditEventSchema = z.discriminatedUnion('type', [
 
 export type AuditEvent = z.infer<typeof auditEventSchema>;
 export type AuditEventType = AuditEvent['type'];
-export const auditEventTypes = auditEventSchema.options.map((o) => o.shape.type.value) as AuditEventType[];
+export const auditEventTypes: AuditEventType[] = auditEventSchema.options.map((o) => o.shape.type.value);
 
 /** Who did it, in which request. Built by the HTTP layer or the CLI, passed down to every use case. */
 export type AuditActor = {

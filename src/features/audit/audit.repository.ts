@@ -1,5 +1,6 @@
 import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { rawRows } from '../../db/raw-rows.ts';
 import { auditChainHeads, auditEvents, users } from '../../db/schema/index.ts';
 import { GENESIS_HASH, hashAuditRow, type ChainRow, type ChainedContent } from './audit-chain.ts';
 
@@ -18,11 +19,8 @@ export async function appendAuditRow(tx: Db, row: NewAuditRow): Promise<number> 
     .where(eq(auditChainHeads.chain, chain))
     .for('update');
   if (!head) throw new Error(`audit chain head ${chain} vanished`);
-  // Both drivers answer execute() with { rows }; the generic driver type does not say so.
-  const seqResult = (await tx.execute(sql`select nextval(pg_get_serial_sequence('audit_events', 'seq')) as seq`)) as unknown as {
-    rows: { seq: string }[];
-  };
-  const seq = Number(seqResult.rows[0]?.seq);
+  const [next] = await rawRows<{ seq: string }>(tx, sql`select nextval(pg_get_serial_sequence('audit_events', 'seq')) as seq`);
+  const seq = Number(next?.seq);
   const content: ChainedContent = { ...row, seq, chain };
   const hash = hashAuditRow(head.lastHash, content);
   await tx.insert(auditEvents).values({

@@ -53,7 +53,7 @@ export const auditFilterQuery = z.object({
 function withoutBlanks(value: unknown): unknown {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
   const kept: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) {
+  for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
     const trimmed = typeof v === 'string' ? v.trim() : v;
     if (trimmed !== '' && trimmed !== undefined) kept[key] = trimmed;
   }

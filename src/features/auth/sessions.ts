@@ -2,7 +2,7 @@ import type { Deps } from '../../app/deps.ts';
 import { randomToken, sha256Hex } from '../../lib/crypto.ts';
 import { addMinutes } from '../../lib/dates.ts';
 import type { Db } from '../../db/client.ts';
-import { isRole, type Role } from '../access/roles.ts';
+import { isRole } from '../access/roles.ts';
 import type { Principal } from '../access/principal.ts';
 import { deleteSession, findSessionWithUser, insertSession, touchSession, type UserRow } from './accounts.repository.ts';
 
@@ -28,7 +28,7 @@ export function principalOf(user: UserRow): Principal {
   return {
     userId: user.id,
     forceId: user.forceId,
-    role: user.role as Role,
+    role: user.role,
     email: user.email,
     displayName: user.displayName,
     personId: user.personId,

@@ -168,7 +168,7 @@ describe('API tokens', () => {
     expect(token).toMatch(/^prb_/);
     const me = await api(t.app, 'GET', '/api/v1/me', token);
     expect(me.statusCode).toBe(200);
-    expect(me.json().email).toBe('aa@west.example');
+    expect(me.json<{ email: string }>().email).toBe('aa@west.example');
     const [stored] = await t.database.query<{ token_hash: string }>(`select token_hash from api_tokens where name = 'reporting script'`);
     expect(stored?.token_hash).not.toContain(token.slice(4));
     const id = /action="\/account\/tokens\/([0-9a-f-]+)\/revoke"/.exec(created.body)?.[1] ?? '';

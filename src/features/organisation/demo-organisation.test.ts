@@ -12,7 +12,8 @@ const TODAY = '2025-06-01';
 const options = { forceId: 'westshire', forceName: 'Westshire Police', people: 3000, seed: 20231102, today: TODAY };
 const org = generateDemoOrganisation(options);
 
-const addDays = (iso: string, days: number): string => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const addDays = (iso: string, days: number): string =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const groupBy = <T>(rows: T[], key: (row: T) => string): Map<string, T[]> => {
   const map = new Map<string, T[]>();
   for (const row of rows) map.set(key(row), [...(map.get(key(row)) ?? []), row]);

@@ -22,6 +22,8 @@ type Career = { start: number; end: number | null; slots: Slot[]; joinAge: numbe
 type CollarBlock = keyof typeof ref.collarRanges;
 type Holding = { person: number; block: CollarBlock; from: number; to: number | null; value?: string };
 type Rng = ReturnType<typeof makeRng>;
+/** What a career can be posted to at each rank, and the rank's name (and seniority) given the post. */
+type Ladder = { posts: (rank: number) => readonly ref.Post[]; label: (rank: number, post: ref.Post) => [string, number] };
 
 // Dates are whole days since 1970-01-01 so arithmetic never meets time zones or clock changes.
 const DAY_MS = 86_400_000;
@@ -67,7 +69,8 @@ function buildUnits(rng: Rng, forceId: string, forceName: string) {
   const rows: DemoUnit[] = [];
   const byKey = new Map<ref.UnitKey, string[]>();
   const add = (key: ref.UnitKey, name: string, kind: DemoUnit['kind'], parent?: DemoUnit): DemoUnit => {
-    const row: DemoUnit = { forceId, id: rng.uuid(), parentId: parent?.id ?? null, name, kind, path: parent ? `${parent.path}/${name}` : name };
+    const path = parent ? `${parent.path}/${name}` : name;
+    const row: DemoUnit = { forceId, id: rng.uuid(), parentId: parent?.id ?? null, name, kind, path };
     rows.push(row);
     byKey.set(key, [...(byKey.get(key) ?? []), row.id]);
     return row;
@@ -118,7 +121,7 @@ function makeCareers(rng: Rng, unitsByKey: Map<ref.UnitKey, string[]>) {
    * Splits the service period into consecutive postings, one per rank in `ranks`. A sideways move that
    * lands on the same role and unit is folded into the posting before it.
    */
-  function slotsFor(start: number, end: number, ranks: number[], isCurrent: boolean, posts: (rank: number) => readonly ref.Post[], label: (rank: number, post: ref.Post, prev?: Slot) => [string, number]): Slot[] {
+  function slotsFor(start: number, end: number, ranks: number[], isCurrent: boolean, ladder: Ladder): Slot[] {
     const weights = ranks.map(() => 1 + rng.rnd() * 2);
     const spare = end - start + 1 - MIN_POSTING_DAYS * ranks.length;
     const total = weights.reduce((a, b) => a + b, 0);
@@ -126,8 +129,8 @@ function makeCareers(rng: Rng, unitsByKey: Map<ref.UnitKey, string[]>) {
     let from = start;
     ranks.forEach((rank, i) => {
       const prev = slots[slots.length - 1];
-      const post = pickPost(posts(rank), prev, isCurrent && i === ranks.length - 1);
-      const [rankName, rankIndex] = label(rank, post, prev);
+      const post = pickPost(ladder.posts(rank), prev, isCurrent && i === ranks.length - 1);
+      const [rankName, rankIndex] = ladder.label(rank, post);
       let unitId = rng.pick(unitsFor(post));
       for (let t = 0; prev?.unitId === unitId && t < 3; t++) unitId = rng.pick(unitsFor(post));
       if (!prev || prev.rank !== rankName || prev.role !== post.role || prev.unitId !== unitId) {
@@ -144,9 +147,13 @@ function makeCareers(rng: Rng, unitsByKey: Map<ref.UnitKey, string[]>) {
     const minYears = (ref.yearsToRank[final] ?? 0) - (ref.yearsToRank[entry] ?? 0);
     const years = final === 0 ? rng.between(ref.serviceYearBands) : minYears + 0.5 + rng.rnd() * (isCurrent ? 10 : 14);
     const start = startFor(end, years);
-    const recruitAge = entry > 0 ? 18 + (ref.yearsToRank[entry] ?? 0) + rng.int(2, 10) : Math.floor(rng.between(ref.officerJoinAgeBands));
+    const recruitAge =
+      entry > 0 ? 18 + (ref.yearsToRank[entry] ?? 0) + rng.int(2, 10) : Math.floor(rng.between(ref.officerJoinAgeBands));
     const ranks = rankPath(entry, final, postingCount(start, end, final > entry ? 2 : 1));
-    const slots = slotsFor(start, end, ranks, isCurrent, (r) => ref.officerPosts[r] ?? [], (r) => [ref.officerRanks[r] ?? 'Constable', r]);
+    const slots = slotsFor(start, end, ranks, isCurrent, {
+      posts: (r) => ref.officerPosts[r] ?? [],
+      label: (r) => [ref.officerRanks[r] ?? 'Constable', r],
+    });
     // Officers retire by about 60, so long service means they joined young.
     const joinAge = Math.max(18, Math.min(recruitAge, 60 - Math.ceil((end - start) / YEAR) - rng.int(0, 4)));
     return { start, end: isCurrent ? null : end, slots, joinAge };
@@ -157,11 +164,13 @@ function makeCareers(rng: Rng, unitsByKey: Map<ref.UnitKey, string[]>) {
     let grade = 0;
     const ranks = Array.from({ length: postingCount(start, end, 1) }, () => 0);
     // Only posts paid at or above the grade already reached, so nobody drops from Grade K to a vetting post.
-    const posts = () => ref.staffPosts.filter((p) => p.grades[1] >= grade);
-    const slots = slotsFor(start, end, ranks, isCurrent, posts, (_r, post) => {
-      const band = (post as ref.StaffPost).grades;
-      grade = Math.max(grade, rng.int(band[0], band[1]));
-      return [ref.staffGrades[grade] ?? 'Police staff', grade];
+    const slots = slotsFor(start, end, ranks, isCurrent, {
+      posts: () => ref.staffPosts.filter((p) => p.grades[1] >= grade),
+      label: (_r, post) => {
+        const band = (post as ref.StaffPost).grades;
+        grade = Math.max(grade, rng.int(band[0], band[1]));
+        return [ref.staffGrades[grade] ?? 'Police staff', grade];
+      },
     });
     const joinAge = Math.max(18, Math.min(Math.floor(rng.between(ref.staffJoinAgeBands)), 66 - Math.ceil((end - start) / YEAR)));
     return { start, end: isCurrent ? null : end, slots, joinAge };
@@ -173,14 +182,17 @@ function makeCareers(rng: Rng, unitsByKey: Map<ref.UnitKey, string[]>) {
     const supervisor = ref.specialPosts.filter((p) => p.units.includes('citizens'));
     const patrol = ref.specialPosts.filter((p) => !p.units.includes('citizens'));
     const ranks = rankPath(0, final, postingCount(start, end, final > 0 ? 2 : 1, 3));
-    const slots = slotsFor(start, end, ranks, isCurrent, (r) => (r >= 2 ? supervisor : patrol), (r) => [ref.specialRanks[r] ?? 'Special Constable', r]);
+    const slots = slotsFor(start, end, ranks, isCurrent, {
+      posts: (r) => (r >= 2 ? supervisor : patrol),
+      label: (r) => [ref.specialRanks[r] ?? 'Special Constable', r],
+    });
     return { start, end: isCurrent ? null : end, slots, joinAge: rng.int(18, 45) };
   }
 
   function volunteer(end: number, isCurrent: boolean): Career {
     const start = startFor(end, rng.between(ref.volunteerYearBands));
     const ranks = Array.from({ length: postingCount(start, end, 1, 2) }, () => 0);
-    const slots = slotsFor(start, end, ranks, isCurrent, () => ref.volunteerPosts, () => [ref.VOLUNTEER_RANK, 0]);
+    const slots = slotsFor(start, end, ranks, isCurrent, { posts: () => ref.volunteerPosts, label: () => [ref.VOLUNTEER_RANK, 0] });
     return { start, end: isCurrent ? null : end, slots, joinAge: rng.int(18, 70) };
   }
 
@@ -203,10 +215,13 @@ function collarHoldings(person: number, type: PersonType, career: Career): Holdi
 
 /** Issues numbers in date order so a number released by a leaver or a promotion can go to someone later. */
 function allocateCollars(rng: Rng, holdings: Holding[]): void {
+  const numbers = (lo: number, hi: number): string[] =>
+    rng.faker.helpers.shuffle(Array.from({ length: hi - lo + 1 }, (_, i) => String(lo + i)));
   const fresh = new Map<CollarBlock, string[]>();
   const released = new Map<CollarBlock, { value: string; day: number }[]>();
+  const widened = new Set<CollarBlock>();
   for (const [block, [lo, hi]] of Object.entries(ref.collarRanges) as [CollarBlock, readonly [number, number]][]) {
-    fresh.set(block, rng.faker.helpers.shuffle(Array.from({ length: hi - lo + 1 }, (_, i) => String(lo + i))));
+    fresh.set(block, numbers(lo, hi));
     released.set(block, []);
   }
   const order = holdings.map((h, i) => ({ h, i })).sort((a, b) => a.h.from - b.h.from || a.i - b.i);
@@ -214,6 +229,12 @@ function allocateCollars(rng: Rng, holdings: Holding[]): void {
     const unused = fresh.get(h.block) ?? [];
     const free = released.get(h.block) ?? [];
     const eligible = free.filter((r) => r.day + ref.COLLAR_REUSE_COOLDOWN_DAYS < h.from);
+    if (unused.length === 0 && eligible.length === 0 && !widened.has(h.block)) {
+      // A force too big for four-digit numbers moves on to five (1234 → 12340–12349), as the largest do.
+      const [lo, hi] = ref.collarRanges[h.block];
+      unused.push(...numbers(lo * 10, hi * 10 + 9));
+      widened.add(h.block);
+    }
     const reuse = eligible.length > 0 && (unused.length === 0 || rng.chance(ref.COLLAR_REUSE_CHANCE)) ? rng.pick(eligible) : undefined;
     if (reuse) free.splice(free.indexOf(reuse), 1);
     const value = reuse?.value ?? unused.pop();
@@ -235,13 +256,14 @@ export function generateDemoOrganisation(options: DemoOrganisationOptions): Demo
   const unitTree = buildUnits(rng, forceId, options.forceName);
   const careers = makeCareers(rng, unitTree.byKey);
 
-  const types = ref.personTypeShares.flatMap((t) => Array.from({ length: Math.round(t.share * options.people) }, (): PersonType => t.value));
+  const quota = (share: number): number => Math.round(share * options.people);
+  const types = ref.personTypeShares.flatMap((t) => Array.from({ length: quota(t.share) }, (): PersonType => t.value));
   while (types.length < options.people) types.push('officer');
   const chiefOfficerRanks = [8, 7, 6, 6];
   let chiefSpecialGiven = false;
   const peopleRows: DemoPerson[] = [];
   const timelines: Career[] = [];
-  const holdings: Holding[] = [];
+  const holdings: Holding[][] = [];
   rng.faker.helpers.shuffle(types.slice(0, options.people)).forEach((type, index) => {
     const isCurrent = !rng.chance(ref.FORMER_SHARE);
     const end = isCurrent ? todayDay : todayDay - rng.int(1, 3650);
@@ -256,30 +278,23 @@ export function generateDemoOrganisation(options: DemoOrganisationOptions): Demo
       chiefSpecialGiven ||= isCurrent;
     }
     const sexRoll = rng.rnd();
-    const sex = sexRoll < ref.NOT_STATED_SEX_SHARE ? 'not_stated' : sexRoll < ref.NOT_STATED_SEX_SHARE + ref.femaleShare[type] ? 'female' : 'male';
+    const femaleBelow = ref.NOT_STATED_SEX_SHARE + ref.femaleShare[type];
+    const sex = sexRoll < ref.NOT_STATED_SEX_SHARE ? 'not_stated' : sexRoll < femaleBelow ? 'female' : 'male';
     const givenName = rng.faker.person.firstName(sex === 'not_stated' ? undefined : sex);
     const familyName = rng.faker.person.lastName();
     // The extra day keeps the person at least `joinAge` on the day they started, whatever the leap years.
     const dateOfBirth = toIso(career.start - Math.ceil(career.joinAge * YEAR) - 1 - rng.int(0, 330));
     peopleRows.push({
-      forceId,
-      id: rng.uuid(),
-      givenName,
-      familyName,
-      personType: type,
-      status: isCurrent ? 'current' : 'former',
-      serviceStart: toIso(career.start),
-      serviceEnd: career.end === null ? null : toIso(career.end),
-      dateOfBirth,
-      sex,
-      ethnicity: rng.weighted(ref.ethnicityWeights, (e) => e.weight).value,
+      forceId, id: rng.uuid(), givenName, familyName, personType: type, status: isCurrent ? 'current' : 'former',
+      serviceStart: toIso(career.start), serviceEnd: career.end === null ? null : toIso(career.end),
+      dateOfBirth, sex, ethnicity: rng.weighted(ref.ethnicityWeights, (e) => e.weight).value,
       ageBand: ageBandOn(dateOfBirth, options.today),
       searchName: `${givenName} ${familyName}`.toLowerCase(),
     });
     timelines.push(career);
-    holdings.push(...collarHoldings(index, type, career));
+    holdings.push(collarHoldings(index, type, career));
   });
-  allocateCollars(rng, holdings);
+  allocateCollars(rng, holdings.flat());
 
   // Warrant and staff numbers are never reissued and rise with joining date, as real series do.
   const serials = new Map<number, string>();
@@ -292,15 +307,13 @@ export function generateDemoOrganisation(options: DemoOrganisationOptions): Demo
 
   const identifiers: DemoIdentifier[] = [];
   const postings: DemoPosting[] = [];
-  const holdingsByPerson = new Map<number, Holding[]>();
-  for (const h of holdings) holdingsByPerson.set(h.person, [...(holdingsByPerson.get(h.person) ?? []), h]);
   peopleRows.forEach((person, index) => {
     const career = timelines[index] as Career;
     const until = career.end === null ? null : toIso(career.end);
     const base = { forceId, personId: person.id };
     const kind = person.personType === 'officer' || person.personType === 'special' ? 'warrant' : 'staff';
     identifiers.push({ ...base, id: rng.uuid(), kind, value: serials.get(index) ?? '', validFrom: toIso(career.start), validTo: until });
-    for (const h of holdingsByPerson.get(index) ?? []) {
+    for (const h of holdings[index] ?? []) {
       const validTo = h.to === null ? null : toIso(h.to);
       identifiers.push({ ...base, id: rng.uuid(), kind: 'collar', value: h.value ?? '', validFrom: toIso(h.from), validTo });
     }

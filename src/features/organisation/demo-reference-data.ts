@@ -206,7 +206,7 @@ export const staffPosts: StaffPost[] = [
   { role: 'PSD case officer', units: ['psd'], grades: [3, 4], weight: 0.4 },
   { role: 'Counter corruption analyst', units: ['ccu'], grades: [4, 6], weight: 0.35 },
   { role: 'Counter corruption investigator', units: ['ccu'], grades: [5, 6], weight: 0.35 },
-  { role: 'Vetting officer', units: ['vetting'], grades: [3, 4], weight: 1.9 },
+  { role: 'Vetting officer', units: ['vetting'], grades: [3, 4], weight: 2.3 },
   { role: 'Vetting manager', units: ['vetting'], grades: [6, 7], weight: 0.1, max: 1 },
   { role: 'Head of department', units: ['hr', 'it', 'finance'], grades: [8, 10], weight: 0.3, max: 3 },
 ];

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
-import { createTestApp, TestClient, api, type TestApp } from '../../../test/support/test-app.ts';
+import { createTestApp, TestClient, api, type ApiError, type PeopleList, type PersonDetail, type TestApp } from '../../../test/support/test-app.ts';
 import { createAccount, createForce, createPerson, createUnit, sessionCookieFor } from '../../../test/support/factories.ts';
 import { createApiToken } from '../auth/api-tokens.ts';
 import { systemActor } from '../audit/audit-events.ts';
@@ -21,7 +20,7 @@ async function auditCount(type: string): Promise<number> {
 beforeAll(async () => {
   t = await createTestApp();
   const west = await createForce(t.deps.db, 'west');
-  const east = await createForce(t.deps.db, 'east');
+  await createForce(t.deps.db, 'east');
   const team = await createUnit(t.deps.db, 'west', 'Northgate Response', { id: west.rootUnitId, path: west.rootPath });
   alice = await createPerson(t.deps.db, 'west', {
     givenName: 'Alice',
@@ -81,16 +80,16 @@ describe('people directory', () => {
   it('searches by name and filters by rank, listing only visible records', async () => {
     const res = await api(t.app, 'GET', '/api/v1/people?q=ashworth&rank=Sergeant', tokens['aa']);
     expect(res.statusCode).toBe(200);
-    const body = res.json();
+    const body = res.json<PeopleList>();
     expect(body.total).toBe(1);
-    expect(body.items[0].givenName).toBe('Alice');
-    expect(body.items[0].currentNumbers).toContain('collar 812');
+    expect(body.items[0]?.givenName).toBe('Alice');
+    expect(body.items[0]?.currentNumbers).toContain('collar 812');
   });
 
   it('never shows users the record of the person they are, in lists, counts or detail', async () => {
     const list = await api(t.app, 'GET', '/api/v1/people?q=ashworth', tokens['investigator']);
-    expect(list.json().items.map((i: { givenName: string }) => i.givenName).sort()).toEqual(['Alice', 'Bob']);
-    expect(list.json().total).toBe(2);
+    expect(list.json<PeopleList>().items.map((i) => i.givenName).sort()).toEqual(['Alice', 'Bob']);
+    expect(list.json<PeopleList>().total).toBe(2);
     const byNumber = await as('investigator').get('/people?q=9001');
     expect(byNumber.body).toContain('0 people found');
     const before = await auditCount('person.viewed');
@@ -98,7 +97,7 @@ describe('people directory', () => {
     expect(detail.statusCode).toBe(404);
     const apiDetail = await api(t.app, 'GET', `/api/v1/people/${investigatorSelf.id}`, tokens['investigator']);
     expect(apiDetail.statusCode).toBe(404);
-    expect(apiDetail.json().error.code).toBe('not_found');
+    expect(apiDetail.json<ApiError>().error.code).toBe('not_found');
     expect(await auditCount('person.viewed')).toBe(before);
   });
 
@@ -107,7 +106,7 @@ describe('people directory', () => {
     const missing = await api(t.app, 'GET', `/api/v1/people/00000000-0000-4000-8000-000000000000`, tokens['aa']);
     expect(other.statusCode).toBe(404);
     expect(missing.statusCode).toBe(404);
-    expect(other.json().error.message).toBe(missing.json().error.message);
+    expect(other.json<ApiError>().error.message).toBe(missing.json<ApiError>().error.message);
   });
 
   it('refuses roles without need-to-know with 404 on pages and API', async () => {
@@ -126,9 +125,9 @@ describe('people directory', () => {
 
   it('shows protected characteristics only to roles that need them', async () => {
     const aa = await api(t.app, 'GET', `/api/v1/people/${alice.id}`, tokens['aa']);
-    expect(aa.json().protectedCharacteristics).toEqual({ sex: 'female', ethnicity: 'white', ageBand: '26_40', dateOfBirth: '1985-06-15' });
+    expect(aa.json<PersonDetail>().protectedCharacteristics).toEqual({ sex: 'female', ethnicity: 'white', ageBand: '26_40', dateOfBirth: '1985-06-15' });
     const inv = await api(t.app, 'GET', `/api/v1/people/${alice.id}`, tokens['investigator']);
-    expect(inv.json().protectedCharacteristics).toBeNull();
+    expect(inv.json<PersonDetail>().protectedCharacteristics).toBeNull();
     expect((await as('investigator').get(`/people/${alice.id}`)).body).not.toContain('Ethnicity');
   });
 
@@ -162,19 +161,19 @@ describe('merging duplicate records', () => {
     const res = await client.post(`/people/${alice.id}/merge`, { duplicate: 'S777001', reason: 'Same person: staff before joining as an officer', version: '1' }, { formPage: page });
     expect(res.statusCode).toBe(303);
     const search = await api(t.app, 'GET', '/api/v1/people?q=S777001', tokens['aa']);
-    expect(search.json().items.map((i: { id: string }) => i.id)).toEqual([alice.id]);
+    expect(search.json<PeopleList>().items.map((i) => i.id)).toEqual([alice.id]);
     const names = await api(t.app, 'GET', '/api/v1/people?q=ashworth', tokens['aa']);
-    expect(names.json().items.map((i: { givenName: string }) => i.givenName)).not.toContain('Alicia');
+    expect(names.json<PeopleList>().items.map((i) => i.givenName)).not.toContain('Alicia');
     const detail = await api(t.app, 'GET', `/api/v1/people/${alice.id}`, tokens['aa']);
-    expect(detail.json().identifiers.map((i: { value: string }) => i.value)).toContain('S777001');
-    expect(detail.json().mergedRecords).toEqual([{ id: dup.id, givenName: 'Alicia', familyName: 'Ashworth' }]);
+    expect(detail.json<PersonDetail>().identifiers.map((i) => i.value)).toContain('S777001');
+    expect(detail.json<PersonDetail>().mergedRecords).toEqual([{ id: dup.id, givenName: 'Alicia', familyName: 'Ashworth' }]);
     expect(await auditCount('person.merged')).toBe(2);
 
     const [merge] = await t.database.query<{ id: string }>(`select id from person_merges where merged_id = $1`, [dup.id]);
     const undo = await api(t.app, 'POST', `/api/v1/person-merges/${merge?.id}/undo`, tokens['aa'], { reason: 'Different people after all: checked HR file' });
     expect(undo.statusCode).toBe(200);
     const after = await api(t.app, 'GET', '/api/v1/people?q=S777001', tokens['aa']);
-    expect(after.json().items.map((i: { id: string }) => i.id)).toEqual([dup.id]);
+    expect(after.json<PeopleList>().items.map((i) => i.id)).toEqual([dup.id]);
     expect(await auditCount('person.unmerged')).toBe(2);
   });
 
@@ -190,15 +189,14 @@ describe('merging duplicate records', () => {
     const dup = await createPerson(t.deps.db, 'west', { givenName: 'Rob', familyName: 'Ashworth' });
     const short = await api(t.app, 'POST', `/api/v1/people/${bob.id}/merge`, tokens['aa'], { duplicateId: dup.id, reason: 'dup', survivorVersion: 1, duplicateVersion: 1 });
     expect(short.statusCode).toBe(400);
-    expect(short.json().error.fields.reason).toMatch(/at least 10 characters/);
+    expect(short.json<ApiError>().error.fields?.['reason']).toMatch(/at least 10 characters/);
     const inv = await api(t.app, 'POST', `/api/v1/people/${bob.id}/merge`, tokens['investigator'], { duplicateId: dup.id, reason: 'Same person recorded twice', survivorVersion: 1, duplicateVersion: 1 });
     expect(inv.statusCode).toBe(404);
     const anon = await new TestClient(t.app).post(`/people/${bob.id}/merge`, { duplicate: dup.id, reason: 'Same person recorded twice', version: '1' });
     expect(anon.statusCode).toBe(303);
     const changed = await t.database.query(`select 1 from people where merged_into_id is not null and id = $1`, [dup.id]);
     expect(changed).toHaveLength(0);
-    const merges = await t.deps.db.execute(sql`select count(*)::int as n from person_merges where merged_id = ${dup.id}`);
-    expect((merges as unknown as { rows: { n: number }[] }).rows[0]?.n).toBe(0);
+    expect(await t.database.query(`select 1 from person_merges where merged_id = $1`, [dup.id])).toHaveLength(0);
   });
 
   it('refuses a form post without the CSRF token', async () => {

@@ -1,13 +1,11 @@
 import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { rawRows } from '../../db/raw-rows.ts';
 import { personIdentifiers, personMerges, personPostings, people, units } from '../../db/schema/index.ts';
 import type { Principal } from '../access/principal.ts';
 import { visiblePeopleSql } from './people-scope.ts';
 
-/** Both drivers answer execute() with { rows }; the generic driver type does not say so. */
-async function rows<T>(db: Db, query: SQL): Promise<T[]> {
-  return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
-}
+const rows = rawRows;
 
 export type DirectoryFilter = {
   q?: string | undefined;

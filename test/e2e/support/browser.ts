@@ -1,0 +1,156 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { AxeResults } from 'axe-core';
+import type { Deps } from '../../../src/app/deps.ts';
+import { buildServer } from '../../../src/app/server.ts';
+import type { Database } from '../../../src/db/client.ts';
+import { seedDemo } from '../../../src/features/organisation/seed-demo.ts';
+import { DEMO_PASSWORD, demoTotpSecret } from '../../../src/features/organisation/demo-accounts.ts';
+import { currentTotpCode } from '../../../src/features/auth/credentials.ts';
+import { createTestDatabase } from '../../support/test-database.ts';
+import { testConfig } from '../../support/test-app.ts';
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+/** Where screenshots go (gitignored), so a human can look at what the journeys saw. */
+export const RESULTS_DIR = path.resolve('test-results');
+
+export type RunningServer = {
+  baseUrl: string;
+  app: FastifyInstance;
+  deps: Deps;
+  database: Database;
+  close: () => Promise<void>;
+};
+
+/**
+ * The real server on a socket, over a fresh migrated database loaded with the demo force. It listens on
+ * a port the OS picks; the public URL (used in set-up links) is pointed at that port once it is known.
+ */
+export async function startServer(): Promise<RunningServer> {
+  const database = await createTestDatabase();
+  const deps: Deps = { db: database.db, config: testConfig({ publicUrl: 'http://127.0.0.1:0' }), now: () => new Date() };
+  try {
+    await seedDemo(deps);
+    const app = await buildServer(deps, { logger: false });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = app.server.address() as AddressInfo;
+    const baseUrl = `http://127.0.0.1:${port}`;
+    deps.config.publicUrl = baseUrl;
+    return {
+      baseUrl,
+      app,
+      deps,
+      database,
+      close: async () => {
+        await app.close();
+        await database.close();
+      },
+    };
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+}
+
+export type Browser = { context: BrowserContext; page: Page; close: () => Promise<void> };
+
+/** Debian's Chromium, headless, in a throwaway profile; each call is a separate browser with its own cookies. */
+export async function launchBrowser(options: { javaScriptEnabled: boolean; baseUrl: string }): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM_PATH)) throw new Error(`${CHROMIUM_PATH} is missing: apt-get update && apt-get install -y chromium`);
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'probity-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    javaScriptEnabled: options.javaScriptEnabled,
+    bypassCSP: true,
+    baseURL: options.baseUrl,
+    viewport: { width: 1280, height: 900 },
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  context.setDefaultTimeout(15_000);
+  const page = context.pages()[0] ?? (await context.newPage());
+  return {
+    context,
+    page,
+    close: async () => {
+      await context.close();
+      fs.rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+const require = createRequire(import.meta.url);
+let axeSource: string | undefined;
+
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+
+type AxeWindow = { axe?: { run: (context: Document, options: { runOnly: { type: 'tag'; values: string[] } }) => Promise<AxeResults> } };
+
+/**
+ * Runs axe-core (WCAG 2.0, 2.1 and 2.2, levels A and AA) on the page as it is now and throws a readable
+ * list of violations, if any. The script is injected as a tag, which the strict CSP allows only because
+ * the browser bypasses CSP for tests.
+ */
+export async function checkAccessibility(page: Page): Promise<void> {
+  axeSource ??= fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  const loaded = await page.evaluate(() => typeof (window as unknown as AxeWindow).axe !== 'undefined');
+  if (!loaded) await page.addScriptTag({ content: axeSource });
+  const results = await page.evaluate(async (tags) => {
+    const axe = (window as unknown as AxeWindow).axe;
+    if (!axe) throw new Error('axe-core did not load');
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact ?? 'unknown',
+      help: v.help,
+      targets: v.nodes.map((n) => n.target.map(String).join(' ')),
+    }));
+  }, WCAG_TAGS);
+  if (results.length > 0) {
+    const lines = results.map((v) => `  - ${v.id} (${v.impact}): ${v.help}\n${v.targets.map((t) => `      at ${t}`).join('\n')}`);
+    throw new Error(`Accessibility violations on ${page.url()}:\n${lines.join('\n')}`);
+  }
+}
+
+/** A screenshot of the whole page into test-results/, named so a human can follow the journey. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  await page.screenshot({ path: path.join(RESULTS_DIR, `${name.replace(/[^\w.-]+/g, '-')}.png`), fullPage: true });
+}
+
+/** Every page a journey lands on: checked for accessibility, and photographed. */
+export async function checkPage(page: Page, name: string): Promise<void> {
+  await screenshot(page, name);
+  await checkAccessibility(page);
+}
+
+/**
+ * Signs in a demo account through the form, entering the current authenticator code if the two-factor
+ * page asks for it. Every page on the way is checked. `label` prefixes the screenshots.
+ */
+export async function signIn(page: Page, email: string, label: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/sign-in');
+  await checkPage(page, `${label}-sign-in`);
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.waitForLoadState();
+  if (new URL(page.url()).pathname === '/sign-in/two-factor') {
+    await checkPage(page, `${label}-two-factor`);
+    await page.getByLabel('Enter the 6-digit code from your authenticator app').fill(await currentTotpCode(demoTotpSecret(email)));
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.waitForLoadState();
+  }
+}
+
+/** Signs out with the link-styled button in the account bar, and lands on the sign-in page. */
+export async function signOut(page: Page): Promise<void> {
+  await page.locator('.probity-account-bar').getByRole('button', { name: 'Sign out' }).click();
+  await page.waitForURL((url) => url.pathname === '/sign-in');
+}
