@@ -33,6 +33,7 @@ const toIso = (day: number): string => new Date(day * DAY_MS).toISOString().slic
 const EARLIEST_START = toDay('1990-01-01');
 const MIN_POSTING_DAYS = 120;
 
+/** Age band on a given day rather than the clock's, so generated data does not drift with the run date. */
 export function ageBandOn(dobIso: string, onIso: string): (typeof ageBands)[number] {
   const years = Number(onIso.slice(0, 4)) - Number(dobIso.slice(0, 4));
   const age = onIso.slice(5) < dobIso.slice(5) ? years - 1 : years;

@@ -95,12 +95,15 @@ type AxeWindow = { axe?: { run: (context: Document, options: { runOnly: { type: 
 /**
  * Runs axe-core (WCAG 2.0, 2.1 and 2.2, levels A and AA) on the page as it is now and throws a readable
  * list of violations, if any. The script is injected as a tag, which the strict CSP allows only because
- * the browser bypasses CSP for tests.
+ * the browser bypasses CSP for tests (or, with JavaScript disabled, evaluated through Playwright).
  */
 export async function checkAccessibility(page: Page): Promise<void> {
   axeSource ??= fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-  const loaded = await page.evaluate(() => typeof (window as unknown as AxeWindow).axe !== 'undefined');
-  if (!loaded) await page.addScriptTag({ content: axeSource });
+  const loaded = () => page.evaluate(() => typeof (window as unknown as AxeWindow).axe !== 'undefined');
+  if (!(await loaded())) await page.addScriptTag({ content: axeSource });
+  // With JavaScript disabled the page runs no <script> of its own, injected or not; Playwright's
+  // evaluation still works, so the same source is evaluated directly instead.
+  if (!(await loaded())) await page.evaluate(axeSource);
   const results = await page.evaluate(async (tags) => {
     const axe = (window as unknown as AxeWindow).axe;
     if (!axe) throw new Error('axe-core did not load');
