@@ -1,4 +1,5 @@
 import { Faker, base, en, en_GB } from '@faker-js/faker';
+import { familyNames, femaleGivenNames, maleGivenNames } from './demo-names.ts';
 import type { ageBands, people, personIdentifiers, personPostings, personTypes, units } from '../../db/schema/index.ts';
 import * as ref from './demo-reference-data.ts';
 
@@ -281,8 +282,9 @@ export function generateDemoOrganisation(options: DemoOrganisationOptions): Demo
     const sexRoll = rng.rnd();
     const femaleBelow = ref.NOT_STATED_SEX_SHARE + ref.femaleShare[type];
     const sex = sexRoll < ref.NOT_STATED_SEX_SHARE ? 'not_stated' : sexRoll < femaleBelow ? 'female' : 'male';
-    const givenName = rng.faker.person.firstName(sex === 'not_stated' ? undefined : sex);
-    const familyName = rng.faker.person.lastName();
+    const givenNames = sex === 'female' || (sex === 'not_stated' && rng.faker.datatype.boolean()) ? femaleGivenNames : maleGivenNames;
+    const givenName = rng.faker.helpers.arrayElement(givenNames);
+    const familyName = rng.faker.helpers.arrayElement(familyNames);
     // The extra day keeps the person at least `joinAge` on the day they started, whatever the leap years.
     const dateOfBirth = toIso(career.start - Math.ceil(career.joinAge * YEAR) - 1 - rng.int(0, 330));
     peopleRows.push({

@@ -29,9 +29,19 @@ export async function seedDemo(deps: Deps, options: { people?: number } = {}): P
     let users = 0;
     for (const org of orgs) {
       const accounts = demoAccounts.filter((a) => a.forceId === org.force.id);
-      const linked = pickDemoPeople(org, accounts.length, (p) => p.status === 'current' && p.personType !== 'volunteer');
-      for (const [index, account] of accounts.entries()) {
-        const person = account.linkToPerson ? linked[index] : undefined;
+      const taken = new Set<string>();
+      for (const account of accounts) {
+        const match = account.linkTo;
+        const person = match
+          ? pickDemoPeople(org, 50, (p, cur) =>
+              p.status === 'current' &&
+              !taken.has(p.id) &&
+              (!match.type || p.personType === match.type) &&
+              (!match.rank || cur.posting?.rank === match.rank) &&
+              (!match.unit || cur.unit?.name === match.unit),
+            )[0]
+          : undefined;
+        if (person) taken.add(person.id);
         await insertUser(tx, {
           email: account.email,
           role: account.role,
