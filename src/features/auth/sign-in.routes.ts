@@ -17,9 +17,10 @@ type Query = { next?: string };
 export function registerSignInPages(app: FastifyInstance, deps: Deps): void {
   const limited = { config: { rateLimit: { max: deps.config.signInRatePerMinute, timeWindow: '1 minute' } } };
 
-  app.get<{ Querystring: Query }>('/sign-in', async (request, reply) => {
+  app.get<{ Querystring: Query & { signedOut?: string } }>('/sign-in', async (request, reply) => {
     if (request.principal) return reply.redirect(safeNext(request.query.next), 303);
-    return reply.page('auth/views/sign-in.njk', { pageTitle: 'Sign in', next: safeNext(request.query.next), values: {} });
+    const flash = request.query.signedOut === '1' ? 'You have signed out.' : undefined;
+    return reply.page('auth/views/sign-in.njk', { pageTitle: 'Sign in', next: safeNext(request.query.next), values: {}, flash });
   });
 
   app.post<{ Body: Body; Querystring: Query }>('/sign-in', limited, async (request, reply) => {

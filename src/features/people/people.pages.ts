@@ -37,7 +37,11 @@ export function registerPeoplePages(app: FastifyInstance, deps: Deps): void {
     return reply.page('people/views/person.njk', { pageTitle: name, name, ...view, ...extra });
   };
 
-  app.get<{ Params: { id: string } }>('/people/:id', pre, (request, reply) => showPerson(request, reply));
+  const flashes: Record<string, string> = { merged: 'The duplicate record was merged into this one.', unmerged: 'The merge was undone.' };
+  app.get<{ Params: { id: string }; Querystring: Record<string, string> }>('/people/:id', pre, (request, reply) => {
+    const flash = Object.keys(flashes).find((k) => request.query[k] === '1');
+    return showPerson(request, reply, flash ? { flash: flashes[flash] } : {});
+  });
 
   app.post<{ Params: { id: string }; Body: Body }>('/people/:id/merge', pre, async (request, reply) => {
     const principal = principalOf(request);
