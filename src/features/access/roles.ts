@@ -38,13 +38,30 @@ export const abilities = [
   'person.merge',
   'audit.read',
   'user.manage',
+  'case.read',
+  'case.readAll',
+  'case.create',
+  'case.allocate',
+  'allegation.progress',
+  'allegation.decide',
 ] as const;
 
 export type Ability = (typeof abilities)[number];
 
 const abilitiesByRole: Record<Role, readonly Ability[]> = {
-  psd_investigator: ['person.search', 'person.read'],
-  appropriate_authority: ['person.search', 'person.read', 'person.readProtected', 'person.merge'],
+  psd_investigator: ['person.search', 'person.read', 'case.read', 'case.create', 'allegation.progress'],
+  appropriate_authority: [
+    'person.search',
+    'person.read',
+    'person.readProtected',
+    'person.merge',
+    'case.read',
+    'case.readAll',
+    'case.create',
+    'case.allocate',
+    'allegation.progress',
+    'allegation.decide',
+  ],
   vetting_officer: ['person.search', 'person.read', 'person.readProtected'],
   complaints_handler: ['person.search', 'person.read'],
   chief_officer: [],

@@ -1,0 +1,232 @@
+import { boolean, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { forces } from './organisation.ts';
+
+export const caseSources = ['internal_report', 'public_complaint', 'anonymous_report', 'criminal_investigation', 'vetting', 'data_check', 'other'] as const;
+export const caseTypes = ['conduct_matter', 'recordable_conduct_matter', 'complaint_special_procedures'] as const;
+export const confidentialities = ['normal', 'restricted'] as const;
+export const partyRoles = ['complainant', 'victim', 'witness', 'reporter'] as const;
+
+/**
+ * The allegation taxonomy (IOPC 2020 categories and sub-categories, legacy letter codes kept as a mapping).
+ * Configuration shared by all forces: a reference table under Citus.
+ */
+export const allegationCategories = pgTable('allegation_categories', {
+  code: text('code').primaryKey(),
+  parentCode: text('parent_code'),
+  label: text('label').notNull(),
+  legacyCodes: text('legacy_codes').array().notNull().default([]),
+  serious: boolean('serious').notNull().default(false),
+  confidence: text('confidence', { enum: ['V', 'R'] }).notNull(),
+  active: boolean('active').notNull().default(true),
+});
+
+/** A conduct case: one matter, many subjects, many allegations each on its own track. */
+export const cases = pgTable(
+  'cases',
+  {
+    forceId: text('force_id').notNull().references(() => forces.id),
+    id: uuid('id').notNull().defaultRandom(),
+    reference: text('reference').notNull(),
+    source: text('source', { enum: caseSources }).notNull(),
+    caseType: text('case_type', { enum: caseTypes }).notNull(),
+    /** The day the matter came to the appropriate authority's attention: fixes the regime and the 12-month clock. */
+    cameToAttentionOn: date('came_to_attention_on').notNull(),
+    regimeVersion: text('regime_version').notNull(),
+    confidentiality: text('confidentiality', { enum: confidentialities }).notNull().default('normal'),
+    owningUnitId: uuid('owning_unit_id'),
+    summary: text('summary').notNull(),
+    leadInvestigatorId: uuid('lead_investigator_id'),
+    status: text('status', { enum: ['open', 'closed'] }).notNull().default('open'),
+    closedOn: date('closed_on'),
+    sourceKey: text('source_key'),
+    version: integer('version').notNull().default(1),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.forceId, t.id] }),
+    unique('cases_reference_unique').on(t.forceId, t.reference),
+    index('cases_lead_idx').on(t.forceId, t.leadInvestigatorId, t.status),
+    index('cases_status_idx').on(t.forceId, t.status, t.cameToAttentionOn),
+  ],
+);
+
+/** For a restricted case: the only users who may see it. */
+export const caseAccess = pgTable(
+  'case_access',
+  {
+    forceId: text('force_id').notNull(),
+    caseId: uuid('case_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    grantedBy: uuid('granted_by'),
+    grantedAt: timestamp('granted_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.forceId, t.caseId, t.userId] }), foreignKey({ columns: [t.forceId, t.caseId], foreignColumns: [cases.forceId, cases.id] })],
+);
+
+/** A person the case is about. `left_on` records resignation or retirement while under investigation. */
+export const caseSubjects = pgTable(
+  'case_subjects',
+  {
+    forceId: text('force_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    caseId: uuid('case_id').notNull(),
+    personId: uuid('person_id').notNull(),
+    leftOn: date('left_on'),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    primaryKey({ columns: [t.forceId, t.id] }),
+    unique('case_subjects_person_unique').on(t.forceId, t.caseId, t.personId),
+    foreignKey({ columns: [t.forceId, t.caseId], foreignColumns: [cases.forceId, cases.id] }),
+    index('case_subjects_person_idx').on(t.forceId, t.personId),
+  ],
+);
+
+/** Complainants, victims, witnesses and reporters: parties never see the case. */
+export const caseParties = pgTable(
+  'case_parties',
+  {
+    forceId: text('force_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    caseId: uuid('case_id').notNull(),
+    role: text('role', { enum: partyRoles }).notNull(),
+    personId: uuid('person_id'),
+    name: text('name'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.forceId, t.id] }),
+    foreignKey({ columns: [t.forceId, t.caseId], foreignColumns: [cases.forceId, cases.id] }),
+    index('case_parties_person_idx').on(t.forceId, t.personId),
+  ],
+);
+
+/** One allegation against one subject, moving on its own track (state machine in misconduct/rules). */
+export const allegations = pgTable(
+  'allegations',
+  {
+    forceId: text('force_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    caseId: uuid('case_id').notNull(),
+    subjectId: uuid('subject_id').notNull(),
+    categoryCode: text('category_code').notNull(),
+    standards: text('standards').array().notNull(),
+    description: text('description').notNull(),
+    state: text('state').notNull(),
+    /** Facts the track has recorded so far (severity, referral, notice, report, decision, finding, sanction …). */
+    facts: jsonb('facts').notNull().default({}),
+    version: integer('version').notNull().default(1),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.forceId, t.id] }),
+    foreignKey({ columns: [t.forceId, t.caseId], foreignColumns: [cases.forceId, cases.id] }),
+    foreignKey({ columns: [t.forceId, t.subjectId], foreignColumns: [caseSubjects.forceId, caseSubjects.id] }),
+    index('allegations_case_idx').on(t.forceId, t.caseId),
+    index('allegations_subject_idx').on(t.forceId, t.subjectId),
+    index('allegations_state_idx').on(t.forceId, t.state),
+  ],
+);
+
+/** Every action taken on an allegation: the track's history and the case timeline. */
+export const allegationEvents = pgTable(
+  'allegation_events',
+  {
+    forceId: text('force_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    caseId: uuid('case_id').notNull(),
+    allegationId: uuid('allegation_id').notNull(),
+    action: text('action').notNull(),
+    fromState: text('from_state').notNull(),
+    toState: text('to_state').notNull(),
+    details: jsonb('details').notNull().default({}),
+    actorUserId: uuid('actor_user_id'),
+    occurredOn: date('occurred_on').notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.forceId, t.id] }),
+    foreignKey({ columns: [t.forceId, t.allegationId], foreignColumns: [allegations.forceId, allegations.id] }),
+    index('allegation_events_case_idx').on(t.forceId, t.caseId, t.recordedAt),
+  ],
+);
+
+export const criminalEventKinds = ['arrest', 'bail', 'released_under_investigation', 'charge', 'court_outcome', 'no_further_action'] as const;
+
+/** Criminal proceedings alongside the conduct case; a sub judice period pauses the clocks the law pauses. */
+export const criminalProceedings = pgTable(
+  'criminal_proceedings',
+  {
+    forceId: text('force_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    caseId: uuid('case_id').notNull(),
+    subjectId: uuid('subject_id').notNull(),
+    kind: text('kind', { enum: criminalEventKinds }).notNull(),
+    occurredOn: date('occurred_on').notNull(),
+    details: text('details').notNull().default(''),
+    subJudiceFrom: date('sub_judice_from'),
+    subJudiceTo: date('sub_judice_to'),
+    recordedBy: uuid('recorded_by'),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.forceId, t.id] }),
+    foreignKey({ columns: [t.forceId, t.subjectId], foreignColumns: [caseSubjects.forceId, caseSubjects.id] }),
+    index('criminal_proceedings_case_idx').on(t.forceId, t.caseId),
+  ],
+);
+
+export const clockStates = ['running', 'due', 'overdue', 'met', 'cancelled'] as const;
+
+/** A statutory time limit as a row: a due date, an owner and a state, swept once when due and when overdue. */
+export const clocks = pgTable(
+  'clocks',
+  {
+    forceId: text('force_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    caseId: uuid('case_id').notNull(),
+    allegationId: uuid('allegation_id'),
+    subjectId: uuid('subject_id'),
+    period: text('period').notNull(),
+    /** For repeating clocks (the 6-monthly reports to the PCC): 1, 2, 3 … */
+    sequence: integer('sequence').notNull().default(1),
+    regimeVersion: text('regime_version').notNull(),
+    startedOn: date('started_on').notNull(),
+    dueOn: date('due_on').notNull(),
+    ownerUserId: uuid('owner_user_id'),
+    state: text('state', { enum: clockStates }).notNull().default('running'),
+    pausedDays: integer('paused_days').notNull().default(0),
+    metOn: date('met_on'),
+    dueNotifiedAt: timestamp('due_notified_at', { withTimezone: true }),
+    overdueNotifiedAt: timestamp('overdue_notified_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.forceId, t.id] }),
+    foreignKey({ columns: [t.forceId, t.caseId], foreignColumns: [cases.forceId, cases.id] }),
+    index('clocks_due_idx').on(t.state, t.dueOn),
+    index('clocks_case_idx').on(t.forceId, t.caseId),
+    index('clocks_owner_idx').on(t.forceId, t.ownerUserId, t.state, t.dueOn),
+  ],
+);
+
+/** Barred and advisory list returns to the College of Policing, generated from outcomes. */
+export const listReturns = pgTable(
+  'list_returns',
+  {
+    forceId: text('force_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    caseId: uuid('case_id').notNull(),
+    subjectId: uuid('subject_id').notNull(),
+    allegationId: uuid('allegation_id'),
+    list: text('list', { enum: ['barred', 'advisory'] }).notNull(),
+    document: jsonb('document').notNull(),
+    triggeredOn: date('triggered_on').notNull(),
+    submittedOn: date('submitted_on'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.forceId, t.id] }),
+    foreignKey({ columns: [t.forceId, t.subjectId], foreignColumns: [caseSubjects.forceId, caseSubjects.id] }),
+    index('list_returns_case_idx').on(t.forceId, t.caseId),
+  ],
+);

@@ -1,0 +1,27 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { can, type Principal } from '../access/principal.ts';
+
+/**
+ * THE need-to-know rule for conduct cases, as SQL over a `cases` row aliased `c`. Every read path (lists,
+ * detail, counts, clocks, exports) puts it in its WHERE clause:
+ *  - own force only;
+ *  - nobody sees a case in which the person they are is a subject or a party;
+ *  - a restricted case only for the people named on it (and its lead investigator);
+ *  - the appropriate authority sees every other case of the force; an investigator the cases they lead,
+ *    their team's cases (owning unit = their current unit) and cases they are named on.
+ */
+export function visibleCasesSql(principal: Principal): SQL {
+  if (!can(principal, 'case.read')) return sql`false`;
+  const named = sql`exists (select 1 from case_access a where a.force_id = c.force_id and a.case_id = c.id and a.user_id = ${principal.userId})`;
+  const lead = sql`c.lead_investigator_id = ${principal.userId}::uuid`;
+  const self = principal.personId
+    ? sql`and not exists (select 1 from case_subjects s where s.force_id = c.force_id and s.case_id = c.id and s.person_id = ${principal.personId}::uuid)
+          and not exists (select 1 from case_parties pt where pt.force_id = c.force_id and pt.case_id = c.id and pt.person_id = ${principal.personId}::uuid)`
+    : sql``;
+  const team = principal.personId
+    ? sql`c.owning_unit_id = (select pp.unit_id from person_postings pp where pp.force_id = c.force_id and pp.person_id = ${principal.personId}::uuid and pp.valid_to is null limit 1)`
+    : sql`false`;
+  const wide = can(principal, 'case.readAll') ? sql`true` : sql`(${lead} or ${team} or ${named})`;
+  return sql`c.force_id = ${principal.forceId} ${self}
+    and (case when c.confidentiality = 'restricted' then (${lead} or ${named}) else ${wide} end)`;
+}
