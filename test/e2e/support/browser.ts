@@ -60,27 +60,55 @@ export async function startServer(): Promise<RunningServer> {
 
 export type Browser = { context: BrowserContext; page: Page; close: () => Promise<void> };
 
-/** Debian's Chromium, headless, in a throwaway profile; each call is a separate browser with its own cookies. */
-export async function launchBrowser(options: { javaScriptEnabled: boolean; baseUrl: string }): Promise<Browser> {
-  if (!fs.existsSync(CHROMIUM_PATH)) throw new Error(`${CHROMIUM_PATH} is missing: apt-get update && apt-get install -y chromium`);
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+async function launchContext(javaScriptEnabled: boolean, baseUrl: string): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'probity-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    javaScriptEnabled: options.javaScriptEnabled,
+    javaScriptEnabled,
     bypassCSP: true,
-    baseURL: options.baseUrl,
+    baseURL: baseUrl,
     viewport: { width: 1280, height: 900 },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: CHROMIUM_ARGS,
   });
   context.setDefaultTimeout(15_000);
-  const page = context.pages()[0] ?? (await context.newPage());
   return {
     context,
-    page,
     close: async () => {
       await context.close();
       fs.rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * With JavaScript disabled Chromium runs no timers, and axe-core needs them, so axe cannot run in the
+ * journey's own page. Each no-JavaScript browser therefore has an inspector: a second, JavaScript-enabled
+ * browser that is handed the journey page's DOM at the same address, with every script request refused,
+ * so it shows exactly what the no-JavaScript browser shows (same markup, same stylesheets) for axe to check.
+ */
+const inspectors = new WeakMap<BrowserContext, Page>();
+
+/** Debian's Chromium, headless, in a throwaway profile; each call is a separate browser with its own cookies. */
+export async function launchBrowser(options: { javaScriptEnabled: boolean; baseUrl: string }): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM_PATH)) throw new Error(`${CHROMIUM_PATH} is missing: apt-get update && apt-get install -y chromium`);
+  const main = await launchContext(options.javaScriptEnabled, options.baseUrl);
+  const page = main.context.pages()[0] ?? (await main.context.newPage());
+  let inspector: Awaited<ReturnType<typeof launchContext>> | undefined;
+  if (!options.javaScriptEnabled) {
+    inspector = await launchContext(true, options.baseUrl);
+    const inspectorPage = inspector.context.pages()[0] ?? (await inspector.context.newPage());
+    await inspectorPage.route('**/*', (route) => (route.request().resourceType() === 'script' ? route.abort() : route.fallback()));
+    inspectors.set(main.context, inspectorPage);
+  }
+  return {
+    context: main.context,
+    page,
+    close: async () => {
+      await main.close();
+      await inspector?.close();
     },
   };
 }
@@ -92,19 +120,30 @@ const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag2
 
 type AxeWindow = { axe?: { run: (context: Document, options: { runOnly: { type: 'tag'; values: string[] } }) => Promise<AxeResults> } };
 
+/** The page axe runs in: the page itself, or for a no-JavaScript browser its inspector showing the same DOM. */
+async function pageToInspect(page: Page): Promise<Page> {
+  const inspector = inspectors.get(page.context());
+  if (!inspector) return page;
+  const url = page.url();
+  const html = await page.content();
+  await inspector.route((u) => u.href === url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }), { times: 1 });
+  await inspector.goto(url);
+  const scriptsRan = await inspector.evaluate(() => document.body.classList.contains('js-enabled'));
+  if (scriptsRan) throw new Error('the accessibility inspector ran the page\'s scripts; it must show the no-JavaScript page');
+  return inspector;
+}
+
 /**
  * Runs axe-core (WCAG 2.0, 2.1 and 2.2, levels A and AA) on the page as it is now and throws a readable
  * list of violations, if any. The script is injected as a tag, which the strict CSP allows only because
- * the browser bypasses CSP for tests (or, with JavaScript disabled, evaluated through Playwright).
+ * the browser bypasses CSP for tests.
  */
 export async function checkAccessibility(page: Page): Promise<void> {
   axeSource ??= fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-  const loaded = () => page.evaluate(() => typeof (window as unknown as AxeWindow).axe !== 'undefined');
-  if (!(await loaded())) await page.addScriptTag({ content: axeSource });
-  // With JavaScript disabled the page runs no <script> of its own, injected or not; Playwright's
-  // evaluation still works, so the same source is evaluated directly instead.
-  if (!(await loaded())) await page.evaluate(axeSource);
-  const results = await page.evaluate(async (tags) => {
+  const target = await pageToInspect(page);
+  const loaded = await target.evaluate(() => typeof (window as unknown as AxeWindow).axe !== 'undefined');
+  if (!loaded) await target.addScriptTag({ content: axeSource });
+  const results = await target.evaluate(async (tags) => {
     const axe = (window as unknown as AxeWindow).axe;
     if (!axe) throw new Error('axe-core did not load');
     const r = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
@@ -117,7 +156,8 @@ export async function checkAccessibility(page: Page): Promise<void> {
   }, WCAG_TAGS);
   if (results.length > 0) {
     const lines = results.map((v) => `  - ${v.id} (${v.impact}): ${v.help}\n${v.targets.map((t) => `      at ${t}`).join('\n')}`);
-    throw new Error(`Accessibility violations on ${page.url()}:\n${lines.join('\n')}`);
+    const mode = target === page ? '' : ' (without JavaScript)';
+    throw new Error(`Accessibility violations on ${page.url()}${mode}:\n${lines.join('\n')}`);
   }
 }
 
