@@ -1,5 +1,8 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { defaultCalendarConfig, parseCalendarConfig, type CalendarConfig } from '../features/clocks/bank-holidays.ts';
+import { resolvePeriods, type ResolvedPeriods } from '../features/clocks/periods.ts';
 
 /**
  * Every setting Probity reads from the environment, validated once at start-up.
@@ -20,6 +23,8 @@ const envSchema = z.object({
   PROBITY_SIGNIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   PROBITY_SETUP_LINK_HOURS: z.coerce.number().int().min(1).default(72),
   PROBITY_COOKIE_SECURE: z.enum(['0', '1']).optional(),
+  /** A JSON file: { "periods": { "suspension_review": 21 }, "calendar": { "add": [...], "move": [...] } }. */
+  PROBITY_RULES_FILE: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -35,6 +40,8 @@ export type Config = {
   setupLinkHours: number;
   cookieSecure: boolean;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** Statutory periods (defaults from the reference, with their confidence marks) and the bank-holiday calendar. */
+  rules: { periods: ResolvedPeriods; calendar: CalendarConfig };
 };
 
 export class ConfigError extends Error {}
@@ -62,5 +69,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     setupLinkHours: e.PROBITY_SETUP_LINK_HOURS,
     cookieSecure: e.PROBITY_COOKIE_SECURE ? e.PROBITY_COOKIE_SECURE === '1' : publicUrl.startsWith('https:'),
     logLevel: e.LOG_LEVEL,
+    rules: loadRules(e.PROBITY_RULES_FILE),
   };
+}
+
+const rulesFileSchema = z.strictObject({ periods: z.unknown().optional(), calendar: z.unknown().optional() });
+
+/** Periods and calendar from PROBITY_RULES_FILE over the defaults; a bad file stops start-up naming the problem. */
+function loadRules(file: string | undefined): Config['rules'] {
+  if (!file) return { periods: resolvePeriods(), calendar: defaultCalendarConfig };
+  try {
+    const raw = rulesFileSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
+    return { periods: resolvePeriods(raw.periods ?? {}), calendar: raw.calendar ? parseCalendarConfig(raw.calendar) : defaultCalendarConfig };
+  } catch (err) {
+    throw new ConfigError(`Invalid rules file ${file}: ${err instanceof z.ZodError ? err.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') : (err as Error).message}`);
+  }
 }

@@ -70,6 +70,18 @@ export function summariseAuditEvent(payload: unknown): string {
       const filters = Object.entries(e.filters).map(([k, v]) => `${k} ${v}`);
       return clip(`Searched the audit log${filters.length ? ` (${filters.join(', ')})` : ''}: ${plural(e.resultCount, 'result')}`);
     }
+    case 'case.opened':
+      return `Opened case ${e.reference}: ${plural(e.subjects, 'subject')}, ${plural(e.allegations, 'allegation')}${e.confidentiality === 'restricted' ? ' (restricted)' : ''}`;
+    case 'case.viewed':
+      return `Viewed case ${e.reference}`;
+    case 'case.allocated':
+      return e.leadInvestigatorId ? 'Allocated the case to a lead investigator' : 'Returned the case to the unallocated queue';
+    case 'allegation.progressed':
+      return clip(`${e.action.replaceAll('_', ' ')}: ${e.fromState.replaceAll('_', ' ')} → ${e.toState.replaceAll('_', ' ')}`);
+    case 'subject.left':
+      return `Subject left the force (${e.how}) on ${e.leftOn}`;
+    case 'list_return.created':
+      return `Created the ${e.list} list return`;
     case 'demo.seeded':
       return `Loaded demo data: ${plural(e.people, 'person', 'people')}, ${plural(e.users, 'user')}`;
     default: {

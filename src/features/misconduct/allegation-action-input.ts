@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { SANCTIONS } from './rules/allegation-types.ts';
+import type { Ability } from '../access/roles.ts';
+import type { ActionType } from './rules/allegation-types.ts';
+
+/** The details each action needs, validated at the boundary (form or API) before the workflow sees them. */
+export const allegationActionSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('assess_severity'),
+    severity: z.enum(['none', 'pri', 'misconduct', 'gross_misconduct', 'vetting_referral'], { message: 'Choose the severity' }),
+    rationale: z.string().trim().min(10, 'Give the reasons for the assessment in at least 10 characters').max(5000),
+    finalWrittenWarningInForce: z.boolean().default(false),
+    multipleUnconnectedIncidents: z.boolean().default(false),
+  }),
+  z.object({ type: z.literal('record_referral_check'), referable: z.boolean(), criteria: z.array(z.string()).default([]), rationale: z.string().trim().max(5000).default('') }),
+  z.object({ type: z.literal('record_iopc_mode'), mode: z.enum(['local', 'directed', 'independent', 'returned'], { message: 'Choose the mode of investigation the IOPC decided' }) }),
+  z.object({ type: z.literal('serve_reg17_notice'), servedOn: z.string().optional() }),
+  z.object({ type: z.literal('start_investigation'), plan: z.string().trim().max(5000).default('') }),
+  z.object({ type: z.literal('submit_report'), summary: z.string().trim().min(10, 'Summarise the investigation report in at least 10 characters').max(10000) }),
+  z.object({ type: z.literal('decide_case_to_answer'), outcome: z.enum(['no_case', 'misconduct', 'gross_misconduct'], { message: 'Choose the decision' }), rationale: z.string().trim().min(10, 'Give the reasons in at least 10 characters').max(5000) }),
+  z.object({ type: z.literal('refer_to_rprp') }),
+  z.object({ type: z.literal('complete_rprp'), report: z.string().trim().min(10, 'Summarise the reflective review development report').max(10000) }),
+  z.object({ type: z.literal('schedule_meeting'), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date of the meeting') }),
+  z.object({
+    type: z.literal('schedule_hearing'),
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date of the hearing'),
+    inPublic: z.boolean().default(true),
+    panel: z.string().trim().max(1000).default(''),
+    fullHearingReason: z.enum(['officer_opted_for_full_hearing', 'authority_decided_full_hearing_needed']).optional(),
+  }),
+  z.object({
+    type: z.literal('schedule_accelerated_hearing'),
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date of the hearing'),
+    specialConditionsCertified: z.boolean(),
+  }),
+  z.object({ type: z.literal('withdraw'), route: z.enum(['no_further_action', 'rprp', 'performance_regulations']), rationale: z.string().trim().min(10).max(5000) }),
+  z.object({ type: z.literal('record_finding'), finding: z.enum(['not_proven', 'misconduct', 'gross_misconduct'], { message: 'Choose the finding' }) }),
+  z.object({ type: z.literal('record_sanction'), sanction: z.enum(SANCTIONS, { message: 'Choose the sanction' }), exceptionalCircumstances: z.string().trim().max(5000).optional() }),
+  z.object({ type: z.literal('lodge_appeal'), grounds: z.string().trim().min(10, 'Give the grounds of appeal').max(5000) }),
+  z.object({ type: z.literal('decide_appeal'), outcome: z.enum(['dismissed', 'finding_overturned', 'sanction_varied']), sanction: z.enum(SANCTIONS).optional() }),
+  z.object({ type: z.literal('close'), route: z.enum(['no_further_action', 'performance_regulations']).optional() }),
+]);
+
+export type AllegationActionInput = z.infer<typeof allegationActionSchema>;
+
+/**
+ * Who may take each action: decisions the law gives the appropriate authority (severity, referral, case to
+ * answer, form of proceedings, withdrawal, sanction recorded from the panel, closure) need `allegation.decide`;
+ * investigation steps need `allegation.progress`.
+ */
+export const actionAbility: Record<ActionType, Ability> = {
+  assess_severity: 'allegation.decide',
+  record_referral_check: 'allegation.decide',
+  record_iopc_mode: 'allegation.decide',
+  serve_reg17_notice: 'allegation.progress',
+  start_investigation: 'allegation.progress',
+  submit_report: 'allegation.progress',
+  decide_case_to_answer: 'allegation.decide',
+  refer_to_rprp: 'allegation.decide',
+  complete_rprp: 'allegation.progress',
+  schedule_meeting: 'allegation.decide',
+  schedule_hearing: 'allegation.decide',
+  schedule_accelerated_hearing: 'allegation.decide',
+  withdraw: 'allegation.decide',
+  record_finding: 'allegation.decide',
+  record_sanction: 'allegation.decide',
+  lodge_appeal: 'allegation.progress',
+  decide_appeal: 'allegation.decide',
+  close: 'allegation.decide',
+};

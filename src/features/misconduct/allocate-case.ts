@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import type { Deps } from '../../app/deps.ts';
+import { AppError, notFound, staleVersion } from '../../lib/errors.ts';
+import { parseInput } from '../../lib/validation.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { actorOf, authorize, type Principal } from '../access/principal.ts';
+import { findUserById } from '../auth/accounts.repository.ts';
+import { isRole, roleAbilities } from '../access/roles.ts';
+import { findVisibleCase, updateCase } from './cases.repository.ts';
+
+export const allocateCaseInput = z.object({
+  caseId: z.string().uuid(),
+  version: z.coerce.number().int().min(1),
+  leadInvestigatorId: z.string().uuid('Choose an investigator').nullable(),
+});
+
+/** The appropriate authority names the lead investigator (or returns the case to the unallocated queue). */
+export async function allocateCase(deps: Deps, principal: Principal | null, raw: z.input<typeof allocateCaseInput>, requestId: string | null) {
+  authorize(principal, 'case.allocate', 'case');
+  const input = parseInput(allocateCaseInput, raw, 'Check the allocation');
+  return deps.db.transaction(async (tx) => {
+    const theCase = await findVisibleCase(tx, principal, input.caseId, true);
+    if (!theCase) throw notFound('case');
+    if (theCase.version !== input.version) throw staleVersion();
+    if (input.leadInvestigatorId) {
+      const user = await findUserById(tx, input.leadInvestigatorId);
+      const eligible = user && user.forceId === principal.forceId && user.status === 'active' && isRole(user.role) && roleAbilities(user.role).includes('allegation.progress');
+      if (!eligible) throw new AppError('validation', 'Check the allocation', { leadInvestigatorId: 'Choose an active investigator of this force' });
+    }
+    await updateCase(tx, principal.forceId, theCase.id, { leadInvestigatorId: input.leadInvestigatorId, version: theCase.version + 1 });
+    await recordAudit(tx, actorOf(principal, requestId), { type: 'case', id: theCase.id }, { type: 'case.allocated', caseId: theCase.id, leadInvestigatorId: input.leadInvestigatorId });
+    return { version: theCase.version + 1 };
+  });
+}

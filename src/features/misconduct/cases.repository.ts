@@ -1,0 +1,216 @@
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { rawRows } from '../../db/raw-rows.ts';
+import { allegationEvents, allegations, caseAccess, caseParties, caseSubjects, cases, listReturns } from '../../db/schema/index.ts';
+import type { Principal } from '../access/principal.ts';
+import { visibleCasesSql } from './cases-scope.ts';
+
+export type CaseRow = typeof cases.$inferSelect;
+export type AllegationRow = typeof allegations.$inferSelect;
+
+/** The next reference of the force for a year, e.g. WESTSHIRE-2026-0042. The force row is locked so two cases never share one. */
+export async function nextCaseReference(tx: Db, forceId: string, year: number): Promise<string> {
+  await rawRows(tx, sql`select id from forces where id = ${forceId} for update`);
+  const prefix = `${forceId.toUpperCase()}-${year}-`;
+  const [row] = await rawRows<{ n: number }>(tx, sql`select count(*)::int as n from cases where force_id = ${forceId} and reference like ${`${prefix}%`}`);
+  return `${prefix}${String((row?.n ?? 0) + 1).padStart(4, '0')}`;
+}
+
+export async function insertCase(tx: Db, values: typeof cases.$inferInsert): Promise<CaseRow> {
+  const [row] = await tx.insert(cases).values(values).returning();
+  if (!row) throw new Error('insert cases returned nothing');
+  return row;
+}
+
+export async function insertSubject(tx: Db, values: typeof caseSubjects.$inferInsert) {
+  const [row] = await tx.insert(caseSubjects).values(values).returning();
+  if (!row) throw new Error('insert case_subjects returned nothing');
+  return row;
+}
+
+export async function insertAllegation(tx: Db, values: typeof allegations.$inferInsert): Promise<AllegationRow> {
+  const [row] = await tx.insert(allegations).values(values).returning();
+  if (!row) throw new Error('insert allegations returned nothing');
+  return row;
+}
+
+export async function insertAccess(tx: Db, forceId: string, caseId: string, userIds: string[], grantedBy: string): Promise<void> {
+  if (userIds.length === 0) return;
+  await tx.insert(caseAccess).values(userIds.map((userId) => ({ forceId, caseId, userId, grantedBy }))).onConflictDoNothing();
+}
+
+export async function insertParty(tx: Db, values: typeof caseParties.$inferInsert): Promise<void> {
+  await tx.insert(caseParties).values(values);
+}
+
+/** A case the principal may see (optionally locked), or undefined: refused and missing look the same. */
+export async function findVisibleCase(db: Db, principal: Principal, id: string, lock = false): Promise<CaseRow | undefined> {
+  const found = await rawRows<{ id: string }>(db, sql`select c.id from cases c where c.id = ${id}::uuid and ${visibleCasesSql(principal)} ${lock ? sql`for update of c` : sql``}`);
+  if (found.length === 0) return undefined;
+  const [row] = await db.select().from(cases).where(and(eq(cases.forceId, principal.forceId), eq(cases.id, id)));
+  return row;
+}
+
+export async function updateCase(tx: Db, forceId: string, id: string, values: Partial<typeof cases.$inferInsert>): Promise<void> {
+  await tx.update(cases).set(values).where(and(eq(cases.forceId, forceId), eq(cases.id, id)));
+}
+
+export type SubjectView = { id: string; personId: string; givenName: string; familyName: string; leftOn: string | null; status: string; version: number };
+
+export async function subjectsOf(db: Db, forceId: string, caseId: string): Promise<SubjectView[]> {
+  return rawRows<SubjectView>(
+    db,
+    sql`select s.id, s.person_id as "personId", p.given_name as "givenName", p.family_name as "familyName", s.left_on::text as "leftOn", p.status, s.version
+      from case_subjects s join people p on p.force_id = s.force_id and p.id = s.person_id
+      where s.force_id = ${forceId} and s.case_id = ${caseId}::uuid order by p.family_name, p.given_name`,
+  );
+}
+
+export async function allegationsOf(db: Db, forceId: string, caseId: string): Promise<AllegationRow[]> {
+  return db.select().from(allegations).where(and(eq(allegations.forceId, forceId), eq(allegations.caseId, caseId))).orderBy(allegations.subjectId, allegations.id);
+}
+
+export async function findAllegationForUpdate(tx: Db, forceId: string, caseId: string, allegationId: string): Promise<AllegationRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(allegations)
+    .where(and(eq(allegations.forceId, forceId), eq(allegations.caseId, caseId), eq(allegations.id, allegationId)))
+    .for('update');
+  return row;
+}
+
+export async function updateAllegation(tx: Db, row: AllegationRow, values: { state: string; facts: unknown }): Promise<void> {
+  await tx
+    .update(allegations)
+    .set({ state: values.state, facts: values.facts, version: row.version + 1, updatedAt: new Date() })
+    .where(and(eq(allegations.forceId, row.forceId), eq(allegations.id, row.id)));
+}
+
+export async function insertAllegationEvent(tx: Db, values: typeof allegationEvents.$inferInsert): Promise<void> {
+  await tx.insert(allegationEvents).values(values);
+}
+
+export type TimelineEntry = { id: string; allegationId: string; action: string; fromState: string; toState: string; details: Record<string, unknown>; occurredOn: string; recordedAt: Date; actor: string | null };
+
+export async function timelineOf(db: Db, forceId: string, caseId: string): Promise<TimelineEntry[]> {
+  return rawRows<TimelineEntry>(
+    db,
+    sql`select e.id, e.allegation_id as "allegationId", e.action, e.from_state as "fromState", e.to_state as "toState", e.details,
+        e.occurred_on::text as "occurredOn", e.recorded_at as "recordedAt", u.display_name as actor
+      from allegation_events e left join users u on u.id = e.actor_user_id
+      where e.force_id = ${forceId} and e.case_id = ${caseId}::uuid order by e.recorded_at desc, e.id`,
+  );
+}
+
+export async function insertListReturn(tx: Db, values: typeof listReturns.$inferInsert) {
+  const [row] = await tx.insert(listReturns).values(values).returning();
+  if (!row) throw new Error('insert list_returns returned nothing');
+  return row;
+}
+
+export async function listReturnsOf(db: Db, forceId: string, caseId: string) {
+  return db.select().from(listReturns).where(and(eq(listReturns.forceId, forceId), eq(listReturns.caseId, caseId))).orderBy(listReturns.createdAt);
+}
+
+export async function existingListReturn(tx: Db, forceId: string, subjectId: string, list: 'barred' | 'advisory') {
+  const [row] = await tx.select({ id: listReturns.id }).from(listReturns).where(and(eq(listReturns.forceId, forceId), eq(listReturns.subjectId, subjectId), eq(listReturns.list, list)));
+  return row;
+}
+
+export type CaseListFilter = { view: 'mine' | 'unallocated' | 'all'; status?: 'open' | 'closed' | undefined; q?: string | undefined };
+export type CaseListRow = { id: string; reference: string; summary: string; source: string; came_to_attention_on: string; confidentiality: string; status: string; lead: string | null; subjects: number; allegations: number };
+
+function caseListWhere(principal: Principal, f: CaseListFilter): SQL {
+  const parts: SQL[] = [visibleCasesSql(principal)];
+  if (f.view === 'mine') parts.push(sql`c.lead_investigator_id = ${principal.userId}::uuid`);
+  if (f.view === 'unallocated') parts.push(sql`c.lead_investigator_id is null`);
+  if (f.status) parts.push(sql`c.status = ${f.status}`);
+  if (f.q) parts.push(sql`(c.reference ilike ${`%${f.q}%`} or c.summary ilike ${`%${f.q}%`})`);
+  return sql.join(parts, sql` and `);
+}
+
+export async function listCases(db: Db, principal: Principal, f: CaseListFilter, page: { limit: number; offset: number }) {
+  const where = caseListWhere(principal, f);
+  const [count] = await rawRows<{ n: number }>(db, sql`select count(*)::int as n from cases c where ${where}`);
+  const rows = await rawRows<CaseListRow>(
+    db,
+    sql`select c.id, c.reference, c.summary, c.source, c.came_to_attention_on::text as came_to_attention_on, c.confidentiality, c.status,
+        u.display_name as lead,
+        (select count(*)::int from case_subjects s where s.force_id = c.force_id and s.case_id = c.id) as subjects,
+        (select count(*)::int from allegations a where a.force_id = c.force_id and a.case_id = c.id) as allegations
+      from cases c left join users u on u.id = c.lead_investigator_id
+      where ${where} order by c.came_to_attention_on desc, c.reference limit ${page.limit} offset ${page.offset}`,
+  );
+  return { total: count?.n ?? 0, rows };
+}
+
+export type PersonAllegationRow = { case_id: string; reference: string; category_code: string; category: string; state: string; came_to_attention_on: string };
+
+/** Every allegation against a person across all cases the principal may see (patterns missed one case at a time). */
+export async function allegationsAgainstPerson(db: Db, principal: Principal, personId: string): Promise<PersonAllegationRow[]> {
+  return rawRows<PersonAllegationRow>(
+    db,
+    sql`select c.id as case_id, c.reference, a.category_code, coalesce(cat.label, a.category_code) as category, a.state, c.came_to_attention_on::text as came_to_attention_on
+      from allegations a
+      join case_subjects s on s.force_id = a.force_id and s.id = a.subject_id
+      join cases c on c.force_id = a.force_id and c.id = a.case_id
+      left join allegation_categories cat on cat.code = a.category_code
+      where s.person_id = ${personId}::uuid and ${visibleCasesSql(principal)}
+      order by c.came_to_attention_on desc, c.reference`,
+  );
+}
+
+export async function categoryExists(db: Db, code: string): Promise<boolean> {
+  const rows = await rawRows(db, sql`select 1 from allegation_categories where code = ${code} and active`);
+  return rows.length > 0;
+}
+
+export async function listCategories(db: Db) {
+  return rawRows<{ code: string; label: string; parent_code: string | null }>(db, sql`select code, label, parent_code from allegation_categories where active order by code`);
+}
+
+export type SubjectDossier = {
+  subject_id: string;
+  person_id: string;
+  given_name: string;
+  family_name: string;
+  date_of_birth: string | null;
+  person_type: string;
+  left_on: string | null;
+  rank: string | null;
+  warrant: string | null;
+  collar: string | null;
+  staff_number: string | null;
+};
+
+/** What a barred or advisory list return needs about a subject (uk-domain.md §2.15). */
+export async function subjectDossier(db: Db, forceId: string, subjectId: string): Promise<SubjectDossier | undefined> {
+  const [row] = await rawRows<SubjectDossier>(
+    db,
+    sql`select s.id as subject_id, p.id as person_id, p.given_name, p.family_name, p.date_of_birth::text as date_of_birth, p.person_type,
+        coalesce(s.left_on::text, p.service_end::text) as left_on,
+        (select pp.rank from person_postings pp where pp.force_id = p.force_id and pp.person_id = p.id order by pp.valid_from desc limit 1) as rank,
+        (select i.value from person_identifiers i where i.force_id = p.force_id and i.person_id = p.id and i.kind = 'warrant' order by i.valid_from desc limit 1) as warrant,
+        (select i.value from person_identifiers i where i.force_id = p.force_id and i.person_id = p.id and i.kind = 'collar' order by i.valid_from desc limit 1) as collar,
+        (select i.value from person_identifiers i where i.force_id = p.force_id and i.person_id = p.id and i.kind = 'staff' order by i.valid_from desc limit 1) as staff_number
+      from case_subjects s join people p on p.force_id = s.force_id and p.id = s.person_id
+      where s.force_id = ${forceId} and s.id = ${subjectId}::uuid`,
+  );
+  return row;
+}
+
+export async function setSubjectLeft(tx: Db, forceId: string, subjectId: string, leftOn: string, version: number): Promise<void> {
+  await tx
+    .update(caseSubjects)
+    .set({ leftOn, version: version + 1 })
+    .where(and(eq(caseSubjects.forceId, forceId), eq(caseSubjects.id, subjectId)));
+}
+
+export async function findSubjectForUpdate(tx: Db, forceId: string, caseId: string, subjectId: string) {
+  const [row] = await tx
+    .select()
+    .from(caseSubjects)
+    .where(and(eq(caseSubjects.forceId, forceId), eq(caseSubjects.caseId, caseId), eq(caseSubjects.id, subjectId)))
+    .for('update');
+  return row;
+}

@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import type { Deps } from '../../app/deps.ts';
+import { AppError } from '../../lib/errors.ts';
+import { todayIso } from '../../lib/dates.ts';
+import { parseInput } from '../../lib/validation.ts';
+import { caseSources, caseTypes, confidentialities } from '../../db/schema/index.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { actorOf, authorize, type Principal } from '../access/principal.ts';
+import { findVisiblePerson } from '../people/people.repository.ts';
+import { startClock } from '../clocks/start-clock.ts';
+import { initialAllegationState } from './rules/allegation-workflow.ts';
+import { regimeFor } from './rules/regime.ts';
+import { standardsOfProfessionalBehaviour } from './taxonomy.ts';
+import { categoryExists, insertAccess, insertAllegation, insertCase, insertSubject, nextCaseReference } from './cases.repository.ts';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date in the format 2026-03-27');
+const standardCodes = standardsOfProfessionalBehaviour.map((s) => s.code) as [string, ...string[]];
+
+export const openCaseInput = z.object({
+  source: z.enum(caseSources, { message: 'Choose where the matter came from' }),
+  caseType: z.enum(caseTypes, { message: 'Choose the type of case' }),
+  cameToAttentionOn: isoDate,
+  summary: z.string().trim().min(10, 'Summarise the matter in at least 10 characters').max(5000),
+  confidentiality: z.enum(confidentialities).default('normal'),
+  subjectPersonIds: z
+    .array(z.string().uuid('Choose subjects from the directory'))
+    .min(1, 'Add at least one subject')
+    .max(100, 'Add at most 100 subjects at a time')
+    .refine((ids) => new Set(ids).size === ids.length, 'A subject is listed twice'),
+  allegation: z.object({
+    categoryCode: z.string().min(1, 'Choose a category'),
+    standards: z.array(z.enum(standardCodes, { message: 'Choose a standard of professional behaviour from the list' })).min(1, 'Choose at least one standard of professional behaviour'),
+    description: z.string().trim().min(10, 'Describe the alleged conduct in at least 10 characters').max(5000),
+  }),
+  /** For a restricted case: the users who may see it (the opener is always named). */
+  namedUserIds: z.array(z.string().uuid()).max(50).default([]),
+});
+
+export type OpenCaseInput = z.input<typeof openCaseInput>;
+
+/**
+ * Opens a conduct case with one or many subjects, each given the same allegation on its own track (the
+ * "ten officers in one chat group" case is one action). Fixes the regime from the date the matter came to
+ * the appropriate authority's attention and starts the 12-month clock for the report to the PCC.
+ */
+export async function openCase(deps: Deps, principal: Principal | null, raw: OpenCaseInput, requestId: string | null) {
+  authorize(principal, 'case.create', 'page');
+  const input = parseInput(openCaseInput, raw, 'Check the details of the case');
+  const today = todayIso(deps.now());
+  if (input.cameToAttentionOn > today) {
+    throw new AppError('validation', 'Check the details of the case', { cameToAttentionOn: 'The date the matter came to attention cannot be in the future' });
+  }
+  if (!(await categoryExists(deps.db, input.allegation.categoryCode))) {
+    throw new AppError('validation', 'Check the details of the case', { 'allegation.categoryCode': 'Choose a category from the list' });
+  }
+  const regimeVersion = regimeFor(input.cameToAttentionOn);
+  return deps.db.transaction(async (tx) => {
+    const people = [];
+    for (const id of input.subjectPersonIds) {
+      const person = await findVisiblePerson(tx, principal, id);
+      if (!person || person.mergedIntoId) throw new AppError('validation', 'Check the details of the case', { subjectPersonIds: 'A chosen subject is not in the directory' });
+      people.push(person);
+    }
+    const reference = await nextCaseReference(tx, principal.forceId, Number(input.cameToAttentionOn.slice(0, 4)));
+    const created = await insertCase(tx, {
+      forceId: principal.forceId,
+      reference,
+      source: input.source,
+      caseType: input.caseType,
+      cameToAttentionOn: input.cameToAttentionOn,
+      regimeVersion,
+      confidentiality: input.confidentiality,
+      summary: input.summary,
+      createdBy: principal.userId,
+    });
+    if (input.confidentiality === 'restricted') {
+      await insertAccess(tx, principal.forceId, created.id, [...new Set([principal.userId, ...input.namedUserIds])], principal.userId);
+    }
+    const track = initialAllegationState();
+    let allegations = 0;
+    for (const person of people) {
+      const subject = await insertSubject(tx, { forceId: principal.forceId, caseId: created.id, personId: person.id, leftOn: person.status === 'former' ? person.serviceEnd : null });
+      await insertAllegation(tx, {
+        forceId: principal.forceId,
+        caseId: created.id,
+        subjectId: subject.id,
+        categoryCode: input.allegation.categoryCode,
+        standards: input.allegation.standards,
+        description: input.allegation.description,
+        state: track.status,
+        facts: { track, finalWrittenWarningInForce: false, multipleUnconnectedIncidents: false },
+      });
+      allegations++;
+    }
+    await startClock(tx, deps, {
+      forceId: principal.forceId,
+      caseId: created.id,
+      allegationId: null,
+      subjectId: null,
+      period: 'pcc_report_first',
+      startOn: input.cameToAttentionOn,
+      regimeVersion,
+      ownerUserId: null,
+    });
+    await recordAudit(tx, actorOf(principal, requestId), { type: 'case', id: created.id }, {
+      type: 'case.opened',
+      caseId: created.id,
+      reference,
+      subjects: people.length,
+      allegations,
+      confidentiality: input.confidentiality,
+    });
+    return created;
+  });
+}

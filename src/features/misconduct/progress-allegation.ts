@@ -1,0 +1,167 @@
+import { z } from 'zod';
+import type { Deps } from '../../app/deps.ts';
+import { AppError, notFound, staleVersion } from '../../lib/errors.ts';
+import { todayIso } from '../../lib/dates.ts';
+import { parseInput } from '../../lib/validation.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { actorOf, authorize, type Principal } from '../access/principal.ts';
+import { startClock, stopClocks } from '../clocks/start-clock.ts';
+import { transition, type AllegationAction } from './rules/allegation-workflow.ts';
+import { actionAbility, allegationActionSchema, type AllegationActionInput } from './allegation-action-input.ts';
+import { contextOf, factsOf, regimeOf } from './case-context.ts';
+import { createListReturn } from './list-returns.ts';
+import { findAllegationForUpdate, findSubjectForUpdate, findVisibleCase, insertAllegationEvent, updateAllegation } from './cases.repository.ts';
+
+export const progressAllegationInput = z.object({
+  caseId: z.string().uuid(),
+  allegationId: z.string().uuid(),
+  version: z.coerce.number().int().min(1),
+  occurredOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date in the format 2026-03-27').optional(),
+  note: z.string().trim().max(5000).default(''),
+  action: allegationActionSchema,
+});
+
+/** The workflow's own action: the details that only feed the record (rationale, dates) stay out of it. */
+function toWorkflowAction(a: AllegationActionInput): AllegationAction {
+  switch (a.type) {
+    case 'assess_severity':
+      return { type: a.type, severity: a.severity };
+    case 'record_referral_check':
+      return { type: a.type, referable: a.referable };
+    case 'record_iopc_mode':
+      return { type: a.type, mode: a.mode };
+    case 'decide_case_to_answer':
+      return { type: a.type, outcome: a.outcome };
+    case 'schedule_hearing':
+      return a.fullHearingReason ? { type: a.type, fullHearingReason: a.fullHearingReason } : { type: a.type };
+    case 'schedule_accelerated_hearing':
+      return { type: a.type, specialConditionsCertified: a.specialConditionsCertified };
+    case 'withdraw':
+      return { type: a.type, route: a.route };
+    case 'record_finding':
+      return { type: a.type, finding: a.finding };
+    case 'record_sanction':
+      return a.exceptionalCircumstances ? { type: a.type, sanction: a.sanction, exceptionalCircumstances: a.exceptionalCircumstances } : { type: a.type, sanction: a.sanction };
+    case 'decide_appeal':
+      return a.sanction ? { type: a.type, outcome: a.outcome, sanction: a.sanction } : { type: a.type, outcome: a.outcome };
+    case 'close':
+      return a.route ? { type: a.type, route: a.route } : { type: a.type };
+    case 'serve_reg17_notice':
+    case 'start_investigation':
+    case 'submit_report':
+    case 'refer_to_rprp':
+    case 'complete_rprp':
+    case 'schedule_meeting':
+    case 'lodge_appeal':
+      return { type: a.type };
+    default: {
+      const unknownAction: never = a;
+      throw new Error(`unknown action ${JSON.stringify(unknownAction)}`);
+    }
+  }
+}
+
+/**
+ * Moves one allegation along its track. The case and the allegation are locked, the version checked
+ * (a stale form gets 409), the workflow asked, and the new state, the event, the clocks it starts or stops,
+ * any barred-list return and the audit row are written in one transaction. A refusal changes nothing and
+ * says why in words the user can act on.
+ */
+export async function progressAllegation(deps: Deps, principal: Principal | null, raw: z.input<typeof progressAllegationInput>, requestId: string | null) {
+  authorize(principal, 'case.read', 'case');
+  const input = parseInput(progressAllegationInput, raw, 'Check the details of the action');
+  authorize(principal, actionAbility[input.action.type], 'case');
+  const occurredOn = input.occurredOn ?? todayIso(deps.now());
+  if (occurredOn > todayIso(deps.now())) throw new AppError('validation', 'Check the details of the action', { occurredOn: 'The date cannot be in the future' });
+  return deps.db.transaction(async (tx) => {
+    const theCase = await findVisibleCase(tx, principal, input.caseId, true);
+    if (!theCase) throw notFound('case');
+    const row = await findAllegationForUpdate(tx, principal.forceId, theCase.id, input.allegationId);
+    if (!row) throw notFound('allegation');
+    if (row.version !== input.version) throw staleVersion();
+    const subject = await findSubjectForUpdate(tx, principal.forceId, theCase.id, row.subjectId);
+    const facts = factsOf(row);
+    if (input.action.type === 'assess_severity') {
+      facts.finalWrittenWarningInForce = input.action.finalWrittenWarningInForce;
+      facts.multipleUnconnectedIncidents = input.action.multipleUnconnectedIncidents;
+    }
+    const result = transition(facts.track, toWorkflowAction(input.action), contextOf(theCase, facts, subject?.leftOn ?? null));
+    if (!result.ok) throw new AppError('invalid_state', result.reason);
+    const fromState = facts.track.status;
+    await updateAllegation(tx, row, { state: result.next.status, facts: { ...facts, track: result.next } });
+    const { type: _type, ...details } = input.action;
+    const effectsDone: string[] = [];
+    const actor = actorOf(principal, requestId);
+    for (const effect of result.effects) {
+      switch (effect.kind) {
+        case 'start_clock': {
+          const startOn = effect.anchor === 'came_to_attention' ? theCase.cameToAttentionOn : occurredOn;
+          const clock = await startClock(tx, deps, {
+            forceId: theCase.forceId,
+            caseId: theCase.id,
+            allegationId: row.id,
+            subjectId: row.subjectId,
+            period: effect.period,
+            startOn,
+            regimeVersion: regimeOf(theCase),
+            ownerUserId: theCase.leadInvestigatorId,
+          });
+          if (clock) effectsDone.push(`clock ${effect.period} due ${clock.dueOn}`);
+          break;
+        }
+        case 'stop_clock':
+          await stopClocks(tx, { forceId: theCase.forceId, caseId: theCase.id, allegationId: row.id, period: effect.period, metOn: occurredOn });
+          effectsDone.push(`clock ${effect.period} met`);
+          break;
+        case 'create_barred_list_return':
+        case 'barred_list_further_report': {
+          const id = await createListReturn(tx, deps, actor, { list: 'barred', theCase, allegation: row, triggeredOn: occurredOn, finding: result.next.finding, sanction: result.next.sanction });
+          if (id) effectsDone.push('barred list return created');
+          break;
+        }
+        case 'create_advisory_list_return': {
+          const id = await createListReturn(tx, deps, actor, { list: 'advisory', theCase, allegation: row, triggeredOn: occurredOn });
+          if (id) effectsDone.push('advisory list return created');
+          break;
+        }
+        case 'give_notice':
+          effectsDone.push(`notice due: ${effect.notice}`);
+          break;
+        case 'refer_to_iopc':
+        case 'refer_to_vetting_process':
+        case 'refer_to_performance_regulations':
+          effectsDone.push(effect.kind.replaceAll('_', ' '));
+          break;
+        case 'appoint_hearing_panel':
+          effectsDone.push(`appoint hearing panel (${effect.chair.replaceAll('_', ' ')})`);
+          break;
+        default: {
+          const unknownEffect: never = effect;
+          throw new Error(`unknown effect ${JSON.stringify(unknownEffect)}`);
+        }
+      }
+    }
+    const eventDetails = { ...details, ...(input.note ? { note: input.note } : {}), effects: effectsDone };
+    await insertAllegationEvent(tx, {
+      forceId: theCase.forceId,
+      caseId: theCase.id,
+      allegationId: row.id,
+      action: input.action.type,
+      fromState,
+      toState: result.next.status,
+      details: eventDetails,
+      actorUserId: principal.userId,
+      occurredOn,
+    });
+    await recordAudit(tx, actor, { type: 'case', id: theCase.id }, {
+      type: 'allegation.progressed',
+      caseId: theCase.id,
+      allegationId: row.id,
+      action: input.action.type,
+      fromState,
+      toState: result.next.status,
+      details: eventDetails,
+    });
+    return { allegationId: row.id, state: result.next.status, version: row.version + 1, effects: effectsDone };
+  });
+}

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import type { Deps } from '../../app/deps.ts';
+import { notFound } from '../../lib/errors.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { actorOf, authorize, can, type Principal } from '../access/principal.ts';
+import { clocksOfCase } from '../clocks/clocks.repository.ts';
+import { allowedActions } from './rules/allegation-workflow.ts';
+import { STATUS_LABELS } from './rules/allegation-table.ts';
+import { actionAbility } from './allegation-action-input.ts';
+import { contextOf, factsOf } from './case-context.ts';
+import { allegationsOf, findVisibleCase, listReturnsOf, subjectsOf, timelineOf } from './cases.repository.ts';
+
+/**
+ * A case with its subjects, each allegation's track (state, facts, the actions the user may take now),
+ * the timeline, clocks and list returns. The read is audited in the same transaction; a case the user may
+ * not see is "not found".
+ */
+export async function viewCase(deps: Deps, principal: Principal | null, id: string, requestId: string | null) {
+  authorize(principal, 'case.read', 'case');
+  if (!z.string().uuid().safeParse(id).success) throw notFound('case');
+  return deps.db.transaction(async (tx) => {
+    const theCase = await findVisibleCase(tx, principal, id);
+    if (!theCase) throw notFound('case');
+    const subjects = await subjectsOf(tx, theCase.forceId, theCase.id);
+    const rows = await allegationsOf(tx, theCase.forceId, theCase.id);
+    const timeline = await timelineOf(tx, theCase.forceId, theCase.id);
+    const clocks = await clocksOfCase(tx, theCase.forceId, theCase.id);
+    const returns = await listReturnsOf(tx, theCase.forceId, theCase.id);
+    const subjectById = new Map(subjects.map((s) => [s.id, s]));
+    const allegations = rows.map((row) => {
+      const facts = factsOf(row);
+      const subject = subjectById.get(row.subjectId);
+      const actions = allowedActions(facts.track, contextOf(theCase, facts, subject?.leftOn ?? null)).filter((a) => can(principal, actionAbility[a]));
+      return { ...row, facts, statusLabel: STATUS_LABELS[facts.track.status], subject, actions };
+    });
+    await recordAudit(tx, actorOf(principal, requestId), { type: 'case', id: theCase.id }, { type: 'case.viewed', caseId: theCase.id, reference: theCase.reference });
+    return { theCase, subjects, allegations, timeline, clocks, returns };
+  });
+}
