@@ -6,6 +6,8 @@ import { registerSignInPages } from '../features/auth/sign-in.routes.ts';
 import { registerAccountPages } from '../features/auth/account.routes.ts';
 import { registerPeopleRoutes } from '../features/people/people.routes.ts';
 import { registerAuditRoutes } from '../features/audit/audit.routes.ts';
+import { registerCaseRoutes } from '../features/misconduct/cases.routes.ts';
+import { registerClockRoutes } from '../features/clocks/clocks.routes.ts';
 
 /** Every feature's routes, in one list: adding a feature is adding a line here. */
 export const featureRoutes: ((app: FastifyInstance, deps: Deps) => Promise<void> | void)[] = [
@@ -15,4 +17,6 @@ export const featureRoutes: ((app: FastifyInstance, deps: Deps) => Promise<void>
   registerAccountPages,
   registerPeopleRoutes,
   registerAuditRoutes,
+  registerCaseRoutes,
+  registerClockRoutes,
 ];

@@ -6,6 +6,7 @@ import { serve } from './serve.ts';
 import { migrateCommand, seedCommand, sqlCommand } from './database-commands.ts';
 import { createUserCommand, createTokenCommand, demoCodeCommand } from './account-commands.ts';
 import { auditVerifyCommand } from './audit-commands.ts';
+import { sweepClocksCommand } from './clock-commands.ts';
 
 /** The `probity` command. Each action opens the database it needs and closes it again. */
 export async function main(argv: string[]): Promise<void> {
@@ -49,6 +50,13 @@ export async function main(argv: string[]): Promise<void> {
 
   const audit = program.command('audit').description('the audit log');
   audit.command('verify').description('check the hash chain of the whole audit log; exit 1 naming the first bad row').action(auditVerifyCommand);
+
+  const clocks = program.command('clocks').description('statutory clocks');
+  clocks
+    .command('sweep')
+    .description('mark clocks due and overdue once, and start the next 6-monthly PCC report clock (run daily, e.g. from cron)')
+    .option('--today <date>', 'the date to sweep as (YYYY-MM-DD), for testing')
+    .action(sweepClocksCommand);
 
   program.command('sql').description('run one SQL statement against the database and print the rows (administrators)').argument('<statement>').action(sqlCommand);
 

@@ -47,6 +47,9 @@ export async function openDatabase(target: DatabaseTarget, options: { loadDataDi
   const pg = (await import('pg')).default;
   const { drizzle } = await import('drizzle-orm/node-postgres');
   const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
+  // An idle connection closed by the server (restart, failover, DROP DATABASE) must not crash the process:
+  // the pool drops it and opens a new one on the next query.
+  pool.on('error', (err) => process.emitWarning(`PostgreSQL connection lost: ${err.message}`));
   const db = drizzle(pool, { schema }) as unknown as Db;
   return {
     db,

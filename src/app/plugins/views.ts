@@ -11,7 +11,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.
 
 /** Top navigation: shown only where the user holds the ability behind it. */
 const navigation: { href: string; text: string; ability: Ability }[] = [
+  { href: '/cases', text: 'Cases', ability: 'case.read' },
   { href: '/people', text: 'People', ability: 'person.search' },
+  { href: '/deadlines', text: 'Deadlines', ability: 'case.read' },
   { href: '/audit', text: 'Audit log', ability: 'audit.read' },
 ];
 

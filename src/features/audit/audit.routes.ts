@@ -10,6 +10,7 @@ import { listUsersOfForce } from '../auth/accounts.repository.ts';
 import { errorList } from '../auth/form-helpers.ts';
 import { auditEventSchema, auditEventTypes, type AuditEvent } from './audit-events.ts';
 import { auditPolicy } from './audit.policy.ts';
+import { summariseClockEvent } from '../clocks/clock-audit-summary.ts';
 import { AUDIT_PAGE_SIZE, auditFilterQuery, listAuditEvents, type AuditFilters, type AuditLogEntry, type AuditLogPage } from './list-audit-events.ts';
 
 const TEMPLATE = 'audit/views/audit-log.njk';
@@ -82,6 +83,13 @@ export function summariseAuditEvent(payload: unknown): string {
       return `Subject left the force (${e.how}) on ${e.leftOn}`;
     case 'list_return.created':
       return `Created the ${e.list} list return`;
+    case 'clock.started':
+    case 'clock.met':
+    case 'clock.cancelled':
+    case 'clock.paused':
+    case 'clock.due':
+    case 'clock.overdue':
+      return clip(summariseClockEvent(e));
     case 'demo.seeded':
       return `Loaded demo data: ${plural(e.people, 'person', 'people')}, ${plural(e.users, 'user')}`;
     default: {

@@ -2,11 +2,14 @@ import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
 import { notFound } from '../../lib/errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { actorOf, authorize, type Principal } from '../access/principal.ts';
+import { actorOf, authorize, can, type Principal } from '../access/principal.ts';
+import { allegationsAgainstPerson } from '../misconduct/cases.repository.ts';
+import { STATUS_LABELS } from '../misconduct/rules/allegation-table.ts';
 import { peoplePolicy } from './people.policy.ts';
 import { findVisiblePerson, identifiersOf, mergedInto, mergesOf, postingsOf } from './people.repository.ts';
 
 const personId = z.string().uuid();
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /**
  * One person with identity history (numbers with their periods, postings, merges), the records merged
@@ -26,6 +29,10 @@ export async function viewPerson(deps: Deps, principal: Principal | null, id: st
     const postings = await postingsOf(tx, principal.forceId, ids);
     const merges = await mergesOf(tx, principal.forceId, person.id);
     const survivor = person.mergedIntoId ? await findVisiblePerson(tx, principal, person.mergedIntoId) : undefined;
+    // Only cases this viewer may see (the same need-to-know scope as the case list); nothing without case.read.
+    const allegations = can(principal, 'case.read')
+      ? (await allegationsAgainstPerson(tx, principal, person.id)).map((a) => ({ ...a, statusLabel: capitalise(STATUS_LABELS[a.state as keyof typeof STATUS_LABELS] ?? a.state) }))
+      : null;
     await recordAudit(tx, actorOf(principal, requestId), { type: 'person', id: person.id, personId: person.id }, { type: 'person.viewed', personId: person.id });
     const showProtected = peoplePolicy.readProtectedCharacteristics(principal);
     const { sex, ethnicity, ageBand, dateOfBirth, ...rest } = person;
@@ -38,6 +45,7 @@ export async function viewPerson(deps: Deps, principal: Principal | null, id: st
       duplicates,
       survivor: survivor ? { id: survivor.id, givenName: survivor.givenName, familyName: survivor.familyName } : null,
       canMerge: peoplePolicy.merge(principal),
+      allegations,
     };
   });
 }

@@ -1,0 +1,181 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { rawRows } from '../../db/raw-rows.ts';
+import { clocks } from '../../db/schema/index.ts';
+import type { IsoDate } from '../../lib/dates.ts';
+import type { Principal } from '../access/principal.ts';
+import { visibleCasesSql } from '../misconduct/cases-scope.ts';
+
+/**
+ * The only SQL for clocks. Writes take a transaction handle; every READ made on behalf of a user joins
+ * `cases c` and applies {@link visibleCasesSql}, so a deadline list can never show (or count) a clock of a
+ * case the user may not see. The sweeper's reads are system reads (no principal) and lock what they act on.
+ */
+
+export type ClockRow = typeof clocks.$inferSelect;
+export type NewClock = typeof clocks.$inferInsert;
+
+/** A clock is live (it can still fall due, go overdue, be met, paused or cancelled) in these states. */
+export const ACTIVE_CLOCK_STATES = ['running', 'due', 'overdue'] as const;
+
+/** What makes two clocks "the same clock": one live row per key. */
+export type ClockKey = {
+  forceId: string;
+  caseId: string;
+  allegationId: string | null;
+  subjectId: string | null;
+  period: string;
+  sequence: number;
+};
+
+/**
+ * Serialises starts of the same clock for the rest of the transaction. There is no unique index on the key
+ * (a met clock may be started again later), so two concurrent starts are ordered by a transaction-scoped
+ * advisory lock on a hash of the key instead; unrelated clocks and the case row are not blocked.
+ */
+export async function lockClockKey(tx: Db, key: ClockKey): Promise<void> {
+  const text = [key.forceId, key.caseId, key.allegationId ?? '-', key.subjectId ?? '-', key.period, String(key.sequence)].join('|');
+  await rawRows(tx, sql`select pg_advisory_xact_lock(hashtextextended(${text}, 0))`);
+}
+
+export async function findActiveClock(tx: Db, key: ClockKey): Promise<ClockRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(clocks)
+    .where(
+      and(
+        eq(clocks.forceId, key.forceId),
+        eq(clocks.caseId, key.caseId),
+        sql`${clocks.allegationId} is not distinct from ${key.allegationId}::uuid`,
+        sql`${clocks.subjectId} is not distinct from ${key.subjectId}::uuid`,
+        eq(clocks.period, key.period),
+        eq(clocks.sequence, key.sequence),
+        inArray(clocks.state, [...ACTIVE_CLOCK_STATES]),
+      ),
+    )
+    .limit(1);
+  return row;
+}
+
+export async function insertClock(tx: Db, values: NewClock): Promise<ClockRow> {
+  const [row] = await tx.insert(clocks).values(values).returning();
+  if (!row) throw new Error('insert clocks returned nothing');
+  return row;
+}
+
+/** Live clocks of a case, locked for the rest of the transaction; narrowed to one allegation and/or period when given. */
+export async function lockActiveClocksOfCase(
+  tx: Db,
+  filter: { forceId: string; caseId: string; allegationId?: string | null; period?: string },
+): Promise<ClockRow[]> {
+  const conditions = [eq(clocks.forceId, filter.forceId), eq(clocks.caseId, filter.caseId), inArray(clocks.state, [...ACTIVE_CLOCK_STATES])];
+  if (filter.allegationId !== undefined) conditions.push(sql`${clocks.allegationId} is not distinct from ${filter.allegationId}::uuid`);
+  if (filter.period !== undefined) conditions.push(eq(clocks.period, filter.period));
+  return tx.select().from(clocks).where(and(...conditions)).orderBy(clocks.dueOn, clocks.id).for('update');
+}
+
+export async function updateClock(tx: Db, forceId: string, id: string, values: Partial<NewClock>): Promise<void> {
+  await tx.update(clocks).set(values).where(and(eq(clocks.forceId, forceId), eq(clocks.id, id)));
+}
+
+/** Closed sub judice windows recorded on the case's criminal proceedings (an open-ended one has no length yet). */
+export async function subJudiceWindowsOfCase(tx: Db, forceId: string, caseId: string): Promise<{ from: IsoDate; to: IsoDate }[]> {
+  return rawRows<{ from: IsoDate; to: IsoDate }>(
+    tx,
+    sql`select cp.sub_judice_from::text as "from", cp.sub_judice_to::text as "to" from criminal_proceedings cp
+      where cp.force_id = ${forceId} and cp.case_id = ${caseId}::uuid
+        and cp.sub_judice_from is not null and cp.sub_judice_to is not null and cp.sub_judice_to >= cp.sub_judice_from
+      order by cp.sub_judice_from`,
+  );
+}
+
+/**
+ * Every clock of one case (all states), soonest due first, for the case page. The CALLER must already have
+ * found the case through the need-to-know scope (view-case does, with findVisibleCase in the same
+ * transaction): this read is keyed by the case, not by a principal.
+ */
+export async function clocksOfCase(db: Db, forceId: string, caseId: string): Promise<ClockRow[]> {
+  return db
+    .select()
+    .from(clocks)
+    .where(and(eq(clocks.forceId, forceId), eq(clocks.caseId, caseId)))
+    .orderBy(clocks.dueOn, clocks.period, clocks.sequence);
+}
+
+export type SweepRow = {
+  force_id: string;
+  id: string;
+  case_id: string;
+  allegation_id: string | null;
+  subject_id: string | null;
+  period: string;
+  sequence: number;
+  regime_version: string;
+  due_on: IsoDate;
+  owner_user_id: string | null;
+  state: 'running' | 'due';
+  due_notified: boolean;
+  overdue_notified: boolean;
+  case_open: boolean;
+};
+
+/**
+ * One batch of clocks the sweep must act on, locked FOR UPDATE SKIP LOCKED: a row another sweeper holds is
+ * skipped rather than waited for, so two instances split the work and never act on the same clock. Only
+ * the clock rows are locked (`of k`); the case is read for its status.
+ */
+export async function lockClocksToSweep(tx: Db, today: IsoDate, limit: number): Promise<SweepRow[]> {
+  return rawRows<SweepRow>(
+    tx,
+    sql`select k.force_id, k.id, k.case_id, k.allegation_id, k.subject_id, k.period, k.sequence, k.regime_version,
+        k.due_on::text as due_on, k.owner_user_id, k.state,
+        k.due_notified_at is not null as due_notified, k.overdue_notified_at is not null as overdue_notified,
+        c.status = 'open' as case_open
+      from clocks k join cases c on c.force_id = k.force_id and c.id = k.case_id
+      where (k.state = 'running' and k.due_on <= ${today}::date) or (k.state = 'due' and k.due_on < ${today}::date)
+      order by k.due_on, k.force_id, k.id
+      limit ${limit}
+      for update of k skip locked`,
+  );
+}
+
+export type DeadlineRow = {
+  clock_id: string;
+  case_id: string;
+  case_reference: string;
+  period: string;
+  sequence: number;
+  state: string;
+  started_on: IsoDate;
+  due_on: IsoDate;
+  paused_days: number;
+  owner_user_id: string | null;
+  owner_name: string | null;
+};
+
+export type DeadlineFilter = {
+  /** Only clocks the user owns or whose case they lead. */
+  mine?: boolean;
+  dueOnOrBefore?: IsoDate;
+  dueAfter?: IsoDate;
+  limit: number;
+};
+
+/** Live clocks of cases the principal may see, soonest first. The need-to-know WHERE clause is always applied. */
+export async function listVisibleDeadlines(db: Db, principal: Principal, f: DeadlineFilter): Promise<DeadlineRow[]> {
+  const parts = [visibleCasesSql(principal), sql`k.state in ('running', 'due', 'overdue')`];
+  if (f.mine) parts.push(sql`(k.owner_user_id = ${principal.userId}::uuid or c.lead_investigator_id = ${principal.userId}::uuid)`);
+  if (f.dueOnOrBefore !== undefined) parts.push(sql`k.due_on <= ${f.dueOnOrBefore}::date`);
+  if (f.dueAfter !== undefined) parts.push(sql`k.due_on > ${f.dueAfter}::date`);
+  return rawRows<DeadlineRow>(
+    db,
+    sql`select k.id as clock_id, k.case_id, c.reference as case_reference, k.period, k.sequence, k.state,
+        k.started_on::text as started_on, k.due_on::text as due_on, k.paused_days, k.owner_user_id, u.display_name as owner_name
+      from clocks k
+      join cases c on c.force_id = k.force_id and c.id = k.case_id
+      left join users u on u.id = k.owner_user_id
+      where ${sql.join(parts, sql` and `)}
+      order by k.due_on, c.reference, k.period, k.sequence
+      limit ${f.limit}`,
+  );
+}

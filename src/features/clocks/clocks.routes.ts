@@ -1,0 +1,100 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Deps } from '../../app/deps.ts';
+import { principalOf, requireApiPrincipal, requireSignedInPage } from '../../app/plugins/authentication.ts';
+import { can } from '../access/principal.ts';
+import { forceOverdue, myDeadlines, type Deadline } from './list-deadlines.ts';
+import { ukToday } from './sweep-clocks.ts';
+
+/**
+ * Deadline pages and API. "Today" is the UK calendar day of the server's clock (deps.now), so tests and
+ * the sweeper agree on which day it is. Refusals come from the use cases as 404 (authorize).
+ */
+export function registerClockRoutes(app: FastifyInstance, deps: Deps): void {
+  registerDeadlinePages(app, deps);
+  registerDeadlineApi(app, deps);
+}
+
+type Tag = { text: string; classes: string };
+
+/** "Overdue by 3 days" (red), "Due today" (orange), "Due in 2 days" (yellow this week, grey after). */
+export function dueTag(daysUntilDue: number): Tag {
+  const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
+  if (daysUntilDue < 0) return { text: `Overdue by ${days(-daysUntilDue)}`, classes: 'govuk-tag--red' };
+  if (daysUntilDue === 0) return { text: 'Due today', classes: 'govuk-tag--orange' };
+  return { text: `Due in ${days(daysUntilDue)}`, classes: daysUntilDue <= 6 ? 'govuk-tag--yellow' : 'govuk-tag--grey' };
+}
+
+const withTags = (items: Deadline[]) => items.map((d) => ({ ...d, tag: dueTag(d.daysUntilDue) }));
+
+function registerDeadlinePages(app: FastifyInstance, deps: Deps): void {
+  const pre = { preHandler: requireSignedInPage };
+
+  app.get('/deadlines', pre, async (request, reply) => {
+    const principal = principalOf(request);
+    const result = await myDeadlines(deps, principal, { today: ukToday(deps.now()) });
+    return reply.page('clocks/views/my-deadlines.njk', {
+      pageTitle: 'Your deadlines',
+      today: result.today,
+      canSeeForce: can(principal, 'case.readAll'),
+      result: { overdue: withTags(result.overdue), dueThisWeek: withTags(result.dueThisWeek), later: withTags(result.later) },
+    });
+  });
+
+  app.get('/deadlines/overdue', pre, async (request, reply) => {
+    const result = await forceOverdue(deps, principalOf(request), { today: ukToday(deps.now()) });
+    return reply.page('clocks/views/force-overdue.njk', { pageTitle: 'Due and overdue in the force', today: result.today, result: { items: withTags(result.items) } });
+  });
+}
+
+const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), requestId: z.string(), fields: z.record(z.string(), z.string()).optional() }) });
+const errors = { 401: errorBody, 404: errorBody };
+
+const deadline = z.object({
+  clockId: z.string().uuid(),
+  caseId: z.string().uuid(),
+  caseReference: z.string(),
+  period: z.string(),
+  periodLabel: z.string(),
+  confidence: z.enum(['V', 'R']).nullable().describe('The reference’s confidence in the default length: V verified, R still to be checked'),
+  overridden: z.boolean().describe('Configuration replaced the default length'),
+  sequence: z.number().int(),
+  state: z.string(),
+  startedOn: z.string(),
+  dueOn: z.string(),
+  pausedDays: z.number().int().describe('Calendar days taken out of the clock by sub judice pauses'),
+  daysUntilDue: z.number().int().describe('0 = due today; negative = overdue by that many days'),
+  ownerUserId: z.string().uuid().nullable(),
+  ownerName: z.string().nullable(),
+});
+
+function registerDeadlineApi(app: FastifyInstance, deps: Deps): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.get(
+    '/api/v1/deadlines',
+    {
+      preHandler: requireApiPrincipal,
+      schema: {
+        tags: ['deadlines'],
+        summary: 'Your deadlines: overdue, due in the next 7 days, and the next 20 after that',
+        response: { 200: z.object({ today: z.string(), overdue: z.array(deadline), dueThisWeek: z.array(deadline), later: z.array(deadline) }), ...errors },
+      },
+    },
+    async (request) => myDeadlines(deps, principalOf(request), { today: ukToday(deps.now()) }),
+  );
+
+  api.get(
+    '/api/v1/deadlines/overdue',
+    {
+      preHandler: requireApiPrincipal,
+      schema: {
+        tags: ['deadlines'],
+        summary: 'Every deadline due today or overdue on the force’s cases you can see (appropriate authority)',
+        response: { 200: z.object({ today: z.string(), items: z.array(deadline) }), ...errors },
+      },
+    },
+    async (request) => forceOverdue(deps, principalOf(request), { today: ukToday(deps.now()) }),
+  );
+}

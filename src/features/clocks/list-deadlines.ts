@@ -1,0 +1,95 @@
+import type { Deps } from '../../app/deps.ts';
+import type { IsoDate } from '../../lib/dates.ts';
+import { authorize, type Principal } from '../access/principal.ts';
+import { listVisibleDeadlines, type DeadlineRow } from './clocks.repository.ts';
+import { parseIsoDate, toDayNumber } from './iso-date.ts';
+import type { Confidence } from './periods.ts';
+import { isPeriodKey } from './sub-judice.ts';
+import { addCalendarDays } from './working-days.ts';
+
+/**
+ * Deadline lists. Both read through the need-to-know scope of cases (listVisibleDeadlines), so a clock of a
+ * case the user may not see is neither listed nor counted. Lists are grouped by DATE rather than by the
+ * stored state, so they are right even if the sweeper has not yet run today. They show case references
+ * and time limits, not case content, so (unlike opening a case) they are not audited.
+ */
+
+export type Deadline = {
+  clockId: string;
+  caseId: string;
+  caseReference: string;
+  period: string;
+  periodLabel: string;
+  /** The reference's confidence in the period's default length: V verified, R to be checked; null if unknown. */
+  confidence: Confidence | null;
+  /** True when configuration replaced the reference's default length. */
+  overridden: boolean;
+  sequence: number;
+  state: string;
+  startedOn: IsoDate;
+  dueOn: IsoDate;
+  pausedDays: number;
+  /** Days from today to the due date: 0 due today, negative when overdue. */
+  daysUntilDue: number;
+  ownerUserId: string | null;
+  ownerName: string | null;
+};
+
+export type MyDeadlines = { today: IsoDate; overdue: Deadline[]; dueThisWeek: Deadline[]; later: Deadline[] };
+
+const LATER_LIMIT = 20;
+const LIST_LIMIT = 1000;
+
+/**
+ * The deadlines of the signed-in user: clocks they own, or of cases they lead. Overdue (due before today),
+ * due this week (today to today + 6) and the next 20 after that.
+ */
+export async function myDeadlines(deps: Deps, principal: Principal | null, options: { today: IsoDate }): Promise<MyDeadlines> {
+  authorize(principal, 'case.read');
+  const today = options.today;
+  parseIsoDate(today);
+  const weekEnd = addCalendarDays(today, 6);
+  const [soon, later] = await Promise.all([
+    listVisibleDeadlines(deps.db, principal, { mine: true, dueOnOrBefore: weekEnd, limit: LIST_LIMIT }),
+    listVisibleDeadlines(deps.db, principal, { mine: true, dueAfter: weekEnd, limit: LATER_LIMIT }),
+  ]);
+  const toDeadline = (row: DeadlineRow) => deadlineOf(deps, row, today);
+  return {
+    today,
+    overdue: soon.filter((r) => r.due_on < today).map(toDeadline),
+    dueThisWeek: soon.filter((r) => r.due_on >= today).map(toDeadline),
+    later: later.map(toDeadline),
+  };
+}
+
+/**
+ * Every deadline of the force that is due today or overdue, on cases the principal may see: the oversight
+ * list for the appropriate authority. Refused (404) without `case.readAll`.
+ */
+export async function forceOverdue(deps: Deps, principal: Principal | null, options: { today: IsoDate }): Promise<{ today: IsoDate; items: Deadline[] }> {
+  authorize(principal, 'case.readAll');
+  parseIsoDate(options.today);
+  const rows = await listVisibleDeadlines(deps.db, principal, { dueOnOrBefore: options.today, limit: LIST_LIMIT });
+  return { today: options.today, items: rows.map((r) => deadlineOf(deps, r, options.today)) };
+}
+
+function deadlineOf(deps: Deps, row: DeadlineRow, today: IsoDate): Deadline {
+  const period = isPeriodKey(row.period) ? deps.config.rules.periods[row.period] : undefined;
+  return {
+    clockId: row.clock_id,
+    caseId: row.case_id,
+    caseReference: row.case_reference,
+    period: row.period,
+    periodLabel: period?.label ?? row.period,
+    confidence: period?.confidence ?? null,
+    overridden: period?.overridden ?? false,
+    sequence: row.sequence,
+    state: row.state,
+    startedOn: row.started_on,
+    dueOn: row.due_on,
+    pausedDays: row.paused_days,
+    daysUntilDue: toDayNumber(row.due_on) - toDayNumber(today),
+    ownerUserId: row.owner_user_id,
+    ownerName: row.owner_name,
+  };
+}

@@ -1,0 +1,121 @@
+import type { Deps } from '../../app/deps.ts';
+import type { Db } from '../../db/client.ts';
+import type { IsoDate } from '../../lib/dates.ts';
+import { systemActor, type AuditActor } from '../audit/audit-events.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import type { RegimeVersion } from '../misconduct/rules/regime.ts';
+import { findActiveClock, insertClock, lockActiveClocksOfCase, lockClockKey, updateClock } from './clocks.repository.ts';
+import { parseIsoDate } from './iso-date.ts';
+import { computeDeadline, type PeriodKey } from './periods.ts';
+
+/**
+ * Starting, meeting and cancelling statutory clocks. These run INSIDE the transaction of the change that
+ * triggers them (an allegation moving on, a case closing), so a clock exists exactly when its cause was
+ * committed, and each records its audit event in that same transaction (convention 5). Without an
+ * `actor` the event is attributed to the system ("clocks").
+ */
+
+export type StartClockInput = {
+  forceId: string;
+  caseId: string;
+  allegationId: string | null;
+  subjectId: string | null;
+  period: PeriodKey;
+  startOn: IsoDate;
+  regimeVersion: RegimeVersion;
+  ownerUserId: string | null;
+  /** For repeating clocks (the six-monthly reports to the PCC); 1 otherwise. */
+  sequence?: number;
+  actor?: AuditActor;
+};
+
+export type StartedClock = { id: string; dueOn: IsoDate; created: boolean };
+
+/**
+ * Starts a clock whose due date is computed from the configured period and the working-day calendar.
+ *
+ * - Returns null when the period does not apply to the case's regime (e.g. a reflective-practice limit on
+ *   a 2012-regime case): the reference gives no limit there, so there is nothing to count.
+ * - Idempotent: while a clock with the same (force, case, allegation, subject, period, sequence) is live
+ *   (running, due or overdue), the existing one is returned with `created: false` and nothing changes,
+ *   even when two transactions start it at once (they are ordered by an advisory lock on the key).
+ */
+export async function startClock(tx: Db, deps: Deps, input: StartClockInput): Promise<StartedClock | null> {
+  const period = deps.config.rules.periods[input.period];
+  if (!period.regimes.includes(input.regimeVersion)) return null;
+  parseIsoDate(input.startOn);
+  const sequence = input.sequence ?? 1;
+  if (!Number.isSafeInteger(sequence) || sequence < 1) throw new RangeError(`A clock's sequence starts at 1, not ${sequence}`);
+  const key = { forceId: input.forceId, caseId: input.caseId, allegationId: input.allegationId, subjectId: input.subjectId, period: input.period, sequence };
+  await lockClockKey(tx, key);
+  const existing = await findActiveClock(tx, key);
+  if (existing) return { id: existing.id, dueOn: existing.dueOn, created: false };
+  const dueOn = computeDeadline(period, input.startOn, deps.config.rules.calendar);
+  const row = await insertClock(tx, {
+    ...key,
+    regimeVersion: input.regimeVersion,
+    startedOn: input.startOn,
+    dueOn,
+    ownerUserId: input.ownerUserId,
+    state: 'running',
+  });
+  await recordAudit(tx, input.actor ?? systemActor('clocks', input.forceId), { type: 'clock', id: row.id }, {
+    type: 'clock.started',
+    clockId: row.id,
+    caseId: input.caseId,
+    period: input.period,
+    sequence,
+    startedOn: input.startOn,
+    dueOn,
+  });
+  return { id: row.id, dueOn, created: true };
+}
+
+export type StopClocksInput = {
+  forceId: string;
+  caseId: string;
+  /** Exactly this allegation's clocks; null means the case-level clocks (no allegation), such as the PCC reports. */
+  allegationId: string | null;
+  period: PeriodKey;
+  metOn: IsoDate;
+  actor?: AuditActor;
+};
+
+/** Marks the live clocks of one period as met (the step was taken on `metOn`). Returns how many were stopped. */
+export async function stopClocks(tx: Db, input: StopClocksInput): Promise<number> {
+  parseIsoDate(input.metOn);
+  const live = await lockActiveClocksOfCase(tx, { forceId: input.forceId, caseId: input.caseId, allegationId: input.allegationId, period: input.period });
+  for (const clock of live) {
+    await updateClock(tx, clock.forceId, clock.id, { state: 'met', metOn: input.metOn });
+    await recordAudit(tx, input.actor ?? systemActor('clocks', input.forceId), { type: 'clock', id: clock.id }, {
+      type: 'clock.met',
+      clockId: clock.id,
+      caseId: clock.caseId,
+      period: clock.period,
+      sequence: clock.sequence,
+      dueOn: clock.dueOn,
+      metOn: input.metOn,
+    });
+  }
+  return live.length;
+}
+
+/**
+ * Cancels every live clock of a case (closed, withdrawn, or opened in error): nothing about it can fall
+ * due any more. Clocks already met keep their history. Returns how many were cancelled.
+ */
+export async function cancelCaseClocks(tx: Db, input: { forceId: string; caseId: string; actor?: AuditActor }): Promise<number> {
+  const live = await lockActiveClocksOfCase(tx, { forceId: input.forceId, caseId: input.caseId });
+  for (const clock of live) {
+    await updateClock(tx, clock.forceId, clock.id, { state: 'cancelled' });
+    await recordAudit(tx, input.actor ?? systemActor('clocks', input.forceId), { type: 'clock', id: clock.id }, {
+      type: 'clock.cancelled',
+      clockId: clock.id,
+      caseId: clock.caseId,
+      period: clock.period,
+      sequence: clock.sequence,
+      dueOn: clock.dueOn,
+    });
+  }
+  return live.length;
+}

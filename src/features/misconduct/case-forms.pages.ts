@@ -1,0 +1,265 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Deps } from '../../app/deps.ts';
+import { principalOf, requireSignedInPage } from '../../app/plugins/authentication.ts';
+import { AppError, notFound, type FieldErrors } from '../../lib/errors.ts';
+import { todayIso } from '../../lib/dates.ts';
+import { confidentialities } from '../../db/schema/index.ts';
+import { authorize, type Principal } from '../access/principal.ts';
+import { listUsersOfForce } from '../auth/accounts.repository.ts';
+import { isRole, roleAbilities } from '../access/roles.ts';
+import { resolveReference } from '../people/people.repository.ts';
+import { ACTION_TABLE } from './rules/allegation-table.ts';
+import { ACTION_TYPES, type ActionType } from './rules/allegation-types.ts';
+import { actionAbility } from './allegation-action-input.ts';
+import {
+  actionControls,
+  actionFromBody,
+  all,
+  caseTypeLabels,
+  dateFromParts,
+  errorSummary,
+  first,
+  formFieldErrors,
+  sourceLabels,
+  type FormBody,
+} from './case-form-fields.ts';
+import { categoryLabels } from './case-page-model.ts';
+import { listCategories } from './cases.repository.ts';
+import { openCase, openCaseInput } from './open-case.ts';
+import { progressAllegation, progressAllegationInput } from './progress-allegation.ts';
+import { standardsOfProfessionalBehaviour } from './taxonomy.ts';
+import { viewCase } from './view-case.ts';
+
+type ActionParams = { Params: { id: string; allegationId: string; action: string } };
+
+/** The forms that change a case: opening one, and each action on an allegation (optionally on several at once). */
+export function registerCaseFormPages(app: FastifyInstance, deps: Deps): void {
+  const pre = { preHandler: requireSignedInPage };
+
+  const showOpenForm = async (reply: FastifyReply, principal: Principal, extra: { status?: number; fields?: FieldErrors; values?: Record<string, unknown> } = {}) => {
+    const categories = await listCategories(deps.db);
+    const groups = categories
+      .filter((c) => !c.parent_code)
+      .map((g) => {
+        const children = categories.filter((c) => c.parent_code === g.code);
+        return { label: g.label, options: (children.length ? children : [g]).map((c) => ({ code: c.code, label: c.label })) };
+      });
+    const users = (await listUsersOfForce(deps.db, principal.forceId)).filter(
+      (u) => u.id !== principal.userId && u.status === 'active' && isRole(u.role) && roleAbilities(u.role).includes('case.read'),
+    );
+    return reply.code(extra.status ?? 200).page('misconduct/views/open-case.njk', {
+      pageTitle: 'Open a case',
+      sources: Object.entries(sourceLabels).map(([value, text]) => ({ value, text })),
+      caseTypes: Object.entries(caseTypeLabels).map(([value, l]) => ({ value, text: l.text, hint: l.hint })),
+      confidentialities,
+      users: users.map((u) => ({ value: u.id, text: `${u.displayName} (${u.email})` })),
+      categoryGroups: groups,
+      standards: standardsOfProfessionalBehaviour.map((s) => ({ value: s.code, text: s.label })),
+      fields: extra.fields,
+      errors: extra.fields ? errorSummary(extra.fields, ['cameToAttentionOn']) : undefined,
+      values: extra.values ?? { confidentiality: 'normal' },
+    });
+  };
+
+  app.get('/cases/new', pre, async (request, reply) => {
+    const principal = principalOf(request);
+    authorize(principal, 'case.create', 'page');
+    return showOpenForm(reply, principal);
+  });
+
+  app.post<{ Body: FormBody }>('/cases/new', pre, async (request, reply) => {
+    const principal = principalOf(request);
+    authorize(principal, 'case.create', 'page');
+    const body = request.body;
+    const values = {
+      source: first(body.source),
+      caseType: first(body.caseType),
+      'cameToAttentionOn-day': first(body['cameToAttentionOn-day']),
+      'cameToAttentionOn-month': first(body['cameToAttentionOn-month']),
+      'cameToAttentionOn-year': first(body['cameToAttentionOn-year']),
+      summary: first(body.summary),
+      confidentiality: first(body.confidentiality),
+      namedUserIds: all(body.namedUserIds),
+      subjects: first(body.subjects),
+      categoryCode: first(body.categoryCode),
+      standards: all(body.standards),
+      description: first(body.description),
+    };
+    const local: FieldErrors = {};
+    const date = dateFromParts(body, 'cameToAttentionOn', 'The date the matter came to attention');
+    if (date.error) local['cameToAttentionOn'] = date.error;
+    const subjects = await resolveSubjectLines(deps, principal, values.subjects);
+    if (subjects.error) local['subjects'] = subjects.error;
+    const input = {
+      source: values.source,
+      caseType: values.caseType,
+      cameToAttentionOn: date.iso ?? '',
+      summary: values.summary,
+      confidentiality: values.confidentiality || undefined,
+      subjectPersonIds: subjects.ids,
+      allegation: { categoryCode: values.categoryCode, standards: values.standards, description: values.description },
+      namedUserIds: values.confidentiality === 'restricted' ? values.namedUserIds : [],
+    };
+    const rename = { subjectPersonIds: 'subjects', cameToAttentionOn: 'cameToAttentionOn' };
+    const parsed = openCaseInput.safeParse(input);
+    const schemaErrors = parsed.success ? {} : formFieldErrors(issueFields(parsed.error.issues), [], rename);
+    const fields = { ...schemaErrors, ...local };
+    if (!date.error && !date.iso) fields['cameToAttentionOn'] = 'Enter the date the matter came to the appropriate authority’s attention';
+    if (Object.keys(fields).length) return showOpenForm(reply, principal, { status: 400, fields: ordered(fields, OPEN_CASE_ORDER), values });
+    try {
+      const created = await openCase(deps, principal, input as Parameters<typeof openCase>[2], request.id);
+      return reply.redirect(`/cases/${created.id}`, 303);
+    } catch (err) {
+      if (!(err instanceof AppError) || err.code !== 'validation') throw err;
+      return showOpenForm(reply, principal, { status: 400, fields: ordered(formFieldErrors(err.fields ?? { form: err.message }, [], rename), OPEN_CASE_ORDER), values });
+    }
+  });
+
+  const parseAction = (request: FastifyRequest<ActionParams>): ActionType => {
+    const principal = principalOf(request);
+    const action = ACTION_TYPES.find((a) => a === request.params.action);
+    if (!action) throw notFound('page');
+    authorize(principal, 'case.read', 'case');
+    authorize(principal, actionAbility[action], 'case');
+    return action;
+  };
+
+  /** The form of one action on one allegation, listing the other allegations of the case in the same state. */
+  const showActionForm = async (
+    request: FastifyRequest<ActionParams>,
+    reply: FastifyReply,
+    action: ActionType,
+    target: string,
+    extra: { status?: number; fields?: FieldErrors; refusal?: string; values?: Record<string, unknown>; done?: string[]; chosen?: string[] } = {},
+  ) => {
+    const view = await viewCase(deps, principalOf(request), request.params.id, request.id);
+    const allegation = view.allegations.find((a) => a.id === target);
+    if (!allegation) throw notFound('allegation');
+    const categories = await categoryLabels(deps);
+    const nameOf = (a: (typeof view.allegations)[number]) => (a.subject ? `${a.subject.givenName} ${a.subject.familyName}` : 'Unknown subject');
+    const controls = actionControls(action);
+    const defaults: Record<string, unknown> = {};
+    for (const c of controls) if (c.kind === 'checkbox') defaults[c.name] = c.checkedByDefault ? 'yes' : '';
+    const others = view.allegations
+      .filter((a) => a.id !== allegation.id && a.facts.track.status === allegation.facts.track.status)
+      .map((a) => ({ value: `${a.id}:${a.version}`, text: nameOf(a), hint: { text: categories.get(a.categoryCode) ?? a.categoryCode }, checked: (extra.chosen ?? []).includes(a.id) }));
+    const dateFields = ['occurredOn', ...controls.filter((c) => c.kind === 'date').map((c) => c.name)];
+    const label = ACTION_TABLE[action].label;
+    return reply.code(extra.status ?? 200).page('misconduct/views/allegation-action.njk', {
+      pageTitle: `${label}: ${nameOf(allegation)}`,
+      label,
+      theCase: view.theCase,
+      allegation: { id: allegation.id, version: allegation.version, subjectName: nameOf(allegation), category: categories.get(allegation.categoryCode) ?? allegation.categoryCode, statusLabel: allegation.statusLabel },
+      allowedNow: allegation.actions.includes(action),
+      formAction: `/cases/${view.theCase.id}/allegations/${allegation.id}/actions/${action}`,
+      controls,
+      others,
+      today: todayIso(deps.now()),
+      fields: extra.fields,
+      errors: extra.refusal
+        ? [{ text: extra.done?.length ? `Not done for ${nameOf(allegation)}: ${extra.refusal}` : extra.refusal }]
+        : extra.fields
+          ? errorSummary(extra.fields, dateFields)
+          : undefined,
+      flash: extra.done?.length ? `${label}: done for ${view.allegations.filter((a) => extra.done?.includes(a.id)).map(nameOf).join(', ')}.` : undefined,
+      values: extra.values ?? defaults,
+    });
+  };
+
+  app.get<ActionParams>('/cases/:id/allegations/:allegationId/actions/:action', pre, async (request, reply) => {
+    const action = parseAction(request);
+    return showActionForm(request, reply, action, request.params.allegationId);
+  });
+
+  app.post<ActionParams & { Body: FormBody }>('/cases/:id/allegations/:allegationId/actions/:action', pre, async (request, reply) => {
+    const type = parseAction(request);
+    const principal = principalOf(request);
+    const body = request.body;
+    const controls = actionControls(type);
+    const { action, errors: local } = actionFromBody(type, body);
+    const occurred = dateFromParts(body, 'occurredOn', 'The date it happened');
+    if (occurred.error) local['occurredOn'] = occurred.error;
+    const values: Record<string, unknown> = Object.fromEntries(Object.entries(body).filter(([k]) => k !== '_csrf' && k !== 'others').map(([k, v]) => [k, Array.isArray(v) ? v : (v ?? '')]));
+    const others = all(body.others)
+      .map((v) => v.split(':'))
+      .filter((p): p is [string, string] => p.length === 2)
+      .map(([id, version]) => ({ id, version: Number(version) }))
+      .filter((o) => o.id !== request.params.allegationId);
+    const base = { caseId: request.params.id, note: first(body.note), action, ...(occurred.iso ? { occurredOn: occurred.iso } : {}) };
+    const main = { id: request.params.allegationId, version: Number(first(body.version)) };
+    const parsed = progressAllegationInput.safeParse({ ...base, allegationId: main.id, version: main.version });
+    const schemaErrors = parsed.success ? {} : formFieldErrors(issueFields(parsed.error.issues), controls);
+    const fields = { ...schemaErrors, ...local };
+    if (Object.keys(fields).length) {
+      return showActionForm(request, reply, type, main.id, { status: 400, fields: ordered(fields, controlOrder(controls)), values, chosen: others.map((o) => o.id) });
+    }
+    const done: string[] = [];
+    const targets = [main, ...others];
+    for (const [index, target] of targets.entries()) {
+      try {
+        await progressAllegation(deps, principal, { ...(base as Omit<Parameters<typeof progressAllegation>[2], 'allegationId' | 'version'>), allegationId: target.id, version: target.version }, request.id);
+        done.push(target.id);
+      } catch (err) {
+        if (!(err instanceof AppError) || !['validation', 'invalid_state', 'conflict'].includes(err.code)) throw err;
+        const status = err.code === 'validation' ? 400 : err.code === 'conflict' ? 409 : 422;
+        const errFields = err.code === 'validation' && err.fields ? ordered(formFieldErrors(err.fields, controls), controlOrder(controls)) : undefined;
+        return showActionForm(request, reply, type, target.id, {
+          status,
+          fields: errFields,
+          refusal: errFields ? undefined : err.message,
+          values,
+          done,
+          chosen: targets.slice(index + 1).map((t) => t.id),
+        });
+      }
+    }
+    return reply.redirect(`/cases/${request.params.id}`, 303);
+  });
+}
+
+const OPEN_CASE_ORDER = ['source', 'caseType', 'cameToAttentionOn', 'summary', 'confidentiality', 'namedUserIds', 'subjects', 'categoryCode', 'standards', 'description'];
+const controlOrder = (controls: { name: string }[]) => [...controls.map((c) => c.name), 'occurredOn', 'note'];
+
+/** The first message of each field, as parseInput gives them. */
+function issueFields(issues: readonly { path: readonly PropertyKey[]; message: string }[]): FieldErrors {
+  const fields: FieldErrors = {};
+  for (const issue of issues) fields[issue.path.map(String).join('.') || 'form'] ??= issue.message;
+  return fields;
+}
+
+/** One error per field, in the order the fields appear on the form. */
+function ordered(fields: FieldErrors, order: string[]): FieldErrors {
+  const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
+  return Object.fromEntries(Object.entries(fields).sort(([a], [b]) => rank(a) - rank(b)));
+}
+
+/**
+ * The "Subjects" box: one collar, warrant or staff number or record id per line, each resolved among the
+ * records this user may see. A line that matches nobody, or more than one record, is named in the error.
+ */
+async function resolveSubjectLines(deps: Deps, principal: Principal, text: string): Promise<{ ids: string[]; error?: string }> {
+  const ids: string[] = [];
+  const problems: string[] = [];
+  const lineOf = new Map<string, number>();
+  const lines = text.split(/\r?\n/);
+  for (const [index, line] of lines.entries()) {
+    const reference = line.trim();
+    if (!reference) continue;
+    const n = index + 1;
+    const matches = await resolveReference(deps.db, principal, reference);
+    if (matches.length === 0) problems.push(`line ${n} (“${reference}”) matches no one you can see`);
+    else if (matches.length > 1) problems.push(`line ${n} (“${reference}”) matches more than one record: enter the record id instead`);
+    else {
+      const id = matches[0] ?? '';
+      const earlier = lineOf.get(id);
+      if (earlier !== undefined) problems.push(`line ${n} (“${reference}”) is the same person as line ${earlier}`);
+      else {
+        lineOf.set(id, n);
+        ids.push(id);
+      }
+    }
+  }
+  if (problems.length === 0) return { ids };
+  const message = problems.join('; ');
+  return { ids, error: `Check the subjects: ${message}` };
+}

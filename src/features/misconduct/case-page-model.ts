@@ -1,0 +1,246 @@
+import type { Deps } from '../../app/deps.ts';
+import { formatDate, todayIso } from '../../lib/dates.ts';
+import { can, type Principal } from '../access/principal.ts';
+import { isRole, roleAbilities } from '../access/roles.ts';
+import { listUsersOfForce } from '../auth/accounts.repository.ts';
+import { PERIOD_KEYS, type PeriodKey } from '../clocks/periods.ts';
+import { ACTION_TABLE, STATUS_LABELS } from './rules/allegation-table.ts';
+import { ACTION_TYPES, type AllegationStatus } from './rules/allegation-types.ts';
+import { regimeDefinition, REGIME_VERSIONS, type RegimeVersion } from './rules/regime.ts';
+import { caseTypeLabels, sourceLabels } from './case-form-fields.ts';
+import { listCategories } from './cases.repository.ts';
+import type { viewCase } from './view-case.ts';
+
+/**
+ * Turns what `viewCase` returns into what the case page shows: every allegation's track side by side,
+ * the clocks in words, list returns as documents and the timeline. No rule is decided here: the actions
+ * offered are exactly those `viewCase` says this user may take now.
+ */
+
+export type CaseView = Awaited<ReturnType<typeof viewCase>>;
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+const TRACK_WORDS: Record<string, Record<string, string>> = {
+  severity: { none: 'Neither misconduct nor gross misconduct', pri: 'Practice requiring improvement', misconduct: 'Misconduct', gross_misconduct: 'Gross misconduct', vetting_referral: 'Referred to the vetting process' },
+  caseToAnswer: { no_case: 'No case to answer', misconduct: 'Misconduct', gross_misconduct: 'Gross misconduct' },
+  form: { meeting: 'Misconduct meeting', hearing: 'Misconduct hearing', accelerated_hearing: 'Accelerated misconduct hearing' },
+  finding: { not_proven: 'Not proven', misconduct: 'Misconduct', gross_misconduct: 'Gross misconduct', would_have_been_dismissed: 'Would have been dismissed' },
+  sanction: { written_warning: 'Written warning', final_written_warning: 'Final written warning', reduction_in_rank: 'Reduction in rank', dismissal_without_notice: 'Dismissal without notice' },
+  referral: { not_referable: 'Not referable', referred: 'Referred' },
+  iopcMode: { local: 'local investigation', directed: 'directed investigation', independent: 'independent investigation', returned: 'returned to the force' },
+  appeal: { lodged: 'Appeal lodged', dismissed: 'Appeal dismissed', finding_overturned: 'Finding overturned on appeal', sanction_varied: 'Sanction varied on appeal' },
+};
+
+const word = (kind: string, value: string | undefined | null): string => (value ? (TRACK_WORDS[kind]?.[value] ?? value) : '');
+
+export function statusTagClass(status: string): string {
+  const s = status as AllegationStatus;
+  switch (s) {
+    case 'received':
+      return 'govuk-tag--grey';
+    case 'assessed_pri':
+    case 'assessed_misconduct':
+    case 'assessed_gross_misconduct':
+      return 'govuk-tag--blue';
+    case 'referred_to_iopc':
+    case 'referred_to_vetting':
+      return 'govuk-tag--purple';
+    case 'under_investigation':
+    case 'report_submitted':
+      return 'govuk-tag--light-blue';
+    case 'case_to_answer_misconduct':
+    case 'case_to_answer_gross_misconduct':
+    case 'meeting_scheduled':
+    case 'hearing_scheduled':
+    case 'accelerated_hearing_scheduled':
+      return 'govuk-tag--orange';
+    case 'finding_recorded':
+    case 'appeal_pending':
+      return 'govuk-tag--pink';
+    case 'rprp':
+      return 'govuk-tag--turquoise';
+    case 'assessed_no_case':
+    case 'no_case_to_answer':
+    case 'withdrawn':
+    case 'closed':
+      return 'govuk-tag--green';
+    default:
+      return 'govuk-tag--grey';
+  }
+}
+
+export function statusText(status: string): string {
+  return capitalise(STATUS_LABELS[status as AllegationStatus] ?? status.replaceAll('_', ' '));
+}
+
+const CLOCK_STATE_TAGS: Record<string, { text: string; classes: string }> = {
+  running: { text: 'Running', classes: 'govuk-tag--blue' },
+  due: { text: 'Due', classes: 'govuk-tag--yellow' },
+  overdue: { text: 'Overdue', classes: 'govuk-tag--red' },
+  met: { text: 'Met', classes: 'govuk-tag--green' },
+  cancelled: { text: 'Cancelled', classes: 'govuk-tag--grey' },
+};
+
+const UNIT_WORDS = { working_days: 'working days', calendar_days: 'days', months: 'months' } as const;
+
+const RETURN_FIELDS: Record<string, string> = {
+  list: 'List',
+  fullName: 'Full name',
+  force: 'Force',
+  dateOfBirth: 'Date of birth',
+  category: 'Category',
+  rank: 'Rank',
+  warrantOrIdNumber: 'Warrant or identification number',
+  caseReference: 'Case reference',
+  conduct: 'Description of the conduct',
+  standardsBreached: 'Standards of Professional Behaviour breached',
+  finding: 'Finding',
+  sanction: 'Sanction',
+  dateOfDismissalOrFinding: 'Date of the dismissal or finding',
+  priorAdvisoryListReport: 'Earlier advisory list report',
+  leftOn: 'Date they left',
+  formOfProceedings: 'Form of proceedings',
+  dueWithinWorkingDays: 'To be sent within (working days)',
+};
+
+const DETAIL_WORDS: Record<string, string> = {
+  severity: 'Severity',
+  rationale: 'Reasons',
+  note: 'Note',
+  summary: 'Report summary',
+  report: 'Development report',
+  plan: 'Investigation plan',
+  grounds: 'Grounds',
+  outcome: 'Outcome',
+  finding: 'Finding',
+  sanction: 'Sanction',
+  route: 'Route',
+  mode: 'IOPC decision',
+  date: 'Date',
+  servedOn: 'Served on',
+  referable: 'Referable to the IOPC',
+  criteria: 'Grounds for referral',
+  inPublic: 'In public',
+  panel: 'Panel',
+  fullHearingReason: 'Reason for a full hearing',
+  specialConditionsCertified: 'Special conditions certified',
+  exceptionalCircumstances: 'Exceptional circumstances',
+  finalWrittenWarningInForce: 'Final written warning in force',
+  multipleUnconnectedIncidents: 'Multiple unconnected incidents',
+};
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const shown = (value: unknown): string => {
+  if (value === null || value === undefined || value === '') return 'Not recorded';
+  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  if (Array.isArray(value)) return value.length ? value.map((v) => shown(v)).join(', ') : 'None';
+  if (typeof value === 'string') return ISO_DATE.test(value) ? formatDate(value) : value.replaceAll(/^[a-z]+(_[a-z]+)+$/g, (m) => m.replaceAll('_', ' '));
+  if (typeof value === 'number') return String(value);
+  return JSON.stringify(value);
+};
+
+const periodKey = (p: string): PeriodKey | undefined => PERIOD_KEYS.find((k) => k === p);
+
+/** Users of the force who could lead an investigation (active, holding allegation.progress). */
+export async function investigatorsOfForce(deps: Deps, forceId: string) {
+  const users = await listUsersOfForce(deps.db, forceId);
+  return users.filter((u) => u.status === 'active' && isRole(u.role) && roleAbilities(u.role).includes('allegation.progress'));
+}
+
+export async function categoryLabels(deps: Deps): Promise<Map<string, string>> {
+  return new Map((await listCategories(deps.db)).map((c) => [c.code, c.label]));
+}
+
+export async function casePageModel(deps: Deps, principal: Principal, view: CaseView) {
+  const { theCase } = view;
+  const categories = await categoryLabels(deps);
+  const subjectOfAllegation = new Map(view.allegations.map((a) => [a.id, a.subject]));
+  const nameOf = (s: { givenName: string; familyName: string } | undefined) => (s ? `${s.givenName} ${s.familyName}` : 'Unknown subject');
+  const regime = (REGIME_VERSIONS as readonly string[]).includes(theCase.regimeVersion) ? regimeDefinition(theCase.regimeVersion as RegimeVersion).label : theCase.regimeVersion;
+  const investigators = can(principal, 'case.allocate') ? await investigatorsOfForce(deps, principal.forceId) : [];
+  const lead = theCase.leadInvestigatorId ? (await listUsersOfForce(deps.db, theCase.forceId)).find((u) => u.id === theCase.leadInvestigatorId) : undefined;
+
+  const tracks = view.allegations.map((a) => {
+    const t = a.facts.track;
+    return {
+      id: a.id,
+      subjectName: nameOf(a.subject),
+      personId: a.subject?.personId,
+      former: !!a.subject?.leftOn,
+      category: categories.get(a.categoryCode) ?? a.categoryCode,
+      status: { text: statusText(t.status), classes: statusTagClass(t.status) },
+      severity: word('severity', t.severity),
+      referral: t.referral ? `${word('referral', t.referral)}${t.iopcMode ? ` (${word('iopcMode', t.iopcMode)})` : ''}` : '',
+      caseToAnswer: word('caseToAnswer', t.caseToAnswer),
+      form: word('form', t.form),
+      finding: word('finding', t.finding),
+      sanction: word('sanction', t.sanction),
+      appeal: word('appeal', t.appeal),
+      actions: a.actions.map((action) => ({ href: `/cases/${theCase.id}/allegations/${a.id}/actions/${action}`, text: ACTION_TABLE[action].label })),
+    };
+  });
+
+  const today = todayIso(deps.now());
+  const clocks = view.clocks.map((k) => {
+    const key = periodKey(k.period);
+    const period = key ? deps.config.rules.periods[key] : undefined;
+    const forWhom = k.allegationId ? nameOf(subjectOfAllegation.get(k.allegationId)) : 'Whole case';
+    // The sweeper moves states once a day; until it has run, a live clock whose day has come is shown as it is.
+    const live = k.state === 'running' || k.state === 'due';
+    const state = live && k.dueOn < today ? 'overdue' : live && k.dueOn === today ? 'due' : k.state;
+    return {
+      id: k.id,
+      label: period ? `${period.label}${k.sequence > 1 ? ` (${k.sequence})` : ''}` : k.period,
+      hint: key === 'pcc_report_first' || key === 'pcc_report_repeat' ? 'The report to the police and crime commissioner (regulation 19) on an investigation not finished in time' : '',
+      length: period ? `${period.amount} ${UNIT_WORDS[period.unit]}` : '',
+      forWhom,
+      dueOn: k.dueOn,
+      state: CLOCK_STATE_TAGS[state] ?? { text: k.state, classes: 'govuk-tag--grey' },
+    };
+  });
+
+  const returns = view.returns.map((r) => {
+    const document = (r.document ?? {}) as Record<string, unknown>;
+    const rows = Object.entries(document).map(([key, value]) => ({
+      key: { text: RETURN_FIELDS[key] ?? capitalise(key.replace(/([A-Z])/g, ' $1').toLowerCase()) },
+      value: { text: shown(value) },
+    }));
+    rows.push({ key: { text: 'Triggered on' }, value: { text: formatDate(r.triggeredOn) } });
+    rows.push({ key: { text: 'Sent to the College of Policing' }, value: { text: r.submittedOn ? formatDate(r.submittedOn) : 'Not yet' } });
+    return { id: r.id, title: `${r.list === 'barred' ? 'Police Barred List' : 'Police Advisory List'} return: ${shown(document['fullName'])}`, rows };
+  });
+
+  const timeline = view.timeline.map((e) => {
+    const { effects, ...details } = e.details;
+    return {
+      id: e.id,
+      title: `${(ACTION_TYPES as readonly string[]).includes(e.action) ? ACTION_TABLE[e.action as (typeof ACTION_TYPES)[number]].label : e.action}: ${nameOf(subjectOfAllegation.get(e.allegationId))}`,
+      actor: e.actor ?? 'Probity',
+      occurredOn: e.occurredOn,
+      change: `${statusText(e.fromState)} → ${statusText(e.toState)}`,
+      details: Object.entries(details).map(([key, value]) => ({ key: DETAIL_WORDS[key] ?? key, value: typeof value === 'string' && TRACK_WORDS[key]?.[value] ? word(key, value) : capitalise(shown(value)) })),
+      effects: Array.isArray(effects) ? effects.map(String) : [],
+    };
+  });
+
+  return {
+    summary: {
+      reference: theCase.reference,
+      source: sourceLabels[theCase.source],
+      caseType: caseTypeLabels[theCase.caseType].text,
+      cameToAttentionOn: theCase.cameToAttentionOn,
+      regime,
+      restricted: theCase.confidentiality === 'restricted',
+      lead: lead ? lead.displayName : null,
+      status: theCase.status,
+    },
+    tracks,
+    clocks,
+    returns,
+    timeline,
+    investigators: investigators.map((u) => ({ value: u.id, text: `${u.displayName} (${u.email})`, selected: u.id === theCase.leadInvestigatorId })),
+    canAllocate: can(principal, 'case.allocate'),
+    servingSubjects: can(principal, 'allegation.decide') ? view.subjects.filter((s) => !s.leftOn) : [],
+  };
+}

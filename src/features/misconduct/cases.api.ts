@@ -1,0 +1,227 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Deps } from '../../app/deps.ts';
+import { principalOf, requireApiPrincipal } from '../../app/plugins/authentication.ts';
+import { allocateCase, allocateCaseInput } from './allocate-case.ts';
+import { listCasesFor } from './list-cases.ts';
+import { openCase, openCaseInput } from './open-case.ts';
+import { progressAllegation, progressAllegationInput } from './progress-allegation.ts';
+import { recordSubjectLeft, subjectLeftInput } from './record-subject-left.ts';
+import { viewCase } from './view-case.ts';
+
+const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), requestId: z.string(), fields: z.record(z.string(), z.string()).optional() }) });
+const errors = { 400: errorBody, 401: errorBody, 404: errorBody, 409: errorBody, 422: errorBody };
+
+const caseParams = z.object({ id: z.string() });
+const iso = (d: Date | string | null) => (d === null ? null : typeof d === 'string' ? d : d.toISOString());
+
+const caseListItem = z.object({
+  id: z.string().uuid(),
+  reference: z.string(),
+  summary: z.string(),
+  source: z.string(),
+  cameToAttentionOn: z.string(),
+  confidentiality: z.string(),
+  status: z.string(),
+  leadInvestigator: z.string().nullable(),
+  subjects: z.number().int(),
+  allegations: z.number().int(),
+});
+
+const caseDetail = z.object({
+  id: z.string().uuid(),
+  reference: z.string(),
+  source: z.string(),
+  caseType: z.string(),
+  cameToAttentionOn: z.string(),
+  regimeVersion: z.string(),
+  confidentiality: z.string(),
+  status: z.string(),
+  summary: z.string(),
+  leadInvestigatorId: z.string().uuid().nullable(),
+  version: z.number().int(),
+  subjects: z.array(z.object({ id: z.string().uuid(), personId: z.string().uuid(), givenName: z.string(), familyName: z.string(), leftOn: z.string().nullable(), version: z.number().int() })),
+  allegations: z.array(
+    z.object({
+      id: z.string().uuid(),
+      subjectId: z.string().uuid(),
+      categoryCode: z.string(),
+      standards: z.array(z.string()),
+      description: z.string(),
+      state: z.string(),
+      statusLabel: z.string(),
+      version: z.number().int(),
+      track: z.record(z.string(), z.unknown()),
+      actions: z.array(z.string()).describe('The actions this user may take on the allegation now'),
+    }),
+  ),
+  clocks: z.array(z.object({ period: z.string(), sequence: z.number().int(), dueOn: z.string(), state: z.string(), allegationId: z.string().uuid().nullable() })),
+  returns: z.array(z.object({ id: z.string().uuid(), list: z.string(), subjectId: z.string().uuid(), triggeredOn: z.string(), submittedOn: z.string().nullable(), document: z.unknown() })),
+  timeline: z.array(
+    z.object({
+      allegationId: z.string().uuid(),
+      action: z.string(),
+      fromState: z.string(),
+      toState: z.string(),
+      occurredOn: z.string(),
+      recordedAt: z.string(),
+      actor: z.string().nullable(),
+      details: z.record(z.string(), z.unknown()),
+    }),
+  ),
+});
+
+/**
+ * /api/v1/cases: the same use cases as the case pages, for integrations. The bodies are the use cases' own
+ * zod schemas, so the API and the OpenAPI document say exactly what the use case accepts. The token is
+ * checked on request (401 before any body is looked at).
+ */
+export function registerCasesApi(app: FastifyInstance, deps: Deps): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.get(
+    '/api/v1/cases',
+    {
+      onRequest: requireApiPrincipal,
+      schema: {
+        tags: ['cases'],
+        summary: 'Cases the caller may see: their own, the unallocated queue, or all',
+        querystring: z.object({ view: z.string().optional(), status: z.string().optional(), q: z.string().optional(), page: z.string().optional() }),
+        response: { 200: z.object({ total: z.number().int(), page: z.number().int(), pageCount: z.number().int(), items: z.array(caseListItem) }), ...errors },
+      },
+    },
+    async (request) => {
+      const result = await listCasesFor(deps, principalOf(request), request.query);
+      return {
+        total: result.total,
+        page: result.input.page,
+        pageCount: result.pageCount,
+        items: result.rows.map((r) => ({
+          id: r.id,
+          reference: r.reference,
+          summary: r.summary,
+          source: r.source,
+          cameToAttentionOn: r.came_to_attention_on,
+          confidentiality: r.confidentiality,
+          status: r.status,
+          leadInvestigator: r.lead,
+          subjects: r.subjects,
+          allegations: r.allegations,
+        })),
+      };
+    },
+  );
+
+  api.post(
+    '/api/v1/cases',
+    {
+      onRequest: requireApiPrincipal,
+      schema: {
+        tags: ['cases'],
+        summary: 'Open a case with one or many subjects (each gets the allegation on its own track)',
+        body: openCaseInput,
+        response: { 201: z.object({ id: z.string().uuid(), reference: z.string() }), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const created = await openCase(deps, principalOf(request), request.body, request.id);
+      return reply.code(201).send({ id: created.id, reference: created.reference });
+    },
+  );
+
+  api.get(
+    '/api/v1/cases/:id',
+    {
+      onRequest: requireApiPrincipal,
+      schema: { tags: ['cases'], summary: 'A case with every allegation’s track, clocks, list returns and timeline (the read is audited)', params: caseParams, response: { 200: caseDetail, ...errors } },
+    },
+    async (request) => {
+      const v = await viewCase(deps, principalOf(request), request.params.id, request.id);
+      const c = v.theCase;
+      return {
+        id: c.id,
+        reference: c.reference,
+        source: c.source,
+        caseType: c.caseType,
+        cameToAttentionOn: c.cameToAttentionOn,
+        regimeVersion: c.regimeVersion,
+        confidentiality: c.confidentiality,
+        status: c.status,
+        summary: c.summary,
+        leadInvestigatorId: c.leadInvestigatorId,
+        version: c.version,
+        subjects: v.subjects.map((s) => ({ id: s.id, personId: s.personId, givenName: s.givenName, familyName: s.familyName, leftOn: s.leftOn, version: s.version })),
+        allegations: v.allegations.map((a) => ({
+          id: a.id,
+          subjectId: a.subjectId,
+          categoryCode: a.categoryCode,
+          standards: a.standards,
+          description: a.description,
+          state: a.facts.track.status,
+          statusLabel: a.statusLabel,
+          version: a.version,
+          track: { ...a.facts.track },
+          actions: a.actions,
+        })),
+        clocks: v.clocks.map((k) => ({ period: k.period, sequence: k.sequence, dueOn: k.dueOn, state: k.state, allegationId: k.allegationId })),
+        returns: v.returns.map((r) => ({ id: r.id, list: r.list, subjectId: r.subjectId, triggeredOn: r.triggeredOn, submittedOn: r.submittedOn, document: r.document })),
+        timeline: v.timeline.map((e) => ({
+          allegationId: e.allegationId,
+          action: e.action,
+          fromState: e.fromState,
+          toState: e.toState,
+          occurredOn: e.occurredOn,
+          recordedAt: iso(e.recordedAt) ?? '',
+          actor: e.actor,
+          details: e.details,
+        })),
+      };
+    },
+  );
+
+  api.post(
+    '/api/v1/cases/:id/allocation',
+    {
+      onRequest: requireApiPrincipal,
+      schema: {
+        tags: ['cases'],
+        summary: 'Name the lead investigator (null returns the case to the unallocated queue)',
+        params: caseParams,
+        body: allocateCaseInput.omit({ caseId: true }),
+        response: { 200: z.object({ version: z.number().int() }), ...errors },
+      },
+    },
+    async (request) => allocateCase(deps, principalOf(request), { caseId: request.params.id, ...request.body }, request.id),
+  );
+
+  api.post(
+    '/api/v1/cases/:id/allegations/:allegationId/actions',
+    {
+      onRequest: requireApiPrincipal,
+      schema: {
+        tags: ['cases'],
+        summary: 'Take one action on one allegation (422 with the reason when the workflow refuses it; 409 when the version is stale)',
+        params: z.object({ id: z.string(), allegationId: z.string() }),
+        body: progressAllegationInput.omit({ caseId: true, allegationId: true }),
+        response: { 200: z.object({ allegationId: z.string().uuid(), state: z.string(), version: z.number().int(), effects: z.array(z.string()) }), ...errors },
+      },
+    },
+    async (request) => progressAllegation(deps, principalOf(request), { caseId: request.params.id, allegationId: request.params.allegationId, ...request.body }, request.id),
+  );
+
+  api.post(
+    '/api/v1/cases/:id/subjects/:subjectId/left',
+    {
+      onRequest: requireApiPrincipal,
+      schema: {
+        tags: ['cases'],
+        summary: 'Record that a subject resigned or retired (creates the advisory list return while an allegation is open)',
+        params: z.object({ id: z.string(), subjectId: z.string() }),
+        body: subjectLeftInput.omit({ caseId: true, subjectId: true }),
+        response: { 200: z.object({ advisoryReturnId: z.string().uuid().nullable() }), ...errors },
+      },
+    },
+    async (request) => recordSubjectLeft(deps, principalOf(request), { caseId: request.params.id, subjectId: request.params.subjectId, ...request.body }, request.id),
+  );
+}

@@ -1,0 +1,12 @@
+import type { FastifyInstance } from 'fastify';
+import type { Deps } from '../../app/deps.ts';
+import { registerCaseFormPages } from './case-forms.pages.ts';
+import { registerCasePages } from './cases.pages.ts';
+import { registerCasesApi } from './cases.api.ts';
+
+/** Conduct cases: the list, the case page, the forms that change a case, and the JSON API. */
+export function registerCaseRoutes(app: FastifyInstance, deps: Deps): void {
+  registerCasePages(app, deps);
+  registerCaseFormPages(app, deps);
+  registerCasesApi(app, deps);
+}
