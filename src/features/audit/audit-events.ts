@@ -64,6 +64,14 @@ export const auditEventSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('subject.left'), caseId: uuid, subjectId: uuid, leftOn: z.string(), how: z.string() }),
   z.object({ type: z.literal('list_return.created'), caseId: uuid, subjectId: uuid, list: z.enum(['barred', 'advisory']), returnId: uuid }),
+  z.object({
+    type: z.literal('criminal.recorded'),
+    caseId: uuid,
+    subjectId: uuid,
+    kind: z.string(),
+    occurredOn: z.string(),
+    subJudice: z.object({ from: z.string(), to: z.string().nullable() }).nullable(),
+  }),
   z.object({ type: z.literal('demo.seeded'), forces: z.array(z.string()), people: z.number().int(), users: z.number().int() }),
   // Statutory clocks (features/clocks): started, met, cancelled, moved by a sub judice pause, swept due and overdue.
   z.object({ type: z.literal('clock.started'), clockId: uuid, caseId: uuid, period: z.string(), sequence: z.number().int(), startedOn: z.string(), dueOn: z.string() }),

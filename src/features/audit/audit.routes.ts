@@ -90,6 +90,8 @@ export function summariseAuditEvent(payload: unknown): string {
     case 'clock.due':
     case 'clock.overdue':
       return clip(summariseClockEvent(e));
+    case 'criminal.recorded':
+      return `Recorded ${e.kind.replaceAll('_', ' ')} on ${e.occurredOn}${e.subJudice ? ` (sub judice from ${e.subJudice.from}${e.subJudice.to ? ` to ${e.subJudice.to}` : ''})` : ''}`;
     case 'demo.seeded':
       return `Loaded demo data: ${plural(e.people, 'person', 'people')}, ${plural(e.users, 'user')}`;
     default: {

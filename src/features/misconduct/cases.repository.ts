@@ -1,7 +1,7 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rawRows } from '../../db/raw-rows.ts';
-import { allegationEvents, allegations, caseAccess, caseParties, caseSubjects, cases, listReturns } from '../../db/schema/index.ts';
+import { allegationEvents, allegations, caseAccess, caseParties, caseSubjects, cases, criminalProceedings, listReturns } from '../../db/schema/index.ts';
 import type { Principal } from '../access/principal.ts';
 import { visibleCasesSql } from './cases-scope.ts';
 
@@ -213,4 +213,18 @@ export async function findSubjectForUpdate(tx: Db, forceId: string, caseId: stri
     .where(and(eq(caseSubjects.forceId, forceId), eq(caseSubjects.caseId, caseId), eq(caseSubjects.id, subjectId)))
     .for('update');
   return row;
+}
+
+export async function insertCriminalEvent(tx: Db, values: typeof criminalProceedings.$inferInsert) {
+  const [row] = await tx.insert(criminalProceedings).values(values).returning();
+  if (!row) throw new Error('insert criminal_proceedings returned nothing');
+  return row;
+}
+
+export async function criminalEventsOf(db: Db, forceId: string, caseId: string) {
+  return db
+    .select()
+    .from(criminalProceedings)
+    .where(and(eq(criminalProceedings.forceId, forceId), eq(criminalProceedings.caseId, caseId)))
+    .orderBy(criminalProceedings.occurredOn);
 }
