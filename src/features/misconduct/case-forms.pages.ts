@@ -7,22 +7,12 @@ import { confidentialities } from '../../db/schema/index.ts';
 import { authorize, type Principal } from '../access/principal.ts';
 import { listUsersOfForce } from '../auth/accounts.repository.ts';
 import { isRole, roleAbilities } from '../access/roles.ts';
-import { resolveReference } from '../people/people.repository.ts';
+import { findVisiblePerson, resolveReference } from '../people/people.repository.ts';
 import { ACTION_TABLE } from './rules/allegation-table.ts';
 import { ACTION_TYPES, type ActionType } from './rules/allegation-types.ts';
 import { actionAbility } from './allegation-action-input.ts';
-import {
-  actionControls,
-  actionFromBody,
-  all,
-  caseTypeLabels,
-  dateFromParts,
-  errorSummary,
-  first,
-  formFieldErrors,
-  sourceLabels,
-  type FormBody,
-} from './case-form-fields.ts';
+import { actionControls, actionFromBody } from './allegation-action-form.ts';
+import { all, caseTypeLabels, dateFromParts, errorSummary, first, formFieldErrors, sourceLabels, type FormBody } from './case-form-fields.ts';
 import { categoryLabels } from './case-page-model.ts';
 import { listCategories } from './cases.repository.ts';
 import { openCase, openCaseInput } from './open-case.ts';
@@ -233,6 +223,17 @@ function ordered(fields: FieldErrors, order: string[]): FieldErrors {
   return Object.fromEntries(Object.entries(fields).sort(([a], [b]) => rank(a) - rank(b)));
 }
 
+/** A number held by a record later merged into another names the surviving record (the one cases are about). */
+async function survivorsOf(deps: Deps, principal: Principal, ids: string[]): Promise<string[]> {
+  const out = new Set<string>();
+  for (const id of ids) {
+    const person = await findVisiblePerson(deps.db, principal, id);
+    const survivor = person?.mergedIntoId ? await findVisiblePerson(deps.db, principal, person.mergedIntoId) : person;
+    if (survivor) out.add(survivor.id);
+  }
+  return [...out];
+}
+
 /**
  * The "Subjects" box: one collar, warrant or staff number or record id per line, each resolved among the
  * records this user may see. A line that matches nobody, or more than one record, is named in the error.
@@ -246,7 +247,7 @@ async function resolveSubjectLines(deps: Deps, principal: Principal, text: strin
     const reference = line.trim();
     if (!reference) continue;
     const n = index + 1;
-    const matches = await resolveReference(deps.db, principal, reference);
+    const matches = await survivorsOf(deps, principal, await resolveReference(deps.db, principal, reference));
     if (matches.length === 0) problems.push(`line ${n} (“${reference}”) matches no one you can see`);
     else if (matches.length > 1) problems.push(`line ${n} (“${reference}”) matches more than one record: enter the record id instead`);
     else {

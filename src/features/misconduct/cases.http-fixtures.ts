@@ -142,10 +142,11 @@ export class FormClient {
 
   /** Posts with the CSRF token of `formPage` (default: the start page, or sign-in when signed out). */
   async post(url: string, fields: Fields, formPage = '/'): Promise<LightMyRequestResponse> {
-    const page = await this.get(formPage.startsWith('/') && !this.cookies.has('probity_session') ? '/sign-in' : formPage);
+    const page = await this.get(this.cookies.has('probity_session') ? formPage : '/sign-in');
     const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
     const params = new URLSearchParams();
-    for (const [k, v] of Object.entries({ ...fields, _csrf: token })) for (const one of Array.isArray(v) ? v : [v]) params.append(k, one);
+    const all: Fields = { ...fields, _csrf: token };
+    for (const [k, v] of Object.entries(all)) for (const one of typeof v === 'string' ? [v] : v) params.append(k, one);
     return this.remember(
       await this.app.inject({ method: 'POST', url, headers: { cookie: this.header(), 'content-type': 'application/x-www-form-urlencoded' }, payload: params.toString() }),
     );

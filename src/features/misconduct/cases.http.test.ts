@@ -199,6 +199,19 @@ describe('opening a case with the form', () => {
     expect(await snapshot(t)).toBe(before);
   });
 
+  it('names the surviving record when a number belongs to a record merged into it', async () => {
+    const [dup] = await t.database.query<{ id: string }>(
+      `insert into people (force_id, given_name, family_name, person_type, status, service_start, search_name, merged_into_id)
+        values ('west', 'Georgina', 'Garside', 'officer', 'current', '2010-01-01', 'georgina garside', $1) returning id`,
+      [w.people.gina.id],
+    );
+    await t.database.query(`insert into person_identifiers (force_id, person_id, kind, value, valid_from) values ('west', $1, 'staff', 'S8888', '2008-01-01')`, [dup?.id]);
+    const res = await as(t, w, 'aa').post('/cases/new', openForm({ subjects: 'S8888' }), '/cases/new');
+    expect(res.statusCode).toBe(303);
+    const rows = await allegationRows(t, (res.headers.location ?? '').split('/')[2] ?? '');
+    expect(rows.map((r) => r.given_name)).toEqual(['Gina']);
+  });
+
   it('opens a restricted case that only the opener and the people named can see', async () => {
     const res = await as(t, w, 'aa').post(
       '/cases/new',
@@ -284,7 +297,7 @@ describe('allegations on the person page', () => {
     const unnamed = (await as(t, w, 'aaUnnamed').get(`/people/${w.people.alice.id}`)).body;
     expect(unnamed).toContain('Allegations against this person');
     expect(unnamed).not.toContain(w.restricted.reference);
-    const nobody = (await as(t, w, 'aa').get(`/people/${w.people.gina.id}`)).body;
+    const nobody = (await as(t, w, 'aa').get(`/people/${w.people.frank.id}`)).body;
     expect(nobody).toContain('There are no allegations against this person in cases you can see.');
   });
 

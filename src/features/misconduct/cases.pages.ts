@@ -11,7 +11,7 @@ import { recordSubjectLeft, subjectLeftInput } from './record-subject-left.ts';
 import { viewCase } from './view-case.ts';
 
 type CaseParams = { Params: { id: string } };
-type Extra = { status?: number; fields?: FieldErrors; dateFields?: string[]; values?: Record<string, unknown> };
+type Extra = { status?: number; fields?: FieldErrors; refusal?: string; dateFields?: string[]; values?: Record<string, unknown> };
 
 const VIEWS = [
   { view: 'mine', text: 'My cases' },
@@ -45,7 +45,7 @@ export function registerCasePages(app: FastifyInstance, deps: Deps): void {
     const principal = principalOf(request);
     const view = await viewCase(deps, principal, request.params.id, request.id);
     const model = await casePageModel(deps, principal, view);
-    const errors = extra.fields ? errorSummary(extra.fields, extra.dateFields ?? []) : undefined;
+    const errors = extra.refusal ? [{ text: extra.refusal }] : extra.fields ? errorSummary(extra.fields, extra.dateFields ?? []) : undefined;
     return reply.code(extra.status ?? 200).page('misconduct/views/case.njk', {
       pageTitle: `Case ${view.theCase.reference}`,
       theCase: view.theCase,
@@ -95,8 +95,8 @@ export function registerCasePages(app: FastifyInstance, deps: Deps): void {
       return reply.redirect(`/cases/${id}`, 303);
     } catch (err) {
       if (!(err instanceof AppError) || (err.code !== 'validation' && err.code !== 'invalid_state')) throw err;
-      const fields = rename(err.fields ?? { leftOn: err.message });
-      return showCase(request, reply, { status: err.code === 'validation' ? 400 : 422, fields, dateFields, values });
+      if (err.code === 'invalid_state') return showCase(request, reply, { status: 422, refusal: err.message });
+      return showCase(request, reply, { status: 400, fields: rename(err.fields ?? { leftOn: err.message }), dateFields, values });
     }
   });
 }

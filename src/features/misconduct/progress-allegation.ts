@@ -89,7 +89,7 @@ export async function progressAllegation(deps: Deps, principal: Principal | null
     if (!result.ok) throw new AppError('invalid_state', result.reason);
     const fromState = facts.track.status;
     await updateAllegation(tx, row, { state: result.next.status, facts: { ...facts, track: result.next } });
-    const { type: _type, ...details } = input.action;
+    const details = Object.fromEntries(Object.entries(input.action).filter(([key]) => key !== 'type'));
     const effectsDone: string[] = [];
     const actor = actorOf(principal, requestId);
     for (const effect of result.effects) {

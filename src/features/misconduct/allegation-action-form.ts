@@ -1,0 +1,272 @@
+import { z } from 'zod';
+import type { FieldErrors } from '../../lib/errors.ts';
+import type { ActionType } from './rules/allegation-types.ts';
+import { allegationActionSchema } from './allegation-action-input.ts';
+import { all, dateFromParts, first, type FormBody } from './case-form-fields.ts';
+
+/**
+ * The form of each allegation action, built from its zod schema: exactly the schema's fields (checked by
+ * case-form-fields.test.ts), the enum values as radio choices, and the words for each (uk-domain.md
+ * §2.4–2.15). A form post is turned back into the action's details for the use case to validate.
+ */
+
+export type Choice = { value: string; text: string; hint?: string };
+
+type Common = { name: string; hint?: string; message?: string };
+/** One control of an action form. `message` replaces a schema message that is not written for people. */
+export type ActionControl =
+  | (Common & { kind: 'radios'; legend: string; choices: Choice[]; optional: boolean })
+  | (Common & { kind: 'yesNo'; legend: string })
+  | (Common & { kind: 'checkbox'; legend: string; text: string; checkedByDefault: boolean })
+  | (Common & { kind: 'checkboxes'; legend: string; choices: Choice[] })
+  | (Common & { kind: 'date'; legend: string; optional: boolean })
+  | (Common & { kind: 'textarea'; label: string; optional: boolean })
+  | (Common & { kind: 'text'; label: string });
+
+type Spec =
+  | { kind: 'radios'; legend: string; hint?: string; labels: Record<string, string | { text: string; hint: string }>; none?: string; message?: string }
+  | { kind: 'yesNo'; legend: string; hint?: string; message?: string }
+  | { kind: 'checkbox'; legend: string; text: string; hint?: string }
+  | { kind: 'checkboxes'; legend: string; hint?: string; labels: Record<string, string> }
+  | { kind: 'date'; legend: string; hint?: string }
+  | { kind: 'textarea'; label: string; hint?: string; message?: string }
+  | { kind: 'text'; label: string; hint?: string };
+
+const sanctionLabels = {
+  written_warning: 'Written warning',
+  final_written_warning: 'Final written warning',
+  reduction_in_rank: 'Reduction in rank',
+  dismissal_without_notice: 'Dismissal without notice',
+};
+
+/** The §2.5 mandatory referral grounds, recorded with the referral check. */
+const referralCriteria = {
+  serious_assault: 'A serious assault',
+  serious_sexual_offence: 'A serious sexual offence',
+  serious_corruption: 'Serious corruption, including abuse of position for a sexual purpose or an improper emotional relationship',
+  discrimination: 'A criminal offence or behaviour liable to lead to disciplinary proceedings, aggravated by discriminatory behaviour',
+  relevant_offence: 'A relevant offence (sentence fixed by law, or 7 years’ imprisonment or more)',
+  same_incident: 'Arising from the same incident as one of these',
+  chief_officer: 'Conduct of a chief officer',
+  gravity: 'Gravity or exceptional circumstances make referral appropriate',
+  death_or_serious_injury: 'A death or serious injury matter',
+};
+
+const SPECS: Record<ActionType, Record<string, Spec>> = {
+  assess_severity: {
+    severity: {
+      kind: 'radios',
+      legend: 'If proved, what would the alleged conduct amount to?',
+      hint: 'The severity assessment under regulation 14',
+      labels: {
+        none: { text: 'Neither misconduct nor gross misconduct', hint: 'No further action' },
+        pri: { text: 'Practice requiring improvement', hint: 'Dealt with by the reflective practice review process' },
+        misconduct: { text: 'Misconduct', hint: 'Investigate; the likely form of proceedings is a misconduct meeting' },
+        gross_misconduct: { text: 'Gross misconduct', hint: 'Investigate; the likely form of proceedings is a misconduct hearing' },
+        vetting_referral: { text: 'Refer to be dealt with under the Vetting Regulations', hint: 'Only for matters that came to attention from 28 May 2025' },
+      },
+    },
+    rationale: { kind: 'textarea', label: 'Reasons for the assessment' },
+    finalWrittenWarningInForce: { kind: 'checkbox', legend: 'Final written warning', text: 'A final written warning is in force for this officer' },
+    multipleUnconnectedIncidents: { kind: 'checkbox', legend: 'Unconnected incidents', text: 'The alleged misconduct arises from multiple unconnected incidents' },
+  },
+  record_referral_check: {
+    referable: { kind: 'yesNo', legend: 'Must the matter be referred to the IOPC?', message: 'Say whether the matter must be referred to the IOPC' },
+    criteria: { kind: 'checkboxes', legend: 'Grounds for referral', hint: 'Select all that apply', labels: referralCriteria },
+    rationale: { kind: 'textarea', label: 'Reasons (optional)' },
+  },
+  record_iopc_mode: {
+    mode: {
+      kind: 'radios',
+      legend: 'What did the IOPC decide?',
+      labels: {
+        local: 'Local investigation by the appropriate authority',
+        directed: 'Directed investigation (the appropriate authority investigates under IOPC direction)',
+        independent: 'Independent investigation by the IOPC',
+        returned: 'Returned to the appropriate authority to deal with',
+      },
+    },
+  },
+  serve_reg17_notice: { servedOn: { kind: 'date', legend: 'Date the notice was given to the officer (optional)', hint: 'For example, 27 3 2026' } },
+  start_investigation: { plan: { kind: 'textarea', label: 'Investigation plan or terms of reference (optional)' } },
+  submit_report: { summary: { kind: 'textarea', label: 'Summary of the investigation report' } },
+  decide_case_to_answer: {
+    outcome: {
+      kind: 'radios',
+      legend: 'Is there a case to answer?',
+      hint: 'Regulation 23',
+      labels: { no_case: 'No case to answer', misconduct: 'Case to answer for misconduct', gross_misconduct: 'Case to answer for gross misconduct' },
+    },
+    rationale: { kind: 'textarea', label: 'Reasons for the decision' },
+  },
+  refer_to_rprp: {},
+  complete_rprp: { report: { kind: 'textarea', label: 'Summary of the reflective review development report' } },
+  schedule_meeting: { date: { kind: 'date', legend: 'Date of the misconduct meeting' } },
+  schedule_hearing: {
+    date: { kind: 'date', legend: 'Date of the misconduct hearing' },
+    inPublic: { kind: 'checkbox', legend: 'Public hearing', text: 'The hearing is held in public', hint: 'Hearings are in public unless the chair decides otherwise' },
+    panel: { kind: 'text', label: 'Panel (optional)', hint: 'The chair, the independent members and the legally qualified person' },
+    fullHearingReason: {
+      kind: 'radios',
+      legend: 'Why a full hearing for a former officer? (if it applies)',
+      hint: 'From 28 May 2025 a former officer’s gross misconduct goes to an accelerated hearing unless one of these applies',
+      none: 'Does not apply',
+      labels: {
+        officer_opted_for_full_hearing: 'The officer opted for a full hearing',
+        authority_decided_full_hearing_needed: 'The appropriate authority decided a full hearing is needed',
+      },
+    },
+  },
+  schedule_accelerated_hearing: {
+    date: { kind: 'date', legend: 'Date of the accelerated hearing' },
+    specialConditionsCertified: {
+      kind: 'checkbox',
+      legend: 'Special conditions',
+      text: 'The special conditions are certified',
+      hint: 'Written evidence establishes gross misconduct on the balance of probabilities, and it is in the public interest that the officer leaves without delay',
+    },
+  },
+  withdraw: {
+    route: {
+      kind: 'radios',
+      legend: 'What happens instead of the proceedings?',
+      hint: 'Regulation 27',
+      message: 'Choose what happens instead of the proceedings',
+      labels: { no_further_action: 'No further action', rprp: 'Reflective practice review process', performance_regulations: 'Refer to the Performance Regulations' },
+    },
+    rationale: { kind: 'textarea', label: 'Reasons for withdrawing', message: 'Give the reasons for withdrawing in at least 10 characters' },
+  },
+  record_finding: {
+    finding: {
+      kind: 'radios',
+      legend: 'What did the proceedings find?',
+      labels: { not_proven: 'Neither misconduct nor gross misconduct proven', misconduct: 'Misconduct', gross_misconduct: 'Gross misconduct' },
+    },
+  },
+  record_sanction: {
+    sanction: { kind: 'radios', legend: 'What sanction was imposed?', labels: sanctionLabels },
+    exceptionalCircumstances: {
+      kind: 'textarea',
+      label: 'Exceptional circumstances (if it applies)',
+      hint: 'Where gross misconduct was found and the sanction is less than dismissal, say what the exceptional circumstances are',
+    },
+  },
+  lodge_appeal: { grounds: { kind: 'textarea', label: 'Grounds of appeal', hint: 'Unreasonable finding or sanction, new evidence, or a serious breach of procedure or other unfairness' } },
+  decide_appeal: {
+    outcome: {
+      kind: 'radios',
+      legend: 'What was the outcome of the appeal?',
+      message: 'Choose the outcome of the appeal',
+      labels: { dismissed: 'Appeal dismissed', finding_overturned: 'Finding overturned', sanction_varied: 'Sanction varied' },
+    },
+    sanction: { kind: 'radios', legend: 'Substituted sanction (if the sanction was varied)', none: 'Does not apply', labels: sanctionLabels },
+  },
+  close: {
+    route: {
+      kind: 'radios',
+      legend: 'How is the allegation closed?',
+      none: 'Closed with no further step',
+      labels: { no_further_action: 'No further action', performance_regulations: 'Refer to the Performance Regulations' },
+    },
+  },
+};
+
+const schemas = new Map(allegationActionSchema.options.map((o) => [o.shape.type.value, o]));
+
+/** The schema of one field without its optional/default wrappers. */
+function unwrap(schema: z.ZodType): { inner: z.ZodType; optional: boolean; defaultValue: unknown } {
+  let inner = schema;
+  let optional = false;
+  let defaultValue: unknown;
+  for (;;) {
+    if (inner instanceof z.ZodOptional) {
+      optional = true;
+      inner = inner.unwrap() as z.ZodType;
+    } else if (inner instanceof z.ZodDefault) {
+      optional = true;
+      defaultValue = inner.def.defaultValue;
+      inner = inner.unwrap() as z.ZodType;
+    } else return { inner, optional, defaultValue };
+  }
+}
+
+/** The schema's own fields of an action, apart from its `type`. */
+export function actionSchemaFields(type: ActionType): Record<string, z.ZodType> {
+  const schema = schemas.get(type);
+  if (!schema) throw new RangeError(`No schema for ${type}`);
+  return Object.fromEntries(Object.entries(schema.shape as Record<string, z.ZodType>).filter(([name]) => name !== 'type'));
+}
+
+/** The controls of an action's form, in the order of its schema; choices come from the schema's enums. */
+export function actionControls(type: ActionType): ActionControl[] {
+  const specs = SPECS[type];
+  return Object.entries(actionSchemaFields(type)).map(([name, schema]): ActionControl => {
+    const spec = specs[name];
+    if (!spec) throw new Error(`No control for ${type}.${name}`);
+    const { inner, optional, defaultValue } = unwrap(schema);
+    switch (spec.kind) {
+      case 'radios': {
+        const values = inner instanceof z.ZodEnum ? (inner.options as string[]) : [];
+        const choices: Choice[] = values.map((value) => {
+          const label = spec.labels[value] ?? value;
+          return typeof label === 'string' ? { value, text: label } : { value, ...label };
+        });
+        if (spec.none) choices.push({ value: '', text: spec.none });
+        return { ...spec, name, choices, optional };
+      }
+      case 'checkboxes':
+        return { ...spec, name, choices: Object.entries(spec.labels).map(([value, text]) => ({ value, text })) };
+      case 'checkbox':
+        return { ...spec, name, checkedByDefault: defaultValue === true };
+      case 'date':
+      case 'textarea':
+        return { ...spec, name, optional };
+      case 'yesNo':
+      case 'text':
+        return { ...spec, name };
+      default: {
+        const unknownSpec: never = spec;
+        throw new Error(`unknown control ${JSON.stringify(unknownSpec)}`);
+      }
+    }
+  });
+}
+
+/** The action's details from a form post; date errors are returned separately, named by control. */
+export function actionFromBody(type: ActionType, body: FormBody): { action: Record<string, unknown>; errors: FieldErrors } {
+  const action: Record<string, unknown> = { type };
+  const errors: FieldErrors = {};
+  for (const control of actionControls(type)) {
+    const raw = body[control.name];
+    switch (control.kind) {
+      case 'radios':
+        if (first(raw)) action[control.name] = first(raw);
+        break;
+      case 'yesNo':
+        if (first(raw) === 'yes' || first(raw) === 'no') action[control.name] = first(raw) === 'yes';
+        break;
+      case 'checkbox':
+        action[control.name] = first(raw) === 'yes';
+        break;
+      case 'checkboxes':
+        action[control.name] = all(raw);
+        break;
+      case 'date': {
+        const date = dateFromParts(body, control.name, control.legend.replace(/ \(optional\)$/, ''));
+        if (date.error) errors[control.name] = date.error;
+        else if (date.iso) action[control.name] = date.iso;
+        break;
+      }
+      case 'textarea':
+      case 'text':
+        action[control.name] = first(raw);
+        break;
+      default: {
+        const unknownControl: never = control;
+        throw new Error(`unknown control ${JSON.stringify(unknownControl)}`);
+      }
+    }
+  }
+  return { action, errors };
+}
+
