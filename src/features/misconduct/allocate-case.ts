@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
 import { findUserById } from '../auth/accounts.repository.ts';
 import { isRole, roleAbilities } from '../access/roles.ts';
-import { findVisibleCase, updateCase } from './cases.repository.ts';
+import { findVisibleCase, personIsInvolved, updateCase } from './cases.repository.ts';
 
 export const allocateCaseInput = z.object({
   caseId: z.string().uuid(),
@@ -26,6 +26,10 @@ export async function allocateCase(deps: Deps, principal: Principal | null, raw:
       const user = await findUserById(tx, input.leadInvestigatorId);
       const eligible = user && user.forceId === principal.forceId && user.status === 'active' && isRole(user.role) && roleAbilities(user.role).includes('allegation.progress');
       if (!eligible) throw new AppError('validation', 'Check the allocation', { leadInvestigatorId: 'Choose an active investigator of this force' });
+      // Need-to-know would hide the case from a lead who is a subject or party of it: refuse, do not hide.
+      if (user.personId && (await personIsInvolved(tx, principal.forceId, theCase.id, user.personId))) {
+        throw new AppError('validation', 'Check the allocation', { leadInvestigatorId: 'This investigator is a subject or party of the case' });
+      }
     }
     await updateCase(tx, principal.forceId, theCase.id, { leadInvestigatorId: input.leadInvestigatorId, version: theCase.version + 1 });
     await recordAudit(tx, actorOf(principal, requestId), { type: 'case', id: theCase.id }, { type: 'case.allocated', caseId: theCase.id, leadInvestigatorId: input.leadInvestigatorId });

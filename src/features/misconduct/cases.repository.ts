@@ -228,3 +228,13 @@ export async function criminalEventsOf(db: Db, forceId: string, caseId: string) 
     .where(and(eq(criminalProceedings.forceId, forceId), eq(criminalProceedings.caseId, caseId)))
     .orderBy(criminalProceedings.occurredOn);
 }
+
+/** Whether a person is a subject or a party of a case. */
+export async function personIsInvolved(db: Db, forceId: string, caseId: string, personId: string): Promise<boolean> {
+  const rows = await rawRows(
+    db,
+    sql`select 1 from case_subjects s where s.force_id = ${forceId} and s.case_id = ${caseId}::uuid and s.person_id = ${personId}::uuid
+      union all select 1 from case_parties p where p.force_id = ${forceId} and p.case_id = ${caseId}::uuid and p.person_id = ${personId}::uuid`,
+  );
+  return rows.length > 0;
+}

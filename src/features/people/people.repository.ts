@@ -170,14 +170,15 @@ export async function markMergeUndone(db: Db, forceId: string, mergeId: string, 
     .where(and(eq(personMerges.forceId, forceId), eq(personMerges.id, mergeId)));
 }
 
-/** Resolves a person id or a current or past number to visible, unmerged record ids (for the merge form). */
+/** Resolves a person id or a current or past number to visible records, a merged duplicate to its survivor. */
 export async function resolveReference(db: Db, principal: Principal, reference: string): Promise<string[]> {
   const ref = reference.trim();
   const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(ref);
   const match = isUuid
     ? sql`p.id = ${ref}::uuid`
     : sql`exists (select 1 from person_identifiers i where i.force_id = p.force_id and i.person_id = p.id and upper(i.value) = upper(${ref}))`;
-  const found = await rows<{ id: string }>(db, sql`select p.id from people p where ${visiblePeopleSql(principal)} and ${match}`);
+  // A number held by a merged duplicate resolves to the record it was merged into.
+  const found = await rows<{ id: string }>(db, sql`select distinct coalesce(p.merged_into_id, p.id) as id from people p where ${visiblePeopleSql(principal)} and ${match}`);
   return found.map((r) => r.id);
 }
 
