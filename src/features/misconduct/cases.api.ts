@@ -9,6 +9,9 @@ import { openCase, openCaseInput } from './open-case.ts';
 import { progressAllegation, progressAllegationInput } from './progress-allegation.ts';
 import { recordSubjectLeft, subjectLeftInput } from './record-subject-left.ts';
 import { viewCase } from './view-case.ts';
+import { recordCriminalEvent } from './record-criminal-event.ts';
+import { draftPccReport } from './draft-pcc-report.ts';
+import { criminalEventKinds } from '../../db/schema/index.ts';
 
 const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), requestId: z.string(), fields: z.record(z.string(), z.string()).optional() }) });
 const errors = { 400: errorBody, 401: errorBody, 404: errorBody, 409: errorBody, 422: errorBody };
@@ -223,5 +226,68 @@ export function registerCasesApi(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (request) => recordSubjectLeft(deps, principalOf(request), { caseId: request.params.id, subjectId: request.params.subjectId, ...request.body }, request.id),
+  );
+
+  api.post(
+    '/api/v1/cases/:id/criminal-proceedings',
+    {
+      onRequest: requireApiPrincipal,
+      schema: {
+        tags: ['cases'],
+        summary: 'Record a step in criminal proceedings against a subject; a closed sub judice period pauses the clocks the law pauses',
+        params: caseParams,
+        body: z.object({
+          subjectId: z.string(),
+          kind: z.enum(criminalEventKinds),
+          occurredOn: z.string(),
+          details: z.string().optional(),
+          subJudiceFrom: z.string().optional(),
+          subJudiceTo: z.string().optional(),
+        }),
+        response: {
+          201: z.object({ id: z.string().uuid(), adjustments: z.array(z.object({ clockId: z.string().uuid(), period: z.string(), previousDueOn: z.string(), dueOn: z.string(), pausedDays: z.number().int() })) }),
+          ...errors,
+        },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await recordCriminalEvent(deps, principalOf(request), { caseId: request.params.id, ...request.body }, request.id)),
+  );
+
+  api.get(
+    '/api/v1/cases/:id/pcc-report',
+    {
+      onRequest: requireApiPrincipal,
+      schema: {
+        tags: ['cases'],
+        summary: 'Draft of the regulation 19 report to the PCC (investigation not completed within 12 months, then every 6 months)',
+        params: caseParams,
+        response: {
+          200: z.object({
+            reference: z.string(),
+            preparedOn: z.string(),
+            relevantPeriodEnds: z.string().nullable(),
+            cameToAttentionOn: z.string(),
+            reg17NoticeServedOn: z.string().nullable(),
+            progress: z.array(z.object({ subject: z.string(), status: z.string() })),
+            subJudicePeriods: z.array(z.object({ from: z.string().nullable(), to: z.string().nullable(), kind: z.string() })),
+            mayPrejudice: z.boolean(),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      const r = await draftPccReport(deps, principalOf(request), request.params.id, request.id);
+      return {
+        reference: r.theCase.reference,
+        preparedOn: r.preparedOn,
+        relevantPeriodEnds: r.relevantPeriod?.dueOn ?? null,
+        cameToAttentionOn: r.cameToAttentionOn,
+        reg17NoticeServedOn: r.reg17NoticeServedOn,
+        progress: r.progress,
+        subJudicePeriods: r.reasonsForLength ?? [],
+        mayPrejudice: r.mayPrejudice,
+      };
+    },
   );
 }

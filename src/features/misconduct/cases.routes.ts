@@ -3,10 +3,12 @@ import type { Deps } from '../../app/deps.ts';
 import { registerCaseFormPages } from './case-forms.pages.ts';
 import { registerCasePages } from './cases.pages.ts';
 import { registerCasesApi } from './cases.api.ts';
+import { registerCriminalPages } from './criminal.pages.ts';
 
 /** Conduct cases: the list, the case page, the forms that change a case, and the JSON API. */
 export function registerCaseRoutes(app: FastifyInstance, deps: Deps): void {
   registerCasePages(app, deps);
   registerCaseFormPages(app, deps);
+  registerCriminalPages(app, deps);
   registerCasesApi(app, deps);
 }
