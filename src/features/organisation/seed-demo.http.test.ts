@@ -9,8 +9,9 @@ let t: TestApp;
 
 beforeAll(async () => {
   t = await createTestApp();
-  const summary = await seedDemo(t.deps, { people: 600 });
-  expect(summary).toMatchObject({ seeded: true, forces: ['westshire', 'eastmoor'], people: 750, users: demoAccounts.length });
+  const summary = await seedDemo(t.deps, { people: 600, cases: 20 });
+  expect(summary).toMatchObject({ seeded: true, forces: ['westshire', 'eastmoor'], people: 750, users: demoAccounts.length, cases: 20 });
+  expect(summary.allegations).toBeGreaterThanOrEqual(20);
 });
 
 afterAll(async () => {
@@ -19,7 +20,7 @@ afterAll(async () => {
 
 describe('the demo organisation', () => {
   it('seeds once: a second run changes nothing', async () => {
-    expect(await seedDemo(t.deps)).toEqual({ seeded: false, forces: [], people: 0, users: 0 });
+    expect(await seedDemo(t.deps)).toEqual({ seeded: false, forces: [], people: 0, users: 0, cases: 0, allegations: 0 });
     const [row] = await t.database.query<{ n: number }>(`select count(*)::int as n from people`);
     expect(row?.n).toBe(750);
   });

@@ -9,22 +9,27 @@ import { generateDemoOrganisation, pickDemoPeople } from './demo-organisation.ts
 import { insertDemoOrganisation } from './organisation.repository.ts';
 import { listForces } from './forces.repository.ts';
 import { DEMO_FORCE, DEMO_PASSWORD, SECOND_FORCE, demoAccounts, demoTotpSecret } from './demo-accounts.ts';
+import { seedDemoCases } from '../misconduct/demo-cases.ts';
 
-export type SeedSummary = { seeded: boolean; forces: string[]; people: number; users: number };
+export type SeedSummary = { seeded: boolean; forces: string[]; people: number; users: number; cases: number; allegations: number };
+
+/** The seed of the demo force's conduct cases (fixed, so every demo shows the same cases). */
+const DEMO_CASES_SEED = 20221102;
 
 /**
  * Loads the fictional demo organisation: Westshire Police (about 3,000 people) and a small second force,
- * and one account per role. Deterministic, and does nothing if any force exists already.
+ * one account per role, then Westshire's conduct cases (120 by default) through the case use cases, as
+ * its appropriate authority. Deterministic, and does nothing if any force exists already.
  */
-export async function seedDemo(deps: Deps, options: { people?: number } = {}): Promise<SeedSummary> {
-  if ((await listForces(deps.db)).length > 0) return { seeded: false, forces: [], people: 0, users: 0 };
+export async function seedDemo(deps: Deps, options: { people?: number; cases?: number } = {}): Promise<SeedSummary> {
+  if ((await listForces(deps.db)).length > 0) return { seeded: false, forces: [], people: 0, users: 0, cases: 0, allegations: 0 };
   const today = todayIso(deps.now());
   const orgs = [
     generateDemoOrganisation({ forceId: DEMO_FORCE.id, forceName: DEMO_FORCE.name, people: options.people ?? DEMO_FORCE.people, seed: DEMO_FORCE.seed, today }),
     generateDemoOrganisation({ forceId: SECOND_FORCE.id, forceName: SECOND_FORCE.name, people: SECOND_FORCE.people, seed: SECOND_FORCE.seed, today }),
   ];
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  return deps.db.transaction(async (tx) => {
+  const organisation = await deps.db.transaction(async (tx) => {
     for (const org of orgs) await insertDemoOrganisation(tx, org);
     let users = 0;
     for (const org of orgs) {
@@ -62,4 +67,7 @@ export async function seedDemo(deps: Deps, options: { people?: number } = {}): P
     await recordAudit(tx, systemActor('probity seed --demo', DEMO_FORCE.id), { type: 'system', id: 'seed' }, { type: 'demo.seeded', forces, people, users });
     return { seeded: true, forces, people, users };
   });
+  // The cases act as the demo accounts, so they follow the transaction that created them.
+  const loaded = await seedDemoCases(deps, { forceId: DEMO_FORCE.id, cases: options.cases ?? 120, seed: DEMO_CASES_SEED, today });
+  return { ...organisation, cases: loaded.cases, allegations: loaded.allegations };
 }
