@@ -101,11 +101,13 @@ export async function stopClocks(tx: Db, input: StopClocksInput): Promise<number
 }
 
 /**
- * Cancels every live clock of a case (closed, withdrawn, or opened in error): nothing about it can fall
- * due any more. Clocks already met keep their history. Returns how many were cancelled.
+ * Cancels the live clocks of a case (all of them, or only the given periods — a closed case keeps running
+ * its barred-list return, for one): nothing cancelled can fall due any more. Clocks already met keep their
+ * history. Returns how many were cancelled.
  */
-export async function cancelCaseClocks(tx: Db, input: { forceId: string; caseId: string; actor?: AuditActor }): Promise<number> {
-  const live = await lockActiveClocksOfCase(tx, { forceId: input.forceId, caseId: input.caseId });
+export async function cancelCaseClocks(tx: Db, input: { forceId: string; caseId: string; actor?: AuditActor; periods?: readonly PeriodKey[] }): Promise<number> {
+  const all = await lockActiveClocksOfCase(tx, { forceId: input.forceId, caseId: input.caseId });
+  const live = input.periods ? all.filter((c) => (input.periods as readonly string[]).includes(c.period)) : all;
   for (const clock of live) {
     await updateClock(tx, clock.forceId, clock.id, { state: 'cancelled' });
     await recordAudit(tx, input.actor ?? systemActor('clocks', input.forceId), { type: 'clock', id: clock.id }, {

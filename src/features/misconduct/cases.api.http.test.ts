@@ -181,6 +181,8 @@ describe('the cases API', () => {
       '/api/v1/cases/{id}',
       '/api/v1/cases/{id}/allegations/{allegationId}/actions',
       '/api/v1/cases/{id}/allocation',
+      '/api/v1/cases/{id}/criminal-proceedings',
+      '/api/v1/cases/{id}/pcc-report',
       '/api/v1/cases/{id}/subjects/{subjectId}/left',
     ]);
     for (const [, operations] of paths) for (const op of Object.values(operations)) expect(op.tags).toEqual(['cases']);

@@ -144,3 +144,41 @@ describe('the conduct process, from report to outcome', () => {
     expect(reads).toHaveLength(1);
   });
 });
+
+describe('closing', () => {
+  it('closes the case when its last allegation closes, cancelling the PCC report clocks but not the barred-list return', async () => {
+    const ids = await allegationIds();
+    // Bring every still-open allegation to a close by the shortest lawful path.
+    for (const id of ids) {
+      const [row] = await t.database.query<{ state: string }>(`select state from allegations where id = $1`, [id]);
+      const state = row?.state;
+      if (state === 'finding_recorded' || state === 'case_to_answer_gross_misconduct' || state === 'assessed_pri' || state === 'rprp') {
+        if (state === 'assessed_pri') await act(id, { type: 'refer_to_rprp' }, '2026-06-02');
+        if (state === 'assessed_pri' || state === 'rprp') {
+          const [now] = await t.database.query<{ state: string }>(`select state from allegations where id = $1`, [id]);
+          if (now?.state === 'rprp') await act(id, { type: 'complete_rprp', report: 'Reflective review completed with actions' }, '2026-06-03');
+        }
+      }
+      const [after] = await t.database.query<{ state: string }>(`select state from allegations where id = $1`, [id]);
+      if (after?.state === 'under_investigation') {
+        await act(id, { type: 'submit_report', summary: 'No evidence of the conduct alleged' }, '2026-06-04');
+        await act(id, { type: 'decide_case_to_answer', outcome: 'no_case', rationale: 'No case to answer on the evidence' }, '2026-06-05');
+      }
+      if (after?.state === 'assessed_gross_misconduct') {
+        await act(id, { type: 'start_investigation', plan: 'Examine the messages' }, '2026-06-04');
+        await act(id, { type: 'submit_report', summary: 'No evidence of the conduct alleged' }, '2026-06-05');
+        await act(id, { type: 'decide_case_to_answer', outcome: 'no_case', rationale: 'No case to answer on the evidence' }, '2026-06-06');
+      }
+      const [last] = await t.database.query<{ state: string }>(`select state from allegations where id = $1`, [id]);
+      if (last?.state !== 'closed') await act(id, { type: 'close' }, '2026-12-30');
+    }
+    const [theCase] = await t.database.query<{ status: string; closed_on: string | null }>(`select status, closed_on::text from cases where id = $1`, [caseId]);
+    expect(theCase?.status).toBe('closed');
+    expect(theCase?.closed_on).toMatch(/^2026-/);
+    const clocks = await t.database.query<{ period: string; state: string }>(`select period, state from clocks where case_id = $1 and period in ('pcc_report_first', 'barred_list_return') order by period`, [caseId]);
+    expect(clocks).toEqual([
+      { period: 'barred_list_return', state: 'running' },
+      { period: 'pcc_report_first', state: 'met' },
+    ]);
+  });
+});

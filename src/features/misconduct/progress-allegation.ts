@@ -5,12 +5,15 @@ import { todayIso } from '../../lib/dates.ts';
 import { parseInput } from '../../lib/validation.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
-import { startClock, stopClocks } from '../clocks/start-clock.ts';
+import { cancelCaseClocks, startClock, stopClocks } from '../clocks/start-clock.ts';
+import type { PeriodKey } from '../clocks/periods.ts';
+import type { AuditActor } from '../audit/audit-events.ts';
+import type { Db } from '../../db/client.ts';
 import { transition, type AllegationAction } from './rules/allegation-workflow.ts';
 import { actionAbility, allegationActionSchema, type AllegationActionInput } from './allegation-action-input.ts';
 import { contextOf, factsOf, regimeOf } from './case-context.ts';
 import { createListReturn } from './list-returns.ts';
-import { findAllegationForUpdate, findSubjectForUpdate, findVisibleCase, insertAllegationEvent, updateAllegation } from './cases.repository.ts';
+import { allegationsOf, findAllegationForUpdate, findSubjectForUpdate, findVisibleCase, insertAllegationEvent, updateAllegation, updateCase, type CaseRow } from './cases.repository.ts';
 
 export const progressAllegationInput = z.object({
   caseId: z.string().uuid(),
@@ -96,11 +99,13 @@ export async function progressAllegation(deps: Deps, principal: Principal | null
       switch (effect.kind) {
         case 'start_clock': {
           const startOn = effect.anchor === 'came_to_attention' ? theCase.cameToAttentionOn : occurredOn;
+          // The report to the PCC is about the case's investigation: one clock per case, not per allegation.
+          const caseLevel = isPccReport(effect.period);
           const clock = await startClock(tx, deps, {
             forceId: theCase.forceId,
             caseId: theCase.id,
-            allegationId: row.id,
-            subjectId: row.subjectId,
+            allegationId: caseLevel ? null : row.id,
+            subjectId: caseLevel ? null : row.subjectId,
             period: effect.period,
             startOn,
             regimeVersion: regimeOf(theCase),
@@ -110,7 +115,13 @@ export async function progressAllegation(deps: Deps, principal: Principal | null
           break;
         }
         case 'stop_clock':
-          await stopClocks(tx, { forceId: theCase.forceId, caseId: theCase.id, allegationId: row.id, period: effect.period, metOn: occurredOn });
+          if (isPccReport(effect.period)) {
+            // Met only when no allegation of the case is still awaiting the end of its investigation.
+            if (await investigationStillOpen(tx, theCase, row.id)) break;
+            await stopClocks(tx, { forceId: theCase.forceId, caseId: theCase.id, allegationId: null, period: effect.period, metOn: occurredOn });
+          } else {
+            await stopClocks(tx, { forceId: theCase.forceId, caseId: theCase.id, allegationId: row.id, period: effect.period, metOn: occurredOn });
+          }
           effectsDone.push(`clock ${effect.period} met`);
           break;
         case 'create_barred_list_return':
@@ -162,6 +173,25 @@ export async function progressAllegation(deps: Deps, principal: Principal | null
       toState: result.next.status,
       details: eventDetails,
     });
+    if (result.next.status === 'closed') await closeCaseIfConcluded(tx, theCase, row.id, occurredOn, actor);
     return { allegationId: row.id, state: result.next.status, version: row.version + 1, effects: effectsDone };
   });
+}
+
+const isPccReport = (period: PeriodKey) => period === 'pcc_report_first' || period === 'pcc_report_repeat';
+
+/** States in which an allegation's investigation has not yet concluded (reg 19 counts these). */
+const beforeInvestigationEnds = new Set(['received', 'assessed_misconduct', 'assessed_gross_misconduct', 'referred_to_iopc', 'under_investigation']);
+
+async function investigationStillOpen(tx: Db, theCase: CaseRow, except: string): Promise<boolean> {
+  const rows = await allegationsOf(tx, theCase.forceId, theCase.id);
+  return rows.some((a) => a.id !== except && beforeInvestigationEnds.has(a.state));
+}
+
+/** When the last allegation closes, the case closes and its remaining PCC report clocks are cancelled. */
+async function closeCaseIfConcluded(tx: Db, theCase: CaseRow, justClosed: string, on: string, actor: AuditActor): Promise<void> {
+  const rows = await allegationsOf(tx, theCase.forceId, theCase.id);
+  if (rows.some((a) => a.id !== justClosed && a.state !== 'closed')) return;
+  await updateCase(tx, theCase.forceId, theCase.id, { status: 'closed', closedOn: on, version: theCase.version + 1 });
+  await cancelCaseClocks(tx, { forceId: theCase.forceId, caseId: theCase.id, actor, periods: ['pcc_report_first', 'pcc_report_repeat'] });
 }
