@@ -1,4 +1,10 @@
-import { boolean, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, customType, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+
+/** PostgreSQL bytea as a Node Buffer (both drivers return binary columns as bytes). */
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => Buffer.from(value),
+});
 import { forces } from './organisation.ts';
 
 export const caseSources = ['internal_report', 'public_complaint', 'anonymous_report', 'criminal_investigation', 'vetting', 'data_check', 'other'] as const;
@@ -229,4 +235,44 @@ export const listReturns = pgTable(
     foreignKey({ columns: [t.forceId, t.subjectId], foreignColumns: [caseSubjects.forceId, caseSubjects.id] }),
     index('list_returns_case_idx').on(t.forceId, t.caseId),
   ],
+);
+
+/** Two cases linked (same incident, same subject, a complaint converted into a conduct case …), stored once per direction. */
+export const caseLinks = pgTable(
+  'case_links',
+  {
+    forceId: text('force_id').notNull(),
+    caseId: uuid('case_id').notNull(),
+    linkedCaseId: uuid('linked_case_id').notNull(),
+    reason: text('reason').notNull(),
+    linkedBy: uuid('linked_by'),
+    linkedAt: timestamp('linked_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.forceId, t.caseId, t.linkedCaseId] }),
+    foreignKey({ columns: [t.forceId, t.caseId], foreignColumns: [cases.forceId, cases.id] }),
+    foreignKey({ columns: [t.forceId, t.linkedCaseId], foreignColumns: [cases.forceId, cases.id] }),
+  ],
+);
+
+/**
+ * Evidence files, stored in the database so that backups, need-to-know and audit cover them with the
+ * rest of the case. Only what the user chose to describe is kept: no upload metadata beyond name, type and size.
+ */
+export const caseEvidence = pgTable(
+  'case_evidence',
+  {
+    forceId: text('force_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    caseId: uuid('case_id').notNull(),
+    fileName: text('file_name').notNull(),
+    mediaType: text('media_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    description: text('description').notNull().default(''),
+    content: bytea('content').notNull(),
+    uploadedBy: uuid('uploaded_by'),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.forceId, t.id] }), foreignKey({ columns: [t.forceId, t.caseId], foreignColumns: [cases.forceId, cases.id] }), index('case_evidence_case_idx').on(t.forceId, t.caseId)],
 );
