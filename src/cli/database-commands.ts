@@ -11,10 +11,10 @@ export async function migrateCommand(): Promise<void> {
 export async function seedCommand(): Promise<void> {
   const ctx = await openContext('probity seed');
   try {
-    const summary = await seedDemo(ctx.deps);
+    const summary = await seedDemo(ctx.deps, { onProgress: (step) => console.log(step) });
     if (!summary.seeded) console.log('The database already holds an organisation; demo data not loaded.');
     else {
-      console.log(`Loaded ${summary.forces.join(', ')}: ${summary.people} people, ${summary.users} accounts.`);
+      console.log(`Loaded ${summary.forces.join(', ')}: ${summary.people} people, ${summary.users} accounts, ${summary.cases} conduct cases with ${summary.allegations} allegations.`);
       printDemoSignIns(ctx.config.publicUrl);
     }
   } finally {

@@ -8,8 +8,8 @@ export async function serve(options: { demo: boolean }): Promise<void> {
   const ctx = await openContext('probity serve');
   if (options.demo) {
     const started = Date.now();
-    const summary = await seedDemo(ctx.deps);
-    if (summary.seeded) console.log(`Loaded the demo organisation: ${summary.people} people, ${summary.users} accounts (${((Date.now() - started) / 1000).toFixed(1)} s).`);
+    const summary = await seedDemo(ctx.deps, { onProgress: (step) => console.log(step) });
+    if (summary.seeded) console.log(`Loaded the demo organisation: ${summary.people} people, ${summary.users} accounts, ${summary.cases} conduct cases with ${summary.allegations} allegations (${((Date.now() - started) / 1000).toFixed(1)} s).`);
   }
   const app = await buildServer(ctx.deps);
   const shutdown = async (signal: string) => {

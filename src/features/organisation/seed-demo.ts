@@ -21,9 +21,10 @@ const DEMO_CASES_SEED = 20221102;
  * one account per role, then Westshire's conduct cases (120 by default) through the case use cases, as
  * its appropriate authority. Deterministic, and does nothing if any force exists already.
  */
-export async function seedDemo(deps: Deps, options: { people?: number; cases?: number } = {}): Promise<SeedSummary> {
+export async function seedDemo(deps: Deps, options: { people?: number; cases?: number; onProgress?: (step: string) => void } = {}): Promise<SeedSummary> {
   if ((await listForces(deps.db)).length > 0) return { seeded: false, forces: [], people: 0, users: 0, cases: 0, allegations: 0 };
   const today = todayIso(deps.now());
+  options.onProgress?.('Loading the demo organisation (first start only)…');
   const orgs = [
     generateDemoOrganisation({ forceId: DEMO_FORCE.id, forceName: DEMO_FORCE.name, people: options.people ?? DEMO_FORCE.people, seed: DEMO_FORCE.seed, today }),
     generateDemoOrganisation({ forceId: SECOND_FORCE.id, forceName: SECOND_FORCE.name, people: SECOND_FORCE.people, seed: SECOND_FORCE.seed, today }),
@@ -68,6 +69,7 @@ export async function seedDemo(deps: Deps, options: { people?: number; cases?: n
     return { seeded: true, forces, people, users };
   });
   // The cases act as the demo accounts, so they follow the transaction that created them.
+  options.onProgress?.(`Loading ${options.cases ?? 120} demo conduct cases through the case workflow…`);
   const loaded = await seedDemoCases(deps, { forceId: DEMO_FORCE.id, cases: options.cases ?? 120, seed: DEMO_CASES_SEED, today });
   return { ...organisation, cases: loaded.cases, allegations: loaded.allegations };
 }
