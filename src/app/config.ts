@@ -25,6 +25,8 @@ const envSchema = z.object({
   PROBITY_COOKIE_SECURE: z.enum(['0', '1']).optional(),
   /** A JSON file: { "periods": { "suspension_review": 21 }, "calendar": { "add": [...], "move": [...] } }. */
   PROBITY_RULES_FILE: z.string().optional(),
+  /** The largest evidence file accepted, in MiB. */
+  PROBITY_MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(20),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -39,6 +41,8 @@ export type Config = {
   signInRatePerMinute: number;
   setupLinkHours: number;
   cookieSecure: boolean;
+  /** The largest evidence file accepted, in bytes (PROBITY_MAX_UPLOAD_MB). */
+  maxUploadBytes: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   /** Statutory periods (defaults from the reference, with their confidence marks) and the bank-holiday calendar. */
   rules: { periods: ResolvedPeriods; calendar: CalendarConfig };
@@ -68,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     signInRatePerMinute: e.PROBITY_SIGNIN_RATE_PER_MINUTE,
     setupLinkHours: e.PROBITY_SETUP_LINK_HOURS,
     cookieSecure: e.PROBITY_COOKIE_SECURE ? e.PROBITY_COOKIE_SECURE === '1' : publicUrl.startsWith('https:'),
+    maxUploadBytes: Math.floor(e.PROBITY_MAX_UPLOAD_MB * 1024 * 1024),
     logLevel: e.LOG_LEVEL,
     rules: loadRules(e.PROBITY_RULES_FILE),
   };

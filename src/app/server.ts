@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Deps } from './deps.ts';
 import { registerSecurity } from './plugins/security.ts';
+import { registerUploads } from './plugins/uploads.ts';
 import { registerViews } from './plugins/views.ts';
 import { registerAuthentication } from './plugins/authentication.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
@@ -29,6 +30,7 @@ export async function buildServer(deps: Deps, options: BuildOptions = {}): Promi
   });
 
   await registerSecurity(app, deps.config);
+  await registerUploads(app, deps.config);
   await registerViews(app);
   registerAuthentication(app, deps);
   registerErrorHandling(app);

@@ -53,6 +53,12 @@ export const auditEventSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('case.viewed'), caseId: uuid, reference: z.string() }),
   z.object({ type: z.literal('case.allocated'), caseId: uuid, leadInvestigatorId: uuid.nullable() }),
+  // A case's parties (role only: never a party's name), links to other cases and owning team.
+  z.object({ type: z.literal('case.party_added'), caseId: uuid, partyId: uuid, role: z.string() }),
+  z.object({ type: z.literal('case.party_removed'), caseId: uuid, partyId: uuid, role: z.string() }),
+  z.object({ type: z.literal('case.linked'), caseId: uuid, linkedCaseId: uuid }),
+  z.object({ type: z.literal('case.unlinked'), caseId: uuid, linkedCaseId: uuid }),
+  z.object({ type: z.literal('case.team_set'), caseId: uuid, unitId: uuid.nullable() }),
   z.object({
     type: z.literal('allegation.progressed'),
     caseId: uuid,
@@ -72,6 +78,9 @@ export const auditEventSchema = z.discriminatedUnion('type', [
     occurredOn: z.string(),
     subJudice: z.object({ from: z.string(), to: z.string().nullable() }).nullable(),
   }),
+  // Evidence files: what was added or downloaded, never the content.
+  z.object({ type: z.literal('evidence.added'), caseId: uuid, evidenceId: uuid, fileName: z.string(), sizeBytes: z.number().int(), sha256: z.string() }),
+  z.object({ type: z.literal('evidence.viewed'), caseId: uuid, evidenceId: uuid, fileName: z.string(), sizeBytes: z.number().int(), sha256: z.string() }),
   z.object({ type: z.literal('demo.seeded'), forces: z.array(z.string()), people: z.number().int(), users: z.number().int() }),
   // Statutory clocks (features/clocks): started, met, cancelled, moved by a sub judice pause, swept due and overdue.
   z.object({ type: z.literal('clock.started'), clockId: uuid, caseId: uuid, period: z.string(), sequence: z.number().int(), startedOn: z.string(), dueOn: z.string() }),

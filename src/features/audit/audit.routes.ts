@@ -77,6 +77,16 @@ export function summariseAuditEvent(payload: unknown): string {
       return `Viewed case ${e.reference}`;
     case 'case.allocated':
       return e.leadInvestigatorId ? 'Allocated the case to a lead investigator' : 'Returned the case to the unallocated queue';
+    case 'case.party_added':
+      return `Added a ${e.role} to the case`;
+    case 'case.party_removed':
+      return `Removed a ${e.role} from the case`;
+    case 'case.linked':
+      return 'Linked the case to another case';
+    case 'case.unlinked':
+      return 'Removed the link to another case';
+    case 'case.team_set':
+      return e.unitId ? 'Set the owning team of the case' : 'Cleared the owning team of the case';
     case 'allegation.progressed':
       return clip(`${e.action.replaceAll('_', ' ')}: ${e.fromState.replaceAll('_', ' ')} → ${e.toState.replaceAll('_', ' ')}`);
     case 'subject.left':
@@ -92,6 +102,10 @@ export function summariseAuditEvent(payload: unknown): string {
       return clip(summariseClockEvent(e));
     case 'criminal.recorded':
       return `Recorded ${e.kind.replaceAll('_', ' ')} on ${e.occurredOn}${e.subJudice ? ` (sub judice from ${e.subJudice.from}${e.subJudice.to ? ` to ${e.subJudice.to}` : ''})` : ''}`;
+    case 'evidence.added':
+      return clip(`Added evidence “${e.fileName}” (${plural(e.sizeBytes, 'byte')}, SHA-256 ${e.sha256.slice(0, 12)}…)`);
+    case 'evidence.viewed':
+      return clip(`Downloaded evidence “${e.fileName}”`);
     case 'demo.seeded':
       return `Loaded demo data: ${plural(e.people, 'person', 'people')}, ${plural(e.users, 'user')}`;
     default: {

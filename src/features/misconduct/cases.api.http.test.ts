@@ -178,12 +178,20 @@ describe('the cases API', () => {
     const paths = Object.entries(doc.paths).filter(([path]) => path.startsWith('/api/v1/cases'));
     expect(paths.map(([path]) => path).sort()).toEqual([
       '/api/v1/cases',
+      '/api/v1/cases/caseload',
       '/api/v1/cases/{id}',
       '/api/v1/cases/{id}/allegations/{allegationId}/actions',
       '/api/v1/cases/{id}/allocation',
       '/api/v1/cases/{id}/criminal-proceedings',
+      '/api/v1/cases/{id}/evidence',
+      '/api/v1/cases/{id}/evidence/{evidenceId}',
+      '/api/v1/cases/{id}/links',
+      '/api/v1/cases/{id}/links/{linkedId}',
+      '/api/v1/cases/{id}/parties',
+      '/api/v1/cases/{id}/parties/{partyId}',
       '/api/v1/cases/{id}/pcc-report',
       '/api/v1/cases/{id}/subjects/{subjectId}/left',
+      '/api/v1/cases/{id}/team',
     ]);
     for (const [, operations] of paths) for (const op of Object.values(operations)) expect(op.tags).toEqual(['cases']);
   });

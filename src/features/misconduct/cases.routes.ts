@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../app/deps.ts';
+import { registerCaseDetailRoutes } from './case-details.pages.ts';
 import { registerCaseFormPages } from './case-forms.pages.ts';
 import { registerCasePages } from './cases.pages.ts';
 import { registerCasesApi } from './cases.api.ts';
 import { registerCriminalPages } from './criminal.pages.ts';
+import { registerEvidenceRoutes } from './evidence.pages.ts';
 
 /** Conduct cases: the list, the case page, the forms that change a case, and the JSON API. */
 export function registerCaseRoutes(app: FastifyInstance, deps: Deps): void {
@@ -11,4 +13,6 @@ export function registerCaseRoutes(app: FastifyInstance, deps: Deps): void {
   registerCaseFormPages(app, deps);
   registerCriminalPages(app, deps);
   registerCasesApi(app, deps);
+  registerCaseDetailRoutes(app, deps);
+  registerEvidenceRoutes(app, deps);
 }

@@ -31,12 +31,13 @@ export type RunningServer = {
 /**
  * The real server on a socket, over a fresh migrated database loaded with the demo force. It listens on
  * a port the OS picks; the public URL (used in set-up links) is pointed at that port once it is known.
+ * `seed` is passed to `seedDemo` (for example `{ cases: 0 }` for a journey that opens its own case).
  */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(options: { seed?: Parameters<typeof seedDemo>[1] } = {}): Promise<RunningServer> {
   const database = await createTestDatabase();
   const deps: Deps = { db: database.db, config: testConfig({ publicUrl: 'http://127.0.0.1:0' }), now: () => new Date() };
   try {
-    await seedDemo(deps);
+    await seedDemo(deps, options.seed);
     const app = await buildServer(deps, { logger: false });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const { port } = app.server.address() as AddressInfo;

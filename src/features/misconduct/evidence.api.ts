@@ -1,0 +1,99 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { z } from 'zod';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Deps } from '../../app/deps.ts';
+import { principalOf, requireApiPrincipal } from '../../app/plugins/authentication.ts';
+import { addEvidence } from './add-evidence.ts';
+import { listEvidence } from './list-evidence.ts';
+import { readEvidence } from './read-evidence.ts';
+
+const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), requestId: z.string(), fields: z.record(z.string(), z.string()).optional() }) });
+const errors = { 400: errorBody, 401: errorBody, 404: errorBody };
+
+const iso = (d: Date | string) => (typeof d === 'string' ? new Date(d) : d).toISOString();
+
+const evidenceItem = z.object({
+  id: z.string().uuid(),
+  fileName: z.string(),
+  mediaType: z.string(),
+  sizeBytes: z.number().int(),
+  sha256: z.string().describe('SHA-256 of the content, hex, computed by Probity when the file was added'),
+  description: z.string(),
+  uploadedAt: z.string(),
+});
+
+/** `Content-Disposition: attachment` with an ASCII fallback name and the exact name in RFC 5987 form. */
+export function attachmentDisposition(fileName: string): string {
+  const fallback = fileName.replace(/[^\x20-\x7e]|["\\%;]/g, '_');
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
+}
+
+/** Sends a file as a download: never rendered by the browser, never sniffed, never cached. */
+export function sendEvidence(reply: FastifyReply, file: Awaited<ReturnType<typeof readEvidence>>) {
+  return reply
+    .header('content-type', file.mediaType)
+    .header('content-disposition', attachmentDisposition(file.fileName))
+    .header('x-content-type-options', 'nosniff')
+    .header('cache-control', 'no-store, private')
+    .header('content-security-policy', "default-src 'none'; sandbox")
+    .send(file.content);
+}
+
+/** /api/v1/cases/{id}/evidence: list, add (multipart/form-data) and download evidence files, with the pages' rules. */
+export function registerEvidenceApi(app: FastifyInstance, deps: Deps): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.get(
+    '/api/v1/cases/:id/evidence',
+    {
+      onRequest: requireApiPrincipal,
+      schema: {
+        tags: ['cases'],
+        summary: 'The evidence files of a case (without their content)',
+        params: z.object({ id: z.string() }),
+        response: { 200: z.object({ items: z.array(evidenceItem.extend({ uploadedBy: z.string().nullable() })) }), ...errors },
+      },
+    },
+    async (request) => {
+      const { files } = await listEvidence(deps, principalOf(request), request.params.id);
+      return { items: files.map((f) => ({ id: f.id, fileName: f.fileName, mediaType: f.mediaType, sizeBytes: f.sizeBytes, sha256: f.sha256, description: f.description, uploadedAt: iso(f.uploadedAt), uploadedBy: f.uploadedBy })) };
+    },
+  );
+
+  api.post(
+    '/api/v1/cases/:id/evidence',
+    {
+      onRequest: requireApiPrincipal,
+      config: { acceptsUpload: true },
+      schema: {
+        tags: ['cases'],
+        summary: 'Add an evidence file (multipart/form-data: `file`, optional `description`); the type is checked against the file’s first bytes',
+        consumes: ['multipart/form-data'],
+        params: z.object({ id: z.string() }),
+        body: z.object({
+          file: z.unknown().optional().meta({ type: 'string', format: 'binary', description: 'The file; one per request' }),
+          description: z.string().optional(),
+        }),
+        response: { 201: evidenceItem, 413: errorBody, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const row = await addEvidence(deps, principalOf(request), { caseId: request.params.id, description: request.body.description, file: request.body.file }, request.id);
+      return reply.code(201).send({ id: row.id, fileName: row.fileName, mediaType: row.mediaType, sizeBytes: row.sizeBytes, sha256: row.sha256, description: row.description, uploadedAt: iso(row.uploadedAt) });
+    },
+  );
+
+  api.get(
+    '/api/v1/cases/:id/evidence/:evidenceId',
+    {
+      onRequest: requireApiPrincipal,
+      schema: {
+        tags: ['cases'],
+        summary: 'Download one evidence file: its bytes with the stored media type, as an attachment (every download is audited)',
+        params: z.object({ id: z.string(), evidenceId: z.string() }),
+        response: errors,
+      },
+    },
+    async (request, reply) => sendEvidence(reply, await readEvidence(deps, principalOf(request), request.params.id, request.params.evidenceId, request.id)),
+  );
+}

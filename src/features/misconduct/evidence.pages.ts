@@ -1,0 +1,68 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Deps } from '../../app/deps.ts';
+import { principalOf, requireSignedInPage } from '../../app/plugins/authentication.ts';
+import { AppError, type FieldErrors } from '../../lib/errors.ts';
+import { addEvidence, sizeText } from './add-evidence.ts';
+import { errorSummary } from './case-form-fields.ts';
+import type { EvidenceListRow } from './evidence.repository.ts';
+import { listEvidence } from './list-evidence.ts';
+import { readEvidence } from './read-evidence.ts';
+import { registerEvidenceApi, sendEvidence } from './evidence.api.ts';
+
+type Params = { Params: { id: string } };
+type Extra = { status?: number; fields?: FieldErrors; values?: Record<string, string>; added?: boolean };
+
+export function evidenceItems(files: EvidenceListRow[]) {
+  return files.map((f) => ({ ...f, size: sizeText(f.sizeBytes), sha256Short: `${f.sha256.slice(0, 12)}…` }));
+}
+
+/** A form field as text: the first of repeated values; a file or anything else is blank. */
+export function textOf(value: unknown): string {
+  const one: unknown = Array.isArray(value) ? value[0] : value;
+  return typeof one === 'string' ? one : '';
+}
+
+/** Evidence files of a case: these pages and /api/v1/cases/{id}/evidence. */
+export function registerEvidenceRoutes(app: FastifyInstance, deps: Deps): void {
+  registerEvidencePages(app, deps);
+  registerEvidenceApi(app, deps);
+}
+
+/** The evidence files of a case: the list with the upload form (multipart, works without JavaScript), and downloads. */
+function registerEvidencePages(app: FastifyInstance, deps: Deps): void {
+  const pre = { preHandler: requireSignedInPage };
+
+  const show = async (request: FastifyRequest<Params>, reply: FastifyReply, extra: Extra = {}) => {
+    const { theCase, files, canAdd } = await listEvidence(deps, principalOf(request), request.params.id);
+    return reply.code(extra.status ?? 200).page('misconduct/views/evidence.njk', {
+      pageTitle: `Evidence – ${theCase.reference}`,
+      theCase,
+      files: evidenceItems(files),
+      canAdd,
+      maxSize: sizeText(deps.config.maxUploadBytes),
+      fields: extra.fields,
+      errors: extra.fields ? errorSummary(extra.fields, []) : undefined,
+      values: extra.values ?? {},
+      added: extra.added ?? false,
+    });
+  };
+
+  app.get<Params & { Querystring: { added?: string } }>('/cases/:id/evidence', pre, (request, reply) => show(request, reply, { added: request.query.added === '1' }));
+
+  app.post<Params & { Body: Record<string, unknown> | undefined }>('/cases/:id/evidence', { ...pre, config: { acceptsUpload: true } }, async (request, reply) => {
+    const body: Record<string, unknown> = request.body ?? {};
+    const description = textOf(body['description']);
+    try {
+      await addEvidence(deps, principalOf(request), { caseId: request.params.id, description, file: body['file'] }, request.id);
+      return reply.redirect(`/cases/${request.params.id}/evidence?added=1`, 303);
+    } catch (err) {
+      if (!(err instanceof AppError) || err.code !== 'validation') throw err;
+      return show(request, reply, { status: 400, fields: err.fields ?? { file: err.message }, values: { description } });
+    }
+  });
+
+  app.get<{ Params: { id: string; evidenceId: string } }>('/cases/:id/evidence/:evidenceId', pre, async (request, reply) => {
+    const file = await readEvidence(deps, principalOf(request), request.params.id, request.params.evidenceId, request.id);
+    return sendEvidence(reply, file);
+  });
+}
