@@ -477,7 +477,7 @@ describe('A conduct case with ten subjects, from the report to the barred list, 
     );
     expect(fields['List']).toBe('Police Barred List');
     expect(fields['Full name']).toBe(a.name);
-    expect(fields['Force']).toMatch(/westshire/i);
+    expect(fields['Force']).toBe('Westshire Police');
     expect(fields['Case reference']).toBe(reference);
     expect(fields['Standards of Professional Behaviour breached']).toBe('Equality and diversity, Discreditable conduct');
     expect(fields['Sanction']).toBe('dismissal without notice');

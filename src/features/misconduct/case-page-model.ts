@@ -202,7 +202,10 @@ export async function casePageModel(deps: Deps, principal: Principal, view: Case
 
   const returns = view.returns.map((r) => {
     const document = (r.document ?? {}) as Record<string, unknown>;
-    const rows = Object.entries(document).map(([key, value]) => ({
+    // jsonb does not keep key order: show the fields in the regulations' order, then anything else.
+    const order = Object.keys(RETURN_FIELDS);
+    const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
+    const rows = Object.entries(document).sort(([a], [b]) => rank(a) - rank(b)).map(([key, value]) => ({
       key: { text: RETURN_FIELDS[key] ?? capitalise(key.replace(/([A-Z])/g, ' $1').toLowerCase()) },
       value: { text: shown(value) },
     }));

@@ -28,7 +28,7 @@ export function registerCasePages(app: FastifyInstance, deps: Deps): void {
     const query = request.query;
     const current = VIEWS.some((v) => v.view === query['view']) ? query['view'] : query['view'] ? undefined : 'mine';
     const tabs = VIEWS.map((v) => ({ text: v.text, href: `/cases?view=${v.view}`, active: v.view === current }));
-    const common = { pageTitle: 'Cases', query, tabs, canCreate: can(principal, 'case.create') };
+    const common = { canAllocate: can(principal, 'case.allocate'), pageTitle: 'Cases', query, tabs, canCreate: can(principal, 'case.create') };
     try {
       const result = await listCasesFor(deps, principal, query);
       const base = new URLSearchParams(Object.entries(query).filter(([k, v]) => k !== 'page' && v !== ''));

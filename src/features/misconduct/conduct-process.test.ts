@@ -111,7 +111,7 @@ describe('the conduct process, from report to outcome', () => {
     expect(done.effects).toContain('barred list return created');
     const [ret] = await t.database.query<{ list: string; document: Record<string, unknown> }>(`select list, document from list_returns where case_id = $1`, [caseId]);
     expect(ret?.list).toBe('barred');
-    expect(ret?.document).toMatchObject({ fullName: 'Officer0 Subject00', force: 'west', category: 'officer', warrantOrIdNumber: 'W90000', standardsBreached: ['Equality and diversity', 'Discreditable conduct'], dateOfDismissalOrFinding: '2026-12-24' });
+    expect(ret?.document).toMatchObject({ fullName: 'Officer0 Subject00', force: 'west Police', category: 'officer', warrantOrIdNumber: 'W90000', standardsBreached: ['Equality and diversity', 'Discreditable conduct'], dateOfDismissalOrFinding: '2026-12-24' });
     // Thu 24 Dec 2026 + 5 working days: 29, 30, 31 Dec, (1 Jan holiday) 4, 5 Jan.
     const [clock] = await t.database.query<{ due_on: string }>(`select due_on::text from clocks where case_id = $1 and period = 'barred_list_return'`, [caseId]);
     expect(clock?.due_on).toBe('2027-01-05');

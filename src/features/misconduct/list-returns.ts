@@ -5,6 +5,7 @@ import type { AuditActor } from '../audit/audit-events.ts';
 import { startClock } from '../clocks/start-clock.ts';
 import { standardsOfProfessionalBehaviour } from './taxonomy.ts';
 import { regimeOf } from './case-context.ts';
+import { findForce } from '../organisation/forces.repository.ts';
 import { existingListReturn, insertListReturn, subjectDossier, type AllegationRow, type CaseRow } from './cases.repository.ts';
 
 const standardLabel = new Map<string, string>(standardsOfProfessionalBehaviour.map((s) => [s.code, s.label]));
@@ -34,7 +35,7 @@ export async function createListReturn(
   const document = {
     list: args.list === 'barred' ? 'Police Barred List' : 'Police Advisory List',
     fullName: `${person.given_name} ${person.family_name}`,
-    force: theCase.forceId,
+    force: (await findForce(tx, theCase.forceId))?.name ?? theCase.forceId,
     dateOfBirth: person.date_of_birth,
     category: personCategory(person.person_type, !!person.left_on),
     rank: person.rank,
