@@ -17,7 +17,7 @@ export async function sweepClocksCommand(o: { today?: string }): Promise<void> {
     const result = await sweepClocks(ctx.deps, { today });
     console.log(
       `Clocks swept for ${today}: ${result.markedDue} fell due, ${result.markedOverdue} went overdue, ` +
-        `${result.repeatsCreated} further report clocks started, ${result.cancelled} cancelled (case closed).`,
+        `${result.repeatsCreated} further report clocks started, ${result.cancelled} cancelled (case closed), ${result.windowsElapsed} windows elapsed.`,
     );
   } finally {
     await ctx.close();

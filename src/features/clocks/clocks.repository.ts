@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { WINDOW_PERIODS } from './periods.ts';
 import { rawRows } from '../../db/raw-rows.ts';
 import { clocks } from '../../db/schema/index.ts';
 import type { IsoDate } from '../../lib/dates.ts';
@@ -154,6 +155,8 @@ export type DeadlineRow = {
 };
 
 export type DeadlineFilter = {
+  /** Windows that ended before this day are left out. */
+  today: IsoDate;
   /** Only clocks the user owns or whose case they lead. */
   mine?: boolean;
   dueOnOrBefore?: IsoDate;
@@ -163,7 +166,9 @@ export type DeadlineFilter = {
 
 /** Live clocks of cases the principal may see, soonest first. The need-to-know WHERE clause is always applied. */
 export async function listVisibleDeadlines(db: Db, principal: Principal, f: DeadlineFilter): Promise<DeadlineRow[]> {
-  const parts = [visibleCasesSql(principal), sql`k.state in ('running', 'due', 'overdue')`];
+  // An elapsed window is nobody's deadline, even before the sweeper has marked it.
+  const windows = sql.join([...WINDOW_PERIODS].map((p) => sql`${p}`), sql`, `);
+  const parts = [visibleCasesSql(principal), sql`k.state in ('running', 'due', 'overdue')`, sql`not (k.period in (${windows}) and k.due_on < ${f.today}::date)`];
   if (f.mine) parts.push(sql`(k.owner_user_id = ${principal.userId}::uuid or c.lead_investigator_id = ${principal.userId}::uuid)`);
   if (f.dueOnOrBefore !== undefined) parts.push(sql`k.due_on <= ${f.dueOnOrBefore}::date`);
   if (f.dueAfter !== undefined) parts.push(sql`k.due_on > ${f.dueAfter}::date`);

@@ -50,8 +50,8 @@ export async function myDeadlines(deps: Deps, principal: Principal | null, optio
   parseIsoDate(today);
   const weekEnd = addCalendarDays(today, 6);
   const [soon, later] = await Promise.all([
-    listVisibleDeadlines(deps.db, principal, { mine: true, dueOnOrBefore: weekEnd, limit: LIST_LIMIT }),
-    listVisibleDeadlines(deps.db, principal, { mine: true, dueAfter: weekEnd, limit: LATER_LIMIT }),
+    listVisibleDeadlines(deps.db, principal, { today: options.today, mine: true, dueOnOrBefore: weekEnd, limit: LIST_LIMIT }),
+    listVisibleDeadlines(deps.db, principal, { today: options.today, mine: true, dueAfter: weekEnd, limit: LATER_LIMIT }),
   ]);
   const toDeadline = (row: DeadlineRow) => deadlineOf(deps, row, today);
   return {
@@ -69,7 +69,7 @@ export async function myDeadlines(deps: Deps, principal: Principal | null, optio
 export async function forceOverdue(deps: Deps, principal: Principal | null, options: { today: IsoDate }): Promise<{ today: IsoDate; items: Deadline[] }> {
   authorize(principal, 'case.readAll');
   parseIsoDate(options.today);
-  const rows = await listVisibleDeadlines(deps.db, principal, { dueOnOrBefore: options.today, limit: LIST_LIMIT });
+  const rows = await listVisibleDeadlines(deps.db, principal, { today: options.today, dueOnOrBefore: options.today, limit: LIST_LIMIT });
   return { today: options.today, items: rows.map((r) => deadlineOf(deps, r, options.today)) };
 }
 

@@ -187,3 +187,18 @@ function period(
 ): Omit<PeriodDefinition, 'key'> {
   return Object.freeze({ amount, unit, confidence, regimes, ...words });
 }
+
+/**
+ * Periods that are someone else's window or an expiry date, not a duty of the force: the officer's time to
+ * make representations, give an account or appeal; a warning in force; the complainant's time to ask for a
+ * review. When one ends it has simply elapsed — it is never "overdue", and it leaves the deadline lists.
+ */
+export const WINDOW_PERIODS: ReadonlySet<PeriodKey> = new Set<PeriodKey>([
+  'reg18_representations',
+  'rprp_account',
+  'meeting_appeal',
+  'pat_appeal',
+  'written_warning_expiry',
+  'final_written_warning_expiry',
+  'complainant_review_window',
+]);

@@ -57,7 +57,7 @@ const clocksOf = (caseId: string) =>
   );
 const auditCount = async (type: string) =>
   (await database.query<{ n: number }>(`select count(*)::int as n from audit_events where event_type = $1 and seq > $2`, [type, auditMark]))[0]?.n ?? 0;
-const zero = { markedDue: 0, markedOverdue: 0, repeatsCreated: 0, cancelled: 0 };
+const zero = { markedDue: 0, markedOverdue: 0, repeatsCreated: 0, cancelled: 0, windowsElapsed: 0 };
 
 describe('sweepClocks', () => {
   it('marks the 12-month report due on its day, starts the next 6-month report, and does nothing when run again', async () => {
@@ -127,6 +127,19 @@ describe('sweepClocks', () => {
     expect(await auditCount('clock.overdue')).toBe(15);
     expect(await sweepClocks(deps, { today: '2026-12-19' })).toEqual(zero);
     expect((await verifyAuditChain(deps.db)).ok).toBe(true);
+  });
+
+  it('lets a window (the officer’s time to appeal) elapse instead of marking it overdue, and leaves the deadline lists', async () => {
+    const { caseId } = await caseWithReportClock('2026-06-01');
+    await deps.db.transaction((tx) =>
+      startClock(tx, deps, { forceId: 'west', caseId, allegationId: null, subjectId: null, period: 'pat_appeal', startOn: '2026-12-01', regimeVersion: regimeFor('2026-06-01'), ownerUserId: null }),
+    );
+    // 10 working days from 1 Dec 2026 end on 15 Dec; on 19 Dec the window has elapsed.
+    expect(await sweepClocks(deps, { today: '2026-12-19' })).toEqual({ ...zero, windowsElapsed: 1 });
+    expect((await clocksOf(caseId)).find((k) => k.period === 'pat_appeal')).toMatchObject({ state: 'met', due_on: '2026-12-15' });
+    expect(await auditCount('clock.overdue')).toBe(0);
+    expect(await auditCount('clock.met')).toBe(1);
+    expect(await sweepClocks(deps, { today: '2026-12-19' })).toEqual(zero);
   });
 
   // PGlite has a single connection, so a lock held by another transaction exists only on PostgreSQL: this

@@ -6,12 +6,15 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { REGIME_VERSIONS, type RegimeVersion } from '../misconduct/rules/regime.ts';
 import { lockClocksToSweep, updateClock, type SweepRow } from './clocks.repository.ts';
 import { parseIsoDate } from './iso-date.ts';
+import { WINDOW_PERIODS } from './periods.ts';
 import { startClock } from './start-clock.ts';
 
 /**
  * The clock sweeper (convention 9): deadlines are rows with a stored due date, and this finds the ones
  * whose day has come, in batches, and acts on each exactly once.
  *
+ * - A window (periods.ts WINDOW_PERIODS: the officer's or complainant's time, a warning in force) whose last
+ *   day has passed becomes `met` (audit `clock.met`): it elapsed, nobody is late.
  * - A running clock whose due date is today or earlier becomes `due` (audit `clock.due`).
  * - A running or due clock whose due date is before today becomes `overdue` (audit `clock.overdue`). A clock
  *   the sweeper missed for days goes through both in one run, so both events are recorded and both counted.
@@ -27,7 +30,7 @@ import { startClock } from './start-clock.ts';
  *   whose case is closed: a closed case's investigation is complete, and no report is made for it.
  */
 
-export type SweepResult = { markedDue: number; markedOverdue: number; repeatsCreated: number; cancelled: number };
+export type SweepResult = { markedDue: number; markedOverdue: number; repeatsCreated: number; cancelled: number; windowsElapsed: number };
 
 const REPORT_PERIODS = new Set(['pcc_report_first', 'pcc_report_repeat']);
 
@@ -35,13 +38,13 @@ export async function sweepClocks(deps: Deps, options: { today: IsoDate; batchSi
   parseIsoDate(options.today);
   const batchSize = options.batchSize ?? 200;
   if (!Number.isSafeInteger(batchSize) || batchSize < 1) throw new RangeError(`The batch size must be a whole number of at least 1, not ${batchSize}`);
-  const total: SweepResult = { markedDue: 0, markedOverdue: 0, repeatsCreated: 0, cancelled: 0 };
+  const total: SweepResult = { markedDue: 0, markedOverdue: 0, repeatsCreated: 0, cancelled: 0, windowsElapsed: 0 };
   // Every row a batch locks leaves the selection (its state moves on), so the loop ends; a repeat created
   // already due is picked up by a later batch of the same run.
   for (;;) {
     const batch = await deps.db.transaction(async (tx) => {
       const rows = await lockClocksToSweep(tx, options.today, batchSize);
-      const result: SweepResult = { markedDue: 0, markedOverdue: 0, repeatsCreated: 0, cancelled: 0 };
+      const result: SweepResult = { markedDue: 0, markedOverdue: 0, repeatsCreated: 0, cancelled: 0, windowsElapsed: 0 };
       for (const row of rows) await sweepOne(tx, deps, row, options.today, result);
       return { rows: rows.length, result };
     });
@@ -59,6 +62,14 @@ async function sweepOne(tx: Db, deps: Deps, row: SweepRow, today: IsoDate, resul
     await updateClock(tx, row.force_id, row.id, { state: 'cancelled' });
     await recordAudit(tx, actor, subject, { type: 'clock.cancelled', ...facts });
     result.cancelled += 1;
+    return;
+  }
+  if ((WINDOW_PERIODS as ReadonlySet<string>).has(row.period)) {
+    // A window is judged after its last day: on that day it is still open.
+    if (row.due_on >= today) return;
+    await updateClock(tx, row.force_id, row.id, { state: 'met', metOn: row.due_on });
+    await recordAudit(tx, actor, subject, { type: 'clock.met', ...facts, metOn: row.due_on });
+    result.windowsElapsed += 1;
     return;
   }
   let state: 'due' | 'overdue' = 'due';
