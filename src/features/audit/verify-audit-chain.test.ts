@@ -42,6 +42,8 @@ describe('audit chain verification', () => {
     await tamper(`update audit_events set actor_label = 'someone else' where seq = 2`);
     const result = await verifyAuditChain(database.db);
     expect(result).toMatchObject({ ok: false, problem: { seq: 2, problem: 'content_altered', chain: 'west' } });
+    // The east chain (rows 3 and 6) and west row 1 were verified before the bad row.
+    expect(result.rows).toBe(3);
   });
 
   it('names an edited payload even when the JSON keys are reordered', async () => {

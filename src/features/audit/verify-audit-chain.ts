@@ -19,7 +19,10 @@ export async function verifyAuditChain(db: Db, onProgress?: (rows: number) => vo
       const rows = await readChainRows(db, head.chain, state.lastSeq, BATCH);
       if (rows.length === 0) break;
       const result = checkChainBatch(rows, state);
-      if (!result.ok) return { ok: false, rows: total, problem: result.problem };
+      if (!result.ok) {
+        const before = rows.findIndex((r) => r.seq === result.problem.seq);
+        return { ok: false, rows: total + (before < 0 ? rows.length : before), problem: result.problem };
+      }
       state = result.state;
       total += rows.length;
       onProgress?.(total);
