@@ -1,12 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { formatDate, todayIso } from '../../src/lib/dates.ts';
 import { addCalendarDays, addMonths, addWorkingDays } from '../../src/features/clocks/working-days.ts';
 import { regimeDefinition, regimeFor } from '../../src/features/misconduct/rules/regime.ts';
-import { ACTION_TABLE } from '../../src/features/misconduct/rules/allegation-table.ts';
-import { ACTION_TYPES } from '../../src/features/misconduct/rules/allegation-types.ts';
+import { AA, BARRED_LIST_CLOCK, INVESTIGATOR, INVESTIGATOR_NAME, type Subject, TWELVE_MONTH_CLOCK, actionSlug, cellTexts, fillDate, findTenSubjects, squash, tableRows } from './support/case-journey.ts';
 import { RESULTS_DIR, checkPage, launchBrowser, signIn, startServer, type Browser, type RunningServer } from './support/browser.ts';
 
 /**
@@ -20,69 +19,6 @@ import { RESULTS_DIR, checkPage, launchBrowser, signIn, startServer, type Browse
  * for gross misconduct) is refused with nothing changed. Then, without JavaScript, the lead investigator
  * opens the same case. Every page is checked with axe and photographed into test-results/.
  */
-
-const AA = 'aa@westshire.example';
-const INVESTIGATOR = 'investigator@westshire.example';
-const INVESTIGATOR_NAME = 'Priya Investigator';
-
-const TWELVE_MONTH_CLOCK = 'First report to the local policing body on an investigation not completed';
-const BARRED_LIST_CLOCK = 'Report to the College of Policing for the barred list';
-
-type Subject = { personId: string; collar: string; givenName: string; familyName: string; name: string; allegationId: string };
-
-/**
- * Ten current, unmerged officers of Westshire, each found by a current collar number that resolves to them
- * alone (no other record, current or former, merged or not, ever held that number as any kind of
- * identifier), none linked to a user account, with ten different names so the page can be read by name.
- */
-async function findTenSubjects(server: RunningServer): Promise<Omit<Subject, 'allegationId'>[]> {
-  const rows = await server.database.query<{ person_id: string; value: string; given_name: string; family_name: string }>(
-    `select p.id as person_id, i.value, p.given_name, p.family_name
-       from person_identifiers i
-       join people p on p.force_id = i.force_id and p.id = i.person_id
-      where i.force_id = 'westshire' and i.kind = 'collar' and i.valid_to is null
-        and p.status = 'current' and p.merged_into_id is null and p.person_type = 'officer'
-        and not exists (select 1 from users u where u.person_id = p.id)
-        and (select count(distinct coalesce(q.merged_into_id, q.id))
-               from person_identifiers j
-               join people q on q.force_id = j.force_id and q.id = j.person_id
-              where j.force_id = i.force_id and upper(j.value) = upper(i.value)) = 1
-      order by i.value
-      limit 60`,
-  );
-  const chosen: Omit<Subject, 'allegationId'>[] = [];
-  const names = new Set<string>();
-  for (const r of rows) {
-    const name = `${r.given_name} ${r.family_name}`;
-    if (names.has(name) || chosen.some((c) => c.personId === r.person_id)) continue;
-    names.add(name);
-    chosen.push({ personId: r.person_id, collar: r.value, givenName: r.given_name, familyName: r.family_name, name });
-    if (chosen.length === 10) break;
-  }
-  if (chosen.length < 10) throw new Error(`the demo data has only ${chosen.length} officers with a collar number that names them alone`);
-  return chosen;
-}
-
-const squash = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
-
-async function cellTexts(row: Locator): Promise<string[]> {
-  return row.locator('td').evaluateAll((tds) => tds.map((td) => (td.textContent ?? '').replace(/\s+/g, ' ').trim()));
-}
-
-async function tableRows(page: Page, selector: string): Promise<string[][]> {
-  return page
-    .locator(`${selector} tbody tr`)
-    .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td.textContent ?? '').replace(/\s+/g, ' ').trim())));
-}
-
-/** A GOV.UK date input inside the fieldset named `legend`. */
-async function fillDate(page: Page, legend: string | RegExp, iso: string): Promise<void> {
-  const [y, m, d] = iso.split('-');
-  const group = page.getByRole('group', { name: legend });
-  await group.getByLabel('Day').fill(String(Number(d)));
-  await group.getByLabel('Month').fill(String(Number(m)));
-  await group.getByLabel('Year').fill(y ?? '');
-}
 
 describe('A conduct case with ten subjects, from the report to the barred list, with JavaScript', () => {
   let server: RunningServer;
@@ -553,10 +489,3 @@ describe('A conduct case with ten subjects, from the report to the barred list, 
     }, 120_000);
   });
 });
-
-/** The action's path segment from its label, as allegation-table.ts declares both. */
-function actionSlug(label: string): string {
-  const slug = ACTION_TYPES.find((type) => ACTION_TABLE[type].label === label);
-  if (!slug) throw new Error(`no action labelled ${label}`);
-  return slug;
-}

@@ -2,6 +2,7 @@ import { Faker, base, en, en_GB } from '@faker-js/faker';
 import { familyNames, femaleGivenNames, maleGivenNames } from './demo-names.ts';
 import type { ageBands, people, personIdentifiers, personPostings, personTypes, units } from '../../db/schema/index.ts';
 import * as ref from './demo-reference-data.ts';
+import { allocateCollars, collarHoldings, type Holding } from './demo-collar-numbers.ts';
 
 type WithIds<T> = T & { id: string; forceId: string };
 export type DemoUnit = WithIds<typeof units.$inferInsert>;
@@ -17,12 +18,10 @@ export type DemoOrganisation = {
 };
 export type DemoOrganisationOptions = { forceId: string; forceName: string; people: number; seed: number; today: string };
 
-type PersonType = (typeof personTypes)[number];
+export type PersonType = (typeof personTypes)[number];
 type Slot = { rank: string; rankIndex: number; role: string; unitId: string; from: number };
-type Career = { start: number; end: number | null; slots: Slot[]; joinAge: number };
-type CollarBlock = keyof typeof ref.collarRanges;
-type Holding = { person: number; block: CollarBlock; from: number; to: number | null; value?: string };
-type Rng = ReturnType<typeof makeRng>;
+export type Career = { start: number; end: number | null; slots: Slot[]; joinAge: number };
+export type Rng = ReturnType<typeof makeRng>;
 /** What a career can be posted to at each rank, and the rank's name (and seniority) given the post. */
 type Ladder = { posts: (rank: number) => readonly ref.Post[]; label: (rank: number, post: ref.Post) => [string, number] };
 
@@ -199,51 +198,6 @@ function makeCareers(rng: Rng, unitsByKey: Map<ref.UnitKey, string[]>) {
   }
 
   return { officer, staff, special, volunteer };
-}
-
-/** Collar numbers the officer held: sergeants in this force take a number from the sergeants' block. */
-function collarHoldings(person: number, type: PersonType, career: Career): Holding[] {
-  const { start: from, end: to } = career;
-  if (type === 'special') return [{ person, block: 'special', from, to }];
-  if (type !== 'officer') return [];
-  const promotedOn = career.slots.find((s) => s.rankIndex >= 1)?.from;
-  if (promotedOn === undefined) return [{ person, block: 'constable', from, to }];
-  if (promotedOn === from) return [{ person, block: 'sergeant', from, to }];
-  return [
-    { person, block: 'constable', from, to: promotedOn - 1 },
-    { person, block: 'sergeant', from: promotedOn, to },
-  ];
-}
-
-/** Issues numbers in date order so a number released by a leaver or a promotion can go to someone later. */
-function allocateCollars(rng: Rng, holdings: Holding[]): void {
-  const numbers = (lo: number, hi: number): string[] =>
-    rng.faker.helpers.shuffle(Array.from({ length: hi - lo + 1 }, (_, i) => String(lo + i)));
-  const fresh = new Map<CollarBlock, string[]>();
-  const released = new Map<CollarBlock, { value: string; day: number }[]>();
-  const widened = new Set<CollarBlock>();
-  for (const [block, [lo, hi]] of Object.entries(ref.collarRanges) as [CollarBlock, readonly [number, number]][]) {
-    fresh.set(block, numbers(lo, hi));
-    released.set(block, []);
-  }
-  const order = holdings.map((h, i) => ({ h, i })).sort((a, b) => a.h.from - b.h.from || a.i - b.i);
-  for (const { h } of order) {
-    const unused = fresh.get(h.block) ?? [];
-    const free = released.get(h.block) ?? [];
-    const eligible = free.filter((r) => r.day + ref.COLLAR_REUSE_COOLDOWN_DAYS < h.from);
-    if (unused.length === 0 && eligible.length === 0 && !widened.has(h.block)) {
-      // A force too big for four-digit numbers moves on to five (1234 → 12340–12349), as the largest do.
-      const [lo, hi] = ref.collarRanges[h.block];
-      unused.push(...numbers(lo * 10, hi * 10 + 9));
-      widened.add(h.block);
-    }
-    const reuse = eligible.length > 0 && (unused.length === 0 || rng.chance(ref.COLLAR_REUSE_CHANCE)) ? rng.pick(eligible) : undefined;
-    if (reuse) free.splice(free.indexOf(reuse), 1);
-    const value = reuse?.value ?? unused.pop();
-    if (value === undefined) throw new Error(`collar number block ${h.block} exhausted`);
-    h.value = value;
-    if (h.to !== null) free.push({ value, day: h.to });
-  }
 }
 
 /**
