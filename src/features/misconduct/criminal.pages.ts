@@ -3,8 +3,7 @@ import type { Deps } from '../../app/deps.ts';
 import { principalOf, requireSignedInPage } from '../../app/plugins/authentication.ts';
 import { AppError } from '../../lib/errors.ts';
 import { criminalEventKinds } from '../../db/schema/index.ts';
-import { authorize } from '../access/principal.ts';
-import { criminalEventsOf, findVisibleCase, subjectsOf } from './cases.repository.ts';
+import { viewCriminalProceedings } from './view-criminal-proceedings.ts';
 import { recordCriminalEvent } from './record-criminal-event.ts';
 import { draftPccReport } from './draft-pcc-report.ts';
 import { dateFromParts, errorSummary, first, type FormBody } from './case-form-fields.ts';
@@ -25,12 +24,7 @@ export function registerCriminalPages(app: FastifyInstance, deps: Deps): void {
   const pre = { preHandler: requireSignedInPage };
 
   const showCriminal = async (request: FastifyRequest<Params>, reply: FastifyReply, extra: Record<string, unknown> = {}) => {
-    const principal = principalOf(request);
-    authorize(principal, 'case.read', 'case');
-    const theCase = await findVisibleCase(deps.db, principal, request.params.id);
-    if (!theCase) throw new AppError('not_found', 'No such case.');
-    const subjects = await subjectsOf(deps.db, theCase.forceId, theCase.id);
-    const events = await criminalEventsOf(deps.db, theCase.forceId, theCase.id);
+    const { theCase, subjects, events } = await viewCriminalProceedings(deps, principalOf(request), request.params.id, request.id);
     const nameOf = new Map(subjects.map((s) => [s.id, `${s.givenName} ${s.familyName}`]));
     return reply.page('misconduct/views/criminal-proceedings.njk', {
       pageTitle: `Criminal proceedings – ${theCase.reference}`,
