@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { apiErrors } from '../../app/api-errors.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../../app/deps.ts';
 import { principalOf, requireApiPrincipal, requireSignedInPage } from '../../app/plugins/authentication.ts';
@@ -48,8 +49,7 @@ function registerDeadlinePages(app: FastifyInstance, deps: Deps): void {
   });
 }
 
-const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), requestId: z.string(), fields: z.record(z.string(), z.string()).optional() }) });
-const errors = { 401: errorBody, 404: errorBody };
+const errors = apiErrors(401, 404);
 
 const deadline = z.object({
   clockId: z.string().uuid(),

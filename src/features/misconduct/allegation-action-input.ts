@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SANCTIONS } from './rules/allegation-types.ts';
 import type { Ability } from '../access/roles.ts';
-import type { ActionType } from './rules/allegation-types.ts';
+import type { ActionType, AllegationAction } from './rules/allegation-types.ts';
 
 /** The details each action needs, validated at the boundary (form or API) before the workflow sees them. */
 export const allegationActionSchema = z.discriminatedUnion('type', [
@@ -68,3 +68,43 @@ export const actionAbility: Record<ActionType, Ability> = {
   decide_appeal: 'allegation.decide',
   close: 'allegation.decide',
 };
+
+/** The workflow's own action: the details that only feed the record (rationale, dates) stay out of it. */
+export function toWorkflowAction(a: AllegationActionInput): AllegationAction {
+  switch (a.type) {
+    case 'assess_severity':
+      return { type: a.type, severity: a.severity };
+    case 'record_referral_check':
+      return { type: a.type, referable: a.referable };
+    case 'record_iopc_mode':
+      return { type: a.type, mode: a.mode };
+    case 'decide_case_to_answer':
+      return { type: a.type, outcome: a.outcome };
+    case 'schedule_hearing':
+      return a.fullHearingReason ? { type: a.type, fullHearingReason: a.fullHearingReason } : { type: a.type };
+    case 'schedule_accelerated_hearing':
+      return { type: a.type, specialConditionsCertified: a.specialConditionsCertified };
+    case 'withdraw':
+      return { type: a.type, route: a.route };
+    case 'record_finding':
+      return { type: a.type, finding: a.finding };
+    case 'record_sanction':
+      return a.exceptionalCircumstances ? { type: a.type, sanction: a.sanction, exceptionalCircumstances: a.exceptionalCircumstances } : { type: a.type, sanction: a.sanction };
+    case 'decide_appeal':
+      return a.sanction ? { type: a.type, outcome: a.outcome, sanction: a.sanction } : { type: a.type, outcome: a.outcome };
+    case 'close':
+      return a.route ? { type: a.type, route: a.route } : { type: a.type };
+    case 'serve_reg17_notice':
+    case 'start_investigation':
+    case 'submit_report':
+    case 'refer_to_rprp':
+    case 'complete_rprp':
+    case 'schedule_meeting':
+    case 'lodge_appeal':
+      return { type: a.type };
+    default: {
+      const unknownAction: never = a;
+      throw new Error(`unknown action ${JSON.stringify(unknownAction)}`);
+    }
+  }
+}

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { apiErrors } from '../../app/api-errors.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../../app/deps.ts';
 import { principalOf, requireApiPrincipal } from '../../app/plugins/authentication.ts';
@@ -10,8 +11,7 @@ import { linkCases, linkCasesBody, unlinkCases, viewLinks } from './link-cases.t
 import { removeParty } from './remove-party.ts';
 import { setOwningTeam, setOwningTeamBody, viewOwningTeam } from './set-owning-team.ts';
 
-const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), requestId: z.string(), fields: z.record(z.string(), z.string()).optional() }) });
-const errors = { 400: errorBody, 401: errorBody, 404: errorBody, 409: errorBody };
+const errors = apiErrors(400, 401, 404, 409);
 const caseParams = z.object({ id: z.string() });
 
 const party = z.object({

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { apiErrors } from '../../app/api-errors.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../../app/deps.ts';
 import { principalOf, requireApiPrincipal } from '../../app/plugins/authentication.ts';
@@ -13,8 +14,7 @@ import { recordCriminalEvent } from './record-criminal-event.ts';
 import { draftPccReport } from './draft-pcc-report.ts';
 import { criminalEventKinds } from '../../db/schema/index.ts';
 
-const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), requestId: z.string(), fields: z.record(z.string(), z.string()).optional() }) });
-const errors = { 400: errorBody, 401: errorBody, 404: errorBody, 409: errorBody, 422: errorBody };
+const errors = apiErrors(400, 401, 404, 409, 422);
 
 const caseParams = z.object({ id: z.string() });
 const iso = (d: Date | string | null) => (d === null ? null : typeof d === 'string' ? d : d.toISOString());

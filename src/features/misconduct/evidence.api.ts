@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
+import { apiErrorBody, apiErrors } from '../../app/api-errors.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../../app/deps.ts';
 import { principalOf, requireApiPrincipal } from '../../app/plugins/authentication.ts';
@@ -7,8 +8,7 @@ import { addEvidence } from './add-evidence.ts';
 import { listEvidence } from './list-evidence.ts';
 import { readEvidence } from './read-evidence.ts';
 
-const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), requestId: z.string(), fields: z.record(z.string(), z.string()).optional() }) });
-const errors = { 400: errorBody, 401: errorBody, 404: errorBody };
+const errors = apiErrors(400, 401, 404);
 
 const iso = (d: Date | string) => (typeof d === 'string' ? new Date(d) : d).toISOString();
 
@@ -74,7 +74,7 @@ export function registerEvidenceApi(app: FastifyInstance, deps: Deps): void {
           file: z.unknown().optional().meta({ type: 'string', format: 'binary', description: 'The file; one per request' }),
           description: z.string().optional(),
         }),
-        response: { 201: evidenceItem, 413: errorBody, ...errors },
+        response: { 201: evidenceItem, 413: apiErrorBody, ...errors },
       },
     },
     async (request, reply) => {

@@ -9,8 +9,8 @@ import { cancelCaseClocks, startClock, stopClocks } from '../clocks/start-clock.
 import type { PeriodKey } from '../clocks/periods.ts';
 import type { AuditActor } from '../audit/audit-events.ts';
 import type { Db } from '../../db/client.ts';
-import { transition, type AllegationAction } from './rules/allegation-workflow.ts';
-import { actionAbility, allegationActionSchema, type AllegationActionInput } from './allegation-action-input.ts';
+import { transition } from './rules/allegation-workflow.ts';
+import { actionAbility, allegationActionSchema, toWorkflowAction } from './allegation-action-input.ts';
 import { contextOf, factsOf, regimeOf } from './case-context.ts';
 import { createListReturn } from './list-returns.ts';
 import { allegationsOf, findAllegationForUpdate, findSubjectForUpdate, findVisibleCase, insertAllegationEvent, updateAllegation, updateCase, type CaseRow } from './cases.repository.ts';
@@ -23,46 +23,6 @@ export const progressAllegationInput = z.object({
   note: z.string().trim().max(5000).default(''),
   action: allegationActionSchema,
 });
-
-/** The workflow's own action: the details that only feed the record (rationale, dates) stay out of it. */
-function toWorkflowAction(a: AllegationActionInput): AllegationAction {
-  switch (a.type) {
-    case 'assess_severity':
-      return { type: a.type, severity: a.severity };
-    case 'record_referral_check':
-      return { type: a.type, referable: a.referable };
-    case 'record_iopc_mode':
-      return { type: a.type, mode: a.mode };
-    case 'decide_case_to_answer':
-      return { type: a.type, outcome: a.outcome };
-    case 'schedule_hearing':
-      return a.fullHearingReason ? { type: a.type, fullHearingReason: a.fullHearingReason } : { type: a.type };
-    case 'schedule_accelerated_hearing':
-      return { type: a.type, specialConditionsCertified: a.specialConditionsCertified };
-    case 'withdraw':
-      return { type: a.type, route: a.route };
-    case 'record_finding':
-      return { type: a.type, finding: a.finding };
-    case 'record_sanction':
-      return a.exceptionalCircumstances ? { type: a.type, sanction: a.sanction, exceptionalCircumstances: a.exceptionalCircumstances } : { type: a.type, sanction: a.sanction };
-    case 'decide_appeal':
-      return a.sanction ? { type: a.type, outcome: a.outcome, sanction: a.sanction } : { type: a.type, outcome: a.outcome };
-    case 'close':
-      return a.route ? { type: a.type, route: a.route } : { type: a.type };
-    case 'serve_reg17_notice':
-    case 'start_investigation':
-    case 'submit_report':
-    case 'refer_to_rprp':
-    case 'complete_rprp':
-    case 'schedule_meeting':
-    case 'lodge_appeal':
-      return { type: a.type };
-    default: {
-      const unknownAction: never = a;
-      throw new Error(`unknown action ${JSON.stringify(unknownAction)}`);
-    }
-  }
-}
 
 /**
  * Moves one allegation along its track. The case and the allegation are locked, the version checked

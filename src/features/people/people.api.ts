@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { apiErrors } from '../../app/api-errors.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../../app/deps.ts';
 import { principalOf, requireApiPrincipal } from '../../app/plugins/authentication.ts';
@@ -8,8 +9,7 @@ import { viewPerson } from './view-person.ts';
 import { mergePeople } from './merge-people.ts';
 import { undoMerge } from './undo-merge.ts';
 
-const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), requestId: z.string(), fields: z.record(z.string(), z.string()).optional() }) });
-const errors = { 400: errorBody, 401: errorBody, 404: errorBody, 409: errorBody, 422: errorBody };
+const errors = apiErrors(400, 401, 404, 409, 422);
 
 const directoryItem = z.object({
   id: z.string().uuid(),

@@ -10,46 +10,6 @@ import type { Rng } from './days-and-chance.ts';
 /** A final written warning in force, multiple unconnected incidents: drawn when an allegation is first assessed as misconduct or gross misconduct. */
 export type Flags = { fww: boolean; multi: boolean };
 
-/** The workflow's own action, from the details the use case takes (as progress-allegation.ts does). */
-export function workflowActionOf(a: AllegationActionInput): AllegationAction {
-  switch (a.type) {
-    case 'assess_severity':
-      return { type: a.type, severity: a.severity };
-    case 'record_referral_check':
-      return { type: a.type, referable: a.referable };
-    case 'record_iopc_mode':
-      return { type: a.type, mode: a.mode };
-    case 'decide_case_to_answer':
-      return { type: a.type, outcome: a.outcome };
-    case 'schedule_hearing':
-      return a.fullHearingReason ? { type: a.type, fullHearingReason: a.fullHearingReason } : { type: a.type };
-    case 'schedule_accelerated_hearing':
-      return { type: a.type, specialConditionsCertified: a.specialConditionsCertified };
-    case 'withdraw':
-      return { type: a.type, route: a.route };
-    case 'record_finding':
-      return { type: a.type, finding: a.finding };
-    case 'record_sanction':
-      return a.exceptionalCircumstances ? { type: a.type, sanction: a.sanction, exceptionalCircumstances: a.exceptionalCircumstances } : { type: a.type, sanction: a.sanction };
-    case 'decide_appeal':
-      return a.sanction ? { type: a.type, outcome: a.outcome, sanction: a.sanction } : { type: a.type, outcome: a.outcome };
-    case 'close':
-      return a.route ? { type: a.type, route: a.route } : { type: a.type };
-    case 'serve_reg17_notice':
-    case 'start_investigation':
-    case 'submit_report':
-    case 'refer_to_rprp':
-    case 'complete_rprp':
-    case 'schedule_meeting':
-    case 'lodge_appeal':
-      return { type: a.type };
-    default: {
-      const unknownAction: never = a;
-      throw new Error(`unknown action ${JSON.stringify(unknownAction)}`);
-    }
-  }
-}
-
 /** The use case's input for a chosen action: the words and flags it needs (dates are filled in once the plan is dated). */
 export function inputOf(a: AllegationAction, rng: Rng, p: Profile, ctx: AllegationContext, flags: Flags): AllegationActionInput {
   switch (a.type) {

@@ -2,7 +2,8 @@ import type { AllegationActionInput } from '../allegation-action-input.ts';
 import { initialAllegationState, transition } from '../rules/allegation-workflow.ts';
 import type { AllegationContext, AllegationStatus } from '../rules/allegation-types.ts';
 import { validCandidates, type Profile } from './action-choice.ts';
-import { gapFor, hearingGapFor, inputOf, workflowActionOf, type Flags } from './action-inputs.ts';
+import { gapFor, hearingGapFor, inputOf, type Flags } from './action-inputs.ts';
+import { toWorkflowAction } from '../allegation-action-input.ts';
 import { toIso, type Rng } from './days-and-chance.ts';
 import { STEER_DEPTH, canReach, memoFor, type Memos, type Target } from './state-coverage.ts';
 
@@ -96,7 +97,7 @@ export function planAllegation(rng: Rng, memos: Memos, start: number, today: num
     const gap = gapFor(chosen, s, p, rng, hearingGap);
     if (!steering && day + gap > today) break;
     const input = inputOf(chosen, rng, p, ctx, flags);
-    const result = transition(s, workflowActionOf(input), ctx);
+    const result = transition(s, toWorkflowAction(input), ctx);
     if (!result.ok) throw new Error(`demo cases: the chooser picked ${chosen.type} from ${s.status}, which the workflow refuses: ${result.reason}`);
     if (chosen.type === 'schedule_meeting' || chosen.type === 'schedule_hearing' || chosen.type === 'schedule_accelerated_hearing') {
       hearingGap = hearingGapFor(chosen, rng);
