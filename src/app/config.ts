@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { defaultCalendarConfig, parseCalendarConfig, type CalendarConfig } from '../features/clocks/bank-holidays.ts';
 import { resolvePeriods, type ResolvedPeriods } from '../features/clocks/periods.ts';
+import { parseIntegrityRules, type IntegrityRules } from './integrity-rules.ts';
 
 /**
  * Every setting Probity reads from the environment, validated once at start-up.
@@ -45,7 +46,7 @@ export type Config = {
   maxUploadBytes: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   /** Statutory periods (defaults from the reference, with their confidence marks) and the bank-holiday calendar. */
-  rules: { periods: ResolvedPeriods; calendar: CalendarConfig };
+  rules: { periods: ResolvedPeriods; calendar: CalendarConfig; integrity: IntegrityRules };
 };
 
 export class ConfigError extends Error {}
@@ -64,7 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: publicUrl.replace(/\/$/, ''),
     database: e.DATABASE_URL
       ? { engine: 'pg', url: e.DATABASE_URL, poolSize: e.PROBITY_DB_POOL_SIZE }
-      : { engine: 'pglite', dataDir: path.resolve(e.PROBITY_DATA_DIR) },
+      : { engine: 'pglite', dataDir: e.PROBITY_DATA_DIR === 'memory://' ? 'memory://' : path.resolve(e.PROBITY_DATA_DIR) },
     // The embedded database migrates itself: there is no one else to do it.
     autoMigrate: e.PROBITY_AUTO_MIGRATE === '1' || !e.DATABASE_URL,
     session: { idleMinutes: e.PROBITY_SESSION_IDLE_MINUTES, absoluteHours: e.PROBITY_SESSION_ABSOLUTE_HOURS },
@@ -78,14 +79,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
-const rulesFileSchema = z.strictObject({ periods: z.unknown().optional(), calendar: z.unknown().optional() });
+const rulesFileSchema = z.strictObject({ periods: z.unknown().optional(), calendar: z.unknown().optional(), integrity: z.unknown().optional() });
 
 /** Periods and calendar from PROBITY_RULES_FILE over the defaults; a bad file stops start-up naming the problem. */
 function loadRules(file: string | undefined): Config['rules'] {
-  if (!file) return { periods: resolvePeriods(), calendar: defaultCalendarConfig };
+  if (!file) return { periods: resolvePeriods(), calendar: defaultCalendarConfig, integrity: parseIntegrityRules({}) };
   try {
     const raw = rulesFileSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
-    return { periods: resolvePeriods(raw.periods ?? {}), calendar: raw.calendar ? parseCalendarConfig(raw.calendar) : defaultCalendarConfig };
+    return {
+      periods: resolvePeriods(raw.periods ?? {}),
+      calendar: raw.calendar ? parseCalendarConfig(raw.calendar) : defaultCalendarConfig,
+      integrity: parseIntegrityRules(raw.integrity ?? {}),
+    };
   } catch (err) {
     throw new ConfigError(`Invalid rules file ${file}: ${err instanceof z.ZodError ? err.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') : (err as Error).message}`);
   }

@@ -8,6 +8,12 @@ import { registerPeopleRoutes } from '../features/people/people.routes.ts';
 import { registerAuditRoutes } from '../features/audit/audit.routes.ts';
 import { registerCaseRoutes } from '../features/misconduct/cases.routes.ts';
 import { registerClockRoutes } from '../features/clocks/clocks.routes.ts';
+import { registerRecommendationRoutes } from '../features/recommendations/recommendations.routes.ts';
+import { registerRestrictionRoutes } from '../features/restrictions/restrictions.routes.ts';
+import { registerReviewRoutes } from '../features/vetting/reviews.routes.ts';
+import { registerVettingRoutes } from '../features/vetting/vetting.routes.ts';
+import { registerOversightRoutes } from '../features/oversight/oversight.routes.ts';
+import { registerPublicationRoutes } from '../features/publication/publication.routes.ts';
 
 /** Every feature's routes, in one list: adding a feature is adding a line here. */
 export const featureRoutes: ((app: FastifyInstance, deps: Deps) => Promise<void> | void)[] = [
@@ -19,4 +25,10 @@ export const featureRoutes: ((app: FastifyInstance, deps: Deps) => Promise<void>
   registerAuditRoutes,
   registerCaseRoutes,
   registerClockRoutes,
+  registerRecommendationRoutes,
+  registerRestrictionRoutes,
+  registerReviewRoutes,
+  registerVettingRoutes,
+  registerOversightRoutes,
+  registerPublicationRoutes,
 ];

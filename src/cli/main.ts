@@ -1,3 +1,4 @@
+import { registerRecommendationCommands } from './recommendation-commands.ts';
 import { Command, Option } from 'commander';
 import { ConfigError } from '../app/config.ts';
 import { AppError } from '../lib/errors.ts';
@@ -7,6 +8,12 @@ import { migrateCommand, seedCommand, sqlCommand } from './database-commands.ts'
 import { createUserCommand, createTokenCommand, demoCodeCommand } from './account-commands.ts';
 import { auditVerifyCommand } from './audit-commands.ts';
 import { sweepClocksCommand } from './clock-commands.ts';
+import { seedScaleCommand } from './scale-commands.ts';
+import { benchCommand } from './bench-commands.ts';
+import { registerBackupCommands } from './backup-commands.ts';
+import { registerRandomReviewCommands } from './random-review-commands.ts';
+import { registerImportCommands } from './import-commands.ts';
+import { registerVettingListCommands } from './vetting-list-commands.ts';
 
 /** The `probity` command. Each action opens the database it needs and closes it again. */
 export async function main(argv: string[]): Promise<void> {
@@ -26,8 +33,15 @@ export async function main(argv: string[]): Promise<void> {
   program
     .command('seed')
     .description('load data')
-    .requiredOption('--demo', 'the fictional demo organisation with one account per role')
-    .action(seedCommand);
+    .option('--demo', 'the fictional demo organisation with one account per role')
+    .addOption(new Option('--scale <scale>', 'synthetic data at scale: one force, or all 43 forces over ten years').choices(['force', 'national']))
+    .option('--seed <n>', 'with --scale: the random seed (same seed, same data)')
+    .option('--force <force>', 'with --scale force: which force (e.g. hertfordshire, metropolitan)')
+    .action((o: { demo?: boolean; scale?: 'force' | 'national'; seed?: string; force?: string }, cmd: Command) => {
+      if (o.demo && !o.scale && o.seed === undefined && o.force === undefined) return seedCommand();
+      if (o.scale && !o.demo) return seedScaleCommand({ scale: o.scale, ...(o.seed !== undefined ? { seed: o.seed } : {}), ...(o.force !== undefined ? { force: o.force } : {}) });
+      cmd.error(o.demo ? "error: --demo cannot be combined with --scale, --seed or --force" : "error: choose --demo or --scale force|national");
+    });
 
   const user = program.command('user').description('manage accounts');
   user
@@ -54,11 +68,29 @@ export async function main(argv: string[]): Promise<void> {
   const clocks = program.command('clocks').description('statutory clocks');
   clocks
     .command('sweep')
-    .description('mark clocks due and overdue once, and start the next 6-monthly PCC report clock (run daily, e.g. from cron)')
+    .description('mark clocks due and overdue once, start the next 6-monthly PCC report clock, expire clearances and open renewal reviews (run daily, e.g. from cron)')
     .option('--today <date>', 'the date to sweep as (YYYY-MM-DD), for testing')
     .action(sweepClocksCommand);
 
+  registerBackupCommands(program);
+  registerRandomReviewCommands(program);
+  registerImportCommands(program);
+  registerVettingListCommands(program);
+  registerRecommendationCommands(program);
+
   program.command('sql').description('run one SQL statement against the database and print the rows (administrators)').argument('<statement>').action(sqlCommand);
+
+  program
+    .command('bench')
+    .description('benchmark: NYC import vs COPY, the API under load vs a bare route, queries vs a table scan (npm run bench)')
+    .addOption(new Option('--engine <engine>', 'database engine').choices(['pglite', 'pg', 'both']).default('both'))
+    .addOption(new Option('--scale <scale>', 'data size (PGlite always runs at force scale)').choices(['force', 'national']).default('force'))
+    .option('--quick', 'a small force and a few seconds per scenario, to smoke-test the harness')
+    .option('--keep', 'keep the seeded databases, and reuse them next time (same scale and seed)')
+    .option('--seed <n>', 'seed of the synthetic data')
+    .option('--duration <seconds>', 'seconds of load per HTTP scenario (default 10, quick 3)')
+    .option('--only <parts>', 'comma-separated: import, http, queries')
+    .action(benchCommand);
 
   program.command('demo-code').description('print the current 6-digit code of a demo account').argument('<email>').action(demoCodeCommand);
 

@@ -54,6 +54,8 @@ export const cases = pgTable(
     unique('cases_reference_unique').on(t.forceId, t.reference),
     index('cases_lead_idx').on(t.forceId, t.leadInvestigatorId, t.status),
     index('cases_status_idx').on(t.forceId, t.status, t.cameToAttentionOn),
+    // An imported case keeps its source key: importing the same rows again finds it (features/imports).
+    unique('cases_source_key_unique').on(t.forceId, t.sourceKey),
   ],
 );
 
@@ -123,11 +125,14 @@ export const allegations = pgTable(
     facts: jsonb('facts').notNull().default({}),
     version: integer('version').notNull().default(1),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Set on imported allegations: importing the same row again finds it (features/imports). */
+    sourceKey: text('source_key'),
   },
   (t) => [
     primaryKey({ columns: [t.forceId, t.id] }),
     foreignKey({ columns: [t.forceId, t.caseId], foreignColumns: [cases.forceId, cases.id] }),
     foreignKey({ columns: [t.forceId, t.subjectId], foreignColumns: [caseSubjects.forceId, caseSubjects.id] }),
+    unique('allegations_source_key_unique').on(t.forceId, t.sourceKey),
     index('allegations_case_idx').on(t.forceId, t.caseId),
     index('allegations_subject_idx').on(t.forceId, t.subjectId),
     index('allegations_state_idx').on(t.forceId, t.state),

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { date, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { date, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { forces, units } from './organisation.ts';
 
 export const personTypes = ['officer', 'special', 'staff', 'volunteer'] as const;
@@ -44,6 +44,8 @@ export const people = pgTable(
     index('people_family_name_idx').on(t.forceId, t.familyName, t.givenName),
     index('people_search_name_idx').on(t.forceId, t.searchName),
     index('people_merged_into_idx').on(t.forceId, t.mergedIntoId),
+    // An imported person keeps its source key: importing the same row again finds it (features/imports).
+    unique('people_source_key_unique').on(t.forceId, t.sourceKey),
   ],
 );
 

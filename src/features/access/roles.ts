@@ -44,12 +44,37 @@ export const abilities = [
   'case.allocate',
   'allegation.progress',
   'allegation.decide',
+  // Duty restrictions (suspension and its alternatives): see the restrictions on cases the user may see;
+  // impose, review, change and lift them; record the senior rationale that answers the suspension flag.
+  'restriction.read',
+  'restriction.decide',
+  'restriction.seniorRationale',
+  // Vetting files are readable by vetting roles only; every read is audited.
+  'vetting.read',
+  'vetting.decide',
+  'vetting.lists',
+  // Any member of the workforce with a person record declares their own change of circumstances.
+  'vetting.declare',
+  // Oversight (the PCC's office and the force's own view): the scrutiny dashboard and statistical returns —
+  // aggregates only, small cells suppressed, unless the user may see unsuppressed figures (PSD).
+  'oversight.dashboard',
+  'oversight.unsuppressed',
+  // The recommendation tracker: read; the force's side (owners, actions, evidence, self-assessment);
+  // the commissioner's side (reports, verified status, published response); chief-officer sign-off.
+  'recommendation.read',
+  'recommendation.manage',
+  'recommendation.verify',
+  'recommendation.signoff',
+  // Dip sampling: the appropriate authority grants a named oversight user read access to chosen cases.
+  'dipsample.grant',
+  // What the force publishes on the public page (hearing notices and outcomes).
+  'publication.manage',
 ] as const;
 
 export type Ability = (typeof abilities)[number];
 
 const abilitiesByRole: Record<Role, readonly Ability[]> = {
-  psd_investigator: ['person.search', 'person.read', 'case.read', 'case.create', 'allegation.progress'],
+  psd_investigator: ['person.search', 'person.read', 'case.read', 'case.create', 'allegation.progress', 'restriction.read', 'vetting.declare'],
   appropriate_authority: [
     'person.search',
     'person.read',
@@ -61,13 +86,23 @@ const abilitiesByRole: Record<Role, readonly Ability[]> = {
     'case.allocate',
     'allegation.progress',
     'allegation.decide',
+    'restriction.read',
+    'restriction.decide',
+    'restriction.seniorRationale',
+    'vetting.declare',
+    'oversight.dashboard',
+    'oversight.unsuppressed',
+    'recommendation.read',
+    'recommendation.manage',
+    'dipsample.grant',
+    'publication.manage',
   ],
-  vetting_officer: ['person.search', 'person.read', 'person.readProtected'],
-  complaints_handler: ['person.search', 'person.read'],
-  chief_officer: [],
-  pcc_oversight: [],
+  vetting_officer: ['person.search', 'person.read', 'person.readProtected', 'vetting.read', 'vetting.decide', 'vetting.lists', 'vetting.declare'],
+  complaints_handler: ['person.search', 'person.read', 'vetting.declare'],
+  chief_officer: ['vetting.declare', 'oversight.dashboard', 'recommendation.read', 'recommendation.manage', 'recommendation.signoff'],
+  pcc_oversight: ['oversight.dashboard', 'recommendation.read', 'recommendation.verify'],
   public: [],
-  officer: [],
+  officer: ['vetting.declare'],
   administrator: ['person.search', 'person.read', 'person.merge', 'user.manage', 'audit.read'],
   auditor: ['person.search', 'person.read', 'audit.read'],
 };

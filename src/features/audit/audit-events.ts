@@ -1,4 +1,9 @@
 import { z } from 'zod';
+import { restrictionAuditEvents } from '../restrictions/restriction-audit-events.ts';
+import { vettingAuditEvents } from '../vetting/vetting-audit-events.ts';
+import { importAuditEvents } from '../imports/import-audit-events.ts';
+import { recommendationAuditEvents } from '../recommendations/recommendation-audit-events.ts';
+import { oversightAuditEvents } from '../oversight/oversight-audit-events.ts';
 
 /**
  * Every kind of audit event, typed. A use case can only record an event that matches one of these,
@@ -99,6 +104,12 @@ export const auditEventSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('clock.due'), clockId: uuid, caseId: uuid, period: z.string(), sequence: z.number().int(), dueOn: z.string() }),
   z.object({ type: z.literal('clock.overdue'), clockId: uuid, caseId: uuid, period: z.string(), sequence: z.number().int(), dueOn: z.string(), sweptOn: z.string() }),
+  // Features that own their events (each with its summary words beside them).
+  ...restrictionAuditEvents,
+  ...vettingAuditEvents,
+  ...importAuditEvents,
+  ...recommendationAuditEvents,
+  ...oversightAuditEvents,
 ]);
 
 export type AuditEvent = z.infer<typeof auditEventSchema>;

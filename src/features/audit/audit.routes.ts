@@ -1,4 +1,9 @@
 import type { FastifyInstance } from 'fastify';
+import { summariseRestrictionEvent, type RestrictionAuditEvent } from '../restrictions/restriction-audit-events.ts';
+import { summariseVettingEvent, type VettingAuditEvent } from '../vetting/vetting-audit-events.ts';
+import { summariseImportEvent, type ImportAuditEvent } from '../imports/import-audit-events.ts';
+import { summariseRecommendationEvent, type RecommendationAuditEvent } from '../recommendations/recommendation-audit-events.ts';
+import { summariseOversightEvent, type OversightAuditEvent } from '../oversight/oversight-audit-events.ts';
 import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../../app/deps.ts';
@@ -38,6 +43,7 @@ export function summariseAuditEvent(payload: unknown): string {
   const parsed = auditEventSchema.safeParse(payload);
   if (!parsed.success) return clip(JSON.stringify(payload) ?? '');
   const e = parsed.data;
+  if (isFeatureEvent(e)) return clip(summariseFeatureEvent(e));
   switch (e.type) {
     case 'person.viewed':
       return 'Viewed the person record';
@@ -114,6 +120,25 @@ export function summariseAuditEvent(payload: unknown): string {
     }
   }
 }
+
+type FeatureAuditEvent = RestrictionAuditEvent | VettingAuditEvent | ImportAuditEvent | RecommendationAuditEvent | OversightAuditEvent;
+
+const FEATURE_EVENT_PREFIXES = ['restriction.', 'vetting.', 'import.', 'export.', 'recommendation.', 'oversight.'];
+const isFeatureEvent = (e: AuditEvent): e is FeatureAuditEvent => FEATURE_EVENT_PREFIXES.some((prefix) => e.type.startsWith(prefix));
+
+/** Events owned by a feature are summarised by that feature. */
+function summariseFeatureEvent(e: FeatureAuditEvent): string {
+  if (isOversightEvent(e)) return summariseOversightEvent(e);
+  if (isRestrictionEvent(e)) return summariseRestrictionEvent(e);
+  if (isVettingEvent(e)) return summariseVettingEvent(e);
+  if (isRecommendationEvent(e)) return summariseRecommendationEvent(e);
+  return summariseImportEvent(e);
+}
+
+const isRestrictionEvent = (e: AuditEvent): e is RestrictionAuditEvent => e.type.startsWith('restriction.');
+const isVettingEvent = (e: AuditEvent): e is VettingAuditEvent => e.type.startsWith('vetting.');
+const isRecommendationEvent = (e: AuditEvent): e is RecommendationAuditEvent => e.type.startsWith('recommendation.');
+const isOversightEvent = (e: AuditEvent): e is OversightAuditEvent => e.type.startsWith('oversight.');
 
 /** The link to another page of the same search: the filters travel with it, blanks do not. */
 function pageHref(filters: AuditFilters, page: number): string {

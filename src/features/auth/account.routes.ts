@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../../app/deps.ts';
 import { principalOf, requireApiPrincipal, requireSignedInPage } from '../../app/plugins/authentication.ts';
-import { actorOf } from '../access/principal.ts';
+import { actorOf, can } from '../access/principal.ts';
 import { roleAbilities, roleLabels } from '../access/roles.ts';
 import { listApiTokensOfUser } from './accounts.repository.ts';
 import { createApiToken, revokeApiToken, tokenNameInput } from './api-tokens.ts';
@@ -14,7 +14,8 @@ export function registerAccountPages(app: FastifyInstance, deps: Deps): void {
   const render = async (request: Parameters<typeof principalOf>[0], extra: Record<string, unknown> = {}) => {
     const principal = principalOf(request);
     const tokens = await listApiTokensOfUser(deps.db, principal.userId);
-    return { pageTitle: 'Your account', tokens, roleLabel: roleLabels[principal.role], ...extra };
+    const canDeclare = can(principal, 'vetting.declare') && principal.personId !== null;
+    return { pageTitle: 'Your account', tokens, roleLabel: roleLabels[principal.role], canDeclare, ...extra };
   };
 
   app.get('/account', { preHandler: requireSignedInPage }, async (request, reply) => reply.page('auth/views/account.njk', await render(request)));

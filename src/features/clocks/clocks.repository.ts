@@ -133,7 +133,9 @@ export async function lockClocksToSweep(tx: Db, today: IsoDate, limit: number): 
         k.due_notified_at is not null as due_notified, k.overdue_notified_at is not null as overdue_notified,
         c.status = 'open' as case_open
       from clocks k join cases c on c.force_id = k.force_id and c.id = k.case_id
-      where (k.state = 'running' and k.due_on <= ${today}::date) or (k.state = 'due' and k.due_on < ${today}::date)
+      where ((k.state = 'running' and k.due_on <= ${today}::date) or (k.state = 'due' and k.due_on < ${today}::date))
+        -- A window on its last day is still open: selecting it would select it again forever (the sweep loops until empty).
+        and not (k.period in (${sql.join([...WINDOW_PERIODS].map((p) => sql`${p}`), sql`, `)}) and k.due_on >= ${today}::date)
       order by k.due_on, k.force_id, k.id
       limit ${limit}
       for update of k skip locked`,

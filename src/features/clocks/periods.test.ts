@@ -36,7 +36,8 @@ describe('period table defaults', () => {
   });
 
   it('has exactly the expected keys (adding a clock must update this test)', () => {
-    expect(PERIOD_KEYS).toHaveLength(16);
+    // 16 conduct clocks, 2 restriction clocks (notice and review), 11 vetting renewals, the vetting review and appeal.
+    expect(PERIOD_KEYS).toHaveLength(31);
   });
 });
 
@@ -80,7 +81,7 @@ describe('periodsForRegime', () => {
     expect(keys).toEqual(expect.arrayContaining(['barred_list_return', 'advisory_list_return', 'suspension_notice_written']));
     expect(keys).not.toContain('rprp_account');
     expect(keys).not.toContain('pcc_report_first');
-    expect(periodsForRegime(resolvePeriods(), '2020+2025').map((p) => p.key)).toHaveLength(16);
+    expect(periodsForRegime(resolvePeriods(), '2020+2025').map((p) => p.key)).toHaveLength(31);
   });
 });
 

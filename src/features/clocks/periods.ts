@@ -43,6 +43,16 @@ export const PERIOD_DEFINITIONS = Object.freeze({
     from: 'the suspension decision, then each review',
     source: '§2.12 reg 11 (interval not retrieved; "commonly every 4 weeks") [R]',
   }),
+  restriction_notice: period(3, 'working_days', 'R', ALL, {
+    label: 'Written notice of a restriction of duties (or written confirmation of one given orally)',
+    from: 'the decision to restrict duties',
+    source: '§2.12 alternatives to suspension: local force policy, default as for reg 11 [R]',
+  }),
+  restriction_review: period(28, 'calendar_days', 'R', ALL, {
+    label: 'Review of a restriction of duties short of suspension',
+    from: 'the decision, then each review',
+    source: '§2.12 alternatives to suspension: local force policy, default as for reg 11 reviews [R]',
+  }),
   reg18_representations: period(10, 'working_days', 'R', FROM_2020, {
     label: 'Officer’s statement or documents to the investigator',
     from: 'the regulation 17 written notice being given',
@@ -102,6 +112,27 @@ export const PERIOD_DEFINITIONS = Object.freeze({
     label: 'Complainant’s application for a review of a complaint outcome',
     from: 'the complaint outcome being sent (day 1 is the day after it is sent)',
     source: '§3.4 Police Reform Act 2002 Sch 3 reviews [V S35a]; applies to complaints under the 2020 reforms',
+  }),
+  vetting_renewal_rv: period(120, 'months', 'V', ALL, vetting('Recruitment vetting (RV)', '10 years [V S47]')),
+  vetting_renewal_mv: period(84, 'months', 'R', ALL, vetting('Management vetting (MV)', '7 years [R]')),
+  vetting_renewal_nppv1: period(36, 'months', 'R', ALL, vetting('NPPV level 1', 'about 3 years [R]')),
+  vetting_renewal_nppv2a: period(36, 'months', 'R', ALL, vetting('NPPV level 2 (abbreviated)', 'about 3 years [R]')),
+  vetting_renewal_nppv2f: period(36, 'months', 'R', ALL, vetting('NPPV level 2 (full)', '3 years [R]')),
+  vetting_renewal_nppv3: period(60, 'months', 'R', ALL, vetting('NPPV level 3', '5 years, some sources say 7 [R – conflicting]')),
+  vetting_renewal_ctc: period(120, 'months', 'V', ALL, vetting('Counter-terrorism check (CTC)', '10 years, 5 for non-List X contractors [V S49e]')),
+  vetting_renewal_sc: period(120, 'months', 'V', ALL, vetting('Security check (SC)', '10 years, 5 for non-List X contractors [V S49e]')),
+  vetting_renewal_esc: period(120, 'months', 'V', ALL, vetting('Enhanced security check (eSC)', '10 years, as SC [V S49e]')),
+  vetting_renewal_dv: period(84, 'months', 'V', ALL, vetting('Developed vetting (DV)', '7 years, 3 for non-List X contractors [V S49e]')),
+  vetting_renewal_edv: period(84, 'months', 'V', ALL, vetting('Enhanced developed vetting (eDV)', '7 years, as DV [V S49e]')),
+  vetting_review: period(28, 'calendar_days', 'R', ALL, {
+    label: 'Vetting review completed after a trigger (adverse information, misconduct, restriction, charge, transfer …)',
+    from: 'the trigger opening the review',
+    source: '§4.5 immediate review on adverse information; time to complete is force policy [R]',
+  }),
+  vetting_appeal: period(14, 'calendar_days', 'R', ALL, {
+    label: 'Appeal against a vetting refusal or withdrawal',
+    from: 'the decision being sent',
+    source: '§4.4 typically 14 days (Warwickshire), some forces 21 — configurable per deployment [V S50, S50b]',
   }),
 });
 
@@ -178,6 +209,10 @@ export function computeDeadline(
   }
 }
 
+function vetting(level: string, renewal: string): { label: string; from: string; source: string } {
+  return { label: `Renewal of ${level} clearance`, from: 'the clearance being granted', source: `§4.2 renewal: ${renewal}` };
+}
+
 function period(
   amount: number,
   unit: PeriodUnit,
@@ -201,4 +236,5 @@ export const WINDOW_PERIODS: ReadonlySet<PeriodKey> = new Set<PeriodKey>([
   'written_warning_expiry',
   'final_written_warning_expiry',
   'complainant_review_window',
+  'vetting_appeal',
 ]);

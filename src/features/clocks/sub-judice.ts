@@ -35,6 +35,8 @@ export const SUB_JUDICE_DEFAULTS: Readonly<Record<PeriodKey, SubJudiceRule>> = O
   pcc_report_repeat: keeps('Each subsequent 6 months under reg 19 runs on the same basis as the first period (§2.7).', 'V'),
   suspension_notice_written: keeps('The officer must be told in writing why they are suspended whatever the criminal position (§2.12).'),
   suspension_review: keeps('A suspension must keep being reviewed while it lasts; criminal proceedings are a reason it may continue, not a reason to stop reviewing it (§2.12).'),
+  restriction_notice: keeps('The officer must be told in writing of a restriction whatever the criminal position (§2.12).'),
+  restriction_review: keeps('A restriction must keep being reviewed while it lasts, like a suspension (§2.12).'),
   reg18_representations: keeps('Reg 10 restrains proceedings, not the investigation or the officer’s window to respond to the reg 17 notice; an extension is the investigator’s decision (§2.6).'),
   rprp_account: keeps('Reflective practice is not a disciplinary proceeding (§2.11).', 'V'),
   pre_hearing: {
@@ -51,7 +53,27 @@ export const SUB_JUDICE_DEFAULTS: Readonly<Record<PeriodKey, SubJudiceRule>> = O
   final_written_warning_expiry: keeps('A sanction in force runs its time (§2.9).'),
   rprp_pdr_followup: keeps('Part of the officer’s development review, not of proceedings (§2.11).'),
   complainant_review_window: keeps('The complainant’s statutory window to apply for a review (§3.4).'),
+  ...vettingKeeps([
+    'vetting_renewal_rv',
+    'vetting_renewal_mv',
+    'vetting_renewal_nppv1',
+    'vetting_renewal_nppv2a',
+    'vetting_renewal_nppv2f',
+    'vetting_renewal_nppv3',
+    'vetting_renewal_ctc',
+    'vetting_renewal_sc',
+    'vetting_renewal_esc',
+    'vetting_renewal_dv',
+    'vetting_renewal_edv',
+    'vetting_review',
+    'vetting_appeal',
+  ]),
 });
+
+/** Vetting clocks are not conduct proceedings: reg 10 (sub judice) does not touch them (§4). */
+function vettingKeeps<K extends PeriodKey>(keys: readonly K[]): Record<K, SubJudiceRule> {
+  return Object.fromEntries(keys.map((k) => [k, keeps('Vetting is not a conduct proceeding; reg 10 does not hold it back (§4).')])) as Record<K, SubJudiceRule>;
+}
 
 export type SubJudicePolicy = Readonly<Record<PeriodKey, boolean>>;
 

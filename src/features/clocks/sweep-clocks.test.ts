@@ -142,6 +142,15 @@ describe('sweepClocks', () => {
     expect(await sweepClocks(deps, { today: '2026-12-19' })).toEqual(zero);
   });
 
+  it('leaves a window alone on its last day (and finishes: the window is not selected again and again)', async () => {
+    const { caseId } = await caseWithReportClock('2026-06-01');
+    await deps.db.transaction((tx) =>
+      startClock(tx, deps, { forceId: 'west', caseId, allegationId: null, subjectId: null, period: 'pat_appeal', startOn: '2026-12-01', regimeVersion: regimeFor('2026-06-01'), ownerUserId: null }),
+    );
+    expect(await sweepClocks(deps, { today: '2026-12-15' })).toEqual(zero);
+    expect((await clocksOf(caseId)).find((k) => k.period === 'pat_appeal')).toMatchObject({ state: 'running', due_on: '2026-12-15' });
+  });
+
   // PGlite has a single connection, so a lock held by another transaction exists only on PostgreSQL: this
   // test is registered for `npm run test:pg` alone rather than reported as skipped on PGlite.
   const onPostgres = testEngine === 'pg' ? it : null;

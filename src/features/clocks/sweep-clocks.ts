@@ -8,6 +8,7 @@ import { lockClocksToSweep, updateClock, type SweepRow } from './clocks.reposito
 import { parseIsoDate } from './iso-date.ts';
 import { WINDOW_PERIODS } from './periods.ts';
 import { startClock } from './start-clock.ts';
+import { sweepVettingDeadlines, type VettingSweepResult } from '../vetting/vetting-deadline-sweep.ts';
 
 /**
  * The clock sweeper (convention 9): deadlines are rows with a stored due date, and this finds the ones
@@ -51,6 +52,16 @@ export async function sweepClocks(deps: Deps, options: { today: IsoDate; batchSi
     if (batch.rows === 0) return total;
     for (const key of Object.keys(total) as (keyof SweepResult)[]) total[key] += batch.result[key];
   }
+}
+
+/**
+ * Everything `probity clocks sweep` does: the case clocks above, then vetting's deadlines (its own clocks,
+ * clearance expiry and renewal reviews: vetting/vetting-deadline-sweep.ts), each counted apart.
+ */
+export async function sweepAllClocks(deps: Deps, options: { today: IsoDate; batchSize?: number }): Promise<{ cases: SweepResult; vetting: VettingSweepResult }> {
+  const cases = await sweepClocks(deps, options);
+  const vetting = await sweepVettingDeadlines(deps, { today: options.today, batchSize: options.batchSize ?? 200 });
+  return { cases, vetting };
 }
 
 async function sweepOne(tx: Db, deps: Deps, row: SweepRow, today: IsoDate, result: SweepResult): Promise<void> {

@@ -10,6 +10,7 @@ import { regimeDefinition, REGIME_VERSIONS, type RegimeVersion } from './rules/r
 import { caseTypeLabels, sourceLabels } from './case-form-fields.ts';
 import { listCategories } from './cases.repository.ts';
 import type { viewCase } from './view-case.ts';
+import { caseRestrictionBanner } from '../restrictions/restriction-summary.ts';
 
 /**
  * Turns what `viewCase` returns into what the case page shows: every allegation's track side by side,
@@ -245,5 +246,6 @@ export async function casePageModel(deps: Deps, principal: Principal, view: Case
     investigators: investigators.map((u) => ({ value: u.id, text: `${u.displayName} (${u.email})`, selected: u.id === theCase.leadInvestigatorId })),
     canAllocate: can(principal, 'case.allocate'),
     servingSubjects: can(principal, 'allegation.decide') ? view.subjects.filter((s) => !s.leftOn) : [],
+    restrictionBanner: await caseRestrictionBanner(deps, principal, theCase.id),
   };
 }

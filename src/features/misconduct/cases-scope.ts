@@ -10,18 +10,34 @@ import { can, type Principal } from '../access/principal.ts';
  *  - the appropriate authority sees every other case of the force; an investigator the cases they lead,
  *    their team's cases (owning unit = their current unit) and cases they are named on.
  */
-export function visibleCasesSql(principal: Principal): SQL {
-  if (!can(principal, 'case.read')) return sql`false`;
+export function visibleCasesSql(principal: Principal, on?: string): SQL {
+  if (!can(principal, 'case.read')) return on ? dipSampledCasesSql(principal, on) : sql`false`;
   const named = sql`exists (select 1 from case_access a where a.force_id = c.force_id and a.case_id = c.id and a.user_id = ${principal.userId})`;
   const lead = sql`c.lead_investigator_id = ${principal.userId}::uuid`;
-  const self = principal.personId
-    ? sql`and not exists (select 1 from case_subjects s where s.force_id = c.force_id and s.case_id = c.id and s.person_id = ${principal.personId}::uuid)
-          and not exists (select 1 from case_parties pt where pt.force_id = c.force_id and pt.case_id = c.id and pt.person_id = ${principal.personId}::uuid)`
-    : sql``;
+  const self = selfExclusionSql(principal);
   const team = principal.personId
     ? sql`c.owning_unit_id = (select pp.unit_id from person_postings pp where pp.force_id = c.force_id and pp.person_id = ${principal.personId}::uuid and pp.valid_to is null limit 1)`
     : sql`false`;
   const wide = can(principal, 'case.readAll') ? sql`true` : sql`(${lead} or ${team} or ${named})`;
   return sql`c.force_id = ${principal.forceId} ${self}
     and (case when c.confidentiality = 'restricted' then (${lead} or ${named}) else ${wide} end)`;
+}
+
+function selfExclusionSql(principal: Principal): SQL {
+  return principal.personId
+    ? sql`and not exists (select 1 from case_subjects s where s.force_id = c.force_id and s.case_id = c.id and s.person_id = ${principal.personId}::uuid)
+          and not exists (select 1 from case_parties pt where pt.force_id = c.force_id and pt.case_id = c.id and pt.person_id = ${principal.personId}::uuid)`
+    : sql``;
+}
+
+/**
+ * Dip sampling (features/oversight): a user without case.read (the PCC's office) sees a case only while a
+ * dip sample granted to them and holding it is CURRENT on `on` (today, from the injected clock: passed only
+ * by the dip-sample read path; every other path gets nothing). Own force; the self rule applies as above.
+ */
+function dipSampledCasesSql(principal: Principal, on: string): SQL {
+  return sql`c.force_id = ${principal.forceId} ${selfExclusionSql(principal)}
+    and exists (select 1 from dip_sample_cases dc join dip_samples ds on ds.force_id = dc.force_id and ds.id = dc.sample_id
+      where dc.force_id = c.force_id and dc.case_id = c.id and ds.grantee_user_id = ${principal.userId}::uuid
+        and ds.revoked_at is null and ${on}::date between ds.starts_on and ds.ends_on)`;
 }

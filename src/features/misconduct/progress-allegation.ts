@@ -13,6 +13,7 @@ import { transition } from './rules/allegation-workflow.ts';
 import { actionAbility, allegationActionSchema, toWorkflowAction } from './allegation-action-input.ts';
 import { contextOf, factsOf, regimeOf } from './case-context.ts';
 import { createListReturn } from './list-returns.ts';
+import { openReviewForAllegationStep } from '../vetting/conduct-review-triggers.ts';
 import { allegationsOf, findAllegationForUpdate, findSubjectForUpdate, findVisibleCase, insertAllegationEvent, updateAllegation, updateCase, type CaseRow } from './cases.repository.ts';
 
 export const progressAllegationInput = z.object({
@@ -133,6 +134,8 @@ export async function progressAllegation(deps: Deps, principal: Principal | null
       toState: result.next.status,
       details: eventDetails,
     });
+    // The integrity loop: a gross-misconduct assessment, a vetting referral or a proven finding opens a vetting review.
+    await openReviewForAllegationStep(tx, deps, { forceId: theCase.forceId, caseId: theCase.id, allegationId: row.id, personId: subject?.personId, step: input.action, occurredOn, actor });
     if (result.next.status === 'closed') await closeCaseIfConcluded(tx, theCase, row.id, occurredOn, actor);
     return { allegationId: row.id, state: result.next.status, version: row.version + 1, effects: effectsDone };
   });

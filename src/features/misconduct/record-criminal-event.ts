@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
 import { applySubJudicePause } from '../clocks/sub-judice.ts';
 import { findSubjectForUpdate, findVisibleCase, insertCriminalEvent } from './cases.repository.ts';
+import { openReviewForCriminalEvent } from '../vetting/conduct-review-triggers.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date in the format 2026-03-27');
 const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
@@ -69,6 +70,8 @@ export async function recordCriminalEvent(deps: Deps, principal: Principal | nul
       occurredOn: input.occurredOn,
       subJudice: input.subJudiceFrom ? { from: input.subJudiceFrom, to: input.subJudiceTo ?? null } : null,
     });
+    // The integrity loop: a charge opens a vetting review of the subject.
+    await openReviewForCriminalEvent(tx, deps, { forceId: theCase.forceId, caseId: theCase.id, eventId: row.id, kind: input.kind, personId: subject.personId, occurredOn: input.occurredOn, actor });
     return { id: row.id, adjustments };
   });
 }

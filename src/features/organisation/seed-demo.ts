@@ -10,6 +10,9 @@ import { insertDemoOrganisation } from './organisation.repository.ts';
 import { listForces } from './forces.repository.ts';
 import { DEMO_FORCE, DEMO_PASSWORD, SECOND_FORCE, demoAccounts, demoTotpSecret } from './demo-accounts.ts';
 import { seedDemoCases } from '../misconduct/demo-cases.ts';
+import { seedDemoRecommendations } from '../recommendations/demo-seed.ts';
+import { seedDemoRestrictions } from '../restrictions/demo-restrictions.ts';
+import { seedDemoVetting } from '../vetting/demo-vetting.ts';
 
 export type SeedSummary = { seeded: boolean; forces: string[]; people: number; users: number; cases: number; allegations: number };
 
@@ -71,5 +74,8 @@ export async function seedDemo(deps: Deps, options: { people?: number; cases?: n
   // The cases act as the demo accounts, so they follow the transaction that created them.
   options.onProgress?.(`Loading ${options.cases ?? 120} demo conduct cases through the case workflow…`);
   const loaded = await seedDemoCases(deps, { forceId: DEMO_FORCE.id, cases: options.cases ?? 120, seed: DEMO_CASES_SEED, today });
+  await seedDemoRecommendations(deps, { forceId: DEMO_FORCE.id, today });
+  await seedDemoRestrictions(deps, { forceId: DEMO_FORCE.id, today });
+  await seedDemoVetting(deps, { forceId: DEMO_FORCE.id, today });
   return { ...organisation, cases: loaded.cases, allegations: loaded.allegations };
 }

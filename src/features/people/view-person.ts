@@ -7,6 +7,8 @@ import { allegationsAgainstPerson } from '../misconduct/cases.repository.ts';
 import { STATUS_LABELS } from '../misconduct/rules/allegation-table.ts';
 import { peoplePolicy } from './people.policy.ts';
 import { findVisiblePerson, identifiersOf, mergedInto, mergesOf, postingsOf } from './people.repository.ts';
+import { personReviewNotice } from '../vetting/person-review-notice.ts';
+import { personRestrictionBanner } from '../restrictions/restriction-summary.ts';
 
 const personId = z.string().uuid();
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -33,6 +35,8 @@ export async function viewPerson(deps: Deps, principal: Principal | null, id: st
     const allegations = can(principal, 'case.read')
       ? (await allegationsAgainstPerson(tx, principal, person.id)).map((a) => ({ ...a, statusLabel: capitalise(STATUS_LABELS[a.state as keyof typeof STATUS_LABELS] ?? a.state) }))
       : null;
+    // Vetting: links for vetting roles; for anyone else only "a review is open since" (vetting/person-review-notice.ts).
+    const vettingNotice = await personReviewNotice(tx, principal, person);
     await recordAudit(tx, actorOf(principal, requestId), { type: 'person', id: person.id, personId: person.id }, { type: 'person.viewed', personId: person.id });
     const showProtected = peoplePolicy.readProtectedCharacteristics(principal);
     const { sex, ethnicity, ageBand, dateOfBirth, ...rest } = person;
@@ -46,6 +50,8 @@ export async function viewPerson(deps: Deps, principal: Principal | null, id: st
       survivor: survivor ? { id: survivor.id, givenName: survivor.givenName, familyName: survivor.familyName } : null,
       canMerge: peoplePolicy.merge(principal),
       allegations,
+      vettingNotice,
+      restrictionBanner: await personRestrictionBanner(tx, deps, principal, ids),
     };
   });
 }

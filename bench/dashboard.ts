@@ -1,0 +1,60 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { accountEmail } from '../src/features/scale/synthetic-organisation.ts';
+import { childEnv } from './http.ts';
+import { measurement, median, targets, type BenchScale, type Engine, type Measurement, type Skipped } from './measure.ts';
+
+/*
+ * The oversight dashboard's queries, timed in a child process (dashboard-probe.ts) with a time limit: a
+ * query that does not finish is reported as such and the probe killed, and the benchmark carries on.
+ * The reference is the one the single queries use (queries.ts), measured in the same run:
+ * `select count(*) from clocks`, a full read of the largest table they work on.
+ */
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export type DashboardOptions = { engine: Engine; scale: BenchScale; forceId: string; runs: number; limitSeconds: number; env: Record<string, string>; referenceMs: number; referenceName: string; log: (line: string) => void };
+
+type ProbeLine = { ms?: number; sections?: number; error?: string };
+
+function probe(o: DashboardOptions, email: string): Promise<{ lines: ProbeLine[]; timedOut: boolean }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench/dashboard-probe.ts'), email, String(o.runs)], { cwd: root, env: childEnv(o.env), stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    let timedOut = false;
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, o.limitSeconds * 1000);
+    child.on('exit', () => {
+      clearTimeout(timer);
+      resolve({ lines: out.split('\n').filter((l) => l.trim().startsWith('{')).map((l) => JSON.parse(l) as ProbeLine), timedOut });
+    });
+  });
+}
+
+export async function runDashboardScenarios(o: DashboardOptions): Promise<{ measurements: Measurement[]; skipped: Skipped[] }> {
+  const measurements: Measurement[] = [];
+  const skipped: Skipped[] = [];
+  for (const [who, local] of [['appropriate authority', 'aa'], ['PCC office, small cells suppressed', 'pcc']] as const) {
+    const name = `oversight dashboard, all its queries (${who})`;
+    const { lines, timedOut } = await probe(o, accountEmail(o.forceId, local));
+    const error = lines.find((l) => l.error)?.error;
+    const times = lines.flatMap((l) => (typeof l.ms === 'number' ? [l.ms] : []));
+    if (timedOut || error || times.length === 0) {
+      const reason = timedOut ? `did not finish within ${o.limitSeconds} s (killed); see docs/performance.md` : `failed: ${error ?? 'no result'}`;
+      skipped.push({ name, engine: o.engine, scale: o.scale, reason });
+      o.log(`  ${name}: ${reason}`);
+      continue;
+    }
+    const m = measurement({
+      name, engine: o.engine, scale: o.scale, figure: median(times), unit: 'ms', referenceName: o.referenceName, reference: o.referenceMs,
+      details: { runs: times.length, sections: lines[0]?.sections ?? 0 }, target: targets.figureBelow(300, 'ms', 'dashboard'),
+    });
+    measurements.push(m);
+    o.log(`  ${name}: ${m.figure} ms`);
+  }
+  return { measurements, skipped };
+}

@@ -1,0 +1,156 @@
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { migrateDatabase, openDatabase, type DatabaseTarget } from '../src/db/client.ts';
+import { adminQuery, pgUrlFor } from './databases.ts';
+import { childEnv } from './http.ts';
+import { measurement, median, targets, type BenchScale, type Engine, type Measurement, type Skipped } from './measure.ts';
+
+/*
+ * Importing the full NYC CCRB data with `probity import` (a child process, as a user would run it) beside
+ * the database's own ceiling for the same bytes: COPY of the four raw CSV files into plain tables of text
+ * columns (no keys, no indexes, no parsing into types), in a fresh database of the same engine.
+ */
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const NYC_FILES = ['active_officers.csv', 'inactive_officers.csv', 'active_complaints.csv', 'inactive_complaints.csv'] as const;
+export const defaultNycDir = process.env['PROBITY_NYC_DIR'] ?? '/work/shared/data/nyc-ccrb';
+
+export type ImportOptions = { engine: Engine; scale: BenchScale; nycDir: string; quickRows: number | null; copyRuns: number; log: (line: string) => void };
+
+/** Whether `probity import` exists yet (it is being built alongside the benchmark). */
+export function importCommandAvailable(): { ok: boolean; why: string } {
+  const r = spawnSync(process.execPath, [path.join(root, 'bin/probity.js'), 'import', '--help'], { cwd: root, encoding: 'utf8', env: childEnv({ DATABASE_URL: '', PROBITY_DATA_DIR: 'memory://' }) });
+  if (r.status === 0 && r.stdout.includes('--mapping')) return { ok: true, why: '' };
+  return { ok: false, why: `probity import is not available yet (\`probity import --help\` ${r.status === 0 ? 'shows no --mapping option' : `exits ${r.status}: ${(r.stderr || r.stdout).trim().split('\n')[0] ?? ''}`})` };
+}
+
+function sliceFiles(dir: string, rows: number): string {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'probity-bench-nyc-'));
+  for (const f of NYC_FILES) fs.writeFileSync(path.join(out, f), fs.readFileSync(path.join(dir, f), 'utf8').split('\n').slice(0, rows + 1).join('\n') + '\n');
+  return out;
+}
+
+const dataRows = (file: string) => fs.readFileSync(file, 'utf8').split('\n').filter((l, i) => i > 0 && l.trim() !== '').length;
+const rawTable = (f: string) => `bench_raw_${f.replace('.csv', '')}`;
+
+/**
+ * The files' header lines end in LF and their rows in CRLF (the headers were added later), which COPY
+ * refuses as inconsistent; the reference strips the CRs on the way in.
+ */
+function unixLines(): Transform {
+  let carry = '';
+  return new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      const text = carry + chunk.toString('utf8');
+      carry = text.endsWith('\r') ? '\r' : '';
+      done(null, (carry ? text.slice(0, -1) : text).replace(/\r\n/g, '\n'));
+    },
+    flush(done) {
+      done(null, carry);
+    },
+  });
+}
+
+async function copyReference(target: DatabaseTarget, files: string[]): Promise<number> {
+  const start = performance.now();
+  if (target.engine === 'pg') {
+    const { from: copyFrom } = await import('pg-copy-streams');
+    const client = new pg.Client({ connectionString: target.url });
+    await client.connect();
+    try {
+      for (const file of files) {
+        const header = (fs.readFileSync(file, 'utf8').split('\n')[0] ?? '').split(',');
+        const table = rawTable(path.basename(file));
+        await client.query(`drop table if exists ${table}; create table ${table} (${header.map((h) => `"${h.trim()}" text`).join(', ')})`);
+        await pipeline(fs.createReadStream(file), unixLines(), client.query(copyFrom(`copy ${table} from stdin with (format csv, header true)`)));
+      }
+      const seconds = (performance.now() - start) / 1000;
+      for (const file of files) await client.query(`drop table ${rawTable(path.basename(file))}`);
+      return seconds;
+    } finally {
+      await client.end();
+    }
+  }
+  const { PGlite } = await import('@electric-sql/pglite');
+  const client = await PGlite.create(target.dataDir);
+  try {
+    for (const file of files) {
+      const header = (fs.readFileSync(file, 'utf8').split('\n')[0] ?? '').split(',');
+      const table = rawTable(path.basename(file));
+      await client.exec(`drop table if exists ${table}; create table ${table} (${header.map((h) => `"${h.trim()}" text`).join(', ')})`);
+      await client.query(`copy ${table} from '/dev/blob' with (format csv, header true)`, [], { blob: new Blob([fs.readFileSync(file, 'utf8').replace(/\r\n/g, '\n')]) });
+    }
+    const seconds = (performance.now() - start) / 1000;
+    for (const file of files) await client.exec(`drop table ${rawTable(path.basename(file))}`);
+    return seconds;
+  } finally {
+    await client.close();
+  }
+}
+
+function runImport(env: Record<string, string>, files: string[]): Promise<{ seconds: number; code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const start = performance.now();
+    const args = [path.join(root, 'bin/probity.js'), 'import', '--mapping', 'mappings/nyc-ccrb.yaml', '--force', 'nyc', ...files];
+    const child = spawn(process.execPath, args, { cwd: root, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.on('exit', (code) => resolve({ seconds: (performance.now() - start) / 1000, code, output }));
+  });
+}
+
+export async function runImportScenario(o: ImportOptions): Promise<{ measurements: Measurement[]; skipped: Skipped[] }> {
+  const name = `NYC CCRB import (4 files${o.quickRows ? `, first ${o.quickRows} rows each` : ', all rows'})`;
+  const skip = (reason: string) => ({ measurements: [], skipped: [{ name, engine: o.engine, scale: o.scale, reason }] });
+  if (!NYC_FILES.every((f) => fs.existsSync(path.join(o.nycDir, f)))) return skip(`the NYC CCRB files are not in ${o.nycDir} (set PROBITY_NYC_DIR)`);
+  const available = importCommandAvailable();
+  if (!available.ok) return skip(available.why);
+  const dir = o.quickRows ? sliceFiles(o.nycDir, o.quickRows) : o.nycDir;
+  const files = NYC_FILES.map((f) => path.join(dir, f));
+  const rows = files.reduce((n, f) => n + dataRows(f), 0);
+  const dbName = 'probity_bench_import';
+  const pgliteDir = fs.mkdtempSync(path.join(os.tmpdir(), 'probity-bench-import-'));
+  const target: DatabaseTarget = o.engine === 'pg' ? { engine: 'pg', url: pgUrlFor(dbName) } : { engine: 'pglite', dataDir: pgliteDir };
+  try {
+    if (o.engine === 'pg') {
+      await adminQuery(`drop database if exists ${dbName} with (force)`);
+      await adminQuery(`create database ${dbName}`);
+    }
+    const database = await openDatabase(target);
+    await migrateDatabase(database);
+    // `probity import` needs the force and its top unit to exist (docs/import.md); there is no command to
+    // create a force yet, so the bench does what the test factories do.
+    await database.query(`insert into forces (id, name) values ('nyc', 'New York City Police Department')`);
+    await database.query(`insert into units (force_id, name, kind, path) values ('nyc', 'New York City Police Department', 'force', 'New York City Police Department')`);
+    await database.close();
+    const copies: number[] = [];
+    for (let i = 0; i < o.copyRuns; i++) copies.push(await copyReference(target, files));
+    const copySeconds = median(copies);
+    o.log(`  COPY of the raw files: ${copySeconds.toFixed(2)} s (${Math.round(rows / copySeconds)} rows/s)`);
+    const env: Record<string, string> = target.engine === 'pg' ? { DATABASE_URL: target.url, PROBITY_AUTO_MIGRATE: '0' } : { DATABASE_URL: '', PROBITY_DATA_DIR: pgliteDir };
+    const run = await runImport(env, files);
+    if (run.code !== 0) return skip(`probity import exited ${run.code}: ${run.output.trim().split('\n').slice(-3).join(' | ')}`);
+    o.log(`  probity import: ${run.seconds.toFixed(2)} s (${Math.round(rows / run.seconds)} rows/s)`);
+    return {
+      measurements: [
+        measurement({
+          name, engine: o.engine, scale: o.scale, figure: run.seconds, unit: 's', referenceName: `COPY of the same ${rows} CSV rows into plain text tables (median of ${o.copyRuns})`, reference: copySeconds,
+          details: { rows, rowsPerSecond: Math.round(rows / run.seconds), copyRowsPerSecond: Math.round(rows / copySeconds), includesProcessStart: 'yes' },
+          target: o.engine === 'pg' ? targets.ratioAtMost(3, 'import time') : null,
+        }),
+      ],
+      skipped: [],
+    };
+  } finally {
+    if (o.engine === 'pg') await adminQuery(`drop database if exists ${dbName} with (force)`);
+    fs.rmSync(pgliteDir, { recursive: true, force: true });
+    if (o.quickRows) fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+/**
+ * Force policy for the integrity loop (§2.12, §4), as configuration with defaults (the `integrity` key of
+ * PROBITY_RULES_FILE). None of these is fixed by statute; each default is the issue's or the reference's.
+ */
+export const integrityRulesSchema = z.strictObject({
+  /**
+   * Allegation categories (taxonomy codes; a parent code covers its sub-categories) for which a subject with
+   * a gross-misconduct assessment or a criminal arrest or charge, who is not suspended, is flagged until a
+   * senior decision maker records why a lesser measure suffices.
+   */
+  seriousCategories: z
+    .array(z.string().min(1))
+    .default(['sexual_conduct', 'abuse_of_position.sexual', 'discreditable.vawg', 'discreditable.domestic_abuse', 'discrimination']),
+  /** The clearance every member of the workforce must hold at least (§4.2: RV is the minimum). */
+  minimumLevel: z.string().default('RV'),
+  /** Score (0–1) at or above which a barred/advisory list entry is shown as a likely match for a human decision. */
+  listMatchThreshold: z.number().min(0).max(1).default(0.6),
+  /** Days before a clearance expires that the sweeper opens its renewal review (force policy). */
+  renewalLeadDays: z.number().int().min(0).max(3650).default(90),
+  /**
+   * The transferee checklist (APP Appendix E) shown when a transfer in is recorded. §4.2 confirms only the
+   * parent-force PSD items [V S49f]; the appendix's own wording was not retrieved, so the list is a default [R].
+   */
+  transferChecklist: z
+    .array(z.strictObject({ key: z.string().regex(/^[a-z0-9_]+$/), label: z.string().min(1) }))
+    .min(1)
+    .default([
+      { key: 'parent_psd_intelligence', label: 'Parent force professional standards: intelligence held about the officer' },
+      { key: 'parent_psd_conduct', label: 'Parent force professional standards: conduct or complaint matters outstanding' },
+      { key: 'parent_psd_criminal', label: 'Parent force professional standards: criminal matters outstanding' },
+      { key: 'parent_vetting', label: 'Parent force vetting: clearance level and expiry confirmed' },
+      { key: 'references', label: 'References, and sickness and attendance record' },
+    ]),
+  /** Oversight (features/oversight): counts below this are suppressed outside PSD (§6.6 small-number suppression [R]). */
+  disclosureThreshold: z.number().int().min(1).max(100).default(5),
+  /** The reference groups of the disproportionality relative rates (Casey and the dismissals review compare with White). */
+  disproportionalityReference: z.strictObject({ sex: z.string().default('male'), ethnicity: z.string().default('white') }).default({ sex: 'male', ethnicity: 'white' }),
+});
+
+export type IntegrityRules = z.infer<typeof integrityRulesSchema>;
+
+export function parseIntegrityRules(raw: unknown): IntegrityRules {
+  return integrityRulesSchema.parse(raw ?? {});
+}

@@ -1,0 +1,1 @@
+ALTER TABLE "vetting_clearances" ADD COLUMN "ended_by_decision_id" uuid;

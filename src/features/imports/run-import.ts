@@ -1,0 +1,198 @@
+import os from 'node:os';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import type { Deps } from '../../app/deps.ts';
+import { AppError } from '../../lib/errors.ts';
+import { todayIso } from '../../lib/dates.ts';
+import { parseInput } from '../../lib/validation.ts';
+import { systemActor } from '../audit/audit-events.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { assignFiles } from './assign-files.ts';
+import { fileChecksum, openCsv } from './csv-source.ts';
+import { ImportProgress, type ProgressSink } from './import-progress.ts';
+import { activeCategoryCodes, claimRun, findRun, findUnfinishedRun, finishRun, forceExists, insertRejects, insertRun, recordBatch, type ImportRunRow, type RunFile } from './import-runs.repository.ts';
+import { checkTaxonomyCodes, loadMappingFile, type LoadedMapping } from './load-mapping.ts';
+import { loadBatch, noneCreated, type Created } from './load-batch.ts';
+import { compileFile, type MappedRow } from './map-row.ts';
+import { analyseImportedTables } from './import-batch.repository.ts';
+import { writeRejectsFile } from './rejects-file.ts';
+
+export const runImportInput = z.object({
+  forceId: z.string().trim().min(1, 'Give the force to import into'),
+  mappingFile: z.string().min(1, 'Give the mapping file'),
+  files: z.array(z.string().min(1)).min(1, 'Give at least one CSV file to import'),
+  batchSize: z.number().int().min(1, 'The batch size must be at least 1').max(100_000, 'The batch size must be at most 100000').optional(),
+  rejectsFile: z.string().min(1).optional(),
+});
+
+export type ImportSummary = {
+  runId: string;
+  resumedFrom: { batches: number; file: string | null; row: number } | null;
+  rowsRead: number;
+  imported: number;
+  duplicates: number;
+  rejected: number;
+  created: Created;
+  unmapped: Record<string, Record<string, number>>;
+  rejectsFile: string | null;
+  seconds: number;
+  rowsThisRun: number;
+};
+
+/**
+ * `probity import`: streams the files through the mapping and loads them in batches, each batch one
+ * transaction with its records, its rejects, the run's new position and one 'import.batch' audit event, so a
+ * batch is all or nothing. A rerun of the same import (same force, mapping and file checksums) resumes the
+ * unfinished run from its first uncommitted batch; a rerun of a finished one imports nothing, because every
+ * record is found by its source key. The import acts as the system (`probity import`), like the seed.
+ */
+export async function runImport(deps: Deps, raw: z.input<typeof runImportInput>, sink: ProgressSink = { write: () => true }): Promise<ImportSummary> {
+  const input = parseInput(runImportInput, raw, 'Check the import');
+  const loaded = loadMappingFile(input.mappingFile);
+  if (!(await forceExists(deps.db, input.forceId))) throw new AppError('validation', 'Check the import', { forceId: `No force with id "${input.forceId}"` });
+  checkTaxonomyCodes(loaded.mapping, loaded.fileName, await activeCategoryCodes(deps.db));
+  const files = assignFiles(loaded.mapping, input.files);
+  const sums: RunFile[] = [];
+  for (const f of files) sums.push({ name: f.name, ...(await fileChecksum(f.path)) });
+  const run = await startOrResume(deps, input.forceId, loaded, sums, input.batchSize ?? loaded.mapping.batchSize);
+  const resumedFrom = run.batches > 0 ? { batches: run.batches, file: sums[run.fileIndex]?.name ?? null, row: run.fileRow } : null;
+  const totalBytes = sums.reduce((n, f) => n + f.bytes, 0);
+  const progress = new ImportProgress(sink, totalBytes, sums.slice(0, run.fileIndex).reduce((n, f) => n + f.bytes, 0));
+  progress.note(resumedFrom ? `Resuming import run ${run.id} after batch ${run.batches} (${resumedFrom.file ?? 'end'}, row ${run.fileRow})` : `Import run ${run.id}`);
+  const started = Date.now();
+  const state = { batches: run.batches, created: { ...noneCreated(), ...(run.created as Partial<Created>) }, unmapped: run.unmapped as Record<string, Record<string, number>>, rowsThisRun: 0 };
+  let inFlight: Promise<void> = Promise.resolve();
+  try {
+    for (let fileIndex = run.fileIndex; fileIndex < files.length; fileIndex++) {
+      const file = files[fileIndex]!;
+      const doneBefore = sums.slice(0, fileIndex).reduce((n, f) => n + f.bytes, 0);
+      const csv = await openCsv(file.path, { trim: loaded.mapping.trim });
+      try {
+        const mapRow = compileFile(loaded.mapping, file.specIndex, file.name, csv.header, todayIso(deps.now()));
+        const skip = fileIndex === run.fileIndex ? run.fileRow : 0;
+        let consumed = 0;
+        let batch: MappedRow[] = [];
+        // Pipelined: the next batch is read and mapped while the database commits this one. Commits stay in
+        // order (each waits for the one before), so the run's position only ever moves forward.
+        const commit = async () => {
+          const rows = batch;
+          const at = consumed;
+          batch = [];
+          await inFlight;
+          inFlight = commitBatch(deps, run, loaded, { index: fileIndex, name: file.name, row: at }, rows, state).then(() => {
+            state.rowsThisRun += rows.length;
+            progress.committed({ file: file.name, rows: state.rowsThisRun, bytesDone: doneBefore + csv.bytesRead(), batches: state.batches });
+          });
+          inFlight.catch(() => undefined); // observed by the next await; not an unhandled rejection meanwhile
+        };
+        for await (const row of csv.rows) {
+          consumed++;
+          if (consumed <= skip) continue;
+          batch.push(mapRow(row.fields, row.line, row.raw));
+          if (batch.length >= run.batchSize) await commit();
+          else progress.reading({ file: file.name, rows: state.rowsThisRun + batch.length, bytesDone: doneBefore + csv.bytesRead(), batches: state.batches });
+        }
+        if (batch.length > 0) await commit();
+        await inFlight;
+      } finally {
+        csv.close();
+      }
+    }
+  } catch (err) {
+    await inFlight.catch(() => undefined);
+    progress.clear();
+    await finishRun(deps.db, run.forceId, run.id, 'failed', err instanceof Error ? err.message : String(err));
+    throw err;
+  }
+  progress.clear();
+  await finishRun(deps.db, run.forceId, run.id, 'completed', null);
+  if (state.rowsThisRun > 0) await analyseImportedTables(deps.db);
+  const done = (await findRun(deps.db, run.forceId, run.id))!;
+  let rejectsFile: string | null = null;
+  if (done.rowsRejected > 0) {
+    rejectsFile = path.resolve(input.rejectsFile ?? `probity-import-${run.id}-rejected.csv`);
+    await writeRejectsFile(deps.db, run.forceId, run.id, rejectsFile);
+  }
+  return {
+    runId: run.id,
+    resumedFrom,
+    rowsRead: done.rowsRead,
+    imported: done.rowsImported,
+    duplicates: done.rowsDuplicate,
+    rejected: done.rowsRejected,
+    created: { ...noneCreated(), ...(done.created as Partial<Created>) },
+    unmapped: done.unmapped as Record<string, Record<string, number>>,
+    rejectsFile,
+    seconds: (Date.now() - started) / 1000,
+    rowsThisRun: state.rowsThisRun,
+  };
+}
+
+type RunState = { batches: number; created: Created; unmapped: Record<string, Record<string, number>> };
+
+/** One batch, all or nothing: records, rejects, the run's position and counts, and the audit event. */
+async function commitBatch(deps: Deps, run: ImportRunRow, loaded: LoadedMapping, file: { index: number; name: string; row: number }, rows: MappedRow[], state: RunState): Promise<void> {
+  const next = { batches: state.batches + 1, created: { ...state.created }, unmapped: structuredClone(state.unmapped) };
+  await deps.db.transaction(async (tx) => {
+    const outcome = await loadBatch(tx, run.forceId, loaded.mapping.name, rows);
+    const count = (s: string) => outcome.status.filter((x) => x === s).length;
+    for (const [k, v] of Object.entries(outcome.created)) next.created[k as keyof Created] += v;
+    for (const row of rows) {
+      for (const n of row.unmapped) {
+        const map = n.rejected ? n.map : `${n.map} (mapped by otherwise)`;
+        const values = (next.unmapped[map] ??= {});
+        values[n.value] = (values[n.value] ?? 0) + 1;
+      }
+    }
+    const rejects = rows.flatMap((r, i) => (outcome.status[i] === 'rejected' ? [{ fileIndex: file.index, line: r.line, fileName: file.name, reason: outcome.reasons[i] ?? 'rejected', raw: r.raw }] : []));
+    await insertRejects(tx, run.forceId, run.id, rejects);
+    const counts = { rows: rows.length, imported: count('imported'), duplicates: count('duplicate'), rejected: rejects.length };
+    await recordBatch(tx, run.forceId, run.id, { fileIndex: file.index, fileRow: file.row, ...counts, created: next.created, unmapped: next.unmapped });
+    await recordAudit(tx, systemActor('probity import', run.forceId), { type: 'import_run', id: run.id }, {
+      type: 'import.batch',
+      importId: run.id,
+      mapping: loaded.mapping.name,
+      batch: next.batches,
+      file: file.name,
+      ...counts,
+      people: outcome.created.people,
+      cases: outcome.created.cases,
+      subjects: outcome.created.subjects,
+      allegations: outcome.created.allegations,
+    });
+  });
+  Object.assign(state, next);
+}
+
+/** The unfinished run of the same import, taken over; or a new run. Refused while another process runs it. */
+async function startOrResume(deps: Deps, forceId: string, loaded: LoadedMapping, files: RunFile[], batchSize: number): Promise<ImportRunRow> {
+  const identity = createHash('sha256').update(JSON.stringify([forceId, loaded.checksum, files.map((f) => [f.name, f.sha256])])).digest('hex');
+  const host = os.hostname();
+  const unfinished = await findUnfinishedRun(deps.db, forceId, identity);
+  if (unfinished) {
+    const pid = unfinished.processId;
+    if (unfinished.status === 'running' && pid && pid !== process.pid && unfinished.host === host && isAlive(pid)) {
+      throw new AppError('conflict', `Import run ${unfinished.id} of these files is still in progress in process ${pid}`);
+    }
+    await claimRun(deps.db, unfinished, process.pid, host);
+    return unfinished;
+  }
+  try {
+    return await insertRun(deps.db, { forceId, identity, mappingName: loaded.mapping.name, mappingChecksum: loaded.checksum, files, batchSize, processId: process.pid, host });
+  } catch (err) {
+    if ((err as { cause?: { code?: string } }).cause?.code === '23505' || (err as { code?: string }).code === '23505') {
+      throw new AppError('conflict', 'The same import was started at the same moment by another process');
+    }
+    throw err;
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { chartFromTable, renderChart } from './charts.ts';
+import { discloseTable, type TableSpec } from './disclosure-control.ts';
+
+const spec: TableSpec = {
+  id: 'by-type',
+  caption: 'Cases by type',
+  rowHeader: 'Type',
+  columns: [
+    { key: 'a', label: 'Finalised', kind: 'count' },
+    { key: 'days', label: 'Average days', kind: 'measure', decimals: 1, dependsOn: [{ column: 'a' }] },
+  ],
+  rows: [
+    { key: 'x', label: 'Conduct matter', values: { a: 12, days: 140.25 } },
+    { key: 'y', label: 'Recordable conduct matter', values: { a: 3, days: 90 } },
+    { key: 'z', label: 'Complaint & special', values: { a: 7, days: 201 } },
+  ],
+  columnTotals: { label: 'All', measures: { days: 150 } },
+  personal: true,
+};
+
+describe('server-side charts', () => {
+  it('draws an accessible SVG from the disclosed table, with hidden values as "[c]" and no bar', async () => {
+    const table = discloseTable(spec, { threshold: 5, unsuppressed: false });
+    const chart = chartFromTable(table, ['days'], { title: 'Average days to finalise', valueLabel: 'Days', decimals: 1 });
+    expect(chart.description).toBe('Conduct matter: 140.3; Recordable conduct matter: [c] (not shown); Complaint & special: [c] (not shown). The table after the chart gives the same figures.');
+    const svg = await renderChart(chart);
+    expect(svg.startsWith('<svg')).toBe(true);
+    expect(svg).toContain('role="img"');
+    expect(svg).toContain('aria-labelledby="chart-by-type-title chart-by-type-desc"');
+    expect(svg).toContain('<title id="chart-by-type-title">Average days to finalise</title>');
+    expect(svg).toContain('Complaint &amp; special');
+    expect(svg).toContain('>140.3</text>');
+    expect(svg.match(/>\[c\]<\/text>/g)?.length).toBe(2);
+    // Nothing the CSP would refuse, nothing that needs JavaScript.
+    expect(svg).not.toMatch(/style=|<style|<script|on[a-z]+=/i);
+    expect(svg).toContain('viewBox=');
+  });
+
+  it('draws PSD the real values and a legend for several series', async () => {
+    const table = discloseTable(spec, { threshold: 5, unsuppressed: true });
+    const chart = chartFromTable(table, ['a', 'days'], { id: 'both', title: 'Both', valueLabel: 'Number' });
+    expect(chart.series.map((s) => s.values)).toEqual([[12, 3, 7], [140.25, 90, 201]]);
+    const svg = await renderChart(chart);
+    expect(svg).toContain('>Finalised</text>');
+    expect(svg).toContain('>Average days</text>');
+    expect(svg).not.toContain('[c]');
+  });
+});

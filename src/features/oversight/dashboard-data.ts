@@ -1,0 +1,66 @@
+import type { Deps } from '../../app/deps.ts';
+import type { Db } from '../../db/client.ts';
+import type { IsoDate } from '../../lib/dates.ts';
+import { flaggedCount } from '../restrictions/restriction-reports.ts';
+import { recommendationStatuses, restrictionsByKind, vettingCounts, type RecommendationRow, type RestrictionKindRow, type VettingCounts } from './integrity.repository.ts';
+import {
+  allegationGroups,
+  caseVolumes,
+  openCases,
+  subjectGroups,
+  timeliness,
+  topLevelCategories,
+  workforceGroups,
+  type AllegationGroupRow,
+  type SubjectGroupRow,
+  type TimelinessRow,
+  type WorkforceRow,
+} from './oversight.repository.ts';
+import type { AggregateScope } from './oversight-scope.ts';
+import type { ReportingPeriod } from './period.ts';
+
+/** What the dashboard's sections are built from: grouped rows only, one set-based query each. */
+export type DashboardData = {
+  period: ReportingPeriod;
+  asAt: IsoDate;
+  categories: { code: string; label: string }[];
+  cases: { case_type: string; n: number }[];
+  allegations: AllegationGroupRow[];
+  timeliness: TimelinessRow[];
+  open: { case_type: string; open: number; over_12_months: number }[];
+  subjects: SubjectGroupRow[];
+  workforce: WorkforceRow[];
+  integrity: { restrictions: RestrictionKindRow[]; flagged: number; vetting: VettingCounts; recommendations: RecommendationRow[] } | null;
+};
+
+/**
+ * Runs the dashboard's queries in the caller's transaction (one consistent snapshot). `integrity: false`
+ * leaves out restrictions, vetting and recommendations (the public page does not publish them); `people:
+ * false` the disproportionality counts (the summary does not need them).
+ */
+export async function gatherDashboardData(
+  deps: Pick<Deps, 'config'>,
+  tx: Db,
+  scope: AggregateScope,
+  period: ReportingPeriod,
+  asAt: IsoDate,
+  options: { integrity: boolean; people?: boolean },
+): Promise<DashboardData> {
+  const people = options.people ?? true;
+  const categories = await topLevelCategories(tx);
+  const cases = await caseVolumes(tx, scope, period);
+  const allegations = await allegationGroups(tx, scope, period);
+  const finalised = await timeliness(tx, scope, period);
+  const open = await openCases(tx, scope, asAt);
+  const subjects = people ? await subjectGroups(tx, scope, period) : [];
+  const workforce = people ? await workforceGroups(tx, scope.forceId) : [];
+  const integrity = options.integrity
+    ? {
+        restrictions: await restrictionsByKind(tx, scope, period, asAt),
+        flagged: await flaggedCount({ db: tx, config: deps.config }, scope.restrictions, asAt),
+        vetting: await vettingCounts(tx, scope.forceId, period, asAt),
+        recommendations: await recommendationStatuses(tx, scope.forceId, asAt),
+      }
+    : null;
+  return { period, asAt, categories, cases, allegations, timeliness: finalised, open, subjects, workforce, integrity };
+}

@@ -1,0 +1,109 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Deps } from '../../app/deps.ts';
+import { principalOf, requireSignedInPage } from '../../app/plugins/authentication.ts';
+import { AppError } from '../../lib/errors.ts';
+import { can } from '../access/principal.ts';
+import { errorSummary } from '../misconduct/case-form-fields.ts';
+import { findForce } from '../organisation/forces.repository.ts';
+import { renderChart } from './charts.ts';
+import type { DashboardSection } from './dashboard-sections.ts';
+import { exportTables } from './export-tables.ts';
+import { financialYearLabel, financialYearOf, selectableYears, type PeriodQuery, type ReportingPeriod } from './period.ts';
+import { viewReturns } from './statistical-returns.ts';
+import { viewDashboard } from './view-dashboard.ts';
+import { todayIso } from '../../lib/dates.ts';
+
+type Query = { Querystring: Record<string, string | undefined> };
+
+/** The period as a query string, so links and exports carry it. */
+export function periodQueryString(p: ReportingPeriod, withBasis = true): string {
+  const q = new URLSearchParams({ fy: String(p.fy) });
+  if (p.quarter) q.set('quarter', String(p.quarter));
+  if (withBasis) q.set('basis', p.basis);
+  return `?${q.toString()}`;
+}
+
+export function yearItems(years: number[], selected: number | string | undefined) {
+  return years.map((y) => ({ value: String(y), text: financialYearLabel(y), selected: String(selected) === String(y) }));
+}
+
+/** Each section with its chart drawn (SVG markup, trusted: our renderer escapes every text). */
+export async function withCharts(sections: readonly DashboardSection[]) {
+  return Promise.all(sections.map(async (s) => ({ ...s, svg: s.chart ? await renderChart(s.chart) : null })));
+}
+
+const periodOf = (query: Record<string, string | undefined>): PeriodQuery => ({ fy: query['fy'], quarter: query['quarter'], basis: query['basis'] });
+
+/** The scrutiny dashboard, the statistical returns and their CSV / spreadsheet downloads. */
+export function registerOversightPages(app: FastifyInstance, deps: Deps): void {
+  const pre = { preHandler: requireSignedInPage };
+
+  /** A bad period re-shows the chooser with its errors (400), and no figures. */
+  const badPeriod = async (request: FastifyRequest<Query>, reply: FastifyReply, err: unknown, template: string, title: string) => {
+    if (!(err instanceof AppError) || err.code !== 'validation' || !err.fields) throw err;
+    const principal = principalOf(request);
+    const force = await findForce(deps.db, principal.forceId);
+    const today = todayIso(deps.now());
+    return reply.code(400).page(template, {
+      pageTitle: title,
+      forceName: force?.name ?? principal.forceId,
+      fields: err.fields,
+      errors: errorSummary(err.fields, []),
+      values: request.query,
+      yearItems: yearItems(selectableYears(today), financialYearOf(today)),
+      query: '',
+    });
+  };
+
+  app.get<Query>('/oversight', pre, async (request, reply) => {
+    const principal = principalOf(request);
+    let dashboard;
+    try {
+      dashboard = await viewDashboard(deps, principal, periodOf(request.query));
+    } catch (err) {
+      return badPeriod(request, reply, err, 'oversight/views/dashboard.njk', 'Oversight');
+    }
+    const force = await findForce(deps.db, principal.forceId);
+    return reply.page('oversight/views/dashboard.njk', {
+      pageTitle: `Oversight – ${dashboard.period.label}`,
+      forceName: force?.name ?? principal.forceId,
+      dashboard,
+      sections: await withCharts(dashboard.sections),
+      values: { fy: dashboard.period.fy, quarter: dashboard.period.quarter ? String(dashboard.period.quarter) : '', basis: dashboard.period.basis },
+      yearItems: yearItems(dashboard.years, dashboard.period.fy),
+      query: periodQueryString(dashboard.period),
+      canGrant: can(principal, 'dipsample.grant'),
+      canPublish: can(principal, 'publication.manage'),
+    });
+  });
+
+  app.get<Query>('/oversight/returns', pre, async (request, reply) => {
+    const principal = principalOf(request);
+    let returns;
+    try {
+      returns = await viewReturns(deps, principal, periodOf(request.query));
+    } catch (err) {
+      return badPeriod(request, reply, err, 'oversight/views/returns.njk', 'Statistical returns');
+    }
+    const force = await findForce(deps.db, principal.forceId);
+    return reply.page('oversight/views/returns.njk', {
+      pageTitle: `Statistical returns – ${returns.period.label}`,
+      forceName: force?.name ?? principal.forceId,
+      returns,
+      values: { fy: returns.period.fy, quarter: returns.period.quarter ? String(returns.period.quarter) : '' },
+      yearItems: yearItems(returns.years, returns.period.fy),
+      query: periodQueryString(returns.period, false),
+    });
+  });
+
+  const download = (source: 'dashboard' | 'returns') => async (request: FastifyRequest<Query & { Params: { file: string } }>, reply: FastifyReply) => {
+    const file = await exportTables(deps, principalOf(request), { source, file: request.params.file, query: periodOf(request.query) }, request.id);
+    return reply
+      .header('content-type', file.contentType)
+      .header('content-disposition', `attachment; filename="${file.fileName}"`)
+      .header('cache-control', 'no-store')
+      .send(file.body);
+  };
+  app.get<Query & { Params: { file: string } }>('/oversight/tables/:file', pre, download('dashboard'));
+  app.get<Query & { Params: { file: string } }>('/oversight/returns/:file', pre, download('returns'));
+}

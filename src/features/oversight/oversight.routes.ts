@@ -1,0 +1,12 @@
+import type { FastifyInstance } from 'fastify';
+import type { Deps } from '../../app/deps.ts';
+import { registerDipSamplePages } from './dip-samples.pages.ts';
+import { registerOversightApi } from './oversight.api.ts';
+import { registerOversightPages } from './oversight.pages.ts';
+
+/** Oversight: the scrutiny dashboard, statistical returns, exports, dip sampling, and their JSON API. */
+export function registerOversightRoutes(app: FastifyInstance, deps: Deps): void {
+  registerOversightPages(app, deps);
+  registerDipSamplePages(app, deps);
+  registerOversightApi(app, deps);
+}

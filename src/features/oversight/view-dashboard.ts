@@ -1,0 +1,38 @@
+import type { Deps } from '../../app/deps.ts';
+import type { Db } from '../../db/client.ts';
+import { todayIso } from '../../lib/dates.ts';
+import { parseInput } from '../../lib/validation.ts';
+import { authorize, type Principal } from '../access/principal.ts';
+import { gatherDashboardData } from './dashboard-data.ts';
+import { caseSections, integritySections, type DashboardSection } from './dashboard-sections.ts';
+import { disclosurePolicy, oversightScope } from './oversight-scope.ts';
+import { asAtDay, periodFromInput, periodQuerySchema, selectableYears, type PeriodQuery, type ReportingPeriod } from './period.ts';
+import type { DisclosurePolicy } from './disclosure-control.ts';
+
+export type Dashboard = { period: ReportingPeriod; asAt: string; policy: DisclosurePolicy; years: number[]; sections: DashboardSection[] };
+
+/**
+ * The scrutiny dashboard for a period: every section's figures over the user's scope (oversight-scope.ts),
+ * disclosed with the user's policy. Reading aggregates is not audited (no record is read); exports are.
+ * A bad period is a 400 with one message per field.
+ */
+export async function viewDashboard(deps: Deps, principal: Principal | null, query: PeriodQuery): Promise<Dashboard> {
+  authorize(principal, 'oversight.dashboard');
+  const { today, period } = dashboardPeriod(deps, query);
+  return deps.db.transaction((tx) => dashboardIn(deps, tx, principal, period, today));
+}
+
+/** The period asked for (today from the injected clock); a bad one is a validation error. */
+export function dashboardPeriod(deps: Deps, query: PeriodQuery): { today: string; period: ReportingPeriod } {
+  const today = todayIso(deps.now());
+  return { today, period: periodFromInput(parseInput(periodQuerySchema(today), query, 'Check the period')) };
+}
+
+/** The dashboard inside the caller's transaction (exports record their audit row in the same one). */
+export async function dashboardIn(deps: Deps, tx: Db, principal: Principal, period: ReportingPeriod, today: string): Promise<Dashboard> {
+  const asAt = asAtDay(period, today);
+  const policy = disclosurePolicy(principal, deps.config.rules.integrity);
+  const data = await gatherDashboardData(deps, tx, oversightScope(principal), period, asAt, { integrity: true });
+  const options = { policy, reference: deps.config.rules.integrity.disproportionalityReference };
+  return { period, asAt, policy, years: selectableYears(today), sections: [...caseSections(data, options), ...integritySections(data, options)] };
+}

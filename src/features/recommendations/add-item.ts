@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import type { Deps } from '../../app/deps.ts';
+import { AppError, notFound } from '../../lib/errors.ts';
+import { parseInput } from '../../lib/validation.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { actorOf, authorize, type Principal } from '../access/principal.ts';
+import { itemFields } from './recommendation-input.ts';
+import { findItemByNumber, findReport, insertItem } from './reports.repository.ts';
+import { itemLabel, kindLabels } from './tracker-rules.ts';
+
+export const addItemInput = z.object(itemFields);
+
+/** Adds a numbered recommendation or area for improvement to a report; a number is used once per kind. */
+export async function addItem(deps: Deps, principal: Principal | null, reportId: string, raw: unknown, requestId: string | null) {
+  authorize(principal, 'recommendation.verify', 'report');
+  if (!z.string().uuid().safeParse(reportId).success) throw notFound('report');
+  const input = parseInput(addItemInput, raw, 'Check the item');
+  return deps.db.transaction(async (tx) => {
+    const report = await findReport(tx, reportId, true);
+    if (!report) throw notFound('report');
+    if (await findItemByNumber(tx, report.id, input.kind, input.number)) {
+      throw new AppError('validation', 'Check the item', { number: `${kindLabels[input.kind].one} ${input.number} is already in this report` });
+    }
+    const at = deps.now();
+    const row = await insertItem(tx, { reportId: report.id, ...input, createdAt: at, updatedAt: at });
+    await recordAudit(
+      tx,
+      actorOf(principal, requestId),
+      { type: 'inspection_report', id: report.id },
+      { type: 'recommendation.item_added', reportId: report.id, itemId: row.id, label: itemLabel(row) },
+    );
+    return row;
+  });
+}

@@ -1,0 +1,39 @@
+import type { Deps } from '../../app/deps.ts';
+import { notFound } from '../../lib/errors.ts';
+import { todayIso } from '../../lib/dates.ts';
+import { authorize, can, type Principal } from '../access/principal.ts';
+import { commentSideOf } from './add-comment.ts';
+import { evidenceOf } from './evidence.repository.ts';
+import { loadTracker } from './load-tracker.ts';
+import { checkItemId } from './response-context.ts';
+import { findItem, findReport } from './reports.repository.ts';
+import { actionsOf, commentsOf, ownerCandidates } from './responses.repository.ts';
+import { actionOverdue } from './tracker-rules.ts';
+
+/**
+ * One item as the caller's force tracks it: the item, the force's response (or its defaults before the first
+ * change), actions with their overdue flags, evidence, comments newest first, and what this user may do.
+ */
+export async function viewItem(deps: Deps, principal: Principal | null, itemId: string) {
+  authorize(principal, 'recommendation.read', 'recommendation');
+  checkItemId(itemId);
+  const item = await findItem(deps.db, itemId);
+  if (!item) throw notFound('recommendation');
+  const report = await findReport(deps.db, item.reportId);
+  if (!report) throw notFound('recommendation');
+  const today = todayIso(deps.now());
+  const entry = (await loadTracker(deps.db, principal.forceId, report.id, today)).find((e) => e.itemId === item.id);
+  if (!entry) throw notFound('recommendation');
+  const ids = entry.responseId ? [entry.responseId] : [];
+  const canManage = can(principal, 'recommendation.manage');
+  return {
+    item,
+    report,
+    entry,
+    actions: (await actionsOf(deps.db, principal.forceId, ids)).map((a) => ({ ...a, overdue: actionOverdue(a, today) })),
+    evidence: await evidenceOf(deps.db, principal.forceId, ids),
+    comments: await commentsOf(deps.db, principal.forceId, ids),
+    owners: canManage ? await ownerCandidates(deps.db, principal.forceId) : [],
+    may: { manage: canManage, verify: can(principal, 'recommendation.verify'), signOff: can(principal, 'recommendation.signoff'), comment: commentSideOf(principal) },
+  };
+}

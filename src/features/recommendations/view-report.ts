@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import type { Deps } from '../../app/deps.ts';
+import { notFound } from '../../lib/errors.ts';
+import { todayIso } from '../../lib/dates.ts';
+import { authorize, can, type Principal } from '../access/principal.ts';
+import { loadTracker } from './load-tracker.ts';
+import { findReport } from './reports.repository.ts';
+import { trackerCounts } from './tracker-view.ts';
+
+/** A report, its items, and the caller's force's position on each. */
+export async function viewReport(deps: Deps, principal: Principal | null, reportId: string) {
+  authorize(principal, 'recommendation.read', 'report');
+  if (!z.string().uuid().safeParse(reportId).success) throw notFound('report');
+  const report = await findReport(deps.db, reportId);
+  if (!report) throw notFound('report');
+  const entries = await loadTracker(deps.db, principal.forceId, report.id, todayIso(deps.now()));
+  const next = (kind: string) => Math.max(0, ...entries.filter((e) => e.kind === kind).map((e) => e.number)) + 1;
+  return {
+    report,
+    entries,
+    counts: trackerCounts(entries),
+    canEdit: can(principal, 'recommendation.verify'),
+    nextNumbers: { recommendation: next('recommendation'), area_for_improvement: next('area_for_improvement') },
+  };
+}

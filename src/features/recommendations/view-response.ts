@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import type { Deps } from '../../app/deps.ts';
+import { notFound } from '../../lib/errors.ts';
+import { authorize, can, type Principal } from '../access/principal.ts';
+import { findPublished } from './published.repository.ts';
+import { responseDocumentSchema } from './response-document.ts';
+
+/** A generated response of the caller's force, as it was generated (and its publication date, once published). */
+export async function viewResponse(deps: Deps, principal: Principal | null, id: string) {
+  authorize(principal, 'recommendation.read', 'response');
+  if (!z.string().uuid().safeParse(id).success) throw notFound('response');
+  const row = await findPublished(deps.db, principal.forceId, id);
+  if (!row) throw notFound('response');
+  return {
+    id: row.id,
+    reportId: row.reportId,
+    document: responseDocumentSchema.parse(row.document),
+    publishedOn: row.publishedOn,
+    version: row.version,
+    canPublish: can(principal, 'recommendation.verify'),
+  };
+}

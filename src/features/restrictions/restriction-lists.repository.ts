@@ -1,0 +1,164 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { rawRows } from '../../db/raw-rows.ts';
+import type { IsoDate } from '../../lib/dates.ts';
+import type { Principal } from '../access/principal.ts';
+import { visibleCasesSql } from '../misconduct/cases-scope.ts';
+import type { FlagAllegation } from './suspension-flag.ts';
+import type { RestrictionKind } from './restriction-rules.ts';
+
+/**
+ * The SQL of the lists, the flag's facts and the reports. Lists for a user take the principal and apply
+ * {@link visibleCasesSql} over `cases c`; the aggregate reports take a force (for oversight, which never
+ * sees a case) and return numbers only. A list and its count share one WHERE clause.
+ */
+
+/** Where the rows come from: a user's need-to-know, or a whole force (aggregates only). */
+export type ListScope = { principal: Principal } | { forceId: string };
+
+export function scopeSql(scope: ListScope): SQL {
+  return 'principal' in scope ? visibleCasesSql(scope.principal) : sql`c.force_id = ${scope.forceId}`;
+}
+
+/** `a.category_code` is one of the serious categories or below one. */
+function seriousSql(categories: readonly string[]): SQL {
+  if (categories.length === 0) return sql`false`;
+  return sql`(${sql.join(
+    categories.map((c) => sql`(a.category_code = ${c} or a.category_code like ${`${c.replaceAll('_', '\\_').replaceAll('%', '\\%')}.%`})`),
+    sql` or `,
+  )})`;
+}
+
+export type FlagFactsRow = {
+  subject_id: string;
+  case_id: string;
+  person_id: string;
+  reference: string;
+  given_name: string;
+  family_name: string;
+  left_on: IsoDate | null;
+  case_open: boolean;
+  allegations: FlagAllegation[] | null;
+  criminal: { kind: string; occurredOn: IsoDate }[] | null;
+  in_force_id: string | null;
+  in_force_kind: RestrictionKind | null;
+  in_force_next_review: IsoDate | null;
+  rationales: { decidedOn: IsoDate; validUntil: IsoDate }[] | null;
+};
+
+/**
+ * The facts the flag rule needs, for every subject of the scope who has an allegation in a serious category
+ * (narrowed to one case, or to some people, when given). The rule itself (suspension-flag.ts) decides.
+ */
+export async function flagFactsOf(
+  db: Db,
+  scope: ListScope,
+  seriousCategories: readonly string[],
+  narrow: { caseId?: string; personIds?: string[] } = {},
+): Promise<FlagFactsRow[]> {
+  if (narrow.personIds && narrow.personIds.length === 0) return [];
+  const byCase = narrow.caseId ? sql`and s.case_id = ${narrow.caseId}::uuid` : sql``;
+  const byPeople = narrow.personIds ? sql`and s.person_id in (${sql.join(narrow.personIds.map((id) => sql`${id}::uuid`), sql`, `)})` : sql``;
+  return rawRows<FlagFactsRow>(
+    db,
+    sql`select s.id as subject_id, s.case_id, s.person_id, c.reference, p.given_name, p.family_name, s.left_on::text as left_on,
+        c.status = 'open' as case_open,
+        (select json_agg(json_build_object(
+            'categoryCode', a.category_code, 'status', a.state, 'severity', a.facts->'track'->>'severity',
+            'grossAssessedOn', case when a.facts->'track'->>'severity' = 'gross_misconduct' then coalesce(
+              (select max(e.occurred_on)::text from allegation_events e where e.force_id = a.force_id and e.allegation_id = a.id
+                and e.action = 'assess_severity' and e.details->>'severity' = 'gross_misconduct'),
+              c.came_to_attention_on::text) end))
+          from allegations a where a.force_id = s.force_id and a.subject_id = s.id) as allegations,
+        (select json_agg(json_build_object('kind', cp.kind, 'occurredOn', cp.occurred_on::text))
+          from criminal_proceedings cp where cp.force_id = s.force_id and cp.subject_id = s.id and cp.kind in ('arrest', 'charge')) as criminal,
+        r.id as in_force_id, r.kind as in_force_kind, r.next_review_due_on::text as in_force_next_review,
+        (select json_agg(json_build_object('decidedOn', f.decided_on::text, 'validUntil', f.valid_until::text))
+          from suspension_flag_rationales f where f.force_id = s.force_id and f.subject_id = s.id) as rationales
+      from case_subjects s
+        join cases c on c.force_id = s.force_id and c.id = s.case_id
+        join people p on p.force_id = s.force_id and p.id = s.person_id
+        left join duty_restrictions r on r.force_id = s.force_id and r.subject_id = s.id and r.status = 'in_force'
+      where ${scopeSql(scope)} ${byCase} ${byPeople}
+        and exists (select 1 from allegations a where a.force_id = s.force_id and a.subject_id = s.id and ${seriousSql(seriousCategories)})
+      order by c.reference, p.family_name, p.given_name`,
+  );
+}
+
+export type RestrictionListRow = {
+  id: string;
+  case_id: string;
+  reference: string;
+  subject_id: string;
+  person_id: string;
+  given_name: string;
+  family_name: string;
+  kind: RestrictionKind;
+  status: string;
+  decided_on: IsoDate;
+  starts_on: IsoDate;
+  ends_on: IsoDate | null;
+  next_review_due_on: IsoDate | null;
+  notice_due_on: IsoDate | null;
+  written_notice_on: IsoDate | null;
+  version: number;
+};
+
+export type RestrictionFilter = {
+  status?: 'in_force' | 'lifted' | 'replaced' | undefined;
+  kind?: RestrictionKind | undefined;
+  /** Only in-force restrictions whose review is due on or before this day. */
+  reviewDueBy?: IsoDate | undefined;
+  /** Only restrictions of one case, or of these people. */
+  caseId?: string | undefined;
+  personIds?: string[] | undefined;
+};
+
+const LIST_LIMIT = 500;
+
+/** Restrictions on cases the principal may see, filtered; soonest review first for in-force ones. */
+export async function listRestrictions(db: Db, principal: Principal, f: RestrictionFilter): Promise<RestrictionListRow[]> {
+  if (f.personIds && f.personIds.length === 0) return [];
+  const where: SQL[] = [visibleCasesSql(principal)];
+  if (f.status) where.push(sql`r.status = ${f.status}`);
+  if (f.kind) where.push(sql`r.kind = ${f.kind}`);
+  if (f.reviewDueBy) where.push(sql`r.status = 'in_force' and r.next_review_due_on <= ${f.reviewDueBy}::date`);
+  if (f.caseId) where.push(sql`r.case_id = ${f.caseId}::uuid`);
+  if (f.personIds) where.push(sql`r.person_id in (${sql.join(f.personIds.map((id) => sql`${id}::uuid`), sql`, `)})`);
+  return rawRows<RestrictionListRow>(
+    db,
+    sql`select r.id, r.case_id, c.reference, r.subject_id, r.person_id, p.given_name, p.family_name, r.kind, r.status,
+        r.decided_on::text as decided_on, r.starts_on::text as starts_on, r.ends_on::text as ends_on,
+        r.next_review_due_on::text as next_review_due_on, r.notice_due_on::text as notice_due_on,
+        r.written_notice_on::text as written_notice_on, r.version
+      from duty_restrictions r
+        join cases c on c.force_id = r.force_id and c.id = r.case_id
+        join people p on p.force_id = r.force_id and p.id = r.person_id
+      where ${sql.join(where, sql` and `)}
+      order by r.status = 'in_force' desc, r.next_review_due_on nulls last, r.starts_on, r.id
+      limit ${LIST_LIMIT}`,
+  );
+}
+
+/** In force on a day: started on or before it and not yet ended (`ends_on` is the day it stopped; a row lifted or replaced later still counts). */
+const inForceOn = (asOf: IsoDate) => sql`r.starts_on <= ${asOf}::date and (r.ends_on is null or r.ends_on > ${asOf}::date)`;
+
+/** Aggregate: each in-force restriction's kind and length in days on `asOf` (no names, no ids). */
+export async function inForceDurations(db: Db, scope: ListScope, asOf: IsoDate): Promise<{ kind: RestrictionKind; days: number }[]> {
+  return rawRows<{ kind: RestrictionKind; days: number }>(
+    db,
+    sql`select r.kind, (${asOf}::date - r.starts_on)::int as days
+      from duty_restrictions r join cases c on c.force_id = r.force_id and c.id = r.case_id
+      where ${scopeSql(scope)} and ${inForceOn(asOf)}`,
+  );
+}
+
+/** Aggregate: in-force restrictions whose review date has passed (due before `asOf`). */
+export async function countReviewsOverdue(db: Db, scope: ListScope, asOf: IsoDate): Promise<number> {
+  const [row] = await rawRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from duty_restrictions r join cases c on c.force_id = r.force_id and c.id = r.case_id
+      where ${scopeSql(scope)} and r.status = 'in_force' and r.next_review_due_on < ${asOf}::date`,
+  );
+  return row?.n ?? 0;
+}

@@ -1,0 +1,99 @@
+import type { FieldErrors } from '../../lib/errors.ts';
+
+/**
+ * THE rule on vetting decisions (uk-domain.md §4.4, §4.6: "enforce no grant with adverse info without
+ * rationale"; HMICFRS 2022 found rationale missing where clearance was granted despite adverse
+ * information). Pure: the use case loads the application's adverse items and list matches and asks here.
+ *
+ * - grant / grant_with_conditions: every adverse item of the application needs a structured rationale —
+ *   relevance, risk assessment, mitigation and reason, each a real sentence (not "n/a", "ok", "-" …);
+ *   grant_with_conditions also needs the conditions or risk-mitigation plan; a confirmed match on the
+ *   barred list makes a grant impossible (Police Act 1996 Part 4A: a barred person may not be appointed).
+ * - refuse: the reasons, and the reasons that may be given to the applicant under the harm test.
+ * - discontinue: the reason (for example under investigation or on police bail [V S48e]).
+ * Every outcome needs the decision's reasons. A pending list match blocks every outcome until a person has
+ * decided it; a grant also waits for every check to have a result.
+ */
+
+export const APPLICATION_OUTCOMES = ['grant', 'grant_with_conditions', 'refuse', 'discontinue'] as const;
+export type ApplicationOutcome = (typeof APPLICATION_OUTCOMES)[number];
+
+export const RATIONALE_PARTS = ['relevance', 'riskAssessment', 'mitigation', 'reason'] as const;
+export type RationalePart = (typeof RATIONALE_PARTS)[number];
+export type ItemRationale = Record<RationalePart, string>;
+
+export const RATIONALE_LABELS: Readonly<Record<RationalePart, string>> = {
+  relevance: 'Relevance to the role and the level applied for',
+  riskAssessment: 'Risk assessment',
+  mitigation: 'Mitigation',
+  reason: 'Reason the information does not prevent clearance',
+};
+
+/** Shortest text accepted as a reason: a few words, not a placeholder. */
+export const MIN_SUBSTANTIVE_LENGTH = 15;
+const PLACEHOLDERS = new Set(['n/a', 'na', 'none', 'nil', 'ok', 'okay', 'yes', 'no', 'see above', 'as above', 'not applicable', 'tbc', 'to follow', 'no comment', 'nothing', 'no risk', 'fine']);
+
+/** True when `text` says something: at least {@link MIN_SUBSTANTIVE_LENGTH} characters and three words (of two letters or more), and not a stock placeholder. */
+export function isSubstantive(text: string | null | undefined): boolean {
+  const t = (text ?? '').trim().replace(/\s+/g, ' ');
+  if (t.length < MIN_SUBSTANTIVE_LENGTH) return false;
+  if (t.split(' ').filter((w) => /\p{L}.*\p{L}/u.test(w)).length < 3) return false;
+  return !PLACEHOLDERS.has(t.toLowerCase().replace(/[.!]+$/, ''));
+}
+
+export type DecisionProposal = {
+  outcome: ApplicationOutcome;
+  /** The decision's reasons (for a refusal: the full reasons; for a discontinuance: why). */
+  rationale: string;
+  conditions: string;
+  reasonsForApplicant: string;
+  /** Rationales given on the form, by adverse item id. */
+  itemRationales: Readonly<Record<string, Partial<ItemRationale>>>;
+};
+
+export type DecisionContext = {
+  adverseItemIds: readonly string[];
+  pendingMatches: number;
+  confirmedBarredMatches: number;
+  pendingChecks: number;
+};
+
+export type DecisionVerdict = { ok: true } | { ok: false; kind: 'blocked'; message: string } | { ok: false; kind: 'incomplete'; fields: FieldErrors };
+
+const substantive = (what: string) => `Enter ${what} (at least ${MIN_SUBSTANTIVE_LENGTH} characters, in words)`;
+
+export function isGrant(outcome: ApplicationOutcome): boolean {
+  return outcome === 'grant' || outcome === 'grant_with_conditions';
+}
+
+/** Whether the proposal may be saved: blocked by the application's state, incomplete (field errors), or ok. */
+export function checkDecision(p: DecisionProposal, ctx: DecisionContext): DecisionVerdict {
+  if (ctx.pendingMatches > 0) {
+    return { ok: false, kind: 'blocked', message: `Decide the ${ctx.pendingMatches === 1 ? 'possible barred or advisory list match' : `${ctx.pendingMatches} possible barred or advisory list matches`} before deciding the application` };
+  }
+  if (isGrant(p.outcome) && ctx.confirmedBarredMatches > 0) {
+    return { ok: false, kind: 'blocked', message: 'The applicant is confirmed as on the Police Barred List: clearance cannot be granted' };
+  }
+  if (isGrant(p.outcome) && ctx.pendingChecks > 0) {
+    return { ok: false, kind: 'blocked', message: `Record the result of every check before granting (${ctx.pendingChecks} still pending)` };
+  }
+  const fields: FieldErrors = {};
+  const reasonWords: Record<ApplicationOutcome, string> = {
+    grant: 'the reasons for granting clearance',
+    grant_with_conditions: 'the reasons for granting clearance with conditions',
+    refuse: 'the reasons for refusing clearance',
+    discontinue: 'why the application is discontinued, for example under investigation or on police bail',
+  };
+  if (!isSubstantive(p.rationale)) fields['rationale'] = substantive(reasonWords[p.outcome]);
+  if (p.outcome === 'grant_with_conditions' && !isSubstantive(p.conditions)) fields['conditions'] = substantive('the conditions or risk-mitigation plan');
+  if (p.outcome === 'refuse' && !isSubstantive(p.reasonsForApplicant)) fields['reasonsForApplicant'] = substantive('the reasons that may be given to the applicant under the harm test');
+  if (isGrant(p.outcome)) {
+    for (const id of ctx.adverseItemIds) {
+      const given = p.itemRationales[id] ?? {};
+      for (const part of RATIONALE_PARTS) {
+        if (!isSubstantive(given[part])) fields[`items.${id}.${part}`] = `${substantive(RATIONALE_LABELS[part].toLowerCase())} for this adverse information`;
+      }
+    }
+  }
+  return Object.keys(fields).length > 0 ? { ok: false, kind: 'incomplete', fields } : { ok: true };
+}

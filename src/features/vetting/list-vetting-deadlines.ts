@@ -1,0 +1,76 @@
+import type { Deps } from '../../app/deps.ts';
+import type { IsoDate } from '../../lib/dates.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { actorOf, authorize, type Principal } from '../access/principal.ts';
+import { toDayNumber } from '../clocks/iso-date.ts';
+import { WINDOW_PERIODS } from '../clocks/periods.ts';
+import { isPeriodKey } from '../clocks/sub-judice.ts';
+import { ukToday } from '../clocks/sweep-clocks.ts';
+import { addCalendarDays } from '../clocks/working-days.ts';
+import { listVisibleVettingDeadlines, type VettingDeadlineRow } from './vetting-deadlines.repository.ts';
+
+export type VettingDeadline = {
+  clockId: string;
+  personId: string | null;
+  personName: string | null;
+  period: string;
+  periodLabel: string;
+  /** 'review:<id>', 'clearance:<id>', 'decision:<id>'. */
+  subjectKey: string;
+  /** The page of the thing the clock is about, where it has one. */
+  href: string | null;
+  /** Someone else's window (the officer's appeal): it ends, it is never overdue. */
+  isWindow: boolean;
+  state: string;
+  startedOn: IsoDate;
+  dueOn: IsoDate;
+  daysUntilDue: number;
+};
+
+export type VettingDeadlines = { today: IsoDate; overdue: VettingDeadline[]; dueThisWeek: VettingDeadline[]; upcoming: VettingDeadline[] };
+
+const LIST_LIMIT = 1000;
+const UPCOMING_LIMIT = 50;
+
+/**
+ * The vetting unit's deadlines: reviews due, renewals due, appeal windows ending — overdue, due in the next
+ * seven days, and the next 50 after that. Grouped by date rather than stored state, so the list is right
+ * before the sweeper has run. Vetting roles only, never the reader's own file; the read is audited.
+ */
+export async function listVettingDeadlines(deps: Deps, principal: Principal | null, requestId: string | null): Promise<VettingDeadlines> {
+  authorize(principal, 'vetting.read', 'page');
+  const today = ukToday(deps.now());
+  const weekEnd = addCalendarDays(today, 6);
+  return deps.db.transaction(async (tx) => {
+    const soon = await listVisibleVettingDeadlines(tx, principal, { today, dueOnOrBefore: weekEnd, limit: LIST_LIMIT });
+    const later = await listVisibleVettingDeadlines(tx, principal, { today, dueAfter: weekEnd, limit: UPCOMING_LIMIT });
+    const of = (row: VettingDeadlineRow) => deadlineOf(deps, row, today);
+    const result = {
+      today,
+      overdue: soon.filter((r) => r.due_on < today).map(of),
+      dueThisWeek: soon.filter((r) => r.due_on >= today).map(of),
+      upcoming: later.map(of),
+    };
+    await recordAudit(tx, actorOf(principal, requestId), { type: 'vetting_deadlines', id: principal.forceId }, { type: 'vetting.deadlines_listed', resultCount: soon.length + later.length });
+    return result;
+  });
+}
+
+function deadlineOf(deps: Deps, row: VettingDeadlineRow, today: IsoDate): VettingDeadline {
+  const period = isPeriodKey(row.period) ? deps.config.rules.periods[row.period] : undefined;
+  const [kind, id] = row.subject_key.split(':');
+  return {
+    clockId: row.clock_id,
+    personId: row.person_id,
+    personName: row.given_name === null ? null : `${row.given_name} ${row.family_name ?? ''}`.trim(),
+    period: row.period,
+    periodLabel: period?.label ?? row.period,
+    subjectKey: row.subject_key,
+    href: kind === 'review' && id ? `/vetting/reviews/${id}` : null,
+    isWindow: isPeriodKey(row.period) && WINDOW_PERIODS.has(row.period),
+    state: row.state,
+    startedOn: row.started_on,
+    dueOn: row.due_on,
+    daysUntilDue: toDayNumber(row.due_on) - toDayNumber(today),
+  };
+}

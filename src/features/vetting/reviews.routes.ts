@@ -1,0 +1,20 @@
+import type { FastifyInstance } from 'fastify';
+import type { Deps } from '../../app/deps.ts';
+import { registerDeclarationPages } from './declarations.pages.ts';
+import { registerDeclarationsApi } from './declarations.api.ts';
+import { registerReviewFormPages } from './review-forms.pages.ts';
+import { registerReviewPages } from './reviews.pages.ts';
+import { registerReviewsApi } from './reviews.api.ts';
+import { registerTransferInPages } from './transfer-in.pages.ts';
+import { registerVettingDeadlineRoutes } from './vetting-deadlines.routes.ts';
+
+/** The integrity loop's vetting side: reviews and their decisions, transfers in, declarations, vetting deadlines. */
+export function registerReviewRoutes(app: FastifyInstance, deps: Deps): void {
+  registerReviewPages(app, deps);
+  registerReviewFormPages(app, deps);
+  registerTransferInPages(app, deps);
+  registerDeclarationPages(app, deps);
+  registerVettingDeadlineRoutes(app, deps);
+  registerReviewsApi(app, deps);
+  registerDeclarationsApi(app, deps);
+}

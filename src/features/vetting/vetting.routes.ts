@@ -1,0 +1,32 @@
+import type { FastifyInstance } from 'fastify';
+import type { Deps } from '../../app/deps.ts';
+import { registerDecisionRecordPages } from './appeal.pages.ts';
+import { registerApplicationFormPages } from './application-forms.pages.ts';
+import { registerApplicationPages } from './applications.pages.ts';
+import { registerApplicationsApi } from './applications.api.ts';
+import { registerDecisionFormPages } from './decision.pages.ts';
+import { registerDecisionsApi } from './decisions.api.ts';
+import { registerListPages } from './lists.pages.ts';
+import { registerListsApi } from './lists.api.ts';
+import { registerPersonVettingPages } from './person.pages.ts';
+import { registerVettingFilesApi } from './vetting-files.api.ts';
+import { registerVettingHomePages } from './vetting-home.pages.ts';
+
+/**
+ * Vetting (clearances, designated posts, applications, decisions, appeals, barred and advisory lists): the
+ * pages under /vetting and the JSON API under /api/v1/vetting. Reviews, declarations and vetting deadlines
+ * register their own routes.
+ */
+export function registerVettingRoutes(app: FastifyInstance, deps: Deps): void {
+  registerVettingHomePages(app, deps);
+  registerPersonVettingPages(app, deps);
+  registerApplicationPages(app, deps);
+  registerApplicationFormPages(app, deps);
+  registerDecisionFormPages(app, deps);
+  registerDecisionRecordPages(app, deps);
+  registerListPages(app, deps);
+  registerVettingFilesApi(app, deps);
+  registerApplicationsApi(app, deps);
+  registerDecisionsApi(app, deps);
+  registerListsApi(app, deps);
+}
