@@ -125,16 +125,14 @@ export async function runImportScenario(o: ImportOptions): Promise<{ measurement
     }
     const database = await openDatabase(target);
     await migrateDatabase(database);
-    // `probity import` needs the force and its top unit to exist (docs/import.md); there is no command to
-    // create a force yet, so the bench does what the test factories do.
-    await database.query(`insert into forces (id, name) values ('nyc', 'New York City Police Department')`);
-    await database.query(`insert into units (force_id, name, kind, path) values ('nyc', 'New York City Police Department', 'force', 'New York City Police Department')`);
     await database.close();
+    const env: Record<string, string> = target.engine === 'pg' ? { DATABASE_URL: target.url, PROBITY_AUTO_MIGRATE: '0' } : { DATABASE_URL: '', PROBITY_DATA_DIR: pgliteDir };
+    const created = spawnSync(process.execPath, [path.join(root, 'bin/probity.js'), 'force', 'create', 'nyc', 'New York City Police Department'], { cwd: root, encoding: 'utf8', env: childEnv(env) });
+    if (created.status !== 0) return skip(`probity force create exited ${created.status}: ${(created.stderr || created.stdout).trim()}`);
     const copies: number[] = [];
     for (let i = 0; i < o.copyRuns; i++) copies.push(await copyReference(target, files));
     const copySeconds = median(copies);
     o.log(`  COPY of the raw files: ${copySeconds.toFixed(2)} s (${Math.round(rows / copySeconds)} rows/s)`);
-    const env: Record<string, string> = target.engine === 'pg' ? { DATABASE_URL: target.url, PROBITY_AUTO_MIGRATE: '0' } : { DATABASE_URL: '', PROBITY_DATA_DIR: pgliteDir };
     const run = await runImport(env, files);
     if (run.code !== 0) return skip(`probity import exited ${run.code}: ${run.output.trim().split('\n').slice(-3).join(' | ')}`);
     o.log(`  probity import: ${run.seconds.toFixed(2)} s (${Math.round(rows / run.seconds)} rows/s)`);

@@ -14,6 +14,7 @@ import { registerBackupCommands } from './backup-commands.ts';
 import { registerRandomReviewCommands } from './random-review-commands.ts';
 import { registerImportCommands } from './import-commands.ts';
 import { registerVettingListCommands } from './vetting-list-commands.ts';
+import { registerForceCommands } from './force-commands.ts';
 
 /** The `probity` command. Each action opens the database it needs and closes it again. */
 export async function main(argv: string[]): Promise<void> {
@@ -75,6 +76,7 @@ export async function main(argv: string[]): Promise<void> {
   registerBackupCommands(program);
   registerRandomReviewCommands(program);
   registerImportCommands(program);
+  registerForceCommands(program);
   registerVettingListCommands(program);
   registerRecommendationCommands(program);
 

@@ -86,6 +86,7 @@ export const auditEventSchema = z.discriminatedUnion('type', [
   // Evidence files: what was added or downloaded, never the content.
   z.object({ type: z.literal('evidence.added'), caseId: uuid, evidenceId: uuid, fileName: z.string(), sizeBytes: z.number().int(), sha256: z.string() }),
   z.object({ type: z.literal('evidence.viewed'), caseId: uuid, evidenceId: uuid, fileName: z.string(), sizeBytes: z.number().int(), sha256: z.string() }),
+  z.object({ type: z.literal('force.created'), forceId: z.string(), name: z.string() }),
   z.object({ type: z.literal('demo.seeded'), forces: z.array(z.string()), people: z.number().int(), users: z.number().int() }),
   // Statutory clocks (features/clocks): started, met, cancelled, moved by a sub judice pause, swept due and overdue.
   z.object({ type: z.literal('clock.started'), clockId: uuid, caseId: uuid, period: z.string(), sequence: z.number().int(), startedOn: z.string(), dueOn: z.string() }),

@@ -112,6 +112,8 @@ export function summariseAuditEvent(payload: unknown): string {
       return clip(`Added evidence “${e.fileName}” (${plural(e.sizeBytes, 'byte')}, SHA-256 ${e.sha256.slice(0, 12)}…)`);
     case 'evidence.viewed':
       return clip(`Downloaded evidence “${e.fileName}”`);
+    case 'force.created':
+      return clip(`Created force ${e.forceId} (${e.name})`);
     case 'demo.seeded':
       return `Loaded demo data: ${plural(e.people, 'person', 'people')}, ${plural(e.users, 'user')}`;
     default: {

@@ -100,8 +100,9 @@ beforeAll(async () => {
   killed = await target('killed');
   for (const t of [clean, killed]) {
     if (testEngine === 'pglite') expect((await probity(t, 'migrate')).code).toBe(0);
-    const force = await probity(t, 'sql', "insert into forces (id, name) values ('nypd', 'New York City Police Department')");
+    const force = await probity(t, 'force', 'create', 'nypd', 'New York City Police Department');
     expect(force.code).toBe(0);
+    expect(force.stdout).toContain('Created force nypd');
   }
 }, 900_000);
 

@@ -21,3 +21,11 @@ export async function insertDemoOrganisation(db: Db, org: DemoOrganisation): Pro
     await db.insert(personPostings).values(org.postings.slice(i, i + BATCH_SIZE));
   }
 }
+
+/** A new force and its top unit (kind "force"); returns the unit's id. */
+export async function insertForceWithTopUnit(db: Db, force: { id: string; name: string }): Promise<string> {
+  await db.insert(forces).values(force);
+  const [unit] = await db.insert(units).values({ forceId: force.id, name: force.name, kind: 'force', path: force.name }).returning({ id: units.id });
+  if (!unit) throw new Error('the top unit was not created');
+  return unit.id;
+}
