@@ -24,6 +24,14 @@ const envSchema = z.object({
   PROBITY_SIGNIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   PROBITY_SETUP_LINK_HOURS: z.coerce.number().int().min(1).default(72),
   PROBITY_COOKIE_SECURE: z.enum(['0', '1']).optional(),
+  /** The proxies whose X-Forwarded-For is believed: comma-separated addresses or CIDR ranges. Empty: none. */
+  PROBITY_TRUST_PROXY: z
+    .string()
+    .trim()
+    .default('')
+    .refine((v) => v === '' || v.split(',').every((a) => /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(a.trim())), {
+      message: 'a comma-separated list of proxy addresses or CIDR ranges, e.g. 10.0.0.5,10.0.1.0/24',
+    }),
   /** A JSON file: { "periods": { "suspension_review": 21 }, "calendar": { "add": [...], "move": [...] } }. */
   PROBITY_RULES_FILE: z.string().optional(),
   /** The largest evidence file accepted, in MiB. */
@@ -42,6 +50,8 @@ export type Config = {
   signInRatePerMinute: number;
   setupLinkHours: number;
   cookieSecure: boolean;
+  /** Proxy addresses or CIDR ranges whose X-Forwarded-For gives the client's address; empty: trust none. */
+  trustProxy: string[];
   /** The largest evidence file accepted, in bytes (PROBITY_MAX_UPLOAD_MB). */
   maxUploadBytes: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
@@ -72,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lockout: { threshold: e.PROBITY_LOCKOUT_THRESHOLD, minutes: e.PROBITY_LOCKOUT_MINUTES },
     signInRatePerMinute: e.PROBITY_SIGNIN_RATE_PER_MINUTE,
     setupLinkHours: e.PROBITY_SETUP_LINK_HOURS,
+    trustProxy: e.PROBITY_TRUST_PROXY === '' ? [] : e.PROBITY_TRUST_PROXY.split(',').map((a) => a.trim()),
     cookieSecure: e.PROBITY_COOKIE_SECURE ? e.PROBITY_COOKIE_SECURE === '1' : publicUrl.startsWith('https:'),
     maxUploadBytes: Math.floor(e.PROBITY_MAX_UPLOAD_MB * 1024 * 1024),
     logLevel: e.LOG_LEVEL,

@@ -21,7 +21,9 @@ export async function buildServer(deps: Deps, options: BuildOptions = {}): Promi
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
     },
-    trustProxy: true,
+    // Only the configured proxies' X-Forwarded-For is believed; otherwise a client could choose its own
+    // address and escape the per-address sign-in rate limit.
+    trustProxy: deps.config.trustProxy.length > 0 ? deps.config.trustProxy : false,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -33,7 +33,7 @@ describe('creating a force', () => {
   it('refuses a taken id or a malformed one with a clear message, and writes nothing', async () => {
     const before = await counts();
     await expect(createForce(t.deps, systemActor('test'), { id: 'nypd', name: 'Again' })).rejects.toThrow('A force with id "nypd" already exists');
-    const fieldsOf = (p: Promise<unknown>) => p.then(() => ({}), (err: { fields?: Record<string, string> }) => err.fields ?? {});
+    const fieldsOf = (p: Promise<unknown>) => p.then((): Record<string, string> => ({}), (err: { fields?: Record<string, string> }) => err.fields ?? {});
     expect((await fieldsOf(createForce(t.deps, systemActor('test'), { id: 'New York!', name: 'NYPD' })))['id']).toMatch(/lower-case letters/);
     expect((await fieldsOf(createForce(t.deps, systemActor('test'), { id: 'ok-id', name: '' })))['name']).toMatch(/full name/);
     expect(await counts()).toEqual(before);
