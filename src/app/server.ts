@@ -13,6 +13,15 @@ import { featureRoutes } from './routes.ts';
 
 export type BuildOptions = { logger?: boolean };
 
+export type RegisteredRoute = { method: string; url: string };
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route the server registered (method and URL pattern), for the route-wide access tests. */
+    registeredRoutes: RegisteredRoute[];
+  }
+}
+
 /** Assembles the HTTP server: plugins first, then each feature's routes. Listening is the caller's job. */
 export async function buildServer(deps: Deps, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -24,6 +33,11 @@ export async function buildServer(deps: Deps, options: BuildOptions = {}): Promi
     // Only the configured proxies' X-Forwarded-For is believed; otherwise a client could choose its own
     // address and escape the per-address sign-in rate limit.
     trustProxy: deps.config.trustProxy.length > 0 ? deps.config.trustProxy : false,
+  });
+  const registeredRoutes: RegisteredRoute[] = [];
+  app.decorate('registeredRoutes', registeredRoutes);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') registeredRoutes.push({ method, url: route.url });
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

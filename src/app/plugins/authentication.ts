@@ -31,15 +31,24 @@ export function registerAuthentication(app: FastifyInstance, deps: Deps): void {
     const auth = request.headers.authorization;
     if (auth?.startsWith('Bearer ')) {
       request.principal = await resolveApiToken(deps, auth.slice('Bearer '.length).trim());
-      return;
+    } else {
+      const token = request.cookies[SESSION_COOKIE];
+      if (token) {
+        const session = await resolveSession(deps, token);
+        request.session = session;
+        request.sessionToken = session ? token : undefined;
+        request.principal = session?.principal ?? null;
+      }
     }
-    const token = request.cookies[SESSION_COOKIE];
-    if (!token) return;
-    const session = await resolveSession(deps, token);
-    request.session = session;
-    request.sessionToken = session ? token : undefined;
-    request.principal = session?.principal ?? null;
+    // The API answers 401 before anything else (body validation included) for a caller it cannot identify;
+    // each route's own requireApiPrincipal stays as the declared policy.
+    if (!request.principal && isPrivateApi(request.url)) throw new AppError('unauthenticated', 'Send a valid API token as "Authorization: Bearer …".');
   });
+}
+
+/** Every /api/v1 route needs a caller, except the OpenAPI description. */
+function isPrivateApi(url: string): boolean {
+  return url.startsWith('/api/v1/') && !url.startsWith('/api/v1/openapi.json');
 }
 
 export function setSessionCookie(reply: FastifyReply, deps: Deps, token: string): void {
