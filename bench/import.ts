@@ -94,6 +94,54 @@ async function copyReference(target: DatabaseTarget, files: string[]): Promise<n
   }
 }
 
+const RECORD_TABLES = ['forces', 'units', 'import_units', 'people', 'person_identifiers', 'person_postings', 'cases', 'case_subjects', 'allegations'] as const;
+
+/**
+ * A second, stricter reference (PostgreSQL only): COPY of the records the import produced — the same rows,
+ * already mapped — into Probity's own tables (keys, indexes, foreign keys) in a freshly migrated database.
+ * It is the floor for writing those records at all, whatever the importer does.
+ */
+async function copyRecordsReference(sourceUrl: string, log: (line: string) => void): Promise<{ seconds: number; bytes: number }> {
+  const { from: copyFrom, to: copyTo } = await import('pg-copy-streams');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'probity-bench-records-'));
+  const floorDb = 'probity_bench_import_floor';
+  const source = new pg.Client({ connectionString: sourceUrl });
+  await source.connect();
+  let bytes = 0;
+  try {
+    for (const table of RECORD_TABLES) {
+      const where = table === 'forces' ? `id = 'nyc'` : `force_id = 'nyc'`;
+      await pipeline(source.query(copyTo(`copy (select * from ${table} where ${where}) to stdout`)), fs.createWriteStream(path.join(dir, `${table}.copy`)));
+      bytes += fs.statSync(path.join(dir, `${table}.copy`)).size;
+    }
+  } finally {
+    await source.end();
+  }
+  await adminQuery(`drop database if exists ${floorDb} with (force)`);
+  await adminQuery(`create database ${floorDb}`);
+  try {
+    const database = await openDatabase({ engine: 'pg', url: pgUrlFor(floorDb) });
+    await migrateDatabase(database);
+    await database.close();
+    const client = new pg.Client({ connectionString: pgUrlFor(floorDb) });
+    await client.connect();
+    try {
+      const start = performance.now();
+      await client.query('begin');
+      for (const table of RECORD_TABLES) await pipeline(fs.createReadStream(path.join(dir, `${table}.copy`)), client.query(copyFrom(`copy ${table} from stdin`)));
+      await client.query('commit');
+      const seconds = (performance.now() - start) / 1000;
+      log(`  COPY of the imported records into Probity's tables: ${seconds.toFixed(2)} s (${(bytes / 1e6).toFixed(0)} MB)`);
+      return { seconds, bytes };
+    } finally {
+      await client.end();
+    }
+  } finally {
+    await adminQuery(`drop database if exists ${floorDb} with (force)`);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 function runImport(env: Record<string, string>, files: string[]): Promise<{ seconds: number; code: number | null; output: string }> {
   return new Promise((resolve) => {
     const start = performance.now();
@@ -136,6 +184,7 @@ export async function runImportScenario(o: ImportOptions): Promise<{ measurement
     const run = await runImport(env, files);
     if (run.code !== 0) return skip(`probity import exited ${run.code}: ${run.output.trim().split('\n').slice(-3).join(' | ')}`);
     o.log(`  probity import: ${run.seconds.toFixed(2)} s (${Math.round(rows / run.seconds)} rows/s)`);
+    const floor = target.engine === 'pg' ? await copyRecordsReference(target.url, o.log) : null;
     return {
       measurements: [
         measurement({
@@ -143,6 +192,15 @@ export async function runImportScenario(o: ImportOptions): Promise<{ measurement
           details: { rows, rowsPerSecond: Math.round(rows / run.seconds), copyRowsPerSecond: Math.round(rows / copySeconds), includesProcessStart: 'yes' },
           target: o.engine === 'pg' ? targets.ratioAtMost(3, 'import time') : null,
         }),
+        ...(floor
+          ? [
+              measurement({
+                name: `${name}: against its own records`, engine: o.engine, scale: o.scale, figure: run.seconds, unit: 's',
+                referenceName: `COPY of the records the import created (${(floor.bytes / 1e6).toFixed(0)} MB) into Probity's keyed, indexed tables, one transaction`, reference: floor.seconds,
+                details: { rows, recordBytes: floor.bytes },
+              }),
+            ]
+          : []),
       ],
       skipped: [],
     };
