@@ -13,7 +13,8 @@ import type { BenchScale, Engine } from './measure.ts';
  * The benchmark's own databases: on PostgreSQL (PROBITY_BENCH_PG_URL, default the local server) a
  * database per scale, probity_bench_<scale>, created, migrated and seeded by the bench and dropped after
  * it; on PGlite a temporary data directory. With --keep the seeded database stays, and a later run with
- * the same scale and seed reuses it (PostgreSQL: a comment on the database records what it holds).
+ * the same scale and seed reuses it (PostgreSQL: a comment on the database records what it holds), after
+ * applying any migration added since (new indexes reach a kept database that way).
  */
 
 export const adminUrl = process.env['PROBITY_BENCH_PG_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -61,6 +62,13 @@ export async function withDatabase<T>(target: DatabaseTarget, fn: (database: Dat
   }
 }
 
+/** A kept database gets the migrations added since it was seeded (the bench server does not migrate). */
+async function migrateKept(target: DatabaseTarget, log: (line: string) => void): Promise<void> {
+  const start = performance.now();
+  await withDatabase(target, (database) => migrateDatabase(database));
+  log(`  migrations applied to the kept database in ${((performance.now() - start) / 1000).toFixed(1)} s`);
+}
+
 async function seedInto(target: DatabaseTarget, plan: SeedPlan, log: (line: string) => void): Promise<SeedScaleSummary> {
   return withDatabase(target, async (database, deps) => {
     await migrateDatabase(database);
@@ -94,6 +102,7 @@ export async function preparePg(scale: BenchScale, plan: SeedPlan, keep: boolean
   };
   if (keep && found?.comment === signature) {
     log(`  reusing ${name} (${signature})`);
+    await migrateKept(target, log);
     return { engine: 'pg', scale, target, env, seeded: null, reused: true, release };
   }
   await adminQuery(`drop database if exists ${name} with (force)`);
@@ -115,6 +124,7 @@ export async function preparePglite(scale: BenchScale, plan: SeedPlan, keep: boo
   };
   if (keep && fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === signature) {
     log(`  reusing ${dir} (${signature})`);
+    await migrateKept(target, log);
     return { engine: 'pglite', scale, target, env, seeded: null, reused: true, release };
   }
   fs.rmSync(dir, { recursive: true, force: true });

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { boolean, customType, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 
 /** PostgreSQL bytea as a Node Buffer (both drivers return binary columns as bytes). */
@@ -54,6 +55,9 @@ export const cases = pgTable(
     unique('cases_reference_unique').on(t.forceId, t.reference),
     index('cases_lead_idx').on(t.forceId, t.leadInvestigatorId, t.status),
     index('cases_status_idx').on(t.forceId, t.status, t.cameToAttentionOn),
+    // Oversight figures by period: cases finalised in it (and open on a day: closed_on null or later), or received in it.
+    index('cases_closed_idx').on(t.forceId, t.closedOn),
+    index('cases_received_idx').on(t.forceId, t.cameToAttentionOn),
     // An imported case keeps its source key: importing the same rows again finds it (features/imports).
     unique('cases_source_key_unique').on(t.forceId, t.sourceKey),
   ],
@@ -159,6 +163,10 @@ export const allegationEvents = pgTable(
     primaryKey({ columns: [t.forceId, t.id] }),
     foreignKey({ columns: [t.forceId, t.allegationId], foreignColumns: [allegations.forceId, allegations.id] }),
     index('allegation_events_case_idx').on(t.forceId, t.caseId, t.recordedAt),
+    // One allegation's history (the flag's gross-misconduct date, whether it went to reflective practice).
+    index('allegation_events_allegation_idx').on(t.forceId, t.allegationId, t.toState),
+    // Allegations finalised in a period, found through their closing events (oversight figures).
+    index('allegation_events_closed_idx').on(t.forceId, t.occurredOn, t.allegationId).where(sql`to_state = 'closed'`),
   ],
 );
 
@@ -184,6 +192,7 @@ export const criminalProceedings = pgTable(
     primaryKey({ columns: [t.forceId, t.id] }),
     foreignKey({ columns: [t.forceId, t.subjectId], foreignColumns: [caseSubjects.forceId, caseSubjects.id] }),
     index('criminal_proceedings_case_idx').on(t.forceId, t.caseId),
+    index('criminal_proceedings_subject_idx').on(t.forceId, t.subjectId),
   ],
 );
 

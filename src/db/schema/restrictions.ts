@@ -61,6 +61,9 @@ export const dutyRestrictions = pgTable(
     index('duty_restrictions_subject_idx').on(t.forceId, t.subjectId, t.status),
     index('duty_restrictions_person_idx').on(t.forceId, t.personId, t.status),
     index('duty_restrictions_status_idx').on(t.forceId, t.status, t.kind),
+    // Oversight figures: restrictions started in a period, and in force on a day (ends_on null or later).
+    index('duty_restrictions_starts_idx').on(t.forceId, t.startsOn),
+    index('duty_restrictions_ends_idx').on(t.forceId, t.endsOn),
     // At most one restriction in force per subject of a case (a subject row belongs to one case).
     uniqueIndex('duty_restrictions_one_in_force').on(t.forceId, t.subjectId).where(sql`status = 'in_force'`),
   ],

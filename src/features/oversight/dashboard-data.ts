@@ -7,7 +7,7 @@ import {
   allegationGroups,
   caseVolumes,
   openCases,
-  subjectGroups,
+  periodGroups,
   timeliness,
   topLevelCategories,
   workforceGroups,
@@ -49,10 +49,9 @@ export async function gatherDashboardData(
   const people = options.people ?? true;
   const categories = await topLevelCategories(tx);
   const cases = await caseVolumes(tx, scope, period);
-  const allegations = await allegationGroups(tx, scope, period);
+  const { allegations, subjects } = people ? await periodGroups(tx, scope, period) : { allegations: await allegationGroups(tx, scope, period), subjects: [] };
   const finalised = await timeliness(tx, scope, period);
   const open = await openCases(tx, scope, asAt);
-  const subjects = people ? await subjectGroups(tx, scope, period) : [];
   const workforce = people ? await workforceGroups(tx, scope.forceId) : [];
   const integrity = options.integrity
     ? {

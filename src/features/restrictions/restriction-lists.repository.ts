@@ -4,7 +4,7 @@ import { rawRows } from '../../db/raw-rows.ts';
 import type { IsoDate } from '../../lib/dates.ts';
 import type { Principal } from '../access/principal.ts';
 import { visibleCasesSql } from '../misconduct/cases-scope.ts';
-import type { FlagAllegation } from './suspension-flag.ts';
+import { WINDOW_CLOSED_STATUSES, type FlagAllegation } from './suspension-flag.ts';
 import type { RestrictionKind } from './restriction-rules.ts';
 
 /**
@@ -54,9 +54,10 @@ export async function flagFactsOf(
   db: Db,
   scope: ListScope,
   seriousCategories: readonly string[],
-  narrow: { caseId?: string; personIds?: string[] } = {},
+  narrow: { caseId?: string; personIds?: string[]; flaggable?: boolean } = {},
 ): Promise<FlagFactsRow[]> {
   if (narrow.personIds && narrow.personIds.length === 0) return [];
+  const flaggable = narrow.flaggable ? flaggableSql(seriousCategories) : sql``;
   const byCase = narrow.caseId ? sql`and s.case_id = ${narrow.caseId}::uuid` : sql``;
   const byPeople = narrow.personIds ? sql`and s.person_id in (${sql.join(narrow.personIds.map((id) => sql`${id}::uuid`), sql`, `)})` : sql``;
   return rawRows<FlagFactsRow>(
@@ -79,10 +80,25 @@ export async function flagFactsOf(
         join cases c on c.force_id = s.force_id and c.id = s.case_id
         join people p on p.force_id = s.force_id and p.id = s.person_id
         left join duty_restrictions r on r.force_id = s.force_id and r.subject_id = s.id and r.status = 'in_force'
-      where ${scopeSql(scope)} ${byCase} ${byPeople}
+      where ${scopeSql(scope)} ${byCase} ${byPeople} ${flaggable}
         and exists (select 1 from allegations a where a.force_id = s.force_id and a.subject_id = s.id and ${seriousSql(seriousCategories)})
       order by c.reference, p.family_name, p.given_name`,
   );
+}
+
+/**
+ * `flaggable`: only the subjects the rule (suspension-flag.ts) could flag, for counting flags without reading
+ * every subject's facts: an open case, not left the force, not suspended, and a serious allegation whose
+ * window is open with a trigger (assessed as gross misconduct, or the subject arrested or charged). Each is
+ * a condition the rule itself requires, so the rule still decides and the count is the same.
+ */
+function flaggableSql(seriousCategories: readonly string[]): SQL {
+  const closed = sql.join([...WINDOW_CLOSED_STATUSES].map((st) => sql`${st}`), sql`, `);
+  return sql`and c.status = 'open' and s.left_on is null and r.kind is distinct from 'suspension'
+    and exists (select 1 from allegations a where a.force_id = s.force_id and a.subject_id = s.id and ${seriousSql(seriousCategories)}
+      and a.state not in (${closed})
+      and (a.facts->'track'->>'severity' = 'gross_misconduct'
+        or exists (select 1 from criminal_proceedings t where t.force_id = s.force_id and t.subject_id = s.id and t.kind in ('arrest', 'charge'))))`;
 }
 
 export type RestrictionListRow = {

@@ -38,7 +38,10 @@ export async function reviewsOverdueCount(deps: Pick<Deps, 'db'>, scope: ListSco
   return countReviewsOverdue(deps.db, scope, asOf);
 }
 
-/** Subjects flagged on `asOf`: a serious matter, not suspended, no current senior rationale (suspension-flag.ts). */
+/**
+ * Subjects flagged on `asOf`: a serious matter, not suspended, no current senior rationale (suspension-flag.ts).
+ * Only the subjects the rule could flag are read (restriction-lists.repository.ts, `flaggable`).
+ */
 export async function flaggedCount(deps: Pick<Deps, 'db' | 'config'>, scope: ListScope, asOf: IsoDate): Promise<number> {
-  return (await subjectFlags(deps.db, deps, scope, asOf)).filter((s) => s.flag.flagged).length;
+  return (await subjectFlags(deps.db, deps, scope, asOf, { flaggable: true })).filter((s) => s.flag.flagged).length;
 }
