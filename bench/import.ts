@@ -142,10 +142,10 @@ async function copyRecordsReference(sourceUrl: string, log: (line: string) => vo
   }
 }
 
-function runImport(env: Record<string, string>, files: string[]): Promise<{ seconds: number; code: number | null; output: string }> {
+function runImport(env: Record<string, string>, files: string[], rejects: string): Promise<{ seconds: number; code: number | null; output: string }> {
   return new Promise((resolve) => {
     const start = performance.now();
-    const args = [path.join(root, 'bin/probity.js'), 'import', '--mapping', 'mappings/nyc-ccrb.yaml', '--force', 'nyc', ...files];
+    const args = [path.join(root, 'bin/probity.js'), 'import', '--mapping', 'mappings/nyc-ccrb.yaml', '--force', 'nyc', '--rejects', rejects, ...files];
     const child = spawn(process.execPath, args, { cwd: root, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
@@ -181,7 +181,7 @@ export async function runImportScenario(o: ImportOptions): Promise<{ measurement
     for (let i = 0; i < o.copyRuns; i++) copies.push(await copyReference(target, files));
     const copySeconds = median(copies);
     o.log(`  COPY of the raw files: ${copySeconds.toFixed(2)} s (${Math.round(rows / copySeconds)} rows/s)`);
-    const run = await runImport(env, files);
+    const run = await runImport(env, files, path.join(pgliteDir, '..', `${path.basename(pgliteDir)}-rejected.csv`));
     if (run.code !== 0) return skip(`probity import exited ${run.code}: ${run.output.trim().split('\n').slice(-3).join(' | ')}`);
     o.log(`  probity import: ${run.seconds.toFixed(2)} s (${Math.round(rows / run.seconds)} rows/s)`);
     const floor = target.engine === 'pg' ? await copyRecordsReference(target.url, o.log) : null;
@@ -207,6 +207,7 @@ export async function runImportScenario(o: ImportOptions): Promise<{ measurement
   } finally {
     if (o.engine === 'pg') await adminQuery(`drop database if exists ${dbName} with (force)`);
     fs.rmSync(pgliteDir, { recursive: true, force: true });
+    fs.rmSync(`${pgliteDir}-rejected.csv`, { force: true });
     if (o.quickRows) fs.rmSync(dir, { recursive: true, force: true });
   }
 }
