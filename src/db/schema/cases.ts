@@ -54,7 +54,9 @@ export const cases = pgTable(
     primaryKey({ columns: [t.forceId, t.id] }),
     unique('cases_reference_unique').on(t.forceId, t.reference),
     index('cases_lead_idx').on(t.forceId, t.leadInvestigatorId, t.status),
-    index('cases_status_idx').on(t.forceId, t.status, t.cameToAttentionOn),
+    // The case list and its count (list order, then every column the need-to-know rule reads): both are
+    // answered from the index alone. Also any filter by status.
+    index('cases_list_idx').on(t.forceId, t.status, t.cameToAttentionOn.desc().nullsFirst(), t.reference, t.id, t.confidentiality, t.leadInvestigatorId, t.owningUnitId),
     // Oversight figures by period: cases finalised in it (and open on a day: closed_on null or later), or received in it.
     index('cases_closed_idx').on(t.forceId, t.closedOn),
     index('cases_received_idx').on(t.forceId, t.cameToAttentionOn),
@@ -73,7 +75,12 @@ export const caseAccess = pgTable(
     grantedBy: uuid('granted_by'),
     grantedAt: timestamp('granted_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.forceId, t.caseId, t.userId] }), foreignKey({ columns: [t.forceId, t.caseId], foreignColumns: [cases.forceId, cases.id] })],
+  (t) => [
+    primaryKey({ columns: [t.forceId, t.caseId, t.userId] }),
+    foreignKey({ columns: [t.forceId, t.caseId], foreignColumns: [cases.forceId, cases.id] }),
+    // The cases a user is named on (the need-to-know rule for restricted cases, in every list and count).
+    index('case_access_user_idx').on(t.userId, t.forceId, t.caseId),
+  ],
 );
 
 /** A person the case is about. `left_on` records resignation or retirement while under investigation. */

@@ -8,8 +8,9 @@ import type { ReportingPeriod } from './period.ts';
 /**
  * The aggregate SQL of the oversight figures about cases, allegations and people. Every query is set-based
  * (a handful of GROUP BY queries, grouped rows only — never a row per case to the caller) and counts only
- * the cases of {@link AggregateScope} (`cases c`). Indexes used: cases_status_idx, allegations_case_idx,
- * allegation_events_case_idx (the force's events are read once per query), criminal_proceedings_case_idx.
+ * the cases of {@link AggregateScope} (`cases c`), and reads only the period's rows. Indexes used:
+ * cases_closed_idx and cases_received_idx (cases by period), allegation_events_closed_idx (allegations
+ * finalised in a period), allegation_events_allegation_idx, allegations_case_idx, criminal_proceedings_case_idx.
  */
 
 /**
