@@ -29,10 +29,12 @@ describe('the demo recommendations', () => {
     );
     expect(report?.title).toBe('DEMONSTRATION — Inspection of vetting, misconduct and misogyny (sample text)');
     expect(report?.published_on).toBe('2025-03-16');
-    const items = await t.database.query<{ kind: string; text: string }>(`select kind, text from report_items where report_id = $1`, [report?.id]);
+    const items = await t.database.query<{ kind: string; text: string; text_verified: boolean }>(`select kind, text, text_verified from report_items where report_id = $1`, [report?.id]);
     expect(items.filter((i) => i.kind === 'recommendation')).toHaveLength(10);
     expect(items.filter((i) => i.kind === 'area_for_improvement')).toHaveLength(2);
     for (const i of items) expect(i.text).toMatch(/^Demonstration text: /);
+    // Sample wording is never presented as checked against the published report.
+    expect(items.filter((i) => i.text_verified)).toEqual([]);
   });
 
   it('gives the demo force a response in varied states, the same every time', async () => {

@@ -59,7 +59,8 @@ export async function seedDemoRecommendations(deps: Deps, options: { forceId: st
         ownerBody: spec.ownerBody,
         deadline: spec.deadline === null ? null : dayFrom(options.today, spec.deadline),
         themes: spec.themes,
-        textVerified: true,
+        // Demonstration wording, not the inspectorate's: never shown as checked against a published report.
+        textVerified: false,
       },
       REQUEST_ID,
     );
