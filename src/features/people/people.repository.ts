@@ -63,7 +63,8 @@ const currentPosting = sql`left join lateral (
 export async function searchDirectory(db: Db, principal: Principal, f: DirectoryFilter, page: { limit: number; offset: number }) {
   const where = directoryWhere(principal, f);
   const q = f.q?.trim() ?? '';
-  const [count] = await rows<{ n: number }>(db, sql`select count(*)::int as n from people p ${currentPosting} where ${where}`);
+  // The count needs the current posting only to filter by rank or unit.
+  const [count] = await rows<{ n: number }>(db, sql`select count(*)::int as n from people p ${f.rank || f.unitId ? currentPosting : sql``} where ${where}`);
   const found = await rows<DirectoryRow>(
     db,
     sql`select p.id, p.given_name, p.family_name, p.person_type, p.status, cur.rank, cur.role, cur.unit_name,
