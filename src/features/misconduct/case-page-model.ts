@@ -157,6 +157,7 @@ export async function casePageModel(deps: Deps, principal: Principal, view: Case
   const { theCase } = view;
   const categories = await categoryLabels(deps);
   const subjectOfAllegation = new Map(view.allegations.map((a) => [a.id, a.subject]));
+  const subjectById = new Map(view.subjects.map((s) => [s.id, s]));
   const nameOf = (s: { givenName: string; familyName: string } | undefined) => (s ? `${s.givenName} ${s.familyName}` : 'Unknown subject');
   const regime = (REGIME_VERSIONS as readonly string[]).includes(theCase.regimeVersion) ? regimeDefinition(theCase.regimeVersion as RegimeVersion).label : theCase.regimeVersion;
   const investigators = can(principal, 'case.allocate') ? await investigatorsOfForce(deps, principal.forceId) : [];
@@ -186,7 +187,8 @@ export async function casePageModel(deps: Deps, principal: Principal, view: Case
   const clocks = view.clocks.map((k) => {
     const key = periodKey(k.period);
     const period = key ? deps.config.rules.periods[key] : undefined;
-    const forWhom = k.allegationId ? nameOf(subjectOfAllegation.get(k.allegationId)) : 'Whole case';
+    // A clock of one allegation, of one subject (a restriction's notice and reviews), or of the whole case.
+    const forWhom = k.allegationId ? nameOf(subjectOfAllegation.get(k.allegationId)) : k.subjectId ? nameOf(subjectById.get(k.subjectId)) : 'Whole case';
     // The sweeper moves states once a day; until it has run, a live clock whose day has come is shown as it is.
     const live = k.state === 'running' || k.state === 'due';
     const state = live && k.dueOn < today ? 'overdue' : live && k.dueOn === today ? 'due' : k.state;

@@ -44,6 +44,10 @@ describe('restriction clocks and review dates', () => {
       { period: 'restriction_notice', sequence: 1, state: 'running', started_on: '2026-04-02', due_on: '2026-04-09', met_on: null },
       { period: 'restriction_review', sequence: 1, state: 'running', started_on: '2026-04-02', due_on: '2026-04-13', met_on: null },
     ]);
+    // The case page names the subject each clock runs for (not "Whole case").
+    const casePage = await new TestClient(t.app).setCookie('probity_session', await sessionCookieFor(t.deps, w.accounts.aa.user.id)).get(`/cases/${w.normal.id}`);
+    expect(casePage.body).toMatch(/Review of a restriction of duties short of suspension<\/td>\s*<td class="govuk-table__cell">5 working days<\/td>\s*<td class="govuk-table__cell">Carol Calder<\/td>/);
+    expect(casePage.body).toMatch(/Written confirmation of a suspension given orally<\/td>\s*<td class="govuk-table__cell">3 working days<\/td>\s*<td class="govuk-table__cell">Dave Dunmore<\/td>/);
   });
 
   it('meets the review clock at each review and starts the next, numbered, on the same calendar', async () => {

@@ -140,6 +140,16 @@ describe('withdrawing a clearance (Police (Vetting) Regulations 2025)', () => {
     const view = await client(t, w, 'vo').get(page);
     expect(view.body).toContain('Appeal window ends');
     expect(view.body).toContain('3 April 2026');
+    // The review links to its decision record, which shows who was reviewed, why, and the withdrawal assessment.
+    expect(view.body).toContain(`<a class="govuk-link" href="/vetting/decisions/${decision?.id}">Decision record and appeal</a>`);
+    const record = await client(t, w, 'vo').get(`/vetting/decisions/${decision?.id}`);
+    expect(record.statusCode).toBe(200);
+    expect(record.body).toContain('Vetting review decision record');
+    expect(record.body).toContain(`href="/vetting/reviews/${reviewId}"`);
+    expect(record.body).toMatch(/Person reviewed[\s\S]*Olive Oakes[\s\S]*Criminal charge, opened 2 March 2026/);
+    expect(record.body).toMatch(/Police friend\s*<\/dt>\s*<dd class="govuk-summary-list__value">\s*PC Fred Friend \(right explained\)/);
+    expect(record.body).toContain('An appeal may be made until 3 April 2026.');
+    expect(record.body).not.toContain('vetting_review_decision');
   });
 
   it('cannot withdraw from someone who holds no clearance', async () => {
