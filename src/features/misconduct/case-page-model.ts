@@ -4,6 +4,7 @@ import { can, type Principal } from '../access/principal.ts';
 import { isRole, roleAbilities } from '../access/roles.ts';
 import { listUsersOfForce } from '../auth/accounts.repository.ts';
 import { PERIOD_KEYS, type PeriodKey } from '../clocks/periods.ts';
+import { displayedClockState } from '../clocks/clock-display.ts';
 import { ACTION_TABLE, STATUS_LABELS } from './rules/allegation-table.ts';
 import { ACTION_TYPES, type AllegationStatus } from './rules/allegation-types.ts';
 import { regimeDefinition, REGIME_VERSIONS, type RegimeVersion } from './rules/regime.ts';
@@ -80,6 +81,7 @@ const CLOCK_STATE_TAGS: Record<string, { text: string; classes: string }> = {
   due: { text: 'Due', classes: 'govuk-tag--yellow' },
   overdue: { text: 'Overdue', classes: 'govuk-tag--red' },
   met: { text: 'Met', classes: 'govuk-tag--green' },
+  elapsed: { text: 'Elapsed', classes: 'govuk-tag--grey' },
   cancelled: { text: 'Cancelled', classes: 'govuk-tag--grey' },
 };
 
@@ -189,9 +191,7 @@ export async function casePageModel(deps: Deps, principal: Principal, view: Case
     const period = key ? deps.config.rules.periods[key] : undefined;
     // A clock of one allegation, of one subject (a restriction's notice and reviews), or of the whole case.
     const forWhom = k.allegationId ? nameOf(subjectOfAllegation.get(k.allegationId)) : k.subjectId ? nameOf(subjectById.get(k.subjectId)) : 'Whole case';
-    // The sweeper moves states once a day; until it has run, a live clock whose day has come is shown as it is.
-    const live = k.state === 'running' || k.state === 'due';
-    const state = live && k.dueOn < today ? 'overdue' : live && k.dueOn === today ? 'due' : k.state;
+    const state = displayedClockState({ state: k.state, dueOn: k.dueOn, period: key ?? null }, today);
     return {
       id: k.id,
       label: period ? `${period.label}${k.sequence > 1 ? ` (${k.sequence})` : ''}` : k.period,
