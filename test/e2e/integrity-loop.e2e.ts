@@ -245,14 +245,15 @@ describe('The integrity loop: arrest, restricted duties, the flag, the review, g
     await page.getByRole('link', { name: `Case ${reference}` }).click();
     await atCasePage('restricted');
     expect(await clock(RESTRICTION_NOTICE_CLOCK)).toEqual([[RESTRICTION_NOTICE_CLOCK, '3 working days', officer.name, formatDate(noticeDue), 'Running']]);
-    // The review is 28 calendar days: bank holidays do not move it.
+    // The review is 28 calendar days: the bank holidays it spans do not move it.
+    expect(weekdayBankHolidays(day0, reviewDay)).toEqual(expect.arrayContaining(skipped));
     expect(await clock(RESTRICTION_REVIEW_CLOCK)).toEqual([[RESTRICTION_REVIEW_CLOCK, '28 days', officer.name, formatDate(reviewDay), 'Running']]);
     expect(squash(await page.locator('#restriction-banner li').textContent())).toBe(`${officer.name}: Restricted: restricted duties since ${formatDate(day0)}`);
     expect(await bannerFlags()).toEqual([`Warning Flagged: ${officer.name}. ${flagText(arrestWhy)}`]);
 
     await page.locator('#restriction-banner').getByRole('link', { name: 'Suspension and restricted duties' }).click();
     await atRestrictions('before-notice');
-    await page.getByRole('link', { name: `Record the written notice the restriction of ${officer.name}` }).click();
+    await page.getByRole('link', { name: `Record the written notice for ${officer.name}` }).click();
     await page.waitForURL((url) => url.pathname.endsWith('/notice'));
     await shot('notice-form');
     expect(await submitForm(page, 'Record the written notice')).toBe(303);
@@ -335,7 +336,7 @@ describe('The integrity loop: arrest, restricted duties, the flag, the review, g
   test('the review is recorded: the reasons still hold, the rationale is renewed, and the flag goes', async () => {
     await page.locator('#restriction-banner').getByRole('link', { name: 'Suspension and restricted duties' }).click();
     await atRestrictions('before-review');
-    await page.getByRole('link', { name: `Review the restriction of ${officer.name}` }).click();
+    await page.getByRole('link', { name: `Review for ${officer.name}` }).click();
     await page.waitForURL((url) => url.pathname.endsWith('/review'));
     await shot('review-form');
     const outcome = page.getByRole('group', { name: 'What happens to the restriction?' });
