@@ -147,6 +147,11 @@ export const allegations = pgTable(
     index('allegations_case_idx').on(t.forceId, t.caseId),
     index('allegations_subject_idx').on(t.forceId, t.subjectId),
     index('allegations_state_idx').on(t.forceId, t.state),
+    // Allegations whose suspension-flag window is open (restrictions/suspension-flag.ts WINDOW_CLOSED_STATUSES,
+    // the same list: a test checks they agree): where counting flags starts.
+    index('allegations_live_idx')
+      .on(t.forceId, t.categoryCode, t.subjectId)
+      .where(sql`state not in ('assessed_no_case', 'no_case_to_answer', 'withdrawn', 'closed', 'finding_recorded', 'appeal_pending')`),
   ],
 );
 
@@ -174,6 +179,12 @@ export const allegationEvents = pgTable(
     index('allegation_events_allegation_idx').on(t.forceId, t.allegationId, t.toState),
     // Allegations finalised in a period, found through their closing events (oversight figures).
     index('allegation_events_closed_idx').on(t.forceId, t.occurredOn, t.allegationId).where(sql`to_state = 'closed'`),
+    // Allegations that went to reflective practice (oversight figures), and the day each was assessed as gross
+    // misconduct (the suspension flag's trigger): small, read without visiting the table.
+    index('allegation_events_rprp_idx').on(t.forceId, t.allegationId).where(sql`to_state = 'rprp'`),
+    index('allegation_events_gross_idx')
+      .on(t.forceId, t.allegationId, t.occurredOn)
+      .where(sql`action = 'assess_severity' and (details->>'severity') = 'gross_misconduct'`),
   ],
 );
 

@@ -8,6 +8,7 @@ import {
   caseVolumes,
   openCases,
   periodGroups,
+  settleForAggregates,
   timeliness,
   topLevelCategories,
   workforceGroups,
@@ -33,6 +34,10 @@ export type DashboardData = {
   integrity: { restrictions: RestrictionKindRow[]; flagged: number; vetting: VettingCounts; recommendations: RecommendationRow[] } | null;
 };
 
+/** Runs one named query of the dashboard; the benchmark passes one that times each (bench/dashboard-probe.ts). */
+export type QueryStep = <T>(name: string, run: () => Promise<T>) => Promise<T>;
+const untimed: QueryStep = (_name, run) => run();
+
 /**
  * Runs the dashboard's queries in the caller's transaction (one consistent snapshot). `integrity: false`
  * leaves out restrictions, vetting and recommendations (the public page does not publish them); `people:
@@ -44,21 +49,25 @@ export async function gatherDashboardData(
   scope: AggregateScope,
   period: ReportingPeriod,
   asAt: IsoDate,
-  options: { integrity: boolean; people?: boolean },
+  options: { integrity: boolean; people?: boolean; step?: QueryStep },
 ): Promise<DashboardData> {
   const people = options.people ?? true;
-  const categories = await topLevelCategories(tx);
-  const cases = await caseVolumes(tx, scope, period);
-  const { allegations, subjects } = people ? await periodGroups(tx, scope, period) : { allegations: await allegationGroups(tx, scope, period), subjects: [] };
-  const finalised = await timeliness(tx, scope, period);
-  const open = await openCases(tx, scope, asAt);
-  const workforce = people ? await workforceGroups(tx, scope.forceId) : [];
+  const step = options.step ?? untimed;
+  await settleForAggregates(tx);
+  const categories = await step('categories', () => topLevelCategories(tx));
+  const cases = await step('case volumes', () => caseVolumes(tx, scope, period));
+  const { allegations, subjects } = people
+    ? await step('allegations and subjects', () => periodGroups(tx, scope, period))
+    : { allegations: await step('allegations', () => allegationGroups(tx, scope, period)), subjects: [] };
+  const finalised = await step('timeliness', () => timeliness(tx, scope, period));
+  const open = await step('open cases', () => openCases(tx, scope, asAt));
+  const workforce = people ? await step('workforce', () => workforceGroups(tx, scope.forceId)) : [];
   const integrity = options.integrity
     ? {
-        restrictions: await restrictionsByKind(tx, scope, period, asAt),
-        flagged: await flaggedCount({ db: tx, config: deps.config }, scope.restrictions, asAt),
-        vetting: await vettingCounts(tx, scope.forceId, period, asAt),
-        recommendations: await recommendationStatuses(tx, scope.forceId, asAt),
+        restrictions: await step('restrictions', () => restrictionsByKind(tx, scope, period, asAt)),
+        flagged: await step('flagged subjects', () => flaggedCount({ db: tx, config: deps.config }, scope.restrictions, asAt)),
+        vetting: await step('vetting', () => vettingCounts(tx, scope.forceId, period, asAt)),
+        recommendations: await step('recommendations', () => recommendationStatuses(tx, scope.forceId, asAt)),
       }
     : null;
   return { period, asAt, categories, cases, allegations, timeliness: finalised, open, subjects, workforce, integrity };

@@ -10,7 +10,7 @@ import type { ReportingPeriod } from './period.ts';
  * (a handful of GROUP BY queries, grouped rows only — never a row per case to the caller) and counts only
  * the cases of {@link AggregateScope} (`cases c`), and reads only the period's rows. Indexes used:
  * cases_closed_idx and cases_received_idx (cases by period), allegation_events_closed_idx (allegations
- * finalised in a period), allegation_events_allegation_idx, allegations_case_idx, criminal_proceedings_case_idx.
+ * finalised in a period), allegation_events_rprp_idx, allegations_case_idx, criminal_proceedings_case_idx.
  */
 
 /**
@@ -18,10 +18,10 @@ import type { ReportingPeriod } from './period.ts';
  * of a case received in it. Only the period's allegations are read, never the force's whole history: the
  * finalised ones are found through their closing events in the period (allegation_events_closed_idx), the
  * received ones through their cases (cases_received_idx); whether an allegation went to reflective practice
- * is looked up per allegation (allegation_events_allegation_idx).
+ * from the force's reflective-practice events (allegation_events_rprp_idx, hashed once).
  */
 function allegationsInPeriod(scope: AggregateScope, period: ReportingPeriod): SQL {
-  const rprp = sql`exists (select 1 from allegation_events r where r.force_id = a.force_id and r.allegation_id = a.id and r.to_state = 'rprp')`;
+  const rprp = sql`a.id in (select r.allegation_id from allegation_events r where r.force_id = ${scope.forceId} and r.to_state = 'rprp')`;
   if (period.basis === 'finalised') {
     return sql`ap as (
       select a.id, a.subject_id, a.category_code, a.state, a.facts->'track' as track, c.case_type, ${rprp} as rprp
@@ -39,6 +39,15 @@ function allegationsInPeriod(scope: AggregateScope, period: ReportingPeriod): SQ
       from cases c join allegations a on a.force_id = c.force_id and a.case_id = c.id
       where c.force_id = ${scope.forceId} and ${scope.cases} and c.came_to_attention_on between ${period.from}::date and ${period.to}::date
     )`;
+}
+
+/**
+ * Settings for the rest of the caller's transaction, before its aggregate reads: no JIT compilation (at
+ * national scale PostgreSQL compiles every query, which costs more than it saves on reads of this size)
+ * and room to sort and hash the groups in memory rather than on disk.
+ */
+export async function settleForAggregates(tx: Db): Promise<void> {
+  await rawRows(tx, sql`select set_config('jit', 'off', true), set_config('work_mem', '32MB', true)`);
 }
 
 export type AllegationGroupRow = {
@@ -109,7 +118,10 @@ export async function periodGroups(db: Db, scope: AggregateScope, period: Report
   return { allegations: row?.allegations ?? [], subjects: row?.subjects ?? [] };
 }
 
-/** Per person (a merged duplicate as its survivor): the furthest each allegation of the period went. */
+/**
+ * Per person (a merged duplicate as its survivor): the furthest each allegation of the period went. Each
+ * subject is read by its key (OFFSET 0 keeps it a lookup, never a hash of all the force's subjects).
+ */
 function perPersonSql(scope: AggregateScope): SQL {
   return sql`per_person as (
         select coalesce(p.merged_into_id, p.id) as person_id,
@@ -121,8 +133,8 @@ function perPersonSql(scope: AggregateScope): SQL {
                when bool_or(ap.track->>'form' = 'hearing') then 'hearing'
                when bool_or(ap.track->>'form' = 'meeting') then 'meeting' end as top_form
         from ap
-          join case_subjects s on s.force_id = ${scope.forceId} and s.id = ap.subject_id
-          join people p on p.force_id = s.force_id and p.id = s.person_id
+          cross join lateral (select s0.person_id from case_subjects s0 where s0.force_id = ${scope.forceId} and s0.id = ap.subject_id offset 0) s
+          join people p on p.force_id = ${scope.forceId} and p.id = s.person_id
         group by 1
       )`;
 }

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { todayIso } from '../../lib/dates.ts';
 import { parseInput } from '../../lib/validation.ts';
 import { authorize, type Principal } from '../access/principal.ts';
-import { gatherDashboardData } from './dashboard-data.ts';
+import { gatherDashboardData, type QueryStep } from './dashboard-data.ts';
 import { caseSections, integritySections, type DashboardSection } from './dashboard-sections.ts';
 import { disclosurePolicy, oversightScope } from './oversight-scope.ts';
 import { asAtDay, periodFromInput, periodQuerySchema, selectableYears, type PeriodQuery, type ReportingPeriod } from './period.ts';
@@ -28,11 +28,11 @@ export function dashboardPeriod(deps: Deps, query: PeriodQuery): { today: string
   return { today, period: periodFromInput(parseInput(periodQuerySchema(today), query, 'Check the period')) };
 }
 
-/** The dashboard inside the caller's transaction (exports record their audit row in the same one). */
-export async function dashboardIn(deps: Deps, tx: Db, principal: Principal, period: ReportingPeriod, today: string): Promise<Dashboard> {
+/** The dashboard inside the caller's transaction (exports record their audit row in the same one); `step` times each query (the benchmark). */
+export async function dashboardIn(deps: Deps, tx: Db, principal: Principal, period: ReportingPeriod, today: string, step?: QueryStep): Promise<Dashboard> {
   const asAt = asAtDay(period, today);
   const policy = disclosurePolicy(principal, deps.config.rules.integrity);
-  const data = await gatherDashboardData(deps, tx, oversightScope(principal), period, asAt, { integrity: true });
+  const data = await gatherDashboardData(deps, tx, oversightScope(principal), period, asAt, { integrity: true, ...(step ? { step } : {}) });
   const options = { policy, reference: deps.config.rules.integrity.disproportionalityReference };
   return { period, asAt, policy, years: selectableYears(today), sections: [...caseSections(data, options), ...integritySections(data, options)] };
 }

@@ -57,12 +57,19 @@ export async function flagFactsOf(
   narrow: { caseId?: string; personIds?: string[]; flaggable?: boolean } = {},
 ): Promise<FlagFactsRow[]> {
   if (narrow.personIds && narrow.personIds.length === 0) return [];
-  const flaggable = narrow.flaggable ? flaggableSql(seriousCategories) : sql``;
+  const force = 'principal' in scope ? scope.principal.forceId : scope.forceId;
+  // `flaggable`: the candidates are found first (few, through allegations_live_idx), then only their facts read.
+  const candidates = narrow.flaggable ? sql`with flaggable as materialized (${flaggableSubjectsSql(force, seriousCategories)}) ` : sql``;
+  // Each candidate's subject row by its key (OFFSET 0 keeps it a lookup: never a scan of the force's subjects).
+  const subjects = narrow.flaggable
+    ? sql`flaggable fl cross join lateral (select * from case_subjects s0 where s0.force_id = ${force} and s0.id = fl.subject_id offset 0) s`
+    : sql`case_subjects s`;
+  const flaggable = narrow.flaggable ? sql`and c.status = 'open' and s.left_on is null and r.kind is distinct from 'suspension'` : sql``;
   const byCase = narrow.caseId ? sql`and s.case_id = ${narrow.caseId}::uuid` : sql``;
   const byPeople = narrow.personIds ? sql`and s.person_id in (${sql.join(narrow.personIds.map((id) => sql`${id}::uuid`), sql`, `)})` : sql``;
   return rawRows<FlagFactsRow>(
     db,
-    sql`select s.id as subject_id, s.case_id, s.person_id, c.reference, p.given_name, p.family_name, s.left_on::text as left_on,
+    sql`${candidates}select s.id as subject_id, s.case_id, s.person_id, c.reference, p.given_name, p.family_name, s.left_on::text as left_on,
         c.status = 'open' as case_open,
         (select json_agg(json_build_object(
             'categoryCode', a.category_code, 'status', a.state, 'severity', a.facts->'track'->>'severity',
@@ -76,7 +83,7 @@ export async function flagFactsOf(
         r.id as in_force_id, r.kind as in_force_kind, r.next_review_due_on::text as in_force_next_review,
         (select json_agg(json_build_object('decidedOn', f.decided_on::text, 'validUntil', f.valid_until::text))
           from suspension_flag_rationales f where f.force_id = s.force_id and f.subject_id = s.id) as rationales
-      from case_subjects s
+      from ${subjects}
         join cases c on c.force_id = s.force_id and c.id = s.case_id
         join people p on p.force_id = s.force_id and p.id = s.person_id
         left join duty_restrictions r on r.force_id = s.force_id and r.subject_id = s.id and r.status = 'in_force'
@@ -88,17 +95,18 @@ export async function flagFactsOf(
 
 /**
  * `flaggable`: only the subjects the rule (suspension-flag.ts) could flag, for counting flags without reading
- * every subject's facts: an open case, not left the force, not suspended, and a serious allegation whose
- * window is open with a trigger (assessed as gross misconduct, or the subject arrested or charged). Each is
- * a condition the rule itself requires, so the rule still decides and the count is the same.
+ * every subject's facts: a serious allegation whose window is open with a trigger (assessed as gross
+ * misconduct, or the subject arrested or charged), and (in flagFactsOf) an open case, not left the force,
+ * not suspended. Each is a condition the rule itself requires, so the rule still decides and the count is
+ * the same. The statuses are written out as constants (code, not input) so that the planner can match the
+ * predicate of allegations_live_idx (the same list; a test checks they agree).
  */
-function flaggableSql(seriousCategories: readonly string[]): SQL {
-  const closed = sql.join([...WINDOW_CLOSED_STATUSES].map((st) => sql`${st}`), sql`, `);
-  return sql`and c.status = 'open' and s.left_on is null and r.kind is distinct from 'suspension'
-    and exists (select 1 from allegations a where a.force_id = s.force_id and a.subject_id = s.id and ${seriousSql(seriousCategories)}
-      and a.state not in (${closed})
+function flaggableSubjectsSql(forceId: string, seriousCategories: readonly string[]): SQL {
+  const closed = sql.raw([...WINDOW_CLOSED_STATUSES].map((st) => `'${st}'`).join(', '));
+  return sql`select distinct a.subject_id from allegations a
+    where a.force_id = ${forceId} and a.state not in (${closed}) and ${seriousSql(seriousCategories)}
       and (a.facts->'track'->>'severity' = 'gross_misconduct'
-        or exists (select 1 from criminal_proceedings t where t.force_id = s.force_id and t.subject_id = s.id and t.kind in ('arrest', 'charge'))))`;
+        or exists (select 1 from criminal_proceedings t where t.force_id = a.force_id and t.subject_id = a.subject_id and t.kind in ('arrest', 'charge')))`;
 }
 
 export type RestrictionListRow = {

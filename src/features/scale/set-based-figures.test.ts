@@ -7,6 +7,7 @@ import { allegationGroups, periodGroups } from '../oversight/oversight.repositor
 import { oversightScope, publicScope } from '../oversight/oversight-scope.ts';
 import { reportingPeriod, type Basis, type ReportingPeriod } from '../oversight/period.ts';
 import { flaggedCount } from '../restrictions/restriction-reports.ts';
+import { WINDOW_CLOSED_STATUSES } from '../restrictions/suspension-flag.ts';
 import { subjectFlags } from '../restrictions/subject-flags.ts';
 import { seedScale } from './seed-scale.ts';
 import { accountEmail } from './synthetic-organisation.ts';
@@ -104,5 +105,11 @@ describe('oversight figures read through the indexes', () => {
       expect(flagged).toBeGreaterThan(0);
       expect(await flaggedCount(t.deps, scope, TODAY)).toBe(flagged);
     }
+  });
+
+  it('finds flag candidates through an index whose statuses are exactly those the flag rule treats as closed', async () => {
+    const [row] = await t.database.query<{ def: string }>(`select pg_get_indexdef('allegations_live_idx'::regclass) as def`);
+    const where = row?.def.split(' WHERE ')[1] ?? '';
+    expect([...where.matchAll(/'([a-z_]+)'/g)].map((m) => m[1]).sort()).toEqual([...WINDOW_CLOSED_STATUSES].sort());
   });
 });

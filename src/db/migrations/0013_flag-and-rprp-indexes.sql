@@ -1,0 +1,3 @@
+CREATE INDEX "allegation_events_rprp_idx" ON "allegation_events" USING btree ("force_id","allegation_id") WHERE to_state = 'rprp';--> statement-breakpoint
+CREATE INDEX "allegation_events_gross_idx" ON "allegation_events" USING btree ("force_id","allegation_id","occurred_on") WHERE action = 'assess_severity' and (details->>'severity') = 'gross_misconduct';--> statement-breakpoint
+CREATE INDEX "allegations_live_idx" ON "allegations" USING btree ("force_id","category_code","subject_id") WHERE state not in ('assessed_no_case', 'no_case_to_answer', 'withdrawn', 'closed', 'finding_recorded', 'appeal_pending');
