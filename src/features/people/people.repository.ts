@@ -74,7 +74,7 @@ export async function searchDirectory(db: Db, principal: Principal, f: Directory
       from people p ${currentPosting}
       left join lateral (select i.value, i.valid_to from person_identifiers i
           where ${q ? sql`upper(i.value) = upper(${q})` : sql`false`} and i.force_id = p.force_id
-            and (i.person_id = p.id or i.person_id in (select m.id from people m where m.force_id = p.force_id and m.merged_into_id = p.id))
+            and i.person_id in (select p.id union all select m.id from people m where m.force_id = p.force_id and m.merged_into_id = p.id)
           order by i.valid_to desc nulls first limit 1) mi on true
       where ${where}
       order by p.family_name, p.given_name, p.id
