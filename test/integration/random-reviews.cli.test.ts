@@ -1,54 +1,16 @@
-import { execFile } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pgUrlFor, testEngine, testPgAdminUrl, testPgTemplate } from '../support/engine.ts';
+import { cliDatabase, type CliDatabase } from '../support/cli.ts';
 
 /** `probity vetting random-reviews` and the vetting line of `probity clocks sweep`, run as the real command. */
-const run = promisify(execFile);
-const bin = path.resolve('bin/probity.js');
-let env: NodeJS.ProcessEnv;
-let cleanup: () => Promise<void>;
-
-async function probity(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env, timeout: 60_000 });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+let cli: CliDatabase;
+const probity = (...args: string[]) => cli.probity(...args);
 
 beforeAll(async () => {
-  const base = { ...process.env, LOG_LEVEL: 'silent', PUBLIC_URL: 'https://probity.test' };
-  if (testEngine === 'pglite') {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'probity-random-cli-'));
-    env = { ...base, PROBITY_DATA_DIR: dir };
-    delete env['DATABASE_URL'];
-    cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
-  } else {
-    const name = `probity_random_cli_${process.pid}`;
-    const admin = new pg.Client({ connectionString: testPgAdminUrl });
-    await admin.connect();
-    await admin.query(`drop database if exists ${name}`);
-    await admin.query(`create database ${name} template ${testPgTemplate}`);
-    await admin.end();
-    env = { ...base, DATABASE_URL: pgUrlFor(name) };
-    cleanup = async () => {
-      const c = new pg.Client({ connectionString: testPgAdminUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    };
-  }
+  cli = await cliDatabase('random-cli');
 });
 
 afterAll(async () => {
-  await cleanup?.();
+  await cli?.drop();
 });
 
 describe('probity vetting random-reviews', () => {

@@ -1,51 +1,19 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pgUrlFor, testEngine, testPgAdminUrl, testPgTemplate } from '../../../test/support/engine.ts';
+import { cliDatabase, type CliDatabase } from '../../../test/support/cli.ts';
+import { testEngine } from '../../../test/support/engine.ts';
 import { BARRED_CSV } from './vetting.http-fixtures.ts';
 
 /** `probity vetting import-list`: the real command against this file's own database. */
 
-const run = promisify(execFile);
-const bin = path.resolve('bin/probity.js');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'probity-vetting-cli-'));
-let env: NodeJS.ProcessEnv;
-let cleanup: () => Promise<void> = async () => undefined;
-
-async function probity(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env, timeout: 600_000 });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+let cli: CliDatabase;
+const probity = (...args: string[]) => cli.probity(...args);
 
 beforeAll(async () => {
-  const base = { ...process.env, LOG_LEVEL: 'silent', PUBLIC_URL: 'https://probity.test' };
-  if (testEngine === 'pglite') {
-    env = { ...base, PROBITY_DATA_DIR: path.join(dir, 'data') };
-    delete env['DATABASE_URL'];
-  } else {
-    const name = `probity_vetting_cli_${process.pid}`;
-    const admin = new pg.Client({ connectionString: testPgAdminUrl });
-    await admin.connect();
-    await admin.query(`drop database if exists ${name}`);
-    await admin.query(`create database ${name} template ${testPgTemplate}`);
-    await admin.end();
-    env = { ...base, DATABASE_URL: pgUrlFor(name) };
-    cleanup = async () => {
-      const c = new pg.Client({ connectionString: testPgAdminUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    };
-  }
+  cli = await cliDatabase('vetting-cli', { timeoutMs: 600_000 });
   fs.writeFileSync(path.join(dir, 'barred.csv'), BARRED_CSV);
   fs.writeFileSync(path.join(dir, 'bad.csv'), `${BARRED_CSV.split('\n')[0]}\nX1,Fenwick,Ida,1990-02-30,,,,,\nX2,,Jo,,,,,,\n`);
   // `probity sql` does not migrate; the PostgreSQL template is migrated already.
@@ -54,7 +22,7 @@ beforeAll(async () => {
 }, 900_000);
 
 afterAll(async () => {
-  await cleanup();
+  await cli?.drop();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
