@@ -37,10 +37,12 @@ async function principal(email: string): Promise<Principal> {
   return principalOf(user);
 }
 
+// Two whole demo loads (organisation, restrictions, vetting, recommendations, then the cases): slow on a
+// busy machine, so this hook has longer than the default.
 beforeAll(async () => {
   [first, summary] = await seeded();
   [second, summaryAgain] = await seeded();
-});
+}, 400_000);
 
 afterAll(async () => {
   await first?.close();
