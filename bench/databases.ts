@@ -133,3 +133,27 @@ export async function preparePglite(scale: BenchScale, plan: SeedPlan, keep: boo
   if (keep) fs.writeFileSync(marker, signature);
   return { engine: 'pglite', scale, target, env, seeded, reused: false, release };
 }
+
+/**
+ * Waits (up to `limitSeconds`) until no session is running a statement in the bench's PostgreSQL database:
+ * requests a load left in flight go on running in the database after the server has gone (seconds each at
+ * national scale) and would be timed with the next part. PGlite needs nothing: its only process has exited.
+ */
+export async function settle(prepared: Prepared, log: (line: string) => void, limitSeconds = 180): Promise<void> {
+  if (prepared.target.engine !== 'pg') return;
+  const name = decodeURIComponent(new URL(prepared.target.url).pathname.slice(1));
+  const start = performance.now();
+  for (;;) {
+    const [row] = await adminQuery<{ n: number }>(`select count(*)::int as n from pg_stat_activity where datname = $1 and state = 'active'`, [name]);
+    const seconds = (performance.now() - start) / 1000;
+    if (!row || row.n === 0) {
+      if (seconds >= 1) log(`  waited ${seconds.toFixed(0)} s for the database to finish the statements left running`);
+      return;
+    }
+    if (seconds > limitSeconds) {
+      log(`  ${row.n} statements still running after ${limitSeconds} s: going on`);
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_FORCE, DEFAULT_SEED, type Scale } from '../src/features/scale/scale-plan.ts';
-import { preparePg, preparePglite, withDatabase, type Prepared, type SeedPlan } from './databases.ts';
+import { preparePg, preparePglite, settle, withDatabase, type Prepared, type SeedPlan } from './databases.ts';
 import { prepareHttpFixtures, runHttpScenarios } from './http.ts';
 import { defaultNycDir, runImportScenario } from './import.ts';
 import { formatLine, type BenchReport, type BenchScale, type Engine, type Measurement, type Skipped } from './measure.ts';
@@ -107,6 +107,7 @@ export async function runBench(o: BenchOptions): Promise<{ report: BenchReport; 
         });
       }
       if (parts.has('queries')) {
+        await settle(prepared, log);
         log(`== ${stage.engine} ${stage.scale}: queries (${stage.forceId})`);
         await guarded('query scenarios', stage, async () => {
           const queries = await withDatabase(prepared.target, (database, deps) => runQueryScenarios(database, deps, { engine: stage.engine, scale: stage.scale, forceId: stage.forceId, runs, log }));
