@@ -244,6 +244,8 @@ export const clocks = pgTable(
     index('clocks_due_idx').on(t.state, t.dueOn),
     index('clocks_case_idx').on(t.forceId, t.caseId),
     index('clocks_owner_idx').on(t.forceId, t.ownerUserId, t.state, t.dueOn),
+    // The deadline lists: a force's live clocks in due-date order, read until the page is full.
+    index('clocks_live_due_idx').on(t.forceId, t.dueOn).where(sql`state in ('running', 'due', 'overdue')`),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX "clocks_live_due_idx" ON "clocks" USING btree ("force_id","due_on") WHERE state in ('running', 'due', 'overdue');
