@@ -171,7 +171,7 @@ export type DeadlineFilter = {
 export async function listVisibleDeadlines(db: Db, principal: Principal, f: DeadlineFilter): Promise<DeadlineRow[]> {
   // An elapsed window is nobody's deadline, even before the sweeper has marked it.
   const windows = sql.join([...WINDOW_PERIODS].map((p) => sql`${p}`), sql`, `);
-  const parts = [visibleCasesSql(principal), sql`k.state in ('running', 'due', 'overdue')`, sql`not (k.period in (${windows}) and k.due_on < ${f.today}::date)`];
+  const parts = [sql`k.force_id = ${principal.forceId}`, sql`k.state in ('running', 'due', 'overdue')`, sql`not (k.period in (${windows}) and k.due_on < ${f.today}::date)`];
   // "Mine": clocks of the cases the user leads, and clocks they own — found from those two indexes first
   // (an OR across the two tables made the planner read every live clock of the force).
   if (f.mine)
@@ -187,7 +187,10 @@ export async function listVisibleDeadlines(db: Db, principal: Principal, f: Dead
     sql`select k.id as clock_id, k.case_id, c.reference as case_reference, k.period, k.sequence, k.state,
         k.started_on::text as started_on, k.due_on::text as due_on, k.paused_days, k.owner_user_id, u.display_name as owner_name
       from clocks k
-      join cases c on c.force_id = k.force_id and c.id = k.case_id
+      -- Each clock's case, checked against need-to-know, by key: the clocks are read in due-date order from
+      -- clocks_live_due_idx and reading stops when the page is full (offset 0 keeps the planner from turning
+      -- this into a join that sorts every live clock of the force first).
+      cross join lateral (select c.reference from cases c where c.force_id = k.force_id and c.id = k.case_id and ${visibleCasesSql(principal)} offset 0) c
       left join users u on u.id = k.owner_user_id
       where ${sql.join(parts, sql` and `)}
       order by k.due_on, c.reference, k.period, k.sequence
