@@ -1,8 +1,8 @@
-import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { itemFields } from './recommendation-input.ts';
 import type { OwnerBody, ReportItemKind } from './tracker-rules.ts';
 import { ownerBodies } from '../../db/schema/index.ts';
+import { parseCsvDate, readCsvTable } from '../../lib/csv-table.ts';
 
 /**
  * The CSV format for loading a report's items (documented in docs/recommendations.md). One header row, then
@@ -35,7 +35,6 @@ export type ItemCsvRow = {
   textVerified: boolean;
 };
 export type ItemCsvResult = { items: ItemCsvRow[]; errors: string[] };
-type Column = (typeof ITEM_CSV_COLUMNS)[number];
 
 const KINDS: Record<string, ReportItemKind> = {
   recommendation: 'recommendation',
@@ -48,44 +47,19 @@ const YES = new Set(['yes', 'y', 'true', '1']);
 const NO = new Set(['no', 'n', 'false', '0', '']);
 
 function date(text: string): { iso: string | null } | { error: string } {
-  if (!text) return { iso: null };
-  const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
-  const iso = uk ? `${uk[3]}-${(uk[2] ?? '').padStart(2, '0')}-${(uk[1] ?? '').padStart(2, '0')}` : text;
-  const d = new Date(`${iso}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== iso)
-    return { error: 'deadline must be a real date as YYYY-MM-DD or DD/MM/YYYY' };
-  return { iso };
+  const parsed = parseCsvDate(text);
+  return 'error' in parsed ? { error: 'deadline must be a real date as YYYY-MM-DD or DD/MM/YYYY' } : parsed;
 }
 
 const rowSchema = z.object({ number: itemFields.number, text: itemFields.text, themes: itemFields.themes });
 
 export function parseItemsCsv(text: string): ItemCsvResult {
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(text, { bom: true, info: true, skip_empty_lines: true, relax_column_count: true, trim: true }) as unknown as { record: string[]; info: { lines: number } }[];
-  } catch (err) {
-    const e = err as { message?: string; lines?: number };
-    return { items: [], errors: [`Line ${e.lines ?? 1}: the file is not valid CSV (${(e.message ?? 'unreadable').replace(/ (at|on) line \d+$/, '')})`] };
-  }
-  const [header, ...rows] = records;
-  if (!header) return { items: [], errors: ['The file is empty: it needs a header row and at least one item'] };
-  const names = header.record.map((h) => h.trim().toLowerCase().replace(/\s+/g, '_'));
-  const missing = REQUIRED.filter((c) => !names.includes(c));
-  if (missing.length > 0)
-    return { items: [], errors: [`Line ${header.info.lines}: the header row must name the columns ${missing.join(', ')} (found: ${names.join(', ') || 'nothing'})`] };
-  if (rows.length === 0) return { items: [], errors: ['The file has a header row but no items'] };
-  if (rows.length > MAX_ITEM_CSV_ROWS) return { items: [], errors: [`The file has ${rows.length} items; at most ${MAX_ITEM_CSV_ROWS} can be imported at once`] };
-
-  const index = new Map<Column, number>(ITEM_CSV_COLUMNS.map((c) => [c, names.indexOf(c)]));
+  const table = readCsvTable(text, { columns: ITEM_CSV_COLUMNS, required: REQUIRED, maxRows: MAX_ITEM_CSV_ROWS, noun: { one: 'item', many: 'items' } });
+  if ('error' in table) return { items: [], errors: [table.error] };
   const items: ItemCsvRow[] = [];
   const errors: string[] = [];
   const seen = new Map<string, number>();
-  for (const { record, info } of rows) {
-    const line = info.lines;
-    const cell = (c: Column) => {
-      const i = index.get(c) ?? -1;
-      return i >= 0 ? (record[i] ?? '').trim() : '';
-    };
+  for (const { line, cell } of table.rows) {
     const problems: string[] = [];
     const kind = KINDS[cell('kind').toLowerCase()];
     if (!kind) problems.push('kind must be recommendation or area_for_improvement');

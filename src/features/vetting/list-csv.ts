@@ -1,4 +1,4 @@
-import { parse } from 'csv-parse/sync';
+import { parseCsvDate, readCsvTable } from '../../lib/csv-table.ts';
 
 /**
  * The CSV format of a national barred or advisory list file (documented in docs/vetting.md). One header
@@ -37,48 +37,22 @@ export type ListCsvEntry = {
 
 export type ListCsvResult = { entries: ListCsvEntry[]; errors: string[] };
 
-type Column = (typeof LIST_CSV_COLUMNS)[number];
-
 /** A date as YYYY-MM-DD or DD/MM/YYYY → ISO, or null when blank; an impossible date is an error. */
 export function parseListDate(text: string): { iso: string | null } | { error: string } {
-  const t = text.trim();
-  if (!t) return { iso: null };
-  const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
-  const iso = uk ? `${uk[3]}-${(uk[2] ?? '').padStart(2, '0')}-${(uk[1] ?? '').padStart(2, '0')}` : t;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return { error: 'use YYYY-MM-DD or DD/MM/YYYY' };
-  const d = new Date(`${iso}T00:00:00Z`);
-  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== iso) return { error: 'is not a real date' };
-  return { iso };
+  const parsed = parseCsvDate(text);
+  if (!('error' in parsed)) return parsed;
+  return { error: parsed.error === 'format' ? 'use YYYY-MM-DD or DD/MM/YYYY' : 'is not a real date' };
 }
 
 export function parseListCsv(text: string, today: string): ListCsvResult {
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(text, { bom: true, info: true, skip_empty_lines: true, relax_column_count: true, trim: true }) as unknown as { record: string[]; info: { lines: number } }[];
-  } catch (err) {
-    const e = err as { message?: string; lines?: number };
-    return { entries: [], errors: [`Line ${e.lines ?? 1}: the file is not valid CSV (${(e.message ?? 'unreadable').replace(/ at line \d+$/, '').replace(/ on line \d+$/, '')})`] };
-  }
-  const [header, ...rows] = records;
-  if (!header) return { entries: [], errors: ['The file is empty: it needs a header row and at least one entry'] };
-  const names = header.record.map((h) => h.trim().toLowerCase().replace(/\s+/g, '_'));
-  const missing = REQUIRED_LIST_CSV_COLUMNS.filter((c) => !names.includes(c));
-  if (missing.length > 0) return { entries: [], errors: [`Line ${header.info.lines}: the header row must name the columns ${missing.join(', ')} (found: ${names.join(', ') || 'nothing'})`] };
-  if (rows.length === 0) return { entries: [], errors: ['The file has a header row but no entries'] };
-  if (rows.length > MAX_LIST_CSV_ROWS) return { entries: [], errors: [`The file has ${rows.length} entries; at most ${MAX_LIST_CSV_ROWS} can be imported at once`] };
-
-  const index = new Map<Column, number>(LIST_CSV_COLUMNS.map((c) => [c, names.indexOf(c)]));
+  const table = readCsvTable(text, { columns: LIST_CSV_COLUMNS, required: REQUIRED_LIST_CSV_COLUMNS, maxRows: MAX_LIST_CSV_ROWS, noun: { one: 'entry', many: 'entries' } });
+  if ('error' in table) return { entries: [], errors: [table.error] };
   const entries: ListCsvEntry[] = [];
   const errors: string[] = [];
   const seen = new Map<string, number>();
-  for (const { record, info } of rows) {
-    const line = info.lines;
-    const cell = (c: Column) => {
-      const i = index.get(c) ?? -1;
-      return i >= 0 ? (record[i] ?? '').trim() : '';
-    };
-    if (record.length > names.length) {
-      errors.push(`Line ${line}: ${record.length} fields but the header has ${names.length}`);
+  for (const { line, fieldCount, cell } of table.rows) {
+    if (fieldCount > table.headerLength) {
+      errors.push(`Line ${line}: ${fieldCount} fields but the header has ${table.headerLength}`);
       continue;
     }
     const problems: string[] = [];
