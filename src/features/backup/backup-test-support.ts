@@ -1,17 +1,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import pg from 'pg';
-import { inject } from 'vitest';
-import { openDatabase, migrateDatabase, type Database } from '../../db/client.ts';
+import type { Database } from '../../db/client.ts';
 import { rawRows } from '../../db/raw-rows.ts';
 import { listEntries, listMatches, people, vettingApplications } from '../../db/schema/index.ts';
 import type { Deps } from '../../app/deps.ts';
-import { pgUrlFor, testPgAdminUrl, testPgTemplate } from '../../../test/support/engine.ts';
 import { createAccount, createForce, createPerson, createUnit, sessionCookieFor } from '../../../test/support/factories.ts';
 import { testConfig } from '../../../test/support/test-app.ts';
+import { createTestDatabase } from '../../../test/support/test-database.ts';
 import { addEvidence } from '../misconduct/add-evidence.ts';
 import { caseInput } from '../misconduct/cases.http-fixtures.ts';
 import { openCase } from '../misconduct/open-case.ts';
@@ -24,29 +21,8 @@ import { openCase } from '../misconduct/open-case.ts';
 
 export type Engine = 'pglite' | 'pg';
 
-export async function openTestDatabase(engine: Engine, state: 'blank' | 'migrated'): Promise<Database> {
-  if (engine === 'pglite') {
-    const template = state === 'migrated' ? inject('pgliteTemplateFile') : '';
-    const database = await openDatabase({ engine: 'pglite', dataDir: 'memory://' }, template ? { loadDataDir: new Blob([fs.readFileSync(template)]) } : {});
-    if (state === 'migrated' && !template) await migrateDatabase(database);
-    return database;
-  }
-  const name = `probity_backup_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: testPgAdminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name} template ${state === 'migrated' ? testPgTemplate : 'template0'}`);
-  await admin.end();
-  const database = await openDatabase({ engine: 'pg', url: pgUrlFor(name), poolSize: 2 });
-  return {
-    ...database,
-    close: async () => {
-      await database.close();
-      const dropper = new pg.Client({ connectionString: testPgAdminUrl });
-      await dropper.connect();
-      await dropper.query(`drop database if exists ${name} with (force)`);
-      await dropper.end();
-    },
-  };
+export function openTestDatabase(engine: Engine, state: 'blank' | 'migrated'): Promise<Database> {
+  return createTestDatabase({ engine, state, poolSize: 2 });
 }
 
 export function depsFor(database: Database): Deps {
