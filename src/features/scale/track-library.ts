@@ -1,13 +1,12 @@
 import { toWorkflowAction, type AllegationActionInput } from '../misconduct/allegation-action-input.ts';
 import type { Profile } from '../misconduct/demo/action-choice.ts';
-import { GROUP_THEMES, THEMES, type Gravity, type Source } from '../misconduct/demo/case-templates.ts';
+import { GROUP_THEMES, THEMES, type Theme } from '../misconduct/demo/case-templates.ts';
 import { makeRng, toDay } from '../misconduct/demo/days-and-chance.ts';
 import type { Memos } from '../misconduct/demo/state-coverage.ts';
 import { planAllegation } from '../misconduct/demo/track-planner.ts';
 import { initialAllegationState, onSubjectLeftDuringInvestigation, transition } from '../misconduct/rules/allegation-workflow.ts';
 import type { AllegationContext, AllegationState, AllegationStatus, WorkflowEffect } from '../misconduct/rules/allegation-types.ts';
 import { REGIME_VERSIONS, type RegimeVersion } from '../misconduct/rules/regime.ts';
-import type { StandardCode } from '../misconduct/taxonomy.ts';
 
 /*
  * Allegation tracks for the synthetic data, planned by the demo's own planner (which asks the workflow,
@@ -19,17 +18,7 @@ import type { StandardCode } from '../misconduct/taxonomy.ts';
  */
 
 /** What a theme tells the generator: the demo's themes (single subjects) and group themes (many). */
-export type ThemeSpec = {
-  code: string;
-  weight: number;
-  gravity: Gravity;
-  criteria: string[] | null;
-  standards: StandardCode[];
-  sources: Partial<Record<Source, number>>;
-  summaries: string[];
-  descriptions: string[];
-  group: { size: readonly [number, number]; staffShare: number } | null;
-};
+export type ThemeSpec = Theme & { group: { size: readonly [number, number]; staffShare: number } | null };
 
 export const THEME_SPECS: readonly ThemeSpec[] = [
   ...THEMES.map((t) => ({ ...t, group: null })),
