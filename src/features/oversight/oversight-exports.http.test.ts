@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import readExcelFile from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOversightWorld, type OversightWorld, type Who } from '../../../test/fixtures/oversight/world.ts';
@@ -26,34 +27,8 @@ const asCsvCells = (table: DisclosedTable) => [
   [table.rowHeader, ...table.columns.map((c) => c.label)],
   ...table.rows.map((r) => [r.label, ...r.cells.map((c) => (c.suppressed ? '[c]' : c.value === null ? '' : String(Math.round(c.value * 1000) / 1000)))]),
 ];
-/** A small RFC 4180 reader (quoted fields, doubled quotes, CRLF), enough to read our own files back. */
-function parseCsv(body: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < body.length; i++) {
-    const ch = body[i];
-    if (quoted) {
-      if (ch === '"' && body[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\r' && body[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += ch;
-  }
-  return rows;
-}
+/** Our CSV files read back with csv-parse; rows must end in CRLF (RFC 4180), or the file reads as one row. */
+const parseCsv = (body: string): string[][] => parse(body, { record_delimiter: '\r\n' });
 
 describe('the dashboard page', () => {
   it('draws each section as an accessible SVG chart followed by its table, for the commissioner with [c]', async () => {
