@@ -9,3 +9,4 @@ export * from './imports.ts';
 export * from './recommendations.ts';
 export * from './oversight.ts';
 export * from './publication.ts';
+export * from './allegation-figures.ts';

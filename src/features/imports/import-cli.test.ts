@@ -79,7 +79,7 @@ async function snapshot(t: Target) {
       (select count(*)::int from units) as units, (select count(*)::int from import_units) as unit_keys,
       (select count(*)::int from cases) as cases, (select count(distinct source_key)::int from cases) as case_keys,
       (select count(*)::int from case_subjects) as subjects, (select count(*)::int from allegations) as allegations,
-      (select count(distinct source_key)::int from allegations) as allegation_keys,
+      (select count(distinct source_key)::int from allegations) as allegation_keys, (select count(*)::int from allegation_figures) as figures,
       (select count(*)::int from cases where status = 'open') as open_cases,
       (select count(*)::int from import_rejects) as rejects,
       (select count(*)::int from audit_events where event_type = 'import.batch') as batch_events,
@@ -157,7 +157,7 @@ describe('probity import and export as commands', () => {
     const once = await snapshot(clean);
     const twice = await snapshot(killed);
     expect(twice).toEqual(once);
-    expect(twice).toMatchObject({ people: 18, people_keys: 18, cases: 9, case_keys: 9, allegations: 32, allegation_keys: 32, rejects: 2, batch_events: 29, audited_rows: 56, runs: 'completed 56 50 4 2 29' });
+    expect(twice).toMatchObject({ people: 18, people_keys: 18, cases: 9, case_keys: 9, allegations: 32, allegation_keys: 32, figures: 32, rejects: 2, batch_events: 29, audited_rows: 56, runs: 'completed 56 50 4 2 29' });
     expect(fs.readFileSync(path.join(tmp, 'killed-rejects.csv'), 'utf8')).toBe(fs.readFileSync(path.join(tmp, 'clean-rejects.csv'), 'utf8'));
   }, 900_000);
 

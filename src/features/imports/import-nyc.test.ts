@@ -9,6 +9,7 @@ import { createForce } from '../../../test/support/factories.ts';
 import { testConfig } from '../../../test/support/test-app.ts';
 import { createTestDatabase } from '../../../test/support/test-database.ts';
 import { verifyAuditChain } from '../audit/verify-audit-chain.ts';
+import { figuresOutOfStep } from '../oversight/allegation-figures.repository.ts';
 import { runImport } from './run-import.ts';
 
 /**
@@ -56,6 +57,7 @@ describe('importing the NYC extract', () => {
     expect(summary.unmapped).toEqual({ outcome: { 'Miscellaneous | Charge Dismissed - DCT | ': 2 } });
     expect(summary.rejectsFile).toBe(path.join(tmp, 'first-rejects.csv'));
     expect(await counts()).toMatchObject({ people: 18, identifiers: 16, postings: 18, units: 18, cases: 9, subjects: 14, allegations: 32 });
+    expect(await figuresOutOfStep(database.db, 'nypd')).toBe(0);
     // Batches never span files: 11, 9, 18 and 18 rows in batches of 5.
     const committed = output.filter((l) => l.startsWith('batch '));
     expect(committed).toHaveLength(3 + 2 + 4 + 4);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/client.ts';
+import { refreshAllegationFigures } from '../oversight/allegation-figures.repository.ts';
 import { importedTrack } from './import-outcomes.ts';
 import type { MappedRow } from './map-row.ts';
 import {
@@ -93,6 +94,7 @@ export async function loadBatch(tx: Db, forceId: string, mappingName: string, ro
   for (const { r, i } of firstAllegations) if (inserted.has(r.allegation!.key)) status[i] = 'imported';
   const touched = unique(firstAllegations.filter(({ r }) => inserted.has(r.allegation!.key)).map(({ r }) => cases.ids.get(r.allegation!.case.key)!));
   await refreshCaseStatus(tx, forceId, touched);
+  await refreshAllegationFigures(tx, forceId, { caseIds: touched });
   return { status, reasons, created };
 }
 

@@ -4,6 +4,7 @@ import { todayIso } from '../../lib/dates.ts';
 import type { Principal } from '../access/principal.ts';
 import { findUserByEmail } from '../auth/accounts.repository.ts';
 import { principalOf } from '../auth/sessions.ts';
+import { figuresOutOfStep } from '../oversight/allegation-figures.repository.ts';
 import { seedDemo } from '../organisation/seed-demo.ts';
 import { seedDemoCases, type DemoCasesSummary } from './demo-cases.ts';
 import { listCasesFor } from './list-cases.ts';
@@ -67,6 +68,12 @@ describe('the demo conduct cases', () => {
     const inDb = Object.fromEntries(rows.map((r) => [r.state, r.n]));
     for (const [state, n] of Object.entries(summary.byState)) expect(inDb[state] ?? 0, state).toBe(n);
     expect(Object.values(summary.byState).reduce((a, b) => a + b, 0)).toBe(summary.allegations);
+  });
+
+  it('keeps the oversight figures of every allegation in step with its track (one row each)', async () => {
+    const [row] = await first.database.query<{ n: number }>(`select count(*)::int as n from allegation_figures where force_id = 'westshire'`);
+    expect(row?.n).toBe(summary.allegations);
+    expect(await figuresOutOfStep(first.deps.db, 'westshire')).toBe(0);
   });
 
   it('puts at least one allegation in every workflow state', () => {

@@ -11,6 +11,7 @@ import { startClock } from '../clocks/start-clock.ts';
 import { initialAllegationState } from './rules/allegation-workflow.ts';
 import { regimeFor } from './rules/regime.ts';
 import { standardsOfProfessionalBehaviour } from './taxonomy.ts';
+import { refreshAllegationFigures } from '../oversight/allegation-figures.repository.ts';
 import { categoryExists, insertAccess, insertAllegation, insertCase, insertSubject, nextCaseReference } from './cases.repository.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date in the format 2026-03-27');
@@ -92,6 +93,7 @@ export async function openCase(deps: Deps, principal: Principal | null, raw: Ope
       });
       allegations++;
     }
+    await refreshAllegationFigures(tx, principal.forceId, { caseIds: [created.id] });
     await startClock(tx, deps, {
       forceId: principal.forceId,
       caseId: created.id,

@@ -14,6 +14,7 @@ import { actionAbility, allegationActionSchema, toWorkflowAction } from './alleg
 import { contextOf, factsOf, regimeOf } from './case-context.ts';
 import { createListReturn } from './list-returns.ts';
 import { openReviewForAllegationStep } from '../vetting/conduct-review-triggers.ts';
+import { refreshAllegationFigures } from '../oversight/allegation-figures.repository.ts';
 import { allegationsOf, findAllegationForUpdate, findSubjectForUpdate, findVisibleCase, insertAllegationEvent, updateAllegation, updateCase, type CaseRow } from './cases.repository.ts';
 
 export const progressAllegationInput = z.object({
@@ -125,6 +126,7 @@ export async function progressAllegation(deps: Deps, principal: Principal | null
       actorUserId: principal.userId,
       occurredOn,
     });
+    await refreshAllegationFigures(tx, theCase.forceId, { allegationIds: [row.id] });
     await recordAudit(tx, actor, { type: 'case', id: theCase.id }, {
       type: 'allegation.progressed',
       caseId: theCase.id,

@@ -17,15 +17,21 @@ import type { DisclosurePolicy } from './disclosure-control.ts';
  *    the PCC's office.
  * Figures that do not come from cases (vetting, the workforce) are always the force's own.
  */
-export type AggregateScope = { forceId: string; cases: SQL; restrictions: { principal: Principal } | { forceId: string } };
+export type AggregateScope = {
+  forceId: string;
+  cases: SQL;
+  /** `cases` is every case of the force: a query may leave the cases out rather than join them. */
+  wholeForce: boolean;
+  restrictions: { principal: Principal } | { forceId: string };
+};
 
 export function oversightScope(principal: Principal): AggregateScope {
-  if (can(principal, 'case.read')) return { forceId: principal.forceId, cases: visibleCasesSql(principal), restrictions: { principal } };
-  return { forceId: principal.forceId, cases: sql`c.force_id = ${principal.forceId}`, restrictions: { forceId: principal.forceId } };
+  if (can(principal, 'case.read')) return { forceId: principal.forceId, cases: visibleCasesSql(principal), wholeForce: false, restrictions: { principal } };
+  return { forceId: principal.forceId, cases: sql`c.force_id = ${principal.forceId}`, wholeForce: true, restrictions: { forceId: principal.forceId } };
 }
 
 export function publicScope(forceId: string): AggregateScope {
-  return { forceId, cases: sql`c.force_id = ${forceId}`, restrictions: { forceId } };
+  return { forceId, cases: sql`c.force_id = ${forceId}`, wholeForce: true, restrictions: { forceId } };
 }
 
 export function disclosurePolicy(principal: Principal | null, rules: IntegrityRules): DisclosurePolicy {

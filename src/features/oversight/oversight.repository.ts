@@ -9,35 +9,24 @@ import type { ReportingPeriod } from './period.ts';
  * The aggregate SQL of the oversight figures about cases, allegations and people. Every query is set-based
  * (a handful of GROUP BY queries, grouped rows only — never a row per case to the caller) and counts only
  * the cases of {@link AggregateScope} (`cases c`), and reads only the period's rows. Indexes used:
- * cases_closed_idx and cases_received_idx (cases by period), allegation_events_closed_idx (allegations
- * finalised in a period), allegation_events_rprp_idx, allegations_case_idx, criminal_proceedings_case_idx.
+ * cases_closed_idx and cases_received_idx (cases by period), allegation_figures_finalised_idx and
+ * allegation_figures_received_idx (allegations by period), criminal_proceedings_case_idx.
  */
 
 /**
- * Allegations counted in the period: finalised in it (closed, and its last closing event in the period), or
- * of a case received in it. Only the period's allegations are read, never the force's whole history: the
- * finalised ones are found through their closing events in the period (allegation_events_closed_idx), the
- * received ones through their cases (cases_received_idx); whether an allegation went to reflective practice
- * from the force's reflective-practice events (allegation_events_rprp_idx, hashed once).
+ * Allegations counted in the period, from `allegation_figures` (one narrow row per allegation, kept by
+ * allegation-figures.repository.ts): finalised in it (closed, its last closing event in the period), or of a
+ * case received in it. One index range of the force's rows (allegation_figures_finalised_idx or
+ * allegation_figures_received_idx), never the force's whole history; the cases are joined only when the
+ * scope is narrower than the whole force (the appropriate authority's need-to-know).
  */
 function allegationsInPeriod(scope: AggregateScope, period: ReportingPeriod): SQL {
-  const rprp = sql`a.id in (select r.allegation_id from allegation_events r where r.force_id = ${scope.forceId} and r.to_state = 'rprp')`;
-  if (period.basis === 'finalised') {
-    return sql`ap as (
-      select a.id, a.subject_id, a.category_code, a.state, a.facts->'track' as track, c.case_type, ${rprp} as rprp
-      from (select distinct e.allegation_id from allegation_events e
-            where e.force_id = ${scope.forceId} and e.to_state = 'closed' and e.occurred_on between ${period.from}::date and ${period.to}::date) fin
-        join allegations a on a.force_id = ${scope.forceId} and a.id = fin.allegation_id
-        join cases c on c.force_id = a.force_id and c.id = a.case_id
-      where a.state = 'closed' and ${scope.cases}
-        and not exists (select 1 from allegation_events l where l.force_id = a.force_id and l.allegation_id = a.id
-          and l.to_state = 'closed' and l.occurred_on > ${period.to}::date)
-    )`;
-  }
+  const day = period.basis === 'finalised' ? sql`f.finalised_on` : sql`f.received_on`;
+  const cases = scope.wholeForce ? sql`` : sql`join cases c on c.force_id = f.force_id and c.id = f.case_id and ${scope.cases}`;
   return sql`ap as (
-      select a.id, a.subject_id, a.category_code, a.state, a.facts->'track' as track, c.case_type, ${rprp} as rprp
-      from cases c join allegations a on a.force_id = c.force_id and a.case_id = c.id
-      where c.force_id = ${scope.forceId} and ${scope.cases} and c.came_to_attention_on between ${period.from}::date and ${period.to}::date
+      select f.allegation_id as id, f.person_id, f.category_code, f.state, f.severity, f.case_to_answer, f.form, f.finding, f.sanction, f.case_type, f.rprp
+      from allegation_figures f ${cases}
+      where f.force_id = ${scope.forceId} and ${day} between ${period.from}::date and ${period.to}::date
     )`;
 }
 
@@ -64,8 +53,7 @@ export type AllegationGroupRow = {
 };
 
 const allegationGroupsSql = sql`select coalesce(cat.parent_code, ap.category_code) as category, ap.case_type, ap.state,
-        ap.track->>'severity' as severity, ap.track->>'caseToAnswer' as case_to_answer, ap.track->>'form' as form,
-        ap.track->>'finding' as finding, ap.track->>'sanction' as sanction, ap.rprp, count(*)::int as n
+        ap.severity, ap.case_to_answer, ap.form, ap.finding, ap.sanction, ap.rprp, count(*)::int as n
       from ap left join allegation_categories cat on cat.code = ap.category_code
       group by 1, 2, 3, 4, 5, 6, 7, 8, 9`;
 
@@ -118,23 +106,18 @@ export async function periodGroups(db: Db, scope: AggregateScope, period: Report
   return { allegations: row?.allegations ?? [], subjects: row?.subjects ?? [] };
 }
 
-/**
- * Per person (a merged duplicate as its survivor): the furthest each allegation of the period went. Each
- * subject is read by its key (OFFSET 0 keeps it a lookup, never a hash of all the force's subjects).
- */
+/** Per person (a merged duplicate as its survivor): the furthest each allegation of the period went. */
 function perPersonSql(scope: AggregateScope): SQL {
   return sql`per_person as (
         select coalesce(p.merged_into_id, p.id) as person_id,
-          bool_or(ap.track->>'severity' in ('misconduct', 'gross_misconduct')) as assessed,
-          bool_or(ap.track->>'caseToAnswer' in ('misconduct', 'gross_misconduct') or ap.track->>'form' = 'accelerated_hearing') as case_to_answer,
-          bool_or(ap.track->>'form' is not null) as proceedings,
-          bool_or(ap.track->>'sanction' = 'dismissal_without_notice' or ap.track->>'finding' = 'would_have_been_dismissed') as dismissed,
-          case when bool_or(ap.track->>'form' = 'accelerated_hearing') then 'accelerated_hearing'
-               when bool_or(ap.track->>'form' = 'hearing') then 'hearing'
-               when bool_or(ap.track->>'form' = 'meeting') then 'meeting' end as top_form
-        from ap
-          cross join lateral (select s0.person_id from case_subjects s0 where s0.force_id = ${scope.forceId} and s0.id = ap.subject_id offset 0) s
-          join people p on p.force_id = ${scope.forceId} and p.id = s.person_id
+          bool_or(ap.severity in ('misconduct', 'gross_misconduct')) as assessed,
+          bool_or(ap.case_to_answer in ('misconduct', 'gross_misconduct') or ap.form = 'accelerated_hearing') as case_to_answer,
+          bool_or(ap.form is not null) as proceedings,
+          bool_or(ap.sanction = 'dismissal_without_notice' or ap.finding = 'would_have_been_dismissed') as dismissed,
+          case when bool_or(ap.form = 'accelerated_hearing') then 'accelerated_hearing'
+               when bool_or(ap.form = 'hearing') then 'hearing'
+               when bool_or(ap.form = 'meeting') then 'meeting' end as top_form
+        from ap join people p on p.force_id = ${scope.forceId} and p.id = ap.person_id
         group by 1
       )`;
 }

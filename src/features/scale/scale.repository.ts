@@ -115,6 +115,7 @@ export async function existingForceIds(db: Db, ids: readonly string[]): Promise<
 export const LOADED_TABLES = [
   'forces', 'units', 'people', 'person_identifiers', 'person_postings', 'users', 'cases', 'case_access', 'case_subjects', 'case_parties', 'allegations',
   'allegation_events', 'clocks', 'list_returns', 'duty_restrictions', 'restriction_decisions', 'vetting_clearances', 'vetting_clocks',
+  'allegation_figures',
 ] as const;
 
 /**

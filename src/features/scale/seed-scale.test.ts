@@ -8,6 +8,7 @@ import { principalOf } from '../auth/sessions.ts';
 import { sweepClocks, ukToday } from '../clocks/sweep-clocks.ts';
 import { listCasesFor } from '../misconduct/list-cases.ts';
 import { viewCase } from '../misconduct/view-case.ts';
+import { figuresOutOfStep } from '../oversight/allegation-figures.repository.ts';
 import { seedScale, type SeedScaleSummary } from './seed-scale.ts';
 import { accountEmail } from './synthetic-organisation.ts';
 
@@ -53,6 +54,11 @@ describe('probity seed --scale', () => {
       + (select count(*) from duty_restrictions r where not exists (select 1 from case_subjects s where s.force_id = r.force_id and s.id = r.subject_id))
     )::int as n`);
     expect(orphans).toBe(0);
+  });
+
+  it('writes the oversight figures of every allegation it loads', async () => {
+    expect(await count(`select count(*)::int as n from allegation_figures where force_id = 'city-of-london'`)).toBe(first.byTable['allegations']);
+    expect(await figuresOutOfStep(t.deps.db, 'city-of-london')).toBe(0);
   });
 
   it('records one audit event per force, and the chain verifies', async () => {

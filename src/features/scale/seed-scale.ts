@@ -5,6 +5,7 @@ import { systemActor } from '../audit/audit-events.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { hashPassword } from '../auth/credentials.ts';
 import { DEMO_PASSWORD } from '../organisation/demo-accounts.ts';
+import { refreshAllegationFigures } from '../oversight/allegation-figures.repository.ts';
 import type { CopyTable } from './copy-text.ts';
 import { forceBatches, type ForceContext } from './force-rows.ts';
 import { seedFrom } from './fast-rng.ts';
@@ -88,6 +89,7 @@ export async function seedScale(deps: Deps, options: SeedScaleOptions): Promise<
       }
       await settle();
       await writer.checksOn();
+      await refreshAllegationFigures(writer.db, forcePlan.id, 'whole force');
       await recordAudit(writer.db, systemActor('probity seed --scale', forcePlan.id), { type: 'system', id: 'seed' }, {
         type: 'demo.seeded',
         forces: [forcePlan.id],
