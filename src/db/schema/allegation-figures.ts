@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { boolean, date, foreignKey, index, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { allegations } from './cases.ts';
 
@@ -36,5 +37,10 @@ export const allegationFigures = pgTable(
     foreignKey({ columns: [t.forceId, t.allegationId], foreignColumns: [allegations.forceId, allegations.id] }),
     index('allegation_figures_finalised_idx').on(t.forceId, t.finalisedOn),
     index('allegation_figures_received_idx').on(t.forceId, t.receivedOn),
+    // Allegations whose suspension-flag window is open (restrictions/suspension-flag.ts WINDOW_CLOSED_STATUSES,
+    // the same list: a test checks they agree), by severity: where counting flags starts, read from the index alone.
+    index('allegation_figures_live_idx')
+      .on(t.forceId, t.severity, t.categoryCode, t.caseId, t.personId)
+      .where(sql`state not in ('assessed_no_case', 'no_case_to_answer', 'withdrawn', 'closed', 'finding_recorded', 'appeal_pending')`),
   ],
 );

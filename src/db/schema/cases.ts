@@ -147,11 +147,6 @@ export const allegations = pgTable(
     index('allegations_case_idx').on(t.forceId, t.caseId),
     index('allegations_subject_idx').on(t.forceId, t.subjectId),
     index('allegations_state_idx').on(t.forceId, t.state),
-    // Allegations whose suspension-flag window is open (restrictions/suspension-flag.ts WINDOW_CLOSED_STATUSES,
-    // the same list: a test checks they agree): where counting flags starts.
-    index('allegations_live_idx')
-      .on(t.forceId, t.categoryCode, t.subjectId)
-      .where(sql`state not in ('assessed_no_case', 'no_case_to_answer', 'withdrawn', 'closed', 'finding_recorded', 'appeal_pending')`),
   ],
 );
 

@@ -20,11 +20,12 @@ export function scopeSql(scope: ListScope): SQL {
   return 'principal' in scope ? visibleCasesSql(scope.principal) : sql`c.force_id = ${scope.forceId}`;
 }
 
-/** `a.category_code` is one of the serious categories or below one. */
-function seriousSql(categories: readonly string[]): SQL {
+/** `<alias>.category_code` is one of the serious categories or below one. */
+function seriousSql(categories: readonly string[], alias = 'a'): SQL {
   if (categories.length === 0) return sql`false`;
+  const code = sql.raw(`${alias}.category_code`);
   return sql`(${sql.join(
-    categories.map((c) => sql`(a.category_code = ${c} or a.category_code like ${`${c.replaceAll('_', '\\_').replaceAll('%', '\\%')}.%`})`),
+    categories.map((c) => sql`(${code} = ${c} or ${code} like ${`${c.replaceAll('_', '\\_').replaceAll('%', '\\%')}.%`})`),
     sql` or `,
   )})`;
 }
@@ -46,30 +47,53 @@ export type FlagFactsRow = {
   rationales: { decidedOn: IsoDate; validUntil: IsoDate }[] | null;
 };
 
-/**
- * The facts the flag rule needs, for every subject of the scope who has an allegation in a serious category
- * (narrowed to one case, or to some people, when given). The rule itself (suspension-flag.ts) decides.
- */
-export async function flagFactsOf(
-  db: Db,
-  scope: ListScope,
-  seriousCategories: readonly string[],
-  narrow: { caseId?: string; personIds?: string[]; flaggable?: boolean } = {},
-): Promise<FlagFactsRow[]> {
-  if (narrow.personIds && narrow.personIds.length === 0) return [];
+export type FlagNarrowing = {
+  caseId?: string;
+  personIds?: string[];
+  /** Only the subjects the rule could flag (see flaggableSubjectsSql): for counting flags. */
+  flaggable?: boolean;
+  /** Only subjects with (true) or without (false) a senior rationale valid after this day. */
+  rationaleAfter?: { asOf: IsoDate; exists: boolean };
+};
+
+/** The subjects `narrow` picks, as `s` (with their case `c` and in-force restriction `r`), over the scope. */
+function flagSubjects(scope: ListScope, seriousCategories: readonly string[], narrow: FlagNarrowing): { with: SQL; from: SQL; where: SQL } {
   const force = 'principal' in scope ? scope.principal.forceId : scope.forceId;
-  // `flaggable`: the candidates are found first (few, through allegations_live_idx), then only their facts read.
+  // `flaggable`: the candidates are found first (few, through allegation_figures_live_idx), then only their facts read.
   const candidates = narrow.flaggable ? sql`with flaggable as materialized (${flaggableSubjectsSql(force, seriousCategories)}) ` : sql``;
   // Each candidate's subject row by its key (OFFSET 0 keeps it a lookup: never a scan of the force's subjects).
   const subjects = narrow.flaggable
     ? sql`flaggable fl cross join lateral (select * from case_subjects s0 where s0.force_id = ${force} and s0.id = fl.subject_id offset 0) s`
     : sql`case_subjects s`;
-  const flaggable = narrow.flaggable ? sql`and c.status = 'open' and s.left_on is null and r.kind is distinct from 'suspension'` : sql``;
+  // A candidate already has a serious allegation: the check is needed only for the others.
+  const serious = narrow.flaggable
+    ? sql`and c.status = 'open' and s.left_on is null and r.kind is distinct from 'suspension'`
+    : sql`and exists (select 1 from allegations a where a.force_id = s.force_id and a.subject_id = s.id and ${seriousSql(seriousCategories)})`;
   const byCase = narrow.caseId ? sql`and s.case_id = ${narrow.caseId}::uuid` : sql``;
   const byPeople = narrow.personIds ? sql`and s.person_id in (${sql.join(narrow.personIds.map((id) => sql`${id}::uuid`), sql`, `)})` : sql``;
+  const byRationale = narrow.rationaleAfter
+    ? sql`and ${narrow.rationaleAfter.exists ? sql`` : sql`not`} exists (select 1 from suspension_flag_rationales f
+        where f.force_id = s.force_id and f.subject_id = s.id and f.valid_until > ${narrow.rationaleAfter.asOf}::date)`
+    : sql``;
+  return {
+    with: candidates,
+    from: sql`${subjects}
+        join cases c on c.force_id = s.force_id and c.id = s.case_id
+        left join duty_restrictions r on r.force_id = s.force_id and r.subject_id = s.id and r.status = 'in_force'`,
+    where: sql`${scopeSql(scope)} ${byCase} ${byPeople} ${serious} ${byRationale}`,
+  };
+}
+
+/**
+ * The facts the flag rule needs, for every subject of the scope who has an allegation in a serious category
+ * (narrowed to one case, or to some people, when given). The rule itself (suspension-flag.ts) decides.
+ */
+export async function flagFactsOf(db: Db, scope: ListScope, seriousCategories: readonly string[], narrow: FlagNarrowing = {}): Promise<FlagFactsRow[]> {
+  if (narrow.personIds && narrow.personIds.length === 0) return [];
+  const q = flagSubjects(scope, seriousCategories, narrow);
   return rawRows<FlagFactsRow>(
     db,
-    sql`${candidates}select s.id as subject_id, s.case_id, s.person_id, c.reference, p.given_name, p.family_name, s.left_on::text as left_on,
+    sql`${q.with}select s.id as subject_id, s.case_id, s.person_id, c.reference, p.given_name, p.family_name, s.left_on::text as left_on,
         c.status = 'open' as case_open,
         (select json_agg(json_build_object(
             'categoryCode', a.category_code, 'status', a.state, 'severity', a.facts->'track'->>'severity',
@@ -83,14 +107,18 @@ export async function flagFactsOf(
         r.id as in_force_id, r.kind as in_force_kind, r.next_review_due_on::text as in_force_next_review,
         (select json_agg(json_build_object('decidedOn', f.decided_on::text, 'validUntil', f.valid_until::text))
           from suspension_flag_rationales f where f.force_id = s.force_id and f.subject_id = s.id) as rationales
-      from ${subjects}
-        join cases c on c.force_id = s.force_id and c.id = s.case_id
+      from ${q.from}
         join people p on p.force_id = s.force_id and p.id = s.person_id
-        left join duty_restrictions r on r.force_id = s.force_id and r.subject_id = s.id and r.status = 'in_force'
-      where ${scopeSql(scope)} ${byCase} ${byPeople} ${flaggable}
-        and exists (select 1 from allegations a where a.force_id = s.force_id and a.subject_id = s.id and ${seriousSql(seriousCategories)})
+      where ${q.where}
       order by c.reference, p.family_name, p.given_name`,
   );
+}
+
+/** How many subjects `narrow` picks: a count only, no facts read. */
+export async function countFlagSubjects(db: Db, scope: ListScope, seriousCategories: readonly string[], narrow: FlagNarrowing): Promise<number> {
+  const q = flagSubjects(scope, seriousCategories, narrow);
+  const [row] = await rawRows<{ n: number }>(db, sql`${q.with}select count(*)::int as n from ${q.from} where ${q.where}`);
+  return row?.n ?? 0;
 }
 
 /**
@@ -98,15 +126,20 @@ export async function flagFactsOf(
  * every subject's facts: a serious allegation whose window is open with a trigger (assessed as gross
  * misconduct, or the subject arrested or charged), and (in flagFactsOf) an open case, not left the force,
  * not suspended. Each is a condition the rule itself requires, so the rule still decides and the count is
- * the same. The statuses are written out as constants (code, not input) so that the planner can match the
- * predicate of allegations_live_idx (the same list; a test checks they agree).
+ * the same. The gross-misconduct candidates come from allegation_figures_live_idx alone (the allegations'
+ * narrow rows, oversight/allegation-figures.repository.ts), the arrested or charged from their criminal
+ * proceedings (few). The statuses are written out as constants (code, not input) so that the planner can
+ * match the predicate of the index (the same list; a test checks they agree).
  */
 function flaggableSubjectsSql(forceId: string, seriousCategories: readonly string[]): SQL {
   const closed = sql.raw([...WINDOW_CLOSED_STATUSES].map((st) => `'${st}'`).join(', '));
-  return sql`select distinct a.subject_id from allegations a
-    where a.force_id = ${forceId} and a.state not in (${closed}) and ${seriousSql(seriousCategories)}
-      and (a.facts->'track'->>'severity' = 'gross_misconduct'
-        or exists (select 1 from criminal_proceedings t where t.force_id = a.force_id and t.subject_id = a.subject_id and t.kind in ('arrest', 'charge')))`;
+  return sql`select s1.id as subject_id from allegation_figures f
+      join case_subjects s1 on s1.force_id = f.force_id and s1.case_id = f.case_id and s1.person_id = f.person_id
+    where f.force_id = ${forceId} and f.state not in (${closed}) and f.severity = 'gross_misconduct' and ${seriousSql(seriousCategories, 'f')}
+    union
+    select a.subject_id from criminal_proceedings t
+      join allegations a on a.force_id = t.force_id and a.subject_id = t.subject_id
+    where t.force_id = ${forceId} and t.kind in ('arrest', 'charge') and a.state not in (${closed}) and ${seriousSql(seriousCategories)}`;
 }
 
 export type RestrictionListRow = {

@@ -1,7 +1,7 @@
 import type { Deps } from '../../app/deps.ts';
 import type { Db } from '../../db/client.ts';
 import type { IsoDate } from '../../lib/dates.ts';
-import { flagFactsOf, type FlagFactsRow, type ListScope } from './restriction-lists.repository.ts';
+import { flagFactsOf, type FlagFactsRow, type FlagNarrowing, type ListScope } from './restriction-lists.repository.ts';
 import { evaluateSuspensionFlag, type FlagResult } from './suspension-flag.ts';
 import type { RestrictionKind } from './restriction-rules.ts';
 
@@ -46,7 +46,7 @@ export function toSubjectFlag(row: FlagFactsRow, seriousCategories: readonly str
  * The flag of every subject in the scope who has a serious allegation (narrowed to a case or to people).
  * Subjects with no serious allegation are not returned: their flag cannot apply.
  */
-export async function subjectFlags(db: Db, deps: Pick<Deps, 'config'>, scope: ListScope, today: IsoDate, narrow: { caseId?: string; personIds?: string[]; flaggable?: boolean } = {}): Promise<SubjectFlag[]> {
+export async function subjectFlags(db: Db, deps: Pick<Deps, 'config'>, scope: ListScope, today: IsoDate, narrow: FlagNarrowing = {}): Promise<SubjectFlag[]> {
   const categories = deps.config.rules.integrity.seriousCategories;
   const rows = await flagFactsOf(db, scope, categories, narrow);
   return rows.map((row) => toSubjectFlag(row, categories, today));

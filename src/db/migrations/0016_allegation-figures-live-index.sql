@@ -1,0 +1,2 @@
+DROP INDEX "allegations_live_idx";--> statement-breakpoint
+CREATE INDEX "allegation_figures_live_idx" ON "allegation_figures" USING btree ("force_id","severity","category_code","case_id","person_id") WHERE state not in ('assessed_no_case', 'no_case_to_answer', 'withdrawn', 'closed', 'finding_recorded', 'appeal_pending');
