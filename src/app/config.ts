@@ -34,6 +34,8 @@ const envSchema = z.object({
     }),
   /** A JSON file: { "periods": { "suspension_review": 21 }, "calendar": { "add": [...], "move": [...] } }. */
   PROBITY_RULES_FILE: z.string().optional(),
+  /** How far the case list counts before it says "more than" (misconduct/list-cases.ts). */
+  PROBITY_CASE_LIST_COUNT_LIMIT: z.coerce.number().int().min(25).max(1_000_000).default(1000),
   /** The largest evidence file accepted, in MiB. */
   PROBITY_MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(20),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -54,6 +56,8 @@ export type Config = {
   trustProxy: string[];
   /** The largest evidence file accepted, in bytes (PROBITY_MAX_UPLOAD_MB). */
   maxUploadBytes: number;
+  /** How far the case list counts before it says "more than" (PROBITY_CASE_LIST_COUNT_LIMIT). */
+  caseListCountLimit: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   /** Statutory periods (defaults from the reference, with their confidence marks) and the bank-holiday calendar. */
   rules: { periods: ResolvedPeriods; calendar: CalendarConfig; integrity: IntegrityRules };
@@ -85,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.PROBITY_TRUST_PROXY === '' ? [] : e.PROBITY_TRUST_PROXY.split(',').map((a) => a.trim()),
     cookieSecure: e.PROBITY_COOKIE_SECURE ? e.PROBITY_COOKIE_SECURE === '1' : publicUrl.startsWith('https:'),
     maxUploadBytes: Math.floor(e.PROBITY_MAX_UPLOAD_MB * 1024 * 1024),
+    caseListCountLimit: e.PROBITY_CASE_LIST_COUNT_LIMIT,
     logLevel: e.LOG_LEVEL,
     rules: loadRules(e.PROBITY_RULES_FILE),
   };

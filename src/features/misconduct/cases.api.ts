@@ -91,13 +91,23 @@ export function registerCasesApi(app: FastifyInstance, deps: Deps): void {
         tags: ['cases'],
         summary: 'Cases the caller may see: their own, the unallocated queue, or all',
         querystring: z.object({ view: z.string().optional(), status: z.string().optional(), q: z.string().optional(), page: z.string().optional() }),
-        response: { 200: z.object({ total: z.number().int(), page: z.number().int(), pageCount: z.number().int(), items: z.array(caseListItem) }), ...errors },
+        response: {
+          200: z.object({
+            total: z.number().int().describe('Cases counted, up to 1,000'),
+            moreThanTotal: z.boolean().describe('True when more cases match than `total`: narrow the filters to count them'),
+            page: z.number().int(),
+            pageCount: z.number().int().describe('Pages known; while moreThanTotal, one more than the current page when it is full'),
+            items: z.array(caseListItem),
+          }),
+          ...errors,
+        },
       },
     },
     async (request) => {
       const result = await listCasesFor(deps, principalOf(request), request.query);
       return {
         total: result.total,
+        moreThanTotal: result.moreThanTotal,
         page: result.input.page,
         pageCount: result.pageCount,
         items: result.rows.map((r) => ({

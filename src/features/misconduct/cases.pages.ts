@@ -9,6 +9,7 @@ import { casePageModel } from './case-page-model.ts';
 import { listCasesFor } from './list-cases.ts';
 import { recordSubjectLeft, subjectLeftInput } from './record-subject-left.ts';
 import { viewCase } from './view-case.ts';
+import { pagination } from '../../lib/pagination.ts';
 
 type CaseParams = { Params: { id: string } };
 type Extra = { status?: number; fields?: FieldErrors; refusal?: string; dateFields?: string[]; values?: Record<string, unknown> };
@@ -101,12 +102,3 @@ export function registerCasePages(app: FastifyInstance, deps: Deps): void {
   });
 }
 
-/** Items for the GOV.UK pagination component: first, last, and two either side of the current page. */
-function pagination(current: number, count: number, href: (n: number) => string) {
-  const items: ({ number: number; href: string; current: boolean } | { ellipsis: true })[] = [];
-  for (let n = 1; n <= count; n++) {
-    if (n === 1 || n === count || Math.abs(n - current) <= 2) items.push({ number: n, href: href(n), current: n === current });
-    else if (!('ellipsis' in (items.at(-1) ?? {}))) items.push({ ellipsis: true });
-  }
-  return { items, previous: current > 1 ? { href: href(current - 1) } : undefined, next: current < count ? { href: href(current + 1) } : undefined };
-}

@@ -133,10 +133,12 @@ function caseListWhere(principal: Principal, f: CaseListFilter): SQL {
  * A page of the list and the total, under one WHERE clause. The page is chosen first from cases_list_idx
  * alone (every column the need-to-know rule and the order read is in it, so neither the count nor the
  * page visits the table), then only its rows are read with their counts of subjects and allegations.
+ * The count stops at `countLimit` + 1: past the limit the caller says "more than" (list-cases.ts), so a
+ * request never counts a large force's whole caseload.
  */
-export async function listCases(db: Db, principal: Principal, f: CaseListFilter, page: { limit: number; offset: number }) {
+export async function listCases(db: Db, principal: Principal, f: CaseListFilter, page: { limit: number; offset: number }, countLimit: number) {
   const where = caseListWhere(principal, f);
-  const [count] = await rawRows<{ n: number }>(db, sql`select count(*)::int as n from cases c where ${where}`);
+  const [count] = await rawRows<{ n: number }>(db, sql`select count(*)::int as n from (select 1 from cases c where ${where} limit ${countLimit + 1}) counted`);
   const rows = await rawRows<CaseListRow>(
     db,
     sql`select c.id, c.reference, c.summary, c.source, c.came_to_attention_on::text as came_to_attention_on, c.confidentiality, c.status,
@@ -149,7 +151,8 @@ export async function listCases(db: Db, principal: Principal, f: CaseListFilter,
         left join users u on u.id = c.lead_investigator_id
       order by c.came_to_attention_on desc, c.reference`,
   );
-  return { total: count?.n ?? 0, rows };
+  const n = count?.n ?? 0;
+  return { total: Math.min(n, countLimit), moreThanTotal: n > countLimit, rows };
 }
 
 export type PersonAllegationRow = { case_id: string; reference: string; category_code: string; category: string; state: string; came_to_attention_on: string };

@@ -140,4 +140,21 @@ describe('the demo conduct cases', () => {
     expect((await listCasesFor(first.deps, investigator, { view: 'mine' })).total).toBe(allocated?.n);
     expect((await listCasesFor(first.deps, aa, { view: 'unallocated' })).total).toBe(CASES - (allocated?.n ?? 0));
   });
+
+  it('counts a list only up to its limit, then says there are more and offers the next page while a page is full', async () => {
+    const aa = await principal('aa@westshire.example');
+    expect(await listCasesFor(first.deps, aa, { view: 'all' })).toMatchObject({ total: CASES, moreThanTotal: false, pageCount: 2 });
+    // Exactly at the limit: still an exact count.
+    const limited = (limit: number) => ({ ...first.deps, config: { ...first.deps.config, caseListCountLimit: limit } });
+    expect(await listCasesFor(limited(CASES), aa, { view: 'all' })).toMatchObject({ total: CASES, moreThanTotal: false, pageCount: 2 });
+    const one = await listCasesFor(limited(10), aa, { view: 'all' });
+    expect(one).toMatchObject({ total: 10, moreThanTotal: true, pageCount: 2 });
+    expect(one.rows).toHaveLength(25);
+    const two = await listCasesFor(limited(10), aa, { view: 'all', page: 2 });
+    expect(two).toMatchObject({ total: 10, moreThanTotal: true, pageCount: 2 });
+    expect(two.rows).toHaveLength(CASES - 25);
+    // The pages hold the same cases as the uncapped list, in the same order.
+    const all = [...(await listCasesFor(first.deps, aa, { view: 'all' })).rows, ...(await listCasesFor(first.deps, aa, { view: 'all', page: 2 })).rows];
+    expect([...one.rows, ...two.rows].map((r) => r.id)).toEqual(all.map((r) => r.id));
+  });
 });

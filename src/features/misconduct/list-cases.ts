@@ -13,11 +13,20 @@ export const listCasesInput = z.object({
   page: z.preprocess(blank, z.coerce.number().int().min(1, 'Page must be 1 or more').default(1)),
 });
 
-/** My cases, the unallocated queue, or every case the principal may see; counts use the same scope as the rows. */
+/**
+ * My cases, the unallocated queue, or every case the principal may see; counts use the same scope as the rows.
+ * The count stops at `config.caseListCountLimit` (default 1,000): beyond it the list says "more than 1,000
+ * cases" and asks for a filter. Nobody pages through more, and counting a large force's whole caseload on
+ * every request costs more than the page itself (docs/performance.md). Exact totals are the dashboard's job.
+ */
 export async function listCasesFor(deps: Deps, principal: Principal | null, raw: unknown) {
+  const countLimit = deps.config.caseListCountLimit;
   authorize(principal, 'case.read', 'page');
   const input = parseInput(listCasesInput, raw, 'Check the filters');
   const pageSize = 25;
-  const result = await listCases(deps.db, principal, { view: input.view, status: input.status, q: input.q }, { limit: pageSize, offset: (input.page - 1) * pageSize });
-  return { ...result, input, pageCount: Math.max(1, Math.ceil(result.total / pageSize)) };
+  const result = await listCases(deps.db, principal, { view: input.view, status: input.status, q: input.q }, { limit: pageSize, offset: (input.page - 1) * pageSize }, countLimit);
+  const counted = Math.max(1, Math.ceil(result.total / pageSize));
+  // Past the limit the last page is unknown: offer the next page while this one is full.
+  const pageCount = result.moreThanTotal ? Math.max(counted, input.page + (result.rows.length === pageSize ? 1 : 0)) : counted;
+  return { ...result, input, pageCount };
 }

@@ -9,6 +9,7 @@ import { searchPeople } from './search-people.ts';
 import { viewPerson } from './view-person.ts';
 import { mergePeople } from './merge-people.ts';
 import { undoMerge } from './undo-merge.ts';
+import { pagination } from '../../lib/pagination.ts';
 
 type Body = Record<string, string | undefined>;
 
@@ -88,16 +89,3 @@ export function registerPeoplePages(app: FastifyInstance, deps: Deps): void {
   });
 }
 
-/** Items for the GOV.UK pagination component: first, last, and two either side of the current page. */
-function pagination(current: number, count: number, href: (n: number) => string) {
-  const items: ({ number: number; href: string; current: boolean } | { ellipsis: true })[] = [];
-  for (let n = 1; n <= count; n++) {
-    if (n === 1 || n === count || Math.abs(n - current) <= 2) items.push({ number: n, href: href(n), current: n === current });
-    else if (!('ellipsis' in (items.at(-1) ?? {}))) items.push({ ellipsis: true });
-  }
-  return {
-    items,
-    previous: current > 1 ? { href: href(current - 1) } : undefined,
-    next: current < count ? { href: href(current + 1) } : undefined,
-  };
-}

@@ -12,18 +12,11 @@ import { listReviewsFor } from './list-reviews.ts';
 import { openRandomReviewsFor } from './open-random-reviews.ts';
 import { showReview } from './review-page-model.ts';
 import { TRIGGER_LABELS } from './review-triggers.ts';
+import { pagination } from '../../lib/pagination.ts';
 
 type Query = { Querystring: Record<string, string> };
 type Params = { Params: { id: string } };
 
-export function pagination(current: number, count: number, href: (n: number) => string) {
-  const items: ({ number: number; href: string; current: boolean } | { ellipsis: true })[] = [];
-  for (let n = 1; n <= count; n++) {
-    if (n === 1 || n === count || Math.abs(n - current) <= 2) items.push({ number: n, href: href(n), current: n === current });
-    else if (!('ellipsis' in (items.at(-1) ?? {}))) items.push({ ellipsis: true });
-  }
-  return { items, previous: current > 1 ? { href: href(current - 1) } : undefined, next: current < count ? { href: href(current + 1) } : undefined };
-}
 
 const flashes: Record<string, string> = {
   assigned: 'The review was assigned.',

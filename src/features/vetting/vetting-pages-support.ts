@@ -1,6 +1,7 @@
 import { AppError, type FieldErrors } from '../../lib/errors.ts';
 import type { ResolvedPeriod } from '../clocks/periods.ts';
 import { all, dateFromParts, dateParts, errorSummary, first, type FormBody } from '../misconduct/case-form-fields.ts';
+export { pagination } from '../../lib/pagination.ts';
 
 /** What the vetting pages share: form helpers (the GOV.UK date input as the case forms read it), refusals, pagination. */
 
@@ -43,15 +44,6 @@ export function confidenceText(p: Pick<ResolvedPeriod, 'confidence' | 'overridde
   return p.confidence === 'V' ? '[V] read in the source' : '[R] unverified default, configurable';
 }
 
-/** Items for the GOV.UK pagination component: first, last, and two either side of the current page. */
-export function pagination(current: number, count: number, href: (n: number) => string) {
-  const items: ({ number: number; href: string; current: boolean } | { ellipsis: true })[] = [];
-  for (let n = 1; n <= count; n++) {
-    if (n === 1 || n === count || Math.abs(n - current) <= 2) items.push({ number: n, href: href(n), current: n === current });
-    else if (!('ellipsis' in (items.at(-1) ?? {}))) items.push({ ellipsis: true });
-  }
-  return { items, previous: current > 1 ? { href: href(current - 1) } : undefined, next: current < count ? { href: href(current + 1) } : undefined };
-}
 
 /** A link builder for a filtered list: the query without empty values and `page`, plus the page number. */
 export function pageHref(path: string, query: Record<string, string | undefined>): (n: number) => string {
