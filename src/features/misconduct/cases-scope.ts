@@ -16,6 +16,10 @@ export function visibleCasesSql(principal: Principal, on?: string): SQL {
   // is worked out once per query (the cases the user is named on as one hashed set, their unit as one
   // value), not once per case: the lists and counts stay index-only at national scale.
   const named = sql`c.id in (select a.case_id from case_access a where a.user_id = ${principal.userId}::uuid and a.force_id = ${principal.forceId})`;
+  // For a restricted case alone (few), whether this user is named on it is one look-up by the access key: the
+  // hashed set above would read every case the user is named on first (22,000 for one appropriate authority
+  // of the national benchmark), on every request.
+  const namedOnThis = sql`exists (select 1 from case_access a where a.force_id = c.force_id and a.case_id = c.id and a.user_id = ${principal.userId}::uuid offset 0)`;
   const lead = sql`c.lead_investigator_id = ${principal.userId}::uuid`;
   const self = selfExclusionSql(principal);
   const team = principal.personId
@@ -23,7 +27,7 @@ export function visibleCasesSql(principal: Principal, on?: string): SQL {
     : sql`false`;
   const wide = can(principal, 'case.readAll') ? sql`true` : sql`(${lead} or ${team} or ${named})`;
   return sql`c.force_id = ${principal.forceId} ${self}
-    and (case when c.confidentiality = 'restricted' then (${lead} or ${named}) else ${wide} end)`;
+    and (case when c.confidentiality = 'restricted' then (${lead} or ${namedOnThis}) else ${wide} end)`;
 }
 
 function selfExclusionSql(principal: Principal): SQL {
