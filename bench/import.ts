@@ -6,7 +6,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { migrateDatabase, openDatabase, type DatabaseTarget } from '../src/db/client.ts';
+import { migrateDatabase, openDatabase, pgliteOptions, type DatabaseTarget } from '../src/db/client.ts';
 import { adminQuery, pgUrlFor } from './databases.ts';
 import { childEnv } from './http.ts';
 import { measurement, median, targets, type BenchScale, type Engine, type Measurement, type Skipped } from './measure.ts';
@@ -78,7 +78,7 @@ async function copyReference(target: DatabaseTarget, files: string[]): Promise<n
     }
   }
   const { PGlite } = await import('@electric-sql/pglite');
-  const client = await PGlite.create(target.dataDir);
+  const client = await PGlite.create(target.dataDir, await pgliteOptions());
   try {
     for (const file of files) {
       const header = (fs.readFileSync(file, 'utf8').split('\n')[0] ?? '').split(',');

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Extensions } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema/index.ts';
 
@@ -23,6 +24,15 @@ export type Database = {
 export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
 /**
+ * What every PGlite instance of Probity is opened with: the extensions the migrations create (pg_trgm, for
+ * the people directory's name search). PostgreSQL ships them in its contrib package.
+ */
+export async function pgliteOptions(): Promise<{ extensions: Extensions }> {
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+  return { extensions: { pg_trgm } };
+}
+
+/**
  * Open the embedded PGlite database (creating its directory) or a PostgreSQL pool.
  * PGlite runs one query at a time, so it suits one force on one machine; PostgreSQL serves production.
  */
@@ -32,7 +42,7 @@ export async function openDatabase(target: DatabaseTarget, options: { loadDataDi
     const { drizzle } = await import('drizzle-orm/pglite');
     const dataDir = target.dataDir === 'memory://' ? undefined : target.dataDir;
     if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
-    const client = await PGlite.create(dataDir ?? 'memory://', options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
+    const client = await PGlite.create(dataDir ?? 'memory://', { ...(await pgliteOptions()), ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}) });
     const db = drizzle(client, { schema }) as unknown as Db;
     return {
       db,

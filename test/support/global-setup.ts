@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
-import { migrateDatabase, openDatabase } from '../../src/db/client.ts';
+import { migrateDatabase, openDatabase, pgliteOptions } from '../../src/db/client.ts';
 import type { TestProject } from 'vitest/node';
 import { newPgliteTemplateFile, pgUrlFor, testEngine, testPgAdminUrl, testPgTemplate } from './engine.ts';
 
@@ -11,7 +11,7 @@ import { newPgliteTemplateFile, pgUrlFor, testEngine, testPgAdminUrl, testPgTemp
  */
 export default async function setup(project: TestProject): Promise<() => void> {
   if (testEngine === 'pglite') {
-    const client = await PGlite.create();
+    const client = await PGlite.create({ ...(await pgliteOptions()) });
     const { drizzle } = await import('drizzle-orm/pglite');
     const { migrate } = await import('drizzle-orm/pglite/migrator');
     const { migrationsFolder } = await import('../../src/db/client.ts');

@@ -43,6 +43,9 @@ export const people = pgTable(
     foreignKey({ columns: [t.forceId, t.mergedIntoId], foreignColumns: [t.forceId, t.id] }),
     index('people_family_name_idx').on(t.forceId, t.familyName, t.givenName),
     index('people_search_name_idx').on(t.forceId, t.searchName),
+    // The directory's name search matches any part of a name (`search_name like '%word%'`): trigrams find it
+    // without reading every person of the force (migration 0017 creates the pg_trgm extension first).
+    index('people_search_trgm_idx').using('gin', t.searchName.op('gin_trgm_ops')),
     index('people_merged_into_idx').on(t.forceId, t.mergedIntoId),
     // An imported person keeps its source key: importing the same row again finds it (features/imports).
     unique('people_source_key_unique').on(t.forceId, t.sourceKey),
