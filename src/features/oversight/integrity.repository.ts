@@ -16,7 +16,8 @@ export type RestrictionKindRow = { kind: string; started: number; in_force: numb
 /**
  * By kind: restrictions that started in the period, those in force on `asAt` and how long those have lasted.
  * Only rows that can count are read (started in the period, or not ended by `asAt`: duty_restrictions_starts_idx
- * and duty_restrictions_ends_idx); a kind with none is absent and reads as zero.
+ * and duty_restrictions_ends_idx); their cases are joined only when the scope is narrower than the whole force.
+ * A kind with none is absent and reads as zero.
  */
 export async function restrictionsByKind(db: Db, scope: AggregateScope, period: ReportingPeriod, asAt: IsoDate): Promise<RestrictionKindRow[]> {
   const inForce = sql`r.starts_on <= ${asAt}::date and (r.ends_on is null or r.ends_on > ${asAt}::date)`;
@@ -26,8 +27,8 @@ export async function restrictionsByKind(db: Db, scope: AggregateScope, period: 
         count(*) filter (where r.starts_on between ${period.from}::date and ${period.to}::date)::int as started,
         count(*) filter (where ${inForce})::int as in_force,
         (avg(${asAt}::date - r.starts_on) filter (where ${inForce}))::float8 as avg_days_in_force
-      from duty_restrictions r join cases c on c.force_id = r.force_id and c.id = r.case_id
-      where r.force_id = ${scope.forceId} and ${scope.cases}
+      from duty_restrictions r ${scope.wholeForce ? sql`` : sql`join cases c on c.force_id = r.force_id and c.id = r.case_id and ${scope.cases}`}
+      where r.force_id = ${scope.forceId}
         and (r.starts_on between ${period.from}::date and ${period.to}::date or r.ends_on is null or r.ends_on > ${asAt}::date)
       group by 1`,
   );
