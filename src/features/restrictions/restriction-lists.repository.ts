@@ -65,8 +65,9 @@ function flagSubjects(scope: ListScope, seriousCategories: readonly string[], na
   const subjects = narrow.flaggable
     ? sql`flaggable fl cross join lateral (select * from case_subjects s0 where s0.force_id = ${force} and s0.id = fl.subject_id offset 0) s`
     : sql`case_subjects s`;
-  // A candidate already has a serious allegation: the check is needed only for the others.
-  const serious = narrow.flaggable
+  // A candidate must still be on an open case, serving and not suspended (its serious allegation is known);
+  // any other subject must have a serious allegation.
+  const conditions = narrow.flaggable
     ? sql`and c.status = 'open' and s.left_on is null and r.kind is distinct from 'suspension'`
     : sql`and exists (select 1 from allegations a where a.force_id = s.force_id and a.subject_id = s.id and ${seriousSql(seriousCategories)})`;
   const byCase = narrow.caseId ? sql`and s.case_id = ${narrow.caseId}::uuid` : sql``;
@@ -80,7 +81,7 @@ function flagSubjects(scope: ListScope, seriousCategories: readonly string[], na
     from: sql`${subjects}
         join cases c on c.force_id = s.force_id and c.id = s.case_id
         left join duty_restrictions r on r.force_id = s.force_id and r.subject_id = s.id and r.status = 'in_force'`,
-    where: sql`${scopeSql(scope)} ${byCase} ${byPeople} ${serious} ${byRationale}`,
+    where: sql`${scopeSql(scope)} ${byCase} ${byPeople} ${conditions} ${byRationale}`,
   };
 }
 
