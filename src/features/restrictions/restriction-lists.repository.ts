@@ -50,10 +50,10 @@ export type FlagFactsRow = {
 export type FlagNarrowing = {
   caseId?: string;
   personIds?: string[];
+  /** Only these subjects (case_subjects ids). */
+  subjectIds?: string[];
   /** Only the subjects the rule could flag (see flaggableSubjectsSql): for counting flags. */
   flaggable?: boolean;
-  /** Only subjects with (true) or without (false) a senior rationale valid after this day. */
-  rationaleAfter?: { asOf: IsoDate; exists: boolean };
 };
 
 /** The subjects `narrow` picks, as `s` (with their case `c` and in-force restriction `r`), over the scope. */
@@ -72,16 +72,13 @@ function flagSubjects(scope: ListScope, seriousCategories: readonly string[], na
     : sql`and exists (select 1 from allegations a where a.force_id = s.force_id and a.subject_id = s.id and ${seriousSql(seriousCategories)})`;
   const byCase = narrow.caseId ? sql`and s.case_id = ${narrow.caseId}::uuid` : sql``;
   const byPeople = narrow.personIds ? sql`and s.person_id in (${sql.join(narrow.personIds.map((id) => sql`${id}::uuid`), sql`, `)})` : sql``;
-  const byRationale = narrow.rationaleAfter
-    ? sql`and ${narrow.rationaleAfter.exists ? sql`` : sql`not`} exists (select 1 from suspension_flag_rationales f
-        where f.force_id = s.force_id and f.subject_id = s.id and f.valid_until > ${narrow.rationaleAfter.asOf}::date)`
-    : sql``;
+  const bySubject = narrow.subjectIds ? sql`and s.id in (${sql.join(narrow.subjectIds.map((id) => sql`${id}::uuid`), sql`, `)})` : sql``;
   return {
     with: candidates,
     from: sql`${subjects}
         join cases c on c.force_id = s.force_id and c.id = s.case_id
         left join duty_restrictions r on r.force_id = s.force_id and r.subject_id = s.id and r.status = 'in_force'`,
-    where: sql`${scopeSql(scope)} ${byCase} ${byPeople} ${conditions} ${byRationale}`,
+    where: sql`${scopeSql(scope)} ${byCase} ${byPeople} ${bySubject} ${conditions}`,
   };
 }
 
@@ -90,7 +87,7 @@ function flagSubjects(scope: ListScope, seriousCategories: readonly string[], na
  * (narrowed to one case, or to some people, when given). The rule itself (suspension-flag.ts) decides.
  */
 export async function flagFactsOf(db: Db, scope: ListScope, seriousCategories: readonly string[], narrow: FlagNarrowing = {}): Promise<FlagFactsRow[]> {
-  if (narrow.personIds && narrow.personIds.length === 0) return [];
+  if ((narrow.personIds && narrow.personIds.length === 0) || (narrow.subjectIds && narrow.subjectIds.length === 0)) return [];
   const q = flagSubjects(scope, seriousCategories, narrow);
   return rawRows<FlagFactsRow>(
     db,
@@ -115,11 +112,26 @@ export async function flagFactsOf(db: Db, scope: ListScope, seriousCategories: r
   );
 }
 
-/** How many subjects `narrow` picks: a count only, no facts read. */
-export async function countFlagSubjects(db: Db, scope: ListScope, seriousCategories: readonly string[], narrow: FlagNarrowing): Promise<number> {
-  const q = flagSubjects(scope, seriousCategories, narrow);
-  const [row] = await rawRows<{ n: number }>(db, sql`${q.with}select count(*)::int as n from ${q.from} where ${q.where}`);
-  return row?.n ?? 0;
+/**
+ * The flaggable subjects of the scope, found once and split by whether a senior rationale valid after `asOf`
+ * exists for them: those without are only counted, those with are named (their facts are read by id).
+ */
+export async function splitFlaggableSubjects(
+  db: Db,
+  scope: ListScope,
+  seriousCategories: readonly string[],
+  asOf: IsoDate,
+): Promise<{ withoutRationale: number; withRationale: string[] }> {
+  const q = flagSubjects(scope, seriousCategories, { flaggable: true });
+  const [row] = await rawRows<{ without_rationale: number; with_rationale: string[] }>(
+    db,
+    sql`${q.with}select count(*) filter (where not x.answerable)::int as without_rationale,
+        coalesce(array_agg(x.id::text) filter (where x.answerable), '{}') as with_rationale
+      from (select s.id, exists (select 1 from suspension_flag_rationales f
+              where f.force_id = s.force_id and f.subject_id = s.id and f.valid_until > ${asOf}::date) as answerable
+            from ${q.from} where ${q.where}) x`,
+  );
+  return { withoutRationale: row?.without_rationale ?? 0, withRationale: row?.with_rationale ?? [] };
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Deps } from '../../app/deps.ts';
 import type { IsoDate } from '../../lib/dates.ts';
-import { countFlagSubjects, countReviewsOverdue, inForceDurations, type ListScope } from './restriction-lists.repository.ts';
+import { countReviewsOverdue, inForceDurations, splitFlaggableSubjects, type ListScope } from './restriction-lists.repository.ts';
 import { KIND_LABELS, RESTRICTION_KINDS, type RestrictionKind } from './restriction-rules.ts';
 import { subjectFlags } from './subject-flags.ts';
 
@@ -43,12 +43,13 @@ export async function reviewsOverdueCount(deps: Pick<Deps, 'db'>, scope: ListSco
  * Only the subjects the rule could flag are read (restriction-lists.repository.ts, `flaggable`): each meets
  * every condition of the rule but the last (a serious live allegation with a trigger, an open case, still
  * serving, not suspended). Of those, one with no rationale valid after `asOf` cannot be answered, so it is
- * flagged and only counted; the rule decides for the others, from all their facts.
+ * flagged and only counted; the rule decides for the others, from all their facts read by id. The candidates
+ * are found once, by one statement (splitFlaggableSubjects).
  * (set-based-figures.test.ts checks the count against the rule run over every subject.)
  */
 export async function flaggedCount(deps: Pick<Deps, 'db' | 'config'>, scope: ListScope, asOf: IsoDate): Promise<number> {
   const categories = deps.config.rules.integrity.seriousCategories;
-  const unanswerable = await countFlagSubjects(deps.db, scope, categories, { flaggable: true, rationaleAfter: { asOf, exists: false } });
-  const mayBeAnswered = await subjectFlags(deps.db, deps, scope, asOf, { flaggable: true, rationaleAfter: { asOf, exists: true } });
-  return unanswerable + mayBeAnswered.filter((s) => s.flag.flagged).length;
+  const { withoutRationale, withRationale } = await splitFlaggableSubjects(deps.db, scope, categories, asOf);
+  const decided = await subjectFlags(deps.db, deps, scope, asOf, { subjectIds: withRationale });
+  return withoutRationale + decided.filter((s) => s.flag.flagged).length;
 }
