@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildOversightWorld, type OversightWorld } from '../../../test/fixtures/oversight/world.ts';
-import { createTestApp, type TestApp } from '../../../test/support/test-app.ts';
+import { openOversightWorld, type OversightWorld } from '../../../test/fixtures/oversight/world.ts';
+import type { TestApp } from '../../../test/support/test-app.ts';
 import { migrationsFolder } from '../../db/client.ts';
 import { figuresOutOfStep, refreshAllegationFigures } from './allegation-figures.repository.ts';
 
@@ -17,8 +17,7 @@ let t: TestApp;
 let w: OversightWorld;
 
 beforeAll(async () => {
-  t = await createTestApp({}, () => new Date('2026-02-15T10:00:00Z'));
-  w = await buildOversightWorld(t);
+  ({ t, w } = await openOversightWorld());
 }, 60_000);
 
 afterAll(async () => {

@@ -1,15 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildOversightWorld, type OversightWorld, type Who } from '../../../test/fixtures/oversight/world.ts';
+import { openOversightWorld, WORLD_NOW, type OversightWorld, type Who } from '../../../test/fixtures/oversight/world.ts';
 import { sessionCookieFor } from '../../../test/support/factories.ts';
-import { api, createTestApp, TestClient, type TestApp } from '../../../test/support/test-app.ts';
+import { api, TestClient, type TestApp } from '../../../test/support/test-app.ts';
 
 let t: TestApp;
 let w: OversightWorld;
-let now = new Date('2026-02-15T10:00:00Z');
+let now = WORLD_NOW;
 
 beforeAll(async () => {
-  t = await createTestApp({}, () => now);
-  w = await buildOversightWorld(t);
+  ({ t, w } = await openOversightWorld(() => now));
 }, 60_000);
 
 afterAll(async () => {

@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildOversightWorld, type OversightWorld, type Who } from '../../../test/fixtures/oversight/world.ts';
+import { openOversightWorld, type OversightWorld, type Who } from '../../../test/fixtures/oversight/world.ts';
 import { expectSafe, tableOf, texts, type SectionsBody } from '../../../test/fixtures/oversight/tables.ts';
-import { api, createTestApp, TestClient, type ApiError, type TestApp } from '../../../test/support/test-app.ts';
+import { api, TestClient, type ApiError, type TestApp } from '../../../test/support/test-app.ts';
 
 let t: TestApp;
 let w: OversightWorld;
 
 beforeAll(async () => {
-  t = await createTestApp({}, () => new Date('2026-02-15T10:00:00Z'));
-  w = await buildOversightWorld(t);
+  ({ t, w } = await openOversightWorld());
 }, 60_000);
 
 afterAll(async () => {
