@@ -1,12 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { formatDate, todayIso } from '../../src/lib/dates.ts';
 import { addCalendarDays, addMonths, addWorkingDays } from '../../src/features/clocks/working-days.ts';
 import { regimeDefinition, regimeFor } from '../../src/features/misconduct/rules/regime.ts';
 import { AA, BARRED_LIST_CLOCK, INVESTIGATOR, INVESTIGATOR_NAME, type Subject, TWELVE_MONTH_CLOCK, actionSlug, cellTexts, fillDate, findTenSubjects, squash, tableRows } from './support/case-journey.ts';
-import { RESULTS_DIR, checkPage, launchBrowser, signIn, startServer, type Browser, type RunningServer } from './support/browser.ts';
+import { checkPage, clearScreenshots, launchBrowser, signIn, startServer, type Browser, type RunningServer } from './support/browser.ts';
 
 /**
  * The conduct journey of the issue, in a real browser with JavaScript: a report that ten officers shared
@@ -102,8 +100,7 @@ describe('A conduct case with ten subjects, from the report to the barred list, 
   }
 
   beforeAll(async () => {
-    // Screenshots of an earlier run would be mistaken for this one's.
-    if (fs.existsSync(RESULTS_DIR)) for (const f of fs.readdirSync(RESULTS_DIR)) if (/^case-.*\.png$/.test(f)) fs.rmSync(path.join(RESULTS_DIR, f));
+    clearScreenshots('case');
     // The demo organisation without its seeded cases: this journey opens its own.
     server = await startServer({ seed: { cases: 0 } });
     browser = await launchBrowser({ javaScriptEnabled: true, baseUrl: server.baseUrl });

@@ -1,12 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { formatDate, todayIso } from '../../src/lib/dates.ts';
 import { addCalendarDays, addWorkingDays } from '../../src/features/clocks/working-days.ts';
 import { sweepAllClocks } from '../../src/features/clocks/sweep-clocks.ts';
 import { AA, INVESTIGATOR, INVESTIGATOR_NAME, actionSlug, cellTexts, fillDate, squash } from './support/case-journey.ts';
-import { RESULTS_DIR, checkPage, launchBrowser, startServer, type Browser, type RunningServer } from './support/browser.ts';
+import { checkPage, clearScreenshots, launchBrowser, startServer, type Browser, type RunningServer } from './support/browser.ts';
 import {
   RESTRICTION_NOTICE_CLOCK,
   RESTRICTION_REVIEW_CLOCK,
@@ -111,7 +109,7 @@ describe('The integrity loop: arrest, restricted duties, the flag, the review, g
   }
 
   beforeAll(async () => {
-    if (fs.existsSync(RESULTS_DIR)) for (const f of fs.readdirSync(RESULTS_DIR)) if (/^loop-.*\.png$/.test(f)) fs.rmSync(path.join(RESULTS_DIR, f));
+    clearScreenshots('loop');
     server = await startServer({ seed: { cases: 0 } });
     setServerDay(server, day0);
     officer = await findClearedOfficer(server, addCalendarDays(day0, 400));

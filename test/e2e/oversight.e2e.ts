@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import readExcelFile from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -7,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { todayIso } from '../../src/lib/dates.ts';
 import { AA, PCC, SUPPRESSED, download, expectNoTotalGivesAway, expectRowsMatch, pageNumber, parseCsv, readTables, tableById, type Line, type PageTable } from './support/oversight-journey.ts';
 import { checkResponse, findTwoCases, grantSample, reviewAndVerify, type JourneyCase } from './support/oversight-steps.ts';
-import { RESULTS_DIR, checkPage, launchBrowser, signIn, startServer, type Browser, type RunningServer } from './support/browser.ts';
+import { checkPage, clearScreenshots, launchBrowser, signIn, startServer, type Browser, type RunningServer } from './support/browser.ts';
 
 /**
  * The commissioner's journey of issue 5, in a real browser: the commissioner's office (pcc@) signs in and
@@ -58,7 +56,7 @@ describe('The commissioner’s office holds the force to account, and the approp
   }
 
   beforeAll(async () => {
-    if (fs.existsSync(RESULTS_DIR)) for (const f of fs.readdirSync(RESULTS_DIR)) if (/^oversight-.*\.png$/.test(f)) fs.rmSync(path.join(RESULTS_DIR, f));
+    clearScreenshots('oversight');
     server = await startServer();
     cases = await findTwoCases(server);
     pcc = await launchBrowser({ javaScriptEnabled: true, baseUrl: server.baseUrl });

@@ -1,11 +1,9 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { formatDate, todayIso } from '../../src/lib/dates.ts';
 import { addCalendarDays } from '../../src/features/clocks/working-days.ts';
 import { fillDate, squash } from './support/case-journey.ts';
-import { RESULTS_DIR, checkPage, launchBrowser, startServer, type Browser, type RunningServer } from './support/browser.ts';
+import { checkPage, clearScreenshots, launchBrowser, startServer, type Browser, type RunningServer } from './support/browser.ts';
 import { VETTING, VETTING_NAME, errorMessages, rowsOf, submitForm, summaryList, switchUser } from './support/integrity-journey.ts';
 
 /**
@@ -76,7 +74,7 @@ describe('Recruitment vetting: an applicant on the barred list is caught, and ad
   }
 
   beforeAll(async () => {
-    if (fs.existsSync(RESULTS_DIR)) for (const f of fs.readdirSync(RESULTS_DIR)) if (/^recruit-.*\.png$/.test(f)) fs.rmSync(path.join(RESULTS_DIR, f));
+    clearScreenshots('recruit');
     server = await startServer({ seed: { cases: 0 } });
     browser = await launchBrowser({ javaScriptEnabled: true, baseUrl: server.baseUrl });
     page = browser.page;

@@ -162,6 +162,12 @@ export async function checkAccessibility(page: Page): Promise<void> {
   }
 }
 
+/** Removes a journey's screenshots (names starting `prefix-`) left by an earlier run, which would be mistaken for this run's. */
+export function clearScreenshots(prefix: string): void {
+  if (!fs.existsSync(RESULTS_DIR)) return;
+  for (const f of fs.readdirSync(RESULTS_DIR)) if (f.startsWith(`${prefix}-`) && f.endsWith('.png')) fs.rmSync(path.join(RESULTS_DIR, f));
+}
+
 /** A screenshot of the whole page into test-results/, named so a human can follow the journey. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
