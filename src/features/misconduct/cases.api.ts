@@ -93,7 +93,7 @@ export function registerCasesApi(app: FastifyInstance, deps: Deps): void {
         querystring: z.object({ view: z.string().optional(), status: z.string().optional(), q: z.string().optional(), page: z.string().optional() }),
         response: {
           200: z.object({
-            total: z.number().int().describe('Cases counted, up to 1,000'),
+            total: z.number().int().describe('Cases counted, up to PROBITY_CASE_LIST_COUNT_LIMIT (1,000 unless configured)'),
             moreThanTotal: z.boolean().describe('True when more cases match than `total`: narrow the filters to count them'),
             page: z.number().int(),
             pageCount: z.number().int().describe('Pages known; while moreThanTotal, one more than the current page when it is full'),
