@@ -3,11 +3,18 @@ import tseslint from 'typescript-eslint';
 
 /** Lint is type-aware and every finding is an error: CI fails on warnings-as-habit. */
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'scratch/', 'test-results/', 'public/', 'src/db/migrations/', 'bench/results/'] },
+  {
+    ignores: ['node_modules/', 'data/', 'scratch/', 'test-results/', 'public/', 'src/db/migrations/', 'bench/results/'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
-    languageOptions: { parserOptions: { projectService: { allowDefaultProject: ['*.js', 'bin/*.js', 'scripts/*.mjs'] }, tsconfigRootDir: import.meta.dirname } },
+    languageOptions: {
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.js', 'bin/*.js', 'scripts/*.mjs'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-floating-promises': 'error',

@@ -12,9 +12,20 @@ import { principalOf } from '../src/features/auth/sessions.ts';
 
 type Step = <T>(name: string, run: () => Promise<T>) => Promise<T>;
 type DashboardModule = {
-  viewDashboard?: (deps: unknown, principal: unknown, query: Record<string, unknown>) => Promise<{ sections: unknown[] }>;
+  viewDashboard?: (
+    deps: unknown,
+    principal: unknown,
+    query: Record<string, unknown>,
+  ) => Promise<{ sections: unknown[] }>;
   dashboardPeriod?: (deps: unknown, query: Record<string, unknown>) => { today: string; period: unknown };
-  dashboardIn?: (deps: unknown, tx: unknown, principal: unknown, period: unknown, today: string, step?: Step) => Promise<unknown>;
+  dashboardIn?: (
+    deps: unknown,
+    tx: unknown,
+    principal: unknown,
+    period: unknown,
+    today: string,
+    step?: Step,
+  ) => Promise<unknown>;
 };
 
 const [email = '', runsText = '3'] = process.argv.slice(2);

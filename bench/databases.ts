@@ -25,7 +25,10 @@ export function pgUrlFor(database: string): string {
   return url.toString();
 }
 
-export async function adminQuery<T extends pg.QueryResultRow = pg.QueryResultRow>(text: string, params: unknown[] = []): Promise<T[]> {
+export async function adminQuery<T extends pg.QueryResultRow = pg.QueryResultRow>(
+  text: string,
+  params: unknown[] = [],
+): Promise<T[]> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
@@ -47,13 +50,21 @@ export type Prepared = {
   release: () => Promise<void>;
 };
 
-export const signatureOf = (p: SeedPlan) => `probity-bench scale=${p.scale} seed=${p.seed} shrink=${p.shrink}${p.force ? ` force=${p.force}` : ''}`;
+export const signatureOf = (p: SeedPlan) =>
+  `probity-bench scale=${p.scale} seed=${p.seed} shrink=${p.shrink}${p.force ? ` force=${p.force}` : ''}`;
 
 export function depsFor(database: Database): Deps {
-  return { db: database.db, config: loadConfig({ PROBITY_DATA_DIR: 'memory://', LOG_LEVEL: 'silent' }), now: () => new Date() };
+  return {
+    db: database.db,
+    config: loadConfig({ PROBITY_DATA_DIR: 'memory://', LOG_LEVEL: 'silent' }),
+    now: () => new Date(),
+  };
 }
 
-export async function withDatabase<T>(target: DatabaseTarget, fn: (database: Database, deps: Deps) => Promise<T>): Promise<T> {
+export async function withDatabase<T>(
+  target: DatabaseTarget,
+  fn: (database: Database, deps: Deps) => Promise<T>,
+): Promise<T> {
   const database = await openDatabase(target);
   try {
     return await fn(database, depsFor(database));
@@ -69,7 +80,11 @@ async function migrateKept(target: DatabaseTarget, log: (line: string) => void):
   log(`  migrations applied to the kept database in ${((performance.now() - start) / 1000).toFixed(1)} s`);
 }
 
-async function seedInto(target: DatabaseTarget, plan: SeedPlan, log: (line: string) => void): Promise<SeedScaleSummary> {
+async function seedInto(
+  target: DatabaseTarget,
+  plan: SeedPlan,
+  log: (line: string) => void,
+): Promise<SeedScaleSummary> {
   return withDatabase(target, async (database, deps) => {
     await migrateDatabase(database);
     let last = 0;
@@ -81,21 +96,33 @@ async function seedInto(target: DatabaseTarget, plan: SeedPlan, log: (line: stri
       onProgress: (p) => {
         if (performance.now() - last < 10_000 && p.phase === 'cases') return;
         last = performance.now();
-        log(`  seed: ${p.force || p.phase} ${p.phase} ${p.casesDone}/${p.casesTotal} cases, ${p.rows} rows in ${p.seconds.toFixed(0)} s`);
+        log(
+          `  seed: ${p.force || p.phase} ${p.phase} ${p.casesDone}/${p.casesTotal} cases, ${p.rows} rows in ${p.seconds.toFixed(0)} s`,
+        );
       },
     });
     if (!summary.seeded) throw new Error(`seeding the bench database failed: ${summary.reason}`);
-    log(`  seeded ${summary.rows} rows in ${summary.loadSeconds.toFixed(1)} s (+ ${summary.vacuumSeconds.toFixed(1)} s vacuum/analyse)`);
+    log(
+      `  seeded ${summary.rows} rows in ${summary.loadSeconds.toFixed(1)} s (+ ${summary.vacuumSeconds.toFixed(1)} s vacuum/analyse)`,
+    );
     return summary;
   });
 }
 
-export async function preparePg(scale: BenchScale, plan: SeedPlan, keep: boolean, log: (line: string) => void): Promise<Prepared> {
+export async function preparePg(
+  scale: BenchScale,
+  plan: SeedPlan,
+  keep: boolean,
+  log: (line: string) => void,
+): Promise<Prepared> {
   const name = `probity_bench_${scale}`;
   const target: DatabaseTarget = { engine: 'pg', url: pgUrlFor(name) };
   const env = { DATABASE_URL: target.url, PROBITY_AUTO_MIGRATE: '0' };
   const signature = signatureOf(plan);
-  const [found] = await adminQuery<{ comment: string | null }>(`select shobj_description(oid, 'pg_database') as comment from pg_database where datname = $1`, [name]);
+  const [found] = await adminQuery<{ comment: string | null }>(
+    `select shobj_description(oid, 'pg_database') as comment from pg_database where datname = $1`,
+    [name],
+  );
   const release = async () => {
     if (keep) log(`  kept database ${name} (${signature})`);
     else await adminQuery(`drop database if exists ${name} with (force)`);
@@ -112,8 +139,15 @@ export async function preparePg(scale: BenchScale, plan: SeedPlan, keep: boolean
   return { engine: 'pg', scale, target, env, seeded, reused: false, release };
 }
 
-export async function preparePglite(scale: BenchScale, plan: SeedPlan, keep: boolean, log: (line: string) => void): Promise<Prepared> {
-  const dir = keep ? path.join(os.tmpdir(), `probity-bench-pglite-${scale}`) : fs.mkdtempSync(path.join(os.tmpdir(), 'probity-bench-pglite-'));
+export async function preparePglite(
+  scale: BenchScale,
+  plan: SeedPlan,
+  keep: boolean,
+  log: (line: string) => void,
+): Promise<Prepared> {
+  const dir = keep
+    ? path.join(os.tmpdir(), `probity-bench-pglite-${scale}`)
+    : fs.mkdtempSync(path.join(os.tmpdir(), 'probity-bench-pglite-'));
   const marker = path.join(`${dir}.signature`);
   const target: DatabaseTarget = { engine: 'pglite', dataDir: dir };
   const env = { PROBITY_DATA_DIR: dir, DATABASE_URL: '' };
@@ -144,7 +178,10 @@ export async function settle(prepared: Prepared, log: (line: string) => void, li
   const name = decodeURIComponent(new URL(prepared.target.url).pathname.slice(1));
   const start = performance.now();
   for (;;) {
-    const [row] = await adminQuery<{ n: number }>(`select count(*)::int as n from pg_stat_activity where datname = $1 and state = 'active'`, [name]);
+    const [row] = await adminQuery<{ n: number }>(
+      `select count(*)::int as n from pg_stat_activity where datname = $1 and state = 'active'`,
+      [name],
+    );
     const seconds = (performance.now() - start) / 1000;
     if (!row || row.n === 0) {
       if (seconds >= 1) log(`  waited ${seconds.toFixed(0)} s for the database to finish the statements left running`);

@@ -9,7 +9,15 @@ import pg from 'pg';
 import { migrateDatabase, openDatabase, pgliteOptions, type DatabaseTarget } from '../src/db/client.ts';
 import { adminQuery, pgUrlFor } from './databases.ts';
 import { childEnv } from './http.ts';
-import { measurement, median, targets, type BenchScale, type Engine, type Measurement, type Skipped } from './measure.ts';
+import {
+  measurement,
+  median,
+  targets,
+  type BenchScale,
+  type Engine,
+  type Measurement,
+  type Skipped,
+} from './measure.ts';
 
 /*
  * Importing the full NYC CCRB data with `probity import` (a child process, as a user would run it) beside
@@ -18,25 +26,56 @@ import { measurement, median, targets, type BenchScale, type Engine, type Measur
  */
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const NYC_FILES = ['active_officers.csv', 'inactive_officers.csv', 'active_complaints.csv', 'inactive_complaints.csv'] as const;
+export const NYC_FILES = [
+  'active_officers.csv',
+  'inactive_officers.csv',
+  'active_complaints.csv',
+  'inactive_complaints.csv',
+] as const;
 export const defaultNycDir = process.env['PROBITY_NYC_DIR'] ?? '/work/shared/data/nyc-ccrb';
 
-export type ImportOptions = { engine: Engine; scale: BenchScale; nycDir: string; quickRows: number | null; copyRuns: number; log: (line: string) => void };
+export type ImportOptions = {
+  engine: Engine;
+  scale: BenchScale;
+  nycDir: string;
+  quickRows: number | null;
+  copyRuns: number;
+  log: (line: string) => void;
+};
 
 /** Whether `probity import` exists yet (it is being built alongside the benchmark). */
 export function importCommandAvailable(): { ok: boolean; why: string } {
-  const r = spawnSync(process.execPath, [path.join(root, 'bin/probity.js'), 'import', '--help'], { cwd: root, encoding: 'utf8', env: childEnv({ DATABASE_URL: '', PROBITY_DATA_DIR: 'memory://' }) });
+  const r = spawnSync(process.execPath, [path.join(root, 'bin/probity.js'), 'import', '--help'], {
+    cwd: root,
+    encoding: 'utf8',
+    env: childEnv({ DATABASE_URL: '', PROBITY_DATA_DIR: 'memory://' }),
+  });
   if (r.status === 0 && r.stdout.includes('--mapping')) return { ok: true, why: '' };
-  return { ok: false, why: `probity import is not available yet (\`probity import --help\` ${r.status === 0 ? 'shows no --mapping option' : `exits ${r.status}: ${(r.stderr || r.stdout).trim().split('\n')[0] ?? ''}`})` };
+  return {
+    ok: false,
+    why: `probity import is not available yet (\`probity import --help\` ${r.status === 0 ? 'shows no --mapping option' : `exits ${r.status}: ${(r.stderr || r.stdout).trim().split('\n')[0] ?? ''}`})`,
+  };
 }
 
 function sliceFiles(dir: string, rows: number): string {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'probity-bench-nyc-'));
-  for (const f of NYC_FILES) fs.writeFileSync(path.join(out, f), fs.readFileSync(path.join(dir, f), 'utf8').split('\n').slice(0, rows + 1).join('\n') + '\n');
+  for (const f of NYC_FILES)
+    fs.writeFileSync(
+      path.join(out, f),
+      fs
+        .readFileSync(path.join(dir, f), 'utf8')
+        .split('\n')
+        .slice(0, rows + 1)
+        .join('\n') + '\n',
+    );
   return out;
 }
 
-const dataRows = (file: string) => fs.readFileSync(file, 'utf8').split('\n').filter((l, i) => i > 0 && l.trim() !== '').length;
+const dataRows = (file: string) =>
+  fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l, i) => i > 0 && l.trim() !== '').length;
 const rawTable = (f: string) => `bench_raw_${f.replace('.csv', '')}`;
 
 /**
@@ -67,8 +106,14 @@ async function copyReference(target: DatabaseTarget, files: string[]): Promise<n
       for (const file of files) {
         const header = (fs.readFileSync(file, 'utf8').split('\n')[0] ?? '').split(',');
         const table = rawTable(path.basename(file));
-        await client.query(`drop table if exists ${table}; create table ${table} (${header.map((h) => `"${h.trim()}" text`).join(', ')})`);
-        await pipeline(fs.createReadStream(file), unixLines(), client.query(copyFrom(`copy ${table} from stdin with (format csv, header true)`)));
+        await client.query(
+          `drop table if exists ${table}; create table ${table} (${header.map((h) => `"${h.trim()}" text`).join(', ')})`,
+        );
+        await pipeline(
+          fs.createReadStream(file),
+          unixLines(),
+          client.query(copyFrom(`copy ${table} from stdin with (format csv, header true)`)),
+        );
       }
       const seconds = (performance.now() - start) / 1000;
       for (const file of files) await client.query(`drop table ${rawTable(path.basename(file))}`);
@@ -83,8 +128,12 @@ async function copyReference(target: DatabaseTarget, files: string[]): Promise<n
     for (const file of files) {
       const header = (fs.readFileSync(file, 'utf8').split('\n')[0] ?? '').split(',');
       const table = rawTable(path.basename(file));
-      await client.exec(`drop table if exists ${table}; create table ${table} (${header.map((h) => `"${h.trim()}" text`).join(', ')})`);
-      await client.query(`copy ${table} from '/dev/blob' with (format csv, header true)`, [], { blob: new Blob([fs.readFileSync(file, 'utf8').replace(/\r\n/g, '\n')]) });
+      await client.exec(
+        `drop table if exists ${table}; create table ${table} (${header.map((h) => `"${h.trim()}" text`).join(', ')})`,
+      );
+      await client.query(`copy ${table} from '/dev/blob' with (format csv, header true)`, [], {
+        blob: new Blob([fs.readFileSync(file, 'utf8').replace(/\r\n/g, '\n')]),
+      });
     }
     const seconds = (performance.now() - start) / 1000;
     for (const file of files) await client.exec(`drop table ${rawTable(path.basename(file))}`);
@@ -94,14 +143,27 @@ async function copyReference(target: DatabaseTarget, files: string[]): Promise<n
   }
 }
 
-const RECORD_TABLES = ['forces', 'units', 'import_units', 'people', 'person_identifiers', 'person_postings', 'cases', 'case_subjects', 'allegations'] as const;
+const RECORD_TABLES = [
+  'forces',
+  'units',
+  'import_units',
+  'people',
+  'person_identifiers',
+  'person_postings',
+  'cases',
+  'case_subjects',
+  'allegations',
+] as const;
 
 /**
  * A second, stricter reference (PostgreSQL only): COPY of the records the import produced — the same rows,
  * already mapped — into Probity's own tables (keys, indexes, foreign keys) in a freshly migrated database.
  * It is the floor for writing those records at all, whatever the importer does.
  */
-async function copyRecordsReference(sourceUrl: string, log: (line: string) => void): Promise<{ seconds: number; bytes: number }> {
+async function copyRecordsReference(
+  sourceUrl: string,
+  log: (line: string) => void,
+): Promise<{ seconds: number; bytes: number }> {
   const { from: copyFrom, to: copyTo } = await import('pg-copy-streams');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'probity-bench-records-'));
   const floorDb = 'probity_bench_import_floor';
@@ -111,7 +173,10 @@ async function copyRecordsReference(sourceUrl: string, log: (line: string) => vo
   try {
     for (const table of RECORD_TABLES) {
       const where = table === 'forces' ? `id = 'nyc'` : `force_id = 'nyc'`;
-      await pipeline(source.query(copyTo(`copy (select * from ${table} where ${where}) to stdout`)), fs.createWriteStream(path.join(dir, `${table}.copy`)));
+      await pipeline(
+        source.query(copyTo(`copy (select * from ${table} where ${where}) to stdout`)),
+        fs.createWriteStream(path.join(dir, `${table}.copy`)),
+      );
       bytes += fs.statSync(path.join(dir, `${table}.copy`)).size;
     }
   } finally {
@@ -128,10 +193,16 @@ async function copyRecordsReference(sourceUrl: string, log: (line: string) => vo
     try {
       const start = performance.now();
       await client.query('begin');
-      for (const table of RECORD_TABLES) await pipeline(fs.createReadStream(path.join(dir, `${table}.copy`)), client.query(copyFrom(`copy ${table} from stdin`)));
+      for (const table of RECORD_TABLES)
+        await pipeline(
+          fs.createReadStream(path.join(dir, `${table}.copy`)),
+          client.query(copyFrom(`copy ${table} from stdin`)),
+        );
       await client.query('commit');
       const seconds = (performance.now() - start) / 1000;
-      log(`  COPY of the imported records into Probity's tables: ${seconds.toFixed(2)} s (${(bytes / 1e6).toFixed(0)} MB)`);
+      log(
+        `  COPY of the imported records into Probity's tables: ${seconds.toFixed(2)} s (${(bytes / 1e6).toFixed(0)} MB)`,
+      );
       return { seconds, bytes };
     } finally {
       await client.end();
@@ -142,10 +213,24 @@ async function copyRecordsReference(sourceUrl: string, log: (line: string) => vo
   }
 }
 
-function runImport(env: Record<string, string>, files: string[], rejects: string): Promise<{ seconds: number; code: number | null; output: string }> {
+function runImport(
+  env: Record<string, string>,
+  files: string[],
+  rejects: string,
+): Promise<{ seconds: number; code: number | null; output: string }> {
   return new Promise((resolve) => {
     const start = performance.now();
-    const args = [path.join(root, 'bin/probity.js'), 'import', '--mapping', 'mappings/nyc-ccrb.yaml', '--force', 'nyc', '--rejects', rejects, ...files];
+    const args = [
+      path.join(root, 'bin/probity.js'),
+      'import',
+      '--mapping',
+      'mappings/nyc-ccrb.yaml',
+      '--force',
+      'nyc',
+      '--rejects',
+      rejects,
+      ...files,
+    ];
     const child = spawn(process.execPath, args, { cwd: root, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
@@ -154,10 +239,16 @@ function runImport(env: Record<string, string>, files: string[], rejects: string
   });
 }
 
-export async function runImportScenario(o: ImportOptions): Promise<{ measurements: Measurement[]; skipped: Skipped[] }> {
+export async function runImportScenario(
+  o: ImportOptions,
+): Promise<{ measurements: Measurement[]; skipped: Skipped[] }> {
   const name = `NYC CCRB import (4 files${o.quickRows ? `, first ${o.quickRows} rows each` : ', all rows'})`;
-  const skip = (reason: string) => ({ measurements: [], skipped: [{ name, engine: o.engine, scale: o.scale, reason }] });
-  if (!NYC_FILES.every((f) => fs.existsSync(path.join(o.nycDir, f)))) return skip(`the NYC CCRB files are not in ${o.nycDir} (set PROBITY_NYC_DIR)`);
+  const skip = (reason: string) => ({
+    measurements: [],
+    skipped: [{ name, engine: o.engine, scale: o.scale, reason }],
+  });
+  if (!NYC_FILES.every((f) => fs.existsSync(path.join(o.nycDir, f))))
+    return skip(`the NYC CCRB files are not in ${o.nycDir} (set PROBITY_NYC_DIR)`);
   const available = importCommandAvailable();
   if (!available.ok) return skip(available.why);
   const dir = o.quickRows ? sliceFiles(o.nycDir, o.quickRows) : o.nycDir;
@@ -165,7 +256,8 @@ export async function runImportScenario(o: ImportOptions): Promise<{ measurement
   const rows = files.reduce((n, f) => n + dataRows(f), 0);
   const dbName = 'probity_bench_import';
   const pgliteDir = fs.mkdtempSync(path.join(os.tmpdir(), 'probity-bench-import-'));
-  const target: DatabaseTarget = o.engine === 'pg' ? { engine: 'pg', url: pgUrlFor(dbName) } : { engine: 'pglite', dataDir: pgliteDir };
+  const target: DatabaseTarget =
+    o.engine === 'pg' ? { engine: 'pg', url: pgUrlFor(dbName) } : { engine: 'pglite', dataDir: pgliteDir };
   try {
     if (o.engine === 'pg') {
       await adminQuery(`drop database if exists ${dbName} with (force)`);
@@ -174,29 +266,54 @@ export async function runImportScenario(o: ImportOptions): Promise<{ measurement
     const database = await openDatabase(target);
     await migrateDatabase(database);
     await database.close();
-    const env: Record<string, string> = target.engine === 'pg' ? { DATABASE_URL: target.url, PROBITY_AUTO_MIGRATE: '0' } : { DATABASE_URL: '', PROBITY_DATA_DIR: pgliteDir };
-    const created = spawnSync(process.execPath, [path.join(root, 'bin/probity.js'), 'force', 'create', 'nyc', 'New York City Police Department'], { cwd: root, encoding: 'utf8', env: childEnv(env) });
-    if (created.status !== 0) return skip(`probity force create exited ${created.status}: ${(created.stderr || created.stdout).trim()}`);
+    const env: Record<string, string> =
+      target.engine === 'pg'
+        ? { DATABASE_URL: target.url, PROBITY_AUTO_MIGRATE: '0' }
+        : { DATABASE_URL: '', PROBITY_DATA_DIR: pgliteDir };
+    const created = spawnSync(
+      process.execPath,
+      [path.join(root, 'bin/probity.js'), 'force', 'create', 'nyc', 'New York City Police Department'],
+      { cwd: root, encoding: 'utf8', env: childEnv(env) },
+    );
+    if (created.status !== 0)
+      return skip(`probity force create exited ${created.status}: ${(created.stderr || created.stdout).trim()}`);
     const copies: number[] = [];
     for (let i = 0; i < o.copyRuns; i++) copies.push(await copyReference(target, files));
     const copySeconds = median(copies);
     o.log(`  COPY of the raw files: ${copySeconds.toFixed(2)} s (${Math.round(rows / copySeconds)} rows/s)`);
     const run = await runImport(env, files, path.join(pgliteDir, '..', `${path.basename(pgliteDir)}-rejected.csv`));
-    if (run.code !== 0) return skip(`probity import exited ${run.code}: ${run.output.trim().split('\n').slice(-3).join(' | ')}`);
+    if (run.code !== 0)
+      return skip(`probity import exited ${run.code}: ${run.output.trim().split('\n').slice(-3).join(' | ')}`);
     o.log(`  probity import: ${run.seconds.toFixed(2)} s (${Math.round(rows / run.seconds)} rows/s)`);
     const floor = target.engine === 'pg' ? await copyRecordsReference(target.url, o.log) : null;
     return {
       measurements: [
         measurement({
-          name, engine: o.engine, scale: o.scale, figure: run.seconds, unit: 's', referenceName: `COPY of the same ${rows} CSV rows into plain text tables (median of ${o.copyRuns})`, reference: copySeconds,
-          details: { rows, rowsPerSecond: Math.round(rows / run.seconds), copyRowsPerSecond: Math.round(rows / copySeconds), includesProcessStart: 'yes' },
+          name,
+          engine: o.engine,
+          scale: o.scale,
+          figure: run.seconds,
+          unit: 's',
+          referenceName: `COPY of the same ${rows} CSV rows into plain text tables (median of ${o.copyRuns})`,
+          reference: copySeconds,
+          details: {
+            rows,
+            rowsPerSecond: Math.round(rows / run.seconds),
+            copyRowsPerSecond: Math.round(rows / copySeconds),
+            includesProcessStart: 'yes',
+          },
           target: o.engine === 'pg' ? targets.ratioAtMost(3, 'import time') : null,
         }),
         ...(floor
           ? [
               measurement({
-                name: `${name}: against its own records`, engine: o.engine, scale: o.scale, figure: run.seconds, unit: 's',
-                referenceName: `COPY of the records the import created (${(floor.bytes / 1e6).toFixed(0)} MB) into Probity's keyed, indexed tables, one transaction`, reference: floor.seconds,
+                name: `${name}: against its own records`,
+                engine: o.engine,
+                scale: o.scale,
+                figure: run.seconds,
+                unit: 's',
+                referenceName: `COPY of the records the import created (${(floor.bytes / 1e6).toFixed(0)} MB) into Probity's keyed, indexed tables, one transaction`,
+                reference: floor.seconds,
                 details: { rows, recordBytes: floor.bytes },
               }),
             ]

@@ -27,7 +27,10 @@ export type Measurement = {
 
 export type Skipped = { name: string; engine: Engine | 'any'; scale: BenchScale; reason: string };
 
-export type TargetRule = { description: string; test: (m: Pick<Measurement, 'figure' | 'reference' | 'ratio'>) => boolean };
+export type TargetRule = {
+  description: string;
+  test: (m: Pick<Measurement, 'figure' | 'reference' | 'ratio'>) => boolean;
+};
 
 export function ratioOf(figure: number, reference: number): number {
   if (!Number.isFinite(figure) || !Number.isFinite(reference) || reference === 0) return Number.NaN;
@@ -35,10 +38,18 @@ export function ratioOf(figure: number, reference: number): number {
 }
 
 export function measurement(
-  fields: Omit<Measurement, 'ratio' | 'target' | 'details'> & { details?: Measurement['details']; target?: TargetRule | null },
+  fields: Omit<Measurement, 'ratio' | 'target' | 'details'> & {
+    details?: Measurement['details'];
+    target?: TargetRule | null;
+  },
 ): Measurement {
   const ratio = ratioOf(fields.figure, fields.reference);
-  const target = fields.target ? { description: fields.target.description, pass: fields.target.test({ figure: fields.figure, reference: fields.reference, ratio }) } : null;
+  const target = fields.target
+    ? {
+        description: fields.target.description,
+        pass: fields.target.test({ figure: fields.figure, reference: fields.reference, ratio }),
+      }
+    : null;
   return {
     name: fields.name,
     engine: fields.engine,
@@ -66,7 +77,11 @@ export function median(values: readonly number[]): number {
 }
 
 /** Runs `fn` `runs` times after `warmup` unmeasured runs; the median wall time in milliseconds. */
-export async function medianMs(fn: () => Promise<unknown>, runs: number, warmup = 1): Promise<{ median: number; runs: number[] }> {
+export async function medianMs(
+  fn: () => Promise<unknown>,
+  runs: number,
+  warmup = 1,
+): Promise<{ median: number; runs: number[] }> {
   for (let i = 0; i < warmup; i++) await fn();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -78,9 +93,18 @@ export async function medianMs(fn: () => Promise<unknown>, runs: number, warmup 
 }
 
 export const targets = {
-  ratioAtMost: (n: number, what: string): TargetRule => ({ description: `${what} within ${n}× of the reference`, test: (m) => m.ratio <= n }),
-  ratioAtLeast: (n: number, what: string): TargetRule => ({ description: `${what} at least ${Math.round(n * 100)}% of the reference`, test: (m) => m.ratio >= n }),
-  figureBelow: (n: number, unit: string, what: string): TargetRule => ({ description: `${what} under ${n} ${unit}`, test: (m) => m.figure < n }),
+  ratioAtMost: (n: number, what: string): TargetRule => ({
+    description: `${what} within ${n}× of the reference`,
+    test: (m) => m.ratio <= n,
+  }),
+  ratioAtLeast: (n: number, what: string): TargetRule => ({
+    description: `${what} at least ${Math.round(n * 100)}% of the reference`,
+    test: (m) => m.ratio >= n,
+  }),
+  figureBelow: (n: number, unit: string, what: string): TargetRule => ({
+    description: `${what} under ${n} ${unit}`,
+    test: (m) => m.figure < n,
+  }),
 };
 
 export type BenchReport = {

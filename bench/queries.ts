@@ -6,7 +6,15 @@ import { lockClocksToSweep } from '../src/features/clocks/clocks.repository.ts';
 import { forceOverdue, myDeadlines } from '../src/features/clocks/list-deadlines.ts';
 import { ukToday } from '../src/features/clocks/sweep-clocks.ts';
 import { accountEmail } from '../src/features/scale/synthetic-organisation.ts';
-import { measurement, medianMs, targets, type BenchScale, type Engine, type Measurement, type Skipped } from './measure.ts';
+import {
+  measurement,
+  medianMs,
+  targets,
+  type BenchScale,
+  type Engine,
+  type Measurement,
+  type Skipped,
+} from './measure.ts';
 
 /*
  * Single queries, timed one at a time (median of several runs after a warm-up), each beside the cost of
@@ -16,11 +24,21 @@ import { measurement, medianMs, targets, type BenchScale, type Engine, type Meas
  * (dashboard.ts), so one that never finishes cannot stop the benchmark.
  */
 
-export type QueryOptions = { engine: Engine; scale: BenchScale; forceId: string; runs: number; log: (line: string) => void };
+export type QueryOptions = {
+  engine: Engine;
+  scale: BenchScale;
+  forceId: string;
+  runs: number;
+  log: (line: string) => void;
+};
 
 class Rollback extends Error {}
 
-export async function runQueryScenarios(database: Database, deps: Deps, o: QueryOptions): Promise<{ measurements: Measurement[]; skipped: Skipped[]; reference: { ms: number; name: string } }> {
+export async function runQueryScenarios(
+  database: Database,
+  deps: Deps,
+  o: QueryOptions,
+): Promise<{ measurements: Measurement[]; skipped: Skipped[]; reference: { ms: number; name: string } }> {
   const today = ukToday(deps.now());
   const aaUser = await findUserByEmail(deps.db, accountEmail(o.forceId, 'aa'));
   const invUser = await findUserByEmail(deps.db, accountEmail(o.forceId, 'investigator1'));
@@ -31,7 +49,12 @@ export async function runQueryScenarios(database: Database, deps: Deps, o: Query
   const countClocks = await medianMs(() => database.query('select count(*) from clocks'), o.runs, 1);
   const countedClocks = Number((await database.query<{ n: string }>('select count(*) as n from clocks'))[0]?.n ?? 0);
   const refName = `select count(*) from clocks (${countedClocks} rows)`;
-  const details = (extra: Record<string, number | string>) => ({ selectOneMs: Math.round(select1.median * 1000) / 1000, clocks: countedClocks, runs: o.runs, ...extra });
+  const details = (extra: Record<string, number | string>) => ({
+    selectOneMs: Math.round(select1.median * 1000) / 1000,
+    clocks: countedClocks,
+    runs: o.runs,
+    ...extra,
+  });
   const queryTarget = targets.figureBelow(300, 'ms', 'query');
   const out: Measurement[] = [];
 
@@ -46,20 +69,56 @@ export async function runQueryScenarios(database: Database, deps: Deps, o: Query
       if (!(err instanceof Rollback)) throw err;
     }
   }, o.runs);
-  out.push(measurement({ name: 'clock sweep: one batch (200, FOR UPDATE SKIP LOCKED)', engine: o.engine, scale: o.scale, figure: sweep.median, unit: 'ms', referenceName: refName, reference: countClocks.median, details: details({ rowsFound: swept }), target: queryTarget }));
+  out.push(
+    measurement({
+      name: 'clock sweep: one batch (200, FOR UPDATE SKIP LOCKED)',
+      engine: o.engine,
+      scale: o.scale,
+      figure: sweep.median,
+      unit: 'ms',
+      referenceName: refName,
+      reference: countClocks.median,
+      details: details({ rowsFound: swept }),
+      target: queryTarget,
+    }),
+  );
 
   let overdue = 0;
   const overdueList = await medianMs(async () => {
     overdue = (await forceOverdue(deps, aa, { today })).items.length;
   }, o.runs);
-  out.push(measurement({ name: 'deadlines overdue in the force (authority)', engine: o.engine, scale: o.scale, figure: overdueList.median, unit: 'ms', referenceName: refName, reference: countClocks.median, details: details({ rows: overdue }), target: queryTarget }));
+  out.push(
+    measurement({
+      name: 'deadlines overdue in the force (authority)',
+      engine: o.engine,
+      scale: o.scale,
+      figure: overdueList.median,
+      unit: 'ms',
+      referenceName: refName,
+      reference: countClocks.median,
+      details: details({ rows: overdue }),
+      target: queryTarget,
+    }),
+  );
 
   let mine = 0;
   const myList = await medianMs(async () => {
     const d = await myDeadlines(deps, investigator, { today });
     mine = d.overdue.length + d.dueThisWeek.length + d.later.length;
   }, o.runs);
-  out.push(measurement({ name: 'my deadlines (investigator)', engine: o.engine, scale: o.scale, figure: myList.median, unit: 'ms', referenceName: refName, reference: countClocks.median, details: details({ rows: mine }), target: queryTarget }));
+  out.push(
+    measurement({
+      name: 'my deadlines (investigator)',
+      engine: o.engine,
+      scale: o.scale,
+      figure: myList.median,
+      unit: 'ms',
+      referenceName: refName,
+      reference: countClocks.median,
+      details: details({ rows: mine }),
+      target: queryTarget,
+    }),
+  );
 
   const skipped: Skipped[] = [];
   for (const m of out) o.log(`  ${m.name}: ${m.figure} ms (reference ${m.reference} ms)`);

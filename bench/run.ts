@@ -6,7 +6,14 @@ import { DEFAULT_FORCE, DEFAULT_SEED, type Scale } from '../src/features/scale/s
 import { preparePg, preparePglite, settle, withDatabase, type Prepared, type SeedPlan } from './databases.ts';
 import { prepareHttpFixtures, runHttpScenarios } from './http.ts';
 import { defaultNycDir, runImportScenario } from './import.ts';
-import { formatLine, type BenchReport, type BenchScale, type Engine, type Measurement, type Skipped } from './measure.ts';
+import {
+  formatLine,
+  type BenchReport,
+  type BenchScale,
+  type Engine,
+  type Measurement,
+  type Skipped,
+} from './measure.ts';
 import { runQueryScenarios } from './queries.ts';
 import { runDashboardScenarios } from './dashboard.ts';
 
@@ -45,13 +52,36 @@ export function stagesOf(o: BenchOptions): { stages: Stage[]; skipped: Skipped[]
   for (const engine of engines) {
     const connections = engine === 'pglite' ? 16 : 32;
     if (o.quick) {
-      stages.push({ engine, scale: 'quick', plan: { scale: 'force', seed: o.seed, shrink: QUICK_SHRINK }, forceId: DEFAULT_FORCE, connections });
+      stages.push({
+        engine,
+        scale: 'quick',
+        plan: { scale: 'force', seed: o.seed, shrink: QUICK_SHRINK },
+        forceId: DEFAULT_FORCE,
+        connections,
+      });
     } else if (o.scale === 'national' && engine === 'pglite') {
-      skipped.push({ name: 'national scale on PGlite', engine, scale: 'national', reason: 'PGlite serves one force on one machine: it is measured at force scale (--scale force)' });
+      skipped.push({
+        name: 'national scale on PGlite',
+        engine,
+        scale: 'national',
+        reason: 'PGlite serves one force on one machine: it is measured at force scale (--scale force)',
+      });
     } else if (o.scale === 'national') {
-      stages.push({ engine, scale: 'national', plan: { scale: 'national', seed: o.seed, shrink: 1 }, forceId: NATIONAL_BENCH_FORCE, connections });
+      stages.push({
+        engine,
+        scale: 'national',
+        plan: { scale: 'national', seed: o.seed, shrink: 1 },
+        forceId: NATIONAL_BENCH_FORCE,
+        connections,
+      });
     } else {
-      stages.push({ engine, scale: 'force', plan: { scale: 'force', seed: o.seed, shrink: 1 }, forceId: DEFAULT_FORCE, connections });
+      stages.push({
+        engine,
+        scale: 'force',
+        plan: { scale: 'force', seed: o.seed, shrink: 1 },
+        forceId: DEFAULT_FORCE,
+        connections,
+      });
     }
   }
   return { stages, skipped };
@@ -75,7 +105,12 @@ export async function runBench(o: BenchOptions): Promise<{ report: BenchReport; 
     try {
       await fn();
     } catch (err) {
-      const s: Skipped = { name, engine: stage.engine, scale: stage.scale, reason: `failed: ${err instanceof Error ? err.message : String(err)}` };
+      const s: Skipped = {
+        name,
+        engine: stage.engine,
+        scale: stage.scale,
+        reason: `failed: ${err instanceof Error ? err.message : String(err)}`,
+      };
       skipped.push(s);
       log(`SKIPPED ${s.engine} ${s.scale} ${s.name}: ${s.reason}`);
     }
@@ -87,35 +122,87 @@ export async function runBench(o: BenchOptions): Promise<{ report: BenchReport; 
     if (parts.has('import')) {
       log(`== ${stage.engine}: NYC import`);
       await guarded('NYC CCRB import', stage, async () =>
-        record(await runImportScenario({ engine: stage.engine, scale: stage.scale, nycDir: o.nycDir ?? defaultNycDir, quickRows: o.quick ? 3000 : null, copyRuns: o.quick ? 1 : 3, log })),
+        record(
+          await runImportScenario({
+            engine: stage.engine,
+            scale: stage.scale,
+            nycDir: o.nycDir ?? defaultNycDir,
+            quickRows: o.quick ? 3000 : null,
+            copyRuns: o.quick ? 1 : 3,
+            log,
+          }),
+        ),
       );
     }
     if (!parts.has('http') && !parts.has('queries')) continue;
-    log(`== ${stage.engine} ${stage.scale}: seeding (${stage.plan.scale} scale, seed ${stage.plan.seed}${stage.plan.shrink < 1 ? `, shrunk to ${stage.plan.shrink}` : ''})`);
+    log(
+      `== ${stage.engine} ${stage.scale}: seeding (${stage.plan.scale} scale, seed ${stage.plan.seed}${stage.plan.shrink < 1 ? `, shrunk to ${stage.plan.shrink}` : ''})`,
+    );
     const seedStart = performance.now();
-    const prepared: Prepared = stage.engine === 'pg' ? await preparePg(stage.scale, stage.plan, o.keep, log) : await preparePglite(stage.scale, stage.plan, o.keep, log);
+    const prepared: Prepared =
+      stage.engine === 'pg'
+        ? await preparePg(stage.scale, stage.plan, o.keep, log)
+        : await preparePglite(stage.scale, stage.plan, o.keep, log);
     seeds.push({
-      engine: stage.engine, scale: stage.scale, reused: prepared.reused, seconds: Math.round((performance.now() - seedStart) / 100) / 10,
-      ...(prepared.seeded ? { rows: prepared.seeded.rows, loadSeconds: Math.round(prepared.seeded.loadSeconds * 10) / 10, vacuumSeconds: Math.round(prepared.seeded.vacuumSeconds * 10) / 10, byTable: prepared.seeded.byTable } : {}),
+      engine: stage.engine,
+      scale: stage.scale,
+      reused: prepared.reused,
+      seconds: Math.round((performance.now() - seedStart) / 100) / 10,
+      ...(prepared.seeded
+        ? {
+            rows: prepared.seeded.rows,
+            loadSeconds: Math.round(prepared.seeded.loadSeconds * 10) / 10,
+            vacuumSeconds: Math.round(prepared.seeded.vacuumSeconds * 10) / 10,
+            byTable: prepared.seeded.byTable,
+          }
+        : {}),
     });
     try {
       if (parts.has('http')) {
         log(`== ${stage.engine} ${stage.scale}: HTTP (${stage.forceId})`);
         await guarded('HTTP scenarios', stage, async () => {
           const fixtures = await withDatabase(prepared.target, (_db, deps) => prepareHttpFixtures(deps, stage.forceId));
-          record(await runHttpScenarios({ engine: stage.engine, scale: stage.scale, forceId: stage.forceId, connections: stage.connections, durationSeconds: duration, env: prepared.env, log }, fixtures));
+          record(
+            await runHttpScenarios(
+              {
+                engine: stage.engine,
+                scale: stage.scale,
+                forceId: stage.forceId,
+                connections: stage.connections,
+                durationSeconds: duration,
+                env: prepared.env,
+                log,
+              },
+              fixtures,
+            ),
+          );
         });
       }
       if (parts.has('queries')) {
         await settle(prepared, log);
         log(`== ${stage.engine} ${stage.scale}: queries (${stage.forceId})`);
         await guarded('query scenarios', stage, async () => {
-          const queries = await withDatabase(prepared.target, (database, deps) => runQueryScenarios(database, deps, { engine: stage.engine, scale: stage.scale, forceId: stage.forceId, runs, log }));
+          const queries = await withDatabase(prepared.target, (database, deps) =>
+            runQueryScenarios(database, deps, {
+              engine: stage.engine,
+              scale: stage.scale,
+              forceId: stage.forceId,
+              runs,
+              log,
+            }),
+          );
           record(queries);
           record(
             await runDashboardScenarios({
-              engine: stage.engine, scale: stage.scale, forceId: stage.forceId, runs: o.quick ? 2 : 5, limitSeconds: o.quick ? 120 : 600, env: prepared.env,
-              referenceMs: queries.reference.ms, referenceName: queries.reference.name, log,
+              engine: stage.engine,
+              scale: stage.scale,
+              forceId: stage.forceId,
+              runs: o.quick ? 2 : 5,
+              limitSeconds: o.quick ? 120 : 600,
+              env: prepared.env,
+              referenceMs: queries.reference.ms,
+              referenceName: queries.reference.name,
+              log,
             }),
           );
         });
@@ -128,8 +215,24 @@ export async function runBench(o: BenchOptions): Promise<{ report: BenchReport; 
   const report: BenchReport & { seeds: Record<string, unknown>[] } = {
     startedAt,
     finishedAt: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}`, loadAverage: os.loadavg().map((l) => Math.round(l * 100) / 100) },
-    options: { engine: o.engine, scale: o.scale, quick: o.quick, keep: o.keep, seed: o.seed, durationSeconds: duration, queryRuns: runs, only: [...parts] },
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? 'unknown',
+      memoryGb: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      platform: `${os.platform()} ${os.release()}`,
+      loadAverage: os.loadavg().map((l) => Math.round(l * 100) / 100),
+    },
+    options: {
+      engine: o.engine,
+      scale: o.scale,
+      quick: o.quick,
+      keep: o.keep,
+      seed: o.seed,
+      durationSeconds: duration,
+      queryRuns: runs,
+      only: [...parts],
+    },
     measurements,
     skipped,
     seeds,
@@ -140,7 +243,9 @@ export async function runBench(o: BenchOptions): Promise<{ report: BenchReport; 
   const files = [path.join(resultsDir, 'latest.json'), path.join(resultsDir, `${name}.json`)];
   for (const file of files) fs.writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
   log('');
-  log(`Summary (${measurements.length} figures, ${skipped.length} skipped; load average ${report.machine.loadAverage.join(' ')}):`);
+  log(
+    `Summary (${measurements.length} figures, ${skipped.length} skipped; load average ${report.machine.loadAverage.join(' ')}):`,
+  );
   for (const m of measurements) log(formatLine(m));
   for (const s of skipped) log(`SKIPPED ${s.engine} ${s.scale} ${s.name}: ${s.reason}`);
   log(`Written: ${files.map((f) => path.relative(root, f)).join(', ')}`);

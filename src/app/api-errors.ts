@@ -2,7 +2,12 @@ import { z } from 'zod';
 
 /** The body every API error has (plugins/errors.ts writes it), for the routes' OpenAPI response schemas. */
 export const apiErrorBody = z.object({
-  error: z.object({ code: z.string(), message: z.string(), requestId: z.string(), fields: z.record(z.string(), z.string()).optional() }),
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    requestId: z.string(),
+    fields: z.record(z.string(), z.string()).optional(),
+  }),
 });
 
 /** Response schemas for the error statuses a route can answer with. */

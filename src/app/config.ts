@@ -79,7 +79,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: publicUrl.replace(/\/$/, ''),
     database: e.DATABASE_URL
       ? { engine: 'pg', url: e.DATABASE_URL, poolSize: e.PROBITY_DB_POOL_SIZE }
-      : { engine: 'pglite', dataDir: e.PROBITY_DATA_DIR === 'memory://' ? 'memory://' : path.resolve(e.PROBITY_DATA_DIR) },
+      : {
+          engine: 'pglite',
+          dataDir: e.PROBITY_DATA_DIR === 'memory://' ? 'memory://' : path.resolve(e.PROBITY_DATA_DIR),
+        },
     // The embedded database migrates itself: there is no one else to do it.
     autoMigrate: e.PROBITY_AUTO_MIGRATE === '1' || !e.DATABASE_URL,
     session: { idleMinutes: e.PROBITY_SESSION_IDLE_MINUTES, absoluteHours: e.PROBITY_SESSION_ABSOLUTE_HOURS },
@@ -95,7 +98,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
-const rulesFileSchema = z.strictObject({ periods: z.unknown().optional(), calendar: z.unknown().optional(), integrity: z.unknown().optional() });
+const rulesFileSchema = z.strictObject({
+  periods: z.unknown().optional(),
+  calendar: z.unknown().optional(),
+  integrity: z.unknown().optional(),
+});
 
 /** Periods and calendar from PROBITY_RULES_FILE over the defaults; a bad file stops start-up naming the problem. */
 function loadRules(file: string | undefined): Config['rules'] {
@@ -108,6 +115,8 @@ function loadRules(file: string | undefined): Config['rules'] {
       integrity: parseIntegrityRules(raw.integrity ?? {}),
     };
   } catch (err) {
-    throw new ConfigError(`Invalid rules file ${file}: ${err instanceof z.ZodError ? err.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') : (err as Error).message}`);
+    throw new ConfigError(
+      `Invalid rules file ${file}: ${err instanceof z.ZodError ? err.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') : (err as Error).message}`,
+    );
   }
 }

@@ -12,7 +12,13 @@ export const integrityRulesSchema = z.strictObject({
    */
   seriousCategories: z
     .array(z.string().min(1))
-    .default(['sexual_conduct', 'abuse_of_position.sexual', 'discreditable.vawg', 'discreditable.domestic_abuse', 'discrimination']),
+    .default([
+      'sexual_conduct',
+      'abuse_of_position.sexual',
+      'discreditable.vawg',
+      'discreditable.domestic_abuse',
+      'discrimination',
+    ]),
   /** The clearance every member of the workforce must hold at least (§4.2: RV is the minimum). */
   minimumLevel: z.string().default('RV'),
   /** Score (0–1) at or above which a barred/advisory list entry is shown as a likely match for a human decision. */
@@ -27,8 +33,14 @@ export const integrityRulesSchema = z.strictObject({
     .array(z.strictObject({ key: z.string().regex(/^[a-z0-9_]+$/), label: z.string().min(1) }))
     .min(1)
     .default([
-      { key: 'parent_psd_intelligence', label: 'Parent force professional standards: intelligence held about the officer' },
-      { key: 'parent_psd_conduct', label: 'Parent force professional standards: conduct or complaint matters outstanding' },
+      {
+        key: 'parent_psd_intelligence',
+        label: 'Parent force professional standards: intelligence held about the officer',
+      },
+      {
+        key: 'parent_psd_conduct',
+        label: 'Parent force professional standards: conduct or complaint matters outstanding',
+      },
       { key: 'parent_psd_criminal', label: 'Parent force professional standards: criminal matters outstanding' },
       { key: 'parent_vetting', label: 'Parent force vetting: clearance level and expiry confirmed' },
       { key: 'references', label: 'References, and sickness and attendance record' },
@@ -36,7 +48,9 @@ export const integrityRulesSchema = z.strictObject({
   /** Oversight (features/oversight): counts below this are suppressed outside PSD (§6.6 small-number suppression [R]). */
   disclosureThreshold: z.number().int().min(1).max(100).default(5),
   /** The reference groups of the disproportionality relative rates (Casey and the dismissals review compare with White). */
-  disproportionalityReference: z.strictObject({ sex: z.string().default('male'), ethnicity: z.string().default('white') }).default({ sex: 'male', ethnicity: 'white' }),
+  disproportionalityReference: z
+    .strictObject({ sex: z.string().default('male'), ethnicity: z.string().default('white') })
+    .default({ sex: 'male', ethnicity: 'white' }),
 });
 
 export type IntegrityRules = z.infer<typeof integrityRulesSchema>;

@@ -28,7 +28,13 @@ const PUBLIC = [
 const isPublic = (url: string) => PUBLIC.some((p) => p.test(url));
 
 /** Every signed-in user may use these (their own account, declarations about themselves, signing out). */
-const ANY_SIGNED_IN = [/^\/account/, /^\/api\/v1\/me$/, /^\/sign-out$/, /^\/declarations$/, /^\/api\/v1\/declarations$/];
+const ANY_SIGNED_IN = [
+  /^\/account/,
+  /^\/api\/v1\/me$/,
+  /^\/sign-out$/,
+  /^\/declarations$/,
+  /^\/api\/v1\/declarations$/,
+];
 
 describe('every registered route', () => {
   let t: TestApp;
@@ -57,7 +63,8 @@ describe('every registered route', () => {
   function fill(url: string): string {
     return url.replace(/:(\w+)/g, (_, name: string) => {
       if (url.startsWith('/cases/:id') || url.startsWith('/api/v1/cases/:id')) if (name === 'id') return w.normal.id;
-      if ((url.startsWith('/people/:id') || url.startsWith('/api/v1/people/:id')) && name === 'id') return w.people.carol.id;
+      if ((url.startsWith('/people/:id') || url.startsWith('/api/v1/people/:id')) && name === 'id')
+        return w.people.carol.id;
       if (name === 'personId') return w.people.carol.id;
       if (name === 'action') return 'assess-severity';
       if (name === 'file' || name === 'section') return 'cases';
@@ -74,7 +81,11 @@ describe('every registered route', () => {
     return t.app.inject({
       method: method as 'GET',
       url,
-      headers: { cookie: cookies, 'x-csrf-token': csrf.token, 'content-type': isApi ? 'application/json' : 'application/x-www-form-urlencoded' },
+      headers: {
+        cookie: cookies,
+        'x-csrf-token': csrf.token,
+        'content-type': isApi ? 'application/json' : 'application/x-www-form-urlencoded',
+      },
       payload: method === 'GET' || method === 'DELETE' ? undefined : isApi ? '{}' : 'x=1',
     });
   }
@@ -84,12 +95,26 @@ describe('every registered route', () => {
    * body before the handler looks the record up, and its answer names only the body's fields. Each feature's
    * tests send valid bodies and see 404.
    */
-  const refused = (method: string, url: string, status: number) => status === 404 || (status === 400 && method !== 'GET' && url.startsWith('/api/'));
+  const refused = (method: string, url: string, status: number) =>
+    status === 404 || (status === 400 && method !== 'GET' && url.startsWith('/api/'));
 
   it('has the routes of every feature (the registry is filled)', () => {
     const urls = routes.map((r) => r.url);
-    for (const prefix of ['/cases', '/people', '/restrictions', '/vetting', '/oversight', '/recommendations', '/publications', '/api/v1/vetting', '/api/v1/restrictions']) {
-      expect(urls.some((u) => u.startsWith(prefix)), prefix).toBe(true);
+    for (const prefix of [
+      '/cases',
+      '/people',
+      '/restrictions',
+      '/vetting',
+      '/oversight',
+      '/recommendations',
+      '/publications',
+      '/api/v1/vetting',
+      '/api/v1/restrictions',
+    ]) {
+      expect(
+        urls.some((u) => u.startsWith(prefix)),
+        prefix,
+      ).toBe(true);
     }
     expect(routes.length).toBeGreaterThan(150);
   });
@@ -100,14 +125,16 @@ describe('every registered route', () => {
     for (const r of routes) {
       const url = fill(r.url);
       const res = await call(r.method, url, null);
-      const ok = url.startsWith('/api/') ? res.statusCode === 401 : res.statusCode === 303 && String(res.headers.location).startsWith('/sign-in');
+      const ok = url.startsWith('/api/')
+        ? res.statusCode === 401
+        : res.statusCode === 303 && String(res.headers.location).startsWith('/sign-in');
       if (!ok) wrong.push(`${r.method} ${r.url} → ${res.statusCode} ${String(res.headers.location ?? '')}`);
     }
     expect(wrong).toEqual([]);
     expect(await snapshot(t)).toBe(before);
   }, 300_000);
 
-  it('answers 404 to a signed-in user without need-to-know: another force\'s records, and pages their role has no use for', async () => {
+  it("answers 404 to a signed-in user without need-to-know: another force's records, and pages their role has no use for", async () => {
     const eastCookie = w.cookies.east;
     const officer = officerCookie;
     const before = await snapshot(t, false);
@@ -117,11 +144,13 @@ describe('every registered route', () => {
       const url = fill(r.url);
       // An officer (no professional-standards role) may use none of these routes.
       const asOfficer = await call(r.method, url, officer);
-      if (!refused(r.method, url, asOfficer.statusCode)) wrong.push(`officer: ${r.method} ${r.url} → ${asOfficer.statusCode}`);
+      if (!refused(r.method, url, asOfficer.statusCode))
+        wrong.push(`officer: ${r.method} ${r.url} → ${asOfficer.statusCode}`);
       // The other force's appropriate authority, on a route naming one of this force's records.
       if (/:(id|personId)\b/.test(r.url) && /^\/(api\/v1\/)?(cases|people|vetting\/people)\//.test(r.url)) {
         const asEast = await call(r.method, url, eastCookie);
-        if (!refused(r.method, url, asEast.statusCode)) wrong.push(`other force: ${r.method} ${r.url} → ${asEast.statusCode}`);
+        if (!refused(r.method, url, asEast.statusCode))
+          wrong.push(`other force: ${r.method} ${r.url} → ${asEast.statusCode}`);
       }
     }
     expect(wrong).toEqual([]);

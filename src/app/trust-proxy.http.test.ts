@@ -18,7 +18,12 @@ describe('PROBITY_TRUST_PROXY', () => {
     t = await createTestApp({ trustProxy, signInRatePerMinute: 2 });
     const statuses: number[] = [];
     for (const address of ['203.0.113.1', '203.0.113.2', '203.0.113.3']) {
-      const res = await t.app.inject({ method: 'POST', url: '/sign-in', headers: { 'x-forwarded-for': address }, payload: { email: 'a@b.example', password: 'x' } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/sign-in',
+        headers: { 'x-forwarded-for': address },
+        payload: { email: 'a@b.example', password: 'x' },
+      });
       statuses.push(res.statusCode);
     }
     return statuses;
@@ -36,7 +41,11 @@ describe('PROBITY_TRUST_PROXY', () => {
 
   it('reads a list of addresses and ranges, and refuses anything else with a message naming the setting', () => {
     expect(loadConfig({ PROBITY_DATA_DIR: 'memory://' }).trustProxy).toEqual([]);
-    expect(loadConfig({ PROBITY_DATA_DIR: 'memory://', PROBITY_TRUST_PROXY: '10.0.0.5, 10.0.1.0/24' }).trustProxy).toEqual(['10.0.0.5', '10.0.1.0/24']);
-    expect(() => loadConfig({ PROBITY_DATA_DIR: 'memory://', PROBITY_TRUST_PROXY: 'everyone' })).toThrow(/PROBITY_TRUST_PROXY: a comma-separated list/);
+    expect(
+      loadConfig({ PROBITY_DATA_DIR: 'memory://', PROBITY_TRUST_PROXY: '10.0.0.5, 10.0.1.0/24' }).trustProxy,
+    ).toEqual(['10.0.0.5', '10.0.1.0/24']);
+    expect(() => loadConfig({ PROBITY_DATA_DIR: 'memory://', PROBITY_TRUST_PROXY: 'everyone' })).toThrow(
+      /PROBITY_TRUST_PROXY: a comma-separated list/,
+    );
   });
 });

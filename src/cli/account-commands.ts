@@ -7,7 +7,13 @@ import { demoAccounts, demoTotpSecret } from '../features/organisation/demo-acco
 import { AppError } from '../lib/errors.ts';
 import { openContext } from './context.ts';
 
-export async function createUserCommand(o: { email: string; role: string; force: string; name?: string; person?: string }): Promise<void> {
+export async function createUserCommand(o: {
+  email: string;
+  role: string;
+  force: string;
+  name?: string;
+  person?: string;
+}): Promise<void> {
   const ctx = await openContext('probity user create');
   try {
     const created = await createUser(ctx.deps, systemActor('probity user create'), {
@@ -29,7 +35,12 @@ export async function createTokenCommand(o: { user: string; name: string }): Pro
   try {
     const user = await findUserByEmail(ctx.deps.db, o.user);
     if (!user) throw new AppError('not_found', `No account ${o.user}`);
-    const created = await createApiToken(ctx.deps, { ...systemActor('probity token create', user.forceId) }, user.id, o.name);
+    const created = await createApiToken(
+      ctx.deps,
+      { ...systemActor('probity token create', user.forceId) },
+      user.id,
+      o.name,
+    );
     console.log(created.token);
   } finally {
     await ctx.close();
@@ -39,6 +50,7 @@ export async function createTokenCommand(o: { user: string; name: string }): Pro
 /** Demo accounts only: their TOTP keys are derived from the email and printed at start-up anyway. */
 export async function demoCodeCommand(email: string): Promise<void> {
   const account = demoAccounts.find((a) => a.email === email.trim().toLowerCase());
-  if (!account) throw new AppError('not_found', `${email} is not a demo account. Real accounts use their own authenticator app.`);
+  if (!account)
+    throw new AppError('not_found', `${email} is not a demo account. Real accounts use their own authenticator app.`);
   console.log(await currentTotpCode(demoTotpSecret(account.email)));
 }

@@ -11,9 +11,13 @@ export async function auditVerifyCommand(): Promise<void> {
     });
     if (process.stderr.isTTY) process.stderr.write('\r');
     if (result.ok) {
-      console.log(`Audit log intact: ${result.rows} rows in ${result.chains} chains verified in ${Date.now() - started} ms.`);
+      console.log(
+        `Audit log intact: ${result.rows} rows in ${result.chains} chains verified in ${Date.now() - started} ms.`,
+      );
     } else {
-      console.error(`AUDIT LOG TAMPERED: ${result.problem.detail} (chain ${result.problem.chain}${result.problem.seq !== null ? `, row seq ${result.problem.seq}` : ''}).`);
+      console.error(
+        `AUDIT LOG TAMPERED: ${result.problem.detail} (chain ${result.problem.chain}${result.problem.seq !== null ? `, row seq ${result.problem.seq}` : ''}).`,
+      );
       console.error(`${result.rows} rows before it verified.`);
       process.exitCode = 1;
     }

@@ -26,7 +26,9 @@ export async function backupCommand(options: { out: string }): Promise<void> {
     const started = Date.now();
     const progress = progressPrinter();
     const s = await createBackup({ db: ctx.deps.db, engine: ctx.database.engine, now: ctx.deps.now }, file, progress);
-    console.log(`Backup written to ${s.file}: ${s.tables} tables, ${s.rows} rows, ${megabytes(s.bytes)} in ${seconds(started)} (schema ${s.migration}).`);
+    console.log(
+      `Backup written to ${s.file}: ${s.tables} tables, ${s.rows} rows, ${megabytes(s.bytes)} in ${seconds(started)} (schema ${s.migration}).`,
+    );
   } finally {
     await ctx.close();
   }
@@ -41,15 +43,23 @@ export async function restoreCommand(file: string, options: { forceReplace?: boo
       onTable: progressPrinter(),
       onStep: (text) => console.error(text),
     });
-    const target = ctx.config.database.engine === 'pglite' ? `the embedded database in ${ctx.config.database.dataDir}` : 'PostgreSQL';
-    console.log(`Restored ${s.tables} tables, ${s.rows} rows into ${target} in ${seconds(started)}: a backup made ${s.createdAt} on ${s.sourceEngine === 'pglite' ? 'the embedded database' : 'PostgreSQL'} (schema ${s.migration}).`);
+    const target =
+      ctx.config.database.engine === 'pglite'
+        ? `the embedded database in ${ctx.config.database.dataDir}`
+        : 'PostgreSQL';
+    console.log(
+      `Restored ${s.tables} tables, ${s.rows} rows into ${target} in ${seconds(started)}: a backup made ${s.createdAt} on ${s.sourceEngine === 'pglite' ? 'the embedded database' : 'PostgreSQL'} (schema ${s.migration}).`,
+    );
     if (s.replaced.length > 0) console.log(`Replaced what the target held (${s.replaced.length} tables with data).`);
-    if (s.newerMigrations > 0) console.log(`Applied ${s.newerMigrations} newer migration${s.newerMigrations === 1 ? '' : 's'}.`);
+    if (s.newerMigrations > 0)
+      console.log(`Applied ${s.newerMigrations} newer migration${s.newerMigrations === 1 ? '' : 's'}.`);
     if (s.audit.ok) {
       console.log(`Audit log intact: ${s.audit.rows} rows in ${s.audit.chains} chains verified.`);
     } else {
       const p = s.audit.problem;
-      console.error(`AUDIT LOG TAMPERED: ${p.detail} (chain ${p.chain}${p.seq !== null ? `, row seq ${p.seq}` : ''}). The backup holds the log as it was.`);
+      console.error(
+        `AUDIT LOG TAMPERED: ${p.detail} (chain ${p.chain}${p.seq !== null ? `, row seq ${p.seq}` : ''}). The backup holds the log as it was.`,
+      );
       process.exitCode = 1;
     }
   } finally {

@@ -11,7 +11,8 @@ import { openContext } from './context.ts';
  * outage; the default is today in the UK.
  */
 export async function sweepClocksCommand(o: { today?: string }): Promise<void> {
-  if (o.today !== undefined && !isIsoDate(o.today)) throw new AppError('validation', `--today must be a real date as YYYY-MM-DD, not "${o.today}"`);
+  if (o.today !== undefined && !isIsoDate(o.today))
+    throw new AppError('validation', `--today must be a real date as YYYY-MM-DD, not "${o.today}"`);
   const ctx = await openContext('probity clocks sweep');
   try {
     const today = o.today ?? ukToday(ctx.deps.now());

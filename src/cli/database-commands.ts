@@ -14,7 +14,9 @@ export async function seedCommand(): Promise<void> {
     const summary = await seedDemo(ctx.deps, { onProgress: (step) => console.log(step) });
     if (!summary.seeded) console.log('The database already holds an organisation; demo data not loaded.');
     else {
-      console.log(`Loaded ${summary.forces.join(', ')}: ${summary.people} people, ${summary.users} accounts, ${summary.cases} conduct cases with ${summary.allegations} allegations.`);
+      console.log(
+        `Loaded ${summary.forces.join(', ')}: ${summary.people} people, ${summary.users} accounts, ${summary.cases} conduct cases with ${summary.allegations} allegations.`,
+      );
       printDemoSignIns(ctx.config.publicUrl);
     }
   } finally {

@@ -10,7 +10,9 @@ import { openContext } from './context.ts';
 export function registerImportCommands(program: Command): void {
   program
     .command('import')
-    .description('import CSV files through a declarative mapping (docs/import.md); resumable, and a rerun imports nothing twice')
+    .description(
+      'import CSV files through a declarative mapping (docs/import.md); resumable, and a rerun imports nothing twice',
+    )
     .requiredOption('--mapping <file>', 'the mapping file (YAML or JSON), e.g. mappings/nyc-ccrb.yaml')
     .requiredOption('--force <force>', 'the force to import into')
     .option('--batch-size <rows>', 'source rows per transaction (default: the mapping’s, else 5000)', positiveInteger)
@@ -23,21 +25,33 @@ export function registerImportCommands(program: Command): void {
     .description('write people, cases or allegations as CSV, seeing only what the given user may see')
     .requiredOption('--force <force>', 'the force')
     .requiredOption('--as <email>', 'the account whose need-to-know applies (the export is audited as theirs)')
-    .addOption(new Option('--what <records>', 'what to export').choices(['people', 'cases', 'allegations']).makeOptionMandatory())
+    .addOption(
+      new Option('--what <records>', 'what to export')
+        .choices(['people', 'cases', 'allegations'])
+        .makeOptionMandatory(),
+    )
     .option('--out <file>', 'the file to write (default: standard output)')
     .action(exportCommand);
 }
 
 function positiveInteger(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 100_000) throw new InvalidArgumentError('give a whole number from 1 to 100000');
+  if (!Number.isInteger(n) || n < 1 || n > 100_000)
+    throw new InvalidArgumentError('give a whole number from 1 to 100000');
   return n;
 }
 
-export async function importCommand(files: string[], o: { mapping: string; force: string; batchSize?: number; rejects?: string }): Promise<void> {
+export async function importCommand(
+  files: string[],
+  o: { mapping: string; force: string; batchSize?: number; rejects?: string },
+): Promise<void> {
   const ctx = await openContext('probity import');
   try {
-    const summary = await runImport(ctx.deps, { forceId: o.force, mappingFile: o.mapping, files, batchSize: o.batchSize, rejectsFile: o.rejects }, process.stderr);
+    const summary = await runImport(
+      ctx.deps,
+      { forceId: o.force, mappingFile: o.mapping, files, batchSize: o.batchSize, rejectsFile: o.rejects },
+      process.stderr,
+    );
     printSummary(summary);
   } finally {
     await ctx.close();
@@ -48,8 +62,11 @@ const n = (v: number) => v.toLocaleString('en-GB');
 
 function printSummary(s: ImportSummary): void {
   const rate = s.seconds > 0 ? Math.round(s.rowsThisRun / s.seconds) : s.rowsThisRun;
-  console.log(`Import run ${s.runId} completed in ${duration(s.seconds)} (${n(s.rowsThisRun)} rows this run, ${n(rate)} rows/s).`);
-  if (s.resumedFrom) console.log(`  resumed after batch ${s.resumedFrom.batches}; the counts below are for the whole run`);
+  console.log(
+    `Import run ${s.runId} completed in ${duration(s.seconds)} (${n(s.rowsThisRun)} rows this run, ${n(rate)} rows/s).`,
+  );
+  if (s.resumedFrom)
+    console.log(`  resumed after batch ${s.resumedFrom.batches}; the counts below are for the whole run`);
   console.log(`  rows read:             ${n(s.rowsRead)}`);
   console.log(`  imported:              ${n(s.imported)}`);
   console.log(`  skipped as duplicates: ${n(s.duplicates)}`);
@@ -63,16 +80,28 @@ function printSummary(s: ImportSummary): void {
     const entries = Object.entries(values).sort((a, b) => b[1] - a[1]);
     const total = entries.reduce((t, [, v]) => t + v, 0);
     const shown = entries.slice(0, 8).map(([value, rows]) => `"${value}" (${n(rows)})`);
-    console.log(`  unmapped ${map}: ${n(entries.length)} values in ${n(total)} rows: ${shown.join(', ')}${entries.length > 8 ? ', …' : ''}`);
+    console.log(
+      `  unmapped ${map}: ${n(entries.length)} values in ${n(total)} rows: ${shown.join(', ')}${entries.length > 8 ? ', …' : ''}`,
+    );
   }
 }
 
-export async function exportCommand(o: { force: string; as: string; what: 'people' | 'cases' | 'allegations'; out?: string }): Promise<void> {
+export async function exportCommand(o: {
+  force: string;
+  as: string;
+  what: 'people' | 'cases' | 'allegations';
+  out?: string;
+}): Promise<void> {
   const ctx = await openContext('probity export');
   try {
     const principal = await exporterFor(ctx.deps, o.as, o.force);
     const out = o.out ? fs.createWriteStream(o.out) : process.stdout;
-    const { rows } = await exportRecords(ctx.deps, principal, { what: o.what, destination: o.out ?? 'standard output' }, out);
+    const { rows } = await exportRecords(
+      ctx.deps,
+      principal,
+      { what: o.what, destination: o.out ?? 'standard output' },
+      out,
+    );
     if (o.out) {
       out.end();
       await finished(out);

@@ -35,13 +35,27 @@ export async function main(argv: string[]): Promise<void> {
     .command('seed')
     .description('load data')
     .option('--demo', 'the fictional demo organisation with one account per role')
-    .addOption(new Option('--scale <scale>', 'synthetic data at scale: one force, or all 43 forces over ten years').choices(['force', 'national']))
+    .addOption(
+      new Option('--scale <scale>', 'synthetic data at scale: one force, or all 43 forces over ten years').choices([
+        'force',
+        'national',
+      ]),
+    )
     .option('--seed <n>', 'with --scale: the random seed (same seed, same data)')
     .option('--force <force>', 'with --scale force: which force (e.g. hertfordshire, metropolitan)')
     .action((o: { demo?: boolean; scale?: 'force' | 'national'; seed?: string; force?: string }, cmd: Command) => {
       if (o.demo && !o.scale && o.seed === undefined && o.force === undefined) return seedCommand();
-      if (o.scale && !o.demo) return seedScaleCommand({ scale: o.scale, ...(o.seed !== undefined ? { seed: o.seed } : {}), ...(o.force !== undefined ? { force: o.force } : {}) });
-      cmd.error(o.demo ? "error: --demo cannot be combined with --scale, --seed or --force" : "error: choose --demo or --scale force|national");
+      if (o.scale && !o.demo)
+        return seedScaleCommand({
+          scale: o.scale,
+          ...(o.seed !== undefined ? { seed: o.seed } : {}),
+          ...(o.force !== undefined ? { force: o.force } : {}),
+        });
+      cmd.error(
+        o.demo
+          ? 'error: --demo cannot be combined with --scale, --seed or --force'
+          : 'error: choose --demo or --scale force|national',
+      );
     });
 
   const user = program.command('user').description('manage accounts');
@@ -64,12 +78,17 @@ export async function main(argv: string[]): Promise<void> {
     .action(createTokenCommand);
 
   const audit = program.command('audit').description('the audit log');
-  audit.command('verify').description('check the hash chain of the whole audit log; exit 1 naming the first bad row').action(auditVerifyCommand);
+  audit
+    .command('verify')
+    .description('check the hash chain of the whole audit log; exit 1 naming the first bad row')
+    .action(auditVerifyCommand);
 
   const clocks = program.command('clocks').description('statutory clocks');
   clocks
     .command('sweep')
-    .description('mark clocks due and overdue once, start the next 6-monthly PCC report clock, expire clearances and open renewal reviews (run daily, e.g. from cron)')
+    .description(
+      'mark clocks due and overdue once, start the next 6-monthly PCC report clock, expire clearances and open renewal reviews (run daily, e.g. from cron)',
+    )
     .option('--today <date>', 'the date to sweep as (YYYY-MM-DD), for testing')
     .action(sweepClocksCommand);
 
@@ -80,13 +99,23 @@ export async function main(argv: string[]): Promise<void> {
   registerVettingListCommands(program);
   registerRecommendationCommands(program);
 
-  program.command('sql').description('run one SQL statement against the database and print the rows (administrators)').argument('<statement>').action(sqlCommand);
+  program
+    .command('sql')
+    .description('run one SQL statement against the database and print the rows (administrators)')
+    .argument('<statement>')
+    .action(sqlCommand);
 
   program
     .command('bench')
-    .description('benchmark: NYC import vs COPY, the API under load vs a bare route, queries vs a table scan (npm run bench)')
+    .description(
+      'benchmark: NYC import vs COPY, the API under load vs a bare route, queries vs a table scan (npm run bench)',
+    )
     .addOption(new Option('--engine <engine>', 'database engine').choices(['pglite', 'pg', 'both']).default('both'))
-    .addOption(new Option('--scale <scale>', 'data size (PGlite always runs at force scale)').choices(['force', 'national']).default('force'))
+    .addOption(
+      new Option('--scale <scale>', 'data size (PGlite always runs at force scale)')
+        .choices(['force', 'national'])
+        .default('force'),
+    )
     .option('--quick', 'a small force and a few seconds per scenario, to smoke-test the harness')
     .option('--keep', 'keep the seeded databases, and reuse them next time (same scale and seed)')
     .option('--seed <n>', 'seed of the synthetic data')
@@ -94,7 +123,11 @@ export async function main(argv: string[]): Promise<void> {
     .option('--only <parts>', 'comma-separated: import, http, queries')
     .action(benchCommand);
 
-  program.command('demo-code').description('print the current 6-digit code of a demo account').argument('<email>').action(demoCodeCommand);
+  program
+    .command('demo-code')
+    .description('print the current 6-digit code of a demo account')
+    .argument('<email>')
+    .action(demoCodeCommand);
 
   try {
     await program.parseAsync(argv);
@@ -109,7 +142,16 @@ function exitCodeFor(err: unknown): number {
     return err.exitCode;
   }
   if (err instanceof ConfigError) console.error(err.message);
-  else if (err instanceof AppError) console.error(`Error: ${err.message}${err.fields ? `\n${Object.entries(err.fields).map(([k, v]) => `  ${k}: ${v}`).join('\n')}` : ''}`);
+  else if (err instanceof AppError)
+    console.error(
+      `Error: ${err.message}${
+        err.fields
+          ? `\n${Object.entries(err.fields)
+              .map(([k, v]) => `  ${k}: ${v}`)
+              .join('\n')}`
+          : ''
+      }`,
+    );
   else if (err instanceof Error) console.error(`Error: ${err.message}`);
   else console.error(err);
   return 2;

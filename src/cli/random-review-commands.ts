@@ -15,7 +15,8 @@ import { openContext } from './context.ts';
  * group is shared: it is created here only if another feature has not created it already.
  */
 export function registerRandomReviewCommands(program: Command): void {
-  const vetting = program.commands.find((c) => c.name() === 'vetting') ?? program.command('vetting').description('vetting');
+  const vetting =
+    program.commands.find((c) => c.name() === 'vetting') ?? program.command('vetting').description('vetting');
   vetting
     .command('random-reviews')
     .description('open random re-vetting reviews for a deterministic sample of a force’s current workforce')
@@ -26,15 +27,28 @@ export function registerRandomReviewCommands(program: Command): void {
     .action(randomReviewsCommand);
 }
 
-export async function randomReviewsCommand(o: { force: string; percent: string; seed?: string; today?: string }): Promise<void> {
+export async function randomReviewsCommand(o: {
+  force: string;
+  percent: string;
+  seed?: string;
+  today?: string;
+}): Promise<void> {
   const input = parseInput(randomReviewsInput, { percent: o.percent, seed: o.seed }, 'Check the options');
-  if (o.today !== undefined && !isIsoDate(o.today)) throw new AppError('validation', `--today must be a real date as YYYY-MM-DD, not "${o.today}"`);
+  if (o.today !== undefined && !isIsoDate(o.today))
+    throw new AppError('validation', `--today must be a real date as YYYY-MM-DD, not "${o.today}"`);
   const ctx = await openContext('probity vetting random-reviews');
   try {
     if (!(await findForce(ctx.deps.db, o.force))) throw new AppError('validation', `No force with the id "${o.force}"`);
     const on = o.today ?? ukToday(ctx.deps.now());
-    const r = await openRandomReviews(ctx.deps, systemActor('probity vetting random-reviews', o.force), { forceId: o.force, percent: input.percent, seed: input.seed, on });
-    console.log(`Random reviews for ${o.force} on ${r.on}: ${r.sampled} of ${r.population} current people sampled (${r.percent}%, seed ${r.seed}); ${r.opened} reviews opened, ${r.sampled - r.opened} already open for this day.`);
+    const r = await openRandomReviews(ctx.deps, systemActor('probity vetting random-reviews', o.force), {
+      forceId: o.force,
+      percent: input.percent,
+      seed: input.seed,
+      on,
+    });
+    console.log(
+      `Random reviews for ${o.force} on ${r.on}: ${r.sampled} of ${r.population} current people sampled (${r.percent}%, seed ${r.seed}); ${r.opened} reviews opened, ${r.sampled - r.opened} already open for this day.`,
+    );
   } finally {
     await ctx.close();
   }

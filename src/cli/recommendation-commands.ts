@@ -16,7 +16,9 @@ export function registerRecommendationCommands(program: Command): void {
   const group = program.command('recommendations').description('the inspection recommendation tracker');
   group
     .command('import')
-    .description('load a report’s items from a CSV file (columns: kind, number, text, owner_body, deadline, themes, verified)')
+    .description(
+      'load a report’s items from a CSV file (columns: kind, number, text, owner_body, deadline, themes, verified)',
+    )
     .requiredOption('--report <id>', 'the report (its id, from the report page’s address)')
     .requiredOption('--file <path>', 'the CSV file')
     .requiredOption('--as <email>', 'an account of the commissioner’s office: the import is audited as theirs')

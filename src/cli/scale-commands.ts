@@ -11,7 +11,8 @@ const number = new Intl.NumberFormat('en-GB');
 
 function parseSeed(raw: string | undefined): number {
   if (raw === undefined) return DEFAULT_SEED;
-  if (!/^\d{1,9}$/.test(raw)) throw new AppError('validation', `--seed must be a whole number (up to 9 digits), not "${raw}"`);
+  if (!/^\d{1,9}$/.test(raw))
+    throw new AppError('validation', `--seed must be a whole number (up to 9 digits), not "${raw}"`);
   return Number(raw);
 }
 
@@ -23,8 +24,12 @@ function progressPrinter(): (p: SeedScaleProgress) => void {
     if (now - last < 2000 && p.phase === 'cases' && p.casesDone < p.casesTotal) return;
     last = now;
     const rate = p.seconds > 0 ? Math.round(p.rows / p.seconds) : 0;
-    const where = p.force ? `[${p.forceIndex + 1}/${p.forces}] ${p.force} ${p.phase}${p.phase === 'cases' ? ` ${number.format(p.casesDone)}/${number.format(p.casesTotal)}` : ''}` : p.phase;
-    process.stderr.write(`${where}: ${number.format(p.rows)} rows in ${p.seconds.toFixed(1)} s (${number.format(rate)} rows/s)\n`);
+    const where = p.force
+      ? `[${p.forceIndex + 1}/${p.forces}] ${p.force} ${p.phase}${p.phase === 'cases' ? ` ${number.format(p.casesDone)}/${number.format(p.casesTotal)}` : ''}`
+      : p.phase;
+    process.stderr.write(
+      `${where}: ${number.format(p.rows)} rows in ${p.seconds.toFixed(1)} s (${number.format(rate)} rows/s)\n`,
+    );
   };
 }
 
@@ -39,8 +44,15 @@ export async function seedScaleCommand(o: SeedScaleCommandOptions): Promise<void
   }
   const ctx = await openContext('probity seed --scale');
   try {
-    process.stderr.write(`Generating ${o.scale} scale data (seed ${seed}): about ${number.format(totals.people)} people and ${number.format(totals.cases)} cases on ${ctx.config.database.engine}…\n`);
-    const summary = await seedScale(ctx.deps, { scale: o.scale, seed, ...(o.force ? { force: o.force } : {}), onProgress: progressPrinter() });
+    process.stderr.write(
+      `Generating ${o.scale} scale data (seed ${seed}): about ${number.format(totals.people)} people and ${number.format(totals.cases)} cases on ${ctx.config.database.engine}…\n`,
+    );
+    const summary = await seedScale(ctx.deps, {
+      scale: o.scale,
+      seed,
+      ...(o.force ? { force: o.force } : {}),
+      onProgress: progressPrinter(),
+    });
     if (!summary.seeded) {
       console.log(summary.reason);
       return;
@@ -54,8 +66,12 @@ export async function seedScaleCommand(o: SeedScaleCommandOptions): Promise<void
       `${number.format(summary.rows)} rows in ${summary.loadSeconds.toFixed(1)} s (${number.format(Math.round(summary.rows / Math.max(summary.loadSeconds, 0.001)))} rows/s); vacuum and analyse ${summary.vacuumSeconds.toFixed(1)} s.`,
     );
     const aa = accountEmail(summary.forces[0] ?? '', 'aa');
-    console.log(`Sign in as ${aa} (appropriate authority; investigators are investigator1@…, investigator2@…) with the password ${DEMO_PASSWORD}.`);
-    console.log(`Second factor: add the key ${demoTotpSecret(aa)} to an authenticator app (each account's key is derived from its email, as for the demo accounts).`);
+    console.log(
+      `Sign in as ${aa} (appropriate authority; investigators are investigator1@…, investigator2@…) with the password ${DEMO_PASSWORD}.`,
+    );
+    console.log(
+      `Second factor: add the key ${demoTotpSecret(aa)} to an authenticator app (each account's key is derived from its email, as for the demo accounts).`,
+    );
   } finally {
     await ctx.close();
   }

@@ -9,7 +9,10 @@ export async function serve(options: { demo: boolean }): Promise<void> {
   if (options.demo) {
     const started = Date.now();
     const summary = await seedDemo(ctx.deps, { onProgress: (step) => console.log(step) });
-    if (summary.seeded) console.log(`Loaded the demo organisation: ${summary.people} people, ${summary.users} accounts, ${summary.cases} conduct cases with ${summary.allegations} allegations (${((Date.now() - started) / 1000).toFixed(1)} s).`);
+    if (summary.seeded)
+      console.log(
+        `Loaded the demo organisation: ${summary.people} people, ${summary.users} accounts, ${summary.cases} conduct cases with ${summary.allegations} allegations (${((Date.now() - started) / 1000).toFixed(1)} s).`,
+      );
   }
   const app = await buildServer(ctx.deps);
   const shutdown = async (signal: string) => {
@@ -21,7 +24,8 @@ export async function serve(options: { demo: boolean }): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: ctx.config.port, host: ctx.config.host });
-  const where = ctx.config.database.engine === 'pglite' ? `embedded database in ${ctx.config.database.dataDir}` : 'PostgreSQL';
+  const where =
+    ctx.config.database.engine === 'pglite' ? `embedded database in ${ctx.config.database.dataDir}` : 'PostgreSQL';
   console.log(`\nProbity is running at ${ctx.config.publicUrl}  (${where})`);
   if (options.demo) printDemoSignIns(ctx.config.publicUrl);
 }

@@ -13,12 +13,17 @@ import { openContext } from './context.ts';
  * nothing. The `vetting` group is shared with other vetting commands.
  */
 export function registerVettingListCommands(program: Command): void {
-  const vetting = program.commands.find((c) => c.name() === 'vetting') ?? program.command('vetting').description('vetting');
+  const vetting =
+    program.commands.find((c) => c.name() === 'vetting') ?? program.command('vetting').description('vetting');
   vetting
     .command('import-list')
-    .description('import a national barred or advisory list (CSV) into a force: every row checked first, nothing imported if any is wrong')
+    .description(
+      'import a national barred or advisory list (CSV) into a force: every row checked first, nothing imported if any is wrong',
+    )
     .requiredOption('--force <force>', 'force id')
-    .addOption(new Option('--list <list>', 'which list the file is').choices(['barred', 'advisory']).makeOptionMandatory())
+    .addOption(
+      new Option('--list <list>', 'which list the file is').choices(['barred', 'advisory']).makeOptionMandatory(),
+    )
     .argument('<file>', 'the CSV file')
     .action(importListCommand);
 }
@@ -33,12 +38,27 @@ export async function importListCommand(file: string, o: { force: string; list: 
   const ctx = await openContext('probity vetting import-list');
   try {
     if (!(await findForce(ctx.deps.db, o.force))) throw new AppError('validation', `No force with the id "${o.force}"`);
-    const s = await importListText(ctx.deps, systemActor('probity vetting import-list', o.force), { forceId: o.force, list: o.list, text }).catch((err: unknown) => {
+    const s = await importListText(ctx.deps, systemActor('probity vetting import-list', o.force), {
+      forceId: o.force,
+      list: o.list,
+      text,
+    }).catch((err: unknown) => {
       // One line per problem, without the field keys the API uses.
-      if (err instanceof AppError && err.code === 'validation' && err.fields) throw new AppError('validation', [err.message, ...Object.entries(err.fields).filter(([k]) => k !== 'file').map(([, v]) => `  ${v}`)].join('\n'));
+      if (err instanceof AppError && err.code === 'validation' && err.fields)
+        throw new AppError(
+          'validation',
+          [
+            err.message,
+            ...Object.entries(err.fields)
+              .filter(([k]) => k !== 'file')
+              .map(([, v]) => `  ${v}`),
+          ].join('\n'),
+        );
       throw err;
     });
-    console.log(`Imported the ${o.list} list into ${o.force}: ${s.rows} rows, ${s.inserted} new, ${s.updated} changed, ${s.unchanged} unchanged.`);
+    console.log(
+      `Imported the ${o.list} list into ${o.force}: ${s.rows} rows, ${s.inserted} new, ${s.updated} changed, ${s.unchanged} unchanged.`,
+    );
   } finally {
     await ctx.close();
   }

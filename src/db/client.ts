@@ -42,7 +42,10 @@ export async function openDatabase(target: DatabaseTarget, options: { loadDataDi
     const { drizzle } = await import('drizzle-orm/pglite');
     const dataDir = target.dataDir === 'memory://' ? undefined : target.dataDir;
     if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
-    const client = await PGlite.create(dataDir ?? 'memory://', { ...(await pgliteOptions()), ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}) });
+    const client = await PGlite.create(dataDir ?? 'memory://', {
+      ...(await pgliteOptions()),
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    });
     const db = drizzle(client, { schema }) as unknown as Db;
     return {
       db,
@@ -68,8 +71,7 @@ export async function openDatabase(target: DatabaseTarget, options: { loadDataDi
     exec: async (text) => {
       await pool.query(text);
     },
-    query: async <T>(text: string, params: unknown[] = []) =>
-      (await pool.query(text, params)).rows as T[],
+    query: async <T>(text: string, params: unknown[] = []) => (await pool.query(text, params)).rows as T[],
   };
 }
 

@@ -12,7 +12,9 @@ export function lockDataDir(dataDir: string, purpose: string): () => void {
     const [pidText, holder] = fs.readFileSync(file, 'utf8').split('\n');
     const pid = Number(pidText);
     if (pid && pid !== process.pid && isAlive(pid)) {
-      throw new Error(`The embedded database in ${dataDir} is in use by process ${pid} (${holder ?? 'probity'}). Stop it first, or use PostgreSQL (DATABASE_URL) to run several processes.`);
+      throw new Error(
+        `The embedded database in ${dataDir} is in use by process ${pid} (${holder ?? 'probity'}). Stop it first, or use PostgreSQL (DATABASE_URL) to run several processes.`,
+      );
     }
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;

@@ -23,18 +23,30 @@ export function readCsvTable<C extends string>(
 ): CsvTable<C> {
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { bom: true, info: true, skip_empty_lines: true, relax_column_count: true, trim: true }) as unknown as { record: string[]; info: { lines: number } }[];
+    records = parse(text, {
+      bom: true,
+      info: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      trim: true,
+    }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (err) {
     const e = err as { message?: string; lines?: number };
-    return { error: `Line ${e.lines ?? 1}: the file is not valid CSV (${(e.message ?? 'unreadable').replace(/ at line \d+$/, '').replace(/ on line \d+$/, '')})` };
+    return {
+      error: `Line ${e.lines ?? 1}: the file is not valid CSV (${(e.message ?? 'unreadable').replace(/ at line \d+$/, '').replace(/ on line \d+$/, '')})`,
+    };
   }
   const [header, ...rows] = records;
   if (!header) return { error: `The file is empty: it needs a header row and at least one ${o.noun.one}` };
   const names = header.record.map((h) => h.trim().toLowerCase().replace(/\s+/g, '_'));
   const missing = o.required.filter((c) => !names.includes(c));
-  if (missing.length > 0) return { error: `Line ${header.info.lines}: the header row must name the columns ${missing.join(', ')} (found: ${names.join(', ') || 'nothing'})` };
+  if (missing.length > 0)
+    return {
+      error: `Line ${header.info.lines}: the header row must name the columns ${missing.join(', ')} (found: ${names.join(', ') || 'nothing'})`,
+    };
   if (rows.length === 0) return { error: `The file has a header row but no ${o.noun.many}` };
-  if (rows.length > o.maxRows) return { error: `The file has ${rows.length} ${o.noun.many}; at most ${o.maxRows} can be imported at once` };
+  if (rows.length > o.maxRows)
+    return { error: `The file has ${rows.length} ${o.noun.many}; at most ${o.maxRows} can be imported at once` };
   const index = new Map<C, number>(o.columns.map((c) => [c, names.indexOf(c)]));
   return {
     headerLength: names.length,

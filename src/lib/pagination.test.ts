@@ -6,7 +6,17 @@ const href = (n: number) => `/x?page=${n}`;
 describe('pagination', () => {
   it('shows the first and last page, two either side of the current one, and an ellipsis for each gap', () => {
     const p = pagination(6, 12, href);
-    expect(p.items.map((i) => ('ellipsis' in i ? '…' : i.current ? `[${i.number}]` : String(i.number)))).toEqual(['1', '…', '4', '5', '[6]', '7', '8', '…', '12']);
+    expect(p.items.map((i) => ('ellipsis' in i ? '…' : i.current ? `[${i.number}]` : String(i.number)))).toEqual([
+      '1',
+      '…',
+      '4',
+      '5',
+      '[6]',
+      '7',
+      '8',
+      '…',
+      '12',
+    ]);
     expect(p.previous).toEqual({ href: '/x?page=5' });
     expect(p.next).toEqual({ href: '/x?page=7' });
   });

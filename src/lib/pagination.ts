@@ -6,8 +6,13 @@
 export function pagination(current: number, count: number, href: (n: number) => string) {
   const items: ({ number: number; href: string; current: boolean } | { ellipsis: true })[] = [];
   for (let n = 1; n <= count; n++) {
-    if (n === 1 || n === count || Math.abs(n - current) <= 2) items.push({ number: n, href: href(n), current: n === current });
+    if (n === 1 || n === count || Math.abs(n - current) <= 2)
+      items.push({ number: n, href: href(n), current: n === current });
     else if (!('ellipsis' in (items.at(-1) ?? {}))) items.push({ ellipsis: true });
   }
-  return { items, previous: current > 1 ? { href: href(current - 1) } : undefined, next: current < count ? { href: href(current + 1) } : undefined };
+  return {
+    items,
+    previous: current > 1 ? { href: href(current - 1) } : undefined,
+    next: current < count ? { href: href(current + 1) } : undefined,
+  };
 }

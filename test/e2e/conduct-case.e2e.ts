@@ -3,8 +3,29 @@ import type { Page } from 'playwright-core';
 import { formatDate, todayIso } from '../../src/lib/dates.ts';
 import { addCalendarDays, addMonths, addWorkingDays } from '../../src/features/clocks/working-days.ts';
 import { regimeDefinition, regimeFor } from '../../src/features/misconduct/rules/regime.ts';
-import { AA, BARRED_LIST_CLOCK, INVESTIGATOR, INVESTIGATOR_NAME, type Subject, TWELVE_MONTH_CLOCK, actionSlug, cellTexts, fillDate, findTenSubjects, squash, tableRows } from './support/case-journey.ts';
-import { checkPage, clearScreenshots, launchBrowser, signIn, startServer, type Browser, type RunningServer } from './support/browser.ts';
+import {
+  AA,
+  BARRED_LIST_CLOCK,
+  INVESTIGATOR,
+  INVESTIGATOR_NAME,
+  type Subject,
+  TWELVE_MONTH_CLOCK,
+  actionSlug,
+  cellTexts,
+  fillDate,
+  findTenSubjects,
+  squash,
+  tableRows,
+} from './support/case-journey.ts';
+import {
+  checkPage,
+  clearScreenshots,
+  launchBrowser,
+  signIn,
+  startServer,
+  type Browser,
+  type RunningServer,
+} from './support/browser.ts';
 
 /**
  * The conduct journey of the issue, in a real browser with JavaScript: a report that ten officers shared
@@ -40,7 +61,8 @@ describe('A conduct case with ten subjects, from the report to the barred list, 
   const gm = () => subjects.slice(0, 4);
   const pri = () => subjects.slice(4);
 
-  const trackRow = (s: Pick<Subject, 'personId'>) => page.locator('#tracks tbody tr').filter({ has: page.locator(`a[href="/people/${s.personId}"]`) });
+  const trackRow = (s: Pick<Subject, 'personId'>) =>
+    page.locator('#tracks tbody tr').filter({ has: page.locator(`a[href="/people/${s.personId}"]`) });
 
   /**
    * The 12-month clock for the report to the PCC (regulation 19): one for the whole case, due 12 months after
@@ -60,7 +82,10 @@ describe('A conduct case with ten subjects, from the report to the barred list, 
       formatDate(twelveMonthDue),
       twelveMonthState,
     ]);
-    expect(clocks.filter((r) => r[0]?.startsWith(TWELVE_MONTH_CLOCK)), 'one 12-month clock, for the whole case').toHaveLength(1);
+    expect(
+      clocks.filter((r) => r[0]?.startsWith(TWELVE_MONTH_CLOCK)),
+      'one 12-month clock, for the whole case',
+    ).toHaveLength(1);
   }
 
   /** Lands on the case page (after a redirect), checks and photographs it, and checks the 12-month clock. */
@@ -74,15 +99,21 @@ describe('A conduct case with ten subjects, from the report to the barred list, 
 
   /** Opens an action from the "Next steps" of a subject's row, as a user would. */
   async function openAction(s: Subject, label: string, shotName: string): Promise<void> {
-    await trackRow(s).getByRole('link', { name: `${label} for ${s.name}`, exact: true }).click();
-    await page.waitForURL((url) => url.pathname === `${caseUrl}/allegations/${s.allegationId}/actions/${actionSlug(label)}`);
+    await trackRow(s)
+      .getByRole('link', { name: `${label} for ${s.name}`, exact: true })
+      .click();
+    await page.waitForURL(
+      (url) => url.pathname === `${caseUrl}/allegations/${s.allegationId}/actions/${actionSlug(label)}`,
+    );
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(`${label}: ${s.name}`);
     await shot(`form-${shotName}`);
   }
 
   /** Ticks "apply the same action" for these subjects (the form lists those in the same state). */
   async function applyAlsoTo(others: Subject[]): Promise<void> {
-    const group = page.getByRole('group', { name: 'Apply the same action to other allegations in this case that are in the same state' });
+    const group = page.getByRole('group', {
+      name: 'Apply the same action to other allegations in this case that are in the same state',
+    });
     for (const o of others) await group.getByRole('checkbox', { name: o.name, exact: true }).check();
   }
 
@@ -95,7 +126,10 @@ describe('A conduct case with ten subjects, from the report to the barred list, 
   }
 
   async function dbAllegation(s: Subject) {
-    const [row] = await server.database.query<{ state: string; version: number }>('select state, version from allegations where id = $1', [s.allegationId]);
+    const [row] = await server.database.query<{ state: string; version: number }>(
+      'select state, version from allegations where id = $1',
+      [s.allegationId],
+    );
     return row;
   }
 
@@ -110,7 +144,9 @@ describe('A conduct case with ten subjects, from the report to the barred list, 
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    console.log(`conduct-case journey: ${caseVisits} visits to the case page, ${((Date.now() - started) / 1000).toFixed(1)} s in all`);
+    console.log(
+      `conduct-case journey: ${caseVisits} visits to the case page, ${((Date.now() - started) / 1000).toFixed(1)} s in all`,
+    );
   });
 
   test('the appropriate authority opens one case with ten subjects, by their current collar numbers', async () => {
@@ -142,14 +178,19 @@ describe('A conduct case with ten subjects, from the report to the barred list, 
     await page.getByRole('checkbox', { name: 'Discreditable conduct', exact: true }).check();
     await page
       .getByLabel('Describe the alleged conduct')
-      .fill('A colleague reported that ten officers shared racist memes and messages in a WhatsApp group over several months.');
+      .fill(
+        'A colleague reported that ten officers shared racist memes and messages in a WhatsApp group over several months.',
+      );
     await shot('open-case-filled');
     await submit('Open the case');
 
     await page.waitForURL((url) => /^\/cases\/[0-9a-f-]{36}$/.test(url.pathname));
     caseUrl = new URL(page.url()).pathname;
     caseId = caseUrl.split('/')[2] ?? '';
-    const [theCase] = await server.database.query<{ reference: string; regime_version: string }>('select reference, regime_version from cases where id = $1', [caseId]);
+    const [theCase] = await server.database.query<{ reference: string; regime_version: string }>(
+      'select reference, regime_version from cases where id = $1',
+      [caseId],
+    );
     reference = theCase?.reference ?? '';
     expect(reference).not.toBe('');
     await atCasePage('opened');
@@ -163,9 +204,14 @@ describe('A conduct case with ten subjects, from the report to the barred list, 
     expect(subjects.every((s) => s.allegationId)).toBe(true);
 
     // The summary: the date, and the regulations that date brings (after 28 May 2025: the 2025 amendments).
-    const summaryRows = await page.locator('#case-summary .govuk-summary-list__row').evaluateAll((rs) =>
-      rs.map((r) => [r.querySelector('dt')?.textContent?.trim() ?? '', (r.querySelector('dd')?.textContent ?? '').replace(/\s+/g, ' ').trim()]),
-    );
+    const summaryRows = await page
+      .locator('#case-summary .govuk-summary-list__row')
+      .evaluateAll((rs) =>
+        rs.map((r) => [
+          r.querySelector('dt')?.textContent?.trim() ?? '',
+          (r.querySelector('dd')?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+        ]),
+      );
     expect(summaryRows).toContainEqual(['Came to the appropriate authority’s attention', formatDate(cameToAttention)]);
     expect(regimeFor(cameToAttention)).toBe('2020+2025');
     expect(summaryRows).toContainEqual(['Regulations that apply', regimeDefinition('2020+2025').label]);
@@ -180,11 +226,17 @@ describe('A conduct case with ten subjects, from the report to the barred list, 
     }
 
     // The case goes to a lead investigator (so that they can open it later, without JavaScript).
-    await page.getByLabel('Allocate the case to a lead investigator').selectOption({ label: `${INVESTIGATOR_NAME} (${INVESTIGATOR})` });
+    await page
+      .getByLabel('Allocate the case to a lead investigator')
+      .selectOption({ label: `${INVESTIGATOR_NAME} (${INVESTIGATOR})` });
     await submit('Allocate');
     await atCasePage('allocated');
     expect(
-      await page.locator('#case-summary .govuk-summary-list__row').filter({ hasText: 'Lead investigator' }).locator('dd').textContent(),
+      await page
+        .locator('#case-summary .govuk-summary-list__row')
+        .filter({ hasText: 'Lead investigator' })
+        .locator('dd')
+        .textContent(),
     ).toContain(INVESTIGATOR_NAME);
   }, 180_000);
 
@@ -195,7 +247,9 @@ describe('A conduct case with ten subjects, from the report to the barred list, 
 
     await openAction(first, 'Assess severity', 'assess-gm');
     await page.getByRole('radio', { name: 'Gross misconduct', exact: true }).check();
-    await page.getByLabel('Reasons for the assessment').fill('Sharing racist material would, if proved, justify dismissal: it is gross misconduct.');
+    await page
+      .getByLabel('Reasons for the assessment')
+      .fill('Sharing racist material would, if proved, justify dismissal: it is gross misconduct.');
     await applyAlsoTo(otherGm);
     await submit('Assess severity');
     await atCasePage('assessed-gm');
@@ -203,12 +257,16 @@ describe('A conduct case with ten subjects, from the report to the barred list, 
     await openAction(firstPri, 'Assess severity', 'assess-pri');
     // The four already assessed are in another state, so the form no longer offers them.
     const offered = await page
-      .getByRole('group', { name: 'Apply the same action to other allegations in this case that are in the same state' })
+      .getByRole('group', {
+        name: 'Apply the same action to other allegations in this case that are in the same state',
+      })
       .getByRole('checkbox')
       .count();
     expect(offered).toBe(5);
     await page.getByRole('radio', { name: 'Practice requiring improvement', exact: true }).check();
-    await page.getByLabel('Reasons for the assessment').fill('Received the messages and did not challenge or report them: practice requiring improvement.');
+    await page
+      .getByLabel('Reasons for the assessment')
+      .fill('Received the messages and did not challenge or report them: practice requiring improvement.');
     await applyAlsoTo(otherPri);
     await submit('Assess severity');
     await atCasePage('assessed-pri');
@@ -217,7 +275,9 @@ describe('A conduct case with ten subjects, from the report to the barred list, 
       const cells = await cellTexts(trackRow(s));
       expect(cells[1]).toBe('Assessed as gross misconduct');
       expect(cells[2]).toBe('Gross misconduct');
-      await expect.poll(() => trackRow(s).locator('.govuk-tag').first().getAttribute('class')).toContain('govuk-tag--blue');
+      await expect
+        .poll(() => trackRow(s).locator('.govuk-tag').first().getAttribute('class'))
+        .toContain('govuk-tag--blue');
     }
     for (const s of pri()) {
       const cells = await cellTexts(trackRow(s));
@@ -231,9 +291,15 @@ describe('A conduct case with ten subjects, from the report to the barred list, 
     if (!first) throw new Error('no subjects');
 
     await openAction(first, 'Record the IOPC referral check', 'referral-check');
-    await page.getByRole('group', { name: 'Must the matter be referred to the IOPC?' }).getByRole('radio', { name: 'Yes', exact: true }).check();
     await page
-      .getByRole('checkbox', { name: 'A criminal offence or behaviour liable to lead to disciplinary proceedings, aggravated by discriminatory behaviour', exact: true })
+      .getByRole('group', { name: 'Must the matter be referred to the IOPC?' })
+      .getByRole('radio', { name: 'Yes', exact: true })
+      .check();
+    await page
+      .getByRole('checkbox', {
+        name: 'A criminal offence or behaviour liable to lead to disciplinary proceedings, aggravated by discriminatory behaviour',
+        exact: true,
+      })
       .check();
     await applyAlsoTo(others);
     await submit('Record the IOPC referral check');
@@ -260,13 +326,24 @@ describe('A conduct case with ten subjects, from the report to the barred list, 
     await atCasePage('notices-served');
     for (const s of gm()) {
       // Served once: the step is no longer offered.
-      await expect.poll(() => trackRow(s).getByRole('link', { name: `Serve the regulation 17 notice for ${s.name}` }).count()).toBe(0);
+      await expect
+        .poll(() =>
+          trackRow(s)
+            .getByRole('link', { name: `Serve the regulation 17 notice for ${s.name}` })
+            .count(),
+        )
+        .toBe(0);
     }
     const afterNotices = await tableRows(page, '#clock-table');
-    for (const s of gm()) expect(afterNotices.some((r) => r[0] === 'Officer’s statement or documents to the investigator' && r[2] === s.name)).toBe(true);
+    for (const s of gm())
+      expect(
+        afterNotices.some((r) => r[0] === 'Officer’s statement or documents to the investigator' && r[2] === s.name),
+      ).toBe(true);
 
     await openAction(first, 'Submit the investigation report', 'report');
-    await page.getByLabel('Summary of the investigation report').fill('The chat export shows who posted and who forwarded the messages; accounts taken from all ten.');
+    await page
+      .getByLabel('Summary of the investigation report')
+      .fill('The chat export shows who posted and who forwarded the messages; accounts taken from all ten.');
     await applyAlsoTo(others);
     await submit('Submit the investigation report');
     // No investigation of the case remains open, so the report to the PCC is no longer due.
@@ -282,14 +359,18 @@ describe('A conduct case with ten subjects, from the report to the barred list, 
 
     await openAction(a, 'Decide whether there is a case to answer', 'case-to-answer');
     await page.getByRole('radio', { name: 'Case to answer for gross misconduct', exact: true }).check();
-    await page.getByLabel('Reasons for the decision').fill('They wrote and posted the messages; a tribunal could find gross misconduct.');
+    await page
+      .getByLabel('Reasons for the decision')
+      .fill('They wrote and posted the messages; a tribunal could find gross misconduct.');
     await applyAlsoTo([b]);
     await submit('Decide whether there is a case to answer');
     await atCasePage('case-to-answer');
 
     await openAction(c, 'Decide whether there is a case to answer', 'no-case');
     await page.getByRole('radio', { name: 'No case to answer', exact: true }).check();
-    await page.getByLabel('Reasons for the decision').fill('Their phones received the messages but they never opened the group.');
+    await page
+      .getByLabel('Reasons for the decision')
+      .fill('Their phones received the messages but they never opened the group.');
     await applyAlsoTo([d]);
     await submit('Decide whether there is a case to answer');
     await atCasePage('no-case');
@@ -317,15 +398,24 @@ describe('A conduct case with ten subjects, from the report to the barred list, 
     if (!b) throw new Error('no subjects');
     // The case page does not offer it…
     const links = trackRow(b).locator('td').last();
-    await expect.poll(() => links.getByRole('link', { name: `Arrange a misconduct hearing for ${b.name}`, exact: true }).count()).toBe(1);
-    await expect.poll(() => links.getByRole('link', { name: `Arrange a misconduct meeting for ${b.name}`, exact: true }).count()).toBe(0);
+    await expect
+      .poll(() => links.getByRole('link', { name: `Arrange a misconduct hearing for ${b.name}`, exact: true }).count())
+      .toBe(1);
+    await expect
+      .poll(() => links.getByRole('link', { name: `Arrange a misconduct meeting for ${b.name}`, exact: true }).count())
+      .toBe(0);
     const before = await dbAllegation(b);
-    const [{ n: eventsBefore } = { n: -1 }] = await server.database.query<{ n: number }>('select count(*)::int as n from allegation_events where case_id = $1', [caseId]);
+    const [{ n: eventsBefore } = { n: -1 }] = await server.database.query<{ n: number }>(
+      'select count(*)::int as n from allegation_events where case_id = $1',
+      [caseId],
+    );
 
     // …so open its address directly.
     const response = await page.goto(`${caseUrl}/allegations/${b.allegationId}/actions/schedule_meeting`);
     expect(response?.status()).toBe(200);
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(`Arrange a misconduct meeting: ${b.name}`);
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe(`Arrange a misconduct meeting: ${b.name}`);
     await expect
       .poll(async () => squash(await page.locator('.govuk-warning-text').textContent()))
       .toContain('This step is not available for this allegation now. If you continue, Probity will say why.');
@@ -333,7 +423,11 @@ describe('A conduct case with ten subjects, from the report to the barred list, 
 
     await fillDate(page, 'Date of the misconduct meeting', addCalendarDays(today, 14));
     const [refused] = await Promise.all([
-      page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === `${caseUrl}/allegations/${b.allegationId}/actions/schedule_meeting`),
+      page.waitForResponse(
+        (r) =>
+          r.request().method() === 'POST' &&
+          new URL(r.url()).pathname === `${caseUrl}/allegations/${b.allegationId}/actions/schedule_meeting`,
+      ),
       submit('Arrange a misconduct meeting'),
     ]);
     expect(refused.status()).toBe(422);
@@ -347,7 +441,10 @@ describe('A conduct case with ten subjects, from the report to the barred list, 
       .toBe('A misconduct meeting cannot hear gross misconduct: schedule a hearing or an accelerated hearing');
 
     expect(await dbAllegation(b)).toEqual(before);
-    const [{ n: eventsAfter } = { n: -2 }] = await server.database.query<{ n: number }>('select count(*)::int as n from allegation_events where case_id = $1', [caseId]);
+    const [{ n: eventsAfter } = { n: -2 }] = await server.database.query<{ n: number }>(
+      'select count(*)::int as n from allegation_events where case_id = $1',
+      [caseId],
+    );
     expect(eventsAfter).toBe(eventsBefore);
 
     await page.getByRole('link', { name: 'Cancel' }).click();
@@ -362,15 +459,22 @@ describe('A conduct case with ten subjects, from the report to the barred list, 
 
     await openAction(a, 'Arrange a misconduct hearing', 'hearing');
     await fillDate(page, 'Date of the misconduct hearing', today);
-    await expect.poll(() => page.getByRole('checkbox', { name: 'The hearing is held in public', exact: true }).isChecked()).toBe(true);
-    await page.getByLabel('Panel (optional)').fill('Legally qualified chair, a senior officer and an independent panel member');
+    await expect
+      .poll(() => page.getByRole('checkbox', { name: 'The hearing is held in public', exact: true }).isChecked())
+      .toBe(true);
+    await page
+      .getByLabel('Panel (optional)')
+      .fill('Legally qualified chair, a senior officer and an independent panel member');
     await submit('Arrange a misconduct hearing');
     await atCasePage('hearing-arranged');
     expect(await statusOf(a)).toBe('Awaiting a misconduct hearing');
     expect((await cellTexts(trackRow(a)))[4]).toBe('Misconduct hearing');
 
     await openAction(a, 'Record the finding', 'finding');
-    await page.getByRole('group', { name: 'What did the proceedings find?' }).getByRole('radio', { name: 'Gross misconduct', exact: true }).check();
+    await page
+      .getByRole('group', { name: 'What did the proceedings find?' })
+      .getByRole('radio', { name: 'Gross misconduct', exact: true })
+      .check();
     await submit('Record the finding');
     await atCasePage('finding');
     expect((await cellTexts(trackRow(a)))[5]).toBe('Gross misconduct');
@@ -380,7 +484,9 @@ describe('A conduct case with ten subjects, from the report to the barred list, 
     await openAction(a, 'Record the sanction', 'sanction');
     await page.getByRole('radio', { name: 'Reduction in rank', exact: true }).check();
     const [lesser] = await Promise.all([
-      page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname.endsWith('/actions/record_sanction')),
+      page.waitForResponse(
+        (r) => r.request().method() === 'POST' && new URL(r.url()).pathname.endsWith('/actions/record_sanction'),
+      ),
       submit('Record the sanction'),
     ]);
     expect(lesser.status()).toBe(422);
@@ -400,19 +506,30 @@ describe('A conduct case with ten subjects, from the report to the barred list, 
     expect(cells[6]).toBe('Dismissal without notice');
 
     // The barred list return, as a summary card.
-    await expect.poll(() => page.getByRole('heading', { level: 2, name: 'Barred and advisory list returns' }).count()).toBe(1);
-    const card = page.locator('.govuk-summary-card').filter({ has: page.locator('.govuk-summary-card__title', { hasText: `Police Barred List return: ${a.name}` }) });
+    await expect
+      .poll(() => page.getByRole('heading', { level: 2, name: 'Barred and advisory list returns' }).count())
+      .toBe(1);
+    const card = page
+      .locator('.govuk-summary-card')
+      .filter({ has: page.locator('.govuk-summary-card__title', { hasText: `Police Barred List return: ${a.name}` }) });
     await expect.poll(() => card.count()).toBe(1);
     const fields = Object.fromEntries(
-      await card.locator('.govuk-summary-list__row').evaluateAll((rs) =>
-        rs.map((r) => [(r.querySelector('dt')?.textContent ?? '').trim(), (r.querySelector('dd')?.textContent ?? '').replace(/\s+/g, ' ').trim()]),
-      ),
+      await card
+        .locator('.govuk-summary-list__row')
+        .evaluateAll((rs) =>
+          rs.map((r) => [
+            (r.querySelector('dt')?.textContent ?? '').trim(),
+            (r.querySelector('dd')?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+          ]),
+        ),
     );
     expect(fields['List']).toBe('Police Barred List');
     expect(fields['Full name']).toBe(a.name);
     expect(fields['Force']).toBe('Westshire Police');
     expect(fields['Case reference']).toBe(reference);
-    expect(fields['Standards of Professional Behaviour breached']).toBe('Equality and diversity, Discreditable conduct');
+    expect(fields['Standards of Professional Behaviour breached']).toBe(
+      'Equality and diversity, Discreditable conduct',
+    );
     expect(fields['Sanction']).toBe('dismissal without notice');
     expect(fields['Date of the dismissal or finding']).toBe(formatDate(today));
     expect(fields['To be sent within (working days)']).toBe('5');
@@ -422,7 +539,9 @@ describe('A conduct case with ten subjects, from the report to the barred list, 
 
     // Its clock: 5 working days from the sanction, running; the 12-month clock is still there (atCasePage).
     const clocks = await tableRows(page, '#clock-table');
-    expect(clocks.filter((r) => r[0] === BARRED_LIST_CLOCK)).toEqual([[BARRED_LIST_CLOCK, '5 working days', a.name, formatDate(barredListDue), 'Running']]);
+    expect(clocks.filter((r) => r[0] === BARRED_LIST_CLOCK)).toEqual([
+      [BARRED_LIST_CLOCK, '5 working days', a.name, formatDate(barredListDue), 'Running'],
+    ]);
     await expectTwelveMonthClock();
 
     // The timeline lists every action taken, once each, and nothing for the refused moves.
@@ -434,16 +553,23 @@ describe('A conduct case with ten subjects, from the report to the barred list, 
       ...label('Record the IOPC decision', gm()),
       ...label('Serve the regulation 17 notice', gm()),
       ...label('Submit the investigation report', gm()),
-      ...label('Decide whether there is a case to answer', [a, b, c, d].filter((s): s is Subject => !!s)),
+      ...label(
+        'Decide whether there is a case to answer',
+        [a, b, c, d].filter((s): s is Subject => !!s),
+      ),
       ...label('Refer to reflective practice', pri()),
       ...label('Arrange a misconduct hearing', [a]),
       ...label('Record the finding', [a]),
       ...label('Record the sanction', [a]),
     ];
-    const titles = await page.locator('#timeline ~ .moj-timeline .moj-timeline__title').evaluateAll((hs) => hs.map((h) => (h.textContent ?? '').replace(/\s+/g, ' ').trim()));
+    const titles = await page
+      .locator('#timeline ~ .moj-timeline .moj-timeline__title')
+      .evaluateAll((hs) => hs.map((h) => (h.textContent ?? '').replace(/\s+/g, ' ').trim()));
     expect(titles.length).toBe(39);
     expect([...titles].sort()).toEqual([...expected].sort());
-    const sanctionEvent = page.locator('.moj-timeline__item').filter({ has: page.locator('.moj-timeline__title', { hasText: `Record the sanction: ${a.name}` }) });
+    const sanctionEvent = page
+      .locator('.moj-timeline__item')
+      .filter({ has: page.locator('.moj-timeline__title', { hasText: `Record the sanction: ${a.name}` }) });
     await expect.poll(async () => squash(await sanctionEvent.textContent())).toContain('barred list return created');
     await expect.poll(async () => squash(await sanctionEvent.textContent())).toContain('Dismissal without notice');
   }, 240_000);
@@ -465,7 +591,9 @@ describe('A conduct case with ten subjects, from the report to the barred list, 
       await p.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Cases' }).click();
       await p.waitForURL((url) => url.pathname === '/cases');
       await checkPage(p, 'case-nojs-cases');
-      const row = p.locator('#case-results tbody tr').filter({ has: p.getByRole('link', { name: reference, exact: true }) });
+      const row = p
+        .locator('#case-results tbody tr')
+        .filter({ has: p.getByRole('link', { name: reference, exact: true }) });
       await expect.poll(() => row.count()).toBe(1);
       const listed = await cellTexts(row);
       expect(listed.slice(2)).toEqual(['10', '10', INVESTIGATOR_NAME, formatDate(cameToAttention)]);
@@ -477,12 +605,25 @@ describe('A conduct case with ten subjects, from the report to the barred list, 
       await expect.poll(() => p.locator('#tracks tbody tr').count()).toBe(10);
       // The investigator takes no decisions: no allocation form, and no decision among the next steps.
       await expect.poll(() => p.getByLabel('Allocate the case to a lead investigator').count()).toBe(0);
-      await expect.poll(() => p.locator('#tracks').getByRole('link', { name: /^(Arrange a misconduct hearing|Record the sanction) for / }).count()).toBe(0);
+      await expect
+        .poll(() =>
+          p
+            .locator('#tracks')
+            .getByRole('link', { name: /^(Arrange a misconduct hearing|Record the sanction) for / })
+            .count(),
+        )
+        .toBe(0);
       const clocks = await tableRows(p, '#clock-table');
-      expect(clocks.some((r) => r[0]?.startsWith(TWELVE_MONTH_CLOCK) && r[2] === 'Whole case' && r[3] === formatDate(twelveMonthDue))).toBe(true);
+      expect(
+        clocks.some(
+          (r) => r[0]?.startsWith(TWELVE_MONTH_CLOCK) && r[2] === 'Whole case' && r[3] === formatDate(twelveMonthDue),
+        ),
+      ).toBe(true);
       expect(clocks.some((r) => r[0] === BARRED_LIST_CLOCK && r[3] === formatDate(barredListDue))).toBe(true);
       const dismissed = gm()[0];
-      await expect.poll(async () => (await p.locator('.govuk-summary-card__title').allTextContents()).map(squash)).toEqual([`Police Barred List return: ${dismissed?.name}`]);
+      await expect
+        .poll(async () => (await p.locator('.govuk-summary-card__title').allTextContents()).map(squash))
+        .toEqual([`Police Barred List return: ${dismissed?.name}`]);
     }, 120_000);
   });
 });

@@ -4,7 +4,15 @@ import { formatDate } from '../../src/lib/dates.ts';
 import { createUser } from '../../src/features/auth/create-user.ts';
 import { currentTotpCode } from '../../src/features/auth/credentials.ts';
 import { systemActor } from '../../src/features/audit/audit-events.ts';
-import { checkPage, launchBrowser, signIn, signOut, startServer, type Browser, type RunningServer } from './support/browser.ts';
+import {
+  checkPage,
+  launchBrowser,
+  signIn,
+  signOut,
+  startServer,
+  type Browser,
+  type RunningServer,
+} from './support/browser.ts';
 
 /**
  * The foundation journeys in a real browser against the real server: sign-in with a second factor, the
@@ -25,7 +33,13 @@ type SupersededCollar = { personId: string; familyName: string; givenName: strin
  * numbers are reissued, so others (such as its current holder) may match the same search.
  */
 async function findSupersededCollar(server: RunningServer): Promise<SupersededCollar> {
-  const rows = await server.database.query<{ person_id: string; family_name: string; given_name: string; value: string; valid_to: string }>(
+  const rows = await server.database.query<{
+    person_id: string;
+    family_name: string;
+    given_name: string;
+    value: string;
+    valid_to: string;
+  }>(
     `select i.person_id, p.family_name, p.given_name, i.value, i.valid_to::text as valid_to
        from person_identifiers i
        join people p on p.id = i.person_id and p.force_id = i.force_id
@@ -38,11 +52,20 @@ async function findSupersededCollar(server: RunningServer): Promise<SupersededCo
   );
   const row = rows[0];
   if (!row) throw new Error('the demo data has no superseded collar number to search for');
-  return { personId: row.person_id, familyName: row.family_name, givenName: row.given_name, value: row.value, validTo: row.valid_to };
+  return {
+    personId: row.person_id,
+    familyName: row.family_name,
+    givenName: row.given_name,
+    value: row.value,
+    validTo: row.valid_to,
+  };
 }
 
 async function linkedPersonOf(server: RunningServer, email: string): Promise<string> {
-  const [row] = await server.database.query<{ person_id: string | null }>('select person_id from users where email = $1', [email]);
+  const [row] = await server.database.query<{ person_id: string | null }>(
+    'select person_id from users where email = $1',
+    [email],
+  );
   if (!row?.person_id) throw new Error(`${email} has no linked person`);
   return row.person_id;
 }
@@ -104,21 +127,32 @@ for (const mode of modes) {
       await page.waitForURL((url) => url.pathname === '/people' && url.searchParams.get('q') === target.value);
       await shot('a-people-results');
 
-      const row = page.locator('#people-results tbody tr').filter({ has: page.locator(`a[href="/people/${target.personId}"]`) });
+      const row = page
+        .locator('#people-results tbody tr')
+        .filter({ has: page.locator(`a[href="/people/${target.personId}"]`) });
       await expect.poll(() => row.count()).toBe(1);
       await expect.poll(() => row.getByRole('link').textContent()).toBe(`${target.familyName}, ${target.givenName}`);
-      await expect.poll(async () => (await row.textContent())?.replace(/\s+/g, ' ')).toContain(
-        `Matched former number ${target.value}, held until ${heldUntil}`,
-      );
+      await expect
+        .poll(async () => (await row.textContent())?.replace(/\s+/g, ' '))
+        .toContain(`Matched former number ${target.value}, held until ${heldUntil}`);
 
       await row.getByRole('link', { name: `${target.familyName}, ${target.givenName}` }).click();
       await page.waitForURL((url) => url.pathname === `/people/${target.personId}`);
       await shot('a-person');
-      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(`${target.givenName} ${target.familyName}`);
+      await expect
+        .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+        .toBe(`${target.givenName} ${target.familyName}`);
 
       const history = page.locator('#identifiers tbody tr');
-      const formerRows = await history.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td.textContent ?? '').replace(/\s+/g, ' ').trim())));
-      expect(formerRows).toContainEqual([expect.stringMatching(/^Collar/), target.value, expect.any(String), heldUntil]);
+      const formerRows = await history.evaluateAll((trs) =>
+        trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td.textContent ?? '').replace(/\s+/g, ' ').trim())),
+      );
+      expect(formerRows).toContainEqual([
+        expect.stringMatching(/^Collar/),
+        target.value,
+        expect.any(String),
+        heldUntil,
+      ]);
 
       await signOut(page);
       await expectSignedOut(page);
@@ -138,7 +172,11 @@ for (const mode of modes) {
 
       const auditRows = await page
         .locator('table.govuk-table tbody tr')
-        .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td.textContent ?? '').replace(/\s+/g, ' ').trim())));
+        .evaluateAll((trs) =>
+          trs.map((tr) =>
+            [...tr.querySelectorAll('td')].map((td) => (td.textContent ?? '').replace(/\s+/g, ' ').trim()),
+          ),
+        );
       expect(auditRows.length).toBeGreaterThan(0);
       // Columns: time, actor, event, subject, person, summary, request id.
       expect(auditRows.some((r) => r[1] === INVESTIGATOR && r[2] === 'person.viewed')).toBe(true);
@@ -173,7 +211,11 @@ for (const mode of modes) {
     });
 
     test('a new account is set up from its one-time link, with an authenticator app, and signs out everywhere', async () => {
-      const { setupLink } = await createUser(server.deps, systemActor('e2e'), { email: NEW_OFFICER, role: 'vetting_officer', forceId: 'westshire' });
+      const { setupLink } = await createUser(server.deps, systemActor('e2e'), {
+        email: NEW_OFFICER,
+        role: 'vetting_officer',
+        forceId: 'westshire',
+      });
       expect(setupLink.startsWith(`${server.baseUrl}/account/setup/`)).toBe(true);
 
       await page.goto(setupLink);
@@ -203,8 +245,13 @@ for (const mode of modes) {
       await expectSignedOut(page);
       await shot('c-signed-out-everywhere');
 
-      const [user] = await server.database.query<{ id: string }>('select id from users where email = $1', [NEW_OFFICER]);
-      const sessions = await server.database.query<{ n: number }>('select count(*)::int as n from sessions where user_id = $1', [user?.id]);
+      const [user] = await server.database.query<{ id: string }>('select id from users where email = $1', [
+        NEW_OFFICER,
+      ]);
+      const sessions = await server.database.query<{ n: number }>(
+        'select count(*)::int as n from sessions where user_id = $1',
+        [user?.id],
+      );
       expect(sessions[0]?.n).toBe(0);
       const home = await page.goto('/');
       expect(new URL(page.url()).pathname).toBe('/sign-in');
@@ -227,10 +274,14 @@ for (const mode of modes) {
       await expect.poll(() => summary.count()).toBe(1);
       await expect.poll(() => summary.getByRole('heading').textContent()).toContain('There is a problem');
       const message = 'Email address or password is incorrect';
-      await expect.poll(async () => (await summary.locator('.govuk-error-summary__list').textContent())?.trim()).toBe(message);
+      await expect
+        .poll(async () => (await summary.locator('.govuk-error-summary__list').textContent())?.trim())
+        .toBe(message);
       // The summary links to the field it is about.
       await expect.poll(() => summary.getByRole('link', { name: message }).getAttribute('href')).toBe('#email');
-      await expect.poll(async () => (await page.locator('#email-error').textContent())?.replace(/\s+/g, ' ').trim()).toBe(`Error: ${message}`);
+      await expect
+        .poll(async () => (await page.locator('#email-error').textContent())?.replace(/\s+/g, ' ').trim())
+        .toBe(`Error: ${message}`);
       expect(await page.title()).toMatch(/^Error: /);
       await expect.poll(() => page.locator('.probity-account-bar').count()).toBe(0);
 

@@ -3,8 +3,23 @@ import type { Page } from 'playwright-core';
 import { formatDate, todayIso } from '../../src/lib/dates.ts';
 import { addCalendarDays, addWorkingDays } from '../../src/features/clocks/working-days.ts';
 import { sweepAllClocks } from '../../src/features/clocks/sweep-clocks.ts';
-import { AA, INVESTIGATOR, INVESTIGATOR_NAME, actionSlug, cellTexts, fillDate, squash } from './support/case-journey.ts';
-import { checkPage, clearScreenshots, launchBrowser, startServer, type Browser, type RunningServer } from './support/browser.ts';
+import {
+  AA,
+  INVESTIGATOR,
+  INVESTIGATOR_NAME,
+  actionSlug,
+  cellTexts,
+  fillDate,
+  squash,
+} from './support/case-journey.ts';
+import {
+  checkPage,
+  clearScreenshots,
+  launchBrowser,
+  startServer,
+  type Browser,
+  type RunningServer,
+} from './support/browser.ts';
 import {
   RESTRICTION_NOTICE_CLOCK,
   RESTRICTION_REVIEW_CLOCK,
@@ -40,15 +55,28 @@ import {
 const AA_NAME = 'Alan Authority';
 const RESTRICTED_DUTIES = 'Restricted duties';
 const OPTIONS: [string, 'Yes' | 'No', string][] = [
-  ['Temporary redeployment to alternative duties or location', 'Yes', 'Considered: a desk role away from the public is enough with the conditions below.'],
+  [
+    'Temporary redeployment to alternative duties or location',
+    'Yes',
+    'Considered: a desk role away from the public is enough with the conditions below.',
+  ],
   [RESTRICTED_DUTIES, 'Yes', 'Chosen: no public contact, no lone working, no access to the complainant’s records.'],
   ['Removed from public-facing role', 'Yes', 'Covered by the conditions of restricted duties.'],
   ['Firearms authority withdrawn', 'No', 'Not an authorised firearms officer.'],
-  ['Restricted access to IT systems', 'Yes', 'Part of the conditions: no access to the crime system record of the investigation.'],
+  [
+    'Restricted access to IT systems',
+    'Yes',
+    'Part of the conditions: no access to the crime system record of the investigation.',
+  ],
   ['Repositioned', 'No', 'Not needed once duties are restricted.'],
-  ['Suspension (regulation 11)', 'Yes', 'Not necessary: bail conditions and restricted duties protect the investigation and the public.'],
+  [
+    'Suspension (regulation 11)',
+    'Yes',
+    'Not necessary: bail conditions and restricted duties protect the investigation and the public.',
+  ],
 ];
-const CONDITIONS = 'Office duties only at headquarters; no contact with the public, the complainant or witnesses; no access to the investigation’s records.';
+const CONDITIONS =
+  'Office duties only at headquarters; no contact with the public, the complainant or witnesses; no access to the investigation’s records.';
 
 describe('The integrity loop: arrest, restricted duties, the flag, the review, gross misconduct and withdrawal of vetting, with JavaScript', () => {
   let server: RunningServer;
@@ -84,7 +112,9 @@ describe('The integrity loop: arrest, restricted duties, the flag, the review, g
 
   async function atRestrictions(name: string): Promise<void> {
     await page.waitForURL((url) => url.pathname === restrictionsUrl());
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Suspension and restricted duties');
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe('Suspension and restricted duties');
     await shot(`restrictions-${name}`);
   }
 
@@ -139,7 +169,9 @@ describe('The integrity loop: arrest, restricted duties, the flag, the review, g
     await page.getByLabel('Category', { exact: true }).selectOption({ label: 'Sexual assault' });
     expect(await page.locator('#categoryCode').inputValue()).toBe('sexual_conduct.assault');
     await page.getByRole('checkbox', { name: 'Discreditable conduct', exact: true }).check();
-    await page.getByLabel('Describe the alleged conduct').fill('Arrested at home, off duty, on suspicion of sexually assaulting an acquaintance after a night out.');
+    await page
+      .getByLabel('Describe the alleged conduct')
+      .fill('Arrested at home, off duty, on suspicion of sexually assaulting an acquaintance after a night out.');
     expect(await submitForm(page, 'Open the case', '/cases/new')).toBe(303);
     await page.waitForURL((url) => /^\/cases\/[0-9a-f-]{36}$/.test(url.pathname));
     caseUrl = new URL(page.url()).pathname;
@@ -155,7 +187,9 @@ describe('The integrity loop: arrest, restricted duties, the flag, the review, g
     expect(await bannerFlags()).toEqual([]);
 
     // The investigator becomes the case officer (they look at the person later).
-    await page.getByLabel('Allocate the case to a lead investigator').selectOption({ label: `${INVESTIGATOR_NAME} (${INVESTIGATOR})` });
+    await page
+      .getByLabel('Allocate the case to a lead investigator')
+      .selectOption({ label: `${INVESTIGATOR_NAME} (${INVESTIGATOR})` });
     await submitForm(page, 'Allocate');
     await atCasePage('allocated');
 
@@ -165,12 +199,19 @@ describe('The integrity loop: arrest, restricted duties, the flag, the review, g
     await page.getByLabel('Subject', { exact: true }).selectOption({ label: officer.name });
     await page.getByRole('radio', { name: 'Arrested', exact: true }).check();
     await fillDate(page, 'When did it happen?', arrestedOn);
-    await page.getByLabel('Details (optional)').fill('Arrested on suspicion of sexual assault; released on police bail with conditions.');
+    await page
+      .getByLabel('Details (optional)')
+      .fill('Arrested on suspicion of sexual assault; released on police bail with conditions.');
     expect(await submitForm(page, 'Record', `${caseUrl}/criminal`)).toBe(303);
     await page.waitForURL((url) => url.pathname === `${caseUrl}/criminal`);
     await shot('criminal-recorded');
     expect(await rowsOf(page, '#criminal-events')).toEqual([
-      [formatDate(arrestedOn), officer.name, 'Arrested Arrested on suspicion of sexual assault; released on police bail with conditions.', 'None'],
+      [
+        formatDate(arrestedOn),
+        officer.name,
+        'Arrested Arrested on suspicion of sexual assault; released on police bail with conditions.',
+        'None',
+      ],
     ]);
 
     // An arrest in a serious category, and no suspension: the case page flags the officer at once.
@@ -183,7 +224,9 @@ describe('The integrity loop: arrest, restricted duties, the flag, the review, g
     await page.locator('#restriction-banner').getByRole('link', { name: 'Suspension and restricted duties' }).click();
     await atRestrictions('before');
     const section = subjectSection();
-    await expect.poll(async () => squash(await section.locator(':scope > h2').textContent())).toBe(`${officer.name} Flagged: not suspended`);
+    await expect
+      .poll(async () => squash(await section.locator(':scope > h2').textContent()))
+      .toBe(`${officer.name} Flagged: not suspended`);
     expect(squash(await section.locator('.probity-flag').textContent())).toContain(`(${arrestWhy})`);
     expect(squash(await section.locator('p.govuk-body').first().textContent())).toBe('No restriction is in force.');
 
@@ -193,13 +236,19 @@ describe('The integrity loop: arrest, restricted duties, the flag, the review, g
     await shot('impose-form');
 
     // Nothing chosen at all: every missing part is named, and nothing is written.
-    await page.getByRole('group', { name: 'Which restriction?' }).getByRole('radio', { name: RESTRICTED_DUTIES, exact: true }).check();
+    await page
+      .getByRole('group', { name: 'Which restriction?' })
+      .getByRole('radio', { name: RESTRICTED_DUTIES, exact: true })
+      .check();
     expect(await submitForm(page, 'Record the decision', `${caseUrl}/restrictions`)).toBe(400);
     await shot('impose-refused');
     const refusal = await errorMessages(page);
     expect(refusal).toContain('Say whether you considered suspension (regulation 11)');
     expect(refusal).toContain('Say whether you considered restricted duties');
-    const [{ n: none } = { n: -1 }] = await server.database.query<{ n: number }>('select count(*)::int as n from duty_restrictions where case_id = $1', [caseId]);
+    const [{ n: none } = { n: -1 }] = await server.database.query<{ n: number }>(
+      'select count(*)::int as n from duty_restrictions where case_id = $1',
+      [caseId],
+    );
     expect(none).toBe(0);
 
     for (const [option, considered, reason] of OPTIONS) {
@@ -208,8 +257,15 @@ describe('The integrity loop: arrest, restricted duties, the flag, the review, g
       await group.getByLabel('Why it was or was not chosen').fill(reason);
     }
     await page.getByLabel('Conditions', { exact: true }).fill(CONDITIONS);
-    await page.getByLabel('Reasons for the decision').fill('Bail conditions keep the officer away from the complainant; restricted duties protect the public and the investigation. Suspension would be disproportionate while the officer can work safely away from the public.');
-    await page.getByRole('group', { name: 'Has the officer been told?' }).getByRole('radio', { name: 'Yes, orally (written confirmation still to follow)' }).check();
+    await page
+      .getByLabel('Reasons for the decision')
+      .fill(
+        'Bail conditions keep the officer away from the complainant; restricted duties protect the public and the investigation. Suspension would be disproportionate while the officer can work safely away from the public.',
+      );
+    await page
+      .getByRole('group', { name: 'Has the officer been told?' })
+      .getByRole('radio', { name: 'Yes, orally (written confirmation still to follow)' })
+      .check();
     await fillDateIn(page.getByRole('group', { name: 'Date the officer was told' }), day0);
     expect(await submitForm(page, 'Record the decision', `${caseUrl}/restrictions`)).toBe(303);
     await atRestrictions('imposed');
@@ -226,10 +282,14 @@ describe('The integrity loop: arrest, restricted duties, the flag, the review, g
     // …and every option considered, with the reasons.
     await page.getByText('Options considered', { exact: true }).click();
     expect(await rowsOf(page, 'section details table')).toEqual(OPTIONS.map(([o, c, r]) => [o, c, r]));
-    expect((await rowsOf(page, '[id^="history-"]')).map((r) => r.slice(0, 3))).toEqual([[formatDate(day0), 'Imposed: restricted duties', AA_NAME]]);
+    expect((await rowsOf(page, '[id^="history-"]')).map((r) => r.slice(0, 3))).toEqual([
+      [formatDate(day0), 'Imposed: restricted duties', AA_NAME],
+    ]);
 
     // Not suspended: the flag stays, and asks for a senior rationale.
-    await expect.poll(async () => squash(await subjectSection().locator(':scope > h2').textContent())).toBe(`${officer.name} Flagged: not suspended`);
+    await expect
+      .poll(async () => squash(await subjectSection().locator(':scope > h2').textContent()))
+      .toBe(`${officer.name} Flagged: not suspended`);
     expect(squash(await page.locator('.probity-flag').textContent())).toBe(
       `! Warning Serious matter, not suspended, and no current senior rationale (${arrestWhy}). Suspend, or a senior decision maker must record why a lesser measure is enough.`,
     );
@@ -242,11 +302,17 @@ describe('The integrity loop: arrest, restricted duties, the flag, the review, g
     expect(skipped.length).toBeGreaterThan(0);
     await page.getByRole('link', { name: `Case ${reference}` }).click();
     await atCasePage('restricted');
-    expect(await clock(RESTRICTION_NOTICE_CLOCK)).toEqual([[RESTRICTION_NOTICE_CLOCK, '3 working days', officer.name, formatDate(noticeDue), 'Running']]);
+    expect(await clock(RESTRICTION_NOTICE_CLOCK)).toEqual([
+      [RESTRICTION_NOTICE_CLOCK, '3 working days', officer.name, formatDate(noticeDue), 'Running'],
+    ]);
     // The review is 28 calendar days: the bank holidays it spans do not move it.
     expect(weekdayBankHolidays(day0, reviewDay)).toEqual(expect.arrayContaining(skipped));
-    expect(await clock(RESTRICTION_REVIEW_CLOCK)).toEqual([[RESTRICTION_REVIEW_CLOCK, '28 days', officer.name, formatDate(reviewDay), 'Running']]);
-    expect(squash(await page.locator('#restriction-banner li').textContent())).toBe(`${officer.name}: Restricted: restricted duties since ${formatDate(day0)}`);
+    expect(await clock(RESTRICTION_REVIEW_CLOCK)).toEqual([
+      [RESTRICTION_REVIEW_CLOCK, '28 days', officer.name, formatDate(reviewDay), 'Running'],
+    ]);
+    expect(squash(await page.locator('#restriction-banner li').textContent())).toBe(
+      `${officer.name}: Restricted: restricted duties since ${formatDate(day0)}`,
+    );
     expect(await bannerFlags()).toEqual([`Warning Flagged: ${officer.name}. ${flagText(arrestWhy)}`]);
 
     await page.locator('#restriction-banner').getByRole('link', { name: 'Suspension and restricted duties' }).click();
@@ -266,35 +332,48 @@ describe('The integrity loop: arrest, restricted duties, the flag, the review, g
     await page.waitForURL((url) => url.pathname === `/people/${officer.personId}`);
     await shot('person-flagged');
     expect(await bannerFlags()).toEqual([`Warning Flagged in case ${reference}. ${flagText(arrestWhy)}`]);
-    expect(squash(await page.locator('#restriction-banner li').textContent())).toBe(`Restricted: restricted duties since ${formatDate(day0)} in case ${reference}`);
+    expect(squash(await page.locator('#restriction-banner li').textContent())).toBe(
+      `Restricted: restricted duties since ${formatDate(day0)} in case ${reference}`,
+    );
 
     await openAuthorityLists('flagged');
     expect(await flaggedRows()).toEqual([[officer.name, reference, arrestWhy, RESTRICTED_DUTIES]]);
-    expect(await rowsOf(page, '#in-force-restricted_duties')).toEqual([[officer.name, reference, formatDate(day0), '0', formatDate(reviewDay)]]);
+    expect(await rowsOf(page, '#in-force-restricted_duties')).toEqual([
+      [officer.name, reference, formatDate(day0), '0', formatDate(reviewDay)],
+    ]);
   }, 120_000);
 
   test('a senior decision maker records the rationale, and the flag clears everywhere', async () => {
     await page.locator('#flagged-table').getByRole('link', { name: reference }).click();
     await atRestrictions('from-list');
     await page.getByRole('button', { name: 'Record senior rationale' }).click();
-    await page.waitForURL((url) => url.pathname.startsWith(`${caseUrl}/subjects/`) && url.pathname.endsWith('/rationale'));
+    await page.waitForURL(
+      (url) => url.pathname.startsWith(`${caseUrl}/subjects/`) && url.pathname.endsWith('/rationale'),
+    );
     await shot('rationale-form');
-    expect(squash(await page.locator('.govuk-warning-text__text').textContent())).toBe(`Warning Serious matter, not suspended: ${arrestWhy}.`);
+    expect(squash(await page.locator('.govuk-warning-text__text').textContent())).toBe(
+      `Warning Serious matter, not suspended: ${arrestWhy}.`,
+    );
 
     // An empty rationale is refused with a message, and nothing is recorded.
     expect(await submitForm(page, 'Record the rationale')).toBe(400);
     await shot('rationale-refused');
     expect(await errorMessages(page)).toEqual(['Give the reasons why a measure short of suspension is enough']);
 
-    const rationale = 'Bail conditions forbid contact with the complainant; the officer works in an office with no public contact. Suspension adds nothing to that protection.';
+    const rationale =
+      'Bail conditions forbid contact with the complainant; the officer works in an office with no public contact. Suspension adds nothing to that protection.';
     await page.getByLabel('Rationale', { exact: true }).fill(rationale);
     expect(await submitForm(page, 'Record the rationale')).toBe(303);
     await atRestrictions('answered');
-    await expect.poll(async () => squash(await subjectSection().locator(':scope > h2').textContent())).toBe(officer.name);
+    await expect
+      .poll(async () => squash(await subjectSection().locator(':scope > h2').textContent()))
+      .toBe(officer.name);
     expect(squash(await page.locator('.govuk-inset-text').first().textContent())).toBe(
       `Serious matter, not suspended (${arrestWhy}): a senior rationale answers the flag until ${formatDate(reviewDay)}, when the restriction is next reviewed.`,
     );
-    expect(await rowsOf(page, '[id^="rationales-"]')).toEqual([[formatDate(day0), formatDate(reviewDay), AA_NAME, rationale]]);
+    expect(await rowsOf(page, '[id^="rationales-"]')).toEqual([
+      [formatDate(day0), formatDate(reviewDay), AA_NAME, rationale],
+    ]);
 
     await page.getByRole('link', { name: `Case ${reference}` }).click();
     await atCasePage('answered');
@@ -318,16 +397,24 @@ describe('The integrity loop: arrest, restricted duties, the flag, the review, g
 
     await openAuthorityLists('review-due');
     expect(await flaggedRows()).toEqual([[officer.name, reference, arrestWhy, RESTRICTED_DUTIES]]);
-    expect(await rowsOf(page, '#reviews-table')).toEqual([[officer.name, reference, RESTRICTED_DUTIES, formatDate(reviewDay), 'Due today']]);
+    expect(await rowsOf(page, '#reviews-table')).toEqual([
+      [officer.name, reference, RESTRICTED_DUTIES, formatDate(reviewDay), 'Due today'],
+    ]);
 
     await page.locator('#reviews-table').getByRole('link', { name: reference }).click();
     await atRestrictions('review-due');
-    await expect.poll(async () => squash(await subjectSection().locator(':scope > h2').textContent())).toBe(`${officer.name} Flagged: not suspended`);
-    expect(await rowsOf(page, '[id^="rationales-"]')).toEqual([[formatDate(day0), `${formatDate(reviewDay)} (lapsed)`, AA_NAME, expect.any(String)]]);
+    await expect
+      .poll(async () => squash(await subjectSection().locator(':scope > h2').textContent()))
+      .toBe(`${officer.name} Flagged: not suspended`);
+    expect(await rowsOf(page, '[id^="rationales-"]')).toEqual([
+      [formatDate(day0), `${formatDate(reviewDay)} (lapsed)`, AA_NAME, expect.any(String)],
+    ]);
 
     await page.getByRole('link', { name: `Case ${reference}` }).click();
     await atCasePage('review-due');
-    expect(await clock(RESTRICTION_REVIEW_CLOCK)).toEqual([[RESTRICTION_REVIEW_CLOCK, '28 days', officer.name, formatDate(reviewDay), 'Due']]);
+    expect(await clock(RESTRICTION_REVIEW_CLOCK)).toEqual([
+      [RESTRICTION_REVIEW_CLOCK, '28 days', officer.name, formatDate(reviewDay), 'Due'],
+    ]);
     expect(await bannerFlags()).toEqual([`Warning Flagged: ${officer.name}. ${flagText(arrestWhy)}`]);
   }, 120_000);
 
@@ -339,22 +426,46 @@ describe('The integrity loop: arrest, restricted duties, the flag, the review, g
     await shot('review-form');
     const outcome = page.getByRole('group', { name: 'What happens to the restriction?' });
     expect(await outcome.getByRole('radio', { name: 'It continues' }).isChecked()).toBe(true);
-    expect(squash(await outcome.locator('#outcome-item-hint').textContent())).toBe(`The next review is due ${formatDate(nextReview)} if reviewed today`);
+    expect(squash(await outcome.locator('#outcome-item-hint').textContent())).toBe(
+      `The next review is due ${formatDate(nextReview)} if reviewed today`,
+    );
 
-    await page.getByRole('group', { name: 'Do the reasons for the restriction still hold?' }).getByRole('radio', { name: 'Yes' }).check();
-    await page.getByLabel('Reasons', { exact: true }).fill('The investigation continues and the bail conditions remain; the risk to the public is unchanged.');
-    await page.getByRole('group', { name: 'Was the officer told of the review and able to make representations?' }).getByRole('radio', { name: 'Yes' }).check();
+    await page
+      .getByRole('group', { name: 'Do the reasons for the restriction still hold?' })
+      .getByRole('radio', { name: 'Yes' })
+      .check();
+    await page
+      .getByLabel('Reasons', { exact: true })
+      .fill('The investigation continues and the bail conditions remain; the risk to the public is unchanged.');
+    await page
+      .getByRole('group', { name: 'Was the officer told of the review and able to make representations?' })
+      .getByRole('radio', { name: 'Yes' })
+      .check();
     await page.getByLabel('The officer’s representations (optional)').fill('Asks to return to response duties.');
     await page
       .getByLabel('Renewed reasons why a measure short of suspension is enough')
-      .fill('Public contact is still excluded and the complainant is protected by bail conditions; suspension is still not needed.');
+      .fill(
+        'Public contact is still excluded and the complainant is protected by bail conditions; suspension is still not needed.',
+      );
     expect(await submitForm(page, 'Record the review')).toBe(303);
     await atRestrictions('reviewed');
 
-    await expect.poll(async () => squash(await subjectSection().locator(':scope > h2').textContent())).toBe(officer.name);
-    expect(await summaryList(page.locator('[id^="current-"]'))).toMatchObject({ 'Next review': formatDate(nextReview) });
-    expect((await rowsOf(page, '[id^="history-"]'))[0]?.slice(0, 3)).toEqual([formatDate(reviewDay), expect.stringMatching(/review/i), AA_NAME]);
-    expect((await rowsOf(page, '[id^="rationales-"]'))[0]?.slice(0, 3)).toEqual([formatDate(reviewDay), formatDate(nextReview), AA_NAME]);
+    await expect
+      .poll(async () => squash(await subjectSection().locator(':scope > h2').textContent()))
+      .toBe(officer.name);
+    expect(await summaryList(page.locator('[id^="current-"]'))).toMatchObject({
+      'Next review': formatDate(nextReview),
+    });
+    expect((await rowsOf(page, '[id^="history-"]'))[0]?.slice(0, 3)).toEqual([
+      formatDate(reviewDay),
+      expect.stringMatching(/review/i),
+      AA_NAME,
+    ]);
+    expect((await rowsOf(page, '[id^="rationales-"]'))[0]?.slice(0, 3)).toEqual([
+      formatDate(reviewDay),
+      formatDate(nextReview),
+      AA_NAME,
+    ]);
 
     await page.getByRole('link', { name: `Case ${reference}` }).click();
     await atCasePage('reviewed');
@@ -373,12 +484,18 @@ describe('The integrity loop: arrest, restricted duties, the flag, the review, g
   test('the severity is assessed as gross misconduct, and a vetting review opens by itself', async () => {
     await page.goto(caseUrl);
     await atCasePage('before-assessment');
-    const track = page.locator('#tracks tbody tr').filter({ has: page.locator(`a[href="/people/${officer.personId}"]`) });
+    const track = page
+      .locator('#tracks tbody tr')
+      .filter({ has: page.locator(`a[href="/people/${officer.personId}"]`) });
     await track.getByRole('link', { name: `Assess severity for ${officer.name}`, exact: true }).click();
-    await page.waitForURL((url) => url.pathname === `${caseUrl}/allegations/${allegationId}/actions/${actionSlug('Assess severity')}`);
+    await page.waitForURL(
+      (url) => url.pathname === `${caseUrl}/allegations/${allegationId}/actions/${actionSlug('Assess severity')}`,
+    );
     await shot('assess-form');
     await page.getByRole('radio', { name: 'Gross misconduct', exact: true }).check();
-    await page.getByLabel('Reasons for the assessment').fill('Sexual assault, if proved, would justify dismissal: gross misconduct.');
+    await page
+      .getByLabel('Reasons for the assessment')
+      .fill('Sexual assault, if proved, would justify dismissal: gross misconduct.');
     expect(await submitForm(page, 'Assess severity')).toBe(303);
     await atCasePage('assessed');
     expect((await cellTexts(track))[1]).toBe('Assessed as gross misconduct');
@@ -391,14 +508,22 @@ describe('The integrity loop: arrest, restricted duties, the flag, the review, g
     await page.waitForURL((url) => url.searchParams.get('trigger') === 'gross_misconduct_assessment');
     await shot('vetting-reviews-gross-misconduct');
     expect(await rowsOf(page, '#review-results')).toEqual([
-      [officer.name, `Gross misconduct assessment Case ${reference}`, formatDate(reviewDay), `${formatDate(vettingDue)} Due in 28 days`, 'Not assigned'],
+      [
+        officer.name,
+        `Gross misconduct assessment Case ${reference}`,
+        formatDate(reviewDay),
+        `${formatDate(vettingDue)} Due in 28 days`,
+        'Not assigned',
+      ],
     ]);
     // The restriction opened one too, on the day it was imposed.
     await page.getByLabel('Trigger').selectOption({ label: 'Duties restricted or suspended' });
     await page.getByRole('button', { name: 'Filter' }).click();
     await page.waitForURL((url) => url.searchParams.get('trigger') === 'restriction_imposed');
     await shot('vetting-reviews-restriction');
-    expect((await rowsOf(page, '#review-results')).map((r) => r.slice(0, 3))).toEqual([[officer.name, `Duties restricted or suspended Case ${reference}`, formatDate(day0)]]);
+    expect((await rowsOf(page, '#review-results')).map((r) => r.slice(0, 3))).toEqual([
+      [officer.name, `Duties restricted or suspended Case ${reference}`, formatDate(day0)],
+    ]);
 
     await page.getByLabel('Trigger').selectOption({ label: 'Gross misconduct assessment' });
     await page.getByRole('button', { name: 'Filter' }).click();
@@ -421,9 +546,18 @@ describe('The integrity loop: arrest, restricted duties, the flag, the review, g
     await switchUser(page, INVESTIGATOR, 'loop-investigator');
     await page.goto(`/people/${officer.personId}`);
     await shot('investigator-person');
-    expect(squash(await page.locator('#vetting-notice').textContent())).toBe(`Vetting Vetting review open since ${formatDate(day0)}`);
+    expect(squash(await page.locator('#vetting-notice').textContent())).toBe(
+      `Vetting Vetting review open since ${formatDate(day0)}`,
+    );
     const main = squash(await page.locator('main').textContent());
-    for (const secret of ['Gross misconduct assessment', 'Duties restricted or suspended', 'Recruitment vetting', 'clearance', 'Vetting file']) expect(main).not.toContain(secret);
+    for (const secret of [
+      'Gross misconduct assessment',
+      'Duties restricted or suspended',
+      'Recruitment vetting',
+      'clearance',
+      'Vetting file',
+    ])
+      expect(main).not.toContain(secret);
     expect(await page.locator('main a[href^="/vetting"]').count()).toBe(0);
 
     // The review itself and the vetting file answer exactly as a missing record does.
@@ -440,11 +574,17 @@ describe('The integrity loop: arrest, restricted duties, the flag, the review, g
     await switchUser(page, VETTING, 'loop-vetting-decides');
     await page.goto(`/vetting/reviews/${reviewId}`);
     await shot('review-before-decision');
-    expect((await rowsOf(page, '#clearances')).map((r) => r.slice(0, 2))).toEqual([[expect.stringContaining(`(${officer.clearanceLevel})`), 'Active']]);
+    expect((await rowsOf(page, '#clearances')).map((r) => r.slice(0, 2))).toEqual([
+      [expect.stringContaining(`(${officer.clearanceLevel})`), 'Active'],
+    ]);
 
     const withdraw = page.getByRole('radio', { name: 'Withdraw the clearance (Police (Vetting) Regulations 2025)' });
     await withdraw.check();
-    await page.getByLabel('Rationale for the decision').fill('Gross misconduct assessed for a sexual assault while the officer is on bail: the clearance cannot be maintained.');
+    await page
+      .getByLabel('Rationale for the decision')
+      .fill(
+        'Gross misconduct assessed for a sexual assault while the officer is on bail: the clearance cannot be maintained.',
+      );
     // Without the withdrawal assessment the decision is refused, field by field, and nothing changes.
     expect(await submitForm(page, 'Record the decision', `/vetting/reviews/${reviewId}/decision`)).toBe(400);
     await shot('withdrawal-refused');
@@ -455,15 +595,29 @@ describe('The integrity loop: arrest, restricted duties, the flag, the review, g
         'Confirm the officer was told they may be accompanied by a police friend',
       ]),
     );
-    const [{ n: decisions } = { n: -1 }] = await server.database.query<{ n: number }>('select count(*)::int as n from vetting_decisions where review_id = $1', [reviewId]);
+    const [{ n: decisions } = { n: -1 }] = await server.database.query<{ n: number }>(
+      'select count(*)::int as n from vetting_decisions where review_id = $1',
+      [reviewId],
+    );
     expect(decisions).toBe(0);
 
-    await page.getByRole('checkbox', { name: 'The harm test was considered before deciding what the officer is told' }).check();
-    await page.getByLabel('What is withheld from the officer under the harm test, and why (optional)').fill('The complainant’s account, while the criminal investigation continues.');
-    await fillDateIn(page.getByRole('group', { name: 'Date the officer was told of the withdrawal assessment' }), reviewDay);
-    await page.getByRole('checkbox', { name: 'The officer was told they may be accompanied by a police friend' }).check();
+    await page
+      .getByRole('checkbox', { name: 'The harm test was considered before deciding what the officer is told' })
+      .check();
+    await page
+      .getByLabel('What is withheld from the officer under the harm test, and why (optional)')
+      .fill('The complainant’s account, while the criminal investigation continues.');
+    await fillDateIn(
+      page.getByRole('group', { name: 'Date the officer was told of the withdrawal assessment' }),
+      reviewDay,
+    );
+    await page
+      .getByRole('checkbox', { name: 'The officer was told they may be accompanied by a police friend' })
+      .check();
     await page.getByLabel('Police friend (optional)').fill('PC Dana Friend');
-    await page.getByLabel('Reasons to be sent to the officer').fill('Your clearance is withdrawn because of the gross misconduct assessment and the criminal investigation.');
+    await page
+      .getByLabel('Reasons to be sent to the officer')
+      .fill('Your clearance is withdrawn because of the gross misconduct assessment and the criminal investigation.');
     expect(await submitForm(page, 'Record the decision', `/vetting/reviews/${reviewId}/decision`)).toBe(303);
     await page.waitForURL((url) => url.pathname === `/vetting/reviews/${reviewId}`);
     await shot('review-decided');
@@ -497,13 +651,18 @@ describe('The integrity loop: arrest, restricted duties, the flag, the review, g
       'Decision maker': VETTING_NAME,
       'Appeal rights': `An appeal may be made until ${formatDate(appealEnds)}.`,
     });
-    expect(squash(await page.locator('#appeals + p').textContent())).toBe(`The window to appeal ends on ${formatDate(appealEnds)}.`);
+    expect(squash(await page.locator('#appeals + p').textContent())).toBe(
+      `The window to appeal ends on ${formatDate(appealEnds)}.`,
+    );
     await expect.poll(() => page.getByRole('button', { name: 'Record the appeal' }).count()).toBe(1);
 
     // Its clock: 14 calendar days from the decision, the officer's window, running.
     const decisionId = new URL(page.url()).pathname.split('/')[3] ?? '';
     expect(
-      await server.database.query('select period, started_on::text, due_on::text, state from vetting_clocks where subject_key = $1', [`decision:${decisionId}`]),
+      await server.database.query(
+        'select period, started_on::text, due_on::text, state from vetting_clocks where subject_key = $1',
+        [`decision:${decisionId}`],
+      ),
     ).toEqual([{ period: 'vetting_appeal', started_on: reviewDay, due_on: appealEnds, state: 'running' }]);
   }, 180_000);
 });

@@ -3,9 +3,36 @@ import readExcelFile from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { todayIso } from '../../src/lib/dates.ts';
-import { AA, PCC, SUPPRESSED, download, expectNoTotalGivesAway, expectRowsMatch, pageNumber, parseCsv, readTables, tableById, type Line, type PageTable } from './support/oversight-journey.ts';
-import { checkResponse, findTwoCases, grantSample, reviewAndVerify, type JourneyCase } from './support/oversight-steps.ts';
-import { checkPage, clearScreenshots, launchBrowser, signIn, startServer, type Browser, type RunningServer } from './support/browser.ts';
+import {
+  AA,
+  PCC,
+  SUPPRESSED,
+  download,
+  expectNoTotalGivesAway,
+  expectRowsMatch,
+  pageNumber,
+  parseCsv,
+  readTables,
+  tableById,
+  type Line,
+  type PageTable,
+} from './support/oversight-journey.ts';
+import {
+  checkResponse,
+  findTwoCases,
+  grantSample,
+  reviewAndVerify,
+  type JourneyCase,
+} from './support/oversight-steps.ts';
+import {
+  checkPage,
+  clearScreenshots,
+  launchBrowser,
+  signIn,
+  startServer,
+  type Browser,
+  type RunningServer,
+} from './support/browser.ts';
 
 /**
  * The commissioner's journey of issue 5, in a real browser: the commissioner's office (pcc@) signs in and
@@ -34,7 +61,11 @@ describe('The commissioner’s office holds the force to account, and the approp
   const protectedLines: Line[] = [];
   /** Recommendations the force says are addressed, and those the commissioner's office has verified so. */
   let addressedBefore: string[] = [];
-  const addressedRow = (tables: PageTable[]) => tableById(tables, 'recommendations').rows.find((r) => r.label === 'Addressed')?.cells.slice(0, 2).map((c) => c.text) ?? [];
+  const addressedRow = (tables: PageTable[]) =>
+    tableById(tables, 'recommendations')
+      .rows.find((r) => r.label === 'Addressed')
+      ?.cells.slice(0, 2)
+      .map((c) => c.text) ?? [];
 
   let shots = 0;
   const shotOf = (p: Page) => (name: string) => checkPage(p, `oversight-${String(++shots).padStart(2, '0')}-${name}`);
@@ -47,12 +78,24 @@ describe('The commissioner’s office holds the force to account, and the approp
     return tables;
   }
 
-  async function showFigures(fy: number, quarter: '' | '1' | '2' | '3' | '4', basis: 'finalised' | 'received'): Promise<void> {
+  async function showFigures(
+    fy: number,
+    quarter: '' | '1' | '2' | '3' | '4',
+    basis: 'finalised' | 'received',
+  ): Promise<void> {
     await page.getByLabel('Financial year (April to March)').selectOption(String(fy));
     await page.getByLabel('Quarter', { exact: true }).selectOption(quarter);
-    await page.getByRole('radio', { name: basis === 'finalised' ? 'Date finalised' : 'Date received', exact: true }).check();
+    await page
+      .getByRole('radio', { name: basis === 'finalised' ? 'Date finalised' : 'Date received', exact: true })
+      .check();
     await page.getByRole('button', { name: 'Show figures' }).click();
-    await page.waitForURL((u) => u.pathname === '/oversight' && u.searchParams.get('fy') === String(fy) && (u.searchParams.get('quarter') ?? '') === quarter && u.searchParams.get('basis') === basis);
+    await page.waitForURL(
+      (u) =>
+        u.pathname === '/oversight' &&
+        u.searchParams.get('fy') === String(fy) &&
+        (u.searchParams.get('quarter') ?? '') === quarter &&
+        u.searchParams.get('basis') === basis,
+    );
   }
 
   beforeAll(async () => {
@@ -83,33 +126,65 @@ describe('The commissioner’s office holds the force to account, and the approp
     for (const chart of await charts.all()) {
       const [titleId, descId] = ((await chart.getAttribute('aria-labelledby')) ?? '').split(' ');
       expect((await chart.locator(`title[id="${titleId}"]`).textContent())?.length).toBeGreaterThan(0);
-      expect(await chart.locator(`desc[id="${descId}"]`).textContent()).toMatch(/The table after the chart gives the same figures\.$/);
+      expect(await chart.locator(`desc[id="${descId}"]`).textContent()).toMatch(
+        /The table after the chart gives the same figures\.$/,
+      );
     }
     const tables = await checkAllTables(page);
-    expect(tables.map((t) => t.id)).toEqual(expect.arrayContaining(['allegations-by-category', 'cases-by-type', 'timeliness', 'allegation-outcomes', 'sanctions', 'disproportionality-sex-subject', 'disproportionality-ethnicity-dismissed', 'restrictions-by-kind', 'suspension-flags', 'vetting', 'recommendations']));
+    expect(tables.map((t) => t.id)).toEqual(
+      expect.arrayContaining([
+        'allegations-by-category',
+        'cases-by-type',
+        'timeliness',
+        'allegation-outcomes',
+        'sanctions',
+        'disproportionality-sex-subject',
+        'disproportionality-ethnicity-dismissed',
+        'restrictions-by-kind',
+        'suspension-flags',
+        'vetting',
+        'recommendations',
+      ]),
+    );
     expect(tables.some((t) => t.rows.some((r) => r.cells.some((c) => c.suppressed)))).toBe(true);
     addressedBefore = addressedRow(tables);
 
     // The chart says no more than its table: a category hidden in the table is "[c] (not shown)" in the chart.
     const byCategory = tableById(tables, 'allegations-by-category');
-    expect(byCategory.rows.map((r) => r.isTotal)).toEqual([...Array<boolean>(byCategory.rows.length - 1).fill(false), true]);
+    expect(byCategory.rows.map((r) => r.isTotal)).toEqual([
+      ...Array<boolean>(byCategory.rows.length - 1).fill(false),
+      true,
+    ]);
     expect(byCategory.rows.at(-1)?.label).toBe('All categories');
     const desc = (await page.locator('#chart-allegations-by-category desc').textContent()) ?? '';
     const described = desc.replace(/\. The table after the chart gives the same figures\.$/, '').split('; ');
-    expect(described).toEqual(byCategory.rows.filter((r) => !r.isTotal).map((r) => `${r.label}: ${r.cells.at(-1)?.suppressed ? `${SUPPRESSED} (not shown)` : String(pageNumber(r.cells.at(-1)?.text ?? ''))}`));
+    expect(described).toEqual(
+      byCategory.rows
+        .filter((r) => !r.isTotal)
+        .map(
+          (r) =>
+            `${r.label}: ${r.cells.at(-1)?.suppressed ? `${SUPPRESSED} (not shown)` : String(pageNumber(r.cells.at(-1)?.text ?? ''))}`,
+        ),
+    );
   }, 180_000);
 
   test('changes the period: a quarter of last year by date received, then last year by date finalised', async () => {
     await showFigures(previousFy, '3', 'received');
     await shot('dashboard-q3-received');
-    expect(await page.locator('#period-label').textContent()).toBe(`${fyLabel(previousFy)}, quarter 3 (October to December ${previousFy})`);
+    expect(await page.locator('#period-label').textContent()).toBe(
+      `${fyLabel(previousFy)}, quarter 3 (October to December ${previousFy})`,
+    );
     expect(await page.locator('.govuk-body-l').first().textContent()).toContain('counted by date received');
     expect(await page.getByLabel('Quarter', { exact: true }).inputValue()).toBe('3');
     expect(await page.getByRole('radio', { name: 'Date received', exact: true }).isChecked()).toBe(true);
     let byCategory = tableById(await checkAllTables(page), 'allegations-by-category');
     expect(byCategory.caption).toMatch(/^Allegations received/);
-    const csvLink = page.locator('#table-allegations-by-category').getByRole('link', { name: `CSV of ${byCategory.caption}`, exact: true });
-    expect(new URL((await csvLink.getAttribute('href')) ?? '', server.baseUrl).search).toBe(`?fy=${previousFy}&quarter=3&basis=received`);
+    const csvLink = page
+      .locator('#table-allegations-by-category')
+      .getByRole('link', { name: `CSV of ${byCategory.caption}`, exact: true });
+    expect(new URL((await csvLink.getAttribute('href')) ?? '', server.baseUrl).search).toBe(
+      `?fy=${previousFy}&quarter=3&basis=received`,
+    );
 
     await showFigures(previousFy, '', 'finalised');
     await shot('dashboard-last-year');
@@ -121,12 +196,16 @@ describe('The commissioner’s office holds the force to account, and the approp
 
   test('exports a table as CSV and spreadsheet: the same cells, hidden where the page hides them', async () => {
     const table = tableById(await readTables(page), 'allegations-by-category');
-    const hiddenOnPage = table.rows.flatMap((r) => r.cells.map((c, i) => ({ row: r.label, column: table.headers[i], suppressed: c.suppressed }))).filter((c) => c.suppressed);
+    const hiddenOnPage = table.rows
+      .flatMap((r) => r.cells.map((c, i) => ({ row: r.label, column: table.headers[i], suppressed: c.suppressed })))
+      .filter((c) => c.suppressed);
     expect(hiddenOnPage.length, 'the demo force has small numbers to hide').toBeGreaterThan(0);
     const section = page.locator('#table-allegations-by-category');
     const slug = `${fyLabel(previousFy).replace('/', '-')}-finalised`;
 
-    const csv = await download(page, () => section.getByRole('link', { name: `CSV of ${table.caption}`, exact: true }).click());
+    const csv = await download(page, () =>
+      section.getByRole('link', { name: `CSV of ${table.caption}`, exact: true }).click(),
+    );
     expect(csv.name).toBe(`westshire-allegations-by-category-${slug}.csv`);
     const rows = parseCsv(csv.body);
     expect(rows[0]).toEqual([table.rowHeader, ...table.headers]);
@@ -136,7 +215,9 @@ describe('The commissioner’s office holds the force to account, and the approp
     const csvRow = rows.find((r) => r[0] === first?.row);
     expect(csvRow?.[1 + table.headers.indexOf(first?.column ?? '')]).toBe(SUPPRESSED);
 
-    const xlsx = await download(page, () => section.getByRole('link', { name: `spreadsheet (xlsx) of ${table.caption}`, exact: true }).click());
+    const xlsx = await download(page, () =>
+      section.getByRole('link', { name: `spreadsheet (xlsx) of ${table.caption}`, exact: true }).click(),
+    );
     expect(xlsx.name).toBe(`westshire-allegations-by-category-${slug}.xlsx`);
     const sheets = await readExcelFile(xlsx.body);
     expect(sheets.map((s) => s.sheet)).toEqual(['allegations-by-category']);
@@ -159,20 +240,34 @@ describe('The commissioner’s office holds the force to account, and the approp
     const tables = (await readTables(page)).filter((t) => t.id.startsWith('disproportionality-'));
     const referenceOf = (t: PageTable) => /^Relative rate \((.+) = 1\.00\)$/.exec(t.headers[3] ?? '')?.[1];
     /** Relative rates shown for groups other than the reference group. */
-    const shownRates = (t: PageTable) => t.rows.filter((r) => !r.isTotal && r.label !== referenceOf(t) && pageNumber(r.cells[3]?.text ?? '') !== null).length;
+    const shownRates = (t: PageTable) =>
+      t.rows.filter((r) => !r.isTotal && r.label !== referenceOf(t) && pageNumber(r.cells[3]?.text ?? '') !== null)
+        .length;
     const chosen = [...tables].sort((a, b) => shownRates(b) - shownRates(a))[0];
-    if (!chosen || shownRates(chosen) === 0) throw new Error('no disproportionality table of last year shows a relative rate');
-    expect(chosen.headers).toEqual(['People at this stage', 'Current workforce', 'Rate per 1,000', expect.stringMatching(/^Relative rate \((Male|White) = 1\.00\)$/)]);
+    if (!chosen || shownRates(chosen) === 0)
+      throw new Error('no disproportionality table of last year shows a relative rate');
+    expect(chosen.headers).toEqual([
+      'People at this stage',
+      'Current workforce',
+      'Rate per 1,000',
+      expect.stringMatching(/^Relative rate \((Male|White) = 1\.00\)$/),
+    ]);
     const reference = referenceOf(chosen);
 
-    const csv = await download(page, () => page.locator(`#table-${chosen.id}`).getByRole('link', { name: `CSV of ${chosen.caption}`, exact: true }).click());
+    const csv = await download(page, () =>
+      page
+        .locator(`#table-${chosen.id}`)
+        .getByRole('link', { name: `CSV of ${chosen.caption}`, exact: true })
+        .click(),
+    );
     const rows = parseCsv(csv.body).slice(1);
     expectRowsMatch(rows, chosen, 'CSV');
     const ref = rows.find((r) => r[0] === reference);
     const rate = (r: string[] | undefined) => (Number(r?.[1]) / Number(r?.[2])) * 1000;
     let recomputed = 0;
     for (const r of rows.slice(0, -1)) {
-      if (r[3] !== SUPPRESSED && r[3] !== '') expect(Math.abs(Number(r[3]) - rate(r)), `${r[0]}: rate per 1,000`).toBeLessThan(0.0006);
+      if (r[3] !== SUPPRESSED && r[3] !== '')
+        expect(Math.abs(Number(r[3]) - rate(r)), `${r[0]}: rate per 1,000`).toBeLessThan(0.0006);
       if (r[4] === SUPPRESSED || r[4] === '') continue;
       expect(ref?.[1], 'a relative rate is shown only with the reference group’s count').not.toBe(SUPPRESSED);
       expect(Math.abs(Number(r[4]) - rate(r) / rate(ref)), `${r[0]}: relative rate`).toBeLessThan(0.0006);
@@ -203,10 +298,18 @@ describe('The commissioner’s office holds the force to account, and the approp
       const refused = await page.goto(address);
       expect(refused?.status()).toBe(404);
       await shot(`refused-${name}`);
-      const seen = [await page.title(), await heading(page), await page.locator('main p.govuk-body').first().textContent()];
+      const seen = [
+        await page.title(),
+        await heading(page),
+        await page.locator('main p.govuk-body').first().textContent(),
+      ];
       const missing = await page.goto(address.replace(cases.granted.id, randomUUID()));
       expect(missing?.status()).toBe(404);
-      expect([await page.title(), await heading(page), await page.locator('main p.govuk-body').first().textContent()]).toEqual(seen);
+      expect([
+        await page.title(),
+        await heading(page),
+        await page.locator('main p.govuk-body').first().textContent(),
+      ]).toEqual(seen);
     }
   }, 120_000);
 
@@ -224,7 +327,9 @@ describe('The commissioner’s office holds the force to account, and the approp
       await page.waitForURL((u) => u.pathname === `/oversight/samples/${cases.granted.id}`);
       await shot('pcc-sampled-case');
       expect(await heading(page)).toBe(`Case ${cases.granted.reference}`);
-      expect(await page.locator('#sample-note').textContent()).toContain('You are reading this case through a dip sample');
+      expect(await page.locator('#sample-note').textContent()).toContain(
+        'You are reading this case through a dip sample',
+      );
       // Only that case, and only through the sample.
       expect((await page.goto(`/oversight/samples/${cases.other.id}`))?.status()).toBe(404);
       expect((await page.goto(`/cases/${cases.granted.id}`))?.status()).toBe(404);
@@ -233,8 +338,15 @@ describe('The commissioner’s office holds the force to account, and the approp
       await shotOf(aa.page)('aa-samples-read');
       const card = aa.page.locator('.govuk-summary-card').filter({ hasText: cases.granted.reference });
       await expect.poll(() => card.getByRole('heading', { level: 3 }).textContent()).toBe('Reads (1)');
-      const reads = await card.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td.textContent ?? '').trim())));
-      const [pccName] = await server.database.query<{ display_name: string }>('select display_name from users where email = $1', [PCC]);
+      const reads = await card
+        .locator('tbody tr')
+        .evaluateAll((trs) =>
+          trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td.textContent ?? '').trim())),
+        );
+      const [pccName] = await server.database.query<{ display_name: string }>(
+        'select display_name from users where email = $1',
+        [PCC],
+      );
       expect(reads.map((r) => r.slice(1))).toEqual([[cases.granted.reference, pccName?.display_name]]);
       const audited = await server.database.query<{ subject_id: string; payload: { caseId: string } }>(
         `select subject_id, payload from audit_events where event_type = 'oversight.sample_case_viewed' and actor_user_id = (select id from users where email = $1)`,
@@ -263,7 +375,12 @@ describe('The commissioner’s office holds the force to account, and the approp
       const publicTables = await checkAllTables(p);
       expect(publicTables.map((t) => t.id)).not.toContain('recommendations');
       const publicTable = tableById(publicTables, 'allegations-by-category');
-      const file = await download(p, () => p.locator('#table-allegations-by-category').getByRole('link', { name: `CSV of ${publicTable.caption}`, exact: true }).click());
+      const file = await download(p, () =>
+        p
+          .locator('#table-allegations-by-category')
+          .getByRole('link', { name: `CSV of ${publicTable.caption}`, exact: true })
+          .click(),
+      );
       expectRowsMatch(parseCsv(file.body).slice(1), publicTable, 'public CSV');
 
       await signIn(p, PCC, 'oversight-00-nojs-pcc');

@@ -3,8 +3,23 @@ import type { Page } from 'playwright-core';
 import { formatDate, todayIso } from '../../src/lib/dates.ts';
 import { addCalendarDays } from '../../src/features/clocks/working-days.ts';
 import { fillDate, squash } from './support/case-journey.ts';
-import { checkPage, clearScreenshots, launchBrowser, startServer, type Browser, type RunningServer } from './support/browser.ts';
-import { VETTING, VETTING_NAME, errorMessages, rowsOf, submitForm, summaryList, switchUser } from './support/integrity-journey.ts';
+import {
+  checkPage,
+  clearScreenshots,
+  launchBrowser,
+  startServer,
+  type Browser,
+  type RunningServer,
+} from './support/browser.ts';
+import {
+  VETTING,
+  VETTING_NAME,
+  errorMessages,
+  rowsOf,
+  submitForm,
+  summaryList,
+  switchUser,
+} from './support/integrity-journey.ts';
 
 /**
  * The recruitment journey of issue 4, in a real browser with JavaScript, as the vetting officer: a national
@@ -16,7 +31,8 @@ import { VETTING, VETTING_NAME, errorMessages, rowsOf, submitForm, summaryList, 
  * Every page is checked with axe and photographed into test-results/recruit-NN-name.png.
  */
 
-const BAD_CSV = 'source_id,family_name,given_name,date_of_birth\r\nE2E-1,,Jessamy,1988-04-07\r\nE2E-2,Oddly,Ann,31/02/1990\r\n';
+const BAD_CSV =
+  'source_id,family_name,given_name,date_of_birth\r\nE2E-1,,Jessamy,1988-04-07\r\nE2E-2,Oddly,Ann,31/02/1990\r\n';
 const BARRED_CSV = [
   'source_id,family_name,given_name,date_of_birth,former_force,rank,identifiers,reason,listed_on',
   'E2E-1,Quarrington,Jessamy,1988-04-07,Northmarsh Police,PC,PC 4521;W77120,"Dismissed for gross misconduct: theft from a detained person",2024-06-14',
@@ -34,17 +50,29 @@ describe('Recruitment vetting: an applicant on the barred list is caught, and ad
 
   let shots = 0;
   const shot = (name: string) => checkPage(page, `recruit-${String(++shots).padStart(2, '0')}-${name}`);
-  const count = async (sql: string, params: unknown[]) => (await server.database.query<{ n: number }>(sql, params))[0]?.n ?? -1;
+  const count = async (sql: string, params: unknown[]) =>
+    (await server.database.query<{ n: number }>(sql, params))[0]?.n ?? -1;
 
   /** The application's state as stored: its status and version, decisions, and decided matches and items. */
   const stored = async (id: string) => ({
-    application: (await server.database.query('select status, version from vetting_applications where id = $1', [id]))[0],
+    application: (
+      await server.database.query('select status, version from vetting_applications where id = $1', [id])
+    )[0],
     decisions: await count('select count(*)::int as n from vetting_decisions where application_id = $1', [id]),
-    matchesDecided: await count("select count(*)::int as n from list_matches where application_id = $1 and decision <> 'pending'", [id]),
-    itemsResolved: await count('select count(*)::int as n from adverse_information where application_id = $1 and resolved_by_decision_id is not null', [id]),
+    matchesDecided: await count(
+      "select count(*)::int as n from list_matches where application_id = $1 and decision <> 'pending'",
+      [id],
+    ),
+    itemsResolved: await count(
+      'select count(*)::int as n from adverse_information where application_id = $1 and resolved_by_decision_id is not null',
+      [id],
+    ),
   });
 
-  async function startApplication(name: string, fields: { givenName: string; familyName: string; dateOfBirth: string; formerNumbers?: string }): Promise<string> {
+  async function startApplication(
+    name: string,
+    fields: { givenName: string; familyName: string; dateOfBirth: string; formerNumbers?: string },
+  ): Promise<string> {
     await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Vetting' }).click();
     await page.waitForURL((url) => url.pathname === '/vetting');
     await page.goto('/vetting/applications/new');
@@ -54,18 +82,27 @@ describe('Recruitment vetting: an applicant on the barred list is caught, and ad
     await page.getByLabel('Given name').fill(fields.givenName);
     await page.getByLabel('Family name').fill(fields.familyName);
     await fillDate(page, 'Date of birth', fields.dateOfBirth);
-    if (fields.formerNumbers) await page.getByLabel('Former warrant, collar or staff numbers (optional)').fill(fields.formerNumbers);
+    if (fields.formerNumbers)
+      await page.getByLabel('Former warrant, collar or staff numbers (optional)').fill(fields.formerNumbers);
     await fillDate(page, 'Date received', today);
     expect(await submitForm(page, 'Start the application', '/vetting/applications')).toBe(303);
     await page.waitForURL((url) => /^\/vetting\/applications\/[0-9a-f-]{36}$/.test(url.pathname));
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain(`${fields.givenName} ${fields.familyName}`);
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toContain(`${fields.givenName} ${fields.familyName}`);
     await shot(`application-${name}`);
     return new URL(page.url()).pathname.split('/')[3] ?? '';
   }
 
   /** Records one check's result through its folded form on the application page. */
-  async function recordCheck(label: string, result: 'Clear' | 'Adverse information found', notes: string): Promise<void> {
-    const details = page.locator('details').filter({ has: page.locator('summary', { hasText: `Record the result: ${label}` }) });
+  async function recordCheck(
+    label: string,
+    result: 'Clear' | 'Adverse information found',
+    notes: string,
+  ): Promise<void> {
+    const details = page
+      .locator('details')
+      .filter({ has: page.locator('summary', { hasText: `Record the result: ${label}` }) });
     await details.locator('summary').click();
     await details.getByRole('radio', { name: result, exact: true }).check();
     await details.getByLabel('Notes').fill(notes);
@@ -95,42 +132,70 @@ describe('Recruitment vetting: an applicant on the barred list is caught, and ad
     await page.getByRole('button', { name: 'Import a national list' }).click();
     await page.waitForURL((url) => url.pathname === '/vetting/lists/import');
     await shot('import');
-    const entriesBefore = await count("select count(*)::int as n from list_entries where source_key like 'national:barred:E2E-%'", []);
+    const entriesBefore = await count(
+      "select count(*)::int as n from list_entries where source_key like 'national:barred:E2E-%'",
+      [],
+    );
     expect(entriesBefore).toBe(0);
 
     await page.getByRole('radio', { name: 'Police Barred List', exact: true }).check();
-    await page.getByLabel('CSV file').setInputFiles({ name: 'faulty.csv', mimeType: 'text/csv', buffer: Buffer.from(BAD_CSV) });
+    await page
+      .getByLabel('CSV file')
+      .setInputFiles({ name: 'faulty.csv', mimeType: 'text/csv', buffer: Buffer.from(BAD_CSV) });
     expect(await submitForm(page, 'Import', '/vetting/lists/import')).toBe(400);
     await shot('import-refused');
     expect(await errorMessages(page)).toEqual(['The file has 2 problems: nothing was imported']);
-    expect((await page.locator('#problems + ul li').allTextContents()).map(squash)).toEqual(['Line 2: family_name is blank', 'Line 3: date_of_birth "31/02/1990" is not a real date']);
-    expect(await count("select count(*)::int as n from list_entries where source_key like 'national:barred:E2E-%'", [])).toBe(0);
+    expect((await page.locator('#problems + ul li').allTextContents()).map(squash)).toEqual([
+      'Line 2: family_name is blank',
+      'Line 3: date_of_birth "31/02/1990" is not a real date',
+    ]);
+    expect(
+      await count("select count(*)::int as n from list_entries where source_key like 'national:barred:E2E-%'", []),
+    ).toBe(0);
 
     await page.getByRole('radio', { name: 'Police Barred List', exact: true }).check();
-    await page.getByLabel('CSV file').setInputFiles({ name: 'barred.csv', mimeType: 'text/csv', buffer: Buffer.from(BARRED_CSV) });
+    await page
+      .getByLabel('CSV file')
+      .setInputFiles({ name: 'barred.csv', mimeType: 'text/csv', buffer: Buffer.from(BARRED_CSV) });
     expect(await submitForm(page, 'Import', '/vetting/lists/import')).toBe(303);
     await page.waitForURL((url) => url.pathname === '/vetting/lists');
     await shot('imported');
-    expect(squash(await page.locator('.govuk-notification-banner').textContent())).toContain('Imported 2 rows: 2 new, 0 changed, 0 unchanged.');
+    expect(squash(await page.locator('.govuk-notification-banner').textContent())).toContain(
+      'Imported 2 rows: 2 new, 0 changed, 0 unchanged.',
+    );
     await page.getByLabel('Name or number').fill('Quarrington');
     await page.getByRole('button', { name: 'Search' }).click();
     await page.waitForURL((url) => url.searchParams.get('q') === 'Quarrington');
     await shot('lists-search');
     expect(await rowsOf(page, '#entries')).toEqual([
-      ['Jessamy Quarrington', formatDate('1988-04-07'), `Police Barred List National list, ${formatDate('2024-06-14')}`, 'Northmarsh Police, PC PC 4521, W77120', 'Dismissed for gross misconduct: theft from a detained person'],
+      [
+        'Jessamy Quarrington',
+        formatDate('1988-04-07'),
+        `Police Barred List National list, ${formatDate('2024-06-14')}`,
+        'Northmarsh Police, PC PC 4521, W77120',
+        'Dismissed for gross misconduct: theft from a detained person',
+      ],
     ]);
   }, 180_000);
 
   test('an applicant on the list is caught: the likely match waits for a human, and no decision can be saved', async () => {
-    barredApplication = await startApplication('barred', { givenName: 'Jess', familyName: 'Quarington', dateOfBirth: '1988-04-07', formerNumbers: 'PC 4521' });
+    barredApplication = await startApplication('barred', {
+      givenName: 'Jess',
+      familyName: 'Quarington',
+      dateOfBirth: '1988-04-07',
+      formerNumbers: 'PC 4521',
+    });
     expect(squash(await page.locator('#lists ~ .govuk-warning-text').first().textContent())).toContain(
       'Possible matches on the barred or advisory list must each be decided by you before the application can be decided. Probity never decides them.',
     );
     const card = page.locator('div.govuk-summary-card[id^="match-"]');
     await expect.poll(() => card.count()).toBe(1);
-    expect(squash(await card.locator('.govuk-summary-card__title').textContent())).toMatch(/^Police Barred List: Jessamy Quarrington \(score [0-9.]+\)$/);
+    expect(squash(await card.locator('.govuk-summary-card__title').textContent())).toMatch(
+      /^Police Barred List: Jessamy Quarrington \(score [0-9.]+\)$/,
+    );
     expect(await summaryList(card)).toMatchObject({
-      'Why it may be the applicant': 'Family name is similar: quarington and quarrington; Given name is similar (jess and jessamy); Date of birth matches; Former number PC 4521 matches',
+      'Why it may be the applicant':
+        'Family name is similar: quarington and quarrington; Given name is similar (jess and jessamy); Date of birth matches; Former number PC 4521 matches',
       'Force and rank': 'Northmarsh Police, PC',
       Source: 'National list import',
       Decision: 'Awaiting a decision',
@@ -145,11 +210,19 @@ describe('Recruitment vetting: an applicant on the barred list is caught, and ad
     );
     const before = await stored(barredApplication);
     await page.getByRole('radio', { name: 'Refuse', exact: true }).check();
-    await page.getByLabel('Reasons for the decision').fill('The applicant appears to be on the Police Barred List after dismissal by Northmarsh Police.');
-    await page.getByLabel('Reasons that may be given to the applicant (refusal)').fill('You are on the Police Barred List and cannot be employed by a police force.');
-    expect(await submitForm(page, 'Record the decision', `/vetting/applications/${barredApplication}/decision`)).toBe(422);
+    await page
+      .getByLabel('Reasons for the decision')
+      .fill('The applicant appears to be on the Police Barred List after dismissal by Northmarsh Police.');
+    await page
+      .getByLabel('Reasons that may be given to the applicant (refusal)')
+      .fill('You are on the Police Barred List and cannot be employed by a police force.');
+    expect(await submitForm(page, 'Record the decision', `/vetting/applications/${barredApplication}/decision`)).toBe(
+      422,
+    );
     await shot('decide-refused-pending-match');
-    expect(await errorMessages(page)).toEqual(['Decide the possible barred or advisory list match before deciding the application']);
+    expect(await errorMessages(page)).toEqual([
+      'Decide the possible barred or advisory list match before deciding the application',
+    ]);
     expect(await stored(barredApplication)).toEqual(before);
     expect(before).toMatchObject({ application: { status: 'open' }, decisions: 0, matchesDecided: 0 });
   }, 180_000);
@@ -159,7 +232,9 @@ describe('Recruitment vetting: an applicant on the barred list is caught, and ad
     await page.waitForURL((url) => url.pathname === `/vetting/applications/${barredApplication}`);
     const card = page.locator('div.govuk-summary-card[id^="match-"]');
     await card.getByRole('radio', { name: 'Yes, confirmed match' }).check();
-    await card.getByLabel('How you decided').fill('Same person: date of birth and former collar number confirmed with Northmarsh PSD by telephone.');
+    await card
+      .getByLabel('How you decided')
+      .fill('Same person: date of birth and former collar number confirmed with Northmarsh PSD by telephone.');
     expect(await submitForm(page, 'Record the decision on this match')).toBe(303);
     await page.waitForURL((url) => url.pathname === `/vetting/applications/${barredApplication}`);
     await shot('match-confirmed');
@@ -170,32 +245,56 @@ describe('Recruitment vetting: an applicant on the barred list is caught, and ad
     await page.getByRole('button', { name: 'Record the decision', exact: true }).click();
     await page.waitForURL((url) => url.pathname === `/vetting/applications/${barredApplication}/decision`);
     await shot('decide-confirmed');
-    expect((await page.locator('.govuk-warning-text__text').allTextContents()).map(squash)).toContain('Warning The applicant is confirmed as on the Police Barred List: clearance cannot be granted.');
+    expect((await page.locator('.govuk-warning-text__text').allTextContents()).map(squash)).toContain(
+      'Warning The applicant is confirmed as on the Police Barred List: clearance cannot be granted.',
+    );
     await page.getByRole('radio', { name: 'Refuse', exact: true }).check();
-    await page.getByLabel('Reasons for the decision').fill('The applicant is on the Police Barred List after dismissal by Northmarsh Police.');
-    await page.getByLabel('Reasons that may be given to the applicant (refusal)').fill('You are on the Police Barred List and cannot be employed by a police force.');
-    expect(await submitForm(page, 'Record the decision', `/vetting/applications/${barredApplication}/decision`)).toBe(303);
+    await page
+      .getByLabel('Reasons for the decision')
+      .fill('The applicant is on the Police Barred List after dismissal by Northmarsh Police.');
+    await page
+      .getByLabel('Reasons that may be given to the applicant (refusal)')
+      .fill('You are on the Police Barred List and cannot be employed by a police force.');
+    expect(await submitForm(page, 'Record the decision', `/vetting/applications/${barredApplication}/decision`)).toBe(
+      303,
+    );
     await page.waitForURL((url) => url.pathname === `/vetting/applications/${barredApplication}`);
     await shot('refused');
 
-    await page.locator('#decisions').getByRole('link', { name: `Refuse on ${formatDate(today)}` }).click();
+    await page
+      .locator('#decisions')
+      .getByRole('link', { name: `Refuse on ${formatDate(today)}` })
+      .click();
     await page.waitForURL((url) => /^\/vetting\/decisions\/[0-9a-f-]{36}$/.test(url.pathname));
     await shot('refusal-record');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Vetting decision: Refuse');
     expect((await summaryList(page.locator('.govuk-summary-list').first())).Name).toBe('Jess Quarington');
     expect((await page.locator('#record-matches li').allTextContents()).map(squash)).toEqual([
-      expect.stringMatching(/^Police Barred List: Jessamy Quarrington \(score [0-9.]+; .*Former number PC 4521 matches\) – Confirmed match: Same person: date of birth and former collar number confirmed with Northmarsh PSD by telephone\.$/),
+      expect.stringMatching(
+        /^Police Barred List: Jessamy Quarrington \(score [0-9.]+; .*Former number PC 4521 matches\) – Confirmed match: Same person: date of birth and former collar number confirmed with Northmarsh PSD by telephone\.$/,
+      ),
     ]);
-    expect(squash(await page.locator('#appeals + p').textContent())).toBe(`The window to appeal ends on ${formatDate(addCalendarDays(today, 14))}.`);
+    expect(squash(await page.locator('#appeals + p').textContent())).toBe(
+      `The window to appeal ends on ${formatDate(addCalendarDays(today, 14))}.`,
+    );
   }, 180_000);
 
   test('an applicant with adverse information cannot be granted without a rationale for it, and nothing is saved', async () => {
-    adverseApplication = await startApplication('adverse', { givenName: 'Morgan', familyName: 'Ellery', dateOfBirth: '1995-09-12' });
+    adverseApplication = await startApplication('adverse', {
+      givenName: 'Morgan',
+      familyName: 'Ellery',
+      dateOfBirth: '1995-09-12',
+    });
     expect(squash(await page.locator('#no-matches').textContent())).toBe('No likely matches were found.');
 
     const checks = (await page.locator('#check-table tbody tr td:first-child').allTextContents()).map(squash);
     expect(checks).toHaveLength(9);
-    for (const label of checks) await recordCheck(label, 'Clear', label.startsWith('Police National Computer') ? 'One caution, below.' : 'Nothing found.');
+    for (const label of checks)
+      await recordCheck(
+        label,
+        'Clear',
+        label.startsWith('Police National Computer') ? 'One caution, below.' : 'Nothing found.',
+      );
     await shot('checks-recorded');
 
     // The caution, found by the PNC check.
@@ -212,16 +311,27 @@ describe('Recruitment vetting: an applicant on the barred list is caught, and ad
     expect(await submitForm(page, 'Record the adverse information')).toBe(303);
     await page.waitForURL((url) => url.pathname === `/vetting/applications/${adverseApplication}`);
     await shot('adverse-recorded');
-    expect(await rowsOf(page, '#check-table')).toContainEqual(['Police National Computer (PNC)', 'Adverse information found', formatDate(today), 'One caution, below.']);
-    expect(squash(await page.locator('[id^="adverse-"] .govuk-summary-card__title').first().textContent())).toBe('Caution – The applicant (severity 2, credibility 5)');
+    expect(await rowsOf(page, '#check-table')).toContainEqual([
+      'Police National Computer (PNC)',
+      'Adverse information found',
+      formatDate(today),
+      'One caution, below.',
+    ]);
+    expect(squash(await page.locator('[id^="adverse-"] .govuk-summary-card__title').first().textContent())).toBe(
+      'Caution – The applicant (severity 2, credibility 5)',
+    );
 
     await page.getByRole('button', { name: 'Record the decision', exact: true }).click();
     await page.waitForURL((url) => url.pathname === `/vetting/applications/${adverseApplication}/decision`);
     await shot('decide-adverse');
     const before = await stored(adverseApplication);
     await page.getByRole('radio', { name: 'Grant with conditions (risk mitigation)', exact: true }).check();
-    await page.getByLabel('Reasons for the decision').fill('An old caution, fully declared, and nothing since: the applicant is suitable.');
-    expect(await submitForm(page, 'Record the decision', `/vetting/applications/${adverseApplication}/decision`)).toBe(400);
+    await page
+      .getByLabel('Reasons for the decision')
+      .fill('An old caution, fully declared, and nothing since: the applicant is suitable.');
+    expect(await submitForm(page, 'Record the decision', `/vetting/applications/${adverseApplication}/decision`)).toBe(
+      400,
+    );
     await shot('grant-refused');
     expect(await page.title()).toMatch(/^Error: /);
     expect(await errorMessages(page)).toEqual([
@@ -233,31 +343,51 @@ describe('Recruitment vetting: an applicant on the barred list is caught, and ad
     ]);
     // Each message sits by its field, and what was typed is kept.
     await expect.poll(() => page.locator('.govuk-form-group--error').count()).toBe(5);
-    expect(await page.getByLabel('Reasons for the decision').inputValue()).toBe('An old caution, fully declared, and nothing since: the applicant is suitable.');
+    expect(await page.getByLabel('Reasons for the decision').inputValue()).toBe(
+      'An old caution, fully declared, and nothing since: the applicant is suitable.',
+    );
     expect(await stored(adverseApplication)).toEqual(before);
     expect(before).toMatchObject({ application: { status: 'open' }, decisions: 0, itemsResolved: 0 });
   }, 240_000);
 
   test('with a rationale for each part and the conditions, clearance is granted and the decision record shows it', async () => {
     const rationale = {
-      'Relevance to the role and the level applied for': 'Criminal damage is not dishonesty or violence against a person',
+      'Relevance to the role and the level applied for':
+        'Criminal damage is not dishonesty or violence against a person',
       'Risk assessment': 'Low: one incident at seventeen and nothing in the years since',
       Mitigation: 'Declared in full; normal probation supervision and conditions below',
-      'Reason the information does not prevent clearance': 'Isolated, old and declared, so it does not show unsuitability',
+      'Reason the information does not prevent clearance':
+        'Isolated, old and declared, so it does not show unsuitability',
     };
-    for (const [label, text] of Object.entries(rationale)) await page.getByRole('textbox', { name: label, exact: true }).fill(text);
+    for (const [label, text] of Object.entries(rationale))
+      await page.getByRole('textbox', { name: label, exact: true }).fill(text);
     const conditions = 'Declare any police contact at once; review at the end of probation.';
     await page.getByLabel('Conditions or risk-mitigation plan (grant with conditions)').fill(conditions);
-    expect(await submitForm(page, 'Record the decision', `/vetting/applications/${adverseApplication}/decision`)).toBe(303);
+    expect(await submitForm(page, 'Record the decision', `/vetting/applications/${adverseApplication}/decision`)).toBe(
+      303,
+    );
     await page.waitForURL((url) => url.pathname === `/vetting/applications/${adverseApplication}`);
     await shot('granted');
-    expect(await stored(adverseApplication)).toMatchObject({ application: { status: 'granted_with_conditions' }, decisions: 1, itemsResolved: 1 });
+    expect(await stored(adverseApplication)).toMatchObject({
+      application: { status: 'granted_with_conditions' },
+      decisions: 1,
+      itemsResolved: 1,
+    });
 
-    await page.locator('#decisions').getByRole('link', { name: `Grant with conditions (risk mitigation) on ${formatDate(today)}` }).click();
+    await page
+      .locator('#decisions')
+      .getByRole('link', { name: `Grant with conditions (risk mitigation) on ${formatDate(today)}` })
+      .click();
     await page.waitForURL((url) => /^\/vetting\/decisions\/[0-9a-f-]{36}$/.test(url.pathname));
     await shot('grant-record');
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Vetting decision: Grant with conditions (risk mitigation)');
-    expect(await summaryList(page.locator('.govuk-summary-list').first())).toMatchObject({ Name: 'Morgan Ellery', 'Date of birth': formatDate('1995-09-12'), Level: 'Recruitment vetting (RV)' });
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe('Vetting decision: Grant with conditions (risk mitigation)');
+    expect(await summaryList(page.locator('.govuk-summary-list').first())).toMatchObject({
+      Name: 'Morgan Ellery',
+      'Date of birth': formatDate('1995-09-12'),
+      Level: 'Recruitment vetting (RV)',
+    });
     expect(await rowsOf(page, '#record-checks')).toHaveLength(9);
     expect(await summaryList(page.locator('[id^="record-item-"]'))).toMatchObject({
       Source: 'PNC',

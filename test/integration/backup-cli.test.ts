@@ -25,7 +25,10 @@ const targetEnv = (name: string): NodeJS.ProcessEnv => {
   return env;
 };
 
-async function probity(env: NodeJS.ProcessEnv, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function probity(
+  env: NodeJS.ProcessEnv,
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env, timeout: 240_000 });
     return { code: 0, stdout, stderr };
@@ -70,12 +73,32 @@ describe('probity backup / restore', () => {
 
   it('back up a database to a new file, and never overwrite it', async () => {
     expect((await probity(sourceEnv, 'migrate')).code).toBe(0);
-    expect((await probity(sourceEnv, 'sql', "insert into forces (id, name) values ('west', 'West Police')")).code).toBe(0);
-    expect((await probity(sourceEnv, 'user', 'create', '--email', 'auditor@west.example', '--role', 'auditor', '--force', 'west')).code).toBe(0);
+    expect((await probity(sourceEnv, 'sql', "insert into forces (id, name) values ('west', 'West Police')")).code).toBe(
+      0,
+    );
+    expect(
+      (
+        await probity(
+          sourceEnv,
+          'user',
+          'create',
+          '--email',
+          'auditor@west.example',
+          '--role',
+          'auditor',
+          '--force',
+          'west',
+        )
+      ).code,
+    ).toBe(0);
 
     const backup = await probity(sourceEnv, 'backup', '--out', file);
     expect(backup.code).toBe(0);
-    expect(backup.stdout).toMatch(new RegExp(`^Backup written to ${file}: \\d+ tables, \\d+ rows, [\\d.]+ KB in [\\d.]+ s \\(schema \\d{4}_[\\w-]+\\)\\.`));
+    expect(backup.stdout).toMatch(
+      new RegExp(
+        `^Backup written to ${file}: \\d+ tables, \\d+ rows, [\\d.]+ KB in [\\d.]+ s \\(schema \\d{4}_[\\w-]+\\)\\.`,
+      ),
+    );
     expect(backup.stderr).toContain('  forces: 1 row\n');
     expect(backup.stderr).toContain('  users: 1 row\n');
 

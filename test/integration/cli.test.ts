@@ -15,14 +15,24 @@ afterAll(async () => {
 describe('the probity command', () => {
   it('lists its commands', async () => {
     const res = await probity('--help');
-    for (const command of ['serve', 'migrate', 'seed', 'user', 'token', 'audit', 'sql', 'demo-code']) expect(res.stdout).toContain(command);
+    for (const command of ['serve', 'migrate', 'seed', 'user', 'token', 'audit', 'sql', 'demo-code'])
+      expect(res.stdout).toContain(command);
   });
 
   it('migrates, creates an account with a set-up link and a token, and verifies then catches a tampered audit log', async () => {
     expect((await probity('migrate')).code).toBe(0);
     expect((await probity('sql', "insert into forces (id, name) values ('west', 'West Police')")).code).toBe(0);
 
-    const user = await probity('user', 'create', '--email', 'Auditor@West.example', '--role', 'auditor', '--force', 'west');
+    const user = await probity(
+      'user',
+      'create',
+      '--email',
+      'Auditor@West.example',
+      '--role',
+      'auditor',
+      '--force',
+      'west',
+    );
     expect(user.code).toBe(0);
     expect(user.stdout).toContain('Created auditor@west.example (auditor, west)');
     expect(user.stdout).toMatch(/https:\/\/probity\.test\/account\/setup\/[\w-]{40,}/);
@@ -48,7 +58,16 @@ describe('the probity command', () => {
     const role = await probity('user', 'create', '--email', 'x@west.example', '--role', 'wizard');
     expect(role.code).not.toBe(0);
     expect(role.stderr).toMatch(/Allowed choices are .*auditor/);
-    const force = await probity('user', 'create', '--email', 'x@west.example', '--role', 'auditor', '--force', 'nowhere');
+    const force = await probity(
+      'user',
+      'create',
+      '--email',
+      'x@west.example',
+      '--role',
+      'auditor',
+      '--force',
+      'nowhere',
+    );
     expect(force.code).toBe(2);
     expect(force.stderr).toContain('No force with id "nowhere"');
     const code = await probity('demo-code', 'someone@else.example');

@@ -17,18 +17,50 @@ describe('probity vetting random-reviews', () => {
   it('opens reviews for a deterministic sample, nothing new when run again, and the sweep reports vetting counts', async () => {
     expect((await probity('migrate')).code).toBe(0);
     expect((await probity('sql', "insert into forces (id, name) values ('west', 'West Police')")).code).toBe(0);
-    const people = Array.from({ length: 20 }, (_, i) => `('west', 'Given${i}', 'Family${i}', 'officer', 'current', 'given${i} family${i}')`).join(', ');
-    expect((await probity('sql', `insert into people (force_id, given_name, family_name, person_type, status, search_name) values ${people}`)).code).toBe(0);
+    const people = Array.from(
+      { length: 20 },
+      (_, i) => `('west', 'Given${i}', 'Family${i}', 'officer', 'current', 'given${i} family${i}')`,
+    ).join(', ');
+    expect(
+      (
+        await probity(
+          'sql',
+          `insert into people (force_id, given_name, family_name, person_type, status, search_name) values ${people}`,
+        )
+      ).code,
+    ).toBe(0);
 
-    const first = await probity('vetting', 'random-reviews', '--force', 'west', '--percent', '10', '--today', '2026-03-20');
+    const first = await probity(
+      'vetting',
+      'random-reviews',
+      '--force',
+      'west',
+      '--percent',
+      '10',
+      '--today',
+      '2026-03-20',
+    );
     expect(first.code).toBe(0);
-    expect(first.stdout).toContain('Random reviews for west on 2026-03-20: 2 of 20 current people sampled (10%, seed 20260320); 2 reviews opened, 0 already open for this day.');
-    const again = await probity('vetting', 'random-reviews', '--force', 'west', '--percent', '10', '--today', '2026-03-20');
+    expect(first.stdout).toContain(
+      'Random reviews for west on 2026-03-20: 2 of 20 current people sampled (10%, seed 20260320); 2 reviews opened, 0 already open for this day.',
+    );
+    const again = await probity(
+      'vetting',
+      'random-reviews',
+      '--force',
+      'west',
+      '--percent',
+      '10',
+      '--today',
+      '2026-03-20',
+    );
     expect(again.stdout).toContain('0 reviews opened, 2 already open for this day.');
 
     const sweep = await probity('clocks', 'sweep', '--today', '2026-04-18');
     expect(sweep.code).toBe(0);
-    expect(sweep.stdout).toContain('Vetting: 0 renewal reviews opened, 0 clearances expired, 2 fell due, 2 went overdue, 0 appeal windows elapsed.');
+    expect(sweep.stdout).toContain(
+      'Vetting: 0 renewal reviews opened, 0 clearances expired, 2 fell due, 2 went overdue, 0 appeal windows elapsed.',
+    );
   }, 300_000);
 
   it('refuses bad options with a clear message', async () => {

@@ -40,7 +40,10 @@ export async function cliDatabase(name: string, options: { timeoutMs?: number } 
   }
   const probity = async (...args: string[]): Promise<CliResult> => {
     try {
-      const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env, timeout: options.timeoutMs ?? 60_000 });
+      const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
+        env,
+        timeout: options.timeoutMs ?? 60_000,
+      });
       return { code: 0, stdout, stderr };
     } catch (err) {
       const e = err as { code: number; stdout: string; stderr: string };

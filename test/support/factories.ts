@@ -54,7 +54,14 @@ export async function createPerson(db: Db, forceId: string, spec: PersonSpec) {
     .returning();
   if (!person) throw new Error('no person');
   for (const i of spec.identifiers ?? []) {
-    await db.insert(personIdentifiers).values({ forceId, personId: person.id, kind: i.kind, value: i.value, validFrom: i.validFrom, validTo: i.validTo ?? null });
+    await db.insert(personIdentifiers).values({
+      forceId,
+      personId: person.id,
+      kind: i.kind,
+      value: i.value,
+      validFrom: i.validFrom,
+      validTo: i.validTo ?? null,
+    });
   }
   for (const p of spec.postings ?? []) {
     await db.insert(personPostings).values({ forceId, personId: person.id, ...p, validTo: p.validTo ?? null });
@@ -64,7 +71,10 @@ export async function createPerson(db: Db, forceId: string, spec: PersonSpec) {
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 
-export async function createAccount(deps: Deps, spec: { email: string; role: Role; forceId: string; personId?: string | null; withTotp?: boolean }) {
+export async function createAccount(
+  deps: Deps,
+  spec: { email: string; role: Role; forceId: string; personId?: string | null; withTotp?: boolean },
+) {
   const totpSecret = spec.withTotp === false ? null : newTotpSecret();
   const user = await insertUser(deps.db, {
     email: spec.email,

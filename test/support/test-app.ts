@@ -8,11 +8,17 @@ import { createTestDatabase } from './test-database.ts';
 export type TestApp = { app: FastifyInstance; deps: Deps; database: Database; close: () => Promise<void> };
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({ PROBITY_DATA_DIR: 'memory://', LOG_LEVEL: 'silent', PROBITY_SIGNIN_RATE_PER_MINUTE: '1000' }), ...overrides };
+  return {
+    ...loadConfig({ PROBITY_DATA_DIR: 'memory://', LOG_LEVEL: 'silent', PROBITY_SIGNIN_RATE_PER_MINUTE: '1000' }),
+    ...overrides,
+  };
 }
 
 /** The real server on a fresh test database, driven through fastify.inject (no socket). */
-export async function createTestApp(overrides: Partial<Config> = {}, now: () => Date = () => new Date()): Promise<TestApp> {
+export async function createTestApp(
+  overrides: Partial<Config> = {},
+  now: () => Date = () => new Date(),
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const deps: Deps = { db: database.db, config: testConfig(overrides), now };
   const app = await buildServer(deps, { logger: false });
@@ -56,7 +62,11 @@ export class TestClient {
   }
 
   /** Posts a form as the page at `formPage` would (taking its CSRF token), or with `csrf: false` without one. */
-  async post(url: string, body: Record<string, string>, options: { formPage?: string; csrf?: boolean } = {}): Promise<LightMyRequestResponse> {
+  async post(
+    url: string,
+    body: Record<string, string>,
+    options: { formPage?: string; csrf?: boolean } = {},
+  ): Promise<LightMyRequestResponse> {
     const fields = { ...body };
     if (options.csrf !== false) {
       const page = await this.get(options.formPage ?? '/sign-in');
@@ -75,7 +85,13 @@ export class TestClient {
   }
 }
 
-export async function api(app: FastifyInstance, method: 'GET' | 'POST', url: string, token?: string, body?: unknown): Promise<LightMyRequestResponse> {
+export async function api(
+  app: FastifyInstance,
+  method: 'GET' | 'POST',
+  url: string,
+  token?: string,
+  body?: unknown,
+): Promise<LightMyRequestResponse> {
   return app.inject({
     method,
     url,
@@ -86,7 +102,12 @@ export async function api(app: FastifyInstance, method: 'GET' | 'POST', url: str
 
 /** Shapes of API answers the tests read. */
 export type ApiError = { error: { code: string; message: string; requestId: string; fields?: Record<string, string> } };
-export type PeopleList = { total: number; page: number; pageCount: number; items: { id: string; givenName: string; familyName: string; currentNumbers: string | null }[] };
+export type PeopleList = {
+  total: number;
+  page: number;
+  pageCount: number;
+  items: { id: string; givenName: string; familyName: string; currentNumbers: string | null }[];
+};
 export type PersonDetail = {
   id: string;
   protectedCharacteristics: Record<string, string | null> | null;

@@ -10,12 +10,17 @@ import { pgUrlFor, testEngine, testPgAdminUrl, testPgTemplate } from './engine.t
  * migrated and empty (cloned from the run's template), or with `state: 'blank'` no schema at all.
  * Close it with the returned database's close(); on PostgreSQL the database is dropped too.
  */
-export async function createTestDatabase(o: { engine?: 'pglite' | 'pg'; state?: 'migrated' | 'blank'; poolSize?: number } = {}): Promise<Database> {
+export async function createTestDatabase(
+  o: { engine?: 'pglite' | 'pg'; state?: 'migrated' | 'blank'; poolSize?: number } = {},
+): Promise<Database> {
   const state = o.state ?? 'migrated';
   if ((o.engine ?? testEngine) === 'pglite') {
     // The run's template is a PGlite data directory only when the suite runs on PGlite.
     const template = state === 'migrated' ? inject('pgliteTemplateFile') : '';
-    const database = await openDatabase({ engine: 'pglite', dataDir: 'memory://' }, template ? { loadDataDir: new Blob([fs.readFileSync(template)]) } : {});
+    const database = await openDatabase(
+      { engine: 'pglite', dataDir: 'memory://' },
+      template ? { loadDataDir: new Blob([fs.readFileSync(template)]) } : {},
+    );
     if (state === 'migrated' && !template) await migrateDatabase(database);
     return database;
   }

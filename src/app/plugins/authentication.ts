@@ -42,7 +42,8 @@ export function registerAuthentication(app: FastifyInstance, deps: Deps): void {
     }
     // The API answers 401 before anything else (body validation included) for a caller it cannot identify;
     // each route's own requireApiPrincipal stays as the declared policy.
-    if (!request.principal && isPrivateApi(request.url)) throw new AppError('unauthenticated', 'Send a valid API token as "Authorization: Bearer …".');
+    if (!request.principal && isPrivateApi(request.url))
+      throw new AppError('unauthenticated', 'Send a valid API token as "Authorization: Bearer …".');
   });
 }
 

@@ -21,7 +21,14 @@ function wantsHtml(request: FastifyRequest): boolean {
   return !request.url.startsWith('/api/') && request.url !== '/health' && request.url !== '/metrics';
 }
 
-function respond(request: FastifyRequest, reply: FastifyReply, status: number, code: string, message: string, fields?: Record<string, string>) {
+function respond(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  code: string,
+  message: string,
+  fields?: Record<string, string>,
+) {
   if (wantsHtml(request)) {
     if (status === 401) return reply.redirect(`/sign-in?next=${encodeURIComponent(request.url)}`, 303);
     return reply.code(status).page('error.njk', { pageTitle: titles[status] ?? 'Error', message });
@@ -39,23 +46,39 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (err instanceof AppError) return respond(request, reply, err.status, err.code, err.message, err.fields);
     if (hasZodFastifySchemaValidationErrors(err)) {
       const fields: Record<string, string> = {};
-      for (const v of err.validation) fields[v.instancePath.slice(1).replaceAll('/', '.') || 'request'] = v.message ?? 'Invalid';
+      for (const v of err.validation)
+        fields[v.instancePath.slice(1).replaceAll('/', '.') || 'request'] = v.message ?? 'Invalid';
       return respond(request, reply, 400, 'validation', 'The request is not valid.', fields);
     }
     if (err instanceof ZodError) {
       const fields = Object.fromEntries(err.issues.map((i) => [i.path.join('.') || 'request', i.message]));
       return respond(request, reply, 400, 'validation', 'The request is not valid.', fields);
     }
-    if (err.statusCode === 429) return respond(request, reply, 429, 'rate_limited', 'Too many attempts. Wait a minute and try again.');
+    if (err.statusCode === 429)
+      return respond(request, reply, 429, 'rate_limited', 'Too many attempts. Wait a minute and try again.');
     if (err.code === 'FST_CSRF_INVALID_TOKEN' || err.code === 'FST_CSRF_MISSING_SECRET') {
-      return respond(request, reply, 403, 'forbidden', 'This form has expired. Go back, reload the page and try again.');
+      return respond(
+        request,
+        reply,
+        403,
+        'forbidden',
+        'This form has expired. Go back, reload the page and try again.',
+      );
     }
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return respond(request, reply, err.statusCode, 'bad_request', 'The request is not valid.');
     }
     request.log.error({ err }, 'unhandled error');
-    return respond(request, reply, 500, 'internal', `Something went wrong. Quote reference ${request.id} if you contact support.`);
+    return respond(
+      request,
+      reply,
+      500,
+      'internal',
+      `Something went wrong. Quote reference ${request.id} if you contact support.`,
+    );
   });
 
-  app.setNotFoundHandler((request, reply) => respond(request, reply, 404, 'not_found', 'If you typed the web address, check it is correct.'));
+  app.setNotFoundHandler((request, reply) =>
+    respond(request, reply, 404, 'not_found', 'If you typed the web address, check it is correct.'),
+  );
 }

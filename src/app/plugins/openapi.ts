@@ -7,7 +7,12 @@ import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 export async function registerOpenApi(app: FastifyInstance): Promise<void> {
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Probity API', version: '1', description: 'Police professional standards. Authenticate with `Authorization: Bearer <token>` (create one with `probity token create`).' },
+      info: {
+        title: 'Probity API',
+        version: '1',
+        description:
+          'Police professional standards. Authenticate with `Authorization: Bearer <token>` (create one with `probity token create`).',
+      },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],
     },

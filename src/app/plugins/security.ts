@@ -37,7 +37,9 @@ export async function registerSecurity(app: FastifyInstance, config: Config): Pr
   await app.register(csrf, {
     cookieKey: 'probity_csrf',
     cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', secure: config.cookieSecure, signed: false },
-    getToken: (req) => (req.body as Record<string, string> | undefined)?.['_csrf'] ?? (req.headers['x-csrf-token'] as string | undefined),
+    getToken: (req) =>
+      (req.body as Record<string, string> | undefined)?.['_csrf'] ??
+      (req.headers['x-csrf-token'] as string | undefined),
   });
   await app.register(rateLimit, { global: false });
   await app.register(fastifyStatic, {
@@ -49,7 +51,10 @@ export async function registerSecurity(app: FastifyInstance, config: Config): Pr
     ],
     prefix: '/assets/',
     // Only what pages link to is served, not whole package folders.
-    allowedPath: (pathName) => /^\/(app\.js|probity\.css|govuk-frontend\.min\.(css|js)|moj-frontend\.min\.css|(images|fonts)\/[\w.-]+|manifest\.json)$/.test(pathName),
+    allowedPath: (pathName) =>
+      /^\/(app\.js|probity\.css|govuk-frontend\.min\.(css|js)|moj-frontend\.min\.css|(images|fonts)\/[\w.-]+|manifest\.json)$/.test(
+        pathName,
+      ),
     maxAge: '1h',
   });
 

@@ -10,13 +10,25 @@ declare module 'fastify' {
 }
 
 /** A file part of a multipart form, held in memory. `tooLarge` files keep no content. */
-export type UploadedFile = { kind: 'uploaded-file'; fileName: string; claimedType: string; content: Buffer; tooLarge: boolean };
+export type UploadedFile = {
+  kind: 'uploaded-file';
+  fileName: string;
+  claimedType: string;
+  content: Buffer;
+  tooLarge: boolean;
+};
 
 /** Only this plugin makes one: a JSON or urlencoded body cannot carry a Buffer. */
 export function isUploadedFile(value: unknown): value is UploadedFile {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Partial<Record<keyof UploadedFile, unknown>>;
-  return v.kind === 'uploaded-file' && Buffer.isBuffer(v.content) && typeof v.fileName === 'string' && typeof v.claimedType === 'string' && typeof v.tooLarge === 'boolean';
+  return (
+    v.kind === 'uploaded-file' &&
+    Buffer.isBuffer(v.content) &&
+    typeof v.fileName === 'string' &&
+    typeof v.claimedType === 'string' &&
+    typeof v.tooLarge === 'boolean'
+  );
 }
 
 /**
@@ -40,7 +52,13 @@ export async function registerUploads(app: FastifyInstance, config: Config): Pro
         size += chunk.length;
       }
       const tooLarge = part.file.truncated || size > config.maxUploadBytes;
-      const file: UploadedFile = { kind: 'uploaded-file', fileName: part.filename, claimedType: part.mimetype, content: tooLarge ? Buffer.alloc(0) : Buffer.concat(chunks), tooLarge };
+      const file: UploadedFile = {
+        kind: 'uploaded-file',
+        fileName: part.filename,
+        claimedType: part.mimetype,
+        content: tooLarge ? Buffer.alloc(0) : Buffer.concat(chunks),
+        tooLarge,
+      };
       (part as unknown as { value: unknown }).value = wanted ? file : '';
     },
   });

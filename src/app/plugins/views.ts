@@ -45,7 +45,9 @@ export async function registerViews(app: FastifyInstance): Promise<void> {
         env.addFilter('date', (v: string | Date | null | undefined) => formatDate(v));
         env.addFilter('datetime', (v: string | Date | null | undefined) => formatDateTime(v));
         env.addFilter('json', (v: unknown) => JSON.stringify(v));
-        env.addFilter('formatNumber', (v: number | null | undefined) => (typeof v === 'number' ? v.toLocaleString('en-GB') : ''));
+        env.addFilter('formatNumber', (v: number | null | undefined) =>
+          typeof v === 'number' ? v.toLocaleString('en-GB') : '',
+        );
       },
     },
   });

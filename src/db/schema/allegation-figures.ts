@@ -41,6 +41,8 @@ export const allegationFigures = pgTable(
     // the same list: a test checks they agree), by severity: where counting flags starts, read from the index alone.
     index('allegation_figures_live_idx')
       .on(t.forceId, t.severity, t.categoryCode, t.caseId, t.personId)
-      .where(sql`state not in ('assessed_no_case', 'no_case_to_answer', 'withdrawn', 'closed', 'finding_recorded', 'appeal_pending')`),
+      .where(
+        sql`state not in ('assessed_no_case', 'no_case_to_answer', 'withdrawn', 'closed', 'finding_recorded', 'appeal_pending')`,
+      ),
   ],
 );

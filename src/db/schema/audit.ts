@@ -37,4 +37,3 @@ export const auditChainHeads = pgTable('audit_chain_heads', {
   lastSeq: bigint('last_seq', { mode: 'number' }).notNull(),
   lastHash: text('last_hash').notNull(),
 });
-

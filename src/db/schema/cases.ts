@@ -1,5 +1,19 @@
 import { sql } from 'drizzle-orm';
-import { boolean, customType, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  customType,
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 /** PostgreSQL bytea as a Node Buffer (both drivers return binary columns as bytes). */
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -8,7 +22,15 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
 });
 import { forces } from './organisation.ts';
 
-export const caseSources = ['internal_report', 'public_complaint', 'anonymous_report', 'criminal_investigation', 'vetting', 'data_check', 'other'] as const;
+export const caseSources = [
+  'internal_report',
+  'public_complaint',
+  'anonymous_report',
+  'criminal_investigation',
+  'vetting',
+  'data_check',
+  'other',
+] as const;
 export const caseTypes = ['conduct_matter', 'recordable_conduct_matter', 'complaint_special_procedures'] as const;
 export const confidentialities = ['normal', 'restricted'] as const;
 export const partyRoles = ['complainant', 'victim', 'witness', 'reporter'] as const;
@@ -31,7 +53,9 @@ export const allegationCategories = pgTable('allegation_categories', {
 export const cases = pgTable(
   'cases',
   {
-    forceId: text('force_id').notNull().references(() => forces.id),
+    forceId: text('force_id')
+      .notNull()
+      .references(() => forces.id),
     id: uuid('id').notNull().defaultRandom(),
     reference: text('reference').notNull(),
     source: text('source', { enum: caseSources }).notNull(),
@@ -43,7 +67,9 @@ export const cases = pgTable(
     owningUnitId: uuid('owning_unit_id'),
     summary: text('summary').notNull(),
     leadInvestigatorId: uuid('lead_investigator_id'),
-    status: text('status', { enum: ['open', 'closed'] }).notNull().default('open'),
+    status: text('status', { enum: ['open', 'closed'] })
+      .notNull()
+      .default('open'),
     closedOn: date('closed_on'),
     sourceKey: text('source_key'),
     version: integer('version').notNull().default(1),
@@ -56,7 +82,16 @@ export const cases = pgTable(
     index('cases_lead_idx').on(t.forceId, t.leadInvestigatorId, t.status),
     // The case list and its count (list order, then every column the need-to-know rule reads): both are
     // answered from the index alone. Also any filter by status.
-    index('cases_list_idx').on(t.forceId, t.status, t.cameToAttentionOn.desc().nullsFirst(), t.reference, t.id, t.confidentiality, t.leadInvestigatorId, t.owningUnitId),
+    index('cases_list_idx').on(
+      t.forceId,
+      t.status,
+      t.cameToAttentionOn.desc().nullsFirst(),
+      t.reference,
+      t.id,
+      t.confidentiality,
+      t.leadInvestigatorId,
+      t.owningUnitId,
+    ),
     // Oversight figures by period: cases finalised in it (and open on a day: closed_on null or later), or received in it.
     index('cases_closed_idx').on(t.forceId, t.closedOn),
     index('cases_received_idx').on(t.forceId, t.cameToAttentionOn),
@@ -173,17 +208,28 @@ export const allegationEvents = pgTable(
     // One allegation's history (the flag's gross-misconduct date, whether it went to reflective practice).
     index('allegation_events_allegation_idx').on(t.forceId, t.allegationId, t.toState),
     // Allegations finalised in a period, found through their closing events (oversight figures).
-    index('allegation_events_closed_idx').on(t.forceId, t.occurredOn, t.allegationId).where(sql`to_state = 'closed'`),
+    index('allegation_events_closed_idx')
+      .on(t.forceId, t.occurredOn, t.allegationId)
+      .where(sql`to_state = 'closed'`),
     // Allegations that went to reflective practice (oversight figures), and the day each was assessed as gross
     // misconduct (the suspension flag's trigger): small, read without visiting the table.
-    index('allegation_events_rprp_idx').on(t.forceId, t.allegationId).where(sql`to_state = 'rprp'`),
+    index('allegation_events_rprp_idx')
+      .on(t.forceId, t.allegationId)
+      .where(sql`to_state = 'rprp'`),
     index('allegation_events_gross_idx')
       .on(t.forceId, t.allegationId, t.occurredOn)
       .where(sql`action = 'assess_severity' and (details->>'severity') = 'gross_misconduct'`),
   ],
 );
 
-export const criminalEventKinds = ['arrest', 'bail', 'released_under_investigation', 'charge', 'court_outcome', 'no_further_action'] as const;
+export const criminalEventKinds = [
+  'arrest',
+  'bail',
+  'released_under_investigation',
+  'charge',
+  'court_outcome',
+  'no_further_action',
+] as const;
 
 /** Criminal proceedings alongside the conduct case; a sub judice period pauses the clocks the law pauses. */
 export const criminalProceedings = pgTable(
@@ -240,7 +286,9 @@ export const clocks = pgTable(
     index('clocks_case_idx').on(t.forceId, t.caseId),
     index('clocks_owner_idx').on(t.forceId, t.ownerUserId, t.state, t.dueOn),
     // The deadline lists: a force's live clocks in due-date order, read until the page is full.
-    index('clocks_live_due_idx').on(t.forceId, t.dueOn).where(sql`state in ('running', 'due', 'overdue')`),
+    index('clocks_live_due_idx')
+      .on(t.forceId, t.dueOn)
+      .where(sql`state in ('running', 'due', 'overdue')`),
   ],
 );
 
@@ -303,5 +351,9 @@ export const caseEvidence = pgTable(
     uploadedBy: uuid('uploaded_by'),
     uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.forceId, t.id] }), foreignKey({ columns: [t.forceId, t.caseId], foreignColumns: [cases.forceId, cases.id] }), index('case_evidence_case_idx').on(t.forceId, t.caseId)],
+  (t) => [
+    primaryKey({ columns: [t.forceId, t.id] }),
+    foreignKey({ columns: [t.forceId, t.caseId], foreignColumns: [cases.forceId, cases.id] }),
+    index('case_evidence_case_idx').on(t.forceId, t.caseId),
+  ],
 );

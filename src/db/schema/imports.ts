@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { forces, units } from './organisation.ts';
 
 export const importRunStatuses = ['running', 'completed', 'failed'] as const;
@@ -13,7 +24,9 @@ export const importRunStatuses = ['running', 'completed', 'failed'] as const;
 export const importRuns = pgTable(
   'import_runs',
   {
-    forceId: text('force_id').notNull().references(() => forces.id),
+    forceId: text('force_id')
+      .notNull()
+      .references(() => forces.id),
     id: uuid('id').notNull().defaultRandom(),
     identity: text('identity').notNull(),
     mappingName: text('mapping_name').notNull(),
@@ -46,7 +59,9 @@ export const importRuns = pgTable(
     primaryKey({ columns: [t.forceId, t.id] }),
     index('import_runs_identity_idx').on(t.forceId, t.identity, t.startedAt),
     // At most one unfinished run of the same import: two processes starting it at once cannot both run it.
-    uniqueIndex('import_runs_unfinished_unique').on(t.forceId, t.identity).where(sql`status <> 'completed'`),
+    uniqueIndex('import_runs_unfinished_unique')
+      .on(t.forceId, t.identity)
+      .where(sql`status <> 'completed'`),
   ],
 );
 
@@ -77,5 +92,8 @@ export const importUnits = pgTable(
     sourceKey: text('source_key').notNull(),
     unitId: uuid('unit_id').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.forceId, t.sourceKey] }), foreignKey({ columns: [t.forceId, t.unitId], foreignColumns: [units.forceId, units.id] })],
+  (t) => [
+    primaryKey({ columns: [t.forceId, t.sourceKey] }),
+    foreignKey({ columns: [t.forceId, t.unitId], foreignColumns: [units.forceId, units.id] }),
+  ],
 );

@@ -14,12 +14,16 @@ export const unitKinds = ['force', 'command', 'area', 'department', 'team'] as c
 export const units = pgTable(
   'units',
   {
-    forceId: text('force_id').notNull().references(() => forces.id),
+    forceId: text('force_id')
+      .notNull()
+      .references(() => forces.id),
     id: uuid('id').notNull().defaultRandom(),
     parentId: uuid('parent_id'),
     name: text('name').notNull(),
     kind: text('kind', { enum: unitKinds }).notNull(),
-    path: text('path').notNull().default(sql`''`),
+    path: text('path')
+      .notNull()
+      .default(sql`''`),
   },
   (t) => [
     primaryKey({ columns: [t.forceId, t.id] }),

@@ -25,7 +25,10 @@ export const dipSamples = pgTable(
     revokedBy: uuid('revoked_by'),
     version: integer('version').notNull().default(1),
   },
-  (t) => [primaryKey({ columns: [t.forceId, t.id] }), index('dip_samples_grantee_idx').on(t.forceId, t.granteeUserId, t.endsOn)],
+  (t) => [
+    primaryKey({ columns: [t.forceId, t.id] }),
+    index('dip_samples_grantee_idx').on(t.forceId, t.granteeUserId, t.endsOn),
+  ],
 );
 
 /** The cases of a sample. */

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { date, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  date,
+  foreignKey,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { forces, units } from './organisation.ts';
 
 export const personTypes = ['officer', 'special', 'staff', 'volunteer'] as const;
@@ -18,7 +29,9 @@ export const identifierKinds = ['collar', 'warrant', 'staff'] as const;
 export const people = pgTable(
   'people',
   {
-    forceId: text('force_id').notNull().references(() => forces.id),
+    forceId: text('force_id')
+      .notNull()
+      .references(() => forces.id),
     id: uuid('id').notNull().defaultRandom(),
     givenName: text('given_name').notNull(),
     familyName: text('family_name').notNull(),
@@ -32,7 +45,9 @@ export const people = pgTable(
     ageBand: text('age_band', { enum: ageBands }),
     mergedIntoId: uuid('merged_into_id'),
     /** Lower-cased "given family" for prefix and substring search. */
-    searchName: text('search_name').notNull().default(sql`''`),
+    searchName: text('search_name')
+      .notNull()
+      .default(sql`''`),
     sourceKey: text('source_key'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

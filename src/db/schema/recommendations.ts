@@ -1,8 +1,25 @@
-import { boolean, customType, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  customType,
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { forces } from './organisation.ts';
 
 /** PostgreSQL bytea as a Node Buffer (both drivers return binary columns as bytes). */
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({ dataType: () => 'bytea', fromDriver: (value) => Buffer.from(value) });
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => Buffer.from(value),
+});
 
 /**
  * The inspection recommendation tracker (uk-domain.md §1.6). Reports and their numbered items are
@@ -13,8 +30,22 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({ da
  */
 export const reportTypes = ['thematic', 'force', 'peel', 'rapid_review', 'other'] as const;
 export const reportItemKinds = ['recommendation', 'area_for_improvement'] as const;
-export const ownerBodies = ['ChiefConstables', 'CollegeOfPolicing', 'HomeOffice', 'NPCC', 'IOPC', 'LocalPolicingBodies', 'Other'] as const;
-export const trackerStatuses = ['not_started', 'being_progressed', 'awaiting_review', 'addressed', 'not_applicable'] as const;
+export const ownerBodies = [
+  'ChiefConstables',
+  'CollegeOfPolicing',
+  'HomeOffice',
+  'NPCC',
+  'IOPC',
+  'LocalPolicingBodies',
+  'Other',
+] as const;
+export const trackerStatuses = [
+  'not_started',
+  'being_progressed',
+  'awaiting_review',
+  'addressed',
+  'not_applicable',
+] as const;
 export const commentSides = ['force', 'commissioner'] as const;
 export const evidenceKinds = ['file', 'link'] as const;
 
@@ -85,7 +116,10 @@ export const recommendationResponses = pgTable(
     version: integer('version').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.forceId, t.id] }), unique('recommendation_responses_item_unique').on(t.forceId, t.itemId)],
+  (t) => [
+    primaryKey({ columns: [t.forceId, t.id] }),
+    unique('recommendation_responses_item_unique').on(t.forceId, t.itemId),
+  ],
 );
 
 /** An action the force takes towards an item, with its due and done dates. */
@@ -104,7 +138,10 @@ export const recommendationActions = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.forceId, t.id] }),
-    foreignKey({ columns: [t.forceId, t.responseId], foreignColumns: [recommendationResponses.forceId, recommendationResponses.id] }),
+    foreignKey({
+      columns: [t.forceId, t.responseId],
+      foreignColumns: [recommendationResponses.forceId, recommendationResponses.id],
+    }),
     index('recommendation_actions_response_idx').on(t.forceId, t.responseId),
   ],
 );
@@ -129,7 +166,10 @@ export const recommendationEvidence = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.forceId, t.id] }),
-    foreignKey({ columns: [t.forceId, t.responseId], foreignColumns: [recommendationResponses.forceId, recommendationResponses.id] }),
+    foreignKey({
+      columns: [t.forceId, t.responseId],
+      foreignColumns: [recommendationResponses.forceId, recommendationResponses.id],
+    }),
     index('recommendation_evidence_response_idx').on(t.forceId, t.responseId),
   ],
 );
@@ -148,7 +188,10 @@ export const recommendationComments = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.forceId, t.id] }),
-    foreignKey({ columns: [t.forceId, t.responseId], foreignColumns: [recommendationResponses.forceId, recommendationResponses.id] }),
+    foreignKey({
+      columns: [t.forceId, t.responseId],
+      foreignColumns: [recommendationResponses.forceId, recommendationResponses.id],
+    }),
     index('recommendation_comments_response_idx').on(t.forceId, t.responseId, t.createdAt),
   ],
 );
@@ -171,5 +214,8 @@ export const publishedResponses = pgTable(
     publishedBy: uuid('published_by'),
     version: integer('version').notNull().default(1),
   },
-  (t) => [primaryKey({ columns: [t.forceId, t.id] }), index('published_responses_report_idx').on(t.forceId, t.reportId, t.generatedAt)],
+  (t) => [
+    primaryKey({ columns: [t.forceId, t.id] }),
+    index('published_responses_report_idx').on(t.forceId, t.reportId, t.generatedAt),
+  ],
 );

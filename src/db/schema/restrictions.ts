@@ -1,5 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { caseSubjects, cases } from './cases.ts';
 
 /**
@@ -65,7 +78,9 @@ export const dutyRestrictions = pgTable(
     index('duty_restrictions_starts_idx').on(t.forceId, t.startsOn),
     index('duty_restrictions_ends_idx').on(t.forceId, t.endsOn),
     // At most one restriction in force per subject of a case (a subject row belongs to one case).
-    uniqueIndex('duty_restrictions_one_in_force').on(t.forceId, t.subjectId).where(sql`status = 'in_force'`),
+    uniqueIndex('duty_restrictions_one_in_force')
+      .on(t.forceId, t.subjectId)
+      .where(sql`status = 'in_force'`),
   ],
 );
 
@@ -91,7 +106,10 @@ export const restrictionDecisions = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.forceId, t.id] }),
-    foreignKey({ columns: [t.forceId, t.restrictionId], foreignColumns: [dutyRestrictions.forceId, dutyRestrictions.id] }),
+    foreignKey({
+      columns: [t.forceId, t.restrictionId],
+      foreignColumns: [dutyRestrictions.forceId, dutyRestrictions.id],
+    }),
     index('restriction_decisions_restriction_idx').on(t.forceId, t.restrictionId, t.decidedOn),
   ],
 );

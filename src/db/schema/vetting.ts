@@ -1,4 +1,18 @@
-import { boolean, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, real, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  real,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { people } from './people.ts';
 
 /**
@@ -7,15 +21,54 @@ import { people } from './people.ts';
  * the national barred and advisory lists and the matches found against them, and vetting's own clocks.
  * Every table here is a vetting file: readable by vetting roles only (vetting-scope.ts).
  */
-export const vettingLevels = ['RV', 'MV', 'NPPV1', 'NPPV2A', 'NPPV2F', 'NPPV3', 'CTC', 'SC', 'eSC', 'DV', 'eDV'] as const;
+export const vettingLevels = [
+  'RV',
+  'MV',
+  'NPPV1',
+  'NPPV2A',
+  'NPPV2F',
+  'NPPV3',
+  'CTC',
+  'SC',
+  'eSC',
+  'DV',
+  'eDV',
+] as const;
 export const clearanceStatuses = ['active', 'expired', 'withdrawn', 'terminated', 'suspended'] as const;
 export const applicationKinds = ['recruitment', 'transfer_in', 'renewal', 'upgrade'] as const;
 export const applicationStatuses = ['open', 'granted', 'granted_with_conditions', 'refused', 'discontinued'] as const;
-export const checkTypes = ['pnc', 'pnd', 'local_intelligence', 'ct_special_branch', 'financial', 'employment_references', 'family_associates', 'open_source', 'biometric'] as const;
+export const checkTypes = [
+  'pnc',
+  'pnd',
+  'local_intelligence',
+  'ct_special_branch',
+  'financial',
+  'employment_references',
+  'family_associates',
+  'open_source',
+  'biometric',
+] as const;
 export const checkStatuses = ['pending', 'clear', 'adverse', 'not_required'] as const;
-export const adverseInfoTypes = ['conviction', 'caution', 'non_conviction', 'intelligence', 'financial', 'association', 'non_disclosure', 'other'] as const;
+export const adverseInfoTypes = [
+  'conviction',
+  'caution',
+  'non_conviction',
+  'intelligence',
+  'financial',
+  'association',
+  'non_disclosure',
+  'other',
+] as const;
 export const adverseRelations = ['self', 'family', 'associate'] as const;
-export const decisionOutcomes = ['grant', 'grant_with_conditions', 'refuse', 'discontinue', 'maintain', 'maintain_with_conditions', 'withdraw'] as const;
+export const decisionOutcomes = [
+  'grant',
+  'grant_with_conditions',
+  'refuse',
+  'discontinue',
+  'maintain',
+  'maintain_with_conditions',
+  'withdraw',
+] as const;
 export const appealOutcomes = ['pending', 'upheld', 'dismissed'] as const;
 export const reviewTriggers = [
   'renewal',
@@ -151,7 +204,11 @@ export const vettingChecks = pgTable(
     notes: text('notes').notNull().default(''),
     version: integer('version').notNull().default(1),
   },
-  (t) => [primaryKey({ columns: [t.forceId, t.id] }), index('vetting_checks_application_idx').on(t.forceId, t.applicationId), index('vetting_checks_review_idx').on(t.forceId, t.reviewId)],
+  (t) => [
+    primaryKey({ columns: [t.forceId, t.id] }),
+    index('vetting_checks_application_idx').on(t.forceId, t.applicationId),
+    index('vetting_checks_review_idx').on(t.forceId, t.reviewId),
+  ],
 );
 
 /**
@@ -181,7 +238,11 @@ export const adverseInformation = pgTable(
     recordedBy: uuid('recorded_by'),
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.forceId, t.id] }), index('adverse_information_application_idx').on(t.forceId, t.applicationId), index('adverse_information_review_idx').on(t.forceId, t.reviewId)],
+  (t) => [
+    primaryKey({ columns: [t.forceId, t.id] }),
+    index('adverse_information_application_idx').on(t.forceId, t.applicationId),
+    index('adverse_information_review_idx').on(t.forceId, t.reviewId),
+  ],
 );
 
 /** A vetting decision on an application or a review, with the Appendix K decision record kept as a document. */
@@ -205,7 +266,11 @@ export const vettingDecisions = pgTable(
     document: jsonb('document').notNull(),
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.forceId, t.id] }), index('vetting_decisions_application_idx').on(t.forceId, t.applicationId), index('vetting_decisions_review_idx').on(t.forceId, t.reviewId)],
+  (t) => [
+    primaryKey({ columns: [t.forceId, t.id] }),
+    index('vetting_decisions_application_idx').on(t.forceId, t.applicationId),
+    index('vetting_decisions_review_idx').on(t.forceId, t.reviewId),
+  ],
 );
 
 /** An appeal against a refusal or withdrawal. */
@@ -243,7 +308,10 @@ export const vettingDeclarations = pgTable(
     declaredByUserId: uuid('declared_by_user_id').notNull(),
     declaredAt: timestamp('declared_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.forceId, t.id] }), index('vetting_declarations_person_idx').on(t.forceId, t.personId)],
+  (t) => [
+    primaryKey({ columns: [t.forceId, t.id] }),
+    index('vetting_declarations_person_idx').on(t.forceId, t.personId),
+  ],
 );
 
 /**
@@ -296,7 +364,10 @@ export const listMatches = pgTable(
   (t) => [
     primaryKey({ columns: [t.forceId, t.id] }),
     unique('list_matches_pair_unique').on(t.forceId, t.applicationId, t.entryId),
-    foreignKey({ columns: [t.forceId, t.applicationId], foreignColumns: [vettingApplications.forceId, vettingApplications.id] }),
+    foreignKey({
+      columns: [t.forceId, t.applicationId],
+      foreignColumns: [vettingApplications.forceId, vettingApplications.id],
+    }),
     foreignKey({ columns: [t.forceId, t.entryId], foreignColumns: [listEntries.forceId, listEntries.id] }),
   ],
 );
@@ -317,7 +388,9 @@ export const vettingClocks = pgTable(
     period: text('period').notNull(),
     startedOn: date('started_on').notNull(),
     dueOn: date('due_on').notNull(),
-    state: text('state', { enum: ['running', 'due', 'overdue', 'met', 'cancelled'] }).notNull().default('running'),
+    state: text('state', { enum: ['running', 'due', 'overdue', 'met', 'cancelled'] })
+      .notNull()
+      .default('running'),
     metOn: date('met_on'),
     dueNotifiedAt: timestamp('due_notified_at', { withTimezone: true }),
     overdueNotifiedAt: timestamp('overdue_notified_at', { withTimezone: true }),

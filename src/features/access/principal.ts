@@ -21,7 +21,11 @@ export function can(principal: Principal | null | undefined, ability: Ability): 
  * Throws unless the principal holds the ability. The refusal is a 404 so that a page or record the user
  * may not see looks exactly like one that does not exist.
  */
-export function authorize(principal: Principal | null | undefined, ability: Ability, what = 'page'): asserts principal is Principal {
+export function authorize(
+  principal: Principal | null | undefined,
+  ability: Ability,
+  what = 'page',
+): asserts principal is Principal {
   if (!principal) throw new AppError('unauthenticated', 'Sign in to continue.');
   if (!can(principal, ability)) throw notFound(what);
 }

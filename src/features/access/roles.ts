@@ -74,7 +74,15 @@ export const abilities = [
 export type Ability = (typeof abilities)[number];
 
 const abilitiesByRole: Record<Role, readonly Ability[]> = {
-  psd_investigator: ['person.search', 'person.read', 'case.read', 'case.create', 'allegation.progress', 'restriction.read', 'vetting.declare'],
+  psd_investigator: [
+    'person.search',
+    'person.read',
+    'case.read',
+    'case.create',
+    'allegation.progress',
+    'restriction.read',
+    'vetting.declare',
+  ],
   appropriate_authority: [
     'person.search',
     'person.read',
@@ -97,9 +105,23 @@ const abilitiesByRole: Record<Role, readonly Ability[]> = {
     'dipsample.grant',
     'publication.manage',
   ],
-  vetting_officer: ['person.search', 'person.read', 'person.readProtected', 'vetting.read', 'vetting.decide', 'vetting.lists', 'vetting.declare'],
+  vetting_officer: [
+    'person.search',
+    'person.read',
+    'person.readProtected',
+    'vetting.read',
+    'vetting.decide',
+    'vetting.lists',
+    'vetting.declare',
+  ],
   complaints_handler: ['person.search', 'person.read', 'vetting.declare'],
-  chief_officer: ['vetting.declare', 'oversight.dashboard', 'recommendation.read', 'recommendation.manage', 'recommendation.signoff'],
+  chief_officer: [
+    'vetting.declare',
+    'oversight.dashboard',
+    'recommendation.read',
+    'recommendation.manage',
+    'recommendation.signoff',
+  ],
   pcc_oversight: ['oversight.dashboard', 'recommendation.read', 'recommendation.verify'],
   public: [],
   officer: ['vetting.declare'],

@@ -79,7 +79,10 @@ describe('checkChainBatch', () => {
     const first = checkChainBatch(rows.slice(0, 2), START);
     expect(first).toEqual({ ok: true, state: { prevHash: at(rows, 1).hash, lastSeq: 2 } });
     if (!first.ok) return;
-    expect(checkChainBatch(rows.slice(2), first.state)).toEqual({ ok: true, state: { prevHash: at(rows, 4).hash, lastSeq: 5 } });
+    expect(checkChainBatch(rows.slice(2), first.state)).toEqual({
+      ok: true,
+      state: { prevHash: at(rows, 4).hash, lastSeq: 5 },
+    });
   });
 
   it('reports content_altered naming the row whose payload was changed', () => {
@@ -169,7 +172,10 @@ describe('checkChainBatch', () => {
 
   it('cannot see a removed last row on its own: the state ends short, which the verifier compares with the chain head', () => {
     const rows = honestChain();
-    expect(checkChainBatch(rows.slice(0, 4), START)).toEqual({ ok: true, state: { prevHash: at(rows, 3).hash, lastSeq: 4 } });
+    expect(checkChainBatch(rows.slice(0, 4), START)).toEqual({
+      ok: true,
+      state: { prevHash: at(rows, 3).hash, lastSeq: 4 },
+    });
   });
 });
 

@@ -72,7 +72,12 @@ export function checkChainBatch(
     if (expected !== row.hash) {
       return {
         ok: false,
-        problem: { seq: row.seq, chain: row.chain, problem: 'content_altered', detail: `row ${row.seq} was altered after it was written` },
+        problem: {
+          seq: row.seq,
+          chain: row.chain,
+          problem: 'content_altered',
+          detail: `row ${row.seq} was altered after it was written`,
+        },
       };
     }
     prevHash = row.hash;

@@ -41,10 +41,19 @@ describe('audit log', () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('inv@west.example');
     expect(page.body).toContain('Viewed the person record');
-    const json = await api(t.app, 'GET', `/api/v1/audit-events?personId=${person.id}&eventType=person.viewed`, tokens['auditor']);
+    const json = await api(
+      t.app,
+      'GET',
+      `/api/v1/audit-events?personId=${person.id}&eventType=person.viewed`,
+      tokens['auditor'],
+    );
     const body = json.json<AuditPage>();
     expect(body.total).toBe(1);
-    expect(body.items[0]).toMatchObject({ eventType: 'person.viewed', actorLabel: 'inv@west.example', personId: person.id });
+    expect(body.items[0]).toMatchObject({
+      eventType: 'person.viewed',
+      actorLabel: 'inv@west.example',
+      personId: person.id,
+    });
   });
 
   it('keeps each force to its own log', async () => {
@@ -91,7 +100,16 @@ describe('platform endpoints', () => {
   it('publishes an OpenAPI document listing the API and a browsable page', async () => {
     const doc = await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' });
     const paths = Object.keys(doc.json<{ paths: Record<string, unknown> }>().paths);
-    expect(paths).toEqual(expect.arrayContaining(['/api/v1/people', '/api/v1/people/{id}', '/api/v1/audit-events', '/api/v1/me', '/api/v1/people/{id}/merge', '/api/v1/person-merges/{mergeId}/undo']));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/api/v1/people',
+        '/api/v1/people/{id}',
+        '/api/v1/audit-events',
+        '/api/v1/me',
+        '/api/v1/people/{id}/merge',
+        '/api/v1/person-merges/{mergeId}/undo',
+      ]),
+    );
     const ui = await t.app.inject({ method: 'GET', url: '/api/docs/' });
     expect(ui.statusCode).toBe(200);
     expect(ui.body).toContain('swagger');

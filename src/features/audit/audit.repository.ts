@@ -19,7 +19,10 @@ export async function appendAuditRow(tx: Db, row: NewAuditRow): Promise<number> 
     .where(eq(auditChainHeads.chain, chain))
     .for('update');
   if (!head) throw new Error(`audit chain head ${chain} vanished`);
-  const [next] = await rawRows<{ seq: string }>(tx, sql`select nextval(pg_get_serial_sequence('audit_events', 'seq')) as seq`);
+  const [next] = await rawRows<{ seq: string }>(
+    tx,
+    sql`select nextval(pg_get_serial_sequence('audit_events', 'seq')) as seq`,
+  );
   const seq = Number(next?.seq);
   const content: ChainedContent = { ...row, seq, chain };
   const hash = hashAuditRow(head.lastHash, content);
@@ -103,7 +106,10 @@ function auditWhere(f: AuditFilter): SQL | undefined {
 
 export async function searchAuditEvents(db: Db, f: AuditFilter, page: { limit: number; offset: number }) {
   const where = auditWhere(f);
-  const [countRow] = await db.select({ n: sql<number>`count(*)::int` }).from(auditEvents).where(where);
+  const [countRow] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(auditEvents)
+    .where(where);
   const rows = await db
     .select({
       seq: auditEvents.seq,

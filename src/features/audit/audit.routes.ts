@@ -2,7 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import { summariseRestrictionEvent, type RestrictionAuditEvent } from '../restrictions/restriction-audit-events.ts';
 import { summariseVettingEvent, type VettingAuditEvent } from '../vetting/vetting-audit-events.ts';
 import { summariseImportEvent, type ImportAuditEvent } from '../imports/import-audit-events.ts';
-import { summariseRecommendationEvent, type RecommendationAuditEvent } from '../recommendations/recommendation-audit-events.ts';
+import {
+  summariseRecommendationEvent,
+  type RecommendationAuditEvent,
+} from '../recommendations/recommendation-audit-events.ts';
 import { summariseOversightEvent, type OversightAuditEvent } from '../oversight/oversight-audit-events.ts';
 import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -16,7 +19,14 @@ import { errorList } from '../auth/form-helpers.ts';
 import { auditEventSchema, auditEventTypes, type AuditEvent } from './audit-events.ts';
 import { auditPolicy } from './audit.policy.ts';
 import { summariseClockEvent } from '../clocks/clock-audit-summary.ts';
-import { AUDIT_PAGE_SIZE, auditFilterQuery, listAuditEvents, type AuditFilters, type AuditLogEntry, type AuditLogPage } from './list-audit-events.ts';
+import {
+  AUDIT_PAGE_SIZE,
+  auditFilterQuery,
+  listAuditEvents,
+  type AuditFilters,
+  type AuditLogEntry,
+  type AuditLogPage,
+} from './list-audit-events.ts';
 
 const TEMPLATE = 'audit/views/audit-log.njk';
 const filterKeys = ['personId', 'actor', 'eventType', 'from', 'to'] as const;
@@ -25,7 +35,8 @@ type FormValues = Partial<Record<(typeof filterKeys)[number], string>>;
 type PaginationItem = { number: number; href: string; current: boolean } | { ellipsis: true };
 
 const clip = (text: string, max = 80): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
-const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, many = `${one}s`): string =>
+  `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 
 const failureReasons: Record<Extract<AuditEvent, { type: 'user.sign_in_failed' }>['reason'], string> = {
   unknown_account: 'no such account',
@@ -75,14 +86,18 @@ export function summariseAuditEvent(payload: unknown): string {
       return 'Revoked an API token';
     case 'audit.searched': {
       const filters = Object.entries(e.filters).map(([k, v]) => `${k} ${v}`);
-      return clip(`Searched the audit log${filters.length ? ` (${filters.join(', ')})` : ''}: ${plural(e.resultCount, 'result')}`);
+      return clip(
+        `Searched the audit log${filters.length ? ` (${filters.join(', ')})` : ''}: ${plural(e.resultCount, 'result')}`,
+      );
     }
     case 'case.opened':
       return `Opened case ${e.reference}: ${plural(e.subjects, 'subject')}, ${plural(e.allegations, 'allegation')}${e.confidentiality === 'restricted' ? ' (restricted)' : ''}`;
     case 'case.viewed':
       return `Viewed case ${e.reference}`;
     case 'case.allocated':
-      return e.leadInvestigatorId ? 'Allocated the case to a lead investigator' : 'Returned the case to the unallocated queue';
+      return e.leadInvestigatorId
+        ? 'Allocated the case to a lead investigator'
+        : 'Returned the case to the unallocated queue';
     case 'case.party_added':
       return `Added a ${e.role} to the case`;
     case 'case.party_removed':
@@ -94,7 +109,9 @@ export function summariseAuditEvent(payload: unknown): string {
     case 'case.team_set':
       return e.unitId ? 'Set the owning team of the case' : 'Cleared the owning team of the case';
     case 'allegation.progressed':
-      return clip(`${e.action.replaceAll('_', ' ')}: ${e.fromState.replaceAll('_', ' ')} → ${e.toState.replaceAll('_', ' ')}`);
+      return clip(
+        `${e.action.replaceAll('_', ' ')}: ${e.fromState.replaceAll('_', ' ')} → ${e.toState.replaceAll('_', ' ')}`,
+      );
     case 'subject.left':
       return `Subject left the force (${e.how}) on ${e.leftOn}`;
     case 'list_return.created':
@@ -123,10 +140,12 @@ export function summariseAuditEvent(payload: unknown): string {
   }
 }
 
-type FeatureAuditEvent = RestrictionAuditEvent | VettingAuditEvent | ImportAuditEvent | RecommendationAuditEvent | OversightAuditEvent;
+type FeatureAuditEvent =
+  RestrictionAuditEvent | VettingAuditEvent | ImportAuditEvent | RecommendationAuditEvent | OversightAuditEvent;
 
 const FEATURE_EVENT_PREFIXES = ['restriction.', 'vetting.', 'import.', 'export.', 'recommendation.', 'oversight.'];
-const isFeatureEvent = (e: AuditEvent): e is FeatureAuditEvent => FEATURE_EVENT_PREFIXES.some((prefix) => e.type.startsWith(prefix));
+const isFeatureEvent = (e: AuditEvent): e is FeatureAuditEvent =>
+  FEATURE_EVENT_PREFIXES.some((prefix) => e.type.startsWith(prefix));
 
 /** Events owned by a feature are summarised by that feature. */
 function summariseFeatureEvent(e: FeatureAuditEvent): string {
@@ -158,7 +177,9 @@ function pageHref(filters: AuditFilters, page: number): string {
 function pagination(result: AuditLogPage) {
   if (result.pageCount <= 1) return null;
   const { page, pageCount, filters } = result;
-  const shown = [...new Set([1, page - 1, page, page + 1, pageCount])].filter((n) => n >= 1 && n <= pageCount).sort((a, b) => a - b);
+  const shown = [...new Set([1, page - 1, page, page + 1, pageCount])]
+    .filter((n) => n >= 1 && n <= pageCount)
+    .sort((a, b) => a - b);
   const items: PaginationItem[] = [];
   shown.forEach((n, i) => {
     if (i > 0 && n - (shown[i - 1] ?? n) > 1) items.push({ ellipsis: true });
@@ -230,39 +251,47 @@ const auditEventList = z.object({
  * by either route, is itself recorded in the audit log by the use case.
  */
 export function registerAuditRoutes(app: FastifyInstance, deps: Deps): void {
-  app.get<{ Querystring: Record<string, unknown> }>('/audit', { preHandler: requireSignedInPage }, async (request, reply) => {
-    const principal = principalOf(request);
-    // Checked before the users of the force are listed for the form, not only inside the use case.
-    if (!auditPolicy.read(principal)) throw notFound('page');
-    const values = formValues(request.query);
-    const users = await listUsersOfForce(deps.db, principal.forceId);
-    const form = {
-      pageTitle: 'Audit log',
-      values,
-      userItems: [
-        { value: '', text: 'Any user' },
-        ...users.map((u) => ({ value: u.id, text: `${u.displayName} (${u.email})`, selected: u.id === values.actor })),
-      ],
-      eventTypeItems: [
-        { value: '', text: 'Any event type' },
-        ...auditEventTypes.map((t) => ({ value: t, text: t, selected: t === values.eventType })),
-      ],
-    };
-    try {
-      const result = await listAuditEvents(deps, principal, request.id, request.query);
-      return reply.page(TEMPLATE, {
-        ...form,
-        total: result.total,
-        rows: tableRows(result.rows),
-        resultsText: resultsText(result),
-        pagination: pagination(result),
-      });
-    } catch (err) {
-      if (!(err instanceof AppError) || err.code !== 'validation') throw err;
-      const fields = err.fields ?? {};
-      return reply.code(400).page(TEMPLATE, { ...form, fields, errors: errorList(fields) });
-    }
-  });
+  app.get<{ Querystring: Record<string, unknown> }>(
+    '/audit',
+    { preHandler: requireSignedInPage },
+    async (request, reply) => {
+      const principal = principalOf(request);
+      // Checked before the users of the force are listed for the form, not only inside the use case.
+      if (!auditPolicy.read(principal)) throw notFound('page');
+      const values = formValues(request.query);
+      const users = await listUsersOfForce(deps.db, principal.forceId);
+      const form = {
+        pageTitle: 'Audit log',
+        values,
+        userItems: [
+          { value: '', text: 'Any user' },
+          ...users.map((u) => ({
+            value: u.id,
+            text: `${u.displayName} (${u.email})`,
+            selected: u.id === values.actor,
+          })),
+        ],
+        eventTypeItems: [
+          { value: '', text: 'Any event type' },
+          ...auditEventTypes.map((t) => ({ value: t, text: t, selected: t === values.eventType })),
+        ],
+      };
+      try {
+        const result = await listAuditEvents(deps, principal, request.id, request.query);
+        return reply.page(TEMPLATE, {
+          ...form,
+          total: result.total,
+          rows: tableRows(result.rows),
+          resultsText: resultsText(result),
+          pagination: pagination(result),
+        });
+      } catch (err) {
+        if (!(err instanceof AppError) || err.code !== 'validation') throw err;
+        const fields = err.fields ?? {};
+        return reply.code(400).page(TEMPLATE, { ...form, fields, errors: errorList(fields) });
+      }
+    },
+  );
 
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/v1/audit-events',

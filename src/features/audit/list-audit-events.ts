@@ -134,11 +134,16 @@ export async function listAuditEvents(
       },
       { limit: AUDIT_PAGE_SIZE, offset: (filters.page - 1) * AUDIT_PAGE_SIZE },
     );
-    await recordAudit(tx, actorOf(principal, requestId), { type: 'audit', id: 'search' }, {
-      type: 'audit.searched',
-      filters: recorded,
-      resultCount: result.total,
-    });
+    await recordAudit(
+      tx,
+      actorOf(principal, requestId),
+      { type: 'audit', id: 'search' },
+      {
+        type: 'audit.searched',
+        filters: recorded,
+        resultCount: result.total,
+      },
+    );
     return result;
   });
 

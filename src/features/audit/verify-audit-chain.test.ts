@@ -8,7 +8,9 @@ let database: Database;
 
 /** Tampering "behind the application's back": a superuser switches the append-only trigger off first. */
 async function tamper(statement: string): Promise<void> {
-  await database.exec(`alter table audit_events disable trigger user; ${statement}; alter table audit_events enable trigger user;`);
+  await database.exec(
+    `alter table audit_events disable trigger user; ${statement}; alter table audit_events enable trigger user;`,
+  );
 }
 
 beforeEach(async () => {
@@ -18,7 +20,12 @@ beforeEach(async () => {
   for (let i = 1; i <= 6; i++) {
     const forceId = i % 3 === 0 ? 'east' : 'west';
     await db.transaction((tx) =>
-      recordAudit(tx, { userId: null, label: `tester ${i}`, requestId: `req-${i}`, forceId }, { type: 'user', id: `u${i}` }, { type: 'user.setup_link_issued', userId: '00000000-0000-4000-8000-00000000000' + i }),
+      recordAudit(
+        tx,
+        { userId: null, label: `tester ${i}`, requestId: `req-${i}`, forceId },
+        { type: 'user', id: `u${i}` },
+        { type: 'user.setup_link_issued', userId: '00000000-0000-4000-8000-00000000000' + i },
+      ),
     );
   }
 });
@@ -33,7 +40,9 @@ describe('audit chain verification', () => {
   });
 
   it('refuses UPDATE, DELETE and TRUNCATE through the trigger', async () => {
-    await expect(database.exec(`update audit_events set actor_label = 'x' where seq = 1`)).rejects.toThrow(/append-only/);
+    await expect(database.exec(`update audit_events set actor_label = 'x' where seq = 1`)).rejects.toThrow(
+      /append-only/,
+    );
     await expect(database.exec(`delete from audit_events where seq = 1`)).rejects.toThrow(/append-only/);
     await expect(database.exec(`truncate audit_events`)).rejects.toThrow(/append-only/);
   });
@@ -47,23 +56,37 @@ describe('audit chain verification', () => {
   });
 
   it('names an edited payload even when the JSON keys are reordered', async () => {
-    await tamper(`update audit_events set payload = jsonb_set(payload, '{userId}', '"00000000-0000-4000-8000-000000000009"') where seq = 4`);
-    expect(await verifyAuditChain(database.db)).toMatchObject({ ok: false, problem: { seq: 4, problem: 'content_altered' } });
+    await tamper(
+      `update audit_events set payload = jsonb_set(payload, '{userId}', '"00000000-0000-4000-8000-000000000009"') where seq = 4`,
+    );
+    expect(await verifyAuditChain(database.db)).toMatchObject({
+      ok: false,
+      problem: { seq: 4, problem: 'content_altered' },
+    });
   });
 
   it('finds a deleted row from the row after the gap', async () => {
     await tamper(`delete from audit_events where seq = 2`);
-    expect(await verifyAuditChain(database.db)).toMatchObject({ ok: false, problem: { seq: 4, problem: 'link_broken', chain: 'west' } });
+    expect(await verifyAuditChain(database.db)).toMatchObject({
+      ok: false,
+      problem: { seq: 4, problem: 'link_broken', chain: 'west' },
+    });
   });
 
   it('finds a removed last row through the chain head', async () => {
     await tamper(`delete from audit_events where seq = 5`);
-    expect(await verifyAuditChain(database.db)).toMatchObject({ ok: false, problem: { problem: 'tail_missing', chain: 'west' } });
+    expect(await verifyAuditChain(database.db)).toMatchObject({
+      ok: false,
+      problem: { problem: 'tail_missing', chain: 'west' },
+    });
   });
 
   it('names a row inserted behind the application’s back', async () => {
     await tamper(`insert into audit_events (seq, chain, force_id, occurred_at, actor_label, event_type, subject_type, subject_id, payload, prev_hash, hash)
       select 1000, 'west', 'west', now(), 'forger', 'user.setup_link_issued', 'user', 'x', '{}'::jsonb, hash, repeat('a', 64) from audit_events where seq = 5`);
-    expect(await verifyAuditChain(database.db)).toMatchObject({ ok: false, problem: { seq: 1000, problem: 'content_altered' } });
+    expect(await verifyAuditChain(database.db)).toMatchObject({
+      ok: false,
+      problem: { seq: 1000, problem: 'content_altered' },
+    });
   });
 });

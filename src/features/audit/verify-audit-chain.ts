@@ -2,7 +2,8 @@ import type { Db } from '../../db/client.ts';
 import { GENESIS_HASH, checkChainBatch, type ChainProblem } from './audit-chain.ts';
 import { listChains, readChainRows } from './audit.repository.ts';
 
-export type VerifyResult = { ok: true; rows: number; chains: number } | { ok: false; rows: number; problem: ChainProblem };
+export type VerifyResult =
+  { ok: true; rows: number; chains: number } | { ok: false; rows: number; problem: ChainProblem };
 
 const BATCH = 2000;
 
@@ -28,7 +29,16 @@ export async function verifyAuditChain(db: Db, onProgress?: (rows: number) => vo
       onProgress?.(total);
     }
     if (head.lastSeq === -1) {
-      return { ok: false, rows: total, problem: { seq: null, chain: head.chain, problem: 'head_missing', detail: `the head of chain ${head.chain} was removed` } };
+      return {
+        ok: false,
+        rows: total,
+        problem: {
+          seq: null,
+          chain: head.chain,
+          problem: 'head_missing',
+          detail: `the head of chain ${head.chain} was removed`,
+        },
+      };
     }
     if (head.lastSeq !== state.lastSeq || head.lastHash !== state.prevHash) {
       return {

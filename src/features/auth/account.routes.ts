@@ -18,26 +18,39 @@ export function registerAccountPages(app: FastifyInstance, deps: Deps): void {
     return { pageTitle: 'Your account', tokens, roleLabel: roleLabels[principal.role], canDeclare, ...extra };
   };
 
-  app.get('/account', { preHandler: requireSignedInPage }, async (request, reply) => reply.page('auth/views/account.njk', await render(request)));
+  app.get('/account', { preHandler: requireSignedInPage }, async (request, reply) =>
+    reply.page('auth/views/account.njk', await render(request)),
+  );
 
-  app.post<{ Body: { name?: string } }>('/account/tokens', { preHandler: requireSignedInPage }, async (request, reply) => {
-    const principal = principalOf(request);
-    const name = tokenNameInput.safeParse(request.body.name ?? '');
-    if (!name.success) {
-      const fields = { name: name.error.issues[0]?.message ?? 'Name the token' };
-      return reply.code(400).page('auth/views/account.njk', await render(request, { fields, errors: errorList(fields) }));
-    }
-    const created = await createApiToken(deps, actorOf(principal, request.id), principal.userId, name.data);
-    return reply.page('auth/views/account.njk', await render(request, { newToken: created.token }));
-  });
+  app.post<{ Body: { name?: string } }>(
+    '/account/tokens',
+    { preHandler: requireSignedInPage },
+    async (request, reply) => {
+      const principal = principalOf(request);
+      const name = tokenNameInput.safeParse(request.body.name ?? '');
+      if (!name.success) {
+        const fields = { name: name.error.issues[0]?.message ?? 'Name the token' };
+        return reply
+          .code(400)
+          .page('auth/views/account.njk', await render(request, { fields, errors: errorList(fields) }));
+      }
+      const created = await createApiToken(deps, actorOf(principal, request.id), principal.userId, name.data);
+      return reply.page('auth/views/account.njk', await render(request, { newToken: created.token }));
+    },
+  );
 
-  app.post<{ Params: { id: string } }>('/account/tokens/:id/revoke', { preHandler: requireSignedInPage }, async (request, reply) => {
-    const principal = principalOf(request);
-    const id = z.string().uuid().safeParse(request.params.id);
-    if (!id.success) return reply.code(404).page('error.njk', { pageTitle: 'Page not found', message: 'No such API token.' });
-    await revokeApiToken(deps, actorOf(principal, request.id), principal.userId, id.data);
-    return reply.page('auth/views/account.njk', await render(request, { flash: 'The token was revoked.' }));
-  });
+  app.post<{ Params: { id: string } }>(
+    '/account/tokens/:id/revoke',
+    { preHandler: requireSignedInPage },
+    async (request, reply) => {
+      const principal = principalOf(request);
+      const id = z.string().uuid().safeParse(request.params.id);
+      if (!id.success)
+        return reply.code(404).page('error.njk', { pageTitle: 'Page not found', message: 'No such API token.' });
+      await revokeApiToken(deps, actorOf(principal, request.id), principal.userId, id.data);
+      return reply.page('auth/views/account.njk', await render(request, { flash: 'The token was revoked.' }));
+    },
+  );
 
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/v1/me',
@@ -60,7 +73,14 @@ export function registerAccountPages(app: FastifyInstance, deps: Deps): void {
     },
     async (request) => {
       const p = principalOf(request);
-      return { userId: p.userId, email: p.email, displayName: p.displayName, role: p.role, forceId: p.forceId, abilities: [...roleAbilities(p.role)] };
+      return {
+        userId: p.userId,
+        email: p.email,
+        displayName: p.displayName,
+        role: p.role,
+        forceId: p.forceId,
+        abilities: [...roleAbilities(p.role)],
+      };
     },
   );
 }

@@ -17,7 +17,10 @@ export async function findUserById(db: Db, id: string, lock = false): Promise<Us
 }
 
 export async function insertUser(db: Db, values: typeof users.$inferInsert): Promise<UserRow> {
-  const [row] = await db.insert(users).values({ ...values, email: values.email.trim().toLowerCase() }).returning();
+  const [row] = await db
+    .insert(users)
+    .values({ ...values, email: values.email.trim().toLowerCase() })
+    .returning();
   if (!row) throw new Error('insert users returned nothing');
   return row;
 }
@@ -28,7 +31,13 @@ export async function updateUser(db: Db, id: string, values: Partial<typeof user
 
 export async function listUsersOfForce(db: Db, forceId: string) {
   return db
-    .select({ id: users.id, email: users.email, displayName: users.displayName, role: users.role, status: users.status })
+    .select({
+      id: users.id,
+      email: users.email,
+      displayName: users.displayName,
+      role: users.role,
+      status: users.status,
+    })
     .from(users)
     .where(eq(users.forceId, forceId))
     .orderBy(users.email);
@@ -103,7 +112,13 @@ export async function touchApiToken(db: Db, id: string, at: Date): Promise<void>
 
 export async function listApiTokensOfUser(db: Db, userId: string) {
   return db
-    .select({ id: apiTokens.id, name: apiTokens.name, createdAt: apiTokens.createdAt, lastUsedAt: apiTokens.lastUsedAt, revokedAt: apiTokens.revokedAt })
+    .select({
+      id: apiTokens.id,
+      name: apiTokens.name,
+      createdAt: apiTokens.createdAt,
+      lastUsedAt: apiTokens.lastUsedAt,
+      revokedAt: apiTokens.revokedAt,
+    })
     .from(apiTokens)
     .where(eq(apiTokens.userId, userId))
     .orderBy(apiTokens.createdAt);

@@ -5,7 +5,12 @@ import { notFound } from '../../lib/errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { AuditActor } from '../audit/audit-events.ts';
 import type { Principal } from '../access/principal.ts';
-import { findActiveApiTokenWithUser, insertApiToken, revokeApiTokenOfUser, touchApiToken } from './accounts.repository.ts';
+import {
+  findActiveApiTokenWithUser,
+  insertApiToken,
+  revokeApiTokenOfUser,
+  touchApiToken,
+} from './accounts.repository.ts';
 import { principalOf } from './sessions.ts';
 
 const PREFIX = 'prb_';
@@ -13,11 +18,26 @@ const PREFIX = 'prb_';
 export const tokenNameInput = z.string().trim().min(1, 'Name the token').max(100);
 
 /** Creates an API token for a user; the plain token is returned once and never stored. */
-export async function createApiToken(deps: Deps, actor: AuditActor, userId: string, name: string): Promise<{ id: string; token: string }> {
+export async function createApiToken(
+  deps: Deps,
+  actor: AuditActor,
+  userId: string,
+  name: string,
+): Promise<{ id: string; token: string }> {
   const token = PREFIX + randomToken(32);
   return deps.db.transaction(async (tx) => {
-    const row = await insertApiToken(tx, { userId, name: tokenNameInput.parse(name), tokenHash: sha256Hex(token), createdAt: deps.now() });
-    await recordAudit(tx, actor, { type: 'api_token', id: row.id }, { type: 'api_token.created', userId, tokenId: row.id, name: row.name });
+    const row = await insertApiToken(tx, {
+      userId,
+      name: tokenNameInput.parse(name),
+      tokenHash: sha256Hex(token),
+      createdAt: deps.now(),
+    });
+    await recordAudit(
+      tx,
+      actor,
+      { type: 'api_token', id: row.id },
+      { type: 'api_token.created', userId, tokenId: row.id, name: row.name },
+    );
     return { id: row.id, token };
   });
 }
@@ -35,6 +55,7 @@ export async function resolveApiToken(deps: Deps, bearer: string): Promise<Princ
   const found = await findActiveApiTokenWithUser(deps.db, sha256Hex(bearer));
   if (!found || found.user.status !== 'active') return null;
   const now = deps.now();
-  if (!found.token.lastUsedAt || now.getTime() - found.token.lastUsedAt.getTime() > 60_000) await touchApiToken(deps.db, found.token.id, now);
+  if (!found.token.lastUsedAt || now.getTime() - found.token.lastUsedAt.getTime() > 60_000)
+    await touchApiToken(deps.db, found.token.id, now);
   return principalOf(found.user);
 }

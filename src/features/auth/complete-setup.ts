@@ -33,7 +33,11 @@ export async function completeSetup(
 ): Promise<{ sessionToken: string; stage: SessionStage }> {
   const tokenHash = sha256Hex(token);
   const probe = await describeSetupToken(deps, token);
-  if (!probe) throw new AppError('not_found', 'This set-up link has expired or has already been used. Ask your administrator for a new one.');
+  if (!probe)
+    throw new AppError(
+      'not_found',
+      'This set-up link has expired or has already been used. Ask your administrator for a new one.',
+    );
   const fields: FieldErrors = {};
   const problem = passwordProblem(input.password, probe.email);
   if (problem) fields['password'] = problem;
@@ -45,8 +49,19 @@ export async function completeSetup(
     const user = row && (await findUserById(tx, row.userId, true));
     if (!row || !user) throw new AppError('not_found', 'This set-up link has expired or has already been used.');
     await markSetupTokenUsed(tx, tokenHash, deps.now());
-    await updateUser(tx, user.id, { passwordHash, status: 'active', failedSignIns: 0, lockedUntil: null, version: user.version + 1 });
-    await recordAudit(tx, actorFor(user, requestId), { type: 'user', id: user.id }, { type: 'user.password_set', userId: user.id });
+    await updateUser(tx, user.id, {
+      passwordHash,
+      status: 'active',
+      failedSignIns: 0,
+      lockedUntil: null,
+      version: user.version + 1,
+    });
+    await recordAudit(
+      tx,
+      actorFor(user, requestId),
+      { type: 'user', id: user.id },
+      { type: 'user.password_set', userId: user.id },
+    );
     const needsFactor = isRole(user.role) && requiresSecondFactor(user.role);
     const stage: SessionStage = needsFactor ? (user.totpEnabledAt ? 'password' : 'totp_enrol') : 'full';
     return { sessionToken: await startSession(tx, deps, user.id, stage), stage };

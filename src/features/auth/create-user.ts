@@ -23,7 +23,11 @@ export const createUserInput = z.object({
 export type CreatedUser = { user: UserRow; setupLink: string };
 
 /** Creates a pending account and a one-time set-up link; the account has no password until the link is used. */
-export async function createUser(deps: Deps, actor: AuditActor, raw: z.input<typeof createUserInput>): Promise<CreatedUser> {
+export async function createUser(
+  deps: Deps,
+  actor: AuditActor,
+  raw: z.input<typeof createUserInput>,
+): Promise<CreatedUser> {
   const input = parseInput(createUserInput, raw);
   return deps.db.transaction(async (tx) => {
     const [force] = await tx.select({ id: forces.id }).from(forces).where(eq(forces.id, input.forceId));
@@ -40,7 +44,12 @@ export async function createUser(deps: Deps, actor: AuditActor, raw: z.input<typ
       status: 'pending',
     });
     const scoped = { ...actor, forceId: input.forceId };
-    await recordAudit(tx, scoped, { type: 'user', id: user.id }, { type: 'user.created', userId: user.id, email: user.email, role: user.role });
+    await recordAudit(
+      tx,
+      scoped,
+      { type: 'user', id: user.id },
+      { type: 'user.created', userId: user.id, email: user.email, role: user.role },
+    );
     const setupLink = await issueSetupLink(tx, deps, scoped, user.id);
     return { user, setupLink };
   });

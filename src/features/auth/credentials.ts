@@ -49,6 +49,7 @@ export const PASSWORD_MIN_LENGTH = 12;
 export function passwordProblem(password: string, email: string): string | null {
   if (password.length < PASSWORD_MIN_LENGTH) return `Enter a password of at least ${PASSWORD_MIN_LENGTH} characters`;
   if (password.length > 256) return 'Enter a password of 256 characters or fewer';
-  if (password.toLowerCase().includes(email.split('@')[0]?.toLowerCase() ?? email)) return 'Your password must not contain your email name';
+  if (password.toLowerCase().includes(email.split('@')[0]?.toLowerCase() ?? email))
+    return 'Your password must not contain your email name';
   return null;
 }

@@ -18,5 +18,7 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
 
 /** Only same-site relative paths may be a redirect target after sign-in. */
 export function safeNext(next: unknown): string {
-  return typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
+  return typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\')
+    ? next
+    : '/';
 }

@@ -20,9 +20,16 @@ export type FactorResult = { ok: true; sessionToken: string } | { ok: false; mes
  * Second step of signing in. On success the half-signed-in session is replaced by a new full one
  * (a fresh token, so a token seen before sign-in is worthless after it).
  */
-export async function verifySecondFactor(deps: Deps, session: ResolvedSession, oldToken: string, code: string, requestId: string | null): Promise<FactorResult> {
+export async function verifySecondFactor(
+  deps: Deps,
+  session: ResolvedSession,
+  oldToken: string,
+  code: string,
+  requestId: string | null,
+): Promise<FactorResult> {
   const user = session.user;
-  if (session.stage !== 'password' || !user.totpSecret || !user.totpEnabledAt) return { ok: false, message: 'Sign in again.' };
+  if (session.stage !== 'password' || !user.totpSecret || !user.totpEnabledAt)
+    return { ok: false, message: 'Sign in again.' };
   if (user.lockedUntil && user.lockedUntil > deps.now()) return { ok: false, message: lockedMessage(deps) };
   if (!(await totpCodeMatches(user.totpSecret, code))) {
     const locked = await deps.db.transaction(async (tx) => {
@@ -30,12 +37,22 @@ export async function verifySecondFactor(deps: Deps, session: ResolvedSession, o
       return registerFailure(tx, deps, fresh ?? user, requestId, 'bad_totp');
     });
     if (locked) await deleteSession(deps.db, sha256Hex(oldToken));
-    return { ok: false, message: locked ? lockedMessage(deps) : 'The code is not correct. Enter the current code from your authenticator app.' };
+    return {
+      ok: false,
+      message: locked
+        ? lockedMessage(deps)
+        : 'The code is not correct. Enter the current code from your authenticator app.',
+    };
   }
   const sessionToken = await deps.db.transaction(async (tx) => {
     await deleteSession(tx, sha256Hex(oldToken));
     await updateUser(tx, user.id, { failedSignIns: 0 });
-    await recordAudit(tx, actorFor(user, requestId), { type: 'user', id: user.id }, { type: 'user.signed_in', userId: user.id, method: 'password+totp' });
+    await recordAudit(
+      tx,
+      actorFor(user, requestId),
+      { type: 'user', id: user.id },
+      { type: 'user.signed_in', userId: user.id, method: 'password+totp' },
+    );
     return startSession(tx, deps, user.id, 'full');
   });
   return { ok: true, sessionToken };
@@ -51,7 +68,13 @@ export async function beginEnrolment(deps: Deps, session: ResolvedSession): Prom
   return { secret, uri: totpUri(secret, session.user.email) };
 }
 
-export async function confirmEnrolment(deps: Deps, session: ResolvedSession, oldToken: string, code: string, requestId: string | null): Promise<FactorResult> {
+export async function confirmEnrolment(
+  deps: Deps,
+  session: ResolvedSession,
+  oldToken: string,
+  code: string,
+  requestId: string | null,
+): Promise<FactorResult> {
   const user = session.user;
   if (session.stage !== 'totp_enrol' || !user.totpSecret) return { ok: false, message: 'Sign in again.' };
   if (!(await totpCodeMatches(user.totpSecret, code))) {
@@ -62,7 +85,12 @@ export async function confirmEnrolment(deps: Deps, session: ResolvedSession, old
     await deleteSession(tx, sha256Hex(oldToken));
     const actor = actorFor(user, requestId);
     await recordAudit(tx, actor, { type: 'user', id: user.id }, { type: 'user.totp_enrolled', userId: user.id });
-    await recordAudit(tx, actor, { type: 'user', id: user.id }, { type: 'user.signed_in', userId: user.id, method: 'password+totp' });
+    await recordAudit(
+      tx,
+      actor,
+      { type: 'user', id: user.id },
+      { type: 'user.signed_in', userId: user.id, method: 'password+totp' },
+    );
     return startSession(tx, deps, user.id, 'full');
   });
   return { ok: true, sessionToken };

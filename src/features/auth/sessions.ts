@@ -4,7 +4,13 @@ import { addMinutes } from '../../lib/dates.ts';
 import type { Db } from '../../db/client.ts';
 import { isRole } from '../access/roles.ts';
 import type { Principal } from '../access/principal.ts';
-import { deleteSession, findSessionWithUser, insertSession, touchSession, type UserRow } from './accounts.repository.ts';
+import {
+  deleteSession,
+  findSessionWithUser,
+  insertSession,
+  touchSession,
+  type UserRow,
+} from './accounts.repository.ts';
 
 export type SessionStage = 'password' | 'totp_enrol' | 'full';
 

@@ -12,7 +12,9 @@ let totpSecret: string;
 beforeAll(async () => {
   t = await createTestApp({}, () => clock);
   await createForce(t.deps.db, 'west');
-  totpSecret = (await createAccount(t.deps, { email: 'aa@west.example', role: 'appropriate_authority', forceId: 'west' })).totpSecret ?? '';
+  totpSecret =
+    (await createAccount(t.deps, { email: 'aa@west.example', role: 'appropriate_authority', forceId: 'west' }))
+      .totpSecret ?? '';
   await createAccount(t.deps, { email: 'lock@west.example', role: 'psd_investigator', forceId: 'west' });
   await createAccount(t.deps, { email: 'member@public.example', role: 'public', forceId: 'west', withTotp: false });
 });
@@ -33,10 +35,18 @@ describe('signing in', () => {
     expect(first.headers.location).toBe('/sign-in/two-factor?next=%2Fpeople');
     // Half signed in is not signed in.
     expect((await client.get('/people')).statusCode).toBe(303);
-    const wrong = await client.post('/sign-in/two-factor', { code: '000000', next: '/people' }, { formPage: '/sign-in/two-factor' });
+    const wrong = await client.post(
+      '/sign-in/two-factor',
+      { code: '000000', next: '/people' },
+      { formPage: '/sign-in/two-factor' },
+    );
     expect(wrong.statusCode).toBe(400);
     expect(wrong.body).toContain('The code is not correct');
-    const ok = await client.post('/sign-in/two-factor', { code: await currentTotpCode(totpSecret), next: '/people' }, { formPage: '/sign-in/two-factor' });
+    const ok = await client.post(
+      '/sign-in/two-factor',
+      { code: await currentTotpCode(totpSecret), next: '/people' },
+      { formPage: '/sign-in/two-factor' },
+    );
     expect(ok.statusCode).toBe(303);
     expect(ok.headers.location).toBe('/people');
     expect((await client.get('/people')).statusCode).toBe(200);
@@ -59,7 +69,10 @@ describe('signing in', () => {
   });
 
   it('locks an account after repeated failures, even for the right password, until the lock expires', async () => {
-    for (let i = 0; i < 4; i++) expect((await signInWithPassword(new TestClient(t.app), 'lock@west.example', 'wrong password')).statusCode).toBe(401);
+    for (let i = 0; i < 4; i++)
+      expect((await signInWithPassword(new TestClient(t.app), 'lock@west.example', 'wrong password')).statusCode).toBe(
+        401,
+      );
     const fifth = await signInWithPassword(new TestClient(t.app), 'lock@west.example', 'wrong password');
     expect(fifth.statusCode).toBe(423);
     const right = await signInWithPassword(new TestClient(t.app), 'lock@west.example');
@@ -82,7 +95,11 @@ describe('sessions', () => {
   async function fullSession(): Promise<TestClient> {
     const client = new TestClient(t.app);
     await signInWithPassword(client, 'aa@west.example');
-    await client.post('/sign-in/two-factor', { code: await currentTotpCode(totpSecret), next: '/' }, { formPage: '/sign-in/two-factor' });
+    await client.post(
+      '/sign-in/two-factor',
+      { code: await currentTotpCode(totpSecret), next: '/' },
+      { formPage: '/sign-in/two-factor' },
+    );
     return client;
   }
 
@@ -129,30 +146,50 @@ describe('sessions', () => {
 
 describe('one-time set-up links', () => {
   it('sets a password once, enrols the second factor, and refuses the link a second time', async () => {
-    const { setupLink } = await createUser(t.deps, systemActor('test'), { email: 'new@west.example', role: 'vetting_officer', forceId: 'west' });
+    const { setupLink } = await createUser(t.deps, systemActor('test'), {
+      email: 'new@west.example',
+      role: 'vetting_officer',
+      forceId: 'west',
+    });
     const path = new URL(setupLink).pathname;
     const client = new TestClient(t.app);
     const short = await client.post(path, { password: 'short', confirmPassword: 'short' }, { formPage: path });
     expect(short.statusCode).toBe(400);
     expect(short.body).toContain('at least 12 characters');
-    const mismatch = await client.post(path, { password: 'a long enough passphrase', confirmPassword: 'something else entirely' }, { formPage: path });
+    const mismatch = await client.post(
+      path,
+      { password: 'a long enough passphrase', confirmPassword: 'something else entirely' },
+      { formPage: path },
+    );
     expect(mismatch.body).toContain('The passwords do not match');
-    const ok = await client.post(path, { password: 'a long enough passphrase', confirmPassword: 'a long enough passphrase' }, { formPage: path });
+    const ok = await client.post(
+      path,
+      { password: 'a long enough passphrase', confirmPassword: 'a long enough passphrase' },
+      { formPage: path },
+    );
     expect(ok.statusCode).toBe(303);
     expect(ok.headers.location).toBe('/account/two-factor');
     const enrol = await client.get('/account/two-factor');
     const secret = /id="totp-secret">([A-Z2-7]+)</.exec(enrol.body)?.[1] ?? '';
     expect(secret.length).toBeGreaterThanOrEqual(26);
     expect(enrol.body).toContain('<svg');
-    const done = await client.post('/account/two-factor', { code: await currentTotpCode(secret), next: '/' }, { formPage: '/account/two-factor' });
+    const done = await client.post(
+      '/account/two-factor',
+      { code: await currentTotpCode(secret), next: '/' },
+      { formPage: '/account/two-factor' },
+    );
     expect(done.statusCode).toBe(303);
     expect((await client.get('/account')).statusCode).toBe(200);
     expect((await new TestClient(t.app).get(path)).statusCode).toBe(404);
   });
 
   it('rejects a duplicate email and an unknown role with clear messages and creates nothing', async () => {
-    await expect(createUser(t.deps, systemActor('test'), { email: 'aa@west.example', role: 'auditor', forceId: 'west' })).rejects.toThrow('already exists');
-    await expect(createUser(t.deps, systemActor('test'), { email: 'x@west.example', role: 'wizard' as never, forceId: 'west' })).rejects.toThrow('Check the details');
+    await expect(
+      createUser(t.deps, systemActor('test'), { email: 'aa@west.example', role: 'auditor', forceId: 'west' }),
+    ).rejects.toThrow('already exists');
+    await expect(
+      createUser(t.deps, systemActor('test'), { email: 'x@west.example', role: 'wizard' as never, forceId: 'west' }),
+    ).rejects.toThrow('Check the details');
     const rows = await t.database.query(`select 1 from users where email = 'x@west.example'`);
     expect(rows).toHaveLength(0);
   });
@@ -162,14 +199,20 @@ describe('API tokens', () => {
   it('acts as the user until revoked, then answers 401', async () => {
     const client = new TestClient(t.app);
     await signInWithPassword(client, 'aa@west.example');
-    await client.post('/sign-in/two-factor', { code: await currentTotpCode(totpSecret), next: '/' }, { formPage: '/sign-in/two-factor' });
+    await client.post(
+      '/sign-in/two-factor',
+      { code: await currentTotpCode(totpSecret), next: '/' },
+      { formPage: '/sign-in/two-factor' },
+    );
     const created = await client.post('/account/tokens', { name: 'reporting script' }, { formPage: '/account' });
     const token = /id="new-token">([^<]+)</.exec(created.body)?.[1] ?? '';
     expect(token).toMatch(/^prb_/);
     const me = await api(t.app, 'GET', '/api/v1/me', token);
     expect(me.statusCode).toBe(200);
     expect(me.json<{ email: string }>().email).toBe('aa@west.example');
-    const [stored] = await t.database.query<{ token_hash: string }>(`select token_hash from api_tokens where name = 'reporting script'`);
+    const [stored] = await t.database.query<{ token_hash: string }>(
+      `select token_hash from api_tokens where name = 'reporting script'`,
+    );
     expect(stored?.token_hash).not.toContain(token.slice(4));
     const id = /action="\/account\/tokens\/([0-9a-f-]+)\/revoke"/.exec(created.body)?.[1] ?? '';
     await client.post(`/account/tokens/${id}/revoke`, {}, { formPage: '/account' });

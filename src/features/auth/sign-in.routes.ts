@@ -20,7 +20,12 @@ export function registerSignInPages(app: FastifyInstance, deps: Deps): void {
   app.get<{ Querystring: Query & { signedOut?: string } }>('/sign-in', async (request, reply) => {
     if (request.principal) return reply.redirect(safeNext(request.query.next), 303);
     const flash = request.query.signedOut === '1' ? 'You have signed out.' : undefined;
-    return reply.page('auth/views/sign-in.njk', { pageTitle: 'Sign in', next: safeNext(request.query.next), values: {}, flash });
+    return reply.page('auth/views/sign-in.njk', {
+      pageTitle: 'Sign in',
+      next: safeNext(request.query.next),
+      values: {},
+      flash,
+    });
   });
 
   app.post<{ Body: Body; Querystring: Query }>('/sign-in', limited, async (request, reply) => {
@@ -29,21 +34,29 @@ export function registerSignInPages(app: FastifyInstance, deps: Deps): void {
     const values = { email: request.body.email ?? '' };
     if (!parsed.success) {
       const fields = fieldErrorsOf(parsed.error);
-      return reply.code(400).page('auth/views/sign-in.njk', { pageTitle: 'Sign in', next, values, fields, errors: errorList(fields) });
+      return reply
+        .code(400)
+        .page('auth/views/sign-in.njk', { pageTitle: 'Sign in', next, values, fields, errors: errorList(fields) });
     }
     const result = await signIn(deps, parsed.data, request.id);
     if (!result.ok) {
       const fields = { email: result.message };
-      return reply.code(result.reason === 'locked' ? 423 : 401).page('auth/views/sign-in.njk', { pageTitle: 'Sign in', next, values, fields, errors: errorList(fields) });
+      return reply
+        .code(result.reason === 'locked' ? 423 : 401)
+        .page('auth/views/sign-in.njk', { pageTitle: 'Sign in', next, values, fields, errors: errorList(fields) });
     }
     setSessionCookie(reply, deps, result.sessionToken);
-    const to = result.stage === 'full' ? next : result.stage === 'password' ? '/sign-in/two-factor' : '/account/two-factor';
+    const to =
+      result.stage === 'full' ? next : result.stage === 'password' ? '/sign-in/two-factor' : '/account/two-factor';
     return reply.redirect(result.stage === 'full' ? to : `${to}?next=${encodeURIComponent(next)}`, 303);
   });
 
   app.get<{ Querystring: Query }>('/sign-in/two-factor', async (request, reply) => {
     if (request.session?.stage !== 'password') return reply.redirect('/sign-in', 303);
-    return reply.page('auth/views/two-factor.njk', { pageTitle: 'Enter your security code', next: safeNext(request.query.next) });
+    return reply.page('auth/views/two-factor.njk', {
+      pageTitle: 'Enter your security code',
+      next: safeNext(request.query.next),
+    });
   });
 
   app.post<{ Body: Body }>('/sign-in/two-factor', limited, async (request, reply) => {
@@ -57,7 +70,12 @@ export function registerSignInPages(app: FastifyInstance, deps: Deps): void {
       : { ok: false as const, message: fieldErrorsOf(parsed.error)['code'] ?? 'Enter the code' };
     if (!result.ok) {
       const fields = { code: result.message };
-      return reply.code(400).page('auth/views/two-factor.njk', { pageTitle: 'Enter your security code', next, fields, errors: errorList(fields) });
+      return reply.code(400).page('auth/views/two-factor.njk', {
+        pageTitle: 'Enter your security code',
+        next,
+        fields,
+        errors: errorList(fields),
+      });
     }
     setSessionCookie(reply, deps, result.sessionToken);
     return reply.redirect(next, 303);
@@ -71,7 +89,10 @@ export function registerSignInPages(app: FastifyInstance, deps: Deps): void {
 
   app.get<{ Querystring: Query }>('/account/two-factor', async (request, reply) => {
     if (request.session?.stage !== 'totp_enrol') return reply.redirect('/sign-in', 303);
-    return reply.page('auth/views/enrol.njk', { ...(await enrolPage(request.session)), next: safeNext(request.query.next) });
+    return reply.page('auth/views/enrol.njk', {
+      ...(await enrolPage(request.session)),
+      next: safeNext(request.query.next),
+    });
   });
 
   app.post<{ Body: Body }>('/account/two-factor', limited, async (request, reply) => {
@@ -85,7 +106,9 @@ export function registerSignInPages(app: FastifyInstance, deps: Deps): void {
       : { ok: false as const, message: fieldErrorsOf(parsed.error)['code'] ?? 'Enter the code' };
     if (!result.ok) {
       const fields = { code: result.message };
-      return reply.code(400).page('auth/views/enrol.njk', { ...(await enrolPage(session)), next, fields, errors: errorList(fields) });
+      return reply
+        .code(400)
+        .page('auth/views/enrol.njk', { ...(await enrolPage(session)), next, fields, errors: errorList(fields) });
     }
     setSessionCookie(reply, deps, result.sessionToken);
     return reply.redirect(next, 303);
@@ -93,12 +116,23 @@ export function registerSignInPages(app: FastifyInstance, deps: Deps): void {
 
   app.get<{ Params: { token: string } }>('/account/setup/:token', async (request, reply) => {
     const found = await describeSetupToken(deps, request.params.token);
-    if (!found) throw new AppError('not_found', 'This set-up link has expired or has already been used. Ask your administrator for a new one.');
-    return reply.page('auth/views/setup.njk', { pageTitle: 'Create your password', email: found.email, token: request.params.token });
+    if (!found)
+      throw new AppError(
+        'not_found',
+        'This set-up link has expired or has already been used. Ask your administrator for a new one.',
+      );
+    return reply.page('auth/views/setup.njk', {
+      pageTitle: 'Create your password',
+      email: found.email,
+      token: request.params.token,
+    });
   });
 
   app.post<{ Params: { token: string }; Body: Body }>('/account/setup/:token', limited, async (request, reply) => {
-    const parsed = setupInput.safeParse({ password: request.body.password ?? '', confirmPassword: request.body.confirmPassword ?? '' });
+    const parsed = setupInput.safeParse({
+      password: request.body.password ?? '',
+      confirmPassword: request.body.confirmPassword ?? '',
+    });
     try {
       if (!parsed.success) throw new AppError('validation', 'Check the password', fieldErrorsOf(parsed.error));
       const result = await completeSetup(deps, request.params.token, parsed.data, request.id);

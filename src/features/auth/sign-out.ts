@@ -5,11 +5,22 @@ import { deleteSession, deleteSessionsOfUser, type UserRow } from './accounts.re
 import { actorFor } from './sign-in.ts';
 
 /** Ends this session, or every session of the user ("sign out everywhere"). */
-export async function signOut(deps: Deps, user: UserRow, token: string, everywhere: boolean, requestId: string | null): Promise<void> {
+export async function signOut(
+  deps: Deps,
+  user: UserRow,
+  token: string,
+  everywhere: boolean,
+  requestId: string | null,
+): Promise<void> {
   await deps.db.transaction(async (tx) => {
     let ended = 1;
     if (everywhere) ended = await deleteSessionsOfUser(tx, user.id);
     else await deleteSession(tx, sha256Hex(token));
-    await recordAudit(tx, actorFor(user, requestId), { type: 'user', id: user.id }, { type: 'user.signed_out', userId: user.id, everywhere, sessionsEnded: ended });
+    await recordAudit(
+      tx,
+      actorFor(user, requestId),
+      { type: 'user', id: user.id },
+      { type: 'user.signed_out', userId: user.id, everywhere, sessionsEnded: ended },
+    );
   });
 }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { BackupFileError, controlLine, headerLine, isRowLine, parseControl, parseHeader, type BackupHeader } from './backup-format.ts';
+import {
+  BackupFileError,
+  controlLine,
+  headerLine,
+  isRowLine,
+  parseControl,
+  parseHeader,
+  type BackupHeader,
+} from './backup-format.ts';
 import { codeMigrations, findMigration, tablesFilledByMigrations } from './code-migrations.ts';
 import { keysOutOfOrder, loadOrder, type ForeignKey } from './table-order.ts';
 
@@ -25,9 +33,15 @@ describe('the backup file format', () => {
     expect(() => parseHeader(undefined)).toThrow('The backup file is empty.');
     expect(() => parseHeader('name,collar')).toThrow(/not a Probity backup/);
     expect(() => parseHeader('{"hello":1}')).toThrow(/not a Probity backup/);
-    expect(() => parseHeader(JSON.stringify({ ...header, formatVersion: 2 }))).toThrow(/format version 2.*Upgrade Probity/);
-    expect(() => parseHeader(JSON.stringify({ ...header, tables: [{ name: 'forces', rows: -1, columns: [] }] }))).toThrow(/header is damaged \(tables\.0\.rows/);
-    expect(() => parseHeader(JSON.stringify({ ...header, tables: [header.tables[0], header.tables[0]] }))).toThrow(/table forces appears twice/);
+    expect(() => parseHeader(JSON.stringify({ ...header, formatVersion: 2 }))).toThrow(
+      /format version 2.*Upgrade Probity/,
+    );
+    expect(() =>
+      parseHeader(JSON.stringify({ ...header, tables: [{ name: 'forces', rows: -1, columns: [] }] })),
+    ).toThrow(/header is damaged \(tables\.0\.rows/);
+    expect(() => parseHeader(JSON.stringify({ ...header, tables: [header.tables[0], header.tables[0]] }))).toThrow(
+      /table forces appears twice/,
+    );
     expect(() => parseHeader('{"format":"probity-backup"')).toThrow(BackupFileError);
   });
 
@@ -45,17 +59,29 @@ describe('the backup file format', () => {
   });
 
   it('refuses a damaged control line, saying where', () => {
-    expect(() => parseControl('["end","forces",2', 'at table forces')).toThrow('The backup file is damaged at table forces: a line is not valid JSON.');
-    expect(() => parseControl('["end","forces",2,"not-a-hash"]', 'at table forces')).toThrow(/at table forces: an unexpected line/);
+    expect(() => parseControl('["end","forces",2', 'at table forces')).toThrow(
+      'The backup file is damaged at table forces: a line is not valid JSON.',
+    );
+    expect(() => parseControl('["end","forces",2,"not-a-hash"]', 'at table forces')).toThrow(
+      /at table forces: an unexpected line/,
+    );
     expect(() => parseControl('["begin","forces"]', 'x')).toThrow(BackupFileError);
   });
 });
 
 describe('the load order', () => {
-  const fk = (table: string, references: string, name = `${table}_${references}_fk`): ForeignKey => ({ name, table, references, definition: '' });
+  const fk = (table: string, references: string, name = `${table}_${references}_fk`): ForeignKey => ({
+    name,
+    table,
+    references,
+    definition: '',
+  });
 
   it('puts each table after the tables it refers to, ties by name', () => {
-    const { order, deferred } = loadOrder(['sessions', 'users', 'forces', 'people', 'audit_events'], [fk('sessions', 'users'), fk('users', 'forces'), fk('people', 'forces')]);
+    const { order, deferred } = loadOrder(
+      ['sessions', 'users', 'forces', 'people', 'audit_events'],
+      [fk('sessions', 'users'), fk('users', 'forces'), fk('people', 'forces')],
+    );
     expect(order).toEqual(['audit_events', 'forces', 'people', 'users', 'sessions']);
     expect(deferred).toEqual([]);
   });
@@ -91,6 +117,10 @@ describe('the code’s migrations', () => {
     const filled = tablesFilledByMigrations(migrations);
     expect(filled.has('allegation_categories')).toBe(true);
     expect(filled.has('forces')).toBe(false);
-    expect(tablesFilledByMigrations([{ id: 'x', createdAt: 1, hash: '', statements: ['INSERT INTO "public"."Codes" (a) VALUES (1)'] }])).toEqual(new Set(['codes']));
+    expect(
+      tablesFilledByMigrations([
+        { id: 'x', createdAt: 1, hash: '', statements: ['INSERT INTO "public"."Codes" (a) VALUES (1)'] },
+      ]),
+    ).toEqual(new Set(['codes']));
   });
 });

@@ -29,8 +29,12 @@ export const backupHeaderSchema = z.strictObject({
   source: z.strictObject({ engine: z.enum(['pglite', 'pg']), serverVersion: z.string() }),
   /** The last migration applied to the database backed up: drizzle's `created_at` (the journal's `when`), tag and hash. */
   migration: z.strictObject({ id: z.string(), createdAt: z.number().int(), hash: z.string() }),
-  tables: z.array(z.strictObject({ name: z.string().min(1), rows: z.number().int().min(0), columns: z.array(columnSchema) })),
-  sequences: z.array(z.strictObject({ name: z.string().min(1), lastValue: z.string().regex(/^-?\d+$/), isCalled: z.boolean() })),
+  tables: z.array(
+    z.strictObject({ name: z.string().min(1), rows: z.number().int().min(0), columns: z.array(columnSchema) }),
+  ),
+  sequences: z.array(
+    z.strictObject({ name: z.string().min(1), lastValue: z.string().regex(/^-?\d+$/), isCalled: z.boolean() }),
+  ),
 });
 
 export type BackupHeader = z.infer<typeof backupHeaderSchema>;
@@ -81,12 +85,16 @@ export function parseHeader(line: string | undefined): BackupHeader {
   }
   const version = (raw as { formatVersion?: unknown }).formatVersion;
   if (typeof version === 'number' && version > BACKUP_FORMAT_VERSION) {
-    throw new BackupFileError(`This backup uses format version ${version}; this version of Probity reads version ${BACKUP_FORMAT_VERSION}. Upgrade Probity to restore it.`);
+    throw new BackupFileError(
+      `This backup uses format version ${version}; this version of Probity reads version ${BACKUP_FORMAT_VERSION}. Upgrade Probity to restore it.`,
+    );
   }
   const parsed = backupHeaderSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new BackupFileError(`The backup header is damaged (${issue ? `${issue.path.join('.')}: ${issue.message}` : 'unreadable'}).`);
+    throw new BackupFileError(
+      `The backup header is damaged (${issue ? `${issue.path.join('.')}: ${issue.message}` : 'unreadable'}).`,
+    );
   }
   const names = new Set<string>();
   for (const t of parsed.data.tables) {

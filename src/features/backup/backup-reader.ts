@@ -1,5 +1,12 @@
 import fs from 'node:fs';
-import { BackupFileError, isRowLine, parseControl, parseHeader, type BackupHeader, type BackupTable } from './backup-format.ts';
+import {
+  BackupFileError,
+  isRowLine,
+  parseControl,
+  parseHeader,
+  type BackupHeader,
+  type BackupTable,
+} from './backup-format.ts';
 import { readGzipLines } from './line-reader.ts';
 import { SectionDigest } from './table-rows.ts';
 
@@ -45,7 +52,8 @@ export class BackupReader {
   async *rows(table: BackupTable): AsyncGenerator<string[]> {
     const where = `at table ${table.name}`;
     const start = parseControl(await this.nextLine(`before table ${table.name}`), where);
-    if (start.kind !== 'table' || start.table !== table.name) throw new BackupFileError(`The backup file is damaged: table ${table.name} should come next.`);
+    if (start.kind !== 'table' || start.table !== table.name)
+      throw new BackupFileError(`The backup file is damaged: table ${table.name} should come next.`);
     const digest = new SectionDigest();
     let batch: string[] = [];
     let chars = 0;
@@ -53,12 +61,18 @@ export class BackupReader {
       const line = await this.nextLine(`part-way through table ${table.name}`);
       if (!isRowLine(line)) {
         const end = parseControl(line, where);
-        if (end.kind !== 'end' || end.table !== table.name) throw new BackupFileError(`The backup file is damaged ${where}: the section does not end properly.`);
+        if (end.kind !== 'end' || end.table !== table.name)
+          throw new BackupFileError(`The backup file is damaged ${where}: the section does not end properly.`);
         const sha256 = digest.hex();
         if (digest.rows !== end.rows || digest.rows !== table.rows) {
-          throw new BackupFileError(`The backup file is damaged: table ${table.name} holds ${digest.rows} rows where its header says ${table.rows}.`);
+          throw new BackupFileError(
+            `The backup file is damaged: table ${table.name} holds ${digest.rows} rows where its header says ${table.rows}.`,
+          );
         }
-        if (sha256 !== end.sha256) throw new BackupFileError(`The backup file is damaged: the rows of table ${table.name} do not match their checksum (the file was altered or corrupted).`);
+        if (sha256 !== end.sha256)
+          throw new BackupFileError(
+            `The backup file is damaged: the rows of table ${table.name} do not match their checksum (the file was altered or corrupted).`,
+          );
         this.digests.set(table.name, { rows: digest.rows, sha256 });
         if (batch.length > 0) yield batch;
         return;

@@ -11,7 +11,16 @@ import { findEvidence } from '../misconduct/evidence.repository.ts';
 import { createBackup } from './create-backup.ts';
 import { restoreBackup } from './restore-backup.ts';
 import { codeMigrations, migrateUpTo } from './code-migrations.ts';
-import { buildBackupScene, depsFor, evidenceBytes, openTestDatabase, removeTempFiles, tableContents, tempFile, type Engine } from './backup-test-support.ts';
+import {
+  buildBackupScene,
+  depsFor,
+  evidenceBytes,
+  openTestDatabase,
+  removeTempFiles,
+  tableContents,
+  tempFile,
+  type Engine,
+} from './backup-test-support.ts';
 
 /**
  * Backup and restore on real databases: a demo-like database goes through a file into an empty one and
@@ -24,7 +33,8 @@ let scene: Awaited<ReturnType<typeof buildBackupScene>>;
 let file: string;
 let sourceContents: Record<string, string[]>;
 
-const backupOf = (database: Database, out: string) => createBackup({ db: database.db, engine: database.engine, now: () => new Date('2026-03-01T09:30:00Z') }, out);
+const backupOf = (database: Database, out: string) =>
+  createBackup({ db: database.db, engine: database.engine, now: () => new Date('2026-03-01T09:30:00Z') }, out);
 
 beforeAll(async () => {
   source = await openTestDatabase(testEngine, 'migrated');
@@ -42,13 +52,30 @@ afterAll(async () => {
 describe('probity backup', () => {
   it('writes every table of the catalog (tables added by any feature), in foreign-key order, with exact counts', async () => {
     const lines = gunzipSync(fs.readFileSync(file)).toString('utf8').split('\n');
-    const header = JSON.parse(lines[0] ?? '{}') as { format: string; createdAt: string; migration: { id: string }; tables: { name: string; rows: number }[] };
+    const header = JSON.parse(lines[0] ?? '{}') as {
+      format: string;
+      createdAt: string;
+      migration: { id: string };
+      tables: { name: string; rows: number }[];
+    };
     expect(header.format).toBe('probity-backup');
     expect(header.createdAt).toBe('2026-03-01T09:30:00.000Z');
     expect(header.migration.id).toBe(codeMigrations().at(-1)?.id);
     expect(header.tables.map((t) => t.name).sort()).toEqual(Object.keys(sourceContents).sort());
     // The scene really filled the tables that matter (so that "equal" below means something).
-    for (const name of ['forces', 'units', 'people', 'users', 'sessions', 'cases', 'allegations', 'clocks', 'case_evidence', 'audit_events', 'list_matches']) {
+    for (const name of [
+      'forces',
+      'units',
+      'people',
+      'users',
+      'sessions',
+      'cases',
+      'allegations',
+      'clocks',
+      'case_evidence',
+      'audit_events',
+      'list_matches',
+    ]) {
       expect(sourceContents[name]?.length, name).toBeGreaterThan(0);
     }
     for (const t of header.tables) expect(t.rows, t.name).toBe(sourceContents[t.name]?.length);
@@ -57,14 +84,18 @@ describe('probity backup', () => {
     expect(position('people')).toBeLessThan(position('person_identifiers'));
     expect(position('cases')).toBeLessThan(position('case_evidence'));
     expect(position('users')).toBeLessThan(position('sessions'));
-    expect(lines.at(-2)).toBe(JSON.stringify(['end-of-backup', header.tables.length, header.tables.reduce((n, t) => n + t.rows, 0)]));
+    expect(lines.at(-2)).toBe(
+      JSON.stringify(['end-of-backup', header.tables.length, header.tables.reduce((n, t) => n + t.rows, 0)]),
+    );
   }, 180_000);
 
   it('is readable by its owner only, never overwrites an existing file, and names a missing directory', async () => {
     expect(fs.statSync(file).mode & 0o077).toBe(0);
     const before = fs.readFileSync(file);
     await expect(backupOf(source, file)).rejects.toThrow(/already exists/);
-    await expect(backupOf(source, '/no/such/directory/probity.gz')).rejects.toThrow('No such directory: /no/such/directory');
+    await expect(backupOf(source, '/no/such/directory/probity.gz')).rejects.toThrow(
+      'No such directory: /no/such/directory',
+    );
     expect(fs.readFileSync(file).equals(before)).toBe(true);
   }, 180_000);
 
@@ -99,7 +130,14 @@ describe('probity restore', () => {
 
       // The audit sequence continues after the restored rows, and the chain stays intact when it grows.
       const [before] = await target.query<{ max: string }>('select max(seq)::text as max from audit_events');
-      await target.db.transaction((tx) => recordAudit(tx, systemActor('restore test', 'west'), { type: 'user', id: scene.aa.user.id }, { type: 'user.setup_link_issued', userId: scene.aa.user.id }));
+      await target.db.transaction((tx) =>
+        recordAudit(
+          tx,
+          systemActor('restore test', 'west'),
+          { type: 'user', id: scene.aa.user.id },
+          { type: 'user.setup_link_issued', userId: scene.aa.user.id },
+        ),
+      );
       const [after] = await target.query<{ max: string }>('select max(seq)::text as max from audit_events');
       expect(Number(after?.max)).toBe(Number(before?.max) + 1);
       expect(await verifyAuditChain(target.db)).toMatchObject({ ok: true, rows: summary.audit.rows + 1 });

@@ -6,7 +6,13 @@ import type { Database } from '../../db/client.ts';
 import { rawRows } from '../../db/raw-rows.ts';
 import { listEntries, listMatches, people, vettingApplications } from '../../db/schema/index.ts';
 import type { Deps } from '../../app/deps.ts';
-import { createAccount, createForce, createPerson, createUnit, sessionCookieFor } from '../../../test/support/factories.ts';
+import {
+  createAccount,
+  createForce,
+  createPerson,
+  createUnit,
+  sessionCookieFor,
+} from '../../../test/support/factories.ts';
 import { testConfig } from '../../../test/support/test-app.ts';
 import { createTestDatabase } from '../../../test/support/test-database.ts';
 import { addEvidence } from '../misconduct/add-evidence.ts';
@@ -60,10 +66,26 @@ export async function buildBackupScene(deps: Deps) {
   await createForce(deps.db, 'east', 'Eastmoor Police');
   const psd = await createUnit(deps.db, 'west', 'Professional Standards', { id: west.rootUnitId, path: west.rootPath });
   const team = await createUnit(deps.db, 'west', 'Team "B" \\ Nights', { id: psd.id, path: psd.path });
-  const posting = (unitId: string) => [{ rank: 'Constable', role: 'Response officer', unitId, validFrom: '2015-01-01' }];
-  const alice = await createPerson(deps.db, 'west', { givenName: 'Zoë', familyName: "O'Brien-Ashworth\nline two", identifiers: [{ kind: 'collar', value: '812', validFrom: '2015-01-01', validTo: '2019-12-31' }], postings: posting(team.id) });
-  const bob = await createPerson(deps.db, 'west', { givenName: 'Bob', familyName: 'Bramley ✓ “quoted”', identifiers: [{ kind: 'collar', value: '5550', validFrom: '2015-01-01' }], postings: posting(psd.id) });
-  const duplicate = await createPerson(deps.db, 'west', { givenName: 'Robert', familyName: 'Bramley', postings: posting(psd.id) });
+  const posting = (unitId: string) => [
+    { rank: 'Constable', role: 'Response officer', unitId, validFrom: '2015-01-01' },
+  ];
+  const alice = await createPerson(deps.db, 'west', {
+    givenName: 'Zoë',
+    familyName: "O'Brien-Ashworth\nline two",
+    identifiers: [{ kind: 'collar', value: '812', validFrom: '2015-01-01', validTo: '2019-12-31' }],
+    postings: posting(team.id),
+  });
+  const bob = await createPerson(deps.db, 'west', {
+    givenName: 'Bob',
+    familyName: 'Bramley ✓ “quoted”',
+    identifiers: [{ kind: 'collar', value: '5550', validFrom: '2015-01-01' }],
+    postings: posting(psd.id),
+  });
+  const duplicate = await createPerson(deps.db, 'west', {
+    givenName: 'Robert',
+    familyName: 'Bramley',
+    postings: posting(psd.id),
+  });
   await deps.db.update(people).set({ mergedIntoId: bob.id }).where(eq(people.id, duplicate.id));
   const aa = await createAccount(deps, { email: 'aa@west.example', role: 'appropriate_authority', forceId: 'west' });
   await createAccount(deps, { email: 'aa@east.example', role: 'appropriate_authority', forceId: 'east' });
@@ -72,16 +94,53 @@ export async function buildBackupScene(deps: Deps) {
   const evidence = await addEvidence(
     deps,
     aa.principal,
-    { caseId: opened.id, description: 'Screenshot of the "chat" – page 1', file: { kind: 'uploaded-file', fileName: 'chat.pdf', claimedType: 'application/pdf', content: evidenceBytes, tooLarge: false } },
+    {
+      caseId: opened.id,
+      description: 'Screenshot of the "chat" – page 1',
+      file: {
+        kind: 'uploaded-file',
+        fileName: 'chat.pdf',
+        claimedType: 'application/pdf',
+        content: evidenceBytes,
+        tooLarge: false,
+      },
+    },
     'req-backup-2',
   );
   const [application] = await deps.db
     .insert(vettingApplications)
-    .values({ forceId: 'west', reference: 'VET-1', kind: 'recruitment', level: 'RV', givenName: 'Carys', familyName: 'Price', formerNames: ['Carys Jones', 'C. "CJ" Jones'], dateOfBirth: '1990-02-28', receivedOn: '2025-01-06' })
+    .values({
+      forceId: 'west',
+      reference: 'VET-1',
+      kind: 'recruitment',
+      level: 'RV',
+      givenName: 'Carys',
+      familyName: 'Price',
+      formerNames: ['Carys Jones', 'C. "CJ" Jones'],
+      dateOfBirth: '1990-02-28',
+      receivedOn: '2025-01-06',
+    })
     .returning();
-  const [entry] = await deps.db.insert(listEntries).values({ forceId: 'west', list: 'barred', origin: 'national_import', givenName: 'Carys', familyName: 'Jones', identifiers: [], sourceKey: 'n-1' }).returning();
+  const [entry] = await deps.db
+    .insert(listEntries)
+    .values({
+      forceId: 'west',
+      list: 'barred',
+      origin: 'national_import',
+      givenName: 'Carys',
+      familyName: 'Jones',
+      identifiers: [],
+      sourceKey: 'n-1',
+    })
+    .returning();
   if (!application || !entry) throw new Error('no vetting rows');
-  await deps.db.insert(listMatches).values({ forceId: 'west', applicationId: application.id, entryId: entry.id, score: 0.8333333, reasons: ['name', 'date of birth'] });
+  await deps.db.insert(listMatches).values({
+    forceId: 'west',
+    applicationId: application.id,
+    entryId: entry.id,
+    score: 0.8333333,
+    reasons: ['name', 'date of birth'],
+  });
   return { aa, caseId: opened.id, evidenceId: evidence.id };
 }
 
@@ -92,10 +151,16 @@ export async function buildBackupScene(deps: Deps) {
 export async function tableContents(database: Database): Promise<Record<string, string[]>> {
   return database.db.transaction(async (tx) => {
     await tx.execute(sql`set local timezone = 'UTC'`);
-    const tables = await rawRows<{ name: string }>(tx, sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`);
+    const tables = await rawRows<{ name: string }>(
+      tx,
+      sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`,
+    );
     const contents: Record<string, string[]> = {};
     for (const { name } of tables) {
-      const rows = await rawRows<{ line: string }>(tx, sql`select row_to_json(t)::text as line from ${sql.identifier(name)} t`);
+      const rows = await rawRows<{ line: string }>(
+        tx,
+        sql`select row_to_json(t)::text as line from ${sql.identifier(name)} t`,
+      );
       contents[name] = rows.map((r) => r.line).sort();
     }
     return contents;
@@ -103,6 +168,8 @@ export async function tableContents(database: Database): Promise<Record<string, 
 }
 
 export async function tableNames(database: Database): Promise<string[]> {
-  const rows = await database.query<{ name: string }>(`select table_name as name from information_schema.tables where table_schema = 'public' order by 1`);
+  const rows = await database.query<{ name: string }>(
+    `select table_name as name from information_schema.tables where table_schema = 'public' order by 1`,
+  );
   return rows.map((r) => r.name);
 }

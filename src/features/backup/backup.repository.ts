@@ -9,7 +9,14 @@ import type { ForeignKey } from './table-order.ts';
  * as it exists. Rows travel as `row_to_json` text, which both engines write and read the same way.
  */
 
-export type ColumnInfo = { name: string; type: string; generated: boolean; identityAlways: boolean; collatable: boolean; binary: boolean };
+export type ColumnInfo = {
+  name: string;
+  type: string;
+  generated: boolean;
+  identityAlways: boolean;
+  collatable: boolean;
+  binary: boolean;
+};
 export type TableInfo = { name: string; columns: ColumnInfo[]; primaryKey: string[] };
 export type SequenceInfo = { name: string; table: string | null; column: string | null };
 export type Catalog = { tables: TableInfo[]; foreignKeys: ForeignKey[]; sequences: SequenceInfo[] };
@@ -30,7 +37,15 @@ export async function serverVersion(db: Db): Promise<string> {
 }
 
 export async function readCatalog(db: Db): Promise<Catalog> {
-  const columns = await rawRows<{ tbl: string; name: string; type: string; generated: boolean; identity: string; collatable: boolean; binary: boolean }>(
+  const columns = await rawRows<{
+    tbl: string;
+    name: string;
+    type: string;
+    generated: boolean;
+    identity: string;
+    collatable: boolean;
+    binary: boolean;
+  }>(
     db,
     sql`select c.relname as tbl, a.attname as name, format_type(a.atttypid, a.atttypmod) as type,
                a.attgenerated <> '' as generated, a.attidentity::text as identity,
@@ -80,7 +95,14 @@ export async function readCatalog(db: Db): Promise<Catalog> {
   const tables = new Map<string, TableInfo>();
   for (const c of columns) {
     const table = tables.get(c.tbl) ?? { name: c.tbl, columns: [], primaryKey: primaryKeys.get(c.tbl) ?? [] };
-    table.columns.push({ name: c.name, type: c.type, generated: c.generated, identityAlways: c.identity === 'a', collatable: c.collatable, binary: c.binary });
+    table.columns.push({
+      name: c.name,
+      type: c.type,
+      generated: c.generated,
+      identityAlways: c.identity === 'a',
+      collatable: c.collatable,
+      binary: c.binary,
+    });
     tables.set(c.tbl, table);
   }
   return { tables: [...tables.values()], foreignKeys, sequences };
@@ -97,12 +119,19 @@ export async function hasRows(db: Db, table: string): Promise<boolean> {
 }
 
 export async function readSequence(db: Db, name: string): Promise<{ lastValue: string; isCalled: boolean }> {
-  const [row] = await rawRows<{ last: string; called: boolean }>(db, sql`select last_value::text as last, is_called as called from ${id(name)}`);
+  const [row] = await rawRows<{ last: string; called: boolean }>(
+    db,
+    sql`select last_value::text as last, is_called as called from ${id(name)}`,
+  );
   return { lastValue: row?.last ?? '1', isCalled: row?.called ?? false };
 }
 
 /** Sets a sequence as it was, but never below the largest value already used by the column it feeds. */
-export async function restoreSequence(tx: Db, seq: { name: string; lastValue: string; isCalled: boolean }, owner: { table: string; column: string } | null): Promise<void> {
+export async function restoreSequence(
+  tx: Db,
+  seq: { name: string; lastValue: string; isCalled: boolean },
+  owner: { table: string; column: string } | null,
+): Promise<void> {
   await tx.execute(sql`select setval(${seq.name}::regclass, ${seq.lastValue}::bigint, ${seq.isCalled})`);
   if (owner) {
     await tx.execute(
@@ -117,7 +146,11 @@ function orderBy(table: TableInfo): SQL {
   const byColumn = new Map(table.columns.map((c) => [c.name, c]));
   if (table.primaryKey.length === 0) return sql`row_to_json(${id('_backup_row')})::text collate "C"`;
   return sql.join(
-    table.primaryKey.map((name) => (byColumn.get(name)?.collatable ? sql`${id('_backup_row')}.${id(name)} collate "C"` : sql`${id('_backup_row')}.${id(name)}`)),
+    table.primaryKey.map((name) =>
+      byColumn.get(name)?.collatable
+        ? sql`${id('_backup_row')}.${id(name)} collate "C"`
+        : sql`${id('_backup_row')}.${id(name)}`,
+    ),
     sql`, `,
   );
 }
@@ -131,7 +164,10 @@ export async function openRowCursor(tx: Db, table: TableInfo): Promise<void> {
 }
 
 export async function fetchRowLines(tx: Db, count: number): Promise<string[]> {
-  const rows = await rawRows<{ line: string }>(tx, sql`fetch forward ${sql.raw(String(Math.max(1, Math.floor(count))))} from probity_backup_rows`);
+  const rows = await rawRows<{ line: string }>(
+    tx,
+    sql`fetch forward ${sql.raw(String(Math.max(1, Math.floor(count))))} from probity_backup_rows`,
+  );
   return rows.map((r) => r.line);
 }
 
@@ -148,7 +184,9 @@ export async function insertRowLines(tx: Db, table: TableInfo, lines: readonly s
   );
   const overriding = columns.some((c) => c.identityAlways) ? sql`overriding system value` : sql``;
   const json = `[${lines.join(',')}]`;
-  await tx.execute(sql`insert into ${id(table.name)} (${names}) ${overriding} select ${names} from json_populate_recordset(null::${id(table.name)}, ${json}::json)`);
+  await tx.execute(
+    sql`insert into ${id(table.name)} (${names}) ${overriding} select ${names} from json_populate_recordset(null::${id(table.name)}, ${json}::json)`,
+  );
 }
 
 /** Empties tables a migration filled (the allegation taxonomy) before the backup's own rows go in. */

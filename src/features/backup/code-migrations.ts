@@ -9,9 +9,16 @@ import { recordMigration, runMigrationStatement, startMigrationBookkeeping } fro
 export type CodeMigration = { id: string; createdAt: number; hash: string; statements: string[] };
 
 export function codeMigrations(folder = migrationsFolder): CodeMigration[] {
-  const journal = JSON.parse(fs.readFileSync(path.join(folder, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string; when: number }[] };
+  const journal = JSON.parse(fs.readFileSync(path.join(folder, 'meta', '_journal.json'), 'utf8')) as {
+    entries: { tag: string; when: number }[];
+  };
   const files = readMigrationFiles({ migrationsFolder: folder });
-  return files.map((f, i) => ({ id: journal.entries[i]?.tag ?? String(f.folderMillis), createdAt: f.folderMillis, hash: f.hash, statements: f.sql }));
+  return files.map((f, i) => ({
+    id: journal.entries[i]?.tag ?? String(f.folderMillis),
+    createdAt: f.folderMillis,
+    hash: f.hash,
+    statements: f.sql,
+  }));
 }
 
 /** Tables a migration writes rows into (reference data such as the allegation taxonomy): rows there alone are not "data". */
@@ -28,7 +35,10 @@ export function tablesFilledByMigrations(migrations: readonly CodeMigration[]): 
 }
 
 /** Where a backup's schema sits among this code's migrations; a backup from newer code is refused. */
-export function findMigration(migrations: readonly CodeMigration[], createdAt: number): { index: number } | { problem: 'newer' | 'unknown' } {
+export function findMigration(
+  migrations: readonly CodeMigration[],
+  createdAt: number,
+): { index: number } | { problem: 'newer' | 'unknown' } {
   const index = migrations.findIndex((m) => m.createdAt === createdAt);
   if (index >= 0) return { index };
   const latest = migrations.at(-1)?.createdAt ?? 0;

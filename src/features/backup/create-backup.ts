@@ -5,7 +5,14 @@ import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import type { Db } from '../../db/client.ts';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, controlLine, headerLine, type BackupHeader } from './backup-format.ts';
-import { countRows, readCatalog, readSequence, serverVersion, useCanonicalOutput, type TableInfo } from './backup.repository.ts';
+import {
+  countRows,
+  readCatalog,
+  readSequence,
+  serverVersion,
+  useCanonicalOutput,
+  type TableInfo,
+} from './backup.repository.ts';
 import { codeMigrations } from './code-migrations.ts';
 import { lastAppliedMigration } from './schema-version.repository.ts';
 import { loadOrder } from './table-order.ts';
@@ -22,8 +29,13 @@ export type BackupSummary = { file: string; tables: number; rows: number; bytes:
  * application keeps running on PostgreSQL. The file is written under a temporary name and appears under
  * its own name only when complete; it is readable by its owner only. An existing file is never overwritten.
  */
-export async function createBackup(deps: BackupDeps, file: string, onProgress?: (p: TableProgress) => void): Promise<BackupSummary> {
-  if (fs.existsSync(file)) throw new Error(`${file} already exists: choose another file name (a backup never overwrites a file).`);
+export async function createBackup(
+  deps: BackupDeps,
+  file: string,
+  onProgress?: (p: TableProgress) => void,
+): Promise<BackupSummary> {
+  if (fs.existsSync(file))
+    throw new Error(`${file} already exists: choose another file name (a backup never overwrites a file).`);
   if (!fs.existsSync(path.dirname(file))) throw new Error(`No such directory: ${path.dirname(file)}`);
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.partial`);
   try {
@@ -33,7 +45,10 @@ export async function createBackup(deps: BackupDeps, file: string, onProgress?: 
         const { header, byName } = await readHeader(tx, deps);
         const rows = header.tables.reduce((n, t) => n + t.rows, 0);
         // Byte mode with a small high-water mark: the generator runs at most one batch ahead of the gzip stream.
-        const content = Readable.from(fileContent(tx, header, byName, onProgress), { objectMode: false, highWaterMark: 1024 * 1024 });
+        const content = Readable.from(fileContent(tx, header, byName, onProgress), {
+          objectMode: false,
+          highWaterMark: 1024 * 1024,
+        });
         await pipeline(content, createGzip(), fs.createWriteStream(temp, { flags: 'wx', mode: 0o600 }));
         return { tables: header.tables.length, rows, migration: header.migration.id };
       },
@@ -51,14 +66,20 @@ export async function createBackup(deps: BackupDeps, file: string, onProgress?: 
 
 async function readHeader(tx: Db, deps: BackupDeps): Promise<{ header: BackupHeader; byName: Map<string, TableInfo> }> {
   const applied = await lastAppliedMigration(tx);
-  if (!applied) throw new Error('The database has no schema (no migration has been applied): there is nothing to back up.');
+  if (!applied)
+    throw new Error('The database has no schema (no migration has been applied): there is nothing to back up.');
   const catalog = await readCatalog(tx);
   const byName = new Map(catalog.tables.map((t) => [t.name, t]));
   const { order } = loadOrder([...byName.keys()], catalog.foreignKeys);
   const tables: BackupHeader['tables'] = [];
   for (const name of order) {
     const info = byName.get(name);
-    if (info) tables.push({ name, rows: await countRows(tx, name), columns: info.columns.map((c) => ({ name: c.name, type: c.type })) });
+    if (info)
+      tables.push({
+        name,
+        rows: await countRows(tx, name),
+        columns: info.columns.map((c) => ({ name: c.name, type: c.type })),
+      });
   }
   const sequences: BackupHeader['sequences'] = [];
   for (const s of catalog.sequences) sequences.push({ name: s.name, ...(await readSequence(tx, s.name)) });
@@ -67,14 +88,23 @@ async function readHeader(tx: Db, deps: BackupDeps): Promise<{ header: BackupHea
     formatVersion: BACKUP_FORMAT_VERSION,
     createdAt: deps.now().toISOString(),
     source: { engine: deps.engine, serverVersion: await serverVersion(tx) },
-    migration: { id: codeMigrations().find((m) => m.createdAt === applied.createdAt)?.id ?? '', createdAt: applied.createdAt, hash: applied.hash },
+    migration: {
+      id: codeMigrations().find((m) => m.createdAt === applied.createdAt)?.id ?? '',
+      createdAt: applied.createdAt,
+      hash: applied.hash,
+    },
     tables,
     sequences,
   };
   return { header, byName };
 }
 
-async function* fileContent(tx: Db, header: BackupHeader, byName: Map<string, TableInfo>, onProgress?: (p: TableProgress) => void): AsyncGenerator<string> {
+async function* fileContent(
+  tx: Db,
+  header: BackupHeader,
+  byName: Map<string, TableInfo>,
+  onProgress?: (p: TableProgress) => void,
+): AsyncGenerator<string> {
   yield headerLine(header);
   let total = 0;
   for (const t of header.tables) {

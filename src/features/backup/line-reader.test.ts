@@ -55,10 +55,14 @@ describe('reading a gzip file', () => {
     const reading = (async () => {
       for await (const _line of readGzipLines(cut).lines) void _line;
     })();
-    await expect(reading).rejects.toThrow('The backup file is truncated (it ends part-way through). Nothing was restored.');
+    await expect(reading).rejects.toThrow(
+      'The backup file is truncated (it ends part-way through). Nothing was restored.',
+    );
   });
 
   it('names zlib’s complaint for a file that is not gzip at all', () => {
-    expect(describeGzipError(Object.assign(new Error('incorrect header check'), { code: 'Z_DATA_ERROR' })).message).toBe('The backup file is corrupt (incorrect header check). Nothing was restored.');
+    expect(
+      describeGzipError(Object.assign(new Error('incorrect header check'), { code: 'Z_DATA_ERROR' })).message,
+    ).toBe('The backup file is corrupt (incorrect header check). Nothing was restored.');
   });
 });

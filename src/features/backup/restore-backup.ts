@@ -3,7 +3,13 @@ import { verifyAuditChain, type VerifyResult } from '../audit/verify-audit-chain
 import { BackupFileError, describeMigration } from './backup-format.ts';
 import { BackupReader } from './backup-reader.ts';
 import { hasRows, readCatalog, useCanonicalOutput } from './backup.repository.ts';
-import { codeMigrations, findMigration, migrateUpTo, tablesFilledByMigrations, type CodeMigration } from './code-migrations.ts';
+import {
+  codeMigrations,
+  findMigration,
+  migrateUpTo,
+  tablesFilledByMigrations,
+  type CodeMigration,
+} from './code-migrations.ts';
 import { loadTables, type LoadEvents } from './restore-load.ts';
 import { dropApplicationObjects } from './schema-version.repository.ts';
 
@@ -39,7 +45,11 @@ export class RestoreRefused extends Error {
  * 3. Migrations newer than the backup are applied, as `probity migrate` would.
  * 4. The audit chain is verified and its result returned.
  */
-export async function restoreBackup(database: Database, file: string, options: RestoreOptions): Promise<RestoreSummary> {
+export async function restoreBackup(
+  database: Database,
+  file: string,
+  options: RestoreOptions,
+): Promise<RestoreSummary> {
   const reader = await BackupReader.open(file);
   try {
     const { header } = reader;
@@ -53,7 +63,9 @@ export async function restoreBackup(database: Database, file: string, options: R
       );
     }
     if (migrations[found.index]?.hash !== header.migration.hash) {
-      options.onStep?.(`Warning: migration ${describeMigration(header.migration)} differs from this code's copy; the tables will still be checked column by column.`);
+      options.onStep?.(
+        `Warning: migration ${describeMigration(header.migration)} differs from this code's copy; the tables will still be checked column by column.`,
+      );
     }
     const holding = await tablesHoldingData(database, migrations);
     if (holding.length > 0 && !options.forceReplace) {
@@ -64,7 +76,11 @@ export async function restoreBackup(database: Database, file: string, options: R
     const loaded = await database.db.transaction(async (tx) => {
       await useCanonicalOutput(tx);
       const dropped = await dropApplicationObjects(tx);
-      options.onStep?.(dropped > 0 ? `Emptied the target (${dropped} objects); migrating to ${describeMigration(header.migration)}…` : `Migrating the empty target to ${describeMigration(header.migration)}…`);
+      options.onStep?.(
+        dropped > 0
+          ? `Emptied the target (${dropped} objects); migrating to ${describeMigration(header.migration)}…`
+          : `Migrating the empty target to ${describeMigration(header.migration)}…`,
+      );
       await migrateUpTo(tx, migrations, found.index);
       return loadTables(tx, reader, options);
     });
@@ -75,7 +91,15 @@ export async function restoreBackup(database: Database, file: string, options: R
     }
     options.onStep?.('Verifying the audit chain…');
     const audit = await verifyAuditChain(database.db);
-    return { ...loaded, createdAt: header.createdAt, sourceEngine: header.source.engine, migration: describeMigration(header.migration), replaced: holding, newerMigrations, audit };
+    return {
+      ...loaded,
+      createdAt: header.createdAt,
+      sourceEngine: header.source.engine,
+      migration: describeMigration(header.migration),
+      replaced: holding,
+      newerMigrations,
+      audit,
+    };
   } finally {
     reader.close();
   }

@@ -1,7 +1,17 @@
 import type { Db } from '../../db/client.ts';
 import { BackupFileError, type BackupHeader } from './backup-format.ts';
 import type { BackupReader } from './backup-reader.ts';
-import { addForeignKey, dropForeignKey, hasRows, insertRowLines, readCatalog, restoreSequence, truncateTables, type Catalog, type TableInfo } from './backup.repository.ts';
+import {
+  addForeignKey,
+  dropForeignKey,
+  hasRows,
+  insertRowLines,
+  readCatalog,
+  restoreSequence,
+  truncateTables,
+  type Catalog,
+  type TableInfo,
+} from './backup.repository.ts';
 import type { TableProgress } from './create-backup.ts';
 import { keysOutOfOrder } from './table-order.ts';
 import { digestTable } from './table-rows.ts';
@@ -15,7 +25,11 @@ export type LoadEvents = { onTable?: (p: TableProgress) => void; onStep?: (text:
  * UPDATE, DELETE and TRUNCATE, never INSERT). A foreign key the load order cannot satisfy (a self-reference
  * such as a unit's parent) is dropped for the load and added back, which checks every row, before commit.
  */
-export async function loadTables(tx: Db, reader: BackupReader, events: LoadEvents = {}): Promise<{ tables: number; rows: number }> {
+export async function loadTables(
+  tx: Db,
+  reader: BackupReader,
+  events: LoadEvents = {},
+): Promise<{ tables: number; rows: number }> {
   const catalog = await readCatalog(tx);
   const byName = sameSchema(reader.header, catalog);
   const order = reader.header.tables.map((t) => t.name);
@@ -46,7 +60,8 @@ export async function loadTables(tx: Db, reader: BackupReader, events: LoadEvent
   for (const fk of deferred) await addForeignKey(tx, fk);
   for (const seq of reader.header.sequences) {
     const owner = catalog.sequences.find((s) => s.name === seq.name);
-    if (owner) await restoreSequence(tx, seq, owner.table && owner.column ? { table: owner.table, column: owner.column } : null);
+    if (owner)
+      await restoreSequence(tx, seq, owner.table && owner.column ? { table: owner.table, column: owner.column } : null);
   }
 
   events.onStep?.('Checking every table against the backup (row counts and checksums read back from the database)…');
@@ -54,7 +69,9 @@ export async function loadTables(tx: Db, reader: BackupReader, events: LoadEvent
     const fromFile = reader.digests.get(table.name);
     const fromDatabase = await digestTable(tx, byName.get(table.name) as TableInfo);
     if (!fromFile || fromDatabase.rows !== table.rows || fromDatabase.sha256 !== fromFile.sha256) {
-      throw new BackupFileError(`Table ${table.name} did not load exactly as backed up (${fromDatabase.rows} of ${table.rows} rows, checksum ${fromDatabase.sha256 === fromFile?.sha256 ? 'equal' : 'different'}). Nothing was restored.`);
+      throw new BackupFileError(
+        `Table ${table.name} did not load exactly as backed up (${fromDatabase.rows} of ${table.rows} rows, checksum ${fromDatabase.sha256 === fromFile?.sha256 ? 'equal' : 'different'}). Nothing was restored.`,
+      );
     }
   }
   return { tables: reader.header.tables.length, rows };
@@ -73,7 +90,12 @@ async function insertBatch(tx: Db, table: TableInfo, batch: string[], rest: Asyn
       // read only to check the section
     }
     // The driver's own error, not drizzle's wrapper (which repeats the whole batch of rows).
-    const reason = err instanceof Error && err.cause instanceof Error ? err.cause.message : err instanceof Error ? err.message : String(err);
+    const reason =
+      err instanceof Error && err.cause instanceof Error
+        ? err.cause.message
+        : err instanceof Error
+          ? err.message
+          : String(err);
     throw new BackupFileError(`Table ${table.name} could not be loaded: ${reason}. Nothing was restored.`);
   }
 }
@@ -95,7 +117,9 @@ function sameSchema(header: BackupHeader, catalog: Catalog): Map<string, TableIn
   const extra = catalog.tables.filter((t) => !header.tables.some((h) => h.name === t.name)).map((t) => t.name);
   if (extra.length > 0) problems.push(`tables not in the backup: ${extra.join(', ')}`);
   if (problems.length > 0) {
-    throw new BackupFileError(`The backup does not match the schema of its own version (was the source database changed by hand?): ${problems.join('; ')}. Nothing was restored.`);
+    throw new BackupFileError(
+      `The backup does not match the schema of its own version (was the source database changed by hand?): ${problems.join('; ')}. Nothing was restored.`,
+    );
   }
   return byName;
 }

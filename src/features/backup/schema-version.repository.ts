@@ -11,7 +11,10 @@ import { rawRows } from '../../db/raw-rows.ts';
 export type AppliedMigration = { hash: string; createdAt: number };
 
 export async function lastAppliedMigration(db: Db): Promise<AppliedMigration | null> {
-  const [exists] = await rawRows<{ ok: boolean }>(db, sql`select to_regclass('drizzle.__drizzle_migrations') is not null as ok`);
+  const [exists] = await rawRows<{ ok: boolean }>(
+    db,
+    sql`select to_regclass('drizzle.__drizzle_migrations') is not null as ok`,
+  );
   if (!exists?.ok) return null;
   const [row] = await rawRows<{ hash: string; created: string }>(
     db,
@@ -22,7 +25,9 @@ export async function lastAppliedMigration(db: Db): Promise<AppliedMigration | n
 
 export async function startMigrationBookkeeping(tx: Db): Promise<void> {
   await tx.execute(sql`create schema if not exists drizzle`);
-  await tx.execute(sql`create table if not exists drizzle.__drizzle_migrations (id serial primary key, hash text not null, created_at bigint)`);
+  await tx.execute(
+    sql`create table if not exists drizzle.__drizzle_migrations (id serial primary key, hash text not null, created_at bigint)`,
+  );
 }
 
 export async function runMigrationStatement(tx: Db, statement: string): Promise<void> {

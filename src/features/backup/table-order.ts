@@ -8,11 +8,15 @@
 
 export type ForeignKey = { name: string; table: string; references: string; definition: string };
 
-export function loadOrder(tables: readonly string[], foreignKeys: readonly ForeignKey[]): { order: string[]; deferred: ForeignKey[] } {
+export function loadOrder(
+  tables: readonly string[],
+  foreignKeys: readonly ForeignKey[],
+): { order: string[]; deferred: ForeignKey[] } {
   const known = new Set(tables);
   const needs = new Map<string, Set<string>>(tables.map((t) => [t, new Set<string>()]));
   for (const fk of foreignKeys) {
-    if (fk.table !== fk.references && known.has(fk.table) && known.has(fk.references)) needs.get(fk.table)?.add(fk.references);
+    if (fk.table !== fk.references && known.has(fk.table) && known.has(fk.references))
+      needs.get(fk.table)?.add(fk.references);
   }
   const order: string[] = [];
   const placed = new Set<string>();

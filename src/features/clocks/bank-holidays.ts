@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import type { IsoDate } from '../../lib/dates.ts';
-import { daysInMonth, fromDayNumber, isIsoDate, isoFromParts, isWeekend, parseIsoDate, toDayNumber, weekdayOf } from './iso-date.ts';
+import {
+  daysInMonth,
+  fromDayNumber,
+  isIsoDate,
+  isoFromParts,
+  isWeekend,
+  parseIsoDate,
+  toDayNumber,
+  weekdayOf,
+} from './iso-date.ts';
 
 /**
  * Bank holidays in England and Wales, computed for any year rather than copied from a list, because
@@ -76,7 +85,9 @@ export const calendarConfigSchema = z.strictObject({
   move: z.array(
     z
       .strictObject({ from: isoDateSchema, to: isoDateSchema, name: z.string().trim().min(1).optional() })
-      .refine((m) => m.from.slice(0, 4) === m.to.slice(0, 4), { message: 'A bank holiday can only be moved within its year' }),
+      .refine((m) => m.from.slice(0, 4) === m.to.slice(0, 4), {
+        message: 'A bank holiday can only be moved within its year',
+      }),
   ),
 });
 
@@ -84,7 +95,9 @@ export function parseCalendarConfig(raw: unknown): CalendarConfig {
   const parsed = calendarConfigSchema.parse(raw);
   return {
     add: parsed.add,
-    move: parsed.move.map((m) => (m.name === undefined ? { from: m.from, to: m.to } : { from: m.from, to: m.to, name: m.name })),
+    move: parsed.move.map((m) =>
+      m.name === undefined ? { from: m.from, to: m.to } : { from: m.from, to: m.to, name: m.name },
+    ),
   };
 }
 
@@ -116,11 +129,13 @@ export function bankHolidays(year: number, cal: CalendarConfig = defaultCalendar
     if (Number(move.from.slice(0, 4)) !== year) continue;
     const index = days.findIndex((h) => h.date === move.from);
     const moved = days[index];
-    if (!moved) throw new RangeError(`Calendar configuration moves ${move.from}, which is not a bank holiday by the usual rules`);
+    if (!moved)
+      throw new RangeError(`Calendar configuration moves ${move.from}, which is not a bank holiday by the usual rules`);
     days[index] = { date: move.to, name: move.name ?? moved.name };
   }
   for (const extra of cal.add) {
-    if (Number(extra.date.slice(0, 4)) === year && !days.some((h) => h.date === extra.date)) days.push({ date: extra.date, name: extra.name });
+    if (Number(extra.date.slice(0, 4)) === year && !days.some((h) => h.date === extra.date))
+      days.push({ date: extra.date, name: extra.name });
   }
   return days.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
 }
@@ -172,7 +187,9 @@ function recurringBankHolidays(year: number): BankHoliday[] {
 
 function newYearsDay(year: number): BankHoliday {
   const date = isoFromParts(year, 1, 1);
-  return isWeekend(date) ? { date: nextWeekday(date, new Set()), name: "New Year's Day (substitute day)" } : { date, name: "New Year's Day" };
+  return isWeekend(date)
+    ? { date: nextWeekday(date, new Set()), name: "New Year's Day (substitute day)" }
+    : { date, name: "New Year's Day" };
 }
 
 /** The date itself if it is a weekday not in `taken`, otherwise the next such day. */

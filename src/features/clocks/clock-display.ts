@@ -8,7 +8,10 @@ export type DisplayedClockState = 'running' | 'due' | 'overdue' | 'met' | 'elaps
  * in force) is nobody's duty: once its last day has passed it has elapsed — never due, never overdue — as the
  * sweeper records it (`met`).
  */
-export function displayedClockState(clock: { state: string; dueOn: string; period: PeriodKey | null }, today: string): DisplayedClockState {
+export function displayedClockState(
+  clock: { state: string; dueOn: string; period: PeriodKey | null },
+  today: string,
+): DisplayedClockState {
   const live = clock.state === 'running' || clock.state === 'due';
   if (clock.period && WINDOW_PERIODS.has(clock.period)) {
     if (clock.state === 'met' || (live && clock.dueOn < today)) return 'elapsed';

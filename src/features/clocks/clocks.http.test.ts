@@ -18,17 +18,40 @@ const tokens: Record<string, string> = {};
 const refs = { led: 'WEST-2025-0001', restricted: 'WEST-2025-0002', east: 'EAST-2025-0001' };
 const ids: Record<string, string> = {};
 
-async function insertCase(forceId: string, reference: string, values: { leadInvestigatorId?: string; confidentiality?: 'normal' | 'restricted' } = {}) {
+async function insertCase(
+  forceId: string,
+  reference: string,
+  values: { leadInvestigatorId?: string; confidentiality?: 'normal' | 'restricted' } = {},
+) {
   const [row] = await t.deps.db
     .insert(cases)
-    .values({ forceId, reference, source: 'internal_report', caseType: 'conduct_matter', cameToAttentionOn: '2025-12-19', regimeVersion: '2020+2025', summary: 'A test case', ...values })
+    .values({
+      forceId,
+      reference,
+      source: 'internal_report',
+      caseType: 'conduct_matter',
+      cameToAttentionOn: '2025-12-19',
+      regimeVersion: '2020+2025',
+      summary: 'A test case',
+      ...values,
+    })
     .returning();
   if (!row) throw new Error('no case');
   return row.id;
 }
 
-async function clock(input: Partial<StartClockInput> & Pick<StartClockInput, 'forceId' | 'caseId' | 'period' | 'startOn'>) {
-  return t.deps.db.transaction((tx) => startClock(tx, t.deps, { allegationId: randomUUID(), subjectId: null, regimeVersion: '2020+2025', ownerUserId: null, ...input }));
+async function clock(
+  input: Partial<StartClockInput> & Pick<StartClockInput, 'forceId' | 'caseId' | 'period' | 'startOn'>,
+) {
+  return t.deps.db.transaction((tx) =>
+    startClock(tx, t.deps, {
+      allegationId: randomUUID(),
+      subjectId: null,
+      regimeVersion: '2020+2025',
+      ownerUserId: null,
+      ...input,
+    }),
+  );
 }
 
 beforeAll(async () => {
@@ -37,8 +60,16 @@ beforeAll(async () => {
   await createForce(t.deps.db, 'east');
   const accounts = {
     investigator: await createAccount(t.deps, { email: 'inv@west.example', role: 'psd_investigator', forceId: 'west' }),
-    colleague: await createAccount(t.deps, { email: 'colleague@west.example', role: 'psd_investigator', forceId: 'west' }),
-    outsider: await createAccount(t.deps, { email: 'outsider@west.example', role: 'psd_investigator', forceId: 'west' }),
+    colleague: await createAccount(t.deps, {
+      email: 'colleague@west.example',
+      role: 'psd_investigator',
+      forceId: 'west',
+    }),
+    outsider: await createAccount(t.deps, {
+      email: 'outsider@west.example',
+      role: 'psd_investigator',
+      forceId: 'west',
+    }),
     aa: await createAccount(t.deps, { email: 'aa@west.example', role: 'appropriate_authority', forceId: 'west' }),
     pcc: await createAccount(t.deps, { email: 'pcc@west.example', role: 'pcc_oversight', forceId: 'west' }),
     east: await createAccount(t.deps, { email: 'aa@east.example', role: 'appropriate_authority', forceId: 'east' }),
@@ -51,15 +82,42 @@ beforeAll(async () => {
   // A case the investigator leads: the 12-month report (due Sat 19 Dec, overdue by 2 days), a suspension review due
   // Wed 23 Dec (in 2 days), a barred-list return due Tue 5 Jan 2027 (later), and a clock the outsider owns.
   ids.led = await insertCase('west', refs.led, { leadInvestigatorId: users.investigator });
-  await clock({ forceId: 'west', caseId: ids.led, allegationId: null, period: 'pcc_report_first', startOn: '2025-12-19' });
+  await clock({
+    forceId: 'west',
+    caseId: ids.led,
+    allegationId: null,
+    period: 'pcc_report_first',
+    startOn: '2025-12-19',
+  });
   await clock({ forceId: 'west', caseId: ids.led, period: 'suspension_review', startOn: '2026-11-25' });
   await clock({ forceId: 'west', caseId: ids.led, period: 'barred_list_return', startOn: '2026-12-24' });
-  await clock({ forceId: 'west', caseId: ids.led, period: 'pre_hearing', startOn: '2026-12-01', ownerUserId: users.outsider });
+  await clock({
+    forceId: 'west',
+    caseId: ids.led,
+    period: 'pre_hearing',
+    startOn: '2026-12-01',
+    ownerUserId: users.outsider,
+  });
   // A restricted case led by the colleague, with a clock the investigator OWNS but may not see.
-  ids.restricted = await insertCase('west', refs.restricted, { leadInvestigatorId: users.colleague, confidentiality: 'restricted' });
-  await clock({ forceId: 'west', caseId: ids.restricted, period: 'outcome_report', startOn: '2026-12-10', ownerUserId: users.investigator });
+  ids.restricted = await insertCase('west', refs.restricted, {
+    leadInvestigatorId: users.colleague,
+    confidentiality: 'restricted',
+  });
+  await clock({
+    forceId: 'west',
+    caseId: ids.restricted,
+    period: 'outcome_report',
+    startOn: '2026-12-10',
+    ownerUserId: users.investigator,
+  });
   ids.east = await insertCase('east', refs.east);
-  await clock({ forceId: 'east', caseId: ids.east, allegationId: null, period: 'pcc_report_first', startOn: '2025-12-19' });
+  await clock({
+    forceId: 'east',
+    caseId: ids.east,
+    allegationId: null,
+    period: 'pcc_report_first',
+    startOn: '2025-12-19',
+  });
 });
 
 afterAll(async () => {
@@ -91,20 +149,26 @@ describe('GET /deadlines (your deadlines)', () => {
     expect(res.statusCode).toBe(200);
     const body = res.json<MyDeadlines>();
     expect(body.today).toBe('2026-12-21');
-    expect(body.overdue.map((d) => [d.period, d.dueOn, d.daysUntilDue, d.confidence])).toEqual([['pcc_report_first', '2026-12-19', -2, 'V']]);
+    expect(body.overdue.map((d) => [d.period, d.dueOn, d.daysUntilDue, d.confidence])).toEqual([
+      ['pcc_report_first', '2026-12-19', -2, 'V'],
+    ]);
     // The pre-hearing clock (15 working days from Tue 1 Dec → Tue 22 Dec) is the outsider's, on the investigator's case.
     expect(body.dueThisWeek.map((d) => [d.period, d.dueOn, d.ownerName])).toEqual([
       ['pre_hearing', '2026-12-22', 'outsider'],
       ['suspension_review', '2026-12-23', null],
     ]);
     expect(body.later.map((d) => [d.period, d.dueOn])).toEqual([['barred_list_return', '2027-01-05']]);
-    expect([...refsOf(body.overdue), ...refsOf(body.dueThisWeek), ...refsOf(body.later)]).not.toContain(refs.restricted);
+    expect([...refsOf(body.overdue), ...refsOf(body.dueThisWeek), ...refsOf(body.later)]).not.toContain(
+      refs.restricted,
+    );
   });
 
   it('lists the clocks of a case for its lead, even one owned by somebody else', async () => {
     const res = await api(t.app, 'GET', '/api/v1/deadlines', tokens.colleague);
     const body = res.json<MyDeadlines>();
-    expect([...body.overdue, ...body.dueThisWeek, ...body.later].map((d) => [d.caseReference, d.period, d.ownerName])).toEqual([['WEST-2025-0002', 'outcome_report', 'inv']]);
+    expect(
+      [...body.overdue, ...body.dueThisWeek, ...body.later].map((d) => [d.caseReference, d.period, d.ownerName]),
+    ).toEqual([['WEST-2025-0002', 'outcome_report', 'inv']]);
   });
 
   it('shows an investigator without need-to-know none of a case’s clocks, even one they own', async () => {
@@ -139,7 +203,10 @@ describe('GET /deadlines/overdue (the force’s due and overdue deadlines)', () 
     // Restricted to its named people, and another force's case: never shown.
     expect(res.body).not.toContain(refs.restricted);
     expect(res.body).not.toContain(refs.east);
-    const body = (await api(t.app, 'GET', '/api/v1/deadlines/overdue', tokens.aa)).json<{ today: string; items: Deadline[] }>();
+    const body = (await api(t.app, 'GET', '/api/v1/deadlines/overdue', tokens.aa)).json<{
+      today: string;
+      items: Deadline[];
+    }>();
     expect(body.items.map((d) => [d.caseReference, d.period, d.periodLabel, d.confidence])).toEqual([
       [refs.led, 'pcc_report_first', 'First report to the local policing body on an investigation not completed', 'V'],
     ]);
@@ -161,7 +228,9 @@ describe('GET /deadlines/overdue (the force’s due and overdue deadlines)', () 
 
 describe('OpenAPI', () => {
   it('documents both deadline endpoints under the deadlines tag', async () => {
-    const doc = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json<{ paths: Record<string, { get?: { tags?: string[] } }> }>();
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json<{
+      paths: Record<string, { get?: { tags?: string[] } }>;
+    }>();
     expect(doc.paths['/api/v1/deadlines']?.get?.tags).toEqual(['deadlines']);
     expect(doc.paths['/api/v1/deadlines/overdue']?.get?.tags).toEqual(['deadlines']);
   });

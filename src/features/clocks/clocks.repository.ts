@@ -35,7 +35,14 @@ export type ClockKey = {
  * advisory lock on a hash of the key instead; unrelated clocks and the case row are not blocked.
  */
 export async function lockClockKey(tx: Db, key: ClockKey): Promise<void> {
-  const text = [key.forceId, key.caseId, key.allegationId ?? '-', key.subjectId ?? '-', key.period, String(key.sequence)].join('|');
+  const text = [
+    key.forceId,
+    key.caseId,
+    key.allegationId ?? '-',
+    key.subjectId ?? '-',
+    key.period,
+    String(key.sequence),
+  ].join('|');
   await rawRows(tx, sql`select pg_advisory_xact_lock(hashtextextended(${text}, 0))`);
 }
 
@@ -69,18 +76,35 @@ export async function lockActiveClocksOfCase(
   tx: Db,
   filter: { forceId: string; caseId: string; allegationId?: string | null; period?: string },
 ): Promise<ClockRow[]> {
-  const conditions = [eq(clocks.forceId, filter.forceId), eq(clocks.caseId, filter.caseId), inArray(clocks.state, [...ACTIVE_CLOCK_STATES])];
-  if (filter.allegationId !== undefined) conditions.push(sql`${clocks.allegationId} is not distinct from ${filter.allegationId}::uuid`);
+  const conditions = [
+    eq(clocks.forceId, filter.forceId),
+    eq(clocks.caseId, filter.caseId),
+    inArray(clocks.state, [...ACTIVE_CLOCK_STATES]),
+  ];
+  if (filter.allegationId !== undefined)
+    conditions.push(sql`${clocks.allegationId} is not distinct from ${filter.allegationId}::uuid`);
   if (filter.period !== undefined) conditions.push(eq(clocks.period, filter.period));
-  return tx.select().from(clocks).where(and(...conditions)).orderBy(clocks.dueOn, clocks.id).for('update');
+  return tx
+    .select()
+    .from(clocks)
+    .where(and(...conditions))
+    .orderBy(clocks.dueOn, clocks.id)
+    .for('update');
 }
 
 export async function updateClock(tx: Db, forceId: string, id: string, values: Partial<NewClock>): Promise<void> {
-  await tx.update(clocks).set(values).where(and(eq(clocks.forceId, forceId), eq(clocks.id, id)));
+  await tx
+    .update(clocks)
+    .set(values)
+    .where(and(eq(clocks.forceId, forceId), eq(clocks.id, id)));
 }
 
 /** Closed sub judice windows recorded on the case's criminal proceedings (an open-ended one has no length yet). */
-export async function subJudiceWindowsOfCase(tx: Db, forceId: string, caseId: string): Promise<{ from: IsoDate; to: IsoDate }[]> {
+export async function subJudiceWindowsOfCase(
+  tx: Db,
+  forceId: string,
+  caseId: string,
+): Promise<{ from: IsoDate; to: IsoDate }[]> {
   return rawRows<{ from: IsoDate; to: IsoDate }>(
     tx,
     sql`select cp.sub_judice_from::text as "from", cp.sub_judice_to::text as "to" from criminal_proceedings cp
@@ -136,7 +160,10 @@ export async function lockClocksToSweep(tx: Db, today: IsoDate, limit: number): 
       from clocks k
       where ((k.state = 'running' and k.due_on <= ${today}::date) or (k.state = 'due' and k.due_on < ${today}::date))
         -- A window on its last day is still open: selecting it would select it again forever (the sweep loops until empty).
-        and not (k.period in (${sql.join([...WINDOW_PERIODS].map((p) => sql`${p}`), sql`, `)}) and k.due_on >= ${today}::date)
+        and not (k.period in (${sql.join(
+          [...WINDOW_PERIODS].map((p) => sql`${p}`),
+          sql`, `,
+        )}) and k.due_on >= ${today}::date)
       order by k.due_on, k.force_id, k.id
       limit ${limit}
       for update of k skip locked`,
@@ -170,8 +197,15 @@ export type DeadlineFilter = {
 /** Live clocks of cases the principal may see, soonest first. The need-to-know WHERE clause is always applied. */
 export async function listVisibleDeadlines(db: Db, principal: Principal, f: DeadlineFilter): Promise<DeadlineRow[]> {
   // An elapsed window is nobody's deadline, even before the sweeper has marked it.
-  const windows = sql.join([...WINDOW_PERIODS].map((p) => sql`${p}`), sql`, `);
-  const parts = [sql`k.force_id = ${principal.forceId}`, sql`k.state in ('running', 'due', 'overdue')`, sql`not (k.period in (${windows}) and k.due_on < ${f.today}::date)`];
+  const windows = sql.join(
+    [...WINDOW_PERIODS].map((p) => sql`${p}`),
+    sql`, `,
+  );
+  const parts = [
+    sql`k.force_id = ${principal.forceId}`,
+    sql`k.state in ('running', 'due', 'overdue')`,
+    sql`not (k.period in (${windows}) and k.due_on < ${f.today}::date)`,
+  ];
   // "Mine": clocks of the cases the user leads, and clocks they own — found from those two indexes first
   // (an OR across the two tables made the planner read every live clock of the force).
   if (f.mine)

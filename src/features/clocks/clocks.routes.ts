@@ -39,13 +39,21 @@ function registerDeadlinePages(app: FastifyInstance, deps: Deps): void {
       pageTitle: 'Your deadlines',
       today: result.today,
       canSeeForce: can(principal, 'case.readAll'),
-      result: { overdue: withTags(result.overdue), dueThisWeek: withTags(result.dueThisWeek), later: withTags(result.later) },
+      result: {
+        overdue: withTags(result.overdue),
+        dueThisWeek: withTags(result.dueThisWeek),
+        later: withTags(result.later),
+      },
     });
   });
 
   app.get('/deadlines/overdue', pre, async (request, reply) => {
     const result = await forceOverdue(deps, principalOf(request), { today: ukToday(deps.now()) });
-    return reply.page('clocks/views/force-overdue.njk', { pageTitle: 'Due and overdue in the force', today: result.today, result: { items: withTags(result.items) } });
+    return reply.page('clocks/views/force-overdue.njk', {
+      pageTitle: 'Due and overdue in the force',
+      today: result.today,
+      result: { items: withTags(result.items) },
+    });
   });
 }
 
@@ -57,7 +65,10 @@ const deadline = z.object({
   caseReference: z.string(),
   period: z.string(),
   periodLabel: z.string(),
-  confidence: z.enum(['V', 'R']).nullable().describe('The reference’s confidence in the default length: V verified, R still to be checked'),
+  confidence: z
+    .enum(['V', 'R'])
+    .nullable()
+    .describe('The reference’s confidence in the default length: V verified, R still to be checked'),
   overridden: z.boolean().describe('Configuration replaced the default length'),
   sequence: z.number().int(),
   state: z.string(),
@@ -79,7 +90,15 @@ function registerDeadlineApi(app: FastifyInstance, deps: Deps): void {
       schema: {
         tags: ['deadlines'],
         summary: 'Your deadlines: overdue, due in the next 7 days, and the next 20 after that',
-        response: { 200: z.object({ today: z.string(), overdue: z.array(deadline), dueThisWeek: z.array(deadline), later: z.array(deadline) }), ...errors },
+        response: {
+          200: z.object({
+            today: z.string(),
+            overdue: z.array(deadline),
+            dueThisWeek: z.array(deadline),
+            later: z.array(deadline),
+          }),
+          ...errors,
+        },
       },
     },
     async (request) => myDeadlines(deps, principalOf(request), { today: ukToday(deps.now()) }),

@@ -44,14 +44,28 @@ const LIST_LIMIT = 1000;
  * The deadlines of the signed-in user: clocks they own, or of cases they lead. Overdue (due before today),
  * due this week (today to today + 6) and the next 20 after that.
  */
-export async function myDeadlines(deps: Deps, principal: Principal | null, options: { today: IsoDate }): Promise<MyDeadlines> {
+export async function myDeadlines(
+  deps: Deps,
+  principal: Principal | null,
+  options: { today: IsoDate },
+): Promise<MyDeadlines> {
   authorize(principal, 'case.read');
   const today = options.today;
   parseIsoDate(today);
   const weekEnd = addCalendarDays(today, 6);
   const [soon, later] = await Promise.all([
-    listVisibleDeadlines(deps.db, principal, { today: options.today, mine: true, dueOnOrBefore: weekEnd, limit: LIST_LIMIT }),
-    listVisibleDeadlines(deps.db, principal, { today: options.today, mine: true, dueAfter: weekEnd, limit: LATER_LIMIT }),
+    listVisibleDeadlines(deps.db, principal, {
+      today: options.today,
+      mine: true,
+      dueOnOrBefore: weekEnd,
+      limit: LIST_LIMIT,
+    }),
+    listVisibleDeadlines(deps.db, principal, {
+      today: options.today,
+      mine: true,
+      dueAfter: weekEnd,
+      limit: LATER_LIMIT,
+    }),
   ]);
   const toDeadline = (row: DeadlineRow) => deadlineOf(deps, row, today);
   return {
@@ -66,10 +80,18 @@ export async function myDeadlines(deps: Deps, principal: Principal | null, optio
  * Every deadline of the force that is due today or overdue, on cases the principal may see: the oversight
  * list for the appropriate authority. Refused (404) without `case.readAll`.
  */
-export async function forceOverdue(deps: Deps, principal: Principal | null, options: { today: IsoDate }): Promise<{ today: IsoDate; items: Deadline[] }> {
+export async function forceOverdue(
+  deps: Deps,
+  principal: Principal | null,
+  options: { today: IsoDate },
+): Promise<{ today: IsoDate; items: Deadline[] }> {
   authorize(principal, 'case.readAll');
   parseIsoDate(options.today);
-  const rows = await listVisibleDeadlines(deps.db, principal, { today: options.today, dueOnOrBefore: options.today, limit: LIST_LIMIT });
+  const rows = await listVisibleDeadlines(deps.db, principal, {
+    today: options.today,
+    dueOnOrBefore: options.today,
+    limit: LIST_LIMIT,
+  });
   return { today: options.today, items: rows.map((r) => deadlineOf(deps, r, options.today)) };
 }
 

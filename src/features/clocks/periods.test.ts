@@ -44,8 +44,19 @@ describe('period table defaults', () => {
 describe('resolvePeriods', () => {
   it('applies an override, keeps the confidence mark and flags it', () => {
     const periods = resolvePeriods({ meeting_appeal: 8, suspension_review: { amount: 4, unit: 'months' } });
-    expect(periods.meeting_appeal).toMatchObject({ amount: 8, unit: 'working_days', confidence: 'R', overridden: true, defaultAmount: 7 });
-    expect(periods.suspension_review).toMatchObject({ amount: 4, unit: 'months', overridden: true, defaultUnit: 'calendar_days' });
+    expect(periods.meeting_appeal).toMatchObject({
+      amount: 8,
+      unit: 'working_days',
+      confidence: 'R',
+      overridden: true,
+      defaultAmount: 7,
+    });
+    expect(periods.suspension_review).toMatchObject({
+      amount: 4,
+      unit: 'months',
+      overridden: true,
+      defaultUnit: 'calendar_days',
+    });
     expect(periods.pat_appeal.overridden).toBe(false);
   });
 
@@ -78,7 +89,9 @@ describe('resolvePeriods', () => {
 describe('periodsForRegime', () => {
   it('omits the 2020 clocks for a 2012-regime case but keeps the barred-list duties', () => {
     const keys = periodsForRegime(resolvePeriods(), '2012').map((p) => p.key);
-    expect(keys).toEqual(expect.arrayContaining(['barred_list_return', 'advisory_list_return', 'suspension_notice_written']));
+    expect(keys).toEqual(
+      expect.arrayContaining(['barred_list_return', 'advisory_list_return', 'suspension_notice_written']),
+    );
     expect(keys).not.toContain('rprp_account');
     expect(keys).not.toContain('pcc_report_first');
     expect(periodsForRegime(resolvePeriods(), '2020+2025').map((p) => p.key)).toHaveLength(31);

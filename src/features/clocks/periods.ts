@@ -118,14 +118,51 @@ export const PERIOD_DEFINITIONS = Object.freeze({
   vetting_renewal_nppv1: period(36, 'months', 'R', ALL, vetting('NPPV level 1', 'about 3 years [R]')),
   vetting_renewal_nppv2a: period(36, 'months', 'R', ALL, vetting('NPPV level 2 (abbreviated)', 'about 3 years [R]')),
   vetting_renewal_nppv2f: period(36, 'months', 'R', ALL, vetting('NPPV level 2 (full)', '3 years [R]')),
-  vetting_renewal_nppv3: period(60, 'months', 'R', ALL, vetting('NPPV level 3', '5 years, some sources say 7 [R – conflicting]')),
-  vetting_renewal_ctc: period(120, 'months', 'V', ALL, vetting('Counter-terrorism check (CTC)', '10 years, 5 for non-List X contractors [V S49e]')),
-  vetting_renewal_sc: period(120, 'months', 'V', ALL, vetting('Security check (SC)', '10 years, 5 for non-List X contractors [V S49e]')),
-  vetting_renewal_esc: period(120, 'months', 'V', ALL, vetting('Enhanced security check (eSC)', '10 years, as SC [V S49e]')),
-  vetting_renewal_dv: period(84, 'months', 'V', ALL, vetting('Developed vetting (DV)', '7 years, 3 for non-List X contractors [V S49e]')),
-  vetting_renewal_edv: period(84, 'months', 'V', ALL, vetting('Enhanced developed vetting (eDV)', '7 years, as DV [V S49e]')),
+  vetting_renewal_nppv3: period(
+    60,
+    'months',
+    'R',
+    ALL,
+    vetting('NPPV level 3', '5 years, some sources say 7 [R – conflicting]'),
+  ),
+  vetting_renewal_ctc: period(
+    120,
+    'months',
+    'V',
+    ALL,
+    vetting('Counter-terrorism check (CTC)', '10 years, 5 for non-List X contractors [V S49e]'),
+  ),
+  vetting_renewal_sc: period(
+    120,
+    'months',
+    'V',
+    ALL,
+    vetting('Security check (SC)', '10 years, 5 for non-List X contractors [V S49e]'),
+  ),
+  vetting_renewal_esc: period(
+    120,
+    'months',
+    'V',
+    ALL,
+    vetting('Enhanced security check (eSC)', '10 years, as SC [V S49e]'),
+  ),
+  vetting_renewal_dv: period(
+    84,
+    'months',
+    'V',
+    ALL,
+    vetting('Developed vetting (DV)', '7 years, 3 for non-List X contractors [V S49e]'),
+  ),
+  vetting_renewal_edv: period(
+    84,
+    'months',
+    'V',
+    ALL,
+    vetting('Enhanced developed vetting (eDV)', '7 years, as DV [V S49e]'),
+  ),
   vetting_review: period(28, 'calendar_days', 'R', ALL, {
-    label: 'Vetting review completed after a trigger (adverse information, misconduct, restriction, charge, transfer …)',
+    label:
+      'Vetting review completed after a trigger (adverse information, misconduct, restriction, charge, transfer …)',
     from: 'the trigger opening the review',
     source: '§4.5 immediate review on adverse information; time to complete is force policy [R]',
   }),
@@ -210,7 +247,11 @@ export function computeDeadline(
 }
 
 function vetting(level: string, renewal: string): { label: string; from: string; source: string } {
-  return { label: `Renewal of ${level} clearance`, from: 'the clearance being granted', source: `§4.2 renewal: ${renewal}` };
+  return {
+    label: `Renewal of ${level} clearance`,
+    from: 'the clearance being granted',
+    source: `§4.2 renewal: ${renewal}`,
+  };
 }
 
 function period(

@@ -4,7 +4,13 @@ import type { IsoDate } from '../../lib/dates.ts';
 import { systemActor, type AuditActor } from '../audit/audit-events.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { RegimeVersion } from '../misconduct/rules/regime.ts';
-import { findActiveClock, insertClock, lockActiveClocksOfCase, lockClockKey, updateClock } from './clocks.repository.ts';
+import {
+  findActiveClock,
+  insertClock,
+  lockActiveClocksOfCase,
+  lockClockKey,
+  updateClock,
+} from './clocks.repository.ts';
 import { parseIsoDate } from './iso-date.ts';
 import { computeDeadline, type PeriodKey } from './periods.ts';
 
@@ -45,8 +51,16 @@ export async function startClock(tx: Db, deps: Deps, input: StartClockInput): Pr
   if (!period.regimes.includes(input.regimeVersion)) return null;
   parseIsoDate(input.startOn);
   const sequence = input.sequence ?? 1;
-  if (!Number.isSafeInteger(sequence) || sequence < 1) throw new RangeError(`A clock's sequence starts at 1, not ${sequence}`);
-  const key = { forceId: input.forceId, caseId: input.caseId, allegationId: input.allegationId, subjectId: input.subjectId, period: input.period, sequence };
+  if (!Number.isSafeInteger(sequence) || sequence < 1)
+    throw new RangeError(`A clock's sequence starts at 1, not ${sequence}`);
+  const key = {
+    forceId: input.forceId,
+    caseId: input.caseId,
+    allegationId: input.allegationId,
+    subjectId: input.subjectId,
+    period: input.period,
+    sequence,
+  };
   await lockClockKey(tx, key);
   const existing = await findActiveClock(tx, key);
   if (existing) return { id: existing.id, dueOn: existing.dueOn, created: false };
@@ -59,15 +73,20 @@ export async function startClock(tx: Db, deps: Deps, input: StartClockInput): Pr
     ownerUserId: input.ownerUserId,
     state: 'running',
   });
-  await recordAudit(tx, input.actor ?? systemActor('clocks', input.forceId), { type: 'clock', id: row.id }, {
-    type: 'clock.started',
-    clockId: row.id,
-    caseId: input.caseId,
-    period: input.period,
-    sequence,
-    startedOn: input.startOn,
-    dueOn,
-  });
+  await recordAudit(
+    tx,
+    input.actor ?? systemActor('clocks', input.forceId),
+    { type: 'clock', id: row.id },
+    {
+      type: 'clock.started',
+      clockId: row.id,
+      caseId: input.caseId,
+      period: input.period,
+      sequence,
+      startedOn: input.startOn,
+      dueOn,
+    },
+  );
   return { id: row.id, dueOn, created: true };
 }
 
@@ -84,18 +103,28 @@ export type StopClocksInput = {
 /** Marks the live clocks of one period as met (the step was taken on `metOn`). Returns how many were stopped. */
 export async function stopClocks(tx: Db, input: StopClocksInput): Promise<number> {
   parseIsoDate(input.metOn);
-  const live = await lockActiveClocksOfCase(tx, { forceId: input.forceId, caseId: input.caseId, allegationId: input.allegationId, period: input.period });
+  const live = await lockActiveClocksOfCase(tx, {
+    forceId: input.forceId,
+    caseId: input.caseId,
+    allegationId: input.allegationId,
+    period: input.period,
+  });
   for (const clock of live) {
     await updateClock(tx, clock.forceId, clock.id, { state: 'met', metOn: input.metOn });
-    await recordAudit(tx, input.actor ?? systemActor('clocks', input.forceId), { type: 'clock', id: clock.id }, {
-      type: 'clock.met',
-      clockId: clock.id,
-      caseId: clock.caseId,
-      period: clock.period,
-      sequence: clock.sequence,
-      dueOn: clock.dueOn,
-      metOn: input.metOn,
-    });
+    await recordAudit(
+      tx,
+      input.actor ?? systemActor('clocks', input.forceId),
+      { type: 'clock', id: clock.id },
+      {
+        type: 'clock.met',
+        clockId: clock.id,
+        caseId: clock.caseId,
+        period: clock.period,
+        sequence: clock.sequence,
+        dueOn: clock.dueOn,
+        metOn: input.metOn,
+      },
+    );
   }
   return live.length;
 }
@@ -105,19 +134,27 @@ export async function stopClocks(tx: Db, input: StopClocksInput): Promise<number
  * its barred-list return, for one): nothing cancelled can fall due any more. Clocks already met keep their
  * history. Returns how many were cancelled.
  */
-export async function cancelCaseClocks(tx: Db, input: { forceId: string; caseId: string; actor?: AuditActor; periods?: readonly PeriodKey[] }): Promise<number> {
+export async function cancelCaseClocks(
+  tx: Db,
+  input: { forceId: string; caseId: string; actor?: AuditActor; periods?: readonly PeriodKey[] },
+): Promise<number> {
   const all = await lockActiveClocksOfCase(tx, { forceId: input.forceId, caseId: input.caseId });
   const live = input.periods ? all.filter((c) => (input.periods as readonly string[]).includes(c.period)) : all;
   for (const clock of live) {
     await updateClock(tx, clock.forceId, clock.id, { state: 'cancelled' });
-    await recordAudit(tx, input.actor ?? systemActor('clocks', input.forceId), { type: 'clock', id: clock.id }, {
-      type: 'clock.cancelled',
-      clockId: clock.id,
-      caseId: clock.caseId,
-      period: clock.period,
-      sequence: clock.sequence,
-      dueOn: clock.dueOn,
-    });
+    await recordAudit(
+      tx,
+      input.actor ?? systemActor('clocks', input.forceId),
+      { type: 'clock', id: clock.id },
+      {
+        type: 'clock.cancelled',
+        clockId: clock.id,
+        caseId: clock.caseId,
+        period: clock.period,
+        sequence: clock.sequence,
+        dueOn: clock.dueOn,
+      },
+    );
   }
   return live.length;
 }

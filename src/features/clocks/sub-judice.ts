@@ -32,12 +32,23 @@ export const SUB_JUDICE_DEFAULTS: Readonly<Record<PeriodKey, SubJudiceRule>> = O
     'Reg 19 counts the relevant period from the day the allegation came to attention, with no pause; its exception only limits what is disclosed where that might prejudice an investigation, including a criminal one. The report must give the sub judice period as a reason for the length (§2.7).',
     'V',
   ),
-  pcc_report_repeat: keeps('Each subsequent 6 months under reg 19 runs on the same basis as the first period (§2.7).', 'V'),
-  suspension_notice_written: keeps('The officer must be told in writing why they are suspended whatever the criminal position (§2.12).'),
-  suspension_review: keeps('A suspension must keep being reviewed while it lasts; criminal proceedings are a reason it may continue, not a reason to stop reviewing it (§2.12).'),
-  restriction_notice: keeps('The officer must be told in writing of a restriction whatever the criminal position (§2.12).'),
+  pcc_report_repeat: keeps(
+    'Each subsequent 6 months under reg 19 runs on the same basis as the first period (§2.7).',
+    'V',
+  ),
+  suspension_notice_written: keeps(
+    'The officer must be told in writing why they are suspended whatever the criminal position (§2.12).',
+  ),
+  suspension_review: keeps(
+    'A suspension must keep being reviewed while it lasts; criminal proceedings are a reason it may continue, not a reason to stop reviewing it (§2.12).',
+  ),
+  restriction_notice: keeps(
+    'The officer must be told in writing of a restriction whatever the criminal position (§2.12).',
+  ),
   restriction_review: keeps('A restriction must keep being reviewed while it lasts, like a suspension (§2.12).'),
-  reg18_representations: keeps('Reg 10 restrains proceedings, not the investigation or the officer’s window to respond to the reg 17 notice; an extension is the investigator’s decision (§2.6).'),
+  reg18_representations: keeps(
+    'Reg 10 restrains proceedings, not the investigation or the officer’s window to respond to the reg 17 notice; an extension is the investigator’s decision (§2.6).',
+  ),
   rprp_account: keeps('Reflective practice is not a disciplinary proceeding (§2.11).', 'V'),
   pre_hearing: {
     pauses: true,
@@ -47,7 +58,10 @@ export const SUB_JUDICE_DEFAULTS: Readonly<Record<PeriodKey, SubJudiceRule>> = O
   outcome_report: keeps('The proceedings have already taken place; only their written record remains (§2.9).'),
   meeting_appeal: keeps('The officer’s own appeal window; an extension is for the appeal body, not automatic (§2.13).'),
   pat_appeal: keeps('The officer’s own appeal window under the Police Appeals Tribunals Rules (§2.13).'),
-  barred_list_return: keeps('A statutory duty to the College within 5 working days; the College, not the force, weighs other investigations when deciding publication (§2.15).', 'V'),
+  barred_list_return: keeps(
+    'A statutory duty to the College within 5 working days; the College, not the force, weighs other investigations when deciding publication (§2.15).',
+    'V',
+  ),
   advisory_list_return: keeps('A statutory duty to the College within 5 working days of the event (§2.15).', 'V'),
   written_warning_expiry: keeps('A sanction in force runs its time (§2.9).'),
   final_written_warning_expiry: keeps('A sanction in force runs its time (§2.9).'),
@@ -72,17 +86,27 @@ export const SUB_JUDICE_DEFAULTS: Readonly<Record<PeriodKey, SubJudiceRule>> = O
 
 /** Vetting clocks are not conduct proceedings: reg 10 (sub judice) does not touch them (§4). */
 function vettingKeeps<K extends PeriodKey>(keys: readonly K[]): Record<K, SubJudiceRule> {
-  return Object.fromEntries(keys.map((k) => [k, keeps('Vetting is not a conduct proceeding; reg 10 does not hold it back (§4).')])) as Record<K, SubJudiceRule>;
+  return Object.fromEntries(
+    keys.map((k) => [k, keeps('Vetting is not a conduct proceeding; reg 10 does not hold it back (§4).')]),
+  ) as Record<K, SubJudiceRule>;
 }
 
 export type SubJudicePolicy = Readonly<Record<PeriodKey, boolean>>;
 
 /** Configuration: `{ "pre_hearing": false, "reg18_representations": true }` over the defaults. */
-export const subJudiceOverridesSchema = z.partialRecord(z.enum(PERIOD_KEYS as [PeriodKey, ...PeriodKey[]]), z.boolean());
+export const subJudiceOverridesSchema = z.partialRecord(
+  z.enum(PERIOD_KEYS as [PeriodKey, ...PeriodKey[]]),
+  z.boolean(),
+);
 
 export function resolveSubJudicePolicy(overrides: unknown = {}): SubJudicePolicy {
   const parsed = subJudiceOverridesSchema.parse(overrides ?? {});
-  return Object.freeze(Object.fromEntries(PERIOD_KEYS.map((k) => [k, parsed[k] ?? SUB_JUDICE_DEFAULTS[k].pauses])) as Record<PeriodKey, boolean>);
+  return Object.freeze(
+    Object.fromEntries(PERIOD_KEYS.map((k) => [k, parsed[k] ?? SUB_JUDICE_DEFAULTS[k].pauses])) as Record<
+      PeriodKey,
+      boolean
+    >,
+  );
 }
 
 export const defaultSubJudicePolicy: SubJudicePolicy = resolveSubJudicePolicy();
@@ -133,7 +157,10 @@ export function extendForPauses(input: {
     if (w.to < from) continue;
     if (from > dueOn) break;
     const days = toDayNumber(w.to) - toDayNumber(from) + 1;
-    dueOn = input.unit === 'working_days' ? addWorkingDays(dueOn, workingDaysBetween(addCalendarDays(from, -1), w.to, input.calendar), input.calendar) : addCalendarDays(dueOn, days);
+    dueOn =
+      input.unit === 'working_days'
+        ? addWorkingDays(dueOn, workingDaysBetween(addCalendarDays(from, -1), w.to, input.calendar), input.calendar)
+        : addCalendarDays(dueOn, days);
     pausedDays += days;
   }
   return { dueOn, pausedDays };
@@ -146,9 +173,18 @@ const pauseInput = z
     from: z.string().refine(isIsoDate, 'Enter the start of the sub judice period as a real date'),
     to: z.string().refine(isIsoDate, 'Enter the end of the sub judice period as a real date'),
   })
-  .refine((v) => v.to >= v.from, { message: 'The end of the sub judice period must be on or after its start', path: ['to'] });
+  .refine((v) => v.to >= v.from, {
+    message: 'The end of the sub judice period must be on or after its start',
+    path: ['to'],
+  });
 
-export type ClockAdjustment = { clockId: string; period: PeriodKey; previousDueOn: IsoDate; dueOn: IsoDate; pausedDays: number };
+export type ClockAdjustment = {
+  clockId: string;
+  period: PeriodKey;
+  previousDueOn: IsoDate;
+  dueOn: IsoDate;
+  pausedDays: number;
+};
 
 /**
  * Takes a sub judice window out of the live clocks of a case whose period pauses (see the policy), inside
@@ -165,28 +201,51 @@ export async function applySubJudicePause(
 ): Promise<ClockAdjustment[]> {
   const input = parseInput(pauseInput, raw, 'Check the sub judice period');
   const policy = raw.policy ?? defaultSubJudicePolicy;
-  const windows = [...(await subJudiceWindowsOfCase(tx, input.forceId, input.caseId)), { from: input.from, to: input.to }];
+  const windows = [
+    ...(await subJudiceWindowsOfCase(tx, input.forceId, input.caseId)),
+    { from: input.from, to: input.to },
+  ];
   const adjustments: ClockAdjustment[] = [];
   for (const clock of await lockActiveClocksOfCase(tx, { forceId: input.forceId, caseId: input.caseId })) {
     if (!isPeriodKey(clock.period) || !policy[clock.period]) continue;
     const period = deps.config.rules.periods[clock.period];
     const baseDueOn = computeDeadline(period, clock.startedOn, deps.config.rules.calendar);
-    const next = extendForPauses({ startedOn: clock.startedOn, baseDueOn, unit: period.unit, windows, calendar: deps.config.rules.calendar });
+    const next = extendForPauses({
+      startedOn: clock.startedOn,
+      baseDueOn,
+      unit: period.unit,
+      windows,
+      calendar: deps.config.rules.calendar,
+    });
     if (next.dueOn === clock.dueOn && next.pausedDays === clock.pausedDays) continue;
-    const moved = next.dueOn !== clock.dueOn ? { dueOn: next.dueOn, state: 'running' as const, dueNotifiedAt: null, overdueNotifiedAt: null } : {};
+    const moved =
+      next.dueOn !== clock.dueOn
+        ? { dueOn: next.dueOn, state: 'running' as const, dueNotifiedAt: null, overdueNotifiedAt: null }
+        : {};
     await updateClock(tx, clock.forceId, clock.id, { pausedDays: next.pausedDays, ...moved });
-    await recordAudit(tx, raw.actor ?? systemActor('clocks', input.forceId), { type: 'clock', id: clock.id }, {
-      type: 'clock.paused',
+    await recordAudit(
+      tx,
+      raw.actor ?? systemActor('clocks', input.forceId),
+      { type: 'clock', id: clock.id },
+      {
+        type: 'clock.paused',
+        clockId: clock.id,
+        caseId: clock.caseId,
+        period: clock.period,
+        from: input.from,
+        to: input.to,
+        previousDueOn: clock.dueOn,
+        dueOn: next.dueOn,
+        pausedDays: next.pausedDays,
+      },
+    );
+    adjustments.push({
       clockId: clock.id,
-      caseId: clock.caseId,
       period: clock.period,
-      from: input.from,
-      to: input.to,
       previousDueOn: clock.dueOn,
       dueOn: next.dueOn,
       pausedDays: next.pausedDays,
     });
-    adjustments.push({ clockId: clock.id, period: clock.period, previousDueOn: clock.dueOn, dueOn: next.dueOn, pausedDays: next.pausedDays });
   }
   return adjustments;
 }

@@ -31,21 +31,34 @@ import { sweepVettingDeadlines, type VettingSweepResult } from '../vetting/vetti
  *   whose case is closed: a closed case's investigation is complete, and no report is made for it.
  */
 
-export type SweepResult = { markedDue: number; markedOverdue: number; repeatsCreated: number; cancelled: number; windowsElapsed: number };
+export type SweepResult = {
+  markedDue: number;
+  markedOverdue: number;
+  repeatsCreated: number;
+  cancelled: number;
+  windowsElapsed: number;
+};
 
 const REPORT_PERIODS = new Set(['pcc_report_first', 'pcc_report_repeat']);
 
 export async function sweepClocks(deps: Deps, options: { today: IsoDate; batchSize?: number }): Promise<SweepResult> {
   parseIsoDate(options.today);
   const batchSize = options.batchSize ?? 200;
-  if (!Number.isSafeInteger(batchSize) || batchSize < 1) throw new RangeError(`The batch size must be a whole number of at least 1, not ${batchSize}`);
+  if (!Number.isSafeInteger(batchSize) || batchSize < 1)
+    throw new RangeError(`The batch size must be a whole number of at least 1, not ${batchSize}`);
   const total: SweepResult = { markedDue: 0, markedOverdue: 0, repeatsCreated: 0, cancelled: 0, windowsElapsed: 0 };
   // Every row a batch locks leaves the selection (its state moves on), so the loop ends; a repeat created
   // already due is picked up by a later batch of the same run.
   for (;;) {
     const batch = await deps.db.transaction(async (tx) => {
       const rows = await lockClocksToSweep(tx, options.today, batchSize);
-      const result: SweepResult = { markedDue: 0, markedOverdue: 0, repeatsCreated: 0, cancelled: 0, windowsElapsed: 0 };
+      const result: SweepResult = {
+        markedDue: 0,
+        markedOverdue: 0,
+        repeatsCreated: 0,
+        cancelled: 0,
+        windowsElapsed: 0,
+      };
       for (const row of rows) await sweepOne(tx, deps, row, options.today, result);
       return { rows: rows.length, result };
     });
@@ -58,7 +71,10 @@ export async function sweepClocks(deps: Deps, options: { today: IsoDate; batchSi
  * Everything `probity clocks sweep` does: the case clocks above, then vetting's deadlines (its own clocks,
  * clearance expiry and renewal reviews: vetting/vetting-deadline-sweep.ts), each counted apart.
  */
-export async function sweepAllClocks(deps: Deps, options: { today: IsoDate; batchSize?: number }): Promise<{ cases: SweepResult; vetting: VettingSweepResult }> {
+export async function sweepAllClocks(
+  deps: Deps,
+  options: { today: IsoDate; batchSize?: number },
+): Promise<{ cases: SweepResult; vetting: VettingSweepResult }> {
   const cases = await sweepClocks(deps, options);
   const vetting = await sweepVettingDeadlines(deps, { today: options.today, batchSize: options.batchSize ?? 200 });
   return { cases, vetting };
@@ -122,7 +138,12 @@ function isRegimeVersion(value: string): value is RegimeVersion {
   return (REGIME_VERSIONS as readonly string[]).includes(value);
 }
 
-const londonDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+const londonDate = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /**
  * Today's date in England and Wales. Statutory days are UK calendar days: at 00:30 on a summer morning

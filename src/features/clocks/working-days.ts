@@ -28,7 +28,7 @@ export function addWorkingDays(start: IsoDate, n: number, cal: CalendarConfig = 
   assertWholeNumber(n, 'working days');
   let day = toDayNumber(start);
   const step = n < 0 ? -1 : 1;
-  for (let remaining = Math.abs(n); remaining > 0; ) {
+  for (let remaining = Math.abs(n); remaining > 0;) {
     day += step;
     if (isWorkingDay(fromDayNumber(day), cal)) remaining -= 1;
   }

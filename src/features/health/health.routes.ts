@@ -8,7 +8,11 @@ export function registerHealthRoutes(app: FastifyInstance, deps: Deps): void {
     const started = performance.now();
     try {
       await deps.db.execute(sql`select 1`);
-      return { status: 'ok', database: deps.config.database.engine, databaseMs: Math.round(performance.now() - started) };
+      return {
+        status: 'ok',
+        database: deps.config.database.engine,
+        databaseMs: Math.round(performance.now() - started),
+      };
     } catch {
       return reply.code(503).send({ status: 'unavailable', database: deps.config.database.engine });
     }

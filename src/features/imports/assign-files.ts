@@ -19,14 +19,22 @@ export function assignFiles(mapping: Mapping, files: readonly string[]): Assigne
     if (seen.has(resolved)) problems[`files[${i}]`] = `${name} is given twice`;
     seen.add(resolved);
     const specIndex = mapping.files.findIndex((f) => globToRegExp(f.match).test(name));
-    if (specIndex === -1) problems[`files[${i}]`] ??= `${name} matches no entry of the mapping ${mapping.name} (patterns: ${mapping.files.map((f) => f.match).join(', ')})`;
+    if (specIndex === -1)
+      problems[`files[${i}]`] ??=
+        `${name} matches no entry of the mapping ${mapping.name} (patterns: ${mapping.files.map((f) => f.match).join(', ')})`;
     else assigned.push({ path: file, name, specIndex });
   });
   if (Object.keys(problems).length > 0) throw new AppError('validation', 'Check the files to import', problems);
-  return assigned.map((a, order) => ({ a, order })).sort((x, y) => x.a.specIndex - y.a.specIndex || x.order - y.order).map(({ a }) => a);
+  return assigned
+    .map((a, order) => ({ a, order }))
+    .sort((x, y) => x.a.specIndex - y.a.specIndex || x.order - y.order)
+    .map(({ a }) => a);
 }
 
 export function globToRegExp(pattern: string): RegExp {
-  const body = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const body = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   return new RegExp(`^${body}$`, 'i');
 }

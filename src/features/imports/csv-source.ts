@@ -12,14 +12,21 @@ import { AppError } from '../../lib/errors.ts';
  * cannot read at all (an unclosed quote) stops with the line where it went wrong.
  */
 export type SourceRow = { fields: string[]; line: number; raw: string };
-export type CsvSource = { header: string[]; rows: AsyncGenerator<SourceRow>; bytesRead: () => number; close: () => void };
+export type CsvSource = {
+  header: string[];
+  rows: AsyncGenerator<SourceRow>;
+  bytesRead: () => number;
+  close: () => void;
+};
 
 type ParsedRecord = { record: string[]; raw: string; info: { lines: number } };
 
 export async function openCsv(file: string, options: { trim: boolean }): Promise<CsvSource> {
   const name = path.basename(file);
   const input = fs.createReadStream(file);
-  const parser = input.pipe(crlfToLf()).pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, raw: true, info: true }));
+  const parser = input
+    .pipe(crlfToLf())
+    .pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, raw: true, info: true }));
   input.on('error', (err) => parser.destroy(err));
   const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<ParsedRecord>;
   const clean = options.trim ? (f: string[]) => f.map((v) => v.trim()) : (f: string[]) => f;
@@ -64,7 +71,10 @@ async function next(iterator: AsyncIterator<ParsedRecord>, name: string): Promis
   } catch (err) {
     const e = err as Error & { code?: string; lines?: number };
     if (e.code === 'ENOENT') throw new AppError('validation', `Cannot read ${name}: no such file`);
-    throw new AppError('validation', `${name} cannot be read as CSV${e.lines ? ` at line ${e.lines}` : ''}: ${e.message}`);
+    throw new AppError(
+      'validation',
+      `${name} cannot be read as CSV${e.lines ? ` at line ${e.lines}` : ''}: ${e.message}`,
+    );
   }
 }
 
@@ -78,7 +88,10 @@ export async function fileChecksum(file: string): Promise<{ sha256: string; byte
       bytes += (chunk as Buffer).length;
     }
   } catch (err) {
-    throw new AppError('validation', `Cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new AppError(
+      'validation',
+      `Cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+    );
   }
   return { sha256: hash.digest('hex'), bytes };
 }

@@ -3,7 +3,9 @@ import { csvField, csvLine } from './csv-write.ts';
 
 describe('writing CSV', () => {
   it('quotes what needs quoting and doubles quotes', () => {
-    expect(csvLine(['plain', 'a,b', 'say "hi"', 'two\nlines', null, 42, ['x', 'y']])).toBe('plain,"a,b","say ""hi""","two\nlines",,42,x;y\n');
+    expect(csvLine(['plain', 'a,b', 'say "hi"', 'two\nlines', null, 42, ['x', 'y']])).toBe(
+      'plain,"a,b","say ""hi""","two\nlines",,42,x;y\n',
+    );
   });
 
   it('defuses spreadsheet formulas but leaves negative numbers alone', () => {

@@ -16,7 +16,11 @@ export const exportInput = z.object({
   destination: z.string().trim().min(1).default('standard output'),
 });
 
-const abilityFor: Record<ExportKind, Ability> = { people: 'person.search', cases: 'case.read', allegations: 'case.read' };
+const abilityFor: Record<ExportKind, Ability> = {
+  people: 'person.search',
+  cases: 'case.read',
+  allegations: 'case.read',
+};
 const PAGE = 1000;
 
 /**
@@ -25,7 +29,12 @@ const PAGE = 1000;
  * are read in one transaction that ends with the 'export.written' audit event naming the count and the
  * destination, so an export that fails half-way is not recorded as done.
  */
-export async function exportRecords(deps: Deps, principal: Principal | null, raw: z.input<typeof exportInput>, out: Writable): Promise<{ rows: number }> {
+export async function exportRecords(
+  deps: Deps,
+  principal: Principal | null,
+  raw: z.input<typeof exportInput>,
+  out: Writable,
+): Promise<{ rows: number }> {
   const input = parseInput(exportInput, raw, 'Check the export');
   authorize(principal, abilityFor[input.what], 'page');
   return deps.db.transaction(async (tx) => {
@@ -40,7 +49,12 @@ export async function exportRecords(deps: Deps, principal: Principal | null, raw
       if (page.length < PAGE) break;
       after = page[page.length - 1]!.id;
     }
-    await recordAudit(tx, actorOf(principal, null), { type: 'export', id: input.what }, { type: 'export.written', what: input.what, rows, destination: input.destination });
+    await recordAudit(
+      tx,
+      actorOf(principal, null),
+      { type: 'export', id: input.what },
+      { type: 'export.written', what: input.what, rows, destination: input.destination },
+    );
     return { rows };
   });
 }
@@ -52,7 +66,11 @@ export async function exportRecords(deps: Deps, principal: Principal | null, raw
 export async function exporterFor(deps: Deps, email: string, forceId: string): Promise<Principal> {
   const user = await findUserByEmail(deps.db, email);
   if (!user) throw new AppError('validation', 'Check the export', { as: `No account ${email}` });
-  if (user.status !== 'active') throw new AppError('validation', 'Check the export', { as: `The account ${user.email} is not active` });
-  if (user.forceId !== forceId) throw new AppError('validation', 'Check the export', { force: `The account ${user.email} belongs to force "${user.forceId}", not "${forceId}"` });
+  if (user.status !== 'active')
+    throw new AppError('validation', 'Check the export', { as: `The account ${user.email} is not active` });
+  if (user.forceId !== forceId)
+    throw new AppError('validation', 'Check the export', {
+      force: `The account ${user.email} belongs to force "${user.forceId}", not "${forceId}"`,
+    });
   return principalOf(user);
 }

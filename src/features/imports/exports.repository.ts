@@ -12,14 +12,46 @@ import { visibleCasesSql } from '../misconduct/cases-scope.ts';
  */
 export const EXPORT_COLUMNS = {
   people: ['id', 'source_key', 'given_name', 'family_name', 'person_type', 'status', 'numbers', 'rank', 'unit'],
-  cases: ['id', 'reference', 'source_key', 'source', 'case_type', 'came_to_attention_on', 'regime_version', 'status', 'confidentiality', 'summary', 'subjects', 'allegations'],
-  allegations: ['id', 'case_reference', 'source_key', 'person_id', 'given_name', 'family_name', 'category_code', 'standards', 'description', 'state', 'finding', 'sanction'],
+  cases: [
+    'id',
+    'reference',
+    'source_key',
+    'source',
+    'case_type',
+    'came_to_attention_on',
+    'regime_version',
+    'status',
+    'confidentiality',
+    'summary',
+    'subjects',
+    'allegations',
+  ],
+  allegations: [
+    'id',
+    'case_reference',
+    'source_key',
+    'person_id',
+    'given_name',
+    'family_name',
+    'category_code',
+    'standards',
+    'description',
+    'state',
+    'finding',
+    'sanction',
+  ],
 } as const;
 
 export type ExportKind = keyof typeof EXPORT_COLUMNS;
 type Row = Record<string, unknown> & { id: string };
 
-export async function exportPage(db: Db, principal: Principal, what: ExportKind, afterId: string | null, limit: number): Promise<Row[]> {
+export async function exportPage(
+  db: Db,
+  principal: Principal,
+  what: ExportKind,
+  afterId: string | null,
+  limit: number,
+): Promise<Row[]> {
   const after = afterId ?? '00000000-0000-0000-0000-000000000000';
   switch (what) {
     case 'people':

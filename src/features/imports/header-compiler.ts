@@ -68,7 +68,8 @@ export class HeaderCompiler {
     for (const [key, target] of Object.entries(spec.values)) {
       const segments = key.split('|').map((s) => s.trim());
       if (segments.length !== columns.length) {
-        this.errors[`${path}.values["${key}"]`] ??= `has ${segments.length} part(s) separated by "|" but the map reads ${columns.length} column(s) (${columns.join(', ')})`;
+        this.errors[`${path}.values["${key}"]`] ??=
+          `has ${segments.length} part(s) separated by "|" but the map reads ${columns.length} column(s) (${columns.join(', ')})`;
         continue;
       }
       const value = convert(target, key);
@@ -101,10 +102,16 @@ function globSegment(segment: string): RegExp {
   return new RegExp(`^${body}$`);
 }
 
-type ConstantOrMap = string | { column?: string | undefined; columns?: string[] | undefined; values: Record<string, string>; otherwise: string };
+type ConstantOrMap =
+  | string
+  | { column?: string | undefined; columns?: string[] | undefined; values: Record<string, string>; otherwise: string };
 
 /** A field that is either a constant or a value map; an unmapped value is noted and, with 'reject', rejects. */
-export function constantOrLookup(c: HeaderCompiler, spec: ConstantOrMap, path: string): (fields: Fields, note: Note, reject: Reject, words: string) => string | null {
+export function constantOrLookup(
+  c: HeaderCompiler,
+  spec: ConstantOrMap,
+  path: string,
+): (fields: Fields, note: Note, reject: Reject, words: string) => string | null {
   if (typeof spec === 'string') return () => spec;
   const lookup = c.valueMap(spec, path, (t) => t);
   const name = path.split('.').slice(-2).join('.');

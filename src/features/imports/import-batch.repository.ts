@@ -19,12 +19,19 @@ const arr = (values: readonly unknown[], type: string): SQL => sql`${sql.param(v
 export type NewUnit = { key: string; name: string; kind: string };
 
 /** Units by source key, creating the missing ones under the force's top unit. */
-export async function ensureUnits(tx: Db, forceId: string, wanted: NewUnit[]): Promise<{ ids: Map<string, string>; created: number }> {
+export async function ensureUnits(
+  tx: Db,
+  forceId: string,
+  wanted: NewUnit[],
+): Promise<{ ids: Map<string, string>; created: number }> {
   const ids = new Map<string, string>();
   if (wanted.length === 0) return { ids, created: 0 };
   const found = await rawRows<{ source_key: string; unit_id: string }>(
     tx,
-    sql`select u.source_key, u.unit_id from unnest(${arr(wanted.map((u) => u.key), 'text')}) as k(key)
+    sql`select u.source_key, u.unit_id from unnest(${arr(
+      wanted.map((u) => u.key),
+      'text',
+    )}) as k(key)
       join lateral (select * from import_units u where u.force_id = ${forceId} and u.source_key = k.key limit 1) u on true`,
   );
   for (const f of found) ids.set(f.source_key, f.unit_id);
@@ -37,14 +44,30 @@ export async function ensureUnits(tx: Db, forceId: string, wanted: NewUnit[]): P
   const newIds = missing.map(() => randomUUID());
   await tx.execute(sql`insert into units (force_id, id, parent_id, name, kind, path)
     select ${forceId}, u.id, ${root?.id ?? null}::uuid, u.name, u.kind, ${root ? `${root.path}/` : ''} || u.name
-    from unnest(${arr(newIds, 'uuid')}, ${arr(missing.map((u) => u.name), 'text')}, ${arr(missing.map((u) => u.kind), 'text')}) as u(id, name, kind)`);
+    from unnest(${arr(newIds, 'uuid')}, ${arr(
+      missing.map((u) => u.name),
+      'text',
+    )}, ${arr(
+      missing.map((u) => u.kind),
+      'text',
+    )}) as u(id, name, kind)`);
   await tx.execute(sql`insert into import_units (force_id, source_key, unit_id)
-    select ${forceId}, u.k, u.id from unnest(${arr(missing.map((u) => u.key), 'text')}, ${arr(newIds, 'uuid')}) as u(k, id)`);
+    select ${forceId}, u.k, u.id from unnest(${arr(
+      missing.map((u) => u.key),
+      'text',
+    )}, ${arr(newIds, 'uuid')}) as u(k, id)`);
   missing.forEach((u, i) => ids.set(u.key, newIds[i] as string));
   return { ids, created: missing.length };
 }
 
-export type NewPerson = { id: string; key: string; givenName: string; familyName: string; personType: string; status: string };
+export type NewPerson = {
+  id: string;
+  key: string;
+  givenName: string;
+  familyName: string;
+  personType: string;
+  status: string;
+};
 
 /** Inserts the people not imported before; answers the source keys actually inserted. */
 export async function insertPeople(tx: Db, forceId: string, rows: NewPerson[]): Promise<Set<string>> {
@@ -53,22 +76,61 @@ export async function insertPeople(tx: Db, forceId: string, rows: NewPerson[]): 
     tx,
     sql`insert into people (force_id, id, given_name, family_name, person_type, status, search_name, source_key)
       select ${forceId}, u.id, u.g, u.f, u.t, u.s, lower(u.g || ' ' || u.f), u.k
-      from unnest(${arr(rows.map((r) => r.id), 'uuid')}, ${arr(rows.map((r) => r.givenName), 'text')}, ${arr(rows.map((r) => r.familyName), 'text')},
-        ${arr(rows.map((r) => r.personType), 'text')}, ${arr(rows.map((r) => r.status), 'text')}, ${arr(rows.map((r) => r.key), 'text')}) as u(id, g, f, t, s, k)
+      from unnest(${arr(
+        rows.map((r) => r.id),
+        'uuid',
+      )}, ${arr(
+        rows.map((r) => r.givenName),
+        'text',
+      )}, ${arr(
+        rows.map((r) => r.familyName),
+        'text',
+      )},
+        ${arr(
+          rows.map((r) => r.personType),
+          'text',
+        )}, ${arr(
+          rows.map((r) => r.status),
+          'text',
+        )}, ${arr(
+          rows.map((r) => r.key),
+          'text',
+        )}) as u(id, g, f, t, s, k)
       on conflict (force_id, source_key) do nothing
       returning source_key`,
   );
   return new Set(inserted.map((r) => r.source_key));
 }
 
-export type NewIdentifier = { personId: string; kind: string; value: string; validFrom: string; validTo: string | null };
+export type NewIdentifier = {
+  personId: string;
+  kind: string;
+  value: string;
+  validFrom: string;
+  validTo: string | null;
+};
 
 export async function insertIdentifiers(tx: Db, forceId: string, rows: NewIdentifier[]): Promise<void> {
   if (rows.length === 0) return;
   await tx.execute(sql`insert into person_identifiers (force_id, person_id, kind, value, valid_from, valid_to)
     select ${forceId}, u.p, u.k, u.v, u.f, u.t
-    from unnest(${arr(rows.map((r) => r.personId), 'uuid')}, ${arr(rows.map((r) => r.kind), 'text')}, ${arr(rows.map((r) => r.value), 'text')},
-      ${arr(rows.map((r) => r.validFrom), 'date')}, ${arr(rows.map((r) => r.validTo), 'date')}) as u(p, k, v, f, t)`);
+    from unnest(${arr(
+      rows.map((r) => r.personId),
+      'uuid',
+    )}, ${arr(
+      rows.map((r) => r.kind),
+      'text',
+    )}, ${arr(
+      rows.map((r) => r.value),
+      'text',
+    )},
+      ${arr(
+        rows.map((r) => r.validFrom),
+        'date',
+      )}, ${arr(
+        rows.map((r) => r.validTo),
+        'date',
+      )}) as u(p, k, v, f, t)`);
 }
 
 export type NewPosting = { personId: string; rank: string; role: string; unitId: string; validFrom: string };
@@ -77,12 +139,31 @@ export async function insertPostings(tx: Db, forceId: string, rows: NewPosting[]
   if (rows.length === 0) return;
   await tx.execute(sql`insert into person_postings (force_id, person_id, rank, role, unit_id, valid_from)
     select ${forceId}, u.p, u.r, u.o, u.n, u.f
-    from unnest(${arr(rows.map((r) => r.personId), 'uuid')}, ${arr(rows.map((r) => r.rank), 'text')}, ${arr(rows.map((r) => r.role), 'text')},
-      ${arr(rows.map((r) => r.unitId), 'uuid')}, ${arr(rows.map((r) => r.validFrom), 'date')}) as u(p, r, o, n, f)`);
+    from unnest(${arr(
+      rows.map((r) => r.personId),
+      'uuid',
+    )}, ${arr(
+      rows.map((r) => r.rank),
+      'text',
+    )}, ${arr(
+      rows.map((r) => r.role),
+      'text',
+    )},
+      ${arr(
+        rows.map((r) => r.unitId),
+        'uuid',
+      )}, ${arr(
+        rows.map((r) => r.validFrom),
+        'date',
+      )}) as u(p, r, o, n, f)`);
 }
 
 /** People by source key; a merged duplicate resolves to its survivor. */
-export async function findPeopleByKey(tx: Db, forceId: string, keys: string[]): Promise<Map<string, { id: string; former: boolean }>> {
+export async function findPeopleByKey(
+  tx: Db,
+  forceId: string,
+  keys: string[],
+): Promise<Map<string, { id: string; former: boolean }>> {
   if (keys.length === 0) return new Map();
   const rows = await rawRows<{ source_key: string; id: string; status: string }>(
     tx,
@@ -94,20 +175,61 @@ export async function findPeopleByKey(tx: Db, forceId: string, keys: string[]): 
   return new Map(rows.map((r) => [r.source_key, { id: r.id, former: r.status === 'former' }]));
 }
 
-export type NewCase = { id: string; key: string; reference: string; source: string; caseType: string; cameToAttentionOn: string; regimeVersion: string; summary: string; status: 'open' | 'closed' };
+export type NewCase = {
+  id: string;
+  key: string;
+  reference: string;
+  source: string;
+  caseType: string;
+  cameToAttentionOn: string;
+  regimeVersion: string;
+  summary: string;
+  status: 'open' | 'closed';
+};
 
 /**
  * Cases by source key, inserting those not imported before. A key missing from the answer could not be
  * inserted because its reference belongs to another case.
  */
-export async function upsertCases(tx: Db, forceId: string, rows: NewCase[]): Promise<{ ids: Map<string, string>; inserted: number }> {
+export async function upsertCases(
+  tx: Db,
+  forceId: string,
+  rows: NewCase[],
+): Promise<{ ids: Map<string, string>; inserted: number }> {
   if (rows.length === 0) return { ids: new Map(), inserted: 0 };
   const found = await rawRows<{ source_key: string; id: string; created: boolean }>(
     tx,
     sql`with input as (
-        select * from unnest(${arr(rows.map((r) => r.id), 'uuid')}, ${arr(rows.map((r) => r.key), 'text')}, ${arr(rows.map((r) => r.reference), 'text')},
-          ${arr(rows.map((r) => r.source), 'text')}, ${arr(rows.map((r) => r.caseType), 'text')}, ${arr(rows.map((r) => r.cameToAttentionOn), 'date')},
-          ${arr(rows.map((r) => r.regimeVersion), 'text')}, ${arr(rows.map((r) => r.summary), 'text')}, ${arr(rows.map((r) => r.status), 'text')}) as u(id, k, ref, src, typ, d, reg, summ, st)),
+        select * from unnest(${arr(
+          rows.map((r) => r.id),
+          'uuid',
+        )}, ${arr(
+          rows.map((r) => r.key),
+          'text',
+        )}, ${arr(
+          rows.map((r) => r.reference),
+          'text',
+        )},
+          ${arr(
+            rows.map((r) => r.source),
+            'text',
+          )}, ${arr(
+            rows.map((r) => r.caseType),
+            'text',
+          )}, ${arr(
+            rows.map((r) => r.cameToAttentionOn),
+            'date',
+          )},
+          ${arr(
+            rows.map((r) => r.regimeVersion),
+            'text',
+          )}, ${arr(
+            rows.map((r) => r.summary),
+            'text',
+          )}, ${arr(
+            rows.map((r) => r.status),
+            'text',
+          )}) as u(id, k, ref, src, typ, d, reg, summ, st)),
       ins as (
         insert into cases (force_id, id, reference, source, case_type, came_to_attention_on, regime_version, summary, status, source_key)
         select ${forceId}, id, ref, src, typ, d, reg, summ, st, k from input
@@ -122,12 +244,25 @@ export async function upsertCases(tx: Db, forceId: string, rows: NewCase[]): Pro
 }
 
 /** One subject per (case, person): existing ones are found, missing ones inserted. Keyed "caseId personId". */
-export async function upsertSubjects(tx: Db, forceId: string, pairs: { caseId: string; personId: string }[]): Promise<{ ids: Map<string, string>; inserted: number }> {
+export async function upsertSubjects(
+  tx: Db,
+  forceId: string,
+  pairs: { caseId: string; personId: string }[],
+): Promise<{ ids: Map<string, string>; inserted: number }> {
   if (pairs.length === 0) return { ids: new Map(), inserted: 0 };
   const found = await rawRows<{ id: string; case_id: string; person_id: string; created: boolean }>(
     tx,
     sql`with input as (
-        select * from unnest(${arr(pairs.map(() => randomUUID()), 'uuid')}, ${arr(pairs.map((p) => p.caseId), 'uuid')}, ${arr(pairs.map((p) => p.personId), 'uuid')}) as u(id, case_id, person_id)),
+        select * from unnest(${arr(
+          pairs.map(() => randomUUID()),
+          'uuid',
+        )}, ${arr(
+          pairs.map((p) => p.caseId),
+          'uuid',
+        )}, ${arr(
+          pairs.map((p) => p.personId),
+          'uuid',
+        )}) as u(id, case_id, person_id)),
       ins as (
         insert into case_subjects (force_id, id, case_id, person_id)
         select ${forceId}, id, case_id, person_id from input
@@ -139,10 +274,22 @@ export async function upsertSubjects(tx: Db, forceId: string, pairs: { caseId: s
         join lateral (select s.id, s.case_id, s.person_id from case_subjects s
           where s.force_id = ${forceId} and s.case_id = i.case_id and s.person_id = i.person_id limit 1) s on true`,
   );
-  return { ids: new Map(found.map((r) => [`${r.case_id} ${r.person_id}`, r.id])), inserted: found.filter((r) => r.created).length };
+  return {
+    ids: new Map(found.map((r) => [`${r.case_id} ${r.person_id}`, r.id])),
+    inserted: found.filter((r) => r.created).length,
+  };
 }
 
-export type NewAllegation = { key: string; caseId: string; subjectId: string; categoryCode: string; standards: string[]; description: string; state: string; facts: unknown };
+export type NewAllegation = {
+  key: string;
+  caseId: string;
+  subjectId: string;
+  categoryCode: string;
+  standards: string[];
+  description: string;
+  state: string;
+  facts: unknown;
+};
 
 /** Inserts the allegations not imported before; answers the source keys actually inserted. */
 export async function insertAllegations(tx: Db, forceId: string, rows: NewAllegation[]): Promise<Set<string>> {
@@ -151,9 +298,36 @@ export async function insertAllegations(tx: Db, forceId: string, rows: NewAllega
     tx,
     sql`insert into allegations (force_id, id, case_id, subject_id, category_code, standards, description, state, facts, source_key)
       select ${forceId}, u.id, u.c, u.s, u.cat, string_to_array(u.std, ','), u.d, u.st, u.f::jsonb, u.k
-      from unnest(${arr(rows.map(() => randomUUID()), 'uuid')}, ${arr(rows.map((r) => r.caseId), 'uuid')}, ${arr(rows.map((r) => r.subjectId), 'uuid')},
-        ${arr(rows.map((r) => r.categoryCode), 'text')}, ${arr(rows.map((r) => r.standards.join(',')), 'text')}, ${arr(rows.map((r) => r.description), 'text')},
-        ${arr(rows.map((r) => r.state), 'text')}, ${arr(rows.map((r) => JSON.stringify(r.facts)), 'text')}, ${arr(rows.map((r) => r.key), 'text')}) as u(id, c, s, cat, std, d, st, f, k)
+      from unnest(${arr(
+        rows.map(() => randomUUID()),
+        'uuid',
+      )}, ${arr(
+        rows.map((r) => r.caseId),
+        'uuid',
+      )}, ${arr(
+        rows.map((r) => r.subjectId),
+        'uuid',
+      )},
+        ${arr(
+          rows.map((r) => r.categoryCode),
+          'text',
+        )}, ${arr(
+          rows.map((r) => r.standards.join(',')),
+          'text',
+        )}, ${arr(
+          rows.map((r) => r.description),
+          'text',
+        )},
+        ${arr(
+          rows.map((r) => r.state),
+          'text',
+        )}, ${arr(
+          rows.map((r) => JSON.stringify(r.facts)),
+          'text',
+        )}, ${arr(
+          rows.map((r) => r.key),
+          'text',
+        )}) as u(id, c, s, cat, std, d, st, f, k)
       on conflict (force_id, source_key) do nothing
       returning source_key`,
   );
@@ -176,5 +350,7 @@ export async function refreshCaseStatus(tx: Db, forceId: string, caseIds: string
 
 /** Fresh planner statistics for the tables an import fills, so that the application's queries plan well after it. */
 export async function analyseImportedTables(db: Db): Promise<void> {
-  await db.execute(sql`analyze units, people, person_identifiers, person_postings, cases, case_subjects, allegations, import_units`);
+  await db.execute(
+    sql`analyze units, people, person_identifiers, person_postings, cases, case_subjects, allegations, import_units`,
+  );
 }

@@ -18,9 +18,12 @@ import { pgUrlFor, testEngine, testPgAdminUrl, testPgTemplate } from '../../../t
 const run = promisify(execFile);
 const bin = path.resolve('bin/probity.js');
 const fixtures = 'test/fixtures/import/nyc-ccrb';
-const files = ['active_officers.csv', 'inactive_officers.csv', 'active_complaints.csv', 'inactive_complaints.csv'].map((f) => path.join(fixtures, f));
+const files = ['active_officers.csv', 'inactive_officers.csv', 'active_complaints.csv', 'inactive_complaints.csv'].map(
+  (f) => path.join(fixtures, f),
+);
 let tmp = '';
-const targets: { name: string; env: NodeJS.ProcessEnv; open: () => Promise<Database>; drop: () => Promise<void> }[] = [];
+const targets: { name: string; env: NodeJS.ProcessEnv; open: () => Promise<Database>; drop: () => Promise<void> }[] =
+  [];
 
 async function target(name: string) {
   const base = { ...process.env, LOG_LEVEL: 'silent' };
@@ -44,7 +47,12 @@ async function target(name: string) {
     await c.query(`drop database if exists ${db} with (force)`);
     await c.end();
   };
-  const t = { name, env: { ...base, DATABASE_URL: pgUrlFor(db) }, open: () => openDatabase({ engine: 'pg', url: pgUrlFor(db), poolSize: 1 }), drop };
+  const t = {
+    name,
+    env: { ...base, DATABASE_URL: pgUrlFor(db) },
+    open: () => openDatabase({ engine: 'pg', url: pgUrlFor(db), poolSize: 1 }),
+    drop,
+  };
   targets.push(t);
   return t;
 }
@@ -53,7 +61,11 @@ type Target = Awaited<ReturnType<typeof target>>;
 
 async function probity(t: Target, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env: t.env, timeout: 400_000, cwd: process.cwd() });
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
+      env: t.env,
+      timeout: 400_000,
+      cwd: process.cwd(),
+    });
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
@@ -61,12 +73,28 @@ async function probity(t: Target, ...args: string[]): Promise<{ code: number; st
   }
 }
 
-const importArgs = (rejects: string) => ['import', '--mapping', 'mappings/nyc-ccrb.yaml', '--force', 'nypd', '--batch-size', '2', '--rejects', rejects, ...files];
+const importArgs = (rejects: string) => [
+  'import',
+  '--mapping',
+  'mappings/nyc-ccrb.yaml',
+  '--force',
+  'nypd',
+  '--batch-size',
+  '2',
+  '--rejects',
+  rejects,
+  ...files,
+];
 
 /** Counts from the summary the command prints. */
 function summaryOf(stdout: string) {
   const n = (label: string) => Number(new RegExp(`${label}:\\s+([\\d,]+)`).exec(stdout)?.[1]?.replaceAll(',', ''));
-  return { rowsRead: n('rows read'), imported: n('imported'), duplicates: n('skipped as duplicates'), rejected: n('rejected') };
+  return {
+    rowsRead: n('rows read'),
+    imported: n('imported'),
+    duplicates: n('skipped as duplicates'),
+    rejected: n('rejected'),
+  };
 }
 
 /** Everything the import wrote, and proof that no source key is there twice. */
@@ -118,15 +146,24 @@ describe('probity import and export as commands', () => {
     expect(res.stdout).toMatch(/^Import run [0-9a-f-]{36} completed in \d+s \(56 rows this run, [\d,]+ rows\/s\)\./);
     expect(summaryOf(res.stdout)).toEqual({ rowsRead: 56, imported: 50, duplicates: 4, rejected: 2 });
     expect(res.stdout).toContain(`rejected:              2 (reasons in ${path.join(tmp, 'clean-rejects.csv')})`);
-    expect(res.stdout).toContain('created: 18 people, 16 numbers, 18 postings, 17 units, 9 cases, 14 subjects, 32 allegations');
-    expect(res.stdout).toContain('unmapped outcome: 1 values in 2 rows: "Miscellaneous | Charge Dismissed - DCT | " (2)');
+    expect(res.stdout).toContain(
+      'created: 18 people, 16 numbers, 18 postings, 17 units, 9 cases, 14 subjects, 32 allegations',
+    );
+    expect(res.stdout).toContain(
+      'unmapped outcome: 1 values in 2 rows: "Miscellaneous | Charge Dismissed - DCT | " (2)',
+    );
     expect(res.stderr.match(/^batch \d+ committed: /gm)).toHaveLength(29);
   }, 900_000);
 
   it('finishes an import killed with SIGKILL after its first batch with exactly the counts of a clean run, and no duplicates', async () => {
-    const child = spawn(process.execPath, [bin, ...importArgs(path.join(tmp, 'killed-rejects.csv'))], { env: killed.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bin, ...importArgs(path.join(tmp, 'killed-rejects.csv'))], {
+      env: killed.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.on('exit', (_code, signal) => resolve(signal)),
+    );
     await new Promise<void>((resolve, reject) => {
       child.stderr.on('data', (chunk: Buffer) => {
         stderr += chunk.toString();
@@ -157,8 +194,22 @@ describe('probity import and export as commands', () => {
     const once = await snapshot(clean);
     const twice = await snapshot(killed);
     expect(twice).toEqual(once);
-    expect(twice).toMatchObject({ people: 18, people_keys: 18, cases: 9, case_keys: 9, allegations: 32, allegation_keys: 32, figures: 32, rejects: 2, batch_events: 29, audited_rows: 56, runs: 'completed 56 50 4 2 29' });
-    expect(fs.readFileSync(path.join(tmp, 'killed-rejects.csv'), 'utf8')).toBe(fs.readFileSync(path.join(tmp, 'clean-rejects.csv'), 'utf8'));
+    expect(twice).toMatchObject({
+      people: 18,
+      people_keys: 18,
+      cases: 9,
+      case_keys: 9,
+      allegations: 32,
+      allegation_keys: 32,
+      figures: 32,
+      rejects: 2,
+      batch_events: 29,
+      audited_rows: 56,
+      runs: 'completed 56 50 4 2 29',
+    });
+    expect(fs.readFileSync(path.join(tmp, 'killed-rejects.csv'), 'utf8')).toBe(
+      fs.readFileSync(path.join(tmp, 'clean-rejects.csv'), 'utf8'),
+    );
   }, 900_000);
 
   it('imports nothing when run again, and refuses bad input with a clear message and exit code', async () => {
@@ -170,10 +221,31 @@ describe('probity import and export as commands', () => {
     const missing = await probity(clean, 'import', '--force', 'nypd', ...files);
     expect(missing.code).not.toBe(0);
     expect(missing.stderr).toContain("required option '--mapping <file>' not specified");
-    const badSize = await probity(clean, 'import', '--mapping', 'mappings/nyc-ccrb.yaml', '--force', 'nypd', '--batch-size', 'lots', ...files);
+    const badSize = await probity(
+      clean,
+      'import',
+      '--mapping',
+      'mappings/nyc-ccrb.yaml',
+      '--force',
+      'nypd',
+      '--batch-size',
+      'lots',
+      ...files,
+    );
     expect(badSize.stderr).toContain('give a whole number from 1 to 100000');
-    fs.writeFileSync(path.join(tmp, 'broken.yaml'), 'name: broken\nfiles:\n  - match: "*.csv"\n    person: { key: "{id}", givenName: "{first}" }\n');
-    const broken = await probity(clean, 'import', '--mapping', path.join(tmp, 'broken.yaml'), '--force', 'nypd', ...files);
+    fs.writeFileSync(
+      path.join(tmp, 'broken.yaml'),
+      'name: broken\nfiles:\n  - match: "*.csv"\n    person: { key: "{id}", givenName: "{first}" }\n',
+    );
+    const broken = await probity(
+      clean,
+      'import',
+      '--mapping',
+      path.join(tmp, 'broken.yaml'),
+      '--force',
+      'nypd',
+      ...files,
+    );
     expect(broken.code).toBe(2);
     expect(broken.stderr).toContain('Error: The mapping file broken.yaml is not valid');
     expect(broken.stderr).toContain('files[0].person.familyName:');
@@ -181,21 +253,54 @@ describe('probity import and export as commands', () => {
   }, 900_000);
 
   it('exports as a user, through their need-to-know, to a file', async () => {
-    const user = await probity(clean, 'user', 'create', '--email', 'inv@nypd.example', '--role', 'psd_investigator', '--force', 'nypd');
+    const user = await probity(
+      clean,
+      'user',
+      'create',
+      '--email',
+      'inv@nypd.example',
+      '--role',
+      'psd_investigator',
+      '--force',
+      'nypd',
+    );
     expect(user.code).toBe(0);
     const pending = await probity(clean, 'export', '--force', 'nypd', '--as', 'inv@nypd.example', '--what', 'cases');
     expect(pending.code).toBe(2);
     expect(pending.stderr).toContain('as: The account inv@nypd.example is not active');
-    const activate = "with u as (update users set status = 'active' where email = 'inv@nypd.example' returning id) update cases set lead_investigator_id = (select id from u) where reference = 'CCRB-201507115'";
+    const activate =
+      "with u as (update users set status = 'active' where email = 'inv@nypd.example' returning id) update cases set lead_investigator_id = (select id from u) where reference = 'CCRB-201507115'";
     expect((await probity(clean, 'sql', activate)).code).toBe(0);
     const out = path.join(tmp, 'cases.csv');
-    const res = await probity(clean, 'export', '--force', 'nypd', '--as', 'inv@nypd.example', '--what', 'cases', '--out', out);
+    const res = await probity(
+      clean,
+      'export',
+      '--force',
+      'nypd',
+      '--as',
+      'inv@nypd.example',
+      '--what',
+      'cases',
+      '--out',
+      out,
+    );
     expect(res.code).toBe(0);
     expect(res.stderr).toContain(`Exported 1 cases to ${out} as inv@nypd.example.`);
     const lines = fs.readFileSync(out, 'utf8').trim().split('\n');
     expect(lines).toHaveLength(2);
-    expect(lines[1]).toMatch(/^[0-9a-f-]{36},CCRB-201507115,nyc-ccrb:201507115,public_complaint,complaint_special_procedures,2015-07-14,2012,open,normal,/);
-    const toStdout = await probity(clean, 'export', '--force', 'nypd', '--as', 'inv@nypd.example', '--what', 'allegations');
+    expect(lines[1]).toMatch(
+      /^[0-9a-f-]{36},CCRB-201507115,nyc-ccrb:201507115,public_complaint,complaint_special_procedures,2015-07-14,2012,open,normal,/,
+    );
+    const toStdout = await probity(
+      clean,
+      'export',
+      '--force',
+      'nypd',
+      '--as',
+      'inv@nypd.example',
+      '--what',
+      'allegations',
+    );
     expect(toStdout.stdout.trim().split('\n')).toHaveLength(3);
     const unknown = await probity(clean, 'export', '--force', 'nypd', '--as', 'inv@nypd.example', '--what', 'vehicles');
     expect(unknown.stderr).toMatch(/Allowed choices are people, cases, allegations/);

@@ -18,7 +18,9 @@ import { runImport } from './run-import.ts';
  */
 
 const dir = 'test/fixtures/import/nyc-ccrb';
-const files = ['inactive_complaints.csv', 'active_officers.csv', 'active_complaints.csv', 'inactive_officers.csv'].map((f) => path.join(dir, f));
+const files = ['inactive_complaints.csv', 'active_officers.csv', 'active_complaints.csv', 'inactive_officers.csv'].map(
+  (f) => path.join(dir, f),
+);
 let tmp = '';
 let database: Database;
 let deps: Deps;
@@ -34,7 +36,11 @@ const counts = async () => {
 };
 
 const importExtract = (rejectsFile: string, output: string[] = []) =>
-  runImport(deps, { forceId: 'nypd', mappingFile: 'mappings/nyc-ccrb.yaml', files, batchSize: 5, rejectsFile }, { write: (t) => output.push(t), isTTY: false });
+  runImport(
+    deps,
+    { forceId: 'nypd', mappingFile: 'mappings/nyc-ccrb.yaml', files, batchSize: 5, rejectsFile },
+    { write: (t) => output.push(t), isTTY: false },
+  );
 
 beforeAll(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'probity-import-nyc-'));
@@ -52,34 +58,91 @@ describe('importing the NYC extract', () => {
   it('imports with the hand-counted totals, one committed batch at a time, and reports what it could not map', async () => {
     const output: string[] = [];
     const summary = await importExtract(path.join(tmp, 'first-rejects.csv'), output);
-    expect(summary).toMatchObject({ rowsRead: 56, imported: 50, duplicates: 4, rejected: 2, resumedFrom: null, rowsThisRun: 56 });
-    expect(summary.created).toEqual({ people: 18, identifiers: 16, postings: 18, units: 17, cases: 9, subjects: 14, allegations: 32 });
+    expect(summary).toMatchObject({
+      rowsRead: 56,
+      imported: 50,
+      duplicates: 4,
+      rejected: 2,
+      resumedFrom: null,
+      rowsThisRun: 56,
+    });
+    expect(summary.created).toEqual({
+      people: 18,
+      identifiers: 16,
+      postings: 18,
+      units: 17,
+      cases: 9,
+      subjects: 14,
+      allegations: 32,
+    });
     expect(summary.unmapped).toEqual({ outcome: { 'Miscellaneous | Charge Dismissed - DCT | ': 2 } });
     expect(summary.rejectsFile).toBe(path.join(tmp, 'first-rejects.csv'));
-    expect(await counts()).toMatchObject({ people: 18, identifiers: 16, postings: 18, units: 18, cases: 9, subjects: 14, allegations: 32 });
+    expect(await counts()).toMatchObject({
+      people: 18,
+      identifiers: 16,
+      postings: 18,
+      units: 18,
+      cases: 9,
+      subjects: 14,
+      allegations: 32,
+    });
     expect(await figuresOutOfStep(database.db, 'nypd')).toBe(0);
     // Batches never span files: 11, 9, 18 and 18 rows in batches of 5.
     const committed = output.filter((l) => l.startsWith('batch '));
     expect(committed).toHaveLength(3 + 2 + 4 + 4);
-    expect(committed[0]).toMatch(/^batch 1 committed: active_officers\.csv: 5 rows read, [\d,]+ rows\/s, about .* left\n$/);
+    expect(committed[0]).toMatch(
+      /^batch 1 committed: active_officers\.csv: 5 rows read, [\d,]+ rows\/s, about .* left\n$/,
+    );
     expect(output[0]).toBe(`Import run ${summary.runId}\n`);
   });
 
   it('keeps people with their numbers (00000 ignored), postings and units created once under the force', async () => {
-    const smith = await database.query<{ given_name: string; status: string; source_key: string; collar: string; valid_from: string; rank: string; unit: string; path: string }>(
+    const smith = await database.query<{
+      given_name: string;
+      status: string;
+      source_key: string;
+      collar: string;
+      valid_from: string;
+      rank: string;
+      unit: string;
+      path: string;
+    }>(
       `select p.given_name, p.status, p.source_key, i.value as collar, i.valid_from::text, pp.rank, u.name as unit, u.path
        from people p join person_identifiers i on i.person_id = p.id join person_postings pp on pp.person_id = p.id join units u on u.id = pp.unit_id
        where p.family_name = 'Smith'`,
     );
-    expect(smith).toEqual([{ given_name: 'Gerald', status: 'former', source_key: 'nyc-ccrb:inactive/000001', collar: '31902', valid_from: '1900-01-01', rank: 'Police Officer', unit: 'O D', path: 'New York City Police Department/O D' }]);
-    const noNumber = await database.query<{ n: number }>(`select count(*)::int as n from people p where p.family_name in ('Puello', 'Seidenstein') and not exists (select 1 from person_identifiers i where i.person_id = p.id)`);
+    expect(smith).toEqual([
+      {
+        given_name: 'Gerald',
+        status: 'former',
+        source_key: 'nyc-ccrb:inactive/000001',
+        collar: '31902',
+        valid_from: '1900-01-01',
+        rank: 'Police Officer',
+        unit: 'O D',
+        path: 'New York City Police Department/O D',
+      },
+    ]);
+    const noNumber = await database.query<{ n: number }>(
+      `select count(*)::int as n from people p where p.family_name in ('Puello', 'Seidenstein') and not exists (select 1 from person_identifiers i where i.person_id = p.id)`,
+    );
     expect(noNumber[0]?.n).toBe(2);
-    const warrsec = await database.query<{ n: number }>(`select count(*)::int as n from person_postings pp join units u on u.id = pp.unit_id where u.name = 'WARRSEC'`);
+    const warrsec = await database.query<{ n: number }>(
+      `select count(*)::int as n from person_postings pp join units u on u.id = pp.unit_id where u.name = 'WARRSEC'`,
+    );
     expect(warrsec[0]?.n).toBe(2);
   });
 
   it('makes one case per complaint id across both files, closed unless an allegation is still open', async () => {
-    const cases = await database.query<{ reference: string; status: string; came: string; regime: string; source: string; subjects: number; allegations: number }>(
+    const cases = await database.query<{
+      reference: string;
+      status: string;
+      came: string;
+      regime: string;
+      source: string;
+      subjects: number;
+      allegations: number;
+    }>(
       `select c.reference, c.status, c.came_to_attention_on::text as came, c.regime_version as regime, c.source,
         (select count(*)::int from case_subjects s where s.case_id = c.id) as subjects, (select count(*)::int from allegations a where a.case_id = c.id) as allegations
        from cases c order by c.reference`,
@@ -100,7 +163,11 @@ describe('importing the NYC extract', () => {
   });
 
   it('records each allegation’s final track with the source words kept', async () => {
-    const rows = await database.query<{ reference: string; state: string; facts: { track: Record<string, unknown>; imported: { outcome: string; source: Record<string, string> } } }>(
+    const rows = await database.query<{
+      reference: string;
+      state: string;
+      facts: { track: Record<string, unknown>; imported: { outcome: string; source: Record<string, string> } };
+    }>(
       `select c.reference, a.state, a.facts from allegations a join cases c on c.id = a.case_id join case_subjects s on s.id = a.subject_id join people p on p.id = s.person_id
        where p.family_name = 'Mccloud' order by a.description`,
     );
@@ -109,11 +176,27 @@ describe('importing the NYC extract', () => {
       reference: 'CCRB-200800389',
       state: 'closed',
       facts: {
-        track: { status: 'closed', caseToAnswer: 'misconduct', form: 'hearing', finding: 'misconduct', sanction: 'dismissal_without_notice' },
-        imported: { outcome: 'misconduct', source: { board_disposition: 'Substantiated (Charges)', nypd_disposition: 'Guilty - DCT', penalty: 'Termination', date: '2007-12-31' } },
+        track: {
+          status: 'closed',
+          caseToAnswer: 'misconduct',
+          form: 'hearing',
+          finding: 'misconduct',
+          sanction: 'dismissal_without_notice',
+        },
+        imported: {
+          outcome: 'misconduct',
+          source: {
+            board_disposition: 'Substantiated (Charges)',
+            nypd_disposition: 'Guilty - DCT',
+            penalty: 'Termination',
+            date: '2007-12-31',
+          },
+        },
       },
     });
-    const states = await database.query<{ outcome: string; n: number }>(`select facts->'imported'->>'outcome' as outcome, count(*)::int as n from allegations group by 1 order by 1`);
+    const states = await database.query<{ outcome: string; n: number }>(
+      `select facts->'imported'->>'outcome' as outcome, count(*)::int as n from allegations group by 1 order by 1`,
+    );
     expect(states).toEqual([
       { outcome: 'misconduct', n: 7 },
       { outcome: 'no_case_to_answer', n: 12 },
@@ -122,7 +205,9 @@ describe('importing the NYC extract', () => {
       { outcome: 'reflective_practice', n: 1 },
       { outcome: 'withdrawn', n: 9 },
     ]);
-    const open = await database.query<{ state: string }>(`select distinct state from allegations where facts->'imported'->>'outcome' = 'open'`);
+    const open = await database.query<{ state: string }>(
+      `select distinct state from allegations where facts->'imported'->>'outcome' = 'open'`,
+    );
     expect(open).toEqual([{ state: 'received' }]);
   });
 
@@ -135,15 +220,35 @@ describe('importing the NYC extract', () => {
   });
 
   it('audits every committed batch as one import.batch event, in an intact chain', async () => {
-    const events = await database.query<{ payload: { batch: number; file: string; rows: number; imported: number; duplicates: number; people: number; cases: number; subjects: number; allegations: number }; actor_label: string }>(
-      `select payload, actor_label from audit_events where event_type = 'import.batch' order by seq`,
-    );
+    const events = await database.query<{
+      payload: {
+        batch: number;
+        file: string;
+        rows: number;
+        imported: number;
+        duplicates: number;
+        people: number;
+        cases: number;
+        subjects: number;
+        allegations: number;
+      };
+      actor_label: string;
+    }>(`select payload, actor_label from audit_events where event_type = 'import.batch' order by seq`);
     expect(events).toHaveLength(13);
     expect(events.map((e) => e.payload.batch)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
     expect(new Set(events.map((e) => e.actor_label))).toEqual(new Set(['probity import']));
-    const sum = (k: 'rows' | 'imported' | 'people' | 'cases' | 'subjects' | 'allegations') => events.reduce((n, e) => n + e.payload[k], 0);
-    expect([sum('rows'), sum('imported'), sum('people'), sum('cases'), sum('subjects'), sum('allegations')]).toEqual([56, 50, 18, 9, 14, 32]);
-    expect(events[1]?.payload).toMatchObject({ file: 'active_officers.csv', rows: 5, imported: 4, duplicates: 1, people: 4 });
+    const sum = (k: 'rows' | 'imported' | 'people' | 'cases' | 'subjects' | 'allegations') =>
+      events.reduce((n, e) => n + e.payload[k], 0);
+    expect([sum('rows'), sum('imported'), sum('people'), sum('cases'), sum('subjects'), sum('allegations')]).toEqual([
+      56, 50, 18, 9, 14, 32,
+    ]);
+    expect(events[1]?.payload).toMatchObject({
+      file: 'active_officers.csv',
+      rows: 5,
+      imported: 4,
+      duplicates: 1,
+      people: 4,
+    });
     expect((await verifyAuditChain(database.db)).ok).toBe(true);
   });
 
@@ -151,11 +256,21 @@ describe('importing the NYC extract', () => {
     const before = await counts();
     const summary = await importExtract(path.join(tmp, 'second-rejects.csv'));
     expect(summary).toMatchObject({ rowsRead: 56, imported: 0, duplicates: 54, rejected: 2 });
-    expect(summary.created).toEqual({ people: 0, identifiers: 0, postings: 0, units: 0, cases: 0, subjects: 0, allegations: 0 });
+    expect(summary.created).toEqual({
+      people: 0,
+      identifiers: 0,
+      postings: 0,
+      units: 0,
+      cases: 0,
+      subjects: 0,
+      allegations: 0,
+    });
     const after = await counts();
     expect({ ...after, batch_events: before.batch_events }).toEqual(before);
     expect(after.batch_events).toBe((before.batch_events ?? 0) + 13);
-    const runs = await database.query<{ status: string; rows_read: number }>(`select status, rows_read from import_runs order by started_at`);
+    const runs = await database.query<{ status: string; rows_read: number }>(
+      `select status, rows_read from import_runs order by started_at`,
+    );
     expect(runs).toEqual([
       { status: 'completed', rows_read: 56 },
       { status: 'completed', rows_read: 56 },
@@ -169,11 +284,33 @@ describe('importing the NYC extract', () => {
       expect(err).toBeInstanceOf(AppError);
       return err as AppError;
     };
-    expect((await refused({ forceId: 'nowhere', mappingFile: 'mappings/nyc-ccrb.yaml', files })).fields).toEqual({ forceId: 'No force with id "nowhere"' });
-    expect((await refused({ forceId: 'nypd', mappingFile: 'mappings/nyc-ccrb.yaml', files: [path.join(dir, 'gone_active_officers.csv')] })).fields?.['files[0]']).toMatch(/matches no entry/);
-    expect((await refused({ forceId: 'nypd', mappingFile: 'mappings/nyc-ccrb.yaml', files: [path.join(tmp, 'active_officers.csv')] })).message).toMatch(/Cannot read .*active_officers\.csv: ENOENT/);
-    expect((await refused({ forceId: 'nypd', mappingFile: 'mappings/none.yaml', files })).message).toBe('Cannot read the mapping file mappings/none.yaml: ENOENT');
-    expect((await refused({ forceId: 'nypd', mappingFile: 'mappings/nyc-ccrb.yaml', files: [] })).fields).toEqual({ files: 'Give at least one CSV file to import' });
+    expect((await refused({ forceId: 'nowhere', mappingFile: 'mappings/nyc-ccrb.yaml', files })).fields).toEqual({
+      forceId: 'No force with id "nowhere"',
+    });
+    expect(
+      (
+        await refused({
+          forceId: 'nypd',
+          mappingFile: 'mappings/nyc-ccrb.yaml',
+          files: [path.join(dir, 'gone_active_officers.csv')],
+        })
+      ).fields?.['files[0]'],
+    ).toMatch(/matches no entry/);
+    expect(
+      (
+        await refused({
+          forceId: 'nypd',
+          mappingFile: 'mappings/nyc-ccrb.yaml',
+          files: [path.join(tmp, 'active_officers.csv')],
+        })
+      ).message,
+    ).toMatch(/Cannot read .*active_officers\.csv: ENOENT/);
+    expect((await refused({ forceId: 'nypd', mappingFile: 'mappings/none.yaml', files })).message).toBe(
+      'Cannot read the mapping file mappings/none.yaml: ENOENT',
+    );
+    expect((await refused({ forceId: 'nypd', mappingFile: 'mappings/nyc-ccrb.yaml', files: [] })).fields).toEqual({
+      files: 'Give at least one CSV file to import',
+    });
     expect(await counts()).toEqual(before);
   });
 });

@@ -30,7 +30,11 @@ export const IMPORT_OUTCOMES = [
 ] as const;
 export type ImportOutcome = (typeof IMPORT_OUTCOMES)[number];
 
-export const PROCEEDINGS_FORMS = ['meeting', 'hearing', 'accelerated_hearing'] as const satisfies readonly ProceedingsForm[];
+export const PROCEEDINGS_FORMS = [
+  'meeting',
+  'hearing',
+  'accelerated_hearing',
+] as const satisfies readonly ProceedingsForm[];
 
 export type ResolvedOutcome = { outcome: ImportOutcome; form: ProceedingsForm; sanction: Sanction | null };
 
@@ -51,10 +55,31 @@ export function importedTrack(o: ResolvedOutcome, subjectFormer: boolean): Alleg
     case 'not_proven':
       return { ...closed, severity: 'misconduct', caseToAnswer: 'misconduct', form: o.form, finding: 'not_proven' };
     case 'misconduct':
-      return { ...closed, severity: 'misconduct', caseToAnswer: 'misconduct', form: o.form, finding: 'misconduct', ...(o.sanction ? { sanction: o.sanction } : {}) };
+      return {
+        ...closed,
+        severity: 'misconduct',
+        caseToAnswer: 'misconduct',
+        form: o.form,
+        finding: 'misconduct',
+        ...(o.sanction ? { sanction: o.sanction } : {}),
+      };
     case 'gross_misconduct':
-      if (subjectFormer) return { ...closed, severity: 'gross_misconduct', caseToAnswer: 'gross_misconduct', form: o.form, finding: 'would_have_been_dismissed' };
-      return { ...closed, severity: 'gross_misconduct', caseToAnswer: 'gross_misconduct', form: o.form, finding: 'gross_misconduct', ...(o.sanction ? { sanction: o.sanction } : {}) };
+      if (subjectFormer)
+        return {
+          ...closed,
+          severity: 'gross_misconduct',
+          caseToAnswer: 'gross_misconduct',
+          form: o.form,
+          finding: 'would_have_been_dismissed',
+        };
+      return {
+        ...closed,
+        severity: 'gross_misconduct',
+        caseToAnswer: 'gross_misconduct',
+        form: o.form,
+        finding: 'gross_misconduct',
+        ...(o.sanction ? { sanction: o.sanction } : {}),
+      };
     default: {
       const unhandled: never = o.outcome;
       throw new Error(`unknown import outcome ${String(unhandled)}`);

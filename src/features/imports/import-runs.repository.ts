@@ -71,7 +71,13 @@ export async function recordBatch(tx: Db, forceId: string, runId: string, p: Bat
     .where(and(eq(importRuns.forceId, forceId), eq(importRuns.id, runId)));
 }
 
-export async function finishRun(db: Db, forceId: string, runId: string, status: 'completed' | 'failed', error: string | null): Promise<void> {
+export async function finishRun(
+  db: Db,
+  forceId: string,
+  runId: string,
+  status: 'completed' | 'failed',
+  error: string | null,
+): Promise<void> {
   await db
     .update(importRuns)
     .set({ status, error, finishedAt: status === 'completed' ? new Date() : null, updatedAt: new Date() })
@@ -96,15 +102,30 @@ export async function insertRejects(tx: Db, forceId: string, runId: string, rows
 }
 
 /** The run's rejected rows in file and line order, a page at a time after (fileIndex, line). */
-export async function readRejects(db: Db, forceId: string, runId: string, after: { fileIndex: number; line: number }, limit: number): Promise<RejectRow[]> {
+export async function readRejects(
+  db: Db,
+  forceId: string,
+  runId: string,
+  after: { fileIndex: number; line: number },
+  limit: number,
+): Promise<RejectRow[]> {
   return db
-    .select({ fileIndex: importRejects.fileIndex, line: importRejects.line, fileName: importRejects.fileName, reason: importRejects.reason, raw: importRejects.raw })
+    .select({
+      fileIndex: importRejects.fileIndex,
+      line: importRejects.line,
+      fileName: importRejects.fileName,
+      reason: importRejects.reason,
+      raw: importRejects.raw,
+    })
     .from(importRejects)
     .where(
       and(
         eq(importRejects.forceId, forceId),
         eq(importRejects.runId, runId),
-        or(gt(importRejects.fileIndex, after.fileIndex), and(eq(importRejects.fileIndex, after.fileIndex), gt(importRejects.line, after.line))),
+        or(
+          gt(importRejects.fileIndex, after.fileIndex),
+          and(eq(importRejects.fileIndex, after.fileIndex), gt(importRejects.line, after.line)),
+        ),
       ),
     )
     .orderBy(asc(importRejects.fileIndex), asc(importRejects.line))

@@ -40,8 +40,19 @@ describe('importing a UK PSD spreadsheet with its own mapping', () => {
       rejectsFile: path.join(tmp, 'rejects.csv'),
     });
     expect(summary).toMatchObject({ rowsRead: 11, imported: 8, duplicates: 1, rejected: 2 });
-    expect(summary.created).toEqual({ people: 4, identifiers: 4, postings: 4, units: 2, cases: 7, subjects: 8, allegations: 8 });
-    expect(summary.unmapped).toEqual({ 'category (mapped by otherwise)': { Parking: 1 }, outcome: { 'Pending review': 1 } });
+    expect(summary.created).toEqual({
+      people: 4,
+      identifiers: 4,
+      postings: 4,
+      units: 2,
+      cases: 7,
+      subjects: 8,
+      allegations: 8,
+    });
+    expect(summary.unmapped).toEqual({
+      'category (mapped by otherwise)': { Parking: 1 },
+      outcome: { 'Pending review': 1 },
+    });
     expect(fs.readFileSync(path.join(tmp, 'rejects.csv'), 'utf8')).toBe(
       'file,line,reason,row\n' +
         'psd-allegations-2024.csv,7,"""31/06/2024"" in Date Recorded is not a date in the format DD/MM/YYYY","PSD/2024/005,31/06/2024,Clarke,Sian,3321,Constable,Northgate,Serving,Rudeness,NFA,"\n' +
@@ -52,7 +63,13 @@ describe('importing a UK PSD spreadsheet with its own mapping', () => {
   });
 
   it('reads the dates, regimes, statuses and outcomes as the mapping says', async () => {
-    const cases = await database.query<{ reference: string; came: string; regime: string; status: string; source: string }>(
+    const cases = await database.query<{
+      reference: string;
+      came: string;
+      regime: string;
+      status: string;
+      source: string;
+    }>(
       `select reference, came_to_attention_on::text as came, regime_version as regime, status, source from cases order by reference`,
     );
     expect(cases.map((c) => [c.reference, c.came, c.regime, c.status])).toEqual([
@@ -65,22 +82,48 @@ describe('importing a UK PSD spreadsheet with its own mapping', () => {
       ['PSD/2025/001', '2025-06-02', '2020+2025', 'closed'],
     ]);
     expect(new Set(cases.map((c) => c.source))).toEqual(new Set(['internal_report']));
-    const tracks = await database.query<{ reference: string; family_name: string; category_code: string; standards: string[]; track: Record<string, unknown> }>(
+    const tracks = await database.query<{
+      reference: string;
+      family_name: string;
+      category_code: string;
+      standards: string[];
+      track: Record<string, unknown>;
+    }>(
       `select c.reference, p.family_name, a.category_code, a.standards, a.facts->'track' as track
        from allegations a join cases c on c.id = a.case_id join case_subjects s on s.id = a.subject_id join people p on p.id = s.person_id
        order by c.reference, p.family_name`,
     );
     const by = (ref: string, who: string) => tracks.find((t) => t.reference === ref && t.family_name === who);
-    expect(by('PSD/2024/001', 'Hughes')).toMatchObject({ category_code: 'powers.use_of_force', standards: ['use_of_force'], track: { status: 'closed', finding: 'misconduct', sanction: 'written_warning' } });
+    expect(by('PSD/2024/001', 'Hughes')).toMatchObject({
+      category_code: 'powers.use_of_force',
+      standards: ['use_of_force'],
+      track: { status: 'closed', finding: 'misconduct', sanction: 'written_warning' },
+    });
     expect(by('PSD/2024/001', 'Patel')?.track).toMatchObject({ status: 'closed', caseToAnswer: 'no_case' });
-    expect(by('PSD/2024/002', 'Hughes')?.track).toMatchObject({ finding: 'gross_misconduct', sanction: 'dismissal_without_notice' });
+    expect(by('PSD/2024/002', 'Hughes')?.track).toMatchObject({
+      finding: 'gross_misconduct',
+      sanction: 'dismissal_without_notice',
+    });
     // Okafor had left: gross misconduct is recorded as "would have been dismissed" (§2.14).
-    expect(by('PSD/2024/003', 'Okafor')).toMatchObject({ category_code: 'sexual_conduct.harassment', standards: ['discreditable_conduct'], track: { finding: 'would_have_been_dismissed' } });
-    expect(by('PSD/2024/004', 'Evans')).toMatchObject({ category_code: 'other', track: { status: 'closed', severity: 'none' } });
+    expect(by('PSD/2024/003', 'Okafor')).toMatchObject({
+      category_code: 'sexual_conduct.harassment',
+      standards: ['discreditable_conduct'],
+      track: { finding: 'would_have_been_dismissed' },
+    });
+    expect(by('PSD/2024/004', 'Evans')).toMatchObject({
+      category_code: 'other',
+      track: { status: 'closed', severity: 'none' },
+    });
     expect(by('PSD/2024/006', 'Patel')?.track).toEqual({ status: 'received', reg17NoticeServed: false });
     expect(by('PSD/2024/008', 'Hughes')?.track).toMatchObject({ status: 'closed', caseToAnswer: 'misconduct' });
     expect(by('PSD/2025/001', 'Okafor')?.track).toMatchObject({ finding: 'not_proven', form: 'hearing' });
-    const people = await database.query<{ family_name: string; status: string; collar: string; unit: string; kind: string }>(
+    const people = await database.query<{
+      family_name: string;
+      status: string;
+      collar: string;
+      unit: string;
+      kind: string;
+    }>(
       `select p.family_name, p.status, i.value as collar, u.name as unit, u.kind from people p
        join person_identifiers i on i.person_id = p.id join person_postings pp on pp.person_id = p.id join units u on u.id = pp.unit_id order by p.family_name`,
     );

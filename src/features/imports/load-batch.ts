@@ -24,14 +24,35 @@ import {
  * A row is `imported` if it created a record, `duplicate` if everything it describes existed already,
  * `rejected` (with a reason) if the mapping refused it or its subject is not among the people.
  */
-export const CREATED_KINDS = ['people', 'identifiers', 'postings', 'units', 'cases', 'subjects', 'allegations'] as const;
+export const CREATED_KINDS = [
+  'people',
+  'identifiers',
+  'postings',
+  'units',
+  'cases',
+  'subjects',
+  'allegations',
+] as const;
 export type Created = Record<(typeof CREATED_KINDS)[number], number>;
 export type RowStatus = 'imported' | 'duplicate' | 'rejected';
 export type BatchOutcome = { status: RowStatus[]; reasons: (string | null)[]; created: Created };
 
-export const noneCreated = (): Created => ({ people: 0, identifiers: 0, postings: 0, units: 0, cases: 0, subjects: 0, allegations: 0 });
+export const noneCreated = (): Created => ({
+  people: 0,
+  identifiers: 0,
+  postings: 0,
+  units: 0,
+  cases: 0,
+  subjects: 0,
+  allegations: 0,
+});
 
-export async function loadBatch(tx: Db, forceId: string, mappingName: string, rows: MappedRow[]): Promise<BatchOutcome> {
+export async function loadBatch(
+  tx: Db,
+  forceId: string,
+  mappingName: string,
+  rows: MappedRow[],
+): Promise<BatchOutcome> {
   const status: RowStatus[] = rows.map((r) => (r.rejected ? 'rejected' : 'duplicate'));
   const reasons: (string | null)[] = rows.map((r) => r.rejected);
   const created = noneCreated();
@@ -52,7 +73,9 @@ export async function loadBatch(tx: Db, forceId: string, mappingName: string, ro
   });
 
   const firstCases = firstBy(withPerson, ({ r }) => r.allegation?.case.key ?? '');
-  const openCase = new Set(withPerson.filter(({ r }) => r.allegation?.outcome.outcome === 'open').map(({ r }) => r.allegation?.case.key));
+  const openCase = new Set(
+    withPerson.filter(({ r }) => r.allegation?.outcome.outcome === 'open').map(({ r }) => r.allegation?.case.key),
+  );
   const newCases: NewCase[] = firstCases.map(({ r }) => {
     const c = r.allegation!.case;
     return { id: randomUUID(), ...c, status: openCase.has(c.key) ? 'open' : 'closed' };
@@ -65,7 +88,8 @@ export async function loadBatch(tx: Db, forceId: string, mappingName: string, ro
     return false;
   });
 
-  const subjectOf = ({ r }: { r: MappedRow }) => `${cases.ids.get(r.allegation!.case.key)} ${people.get(r.allegation!.personKey)!.id}`;
+  const subjectOf = ({ r }: { r: MappedRow }) =>
+    `${cases.ids.get(r.allegation!.case.key)} ${people.get(r.allegation!.personKey)!.id}`;
   const pairs = firstBy(withCase, subjectOf).map((x) => {
     const [caseId = '', personId = ''] = subjectOf(x).split(' ');
     return { caseId, personId };
@@ -86,19 +110,34 @@ export async function loadBatch(tx: Db, forceId: string, mappingName: string, ro
       standards: a.standards,
       description: a.description,
       state: track.status,
-      facts: { track, finalWrittenWarningInForce: false, multipleUnconnectedIncidents: false, imported: { mapping: mappingName, outcome: a.outcome.outcome, source: a.source } },
+      facts: {
+        track,
+        finalWrittenWarningInForce: false,
+        multipleUnconnectedIncidents: false,
+        imported: { mapping: mappingName, outcome: a.outcome.outcome, source: a.source },
+      },
     };
   });
   const inserted = await insertAllegations(tx, forceId, newAllegations);
   created.allegations += inserted.size;
   for (const { r, i } of firstAllegations) if (inserted.has(r.allegation!.key)) status[i] = 'imported';
-  const touched = unique(firstAllegations.filter(({ r }) => inserted.has(r.allegation!.key)).map(({ r }) => cases.ids.get(r.allegation!.case.key)!));
+  const touched = unique(
+    firstAllegations
+      .filter(({ r }) => inserted.has(r.allegation!.key))
+      .map(({ r }) => cases.ids.get(r.allegation!.case.key)!),
+  );
   await refreshCaseStatus(tx, forceId, touched);
   await refreshAllegationFigures(tx, forceId, { caseIds: touched });
   return { status, reasons, created };
 }
 
-async function loadPeople(tx: Db, forceId: string, rows: MappedRow[], status: RowStatus[], created: Created): Promise<void> {
+async function loadPeople(
+  tx: Db,
+  forceId: string,
+  rows: MappedRow[],
+  status: RowStatus[],
+  created: Created,
+): Promise<void> {
   const first = firstBy(
     rows.map((r, i) => ({ r, i })).filter(({ r }) => r.person),
     ({ r }) => r.person!.key,
@@ -114,7 +153,9 @@ async function loadPeople(tx: Db, forceId: string, rows: MappedRow[], status: Ro
   for (const { i } of fresh) status[i] = 'imported';
   created.people += fresh.length;
 
-  const identifiers = fresh.flatMap(({ r }) => r.person!.identifiers.map((n) => ({ ...n, personId: ids.get(r.person!.key)! })));
+  const identifiers = fresh.flatMap(({ r }) =>
+    r.person!.identifiers.map((n) => ({ ...n, personId: ids.get(r.person!.key)! })),
+  );
   await insertIdentifiers(tx, forceId, identifiers);
   created.identifiers += identifiers.length;
 
@@ -122,12 +163,22 @@ async function loadPeople(tx: Db, forceId: string, rows: MappedRow[], status: Ro
   const units = await ensureUnits(
     tx,
     forceId,
-    firstBy(posted, ({ r }) => r.person!.posting!.unitKey).map(({ r }) => ({ key: r.person!.posting!.unitKey, name: r.person!.posting!.unitName, kind: r.person!.posting!.unitKind })),
+    firstBy(posted, ({ r }) => r.person!.posting!.unitKey).map(({ r }) => ({
+      key: r.person!.posting!.unitKey,
+      name: r.person!.posting!.unitName,
+      kind: r.person!.posting!.unitKind,
+    })),
   );
   created.units += units.created;
   const postings = posted.map(({ r }) => {
     const p = r.person!.posting!;
-    return { personId: ids.get(r.person!.key)!, rank: p.rank, role: p.role, unitId: units.ids.get(p.unitKey)!, validFrom: p.validFrom };
+    return {
+      personId: ids.get(r.person!.key)!,
+      rank: p.rank,
+      role: p.role,
+      unitId: units.ids.get(p.unitKey)!,
+      validFrom: p.validFrom,
+    };
   });
   await insertPostings(tx, forceId, postings);
   created.postings += postings.length;

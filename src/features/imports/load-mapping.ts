@@ -18,25 +18,35 @@ export function loadMappingFile(file: string): LoadedMapping {
   try {
     bytes = fs.readFileSync(file);
   } catch (err) {
-    throw new AppError('validation', `Cannot read the mapping file ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new AppError(
+      'validation',
+      `Cannot read the mapping file ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+    );
   }
   const fileName = path.basename(file);
-  return { mapping: parseMappingText(bytes.toString('utf8'), fileName), fileName, checksum: createHash('sha256').update(bytes).digest('hex') };
+  return {
+    mapping: parseMappingText(bytes.toString('utf8'), fileName),
+    fileName,
+    checksum: createHash('sha256').update(bytes).digest('hex'),
+  };
 }
 
 export function parseMappingText(text: string, fileName: string): Mapping {
   const raw = fileName.endsWith('.json') ? parseJson(text, fileName) : parseYaml(text, fileName);
   const parsed = mappingSchema.safeParse(raw);
-  if (!parsed.success) throw new AppError('validation', `The mapping file ${fileName} is not valid`, zodFields(parsed.error));
+  if (!parsed.success)
+    throw new AppError('validation', `The mapping file ${fileName} is not valid`, zodFields(parsed.error));
   const problems = formProblems(parsed.data);
-  if (Object.keys(problems).length > 0) throw new AppError('validation', `The mapping file ${fileName} is not valid`, problems);
+  if (Object.keys(problems).length > 0)
+    throw new AppError('validation', `The mapping file ${fileName} is not valid`, problems);
   return parsed.data;
 }
 
 function parseYaml(text: string, fileName: string): unknown {
   const doc = parseDocument(text, { merge: true, prettyErrors: true });
   const [first] = doc.errors;
-  if (first) throw new AppError('validation', `The mapping file ${fileName} is not valid YAML: ${first.message.split('\n')[0]}`);
+  if (first)
+    throw new AppError('validation', `The mapping file ${fileName} is not valid YAML: ${first.message.split('\n')[0]}`);
   return doc.toJS({ maxAliasCount: 1000 });
 }
 
@@ -71,11 +81,14 @@ function formProblems(mapping: Mapping): FieldErrors {
   mapping.files.forEach((file, i) => {
     const outcome = file.allegation?.outcome;
     if (!outcome) return;
-    const targets = Object.entries(outcome.values).map(([key, t]) => [mappingPath(['files', i, 'allegation', 'outcome', 'values', key]), t] as const);
+    const targets = Object.entries(outcome.values).map(
+      ([key, t]) => [mappingPath(['files', i, 'allegation', 'outcome', 'values', key]), t] as const,
+    );
     for (const [where, t] of targets) {
       const form = typeof t === 'string' ? outcome.form : (t.form ?? outcome.form);
       const found = typeof t === 'string' ? t : t.outcome;
-      if (form === 'meeting' && found === 'gross_misconduct') problems[where] = 'a misconduct meeting cannot find gross misconduct: give form: hearing';
+      if (form === 'meeting' && found === 'gross_misconduct')
+        problems[where] = 'a misconduct meeting cannot find gross misconduct: give form: hearing';
     }
   });
   return problems;
@@ -87,18 +100,28 @@ export function checkTaxonomyCodes(mapping: Mapping, fileName: string, known: Re
   mapping.files.forEach((file, i) => {
     const category = file.allegation?.category;
     if (!category) return;
-    const entries: (readonly [string, CategoryTarget])[] = Object.entries(category.values).map(([key, t]) => [mappingPath(['files', i, 'allegation', 'category', 'values', key]), t] as const);
-    if (category.otherwise !== 'reject') entries.push([mappingPath(['files', i, 'allegation', 'category', 'otherwise']), category.otherwise]);
+    const entries: (readonly [string, CategoryTarget])[] = Object.entries(category.values).map(
+      ([key, t]) => [mappingPath(['files', i, 'allegation', 'category', 'values', key]), t] as const,
+    );
+    if (category.otherwise !== 'reject')
+      entries.push([mappingPath(['files', i, 'allegation', 'category', 'otherwise']), category.otherwise]);
     for (const [where, target] of entries) {
       const code = typeof target === 'string' ? target : target.code;
       if (!known.has(code)) problems[where] = `unknown taxonomy code "${code}"${suggest(code, known)}`;
     }
   });
-  if (Object.keys(problems).length > 0) throw new AppError('validation', `The mapping file ${fileName} names categories that are not in the taxonomy`, problems);
+  if (Object.keys(problems).length > 0)
+    throw new AppError(
+      'validation',
+      `The mapping file ${fileName} names categories that are not in the taxonomy`,
+      problems,
+    );
 }
 
 function suggest(code: string, known: ReadonlySet<string>): string {
   const group = code.split('.')[0] ?? '';
   const near = [...known].filter((k) => k.startsWith(`${group}.`) || k === group).slice(0, 12);
-  return near.length > 0 ? ` (codes under ${group}: ${near.join(', ')})` : ` (groups: ${[...known].filter((k) => !k.includes('.')).join(', ')})`;
+  return near.length > 0
+    ? ` (codes under ${group}: ${near.join(', ')})`
+    : ` (groups: ${[...known].filter((k) => !k.includes('.')).join(', ')})`;
 }

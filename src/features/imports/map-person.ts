@@ -14,12 +14,25 @@ export type PersonRecord = {
   personType: string;
   status: string;
   identifiers: { kind: string; value: string; validFrom: IsoDate; validTo: IsoDate | null }[];
-  posting: { rank: string; role: string; unitKey: string; unitName: string; unitKind: string; validFrom: IsoDate } | null;
+  posting: {
+    rank: string;
+    role: string;
+    unitKey: string;
+    unitName: string;
+    unitKind: string;
+    validFrom: IsoDate;
+  } | null;
 };
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
-export function compilePerson(c: HeaderCompiler, spec: PersonSpec, path: string, source: string, unknownValidFrom: IsoDate) {
+export function compilePerson(
+  c: HeaderCompiler,
+  spec: PersonSpec,
+  path: string,
+  source: string,
+  unknownValidFrom: IsoDate,
+) {
   const key = c.template(spec.key, `${path}.key`);
   const givenName = c.template(spec.givenName, `${path}.givenName`);
   const familyName = c.template(spec.familyName, `${path}.familyName`);
@@ -38,7 +51,9 @@ export function compilePerson(c: HeaderCompiler, spec: PersonSpec, path: string,
         role: c.template(spec.posting.role ?? spec.posting.rank, `${path}.posting.role`),
         unit: c.template(spec.posting.unit, `${path}.posting.unit`),
         unitKind: spec.posting.unitKind,
-        validFrom: spec.posting.validFrom ? c.template(spec.posting.validFrom, `${path}.posting.validFrom`) : () => unknownValidFrom,
+        validFrom: spec.posting.validFrom
+          ? c.template(spec.posting.validFrom, `${path}.posting.validFrom`)
+          : () => unknownValidFrom,
       }
     : null;
 
@@ -67,9 +82,25 @@ export function compilePerson(c: HeaderCompiler, spec: PersonSpec, path: string,
       const rank = posting.rank(fields);
       const validFrom = posting.validFrom(fields) || unknownValidFrom;
       if (!ISO.test(validFrom)) reject("the posting's valid-from date must be YYYY-MM-DD");
-      if (unitName && rank) post = { rank, role: posting.role(fields) || rank, unitKey: `${source}:unit:${unitName}`, unitName, unitKind: posting.unitKind, validFrom };
+      if (unitName && rank)
+        post = {
+          rank,
+          role: posting.role(fields) || rank,
+          unitKey: `${source}:unit:${unitName}`,
+          unitName,
+          unitKind: posting.unitKind,
+          validFrom,
+        };
     }
     if (!k || !family || !type || !st) return null;
-    return { key: `${source}:${k}`, givenName: givenName(fields), familyName: family, personType: type, status: st, identifiers: numbers, posting: post };
+    return {
+      key: `${source}:${k}`,
+      givenName: givenName(fields),
+      familyName: family,
+      personType: type,
+      status: st,
+      identifiers: numbers,
+      posting: post,
+    };
   };
 }

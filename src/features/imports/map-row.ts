@@ -12,7 +12,15 @@ import { compilePerson, type PersonRecord } from './map-person.ts';
  * One source row through a file's part of the mapping: a person, an allegation (with its case), both, or a
  * rejection with its reason. Pure: the database decides later only what already exists.
  */
-export type CaseRecord = { key: string; reference: string; cameToAttentionOn: IsoDate; regimeVersion: string; source: string; caseType: string; summary: string };
+export type CaseRecord = {
+  key: string;
+  reference: string;
+  cameToAttentionOn: IsoDate;
+  regimeVersion: string;
+  source: string;
+  caseType: string;
+  summary: string;
+};
 export type AllegationRecord = {
   key: string;
   personKey: string;
@@ -37,15 +45,24 @@ export type RowMapper = (fields: Fields, line: number, raw: string) => MappedRow
 export type { PersonRecord } from './map-person.ts';
 
 /** Thrown as an AppError naming every place where the mapping does not fit the file's header. */
-export function compileFile(mapping: Mapping, specIndex: number, fileName: string, header: readonly string[], today: IsoDate): RowMapper {
+export function compileFile(
+  mapping: Mapping,
+  specIndex: number,
+  fileName: string,
+  header: readonly string[],
+  today: IsoDate,
+): RowMapper {
   const spec: FileSpec | undefined = mapping.files[specIndex];
   if (!spec) throw new Error(`the mapping has no file entry ${specIndex}`);
   const c = new HeaderCompiler(fileName, header);
   const source = mapping.source ?? mapping.name;
   const base = `files[${specIndex}]`;
   const person = spec.person ? compilePerson(c, spec.person, `${base}.person`, source, mapping.unknownValidFrom) : null;
-  const allegation = spec.allegation ? compileAllegation(c, spec.allegation, `${base}.allegation`, mapping, source, today) : null;
-  if (Object.keys(c.errors).length > 0) throw new AppError('validation', `The mapping ${mapping.name} does not fit ${fileName}`, c.errors);
+  const allegation = spec.allegation
+    ? compileAllegation(c, spec.allegation, `${base}.allegation`, mapping, source, today)
+    : null;
+  if (Object.keys(c.errors).length > 0)
+    throw new AppError('validation', `The mapping ${mapping.name} does not fit ${fileName}`, c.errors);
   const width = header.length;
   return (fields, line, raw) => {
     const row: MappedRow = { line, raw, person: null, allegation: null, rejected: null, unmapped: [] };
@@ -61,8 +78,14 @@ export function compileFile(mapping: Mapping, specIndex: number, fileName: strin
   };
 }
 
-
-function compileAllegation(c: HeaderCompiler, spec: AllegationSpec, path: string, mapping: Mapping, source: string, today: IsoDate) {
+function compileAllegation(
+  c: HeaderCompiler,
+  spec: AllegationSpec,
+  path: string,
+  mapping: Mapping,
+  source: string,
+  today: IsoDate,
+) {
   const key = c.template(spec.key, `${path}.key`);
   const personKey = c.template(spec.person, `${path}.person`);
   const description = c.template(spec.description, `${path}.description`);
@@ -72,9 +95,13 @@ function compileAllegation(c: HeaderCompiler, spec: AllegationSpec, path: string
   const date = compileCaseDate(c, spec, `${path}.case.cameToAttention`, mapping);
   const caseSource = constantOrLookup(c, spec.case.source, `${path}.case.source`);
   const caseType = constantOrLookup(c, spec.case.caseType, `${path}.case.caseType`);
-  const category = c.valueMap(spec.category, `${path}.category`, (t) => (typeof t === 'string' ? { code: t, standards: spec.category.standards } : t));
+  const category = c.valueMap(spec.category, `${path}.category`, (t) =>
+    typeof t === 'string' ? { code: t, standards: spec.category.standards } : t,
+  );
   const outcome = c.valueMap(spec.outcome, `${path}.outcome`, (t) => (typeof t === 'string' ? { outcome: t } : t));
-  const sanctionMap = spec.outcome.sanction ? c.valueMap(spec.outcome.sanction, `${path}.outcome.sanction`, (t) => t) : null;
+  const sanctionMap = spec.outcome.sanction
+    ? c.valueMap(spec.outcome.sanction, `${path}.outcome.sanction`, (t) => t)
+    : null;
   const keep = spec.keep.map((name, i) => [name, c.column(name, `${path}.keep[${i}]`)] as const);
 
   return (fields: Fields, reject: Reject, note: Note): AllegationRecord | null => {
@@ -125,7 +152,12 @@ function compileAllegation(c: HeaderCompiler, spec: AllegationSpec, path: string
   };
 }
 
-function lookupSanction(map: ReturnType<HeaderCompiler['valueMap']> | null, fields: Fields, note: Note, reject: Reject): Sanction | 'none' | null {
+function lookupSanction(
+  map: ReturnType<HeaderCompiler['valueMap']> | null,
+  fields: Fields,
+  note: Note,
+  reject: Reject,
+): Sanction | 'none' | null {
   if (!map) return 'none';
   const found = map(fields);
   if (found.unmapped !== null) note('outcome.sanction', found.unmapped, found.value === null);
@@ -141,19 +173,30 @@ function compileCaseDate(c: HeaderCompiler, spec: AllegationSpec, path: string, 
   const column = c.column(d.column, `${path}.column`);
   const parse = compileDateFormats(d.formats ?? mapping.dateFormats);
   const fallback = d.fallback
-    ? { column: c.column(d.fallback.column, `${path}.fallback.column`), pattern: safeRegex(c, d.fallback.pattern, `${path}.fallback.pattern`), parse: compileDateFormats([d.fallback.format]) }
+    ? {
+        column: c.column(d.fallback.column, `${path}.fallback.column`),
+        pattern: safeRegex(c, d.fallback.pattern, `${path}.fallback.pattern`),
+        parse: compileDateFormats([d.fallback.format]),
+      }
     : null;
   return (fields: Fields): { value: IsoDate; problem: '' } | { value: null; problem: string } => {
     const text = fields[column] ?? '';
     if (text) {
       const value = parse(text);
-      return value ? { value, problem: '' } : { value: null, problem: `"${text}" in ${d.column} is not a date in the format ${(d.formats ?? mapping.dateFormats).join(' or ')}` };
+      return value
+        ? { value, problem: '' }
+        : {
+            value: null,
+            problem: `"${text}" in ${d.column} is not a date in the format ${(d.formats ?? mapping.dateFormats).join(' or ')}`,
+          };
     }
     if (!fallback) return { value: null, problem: `${d.column} is empty` };
     const from = fields[fallback.column] ?? '';
     const captured = fallback.pattern?.exec(from)?.[1] ?? null;
     const value = captured ? fallback.parse(captured) : null;
-    return value ? { value, problem: '' } : { value: null, problem: `${d.column} is empty and no date could be read from ${d.fallback?.column} "${from}"` };
+    return value
+      ? { value, problem: '' }
+      : { value: null, problem: `${d.column} is empty and no date could be read from ${d.fallback?.column} "${from}"` };
   };
 }
 

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { caseSources, caseTypes, identifierKinds, personStatuses, personTypes, unitKinds } from '../../db/schema/index.ts';
+import {
+  caseSources,
+  caseTypes,
+  identifierKinds,
+  personStatuses,
+  personTypes,
+  unitKinds,
+} from '../../db/schema/index.ts';
 import { SANCTIONS } from '../misconduct/rules/allegation-types.ts';
 import { standardsOfProfessionalBehaviour } from '../misconduct/taxonomy.ts';
 import { IMPORT_OUTCOMES, PROCEEDINGS_FORMS } from './import-outcomes.ts';
@@ -20,7 +27,10 @@ export const templateSchema = z
 /** Tokens YYYY, MM, M, DD, D and literal separators; a format without DD means the first day of the month. */
 export const dateFormatSchema = z
   .string()
-  .regex(/^(YYYY|MM?|DD?|[^A-Za-z])+$/, 'must be a date format made of YYYY, MM, M, DD, D and separators (e.g. DD/MM/YYYY)')
+  .regex(
+    /^(YYYY|MM?|DD?|[^A-Za-z])+$/,
+    'must be a date format made of YYYY, MM, M, DD, D and separators (e.g. DD/MM/YYYY)',
+  )
   .refine((f) => f.includes('YYYY'), 'must contain YYYY');
 
 const columnsFields = {
@@ -35,22 +45,36 @@ const columnsFields = {
  * Unmapped values are counted and reported either way.
  */
 function valueMapShape<T extends z.ZodType>(target: T) {
-  return { ...columnsFields, values: z.record(z.string(), target), otherwise: z.union([z.literal('reject'), target]).default('reject') };
+  return {
+    ...columnsFields,
+    values: z.record(z.string(), target),
+    otherwise: z.union([z.literal('reject'), target]).default('reject'),
+  };
 }
-const oneColumnSource = [(m: { column?: string | undefined; columns?: string[] | undefined }) => !!m.column !== !!m.columns, 'give either column or columns'] as const;
+const oneColumnSource = [
+  (m: { column?: string | undefined; columns?: string[] | undefined }) => !!m.column !== !!m.columns,
+  'give either column or columns',
+] as const;
 
 export function valueMapSchema<T extends z.ZodType>(target: T) {
   return z.strictObject(valueMapShape(target)).refine(...oneColumnSource);
 }
 
-const constantOr = <T extends readonly [string, ...string[]]>(values: T) => z.union([z.enum(values, oneOf(values)), valueMapSchema(z.enum(values, oneOf(values)))]);
+const constantOr = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.union([z.enum(values, oneOf(values)), valueMapSchema(z.enum(values, oneOf(values)))]);
 
 const standardCodes = standardsOfProfessionalBehaviour.map((s) => s.code) as [string, ...string[]];
 const sanctionOrNone = [...SANCTIONS, 'none'] as const;
 
-const categoryTarget = z.union([z.string().min(1), z.strictObject({ code: z.string().min(1), standards: z.array(z.enum(standardCodes, oneOf(standardCodes))).min(1) })], {
-  message: 'must be a taxonomy code or { code, standards }',
-});
+const categoryTarget = z.union(
+  [
+    z.string().min(1),
+    z.strictObject({ code: z.string().min(1), standards: z.array(z.enum(standardCodes, oneOf(standardCodes))).min(1) }),
+  ],
+  {
+    message: 'must be a taxonomy code or { code, standards }',
+  },
+);
 
 const outcomeTarget = z.union(
   [
@@ -95,7 +119,9 @@ const dateSpecSchema = z.strictObject({
   column: z.string().min(1),
   formats: z.array(dateFormatSchema).min(1).optional(),
   /** When the column is empty: reject the row, or take a coarser date from another column by a pattern. */
-  fallback: z.strictObject({ column: z.string().min(1), pattern: z.string().min(1), format: dateFormatSchema }).optional(),
+  fallback: z
+    .strictObject({ column: z.string().min(1), pattern: z.string().min(1), format: dateFormatSchema })
+    .optional(),
 });
 
 const caseSchema = z.strictObject({
@@ -124,7 +150,12 @@ const allegationSchema = z.strictObject({
   case: caseSchema,
   description: templateSchema,
   /** Value map to a taxonomy code (or { code, standards }); `standards` is the default list of standards breached. */
-  category: z.strictObject({ ...valueMapShape(categoryTarget), standards: z.array(z.enum(standardCodes, oneOf(standardCodes))).min(1) }).refine(...oneColumnSource),
+  category: z
+    .strictObject({
+      ...valueMapShape(categoryTarget),
+      standards: z.array(z.enum(standardCodes, oneOf(standardCodes))).min(1),
+    })
+    .refine(...oneColumnSource),
   outcome: outcomeSchema,
   /** Source columns kept word for word in the allegation's facts (nothing the mapping interprets is lost). */
   keep: z.array(z.string().min(1)).default([]),
@@ -144,13 +175,19 @@ export const mappingSchema = z.strictObject({
   name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and hyphens'),
   description: z.string().optional(),
   /** Prefix of every source key this mapping writes, so that two sources never collide. Defaults to the name. */
-  source: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and hyphens').optional(),
+  source: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and hyphens')
+    .optional(),
   batchSize: z.number().int().min(1).max(100_000).default(5000),
   /** Strip spaces around every value before it is used. */
   trim: z.boolean().default(true),
   dateFormats: z.array(dateFormatSchema).min(1).default(['YYYY-MM-DD']),
   /** The valid-from date given to numbers and postings whose start the source does not know. */
-  unknownValidFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 1900-01-01').default('1900-01-01'),
+  unknownValidFrom: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 1900-01-01')
+    .default('1900-01-01'),
   /** Free space for YAML anchors reused below (ignored). */
   definitions: z.unknown().optional(),
   files: z.array(fileSchema).min(1, 'list at least one file'),
@@ -160,7 +197,12 @@ export type Mapping = z.infer<typeof mappingSchema>;
 export type FileSpec = Mapping['files'][number];
 export type PersonSpec = NonNullable<FileSpec['person']>;
 export type AllegationSpec = NonNullable<FileSpec['allegation']>;
-export type ValueMapSpec<T> = { column?: string | undefined; columns?: string[] | undefined; values: Record<string, T>; otherwise: 'reject' | T };
+export type ValueMapSpec<T> = {
+  column?: string | undefined;
+  columns?: string[] | undefined;
+  values: Record<string, T>;
+  otherwise: 'reject' | T;
+};
 export type CategoryTarget = z.infer<typeof categoryTarget>;
 export type OutcomeTarget = z.infer<typeof outcomeTarget>;
 export type SanctionOrNone = (typeof sanctionOrNone)[number];

@@ -38,7 +38,12 @@ describe('the mapping file', () => {
   it('reads the shipped NYC mapping and the UK fixture mapping, with checksums', () => {
     const nyc = loadMappingFile('mappings/nyc-ccrb.yaml');
     expect(nyc.mapping.name).toBe('nyc-ccrb');
-    expect(nyc.mapping.files.map((f) => f.match)).toEqual(['active_officers*.csv', 'inactive_officers*.csv', 'active_complaints*.csv', 'inactive_complaints*.csv']);
+    expect(nyc.mapping.files.map((f) => f.match)).toEqual([
+      'active_officers*.csv',
+      'inactive_officers*.csv',
+      'active_complaints*.csv',
+      'inactive_complaints*.csv',
+    ]);
     expect(nyc.checksum).toMatch(/^[0-9a-f]{64}$/);
     expect(() => checkTaxonomyCodes(nyc.mapping, nyc.fileName, taxonomy)).not.toThrow();
     const uk = loadMappingFile('test/fixtures/import/uk-psd/psd-mapping.yaml');
@@ -65,35 +70,68 @@ describe('the mapping file', () => {
     const e = refusal(() => parseMappingText(text, 'tiny.yaml'));
     expect(e.message).toBe('The mapping file tiny.yaml is not valid');
     expect(e.fields?.['files[0].allegation']).toMatch(/Unrecognized key.*colour/);
-    expect(e.fields?.['files[0].allegation.outcome.values.Upheld']).toMatch(/must be an outcome \(no_further_action, no_case_to_answer/);
-    expect(e.fields?.['files[0].allegation.outcome.sanction.values.Warning']).toMatch(/must be one of: written_warning, final_written_warning, reduction_in_rank, dismissal_without_notice, none/);
+    expect(e.fields?.['files[0].allegation.outcome.values.Upheld']).toMatch(
+      /must be an outcome \(no_further_action, no_case_to_answer/,
+    );
+    expect(e.fields?.['files[0].allegation.outcome.sanction.values.Warning']).toMatch(
+      /must be one of: written_warning, final_written_warning, reduction_in_rank, dismissal_without_notice, none/,
+    );
   });
 
   it('refuses a misconduct meeting that finds gross misconduct', () => {
-    const e = refusal(() => parseMappingText(minimal('').replace("'No case': no_case_to_answer", "'No case': { outcome: gross_misconduct, form: meeting }"), 'tiny.yaml'));
-    expect(e.fields?.['files[0].allegation.outcome.values["No case"]']).toBe('a misconduct meeting cannot find gross misconduct: give form: hearing');
+    const e = refusal(() =>
+      parseMappingText(
+        minimal('').replace("'No case': no_case_to_answer", "'No case': { outcome: gross_misconduct, form: meeting }"),
+        'tiny.yaml',
+      ),
+    );
+    expect(e.fields?.['files[0].allegation.outcome.values["No case"]']).toBe(
+      'a misconduct meeting cannot find gross misconduct: give form: hearing',
+    );
   });
 
   it('refuses an unknown taxonomy code, suggesting the codes of its group', () => {
-    const mapping = parseMappingText(minimal('').replace('behaviours.impolite_language', 'behaviours.impolite'), 'tiny.yaml');
+    const mapping = parseMappingText(
+      minimal('').replace('behaviours.impolite_language', 'behaviours.impolite'),
+      'tiny.yaml',
+    );
     const e = refusal(() => checkTaxonomyCodes(mapping, 'tiny.yaml', taxonomy));
     expect(e.message).toBe('The mapping file tiny.yaml names categories that are not in the taxonomy');
-    expect(e.fields?.['files[0].allegation.category.values.Rude']).toMatch(/^unknown taxonomy code "behaviours\.impolite" \(codes under behaviours: behaviours, behaviours\.impolite_language/);
+    expect(e.fields?.['files[0].allegation.category.values.Rude']).toMatch(
+      /^unknown taxonomy code "behaviours\.impolite" \(codes under behaviours: behaviours, behaviours\.impolite_language/,
+    );
   });
 
   it('refuses a file whose header lacks a column the mapping reads, listing the columns it has', () => {
     const mapping = parseMappingText(minimal(''), 'tiny.yaml');
-    const e = refusal(() => compileFile(mapping, 0, 'rows.csv', ['id', 'officer', 'what', 'case', 'when', 'result'], '2026-01-01'));
+    const e = refusal(() =>
+      compileFile(mapping, 0, 'rows.csv', ['id', 'officer', 'what', 'case', 'when', 'result'], '2026-01-01'),
+    );
     expect(e.message).toBe('The mapping tiny does not fit rows.csv');
-    expect(e.fields).toEqual({ 'files[0].allegation.outcome.sanction.column': 'column "penalty" is not in rows.csv (its columns: id, officer, what, case, when, result)' });
+    expect(e.fields).toEqual({
+      'files[0].allegation.outcome.sanction.column':
+        'column "penalty" is not in rows.csv (its columns: id, officer, what, case, when, result)',
+    });
   });
 
   it('matches files to entries by name and imports them in the mapping’s order; an unmatched file is refused', () => {
     const nyc = loadMappingFile('mappings/nyc-ccrb.yaml').mapping;
-    const order = assignFiles(nyc, ['x/inactive_complaints.csv', 'x/active_officers.csv', 'x/active_complaints.csv', 'x/inactive_officers.csv']);
-    expect(order.map((f) => f.name)).toEqual(['active_officers.csv', 'inactive_officers.csv', 'active_complaints.csv', 'inactive_complaints.csv']);
+    const order = assignFiles(nyc, [
+      'x/inactive_complaints.csv',
+      'x/active_officers.csv',
+      'x/active_complaints.csv',
+      'x/inactive_officers.csv',
+    ]);
+    expect(order.map((f) => f.name)).toEqual([
+      'active_officers.csv',
+      'inactive_officers.csv',
+      'active_complaints.csv',
+      'inactive_complaints.csv',
+    ]);
     const e = refusal(() => assignFiles(nyc, ['x/active_officers.csv', 'x/officers.txt', 'x/active_officers.csv']));
-    expect(e.fields?.['files[1]']).toMatch(/^officers\.txt matches no entry of the mapping nyc-ccrb \(patterns: active_officers\*\.csv/);
+    expect(e.fields?.['files[1]']).toMatch(
+      /^officers\.txt matches no entry of the mapping nyc-ccrb \(patterns: active_officers\*\.csv/,
+    );
     expect(e.fields?.['files[2]']).toBe('active_officers.csv is given twice');
   });
 });
@@ -109,7 +147,15 @@ describe('mapping a row', () => {
     expect(row.allegation).toMatchObject({
       key: 'tiny:a1',
       personKey: 'tiny:p/042',
-      case: { key: 'tiny:C9', reference: 'T-C9', cameToAttentionOn: '2024-05-07', regimeVersion: '2020+2024', source: 'other', caseType: 'conduct_matter', summary: 'Case C9' },
+      case: {
+        key: 'tiny:C9',
+        reference: 'T-C9',
+        cameToAttentionOn: '2024-05-07',
+        regimeVersion: '2020+2024',
+        source: 'other',
+        caseType: 'conduct_matter',
+        summary: 'Case C9',
+      },
       categoryCode: 'behaviours.impolite_language',
       standards: ['duties_responsibilities'],
       outcome: { outcome: 'misconduct', form: 'hearing', sanction: 'written_warning' },
@@ -121,41 +167,85 @@ describe('mapping a row', () => {
     expect(unmapped.rejected).toBe('unmapped category "Shouting"');
     expect(unmapped.unmapped).toEqual([{ map: 'category', value: 'Shouting', rejected: true }]);
     expect(unmapped.allegation).toBeNull();
-    expect(map(['a1', '042', 'Rude', 'C9', '07/05/2024', 'Upheld', ''], 4, 'raw').rejected).toBe('"07/05/2024" in when is not a date in the format YYYY-MM-DD');
-    expect(map(['a1', '042', 'Rude', 'C9', '2026-01-02', 'Upheld', ''], 5, 'raw').rejected).toBe('the date 2026-01-02 is in the future');
+    expect(map(['a1', '042', 'Rude', 'C9', '07/05/2024', 'Upheld', ''], 4, 'raw').rejected).toBe(
+      '"07/05/2024" in when is not a date in the format YYYY-MM-DD',
+    );
+    expect(map(['a1', '042', 'Rude', 'C9', '2026-01-02', 'Upheld', ''], 5, 'raw').rejected).toBe(
+      'the date 2026-01-02 is in the future',
+    );
     expect(map(['a1', '042', 'Rude', 'C9', '', 'Upheld', ''], 6, 'raw').rejected).toBe('when is empty');
     expect(map(['a1', '042'], 7, 'raw').rejected).toBe('expected 7 columns, found 2');
   });
 
   it('takes no sanction for outcomes that have none, and reads "none" as no sanction', () => {
-    expect(map(['a2', '042', 'Rude', 'C9', '2020-01-01', 'No case', 'Warning'], 2, '').allegation?.outcome).toEqual({ outcome: 'no_case_to_answer', form: 'hearing', sanction: null });
+    expect(map(['a2', '042', 'Rude', 'C9', '2020-01-01', 'No case', 'Warning'], 2, '').allegation?.outcome).toEqual({
+      outcome: 'no_case_to_answer',
+      form: 'hearing',
+      sanction: null,
+    });
     expect(map(['a3', '042', 'Rude', 'C9', '2020-01-01', 'Upheld', ''], 2, '').allegation?.outcome.sanction).toBeNull();
   });
 });
 
 describe('value maps with wildcards (the NYC mapping)', () => {
   const nyc = loadMappingFile('mappings/nyc-ccrb.yaml').mapping;
-  const header = ['officer_id', 'complaint_id', 'date', 'fado_type', 'allegation', 'board_disposition', 'nypd_disposition', 'penalty'];
+  const header = [
+    'officer_id',
+    'complaint_id',
+    'date',
+    'fado_type',
+    'allegation',
+    'board_disposition',
+    'nypd_disposition',
+    'penalty',
+  ];
   const map = compileFile(nyc, 2, 'active_complaints.csv', header, '2026-01-01');
-  const row = (board: string, nypd: string, penalty: string, fado = 'Force', allegation = 'Physical force', date = '2010-03-04') =>
-    map(['000123', '201000001', date, fado, allegation, board, nypd, penalty], 2, '');
+  const row = (
+    board: string,
+    nypd: string,
+    penalty: string,
+    fado = 'Force',
+    allegation = 'Physical force',
+    date = '2010-03-04',
+  ) => map(['000123', '201000001', date, fado, allegation, board, nypd, penalty], 2, '');
 
   it('reads the force’s columns only after "Substantiated", the first matching pattern winning', () => {
     expect(row('Unsubstantiated', 'Guilty - DCT', 'Termination').allegation?.outcome.outcome).toBe('no_case_to_answer');
-    expect(row('Substantiated (Charges)', 'Guilty - DCT', 'Termination').allegation?.outcome).toEqual({ outcome: 'misconduct', form: 'hearing', sanction: 'dismissal_without_notice' });
-    expect(row('Substantiated (Charges)', 'No Disciplinary Action-DUP', 'Termination').allegation?.outcome.outcome).toBe('withdrawn');
-    expect(row('Substantiated (Command Discipline A)', 'Command Discipline - A', 'Forfeit vacation 3 days').allegation?.outcome).toEqual({ outcome: 'misconduct', form: 'meeting', sanction: 'written_warning' });
-    expect(row('Substantiated (Charges)', 'Guilty - DCT', 'Suspen. days: 30 + Vacation days: 15').allegation?.outcome.sanction).toBe('final_written_warning');
+    expect(row('Substantiated (Charges)', 'Guilty - DCT', 'Termination').allegation?.outcome).toEqual({
+      outcome: 'misconduct',
+      form: 'hearing',
+      sanction: 'dismissal_without_notice',
+    });
+    expect(
+      row('Substantiated (Charges)', 'No Disciplinary Action-DUP', 'Termination').allegation?.outcome.outcome,
+    ).toBe('withdrawn');
+    expect(
+      row('Substantiated (Command Discipline A)', 'Command Discipline - A', 'Forfeit vacation 3 days').allegation
+        ?.outcome,
+    ).toEqual({ outcome: 'misconduct', form: 'meeting', sanction: 'written_warning' });
+    expect(
+      row('Substantiated (Charges)', 'Guilty - DCT', 'Suspen. days: 30 + Vacation days: 15').allegation?.outcome
+        .sanction,
+    ).toBe('final_written_warning');
     expect(row('Substantiated (Charges)', '', '').allegation?.outcome.outcome).toBe('open');
     expect(row('Miscellaneous', 'Filed', 'Retire').rejected).toBe('unmapped outcome "Miscellaneous | Filed | Retire"');
   });
 
   it('maps categories by fado type and allegation, and falls back to the year of the complaint id for a missing date', () => {
-    expect(row('Exonerated', '', '', 'Abuse of Authority', 'Gun Pointed').allegation).toMatchObject({ categoryCode: 'powers.use_of_force', standards: ['use_of_force'] });
-    expect(row('Exonerated', '', '', 'Offensive Language', 'Gender Identity').allegation?.categoryCode).toBe('discrimination.gender_reassignment');
-    expect(row('Exonerated', '', '', 'Abuse of Authority', 'Something new').allegation?.categoryCode).toBe('powers.other');
+    expect(row('Exonerated', '', '', 'Abuse of Authority', 'Gun Pointed').allegation).toMatchObject({
+      categoryCode: 'powers.use_of_force',
+      standards: ['use_of_force'],
+    });
+    expect(row('Exonerated', '', '', 'Offensive Language', 'Gender Identity').allegation?.categoryCode).toBe(
+      'discrimination.gender_reassignment',
+    );
+    expect(row('Exonerated', '', '', 'Abuse of Authority', 'Something new').allegation?.categoryCode).toBe(
+      'powers.other',
+    );
     expect(row('Exonerated', '', '', 'Force', 'Chokehold', '').allegation?.case.cameToAttentionOn).toBe('2010-01-01');
-    expect(row('Exonerated', '', '', 'Force', 'Chokehold', '2003-11').allegation?.case.cameToAttentionOn).toBe('2003-11-01');
+    expect(row('Exonerated', '', '', 'Force', 'Chokehold', '2003-11').allegation?.case.cameToAttentionOn).toBe(
+      '2003-11-01',
+    );
   });
 });
 
@@ -172,10 +262,20 @@ describe('source dates and imported tracks', () => {
   });
 
   it('ends every outcome but open in the terminal status, a former officer’s gross misconduct as would-have-been-dismissed', () => {
-    expect(importedTrack({ outcome: 'open', form: 'hearing', sanction: null }, false)).toEqual({ status: 'received', reg17NoticeServed: false });
-    expect(importedTrack({ outcome: 'no_case_to_answer', form: 'hearing', sanction: null }, false)).toMatchObject({ status: 'closed', caseToAnswer: 'no_case' });
-    expect(importedTrack({ outcome: 'misconduct', form: 'meeting', sanction: 'written_warning' }, false)).toMatchObject({ status: 'closed', form: 'meeting', finding: 'misconduct', sanction: 'written_warning' });
-    expect(importedTrack({ outcome: 'gross_misconduct', form: 'hearing', sanction: 'dismissal_without_notice' }, true)).toEqual({
+    expect(importedTrack({ outcome: 'open', form: 'hearing', sanction: null }, false)).toEqual({
+      status: 'received',
+      reg17NoticeServed: false,
+    });
+    expect(importedTrack({ outcome: 'no_case_to_answer', form: 'hearing', sanction: null }, false)).toMatchObject({
+      status: 'closed',
+      caseToAnswer: 'no_case',
+    });
+    expect(importedTrack({ outcome: 'misconduct', form: 'meeting', sanction: 'written_warning' }, false)).toMatchObject(
+      { status: 'closed', form: 'meeting', finding: 'misconduct', sanction: 'written_warning' },
+    );
+    expect(
+      importedTrack({ outcome: 'gross_misconduct', form: 'hearing', sanction: 'dismissal_without_notice' }, true),
+    ).toEqual({
       status: 'closed',
       reg17NoticeServed: false,
       severity: 'gross_misconduct',

@@ -11,7 +11,19 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { assignFiles } from './assign-files.ts';
 import { fileChecksum, openCsv } from './csv-source.ts';
 import { ImportProgress, type ProgressSink } from './import-progress.ts';
-import { activeCategoryCodes, claimRun, findRun, findUnfinishedRun, finishRun, forceExists, insertRejects, insertRun, recordBatch, type ImportRunRow, type RunFile } from './import-runs.repository.ts';
+import {
+  activeCategoryCodes,
+  claimRun,
+  findRun,
+  findUnfinishedRun,
+  finishRun,
+  forceExists,
+  insertRejects,
+  insertRun,
+  recordBatch,
+  type ImportRunRow,
+  type RunFile,
+} from './import-runs.repository.ts';
 import { checkTaxonomyCodes, loadMappingFile, type LoadedMapping } from './load-mapping.ts';
 import { loadBatch, noneCreated, type Created } from './load-batch.ts';
 import { compileFile, type MappedRow } from './map-row.ts';
@@ -22,7 +34,12 @@ export const runImportInput = z.object({
   forceId: z.string().trim().min(1, 'Give the force to import into'),
   mappingFile: z.string().min(1, 'Give the mapping file'),
   files: z.array(z.string().min(1)).min(1, 'Give at least one CSV file to import'),
-  batchSize: z.number().int().min(1, 'The batch size must be at least 1').max(100_000, 'The batch size must be at most 100000').optional(),
+  batchSize: z
+    .number()
+    .int()
+    .min(1, 'The batch size must be at least 1')
+    .max(100_000, 'The batch size must be at most 100000')
+    .optional(),
   rejectsFile: z.string().min(1).optional(),
 });
 
@@ -47,21 +64,40 @@ export type ImportSummary = {
  * unfinished run from its first uncommitted batch; a rerun of a finished one imports nothing, because every
  * record is found by its source key. The import acts as the system (`probity import`), like the seed.
  */
-export async function runImport(deps: Deps, raw: z.input<typeof runImportInput>, sink: ProgressSink = { write: () => true }): Promise<ImportSummary> {
+export async function runImport(
+  deps: Deps,
+  raw: z.input<typeof runImportInput>,
+  sink: ProgressSink = { write: () => true },
+): Promise<ImportSummary> {
   const input = parseInput(runImportInput, raw, 'Check the import');
   const loaded = loadMappingFile(input.mappingFile);
-  if (!(await forceExists(deps.db, input.forceId))) throw new AppError('validation', 'Check the import', { forceId: `No force with id "${input.forceId}"` });
+  if (!(await forceExists(deps.db, input.forceId)))
+    throw new AppError('validation', 'Check the import', { forceId: `No force with id "${input.forceId}"` });
   checkTaxonomyCodes(loaded.mapping, loaded.fileName, await activeCategoryCodes(deps.db));
   const files = assignFiles(loaded.mapping, input.files);
   const sums: RunFile[] = [];
   for (const f of files) sums.push({ name: f.name, ...(await fileChecksum(f.path)) });
   const run = await startOrResume(deps, input.forceId, loaded, sums, input.batchSize ?? loaded.mapping.batchSize);
-  const resumedFrom = run.batches > 0 ? { batches: run.batches, file: sums[run.fileIndex]?.name ?? null, row: run.fileRow } : null;
+  const resumedFrom =
+    run.batches > 0 ? { batches: run.batches, file: sums[run.fileIndex]?.name ?? null, row: run.fileRow } : null;
   const totalBytes = sums.reduce((n, f) => n + f.bytes, 0);
-  const progress = new ImportProgress(sink, totalBytes, sums.slice(0, run.fileIndex).reduce((n, f) => n + f.bytes, 0));
-  progress.note(resumedFrom ? `Resuming import run ${run.id} after batch ${run.batches} (${resumedFrom.file ?? 'end'}, row ${run.fileRow})` : `Import run ${run.id}`);
+  const progress = new ImportProgress(
+    sink,
+    totalBytes,
+    sums.slice(0, run.fileIndex).reduce((n, f) => n + f.bytes, 0),
+  );
+  progress.note(
+    resumedFrom
+      ? `Resuming import run ${run.id} after batch ${run.batches} (${resumedFrom.file ?? 'end'}, row ${run.fileRow})`
+      : `Import run ${run.id}`,
+  );
   const started = Date.now();
-  const state = { batches: run.batches, created: { ...noneCreated(), ...(run.created as Partial<Created>) }, unmapped: run.unmapped as Record<string, Record<string, number>>, rowsThisRun: 0 };
+  const state = {
+    batches: run.batches,
+    created: { ...noneCreated(), ...(run.created as Partial<Created>) },
+    unmapped: run.unmapped as Record<string, Record<string, number>>,
+    rowsThisRun: 0,
+  };
   let inFlight: Promise<void> = Promise.resolve();
   try {
     for (let fileIndex = run.fileIndex; fileIndex < files.length; fileIndex++) {
@@ -80,10 +116,17 @@ export async function runImport(deps: Deps, raw: z.input<typeof runImportInput>,
           const at = consumed;
           batch = [];
           await inFlight;
-          inFlight = commitBatch(deps, run, loaded, { index: fileIndex, name: file.name, row: at }, rows, state).then(() => {
-            state.rowsThisRun += rows.length;
-            progress.committed({ file: file.name, rows: state.rowsThisRun, bytesDone: doneBefore + csv.bytesRead(), batches: state.batches });
-          });
+          inFlight = commitBatch(deps, run, loaded, { index: fileIndex, name: file.name, row: at }, rows, state).then(
+            () => {
+              state.rowsThisRun += rows.length;
+              progress.committed({
+                file: file.name,
+                rows: state.rowsThisRun,
+                bytesDone: doneBefore + csv.bytesRead(),
+                batches: state.batches,
+              });
+            },
+          );
           inFlight.catch(() => undefined); // observed by the next await; not an unhandled rejection meanwhile
         };
         for await (const row of csv.rows) {
@@ -91,7 +134,13 @@ export async function runImport(deps: Deps, raw: z.input<typeof runImportInput>,
           if (consumed <= skip) continue;
           batch.push(mapRow(row.fields, row.line, row.raw));
           if (batch.length >= run.batchSize) await commit();
-          else progress.reading({ file: file.name, rows: state.rowsThisRun + batch.length, bytesDone: doneBefore + csv.bytesRead(), batches: state.batches });
+          else
+            progress.reading({
+              file: file.name,
+              rows: state.rowsThisRun + batch.length,
+              bytesDone: doneBefore + csv.bytesRead(),
+              batches: state.batches,
+            });
         }
         if (batch.length > 0) await commit();
         await inFlight;
@@ -132,7 +181,14 @@ export async function runImport(deps: Deps, raw: z.input<typeof runImportInput>,
 type RunState = { batches: number; created: Created; unmapped: Record<string, Record<string, number>> };
 
 /** One batch, all or nothing: records, rejects, the run's position and counts, and the audit event. */
-async function commitBatch(deps: Deps, run: ImportRunRow, loaded: LoadedMapping, file: { index: number; name: string; row: number }, rows: MappedRow[], state: RunState): Promise<void> {
+async function commitBatch(
+  deps: Deps,
+  run: ImportRunRow,
+  loaded: LoadedMapping,
+  file: { index: number; name: string; row: number },
+  rows: MappedRow[],
+  state: RunState,
+): Promise<void> {
   const next = { batches: state.batches + 1, created: { ...state.created }, unmapped: structuredClone(state.unmapped) };
   await deps.db.transaction(async (tx) => {
     const outcome = await loadBatch(tx, run.forceId, loaded.mapping.name, rows);
@@ -145,41 +201,89 @@ async function commitBatch(deps: Deps, run: ImportRunRow, loaded: LoadedMapping,
         values[n.value] = (values[n.value] ?? 0) + 1;
       }
     }
-    const rejects = rows.flatMap((r, i) => (outcome.status[i] === 'rejected' ? [{ fileIndex: file.index, line: r.line, fileName: file.name, reason: outcome.reasons[i] ?? 'rejected', raw: r.raw }] : []));
+    const rejects = rows.flatMap((r, i) =>
+      outcome.status[i] === 'rejected'
+        ? [
+            {
+              fileIndex: file.index,
+              line: r.line,
+              fileName: file.name,
+              reason: outcome.reasons[i] ?? 'rejected',
+              raw: r.raw,
+            },
+          ]
+        : [],
+    );
     await insertRejects(tx, run.forceId, run.id, rejects);
-    const counts = { rows: rows.length, imported: count('imported'), duplicates: count('duplicate'), rejected: rejects.length };
-    await recordBatch(tx, run.forceId, run.id, { fileIndex: file.index, fileRow: file.row, ...counts, created: next.created, unmapped: next.unmapped });
-    await recordAudit(tx, systemActor('probity import', run.forceId), { type: 'import_run', id: run.id }, {
-      type: 'import.batch',
-      importId: run.id,
-      mapping: loaded.mapping.name,
-      batch: next.batches,
-      file: file.name,
+    const counts = {
+      rows: rows.length,
+      imported: count('imported'),
+      duplicates: count('duplicate'),
+      rejected: rejects.length,
+    };
+    await recordBatch(tx, run.forceId, run.id, {
+      fileIndex: file.index,
+      fileRow: file.row,
       ...counts,
-      people: outcome.created.people,
-      cases: outcome.created.cases,
-      subjects: outcome.created.subjects,
-      allegations: outcome.created.allegations,
+      created: next.created,
+      unmapped: next.unmapped,
     });
+    await recordAudit(
+      tx,
+      systemActor('probity import', run.forceId),
+      { type: 'import_run', id: run.id },
+      {
+        type: 'import.batch',
+        importId: run.id,
+        mapping: loaded.mapping.name,
+        batch: next.batches,
+        file: file.name,
+        ...counts,
+        people: outcome.created.people,
+        cases: outcome.created.cases,
+        subjects: outcome.created.subjects,
+        allegations: outcome.created.allegations,
+      },
+    );
   });
   Object.assign(state, next);
 }
 
 /** The unfinished run of the same import, taken over; or a new run. Refused while another process runs it. */
-async function startOrResume(deps: Deps, forceId: string, loaded: LoadedMapping, files: RunFile[], batchSize: number): Promise<ImportRunRow> {
-  const identity = createHash('sha256').update(JSON.stringify([forceId, loaded.checksum, files.map((f) => [f.name, f.sha256])])).digest('hex');
+async function startOrResume(
+  deps: Deps,
+  forceId: string,
+  loaded: LoadedMapping,
+  files: RunFile[],
+  batchSize: number,
+): Promise<ImportRunRow> {
+  const identity = createHash('sha256')
+    .update(JSON.stringify([forceId, loaded.checksum, files.map((f) => [f.name, f.sha256])]))
+    .digest('hex');
   const host = os.hostname();
   const unfinished = await findUnfinishedRun(deps.db, forceId, identity);
   if (unfinished) {
     const pid = unfinished.processId;
     if (unfinished.status === 'running' && pid && pid !== process.pid && unfinished.host === host && isAlive(pid)) {
-      throw new AppError('conflict', `Import run ${unfinished.id} of these files is still in progress in process ${pid}`);
+      throw new AppError(
+        'conflict',
+        `Import run ${unfinished.id} of these files is still in progress in process ${pid}`,
+      );
     }
     await claimRun(deps.db, unfinished, process.pid, host);
     return unfinished;
   }
   try {
-    return await insertRun(deps.db, { forceId, identity, mappingName: loaded.mapping.name, mappingChecksum: loaded.checksum, files, batchSize, processId: process.pid, host });
+    return await insertRun(deps.db, {
+      forceId,
+      identity,
+      mappingName: loaded.mapping.name,
+      mappingChecksum: loaded.checksum,
+      files,
+      batchSize,
+      processId: process.pid,
+      host,
+    });
   } catch (err) {
     if ((err as { cause?: { code?: string } }).cause?.code === '23505' || (err as { code?: string }).code === '23505') {
       throw new AppError('conflict', 'The same import was started at the same moment by another process');

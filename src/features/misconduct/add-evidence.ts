@@ -16,9 +16,13 @@ import { insertEvidence } from './evidence.repository.ts';
 
 type Sniff = (b: Buffer) => boolean;
 
-const at = (b: Buffer, text: string, offset = 0) => b.length >= offset + text.length && b.toString('latin1', offset, offset + text.length) === text;
+const at = (b: Buffer, text: string, offset = 0) =>
+  b.length >= offset + text.length && b.toString('latin1', offset, offset + text.length) === text;
 const bytes = (b: Buffer, sig: number[]) => b.length >= sig.length && sig.every((x, i) => b[i] === x);
-const riff = (kind: string): Sniff => (b) => at(b, 'RIFF') && at(b, kind, 8);
+const riff =
+  (kind: string): Sniff =>
+  (b) =>
+    at(b, 'RIFF') && at(b, kind, 8);
 const isoMedia: Sniff = (b) => at(b, 'ftyp', 4);
 const zip: Sniff = (b) => bytes(b, [0x50, 0x4b, 0x03, 0x04]);
 const ole: Sniff = (b) => bytes(b, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
@@ -34,7 +38,10 @@ const ALLOWED: Record<string, { ext: string[]; sniff: Sniff }> = {
   'image/jpeg': { ext: ['jpg', 'jpeg'], sniff: (b) => bytes(b, [0xff, 0xd8, 0xff]) },
   'image/gif': { ext: ['gif'], sniff: (b) => at(b, 'GIF87a') || at(b, 'GIF89a') },
   'image/webp': { ext: ['webp'], sniff: riff('WEBP') },
-  'image/tiff': { ext: ['tif', 'tiff'], sniff: (b) => bytes(b, [0x49, 0x49, 0x2a, 0x00]) || bytes(b, [0x4d, 0x4d, 0x00, 0x2a]) },
+  'image/tiff': {
+    ext: ['tif', 'tiff'],
+    sniff: (b) => bytes(b, [0x49, 0x49, 0x2a, 0x00]) || bytes(b, [0x4d, 0x4d, 0x00, 0x2a]),
+  },
   'image/bmp': { ext: ['bmp'], sniff: (b) => at(b, 'BM') },
   'image/heic': { ext: ['heic', 'heif'], sniff: isoMedia },
   'text/plain': { ext: ['txt', 'log'], sniff: text },
@@ -48,12 +55,18 @@ const ALLOWED: Record<string, { ext: string[]; sniff: Sniff }> = {
   'audio/flac': { ext: ['flac'], sniff: (b) => at(b, 'fLaC') },
   'audio/webm': { ext: [], sniff: matroska },
   'video/mp4': { ext: ['mp4', 'm4v'], sniff: isoMedia },
-  'video/quicktime': { ext: ['mov'], sniff: (b) => ['ftyp', 'moov', 'mdat', 'wide', 'free', 'skip'].some((box) => at(b, box, 4)) },
+  'video/quicktime': {
+    ext: ['mov'],
+    sniff: (b) => ['ftyp', 'moov', 'mdat', 'wide', 'free', 'skip'].some((box) => at(b, box, 4)),
+  },
   'video/3gpp': { ext: ['3gp'], sniff: isoMedia },
   'video/webm': { ext: ['webm'], sniff: matroska },
   'video/x-matroska': { ext: ['mkv'], sniff: matroska },
   'video/x-msvideo': { ext: ['avi'], sniff: riff('AVI ') },
-  'video/mpeg': { ext: ['mpg', 'mpeg'], sniff: (b) => bytes(b, [0x00, 0x00, 0x01, 0xba]) || bytes(b, [0x00, 0x00, 0x01, 0xb3]) },
+  'video/mpeg': {
+    ext: ['mpg', 'mpeg'],
+    sniff: (b) => bytes(b, [0x00, 0x00, 0x01, 0xba]) || bytes(b, [0x00, 0x00, 0x01, 0xb3]),
+  },
   'application/msword': { ext: ['doc'], sniff: ole },
   'application/vnd.ms-excel': { ext: ['xls'], sniff: ole },
   'application/vnd.ms-powerpoint': { ext: ['ppt'], sniff: ole },
@@ -89,22 +102,28 @@ const UNSPECIFIED = new Set(['', 'application/octet-stream', 'binary/octet-strea
 const extensionOf = (name: string) => /\.([a-z0-9]{1,5})$/i.exec(name)?.[1]?.toLowerCase() ?? '';
 
 /** The media type to store, or the reason the file is refused. */
-export function checkMediaType(fileName: string, claimed: string, content: Buffer): { mediaType: string } | { error: string } {
+export function checkMediaType(
+  fileName: string,
+  claimed: string,
+  content: Buffer,
+): { mediaType: string } | { error: string } {
   const bare = claimed.split(';')[0]?.trim().toLowerCase() ?? '';
   const named = ALIASES[bare] ?? bare;
   const ext = extensionOf(fileName);
   const mediaType = UNSPECIFIED.has(named) ? Object.entries(ALLOWED).find(([, t]) => t.ext.includes(ext))?.[0] : named;
   const rule = mediaType ? ALLOWED[mediaType] : undefined;
-  if (!mediaType || !rule) return { error: 'The selected file must be a PDF, an image, a text file, audio, video or an office document' };
-  if (!rule.sniff(content)) return { error: `The selected file is not a real ${rule.ext[0]?.toUpperCase() ?? mediaType}: its contents do not match its type` };
+  if (!mediaType || !rule)
+    return { error: 'The selected file must be a PDF, an image, a text file, audio, video or an office document' };
+  if (!rule.sniff(content))
+    return {
+      error: `The selected file is not a real ${rule.ext[0]?.toUpperCase() ?? mediaType}: its contents do not match its type`,
+    };
   return { mediaType };
 }
 
 /** The last part of a path, without control characters, at most 200 characters (keeping the extension). */
 export function sanitiseFileName(raw: string): string {
-  const base = (raw.split(/[\\/]/).pop() ?? '')
-    .replace(/[\p{Cc}\p{Cf}]/gu, '')
-    .replace(/^[\s.]+|\s+$/g, '');
+  const base = (raw.split(/[\\/]/).pop() ?? '').replace(/[\p{Cc}\p{Cf}]/gu, '').replace(/^[\s.]+|\s+$/g, '');
   if (base === '') return 'evidence';
   if (base.length <= 200) return base;
   const ext = extensionOf(base);
@@ -127,11 +146,15 @@ function validate(deps: Deps, raw: AddEvidenceInput) {
   const fields: FieldErrors = {};
   const description = descriptionSchema.safeParse(typeof raw.description === 'string' ? raw.description : '');
   if (!description.success) fields['description'] = description.error.issues[0]?.message ?? 'Check the description';
-  const file = isUploadedFile(raw.file) && !(raw.file.fileName === '' && raw.file.content.length === 0 && !raw.file.tooLarge) ? raw.file : undefined;
+  const file =
+    isUploadedFile(raw.file) && !(raw.file.fileName === '' && raw.file.content.length === 0 && !raw.file.tooLarge)
+      ? raw.file
+      : undefined;
   let mediaType = '';
   let fileName = '';
   if (!file) fields['file'] = 'Select a file';
-  else if (file.tooLarge) fields['file'] = `The selected file must be smaller than ${sizeText(deps.config.maxUploadBytes)}`;
+  else if (file.tooLarge)
+    fields['file'] = `The selected file must be smaller than ${sizeText(deps.config.maxUploadBytes)}`;
   else if (file.content.length === 0) fields['file'] = 'The selected file is empty';
   else {
     fileName = sanitiseFileName(file.fileName);
@@ -144,7 +167,12 @@ function validate(deps: Deps, raw: AddEvidenceInput) {
 }
 
 /** Adds one file to a case the user may see and work on; the file and its audit row commit together or not at all. */
-export async function addEvidence(deps: Deps, principal: Principal | null, raw: AddEvidenceInput, requestId: string | null) {
+export async function addEvidence(
+  deps: Deps,
+  principal: Principal | null,
+  raw: AddEvidenceInput,
+  requestId: string | null,
+) {
   authorize(principal, 'case.read', 'case');
   authorize(principal, 'allegation.progress', 'case');
   if (!z.string().uuid().safeParse(raw.caseId).success) throw notFound('case');
@@ -165,7 +193,19 @@ export async function addEvidence(deps: Deps, principal: Principal | null, raw: 
       uploadedBy: principal.userId,
       uploadedAt: deps.now(),
     });
-    await recordAudit(tx, actorOf(principal, requestId), { type: 'case', id: theCase.id }, { type: 'evidence.added', caseId: theCase.id, evidenceId: row.id, fileName: row.fileName, sizeBytes: row.sizeBytes, sha256 });
+    await recordAudit(
+      tx,
+      actorOf(principal, requestId),
+      { type: 'case', id: theCase.id },
+      {
+        type: 'evidence.added',
+        caseId: theCase.id,
+        evidenceId: row.id,
+        fileName: row.fileName,
+        sizeBytes: row.sizeBytes,
+        sha256,
+      },
+    );
     return row;
   });
 }

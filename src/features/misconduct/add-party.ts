@@ -26,15 +26,23 @@ export const addPartyBody = z
   .object({
     role: z.enum(partyRoles, { message: 'Choose whether they are a complainant, victim, witness or reporter' }),
     personReference: z.preprocess(blank, z.string().trim().max(100, 'Enter at most 100 characters').optional()),
-    name: z.preprocess(blank, z.string().trim().min(2, 'Enter their full name').max(200, 'Enter a name of at most 200 characters').optional()),
+    name: z.preprocess(
+      blank,
+      z.string().trim().min(2, 'Enter their full name').max(200, 'Enter a name of at most 200 characters').optional(),
+    ),
   })
   // Checked even when another field is wrong, so that one submission shows every problem.
   .refine((v) => v.personReference !== undefined || v.name !== undefined, {
     path: ['personReference'],
-    message: 'Enter a collar, warrant or staff number or record id from the force directory, or the name of someone outside it',
+    message:
+      'Enter a collar, warrant or staff number or record id from the force directory, or the name of someone outside it',
     when: () => true,
   })
-  .refine((v) => v.personReference === undefined || v.name === undefined, { path: ['name'], message: 'Enter either a number from the force directory or a name, not both', when: () => true });
+  .refine((v) => v.personReference === undefined || v.name === undefined, {
+    path: ['name'],
+    message: 'Enter either a number from the force directory or a name, not both',
+    when: () => true,
+  });
 
 export type AddPartyInput = z.input<typeof addPartyBody> & { caseId: string };
 
@@ -55,7 +63,12 @@ export async function viewParties(deps: Deps, principal: Principal | null, caseI
     const theCase = await findVisibleCase(tx, principal, caseId);
     if (!theCase) throw notFound('case');
     const parties = await partiesOf(tx, theCase.forceId, theCase.id);
-    await recordAudit(tx, actorOf(principal, requestId), { type: 'case', id: theCase.id }, { type: 'case.viewed', caseId: theCase.id, reference: theCase.reference });
+    await recordAudit(
+      tx,
+      actorOf(principal, requestId),
+      { type: 'case', id: theCase.id },
+      { type: 'case.viewed', caseId: theCase.id, reference: theCase.reference },
+    );
     return { theCase, parties };
   });
 }
@@ -76,11 +89,19 @@ export async function addParty(deps: Deps, principal: Principal | null, raw: Add
     let personId: string | null = null;
     if (input.personReference !== undefined) {
       const matches = await resolveReference(tx, principal, input.personReference);
-      if (matches.length > 1) throw new AppError('validation', CHECK, { personReference: 'That number matches more than one record: enter the record id instead' });
+      if (matches.length > 1)
+        throw new AppError('validation', CHECK, {
+          personReference: 'That number matches more than one record: enter the record id instead',
+        });
       const person = matches[0] ? await findVisiblePerson(tx, principal, matches[0]) : undefined;
-      if (!person || person.mergedIntoId) throw new AppError('validation', CHECK, { personReference: 'No one you can see in the force directory has that number or record id' });
+      if (!person || person.mergedIntoId)
+        throw new AppError('validation', CHECK, {
+          personReference: 'No one you can see in the force directory has that number or record id',
+        });
       if (await partyExists(tx, principal.forceId, theCase.id, input.role, person.id)) {
-        throw new AppError('validation', CHECK, { personReference: `This person is already a ${input.role} on the case` });
+        throw new AppError('validation', CHECK, {
+          personReference: `This person is already a ${input.role} on the case`,
+        });
       }
       if ((await subjectsOf(tx, principal.forceId, theCase.id)).some((subject) => subject.personId === person.id)) {
         throw new AppError('validation', CHECK, { personReference: 'This person is a subject of the case' });
@@ -88,12 +109,25 @@ export async function addParty(deps: Deps, principal: Principal | null, raw: Add
       const lead = theCase.leadInvestigatorId ? await findUserById(tx, theCase.leadInvestigatorId) : undefined;
       if (lead?.personId === person.id) {
         // Need-to-know would hide the case from its own lead: refuse, do not hide.
-        throw new AppError('validation', CHECK, { personReference: 'This person is the lead investigator of the case: allocate the case to someone else first' });
+        throw new AppError('validation', CHECK, {
+          personReference: 'This person is the lead investigator of the case: allocate the case to someone else first',
+        });
       }
       personId = person.id;
     }
-    const party = await insertCaseParty(tx, { forceId: principal.forceId, caseId: theCase.id, role: input.role, personId, name: personId ? null : (input.name ?? null) });
-    await recordAudit(tx, actorOf(principal, requestId), { type: 'case', id: theCase.id }, { type: 'case.party_added', caseId: theCase.id, partyId: party.id, role: party.role });
+    const party = await insertCaseParty(tx, {
+      forceId: principal.forceId,
+      caseId: theCase.id,
+      role: input.role,
+      personId,
+      name: personId ? null : (input.name ?? null),
+    });
+    await recordAudit(
+      tx,
+      actorOf(principal, requestId),
+      { type: 'case', id: theCase.id },
+      { type: 'case.party_added', caseId: theCase.id, partyId: party.id, role: party.role },
+    );
     return { id: party.id, role: party.role, personId: party.personId, name: party.name };
   });
 }

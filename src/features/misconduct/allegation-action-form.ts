@@ -24,7 +24,14 @@ export type ActionControl =
   | (Common & { kind: 'text'; label: string });
 
 type Spec =
-  | { kind: 'radios'; legend: string; hint?: string; labels: Record<string, string | { text: string; hint: string }>; none?: string; message?: string }
+  | {
+      kind: 'radios';
+      legend: string;
+      hint?: string;
+      labels: Record<string, string | { text: string; hint: string }>;
+      none?: string;
+      message?: string;
+    }
   | { kind: 'yesNo'; legend: string; hint?: string; message?: string }
   | { kind: 'checkbox'; legend: string; text: string; hint?: string }
   | { kind: 'checkboxes'; legend: string; hint?: string; labels: Record<string, string> }
@@ -43,8 +50,10 @@ const sanctionLabels = {
 const referralCriteria = {
   serious_assault: 'A serious assault',
   serious_sexual_offence: 'A serious sexual offence',
-  serious_corruption: 'Serious corruption, including abuse of position for a sexual purpose or an improper emotional relationship',
-  discrimination: 'A criminal offence or behaviour liable to lead to disciplinary proceedings, aggravated by discriminatory behaviour',
+  serious_corruption:
+    'Serious corruption, including abuse of position for a sexual purpose or an improper emotional relationship',
+  discrimination:
+    'A criminal offence or behaviour liable to lead to disciplinary proceedings, aggravated by discriminatory behaviour',
   relevant_offence: 'A relevant offence (sentence fixed by law, or 7 years’ imprisonment or more)',
   same_incident: 'Arising from the same incident as one of these',
   chief_officer: 'Conduct of a chief officer',
@@ -62,17 +71,40 @@ const SPECS: Record<ActionType, Record<string, Spec>> = {
         none: { text: 'Neither misconduct nor gross misconduct', hint: 'No further action' },
         pri: { text: 'Practice requiring improvement', hint: 'Dealt with by the reflective practice review process' },
         misconduct: { text: 'Misconduct', hint: 'Investigate; the likely form of proceedings is a misconduct meeting' },
-        gross_misconduct: { text: 'Gross misconduct', hint: 'Investigate; the likely form of proceedings is a misconduct hearing' },
-        vetting_referral: { text: 'Refer to be dealt with under the Vetting Regulations', hint: 'Only for matters that came to attention from 28 May 2025' },
+        gross_misconduct: {
+          text: 'Gross misconduct',
+          hint: 'Investigate; the likely form of proceedings is a misconduct hearing',
+        },
+        vetting_referral: {
+          text: 'Refer to be dealt with under the Vetting Regulations',
+          hint: 'Only for matters that came to attention from 28 May 2025',
+        },
       },
     },
     rationale: { kind: 'textarea', label: 'Reasons for the assessment' },
-    finalWrittenWarningInForce: { kind: 'checkbox', legend: 'Final written warning', text: 'A final written warning is in force for this officer' },
-    multipleUnconnectedIncidents: { kind: 'checkbox', legend: 'Unconnected incidents', text: 'The alleged misconduct arises from multiple unconnected incidents' },
+    finalWrittenWarningInForce: {
+      kind: 'checkbox',
+      legend: 'Final written warning',
+      text: 'A final written warning is in force for this officer',
+    },
+    multipleUnconnectedIncidents: {
+      kind: 'checkbox',
+      legend: 'Unconnected incidents',
+      text: 'The alleged misconduct arises from multiple unconnected incidents',
+    },
   },
   record_referral_check: {
-    referable: { kind: 'yesNo', legend: 'Must the matter be referred to the IOPC?', message: 'Say whether the matter must be referred to the IOPC' },
-    criteria: { kind: 'checkboxes', legend: 'Grounds for referral', hint: 'Select all that apply', labels: referralCriteria },
+    referable: {
+      kind: 'yesNo',
+      legend: 'Must the matter be referred to the IOPC?',
+      message: 'Say whether the matter must be referred to the IOPC',
+    },
+    criteria: {
+      kind: 'checkboxes',
+      legend: 'Grounds for referral',
+      hint: 'Select all that apply',
+      labels: referralCriteria,
+    },
     rationale: { kind: 'textarea', label: 'Reasons (optional)' },
   },
   record_iopc_mode: {
@@ -87,7 +119,13 @@ const SPECS: Record<ActionType, Record<string, Spec>> = {
       },
     },
   },
-  serve_reg17_notice: { servedOn: { kind: 'date', legend: 'Date the notice was given to the officer (optional)', hint: 'For example, 27 3 2026' } },
+  serve_reg17_notice: {
+    servedOn: {
+      kind: 'date',
+      legend: 'Date the notice was given to the officer (optional)',
+      hint: 'For example, 27 3 2026',
+    },
+  },
   start_investigation: { plan: { kind: 'textarea', label: 'Investigation plan or terms of reference (optional)' } },
   submit_report: { summary: { kind: 'textarea', label: 'Summary of the investigation report' } },
   decide_case_to_answer: {
@@ -95,7 +133,11 @@ const SPECS: Record<ActionType, Record<string, Spec>> = {
       kind: 'radios',
       legend: 'Is there a case to answer?',
       hint: 'Regulation 23',
-      labels: { no_case: 'No case to answer', misconduct: 'Case to answer for misconduct', gross_misconduct: 'Case to answer for gross misconduct' },
+      labels: {
+        no_case: 'No case to answer',
+        misconduct: 'Case to answer for misconduct',
+        gross_misconduct: 'Case to answer for gross misconduct',
+      },
     },
     rationale: { kind: 'textarea', label: 'Reasons for the decision' },
   },
@@ -104,8 +146,17 @@ const SPECS: Record<ActionType, Record<string, Spec>> = {
   schedule_meeting: { date: { kind: 'date', legend: 'Date of the misconduct meeting' } },
   schedule_hearing: {
     date: { kind: 'date', legend: 'Date of the misconduct hearing' },
-    inPublic: { kind: 'checkbox', legend: 'Public hearing', text: 'The hearing is held in public', hint: 'Hearings are in public unless the chair decides otherwise' },
-    panel: { kind: 'text', label: 'Panel (optional)', hint: 'The chair, the independent members and the legally qualified person' },
+    inPublic: {
+      kind: 'checkbox',
+      legend: 'Public hearing',
+      text: 'The hearing is held in public',
+      hint: 'Hearings are in public unless the chair decides otherwise',
+    },
+    panel: {
+      kind: 'text',
+      label: 'Panel (optional)',
+      hint: 'The chair, the independent members and the legally qualified person',
+    },
     fullHearingReason: {
       kind: 'radios',
       legend: 'Why a full hearing for a former officer? (if it applies)',
@@ -132,15 +183,27 @@ const SPECS: Record<ActionType, Record<string, Spec>> = {
       legend: 'What happens instead of the proceedings?',
       hint: 'Regulation 27',
       message: 'Choose what happens instead of the proceedings',
-      labels: { no_further_action: 'No further action', rprp: 'Reflective practice review process', performance_regulations: 'Refer to the Performance Regulations' },
+      labels: {
+        no_further_action: 'No further action',
+        rprp: 'Reflective practice review process',
+        performance_regulations: 'Refer to the Performance Regulations',
+      },
     },
-    rationale: { kind: 'textarea', label: 'Reasons for withdrawing', message: 'Give the reasons for withdrawing in at least 10 characters' },
+    rationale: {
+      kind: 'textarea',
+      label: 'Reasons for withdrawing',
+      message: 'Give the reasons for withdrawing in at least 10 characters',
+    },
   },
   record_finding: {
     finding: {
       kind: 'radios',
       legend: 'What did the proceedings find?',
-      labels: { not_proven: 'Neither misconduct nor gross misconduct proven', misconduct: 'Misconduct', gross_misconduct: 'Gross misconduct' },
+      labels: {
+        not_proven: 'Neither misconduct nor gross misconduct proven',
+        misconduct: 'Misconduct',
+        gross_misconduct: 'Gross misconduct',
+      },
     },
   },
   record_sanction: {
@@ -151,22 +214,40 @@ const SPECS: Record<ActionType, Record<string, Spec>> = {
       hint: 'Where gross misconduct was found and the sanction is less than dismissal, say what the exceptional circumstances are',
     },
   },
-  lodge_appeal: { grounds: { kind: 'textarea', label: 'Grounds of appeal', hint: 'Unreasonable finding or sanction, new evidence, or a serious breach of procedure or other unfairness' } },
+  lodge_appeal: {
+    grounds: {
+      kind: 'textarea',
+      label: 'Grounds of appeal',
+      hint: 'Unreasonable finding or sanction, new evidence, or a serious breach of procedure or other unfairness',
+    },
+  },
   decide_appeal: {
     outcome: {
       kind: 'radios',
       legend: 'What was the outcome of the appeal?',
       message: 'Choose the outcome of the appeal',
-      labels: { dismissed: 'Appeal dismissed', finding_overturned: 'Finding overturned', sanction_varied: 'Sanction varied' },
+      labels: {
+        dismissed: 'Appeal dismissed',
+        finding_overturned: 'Finding overturned',
+        sanction_varied: 'Sanction varied',
+      },
     },
-    sanction: { kind: 'radios', legend: 'Substituted sanction (if the sanction was varied)', none: 'Does not apply', labels: sanctionLabels },
+    sanction: {
+      kind: 'radios',
+      legend: 'Substituted sanction (if the sanction was varied)',
+      none: 'Does not apply',
+      labels: sanctionLabels,
+    },
   },
   close: {
     route: {
       kind: 'radios',
       legend: 'How is the allegation closed?',
       none: 'Closed with no further step',
-      labels: { no_further_action: 'No further action', performance_regulations: 'Refer to the Performance Regulations' },
+      labels: {
+        no_further_action: 'No further action',
+        performance_regulations: 'Refer to the Performance Regulations',
+      },
     },
   },
 };
@@ -194,7 +275,9 @@ function unwrap(schema: z.ZodType): { inner: z.ZodType; optional: boolean; defau
 export function actionSchemaFields(type: ActionType): Record<string, z.ZodType> {
   const schema = schemas.get(type);
   if (!schema) throw new RangeError(`No schema for ${type}`);
-  return Object.fromEntries(Object.entries(schema.shape as Record<string, z.ZodType>).filter(([name]) => name !== 'type'));
+  return Object.fromEntries(
+    Object.entries(schema.shape as Record<string, z.ZodType>).filter(([name]) => name !== 'type'),
+  );
 }
 
 /** The controls of an action's form, in the order of its schema; choices come from the schema's enums. */
@@ -233,7 +316,10 @@ export function actionControls(type: ActionType): ActionControl[] {
 }
 
 /** The action's details from a form post; date errors are returned separately, named by control. */
-export function actionFromBody(type: ActionType, body: FormBody): { action: Record<string, unknown>; errors: FieldErrors } {
+export function actionFromBody(
+  type: ActionType,
+  body: FormBody,
+): { action: Record<string, unknown>; errors: FieldErrors } {
   const action: Record<string, unknown> = { type };
   const errors: FieldErrors = {};
   for (const control of actionControls(type)) {
@@ -269,4 +355,3 @@ export function actionFromBody(type: ActionType, body: FormBody): { action: Reco
   }
   return { action, errors };
 }
-

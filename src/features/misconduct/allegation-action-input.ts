@@ -7,20 +7,45 @@ import type { ActionType, AllegationAction } from './rules/allegation-types.ts';
 export const allegationActionSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('assess_severity'),
-    severity: z.enum(['none', 'pri', 'misconduct', 'gross_misconduct', 'vetting_referral'], { message: 'Choose the severity' }),
+    severity: z.enum(['none', 'pri', 'misconduct', 'gross_misconduct', 'vetting_referral'], {
+      message: 'Choose the severity',
+    }),
     rationale: z.string().trim().min(10, 'Give the reasons for the assessment in at least 10 characters').max(5000),
     finalWrittenWarningInForce: z.boolean().default(false),
     multipleUnconnectedIncidents: z.boolean().default(false),
   }),
-  z.object({ type: z.literal('record_referral_check'), referable: z.boolean(), criteria: z.array(z.string()).default([]), rationale: z.string().trim().max(5000).default('') }),
-  z.object({ type: z.literal('record_iopc_mode'), mode: z.enum(['local', 'directed', 'independent', 'returned'], { message: 'Choose the mode of investigation the IOPC decided' }) }),
+  z.object({
+    type: z.literal('record_referral_check'),
+    referable: z.boolean(),
+    criteria: z.array(z.string()).default([]),
+    rationale: z.string().trim().max(5000).default(''),
+  }),
+  z.object({
+    type: z.literal('record_iopc_mode'),
+    mode: z.enum(['local', 'directed', 'independent', 'returned'], {
+      message: 'Choose the mode of investigation the IOPC decided',
+    }),
+  }),
   z.object({ type: z.literal('serve_reg17_notice'), servedOn: z.string().optional() }),
   z.object({ type: z.literal('start_investigation'), plan: z.string().trim().max(5000).default('') }),
-  z.object({ type: z.literal('submit_report'), summary: z.string().trim().min(10, 'Summarise the investigation report in at least 10 characters').max(10000) }),
-  z.object({ type: z.literal('decide_case_to_answer'), outcome: z.enum(['no_case', 'misconduct', 'gross_misconduct'], { message: 'Choose the decision' }), rationale: z.string().trim().min(10, 'Give the reasons in at least 10 characters').max(5000) }),
+  z.object({
+    type: z.literal('submit_report'),
+    summary: z.string().trim().min(10, 'Summarise the investigation report in at least 10 characters').max(10000),
+  }),
+  z.object({
+    type: z.literal('decide_case_to_answer'),
+    outcome: z.enum(['no_case', 'misconduct', 'gross_misconduct'], { message: 'Choose the decision' }),
+    rationale: z.string().trim().min(10, 'Give the reasons in at least 10 characters').max(5000),
+  }),
   z.object({ type: z.literal('refer_to_rprp') }),
-  z.object({ type: z.literal('complete_rprp'), report: z.string().trim().min(10, 'Summarise the reflective review development report').max(10000) }),
-  z.object({ type: z.literal('schedule_meeting'), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date of the meeting') }),
+  z.object({
+    type: z.literal('complete_rprp'),
+    report: z.string().trim().min(10, 'Summarise the reflective review development report').max(10000),
+  }),
+  z.object({
+    type: z.literal('schedule_meeting'),
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date of the meeting'),
+  }),
   z.object({
     type: z.literal('schedule_hearing'),
     date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date of the hearing'),
@@ -33,11 +58,29 @@ export const allegationActionSchema = z.discriminatedUnion('type', [
     date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date of the hearing'),
     specialConditionsCertified: z.boolean(),
   }),
-  z.object({ type: z.literal('withdraw'), route: z.enum(['no_further_action', 'rprp', 'performance_regulations']), rationale: z.string().trim().min(10).max(5000) }),
-  z.object({ type: z.literal('record_finding'), finding: z.enum(['not_proven', 'misconduct', 'gross_misconduct'], { message: 'Choose the finding' }) }),
-  z.object({ type: z.literal('record_sanction'), sanction: z.enum(SANCTIONS, { message: 'Choose the sanction' }), exceptionalCircumstances: z.string().trim().max(5000).optional() }),
-  z.object({ type: z.literal('lodge_appeal'), grounds: z.string().trim().min(10, 'Give the grounds of appeal').max(5000) }),
-  z.object({ type: z.literal('decide_appeal'), outcome: z.enum(['dismissed', 'finding_overturned', 'sanction_varied']), sanction: z.enum(SANCTIONS).optional() }),
+  z.object({
+    type: z.literal('withdraw'),
+    route: z.enum(['no_further_action', 'rprp', 'performance_regulations']),
+    rationale: z.string().trim().min(10).max(5000),
+  }),
+  z.object({
+    type: z.literal('record_finding'),
+    finding: z.enum(['not_proven', 'misconduct', 'gross_misconduct'], { message: 'Choose the finding' }),
+  }),
+  z.object({
+    type: z.literal('record_sanction'),
+    sanction: z.enum(SANCTIONS, { message: 'Choose the sanction' }),
+    exceptionalCircumstances: z.string().trim().max(5000).optional(),
+  }),
+  z.object({
+    type: z.literal('lodge_appeal'),
+    grounds: z.string().trim().min(10, 'Give the grounds of appeal').max(5000),
+  }),
+  z.object({
+    type: z.literal('decide_appeal'),
+    outcome: z.enum(['dismissed', 'finding_overturned', 'sanction_varied']),
+    sanction: z.enum(SANCTIONS).optional(),
+  }),
   z.object({ type: z.literal('close'), route: z.enum(['no_further_action', 'performance_regulations']).optional() }),
 ]);
 
@@ -89,9 +132,13 @@ export function toWorkflowAction(a: AllegationActionInput): AllegationAction {
     case 'record_finding':
       return { type: a.type, finding: a.finding };
     case 'record_sanction':
-      return a.exceptionalCircumstances ? { type: a.type, sanction: a.sanction, exceptionalCircumstances: a.exceptionalCircumstances } : { type: a.type, sanction: a.sanction };
+      return a.exceptionalCircumstances
+        ? { type: a.type, sanction: a.sanction, exceptionalCircumstances: a.exceptionalCircumstances }
+        : { type: a.type, sanction: a.sanction };
     case 'decide_appeal':
-      return a.sanction ? { type: a.type, outcome: a.outcome, sanction: a.sanction } : { type: a.type, outcome: a.outcome };
+      return a.sanction
+        ? { type: a.type, outcome: a.outcome, sanction: a.sanction }
+        : { type: a.type, outcome: a.outcome };
     case 'close':
       return a.route ? { type: a.type, route: a.route } : { type: a.type };
     case 'serve_reg17_notice':

@@ -15,7 +15,12 @@ export const allocateCaseInput = z.object({
 });
 
 /** The appropriate authority names the lead investigator (or returns the case to the unallocated queue). */
-export async function allocateCase(deps: Deps, principal: Principal | null, raw: z.input<typeof allocateCaseInput>, requestId: string | null) {
+export async function allocateCase(
+  deps: Deps,
+  principal: Principal | null,
+  raw: z.input<typeof allocateCaseInput>,
+  requestId: string | null,
+) {
   authorize(principal, 'case.allocate', 'case');
   const input = parseInput(allocateCaseInput, raw, 'Check the allocation');
   return deps.db.transaction(async (tx) => {
@@ -24,15 +29,33 @@ export async function allocateCase(deps: Deps, principal: Principal | null, raw:
     if (theCase.version !== input.version) throw staleVersion();
     if (input.leadInvestigatorId) {
       const user = await findUserById(tx, input.leadInvestigatorId);
-      const eligible = user && user.forceId === principal.forceId && user.status === 'active' && isRole(user.role) && roleAbilities(user.role).includes('allegation.progress');
-      if (!eligible) throw new AppError('validation', 'Check the allocation', { leadInvestigatorId: 'Choose an active investigator of this force' });
+      const eligible =
+        user &&
+        user.forceId === principal.forceId &&
+        user.status === 'active' &&
+        isRole(user.role) &&
+        roleAbilities(user.role).includes('allegation.progress');
+      if (!eligible)
+        throw new AppError('validation', 'Check the allocation', {
+          leadInvestigatorId: 'Choose an active investigator of this force',
+        });
       // Need-to-know would hide the case from a lead who is a subject or party of it: refuse, do not hide.
       if (user.personId && (await personIsInvolved(tx, principal.forceId, theCase.id, user.personId))) {
-        throw new AppError('validation', 'Check the allocation', { leadInvestigatorId: 'This investigator is a subject or party of the case' });
+        throw new AppError('validation', 'Check the allocation', {
+          leadInvestigatorId: 'This investigator is a subject or party of the case',
+        });
       }
     }
-    await updateCase(tx, principal.forceId, theCase.id, { leadInvestigatorId: input.leadInvestigatorId, version: theCase.version + 1 });
-    await recordAudit(tx, actorOf(principal, requestId), { type: 'case', id: theCase.id }, { type: 'case.allocated', caseId: theCase.id, leadInvestigatorId: input.leadInvestigatorId });
+    await updateCase(tx, principal.forceId, theCase.id, {
+      leadInvestigatorId: input.leadInvestigatorId,
+      version: theCase.version + 1,
+    });
+    await recordAudit(
+      tx,
+      actorOf(principal, requestId),
+      { type: 'case', id: theCase.id },
+      { type: 'case.allocated', caseId: theCase.id, leadInvestigatorId: input.leadInvestigatorId },
+    );
     return { version: theCase.version + 1 };
   });
 }

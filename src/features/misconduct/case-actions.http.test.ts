@@ -2,7 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { ACTION_TYPES } from './rules/allegation-types.ts';
 import { progressAllegation } from './progress-allegation.ts';
-import { allegationRows, as, buildCaseWorld, dateFields, principalOfWorld, snapshot, type CaseWorld, type Who } from './cases.http-fixtures.ts';
+import {
+  allegationRows,
+  as,
+  buildCaseWorld,
+  dateFields,
+  principalOfWorld,
+  snapshot,
+  type CaseWorld,
+  type Who,
+} from './cases.http-fixtures.ts';
 
 /** The forms that move allegations (one or several at once), allocation, and a subject leaving the force. */
 
@@ -18,7 +27,8 @@ afterAll(async () => {
   await t?.close();
 });
 
-const actionUrl = (caseId: string, allegationId: string, action: string) => `/cases/${caseId}/allegations/${allegationId}/actions/${action}`;
+const actionUrl = (caseId: string, allegationId: string, action: string) =>
+  `/cases/${caseId}/allegations/${allegationId}/actions/${action}`;
 const assess = (version: number, extra: Record<string, string | string[]> = {}) => ({
   version: String(version),
   severity: 'misconduct',
@@ -75,7 +85,10 @@ describe('the journey: ten subjects moved quickly', () => {
       ['Frank', 'assessed_misconduct', 2],
       ['Gina', 'assessed_misconduct', 2],
     ]);
-    const events = await t.database.query<{ n: number }>(`select count(*)::int as n from allegation_events where case_id = $1 and action = 'assess_severity'`, [caseId]);
+    const events = await t.database.query<{ n: number }>(
+      `select count(*)::int as n from allegation_events where case_id = $1 and action = 'assess_severity'`,
+      [caseId],
+    );
     expect(events[0]?.n).toBe(3);
     const page = (await client.get(`/cases/${caseId}`)).body;
     expect(page.match(/Assessed as misconduct<\/strong>/g)).toHaveLength(3);
@@ -105,7 +118,11 @@ describe('an action form', () => {
     const a = await firstAllegation(w.normal.id);
     const url = actionUrl(w.normal.id, a.id, 'assess_severity');
     const before = await snapshot(t, false);
-    const res = await as(t, w, 'aa').post(url, { version: String(a.version), severity: '', rationale: 'short', ...dateFields('occurredOn', '2025-13-40') }, url);
+    const res = await as(t, w, 'aa').post(
+      url,
+      { version: String(a.version), severity: '', rationale: 'short', ...dateFields('occurredOn', '2025-13-40') },
+      url,
+    );
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('Choose the severity');
     expect(res.body).toContain('Give the reasons for the assessment in at least 10 characters');
@@ -120,10 +137,16 @@ describe('an action form', () => {
     const a = await firstAllegation(w.normal.id);
     const url = actionUrl(w.normal.id, a.id, 'schedule_meeting');
     const before = await snapshot(t, false);
-    const res = await as(t, w, 'aa').post(url, { version: String(a.version), ...dateFields('date', '2026-12-01') }, url);
+    const res = await as(t, w, 'aa').post(
+      url,
+      { version: String(a.version), ...dateFields('date', '2026-12-01') },
+      url,
+    );
     expect(res.statusCode).toBe(422);
     expect(res.body).toContain('There is a problem');
-    expect(res.body).toContain('Arrange a misconduct meeting is not possible while the allegation is received and not yet assessed');
+    expect(res.body).toContain(
+      'Arrange a misconduct meeting is not possible while the allegation is received and not yet assessed',
+    );
     expect(await snapshot(t, false)).toBe(before);
   });
 
@@ -148,10 +171,19 @@ describe('an action form', () => {
       const go = async (action: Parameters<typeof progressAllegation>[2]['action']) => {
         version = (await progressAllegation(t.deps, aa, { caseId, allegationId: id, version, action }, null)).version;
       };
-      await go({ type: 'assess_severity', severity: 'misconduct', rationale: 'Misconduct if proved, on the evidence.', finalWrittenWarningInForce: fww });
+      await go({
+        type: 'assess_severity',
+        severity: 'misconduct',
+        rationale: 'Misconduct if proved, on the evidence.',
+        finalWrittenWarningInForce: fww,
+      });
       await go({ type: 'start_investigation' });
       await go({ type: 'submit_report', summary: 'The messages were sent as alleged.' });
-      await go({ type: 'decide_case_to_answer', outcome: 'misconduct', rationale: 'The report shows a case to answer.' });
+      await go({
+        type: 'decide_case_to_answer',
+        outcome: 'misconduct',
+        rationale: 'The report shows a case to answer.',
+      });
       return version;
     };
     const aliceVersion = await steps(alice.id, true);
@@ -159,7 +191,11 @@ describe('an action form', () => {
     const url = actionUrl(caseId, bob.id, 'schedule_meeting');
     const form = await as(t, w, 'aa').get(url);
     expect(form.body).toContain(`value="${alice.id}:${aliceVersion}"`);
-    const res = await as(t, w, 'aa').post(url, { version: String(bobVersion), ...dateFields('date', '2026-12-01'), others: [`${alice.id}:${aliceVersion}`] }, url);
+    const res = await as(t, w, 'aa').post(
+      url,
+      { version: String(bobVersion), ...dateFields('date', '2026-12-01'), others: [`${alice.id}:${aliceVersion}`] },
+      url,
+    );
     expect(res.statusCode).toBe(422);
     expect(res.body).toContain('done for Bob Bramley');
     expect(res.body).toContain('Not done for Alice Ashworth: A final written warning is in force');
@@ -206,9 +242,15 @@ describe('an action form', () => {
 describe('allocating a case', () => {
   it('names the lead investigator, who can then see the restricted case as one of theirs', async () => {
     expect((await as(t, w, 'lead').get(`/cases/${w.restricted.id}`)).statusCode).toBe(404);
-    const [row] = await t.database.query<{ version: number }>(`select version from cases where id = $1`, [w.restricted.id]);
+    const [row] = await t.database.query<{ version: number }>(`select version from cases where id = $1`, [
+      w.restricted.id,
+    ]);
     const url = `/cases/${w.restricted.id}/allocation`;
-    const res = await as(t, w, 'aa').post(url, { version: String(row?.version), leadInvestigatorId: w.accounts.lead.user.id }, `/cases/${w.restricted.id}`);
+    const res = await as(t, w, 'aa').post(
+      url,
+      { version: String(row?.version), leadInvestigatorId: w.accounts.lead.user.id },
+      `/cases/${w.restricted.id}`,
+    );
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe(`/cases/${w.restricted.id}`);
     expect((await as(t, w, 'lead').get(`/cases/${w.restricted.id}`)).statusCode).toBe(200);
@@ -219,11 +261,18 @@ describe('allocating a case', () => {
     const [row] = await t.database.query<{ version: number }>(`select version from cases where id = $1`, [w.normal.id]);
     const url = `/cases/${w.normal.id}/allocation`;
     const before = await snapshot(t, false);
-    const bad = await as(t, w, 'aa').post(url, { version: String(row?.version), leadInvestigatorId: w.accounts.pcc.user.id }, `/cases/${w.normal.id}`);
+    const bad = await as(t, w, 'aa').post(
+      url,
+      { version: String(row?.version), leadInvestigatorId: w.accounts.pcc.user.id },
+      `/cases/${w.normal.id}`,
+    );
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('Choose an active investigator of this force');
     expect(bad.body).toContain('href="#leadInvestigatorId"');
-    const stale = await as(t, w, 'aa').post(url, { version: String((row?.version ?? 1) + 3), leadInvestigatorId: w.accounts.lead.user.id });
+    const stale = await as(t, w, 'aa').post(url, {
+      version: String((row?.version ?? 1) + 3),
+      leadInvestigatorId: w.accounts.lead.user.id,
+    });
     expect(stale.statusCode).toBe(409);
     expect(await snapshot(t, false)).toBe(before);
   });
@@ -250,7 +299,10 @@ describe('allocating a case', () => {
 describe('a subject leaving the force', () => {
   const leftUrl = (subjectId: string) => `/cases/${w.normal.id}/subjects/${subjectId}/left`;
   const carolSubject = async () => {
-    const [row] = await t.database.query<{ id: string; version: number }>(`select id, version from case_subjects where case_id = $1 and person_id = $2`, [w.normal.id, w.people.carol.id]);
+    const [row] = await t.database.query<{ id: string; version: number }>(
+      `select id, version from case_subjects where case_id = $1 and person_id = $2`,
+      [w.normal.id, w.people.carol.id],
+    );
     if (!row) throw new Error('no subject');
     return row;
   };
@@ -258,7 +310,11 @@ describe('a subject leaving the force', () => {
   it('names each field in error and writes nothing', async () => {
     const s = await carolSubject();
     const before = await snapshot(t, false);
-    const res = await as(t, w, 'aa').post(leftUrl(s.id), { version: String(s.version), ...dateFields('leftOn', '2026-02-30') }, `/cases/${w.normal.id}`);
+    const res = await as(t, w, 'aa').post(
+      leftUrl(s.id),
+      { version: String(s.version), ...dateFields('leftOn', '2026-02-30') },
+      `/cases/${w.normal.id}`,
+    );
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('The date they left must be a real date');
     expect(res.body).toContain('Choose how they left');
@@ -280,11 +336,21 @@ describe('a subject leaving the force', () => {
 
   it('records the resignation, creates the advisory list return and shows it as a document', async () => {
     const s = await carolSubject();
-    const stale = await as(t, w, 'aa').post(leftUrl(s.id), { version: String(s.version + 1), ...dateFields('leftOn', '2026-01-31'), how: 'resigned' });
+    const stale = await as(t, w, 'aa').post(leftUrl(s.id), {
+      version: String(s.version + 1),
+      ...dateFields('leftOn', '2026-01-31'),
+      how: 'resigned',
+    });
     expect(stale.statusCode).toBe(409);
-    const res = await as(t, w, 'aa').post(leftUrl(s.id), { version: String(s.version), ...dateFields('leftOn', '2026-01-31'), how: 'resigned' }, `/cases/${w.normal.id}`);
+    const res = await as(t, w, 'aa').post(
+      leftUrl(s.id),
+      { version: String(s.version), ...dateFields('leftOn', '2026-01-31'), how: 'resigned' },
+      `/cases/${w.normal.id}`,
+    );
     expect(res.statusCode).toBe(303);
-    const [row] = await t.database.query<{ left_on: string }>(`select left_on::text from case_subjects where id = $1`, [s.id]);
+    const [row] = await t.database.query<{ left_on: string }>(`select left_on::text from case_subjects where id = $1`, [
+      s.id,
+    ]);
     expect(row?.left_on).toBe('2026-01-31');
     const page = (await as(t, w, 'aa').get(`/cases/${w.normal.id}`)).body;
     expect(page).toContain('Police Advisory List return: Carol Calder');
@@ -293,7 +359,11 @@ describe('a subject leaving the force', () => {
     expect(page).toContain('Report to the College of Policing for the advisory list');
     expect(page).toContain('Left the force');
     expect(page).not.toContain('Record that Carol Calder left the force');
-    const again = await as(t, w, 'aa').post(leftUrl(s.id), { version: String(s.version + 1), ...dateFields('leftOn', '2026-02-01'), how: 'retired' });
+    const again = await as(t, w, 'aa').post(leftUrl(s.id), {
+      version: String(s.version + 1),
+      ...dateFields('leftOn', '2026-02-01'),
+      how: 'retired',
+    });
     expect(again.statusCode).toBe(422);
     expect(again.body).toContain('already recorded as having left on 2026-01-31');
   });

@@ -4,11 +4,16 @@ import type { AllegationContext, AllegationState } from './rules/allegation-work
 import type { AllegationRow, CaseRow } from './cases.repository.ts';
 
 /** What the allegations table keeps in `facts`: the workflow's own state and the context flags recorded at assessment. */
-export type AllegationFacts = { track: AllegationState; finalWrittenWarningInForce: boolean; multipleUnconnectedIncidents: boolean };
+export type AllegationFacts = {
+  track: AllegationState;
+  finalWrittenWarningInForce: boolean;
+  multipleUnconnectedIncidents: boolean;
+};
 
 export function regimeOf(theCase: CaseRow): RegimeVersion {
   const v = theCase.regimeVersion;
-  if (!(REGIME_VERSIONS as readonly string[]).includes(v)) throw new AppError('invalid_state', `Case ${theCase.reference} has an unknown regime version ${v}`);
+  if (!(REGIME_VERSIONS as readonly string[]).includes(v))
+    throw new AppError('invalid_state', `Case ${theCase.reference} has an unknown regime version ${v}`);
   return v as RegimeVersion;
 }
 

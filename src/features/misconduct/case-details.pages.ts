@@ -12,7 +12,13 @@ import { removeParty } from './remove-party.ts';
 import { setOwningTeam, viewOwningTeam } from './set-owning-team.ts';
 
 type CaseParams = { Params: { id: string } };
-type Extra = { status?: number; fields?: FieldErrors; refusal?: string; values?: Record<string, string>; flash?: string };
+type Extra = {
+  status?: number;
+  fields?: FieldErrors;
+  refusal?: string;
+  values?: Record<string, string>;
+  flash?: string;
+};
 
 const PARTY_ORDER = ['role', 'personReference', 'name'];
 const LINK_ORDER = ['reference', 'reason'];
@@ -33,10 +39,17 @@ function problems(extra: Extra, order: string[]) {
   return errorSummary(Object.fromEntries(Object.entries(extra.fields).sort(([a], [b]) => rank(a) - rank(b))), []);
 }
 
-const flashOf = (request: FastifyRequest) => flashes[first((request.query as Record<string, string | undefined>)['done'])];
+const flashOf = (request: FastifyRequest) =>
+  flashes[first((request.query as Record<string, string | undefined>)['done'])];
 
 /** The redirect after a change, or the form again with the use case's field messages (400 / 409). */
-async function formResult(run: () => Promise<unknown>, done: string, reshow: (extra: Extra) => Promise<FastifyReply>, reply: FastifyReply, values: Record<string, string>) {
+async function formResult(
+  run: () => Promise<unknown>,
+  done: string,
+  reshow: (extra: Extra) => Promise<FastifyReply>,
+  reply: FastifyReply,
+  values: Record<string, string>,
+) {
   try {
     await run();
     return reply.redirect(done, 303);
@@ -76,16 +89,35 @@ export function registerCaseDetailPages(app: FastifyInstance, deps: Deps): void 
   app.get<CaseParams>('/cases/:id/parties', pre, (request, reply) => showParties(request, reply));
 
   app.post<CaseParams & { Body: FormBody }>('/cases/:id/parties', pre, async (request, reply) => {
-    const values = { role: first(request.body.role), personReference: first(request.body.personReference), name: first(request.body.name) };
+    const values = {
+      role: first(request.body.role),
+      personReference: first(request.body.personReference),
+      name: first(request.body.name),
+    };
     const input = { caseId: request.params.id, ...values, role: values.role as never };
     const done = `/cases/${request.params.id}/parties?done=added`;
-    return formResult(() => addParty(deps, principalOf(request), input, request.id), done, (extra) => showParties(request, reply, extra), reply, values);
+    return formResult(
+      () => addParty(deps, principalOf(request), input, request.id),
+      done,
+      (extra) => showParties(request, reply, extra),
+      reply,
+      values,
+    );
   });
 
-  app.post<{ Params: { id: string; partyId: string } }>('/cases/:id/parties/:partyId/remove', pre, async (request, reply) => {
-    await removeParty(deps, principalOf(request), { caseId: request.params.id, partyId: request.params.partyId }, request.id);
-    return reply.redirect(`/cases/${request.params.id}/parties?done=removed`, 303);
-  });
+  app.post<{ Params: { id: string; partyId: string } }>(
+    '/cases/:id/parties/:partyId/remove',
+    pre,
+    async (request, reply) => {
+      await removeParty(
+        deps,
+        principalOf(request),
+        { caseId: request.params.id, partyId: request.params.partyId },
+        request.id,
+      );
+      return reply.redirect(`/cases/${request.params.id}/parties?done=removed`, 303);
+    },
+  );
 
   const showLinks = async (request: FastifyRequest<CaseParams>, reply: FastifyReply, extra: Extra = {}) => {
     const view = await viewLinks(deps, principalOf(request), request.params.id);
@@ -106,13 +138,28 @@ export function registerCaseDetailPages(app: FastifyInstance, deps: Deps): void 
   app.post<CaseParams & { Body: FormBody }>('/cases/:id/links', pre, async (request, reply) => {
     const values = { reference: first(request.body.reference), reason: first(request.body.reason) };
     const done = `/cases/${request.params.id}/links?done=linked`;
-    return formResult(() => linkCases(deps, principalOf(request), { caseId: request.params.id, ...values }, request.id), done, (extra) => showLinks(request, reply, extra), reply, values);
+    return formResult(
+      () => linkCases(deps, principalOf(request), { caseId: request.params.id, ...values }, request.id),
+      done,
+      (extra) => showLinks(request, reply, extra),
+      reply,
+      values,
+    );
   });
 
-  app.post<{ Params: { id: string; linkedId: string } }>('/cases/:id/links/:linkedId/remove', pre, async (request, reply) => {
-    await unlinkCases(deps, principalOf(request), { caseId: request.params.id, linkedCaseId: request.params.linkedId }, request.id);
-    return reply.redirect(`/cases/${request.params.id}/links?done=unlinked`, 303);
-  });
+  app.post<{ Params: { id: string; linkedId: string } }>(
+    '/cases/:id/links/:linkedId/remove',
+    pre,
+    async (request, reply) => {
+      await unlinkCases(
+        deps,
+        principalOf(request),
+        { caseId: request.params.id, linkedCaseId: request.params.linkedId },
+        request.id,
+      );
+      return reply.redirect(`/cases/${request.params.id}/links?done=unlinked`, 303);
+    },
+  );
 
   const showTeam = async (request: FastifyRequest<CaseParams>, reply: FastifyReply, extra: Extra = {}) => {
     const view = await viewOwningTeam(deps, principalOf(request), request.params.id);
@@ -122,7 +169,10 @@ export function registerCaseDetailPages(app: FastifyInstance, deps: Deps): void 
       theCase: view.theCase,
       team: view.team,
       canChange: view.canChange,
-      unitItems: [{ value: '', text: 'No owning team' }, ...view.units.map((u) => ({ value: u.id, text: u.path.split('/').join(' › '), selected: u.id === chosen }))],
+      unitItems: [
+        { value: '', text: 'No owning team' },
+        ...view.units.map((u) => ({ value: u.id, text: u.path.split('/').join(' › '), selected: u.id === chosen })),
+      ],
       fields: extra.fields,
       errors: problems(extra, ['unitId']),
       flash: extra.status ? undefined : flashOf(request),
@@ -135,7 +185,13 @@ export function registerCaseDetailPages(app: FastifyInstance, deps: Deps): void 
     const values = { unitId: first(request.body.unitId), version: first(request.body.version) };
     const input = { caseId: request.params.id, version: values.version, unitId: values.unitId || null };
     const done = `/cases/${request.params.id}/team?done=team`;
-    return formResult(() => setOwningTeam(deps, principalOf(request), input, request.id), done, (extra) => showTeam(request, reply, extra), reply, values);
+    return formResult(
+      () => setOwningTeam(deps, principalOf(request), input, request.id),
+      done,
+      (extra) => showTeam(request, reply, extra),
+      reply,
+      values,
+    );
   });
 }
 

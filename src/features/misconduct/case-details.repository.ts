@@ -26,7 +26,12 @@ export async function partiesOf(db: Db, forceId: string, caseId: string): Promis
   );
 }
 
-export async function findParty(tx: Db, forceId: string, caseId: string, partyId: string): Promise<PartyRow | undefined> {
+export async function findParty(
+  tx: Db,
+  forceId: string,
+  caseId: string,
+  partyId: string,
+): Promise<PartyRow | undefined> {
   const [row] = await tx
     .select()
     .from(caseParties)
@@ -34,11 +39,24 @@ export async function findParty(tx: Db, forceId: string, caseId: string, partyId
   return row;
 }
 
-export async function partyExists(tx: Db, forceId: string, caseId: string, role: PartyRole, personId: string): Promise<boolean> {
+export async function partyExists(
+  tx: Db,
+  forceId: string,
+  caseId: string,
+  role: PartyRole,
+  personId: string,
+): Promise<boolean> {
   const rows = await tx
     .select({ id: caseParties.id })
     .from(caseParties)
-    .where(and(eq(caseParties.forceId, forceId), eq(caseParties.caseId, caseId), eq(caseParties.role, role), eq(caseParties.personId, personId)));
+    .where(
+      and(
+        eq(caseParties.forceId, forceId),
+        eq(caseParties.caseId, caseId),
+        eq(caseParties.role, role),
+        eq(caseParties.personId, personId),
+      ),
+    );
   return rows.length > 0;
 }
 
@@ -53,7 +71,11 @@ export async function deleteParty(tx: Db, forceId: string, partyId: string): Pro
 }
 
 /** A case the principal may see, by its reference (any case): refused and missing look the same. */
-export async function findVisibleCaseByReference(db: Db, principal: Principal, reference: string): Promise<{ id: string; reference: string } | undefined> {
+export async function findVisibleCaseByReference(
+  db: Db,
+  principal: Principal,
+  reference: string,
+): Promise<{ id: string; reference: string } | undefined> {
   const [row] = await rawRows<{ id: string; reference: string }>(
     db,
     sql`select c.id, c.reference from cases c where upper(c.reference) = upper(${reference.trim()}) and ${visibleCasesSql(principal)}`,
@@ -64,10 +86,24 @@ export async function findVisibleCaseByReference(db: Db, principal: Principal, r
 /** Locks the rows of cases in id order, so that two links made at once between the same cases queue rather than deadlock. */
 export async function lockCases(tx: Db, forceId: string, ids: string[]): Promise<void> {
   const sorted = [...new Set(ids)].sort();
-  await rawRows(tx, sql`select id from cases where force_id = ${forceId} and id in (${sql.join(sorted.map((id) => sql`${id}::uuid`), sql`, `)}) order by id for update`);
+  await rawRows(
+    tx,
+    sql`select id from cases where force_id = ${forceId} and id in (${sql.join(
+      sorted.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )}) order by id for update`,
+  );
 }
 
-export type LinkedCaseView = { id: string; reference: string; summary: string; status: string; reason: string; linkedAt: Date; linkedBy: string | null };
+export type LinkedCaseView = {
+  id: string;
+  reference: string;
+  summary: string;
+  status: string;
+  reason: string;
+  linkedAt: Date;
+  linkedBy: string | null;
+};
 
 /** The cases linked to this one that the principal may see; a link to a case they may not see is not shown. */
 export async function linkedCasesOf(db: Db, principal: Principal, caseId: string): Promise<LinkedCaseView[]> {
@@ -91,7 +127,10 @@ export async function linkExists(tx: Db, forceId: string, caseId: string, linked
 }
 
 /** Stores the link once per direction, with the same reason. */
-export async function insertLinkBothWays(tx: Db, values: { forceId: string; caseId: string; linkedCaseId: string; reason: string; linkedBy: string }): Promise<void> {
+export async function insertLinkBothWays(
+  tx: Db,
+  values: { forceId: string; caseId: string; linkedCaseId: string; reason: string; linkedBy: string },
+): Promise<void> {
   const { caseId, linkedCaseId, ...rest } = values;
   await tx
     .insert(caseLinks)
@@ -108,18 +147,31 @@ export async function deleteLinkBothWays(tx: Db, forceId: string, caseId: string
     .where(
       and(
         eq(caseLinks.forceId, forceId),
-        or(and(eq(caseLinks.caseId, caseId), eq(caseLinks.linkedCaseId, linkedCaseId)), and(eq(caseLinks.caseId, linkedCaseId), eq(caseLinks.linkedCaseId, caseId))),
+        or(
+          and(eq(caseLinks.caseId, caseId), eq(caseLinks.linkedCaseId, linkedCaseId)),
+          and(eq(caseLinks.caseId, linkedCaseId), eq(caseLinks.linkedCaseId, caseId)),
+        ),
       ),
     );
 }
 
 export async function unitName(db: Db, forceId: string, unitId: string | null): Promise<string | null> {
   if (!unitId) return null;
-  const [row] = await rawRows<{ name: string }>(db, sql`select name from units where force_id = ${forceId} and id = ${unitId}::uuid`);
+  const [row] = await rawRows<{ name: string }>(
+    db,
+    sql`select name from units where force_id = ${forceId} and id = ${unitId}::uuid`,
+  );
   return row?.name ?? null;
 }
 
-export type CaseloadRow = { leadId: string | null; leadName: string | null; leadEmail: string | null; cases: number; allegations: number; overdueClocks: number };
+export type CaseloadRow = {
+  leadId: string | null;
+  leadName: string | null;
+  leadEmail: string | null;
+  cases: number;
+  allegations: number;
+  overdueClocks: number;
+};
 
 /**
  * Per lead investigator (null: not allocated): open cases, their allegations not yet closed, and their live

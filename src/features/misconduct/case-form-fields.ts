@@ -21,7 +21,10 @@ export const sourceLabels: Record<(typeof caseSources)[number], string> = {
 };
 
 export const caseTypeLabels: Record<(typeof caseTypes)[number], { text: string; hint: string }> = {
-  conduct_matter: { text: 'Conduct matter', hint: 'An allegation about conduct that did not come from a public complaint' },
+  conduct_matter: {
+    text: 'Conduct matter',
+    hint: 'An allegation about conduct that did not come from a public complaint',
+  },
   recordable_conduct_matter: {
     text: 'Recordable conduct matter',
     hint: 'Recorded under Schedule 3 of the Police Reform Act 2002 and considered for mandatory referral to the IOPC',
@@ -50,24 +53,32 @@ export function dateFromParts(body: FormBody, name: string, what: string): { iso
   const [d, m, y] = ['day', 'month', 'year'].map((part) => first(body[`${name}-${part}`]).trim());
   if (!d && !m && !y) return {};
   if (!d || !m || !y) return { error: `${what} must include a day, month and year` };
-  if (!/^\d{1,2}$/.test(d) || !/^\d{1,2}$/.test(m) || !/^\d{4}$/.test(y)) return { error: `${what} must be a real date` };
+  if (!/^\d{1,2}$/.test(d) || !/^\d{1,2}$/.test(m) || !/^\d{4}$/.test(y))
+    return { error: `${what} must be a real date` };
   const iso = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
   const parsed = new Date(`${iso}T00:00:00Z`);
-  if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== iso) return { error: `${what} must be a real date` };
+  if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== iso)
+    return { error: `${what} must be a real date` };
   return { iso };
 }
 
 /** The day, month and year of an ISO date, for re-filling a date input. */
 export function dateParts(iso: string | null | undefined): { day: string; month: string; year: string } {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? '');
-  return match ? { day: String(Number(match[3])), month: String(Number(match[2])), year: match[1] ?? '' } : { day: '', month: '', year: '' };
+  return match
+    ? { day: String(Number(match[3])), month: String(Number(match[2])), year: match[1] ?? '' }
+    : { day: '', month: '', year: '' };
 }
 
 /**
  * Field errors of a use case keyed as the form's controls: `action.severity` → `severity`,
  * `allegation.categoryCode` → `categoryCode`, with a control's own wording where it has one.
  */
-export function formFieldErrors(fields: FieldErrors, controls: ActionControl[] = [], rename: Record<string, string> = {}): FieldErrors {
+export function formFieldErrors(
+  fields: FieldErrors,
+  controls: ActionControl[] = [],
+  rename: Record<string, string> = {},
+): FieldErrors {
   const out: FieldErrors = {};
   for (const [key, message] of Object.entries(fields)) {
     const bare = rename[key] ?? key.replace(/^(action|allegation)\./, '').replace(/\.\d+$/, '');
@@ -79,5 +90,8 @@ export function formFieldErrors(fields: FieldErrors, controls: ActionControl[] =
 
 /** GOV.UK error summary items; a date's link goes to its day field, as the design system asks. */
 export function errorSummary(fields: FieldErrors, dateFields: string[]): { text: string; href: string }[] {
-  return Object.entries(fields).map(([field, text]) => ({ text, href: `#${field}${dateFields.includes(field) ? '-day' : ''}` }));
+  return Object.entries(fields).map(([field, text]) => ({
+    text,
+    href: `#${field}${dateFields.includes(field) ? '-day' : ''}`,
+  }));
 }

@@ -12,7 +12,16 @@ import { ACTION_TABLE } from './rules/allegation-table.ts';
 import { ACTION_TYPES, type ActionType } from './rules/allegation-types.ts';
 import { actionAbility } from './allegation-action-input.ts';
 import { actionControls, actionFromBody } from './allegation-action-form.ts';
-import { all, caseTypeLabels, dateFromParts, errorSummary, first, formFieldErrors, sourceLabels, type FormBody } from './case-form-fields.ts';
+import {
+  all,
+  caseTypeLabels,
+  dateFromParts,
+  errorSummary,
+  first,
+  formFieldErrors,
+  sourceLabels,
+  type FormBody,
+} from './case-form-fields.ts';
 import { categoryLabels } from './case-page-model.ts';
 import { listCategories } from './cases.repository.ts';
 import { openCase, openCaseInput } from './open-case.ts';
@@ -26,16 +35,27 @@ type ActionParams = { Params: { id: string; allegationId: string; action: string
 export function registerCaseFormPages(app: FastifyInstance, deps: Deps): void {
   const pre = { preHandler: requireSignedInPage };
 
-  const showOpenForm = async (reply: FastifyReply, principal: Principal, extra: { status?: number; fields?: FieldErrors; values?: Record<string, unknown> } = {}) => {
+  const showOpenForm = async (
+    reply: FastifyReply,
+    principal: Principal,
+    extra: { status?: number; fields?: FieldErrors; values?: Record<string, unknown> } = {},
+  ) => {
     const categories = await listCategories(deps.db);
     const groups = categories
       .filter((c) => !c.parent_code)
       .map((g) => {
         const children = categories.filter((c) => c.parent_code === g.code);
-        return { label: g.label, options: (children.length ? children : [g]).map((c) => ({ code: c.code, label: c.label })) };
+        return {
+          label: g.label,
+          options: (children.length ? children : [g]).map((c) => ({ code: c.code, label: c.label })),
+        };
       });
     const users = (await listUsersOfForce(deps.db, principal.forceId)).filter(
-      (u) => u.id !== principal.userId && u.status === 'active' && isRole(u.role) && roleAbilities(u.role).includes('case.read'),
+      (u) =>
+        u.id !== principal.userId &&
+        u.status === 'active' &&
+        isRole(u.role) &&
+        roleAbilities(u.role).includes('case.read'),
     );
     return reply.code(extra.status ?? 200).page('misconduct/views/open-case.njk', {
       pageTitle: 'Open a case',
@@ -94,14 +114,20 @@ export function registerCaseFormPages(app: FastifyInstance, deps: Deps): void {
     const parsed = openCaseInput.safeParse(input);
     const schemaErrors = parsed.success ? {} : formFieldErrors(issueFields(parsed.error.issues), [], rename);
     const fields = { ...schemaErrors, ...local };
-    if (!date.error && !date.iso) fields['cameToAttentionOn'] = 'Enter the date the matter came to the appropriate authority’s attention';
-    if (Object.keys(fields).length) return showOpenForm(reply, principal, { status: 400, fields: ordered(fields, OPEN_CASE_ORDER), values });
+    if (!date.error && !date.iso)
+      fields['cameToAttentionOn'] = 'Enter the date the matter came to the appropriate authority’s attention';
+    if (Object.keys(fields).length)
+      return showOpenForm(reply, principal, { status: 400, fields: ordered(fields, OPEN_CASE_ORDER), values });
     try {
       const created = await openCase(deps, principal, input as Parameters<typeof openCase>[2], request.id);
       return reply.redirect(`/cases/${created.id}`, 303);
     } catch (err) {
       if (!(err instanceof AppError) || err.code !== 'validation') throw err;
-      return showOpenForm(reply, principal, { status: 400, fields: ordered(formFieldErrors(err.fields ?? { form: err.message }, [], rename), OPEN_CASE_ORDER), values });
+      return showOpenForm(reply, principal, {
+        status: 400,
+        fields: ordered(formFieldErrors(err.fields ?? { form: err.message }, [], rename), OPEN_CASE_ORDER),
+        values,
+      });
     }
   });
 
@@ -120,26 +146,45 @@ export function registerCaseFormPages(app: FastifyInstance, deps: Deps): void {
     reply: FastifyReply,
     action: ActionType,
     target: string,
-    extra: { status?: number; fields?: FieldErrors; refusal?: string; values?: Record<string, unknown>; done?: string[]; chosen?: string[] } = {},
+    extra: {
+      status?: number;
+      fields?: FieldErrors;
+      refusal?: string;
+      values?: Record<string, unknown>;
+      done?: string[];
+      chosen?: string[];
+    } = {},
   ) => {
     const view = await viewCase(deps, principalOf(request), request.params.id, request.id);
     const allegation = view.allegations.find((a) => a.id === target);
     if (!allegation) throw notFound('allegation');
     const categories = await categoryLabels(deps);
-    const nameOf = (a: (typeof view.allegations)[number]) => (a.subject ? `${a.subject.givenName} ${a.subject.familyName}` : 'Unknown subject');
+    const nameOf = (a: (typeof view.allegations)[number]) =>
+      a.subject ? `${a.subject.givenName} ${a.subject.familyName}` : 'Unknown subject';
     const controls = actionControls(action);
     const defaults: Record<string, unknown> = {};
     for (const c of controls) if (c.kind === 'checkbox') defaults[c.name] = c.checkedByDefault ? 'yes' : '';
     const others = view.allegations
       .filter((a) => a.id !== allegation.id && a.facts.track.status === allegation.facts.track.status)
-      .map((a) => ({ value: `${a.id}:${a.version}`, text: nameOf(a), hint: { text: categories.get(a.categoryCode) ?? a.categoryCode }, checked: (extra.chosen ?? []).includes(a.id) }));
+      .map((a) => ({
+        value: `${a.id}:${a.version}`,
+        text: nameOf(a),
+        hint: { text: categories.get(a.categoryCode) ?? a.categoryCode },
+        checked: (extra.chosen ?? []).includes(a.id),
+      }));
     const dateFields = ['occurredOn', ...controls.filter((c) => c.kind === 'date').map((c) => c.name)];
     const label = ACTION_TABLE[action].label;
     return reply.code(extra.status ?? 200).page('misconduct/views/allegation-action.njk', {
       pageTitle: `${label}: ${nameOf(allegation)}`,
       label,
       theCase: view.theCase,
-      allegation: { id: allegation.id, version: allegation.version, subjectName: nameOf(allegation), category: categories.get(allegation.categoryCode) ?? allegation.categoryCode, statusLabel: allegation.statusLabel },
+      allegation: {
+        id: allegation.id,
+        version: allegation.version,
+        subjectName: nameOf(allegation),
+        category: categories.get(allegation.categoryCode) ?? allegation.categoryCode,
+        statusLabel: allegation.statusLabel,
+      },
       allowedNow: allegation.actions.includes(action),
       formAction: `/cases/${view.theCase.id}/allegations/${allegation.id}/actions/${action}`,
       controls,
@@ -151,7 +196,12 @@ export function registerCaseFormPages(app: FastifyInstance, deps: Deps): void {
         : extra.fields
           ? errorSummary(extra.fields, dateFields)
           : undefined,
-      flash: extra.done?.length ? `${label}: done for ${view.allegations.filter((a) => extra.done?.includes(a.id)).map(nameOf).join(', ')}.` : undefined,
+      flash: extra.done?.length
+        ? `${label}: done for ${view.allegations
+            .filter((a) => extra.done?.includes(a.id))
+            .map(nameOf)
+            .join(', ')}.`
+        : undefined,
       values: extra.values ?? defaults,
     });
   };
@@ -161,53 +211,94 @@ export function registerCaseFormPages(app: FastifyInstance, deps: Deps): void {
     return showActionForm(request, reply, action, request.params.allegationId);
   });
 
-  app.post<ActionParams & { Body: FormBody }>('/cases/:id/allegations/:allegationId/actions/:action', pre, async (request, reply) => {
-    const type = parseAction(request);
-    const principal = principalOf(request);
-    const body = request.body;
-    const controls = actionControls(type);
-    const { action, errors: local } = actionFromBody(type, body);
-    const occurred = dateFromParts(body, 'occurredOn', 'The date it happened');
-    if (occurred.error) local['occurredOn'] = occurred.error;
-    const values: Record<string, unknown> = Object.fromEntries(Object.entries(body).filter(([k]) => k !== '_csrf' && k !== 'others').map(([k, v]) => [k, Array.isArray(v) ? v : (v ?? '')]));
-    const others = all(body.others)
-      .map((v) => v.split(':'))
-      .filter((p): p is [string, string] => p.length === 2)
-      .map(([id, version]) => ({ id, version: Number(version) }))
-      .filter((o) => o.id !== request.params.allegationId);
-    const base = { caseId: request.params.id, note: first(body.note), action, ...(occurred.iso ? { occurredOn: occurred.iso } : {}) };
-    const main = { id: request.params.allegationId, version: Number(first(body.version)) };
-    const parsed = progressAllegationInput.safeParse({ ...base, allegationId: main.id, version: main.version });
-    const schemaErrors = parsed.success ? {} : formFieldErrors(issueFields(parsed.error.issues), controls);
-    const fields = { ...schemaErrors, ...local };
-    if (Object.keys(fields).length) {
-      return showActionForm(request, reply, type, main.id, { status: 400, fields: ordered(fields, controlOrder(controls)), values, chosen: others.map((o) => o.id) });
-    }
-    const done: string[] = [];
-    const targets = [main, ...others];
-    for (const [index, target] of targets.entries()) {
-      try {
-        await progressAllegation(deps, principal, { ...(base as Omit<Parameters<typeof progressAllegation>[2], 'allegationId' | 'version'>), allegationId: target.id, version: target.version }, request.id);
-        done.push(target.id);
-      } catch (err) {
-        if (!(err instanceof AppError) || !['validation', 'invalid_state', 'conflict'].includes(err.code)) throw err;
-        const status = err.code === 'validation' ? 400 : err.code === 'conflict' ? 409 : 422;
-        const errFields = err.code === 'validation' && err.fields ? ordered(formFieldErrors(err.fields, controls), controlOrder(controls)) : undefined;
-        return showActionForm(request, reply, type, target.id, {
-          status,
-          fields: errFields,
-          refusal: errFields ? undefined : err.message,
+  app.post<ActionParams & { Body: FormBody }>(
+    '/cases/:id/allegations/:allegationId/actions/:action',
+    pre,
+    async (request, reply) => {
+      const type = parseAction(request);
+      const principal = principalOf(request);
+      const body = request.body;
+      const controls = actionControls(type);
+      const { action, errors: local } = actionFromBody(type, body);
+      const occurred = dateFromParts(body, 'occurredOn', 'The date it happened');
+      if (occurred.error) local['occurredOn'] = occurred.error;
+      const values: Record<string, unknown> = Object.fromEntries(
+        Object.entries(body)
+          .filter(([k]) => k !== '_csrf' && k !== 'others')
+          .map(([k, v]) => [k, Array.isArray(v) ? v : (v ?? '')]),
+      );
+      const others = all(body.others)
+        .map((v) => v.split(':'))
+        .filter((p): p is [string, string] => p.length === 2)
+        .map(([id, version]) => ({ id, version: Number(version) }))
+        .filter((o) => o.id !== request.params.allegationId);
+      const base = {
+        caseId: request.params.id,
+        note: first(body.note),
+        action,
+        ...(occurred.iso ? { occurredOn: occurred.iso } : {}),
+      };
+      const main = { id: request.params.allegationId, version: Number(first(body.version)) };
+      const parsed = progressAllegationInput.safeParse({ ...base, allegationId: main.id, version: main.version });
+      const schemaErrors = parsed.success ? {} : formFieldErrors(issueFields(parsed.error.issues), controls);
+      const fields = { ...schemaErrors, ...local };
+      if (Object.keys(fields).length) {
+        return showActionForm(request, reply, type, main.id, {
+          status: 400,
+          fields: ordered(fields, controlOrder(controls)),
           values,
-          done,
-          chosen: targets.slice(index + 1).map((t) => t.id),
+          chosen: others.map((o) => o.id),
         });
       }
-    }
-    return reply.redirect(`/cases/${request.params.id}`, 303);
-  });
+      const done: string[] = [];
+      const targets = [main, ...others];
+      for (const [index, target] of targets.entries()) {
+        try {
+          await progressAllegation(
+            deps,
+            principal,
+            {
+              ...(base as Omit<Parameters<typeof progressAllegation>[2], 'allegationId' | 'version'>),
+              allegationId: target.id,
+              version: target.version,
+            },
+            request.id,
+          );
+          done.push(target.id);
+        } catch (err) {
+          if (!(err instanceof AppError) || !['validation', 'invalid_state', 'conflict'].includes(err.code)) throw err;
+          const status = err.code === 'validation' ? 400 : err.code === 'conflict' ? 409 : 422;
+          const errFields =
+            err.code === 'validation' && err.fields
+              ? ordered(formFieldErrors(err.fields, controls), controlOrder(controls))
+              : undefined;
+          return showActionForm(request, reply, type, target.id, {
+            status,
+            fields: errFields,
+            refusal: errFields ? undefined : err.message,
+            values,
+            done,
+            chosen: targets.slice(index + 1).map((t) => t.id),
+          });
+        }
+      }
+      return reply.redirect(`/cases/${request.params.id}`, 303);
+    },
+  );
 }
 
-const OPEN_CASE_ORDER = ['source', 'caseType', 'cameToAttentionOn', 'summary', 'confidentiality', 'namedUserIds', 'subjects', 'categoryCode', 'standards', 'description'];
+const OPEN_CASE_ORDER = [
+  'source',
+  'caseType',
+  'cameToAttentionOn',
+  'summary',
+  'confidentiality',
+  'namedUserIds',
+  'subjects',
+  'categoryCode',
+  'standards',
+  'description',
+];
 const controlOrder = (controls: { name: string }[]) => [...controls.map((c) => c.name), 'occurredOn', 'note'];
 
 /** The first message of each field, as parseInput gives them. */
@@ -238,7 +329,11 @@ async function survivorsOf(deps: Deps, principal: Principal, ids: string[]): Pro
  * The "Subjects" box: one collar, warrant or staff number or record id per line, each resolved among the
  * records this user may see. A line that matches nobody, or more than one record, is named in the error.
  */
-async function resolveSubjectLines(deps: Deps, principal: Principal, text: string): Promise<{ ids: string[]; error?: string }> {
+async function resolveSubjectLines(
+  deps: Deps,
+  principal: Principal,
+  text: string,
+): Promise<{ ids: string[]; error?: string }> {
   const ids: string[] = [];
   const problems: string[] = [];
   const lineOf = new Map<string, number>();
@@ -249,7 +344,8 @@ async function resolveSubjectLines(deps: Deps, principal: Principal, text: strin
     const n = index + 1;
     const matches = await survivorsOf(deps, principal, await resolveReference(deps.db, principal, reference));
     if (matches.length === 0) problems.push(`line ${n} (“${reference}”) matches no one you can see`);
-    else if (matches.length > 1) problems.push(`line ${n} (“${reference}”) matches more than one record: enter the record id instead`);
+    else if (matches.length > 1)
+      problems.push(`line ${n} (“${reference}”) matches more than one record: enter the record id instead`);
     else {
       const id = matches[0] ?? '';
       const earlier = lineOf.get(id);

@@ -14,7 +14,8 @@ let w: CaseWorld;
 beforeAll(async () => {
   t = await createTestApp({ caseListCountLimit: 3 });
   w = await buildCaseWorld(t);
-  for (const person of [w.people.gina, w.people.carol, w.people.dave]) await openCase(t.deps, w.aa, caseInput([person.id]), null);
+  for (const person of [w.people.gina, w.people.carol, w.people.dave])
+    await openCase(t.deps, w.aa, caseInput([person.id]), null);
 });
 
 afterAll(async () => {
@@ -43,7 +44,9 @@ describe('the case list past its count limit', () => {
   it('says "more than" on the page and asks for a filter', async () => {
     const res = await new TestClient(t.app).setCookie('probity_session', w.cookies.aa).get('/cases?view=all');
     expect(res.statusCode).toBe(200);
-    expect(res.body).toMatch(/id="result-count" role="status">More than 3 cases\. Narrow the list with the filters to count them\.<\/p>/);
+    expect(res.body).toMatch(
+      /id="result-count" role="status">More than 3 cases\. Narrow the list with the filters to count them\.<\/p>/,
+    );
     const exact = await new TestClient(t.app).setCookie('probity_session', w.cookies.aa).get('/cases?view=mine');
     expect(exact.body).toMatch(/id="result-count" role="status">\d+ cases?<\/p>/);
   });

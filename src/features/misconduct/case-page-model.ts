@@ -24,17 +24,48 @@ export type CaseView = Awaited<ReturnType<typeof viewCase>>;
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 const TRACK_WORDS: Record<string, Record<string, string>> = {
-  severity: { none: 'Neither misconduct nor gross misconduct', pri: 'Practice requiring improvement', misconduct: 'Misconduct', gross_misconduct: 'Gross misconduct', vetting_referral: 'Referred to the vetting process' },
+  severity: {
+    none: 'Neither misconduct nor gross misconduct',
+    pri: 'Practice requiring improvement',
+    misconduct: 'Misconduct',
+    gross_misconduct: 'Gross misconduct',
+    vetting_referral: 'Referred to the vetting process',
+  },
   caseToAnswer: { no_case: 'No case to answer', misconduct: 'Misconduct', gross_misconduct: 'Gross misconduct' },
-  form: { meeting: 'Misconduct meeting', hearing: 'Misconduct hearing', accelerated_hearing: 'Accelerated misconduct hearing' },
-  finding: { not_proven: 'Not proven', misconduct: 'Misconduct', gross_misconduct: 'Gross misconduct', would_have_been_dismissed: 'Would have been dismissed' },
-  sanction: { written_warning: 'Written warning', final_written_warning: 'Final written warning', reduction_in_rank: 'Reduction in rank', dismissal_without_notice: 'Dismissal without notice' },
+  form: {
+    meeting: 'Misconduct meeting',
+    hearing: 'Misconduct hearing',
+    accelerated_hearing: 'Accelerated misconduct hearing',
+  },
+  finding: {
+    not_proven: 'Not proven',
+    misconduct: 'Misconduct',
+    gross_misconduct: 'Gross misconduct',
+    would_have_been_dismissed: 'Would have been dismissed',
+  },
+  sanction: {
+    written_warning: 'Written warning',
+    final_written_warning: 'Final written warning',
+    reduction_in_rank: 'Reduction in rank',
+    dismissal_without_notice: 'Dismissal without notice',
+  },
   referral: { not_referable: 'Not referable', referred: 'Referred' },
-  iopcMode: { local: 'local investigation', directed: 'directed investigation', independent: 'independent investigation', returned: 'returned to the force' },
-  appeal: { lodged: 'Appeal lodged', dismissed: 'Appeal dismissed', finding_overturned: 'Finding overturned on appeal', sanction_varied: 'Sanction varied on appeal' },
+  iopcMode: {
+    local: 'local investigation',
+    directed: 'directed investigation',
+    independent: 'independent investigation',
+    returned: 'returned to the force',
+  },
+  appeal: {
+    lodged: 'Appeal lodged',
+    dismissed: 'Appeal dismissed',
+    finding_overturned: 'Finding overturned on appeal',
+    sanction_varied: 'Sanction varied on appeal',
+  },
 };
 
-const word = (kind: string, value: string | undefined | null): string => (value ? (TRACK_WORDS[kind]?.[value] ?? value) : '');
+const word = (kind: string, value: string | undefined | null): string =>
+  value ? (TRACK_WORDS[kind]?.[value] ?? value) : '';
 
 export function statusTagClass(status: string): string {
   const s = status as AllegationStatus;
@@ -138,7 +169,10 @@ const shown = (value: unknown): string => {
   if (value === null || value === undefined || value === '') return 'Not recorded';
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
   if (Array.isArray(value)) return value.length ? value.map((v) => shown(v)).join(', ') : 'None';
-  if (typeof value === 'string') return ISO_DATE.test(value) ? formatDate(value) : value.replaceAll(/^[a-z]+(_[a-z]+)+$/g, (m) => m.replaceAll('_', ' '));
+  if (typeof value === 'string')
+    return ISO_DATE.test(value)
+      ? formatDate(value)
+      : value.replaceAll(/^[a-z]+(_[a-z]+)+$/g, (m) => m.replaceAll('_', ' '));
   if (typeof value === 'number') return String(value);
   return JSON.stringify(value);
 };
@@ -148,7 +182,9 @@ const periodKey = (p: string): PeriodKey | undefined => PERIOD_KEYS.find((k) => 
 /** Users of the force who could lead an investigation (active, holding allegation.progress). */
 export async function investigatorsOfForce(deps: Deps, forceId: string) {
   const users = await listUsersOfForce(deps.db, forceId);
-  return users.filter((u) => u.status === 'active' && isRole(u.role) && roleAbilities(u.role).includes('allegation.progress'));
+  return users.filter(
+    (u) => u.status === 'active' && isRole(u.role) && roleAbilities(u.role).includes('allegation.progress'),
+  );
 }
 
 export async function categoryLabels(deps: Deps): Promise<Map<string, string>> {
@@ -160,10 +196,15 @@ export async function casePageModel(deps: Deps, principal: Principal, view: Case
   const categories = await categoryLabels(deps);
   const subjectOfAllegation = new Map(view.allegations.map((a) => [a.id, a.subject]));
   const subjectById = new Map(view.subjects.map((s) => [s.id, s]));
-  const nameOf = (s: { givenName: string; familyName: string } | undefined) => (s ? `${s.givenName} ${s.familyName}` : 'Unknown subject');
-  const regime = (REGIME_VERSIONS as readonly string[]).includes(theCase.regimeVersion) ? regimeDefinition(theCase.regimeVersion as RegimeVersion).label : theCase.regimeVersion;
+  const nameOf = (s: { givenName: string; familyName: string } | undefined) =>
+    s ? `${s.givenName} ${s.familyName}` : 'Unknown subject';
+  const regime = (REGIME_VERSIONS as readonly string[]).includes(theCase.regimeVersion)
+    ? regimeDefinition(theCase.regimeVersion as RegimeVersion).label
+    : theCase.regimeVersion;
   const investigators = can(principal, 'case.allocate') ? await investigatorsOfForce(deps, principal.forceId) : [];
-  const lead = theCase.leadInvestigatorId ? (await listUsersOfForce(deps.db, theCase.forceId)).find((u) => u.id === theCase.leadInvestigatorId) : undefined;
+  const lead = theCase.leadInvestigatorId
+    ? (await listUsersOfForce(deps.db, theCase.forceId)).find((u) => u.id === theCase.leadInvestigatorId)
+    : undefined;
 
   const tracks = view.allegations.map((a) => {
     const t = a.facts.track;
@@ -175,13 +216,18 @@ export async function casePageModel(deps: Deps, principal: Principal, view: Case
       category: categories.get(a.categoryCode) ?? a.categoryCode,
       status: { text: statusText(t.status), classes: statusTagClass(t.status) },
       severity: word('severity', t.severity),
-      referral: t.referral ? `${word('referral', t.referral)}${t.iopcMode ? ` (${word('iopcMode', t.iopcMode)})` : ''}` : '',
+      referral: t.referral
+        ? `${word('referral', t.referral)}${t.iopcMode ? ` (${word('iopcMode', t.iopcMode)})` : ''}`
+        : '',
       caseToAnswer: word('caseToAnswer', t.caseToAnswer),
       form: word('form', t.form),
       finding: word('finding', t.finding),
       sanction: word('sanction', t.sanction),
       appeal: word('appeal', t.appeal),
-      actions: a.actions.map((action) => ({ href: `/cases/${theCase.id}/allegations/${a.id}/actions/${action}`, text: ACTION_TABLE[action].label })),
+      actions: a.actions.map((action) => ({
+        href: `/cases/${theCase.id}/allegations/${a.id}/actions/${action}`,
+        text: ACTION_TABLE[action].label,
+      })),
     };
   });
 
@@ -190,12 +236,19 @@ export async function casePageModel(deps: Deps, principal: Principal, view: Case
     const key = periodKey(k.period);
     const period = key ? deps.config.rules.periods[key] : undefined;
     // A clock of one allegation, of one subject (a restriction's notice and reviews), or of the whole case.
-    const forWhom = k.allegationId ? nameOf(subjectOfAllegation.get(k.allegationId)) : k.subjectId ? nameOf(subjectById.get(k.subjectId)) : 'Whole case';
+    const forWhom = k.allegationId
+      ? nameOf(subjectOfAllegation.get(k.allegationId))
+      : k.subjectId
+        ? nameOf(subjectById.get(k.subjectId))
+        : 'Whole case';
     const state = displayedClockState({ state: k.state, dueOn: k.dueOn, period: key ?? null }, today);
     return {
       id: k.id,
       label: period ? `${period.label}${k.sequence > 1 ? ` (${k.sequence})` : ''}` : k.period,
-      hint: key === 'pcc_report_first' || key === 'pcc_report_repeat' ? 'The report to the police and crime commissioner (regulation 19) on an investigation not finished in time' : '',
+      hint:
+        key === 'pcc_report_first' || key === 'pcc_report_repeat'
+          ? 'The report to the police and crime commissioner (regulation 19) on an investigation not finished in time'
+          : '',
       length: period ? `${period.amount} ${UNIT_WORDS[period.unit]}` : '',
       forWhom,
       dueOn: k.dueOn,
@@ -208,13 +261,22 @@ export async function casePageModel(deps: Deps, principal: Principal, view: Case
     // jsonb does not keep key order: show the fields in the regulations' order, then anything else.
     const order = Object.keys(RETURN_FIELDS);
     const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
-    const rows = Object.entries(document).sort(([a], [b]) => rank(a) - rank(b)).map(([key, value]) => ({
-      key: { text: RETURN_FIELDS[key] ?? capitalise(key.replace(/([A-Z])/g, ' $1').toLowerCase()) },
-      value: { text: shown(value) },
-    }));
+    const rows = Object.entries(document)
+      .sort(([a], [b]) => rank(a) - rank(b))
+      .map(([key, value]) => ({
+        key: { text: RETURN_FIELDS[key] ?? capitalise(key.replace(/([A-Z])/g, ' $1').toLowerCase()) },
+        value: { text: shown(value) },
+      }));
     rows.push({ key: { text: 'Triggered on' }, value: { text: formatDate(r.triggeredOn) } });
-    rows.push({ key: { text: 'Sent to the College of Policing' }, value: { text: r.submittedOn ? formatDate(r.submittedOn) : 'Not yet' } });
-    return { id: r.id, title: `${r.list === 'barred' ? 'Police Barred List' : 'Police Advisory List'} return: ${shown(document['fullName'])}`, rows };
+    rows.push({
+      key: { text: 'Sent to the College of Policing' },
+      value: { text: r.submittedOn ? formatDate(r.submittedOn) : 'Not yet' },
+    });
+    return {
+      id: r.id,
+      title: `${r.list === 'barred' ? 'Police Barred List' : 'Police Advisory List'} return: ${shown(document['fullName'])}`,
+      rows,
+    };
   });
 
   const timeline = view.timeline.map((e) => {
@@ -225,7 +287,10 @@ export async function casePageModel(deps: Deps, principal: Principal, view: Case
       actor: e.actor ?? 'Probity',
       occurredOn: e.occurredOn,
       change: `${statusText(e.fromState)} → ${statusText(e.toState)}`,
-      details: Object.entries(details).map(([key, value]) => ({ key: DETAIL_WORDS[key] ?? key, value: typeof value === 'string' && TRACK_WORDS[key]?.[value] ? word(key, value) : capitalise(shown(value)) })),
+      details: Object.entries(details).map(([key, value]) => ({
+        key: DETAIL_WORDS[key] ?? key,
+        value: typeof value === 'string' && TRACK_WORDS[key]?.[value] ? word(key, value) : capitalise(shown(value)),
+      })),
       effects: Array.isArray(effects) ? effects.map(String) : [],
     };
   });
@@ -245,7 +310,11 @@ export async function casePageModel(deps: Deps, principal: Principal, view: Case
     clocks,
     returns,
     timeline,
-    investigators: investigators.map((u) => ({ value: u.id, text: `${u.displayName} (${u.email})`, selected: u.id === theCase.leadInvestigatorId })),
+    investigators: investigators.map((u) => ({
+      value: u.id,
+      text: `${u.displayName} (${u.email})`,
+      selected: u.id === theCase.leadInvestigatorId,
+    })),
     canAllocate: can(principal, 'case.allocate'),
     servingSubjects: can(principal, 'allegation.decide') ? view.subjects.filter((s) => !s.leftOn) : [],
     restrictionBanner: await caseRestrictionBanner(deps, principal, theCase.id),

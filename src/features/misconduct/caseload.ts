@@ -4,8 +4,19 @@ import { authorize, type Principal } from '../access/principal.ts';
 import { investigatorsOfForce } from './case-page-model.ts';
 import { caseloadRows } from './case-details.repository.ts';
 
-export type CaseloadLine = { leadId: string; name: string; email: string; cases: number; allegations: number; overdueClocks: number };
-export type Caseload = { leads: CaseloadLine[]; unallocated: { cases: number; allegations: number; overdueClocks: number }; today: string };
+export type CaseloadLine = {
+  leadId: string;
+  name: string;
+  email: string;
+  cases: number;
+  allegations: number;
+  overdueClocks: number;
+};
+export type Caseload = {
+  leads: CaseloadLine[];
+  unallocated: { cases: number; allegations: number; overdueClocks: number };
+  today: string;
+};
 
 /**
  * For the appropriate authority deciding who takes the next case: per lead investigator, their open cases,
@@ -18,12 +29,19 @@ export async function caseloadFor(deps: Deps, principal: Principal | null): Prom
   const today = todayIso(deps.now());
   const rows = await caseloadRows(deps.db, principal, today);
   const none = { cases: 0, allegations: 0, overdueClocks: 0 };
-  const counts = (r: (typeof rows)[number] | undefined) => (r ? { cases: r.cases, allegations: r.allegations, overdueClocks: r.overdueClocks } : none);
+  const counts = (r: (typeof rows)[number] | undefined) =>
+    r ? { cases: r.cases, allegations: r.allegations, overdueClocks: r.overdueClocks } : none;
   const byLead = new Map(rows.filter((r) => r.leadId).map((r) => [r.leadId as string, r]));
-  const leads: CaseloadLine[] = (await investigatorsOfForce(deps, principal.forceId)).map((u) => ({ leadId: u.id, name: u.displayName, email: u.email, ...counts(byLead.get(u.id)) }));
+  const leads: CaseloadLine[] = (await investigatorsOfForce(deps, principal.forceId)).map((u) => ({
+    leadId: u.id,
+    name: u.displayName,
+    email: u.email,
+    ...counts(byLead.get(u.id)),
+  }));
   // A lead who is no longer an active investigator still carries their cases until they are reallocated.
   for (const r of rows) {
-    if (r.leadId && !leads.some((l) => l.leadId === r.leadId)) leads.push({ leadId: r.leadId, name: r.leadName ?? 'Unknown user', email: r.leadEmail ?? '', ...counts(r) });
+    if (r.leadId && !leads.some((l) => l.leadId === r.leadId))
+      leads.push({ leadId: r.leadId, name: r.leadName ?? 'Unknown user', email: r.leadEmail ?? '', ...counts(r) });
   }
   leads.sort((a, b) => a.name.localeCompare(b.name, 'en-GB') || a.email.localeCompare(b.email));
   return { leads, unallocated: counts(rows.find((r) => r.leadId === null)), today };

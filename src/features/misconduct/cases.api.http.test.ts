@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, createTestApp, type ApiError, type TestApp } from '../../../test/support/test-app.ts';
-import { allegationRows, buildCaseWorld, caseInput, snapshot, type CaseWorld, type Who } from './cases.http-fixtures.ts';
+import {
+  allegationRows,
+  buildCaseWorld,
+  caseInput,
+  snapshot,
+  type CaseWorld,
+  type Who,
+} from './cases.http-fixtures.ts';
 
 /** /api/v1/cases: the same rules as the pages, as JSON. */
 
@@ -25,8 +32,12 @@ afterAll(async () => {
   await t?.close();
 });
 
-const call = (who: Who | null, method: 'GET' | 'POST', url: string, body?: unknown) => api(t.app, method, url, who ? w.tokens[who] : undefined, body);
-const assessBody = (version: number, severity = 'misconduct') => ({ version, action: { type: 'assess_severity', severity, rationale: 'If proved this would be misconduct.' } });
+const call = (who: Who | null, method: 'GET' | 'POST', url: string, body?: unknown) =>
+  api(t.app, method, url, who ? w.tokens[who] : undefined, body);
+const assessBody = (version: number, severity = 'misconduct') => ({
+  version,
+  action: { type: 'assess_severity', severity, rationale: 'If proved this would be misconduct.' },
+});
 
 describe('the cases API', () => {
   it('answers every endpoint with 401 without a valid token, before looking at the body', async () => {
@@ -39,7 +50,11 @@ describe('the cases API', () => {
       ['GET', `/api/v1/cases/${id}`],
       ['POST', `/api/v1/cases/${id}/allocation`, { version: 1, leadInvestigatorId: null }],
       ['POST', `/api/v1/cases/${id}/allegations/${a?.id}/actions`, assessBody(1)],
-      ['POST', `/api/v1/cases/${id}/subjects/${a?.subject_id}/left`, { version: 1, leftOn: '2026-01-01', how: 'resigned' }],
+      [
+        'POST',
+        `/api/v1/cases/${id}/subjects/${a?.subject_id}/left`,
+        { version: 1, leftOn: '2026-01-01', how: 'resigned' },
+      ],
       ['POST', `/api/v1/cases/${id}/allocation`, { nonsense: true }],
     ];
     for (const [method, url, body] of requests) {
@@ -50,7 +65,8 @@ describe('the cases API', () => {
   });
 
   it('lists only what each caller may see, and refuses bad filters with 400', async () => {
-    const refs = async (who: Who) => (await call(who, 'GET', '/api/v1/cases?view=all')).json<CaseList>().items.map((i) => i.reference);
+    const refs = async (who: Who) =>
+      (await call(who, 'GET', '/api/v1/cases?view=all')).json<CaseList>().items.map((i) => i.reference);
     expect((await refs('aa')).sort()).toEqual([w.restricted.reference, w.normal.reference].sort());
     expect(await refs('aaUnnamed')).toEqual([w.normal.reference]);
     expect(await refs('aaSubject')).toEqual([]);
@@ -59,17 +75,25 @@ describe('the cases API', () => {
     expect((await call('pcc', 'GET', '/api/v1/cases')).statusCode).toBe(404);
     const bad = await call('aa', 'GET', '/api/v1/cases?view=other&page=-1');
     expect(bad.statusCode).toBe(400);
-    expect(bad.json<ApiError>().error.fields).toMatchObject({ view: 'Choose which cases to list', page: 'Page must be 1 or more' });
+    expect(bad.json<ApiError>().error.fields).toMatchObject({
+      view: 'Choose which cases to list',
+      page: 'Page must be 1 or more',
+    });
   });
 
   it('opens a case, and refuses bad input (400) or a role that cannot (404) without writing', async () => {
     const before = await snapshot(t);
     const bad = await call('aa', 'POST', '/api/v1/cases', { ...caseInput([]), summary: 'short' });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json<ApiError>().error.fields).toMatchObject({ summary: 'Summarise the matter in at least 10 characters', subjectPersonIds: 'Add at least one subject' });
+    expect(bad.json<ApiError>().error.fields).toMatchObject({
+      summary: 'Summarise the matter in at least 10 characters',
+      subjectPersonIds: 'Add at least one subject',
+    });
     const foreign = await call('aa', 'POST', '/api/v1/cases', caseInput([w.people.eastOnly.id]));
     expect(foreign.statusCode).toBe(400);
-    expect(foreign.json<ApiError>().error.fields?.['subjectPersonIds']).toBe('A chosen subject is not in the directory');
+    expect(foreign.json<ApiError>().error.fields?.['subjectPersonIds']).toBe(
+      'A chosen subject is not in the directory',
+    );
     const self = await call('aaSubject', 'POST', '/api/v1/cases', caseInput([w.people.dave.id]));
     expect(self.statusCode).toBe(400);
     expect((await call('pcc', 'POST', '/api/v1/cases', caseInput([w.people.gina.id]))).statusCode).toBe(404);
@@ -87,7 +111,9 @@ describe('the cases API', () => {
     const body = res.json<CaseDetail>();
     expect(body.allegations).toHaveLength(2);
     expect(body.allegations[0]?.actions).toContain('assess_severity');
-    expect(body.clocks).toEqual([{ period: 'pcc_report_first', sequence: 1, dueOn: '2026-03-10', state: 'running', allegationId: null }]);
+    expect(body.clocks).toEqual([
+      { period: 'pcc_report_first', sequence: 1, dueOn: '2026-03-10', state: 'running', allegationId: null },
+    ]);
     const named = (await call('named', 'GET', `/api/v1/cases/${w.restricted.id}`)).json<CaseDetail>();
     expect(named.allegations[0]?.actions).toEqual([]);
   });
@@ -108,9 +134,26 @@ describe('the cases API', () => {
     for (const [who, caseId, a] of denied) {
       const label = `${who} on ${caseId}`;
       expect((await call(who, 'GET', `/api/v1/cases/${caseId}`)).statusCode, label).toBe(404);
-      expect((await call(who, 'POST', `/api/v1/cases/${caseId}/allocation`, { version: 1, leadInvestigatorId: null })).statusCode, label).toBe(404);
-      expect((await call(who, 'POST', `/api/v1/cases/${caseId}/allegations/${a.id}/actions`, assessBody(a.version))).statusCode, label).toBe(404);
-      expect((await call(who, 'POST', `/api/v1/cases/${caseId}/subjects/${a.subject_id}/left`, { version: 1, leftOn: '2026-01-01', how: 'resigned' })).statusCode, label).toBe(404);
+      expect(
+        (await call(who, 'POST', `/api/v1/cases/${caseId}/allocation`, { version: 1, leadInvestigatorId: null }))
+          .statusCode,
+        label,
+      ).toBe(404);
+      expect(
+        (await call(who, 'POST', `/api/v1/cases/${caseId}/allegations/${a.id}/actions`, assessBody(a.version)))
+          .statusCode,
+        label,
+      ).toBe(404);
+      expect(
+        (
+          await call(who, 'POST', `/api/v1/cases/${caseId}/subjects/${a.subject_id}/left`, {
+            version: 1,
+            leftOn: '2026-01-01',
+            how: 'resigned',
+          })
+        ).statusCode,
+        label,
+      ).toBe(404);
     }
     const missing = await call('aa', 'GET', '/api/v1/cases/00000000-0000-4000-8000-000000000000');
     const refused = await call('aaUnnamed', 'GET', `/api/v1/cases/${w.restricted.id}`);
@@ -121,16 +164,30 @@ describe('the cases API', () => {
   it('allocates (200), refuses a non-investigator (400) and a stale version (409)', async () => {
     const detail = (await call('aa', 'GET', `/api/v1/cases/${w.normal.id}`)).json<CaseDetail>();
     const before = await snapshot(t, false);
-    const bad = await call('aa', 'POST', `/api/v1/cases/${w.normal.id}/allocation`, { version: detail.version, leadInvestigatorId: w.accounts.pcc.user.id });
+    const bad = await call('aa', 'POST', `/api/v1/cases/${w.normal.id}/allocation`, {
+      version: detail.version,
+      leadInvestigatorId: w.accounts.pcc.user.id,
+    });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json<ApiError>().error.fields?.['leadInvestigatorId']).toBe('Choose an active investigator of this force');
-    const noRight = await call('investigator', 'POST', `/api/v1/cases/${w.normal.id}/allocation`, { version: detail.version, leadInvestigatorId: w.accounts.investigator.user.id });
+    expect(bad.json<ApiError>().error.fields?.['leadInvestigatorId']).toBe(
+      'Choose an active investigator of this force',
+    );
+    const noRight = await call('investigator', 'POST', `/api/v1/cases/${w.normal.id}/allocation`, {
+      version: detail.version,
+      leadInvestigatorId: w.accounts.investigator.user.id,
+    });
     expect(noRight.statusCode).toBe(404);
     expect(await snapshot(t, false)).toBe(before);
-    const ok = await call('aa', 'POST', `/api/v1/cases/${w.normal.id}/allocation`, { version: detail.version, leadInvestigatorId: w.accounts.lead.user.id });
+    const ok = await call('aa', 'POST', `/api/v1/cases/${w.normal.id}/allocation`, {
+      version: detail.version,
+      leadInvestigatorId: w.accounts.lead.user.id,
+    });
     expect(ok.statusCode).toBe(200);
     expect(ok.json<{ version: number }>().version).toBe(detail.version + 1);
-    const stale = await call('aa', 'POST', `/api/v1/cases/${w.normal.id}/allocation`, { version: detail.version, leadInvestigatorId: null });
+    const stale = await call('aa', 'POST', `/api/v1/cases/${w.normal.id}/allocation`, {
+      version: detail.version,
+      leadInvestigatorId: null,
+    });
     expect(stale.statusCode).toBe(409);
     expect((await call('lead', 'GET', `/api/v1/cases/${w.normal.id}`)).statusCode).toBe(200);
   });
@@ -142,16 +199,28 @@ describe('the cases API', () => {
     const before = await snapshot(t);
     const refused = await call('aa', 'POST', url, assessBody(a.version, 'vetting_referral'));
     expect(refused.statusCode).toBe(422);
-    expect(refused.json<ApiError>().error.message).toBe('Referral to the vetting process is a severity-assessment option only from 28 May 2025 (§2.4)');
-    const bad = await call('aa', 'POST', url, { version: a.version, action: { type: 'assess_severity', severity: 'awful', rationale: 'x' } });
+    expect(refused.json<ApiError>().error.message).toBe(
+      'Referral to the vetting process is a severity-assessment option only from 28 May 2025 (§2.4)',
+    );
+    const bad = await call('aa', 'POST', url, {
+      version: a.version,
+      action: { type: 'assess_severity', severity: 'awful', rationale: 'x' },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json<ApiError>().error.fields).toHaveProperty(['action.severity']);
     const notTheirs = await call('lead', 'POST', url, assessBody(a.version));
     expect(notTheirs.statusCode).toBe(404);
     expect(await snapshot(t)).toBe(before);
-    const ok = await call('aa', 'POST', url, { ...assessBody(a.version), occurredOn: '2025-04-01', note: 'Assessed at the weekly meeting' });
+    const ok = await call('aa', 'POST', url, {
+      ...assessBody(a.version),
+      occurredOn: '2025-04-01',
+      note: 'Assessed at the weekly meeting',
+    });
     expect(ok.statusCode).toBe(200);
-    expect(ok.json<{ state: string; version: number }>()).toMatchObject({ state: 'assessed_misconduct', version: a.version + 1 });
+    expect(ok.json<{ state: string; version: number }>()).toMatchObject({
+      state: 'assessed_misconduct',
+      version: a.version + 1,
+    });
     const stale = await call('aa', 'POST', url, assessBody(a.version, 'gross_misconduct'));
     expect(stale.statusCode).toBe(409);
     const [after] = await t.database.query<{ state: string }>(`select state from allegations where id = $1`, [a.id]);
@@ -170,14 +239,21 @@ describe('the cases API', () => {
     expect(ok.json<{ advisoryReturnId: string | null }>().advisoryReturnId).toMatch(/^[0-9a-f-]{36}$/);
     const again = await call('aa', 'POST', url, { version: subject.version + 1, leftOn: '2026-02-01', how: 'retired' });
     expect(again.statusCode).toBe(422);
-    expect((await call('aa', 'POST', url, { version: subject.version, leftOn: '2026-02-01', how: 'retired' })).statusCode).toBe(409);
+    expect(
+      (await call('aa', 'POST', url, { version: subject.version, leftOn: '2026-02-01', how: 'retired' })).statusCode,
+    ).toBe(409);
   });
 
   it('documents every case endpoint in the OpenAPI document under the cases tag', async () => {
-    const doc = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json<{ paths: Record<string, Record<string, { tags?: string[] }>> }>();
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json<{
+      paths: Record<string, Record<string, { tags?: string[] }>>;
+    }>();
     // Restrictions on a case belong to the restrictions feature and are documented under its own tag.
-    const isRestrictionPath = (path: string) => path.includes('/restrictions') || path.endsWith('/suspension-rationale');
-    const paths = Object.entries(doc.paths).filter(([path]) => path.startsWith('/api/v1/cases') && !isRestrictionPath(path));
+    const isRestrictionPath = (path: string) =>
+      path.includes('/restrictions') || path.endsWith('/suspension-rationale');
+    const paths = Object.entries(doc.paths).filter(
+      ([path]) => path.startsWith('/api/v1/cases') && !isRestrictionPath(path),
+    );
     expect(paths.map(([path]) => path).sort()).toEqual([
       '/api/v1/cases',
       '/api/v1/cases/caseload',

@@ -44,7 +44,16 @@ const caseDetail = z.object({
   summary: z.string(),
   leadInvestigatorId: z.string().uuid().nullable(),
   version: z.number().int(),
-  subjects: z.array(z.object({ id: z.string().uuid(), personId: z.string().uuid(), givenName: z.string(), familyName: z.string(), leftOn: z.string().nullable(), version: z.number().int() })),
+  subjects: z.array(
+    z.object({
+      id: z.string().uuid(),
+      personId: z.string().uuid(),
+      givenName: z.string(),
+      familyName: z.string(),
+      leftOn: z.string().nullable(),
+      version: z.number().int(),
+    }),
+  ),
   allegations: z.array(
     z.object({
       id: z.string().uuid(),
@@ -59,8 +68,25 @@ const caseDetail = z.object({
       actions: z.array(z.string()).describe('The actions this user may take on the allegation now'),
     }),
   ),
-  clocks: z.array(z.object({ period: z.string(), sequence: z.number().int(), dueOn: z.string(), state: z.string(), allegationId: z.string().uuid().nullable() })),
-  returns: z.array(z.object({ id: z.string().uuid(), list: z.string(), subjectId: z.string().uuid(), triggeredOn: z.string(), submittedOn: z.string().nullable(), document: z.unknown() })),
+  clocks: z.array(
+    z.object({
+      period: z.string(),
+      sequence: z.number().int(),
+      dueOn: z.string(),
+      state: z.string(),
+      allegationId: z.string().uuid().nullable(),
+    }),
+  ),
+  returns: z.array(
+    z.object({
+      id: z.string().uuid(),
+      list: z.string(),
+      subjectId: z.string().uuid(),
+      triggeredOn: z.string(),
+      submittedOn: z.string().nullable(),
+      document: z.unknown(),
+    }),
+  ),
   timeline: z.array(
     z.object({
       allegationId: z.string().uuid(),
@@ -90,13 +116,26 @@ export function registerCasesApi(app: FastifyInstance, deps: Deps): void {
       schema: {
         tags: ['cases'],
         summary: 'Cases the caller may see: their own, the unallocated queue, or all',
-        querystring: z.object({ view: z.string().optional(), status: z.string().optional(), q: z.string().optional(), page: z.string().optional() }),
+        querystring: z.object({
+          view: z.string().optional(),
+          status: z.string().optional(),
+          q: z.string().optional(),
+          page: z.string().optional(),
+        }),
         response: {
           200: z.object({
-            total: z.number().int().describe('Cases counted, up to PROBITY_CASE_LIST_COUNT_LIMIT (1,000 unless configured)'),
-            moreThanTotal: z.boolean().describe('True when more cases match than `total`: narrow the filters to count them'),
+            total: z
+              .number()
+              .int()
+              .describe('Cases counted, up to PROBITY_CASE_LIST_COUNT_LIMIT (1,000 unless configured)'),
+            moreThanTotal: z
+              .boolean()
+              .describe('True when more cases match than `total`: narrow the filters to count them'),
             page: z.number().int(),
-            pageCount: z.number().int().describe('Pages known; while moreThanTotal, one more than the current page when it is full'),
+            pageCount: z
+              .number()
+              .int()
+              .describe('Pages known; while moreThanTotal, one more than the current page when it is full'),
             items: z.array(caseListItem),
           }),
           ...errors,
@@ -147,7 +186,12 @@ export function registerCasesApi(app: FastifyInstance, deps: Deps): void {
     '/api/v1/cases/:id',
     {
       onRequest: requireApiPrincipal,
-      schema: { tags: ['cases'], summary: 'A case with every allegation’s track, clocks, list returns and timeline (the read is audited)', params: caseParams, response: { 200: caseDetail, ...errors } },
+      schema: {
+        tags: ['cases'],
+        summary: 'A case with every allegation’s track, clocks, list returns and timeline (the read is audited)',
+        params: caseParams,
+        response: { 200: caseDetail, ...errors },
+      },
     },
     async (request) => {
       const v = await viewCase(deps, principalOf(request), request.params.id, request.id);
@@ -164,7 +208,14 @@ export function registerCasesApi(app: FastifyInstance, deps: Deps): void {
         summary: c.summary,
         leadInvestigatorId: c.leadInvestigatorId,
         version: c.version,
-        subjects: v.subjects.map((s) => ({ id: s.id, personId: s.personId, givenName: s.givenName, familyName: s.familyName, leftOn: s.leftOn, version: s.version })),
+        subjects: v.subjects.map((s) => ({
+          id: s.id,
+          personId: s.personId,
+          givenName: s.givenName,
+          familyName: s.familyName,
+          leftOn: s.leftOn,
+          version: s.version,
+        })),
         allegations: v.allegations.map((a) => ({
           id: a.id,
           subjectId: a.subjectId,
@@ -177,8 +228,21 @@ export function registerCasesApi(app: FastifyInstance, deps: Deps): void {
           track: { ...a.facts.track },
           actions: a.actions,
         })),
-        clocks: v.clocks.map((k) => ({ period: k.period, sequence: k.sequence, dueOn: k.dueOn, state: k.state, allegationId: k.allegationId })),
-        returns: v.returns.map((r) => ({ id: r.id, list: r.list, subjectId: r.subjectId, triggeredOn: r.triggeredOn, submittedOn: r.submittedOn, document: r.document })),
+        clocks: v.clocks.map((k) => ({
+          period: k.period,
+          sequence: k.sequence,
+          dueOn: k.dueOn,
+          state: k.state,
+          allegationId: k.allegationId,
+        })),
+        returns: v.returns.map((r) => ({
+          id: r.id,
+          list: r.list,
+          subjectId: r.subjectId,
+          triggeredOn: r.triggeredOn,
+          submittedOn: r.submittedOn,
+          document: r.document,
+        })),
         timeline: v.timeline.map((e) => ({
           allegationId: e.allegationId,
           action: e.action,
@@ -205,7 +269,8 @@ export function registerCasesApi(app: FastifyInstance, deps: Deps): void {
         response: { 200: z.object({ version: z.number().int() }), ...errors },
       },
     },
-    async (request) => allocateCase(deps, principalOf(request), { caseId: request.params.id, ...request.body }, request.id),
+    async (request) =>
+      allocateCase(deps, principalOf(request), { caseId: request.params.id, ...request.body }, request.id),
   );
 
   api.post(
@@ -214,13 +279,28 @@ export function registerCasesApi(app: FastifyInstance, deps: Deps): void {
       onRequest: requireApiPrincipal,
       schema: {
         tags: ['cases'],
-        summary: 'Take one action on one allegation (422 with the reason when the workflow refuses it; 409 when the version is stale)',
+        summary:
+          'Take one action on one allegation (422 with the reason when the workflow refuses it; 409 when the version is stale)',
         params: z.object({ id: z.string(), allegationId: z.string() }),
         body: progressAllegationInput.omit({ caseId: true, allegationId: true }),
-        response: { 200: z.object({ allegationId: z.string().uuid(), state: z.string(), version: z.number().int(), effects: z.array(z.string()) }), ...errors },
+        response: {
+          200: z.object({
+            allegationId: z.string().uuid(),
+            state: z.string(),
+            version: z.number().int(),
+            effects: z.array(z.string()),
+          }),
+          ...errors,
+        },
       },
     },
-    async (request) => progressAllegation(deps, principalOf(request), { caseId: request.params.id, allegationId: request.params.allegationId, ...request.body }, request.id),
+    async (request) =>
+      progressAllegation(
+        deps,
+        principalOf(request),
+        { caseId: request.params.id, allegationId: request.params.allegationId, ...request.body },
+        request.id,
+      ),
   );
 
   api.post(
@@ -229,13 +309,20 @@ export function registerCasesApi(app: FastifyInstance, deps: Deps): void {
       onRequest: requireApiPrincipal,
       schema: {
         tags: ['cases'],
-        summary: 'Record that a subject resigned or retired (creates the advisory list return while an allegation is open)',
+        summary:
+          'Record that a subject resigned or retired (creates the advisory list return while an allegation is open)',
         params: z.object({ id: z.string(), subjectId: z.string() }),
         body: subjectLeftInput.omit({ caseId: true, subjectId: true }),
         response: { 200: z.object({ advisoryReturnId: z.string().uuid().nullable() }), ...errors },
       },
     },
-    async (request) => recordSubjectLeft(deps, principalOf(request), { caseId: request.params.id, subjectId: request.params.subjectId, ...request.body }, request.id),
+    async (request) =>
+      recordSubjectLeft(
+        deps,
+        principalOf(request),
+        { caseId: request.params.id, subjectId: request.params.subjectId, ...request.body },
+        request.id,
+      ),
   );
 
   api.post(
@@ -244,7 +331,8 @@ export function registerCasesApi(app: FastifyInstance, deps: Deps): void {
       onRequest: requireApiPrincipal,
       schema: {
         tags: ['cases'],
-        summary: 'Record a step in criminal proceedings against a subject; a closed sub judice period pauses the clocks the law pauses',
+        summary:
+          'Record a step in criminal proceedings against a subject; a closed sub judice period pauses the clocks the law pauses',
         params: caseParams,
         body: z.object({
           subjectId: z.string(),
@@ -255,12 +343,33 @@ export function registerCasesApi(app: FastifyInstance, deps: Deps): void {
           subJudiceTo: z.string().optional(),
         }),
         response: {
-          201: z.object({ id: z.string().uuid(), adjustments: z.array(z.object({ clockId: z.string().uuid(), period: z.string(), previousDueOn: z.string(), dueOn: z.string(), pausedDays: z.number().int() })) }),
+          201: z.object({
+            id: z.string().uuid(),
+            adjustments: z.array(
+              z.object({
+                clockId: z.string().uuid(),
+                period: z.string(),
+                previousDueOn: z.string(),
+                dueOn: z.string(),
+                pausedDays: z.number().int(),
+              }),
+            ),
+          }),
           ...errors,
         },
       },
     },
-    async (request, reply) => reply.code(201).send(await recordCriminalEvent(deps, principalOf(request), { caseId: request.params.id, ...request.body }, request.id)),
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(
+          await recordCriminalEvent(
+            deps,
+            principalOf(request),
+            { caseId: request.params.id, ...request.body },
+            request.id,
+          ),
+        ),
   );
 
   api.get(
@@ -269,7 +378,8 @@ export function registerCasesApi(app: FastifyInstance, deps: Deps): void {
       onRequest: requireApiPrincipal,
       schema: {
         tags: ['cases'],
-        summary: 'Draft of the regulation 19 report to the PCC (investigation not completed within 12 months, then every 6 months)',
+        summary:
+          'Draft of the regulation 19 report to the PCC (investigation not completed within 12 months, then every 6 months)',
         params: caseParams,
         response: {
           200: z.object({
@@ -279,7 +389,9 @@ export function registerCasesApi(app: FastifyInstance, deps: Deps): void {
             cameToAttentionOn: z.string(),
             reg17NoticeServedOn: z.string().nullable(),
             progress: z.array(z.object({ subject: z.string(), status: z.string() })),
-            subJudicePeriods: z.array(z.object({ from: z.string().nullable(), to: z.string().nullable(), kind: z.string() })),
+            subJudicePeriods: z.array(
+              z.object({ from: z.string().nullable(), to: z.string().nullable(), kind: z.string() }),
+            ),
             mayPrejudice: z.boolean(),
           }),
           ...errors,

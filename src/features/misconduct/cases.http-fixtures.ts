@@ -1,6 +1,12 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { TestApp } from '../../../test/support/test-app.ts';
-import { createAccount, createForce, createPerson, createUnit, sessionCookieFor } from '../../../test/support/factories.ts';
+import {
+  createAccount,
+  createForce,
+  createPerson,
+  createUnit,
+  sessionCookieFor,
+} from '../../../test/support/factories.ts';
 import type { Principal } from '../access/principal.ts';
 import type { Role } from '../access/roles.ts';
 import { createApiToken } from '../auth/api-tokens.ts';
@@ -13,13 +19,20 @@ import { openCase } from './open-case.ts';
  * can post repeated fields (checkboxes). Test files call `buildCaseWorld` once in beforeAll.
  */
 
-export type Who = 'aa' | 'aaUnnamed' | 'aaSubject' | 'lead' | 'named' | 'outsider' | 'investigator' | 'east' | 'pcc' | 'vetting';
+export type Who =
+  'aa' | 'aaUnnamed' | 'aaSubject' | 'lead' | 'named' | 'outsider' | 'investigator' | 'east' | 'pcc' | 'vetting';
 
 export async function buildCaseWorld(t: TestApp) {
   const west = await createForce(t.deps.db, 'west');
   await createForce(t.deps.db, 'east');
-  const psd = await createUnit(t.deps.db, 'west', 'Professional Standards', { id: west.rootUnitId, path: west.rootPath });
-  const response = await createUnit(t.deps.db, 'west', 'Northgate Response', { id: west.rootUnitId, path: west.rootPath });
+  const psd = await createUnit(t.deps.db, 'west', 'Professional Standards', {
+    id: west.rootUnitId,
+    path: west.rootPath,
+  });
+  const response = await createUnit(t.deps.db, 'west', 'Northgate Response', {
+    id: west.rootUnitId,
+    path: west.rootPath,
+  });
   const person = (givenName: string, familyName: string, collar: string, unitId = response.id) =>
     createPerson(t.deps.db, 'west', {
       givenName,
@@ -38,9 +51,14 @@ export async function buildCaseWorld(t: TestApp) {
     ivy: await person('Ivy', 'Ingham', '9001', psd.id),
     twinA: await person('Tom', 'Twin', '4444'),
     twinB: await person('Tim', 'Twin', '4444'),
-    eastOnly: await createPerson(t.deps.db, 'east', { givenName: 'Eve', familyName: 'Easterby', identifiers: [{ kind: 'collar', value: '3333', validFrom: '2010-01-01' }] }),
+    eastOnly: await createPerson(t.deps.db, 'east', {
+      givenName: 'Eve',
+      familyName: 'Easterby',
+      identifiers: [{ kind: 'collar', value: '3333', validFrom: '2010-01-01' }],
+    }),
   };
-  const account = async (email: string, role: Role, forceId = 'west', personId: string | null = null) => createAccount(t.deps, { email, role, forceId, personId });
+  const account = async (email: string, role: Role, forceId = 'west', personId: string | null = null) =>
+    createAccount(t.deps, { email, role, forceId, personId });
   const accounts: Record<Who, Awaited<ReturnType<typeof account>>> = {
     aa: await account('aa@west.example', 'appropriate_authority'),
     aaUnnamed: await account('aa2@west.example', 'appropriate_authority'),
@@ -61,7 +79,15 @@ export async function buildCaseWorld(t: TestApp) {
   }
   const aa = accounts.aa.principal;
   /** Restricted: only `aa` (the opener), `named` and (once allocated) `lead` may see it. */
-  const restricted = await openCase(t.deps, aa, caseInput([people.alice.id, people.bob.id], { confidentiality: 'restricted', namedUserIds: [accounts.named.user.id] }), null);
+  const restricted = await openCase(
+    t.deps,
+    aa,
+    caseInput([people.alice.id, people.bob.id], {
+      confidentiality: 'restricted',
+      namedUserIds: [accounts.named.user.id],
+    }),
+    null,
+  );
   /** Normal: every appropriate authority but the one who is a subject (Dave); investigators only if lead. */
   const normal = await openCase(t.deps, aa, caseInput([people.carol.id, people.dave.id]), null);
   return { west, psd, people, accounts, cookies, tokens, restricted, normal, aa };
@@ -69,14 +95,21 @@ export async function buildCaseWorld(t: TestApp) {
 
 export type CaseWorld = Awaited<ReturnType<typeof buildCaseWorld>>;
 
-export function caseInput(subjectPersonIds: string[], extra: Partial<Parameters<typeof openCase>[2]> = {}): Parameters<typeof openCase>[2] {
+export function caseInput(
+  subjectPersonIds: string[],
+  extra: Partial<Parameters<typeof openCase>[2]> = {},
+): Parameters<typeof openCase>[2] {
   return {
     source: 'internal_report',
     caseType: 'conduct_matter',
     cameToAttentionOn: '2025-03-10',
     summary: 'Offensive messages in a team chat group',
     subjectPersonIds,
-    allegation: { categoryCode: 'behaviours.unprofessional', standards: ['authority_respect_courtesy', 'discreditable_conduct'], description: 'Posted offensive messages about colleagues and members of the public.' },
+    allegation: {
+      categoryCode: 'behaviours.unprofessional',
+      standards: ['authority_respect_courtesy', 'discreditable_conduct'],
+      description: 'Posted offensive messages about colleagues and members of the public.',
+    },
     ...extra,
   };
 }
@@ -148,7 +181,12 @@ export class FormClient {
     const all: Fields = { ...fields, _csrf: token };
     for (const [k, v] of Object.entries(all)) for (const one of typeof v === 'string' ? [v] : v) params.append(k, one);
     return this.remember(
-      await this.app.inject({ method: 'POST', url, headers: { cookie: this.header(), 'content-type': 'application/x-www-form-urlencoded' }, payload: params.toString() }),
+      await this.app.inject({
+        method: 'POST',
+        url,
+        headers: { cookie: this.header(), 'content-type': 'application/x-www-form-urlencoded' },
+        payload: params.toString(),
+      }),
     );
   }
 }

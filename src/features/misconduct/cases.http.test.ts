@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts';
-import { allegationRows, as, buildCaseWorld, dateFields, snapshot, type CaseWorld, type Who } from './cases.http-fixtures.ts';
+import {
+  allegationRows,
+  as,
+  buildCaseWorld,
+  dateFields,
+  snapshot,
+  type CaseWorld,
+  type Who,
+} from './cases.http-fixtures.ts';
 
 /** The case list, opening a case through the form, the case page and the person page's allegations. */
 
@@ -111,7 +119,16 @@ describe('opening a case with the form', () => {
   it('offers every question with a label or legend', async () => {
     const res = await as(t, w, 'investigator').get('/cases/new');
     expect(res.statusCode).toBe(200);
-    for (const text of ['Where did the matter come from?', 'Type of case', 'When did the matter come to the appropriate authority’s attention?', 'Confidentiality', 'Subjects', 'Category', 'Which Standards of Professional Behaviour would the conduct breach?', 'Describe the alleged conduct']) {
+    for (const text of [
+      'Where did the matter come from?',
+      'Type of case',
+      'When did the matter come to the appropriate authority’s attention?',
+      'Confidentiality',
+      'Subjects',
+      'Category',
+      'Which Standards of Professional Behaviour would the conduct breach?',
+      'Describe the alleged conduct',
+    ]) {
       expect(res.body).toContain(text);
     }
     expect(res.body).toContain('<optgroup label="Individual behaviours">');
@@ -134,7 +151,10 @@ describe('opening a case with the form', () => {
       ['Bob', 'received'],
       ['Carol', 'received'],
     ]);
-    const [clock] = await t.database.query<{ period: string; due_on: string }>(`select period, due_on::text from clocks where case_id = $1`, [id]);
+    const [clock] = await t.database.query<{ period: string; due_on: string }>(
+      `select period, due_on::text from clocks where case_id = $1`,
+      [id],
+    );
     expect(clock).toEqual({ period: 'pcc_report_first', due_on: '2026-06-02' });
   });
 
@@ -182,7 +202,11 @@ describe('opening a case with the form', () => {
 
   it('rejects a date in the future and a category that does not exist', async () => {
     const before = await snapshot(t);
-    const res = await as(t, w, 'aa').post('/cases/new', openForm({ ...dateFields('cameToAttentionOn', '2099-01-01'), categoryCode: 'made.up' }), '/cases/new');
+    const res = await as(t, w, 'aa').post(
+      '/cases/new',
+      openForm({ ...dateFields('cameToAttentionOn', '2099-01-01'), categoryCode: 'made.up' }),
+      '/cases/new',
+    );
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('The date the matter came to attention cannot be in the future');
     expect(await snapshot(t)).toBe(before);
@@ -205,7 +229,10 @@ describe('opening a case with the form', () => {
         values ('west', 'Georgina', 'Garside', 'officer', 'current', '2010-01-01', 'georgina garside', $1) returning id`,
       [w.people.gina.id],
     );
-    await t.database.query(`insert into person_identifiers (force_id, person_id, kind, value, valid_from) values ('west', $1, 'staff', 'S8888', '2008-01-01')`, [dup?.id]);
+    await t.database.query(
+      `insert into person_identifiers (force_id, person_id, kind, value, valid_from) values ('west', $1, 'staff', 'S8888', '2008-01-01')`,
+      [dup?.id],
+    );
     const res = await as(t, w, 'aa').post('/cases/new', openForm({ subjects: 'S8888' }), '/cases/new');
     expect(res.statusCode).toBe(303);
     const rows = await allegationRows(t, (res.headers.location ?? '').split('/')[2] ?? '');
@@ -222,7 +249,10 @@ describe('opening a case with the form', () => {
     const location = res.headers.location ?? '';
     expect((await as(t, w, 'named').get(location)).statusCode).toBe(200);
     expect((await as(t, w, 'aaUnnamed').get(location)).statusCode).toBe(404);
-    const access = await t.database.query<{ n: number }>(`select count(*)::int as n from case_access where case_id = $1`, [location.split('/')[2]]);
+    const access = await t.database.query<{ n: number }>(
+      `select count(*)::int as n from case_access where case_id = $1`,
+      [location.split('/')[2]],
+    );
     expect(access[0]?.n).toBe(2);
   });
 });

@@ -1,7 +1,16 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rawRows } from '../../db/raw-rows.ts';
-import { allegationEvents, allegations, caseAccess, caseParties, caseSubjects, cases, criminalProceedings, listReturns } from '../../db/schema/index.ts';
+import {
+  allegationEvents,
+  allegations,
+  caseAccess,
+  caseParties,
+  caseSubjects,
+  cases,
+  criminalProceedings,
+  listReturns,
+} from '../../db/schema/index.ts';
 import type { Principal } from '../access/principal.ts';
 import { visibleCasesSql } from './cases-scope.ts';
 
@@ -12,7 +21,10 @@ export type AllegationRow = typeof allegations.$inferSelect;
 export async function nextCaseReference(tx: Db, forceId: string, year: number): Promise<string> {
   await rawRows(tx, sql`select id from forces where id = ${forceId} for update`);
   const prefix = `${forceId.toUpperCase()}-${year}-`;
-  const [row] = await rawRows<{ n: number }>(tx, sql`select count(*)::int as n from cases where force_id = ${forceId} and reference like ${`${prefix}%`}`);
+  const [row] = await rawRows<{ n: number }>(
+    tx,
+    sql`select count(*)::int as n from cases where force_id = ${forceId} and reference like ${`${prefix}%`}`,
+  );
   return `${prefix}${String((row?.n ?? 0) + 1).padStart(4, '0')}`;
 }
 
@@ -34,9 +46,18 @@ export async function insertAllegation(tx: Db, values: typeof allegations.$infer
   return row;
 }
 
-export async function insertAccess(tx: Db, forceId: string, caseId: string, userIds: string[], grantedBy: string): Promise<void> {
+export async function insertAccess(
+  tx: Db,
+  forceId: string,
+  caseId: string,
+  userIds: string[],
+  grantedBy: string,
+): Promise<void> {
   if (userIds.length === 0) return;
-  await tx.insert(caseAccess).values(userIds.map((userId) => ({ forceId, caseId, userId, grantedBy }))).onConflictDoNothing();
+  await tx
+    .insert(caseAccess)
+    .values(userIds.map((userId) => ({ forceId, caseId, userId, grantedBy })))
+    .onConflictDoNothing();
 }
 
 export async function insertParty(tx: Db, values: typeof caseParties.$inferInsert): Promise<void> {
@@ -44,18 +65,45 @@ export async function insertParty(tx: Db, values: typeof caseParties.$inferInser
 }
 
 /** A case the principal may see (optionally locked), or undefined: refused and missing look the same. */
-export async function findVisibleCase(db: Db, principal: Principal, id: string, lock = false): Promise<CaseRow | undefined> {
-  const found = await rawRows<{ id: string }>(db, sql`select c.id from cases c where c.id = ${id}::uuid and ${visibleCasesSql(principal)} ${lock ? sql`for update of c` : sql``}`);
+export async function findVisibleCase(
+  db: Db,
+  principal: Principal,
+  id: string,
+  lock = false,
+): Promise<CaseRow | undefined> {
+  const found = await rawRows<{ id: string }>(
+    db,
+    sql`select c.id from cases c where c.id = ${id}::uuid and ${visibleCasesSql(principal)} ${lock ? sql`for update of c` : sql``}`,
+  );
   if (found.length === 0) return undefined;
-  const [row] = await db.select().from(cases).where(and(eq(cases.forceId, principal.forceId), eq(cases.id, id)));
+  const [row] = await db
+    .select()
+    .from(cases)
+    .where(and(eq(cases.forceId, principal.forceId), eq(cases.id, id)));
   return row;
 }
 
-export async function updateCase(tx: Db, forceId: string, id: string, values: Partial<typeof cases.$inferInsert>): Promise<void> {
-  await tx.update(cases).set(values).where(and(eq(cases.forceId, forceId), eq(cases.id, id)));
+export async function updateCase(
+  tx: Db,
+  forceId: string,
+  id: string,
+  values: Partial<typeof cases.$inferInsert>,
+): Promise<void> {
+  await tx
+    .update(cases)
+    .set(values)
+    .where(and(eq(cases.forceId, forceId), eq(cases.id, id)));
 }
 
-export type SubjectView = { id: string; personId: string; givenName: string; familyName: string; leftOn: string | null; status: string; version: number };
+export type SubjectView = {
+  id: string;
+  personId: string;
+  givenName: string;
+  familyName: string;
+  leftOn: string | null;
+  status: string;
+  version: number;
+};
 
 export async function subjectsOf(db: Db, forceId: string, caseId: string): Promise<SubjectView[]> {
   return rawRows<SubjectView>(
@@ -67,10 +115,19 @@ export async function subjectsOf(db: Db, forceId: string, caseId: string): Promi
 }
 
 export async function allegationsOf(db: Db, forceId: string, caseId: string): Promise<AllegationRow[]> {
-  return db.select().from(allegations).where(and(eq(allegations.forceId, forceId), eq(allegations.caseId, caseId))).orderBy(allegations.subjectId, allegations.id);
+  return db
+    .select()
+    .from(allegations)
+    .where(and(eq(allegations.forceId, forceId), eq(allegations.caseId, caseId)))
+    .orderBy(allegations.subjectId, allegations.id);
 }
 
-export async function findAllegationForUpdate(tx: Db, forceId: string, caseId: string, allegationId: string): Promise<AllegationRow | undefined> {
+export async function findAllegationForUpdate(
+  tx: Db,
+  forceId: string,
+  caseId: string,
+  allegationId: string,
+): Promise<AllegationRow | undefined> {
   const [row] = await tx
     .select()
     .from(allegations)
@@ -79,7 +136,11 @@ export async function findAllegationForUpdate(tx: Db, forceId: string, caseId: s
   return row;
 }
 
-export async function updateAllegation(tx: Db, row: AllegationRow, values: { state: string; facts: unknown }): Promise<void> {
+export async function updateAllegation(
+  tx: Db,
+  row: AllegationRow,
+  values: { state: string; facts: unknown },
+): Promise<void> {
   await tx
     .update(allegations)
     .set({ state: values.state, facts: values.facts, version: row.version + 1, updatedAt: new Date() })
@@ -90,7 +151,17 @@ export async function insertAllegationEvent(tx: Db, values: typeof allegationEve
   await tx.insert(allegationEvents).values(values);
 }
 
-export type TimelineEntry = { id: string; allegationId: string; action: string; fromState: string; toState: string; details: Record<string, unknown>; occurredOn: string; recordedAt: Date; actor: string | null };
+export type TimelineEntry = {
+  id: string;
+  allegationId: string;
+  action: string;
+  fromState: string;
+  toState: string;
+  details: Record<string, unknown>;
+  occurredOn: string;
+  recordedAt: Date;
+  actor: string | null;
+};
 
 export async function timelineOf(db: Db, forceId: string, caseId: string): Promise<TimelineEntry[]> {
   return rawRows<TimelineEntry>(
@@ -109,16 +180,38 @@ export async function insertListReturn(tx: Db, values: typeof listReturns.$infer
 }
 
 export async function listReturnsOf(db: Db, forceId: string, caseId: string) {
-  return db.select().from(listReturns).where(and(eq(listReturns.forceId, forceId), eq(listReturns.caseId, caseId))).orderBy(listReturns.createdAt);
+  return db
+    .select()
+    .from(listReturns)
+    .where(and(eq(listReturns.forceId, forceId), eq(listReturns.caseId, caseId)))
+    .orderBy(listReturns.createdAt);
 }
 
 export async function existingListReturn(tx: Db, forceId: string, subjectId: string, list: 'barred' | 'advisory') {
-  const [row] = await tx.select({ id: listReturns.id }).from(listReturns).where(and(eq(listReturns.forceId, forceId), eq(listReturns.subjectId, subjectId), eq(listReturns.list, list)));
+  const [row] = await tx
+    .select({ id: listReturns.id })
+    .from(listReturns)
+    .where(and(eq(listReturns.forceId, forceId), eq(listReturns.subjectId, subjectId), eq(listReturns.list, list)));
   return row;
 }
 
-export type CaseListFilter = { view: 'mine' | 'unallocated' | 'all'; status?: 'open' | 'closed' | undefined; q?: string | undefined };
-export type CaseListRow = { id: string; reference: string; summary: string; source: string; came_to_attention_on: string; confidentiality: string; status: string; lead: string | null; subjects: number; allegations: number };
+export type CaseListFilter = {
+  view: 'mine' | 'unallocated' | 'all';
+  status?: 'open' | 'closed' | undefined;
+  q?: string | undefined;
+};
+export type CaseListRow = {
+  id: string;
+  reference: string;
+  summary: string;
+  source: string;
+  came_to_attention_on: string;
+  confidentiality: string;
+  status: string;
+  lead: string | null;
+  subjects: number;
+  allegations: number;
+};
 
 function caseListWhere(principal: Principal, f: CaseListFilter): SQL {
   const parts: SQL[] = [visibleCasesSql(principal)];
@@ -136,9 +229,18 @@ function caseListWhere(principal: Principal, f: CaseListFilter): SQL {
  * The count stops at `countLimit` + 1: past the limit the caller says "more than" (list-cases.ts), so a
  * request never counts a large force's whole caseload.
  */
-export async function listCases(db: Db, principal: Principal, f: CaseListFilter, page: { limit: number; offset: number }, countLimit: number) {
+export async function listCases(
+  db: Db,
+  principal: Principal,
+  f: CaseListFilter,
+  page: { limit: number; offset: number },
+  countLimit: number,
+) {
   const where = caseListWhere(principal, f);
-  const [count] = await rawRows<{ n: number }>(db, sql`select count(*)::int as n from (select 1 from cases c where ${where} limit ${countLimit + 1}) counted`);
+  const [count] = await rawRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from (select 1 from cases c where ${where} limit ${countLimit + 1}) counted`,
+  );
   const rows = await rawRows<CaseListRow>(
     db,
     sql`select c.id, c.reference, c.summary, c.source, c.came_to_attention_on::text as came_to_attention_on, c.confidentiality, c.status,
@@ -155,10 +257,21 @@ export async function listCases(db: Db, principal: Principal, f: CaseListFilter,
   return { total: Math.min(n, countLimit), moreThanTotal: n > countLimit, rows };
 }
 
-export type PersonAllegationRow = { case_id: string; reference: string; category_code: string; category: string; state: string; came_to_attention_on: string };
+export type PersonAllegationRow = {
+  case_id: string;
+  reference: string;
+  category_code: string;
+  category: string;
+  state: string;
+  came_to_attention_on: string;
+};
 
 /** Every allegation against a person across all cases the principal may see (patterns missed one case at a time). */
-export async function allegationsAgainstPerson(db: Db, principal: Principal, personId: string): Promise<PersonAllegationRow[]> {
+export async function allegationsAgainstPerson(
+  db: Db,
+  principal: Principal,
+  personId: string,
+): Promise<PersonAllegationRow[]> {
   return rawRows<PersonAllegationRow>(
     db,
     sql`select c.id as case_id, c.reference, a.category_code, coalesce(cat.label, a.category_code) as category, a.state, c.came_to_attention_on::text as came_to_attention_on
@@ -177,7 +290,10 @@ export async function categoryExists(db: Db, code: string): Promise<boolean> {
 }
 
 export async function listCategories(db: Db) {
-  return rawRows<{ code: string; label: string; parent_code: string | null }>(db, sql`select code, label, parent_code from allegation_categories where active order by code`);
+  return rawRows<{ code: string; label: string; parent_code: string | null }>(
+    db,
+    sql`select code, label, parent_code from allegation_categories where active order by code`,
+  );
 }
 
 export type SubjectDossier = {
@@ -210,7 +326,13 @@ export async function subjectDossier(db: Db, forceId: string, subjectId: string)
   return row;
 }
 
-export async function setSubjectLeft(tx: Db, forceId: string, subjectId: string, leftOn: string, version: number): Promise<void> {
+export async function setSubjectLeft(
+  tx: Db,
+  forceId: string,
+  subjectId: string,
+  leftOn: string,
+  version: number,
+): Promise<void> {
   await tx
     .update(caseSubjects)
     .set({ leftOn, version: version + 1 })

@@ -19,21 +19,28 @@ const as = (who: Who) => new TestClient(t.app).setCookie('probity_session', w.co
 describe('criminal proceedings and the draft PCC report pages', () => {
   it('records a charge with a sub judice period through the form', async () => {
     const page = `/cases/${w.normal.id}/criminal`;
-    const [subject] = await t.database.query<{ id: string }>(`select id from case_subjects where case_id = $1 limit 1`, [w.normal.id]);
-    const res = await as('aa').post(page, {
-      subjectId: subject?.id ?? '',
-      kind: 'charge',
-      'occurredOn-day': '10',
-      'occurredOn-month': '4',
-      'occurredOn-year': '2026',
-      'subJudiceFrom-day': '10',
-      'subJudiceFrom-month': '4',
-      'subJudiceFrom-year': '2026',
-      'subJudiceTo-day': '1',
-      'subJudiceTo-month': '6',
-      'subJudiceTo-year': '2026',
-      details: 'Charged with harassment',
-    }, { formPage: page });
+    const [subject] = await t.database.query<{ id: string }>(
+      `select id from case_subjects where case_id = $1 limit 1`,
+      [w.normal.id],
+    );
+    const res = await as('aa').post(
+      page,
+      {
+        subjectId: subject?.id ?? '',
+        kind: 'charge',
+        'occurredOn-day': '10',
+        'occurredOn-month': '4',
+        'occurredOn-year': '2026',
+        'subJudiceFrom-day': '10',
+        'subJudiceFrom-month': '4',
+        'subJudiceFrom-year': '2026',
+        'subJudiceTo-day': '1',
+        'subJudiceTo-month': '6',
+        'subJudiceTo-year': '2026',
+        details: 'Charged with harassment',
+      },
+      { formPage: page },
+    );
     expect(res.statusCode).toBe(303);
     const list = await as('aa').get(page);
     expect(list.body).toContain('Charged with harassment');
@@ -43,7 +50,11 @@ describe('criminal proceedings and the draft PCC report pages', () => {
   it('explains bad input and records nothing', async () => {
     const page = `/cases/${w.normal.id}/criminal`;
     const before = await t.database.query(`select count(*)::int as n from criminal_proceedings`);
-    const res = await as('aa').post(page, { subjectId: '', kind: '', 'occurredOn-day': '31', 'occurredOn-month': '2', 'occurredOn-year': '2026' }, { formPage: page });
+    const res = await as('aa').post(
+      page,
+      { subjectId: '', kind: '', 'occurredOn-day': '31', 'occurredOn-month': '2', 'occurredOn-year': '2026' },
+      { formPage: page },
+    );
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('The date must be a real date');
     expect(await t.database.query(`select count(*)::int as n from criminal_proceedings`)).toEqual(before);
@@ -69,9 +80,18 @@ describe('criminal proceedings and the draft PCC report pages', () => {
   }
 
   it('refuses a criminal-proceedings post without need-to-know, changing nothing', async () => {
-    const [subject] = await t.database.query<{ id: string }>(`select id from case_subjects where case_id = $1 limit 1`, [w.restricted.id]);
+    const [subject] = await t.database.query<{ id: string }>(
+      `select id from case_subjects where case_id = $1 limit 1`,
+      [w.restricted.id],
+    );
     const before = await snapshot(t);
-    const body = { subjectId: subject?.id ?? '', kind: 'arrest', 'occurredOn-day': '1', 'occurredOn-month': '5', 'occurredOn-year': '2026' };
+    const body = {
+      subjectId: subject?.id ?? '',
+      kind: 'arrest',
+      'occurredOn-day': '1',
+      'occurredOn-month': '5',
+      'occurredOn-year': '2026',
+    };
     const res = await as('aaUnnamed').post(`/cases/${w.restricted.id}/criminal`, body, { formPage: '/cases' });
     expect(res.statusCode).toBe(404);
     const anon = await new TestClient(t.app).post(`/cases/${w.restricted.id}/criminal`, body);
@@ -83,15 +103,28 @@ describe('criminal proceedings and the draft PCC report pages', () => {
 describe('criminal proceedings and PCC report API', () => {
   it('records through the API and refuses without a token or need-to-know', async () => {
     const { api } = await import('../../../test/support/test-app.ts');
-    const [subject] = await t.database.query<{ id: string }>(`select id from case_subjects where case_id = $1 limit 1`, [w.normal.id]);
+    const [subject] = await t.database.query<{ id: string }>(
+      `select id from case_subjects where case_id = $1 limit 1`,
+      [w.normal.id],
+    );
     const body = { subjectId: subject?.id ?? '', kind: 'arrest', occurredOn: '2026-03-01' };
-    expect((await api(t.app, 'POST', `/api/v1/cases/${w.normal.id}/criminal-proceedings`, undefined, body)).statusCode).toBe(401);
-    expect((await api(t.app, 'POST', `/api/v1/cases/${w.normal.id}/criminal-proceedings`, w.tokens.outsider, body)).statusCode).toBe(404);
+    expect(
+      (await api(t.app, 'POST', `/api/v1/cases/${w.normal.id}/criminal-proceedings`, undefined, body)).statusCode,
+    ).toBe(401);
+    expect(
+      (await api(t.app, 'POST', `/api/v1/cases/${w.normal.id}/criminal-proceedings`, w.tokens.outsider, body))
+        .statusCode,
+    ).toBe(404);
     const ok = await api(t.app, 'POST', `/api/v1/cases/${w.normal.id}/criminal-proceedings`, w.tokens.aa, body);
     expect(ok.statusCode).toBe(201);
     const report = await api(t.app, 'GET', `/api/v1/cases/${w.normal.id}/pcc-report`, w.tokens.aa);
-    expect(report.json<{ cameToAttentionOn: string; relevantPeriodEnds: string }>()).toMatchObject({ cameToAttentionOn: '2025-03-10', relevantPeriodEnds: '2026-03-10' });
-    expect((await api(t.app, 'GET', `/api/v1/cases/${w.restricted.id}/pcc-report`, w.tokens.aaUnnamed)).statusCode).toBe(404);
+    expect(report.json<{ cameToAttentionOn: string; relevantPeriodEnds: string }>()).toMatchObject({
+      cameToAttentionOn: '2025-03-10',
+      relevantPeriodEnds: '2026-03-10',
+    });
+    expect(
+      (await api(t.app, 'GET', `/api/v1/cases/${w.restricted.id}/pcc-report`, w.tokens.aaUnnamed)).statusCode,
+    ).toBe(404);
     expect((await api(t.app, 'GET', `/api/v1/cases/${w.normal.id}/pcc-report`)).statusCode).toBe(401);
   });
 });

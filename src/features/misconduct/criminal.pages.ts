@@ -23,8 +23,17 @@ const kindLabels: Record<(typeof criminalEventKinds)[number], string> = {
 export function registerCriminalPages(app: FastifyInstance, deps: Deps): void {
   const pre = { preHandler: requireSignedInPage };
 
-  const showCriminal = async (request: FastifyRequest<Params>, reply: FastifyReply, extra: Record<string, unknown> = {}) => {
-    const { theCase, subjects, events } = await viewCriminalProceedings(deps, principalOf(request), request.params.id, request.id);
+  const showCriminal = async (
+    request: FastifyRequest<Params>,
+    reply: FastifyReply,
+    extra: Record<string, unknown> = {},
+  ) => {
+    const { theCase, subjects, events } = await viewCriminalProceedings(
+      deps,
+      principalOf(request),
+      request.params.id,
+      request.id,
+    );
     const nameOf = new Map(subjects.map((s) => [s.id, `${s.givenName} ${s.familyName}`]));
     return reply.page('misconduct/views/criminal-proceedings.njk', {
       pageTitle: `Criminal proceedings – ${theCase.reference}`,
@@ -41,8 +50,16 @@ export function registerCriminalPages(app: FastifyInstance, deps: Deps): void {
 
   app.post<Params & { Body: FormBody }>('/cases/:id/criminal', pre, async (request, reply) => {
     const body = request.body;
-    const dates = { occurredOn: dateFromParts(body, 'occurredOn', 'The date'), subJudiceFrom: dateFromParts(body, 'subJudiceFrom', 'The start of the sub judice period'), subJudiceTo: dateFromParts(body, 'subJudiceTo', 'The end of the sub judice period') };
-    const dateErrors = Object.fromEntries(Object.entries(dates).filter(([, d]) => d.error).map(([k, d]) => [k, d.error ?? '']));
+    const dates = {
+      occurredOn: dateFromParts(body, 'occurredOn', 'The date'),
+      subJudiceFrom: dateFromParts(body, 'subJudiceFrom', 'The start of the sub judice period'),
+      subJudiceTo: dateFromParts(body, 'subJudiceTo', 'The end of the sub judice period'),
+    };
+    const dateErrors = Object.fromEntries(
+      Object.entries(dates)
+        .filter(([, d]) => d.error)
+        .map(([k, d]) => [k, d.error ?? '']),
+    );
     const values = { ...body };
     try {
       if (Object.keys(dateErrors).length > 0) throw new AppError('validation', 'Check the details', dateErrors);
@@ -71,6 +88,9 @@ export function registerCriminalPages(app: FastifyInstance, deps: Deps): void {
 
   app.get<Params>('/cases/:id/pcc-report', pre, async (request, reply) => {
     const report = await draftPccReport(deps, principalOf(request), request.params.id, request.id);
-    return reply.page('misconduct/views/pcc-report.njk', { pageTitle: `Report to the PCC – ${report.theCase.reference}`, report });
+    return reply.page('misconduct/views/pcc-report.njk', {
+      pageTitle: `Report to the PCC – ${report.theCase.reference}`,
+      report,
+    });
   });
 }

@@ -3,7 +3,12 @@ import type { Db } from '../../db/client.ts';
 import { rawRows } from '../../db/raw-rows.ts';
 
 /** A person the demo cases may name as a subject: serving, not merged, and nobody's sign-in. */
-export type DemoSubjectCandidate = { id: string; personType: 'officer' | 'special' | 'staff'; serviceStart: string | null; rank: string | null };
+export type DemoSubjectCandidate = {
+  id: string;
+  personType: 'officer' | 'special' | 'staff';
+  serviceStart: string | null;
+  rank: string | null;
+};
 
 /**
  * The force's current officers, specials and staff, in a stable order, leaving out every person record a

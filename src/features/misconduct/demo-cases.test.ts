@@ -64,20 +64,25 @@ describe('the demo conduct cases', () => {
 
   it('reports what it loaded', async () => {
     expect(summary.cases).toBe(CASES);
-    const rows = await first.database.query<{ state: string; n: number }>(`select state, count(*)::int as n from allegations group by state`);
+    const rows = await first.database.query<{ state: string; n: number }>(
+      `select state, count(*)::int as n from allegations group by state`,
+    );
     const inDb = Object.fromEntries(rows.map((r) => [r.state, r.n]));
     for (const [state, n] of Object.entries(summary.byState)) expect(inDb[state] ?? 0, state).toBe(n);
     expect(Object.values(summary.byState).reduce((a, b) => a + b, 0)).toBe(summary.allegations);
   });
 
   it('keeps the oversight figures of every allegation in step with its track (one row each)', async () => {
-    const [row] = await first.database.query<{ n: number }>(`select count(*)::int as n from allegation_figures where force_id = 'westshire'`);
+    const [row] = await first.database.query<{ n: number }>(
+      `select count(*)::int as n from allegation_figures where force_id = 'westshire'`,
+    );
     expect(row?.n).toBe(summary.allegations);
     expect(await figuresOutOfStep(first.deps.db, 'westshire')).toBe(0);
   });
 
   it('puts at least one allegation in every workflow state', () => {
-    for (const state of ALLEGATION_STATUSES.filter((s) => !EXCLUDED.includes(s))) expect(summary.byState[state] ?? 0, state).toBeGreaterThanOrEqual(1);
+    for (const state of ALLEGATION_STATUSES.filter((s) => !EXCLUDED.includes(s)))
+      expect(summary.byState[state] ?? 0, state).toBeGreaterThanOrEqual(1);
   });
 
   it('mixes single-subject cases with a ten-subject group-chat case, and spreads over three years', async () => {
@@ -100,11 +105,15 @@ describe('the demo conduct cases', () => {
   });
 
   it('creates at least one barred-list return (a dismissal) and one advisory-list return (a resignation)', async () => {
-    const rows = await first.database.query<{ list: string; n: number }>(`select list, count(*)::int as n from list_returns group by list`);
+    const rows = await first.database.query<{ list: string; n: number }>(
+      `select list, count(*)::int as n from list_returns group by list`,
+    );
     const by = Object.fromEntries(rows.map((r) => [r.list, r.n]));
     expect(by['barred']).toBeGreaterThanOrEqual(1);
     expect(by['advisory']).toBeGreaterThanOrEqual(1);
-    const [left] = await first.database.query<{ n: number }>(`select count(*)::int as n from case_subjects where left_on is not null`);
+    const [left] = await first.database.query<{ n: number }>(
+      `select count(*)::int as n from case_subjects where left_on is not null`,
+    );
     expect(left?.n).toBeGreaterThanOrEqual(1);
   });
 
@@ -115,14 +124,19 @@ describe('the demo conduct cases', () => {
         (select min((e.occurred_on - c.came_to_attention_on))::text from allegation_events e join cases c on c.id = e.case_id) as earliest`,
     );
     for (const key of ['opened', 'events', 'returns', 'left_on'] as const) expect(row?.[key] ?? '', key).not.toBe('');
-    for (const key of ['opened', 'events', 'returns', 'left_on'] as const) expect((row?.[key] ?? '') <= today, key).toBe(true);
+    for (const key of ['opened', 'events', 'returns', 'left_on'] as const)
+      expect((row?.[key] ?? '') <= today, key).toBe(true);
     expect(Number(row?.['earliest'])).toBeGreaterThanOrEqual(0);
   });
 
   it('never names a person linked to a demo account, and is audited', async () => {
-    const [linked] = await first.database.query<{ n: number }>(`select count(*)::int as n from case_subjects s join users u on u.person_id = s.person_id`);
+    const [linked] = await first.database.query<{ n: number }>(
+      `select count(*)::int as n from case_subjects s join users u on u.person_id = s.person_id`,
+    );
     expect(linked?.n).toBe(0);
-    const [opened] = await first.database.query<{ n: number }>(`select count(*)::int as n from audit_events where event_type = 'case.opened'`);
+    const [opened] = await first.database.query<{ n: number }>(
+      `select count(*)::int as n from audit_events where event_type = 'case.opened'`,
+    );
     expect(opened?.n).toBe(CASES);
     const [progressed] = await first.database.query<{ events: number; audited: number }>(
       `select (select count(*)::int from allegation_events) as events, (select count(*)::int from audit_events where event_type = 'allegation.progressed') as audited`,
@@ -133,7 +147,9 @@ describe('the demo conduct cases', () => {
   it('shows every case to the appropriate authority and the allocated ones in the investigator’s own list', async () => {
     const aa = await principal('aa@westshire.example');
     expect((await listCasesFor(first.deps, aa, { view: 'all' })).total).toBe(CASES);
-    const [allocated] = await first.database.query<{ n: number }>(`select count(*)::int as n from cases where lead_investigator_id is not null`);
+    const [allocated] = await first.database.query<{ n: number }>(
+      `select count(*)::int as n from cases where lead_investigator_id is not null`,
+    );
     expect(allocated?.n).toBeGreaterThanOrEqual(CASES * 0.5);
     expect(allocated?.n).toBeLessThanOrEqual(CASES * 0.9);
     const investigator = await principal('investigator@westshire.example');
@@ -143,10 +159,18 @@ describe('the demo conduct cases', () => {
 
   it('counts a list only up to its limit, then says there are more and offers the next page while a page is full', async () => {
     const aa = await principal('aa@westshire.example');
-    expect(await listCasesFor(first.deps, aa, { view: 'all' })).toMatchObject({ total: CASES, moreThanTotal: false, pageCount: 2 });
+    expect(await listCasesFor(first.deps, aa, { view: 'all' })).toMatchObject({
+      total: CASES,
+      moreThanTotal: false,
+      pageCount: 2,
+    });
     // Exactly at the limit: still an exact count.
     const limited = (limit: number) => ({ ...first.deps, config: { ...first.deps.config, caseListCountLimit: limit } });
-    expect(await listCasesFor(limited(CASES), aa, { view: 'all' })).toMatchObject({ total: CASES, moreThanTotal: false, pageCount: 2 });
+    expect(await listCasesFor(limited(CASES), aa, { view: 'all' })).toMatchObject({
+      total: CASES,
+      moreThanTotal: false,
+      pageCount: 2,
+    });
     const one = await listCasesFor(limited(10), aa, { view: 'all' });
     expect(one).toMatchObject({ total: 10, moreThanTotal: true, pageCount: 2 });
     expect(one.rows).toHaveLength(25);
@@ -154,7 +178,10 @@ describe('the demo conduct cases', () => {
     expect(two).toMatchObject({ total: 10, moreThanTotal: true, pageCount: 2 });
     expect(two.rows).toHaveLength(CASES - 25);
     // The pages hold the same cases as the uncapped list, in the same order.
-    const all = [...(await listCasesFor(first.deps, aa, { view: 'all' })).rows, ...(await listCasesFor(first.deps, aa, { view: 'all', page: 2 })).rows];
+    const all = [
+      ...(await listCasesFor(first.deps, aa, { view: 'all' })).rows,
+      ...(await listCasesFor(first.deps, aa, { view: 'all', page: 2 })).rows,
+    ];
     expect([...one.rows, ...two.rows].map((r) => r.id)).toEqual(all.map((r) => r.id));
   });
 });

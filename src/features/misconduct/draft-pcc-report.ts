@@ -10,14 +10,26 @@ import { viewCase } from './view-case.ts';
  * uk-domain.md §2.7 [V S13]). The fields are those the regulation names; the authority edits the draft
  * before sending, and checks the harm test before copying it to the officer.
  */
-export async function draftPccReport(deps: Deps, principal: Principal | null, caseId: string, requestId: string | null) {
+export async function draftPccReport(
+  deps: Deps,
+  principal: Principal | null,
+  caseId: string,
+  requestId: string | null,
+) {
   const view = await viewCase(deps, principal, caseId, requestId);
   const { theCase } = view;
   const criminal = await criminalEventsOf(deps.db, theCase.forceId, theCase.id);
   const reportClocks = view.clocks.filter((c) => c.period === 'pcc_report_first' || c.period === 'pcc_report_repeat');
-  const notices = view.timeline.filter((e) => e.action === 'serve_reg17_notice').map((e) => e.occurredOn).sort();
-  const open = view.allegations.filter((a) => !['closed', 'withdrawn', 'assessed_no_case'].includes(a.facts.track.status));
-  const subJudice = criminal.filter((c) => c.subJudiceFrom).map((c) => ({ from: c.subJudiceFrom, to: c.subJudiceTo, kind: c.kind }));
+  const notices = view.timeline
+    .filter((e) => e.action === 'serve_reg17_notice')
+    .map((e) => e.occurredOn)
+    .sort();
+  const open = view.allegations.filter(
+    (a) => !['closed', 'withdrawn', 'assessed_no_case'].includes(a.facts.track.status),
+  );
+  const subJudice = criminal
+    .filter((c) => c.subJudiceFrom)
+    .map((c) => ({ from: c.subJudiceFrom, to: c.subJudiceTo, kind: c.kind }));
   return {
     theCase,
     preparedOn: todayIso(deps.now()),

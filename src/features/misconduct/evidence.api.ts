@@ -51,12 +51,26 @@ export function registerEvidenceApi(app: FastifyInstance, deps: Deps): void {
         tags: ['cases'],
         summary: 'The evidence files of a case (without their content)',
         params: z.object({ id: z.string() }),
-        response: { 200: z.object({ items: z.array(evidenceItem.extend({ uploadedBy: z.string().nullable() })) }), ...errors },
+        response: {
+          200: z.object({ items: z.array(evidenceItem.extend({ uploadedBy: z.string().nullable() })) }),
+          ...errors,
+        },
       },
     },
     async (request) => {
       const { files } = await listEvidence(deps, principalOf(request), request.params.id);
-      return { items: files.map((f) => ({ id: f.id, fileName: f.fileName, mediaType: f.mediaType, sizeBytes: f.sizeBytes, sha256: f.sha256, description: f.description, uploadedAt: iso(f.uploadedAt), uploadedBy: f.uploadedBy })) };
+      return {
+        items: files.map((f) => ({
+          id: f.id,
+          fileName: f.fileName,
+          mediaType: f.mediaType,
+          sizeBytes: f.sizeBytes,
+          sha256: f.sha256,
+          description: f.description,
+          uploadedAt: iso(f.uploadedAt),
+          uploadedBy: f.uploadedBy,
+        })),
+      };
     },
   );
 
@@ -67,19 +81,36 @@ export function registerEvidenceApi(app: FastifyInstance, deps: Deps): void {
       config: { acceptsUpload: true },
       schema: {
         tags: ['cases'],
-        summary: 'Add an evidence file (multipart/form-data: `file`, optional `description`); the type is checked against the file’s first bytes',
+        summary:
+          'Add an evidence file (multipart/form-data: `file`, optional `description`); the type is checked against the file’s first bytes',
         consumes: ['multipart/form-data'],
         params: z.object({ id: z.string() }),
         body: z.object({
-          file: z.unknown().optional().meta({ type: 'string', format: 'binary', description: 'The file; one per request' }),
+          file: z
+            .unknown()
+            .optional()
+            .meta({ type: 'string', format: 'binary', description: 'The file; one per request' }),
           description: z.string().optional(),
         }),
         response: { 201: evidenceItem, 413: apiErrorBody, ...errors },
       },
     },
     async (request, reply) => {
-      const row = await addEvidence(deps, principalOf(request), { caseId: request.params.id, description: request.body.description, file: request.body.file }, request.id);
-      return reply.code(201).send({ id: row.id, fileName: row.fileName, mediaType: row.mediaType, sizeBytes: row.sizeBytes, sha256: row.sha256, description: row.description, uploadedAt: iso(row.uploadedAt) });
+      const row = await addEvidence(
+        deps,
+        principalOf(request),
+        { caseId: request.params.id, description: request.body.description, file: request.body.file },
+        request.id,
+      );
+      return reply.code(201).send({
+        id: row.id,
+        fileName: row.fileName,
+        mediaType: row.mediaType,
+        sizeBytes: row.sizeBytes,
+        sha256: row.sha256,
+        description: row.description,
+        uploadedAt: iso(row.uploadedAt),
+      });
     },
   );
 
@@ -89,11 +120,16 @@ export function registerEvidenceApi(app: FastifyInstance, deps: Deps): void {
       onRequest: requireApiPrincipal,
       schema: {
         tags: ['cases'],
-        summary: 'Download one evidence file: its bytes with the stored media type, as an attachment (every download is audited)',
+        summary:
+          'Download one evidence file: its bytes with the stored media type, as an attachment (every download is audited)',
         params: z.object({ id: z.string(), evidenceId: z.string() }),
         response: errors,
       },
     },
-    async (request, reply) => sendEvidence(reply, await readEvidence(deps, principalOf(request), request.params.id, request.params.evidenceId, request.id)),
+    async (request, reply) =>
+      sendEvidence(
+        reply,
+        await readEvidence(deps, principalOf(request), request.params.id, request.params.evidenceId, request.id),
+      ),
   );
 }

@@ -47,22 +47,47 @@ function registerEvidencePages(app: FastifyInstance, deps: Deps): void {
     });
   };
 
-  app.get<Params & { Querystring: { added?: string } }>('/cases/:id/evidence', pre, (request, reply) => show(request, reply, { added: request.query.added === '1' }));
+  app.get<Params & { Querystring: { added?: string } }>('/cases/:id/evidence', pre, (request, reply) =>
+    show(request, reply, { added: request.query.added === '1' }),
+  );
 
-  app.post<Params & { Body: Record<string, unknown> | undefined }>('/cases/:id/evidence', { ...pre, config: { acceptsUpload: true } }, async (request, reply) => {
-    const body: Record<string, unknown> = request.body ?? {};
-    const description = textOf(body['description']);
-    try {
-      await addEvidence(deps, principalOf(request), { caseId: request.params.id, description, file: body['file'] }, request.id);
-      return reply.redirect(`/cases/${request.params.id}/evidence?added=1`, 303);
-    } catch (err) {
-      if (!(err instanceof AppError) || err.code !== 'validation') throw err;
-      return show(request, reply, { status: 400, fields: err.fields ?? { file: err.message }, values: { description } });
-    }
-  });
+  app.post<Params & { Body: Record<string, unknown> | undefined }>(
+    '/cases/:id/evidence',
+    { ...pre, config: { acceptsUpload: true } },
+    async (request, reply) => {
+      const body: Record<string, unknown> = request.body ?? {};
+      const description = textOf(body['description']);
+      try {
+        await addEvidence(
+          deps,
+          principalOf(request),
+          { caseId: request.params.id, description, file: body['file'] },
+          request.id,
+        );
+        return reply.redirect(`/cases/${request.params.id}/evidence?added=1`, 303);
+      } catch (err) {
+        if (!(err instanceof AppError) || err.code !== 'validation') throw err;
+        return show(request, reply, {
+          status: 400,
+          fields: err.fields ?? { file: err.message },
+          values: { description },
+        });
+      }
+    },
+  );
 
-  app.get<{ Params: { id: string; evidenceId: string } }>('/cases/:id/evidence/:evidenceId', pre, async (request, reply) => {
-    const file = await readEvidence(deps, principalOf(request), request.params.id, request.params.evidenceId, request.id);
-    return sendEvidence(reply, file);
-  });
+  app.get<{ Params: { id: string; evidenceId: string } }>(
+    '/cases/:id/evidence/:evidenceId',
+    pre,
+    async (request, reply) => {
+      const file = await readEvidence(
+        deps,
+        principalOf(request),
+        request.params.id,
+        request.params.evidenceId,
+        request.id,
+      );
+      return sendEvidence(reply, file);
+    },
+  );
 }

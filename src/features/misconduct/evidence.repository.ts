@@ -22,7 +22,10 @@ export type EvidenceListRow = {
 
 export type EvidenceFile = typeof caseEvidence.$inferSelect;
 
-export async function insertEvidence(tx: Db, values: typeof caseEvidence.$inferInsert): Promise<Omit<EvidenceFile, 'content'>> {
+export async function insertEvidence(
+  tx: Db,
+  values: typeof caseEvidence.$inferInsert,
+): Promise<Omit<EvidenceFile, 'content'>> {
   const [row] = await tx.insert(caseEvidence).values(values).returning({
     forceId: caseEvidence.forceId,
     id: caseEvidence.id,
@@ -51,12 +54,20 @@ export async function evidenceOf(db: Db, forceId: string, caseId: string): Promi
 }
 
 export async function countEvidence(db: Db, forceId: string, caseId: string): Promise<number> {
-  const [row] = await rawRows<{ n: number }>(db, sql`select count(*)::int as n from case_evidence where force_id = ${forceId} and case_id = ${caseId}::uuid`);
+  const [row] = await rawRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from case_evidence where force_id = ${forceId} and case_id = ${caseId}::uuid`,
+  );
   return row?.n ?? 0;
 }
 
 /** One file with its content. */
-export async function findEvidence(db: Db, forceId: string, caseId: string, evidenceId: string): Promise<EvidenceFile | undefined> {
+export async function findEvidence(
+  db: Db,
+  forceId: string,
+  caseId: string,
+  evidenceId: string,
+): Promise<EvidenceFile | undefined> {
   const [row] = await db
     .select()
     .from(caseEvidence)

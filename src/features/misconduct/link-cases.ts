@@ -5,13 +5,24 @@ import { parseInput } from '../../lib/validation.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { actorOf, authorize, can, type Principal } from '../access/principal.ts';
 import { findVisibleCase } from './cases.repository.ts';
-import { deleteLinkBothWays, findVisibleCaseByReference, insertLinkBothWays, linkedCasesOf, linkExists, lockCases } from './case-details.repository.ts';
+import {
+  deleteLinkBothWays,
+  findVisibleCaseByReference,
+  insertLinkBothWays,
+  linkedCasesOf,
+  linkExists,
+  lockCases,
+} from './case-details.repository.ts';
 
 const isUuid = (v: unknown) => z.string().uuid().safeParse(v).success;
 const CHECK = 'Check the link';
 
 export const linkCasesBody = z.object({
-  reference: z.string().trim().min(1, 'Enter the reference of the case to link, for example WEST-2026-0042').max(60, 'Enter a reference of at most 60 characters'),
+  reference: z
+    .string()
+    .trim()
+    .min(1, 'Enter the reference of the case to link, for example WEST-2026-0042')
+    .max(60, 'Enter a reference of at most 60 characters'),
   reason: z.string().trim().min(3, 'Say why the cases are linked').max(500, 'Say why in at most 500 characters'),
 });
 
@@ -23,7 +34,11 @@ export async function viewLinks(deps: Deps, principal: Principal | null, caseId:
   if (!isUuid(caseId)) throw notFound('case');
   const theCase = await findVisibleCase(deps.db, principal, caseId);
   if (!theCase) throw notFound('case');
-  return { theCase, links: await linkedCasesOf(deps.db, principal, theCase.id), canChange: can(principal, 'allegation.progress') };
+  return {
+    theCase,
+    links: await linkedCasesOf(deps.db, principal, theCase.id),
+    canChange: can(principal, 'allegation.progress'),
+  };
 }
 
 /**
@@ -31,7 +46,12 @@ export async function viewLinks(deps: Deps, principal: Principal | null, caseId:
  * case …), stored once in each direction. The user must be able to see both: a case they cannot see is
  * refused with exactly the words used for a reference that does not exist.
  */
-export async function linkCases(deps: Deps, principal: Principal | null, raw: LinkCasesInput, requestId: string | null) {
+export async function linkCases(
+  deps: Deps,
+  principal: Principal | null,
+  raw: LinkCasesInput,
+  requestId: string | null,
+) {
   authorize(principal, 'case.read', 'case');
   authorize(principal, 'allegation.progress', 'case');
   if (!isUuid(raw.caseId)) throw notFound('case');
@@ -41,17 +61,35 @@ export async function linkCases(deps: Deps, principal: Principal | null, raw: Li
     if (!theCase) throw notFound('case');
     const other = await findVisibleCaseByReference(tx, principal, input.reference);
     if (!other) throw new AppError('validation', CHECK, { reference: 'There is no case with that reference' });
-    if (other.id === theCase.id) throw new AppError('validation', CHECK, { reference: 'A case cannot be linked to itself' });
+    if (other.id === theCase.id)
+      throw new AppError('validation', CHECK, { reference: 'A case cannot be linked to itself' });
     await lockCases(tx, principal.forceId, [theCase.id, other.id]);
-    if (await linkExists(tx, principal.forceId, theCase.id, other.id)) throw new AppError('validation', CHECK, { reference: `This case is already linked to ${other.reference}` });
-    await insertLinkBothWays(tx, { forceId: principal.forceId, caseId: theCase.id, linkedCaseId: other.id, reason: input.reason, linkedBy: principal.userId });
-    await recordAudit(tx, actorOf(principal, requestId), { type: 'case', id: theCase.id }, { type: 'case.linked', caseId: theCase.id, linkedCaseId: other.id });
+    if (await linkExists(tx, principal.forceId, theCase.id, other.id))
+      throw new AppError('validation', CHECK, { reference: `This case is already linked to ${other.reference}` });
+    await insertLinkBothWays(tx, {
+      forceId: principal.forceId,
+      caseId: theCase.id,
+      linkedCaseId: other.id,
+      reason: input.reason,
+      linkedBy: principal.userId,
+    });
+    await recordAudit(
+      tx,
+      actorOf(principal, requestId),
+      { type: 'case', id: theCase.id },
+      { type: 'case.linked', caseId: theCase.id, linkedCaseId: other.id },
+    );
     return { linkedCaseId: other.id, reference: other.reference };
   });
 }
 
 /** Removes the link between two cases, in both directions. Both must be visible to the user. */
-export async function unlinkCases(deps: Deps, principal: Principal | null, raw: { caseId: string; linkedCaseId: string }, requestId: string | null) {
+export async function unlinkCases(
+  deps: Deps,
+  principal: Principal | null,
+  raw: { caseId: string; linkedCaseId: string },
+  requestId: string | null,
+) {
   authorize(principal, 'case.read', 'case');
   authorize(principal, 'allegation.progress', 'case');
   if (!isUuid(raw.caseId) || !isUuid(raw.linkedCaseId)) throw notFound('case');
@@ -62,7 +100,12 @@ export async function unlinkCases(deps: Deps, principal: Principal | null, raw: 
     await lockCases(tx, principal.forceId, [theCase.id, other.id]);
     if (!(await linkExists(tx, principal.forceId, theCase.id, other.id))) throw notFound('link');
     await deleteLinkBothWays(tx, principal.forceId, theCase.id, other.id);
-    await recordAudit(tx, actorOf(principal, requestId), { type: 'case', id: theCase.id }, { type: 'case.unlinked', caseId: theCase.id, linkedCaseId: other.id });
+    await recordAudit(
+      tx,
+      actorOf(principal, requestId),
+      { type: 'case', id: theCase.id },
+      { type: 'case.unlinked', caseId: theCase.id, linkedCaseId: other.id },
+    );
     return { unlinked: other.id };
   });
 }

@@ -7,7 +7,10 @@ import { listCases } from './cases.repository.ts';
 const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
 export const listCasesInput = z.object({
-  view: z.preprocess(blank, z.enum(['mine', 'unallocated', 'all'], { message: 'Choose which cases to list' }).default('mine')),
+  view: z.preprocess(
+    blank,
+    z.enum(['mine', 'unallocated', 'all'], { message: 'Choose which cases to list' }).default('mine'),
+  ),
   status: z.preprocess(blank, z.enum(['open', 'closed'], { message: 'Choose open or closed' }).optional()),
   q: z.preprocess(blank, z.string().trim().max(100).optional()),
   page: z.preprocess(blank, z.coerce.number().int().min(1, 'Page must be 1 or more').default(1)),
@@ -24,9 +27,17 @@ export async function listCasesFor(deps: Deps, principal: Principal | null, raw:
   authorize(principal, 'case.read', 'page');
   const input = parseInput(listCasesInput, raw, 'Check the filters');
   const pageSize = 25;
-  const result = await listCases(deps.db, principal, { view: input.view, status: input.status, q: input.q }, { limit: pageSize, offset: (input.page - 1) * pageSize }, countLimit);
+  const result = await listCases(
+    deps.db,
+    principal,
+    { view: input.view, status: input.status, q: input.q },
+    { limit: pageSize, offset: (input.page - 1) * pageSize },
+    countLimit,
+  );
   const counted = Math.max(1, Math.ceil(result.total / pageSize));
   // Past the limit the last page is unknown: offer the next page while this one is full.
-  const pageCount = result.moreThanTotal ? Math.max(counted, input.page + (result.rows.length === pageSize ? 1 : 0)) : counted;
+  const pageCount = result.moreThanTotal
+    ? Math.max(counted, input.page + (result.rows.length === pageSize ? 1 : 0))
+    : counted;
   return { ...result, input, pageCount };
 }

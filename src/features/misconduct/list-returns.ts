@@ -6,7 +6,13 @@ import { startClock } from '../clocks/start-clock.ts';
 import { standardsOfProfessionalBehaviour } from './taxonomy.ts';
 import { regimeOf } from './case-context.ts';
 import { findForce } from '../organisation/forces.repository.ts';
-import { existingListReturn, insertListReturn, subjectDossier, type AllegationRow, type CaseRow } from './cases.repository.ts';
+import {
+  existingListReturn,
+  insertListReturn,
+  subjectDossier,
+  type AllegationRow,
+  type CaseRow,
+} from './cases.repository.ts';
 
 const standardLabel = new Map<string, string>(standardsOfProfessionalBehaviour.map((s) => [s.code, s.label]));
 
@@ -25,13 +31,23 @@ export async function createListReturn(
   tx: Db,
   deps: Deps,
   actor: AuditActor,
-  args: { list: 'barred' | 'advisory'; theCase: CaseRow; allegation: AllegationRow; triggeredOn: string; finding?: string; sanction?: string },
+  args: {
+    list: 'barred' | 'advisory';
+    theCase: CaseRow;
+    allegation: AllegationRow;
+    triggeredOn: string;
+    finding?: string;
+    sanction?: string;
+  },
 ): Promise<string | null> {
   const { theCase, allegation } = args;
   if (await existingListReturn(tx, theCase.forceId, allegation.subjectId, args.list)) return null;
   const person = await subjectDossier(tx, theCase.forceId, allegation.subjectId);
   if (!person) throw new Error(`subject ${allegation.subjectId} has no person`);
-  const priorAdvisory = args.list === 'barred' ? await existingListReturn(tx, theCase.forceId, allegation.subjectId, 'advisory') : undefined;
+  const priorAdvisory =
+    args.list === 'barred'
+      ? await existingListReturn(tx, theCase.forceId, allegation.subjectId, 'advisory')
+      : undefined;
   const document = {
     list: args.list === 'barred' ? 'Police Barred List' : 'Police Advisory List',
     fullName: `${person.given_name} ${person.family_name}`,
@@ -44,9 +60,18 @@ export async function createListReturn(
     conduct: allegation.description,
     standardsBreached: allegation.standards.map((code) => standardLabel.get(code) ?? code),
     ...(args.list === 'barred'
-      ? { finding: args.finding ?? null, sanction: args.sanction ?? null, dateOfDismissalOrFinding: args.triggeredOn, priorAdvisoryListReport: priorAdvisory?.id ?? null }
-      : { leftOn: person.left_on, formOfProceedings: (allegation.facts as { track?: { form?: string } }).track?.form ?? 'not yet decided' }),
-    dueWithinWorkingDays: deps.config.rules.periods[args.list === 'barred' ? 'barred_list_return' : 'advisory_list_return'].amount,
+      ? {
+          finding: args.finding ?? null,
+          sanction: args.sanction ?? null,
+          dateOfDismissalOrFinding: args.triggeredOn,
+          priorAdvisoryListReport: priorAdvisory?.id ?? null,
+        }
+      : {
+          leftOn: person.left_on,
+          formOfProceedings: (allegation.facts as { track?: { form?: string } }).track?.form ?? 'not yet decided',
+        }),
+    dueWithinWorkingDays:
+      deps.config.rules.periods[args.list === 'barred' ? 'barred_list_return' : 'advisory_list_return'].amount,
   };
   const row = await insertListReturn(tx, {
     forceId: theCase.forceId,
@@ -67,6 +92,17 @@ export async function createListReturn(
     regimeVersion: regimeOf(theCase),
     ownerUserId: theCase.leadInvestigatorId,
   });
-  await recordAudit(tx, actor, { type: 'case', id: theCase.id, personId: person.person_id }, { type: 'list_return.created', caseId: theCase.id, subjectId: allegation.subjectId, list: args.list, returnId: row.id });
+  await recordAudit(
+    tx,
+    actor,
+    { type: 'case', id: theCase.id, personId: person.person_id },
+    {
+      type: 'list_return.created',
+      caseId: theCase.id,
+      subjectId: allegation.subjectId,
+      list: args.list,
+      returnId: row.id,
+    },
+  );
   return row.id;
 }

@@ -12,7 +12,14 @@ import { initialAllegationState } from './rules/allegation-workflow.ts';
 import { regimeFor } from './rules/regime.ts';
 import { standardsOfProfessionalBehaviour } from './taxonomy.ts';
 import { refreshAllegationFigures } from '../oversight/allegation-figures.repository.ts';
-import { categoryExists, insertAccess, insertAllegation, insertCase, insertSubject, nextCaseReference } from './cases.repository.ts';
+import {
+  categoryExists,
+  insertAccess,
+  insertAllegation,
+  insertCase,
+  insertSubject,
+  nextCaseReference,
+} from './cases.repository.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date in the format 2026-03-27');
 const standardCodes = standardsOfProfessionalBehaviour.map((s) => s.code) as [string, ...string[]];
@@ -30,7 +37,9 @@ export const openCaseInput = z.object({
     .refine((ids) => new Set(ids).size === ids.length, 'A subject is listed twice'),
   allegation: z.object({
     categoryCode: z.string().min(1, 'Choose a category'),
-    standards: z.array(z.enum(standardCodes, { message: 'Choose a standard of professional behaviour from the list' })).min(1, 'Choose at least one standard of professional behaviour'),
+    standards: z
+      .array(z.enum(standardCodes, { message: 'Choose a standard of professional behaviour from the list' }))
+      .min(1, 'Choose at least one standard of professional behaviour'),
     description: z.string().trim().min(10, 'Describe the alleged conduct in at least 10 characters').max(5000),
   }),
   /** For a restricted case: the users who may see it (the opener is always named). */
@@ -49,17 +58,24 @@ export async function openCase(deps: Deps, principal: Principal | null, raw: Ope
   const input = parseInput(openCaseInput, raw, 'Check the details of the case');
   const today = todayIso(deps.now());
   if (input.cameToAttentionOn > today) {
-    throw new AppError('validation', 'Check the details of the case', { cameToAttentionOn: 'The date the matter came to attention cannot be in the future' });
+    throw new AppError('validation', 'Check the details of the case', {
+      cameToAttentionOn: 'The date the matter came to attention cannot be in the future',
+    });
   }
   if (!(await categoryExists(deps.db, input.allegation.categoryCode))) {
-    throw new AppError('validation', 'Check the details of the case', { 'allegation.categoryCode': 'Choose a category from the list' });
+    throw new AppError('validation', 'Check the details of the case', {
+      'allegation.categoryCode': 'Choose a category from the list',
+    });
   }
   const regimeVersion = regimeFor(input.cameToAttentionOn);
   return deps.db.transaction(async (tx) => {
     const people = [];
     for (const id of input.subjectPersonIds) {
       const person = await findVisiblePerson(tx, principal, id);
-      if (!person || person.mergedIntoId) throw new AppError('validation', 'Check the details of the case', { subjectPersonIds: 'A chosen subject is not in the directory' });
+      if (!person || person.mergedIntoId)
+        throw new AppError('validation', 'Check the details of the case', {
+          subjectPersonIds: 'A chosen subject is not in the directory',
+        });
       people.push(person);
     }
     const reference = await nextCaseReference(tx, principal.forceId, Number(input.cameToAttentionOn.slice(0, 4)));
@@ -75,12 +91,23 @@ export async function openCase(deps: Deps, principal: Principal | null, raw: Ope
       createdBy: principal.userId,
     });
     if (input.confidentiality === 'restricted') {
-      await insertAccess(tx, principal.forceId, created.id, [...new Set([principal.userId, ...input.namedUserIds])], principal.userId);
+      await insertAccess(
+        tx,
+        principal.forceId,
+        created.id,
+        [...new Set([principal.userId, ...input.namedUserIds])],
+        principal.userId,
+      );
     }
     const track = initialAllegationState();
     let allegations = 0;
     for (const person of people) {
-      const subject = await insertSubject(tx, { forceId: principal.forceId, caseId: created.id, personId: person.id, leftOn: person.status === 'former' ? person.serviceEnd : null });
+      const subject = await insertSubject(tx, {
+        forceId: principal.forceId,
+        caseId: created.id,
+        personId: person.id,
+        leftOn: person.status === 'former' ? person.serviceEnd : null,
+      });
       await insertAllegation(tx, {
         forceId: principal.forceId,
         caseId: created.id,
@@ -104,14 +131,19 @@ export async function openCase(deps: Deps, principal: Principal | null, raw: Ope
       regimeVersion,
       ownerUserId: null,
     });
-    await recordAudit(tx, actorOf(principal, requestId), { type: 'case', id: created.id }, {
-      type: 'case.opened',
-      caseId: created.id,
-      reference,
-      subjects: people.length,
-      allegations,
-      confidentiality: input.confidentiality,
-    });
+    await recordAudit(
+      tx,
+      actorOf(principal, requestId),
+      { type: 'case', id: created.id },
+      {
+        type: 'case.opened',
+        caseId: created.id,
+        reference,
+        subjects: people.length,
+        allegations,
+        confidentiality: input.confidentiality,
+      },
+    );
     return created;
   });
 }

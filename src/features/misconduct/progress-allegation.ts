@@ -15,13 +15,25 @@ import { contextOf, factsOf, regimeOf } from './case-context.ts';
 import { createListReturn } from './list-returns.ts';
 import { openReviewForAllegationStep } from '../vetting/conduct-review-triggers.ts';
 import { refreshAllegationFigures } from '../oversight/allegation-figures.repository.ts';
-import { allegationsOf, findAllegationForUpdate, findSubjectForUpdate, findVisibleCase, insertAllegationEvent, updateAllegation, updateCase, type CaseRow } from './cases.repository.ts';
+import {
+  allegationsOf,
+  findAllegationForUpdate,
+  findSubjectForUpdate,
+  findVisibleCase,
+  insertAllegationEvent,
+  updateAllegation,
+  updateCase,
+  type CaseRow,
+} from './cases.repository.ts';
 
 export const progressAllegationInput = z.object({
   caseId: z.string().uuid(),
   allegationId: z.string().uuid(),
   version: z.coerce.number().int().min(1),
-  occurredOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date in the format 2026-03-27').optional(),
+  occurredOn: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date in the format 2026-03-27')
+    .optional(),
   note: z.string().trim().max(5000).default(''),
   action: allegationActionSchema,
 });
@@ -32,12 +44,20 @@ export const progressAllegationInput = z.object({
  * any barred-list return and the audit row are written in one transaction. A refusal changes nothing and
  * says why in words the user can act on.
  */
-export async function progressAllegation(deps: Deps, principal: Principal | null, raw: z.input<typeof progressAllegationInput>, requestId: string | null) {
+export async function progressAllegation(
+  deps: Deps,
+  principal: Principal | null,
+  raw: z.input<typeof progressAllegationInput>,
+  requestId: string | null,
+) {
   authorize(principal, 'case.read', 'case');
   const input = parseInput(progressAllegationInput, raw, 'Check the details of the action');
   authorize(principal, actionAbility[input.action.type], 'case');
   const occurredOn = input.occurredOn ?? todayIso(deps.now());
-  if (occurredOn > todayIso(deps.now())) throw new AppError('validation', 'Check the details of the action', { occurredOn: 'The date cannot be in the future' });
+  if (occurredOn > todayIso(deps.now()))
+    throw new AppError('validation', 'Check the details of the action', {
+      occurredOn: 'The date cannot be in the future',
+    });
   return deps.db.transaction(async (tx) => {
     const theCase = await findVisibleCase(tx, principal, input.caseId, true);
     if (!theCase) throw notFound('case');
@@ -50,7 +70,11 @@ export async function progressAllegation(deps: Deps, principal: Principal | null
       facts.finalWrittenWarningInForce = input.action.finalWrittenWarningInForce;
       facts.multipleUnconnectedIncidents = input.action.multipleUnconnectedIncidents;
     }
-    const result = transition(facts.track, toWorkflowAction(input.action), contextOf(theCase, facts, subject?.leftOn ?? null));
+    const result = transition(
+      facts.track,
+      toWorkflowAction(input.action),
+      contextOf(theCase, facts, subject?.leftOn ?? null),
+    );
     if (!result.ok) throw new AppError('invalid_state', result.reason);
     const fromState = facts.track.status;
     await updateAllegation(tx, row, { state: result.next.status, facts: { ...facts, track: result.next } });
@@ -80,20 +104,44 @@ export async function progressAllegation(deps: Deps, principal: Principal | null
           if (isPccReport(effect.period)) {
             // Met only when no allegation of the case is still awaiting the end of its investigation.
             if (await investigationStillOpen(tx, theCase, row.id)) break;
-            await stopClocks(tx, { forceId: theCase.forceId, caseId: theCase.id, allegationId: null, period: effect.period, metOn: occurredOn });
+            await stopClocks(tx, {
+              forceId: theCase.forceId,
+              caseId: theCase.id,
+              allegationId: null,
+              period: effect.period,
+              metOn: occurredOn,
+            });
           } else {
-            await stopClocks(tx, { forceId: theCase.forceId, caseId: theCase.id, allegationId: row.id, period: effect.period, metOn: occurredOn });
+            await stopClocks(tx, {
+              forceId: theCase.forceId,
+              caseId: theCase.id,
+              allegationId: row.id,
+              period: effect.period,
+              metOn: occurredOn,
+            });
           }
           effectsDone.push(`clock ${effect.period} met`);
           break;
         case 'create_barred_list_return':
         case 'barred_list_further_report': {
-          const id = await createListReturn(tx, deps, actor, { list: 'barred', theCase, allegation: row, triggeredOn: occurredOn, finding: result.next.finding, sanction: result.next.sanction });
+          const id = await createListReturn(tx, deps, actor, {
+            list: 'barred',
+            theCase,
+            allegation: row,
+            triggeredOn: occurredOn,
+            finding: result.next.finding,
+            sanction: result.next.sanction,
+          });
           if (id) effectsDone.push('barred list return created');
           break;
         }
         case 'create_advisory_list_return': {
-          const id = await createListReturn(tx, deps, actor, { list: 'advisory', theCase, allegation: row, triggeredOn: occurredOn });
+          const id = await createListReturn(tx, deps, actor, {
+            list: 'advisory',
+            theCase,
+            allegation: row,
+            triggeredOn: occurredOn,
+          });
           if (id) effectsDone.push('advisory list return created');
           break;
         }
@@ -127,17 +175,30 @@ export async function progressAllegation(deps: Deps, principal: Principal | null
       occurredOn,
     });
     await refreshAllegationFigures(tx, theCase.forceId, { allegationIds: [row.id] });
-    await recordAudit(tx, actor, { type: 'case', id: theCase.id }, {
-      type: 'allegation.progressed',
+    await recordAudit(
+      tx,
+      actor,
+      { type: 'case', id: theCase.id },
+      {
+        type: 'allegation.progressed',
+        caseId: theCase.id,
+        allegationId: row.id,
+        action: input.action.type,
+        fromState,
+        toState: result.next.status,
+        details: eventDetails,
+      },
+    );
+    // The integrity loop: a gross-misconduct assessment, a vetting referral or a proven finding opens a vetting review.
+    await openReviewForAllegationStep(tx, deps, {
+      forceId: theCase.forceId,
       caseId: theCase.id,
       allegationId: row.id,
-      action: input.action.type,
-      fromState,
-      toState: result.next.status,
-      details: eventDetails,
+      personId: subject?.personId,
+      step: input.action,
+      occurredOn,
+      actor,
     });
-    // The integrity loop: a gross-misconduct assessment, a vetting referral or a proven finding opens a vetting review.
-    await openReviewForAllegationStep(tx, deps, { forceId: theCase.forceId, caseId: theCase.id, allegationId: row.id, personId: subject?.personId, step: input.action, occurredOn, actor });
     if (result.next.status === 'closed') await closeCaseIfConcluded(tx, theCase, row.id, occurredOn, actor);
     return { allegationId: row.id, state: result.next.status, version: row.version + 1, effects: effectsDone };
   });
@@ -146,7 +207,13 @@ export async function progressAllegation(deps: Deps, principal: Principal | null
 const isPccReport = (period: PeriodKey) => period === 'pcc_report_first' || period === 'pcc_report_repeat';
 
 /** States in which an allegation's investigation has not yet concluded (reg 19 counts these). */
-const beforeInvestigationEnds = new Set(['received', 'assessed_misconduct', 'assessed_gross_misconduct', 'referred_to_iopc', 'under_investigation']);
+const beforeInvestigationEnds = new Set([
+  'received',
+  'assessed_misconduct',
+  'assessed_gross_misconduct',
+  'referred_to_iopc',
+  'under_investigation',
+]);
 
 async function investigationStillOpen(tx: Db, theCase: CaseRow, except: string): Promise<boolean> {
   const rows = await allegationsOf(tx, theCase.forceId, theCase.id);
@@ -154,9 +221,20 @@ async function investigationStillOpen(tx: Db, theCase: CaseRow, except: string):
 }
 
 /** When the last allegation closes, the case closes and its remaining PCC report clocks are cancelled. */
-async function closeCaseIfConcluded(tx: Db, theCase: CaseRow, justClosed: string, on: string, actor: AuditActor): Promise<void> {
+async function closeCaseIfConcluded(
+  tx: Db,
+  theCase: CaseRow,
+  justClosed: string,
+  on: string,
+  actor: AuditActor,
+): Promise<void> {
   const rows = await allegationsOf(tx, theCase.forceId, theCase.id);
   if (rows.some((a) => a.id !== justClosed && a.state !== 'closed')) return;
   await updateCase(tx, theCase.forceId, theCase.id, { status: 'closed', closedOn: on, version: theCase.version + 1 });
-  await cancelCaseClocks(tx, { forceId: theCase.forceId, caseId: theCase.id, actor, periods: ['pcc_report_first', 'pcc_report_repeat'] });
+  await cancelCaseClocks(tx, {
+    forceId: theCase.forceId,
+    caseId: theCase.id,
+    actor,
+    periods: ['pcc_report_first', 'pcc_report_repeat'],
+  });
 }

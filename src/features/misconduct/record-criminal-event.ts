@@ -34,12 +34,19 @@ export const criminalEventInput = z
  * charge, court outcome). A closed sub judice period is taken out of the clocks the law pauses
  * (clocks/sub-judice.ts says which, and why) and is kept for timeliness "excluding suspension".
  */
-export async function recordCriminalEvent(deps: Deps, principal: Principal | null, raw: z.input<typeof criminalEventInput>, requestId: string | null) {
+export async function recordCriminalEvent(
+  deps: Deps,
+  principal: Principal | null,
+  raw: z.input<typeof criminalEventInput>,
+  requestId: string | null,
+) {
   authorize(principal, 'allegation.progress', 'case');
   const input = parseInput(criminalEventInput, raw, 'Check the details of the criminal proceedings');
   const today = todayIso(deps.now());
   if (input.occurredOn > today || (input.subJudiceTo ?? '') > today) {
-    throw new AppError('validation', 'Check the details of the criminal proceedings', { occurredOn: 'Dates cannot be in the future' });
+    throw new AppError('validation', 'Check the details of the criminal proceedings', {
+      occurredOn: 'Dates cannot be in the future',
+    });
   }
   return deps.db.transaction(async (tx) => {
     const theCase = await findVisibleCase(tx, principal, input.caseId, true);
@@ -60,18 +67,37 @@ export async function recordCriminalEvent(deps: Deps, principal: Principal | nul
     });
     const adjustments =
       input.subJudiceFrom && input.subJudiceTo
-        ? await applySubJudicePause(tx, deps, { forceId: theCase.forceId, caseId: theCase.id, from: input.subJudiceFrom, to: input.subJudiceTo, actor })
+        ? await applySubJudicePause(tx, deps, {
+            forceId: theCase.forceId,
+            caseId: theCase.id,
+            from: input.subJudiceFrom,
+            to: input.subJudiceTo,
+            actor,
+          })
         : [];
-    await recordAudit(tx, actor, { type: 'case', id: theCase.id, personId: subject.personId }, {
-      type: 'criminal.recorded',
-      caseId: theCase.id,
-      subjectId: subject.id,
-      kind: input.kind,
-      occurredOn: input.occurredOn,
-      subJudice: input.subJudiceFrom ? { from: input.subJudiceFrom, to: input.subJudiceTo ?? null } : null,
-    });
+    await recordAudit(
+      tx,
+      actor,
+      { type: 'case', id: theCase.id, personId: subject.personId },
+      {
+        type: 'criminal.recorded',
+        caseId: theCase.id,
+        subjectId: subject.id,
+        kind: input.kind,
+        occurredOn: input.occurredOn,
+        subJudice: input.subJudiceFrom ? { from: input.subJudiceFrom, to: input.subJudiceTo ?? null } : null,
+      },
+    );
     // The integrity loop: a charge opens a vetting review of the subject.
-    await openReviewForCriminalEvent(tx, deps, { forceId: theCase.forceId, caseId: theCase.id, eventId: row.id, kind: input.kind, personId: subject.personId, occurredOn: input.occurredOn, actor });
+    await openReviewForCriminalEvent(tx, deps, {
+      forceId: theCase.forceId,
+      caseId: theCase.id,
+      eventId: row.id,
+      kind: input.kind,
+      personId: subject.personId,
+      occurredOn: input.occurredOn,
+      actor,
+    });
     return { id: row.id, adjustments };
   });
 }

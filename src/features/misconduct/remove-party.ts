@@ -13,7 +13,12 @@ const isUuid = (v: unknown) => z.string().uuid().safeParse(v).success;
  * Removes a party from a case (recorded in error, or no longer a party). A person of the force who was a
  * party may see the case again if they otherwise need to know. The audit records the role, never the name.
  */
-export async function removeParty(deps: Deps, principal: Principal | null, raw: { caseId: string; partyId: string }, requestId: string | null) {
+export async function removeParty(
+  deps: Deps,
+  principal: Principal | null,
+  raw: { caseId: string; partyId: string },
+  requestId: string | null,
+) {
   authorizeParties(principal);
   if (!isUuid(raw.caseId)) throw notFound('case');
   if (!isUuid(raw.partyId)) throw notFound('party');
@@ -23,7 +28,12 @@ export async function removeParty(deps: Deps, principal: Principal | null, raw: 
     const party = await findParty(tx, principal.forceId, theCase.id, raw.partyId);
     if (!party) throw notFound('party');
     await deleteParty(tx, principal.forceId, party.id);
-    await recordAudit(tx, actorOf(principal, requestId), { type: 'case', id: theCase.id }, { type: 'case.party_removed', caseId: theCase.id, partyId: party.id, role: party.role });
+    await recordAudit(
+      tx,
+      actorOf(principal, requestId),
+      { type: 'case', id: theCase.id },
+      { type: 'case.party_removed', caseId: theCase.id, partyId: party.id, role: party.role },
+    );
     return { removed: party.id };
   });
 }

@@ -24,14 +24,24 @@ export async function viewOwningTeam(deps: Deps, principal: Principal | null, ca
   const theCase = await findVisibleCase(deps.db, principal, caseId);
   if (!theCase) throw notFound('case');
   const canChange = can(principal, 'case.allocate');
-  return { theCase, team: await unitName(deps.db, theCase.forceId, theCase.owningUnitId), units: canChange ? await unitsOfForce(deps.db, principal.forceId) : [], canChange };
+  return {
+    theCase,
+    team: await unitName(deps.db, theCase.forceId, theCase.owningUnitId),
+    units: canChange ? await unitsOfForce(deps.db, principal.forceId) : [],
+    canChange,
+  };
 }
 
 /**
  * The appropriate authority sets the team that owns a case (or clears it). Investigators posted to that
  * unit see the case (cases-scope.ts). Optimistic: a stale version is refused with 409.
  */
-export async function setOwningTeam(deps: Deps, principal: Principal | null, raw: SetOwningTeamInput, requestId: string | null) {
+export async function setOwningTeam(
+  deps: Deps,
+  principal: Principal | null,
+  raw: SetOwningTeamInput,
+  requestId: string | null,
+) {
   authorize(principal, 'case.allocate', 'case');
   if (!isUuid(raw.caseId)) throw notFound('case');
   const input = parseInput(setOwningTeamBody, raw, 'Check the team');
@@ -43,7 +53,12 @@ export async function setOwningTeam(deps: Deps, principal: Principal | null, raw
       throw new AppError('validation', 'Check the team', { unitId: 'Choose a team of this force' });
     }
     await updateCase(tx, principal.forceId, theCase.id, { owningUnitId: input.unitId, version: theCase.version + 1 });
-    await recordAudit(tx, actorOf(principal, requestId), { type: 'case', id: theCase.id }, { type: 'case.team_set', caseId: theCase.id, unitId: input.unitId });
+    await recordAudit(
+      tx,
+      actorOf(principal, requestId),
+      { type: 'case', id: theCase.id },
+      { type: 'case.team_set', caseId: theCase.id, unitId: input.unitId },
+    );
     return { version: theCase.version + 1, unitId: input.unitId };
   });
 }

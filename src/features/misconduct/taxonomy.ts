@@ -5,10 +5,28 @@
  * Codes are Probity's own (the IOPC's short codes were not retrievable, §3.5 [R]). It is loaded into the
  * allegation_categories table by migration 0003 and is configuration from then on.
  */
-export type TaxonomyEntry = { code: string; label: string; parent?: string; legacy?: string[]; serious?: boolean; confidence: 'V' | 'R' };
+export type TaxonomyEntry = {
+  code: string;
+  label: string;
+  parent?: string;
+  legacy?: string[];
+  serious?: boolean;
+  confidence: 'V' | 'R';
+};
 
-const group = (code: string, label: string, confidence: 'V' | 'R', extra: Partial<TaxonomyEntry> = {}): TaxonomyEntry => ({ code, label, confidence, ...extra });
-const sub = (parent: string, code: string, label: string, confidence: 'V' | 'R', extra: Partial<TaxonomyEntry> = {}): TaxonomyEntry => ({
+const group = (
+  code: string,
+  label: string,
+  confidence: 'V' | 'R',
+  extra: Partial<TaxonomyEntry> = {},
+): TaxonomyEntry => ({ code, label, confidence, ...extra });
+const sub = (
+  parent: string,
+  code: string,
+  label: string,
+  confidence: 'V' | 'R',
+  extra: Partial<TaxonomyEntry> = {},
+): TaxonomyEntry => ({
   code: `${parent}.${code}`,
   label,
   parent,
@@ -57,7 +75,13 @@ export const defaultTaxonomy: TaxonomyEntry[] = [
   group('abuse_of_position', 'Abuse of position / corruption', 'V', { legacy: ['H'] }),
   sub('abuse_of_position', 'financial', 'Abuse of position for financial purpose', 'V', { legacy: ['H'] }),
   sub('abuse_of_position', 'sexual', 'Abuse of position for sexual purpose', 'V', { legacy: ['H'], serious: true }),
-  sub('abuse_of_position', 'emotional', 'Abuse of position for the purpose of pursuing an inappropriate emotional relationship', 'V', { legacy: ['H'] }),
+  sub(
+    'abuse_of_position',
+    'emotional',
+    'Abuse of position for the purpose of pursuing an inappropriate emotional relationship',
+    'V',
+    { legacy: ['H'] },
+  ),
   sub('abuse_of_position', 'other', 'Abuse of position for other purpose', 'V', { legacy: ['H'] }),
   sub('abuse_of_position', 'obstruction', 'Obstruction of justice', 'V', { legacy: ['G'] }),
   sub('abuse_of_position', 'organisational', 'Organisational corruption', 'V', { legacy: ['H'] }),

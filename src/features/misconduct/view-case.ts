@@ -30,10 +30,17 @@ export async function viewCase(deps: Deps, principal: Principal | null, id: stri
     const allegations = rows.map((row) => {
       const facts = factsOf(row);
       const subject = subjectById.get(row.subjectId);
-      const actions = allowedActions(facts.track, contextOf(theCase, facts, subject?.leftOn ?? null)).filter((a) => can(principal, actionAbility[a]));
+      const actions = allowedActions(facts.track, contextOf(theCase, facts, subject?.leftOn ?? null)).filter((a) =>
+        can(principal, actionAbility[a]),
+      );
       return { ...row, facts, statusLabel: STATUS_LABELS[facts.track.status], subject, actions };
     });
-    await recordAudit(tx, actorOf(principal, requestId), { type: 'case', id: theCase.id }, { type: 'case.viewed', caseId: theCase.id, reference: theCase.reference });
+    await recordAudit(
+      tx,
+      actorOf(principal, requestId),
+      { type: 'case', id: theCase.id },
+      { type: 'case.viewed', caseId: theCase.id, reference: theCase.reference },
+    );
     return { theCase, subjects, allegations, timeline, clocks, returns };
   });
 }

@@ -6,24 +6,90 @@ export const DEMO_PASSWORD = 'demo-password-probity';
 
 /** Which person record a demo account belongs to: chosen by current rank or unit, so the demo reads true. */
 export type PersonMatch = { rank?: string; unit?: string; type?: 'officer' | 'staff' };
-export type DemoAccount = { email: string; role: Role; displayName: string; forceId: string; linkTo: PersonMatch | null };
+export type DemoAccount = {
+  email: string;
+  role: Role;
+  displayName: string;
+  forceId: string;
+  linkTo: PersonMatch | null;
+};
 
 export const DEMO_FORCE = { id: 'westshire', name: 'Westshire Police', people: 3000, seed: 20231102 };
 export const SECOND_FORCE = { id: 'eastmoor', name: 'Eastmoor Constabulary', people: 150, seed: 20230301 };
 
 /** One sign-in for every role of PRODUCT.md, plus one in a second force to show tenant isolation. */
 export const demoAccounts: DemoAccount[] = [
-  { email: 'investigator@westshire.example', role: 'psd_investigator', displayName: 'Priya Investigator', forceId: 'westshire', linkTo: { unit: 'Professional Standards Department', rank: 'Sergeant' } },
-  { email: 'aa@westshire.example', role: 'appropriate_authority', displayName: 'Alan Authority', forceId: 'westshire', linkTo: { rank: 'Superintendent' } },
-  { email: 'vetting@westshire.example', role: 'vetting_officer', displayName: 'Vera Vetting', forceId: 'westshire', linkTo: { unit: 'Vetting Unit', type: 'staff' } },
-  { email: 'complaints@westshire.example', role: 'complaints_handler', displayName: 'Colin Complaints', forceId: 'westshire', linkTo: { unit: 'Professional Standards Department', type: 'staff' } },
-  { email: 'chief@westshire.example', role: 'chief_officer', displayName: 'Chief Constable', forceId: 'westshire', linkTo: { rank: 'Chief Constable' } },
-  { email: 'pcc@westshire.example', role: 'pcc_oversight', displayName: 'Olivia Oversight', forceId: 'westshire', linkTo: null },
+  {
+    email: 'investigator@westshire.example',
+    role: 'psd_investigator',
+    displayName: 'Priya Investigator',
+    forceId: 'westshire',
+    linkTo: { unit: 'Professional Standards Department', rank: 'Sergeant' },
+  },
+  {
+    email: 'aa@westshire.example',
+    role: 'appropriate_authority',
+    displayName: 'Alan Authority',
+    forceId: 'westshire',
+    linkTo: { rank: 'Superintendent' },
+  },
+  {
+    email: 'vetting@westshire.example',
+    role: 'vetting_officer',
+    displayName: 'Vera Vetting',
+    forceId: 'westshire',
+    linkTo: { unit: 'Vetting Unit', type: 'staff' },
+  },
+  {
+    email: 'complaints@westshire.example',
+    role: 'complaints_handler',
+    displayName: 'Colin Complaints',
+    forceId: 'westshire',
+    linkTo: { unit: 'Professional Standards Department', type: 'staff' },
+  },
+  {
+    email: 'chief@westshire.example',
+    role: 'chief_officer',
+    displayName: 'Chief Constable',
+    forceId: 'westshire',
+    linkTo: { rank: 'Chief Constable' },
+  },
+  {
+    email: 'pcc@westshire.example',
+    role: 'pcc_oversight',
+    displayName: 'Olivia Oversight',
+    forceId: 'westshire',
+    linkTo: null,
+  },
   { email: 'public@westshire.example', role: 'public', displayName: 'Pat Public', forceId: 'westshire', linkTo: null },
-  { email: 'officer@westshire.example', role: 'officer', displayName: 'Sam Subject', forceId: 'westshire', linkTo: { rank: 'Constable' } },
-  { email: 'admin@westshire.example', role: 'administrator', displayName: 'Ada Admin', forceId: 'westshire', linkTo: null },
-  { email: 'auditor@westshire.example', role: 'auditor', displayName: 'Audrey Auditor', forceId: 'westshire', linkTo: null },
-  { email: 'investigator@eastmoor.example', role: 'psd_investigator', displayName: 'Evan Eastmoor', forceId: 'eastmoor', linkTo: { type: 'officer' } },
+  {
+    email: 'officer@westshire.example',
+    role: 'officer',
+    displayName: 'Sam Subject',
+    forceId: 'westshire',
+    linkTo: { rank: 'Constable' },
+  },
+  {
+    email: 'admin@westshire.example',
+    role: 'administrator',
+    displayName: 'Ada Admin',
+    forceId: 'westshire',
+    linkTo: null,
+  },
+  {
+    email: 'auditor@westshire.example',
+    role: 'auditor',
+    displayName: 'Audrey Auditor',
+    forceId: 'westshire',
+    linkTo: null,
+  },
+  {
+    email: 'investigator@eastmoor.example',
+    role: 'psd_investigator',
+    displayName: 'Evan Eastmoor',
+    forceId: 'eastmoor',
+    linkTo: { type: 'officer' },
+  },
 ];
 
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';

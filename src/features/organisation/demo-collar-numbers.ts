@@ -44,7 +44,10 @@ export function allocateCollars(rng: Rng, holdings: Holding[]): void {
       unused.push(...numbers(lo * 10, hi * 10 + 9));
       widened.add(h.block);
     }
-    const reuse = eligible.length > 0 && (unused.length === 0 || rng.chance(ref.COLLAR_REUSE_CHANCE)) ? rng.pick(eligible) : undefined;
+    const reuse =
+      eligible.length > 0 && (unused.length === 0 || rng.chance(ref.COLLAR_REUSE_CHANCE))
+        ? rng.pick(eligible)
+        : undefined;
     if (reuse) free.splice(free.indexOf(reuse), 1);
     const value = reuse?.value ?? unused.pop();
     if (value === undefined) throw new Error(`collar number block ${h.block} exhausted`);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ageBandOn, generateDemoOrganisation, pickDemoPeople, type DemoIdentifier, type DemoPosting } from './demo-organisation.ts';
+import {
+  ageBandOn,
+  generateDemoOrganisation,
+  pickDemoPeople,
+  type DemoIdentifier,
+  type DemoPosting,
+} from './demo-organisation.ts';
 import { officerRanks } from './demo-reference-data.ts';
 
 /**
@@ -22,7 +28,8 @@ const groupBy = <T>(rows: T[], key: (row: T) => string): Map<string, T[]> => {
 const postingsOf = groupBy(org.postings, (p) => p.personId);
 const identifiersOf = groupBy(org.identifiers, (i) => i.personId);
 const officers = org.people.filter((p) => p.personType === 'officer');
-const byValidFrom = <T extends { validFrom: string }>(rows: T[]): T[] => [...rows].sort((a, b) => a.validFrom.localeCompare(b.validFrom));
+const byValidFrom = <T extends { validFrom: string }>(rows: T[]): T[] =>
+  [...rows].sort((a, b) => a.validFrom.localeCompare(b.validFrom));
 const share = (part: number, whole: number): number => part / whole;
 
 describe('generateDemoOrganisation', () => {
@@ -78,7 +85,9 @@ describe('generateDemoOrganisation', () => {
       'Corporate Services',
     ]);
     expect(org.units.filter((u) => u.kind === 'area')).toHaveLength(4);
-    expect(org.units.map((u) => u.path)).toContain('Westshire Police/Local Policing/Northgate LPA/Northgate Response Team 1');
+    expect(org.units.map((u) => u.path)).toContain(
+      'Westshire Police/Local Policing/Northgate LPA/Northgate Response Team 1',
+    );
     expect(org.postings.every((p) => byId.has(p.unitId))).toBe(true);
   });
 
@@ -98,7 +107,9 @@ describe('generateDemoOrganisation', () => {
 
   it('never demotes an officer', () => {
     for (const officer of officers) {
-      const ranks = byValidFrom(postingsOf.get(officer.id) ?? []).map((p) => officerRanks.indexOf(p.rank as (typeof officerRanks)[number]));
+      const ranks = byValidFrom(postingsOf.get(officer.id) ?? []).map((p) =>
+        officerRanks.indexOf(p.rank as (typeof officerRanks)[number]),
+      );
       expect(ranks.every((r) => r >= 0)).toBe(true);
       expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
     }
@@ -107,7 +118,11 @@ describe('generateDemoOrganisation', () => {
   it('has one Chief Constable, one Deputy and two Assistant Chief Constables, and mostly constables', () => {
     const current = org.postings.filter((p) => p.validTo == null);
     const holding = (rank: string) => current.filter((p) => p.rank === rank).length;
-    expect([holding('Chief Constable'), holding('Deputy Chief Constable'), holding('Assistant Chief Constable')]).toEqual([1, 1, 2]);
+    expect([
+      holding('Chief Constable'),
+      holding('Deputy Chief Constable'),
+      holding('Assistant Chief Constable'),
+    ]).toEqual([1, 1, 2]);
     const currentOfficers = officers.filter((o) => o.status === 'current').length;
     expect(share(holding('Constable'), currentOfficers)).toBeGreaterThan(0.7);
     expect(share(holding('Sergeant'), currentOfficers)).toBeGreaterThan(0.1);
@@ -130,7 +145,9 @@ describe('generateDemoOrganisation', () => {
     for (const person of former) {
       expect(person.serviceEnd).toBeTruthy();
       expect(person.serviceEnd! < TODAY && person.serviceEnd! >= addDays(TODAY, -3653)).toBe(true);
-      expect((identifiersOf.get(person.id) ?? []).every((i) => i.validTo != null && i.validTo <= person.serviceEnd!)).toBe(true);
+      expect(
+        (identifiersOf.get(person.id) ?? []).every((i) => i.validTo != null && i.validTo <= person.serviceEnd!),
+      ).toBe(true);
     }
     expect(org.people.filter((p) => p.status === 'current').every((p) => p.serviceEnd == null)).toBe(true);
   });
@@ -146,7 +163,9 @@ describe('generateDemoOrganisation', () => {
       expect(ids.filter((i) => i.kind === 'staff')).toHaveLength(sworn ? 0 : 1);
       expect(warrants.every((w) => /^W\d{6}$/.test(w.value) && w.validFrom === person.serviceStart)).toBe(true);
       expect(collars.every((c) => /^\d{4}$/.test(c.value))).toBe(true);
-      expect(ids.every((i) => i.validFrom >= (person.serviceStart ?? '') && (i.validTo == null || i.validTo >= i.validFrom))).toBe(true);
+      expect(
+        ids.every((i) => i.validFrom >= (person.serviceStart ?? '') && (i.validTo == null || i.validTo >= i.validFrom)),
+      ).toBe(true);
       if (person.personType === 'staff') expect(ids[0]?.value).toMatch(/^S\d{6}$/);
     }
     const serials = org.identifiers.filter((i) => i.kind !== 'collar').map((i) => i.value);
@@ -156,14 +175,19 @@ describe('generateDemoOrganisation', () => {
   it('supersedes the collar number of 10–15% of officers, the new one starting the next day', () => {
     const superseded = officers.filter((o) => {
       const collars = (identifiersOf.get(o.id) ?? []).filter((i) => i.kind === 'collar');
-      return collars.some((old) => old.validTo != null && collars.some((next) => next.validFrom === addDays(old.validTo ?? '', 1)));
+      return collars.some(
+        (old) => old.validTo != null && collars.some((next) => next.validFrom === addDays(old.validTo ?? '', 1)),
+      );
     });
     expect(share(superseded.length, officers.length)).toBeGreaterThanOrEqual(0.1);
     expect(share(superseded.length, officers.length)).toBeLessThanOrEqual(0.15);
   });
 
   it('reissues released collar numbers to other people, never to two people at once', () => {
-    const byValue = groupBy(org.identifiers.filter((i) => i.kind === 'collar'), (i) => i.value);
+    const byValue = groupBy(
+      org.identifiers.filter((i) => i.kind === 'collar'),
+      (i) => i.value,
+    );
     let reissued = 0;
     for (const holdings of byValue.values()) {
       const ordered: DemoIdentifier[] = byValidFrom(holdings);
@@ -204,8 +228,12 @@ describe('pickDemoPeople', () => {
     const picked = pickDemoPeople(org, 3, inPsd);
     expect(picked).toHaveLength(3);
     expect(new Set(picked.map((p) => p.id)).size).toBe(3);
-    expect(pickDemoPeople(generateDemoOrganisation(options), 3, inPsd).map((p) => p.id)).toEqual(picked.map((p) => p.id));
+    expect(pickDemoPeople(generateDemoOrganisation(options), 3, inPsd).map((p) => p.id)).toEqual(
+      picked.map((p) => p.id),
+    );
     expect(pickDemoPeople(org, 10).every((p) => p.status === 'current')).toBe(true);
-    expect(pickDemoPeople(org, 5, (p) => p.personType === 'volunteer' && p.status === 'former').length).toBeLessThanOrEqual(5);
+    expect(
+      pickDemoPeople(org, 5, (p) => p.personType === 'volunteer' && p.status === 'former').length,
+    ).toBeLessThanOrEqual(5);
   });
 });

@@ -16,14 +16,23 @@ export type DemoOrganisation = {
   identifiers: DemoIdentifier[];
   postings: DemoPosting[];
 };
-export type DemoOrganisationOptions = { forceId: string; forceName: string; people: number; seed: number; today: string };
+export type DemoOrganisationOptions = {
+  forceId: string;
+  forceName: string;
+  people: number;
+  seed: number;
+  today: string;
+};
 
 export type PersonType = (typeof personTypes)[number];
 type Slot = { rank: string; rankIndex: number; role: string; unitId: string; from: number };
 export type Career = { start: number; end: number | null; slots: Slot[]; joinAge: number };
 export type Rng = ReturnType<typeof makeRng>;
 /** What a career can be posted to at each rank, and the rank's name (and seniority) given the post. */
-type Ladder = { posts: (rank: number) => readonly ref.Post[]; label: (rank: number, post: ref.Post) => [string, number] };
+type Ladder = {
+  posts: (rank: number) => readonly ref.Post[];
+  label: (rank: number, post: ref.Post) => [string, number];
+};
 
 // Dates are whole days since 1970-01-01 so arithmetic never meets time zones or clock changes.
 const DAY_MS = 86_400_000;
@@ -81,8 +90,10 @@ function buildUnits(rng: Rng, forceId: string, forceName: string) {
     const commandUnit = add(command.key, command.name, 'command', root);
     for (const area of command.key === 'localPolicing' ? ref.areaNames : []) {
       const areaUnit = add('area', `${area} LPA`, 'area', commandUnit);
-      for (let t = 1; t <= ref.RESPONSE_TEAMS_PER_AREA; t++) add('response', `${area} Response Team ${t}`, 'team', areaUnit);
-      for (const part of ref.neighbourhoodTeamSuffixes) add('neighbourhood', `${area} ${part} Neighbourhood Team`, 'team', areaUnit);
+      for (let t = 1; t <= ref.RESPONSE_TEAMS_PER_AREA; t++)
+        add('response', `${area} Response Team ${t}`, 'team', areaUnit);
+      for (const part of ref.neighbourhoodTeamSuffixes)
+        add('neighbourhood', `${area} ${part} Neighbourhood Team`, 'team', areaUnit);
     }
     for (const dept of command.departments) add(dept.key, dept.name, 'department', commandUnit);
   }
@@ -108,7 +119,10 @@ function makeCareers(rng: Rng, unitsByKey: Map<ref.UnitKey, string[]>) {
 
   function postingCount(start: number, end: number, needed: number, max = 4): number {
     const fit = Math.max(1, Math.floor((end - start + 1) / MIN_POSTING_DAYS));
-    const wanted = rng.weighted([1, 2, 3, 4].filter((n) => n <= max), (n) => [0, 25, 35, 25, 15][n] ?? 0);
+    const wanted = rng.weighted(
+      [1, 2, 3, 4].filter((n) => n <= max),
+      (n) => [0, 25, 35, 25, 15][n] ?? 0,
+    );
     return Math.min(Math.max(wanted, needed), fit);
   }
 
@@ -144,12 +158,18 @@ function makeCareers(rng: Rng, unitsByKey: Map<ref.UnitKey, string[]>) {
 
   function officer(final: number, end: number, isCurrent: boolean): Career {
     const transferred = final > 0 && rng.chance(ref.transferInChance[final] ?? 0);
-    const entry = !transferred ? 0 : final >= ref.CHIEF_OFFICER_RANK ? rng.int(ref.CHIEF_OFFICER_RANK, final) : rng.int(1, final);
+    const entry = !transferred
+      ? 0
+      : final >= ref.CHIEF_OFFICER_RANK
+        ? rng.int(ref.CHIEF_OFFICER_RANK, final)
+        : rng.int(1, final);
     const minYears = (ref.yearsToRank[final] ?? 0) - (ref.yearsToRank[entry] ?? 0);
     const years = final === 0 ? rng.between(ref.serviceYearBands) : minYears + 0.5 + rng.rnd() * (isCurrent ? 10 : 14);
     const start = startFor(end, years);
     const recruitAge =
-      entry > 0 ? 18 + (ref.yearsToRank[entry] ?? 0) + rng.int(2, 10) : Math.floor(rng.between(ref.officerJoinAgeBands));
+      entry > 0
+        ? 18 + (ref.yearsToRank[entry] ?? 0) + rng.int(2, 10)
+        : Math.floor(rng.between(ref.officerJoinAgeBands));
     const ranks = rankPath(entry, final, postingCount(start, end, final > entry ? 2 : 1));
     const slots = slotsFor(start, end, ranks, isCurrent, {
       posts: (r) => ref.officerPosts[r] ?? [],
@@ -173,7 +193,10 @@ function makeCareers(rng: Rng, unitsByKey: Map<ref.UnitKey, string[]>) {
         return [ref.staffGrades[grade] ?? 'Police staff', grade];
       },
     });
-    const joinAge = Math.max(18, Math.min(Math.floor(rng.between(ref.staffJoinAgeBands)), 66 - Math.ceil((end - start) / YEAR)));
+    const joinAge = Math.max(
+      18,
+      Math.min(Math.floor(rng.between(ref.staffJoinAgeBands)), 66 - Math.ceil((end - start) / YEAR)),
+    );
     return { start, end: isCurrent ? null : end, slots, joinAge };
   }
 
@@ -193,7 +216,10 @@ function makeCareers(rng: Rng, unitsByKey: Map<ref.UnitKey, string[]>) {
   function volunteer(end: number, isCurrent: boolean): Career {
     const start = startFor(end, rng.between(ref.volunteerYearBands));
     const ranks = Array.from({ length: postingCount(start, end, 1, 2) }, () => 0);
-    const slots = slotsFor(start, end, ranks, isCurrent, { posts: () => ref.volunteerPosts, label: () => [ref.VOLUNTEER_RANK, 0] });
+    const slots = slotsFor(start, end, ranks, isCurrent, {
+      posts: () => ref.volunteerPosts,
+      label: () => [ref.VOLUNTEER_RANK, 0],
+    });
     return { start, end: isCurrent ? null : end, slots, joinAge: rng.int(18, 70) };
   }
 
@@ -236,15 +262,24 @@ export function generateDemoOrganisation(options: DemoOrganisationOptions): Demo
     const sexRoll = rng.rnd();
     const femaleBelow = ref.NOT_STATED_SEX_SHARE + ref.femaleShare[type];
     const sex = sexRoll < ref.NOT_STATED_SEX_SHARE ? 'not_stated' : sexRoll < femaleBelow ? 'female' : 'male';
-    const givenNames = sex === 'female' || (sex === 'not_stated' && rng.faker.datatype.boolean()) ? femaleGivenNames : maleGivenNames;
+    const givenNames =
+      sex === 'female' || (sex === 'not_stated' && rng.faker.datatype.boolean()) ? femaleGivenNames : maleGivenNames;
     const givenName = rng.faker.helpers.arrayElement(givenNames);
     const familyName = rng.faker.helpers.arrayElement(familyNames);
     // The extra day keeps the person at least `joinAge` on the day they started, whatever the leap years.
     const dateOfBirth = toIso(career.start - Math.ceil(career.joinAge * YEAR) - 1 - rng.int(0, 330));
     peopleRows.push({
-      forceId, id: rng.uuid(), givenName, familyName, personType: type, status: isCurrent ? 'current' : 'former',
-      serviceStart: toIso(career.start), serviceEnd: career.end === null ? null : toIso(career.end),
-      dateOfBirth, sex, ethnicity: rng.weighted(ref.ethnicityWeights, (e) => e.weight).value,
+      forceId,
+      id: rng.uuid(),
+      givenName,
+      familyName,
+      personType: type,
+      status: isCurrent ? 'current' : 'former',
+      serviceStart: toIso(career.start),
+      serviceEnd: career.end === null ? null : toIso(career.end),
+      dateOfBirth,
+      sex,
+      ethnicity: rng.weighted(ref.ethnicityWeights, (e) => e.weight).value,
       ageBand: ageBandOn(dateOfBirth, options.today),
       searchName: `${givenName} ${familyName}`.toLowerCase(),
     });
@@ -269,10 +304,24 @@ export function generateDemoOrganisation(options: DemoOrganisationOptions): Demo
     const until = career.end === null ? null : toIso(career.end);
     const base = { forceId, personId: person.id };
     const kind = person.personType === 'officer' || person.personType === 'special' ? 'warrant' : 'staff';
-    identifiers.push({ ...base, id: rng.uuid(), kind, value: serials.get(index) ?? '', validFrom: toIso(career.start), validTo: until });
+    identifiers.push({
+      ...base,
+      id: rng.uuid(),
+      kind,
+      value: serials.get(index) ?? '',
+      validFrom: toIso(career.start),
+      validTo: until,
+    });
     for (const h of holdings[index] ?? []) {
       const validTo = h.to === null ? null : toIso(h.to);
-      identifiers.push({ ...base, id: rng.uuid(), kind: 'collar', value: h.value ?? '', validFrom: toIso(h.from), validTo });
+      identifiers.push({
+        ...base,
+        id: rng.uuid(),
+        kind: 'collar',
+        value: h.value ?? '',
+        validFrom: toIso(h.from),
+        validTo,
+      });
     }
     career.slots.forEach((slot, i) => {
       const next = career.slots[i + 1];
@@ -282,7 +331,13 @@ export function generateDemoOrganisation(options: DemoOrganisationOptions): Demo
     });
   });
 
-  return { force: { id: forceId, name: options.forceName }, units: unitTree.rows, people: peopleRows, identifiers, postings };
+  return {
+    force: { id: forceId, name: options.forceName },
+    units: unitTree.rows,
+    people: peopleRows,
+    identifiers,
+    postings,
+  };
 }
 
 /**

@@ -83,21 +83,43 @@ const dept = (key: UnitKey, name: string) => ({ key, name });
 
 export const commandSpecs: CommandSpec[] = [
   { key: 'localPolicing', name: 'Local Policing', departments: [{ key: 'citizens', name: 'Citizens in Policing' }] },
-  { key: 'crime', name: 'Crime', departments: [dept('cid', 'CID'), dept('publicProtection', 'Public Protection'), dept('intelligence', 'Intelligence Bureau')] },
+  {
+    key: 'crime',
+    name: 'Crime',
+    departments: [
+      dept('cid', 'CID'),
+      dept('publicProtection', 'Public Protection'),
+      dept('intelligence', 'Intelligence Bureau'),
+    ],
+  },
   {
     key: 'operations',
     name: 'Operations',
-    departments: [dept('firearms', 'Firearms'), dept('roads', 'Roads Policing'), dept('contact', 'Contact Centre'), dept('custody', 'Custody')],
+    departments: [
+      dept('firearms', 'Firearms'),
+      dept('roads', 'Roads Policing'),
+      dept('contact', 'Contact Centre'),
+      dept('custody', 'Custody'),
+    ],
   },
   {
     key: 'psi',
     name: 'Professional Standards & Integrity',
-    departments: [dept('psd', 'Professional Standards Department'), dept('ccu', 'Counter Corruption Unit'), dept('vetting', 'Vetting Unit')],
+    departments: [
+      dept('psd', 'Professional Standards Department'),
+      dept('ccu', 'Counter Corruption Unit'),
+      dept('vetting', 'Vetting Unit'),
+    ],
   },
   {
     key: 'corporate',
     name: 'Corporate Services',
-    departments: [dept('hr', 'HR'), dept('it', 'IT'), dept('finance', 'Finance'), dept('training', 'Learning & Development')],
+    departments: [
+      dept('hr', 'HR'),
+      dept('it', 'IT'),
+      dept('finance', 'Finance'),
+      dept('training', 'Learning & Development'),
+    ],
   },
 ];
 
@@ -171,9 +193,7 @@ export const officerPosts: Post[][] = [
     { role: 'Operations lead', units: ['operations'], weight: 15 },
     { role: 'Head of corporate development', units: ['corporate'], weight: 10 },
   ],
-  [
-    { role: 'Head of command', units: ['localPolicing', 'crime', 'operations', 'psi'], weight: 1 },
-  ],
+  [{ role: 'Head of command', units: ['localPolicing', 'crime', 'operations', 'psi'], weight: 1 }],
   [{ role: 'Chief officer', units: ['force'], weight: 1 }],
   [{ role: 'Chief officer', units: ['force'], weight: 1 }],
   [{ role: 'Chief officer', units: ['force'], weight: 1 }],
@@ -201,7 +221,12 @@ export const staffPosts: StaffPost[] = [
   { role: 'Senior analyst', units: ['intelligence'], grades: [6, 7], weight: 1.5 },
   { role: 'Project manager', units: ['it'], grades: [6, 8], weight: 1.5 },
   { role: 'Business partner', units: ['hr', 'finance'], grades: [6, 8], weight: 1.5 },
-  { role: 'Operations manager', units: ['contact', 'custody', 'cid', 'publicProtection', 'training'], grades: [6, 8], weight: 2 },
+  {
+    role: 'Operations manager',
+    units: ['contact', 'custody', 'cid', 'publicProtection', 'training'],
+    grades: [6, 8],
+    weight: 2,
+  },
   { role: 'PSD investigator', units: ['psd'], grades: [5, 6], weight: 0.45 },
   { role: 'PSD case officer', units: ['psd'], grades: [3, 4], weight: 0.4 },
   { role: 'Counter corruption analyst', units: ['ccu'], grades: [4, 6], weight: 0.35 },

@@ -12,8 +12,10 @@ const BATCH_SIZE = 500;
  */
 export async function insertDemoOrganisation(db: Db, org: DemoOrganisation): Promise<void> {
   await db.insert(forces).values(org.force).onConflictDoNothing();
-  for (let i = 0; i < org.units.length; i += BATCH_SIZE) await db.insert(units).values(org.units.slice(i, i + BATCH_SIZE));
-  for (let i = 0; i < org.people.length; i += BATCH_SIZE) await db.insert(people).values(org.people.slice(i, i + BATCH_SIZE));
+  for (let i = 0; i < org.units.length; i += BATCH_SIZE)
+    await db.insert(units).values(org.units.slice(i, i + BATCH_SIZE));
+  for (let i = 0; i < org.people.length; i += BATCH_SIZE)
+    await db.insert(people).values(org.people.slice(i, i + BATCH_SIZE));
   for (let i = 0; i < org.identifiers.length; i += BATCH_SIZE) {
     await db.insert(personIdentifiers).values(org.identifiers.slice(i, i + BATCH_SIZE));
   }
@@ -25,7 +27,10 @@ export async function insertDemoOrganisation(db: Db, org: DemoOrganisation): Pro
 /** A new force and its top unit (kind "force"); returns the unit's id. */
 export async function insertForceWithTopUnit(db: Db, force: { id: string; name: string }): Promise<string> {
   await db.insert(forces).values(force);
-  const [unit] = await db.insert(units).values({ forceId: force.id, name: force.name, kind: 'force', path: force.name }).returning({ id: units.id });
+  const [unit] = await db
+    .insert(units)
+    .values({ forceId: force.id, name: force.name, kind: 'force', path: force.name })
+    .returning({ id: units.id });
   if (!unit) throw new Error('the top unit was not created');
   return unit.id;
 }

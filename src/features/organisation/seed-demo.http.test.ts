@@ -10,7 +10,13 @@ let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
   const summary = await seedDemo(t.deps, { people: 600, cases: 20 });
-  expect(summary).toMatchObject({ seeded: true, forces: ['westshire', 'eastmoor'], people: 750, users: demoAccounts.length, cases: 20 });
+  expect(summary).toMatchObject({
+    seeded: true,
+    forces: ['westshire', 'eastmoor'],
+    people: 750,
+    users: demoAccounts.length,
+    cases: 20,
+  });
   expect(summary.allegations).toBeGreaterThanOrEqual(20);
 });
 
@@ -20,7 +26,14 @@ afterAll(async () => {
 
 describe('the demo organisation', () => {
   it('seeds once: a second run changes nothing', async () => {
-    expect(await seedDemo(t.deps)).toEqual({ seeded: false, forces: [], people: 0, users: 0, cases: 0, allegations: 0 });
+    expect(await seedDemo(t.deps)).toEqual({
+      seeded: false,
+      forces: [],
+      people: 0,
+      users: 0,
+      cases: 0,
+      allegations: 0,
+    });
     const [row] = await t.database.query<{ n: number }>(`select count(*)::int as n from people`);
     expect(row?.n).toBe(750);
   });
@@ -45,7 +58,11 @@ describe('the demo organisation', () => {
       if (account.role !== 'public') {
         expect(first.headers.location).toBe('/sign-in/two-factor?next=%2F');
         const code = await currentTotpCode(demoTotpSecret(account.email));
-        const second = await client.post('/sign-in/two-factor', { code, next: '/' }, { formPage: '/sign-in/two-factor' });
+        const second = await client.post(
+          '/sign-in/two-factor',
+          { code, next: '/' },
+          { formPage: '/sign-in/two-factor' },
+        );
         expect(second.headers.location).toBe('/');
       }
       const home = await client.get('/');

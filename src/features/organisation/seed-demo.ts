@@ -14,7 +14,14 @@ import { seedDemoRecommendations } from '../recommendations/demo-seed.ts';
 import { seedDemoRestrictions } from '../restrictions/demo-restrictions.ts';
 import { seedDemoVetting } from '../vetting/demo-vetting.ts';
 
-export type SeedSummary = { seeded: boolean; forces: string[]; people: number; users: number; cases: number; allegations: number };
+export type SeedSummary = {
+  seeded: boolean;
+  forces: string[];
+  people: number;
+  users: number;
+  cases: number;
+  allegations: number;
+};
 
 /** The seed of the demo force's conduct cases (fixed, so every demo shows the same cases). */
 const DEMO_CASES_SEED = 20221102;
@@ -24,13 +31,29 @@ const DEMO_CASES_SEED = 20221102;
  * one account per role, then Westshire's conduct cases (120 by default) through the case use cases, as
  * its appropriate authority. Deterministic, and does nothing if any force exists already.
  */
-export async function seedDemo(deps: Deps, options: { people?: number; cases?: number; onProgress?: (step: string) => void } = {}): Promise<SeedSummary> {
-  if ((await listForces(deps.db)).length > 0) return { seeded: false, forces: [], people: 0, users: 0, cases: 0, allegations: 0 };
+export async function seedDemo(
+  deps: Deps,
+  options: { people?: number; cases?: number; onProgress?: (step: string) => void } = {},
+): Promise<SeedSummary> {
+  if ((await listForces(deps.db)).length > 0)
+    return { seeded: false, forces: [], people: 0, users: 0, cases: 0, allegations: 0 };
   const today = todayIso(deps.now());
   options.onProgress?.('Loading the demo organisation (first start only)…');
   const orgs = [
-    generateDemoOrganisation({ forceId: DEMO_FORCE.id, forceName: DEMO_FORCE.name, people: options.people ?? DEMO_FORCE.people, seed: DEMO_FORCE.seed, today }),
-    generateDemoOrganisation({ forceId: SECOND_FORCE.id, forceName: SECOND_FORCE.name, people: SECOND_FORCE.people, seed: SECOND_FORCE.seed, today }),
+    generateDemoOrganisation({
+      forceId: DEMO_FORCE.id,
+      forceName: DEMO_FORCE.name,
+      people: options.people ?? DEMO_FORCE.people,
+      seed: DEMO_FORCE.seed,
+      today,
+    }),
+    generateDemoOrganisation({
+      forceId: SECOND_FORCE.id,
+      forceName: SECOND_FORCE.name,
+      people: SECOND_FORCE.people,
+      seed: SECOND_FORCE.seed,
+      today,
+    }),
   ];
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const organisation = await deps.db.transaction(async (tx) => {
@@ -42,12 +65,15 @@ export async function seedDemo(deps: Deps, options: { people?: number; cases?: n
       for (const account of accounts) {
         const match = account.linkTo;
         const person = match
-          ? pickDemoPeople(org, 50, (p, cur) =>
-              p.status === 'current' &&
-              !taken.has(p.id) &&
-              (!match.type || p.personType === match.type) &&
-              (!match.rank || cur.posting?.rank === match.rank) &&
-              (!match.unit || cur.unit?.name === match.unit),
+          ? pickDemoPeople(
+              org,
+              50,
+              (p, cur) =>
+                p.status === 'current' &&
+                !taken.has(p.id) &&
+                (!match.type || p.personType === match.type) &&
+                (!match.rank || cur.posting?.rank === match.rank) &&
+                (!match.unit || cur.unit?.name === match.unit),
             )[0]
           : undefined;
         if (person) taken.add(person.id);
@@ -68,12 +94,22 @@ export async function seedDemo(deps: Deps, options: { people?: number; cases?: n
     }
     const people = orgs.reduce((n, o) => n + o.people.length, 0);
     const forces = orgs.map((o) => o.force.id);
-    await recordAudit(tx, systemActor('probity seed --demo', DEMO_FORCE.id), { type: 'system', id: 'seed' }, { type: 'demo.seeded', forces, people, users });
+    await recordAudit(
+      tx,
+      systemActor('probity seed --demo', DEMO_FORCE.id),
+      { type: 'system', id: 'seed' },
+      { type: 'demo.seeded', forces, people, users },
+    );
     return { seeded: true, forces, people, users };
   });
   // The cases act as the demo accounts, so they follow the transaction that created them.
   options.onProgress?.(`Loading ${options.cases ?? 120} demo conduct cases through the case workflow…`);
-  const loaded = await seedDemoCases(deps, { forceId: DEMO_FORCE.id, cases: options.cases ?? 120, seed: DEMO_CASES_SEED, today });
+  const loaded = await seedDemoCases(deps, {
+    forceId: DEMO_FORCE.id,
+    cases: options.cases ?? 120,
+    seed: DEMO_CASES_SEED,
+    today,
+  });
   await seedDemoRecommendations(deps, { forceId: DEMO_FORCE.id, today });
   await seedDemoRestrictions(deps, { forceId: DEMO_FORCE.id, today });
   await seedDemoVetting(deps, { forceId: DEMO_FORCE.id, today });

@@ -20,12 +20,17 @@ import type { ReportingPeriod } from './period.ts';
  * as true figures (disclosure-control.ts decides what is shown). Pure.
  */
 
-const basisWords = (p: ReportingPeriod, what: string) => (p.basis === 'finalised' ? `${what} finalised in ${p.label}` : `${what} received in ${p.label}`);
+const basisWords = (p: ReportingPeriod, what: string) =>
+  p.basis === 'finalised' ? `${what} finalised in ${p.label}` : `${what} received in ${p.label}`;
 
 const caseTypeColumns = () => CASE_TYPES.map((t) => ({ key: t, label: CASE_TYPE_LABELS[t], kind: 'count' as const }));
 
 /** Sum of `n` over the rows that match, keyed by (row key, column key). */
-function crossTab<R extends { n: number }>(rows: readonly R[], rowKey: (r: R) => string | null, colKey: (r: R) => string | null): Map<string, number> {
+function crossTab<R extends { n: number }>(
+  rows: readonly R[],
+  rowKey: (r: R) => string | null,
+  colKey: (r: R) => string | null,
+): Map<string, number> {
   const out = new Map<string, number>();
   for (const r of rows) {
     const a = rowKey(r);
@@ -40,20 +45,35 @@ function values(keys: readonly string[], rowKey: string, tab: Map<string, number
   return Object.fromEntries(keys.map((k) => [k, tab.get(`${rowKey}|${k}`) ?? 0]));
 }
 
-export function casesByTypeTable(rows: readonly { case_type: string; n: number }[], period: ReportingPeriod): TableSpec {
+export function casesByTypeTable(
+  rows: readonly { case_type: string; n: number }[],
+  period: ReportingPeriod,
+): TableSpec {
   return {
     id: 'cases-by-type',
     caption: `Conduct cases ${period.basis === 'finalised' ? 'finalised' : 'received'}, by type of case (${period.label})`,
     rowHeader: 'Type of case',
     columns: [{ key: 'cases', label: 'Cases', kind: 'count' }],
-    rows: CASE_TYPES.map((t) => ({ key: t, label: CASE_TYPE_LABELS[t], values: { cases: rows.filter((r) => r.case_type === t).reduce((s, r) => s + r.n, 0) } })),
+    rows: CASE_TYPES.map((t) => ({
+      key: t,
+      label: CASE_TYPE_LABELS[t],
+      values: { cases: rows.filter((r) => r.case_type === t).reduce((s, r) => s + r.n, 0) },
+    })),
     columnTotals: { label: 'All cases' },
     personal: true,
   };
 }
 
-export function allegationsByCategoryTable(rows: readonly AllegationGroupRow[], categories: readonly { code: string; label: string }[], period: ReportingPeriod): TableSpec {
-  const tab = crossTab(rows, (r) => r.category, (r) => r.case_type);
+export function allegationsByCategoryTable(
+  rows: readonly AllegationGroupRow[],
+  categories: readonly { code: string; label: string }[],
+  period: ReportingPeriod,
+): TableSpec {
+  const tab = crossTab(
+    rows,
+    (r) => r.category,
+    (r) => r.case_type,
+  );
   return {
     id: 'allegations-by-category',
     caption: `${basisWords(period, 'Allegations')}, by category and type of case`,
@@ -69,7 +89,14 @@ export function allegationsByCategoryTable(rows: readonly AllegationGroupRow[], 
 
 export function outcomesTable(rows: readonly AllegationGroupRow[], period: ReportingPeriod): TableSpec {
   const outcome = (r: AllegationGroupRow): Outcome =>
-    outcomeOf({ state: r.state, severity: r.severity, caseToAnswer: r.case_to_answer, form: r.form, finding: r.finding, rprp: r.rprp });
+    outcomeOf({
+      state: r.state,
+      severity: r.severity,
+      caseToAnswer: r.case_to_answer,
+      form: r.form,
+      finding: r.finding,
+      rprp: r.rprp,
+    });
   const tab = crossTab(rows, outcome, (r) => r.case_type);
   const shown = OUTCOMES.filter((o) => period.basis === 'received' || o !== 'not_finalised');
   return {
@@ -85,7 +112,11 @@ export function outcomesTable(rows: readonly AllegationGroupRow[], period: Repor
 }
 
 export function sanctionsTable(rows: readonly AllegationGroupRow[], period: ReportingPeriod): TableSpec {
-  const tab = crossTab(rows, (r) => sanctionRowOf(r.sanction, r.finding), (r) => r.form);
+  const tab = crossTab(
+    rows,
+    (r) => sanctionRowOf(r.sanction, r.finding),
+    (r) => r.form,
+  );
   return {
     id: 'sanctions',
     caption: `Sanctions imposed (${basisWords(period, 'allegations')}), by form of proceedings`,
@@ -95,7 +126,9 @@ export function sanctionsTable(rows: readonly AllegationGroupRow[], period: Repo
     rowTotals: true,
     columnTotals: { label: 'All sanctions' },
     personal: true,
-    notes: ['One sanction per allegation proven. A former officer found to have committed gross misconduct is recorded as "would have been dismissed".'],
+    notes: [
+      'One sanction per allegation proven. A former officer found to have committed gross misconduct is recorded as "would have been dismissed".',
+    ],
   };
 }
 
@@ -105,7 +138,12 @@ function overallMean(rows: readonly TimelinessRow[], pick: (r: TimelinessRow) =>
   return n === 0 ? null : rows.reduce((s, r) => s + r.n * (pick(r) ?? 0), 0) / n;
 }
 
-export function timelinessTable(finalised: readonly TimelinessRow[], open: readonly { case_type: string; open: number; over_12_months: number }[], period: ReportingPeriod, asAt: string): TableSpec {
+export function timelinessTable(
+  finalised: readonly TimelinessRow[],
+  open: readonly { case_type: string; open: number; over_12_months: number }[],
+  period: ReportingPeriod,
+  asAt: string,
+): TableSpec {
   const byType = (t: string) => finalised.find((r) => r.case_type === t);
   const openOf = (t: string) => open.find((r) => r.case_type === t);
   const avg = { dependsOn: [{ column: 'finalised' }], decimals: 1, kind: 'measure' as const };
@@ -131,7 +169,13 @@ export function timelinessTable(finalised: readonly TimelinessRow[], open: reado
         over12: openOf(t)?.over_12_months ?? 0,
       },
     })),
-    columnTotals: { label: 'All cases', measures: { avgDays: overallMean(finalised, (r) => r.avg_days), avgDaysExcluding: overallMean(finalised, (r) => r.avg_days_excluding) } },
+    columnTotals: {
+      label: 'All cases',
+      measures: {
+        avgDays: overallMean(finalised, (r) => r.avg_days),
+        avgDaysExcluding: overallMean(finalised, (r) => r.avg_days_excluding),
+      },
+    },
     personal: true,
     notes: [
       'Days to finalise run from the day the matter came to the appropriate authority’s attention to the day the case closed. Excluding sub judice takes out the days the case was held back for criminal proceedings (IOPC: “excluding suspension”).',

@@ -22,8 +22,14 @@ const spec: TableSpec = {
 describe('server-side charts', () => {
   it('draws an accessible SVG from the disclosed table, with hidden values as "[c]" and no bar', async () => {
     const table = discloseTable(spec, { threshold: 5, unsuppressed: false });
-    const chart = chartFromTable(table, ['days'], { title: 'Average days to finalise', valueLabel: 'Days', decimals: 1 });
-    expect(chart.description).toBe('Conduct matter: 140.3; Recordable conduct matter: [c] (not shown); Complaint & special: [c] (not shown). The table after the chart gives the same figures.');
+    const chart = chartFromTable(table, ['days'], {
+      title: 'Average days to finalise',
+      valueLabel: 'Days',
+      decimals: 1,
+    });
+    expect(chart.description).toBe(
+      'Conduct matter: 140.3; Recordable conduct matter: [c] (not shown); Complaint & special: [c] (not shown). The table after the chart gives the same figures.',
+    );
     const svg = await renderChart(chart);
     expect(svg.startsWith('<svg')).toBe(true);
     expect(svg).toContain('role="img"');
@@ -40,7 +46,10 @@ describe('server-side charts', () => {
   it('draws PSD the real values and a legend for several series', async () => {
     const table = discloseTable(spec, { threshold: 5, unsuppressed: true });
     const chart = chartFromTable(table, ['a', 'days'], { id: 'both', title: 'Both', valueLabel: 'Number' });
-    expect(chart.series.map((s) => s.values)).toEqual([[12, 3, 7], [140.25, 90, 201]]);
+    expect(chart.series.map((s) => s.values)).toEqual([
+      [12, 3, 7],
+      [140.25, 90, 201],
+    ]);
     const svg = await renderChart(chart);
     expect(svg).toContain('>Finalised</text>');
     expect(svg).toContain('>Average days</text>');

@@ -10,28 +10,65 @@ import { SUPPRESSED_TEXT, type DisclosedTable } from './disclosure-control.ts';
  */
 
 export type ChartSeries = { name: string; values: (number | null)[]; hidden: boolean[] };
-export type ChartData = { id: string; title: string; description: string; valueLabel: string; categories: string[]; series: ChartSeries[]; decimals: number };
+export type ChartData = {
+  id: string;
+  title: string;
+  description: string;
+  valueLabel: string;
+  categories: string[];
+  series: ChartSeries[];
+  decimals: number;
+};
 
 // GOV.UK colours with enough contrast against white for bars.
 const COLOURS = ['#1d70b8', '#f47738', '#28a197', '#4c2c92', '#d53880', '#00703c', '#505a5f'];
 const FONT = 'arial, sans-serif';
 
 /** A chart of some columns of a disclosed table: one bar per data row and column (the Total row is left out). */
-export function chartFromTable(table: DisclosedTable, columnKeys: string[], opts: { id?: string; title: string; valueLabel: string; decimals?: number }): ChartData {
+export function chartFromTable(
+  table: DisclosedTable,
+  columnKeys: string[],
+  opts: { id?: string; title: string; valueLabel: string; decimals?: number },
+): ChartData {
   const rows = table.rows.filter((r) => !r.isTotal);
   const series = columnKeys.map((key) => {
     const i = table.columns.findIndex((c) => c.key === key);
     const column = table.columns[i];
     if (!column) throw new RangeError(`No column ${key} in ${table.id}`);
-    return { name: column.label, values: rows.map((r) => r.cells[i]?.value ?? null), hidden: rows.map((r) => r.cells[i]?.suppressed ?? false) };
+    return {
+      name: column.label,
+      values: rows.map((r) => r.cells[i]?.value ?? null),
+      hidden: rows.map((r) => r.cells[i]?.suppressed ?? false),
+    };
   });
-  return { id: opts.id ?? `chart-${table.id}`, title: opts.title, description: describe(rows.map((r) => r.label), series, opts.decimals ?? 0), valueLabel: opts.valueLabel, categories: rows.map((r) => r.label), series, decimals: opts.decimals ?? 0 };
+  return {
+    id: opts.id ?? `chart-${table.id}`,
+    title: opts.title,
+    description: describe(
+      rows.map((r) => r.label),
+      series,
+      opts.decimals ?? 0,
+    ),
+    valueLabel: opts.valueLabel,
+    categories: rows.map((r) => r.label),
+    series,
+    decimals: opts.decimals ?? 0,
+  };
 }
 
 /** The chart in words, for <desc>: every bar's value, so nothing is only visible in the picture. */
 export function describe(categories: string[], series: ChartSeries[], decimals: number): string {
-  const value = (s: ChartSeries, i: number) => (s.hidden[i] ? `${SUPPRESSED_TEXT} (not shown)` : s.values[i] === null ? 'not applicable' : (s.values[i] ?? 0).toFixed(decimals));
-  const parts = categories.map((c, i) => (series.length === 1 && series[0] ? `${c}: ${value(series[0], i)}` : `${c}: ${series.map((s) => `${s.name} ${value(s, i)}`).join(', ')}`));
+  const value = (s: ChartSeries, i: number) =>
+    s.hidden[i]
+      ? `${SUPPRESSED_TEXT} (not shown)`
+      : s.values[i] === null
+        ? 'not applicable'
+        : (s.values[i] ?? 0).toFixed(decimals);
+  const parts = categories.map((c, i) =>
+    series.length === 1 && series[0]
+      ? `${c}: ${value(series[0], i)}`
+      : `${c}: ${series.map((s) => `${s.name} ${value(s, i)}`).join(', ')}`,
+  );
   return `${parts.join('; ')}. The table after the chart gives the same figures.`;
 }
 
@@ -40,7 +77,19 @@ function spec(chart: ChartData): vega.Spec {
     chart.series.map((s) => {
       const v = s.values[i];
       const hidden = s.hidden[i] ?? false;
-      return { category, series: s.name, value: hidden || v === null || v === undefined ? 0 : v, label: hidden ? SUPPRESSED_TEXT : v === null || v === undefined ? '–' : v.toLocaleString('en-GB', { minimumFractionDigits: chart.decimals, maximumFractionDigits: chart.decimals }) };
+      return {
+        category,
+        series: s.name,
+        value: hidden || v === null || v === undefined ? 0 : v,
+        label: hidden
+          ? SUPPRESSED_TEXT
+          : v === null || v === undefined
+            ? '–'
+            : v.toLocaleString('en-GB', {
+                minimumFractionDigits: chart.decimals,
+                maximumFractionDigits: chart.decimals,
+              }),
+      };
     }),
   );
   const barHeight = 18;
@@ -52,7 +101,11 @@ function spec(chart: ChartData): vega.Spec {
     height: Math.max(groupHeight * chart.categories.length, 40),
     padding: 8,
     autosize: 'pad',
-    config: { text: { font: FONT }, axis: { labelFont: FONT, titleFont: FONT, labelFontSize: 13, titleFontSize: 13, labelLimit: 0 }, legend: { labelFont: FONT, titleFont: FONT, labelFontSize: 13, titleFontSize: 13, labelLimit: 0 } },
+    config: {
+      text: { font: FONT },
+      axis: { labelFont: FONT, titleFont: FONT, labelFontSize: 13, titleFontSize: 13, labelLimit: 0 },
+      legend: { labelFont: FONT, titleFont: FONT, labelFontSize: 13, titleFontSize: 13, labelLimit: 0 },
+    },
     data: [{ name: 'table', values }],
     scales: [
       { name: 'y', type: 'band', domain: { data: 'table', field: 'category' }, range: 'height', padding: 0.15 },
@@ -60,7 +113,14 @@ function spec(chart: ChartData): vega.Spec {
       { name: 'colour', type: 'ordinal', domain: chart.series.map((s) => s.name), range: COLOURS },
     ],
     axes: [
-      { orient: 'bottom', scale: 'x', title: chart.valueLabel, tickCount: 5, ...(chart.decimals === 0 ? { tickMinStep: 1 } : {}), aria: false },
+      {
+        orient: 'bottom',
+        scale: 'x',
+        title: chart.valueLabel,
+        tickCount: 5,
+        ...(chart.decimals === 0 ? { tickMinStep: 1 } : {}),
+        aria: false,
+      },
       { orient: 'left', scale: 'y', aria: false },
     ],
     legends: multi ? [{ fill: 'colour', orient: 'bottom', direction: 'vertical', aria: false }] : [],
@@ -109,7 +169,8 @@ function spec(chart: ChartData): vega.Spec {
   };
 }
 
-const escapeXml = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+const escapeXml = (s: string) =>
+  s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 
 /** The chart as an accessible SVG string, ready to be put in a page as it is (trusted markup). */
 export async function renderChart(chart: ChartData): Promise<string> {

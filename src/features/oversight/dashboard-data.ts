@@ -2,7 +2,14 @@ import type { Deps } from '../../app/deps.ts';
 import type { Db } from '../../db/client.ts';
 import type { IsoDate } from '../../lib/dates.ts';
 import { flaggedCount } from '../restrictions/restriction-reports.ts';
-import { recommendationStatuses, restrictionsByKind, vettingCounts, type RecommendationRow, type RestrictionKindRow, type VettingCounts } from './integrity.repository.ts';
+import {
+  recommendationStatuses,
+  restrictionsByKind,
+  vettingCounts,
+  type RecommendationRow,
+  type RestrictionKindRow,
+  type VettingCounts,
+} from './integrity.repository.ts';
 import {
   allegationGroups,
   caseVolumes,
@@ -31,7 +38,12 @@ export type DashboardData = {
   open: { case_type: string; open: number; over_12_months: number }[];
   subjects: SubjectGroupRow[];
   workforce: WorkforceRow[];
-  integrity: { restrictions: RestrictionKindRow[]; flagged: number; vetting: VettingCounts; recommendations: RecommendationRow[] } | null;
+  integrity: {
+    restrictions: RestrictionKindRow[];
+    flagged: number;
+    vetting: VettingCounts;
+    recommendations: RecommendationRow[];
+  } | null;
 };
 
 /** Runs one named query of the dashboard; the benchmark passes one that times each (bench/dashboard-probe.ts). */
@@ -65,7 +77,9 @@ export async function gatherDashboardData(
   const integrity = options.integrity
     ? {
         restrictions: await step('restrictions', () => restrictionsByKind(tx, scope, period, asAt)),
-        flagged: await step('flagged subjects', () => flaggedCount({ db: tx, config: deps.config }, scope.restrictions, asAt)),
+        flagged: await step('flagged subjects', () =>
+          flaggedCount({ db: tx, config: deps.config }, scope.restrictions, asAt),
+        ),
         vetting: await step('vetting', () => vettingCounts(tx, scope.forceId, period, asAt)),
         recommendations: await step('recommendations', () => recommendationStatuses(tx, scope.forceId, asAt)),
       }

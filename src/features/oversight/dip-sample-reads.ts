@@ -17,7 +17,10 @@ import { maySampleRole } from './grant-dip-sample.ts';
 
 export type SampleState = 'not_started' | 'current' | 'ended' | 'revoked';
 
-export function sampleState(row: Pick<SampleListRow, 'starts_on' | 'ends_on' | 'revoked_at'>, today: IsoDate): SampleState {
+export function sampleState(
+  row: Pick<SampleListRow, 'starts_on' | 'ends_on' | 'revoked_at'>,
+  today: IsoDate,
+): SampleState {
   if (row.revoked_at) return 'revoked';
   if (today < row.starts_on) return 'not_started';
   return today > row.ends_on ? 'ended' : 'current';
@@ -34,7 +37,9 @@ export async function listDipSamples(deps: Deps, principal: Principal | null) {
   const granting = can(principal, 'dipsample.grant');
   return deps.db.transaction(async (tx) => {
     const rows = await listSamples(tx, principal.forceId, granting ? null : principal.userId);
-    const grantees = granting ? (await listUsersOfForce(tx, principal.forceId)).filter((u) => u.status === 'active' && maySampleRole(u.role)) : [];
+    const grantees = granting
+      ? (await listUsersOfForce(tx, principal.forceId)).filter((u) => u.status === 'active' && maySampleRole(u.role))
+      : [];
     return { granting, today, grantees, samples: rows.map((r) => ({ ...r, state: sampleState(r, today) })) };
   });
 }
@@ -44,24 +49,61 @@ export async function listDipSamples(deps: Deps, principal: Principal | null) {
  * model as the case page (no actions are offered: the oversight user holds none). Every read is kept in
  * the sample's reads and the audit log, in one transaction. Not granted, expired or revoked → not found.
  */
-export async function viewSampledCase(deps: Deps, principal: Principal | null, caseId: string, requestId: string | null) {
+export async function viewSampledCase(
+  deps: Deps,
+  principal: Principal | null,
+  caseId: string,
+  requestId: string | null,
+) {
   authorize(principal, 'oversight.dashboard', 'case');
   if (!z.string().uuid().safeParse(caseId).success) throw notFound('case');
   const today = todayIso(deps.now());
   return deps.db.transaction(async (tx) => {
     const sample = await currentSampleOfCase(tx, principal, caseId, today);
     if (!sample) throw notFound('case');
-    const [theCase] = await tx.select().from(cases).where(and(eq(cases.forceId, principal.forceId), eq(cases.id, caseId)));
+    const [theCase] = await tx
+      .select()
+      .from(cases)
+      .where(and(eq(cases.forceId, principal.forceId), eq(cases.id, caseId)));
     if (!theCase) throw notFound('case');
     const subjects = await subjectsOf(tx, theCase.forceId, theCase.id);
     const subjectById = new Map(subjects.map((s) => [s.id, s]));
     const allegations = (await allegationsOf(tx, theCase.forceId, theCase.id)).map((row) => {
       const facts = factsOf(row);
-      return { ...row, facts, statusLabel: STATUS_LABELS[facts.track.status], subject: subjectById.get(row.subjectId), actions: [] };
+      return {
+        ...row,
+        facts,
+        statusLabel: STATUS_LABELS[facts.track.status],
+        subject: subjectById.get(row.subjectId),
+        actions: [],
+      };
     });
-    const view = { theCase, subjects, allegations, timeline: await timelineOf(tx, theCase.forceId, theCase.id), clocks: await clocksOfCase(tx, theCase.forceId, theCase.id), returns: await listReturnsOf(tx, theCase.forceId, theCase.id) };
-    await insertRead(tx, { forceId: theCase.forceId, sampleId: sample.sample_id, caseId: theCase.id, userId: principal.userId, readAt: deps.now() });
-    await recordAudit(tx, actorOf(principal, requestId), { type: 'case', id: theCase.id }, { type: 'oversight.sample_case_viewed', sampleId: sample.sample_id, caseId: theCase.id, reference: theCase.reference });
+    const view = {
+      theCase,
+      subjects,
+      allegations,
+      timeline: await timelineOf(tx, theCase.forceId, theCase.id),
+      clocks: await clocksOfCase(tx, theCase.forceId, theCase.id),
+      returns: await listReturnsOf(tx, theCase.forceId, theCase.id),
+    };
+    await insertRead(tx, {
+      forceId: theCase.forceId,
+      sampleId: sample.sample_id,
+      caseId: theCase.id,
+      userId: principal.userId,
+      readAt: deps.now(),
+    });
+    await recordAudit(
+      tx,
+      actorOf(principal, requestId),
+      { type: 'case', id: theCase.id },
+      {
+        type: 'oversight.sample_case_viewed',
+        sampleId: sample.sample_id,
+        caseId: theCase.id,
+        reference: theCase.reference,
+      },
+    );
     return { view, model: await casePageModel({ ...deps, db: tx }, principal, view) };
   });
 }

@@ -11,16 +11,27 @@ import { visibleCasesSql } from '../misconduct/cases-scope.ts';
 export type SampleRow = typeof dipSamples.$inferSelect;
 
 /** Cases the granting user may see, by reference (case-insensitive). */
-export async function visibleCasesByReference(db: Db, principal: Principal, references: string[]): Promise<{ id: string; reference: string }[]> {
+export async function visibleCasesByReference(
+  db: Db,
+  principal: Principal,
+  references: string[],
+): Promise<{ id: string; reference: string }[]> {
   if (references.length === 0) return [];
   return rawRows(
     db,
     sql`select c.id, c.reference from cases c
-      where upper(c.reference) in (${sql.join(references.map((r) => sql`${r.toUpperCase()}`), sql`, `)}) and ${visibleCasesSql(principal)}`,
+      where upper(c.reference) in (${sql.join(
+        references.map((r) => sql`${r.toUpperCase()}`),
+        sql`, `,
+      )}) and ${visibleCasesSql(principal)}`,
   );
 }
 
-export async function insertSample(tx: Db, values: typeof dipSamples.$inferInsert, caseIds: string[]): Promise<SampleRow> {
+export async function insertSample(
+  tx: Db,
+  values: typeof dipSamples.$inferInsert,
+  caseIds: string[],
+): Promise<SampleRow> {
   const [row] = await tx.insert(dipSamples).values(values).returning();
   if (!row) throw new Error('insert dip_samples returned nothing');
   await tx.insert(dipSampleCases).values(caseIds.map((caseId) => ({ forceId: row.forceId, sampleId: row.id, caseId })));
@@ -28,7 +39,11 @@ export async function insertSample(tx: Db, values: typeof dipSamples.$inferInser
 }
 
 export async function findSampleForUpdate(tx: Db, forceId: string, id: string): Promise<SampleRow | undefined> {
-  const [row] = await tx.select().from(dipSamples).where(and(eq(dipSamples.forceId, forceId), eq(dipSamples.id, id))).for('update');
+  const [row] = await tx
+    .select()
+    .from(dipSamples)
+    .where(and(eq(dipSamples.forceId, forceId), eq(dipSamples.id, id)))
+    .for('update');
   return row;
 }
 
@@ -44,7 +59,12 @@ export async function revokeSample(tx: Db, row: SampleRow, by: string, at: Date)
  * ({@link visibleCasesSql} with today's date, i.e. a current sample of theirs holds it) and the sample is
  * theirs. Undefined when not granted, expired, revoked or not yet begun: "not found" to the caller.
  */
-export async function currentSampleOfCase(db: Db, principal: Principal, caseId: string, today: IsoDate): Promise<{ sample_id: string } | undefined> {
+export async function currentSampleOfCase(
+  db: Db,
+  principal: Principal,
+  caseId: string,
+  today: IsoDate,
+): Promise<{ sample_id: string } | undefined> {
   const [row] = await rawRows<{ sample_id: string }>(
     db,
     sql`select ds.id as sample_id

@@ -15,7 +15,11 @@ function byCategory(values: number[][], extra: Partial<TableSpec> = {}): TableSp
       { key: 'y', label: 'Recordable conduct matter', kind: 'count' },
       { key: 'z', label: 'Complaint (special procedures)', kind: 'count' },
     ].slice(0, values[0]?.length ?? 3) as TableSpec['columns'],
-    rows: values.map((v, i) => ({ key: `r${i}`, label: `Row ${i}`, values: Object.fromEntries(v.map((n, j): [string, number] => [['x', 'y', 'z'][j] ?? '', n])) })),
+    rows: values.map((v, i) => ({
+      key: `r${i}`,
+      label: `Row ${i}`,
+      values: Object.fromEntries(v.map((n, j): [string, number] => [['x', 'y', 'z'][j] ?? '', n])),
+    })),
     rowTotals: true,
     columnTotals: { label: 'All categories' },
     personal: true,
@@ -43,7 +47,11 @@ function feasibleValues(published: DisclosedTable): Map<string, Set<number>> {
     return { cells: hidden.filter((h) => h.i === i), remainder: total - shown };
   });
   const compositions = (n: number, parts: number): number[][] =>
-    parts === 0 ? (n === 0 ? [[]] : []) : Array.from({ length: n + 1 }, (_, k) => compositions(n - k, parts - 1).map((rest) => [k, ...rest])).flat();
+    parts === 0
+      ? n === 0
+        ? [[]]
+        : []
+      : Array.from({ length: n + 1 }, (_, k) => compositions(n - k, parts - 1).map((rest) => [k, ...rest])).flat();
   const found = new Map<string, Set<number>>(hidden.map((h) => [`${h.i},${h.j}`, new Set<number>()]));
   const assign = new Map<string, number>();
   const search = (row: number) => {
@@ -97,7 +105,11 @@ describe('disclosure control', () => {
   it('leaves no small cell that a reader could work out from the totals', () => {
     const t = discloseTable(byCategory(values), PCC);
     const feasible = feasibleValues(t);
-    for (const [i, j] of [[0, 1], [2, 0], [3, 2]] as const) {
+    for (const [i, j] of [
+      [0, 1],
+      [2, 0],
+      [3, 2],
+    ] as const) {
       const could = feasible.get(`${i},${j}`);
       expect(could?.has(values[i]?.[j] ?? -1)).toBe(true); // the truth is among them …
       expect(could?.size).toBeGreaterThan(1); // … and so is at least one other value
@@ -110,23 +122,49 @@ describe('disclosure control', () => {
     const primaryOnly = discloseTable({ ...byCategory(values), rowTotals: false, columnTotals: undefined }, PCC);
     // Publishing the primary pattern beside the real totals: row 0 reads 12, [c], 0 with total 15.
     const withTotals = discloseTable(byCategory(values), PSD);
-    withTotals.rows.forEach((row, i) => row.cells.forEach((cell, j) => {
-      const p = primaryOnly.rows[i]?.cells[j];
-      if (p?.suppressed) Object.assign(cell, { value: null, text: SUPPRESSED_TEXT, suppressed: true });
-    }));
+    withTotals.rows.forEach((row, i) =>
+      row.cells.forEach((cell, j) => {
+        const p = primaryOnly.rows[i]?.cells[j];
+        if (p?.suppressed) Object.assign(cell, { value: null, text: SUPPRESSED_TEXT, suppressed: true });
+      }),
+    );
     expect(feasibleValues(withTotals).get('0,1')).toEqual(new Set([3]));
   });
 
   it('hides a small total and protects it in the Total column; a one-cell table is hidden whole', () => {
     // Row totals 4 (hidden: primary) and 30, 40; the Total column then needs a second hidden entry: 30.
-    const t = discloseTable(byCategory([[0, 4, 0], [10, 10, 10], [20, 10, 10]]), PCC);
+    const t = discloseTable(
+      byCategory([
+        [0, 4, 0],
+        [10, 10, 10],
+        [20, 10, 10],
+      ]),
+      PCC,
+    );
     expect(t.rows.map((r) => r.cells[3]?.text)).toEqual(['[c]', '[c]', '40', '74']);
     const single = discloseTable(byCategory([[3]]), PCC);
-    expect(texts(single)).toEqual([['[c]', '[c]'], ['[c]', '[c]']]);
+    expect(texts(single)).toEqual([
+      ['[c]', '[c]'],
+      ['[c]', '[c]'],
+    ]);
   });
 
   it('shows zeros, shows everything to PSD, and does not control tables that are not about people', () => {
-    expect(texts(discloseTable(byCategory([[0, 10], [7, 9]]), PCC))).toEqual([['0', '10', '10'], ['7', '9', '16'], ['7', '19', '26']]);
+    expect(
+      texts(
+        discloseTable(
+          byCategory([
+            [0, 10],
+            [7, 9],
+          ]),
+          PCC,
+        ),
+      ),
+    ).toEqual([
+      ['0', '10', '10'],
+      ['7', '9', '16'],
+      ['7', '19', '26'],
+    ]);
     const psd = discloseTable(byCategory(values), PSD);
     expect(psd.suppressedCells).toBe(0);
     expect(psd.controlled).toBe(false);
@@ -144,8 +182,20 @@ describe('disclosure control', () => {
       columns: [
         { key: 'n', label: 'People', kind: 'count' },
         { key: 'w', label: 'Workforce', kind: 'count' },
-        { key: 'rate', label: 'Rate per 1,000', kind: 'measure', decimals: 1, dependsOn: [{ column: 'n' }, { column: 'w' }] },
-        { key: 'rr', label: 'Relative rate', kind: 'measure', decimals: 2, dependsOn: [{ column: 'n' }, { column: 'w' }, { row: 'ref', column: 'n' }, { row: 'ref', column: 'w' }] },
+        {
+          key: 'rate',
+          label: 'Rate per 1,000',
+          kind: 'measure',
+          decimals: 1,
+          dependsOn: [{ column: 'n' }, { column: 'w' }],
+        },
+        {
+          key: 'rr',
+          label: 'Relative rate',
+          kind: 'measure',
+          decimals: 2,
+          dependsOn: [{ column: 'n' }, { column: 'w' }, { row: 'ref', column: 'n' }, { row: 'ref', column: 'w' }],
+        },
       ],
       rows: [
         { key: 'ref', label: 'Reference', values: { n: 20, w: 4000, rate: 5, rr: 1 } },

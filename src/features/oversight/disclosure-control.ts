@@ -92,11 +92,13 @@ function linesOf(spec: TableSpec, rowCount: number, countWidth: number): Line[] 
   const lines: Line[] = [];
   const lastRow = rowCount + (spec.columnTotals ? 1 : 0);
   if (spec.rowTotals) {
-    for (let r = 0; r < lastRow; r++) lines.push({ members: Array.from({ length: countWidth }, (_, c) => ({ r, c })), total: { r, c: countWidth } });
+    for (let r = 0; r < lastRow; r++)
+      lines.push({ members: Array.from({ length: countWidth }, (_, c) => ({ r, c })), total: { r, c: countWidth } });
   }
   if (spec.columnTotals) {
     const lastColumn = countWidth + (spec.rowTotals ? 1 : 0);
-    for (let c = 0; c < lastColumn; c++) lines.push({ members: Array.from({ length: rowCount }, (_, r) => ({ r, c })), total: { r: rowCount, c } });
+    for (let c = 0; c < lastColumn; c++)
+      lines.push({ members: Array.from({ length: rowCount }, (_, r) => ({ r, c })), total: { r: rowCount, c } });
   }
   return lines;
 }
@@ -136,7 +138,9 @@ export function discloseTable(spec: TableSpec, policy: DisclosurePolicy): Disclo
   const countKeys = spec.columns.filter((c) => c.kind === 'count').map((c) => c.key);
   const grid = countGrid(spec, countKeys);
   const countWidth = countKeys.length;
-  const hidden = controlled ? suppressCounts(grid, linesOf(spec, spec.rows.length, countWidth), policy.threshold) : grid.map((line) => line.map(() => false));
+  const hidden = controlled
+    ? suppressCounts(grid, linesOf(spec, spec.rows.length, countWidth), policy.threshold)
+    : grid.map((line) => line.map(() => false));
 
   const rowIndex = new Map(spec.rows.map((row, i) => [row.key, i]));
   rowIndex.set(TOTAL, spec.rows.length);
@@ -148,7 +152,17 @@ export function discloseTable(spec: TableSpec, policy: DisclosurePolicy): Disclo
     return rr !== undefined && cc !== undefined && (hidden[rr]?.[cc] ?? false);
   };
 
-  const allRows = [...spec.rows.map((row) => ({ row, isTotal: false })), ...(spec.columnTotals ? [{ row: { key: TOTAL, label: spec.columnTotals.label, values: spec.columnTotals.measures ?? {} }, isTotal: true }] : [])];
+  const allRows = [
+    ...spec.rows.map((row) => ({ row, isTotal: false })),
+    ...(spec.columnTotals
+      ? [
+          {
+            row: { key: TOTAL, label: spec.columnTotals.label, values: spec.columnTotals.measures ?? {} },
+            isTotal: true,
+          },
+        ]
+      : []),
+  ];
   let suppressedCells = 0;
   const rows: DisclosedRow[] = allRows.map(({ row, isTotal }, r) => {
     const cells: DisclosedCell[] = spec.columns.map((column) => {
@@ -157,8 +171,10 @@ export function discloseTable(spec: TableSpec, policy: DisclosurePolicy): Disclo
         return countCell(value, hidden[r]?.[countIndex.get(column.key) ?? -1] ?? false);
       }
       const value = row.values[column.key] ?? null;
-      if (value === null || !Number.isFinite(value)) return { value: null, text: NOT_APPLICABLE_TEXT, suppressed: false };
-      if (controlled && column.dependsOn.some((ref) => isHidden(r, ref))) return { value: null, text: SUPPRESSED_TEXT, suppressed: true };
+      if (value === null || !Number.isFinite(value))
+        return { value: null, text: NOT_APPLICABLE_TEXT, suppressed: false };
+      if (controlled && column.dependsOn.some((ref) => isHidden(r, ref)))
+        return { value: null, text: SUPPRESSED_TEXT, suppressed: true };
       return { value, text: formatMeasure(value, column.decimals), suppressed: false };
     });
     if (spec.rowTotals) cells.push(countCell(grid[r]?.[countWidth] ?? null, hidden[r]?.[countWidth] ?? false));
@@ -170,9 +186,21 @@ export function discloseTable(spec: TableSpec, policy: DisclosurePolicy): Disclo
   if (spec.rowTotals) columns.push({ key: 'total', label: 'Total', kind: 'total' });
   const notes = [...(spec.notes ?? [])];
   if (controlled && suppressedCells > 0) {
-    notes.push(`${SUPPRESSED_TEXT}: fewer than ${policy.threshold}, or hidden so that it cannot be worked out from a total. Totals shown are the real totals.`);
+    notes.push(
+      `${SUPPRESSED_TEXT}: fewer than ${policy.threshold}, or hidden so that it cannot be worked out from a total. Totals shown are the real totals.`,
+    );
   }
-  return { id: spec.id, caption: spec.caption, rowHeader: spec.rowHeader, columns, rows, controlled, threshold: policy.threshold, suppressedCells, notes };
+  return {
+    id: spec.id,
+    caption: spec.caption,
+    rowHeader: spec.rowHeader,
+    columns,
+    rows,
+    controlled,
+    threshold: policy.threshold,
+    suppressedCells,
+    notes,
+  };
 }
 
 function countCell(value: number | null, suppressed: boolean): DisclosedCell {

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { discloseTable } from './disclosure-control.ts';
-import { completeGroups, computeDisproportionality, disproportionalityTable, ratePer1000, relativeRate, type GroupCounts } from './disproportionality.ts';
+import {
+  completeGroups,
+  computeDisproportionality,
+  disproportionalityTable,
+  ratePer1000,
+  relativeRate,
+  type GroupCounts,
+} from './disproportionality.ts';
 
 const counts = (subject: number, assessed: number, caseToAnswer: number, proceedings: number, dismissed: number) => ({
   subject,
@@ -53,7 +60,8 @@ describe('disproportionality', () => {
     const result = computeDisproportionality(completeGroups('ethnicity', ethnicity), 'white');
     const spec = disproportionalityTable('ethnicity', 'subject', result);
     const psd = discloseTable(spec, { threshold: 5, unsuppressed: true });
-    const row = (t: ReturnType<typeof discloseTable>, label: string) => t.rows.find((r) => r.label === label)?.cells.map((c) => c.text);
+    const row = (t: ReturnType<typeof discloseTable>, label: string) =>
+      t.rows.find((r) => r.label === label)?.cells.map((c) => c.text);
     expect(row(psd, 'Black')).toEqual(['6', '40', '150.0', '3.00']);
     expect(row(psd, 'All people')).toEqual(['28', '490', '57.1', '–']);
     const pcc = discloseTable(spec, { threshold: 5, unsuppressed: false });

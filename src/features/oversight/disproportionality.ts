@@ -28,7 +28,14 @@ export type Dimension = (typeof DIMENSIONS)[number];
 
 export const GROUP_LABELS: Record<Dimension, Record<string, string>> = {
   sex: { female: 'Female', male: 'Male', not_stated: 'Not stated' },
-  ethnicity: { asian: 'Asian', black: 'Black', mixed: 'Mixed', white: 'White', other: 'Other ethnic group', not_stated: 'Not stated' },
+  ethnicity: {
+    asian: 'Asian',
+    black: 'Black',
+    mixed: 'Mixed',
+    white: 'White',
+    other: 'Other ethnic group',
+    not_stated: 'Not stated',
+  },
 };
 
 export type GroupCounts = { group: string; workforce: number; counts: Record<Stage, number> };
@@ -44,7 +51,13 @@ export function relativeRate(rate: number | null, referenceRate: number | null):
   return rate !== null && referenceRate !== null && referenceRate > 0 ? rate / referenceRate : null;
 }
 
-const emptyCounts = (): Record<Stage, number> => ({ subject: 0, assessed: 0, case_to_answer: 0, proceedings: 0, dismissed: 0 });
+const emptyCounts = (): Record<Stage, number> => ({
+  subject: 0,
+  assessed: 0,
+  case_to_answer: 0,
+  proceedings: 0,
+  dismissed: 0,
+});
 
 /** Rates and relative rates for every group, in the order given, and for everyone together. */
 export function computeDisproportionality(groups: GroupCounts[], reference: string): Disproportionality {
@@ -54,7 +67,12 @@ export function computeDisproportionality(groups: GroupCounts[], reference: stri
     for (const stage of STAGES) {
       const rate = ratePer1000(g.counts[stage], g.workforce);
       const refRate = ref ? ratePer1000(ref.counts[stage], ref.workforce) : null;
-      stages[stage] = { count: g.counts[stage], workforce: g.workforce, ratePer1000: rate, relativeRate: withRelative ? relativeRate(rate, refRate) : null };
+      stages[stage] = {
+        count: g.counts[stage],
+        workforce: g.workforce,
+        ratePer1000: rate,
+        relativeRate: withRelative ? relativeRate(rate, refRate) : null,
+      };
     }
     return { group: g.group, workforce: g.workforce, stages };
   };
@@ -68,7 +86,9 @@ export function computeDisproportionality(groups: GroupCounts[], reference: stri
 
 /** The groups of a dimension in display order, with zero counts for groups nobody belongs to. */
 export function completeGroups(dimension: Dimension, rows: GroupCounts[]): GroupCounts[] {
-  return Object.keys(GROUP_LABELS[dimension]).map((group) => rows.find((r) => r.group === group) ?? { group, workforce: 0, counts: emptyCounts() });
+  return Object.keys(GROUP_LABELS[dimension]).map(
+    (group) => rows.find((r) => r.group === group) ?? { group, workforce: 0, counts: emptyCounts() },
+  );
 }
 
 /**
@@ -86,19 +106,35 @@ export function disproportionalityTable(dimension: Dimension, stage: Stage, resu
     columns: [
       { key: 'count', label: 'People at this stage', kind: 'count' },
       { key: 'workforce', label: 'Current workforce', kind: 'count' },
-      { key: 'rate', label: 'Rate per 1,000', kind: 'measure', decimals: 1, dependsOn: [{ column: 'count' }, { column: 'workforce' }] },
+      {
+        key: 'rate',
+        label: 'Rate per 1,000',
+        kind: 'measure',
+        decimals: 1,
+        dependsOn: [{ column: 'count' }, { column: 'workforce' }],
+      },
       {
         key: 'relative',
         label: `Relative rate (${refLabel} = 1.00)`,
         kind: 'measure',
         decimals: 2,
-        dependsOn: [{ column: 'count' }, { column: 'workforce' }, { row: result.reference, column: 'count' }, { row: result.reference, column: 'workforce' }],
+        dependsOn: [
+          { column: 'count' },
+          { column: 'workforce' },
+          { row: result.reference, column: 'count' },
+          { row: result.reference, column: 'workforce' },
+        ],
       },
     ],
     rows: result.groups.map((g) => ({
       key: g.group,
       label: labels[g.group] ?? g.group,
-      values: { count: g.stages[stage].count, workforce: g.workforce, rate: g.stages[stage].ratePer1000, relative: g.stages[stage].relativeRate },
+      values: {
+        count: g.stages[stage].count,
+        workforce: g.workforce,
+        rate: g.stages[stage].ratePer1000,
+        relative: g.stages[stage].relativeRate,
+      },
     })),
     columnTotals: { label: 'All people', measures: { rate: result.all.stages[stage].ratePer1000, relative: null } },
     personal: true,
@@ -107,4 +143,3 @@ export function disproportionalityTable(dimension: Dimension, stage: Stage, resu
     ],
   };
 }
-

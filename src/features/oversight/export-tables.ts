@@ -24,24 +24,38 @@ function parseFileName(file: string): { table: string; format: 'csv' | 'xlsx' } 
  * it (the same tables, from the same code), and the export recorded in the audit log in the same
  * transaction. `all.xlsx` is the workbook of every table; an unknown table is "not found".
  */
-export async function exportTables(deps: Deps, principal: Principal | null, request: ExportRequest, requestId: string | null): Promise<ExportFile> {
+export async function exportTables(
+  deps: Deps,
+  principal: Principal | null,
+  request: ExportRequest,
+  requestId: string | null,
+): Promise<ExportFile> {
   authorize(principal, 'oversight.dashboard');
   const { table, format } = parseFileName(request.file);
   if (table === 'all' && format === 'csv') throw notFound('export');
-  const { today, period } = request.source === 'dashboard' ? dashboardPeriod(deps, request.query) : returnsPeriod(deps, request.query);
+  const { today, period } =
+    request.source === 'dashboard' ? dashboardPeriod(deps, request.query) : returnsPeriod(deps, request.query);
   return deps.db.transaction(async (tx) => {
-    const tables: DisclosedTable[] = request.source === 'dashboard' ? allTables((await dashboardIn(deps, tx, principal, period, today)).sections) : await returnsIn(deps, tx, principal, period);
+    const tables: DisclosedTable[] =
+      request.source === 'dashboard'
+        ? allTables((await dashboardIn(deps, tx, principal, period, today)).sections)
+        : await returnsIn(deps, tx, principal, period);
     const chosen = table === 'all' ? tables : tables.filter((t) => t.id === table);
     const first = chosen[0];
     if (!first) throw notFound('table');
     const name = `${principal.forceId}-${table === 'all' ? request.source : table}-${periodSlug(period)}`;
-    await recordAudit(tx, actorOf(principal, requestId), { type: 'oversight', id: table }, {
-      type: 'oversight.exported',
-      table: table === 'all' ? `${request.source} (all tables)` : table,
-      format,
-      period: `${period.label}, by date ${period.basis}`,
-      suppressed: chosen.some((t) => t.controlled),
-    });
+    await recordAudit(
+      tx,
+      actorOf(principal, requestId),
+      { type: 'oversight', id: table },
+      {
+        type: 'oversight.exported',
+        table: table === 'all' ? `${request.source} (all tables)` : table,
+        format,
+        period: `${period.label}, by date ${period.basis}`,
+        suppressed: chosen.some((t) => t.controlled),
+      },
+    );
     if (format === 'csv') return { fileName: `${name}.csv`, contentType: CSV_TYPE, body: tableToCsv(first) };
     return { fileName: `${name}.xlsx`, contentType: XLSX_TYPE, body: await tablesToXlsx(chosen) };
   });

@@ -23,17 +23,27 @@ function rawCell(cell: DisclosedTable['rows'][number]['cells'][number]): string 
 
 /** One table as CSV: a header row, then a row per table row (the Total row last). */
 export function tableToCsv(table: DisclosedTable): string {
-  const lines = [[table.rowHeader, ...table.columns.map((c) => c.label)], ...table.rows.map((r) => [r.label, ...r.cells.map(rawCell)])];
+  const lines = [
+    [table.rowHeader, ...table.columns.map((c) => c.label)],
+    ...table.rows.map((r) => [r.label, ...r.cells.map(rawCell)]),
+  ];
   return `${lines.map((line) => line.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
 
 function sheetOf(table: DisclosedTable): SheetData {
   const rows: SheetData = [
     [{ value: table.caption, fontWeight: 'bold' }],
-    [{ value: table.rowHeader, fontWeight: 'bold' }, ...table.columns.map((c): Cell => ({ value: c.label, fontWeight: 'bold' }))],
+    [
+      { value: table.rowHeader, fontWeight: 'bold' },
+      ...table.columns.map((c): Cell => ({ value: c.label, fontWeight: 'bold' })),
+    ],
     ...table.rows.map((r): Cell[] => [
       { value: r.label, ...(r.isTotal ? { fontWeight: 'bold' as const } : {}) },
-      ...r.cells.map((cell): Cell => (cell.suppressed || cell.value === null ? { value: cell.text, type: String } : { value: Math.round(cell.value * 1000) / 1000, type: Number })),
+      ...r.cells.map((cell): Cell =>
+        cell.suppressed || cell.value === null
+          ? { value: cell.text, type: String }
+          : { value: Math.round(cell.value * 1000) / 1000, type: Number },
+      ),
     ]),
   ];
   if (table.notes.length) rows.push([null], ...table.notes.map((n): Cell[] => [{ value: n }]));
@@ -52,7 +62,11 @@ function sheetName(id: string, used: Set<string>): string {
 /** Tables as one workbook, a sheet each (named by the table's id). */
 export async function tablesToXlsx(tables: readonly DisclosedTable[]): Promise<Buffer> {
   const used = new Set<string>();
-  const sheets = tables.map((t) => ({ data: sheetOf(t), sheet: sheetName(t.id, used), columns: [{ width: 48 }, ...t.columns.map(() => ({ width: 18 }))] }));
+  const sheets = tables.map((t) => ({
+    data: sheetOf(t),
+    sheet: sheetName(t.id, used),
+    columns: [{ width: 48 }, ...t.columns.map(() => ({ width: 18 }))],
+  }));
   const file = writeExcelFile(sheets);
   return Buffer.from(await file.toBuffer());
 }

@@ -19,20 +19,44 @@ export const grantDipSampleInput = z
     granteeUserId: z.string({ message: 'Choose who may read the cases' }).uuid('Choose who may read the cases'),
     caseReferences: z
       .string({ message: 'Enter the references of the cases' })
-      .transform((s) => [...new Set(s.split(/[\s,;]+/).map((r) => r.trim().toUpperCase()).filter(Boolean))])
-      .pipe(z.array(z.string().max(40)).min(1, 'Enter the references of the cases').max(50, 'A sample can hold at most 50 cases')),
+      .transform((s) => [
+        ...new Set(
+          s
+            .split(/[\s,;]+/)
+            .map((r) => r.trim().toUpperCase())
+            .filter(Boolean),
+        ),
+      ])
+      .pipe(
+        z
+          .array(z.string().max(40))
+          .min(1, 'Enter the references of the cases')
+          .max(50, 'A sample can hold at most 50 cases'),
+      ),
     startsOn: isoDate('the first day of the sample'),
     endsOn: isoDate('the last day of the sample'),
-    purpose: z.string({ message: 'Say what the sample is for' }).trim().min(10, 'Say what the sample is for, in at least 10 characters').max(2000),
+    purpose: z
+      .string({ message: 'Say what the sample is for' })
+      .trim()
+      .min(10, 'Say what the sample is for, in at least 10 characters')
+      .max(2000),
   })
-  .refine((v) => v.endsOn >= v.startsOn, { message: 'The last day must be on or after the first day', path: ['endsOn'] })
-  .refine((v) => (Date.parse(v.endsOn) - Date.parse(v.startsOn)) / 86_400_000 < MAX_SAMPLE_DAYS, { message: `A sample can last at most ${MAX_SAMPLE_DAYS} days`, path: ['endsOn'] });
+  .refine((v) => v.endsOn >= v.startsOn, {
+    message: 'The last day must be on or after the first day',
+    path: ['endsOn'],
+  })
+  .refine((v) => (Date.parse(v.endsOn) - Date.parse(v.startsOn)) / 86_400_000 < MAX_SAMPLE_DAYS, {
+    message: `A sample can last at most ${MAX_SAMPLE_DAYS} days`,
+    path: ['endsOn'],
+  });
 
 const MESSAGE = 'Check the details of the dip sample';
 
 /** Whether a role is one a sample is for: an oversight user who cannot read cases otherwise. */
 export function maySampleRole(role: string): boolean {
-  return isRole(role) && roleAbilities(role).includes('oversight.dashboard') && !roleAbilities(role).includes('case.read');
+  return (
+    isRole(role) && roleAbilities(role).includes('oversight.dashboard') && !roleAbilities(role).includes('case.read')
+  );
 }
 
 /**
@@ -43,28 +67,46 @@ export function maySampleRole(role: string): boolean {
 export async function grantDipSample(deps: Deps, principal: Principal | null, raw: unknown, requestId: string | null) {
   authorize(principal, 'dipsample.grant');
   const input = parseInput(grantDipSampleInput, raw, MESSAGE);
-  if (input.startsOn < todayIso(deps.now())) throw new AppError('validation', MESSAGE, { startsOn: 'The first day cannot be in the past' });
+  if (input.startsOn < todayIso(deps.now()))
+    throw new AppError('validation', MESSAGE, { startsOn: 'The first day cannot be in the past' });
   return deps.db.transaction(async (tx) => {
     const grantee = (await listUsersOfForce(tx, principal.forceId)).find((u) => u.id === input.granteeUserId);
     if (!grantee || grantee.status !== 'active' || !maySampleRole(grantee.role)) {
-      throw new AppError('validation', MESSAGE, { granteeUserId: 'Choose an active user of the commissioner’s office (oversight) of your force' });
+      throw new AppError('validation', MESSAGE, {
+        granteeUserId: 'Choose an active user of the commissioner’s office (oversight) of your force',
+      });
     }
     const found = await visibleCasesByReference(tx, principal, input.caseReferences);
     const missing = input.caseReferences.filter((r) => !found.some((c) => c.reference.toUpperCase() === r));
-    if (missing.length > 0) throw new AppError('validation', MESSAGE, { caseReferences: `No case you can see has the reference ${missing.join(', ')}` });
+    if (missing.length > 0)
+      throw new AppError('validation', MESSAGE, {
+        caseReferences: `No case you can see has the reference ${missing.join(', ')}`,
+      });
     const sample = await insertSample(
       tx,
-      { forceId: principal.forceId, granteeUserId: grantee.id, startsOn: input.startsOn, endsOn: input.endsOn, purpose: input.purpose, grantedBy: principal.userId },
+      {
+        forceId: principal.forceId,
+        granteeUserId: grantee.id,
+        startsOn: input.startsOn,
+        endsOn: input.endsOn,
+        purpose: input.purpose,
+        grantedBy: principal.userId,
+      },
       found.map((c) => c.id),
     );
-    await recordAudit(tx, actorOf(principal, requestId), { type: 'dip_sample', id: sample.id }, {
-      type: 'oversight.sample_granted',
-      sampleId: sample.id,
-      granteeUserId: grantee.id,
-      caseIds: found.map((c) => c.id),
-      startsOn: input.startsOn,
-      endsOn: input.endsOn,
-    });
+    await recordAudit(
+      tx,
+      actorOf(principal, requestId),
+      { type: 'dip_sample', id: sample.id },
+      {
+        type: 'oversight.sample_granted',
+        sampleId: sample.id,
+        granteeUserId: grantee.id,
+        caseIds: found.map((c) => c.id),
+        startsOn: input.startsOn,
+        endsOn: input.endsOn,
+      },
+    );
     return { id: sample.id, cases: found.length };
   });
 }

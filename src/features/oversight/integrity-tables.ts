@@ -7,7 +7,11 @@ import type { ReportingPeriod } from './period.ts';
 
 /** The dashboard's tables about restrictions, vetting and recommendations, as true figures. Pure. */
 
-export function restrictionsTable(rows: readonly RestrictionKindRow[], period: ReportingPeriod, asAt: IsoDate): TableSpec {
+export function restrictionsTable(
+  rows: readonly RestrictionKindRow[],
+  period: ReportingPeriod,
+  asAt: IsoDate,
+): TableSpec {
   const of = (k: string) => rows.find((r) => r.kind === k);
   return {
     id: 'restrictions-by-kind',
@@ -16,9 +20,23 @@ export function restrictionsTable(rows: readonly RestrictionKindRow[], period: R
     columns: [
       { key: 'started', label: 'Started in the period', kind: 'count' },
       { key: 'inForce', label: 'In force', kind: 'count' },
-      { key: 'avgDays', label: 'Average days in force so far', kind: 'measure', decimals: 1, dependsOn: [{ column: 'inForce' }] },
+      {
+        key: 'avgDays',
+        label: 'Average days in force so far',
+        kind: 'measure',
+        decimals: 1,
+        dependsOn: [{ column: 'inForce' }],
+      },
     ],
-    rows: restrictionKinds.map((k) => ({ key: k, label: KIND_LABELS[k], values: { started: of(k)?.started ?? 0, inForce: of(k)?.in_force ?? 0, avgDays: of(k)?.avg_days_in_force ?? null } })),
+    rows: restrictionKinds.map((k) => ({
+      key: k,
+      label: KIND_LABELS[k],
+      values: {
+        started: of(k)?.started ?? 0,
+        inForce: of(k)?.in_force ?? 0,
+        avgDays: of(k)?.avg_days_in_force ?? null,
+      },
+    })),
     columnTotals: {
       label: 'All restrictions',
       measures: {
@@ -42,7 +60,9 @@ export function flaggedTable(count: number, asAt: IsoDate): TableSpec {
     columns: [{ key: 'subjects', label: 'Subjects', kind: 'count' }],
     rows: [{ key: 'flagged', label: 'Rationale required or review due', values: { subjects: count } }],
     personal: true,
-    notes: ['Serious categories are force policy (sexual conduct and abuse of position for a sexual purpose, violence against women and girls, domestic abuse, discrimination); the matter is serious once assessed as gross misconduct or the subject is arrested or charged.'],
+    notes: [
+      'Serious categories are force policy (sexual conduct and abuse of position for a sexual purpose, violence against women and girls, domestic abuse, discrimination); the matter is serious once assessed as gross misconduct or the subject is arrested or charged.',
+    ],
   };
 }
 
@@ -88,7 +108,11 @@ export function recommendationsTable(rows: readonly RecommendationRow[], asAt: I
     rows: [...trackerStatuses, 'not_assessed'].map((s) => ({
       key: s,
       label: STATUS_WORDS[s] ?? s,
-      values: { self: sum((r) => r.self_status === s), verified: sum((r) => r.verified_status === s), overdue: sum((r) => r.self_status === s && r.overdue) },
+      values: {
+        self: sum((r) => r.self_status === s),
+        verified: sum((r) => r.verified_status === s),
+        overdue: sum((r) => r.self_status === s && r.overdue),
+      },
     })),
     columnTotals: { label: 'All recommendations' },
     // Not about people: recommendation statuses are not suppressed.

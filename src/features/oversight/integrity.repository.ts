@@ -19,7 +19,12 @@ export type RestrictionKindRow = { kind: string; started: number; in_force: numb
  * and duty_restrictions_ends_idx); their cases are joined only when the scope is narrower than the whole force.
  * A kind with none is absent and reads as zero.
  */
-export async function restrictionsByKind(db: Db, scope: AggregateScope, period: ReportingPeriod, asAt: IsoDate): Promise<RestrictionKindRow[]> {
+export async function restrictionsByKind(
+  db: Db,
+  scope: AggregateScope,
+  period: ReportingPeriod,
+  asAt: IsoDate,
+): Promise<RestrictionKindRow[]> {
   const inForce = sql`r.starts_on <= ${asAt}::date and (r.ends_on is null or r.ends_on > ${asAt}::date)`;
   return rawRows<RestrictionKindRow>(
     db,
@@ -34,10 +39,21 @@ export async function restrictionsByKind(db: Db, scope: AggregateScope, period: 
   );
 }
 
-export type VettingCounts = { valid: number; expired: number; refused: number; withdrawn: number; reviews_overdue: number };
+export type VettingCounts = {
+  valid: number;
+  expired: number;
+  refused: number;
+  withdrawn: number;
+  reviews_overdue: number;
+};
 
 /** Clearances valid and expired on `asAt`, refusals and withdrawals decided in the period, reviews overdue on `asAt`. */
-export async function vettingCounts(db: Db, forceId: string, period: ReportingPeriod, asAt: IsoDate): Promise<VettingCounts> {
+export async function vettingCounts(
+  db: Db,
+  forceId: string,
+  period: ReportingPeriod,
+  asAt: IsoDate,
+): Promise<VettingCounts> {
   const [row] = await rawRows<VettingCounts>(
     db,
     sql`select

@@ -65,10 +65,20 @@ export function outcomeOf(t: TrackFacts): Outcome {
 
 export const FORMS = ['meeting', 'hearing', 'accelerated_hearing'] as const;
 export type Form = (typeof FORMS)[number];
-export const FORM_LABELS: Record<Form, string> = { meeting: 'Misconduct meeting', hearing: 'Misconduct hearing', accelerated_hearing: 'Accelerated hearing' };
+export const FORM_LABELS: Record<Form, string> = {
+  meeting: 'Misconduct meeting',
+  hearing: 'Misconduct hearing',
+  accelerated_hearing: 'Accelerated hearing',
+};
 
 /** Sanctions as the tables list them; a former officer's gross misconduct is "would have been dismissed" (§2.14). */
-export const SANCTION_ROWS = ['written_warning', 'final_written_warning', 'reduction_in_rank', 'dismissal_without_notice', 'would_have_been_dismissed'] as const;
+export const SANCTION_ROWS = [
+  'written_warning',
+  'final_written_warning',
+  'reduction_in_rank',
+  'dismissal_without_notice',
+  'would_have_been_dismissed',
+] as const;
 export type SanctionRow = (typeof SANCTION_ROWS)[number];
 export const SANCTION_LABELS: Record<SanctionRow, string> = {
   written_warning: 'Written warning',
@@ -84,7 +94,11 @@ export function sanctionRowOf(sanction: string | null, finding: string | null): 
 }
 
 export const FINDINGS = ['not_proven', 'misconduct', 'gross_misconduct'] as const;
-export const FINDING_LABELS: Record<(typeof FINDINGS)[number], string> = { not_proven: 'Not proven', misconduct: 'Misconduct', gross_misconduct: 'Gross misconduct' };
+export const FINDING_LABELS: Record<(typeof FINDINGS)[number], string> = {
+  not_proven: 'Not proven',
+  misconduct: 'Misconduct',
+  gross_misconduct: 'Gross misconduct',
+};
 
 export function findingRowOf(finding: string | null): (typeof FINDINGS)[number] | null {
   if (finding === 'would_have_been_dismissed') return 'gross_misconduct';
@@ -98,4 +112,9 @@ export const CASE_TO_ANSWER_LABELS: Record<(typeof CASE_TO_ANSWER_ROWS)[number],
   gross_misconduct: 'Case to answer: gross misconduct',
 };
 
-export const PERSON_TYPE_LABELS: Record<string, string> = { officer: 'Police officers', special: 'Special constables', staff: 'Police staff', volunteer: 'Volunteers' };
+export const PERSON_TYPE_LABELS: Record<string, string> = {
+  officer: 'Police officers',
+  special: 'Special constables',
+  staff: 'Police staff',
+  volunteer: 'Volunteers',
+};

@@ -9,8 +9,21 @@ const uuid = z.string().uuid();
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const oversightAuditEvents = [
-  z.object({ type: z.literal('oversight.exported'), table: z.string(), format: z.enum(['csv', 'xlsx']), period: z.string(), suppressed: z.boolean() }),
-  z.object({ type: z.literal('oversight.sample_granted'), sampleId: uuid, granteeUserId: uuid, caseIds: z.array(uuid), startsOn: day, endsOn: day }),
+  z.object({
+    type: z.literal('oversight.exported'),
+    table: z.string(),
+    format: z.enum(['csv', 'xlsx']),
+    period: z.string(),
+    suppressed: z.boolean(),
+  }),
+  z.object({
+    type: z.literal('oversight.sample_granted'),
+    sampleId: uuid,
+    granteeUserId: uuid,
+    caseIds: z.array(uuid),
+    startsOn: day,
+    endsOn: day,
+  }),
   z.object({ type: z.literal('oversight.sample_revoked'), sampleId: uuid, granteeUserId: uuid }),
   z.object({ type: z.literal('oversight.sample_case_viewed'), sampleId: uuid, caseId: uuid, reference: z.string() }),
   z.object({ type: z.literal('oversight.publication_created'), publicationId: uuid, caseId: uuid, hearingOn: day }),

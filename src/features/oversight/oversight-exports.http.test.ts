@@ -19,12 +19,18 @@ afterAll(async () => {
 
 const as = (who: Who) => new TestClient(t.app).setCookie('probity_session', w.cookies[who]);
 const get = (who: Who, url: string) => api(t.app, 'GET', url, w.tokens[who]);
-const exported = () => t.database.query<{ payload: { table: string; format: string; suppressed: boolean; period: string } }>(`select payload from audit_events where event_type = 'oversight.exported' order by seq`);
+const exported = () =>
+  t.database.query<{ payload: { table: string; format: string; suppressed: boolean; period: string } }>(
+    `select payload from audit_events where event_type = 'oversight.exported' order by seq`,
+  );
 
 /** The CSV as the machine reads it: numbers without separators, "[c]" where hidden, empty where not applicable. */
 const asCsvCells = (table: DisclosedTable) => [
   [table.rowHeader, ...table.columns.map((c) => c.label)],
-  ...table.rows.map((r) => [r.label, ...r.cells.map((c) => (c.suppressed ? '[c]' : c.value === null ? '' : String(Math.round(c.value * 1000) / 1000)))]),
+  ...table.rows.map((r) => [
+    r.label,
+    ...r.cells.map((c) => (c.suppressed ? '[c]' : c.value === null ? '' : String(Math.round(c.value * 1000) / 1000))),
+  ]),
 ];
 /** Our CSV files read back with csv-parse; rows must end in CRLF (RFC 4180), or the file reads as one row. */
 const parseCsv = (body: string): string[][] => parse(body, { record_delimiter: '\r\n' });
@@ -38,7 +44,17 @@ describe('the dashboard page', () => {
     expect(res.body).toContain('Numbers below 5 are shown as');
     const charts = res.body.match(/<svg[^>]*role="img"[^>]*>/g) ?? [];
     expect(charts.length).toBe(9);
-    for (const id of ['volumes', 'timeliness', 'outcomes', 'sanctions', 'disproportionality-sex', 'disproportionality-ethnicity', 'restrictions', 'vetting', 'recommendations']) {
+    for (const id of [
+      'volumes',
+      'timeliness',
+      'outcomes',
+      'sanctions',
+      'disproportionality-sex',
+      'disproportionality-ethnicity',
+      'restrictions',
+      'vetting',
+      'recommendations',
+    ]) {
       const start = res.body.indexOf(`<section class="govuk-!-margin-bottom-9" id="${id}"`);
       expect(start).toBeGreaterThan(0);
       const section = res.body.slice(start, res.body.indexOf('</section>', start));
@@ -47,8 +63,12 @@ describe('the dashboard page', () => {
       expect(section).toMatch(/aria-labelledby="chart-[a-z-]+-title chart-[a-z-]+-desc"/);
       expect(section).toContain('<desc id="chart-');
     }
-    expect(res.body).toContain('<caption class="govuk-table__caption govuk-table__caption--s">Conduct cases finalised, by type of case (2025/26)</caption>');
-    expect(res.body).toContain('<abbr title="Suppressed: a small number, or one that a total would give away">[c]</abbr>');
+    expect(res.body).toContain(
+      '<caption class="govuk-table__caption govuk-table__caption--s">Conduct cases finalised, by type of case (2025/26)</caption>',
+    );
+    expect(res.body).toContain(
+      '<abbr title="Suppressed: a small number, or one that a total would give away">[c]</abbr>',
+    );
     // No inline style or script anywhere in the SVG (the CSP forbids both; charts work with JavaScript off).
     const svgs = res.body.match(/<svg[\s\S]*?<\/svg>/g) ?? [];
     for (const svg of svgs) expect(svg).not.toMatch(/style=|<style|<script/);
@@ -75,14 +95,31 @@ describe('exports match the tables and are audited', () => {
       expect(res.headers['content-disposition']).toBe(`attachment; filename="west-${id}-2025-26-finalised.csv"`);
       expect(parseCsv(res.body)).toEqual(asCsvCells(tableOf(body, id)));
     }
-    expect(parseCsv((await as('pcc').get('/oversight/tables/timeliness.csv?fy=2025')).body)[2]).toEqual(['Recordable conduct matter', '[c]', '[c]', '[c]', '0', '0']);
+    expect(parseCsv((await as('pcc').get('/oversight/tables/timeliness.csv?fy=2025')).body)[2]).toEqual([
+      'Recordable conduct matter',
+      '[c]',
+      '[c]',
+      '[c]',
+      '0',
+      '0',
+    ]);
     const rows = await exported();
-    expect(rows.at(-1)?.payload).toEqual({ type: 'oversight.exported', table: 'timeliness', format: 'csv', period: '2025/26, by date finalised', suppressed: true });
+    expect(rows.at(-1)?.payload).toEqual({
+      type: 'oversight.exported',
+      table: 'timeliness',
+      format: 'csv',
+      period: '2025/26, by date finalised',
+      suppressed: true,
+    });
   });
 
   it('gives the appropriate authority a workbook of every table, each sheet equal to its table', async () => {
     const body = (await get('aa', '/api/v1/oversight/sections?fy=2025')).json<SectionsBody>();
-    const res = await t.app.inject({ method: 'GET', url: '/oversight/tables/all.xlsx?fy=2025', headers: { cookie: `probity_session=${w.cookies.aa}` } });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/oversight/tables/all.xlsx?fy=2025',
+      headers: { cookie: `probity_session=${w.cookies.aa}` },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     const sheets = await readExcelFile(res.rawPayload);
@@ -91,10 +128,17 @@ describe('exports match the tables and are audited', () => {
     for (const [i, table] of tables.entries()) {
       const data = sheets[i]?.data ?? [];
       expect(data[0]?.[0]).toBe(table.caption);
-      const rows = table.rows.map((r) => [r.label, ...r.cells.map((c) => (c.suppressed || c.value === null ? c.text : Math.round(c.value * 1000) / 1000))]);
+      const rows = table.rows.map((r) => [
+        r.label,
+        ...r.cells.map((c) => (c.suppressed || c.value === null ? c.text : Math.round(c.value * 1000) / 1000)),
+      ]);
       expect(data.slice(2, 2 + rows.length)).toEqual(rows);
     }
-    expect((await exported()).at(-1)?.payload).toMatchObject({ table: 'dashboard (all tables)', format: 'xlsx', suppressed: false });
+    expect((await exported()).at(-1)?.payload).toMatchObject({
+      table: 'dashboard (all tables)',
+      format: 'xlsx',
+      suppressed: false,
+    });
   });
 });
 
@@ -142,7 +186,12 @@ describe('statistical returns', () => {
       Sergeant: ['1', '2', '500.0'],
       All: ['12', '70', '171.4'],
     });
-    expect(texts(tableIn(tables, 'ho-people-by-sex'))).toEqual({ Female: ['2', '26', '76.9'], Male: ['10', '44', '227.3'], 'Not stated': ['0', '0', '–'], All: ['12', '70', '171.4'] });
+    expect(texts(tableIn(tables, 'ho-people-by-sex'))).toEqual({
+      Female: ['2', '26', '76.9'],
+      Male: ['10', '44', '227.3'],
+      'Not stated': ['0', '0', '–'],
+      All: ['12', '70', '171.4'],
+    });
     expect(texts(tableIn(tables, 'ho-people-by-ethnicity'))['Black']).toEqual(['2', '10', '200.0']);
     // Barred list: B1 (20 August 2025) and F1 (15 October 2025), both officers: 2 of 67 officers = 29.9.
     expect(texts(tableIn(tables, 'barred-list-dismissals'))).toEqual({
@@ -161,14 +210,24 @@ describe('statistical returns', () => {
     expect(texts(tableIn(tables, 'barred-list-dismissals'))['Police officers']).toEqual(['[c]', '67', '[c]']);
     const page = await as('pcc').get('/oversight/returns?fy=2025');
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('Individuals referred to misconduct proceedings, by form of proceedings and type of person (2025/26, finalised)');
+    expect(page.body).toContain(
+      'Individuals referred to misconduct proceedings, by form of proceedings and type of person (2025/26, finalised)',
+    );
     expect(page.body).toContain('href="/oversight/returns/ho-findings.csv?fy=2025"');
     const csv = await as('pcc').get('/oversight/returns/ho-people-by-rank.csv?fy=2025');
     expect(csv.statusCode).toBe(200);
     expect(parseCsv(csv.body)).toEqual(asCsvCells(tableIn(tables, 'ho-people-by-rank')));
-    const xlsx = await t.app.inject({ method: 'GET', url: '/oversight/returns/all.xlsx?fy=2025', headers: { cookie: `probity_session=${w.cookies.pcc}` } });
+    const xlsx = await t.app.inject({
+      method: 'GET',
+      url: '/oversight/returns/all.xlsx?fy=2025',
+      headers: { cookie: `probity_session=${w.cookies.pcc}` },
+    });
     expect((await readExcelFile(xlsx.rawPayload)).map((s) => s.sheet)).toEqual(tables.map((tb) => tb.id));
-    expect((await exported()).at(-1)?.payload).toMatchObject({ table: 'returns (all tables)', format: 'xlsx', suppressed: true });
+    expect((await exported()).at(-1)?.payload).toMatchObject({
+      table: 'returns (all tables)',
+      format: 'xlsx',
+      suppressed: true,
+    });
     expect((await as('pcc').get('/oversight/returns/all.csv')).statusCode).toBe(404);
   });
 });

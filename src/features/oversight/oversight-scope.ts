@@ -26,8 +26,19 @@ export type AggregateScope = {
 };
 
 export function oversightScope(principal: Principal): AggregateScope {
-  if (can(principal, 'case.read')) return { forceId: principal.forceId, cases: visibleCasesSql(principal), wholeForce: false, restrictions: { principal } };
-  return { forceId: principal.forceId, cases: sql`c.force_id = ${principal.forceId}`, wholeForce: true, restrictions: { forceId: principal.forceId } };
+  if (can(principal, 'case.read'))
+    return {
+      forceId: principal.forceId,
+      cases: visibleCasesSql(principal),
+      wholeForce: false,
+      restrictions: { principal },
+    };
+  return {
+    forceId: principal.forceId,
+    cases: sql`c.force_id = ${principal.forceId}`,
+    wholeForce: true,
+    restrictions: { forceId: principal.forceId },
+  };
 }
 
 export function publicScope(forceId: string): AggregateScope {

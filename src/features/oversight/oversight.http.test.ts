@@ -14,23 +14,41 @@ afterAll(async () => {
   await t?.close();
 });
 
-const as = (who: Who | null) => (who ? new TestClient(t.app).setCookie('probity_session', w.cookies[who]) : new TestClient(t.app));
+const as = (who: Who | null) =>
+  who ? new TestClient(t.app).setCookie('probity_session', w.cookies[who]) : new TestClient(t.app);
 const get = (who: Who | null, url: string) => api(t.app, 'GET', url, who ? w.tokens[who] : undefined);
-const sections = async (who: Who, query = '') => (await get(who, `/api/v1/oversight/sections${query}`)).json<SectionsBody>();
-const auditCount = async () => (await t.database.query<{ n: number }>(`select count(*)::int as n from audit_events`))[0]?.n;
+const sections = async (who: Who, query = '') =>
+  (await get(who, `/api/v1/oversight/sections${query}`)).json<SectionsBody>();
+const auditCount = async () =>
+  (await t.database.query<{ n: number }>(`select count(*)::int as n from audit_events`))[0]?.n;
 
-type Summary = { period: { label: string; from: string; to: string }; asAt: string; disclosure: { threshold: number; unsuppressed: boolean }; figures: Record<string, { value: number | null; suppressed: boolean }> };
+type Summary = {
+  period: { label: string; from: string; to: string };
+  asAt: string;
+  disclosure: { threshold: number; unsuppressed: boolean };
+  figures: Record<string, { value: number | null; suppressed: boolean }>;
+};
 const hidden = { value: null, suppressed: true };
 const shown = (value: number) => ({ value, suppressed: false });
 
 describe('who may see the oversight figures', () => {
   it('sends visitors to sign in and refuses the API without a token', async () => {
-    for (const url of ['/oversight', '/oversight/returns', '/oversight/tables/timeliness.csv', '/oversight/returns/all.xlsx']) {
+    for (const url of [
+      '/oversight',
+      '/oversight/returns',
+      '/oversight/tables/timeliness.csv',
+      '/oversight/returns/all.xlsx',
+    ]) {
       const res = await as(null).get(url);
       expect(res.statusCode).toBe(303);
       expect(res.headers.location).toContain('/sign-in');
     }
-    for (const url of ['/api/v1/oversight/summary', '/api/v1/oversight/sections', '/api/v1/oversight/sections/timeliness', '/api/v1/oversight/returns']) {
+    for (const url of [
+      '/api/v1/oversight/summary',
+      '/api/v1/oversight/sections',
+      '/api/v1/oversight/sections/timeliness',
+      '/api/v1/oversight/returns',
+    ]) {
       expect((await get(null, url)).statusCode).toBe(401);
     }
   });
@@ -38,10 +56,22 @@ describe('who may see the oversight figures', () => {
   it('answers "not found" to users without the dashboard ability, and writes nothing', async () => {
     const before = await auditCount();
     for (const who of ['investigator', 'vetting'] as Who[]) {
-      for (const url of ['/oversight', '/oversight/returns', '/oversight/tables/timeliness.csv', '/oversight/tables/all.xlsx', '/oversight/returns/ho-findings.csv']) {
+      for (const url of [
+        '/oversight',
+        '/oversight/returns',
+        '/oversight/tables/timeliness.csv',
+        '/oversight/tables/all.xlsx',
+        '/oversight/returns/ho-findings.csv',
+      ]) {
         expect((await as(who).get(url)).statusCode).toBe(404);
       }
-      for (const url of ['/api/v1/oversight/summary', '/api/v1/oversight/sections', '/api/v1/oversight/sections/timeliness', '/api/v1/oversight/returns']) expect((await get(who, url)).statusCode).toBe(404);
+      for (const url of [
+        '/api/v1/oversight/summary',
+        '/api/v1/oversight/sections',
+        '/api/v1/oversight/sections/timeliness',
+        '/api/v1/oversight/returns',
+      ])
+        expect((await get(who, url)).statusCode).toBe(404);
     }
     expect(await auditCount()).toBe(before);
   });
@@ -64,7 +94,11 @@ describe('who may see the oversight figures', () => {
     expect(await auditCount()).toBe(before);
     expect((await as('pcc').get('/oversight/returns/ho-findings.csv?fy=abc')).statusCode).toBe(400);
     expect(await auditCount()).toBe(before);
-    for (const url of ['/api/v1/oversight/sections?basis=opened', '/api/v1/oversight/sections/timeliness?fy=2030', '/api/v1/oversight/returns?quarter=0']) {
+    for (const url of [
+      '/api/v1/oversight/sections?basis=opened',
+      '/api/v1/oversight/sections/timeliness?fy=2030',
+      '/api/v1/oversight/returns?quarter=0',
+    ]) {
       const bad = await get('pcc', url);
       expect(bad.statusCode).toBe(400);
       expect(Object.keys(bad.json<ApiError>().error.fields ?? {})).toHaveLength(1);
@@ -99,9 +133,24 @@ describe('the appropriate authority (PSD): unsuppressed, over the cases they can
 
   it('shows every table of the dashboard with the figures worked out by hand', async () => {
     const body = await sections('aa', '?fy=2025');
-    expect(body.sections.map((s) => s.id)).toEqual(['volumes', 'timeliness', 'outcomes', 'sanctions', 'disproportionality-sex', 'disproportionality-ethnicity', 'restrictions', 'vetting', 'recommendations']);
+    expect(body.sections.map((s) => s.id)).toEqual([
+      'volumes',
+      'timeliness',
+      'outcomes',
+      'sanctions',
+      'disproportionality-sex',
+      'disproportionality-ethnicity',
+      'restrictions',
+      'vetting',
+      'recommendations',
+    ]);
     for (const s of body.sections) for (const table of s.tables) expect(table.controlled).toBe(false);
-    expect(texts(tableOf(body, 'cases-by-type'))).toEqual({ 'Conduct matter': ['4'], 'Recordable conduct matter': ['1'], 'Complaint (special procedures)': ['1'], 'All cases': ['6'] });
+    expect(texts(tableOf(body, 'cases-by-type'))).toEqual({
+      'Conduct matter': ['4'],
+      'Recordable conduct matter': ['1'],
+      'Complaint (special procedures)': ['1'],
+      'All cases': ['6'],
+    });
     const byCategory = texts(tableOf(body, 'allegations-by-category'));
     const zero = ['0', '0', '0', '0'];
     expect(byCategory).toEqual({
@@ -185,8 +234,18 @@ describe('the appropriate authority (PSD): unsuppressed, over the cases they can
       ['10', '70', '142.9', '–'],
     ]);
     // Case to answer: the Asian officer had none (0.0); 9 of 70 = 128.6.
-    expect(texts(tableOf(body, 'disproportionality-ethnicity-case-to-answer'))['Asian']).toEqual(['0', '5', '0.0', '0.00']);
-    expect(texts(tableOf(body, 'disproportionality-ethnicity-case-to-answer'))['All people']).toEqual(['9', '70', '128.6', '–']);
+    expect(texts(tableOf(body, 'disproportionality-ethnicity-case-to-answer'))['Asian']).toEqual([
+      '0',
+      '5',
+      '0.0',
+      '0.00',
+    ]);
+    expect(texts(tableOf(body, 'disproportionality-ethnicity-case-to-answer'))['All people']).toEqual([
+      '9',
+      '70',
+      '128.6',
+      '–',
+    ]);
     // Dismissed: White 1 (F1) / 50 = 20.0; Black 1 (B1) / 10 = 100.0 → 5.00.
     expect(texts(tableOf(body, 'disproportionality-ethnicity-dismissed'))).toEqual({
       Asian: ['0', '5', '0.0', '0.00'],
@@ -200,8 +259,15 @@ describe('the appropriate authority (PSD): unsuppressed, over the cases they can
   });
 
   it('describes its API in the OpenAPI document', async () => {
-    const doc = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json<{ paths: Record<string, { get?: { tags?: string[] } }> }>();
-    for (const path of ['/api/v1/oversight/summary', '/api/v1/oversight/sections', '/api/v1/oversight/sections/{section}', '/api/v1/oversight/returns']) {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json<{
+      paths: Record<string, { get?: { tags?: string[] } }>;
+    }>();
+    for (const path of [
+      '/api/v1/oversight/summary',
+      '/api/v1/oversight/sections',
+      '/api/v1/oversight/sections/{section}',
+      '/api/v1/oversight/returns',
+    ]) {
       expect(doc.paths[path]?.get?.tags).toEqual(['oversight']);
     }
   });
@@ -252,7 +318,12 @@ describe('the commissioner’s office: the whole force, aggregated, small number
 
   it('hides small cells and whatever would give them away, in every table', async () => {
     const body = await sections('pcc', '?fy=2025');
-    expect(texts(tableOf(body, 'cases-by-type'))).toEqual({ 'Conduct matter': ['5'], 'Recordable conduct matter': ['[c]'], 'Complaint (special procedures)': ['[c]'], 'All cases': ['7'] });
+    expect(texts(tableOf(body, 'cases-by-type'))).toEqual({
+      'Conduct matter': ['5'],
+      'Recordable conduct matter': ['[c]'],
+      'Complaint (special procedures)': ['[c]'],
+      'All cases': ['7'],
+    });
     expect(texts(tableOf(body, 'timeliness'))).toEqual({
       'Conduct matter': ['5', '169.8', '169.8', '[c]', '[c]'], // (758 + 91) / 5
       'Recordable conduct matter': ['[c]', '[c]', '[c]', '0', '0'],
@@ -280,14 +351,19 @@ describe('the commissioner’s office: the whole force, aggregated, small number
       'All people': ['[c]', '70', '[c]', '–'],
     });
     expect(texts(tableOf(body, 'recommendations'))['All recommendations']).toEqual(['3', '3', '1']); // not about people
-    for (const section of body.sections) for (const table of section.tables) if (table.id !== 'recommendations') expectSafe(table);
+    for (const section of body.sections)
+      for (const table of section.tables) if (table.id !== 'recommendations') expectSafe(table);
   });
 
   it('never counts another force, and the other force sees only its own', async () => {
     const east = (await get('eastPcc', '/api/v1/oversight/summary?fy=2025')).json<Summary>();
     expect(east.figures['casesFinalisedOrReceived']).toEqual(hidden); // E1 alone: 1
     const eastAa = (await get('eastAa', '/api/v1/oversight/summary?fy=2025')).json<Summary>();
-    expect([eastAa.figures['casesFinalisedOrReceived'], eastAa.figures['allegations'], eastAa.figures['subjectsFlagged']]).toEqual([shown(1), shown(1), shown(0)]);
+    expect([
+      eastAa.figures['casesFinalisedOrReceived'],
+      eastAa.figures['allegations'],
+      eastAa.figures['subjectsFlagged'],
+    ]).toEqual([shown(1), shown(1), shown(0)]);
     const eastBody = await sections('eastAa', '?fy=2025');
     expect(texts(tableOf(eastBody, 'disproportionality-sex-subject'))['All people']).toEqual(['1', '13', '76.9', '–']); // E1, of east's 13 current people
   });

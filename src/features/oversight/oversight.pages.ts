@@ -8,7 +8,13 @@ import { findForce } from '../organisation/forces.repository.ts';
 import { renderChart } from './charts.ts';
 import type { DashboardSection } from './dashboard-sections.ts';
 import { exportTables } from './export-tables.ts';
-import { financialYearLabel, financialYearOf, selectableYears, type PeriodQuery, type ReportingPeriod } from './period.ts';
+import {
+  financialYearLabel,
+  financialYearOf,
+  selectableYears,
+  type PeriodQuery,
+  type ReportingPeriod,
+} from './period.ts';
 import { viewReturns } from './statistical-returns.ts';
 import { viewDashboard } from './view-dashboard.ts';
 import { todayIso } from '../../lib/dates.ts';
@@ -24,7 +30,11 @@ export function periodQueryString(p: ReportingPeriod, withBasis = true): string 
 }
 
 export function yearItems(years: number[], selected: number | string | undefined) {
-  return years.map((y) => ({ value: String(y), text: financialYearLabel(y), selected: String(selected) === String(y) }));
+  return years.map((y) => ({
+    value: String(y),
+    text: financialYearLabel(y),
+    selected: String(selected) === String(y),
+  }));
 }
 
 /** Each section with its chart drawn (SVG markup, trusted: our renderer escapes every text). */
@@ -32,14 +42,24 @@ export async function withCharts(sections: readonly DashboardSection[]) {
   return Promise.all(sections.map(async (s) => ({ ...s, svg: s.chart ? await renderChart(s.chart) : null })));
 }
 
-const periodOf = (query: Record<string, string | undefined>): PeriodQuery => ({ fy: query['fy'], quarter: query['quarter'], basis: query['basis'] });
+const periodOf = (query: Record<string, string | undefined>): PeriodQuery => ({
+  fy: query['fy'],
+  quarter: query['quarter'],
+  basis: query['basis'],
+});
 
 /** The scrutiny dashboard, the statistical returns and their CSV / spreadsheet downloads. */
 export function registerOversightPages(app: FastifyInstance, deps: Deps): void {
   const pre = { preHandler: requireSignedInPage };
 
   /** A bad period re-shows the chooser with its errors (400), and no figures. */
-  const badPeriod = async (request: FastifyRequest<Query>, reply: FastifyReply, err: unknown, template: string, title: string) => {
+  const badPeriod = async (
+    request: FastifyRequest<Query>,
+    reply: FastifyReply,
+    err: unknown,
+    template: string,
+    title: string,
+  ) => {
     if (!(err instanceof AppError) || err.code !== 'validation' || !err.fields) throw err;
     const principal = principalOf(request);
     const force = await findForce(deps.db, principal.forceId);
@@ -69,7 +89,11 @@ export function registerOversightPages(app: FastifyInstance, deps: Deps): void {
       forceName: force?.name ?? principal.forceId,
       dashboard,
       sections: await withCharts(dashboard.sections),
-      values: { fy: dashboard.period.fy, quarter: dashboard.period.quarter ? String(dashboard.period.quarter) : '', basis: dashboard.period.basis },
+      values: {
+        fy: dashboard.period.fy,
+        quarter: dashboard.period.quarter ? String(dashboard.period.quarter) : '',
+        basis: dashboard.period.basis,
+      },
       yearItems: yearItems(dashboard.years, dashboard.period.fy),
       query: periodQueryString(dashboard.period),
       canGrant: can(principal, 'dipsample.grant'),
@@ -96,14 +120,21 @@ export function registerOversightPages(app: FastifyInstance, deps: Deps): void {
     });
   });
 
-  const download = (source: 'dashboard' | 'returns') => async (request: FastifyRequest<Query & { Params: { file: string } }>, reply: FastifyReply) => {
-    const file = await exportTables(deps, principalOf(request), { source, file: request.params.file, query: periodOf(request.query) }, request.id);
-    return reply
-      .header('content-type', file.contentType)
-      .header('content-disposition', `attachment; filename="${file.fileName}"`)
-      .header('cache-control', 'no-store')
-      .send(file.body);
-  };
+  const download =
+    (source: 'dashboard' | 'returns') =>
+    async (request: FastifyRequest<Query & { Params: { file: string } }>, reply: FastifyReply) => {
+      const file = await exportTables(
+        deps,
+        principalOf(request),
+        { source, file: request.params.file, query: periodOf(request.query) },
+        request.id,
+      );
+      return reply
+        .header('content-type', file.contentType)
+        .header('content-disposition', `attachment; filename="${file.fileName}"`)
+        .header('cache-control', 'no-store')
+        .send(file.body);
+    };
   app.get<Query & { Params: { file: string } }>('/oversight/tables/:file', pre, download('dashboard'));
   app.get<Query & { Params: { file: string } }>('/oversight/returns/:file', pre, download('returns'));
 }

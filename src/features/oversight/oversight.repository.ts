@@ -22,7 +22,9 @@ import type { ReportingPeriod } from './period.ts';
  */
 function allegationsInPeriod(scope: AggregateScope, period: ReportingPeriod): SQL {
   const day = period.basis === 'finalised' ? sql`f.finalised_on` : sql`f.received_on`;
-  const cases = scope.wholeForce ? sql`` : sql`join cases c on c.force_id = f.force_id and c.id = f.case_id and ${scope.cases}`;
+  const cases = scope.wholeForce
+    ? sql``
+    : sql`join cases c on c.force_id = f.force_id and c.id = f.case_id and ${scope.cases}`;
   return sql`ap as (
       select f.allegation_id as id, f.person_id, f.category_code, f.state, f.severity, f.case_to_answer, f.form, f.finding, f.sanction, f.case_type, f.rprp
       from allegation_figures f ${cases}
@@ -58,7 +60,11 @@ const allegationGroupsSql = sql`select coalesce(cat.parent_code, ap.category_cod
       group by 1, 2, 3, 4, 5, 6, 7, 8, 9`;
 
 /** Allegations of the period grouped by top-level category, case type and everything their track reached. */
-export async function allegationGroups(db: Db, scope: AggregateScope, period: ReportingPeriod): Promise<AllegationGroupRow[]> {
+export async function allegationGroups(
+  db: Db,
+  scope: AggregateScope,
+  period: ReportingPeriod,
+): Promise<AllegationGroupRow[]> {
   return rawRows<AllegationGroupRow>(db, sql`with ${allegationsInPeriod(scope, period)} ${allegationGroupsSql}`);
 }
 
@@ -80,22 +86,37 @@ export type SubjectGroupRow = {
 };
 
 const currentRank = (alias: string) =>
-  sql.raw(`coalesce((select pp.rank from person_postings pp where pp.force_id = ${alias}.force_id and pp.person_id = ${alias}.id and pp.valid_to is null order by pp.valid_from desc limit 1), 'Not recorded')`);
+  sql.raw(
+    `coalesce((select pp.rank from person_postings pp where pp.force_id = ${alias}.force_id and pp.person_id = ${alias}.id and pp.valid_to is null order by pp.valid_from desc limit 1), 'Not recorded')`,
+  );
 
 /**
  * The people who were the subject of an allegation of the period (a merged duplicate counts as its
  * survivor, once), grouped by sex, ethnicity, person type, (optionally) current rank and the most serious
  * form of proceedings they reached, with how many reached each stage of the process.
  */
-export async function subjectGroups(db: Db, scope: AggregateScope, period: ReportingPeriod, withRank = false): Promise<SubjectGroupRow[]> {
-  return rawRows<SubjectGroupRow>(db, sql`with ${allegationsInPeriod(scope, period)}, ${perPersonSql(scope)} ${subjectGroupsSql(scope, withRank)}`);
+export async function subjectGroups(
+  db: Db,
+  scope: AggregateScope,
+  period: ReportingPeriod,
+  withRank = false,
+): Promise<SubjectGroupRow[]> {
+  return rawRows<SubjectGroupRow>(
+    db,
+    sql`with ${allegationsInPeriod(scope, period)}, ${perPersonSql(scope)} ${subjectGroupsSql(scope, withRank)}`,
+  );
 }
 
 /**
  * Both of the above in one statement, the period's allegations read once (a CTE used twice is computed
  * once): what the dashboard needs. Each set of rows comes back as a JSON array.
  */
-export async function periodGroups(db: Db, scope: AggregateScope, period: ReportingPeriod, withRank = false): Promise<{ allegations: AllegationGroupRow[]; subjects: SubjectGroupRow[] }> {
+export async function periodGroups(
+  db: Db,
+  scope: AggregateScope,
+  period: ReportingPeriod,
+  withRank = false,
+): Promise<{ allegations: AllegationGroupRow[]; subjects: SubjectGroupRow[] }> {
   const [row] = await rawRows<{ allegations: AllegationGroupRow[]; subjects: SubjectGroupRow[] }>(
     db,
     sql`with ${allegationsInPeriod(scope, period)}, ${perPersonSql(scope)},
@@ -146,15 +167,27 @@ export async function workforceGroups(db: Db, forceId: string, withRank = false)
 }
 
 /** Cases finalised (closed) in the period, or received in it, by case type. */
-export async function caseVolumes(db: Db, scope: AggregateScope, period: ReportingPeriod): Promise<{ case_type: string; n: number }[]> {
+export async function caseVolumes(
+  db: Db,
+  scope: AggregateScope,
+  period: ReportingPeriod,
+): Promise<{ case_type: string; n: number }[]> {
   const inPeriod =
     period.basis === 'finalised'
       ? sql`c.status = 'closed' and c.closed_on between ${period.from}::date and ${period.to}::date`
       : sql`c.came_to_attention_on between ${period.from}::date and ${period.to}::date`;
-  return rawRows(db, sql`select c.case_type, count(*)::int as n from cases c where ${scope.cases} and ${inPeriod} group by 1`);
+  return rawRows(
+    db,
+    sql`select c.case_type, count(*)::int as n from cases c where ${scope.cases} and ${inPeriod} group by 1`,
+  );
 }
 
-export type TimelinessRow = { case_type: string; n: number; avg_days: number | null; avg_days_excluding: number | null };
+export type TimelinessRow = {
+  case_type: string;
+  n: number;
+  avg_days: number | null;
+  avg_days_excluding: number | null;
+};
 
 /**
  * Days from coming to attention to being finalised, for the cases finalised in the period (or received in
@@ -182,7 +215,11 @@ export async function timeliness(db: Db, scope: AggregateScope, period: Reportin
 }
 
 /** Cases open on a day, and those of them open for more than 12 months since coming to attention. */
-export async function openCases(db: Db, scope: AggregateScope, asAt: IsoDate): Promise<{ case_type: string; open: number; over_12_months: number }[]> {
+export async function openCases(
+  db: Db,
+  scope: AggregateScope,
+  asAt: IsoDate,
+): Promise<{ case_type: string; open: number; over_12_months: number }[]> {
   return rawRows(
     db,
     sql`select c.case_type, count(*)::int as open,
@@ -193,7 +230,11 @@ export async function openCases(db: Db, scope: AggregateScope, asAt: IsoDate): P
 }
 
 /** Barred list returns triggered in the period, by the subject's person type. */
-export async function barredListReturns(db: Db, scope: AggregateScope, period: ReportingPeriod): Promise<{ person_type: string; n: number }[]> {
+export async function barredListReturns(
+  db: Db,
+  scope: AggregateScope,
+  period: ReportingPeriod,
+): Promise<{ person_type: string; n: number }[]> {
   return rawRows(
     db,
     sql`select p.person_type, count(distinct p.id)::int as n

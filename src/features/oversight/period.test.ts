@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { asAtDay, financialYearLabel, financialYearOf, periodDates, periodFromInput, periodQuerySchema, reportingPeriod, selectableYears } from './period.ts';
+import {
+  asAtDay,
+  financialYearLabel,
+  financialYearOf,
+  periodDates,
+  periodFromInput,
+  periodQuerySchema,
+  reportingPeriod,
+  selectableYears,
+} from './period.ts';
 
 describe('financial years and quarters', () => {
   it('puts 31 March in the year before and 1 April in the year it starts', () => {
@@ -39,9 +48,25 @@ describe('the period query', () => {
 
   it('defaults to the current financial year, counted by date finalised', () => {
     const input = schema.parse({});
-    expect(periodFromInput(input)).toMatchObject({ fy: 2025, quarter: null, basis: 'finalised', from: '2025-04-01', to: '2026-03-31' });
-    expect(periodFromInput(schema.parse({ fy: '2024', quarter: '3', basis: 'received' }))).toMatchObject({ fy: 2024, quarter: 3, basis: 'received', from: '2024-10-01', to: '2024-12-31' });
-    expect(periodFromInput(schema.parse({ fy: '', quarter: '', basis: '' }))).toMatchObject({ fy: 2025, quarter: null, basis: 'finalised' });
+    expect(periodFromInput(input)).toMatchObject({
+      fy: 2025,
+      quarter: null,
+      basis: 'finalised',
+      from: '2025-04-01',
+      to: '2026-03-31',
+    });
+    expect(periodFromInput(schema.parse({ fy: '2024', quarter: '3', basis: 'received' }))).toMatchObject({
+      fy: 2024,
+      quarter: 3,
+      basis: 'received',
+      from: '2024-10-01',
+      to: '2024-12-31',
+    });
+    expect(periodFromInput(schema.parse({ fy: '', quarter: '', basis: '' }))).toMatchObject({
+      fy: 2025,
+      quarter: null,
+      basis: 'finalised',
+    });
   });
 
   it('refuses a year not yet begun, a bad quarter and an unknown basis, each in words', () => {

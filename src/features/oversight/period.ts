@@ -23,7 +23,20 @@ export type ReportingPeriod = {
   label: string;
 };
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** The financial year a day falls in. */
 export function financialYearOf(day: IsoDate): number {
@@ -41,12 +54,13 @@ function lastDayOfMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-const iso = (year: number, month: number, day: number): IsoDate => `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+const iso = (year: number, month: number, day: number): IsoDate =>
+  `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 
 /** The first and last day of a financial year, or of one of its quarters. */
 export function periodDates(fy: number, quarter: Quarter | null): { from: IsoDate; to: IsoDate } {
   if (quarter === null) return { from: iso(fy, 4, 1), to: iso(fy + 1, 3, 31) };
-  const startMonth = ((quarter - 1) * 3 + 3) % 12 + 1; // 1 → April, 2 → July, 3 → October, 4 → January
+  const startMonth = (((quarter - 1) * 3 + 3) % 12) + 1; // 1 → April, 2 → July, 3 → October, 4 → January
   const year = quarter === 4 ? fy + 1 : fy;
   const endMonth = startMonth + 2;
   return { from: iso(year, startMonth, 1), to: iso(year, endMonth, lastDayOfMonth(year, endMonth)) };
@@ -58,7 +72,14 @@ export function reportingPeriod(fy: number, quarter: Quarter | null, basis: Basi
   if (quarter === null) return { fy, quarter, basis, from, to, label: fyLabel };
   const first = MONTHS[Number(from.slice(5, 7)) - 1];
   const last = MONTHS[Number(to.slice(5, 7)) - 1];
-  return { fy, quarter, basis, from, to, label: `${fyLabel}, quarter ${quarter} (${first} to ${last} ${to.slice(0, 4)})` };
+  return {
+    fy,
+    quarter,
+    basis,
+    from,
+    to,
+    label: `${fyLabel}, quarter ${quarter} (${first} to ${last} ${to.slice(0, 4)})`,
+  };
 }
 
 /** The day figures "as at" the period are taken on: its last day, or today while it is still running. */
@@ -87,13 +108,23 @@ export function periodQuerySchema(today: IsoDate) {
         .max(current, `Choose a financial year up to ${financialYearLabel(current)}`)
         .default(current),
     ),
-    quarter: z.preprocess(blankToUndefined, z.enum(['1', '2', '3', '4'], { message: 'Choose a quarter from 1 to 4, or the whole year' }).optional()),
-    basis: z.preprocess(blankToUndefined, z.enum(BASES, { message: 'Choose whether to count by date finalised or date received' }).default('finalised')),
+    quarter: z.preprocess(
+      blankToUndefined,
+      z.enum(['1', '2', '3', '4'], { message: 'Choose a quarter from 1 to 4, or the whole year' }).optional(),
+    ),
+    basis: z.preprocess(
+      blankToUndefined,
+      z.enum(BASES, { message: 'Choose whether to count by date finalised or date received' }).default('finalised'),
+    ),
   });
 }
 
 export type PeriodQuery = { fy?: unknown; quarter?: unknown; basis?: unknown };
 
-export function periodFromInput(input: { fy: number; quarter?: '1' | '2' | '3' | '4' | undefined; basis: Basis }): ReportingPeriod {
+export function periodFromInput(input: {
+  fy: number;
+  quarter?: '1' | '2' | '3' | '4' | undefined;
+  basis: Basis;
+}): ReportingPeriod {
   return reportingPeriod(input.fy, input.quarter ? (Number(input.quarter) as Quarter) : null, input.basis);
 }

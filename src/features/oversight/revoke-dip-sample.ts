@@ -9,7 +9,10 @@ import { findSampleForUpdate, revokeSample } from './dip-samples.repository.ts';
 
 export const revokeDipSampleInput = z.object({
   sampleId: z.string().uuid('Choose a dip sample'),
-  version: z.coerce.number({ message: 'Reload the page and try again' }).int('Reload the page and try again').min(1, 'Reload the page and try again'),
+  version: z.coerce
+    .number({ message: 'Reload the page and try again' })
+    .int('Reload the page and try again')
+    .min(1, 'Reload the page and try again'),
 });
 
 /** Ends a dip sample now: from this moment its grantee can no longer open its cases. Stale edits are refused (409). */
@@ -20,9 +23,15 @@ export async function revokeDipSample(deps: Deps, principal: Principal | null, r
     const row = await findSampleForUpdate(tx, principal.forceId, input.sampleId);
     if (!row) throw notFound('dip sample');
     if (row.version !== input.version) throw staleVersion();
-    if (row.revokedAt || row.endsOn < todayIso(deps.now())) throw new AppError('invalid_state', 'This dip sample has already ended.');
+    if (row.revokedAt || row.endsOn < todayIso(deps.now()))
+      throw new AppError('invalid_state', 'This dip sample has already ended.');
     await revokeSample(tx, row, principal.userId, deps.now());
-    await recordAudit(tx, actorOf(principal, requestId), { type: 'dip_sample', id: row.id }, { type: 'oversight.sample_revoked', sampleId: row.id, granteeUserId: row.granteeUserId });
+    await recordAudit(
+      tx,
+      actorOf(principal, requestId),
+      { type: 'dip_sample', id: row.id },
+      { type: 'oversight.sample_revoked', sampleId: row.id, granteeUserId: row.granteeUserId },
+    );
     return { id: row.id };
   });
 }

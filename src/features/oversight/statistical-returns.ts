@@ -2,7 +2,13 @@ import type { Deps } from '../../app/deps.ts';
 import type { Db } from '../../db/client.ts';
 import { authorize, type Principal } from '../access/principal.ts';
 import { discloseTable, type DisclosedTable, type DisclosurePolicy } from './disclosure-control.ts';
-import { allegationGroups, barredListReturns, subjectGroups, topLevelCategories, workforceGroups } from './oversight.repository.ts';
+import {
+  allegationGroups,
+  barredListReturns,
+  subjectGroups,
+  topLevelCategories,
+  workforceGroups,
+} from './oversight.repository.ts';
 import { disclosurePolicy, oversightScope } from './oversight-scope.ts';
 import { reportingPeriod, selectableYears, type PeriodQuery, type ReportingPeriod } from './period.ts';
 import { returnsTables } from './returns-tables.ts';
@@ -17,7 +23,12 @@ export type Returns = { period: ReportingPeriod; policy: DisclosurePolicy; years
 export async function viewReturns(deps: Deps, principal: Principal | null, query: PeriodQuery): Promise<Returns> {
   authorize(principal, 'oversight.dashboard');
   const { today, period } = returnsPeriod(deps, query);
-  return deps.db.transaction(async (tx) => ({ period, policy: disclosurePolicy(principal, deps.config.rules.integrity), years: selectableYears(today), tables: await returnsIn(deps, tx, principal, period) }));
+  return deps.db.transaction(async (tx) => ({
+    period,
+    policy: disclosurePolicy(principal, deps.config.rules.integrity),
+    years: selectableYears(today),
+    tables: await returnsIn(deps, tx, principal, period),
+  }));
 }
 
 export function returnsPeriod(deps: Deps, query: PeriodQuery): { today: string; period: ReportingPeriod } {
@@ -25,7 +36,12 @@ export function returnsPeriod(deps: Deps, query: PeriodQuery): { today: string; 
   return { today, period: reportingPeriod(period.fy, period.quarter, 'finalised') };
 }
 
-export async function returnsIn(deps: Deps, tx: Db, principal: Principal, period: ReportingPeriod): Promise<DisclosedTable[]> {
+export async function returnsIn(
+  deps: Deps,
+  tx: Db,
+  principal: Principal,
+  period: ReportingPeriod,
+): Promise<DisclosedTable[]> {
   const scope = oversightScope(principal);
   const policy = disclosurePolicy(principal, deps.config.rules.integrity);
   const specs = returnsTables({

@@ -6,10 +6,23 @@ import { authorize, type Principal } from '../access/principal.ts';
 import { gatherDashboardData, type QueryStep } from './dashboard-data.ts';
 import { caseSections, integritySections, type DashboardSection } from './dashboard-sections.ts';
 import { disclosurePolicy, oversightScope } from './oversight-scope.ts';
-import { asAtDay, periodFromInput, periodQuerySchema, selectableYears, type PeriodQuery, type ReportingPeriod } from './period.ts';
+import {
+  asAtDay,
+  periodFromInput,
+  periodQuerySchema,
+  selectableYears,
+  type PeriodQuery,
+  type ReportingPeriod,
+} from './period.ts';
 import type { DisclosurePolicy } from './disclosure-control.ts';
 
-export type Dashboard = { period: ReportingPeriod; asAt: string; policy: DisclosurePolicy; years: number[]; sections: DashboardSection[] };
+export type Dashboard = {
+  period: ReportingPeriod;
+  asAt: string;
+  policy: DisclosurePolicy;
+  years: number[];
+  sections: DashboardSection[];
+};
 
 /**
  * The scrutiny dashboard for a period: every section's figures over the user's scope (oversight-scope.ts),
@@ -29,10 +42,26 @@ export function dashboardPeriod(deps: Deps, query: PeriodQuery): { today: string
 }
 
 /** The dashboard inside the caller's transaction (exports record their audit row in the same one); `step` times each query (the benchmark). */
-export async function dashboardIn(deps: Deps, tx: Db, principal: Principal, period: ReportingPeriod, today: string, step?: QueryStep): Promise<Dashboard> {
+export async function dashboardIn(
+  deps: Deps,
+  tx: Db,
+  principal: Principal,
+  period: ReportingPeriod,
+  today: string,
+  step?: QueryStep,
+): Promise<Dashboard> {
   const asAt = asAtDay(period, today);
   const policy = disclosurePolicy(principal, deps.config.rules.integrity);
-  const data = await gatherDashboardData(deps, tx, oversightScope(principal), period, asAt, { integrity: true, ...(step ? { step } : {}) });
+  const data = await gatherDashboardData(deps, tx, oversightScope(principal), period, asAt, {
+    integrity: true,
+    ...(step ? { step } : {}),
+  });
   const options = { policy, reference: deps.config.rules.integrity.disproportionalityReference };
-  return { period, asAt, policy, years: selectableYears(today), sections: [...caseSections(data, options), ...integritySections(data, options)] };
+  return {
+    period,
+    asAt,
+    policy,
+    years: selectableYears(today),
+    sections: [...caseSections(data, options), ...integritySections(data, options)],
+  };
 }

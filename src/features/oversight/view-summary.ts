@@ -43,8 +43,15 @@ export async function viewSummary(deps: Deps, principal: Principal | null, query
   const { today, period } = dashboardPeriod(deps, query);
   const asAt = asAtDay(period, today);
   const policy = disclosurePolicy(principal, deps.config.rules.integrity);
-  const data = await deps.db.transaction((tx) => gatherDashboardData(deps, tx, oversightScope(principal), period, asAt, { integrity: true, people: false }));
-  const integrity = data.integrity ?? { restrictions: [], flagged: 0, vetting: { valid: 0, expired: 0, refused: 0, withdrawn: 0, reviews_overdue: 0 }, recommendations: [] };
+  const data = await deps.db.transaction((tx) =>
+    gatherDashboardData(deps, tx, oversightScope(principal), period, asAt, { integrity: true, people: false }),
+  );
+  const integrity = data.integrity ?? {
+    restrictions: [],
+    flagged: 0,
+    vetting: { valid: 0, expired: 0, refused: 0, withdrawn: 0, reviews_overdue: 0 },
+    recommendations: [],
+  };
   const cases = discloseTable(casesByTypeTable(data.cases, period), policy);
   const allegations = discloseTable(allegationsByCategoryTable(data.allegations, data.categories, period), policy);
   const timeliness = discloseTable(timelinessTable(data.timeliness, data.open, period, asAt), policy);
@@ -62,7 +69,9 @@ export async function viewSummary(deps: Deps, principal: Principal | null, query
     casesOpen: cell(timeliness, TOTAL, 'open'),
     casesOpenOver12Months: cell(timeliness, TOTAL, 'over12'),
     dismissals:
-      dismissed.suppressed || wouldHave.suppressed ? { value: null, suppressed: true } : { value: (dismissed.value ?? 0) + (wouldHave.value ?? 0), suppressed: false },
+      dismissed.suppressed || wouldHave.suppressed
+        ? { value: null, suppressed: true }
+        : { value: (dismissed.value ?? 0) + (wouldHave.value ?? 0), suppressed: false },
     restrictionsInForce: cell(restrictions, TOTAL, 'inForce'),
     suspensionsInForce: cell(restrictions, 'suspension', 'inForce'),
     subjectsFlagged: cell(flagged, 'flagged', 'subjects'),

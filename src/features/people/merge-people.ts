@@ -20,11 +20,18 @@ export const mergePeopleInput = z.object({
  * survivor, its numbers and postings show on the survivor, and an undo restores it exactly. Both records
  * are locked and their versions checked, so a merge made from stale pages is refused (409).
  */
-export async function mergePeople(deps: Deps, principal: Principal | null, raw: z.input<typeof mergePeopleInput>, requestId: string | null) {
+export async function mergePeople(
+  deps: Deps,
+  principal: Principal | null,
+  raw: z.input<typeof mergePeopleInput>,
+  requestId: string | null,
+) {
   authorize(principal, 'person.merge', 'person');
   const input = parseInput(mergePeopleInput, raw);
   if (input.survivorId === input.duplicateId) {
-    throw new AppError('validation', 'A record cannot be merged into itself', { duplicateId: 'Choose a different record' });
+    throw new AppError('validation', 'A record cannot be merged into itself', {
+      duplicateId: 'Choose a different record',
+    });
   }
   return deps.db.transaction(async (tx) => {
     const survivor = await findVisiblePerson(tx, principal, input.survivorId, true);
@@ -32,14 +39,29 @@ export async function mergePeople(deps: Deps, principal: Principal | null, raw: 
     if (!survivor || !duplicate) throw notFound('person');
     if (survivor.version !== input.survivorVersion) throw staleVersion();
     if (input.duplicateVersion !== undefined && duplicate.version !== input.duplicateVersion) throw staleVersion();
-    if (survivor.mergedIntoId) throw new AppError('invalid_state', 'This record has itself been merged into another; merge into that one instead.');
-    if (duplicate.mergedIntoId) throw new AppError('invalid_state', 'The duplicate has already been merged into another record.', { duplicateId: 'Already merged' });
+    if (survivor.mergedIntoId)
+      throw new AppError(
+        'invalid_state',
+        'This record has itself been merged into another; merge into that one instead.',
+      );
+    if (duplicate.mergedIntoId)
+      throw new AppError('invalid_state', 'The duplicate has already been merged into another record.', {
+        duplicateId: 'Already merged',
+      });
     if ((await mergedInto(tx, principal.forceId, duplicate.id)).length > 0) {
-      throw new AppError('invalid_state', 'Other records are merged into the duplicate; undo those merges first.', { duplicateId: 'Has merged records' });
+      throw new AppError('invalid_state', 'Other records are merged into the duplicate; undo those merges first.', {
+        duplicateId: 'Has merged records',
+      });
     }
-    if (survivor.personType !== duplicate.personType && !(survivor.personType === 'officer' || duplicate.personType === 'officer')) {
+    if (
+      survivor.personType !== duplicate.personType &&
+      !(survivor.personType === 'officer' || duplicate.personType === 'officer')
+    ) {
       // Officers are often recorded as staff or specials earlier in their careers, so only unrelated types are refused.
-      throw new AppError('invalid_state', `A ${duplicate.personType} record cannot be merged into a ${survivor.personType} record.`);
+      throw new AppError(
+        'invalid_state',
+        `A ${duplicate.personType} record cannot be merged into a ${survivor.personType} record.`,
+      );
     }
     await setMergedInto(tx, principal.forceId, duplicate.id, survivor.id, duplicate.version);
     await bumpVersion(tx, principal.forceId, survivor.id, survivor.version);
@@ -52,7 +74,13 @@ export async function mergePeople(deps: Deps, principal: Principal | null, raw: 
       mergedAt: deps.now(),
     });
     const actor = actorOf(principal, requestId);
-    const event = { type: 'person.merged' as const, mergeId: merge.id, survivorId: survivor.id, mergedId: duplicate.id, reason: input.reason };
+    const event = {
+      type: 'person.merged' as const,
+      mergeId: merge.id,
+      survivorId: survivor.id,
+      mergedId: duplicate.id,
+      reason: input.reason,
+    };
     await recordAudit(tx, actor, { type: 'person', id: survivor.id, personId: survivor.id }, event);
     await recordAudit(tx, actor, { type: 'person', id: duplicate.id, personId: duplicate.id }, event);
     return merge;

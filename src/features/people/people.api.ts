@@ -36,10 +36,17 @@ const personDetail = z.object({
   mergedIntoId: z.string().uuid().nullable(),
   version: z.number().int(),
   protectedCharacteristics: z
-    .object({ sex: z.string().nullable(), ethnicity: z.string().nullable(), ageBand: z.string().nullable(), dateOfBirth: z.string().nullable() })
+    .object({
+      sex: z.string().nullable(),
+      ethnicity: z.string().nullable(),
+      ageBand: z.string().nullable(),
+      dateOfBirth: z.string().nullable(),
+    })
     .nullable(),
   identifiers: z.array(z.object({ personId: z.string().uuid(), kind: z.string(), value: z.string(), ...dated })),
-  postings: z.array(z.object({ personId: z.string().uuid(), rank: z.string(), role: z.string(), unit: z.string(), ...dated })),
+  postings: z.array(
+    z.object({ personId: z.string().uuid(), rank: z.string(), role: z.string(), unit: z.string(), ...dated }),
+  ),
   mergedRecords: z.array(z.object({ id: z.string().uuid(), givenName: z.string(), familyName: z.string() })),
 });
 
@@ -63,7 +70,15 @@ export function registerPeopleApi(app: FastifyInstance, deps: Deps): void {
           page: z.string().optional(),
           pageSize: z.string().optional(),
         }),
-        response: { 200: z.object({ total: z.number().int(), page: z.number().int(), pageCount: z.number().int(), items: z.array(directoryItem) }), ...errors },
+        response: {
+          200: z.object({
+            total: z.number().int(),
+            page: z.number().int(),
+            pageCount: z.number().int(),
+            items: z.array(directoryItem),
+          }),
+          ...errors,
+        },
       },
     },
     async (request) => {
@@ -92,7 +107,12 @@ export function registerPeopleApi(app: FastifyInstance, deps: Deps): void {
     '/api/v1/people/:id',
     {
       preHandler: requireApiPrincipal,
-      schema: { tags: ['people'], summary: 'A person with identity history (the read is audited)', params: z.object({ id: z.string() }), response: { 200: personDetail, ...errors } },
+      schema: {
+        tags: ['people'],
+        summary: 'A person with identity history (the read is audited)',
+        params: z.object({ id: z.string() }),
+        response: { 200: personDetail, ...errors },
+      },
     },
     async (request) => {
       const v = await viewPerson(deps, principalOf(request), request.params.id, request.id);
@@ -107,8 +127,21 @@ export function registerPeopleApi(app: FastifyInstance, deps: Deps): void {
         mergedIntoId: v.person.mergedIntoId,
         version: v.person.version,
         protectedCharacteristics: v.protectedCharacteristics,
-        identifiers: v.identifiers.map((i) => ({ personId: i.personId, kind: i.kind, value: i.value, validFrom: i.validFrom, validTo: i.validTo })),
-        postings: v.postings.map((p) => ({ personId: p.personId, rank: p.rank, role: p.role, unit: p.unitName, validFrom: p.validFrom, validTo: p.validTo })),
+        identifiers: v.identifiers.map((i) => ({
+          personId: i.personId,
+          kind: i.kind,
+          value: i.value,
+          validFrom: i.validFrom,
+          validTo: i.validTo,
+        })),
+        postings: v.postings.map((p) => ({
+          personId: p.personId,
+          rank: p.rank,
+          role: p.role,
+          unit: p.unitName,
+          validFrom: p.validFrom,
+          validTo: p.validTo,
+        })),
         mergedRecords: v.duplicates,
       };
     },
@@ -122,12 +155,22 @@ export function registerPeopleApi(app: FastifyInstance, deps: Deps): void {
         tags: ['people'],
         summary: 'Merge a duplicate record into this one (reversible)',
         params: z.object({ id: z.string() }),
-        body: z.object({ duplicateId: z.string(), reason: z.string(), survivorVersion: z.number().int(), duplicateVersion: z.number().int() }),
+        body: z.object({
+          duplicateId: z.string(),
+          reason: z.string(),
+          survivorVersion: z.number().int(),
+          duplicateVersion: z.number().int(),
+        }),
         response: { 201: z.object({ mergeId: z.string().uuid() }), ...errors },
       },
     },
     async (request, reply) => {
-      const merge = await mergePeople(deps, principalOf(request), { survivorId: request.params.id, ...request.body }, request.id);
+      const merge = await mergePeople(
+        deps,
+        principalOf(request),
+        { survivorId: request.params.id, ...request.body },
+        request.id,
+      );
       return reply.code(201).send({ mergeId: merge.id });
     },
   );
@@ -141,9 +184,18 @@ export function registerPeopleApi(app: FastifyInstance, deps: Deps): void {
         summary: 'Undo a merge',
         params: z.object({ mergeId: z.string() }),
         body: z.object({ reason: z.string() }),
-        response: { 200: z.object({ mergeId: z.string().uuid(), survivorId: z.string().uuid(), duplicateId: z.string().uuid() }), ...errors },
+        response: {
+          200: z.object({ mergeId: z.string().uuid(), survivorId: z.string().uuid(), duplicateId: z.string().uuid() }),
+          ...errors,
+        },
       },
     },
-    async (request) => undoMerge(deps, principalOf(request), { mergeId: request.params.mergeId, reason: request.body.reason }, request.id),
+    async (request) =>
+      undoMerge(
+        deps,
+        principalOf(request),
+        { mergeId: request.params.mergeId, reason: request.body.reason },
+        request.id,
+      ),
   );
 }

@@ -1,6 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, TestClient, api, type ApiError, type PeopleList, type PersonDetail, type TestApp } from '../../../test/support/test-app.ts';
-import { createAccount, createForce, createPerson, createUnit, sessionCookieFor } from '../../../test/support/factories.ts';
+import {
+  createTestApp,
+  TestClient,
+  api,
+  type ApiError,
+  type PeopleList,
+  type PersonDetail,
+  type TestApp,
+} from '../../../test/support/test-app.ts';
+import {
+  createAccount,
+  createForce,
+  createPerson,
+  createUnit,
+  sessionCookieFor,
+} from '../../../test/support/factories.ts';
 import { createApiToken } from '../auth/api-tokens.ts';
 import { systemActor } from '../audit/audit-events.ts';
 
@@ -13,7 +27,9 @@ const cookies: Record<string, string> = {};
 const tokens: Record<string, string> = {};
 
 async function auditCount(type: string): Promise<number> {
-  const rows = (await t.database.query<{ n: number }>(`select count(*)::int as n from audit_events where event_type = $1`, [type]))[0];
+  const rows = (
+    await t.database.query<{ n: number }>(`select count(*)::int as n from audit_events where event_type = $1`, [type])
+  )[0];
   return rows?.n ?? 0;
 }
 
@@ -47,9 +63,18 @@ beforeAll(async () => {
     familyName: 'Ashworth',
     identifiers: [{ kind: 'collar', value: '9001', validFrom: '2011-01-01' }],
   });
-  eastPerson = await createPerson(t.deps.db, 'east', { givenName: 'Eve', familyName: 'Ashworth', identifiers: [{ kind: 'collar', value: '4471', validFrom: '2010-01-01' }] });
+  eastPerson = await createPerson(t.deps.db, 'east', {
+    givenName: 'Eve',
+    familyName: 'Ashworth',
+    identifiers: [{ kind: 'collar', value: '4471', validFrom: '2010-01-01' }],
+  });
   const accounts = {
-    investigator: await createAccount(t.deps, { email: 'inv@west.example', role: 'psd_investigator', forceId: 'west', personId: investigatorSelf.id }),
+    investigator: await createAccount(t.deps, {
+      email: 'inv@west.example',
+      role: 'psd_investigator',
+      forceId: 'west',
+      personId: investigatorSelf.id,
+    }),
     aa: await createAccount(t.deps, { email: 'aa@west.example', role: 'appropriate_authority', forceId: 'west' }),
     pcc: await createAccount(t.deps, { email: 'pcc@west.example', role: 'pcc_oversight', forceId: 'west' }),
     east: await createAccount(t.deps, { email: 'inv@east.example', role: 'psd_investigator', forceId: 'east' }),
@@ -88,7 +113,12 @@ describe('people directory', () => {
 
   it('never shows users the record of the person they are, in lists, counts or detail', async () => {
     const list = await api(t.app, 'GET', '/api/v1/people?q=ashworth', tokens['investigator']);
-    expect(list.json<PeopleList>().items.map((i) => i.givenName).sort()).toEqual(['Alice', 'Bob']);
+    expect(
+      list
+        .json<PeopleList>()
+        .items.map((i) => i.givenName)
+        .sort(),
+    ).toEqual(['Alice', 'Bob']);
     expect(list.json<PeopleList>().total).toBe(2);
     const byNumber = await as('investigator').get('/people?q=9001');
     expect(byNumber.body).toContain('0 people found');
@@ -125,7 +155,12 @@ describe('people directory', () => {
 
   it('shows protected characteristics only to roles that need them', async () => {
     const aa = await api(t.app, 'GET', `/api/v1/people/${alice.id}`, tokens['aa']);
-    expect(aa.json<PersonDetail>().protectedCharacteristics).toEqual({ sex: 'female', ethnicity: 'white', ageBand: '26_40', dateOfBirth: '1985-06-15' });
+    expect(aa.json<PersonDetail>().protectedCharacteristics).toEqual({
+      sex: 'female',
+      ethnicity: 'white',
+      ageBand: '26_40',
+      dateOfBirth: '1985-06-15',
+    });
     const inv = await api(t.app, 'GET', `/api/v1/people/${alice.id}`, tokens['investigator']);
     expect(inv.json<PersonDetail>().protectedCharacteristics).toBeNull();
     expect((await as('investigator').get(`/people/${alice.id}`)).body).not.toContain('Ethnicity');
@@ -155,10 +190,18 @@ describe('people directory', () => {
 
 describe('merging duplicate records', () => {
   it('merges by number, finds the survivor by the duplicate’s number, and undoes exactly', async () => {
-    const dup = await createPerson(t.deps.db, 'west', { givenName: 'Alicia', familyName: 'Ashworth', identifiers: [{ kind: 'staff', value: 'S777001', validFrom: '2008-01-01', validTo: '2011-12-31' }] });
+    const dup = await createPerson(t.deps.db, 'west', {
+      givenName: 'Alicia',
+      familyName: 'Ashworth',
+      identifiers: [{ kind: 'staff', value: 'S777001', validFrom: '2008-01-01', validTo: '2011-12-31' }],
+    });
     const client = as('aa');
     const page = `/people/${alice.id}`;
-    const res = await client.post(`/people/${alice.id}/merge`, { duplicate: 'S777001', reason: 'Same person: staff before joining as an officer', version: '1' }, { formPage: page });
+    const res = await client.post(
+      `/people/${alice.id}/merge`,
+      { duplicate: 'S777001', reason: 'Same person: staff before joining as an officer', version: '1' },
+      { formPage: page },
+    );
     expect(res.statusCode).toBe(303);
     const search = await api(t.app, 'GET', '/api/v1/people?q=S777001', tokens['aa']);
     expect(search.json<PeopleList>().items.map((i) => i.id)).toEqual([alice.id]);
@@ -166,11 +209,17 @@ describe('merging duplicate records', () => {
     expect(names.json<PeopleList>().items.map((i) => i.givenName)).not.toContain('Alicia');
     const detail = await api(t.app, 'GET', `/api/v1/people/${alice.id}`, tokens['aa']);
     expect(detail.json<PersonDetail>().identifiers.map((i) => i.value)).toContain('S777001');
-    expect(detail.json<PersonDetail>().mergedRecords).toEqual([{ id: dup.id, givenName: 'Alicia', familyName: 'Ashworth' }]);
+    expect(detail.json<PersonDetail>().mergedRecords).toEqual([
+      { id: dup.id, givenName: 'Alicia', familyName: 'Ashworth' },
+    ]);
     expect(await auditCount('person.merged')).toBe(2);
 
-    const [merge] = await t.database.query<{ id: string }>(`select id from person_merges where merged_id = $1`, [dup.id]);
-    const undo = await api(t.app, 'POST', `/api/v1/person-merges/${merge?.id}/undo`, tokens['aa'], { reason: 'Different people after all: checked HR file' });
+    const [merge] = await t.database.query<{ id: string }>(`select id from person_merges where merged_id = $1`, [
+      dup.id,
+    ]);
+    const undo = await api(t.app, 'POST', `/api/v1/person-merges/${merge?.id}/undo`, tokens['aa'], {
+      reason: 'Different people after all: checked HR file',
+    });
     expect(undo.statusCode).toBe(200);
     const after = await api(t.app, 'GET', '/api/v1/people?q=S777001', tokens['aa']);
     expect(after.json<PeopleList>().items.map((i) => i.id)).toEqual([dup.id]);
@@ -179,28 +228,56 @@ describe('merging duplicate records', () => {
 
   it('refuses a stale merge with 409 and changes nothing', async () => {
     const dup = await createPerson(t.deps.db, 'west', { givenName: 'Robert', familyName: 'Ashworth' });
-    const res = await api(t.app, 'POST', `/api/v1/people/${bob.id}/merge`, tokens['aa'], { duplicateId: dup.id, reason: 'Same person recorded twice', survivorVersion: 99, duplicateVersion: 1 });
+    const res = await api(t.app, 'POST', `/api/v1/people/${bob.id}/merge`, tokens['aa'], {
+      duplicateId: dup.id,
+      reason: 'Same person recorded twice',
+      survivorVersion: 99,
+      duplicateVersion: 1,
+    });
     expect(res.statusCode).toBe(409);
-    const [row] = await t.database.query<{ merged_into_id: string | null }>(`select merged_into_id from people where id = $1`, [dup.id]);
+    const [row] = await t.database.query<{ merged_into_id: string | null }>(
+      `select merged_into_id from people where id = $1`,
+      [dup.id],
+    );
     expect(row?.merged_into_id).toBeNull();
   });
 
   it('refuses a merge without a reason, and one by a role that may not merge, changing nothing', async () => {
     const dup = await createPerson(t.deps.db, 'west', { givenName: 'Rob', familyName: 'Ashworth' });
-    const short = await api(t.app, 'POST', `/api/v1/people/${bob.id}/merge`, tokens['aa'], { duplicateId: dup.id, reason: 'dup', survivorVersion: 1, duplicateVersion: 1 });
+    const short = await api(t.app, 'POST', `/api/v1/people/${bob.id}/merge`, tokens['aa'], {
+      duplicateId: dup.id,
+      reason: 'dup',
+      survivorVersion: 1,
+      duplicateVersion: 1,
+    });
     expect(short.statusCode).toBe(400);
     expect(short.json<ApiError>().error.fields?.['reason']).toMatch(/at least 10 characters/);
-    const inv = await api(t.app, 'POST', `/api/v1/people/${bob.id}/merge`, tokens['investigator'], { duplicateId: dup.id, reason: 'Same person recorded twice', survivorVersion: 1, duplicateVersion: 1 });
+    const inv = await api(t.app, 'POST', `/api/v1/people/${bob.id}/merge`, tokens['investigator'], {
+      duplicateId: dup.id,
+      reason: 'Same person recorded twice',
+      survivorVersion: 1,
+      duplicateVersion: 1,
+    });
     expect(inv.statusCode).toBe(404);
-    const anon = await new TestClient(t.app).post(`/people/${bob.id}/merge`, { duplicate: dup.id, reason: 'Same person recorded twice', version: '1' });
+    const anon = await new TestClient(t.app).post(`/people/${bob.id}/merge`, {
+      duplicate: dup.id,
+      reason: 'Same person recorded twice',
+      version: '1',
+    });
     expect(anon.statusCode).toBe(303);
-    const changed = await t.database.query(`select 1 from people where merged_into_id is not null and id = $1`, [dup.id]);
+    const changed = await t.database.query(`select 1 from people where merged_into_id is not null and id = $1`, [
+      dup.id,
+    ]);
     expect(changed).toHaveLength(0);
     expect(await t.database.query(`select 1 from person_merges where merged_id = $1`, [dup.id])).toHaveLength(0);
   });
 
   it('refuses a form post without the CSRF token', async () => {
-    const res = await as('aa').post(`/people/${bob.id}/merge`, { duplicate: '5550', reason: 'Same person recorded twice', version: '1' }, { csrf: false });
+    const res = await as('aa').post(
+      `/people/${bob.id}/merge`,
+      { duplicate: '5550', reason: 'Same person recorded twice', version: '1' },
+      { csrf: false },
+    );
     expect(res.statusCode).toBe(403);
   });
 });

@@ -19,26 +19,50 @@ export function registerPeoplePages(app: FastifyInstance, deps: Deps): void {
 
   app.get<{ Querystring: Record<string, string> }>('/people', pre, async (request, reply) => {
     const principal = principalOf(request);
-    const [unitOptions, ranks] = await Promise.all([unitsOfForce(deps.db, principal.forceId), currentRanksOfForce(deps.db, principal.forceId)]);
-    const common = { pageTitle: 'People', query: request.query, unitOptions, ranks, types: personTypes, statuses: personStatuses };
+    const [unitOptions, ranks] = await Promise.all([
+      unitsOfForce(deps.db, principal.forceId),
+      currentRanksOfForce(deps.db, principal.forceId),
+    ]);
+    const common = {
+      pageTitle: 'People',
+      query: request.query,
+      unitOptions,
+      ranks,
+      types: personTypes,
+      statuses: personStatuses,
+    };
     try {
       const result = await searchPeople(deps, principal, request.query, request.id);
       const base = new URLSearchParams(Object.entries(request.query).filter(([k, v]) => k !== 'page' && v !== ''));
-      const pageHref = (n: number) => `/people?${new URLSearchParams([...base.entries(), ['page', String(n)]]).toString()}`;
-      return reply.page('people/views/directory.njk', { ...common, result, pageHref: pagination(result.input.page, result.pageCount, pageHref) });
+      const pageHref = (n: number) =>
+        `/people?${new URLSearchParams([...base.entries(), ['page', String(n)]]).toString()}`;
+      return reply.page('people/views/directory.njk', {
+        ...common,
+        result,
+        pageHref: pagination(result.input.page, result.pageCount, pageHref),
+      });
     } catch (err) {
       if (!(err instanceof AppError) || err.code !== 'validation' || !err.fields) throw err;
-      return reply.code(400).page('people/views/directory.njk', { ...common, fields: err.fields, errors: errorList(err.fields) });
+      return reply
+        .code(400)
+        .page('people/views/directory.njk', { ...common, fields: err.fields, errors: errorList(err.fields) });
     }
   });
 
-  const showPerson = async (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply, extra: Record<string, unknown> = {}) => {
+  const showPerson = async (
+    request: FastifyRequest<{ Params: { id: string } }>,
+    reply: FastifyReply,
+    extra: Record<string, unknown> = {},
+  ) => {
     const view = await viewPerson(deps, principalOf(request), request.params.id, request.id);
     const name = `${view.person.givenName} ${view.person.familyName}`;
     return reply.page('people/views/person.njk', { pageTitle: name, name, ...view, ...extra });
   };
 
-  const flashes: Record<string, string> = { merged: 'The duplicate record was merged into this one.', unmerged: 'The merge was undone.' };
+  const flashes: Record<string, string> = {
+    merged: 'The duplicate record was merged into this one.',
+    unmerged: 'The merge was undone.',
+  };
   app.get<{ Params: { id: string }; Querystring: Record<string, string> }>('/people/:id', pre, (request, reply) => {
     const flash = Object.keys(flashes).find((k) => request.query[k] === '1');
     return showPerson(request, reply, flash ? { flash: flashes[flash] } : {});
@@ -77,15 +101,23 @@ export function registerPeoplePages(app: FastifyInstance, deps: Deps): void {
     }
   });
 
-  app.post<{ Params: { id: string; mergeId: string }; Body: Body }>('/people/:id/merges/:mergeId/undo', pre, async (request, reply) => {
-    try {
-      await undoMerge(deps, principalOf(request), { mergeId: request.params.mergeId, reason: request.body.reason ?? '' }, request.id);
-      return reply.redirect(`/people/${request.params.id}?unmerged=1`, 303);
-    } catch (err) {
-      if (!(err instanceof AppError) || err.code !== 'validation') throw err;
-      const fields = { [`undo-${request.params.mergeId}`]: err.fields?.['reason'] ?? err.message };
-      return showPerson(request, reply.code(400), { fields, errors: errorList(fields) });
-    }
-  });
+  app.post<{ Params: { id: string; mergeId: string }; Body: Body }>(
+    '/people/:id/merges/:mergeId/undo',
+    pre,
+    async (request, reply) => {
+      try {
+        await undoMerge(
+          deps,
+          principalOf(request),
+          { mergeId: request.params.mergeId, reason: request.body.reason ?? '' },
+          request.id,
+        );
+        return reply.redirect(`/people/${request.params.id}?unmerged=1`, 303);
+      } catch (err) {
+        if (!(err instanceof AppError) || err.code !== 'validation') throw err;
+        const fields = { [`undo-${request.params.mergeId}`]: err.fields?.['reason'] ?? err.message };
+        return showPerson(request, reply.code(400), { fields, errors: errorList(fields) });
+      }
+    },
+  );
 }
-

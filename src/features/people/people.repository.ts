@@ -41,7 +41,10 @@ function directoryWhere(principal: Principal, f: DirectoryFilter): SQL {
   const q = f.q?.trim();
   if (q) {
     const words = q.toLowerCase().split(/\s+/).filter(Boolean);
-    const nameMatch = sql.join(words.map((w) => sql`p.search_name like ${`%${w.replace(/[%_\\]/g, (c) => `\\${c}`)}%`}`), sql` and `);
+    const nameMatch = sql.join(
+      words.map((w) => sql`p.search_name like ${`%${w.replace(/[%_\\]/g, (c) => `\\${c}`)}%`}`),
+      sql` and `,
+    );
     parts.push(/\d/.test(q) ? sql`(${identifierMatch(q)} or (${nameMatch}))` : sql`(${nameMatch})`);
   }
   if (f.personType) parts.push(sql`p.person_type = ${f.personType}`);
@@ -49,7 +52,9 @@ function directoryWhere(principal: Principal, f: DirectoryFilter): SQL {
   if (f.rank) parts.push(sql`cur.rank = ${f.rank}`);
   if (f.unitId) {
     // The unit and every unit beneath it.
-    parts.push(sql`cur.unit_path like (select u.path from units u where u.force_id = p.force_id and u.id = ${f.unitId}::uuid) || '%'`);
+    parts.push(
+      sql`cur.unit_path like (select u.path from units u where u.force_id = p.force_id and u.id = ${f.unitId}::uuid) || '%'`,
+    );
   }
   return sql.join(parts, sql` and `);
 }
@@ -60,11 +65,19 @@ const currentPosting = sql`left join lateral (
     where pp.force_id = p.force_id and pp.person_id = p.id
     order by pp.valid_from desc limit 1) cur on true`;
 
-export async function searchDirectory(db: Db, principal: Principal, f: DirectoryFilter, page: { limit: number; offset: number }) {
+export async function searchDirectory(
+  db: Db,
+  principal: Principal,
+  f: DirectoryFilter,
+  page: { limit: number; offset: number },
+) {
   const where = directoryWhere(principal, f);
   const q = f.q?.trim() ?? '';
   // The count needs the current posting only to filter by rank or unit.
-  const [count] = await rows<{ n: number }>(db, sql`select count(*)::int as n from people p ${f.rank || f.unitId ? currentPosting : sql``} where ${where}`);
+  const [count] = await rows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from people p ${f.rank || f.unitId ? currentPosting : sql``} where ${where}`,
+  );
   const found = await rows<DirectoryRow>(
     db,
     sql`select p.id, p.given_name, p.family_name, p.person_type, p.status, cur.rank, cur.role, cur.unit_name,
@@ -90,7 +103,10 @@ export async function findVisiblePerson(db: Db, principal: Principal, id: string
     sql`select p.id from people p where p.id = ${id}::uuid and ${visiblePeopleSql(principal)} ${lock ? sql`for update` : sql``}`,
   );
   if (found.length === 0) return undefined;
-  const [person] = await db.select().from(people).where(and(eq(people.forceId, principal.forceId), eq(people.id, id)));
+  const [person] = await db
+    .select()
+    .from(people)
+    .where(and(eq(people.forceId, principal.forceId), eq(people.id, id)));
   return person;
 }
 
@@ -134,7 +150,12 @@ export async function mergesOf(db: Db, forceId: string, personId: string) {
   return db
     .select()
     .from(personMerges)
-    .where(and(eq(personMerges.forceId, forceId), sql`(${personMerges.survivorId} = ${personId} or ${personMerges.mergedId} = ${personId})`))
+    .where(
+      and(
+        eq(personMerges.forceId, forceId),
+        sql`(${personMerges.survivorId} = ${personId} or ${personMerges.mergedId} = ${personId})`,
+      ),
+    )
     .orderBy(sql`${personMerges.mergedAt} desc`);
 }
 
@@ -147,7 +168,13 @@ export async function findOpenMerge(db: Db, forceId: string, mergeId: string) {
   return row;
 }
 
-export async function setMergedInto(db: Db, forceId: string, id: string, survivorId: string | null, version: number): Promise<void> {
+export async function setMergedInto(
+  db: Db,
+  forceId: string,
+  id: string,
+  survivorId: string | null,
+  version: number,
+): Promise<void> {
   await db
     .update(people)
     .set({ mergedIntoId: survivorId, version: version + 1, updatedAt: new Date() })
@@ -155,7 +182,10 @@ export async function setMergedInto(db: Db, forceId: string, id: string, survivo
 }
 
 export async function bumpVersion(db: Db, forceId: string, id: string, version: number): Promise<void> {
-  await db.update(people).set({ version: version + 1, updatedAt: new Date() }).where(and(eq(people.forceId, forceId), eq(people.id, id)));
+  await db
+    .update(people)
+    .set({ version: version + 1, updatedAt: new Date() })
+    .where(and(eq(people.forceId, forceId), eq(people.id, id)));
 }
 
 export async function insertMerge(db: Db, values: typeof personMerges.$inferInsert) {
@@ -164,7 +194,14 @@ export async function insertMerge(db: Db, values: typeof personMerges.$inferInse
   return row;
 }
 
-export async function markMergeUndone(db: Db, forceId: string, mergeId: string, by: string, reason: string, at: Date): Promise<void> {
+export async function markMergeUndone(
+  db: Db,
+  forceId: string,
+  mergeId: string,
+  by: string,
+  reason: string,
+  at: Date,
+): Promise<void> {
   await db
     .update(personMerges)
     .set({ undoneAt: at, undoneBy: by, undoReason: reason })
@@ -179,12 +216,19 @@ export async function resolveReference(db: Db, principal: Principal, reference: 
     ? sql`p.id = ${ref}::uuid`
     : sql`exists (select 1 from person_identifiers i where i.force_id = p.force_id and i.person_id = p.id and upper(i.value) = upper(${ref}))`;
   // A number held by a merged duplicate resolves to the record it was merged into.
-  const found = await rows<{ id: string }>(db, sql`select distinct coalesce(p.merged_into_id, p.id) as id from people p where ${visiblePeopleSql(principal)} and ${match}`);
+  const found = await rows<{ id: string }>(
+    db,
+    sql`select distinct coalesce(p.merged_into_id, p.id) as id from people p where ${visiblePeopleSql(principal)} and ${match}`,
+  );
   return found.map((r) => r.id);
 }
 
 export async function unitsOfForce(db: Db, forceId: string) {
-  return db.select({ id: units.id, name: units.name, path: units.path }).from(units).where(eq(units.forceId, forceId)).orderBy(units.path);
+  return db
+    .select({ id: units.id, name: units.name, path: units.path })
+    .from(units)
+    .where(eq(units.forceId, forceId))
+    .orderBy(units.path);
 }
 
 export async function currentRanksOfForce(db: Db, forceId: string): Promise<string[]> {

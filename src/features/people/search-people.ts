@@ -14,7 +14,10 @@ export const searchPeopleInput = z.object({
   rank: z.preprocess(emptyToUndefined, z.string().max(100).optional()),
   type: z.preprocess(emptyToUndefined, z.enum(personTypes, { message: 'Choose a type from the list' }).optional()),
   status: z.preprocess(emptyToUndefined, z.enum(personStatuses, { message: 'Choose current or former' }).optional()),
-  page: z.preprocess(emptyToUndefined, z.coerce.number().int('Page must be a whole number').min(1, 'Page must be 1 or more').max(100000).default(1)),
+  page: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int('Page must be a whole number').min(1, 'Page must be 1 or more').max(100000).default(1),
+  ),
   pageSize: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(200).default(25)),
 });
 
@@ -30,14 +33,26 @@ export async function searchPeople(deps: Deps, principal: Principal | null, raw:
   const input = parseInput(searchPeopleInput, raw, 'Check the search');
   const filter = { q: input.q, unitId: input.unit, rank: input.rank, personType: input.type, status: input.status };
   return deps.db.transaction(async (tx) => {
-    const result = await searchDirectory(tx, principal, filter, { limit: input.pageSize, offset: (input.page - 1) * input.pageSize });
-    const filters = Object.fromEntries(Object.entries({ unit: input.unit, rank: input.rank, type: input.type, status: input.status }).filter(([, v]) => v !== undefined)) as Record<string, string>;
-    await recordAudit(tx, actorOf(principal, requestId), { type: 'person-search', id: 'directory' }, {
-      type: 'person.searched',
-      query: input.q ?? '',
-      filters,
-      resultCount: result.total,
+    const result = await searchDirectory(tx, principal, filter, {
+      limit: input.pageSize,
+      offset: (input.page - 1) * input.pageSize,
     });
+    const filters = Object.fromEntries(
+      Object.entries({ unit: input.unit, rank: input.rank, type: input.type, status: input.status }).filter(
+        ([, v]) => v !== undefined,
+      ),
+    ) as Record<string, string>;
+    await recordAudit(
+      tx,
+      actorOf(principal, requestId),
+      { type: 'person-search', id: 'directory' },
+      {
+        type: 'person.searched',
+        query: input.q ?? '',
+        filters,
+        resultCount: result.total,
+      },
+    );
     return { ...result, input, pageCount: Math.max(1, Math.ceil(result.total / input.pageSize)) };
   });
 }

@@ -12,7 +12,12 @@ export const undoMergeInput = z.object({
 });
 
 /** Undoes a merge: the duplicate stands on its own again with everything it had. Audited on both records. */
-export async function undoMerge(deps: Deps, principal: Principal | null, raw: z.input<typeof undoMergeInput>, requestId: string | null) {
+export async function undoMerge(
+  deps: Deps,
+  principal: Principal | null,
+  raw: z.input<typeof undoMergeInput>,
+  requestId: string | null,
+) {
   authorize(principal, 'person.merge', 'person');
   const input = parseInput(undoMergeInput, raw);
   return deps.db.transaction(async (tx) => {
@@ -25,7 +30,13 @@ export async function undoMerge(deps: Deps, principal: Principal | null, raw: z.
     await bumpVersion(tx, principal.forceId, survivor.id, survivor.version);
     await markMergeUndone(tx, principal.forceId, merge.id, principal.userId, input.reason, deps.now());
     const actor = actorOf(principal, requestId);
-    const event = { type: 'person.unmerged' as const, mergeId: merge.id, survivorId: survivor.id, mergedId: duplicate.id, reason: input.reason };
+    const event = {
+      type: 'person.unmerged' as const,
+      mergeId: merge.id,
+      survivorId: survivor.id,
+      mergedId: duplicate.id,
+      reason: input.reason,
+    };
     await recordAudit(tx, actor, { type: 'person', id: survivor.id, personId: survivor.id }, event);
     await recordAudit(tx, actor, { type: 'person', id: duplicate.id, personId: duplicate.id }, event);
     return { mergeId: merge.id, survivorId: survivor.id, duplicateId: duplicate.id };

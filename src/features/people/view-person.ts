@@ -33,11 +33,19 @@ export async function viewPerson(deps: Deps, principal: Principal | null, id: st
     const survivor = person.mergedIntoId ? await findVisiblePerson(tx, principal, person.mergedIntoId) : undefined;
     // Only cases this viewer may see (the same need-to-know scope as the case list); nothing without case.read.
     const allegations = can(principal, 'case.read')
-      ? (await allegationsAgainstPerson(tx, principal, person.id)).map((a) => ({ ...a, statusLabel: capitalise(STATUS_LABELS[a.state as keyof typeof STATUS_LABELS] ?? a.state) }))
+      ? (await allegationsAgainstPerson(tx, principal, person.id)).map((a) => ({
+          ...a,
+          statusLabel: capitalise(STATUS_LABELS[a.state as keyof typeof STATUS_LABELS] ?? a.state),
+        }))
       : null;
     // Vetting: links for vetting roles; for anyone else only "a review is open since" (vetting/person-review-notice.ts).
     const vettingNotice = await personReviewNotice(tx, principal, person);
-    await recordAudit(tx, actorOf(principal, requestId), { type: 'person', id: person.id, personId: person.id }, { type: 'person.viewed', personId: person.id });
+    await recordAudit(
+      tx,
+      actorOf(principal, requestId),
+      { type: 'person', id: person.id, personId: person.id },
+      { type: 'person.viewed', personId: person.id },
+    );
     const showProtected = peoplePolicy.readProtectedCharacteristics(principal);
     const { sex, ethnicity, ageBand, dateOfBirth, ...rest } = person;
     return {

@@ -10,7 +10,12 @@ import { viewPublicPage } from './public-page.ts';
  * The public page's open data as CSV or a spreadsheet: exactly the tables the page shows (the same use case,
  * so the same disclosure control). Public data: no sign-in and nothing to audit.
  */
-export async function exportPublicTables(deps: Deps, forceId: string, file: string, query: PeriodQuery): Promise<ExportFile> {
+export async function exportPublicTables(
+  deps: Deps,
+  forceId: string,
+  file: string,
+  query: PeriodQuery,
+): Promise<ExportFile> {
   const match = /^([a-z0-9-]{1,80})\.(csv|xlsx)$/.exec(file);
   if (!match?.[1] || !match[2]) throw notFound('file');
   const [, table, format] = match;

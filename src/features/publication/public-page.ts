@@ -6,7 +6,14 @@ import { findForce } from '../organisation/forces.repository.ts';
 import { gatherDashboardData } from '../oversight/dashboard-data.ts';
 import { caseSections } from '../oversight/dashboard-sections.ts';
 import { publicScope } from '../oversight/oversight-scope.ts';
-import { asAtDay, financialYearOf, periodFromInput, periodQuerySchema, selectableYears, type PeriodQuery } from '../oversight/period.ts';
+import {
+  asAtDay,
+  financialYearOf,
+  periodFromInput,
+  periodQuerySchema,
+  selectableYears,
+  type PeriodQuery,
+} from '../oversight/period.ts';
 import { publishedNotices } from './publication.repository.ts';
 
 /**
@@ -19,7 +26,9 @@ export async function viewPublicPage(deps: Deps, forceId: string, query: PeriodQ
   if (!/^[a-z0-9_-]{1,40}$/.test(forceId)) throw notFound('page');
   const today = todayIso(deps.now());
   const lastComplete = financialYearOf(today) - 1;
-  const period = periodFromInput(parseInput(periodQuerySchema(today), { ...query, fy: query.fy || String(lastComplete) }, 'Check the period'));
+  const period = periodFromInput(
+    parseInput(periodQuerySchema(today), { ...query, fy: query.fy || String(lastComplete) }, 'Check the period'),
+  );
   const asAt = asAtDay(period, today);
   return deps.db.transaction(async (tx) => {
     const force = await findForce(tx, forceId);

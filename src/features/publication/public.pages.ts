@@ -21,7 +21,9 @@ export function registerPublicPages(app: FastifyInstance, deps: Deps): void {
       page = await viewPublicPage(deps, request.params.forceId, query);
     } catch (err) {
       if (!(err instanceof AppError) || err.code !== 'validation' || !err.fields) throw err;
-      const force = /^[a-z0-9_-]{1,40}$/.test(request.params.forceId) ? await findForce(deps.db, request.params.forceId) : undefined;
+      const force = /^[a-z0-9_-]{1,40}$/.test(request.params.forceId)
+        ? await findForce(deps.db, request.params.forceId)
+        : undefined;
       if (!force) throw notFound('page');
       const today = todayIso(deps.now());
       return reply.code(400).page('publication/views/public.njk', {
@@ -41,7 +43,11 @@ export function registerPublicPages(app: FastifyInstance, deps: Deps): void {
       sections: await withCharts(page.sections),
       formLabels: FORM_LABELS,
       threshold: deps.config.rules.integrity.disclosureThreshold,
-      values: { fy: page.period.fy, quarter: page.period.quarter ? String(page.period.quarter) : '', basis: page.period.basis },
+      values: {
+        fy: page.period.fy,
+        quarter: page.period.quarter ? String(page.period.quarter) : '',
+        basis: page.period.basis,
+      },
       yearItems: yearItems(page.years, page.period.fy),
       exportBase: `/public/${page.force.id}/tables`,
       query: periodQueryString(page.period),
@@ -51,6 +57,9 @@ export function registerPublicPages(app: FastifyInstance, deps: Deps): void {
   app.get<Req & { Params: { file: string } }>('/public/:forceId/tables/:file', async (request, reply) => {
     const query = { fy: request.query['fy'], quarter: request.query['quarter'], basis: request.query['basis'] };
     const file = await exportPublicTables(deps, request.params.forceId, request.params.file, query);
-    return reply.header('content-type', file.contentType).header('content-disposition', `attachment; filename="${file.fileName}"`).send(file.body);
+    return reply
+      .header('content-type', file.contentType)
+      .header('content-disposition', `attachment; filename="${file.fileName}"`)
+      .send(file.body);
   });
 }

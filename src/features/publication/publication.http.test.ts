@@ -11,7 +11,10 @@ beforeAll(async () => {
   // W3 (case C5) is referred to a public hearing on 10 March 2026; W7 (case C9) to a hearing in private.
   const hearing = async (subject: string, date: string, inPublic: boolean) => {
     const id = w.allegationIds[subject];
-    await t.database.query(`update allegations set facts = jsonb_set(facts, '{track,form}', '"hearing"') where id = $1`, [id]);
+    await t.database.query(
+      `update allegations set facts = jsonb_set(facts, '{track,form}', '"hearing"') where id = $1`,
+      [id],
+    );
     await t.database.query(
       `insert into allegation_events (force_id, case_id, allegation_id, action, from_state, to_state, details, occurred_on)
        select force_id, case_id, id, 'schedule_hearing', 'case_to_answer_gross_misconduct', 'hearing_scheduled', $2::jsonb, '2026-01-20' from allegations where id = $1`,
@@ -27,10 +30,18 @@ afterAll(async () => {
   await t?.close();
 });
 
-const as = (who: Who | null) => (who ? new TestClient(t.app).setCookie('probity_session', w.cookies[who]) : new TestClient(t.app));
-const post = (who: Who | null, url: string, body: Record<string, string>) => as(who).post(url, body, { formPage: who ? '/oversight' : '/sign-in' });
-const reference = async (key: string) => (await t.database.query<{ reference: string }>(`select reference from cases where id = $1`, [w.caseIds[key]]))[0]?.reference ?? '';
-const state = async () => JSON.stringify([await t.database.query(`select id, status, version, outcome from hearing_publications order by id`), await t.database.query(`select count(*)::int as n from audit_events`)]);
+const as = (who: Who | null) =>
+  who ? new TestClient(t.app).setCookie('probity_session', w.cookies[who]) : new TestClient(t.app);
+const post = (who: Who | null, url: string, body: Record<string, string>) =>
+  as(who).post(url, body, { formPage: who ? '/oversight' : '/sign-in' });
+const reference = async (key: string) =>
+  (await t.database.query<{ reference: string }>(`select reference from cases where id = $1`, [w.caseIds[key]]))[0]
+    ?.reference ?? '';
+const state = async () =>
+  JSON.stringify([
+    await t.database.query(`select id, status, version, outcome from hearing_publications order by id`),
+    await t.database.query(`select count(*)::int as n from audit_events`),
+  ]);
 const publicPage = async (query = '') => (await as(null).get(`/public/west${query}`)).body;
 
 function notice(subject: string, caseKey: string, extra: Record<string, string> = {}): Record<string, string> {
@@ -70,7 +81,14 @@ describe('public hearing notices (the appropriate authority)', () => {
     );
     const seeded = await state();
     for (const action of ['publish', 'outcome', 'withdraw']) {
-      const body = { version: '1', reason: 'Because', outcome: 'Misconduct proven.', 'outcomeOn-day': '1', 'outcomeOn-month': '2', 'outcomeOn-year': '2026' };
+      const body = {
+        version: '1',
+        reason: 'Because',
+        outcome: 'Misconduct proven.',
+        'outcomeOn-day': '1',
+        'outcomeOn-month': '2',
+        'outcomeOn-year': '2026',
+      };
       expect((await post(null, `/publications/${row?.id}/${action}`, body)).statusCode).toBe(303);
       expect((await post('pcc', `/publications/${row?.id}/${action}`, body)).statusCode).toBe(404);
       expect((await post('eastAa', `/publications/${row?.id}/${action}`, body)).statusCode).toBe(404);
@@ -94,11 +112,30 @@ describe('public hearing notices (the appropriate authority)', () => {
     const privateOne = await post('aa', '/publications', notice('W7', 'C9'));
     expect(privateOne.statusCode).toBe(400);
     expect(privateOne.body).toContain('This hearing is held in private: it cannot be published');
-    const empty = await post('aa', '/publications', notice('W3', 'C5', { officerName: '', venue: '', allegationSummary: 'short', 'hearingOn-day': '31', 'hearingOn-month': '2' }));
+    const empty = await post(
+      'aa',
+      '/publications',
+      notice('W3', 'C5', {
+        officerName: '',
+        venue: '',
+        allegationSummary: 'short',
+        'hearingOn-day': '31',
+        'hearingOn-month': '2',
+      }),
+    );
     expect(empty.statusCode).toBe(400);
     expect(empty.body).toContain('The date of the hearing must be a real date');
-    const noName = await post('aa', '/publications', notice('W3', 'C5', { officerName: '', venue: '', allegationSummary: 'short' }));
-    for (const m of ['Enter the name to publish', 'Enter where the hearing is held', 'Summarise the allegation as it will be published']) expect(noName.body).toContain(m);
+    const noName = await post(
+      'aa',
+      '/publications',
+      notice('W3', 'C5', { officerName: '', venue: '', allegationSummary: 'short' }),
+    );
+    for (const m of [
+      'Enter the name to publish',
+      'Enter where the hearing is held',
+      'Summarise the allegation as it will be published',
+    ])
+      expect(noName.body).toContain(m);
     expect((await post('aa', '/publications', notice('W3', 'C7'))).statusCode).toBe(404);
     expect(await state()).toBe(before);
   });
@@ -114,7 +151,9 @@ describe('public hearing notices (the appropriate authority)', () => {
     const url = created.headers.location?.split('?')[0] ?? '';
     expect((await as('aa').get(url)).body).toContain('Draft');
     expect(await publicPage()).not.toContain('Police Constable A');
-    expect((await post('aa', '/publications', notice('W3', 'C5'))).body).toContain('A notice of this hearing already exists');
+    expect((await post('aa', '/publications', notice('W3', 'C5'))).body).toContain(
+      'A notice of this hearing already exists',
+    );
 
     expect((await post('aa', `${url}/publish`, { version: '9' })).statusCode).toBe(409);
     expect((await post('pcc', `${url}/publish`, { version: '1' })).statusCode).toBe(404);
@@ -128,9 +167,25 @@ describe('public hearing notices (the appropriate authority)', () => {
     expect((await post('aa', `${url}/publish`, { version: '2' })).statusCode).toBe(422);
 
     // A past hearing: drafted with its outcome, public only once published.
-    const past = await post('aa', '/publications', notice('B1', 'C2', { officerName: 'PC Example', 'hearingOn-day': '1', 'hearingOn-month': '8', 'hearingOn-year': '2025', allegationSummary: 'Discriminatory remarks to a member of the public.' }));
+    const past = await post(
+      'aa',
+      '/publications',
+      notice('B1', 'C2', {
+        officerName: 'PC Example',
+        'hearingOn-day': '1',
+        'hearingOn-month': '8',
+        'hearingOn-year': '2025',
+        allegationSummary: 'Discriminatory remarks to a member of the public.',
+      }),
+    );
     const pastUrl = past.headers.location?.split('?')[0] ?? '';
-    const outcome = { version: '1', outcome: 'Gross misconduct proven. Dismissed without notice.', 'outcomeOn-day': '1', 'outcomeOn-month': '9', 'outcomeOn-year': '2025' };
+    const outcome = {
+      version: '1',
+      outcome: 'Gross misconduct proven. Dismissed without notice.',
+      'outcomeOn-day': '1',
+      'outcomeOn-month': '9',
+      'outcomeOn-year': '2025',
+    };
     const bad = await post('aa', `${pastUrl}/outcome`, { ...outcome, outcome: 'short', 'outcomeOn-year': '2027' });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('Give the outcome as it will be published');
@@ -143,11 +198,22 @@ describe('public hearing notices (the appropriate authority)', () => {
     const list = await as('aa').get('/publications');
     expect(list.body).toContain('Police Constable A');
     expect(list.body).toContain(await reference('C2'));
-    const events = await t.database.query<{ event_type: string }>(`select event_type from audit_events where event_type like 'oversight.publication%' order by seq`);
-    expect(events.map((e) => e.event_type)).toEqual(['oversight.publication_created', 'oversight.publication_published', 'oversight.publication_created', 'oversight.publication_outcome', 'oversight.publication_published']);
+    const events = await t.database.query<{ event_type: string }>(
+      `select event_type from audit_events where event_type like 'oversight.publication%' order by seq`,
+    );
+    expect(events.map((e) => e.event_type)).toEqual([
+      'oversight.publication_created',
+      'oversight.publication_published',
+      'oversight.publication_created',
+      'oversight.publication_outcome',
+      'oversight.publication_published',
+    ]);
 
     expect((await post('aa', `${url}/withdraw`, { version: '2', reason: '' })).statusCode).toBe(400);
-    expect((await post('aa', `${url}/withdraw`, { version: '2', reason: 'The chair directed a private hearing' })).statusCode).toBe(303);
+    expect(
+      (await post('aa', `${url}/withdraw`, { version: '2', reason: 'The chair directed a private hearing' }))
+        .statusCode,
+    ).toBe(303);
     const after = await publicPage();
     expect(after).not.toContain('Police Constable A');
     expect(after).toContain('PC Example');
@@ -165,7 +231,9 @@ describe('the public page', () => {
     const open = await as(null).get('/public/west/tables/cases-by-type.csv?fy=2025');
     expect(open.statusCode).toBe(200);
     expect(open.body).toBe(pcc.body);
-    expect(open.body).toBe('Type of case,Cases\r\nConduct matter,5\r\nRecordable conduct matter,[c]\r\nComplaint (special procedures),[c]\r\nAll cases,7\r\n');
+    expect(open.body).toBe(
+      'Type of case,Cases\r\nConduct matter,5\r\nRecordable conduct matter,[c]\r\nComplaint (special procedures),[c]\r\nAll cases,7\r\n',
+    );
     expect(res.body).not.toContain('Vetting'); // the integrity sections are not published
     expect((await as(null).get('/public/west')).body).toContain('Figures for 2024/25'); // the last complete year
   });

@@ -27,7 +27,11 @@ export type HearingChoice = {
 };
 
 /** A case the user may see, by reference. */
-export async function findVisibleCaseByReference(db: Db, principal: Principal, reference: string): Promise<{ id: string; reference: string; summary: string } | undefined> {
+export async function findVisibleCaseByReference(
+  db: Db,
+  principal: Principal,
+  reference: string,
+): Promise<{ id: string; reference: string; summary: string } | undefined> {
   const [row] = await rawRows<{ id: string; reference: string; summary: string }>(
     db,
     sql`select c.id, c.reference, c.summary from cases c where upper(c.reference) = upper(${reference.trim()}) and ${visibleCasesSql(principal)}`,
@@ -35,8 +39,15 @@ export async function findVisibleCaseByReference(db: Db, principal: Principal, r
   return row;
 }
 
-export async function findVisibleCaseById(db: Db, principal: Principal, id: string): Promise<{ id: string; reference: string; summary: string } | undefined> {
-  const [row] = await rawRows<{ id: string; reference: string; summary: string }>(db, sql`select c.id, c.reference, c.summary from cases c where c.id = ${id}::uuid and ${visibleCasesSql(principal)}`);
+export async function findVisibleCaseById(
+  db: Db,
+  principal: Principal,
+  id: string,
+): Promise<{ id: string; reference: string; summary: string } | undefined> {
+  const [row] = await rawRows<{ id: string; reference: string; summary: string }>(
+    db,
+    sql`select c.id, c.reference, c.summary from cases c where c.id = ${id}::uuid and ${visibleCasesSql(principal)}`,
+  );
   return row;
 }
 
@@ -64,32 +75,55 @@ export async function hearingsOfCase(db: Db, forceId: string, caseId: string): P
   );
 }
 
-export async function insertPublication(tx: Db, values: typeof hearingPublications.$inferInsert): Promise<PublicationRow> {
+export async function insertPublication(
+  tx: Db,
+  values: typeof hearingPublications.$inferInsert,
+): Promise<PublicationRow> {
   const [row] = await tx.insert(hearingPublications).values(values).returning();
   if (!row) throw new Error('insert hearing_publications returned nothing');
   return row;
 }
 
 /** A publication of a case the user may see, locked for a change. */
-export async function findVisiblePublicationForUpdate(tx: Db, principal: Principal, id: string): Promise<PublicationRow | undefined> {
+export async function findVisiblePublicationForUpdate(
+  tx: Db,
+  principal: Principal,
+  id: string,
+): Promise<PublicationRow | undefined> {
   const found = await rawRows<{ id: string }>(
     tx,
     sql`select h.id from hearing_publications h join cases c on c.force_id = h.force_id and c.id = h.case_id
       where h.force_id = ${principal.forceId} and h.id = ${id}::uuid and ${visibleCasesSql(principal)} for update of h`,
   );
   if (found.length === 0) return undefined;
-  const [row] = await tx.select().from(hearingPublications).where(and(eq(hearingPublications.forceId, principal.forceId), eq(hearingPublications.id, id)));
+  const [row] = await tx
+    .select()
+    .from(hearingPublications)
+    .where(and(eq(hearingPublications.forceId, principal.forceId), eq(hearingPublications.id, id)));
   return row;
 }
 
-export async function updatePublication(tx: Db, row: PublicationRow, values: Partial<typeof hearingPublications.$inferInsert>): Promise<void> {
+export async function updatePublication(
+  tx: Db,
+  row: PublicationRow,
+  values: Partial<typeof hearingPublications.$inferInsert>,
+): Promise<void> {
   await tx
     .update(hearingPublications)
     .set({ ...values, version: row.version + 1 })
     .where(and(eq(hearingPublications.forceId, row.forceId), eq(hearingPublications.id, row.id)));
 }
 
-export type PublicationListRow = { id: string; reference: string; officerName: string; officerRank: string; form: string; hearingOn: IsoDate; status: string; outcome: string | null };
+export type PublicationListRow = {
+  id: string;
+  reference: string;
+  officerName: string;
+  officerRank: string;
+  form: string;
+  hearingOn: IsoDate;
+  status: string;
+  outcome: string | null;
+};
 
 /** The force's notices on cases the user may see, soonest hearing first. */
 export async function listVisiblePublications(db: Db, principal: Principal): Promise<PublicationListRow[]> {
@@ -103,18 +137,34 @@ export async function listVisiblePublications(db: Db, principal: Principal): Pro
 }
 
 /** One notice of a case the user may see. */
-export async function findVisiblePublication(db: Db, principal: Principal, id: string): Promise<(PublicationRow & { reference: string }) | undefined> {
+export async function findVisiblePublication(
+  db: Db,
+  principal: Principal,
+  id: string,
+): Promise<(PublicationRow & { reference: string }) | undefined> {
   const [found] = await rawRows<{ reference: string }>(
     db,
     sql`select c.reference from hearing_publications h join cases c on c.force_id = h.force_id and c.id = h.case_id
       where h.force_id = ${principal.forceId} and h.id = ${id}::uuid and ${visibleCasesSql(principal)}`,
   );
   if (!found) return undefined;
-  const [row] = await db.select().from(hearingPublications).where(and(eq(hearingPublications.forceId, principal.forceId), eq(hearingPublications.id, id)));
+  const [row] = await db
+    .select()
+    .from(hearingPublications)
+    .where(and(eq(hearingPublications.forceId, principal.forceId), eq(hearingPublications.id, id)));
   return row ? { ...row, reference: found.reference } : undefined;
 }
 
-export type PublicNotice = { officer_name: string; officer_rank: string; form: string; hearing_on: IsoDate; venue: string; allegation_summary: string; outcome: string | null; outcome_on: IsoDate | null };
+export type PublicNotice = {
+  officer_name: string;
+  officer_rank: string;
+  form: string;
+  hearing_on: IsoDate;
+  venue: string;
+  allegation_summary: string;
+  outcome: string | null;
+  outcome_on: IsoDate | null;
+};
 
 /** What the public may see: published notices of the force, and nothing else. */
 export async function publishedNotices(db: Db, forceId: string): Promise<PublicNotice[]> {

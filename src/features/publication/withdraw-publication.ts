@@ -9,11 +9,20 @@ import { findVisiblePublicationForUpdate, updatePublication } from './publicatio
 
 export const withdrawPublicationInput = z.object({
   ...publicationVersionInput,
-  reason: z.string({ message: 'Say why the notice is withdrawn' }).trim().min(5, 'Say why the notice is withdrawn').max(2000),
+  reason: z
+    .string({ message: 'Say why the notice is withdrawn' })
+    .trim()
+    .min(5, 'Say why the notice is withdrawn')
+    .max(2000),
 });
 
 /** Takes a notice off the public page (for example, the hearing is now to be held in private). */
-export async function withdrawPublication(deps: Deps, principal: Principal | null, raw: unknown, requestId: string | null) {
+export async function withdrawPublication(
+  deps: Deps,
+  principal: Principal | null,
+  raw: unknown,
+  requestId: string | null,
+) {
   authorize(principal, 'publication.manage');
   const input = parseInput(withdrawPublicationInput, raw, 'Check the reason');
   return deps.db.transaction(async (tx) => {
@@ -22,7 +31,12 @@ export async function withdrawPublication(deps: Deps, principal: Principal | nul
     if (row.version !== input.version) throw staleVersion();
     if (row.status === 'withdrawn') throw new AppError('invalid_state', 'This notice has already been withdrawn.');
     await updatePublication(tx, row, { status: 'withdrawn', withdrawnReason: input.reason });
-    await recordAudit(tx, actorOf(principal, requestId), { type: 'publication', id: row.id }, { type: 'oversight.publication_withdrawn', publicationId: row.id, caseId: row.caseId });
+    await recordAudit(
+      tx,
+      actorOf(principal, requestId),
+      { type: 'publication', id: row.id },
+      { type: 'oversight.publication_withdrawn', publicationId: row.id, caseId: row.caseId },
+    );
     return { id: row.id };
   });
 }

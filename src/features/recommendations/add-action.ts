@@ -8,12 +8,22 @@ import { openResponseForChange } from './response-context.ts';
 import { insertAction } from './responses.repository.ts';
 
 export const addActionInput = z.object({
-  description: z.string({ message: 'Describe the action' }).trim().min(1, 'Describe the action').max(2000, 'The action must be 2,000 characters or fewer'),
+  description: z
+    .string({ message: 'Describe the action' })
+    .trim()
+    .min(1, 'Describe the action')
+    .max(2000, 'The action must be 2,000 characters or fewer'),
   dueOn: optionalDate('the due date'),
 });
 
 /** An action the force will take towards an item, with an optional due date. */
-export async function addAction(deps: Deps, principal: Principal | null, itemId: string, raw: unknown, requestId: string | null) {
+export async function addAction(
+  deps: Deps,
+  principal: Principal | null,
+  itemId: string,
+  raw: unknown,
+  requestId: string | null,
+) {
   authorize(principal, 'recommendation.manage', 'recommendation');
   const input = parseInput(addActionInput, raw, 'Check the action');
   return deps.db.transaction(async (tx) => {
@@ -30,7 +40,13 @@ export async function addAction(deps: Deps, principal: Principal | null, itemId:
       tx,
       actorOf(principal, requestId),
       { type: 'recommendation', id: item.id },
-      { type: 'recommendation.action_added', itemId: item.id, responseId: response.id, actionId: row.id, dueOn: row.dueOn },
+      {
+        type: 'recommendation.action_added',
+        itemId: item.id,
+        responseId: response.id,
+        actionId: row.id,
+        dueOn: row.dueOn,
+      },
     );
     return row;
   });

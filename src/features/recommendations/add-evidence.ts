@@ -19,7 +19,9 @@ export type AddEvidenceInput = { title?: unknown; url?: unknown; file?: unknown 
 
 const titleSchema = z.string().trim().max(300, 'The title must be 300 characters or fewer');
 
-type Checked = { kind: 'file'; title: string; fileName: string; mediaType: string; content: Buffer } | { kind: 'link'; title: string; url: string };
+type Checked =
+  | { kind: 'file'; title: string; fileName: string; mediaType: string; content: Buffer }
+  | { kind: 'link'; title: string; url: string };
 
 function givenFile(raw: unknown): UploadedFile | undefined {
   if (!isUploadedFile(raw)) return undefined;
@@ -35,26 +37,40 @@ function validate(deps: Deps, raw: AddEvidenceInput): Checked {
   if (file && urlText) fields['url'] = 'Add a file or a link, not both';
   if (!file && !urlText) fields['file'] = 'Choose a file or give a link to the evidence';
   if (file && !urlText) {
-    if (file.tooLarge) fields['file'] = `The selected file must be smaller than ${sizeText(deps.config.maxUploadBytes)}`;
+    if (file.tooLarge)
+      fields['file'] = `The selected file must be smaller than ${sizeText(deps.config.maxUploadBytes)}`;
     else if (file.content.length === 0) fields['file'] = 'The selected file is empty';
     else {
       const fileName = sanitiseFileName(file.fileName);
       const type = checkMediaType(fileName, file.claimedType, file.content);
       if ('error' in type) fields['file'] = type.error;
       else if (Object.keys(fields).length === 0)
-        return { kind: 'file', title: (title.success && title.data) || fileName, fileName, mediaType: type.mediaType, content: file.content };
+        return {
+          kind: 'file',
+          title: (title.success && title.data) || fileName,
+          fileName,
+          mediaType: type.mediaType,
+          content: file.content,
+        };
     }
   }
   if (!file && urlText) {
     const url = webUrl('The link').safeParse(urlText);
     if (!url.success) fields['url'] = url.error.issues[0]?.message ?? 'Check the link';
     if (title.success && title.data === '') fields['title'] = 'Give the link a title';
-    if (Object.keys(fields).length === 0 && url.success && title.success) return { kind: 'link', title: title.data, url: url.data };
+    if (Object.keys(fields).length === 0 && url.success && title.success)
+      return { kind: 'link', title: title.data, url: url.data };
   }
   throw new AppError('validation', 'Check the evidence', fields);
 }
 
-export async function addRecommendationEvidence(deps: Deps, principal: Principal | null, itemId: string, raw: AddEvidenceInput, requestId: string | null) {
+export async function addRecommendationEvidence(
+  deps: Deps,
+  principal: Principal | null,
+  itemId: string,
+  raw: AddEvidenceInput,
+  requestId: string | null,
+) {
   authorize(principal, 'recommendation.manage', 'recommendation');
   const input = validate(deps, raw);
   return deps.db.transaction(async (tx) => {
@@ -78,7 +94,16 @@ export async function addRecommendationEvidence(deps: Deps, principal: Principal
       tx,
       actorOf(principal, requestId),
       { type: 'recommendation', id: item.id },
-      { type: 'recommendation.evidence_added', itemId: item.id, responseId: response.id, evidenceId: row.id, kind: row.kind, title: row.title, sizeBytes: row.sizeBytes, sha256 },
+      {
+        type: 'recommendation.evidence_added',
+        itemId: item.id,
+        responseId: response.id,
+        evidenceId: row.id,
+        kind: row.kind,
+        title: row.title,
+        sizeBytes: row.sizeBytes,
+        sha256,
+      },
     );
     return row;
   });

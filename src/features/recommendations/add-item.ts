@@ -11,7 +11,13 @@ import { itemLabel, kindLabels } from './tracker-rules.ts';
 export const addItemInput = z.object(itemFields);
 
 /** Adds a numbered recommendation or area for improvement to a report; a number is used once per kind. */
-export async function addItem(deps: Deps, principal: Principal | null, reportId: string, raw: unknown, requestId: string | null) {
+export async function addItem(
+  deps: Deps,
+  principal: Principal | null,
+  reportId: string,
+  raw: unknown,
+  requestId: string | null,
+) {
   authorize(principal, 'recommendation.verify', 'report');
   if (!z.string().uuid().safeParse(reportId).success) throw notFound('report');
   const input = parseInput(addItemInput, raw, 'Check the item');
@@ -19,7 +25,9 @@ export async function addItem(deps: Deps, principal: Principal | null, reportId:
     const report = await findReport(tx, reportId, true);
     if (!report) throw notFound('report');
     if (await findItemByNumber(tx, report.id, input.kind, input.number)) {
-      throw new AppError('validation', 'Check the item', { number: `${kindLabels[input.kind].one} ${input.number} is already in this report` });
+      throw new AppError('validation', 'Check the item', {
+        number: `${kindLabels[input.kind].one} ${input.number} is already in this report`,
+      });
     }
     const at = deps.now();
     const row = await insertItem(tx, { reportId: report.id, ...input, createdAt: at, updatedAt: at });

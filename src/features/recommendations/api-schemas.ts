@@ -50,7 +50,14 @@ export const positionSchema = z.object({
 });
 
 export function reportJson(r: ReportRow) {
-  return { id: r.id, publisher: r.publisher, title: r.title, publishedOn: r.publishedOn, url: r.url, reportType: r.reportType };
+  return {
+    id: r.id,
+    publisher: r.publisher,
+    title: r.title,
+    publishedOn: r.publishedOn,
+    url: r.url,
+    reportType: r.reportType,
+  };
 }
 
 export function itemJson(i: ItemRow, label: string) {
@@ -100,7 +107,10 @@ export function positionJson(e: TrackerEntry) {
     unverified: e.unverified,
     owner: e.owner,
     ownerUserId: e.ownerUserId,
-    signedOff: e.signedOffAt && e.signedOffStatus ? { by: e.signedOffBy, at: e.signedOffAt.toISOString(), status: e.signedOffStatus } : null,
+    signedOff:
+      e.signedOffAt && e.signedOffStatus
+        ? { by: e.signedOffBy, at: e.signedOffAt.toISOString(), status: e.signedOffStatus }
+        : null,
     version: e.version,
   };
 }

@@ -14,13 +14,21 @@ export const selfAssessmentInput = z.object({ status: trackerStatus('the forceâ€
  * The force's own assessment of its progress on an item. A chief officer's sign-off given for another
  * status lapses (tracker-rules.ts), and the audit row says so.
  */
-export async function assessSelf(deps: Deps, principal: Principal | null, itemId: string, raw: unknown, requestId: string | null) {
+export async function assessSelf(
+  deps: Deps,
+  principal: Principal | null,
+  itemId: string,
+  raw: unknown,
+  requestId: string | null,
+) {
   authorize(principal, 'recommendation.manage', 'recommendation');
   const input = parseInput(selfAssessmentInput, raw, 'Check the forceâ€™s status');
   return deps.db.transaction(async (tx) => {
     const { item, response } = await openResponseForChange(tx, principal, itemId, input.version);
     const current =
-      response.signedOffStatus && response.signedOffAt && response.signedOffBy ? { status: response.signedOffStatus, at: response.signedOffAt, by: response.signedOffBy } : null;
+      response.signedOffStatus && response.signedOffAt && response.signedOffBy
+        ? { status: response.signedOffStatus, at: response.signedOffAt, by: response.signedOffBy }
+        : null;
     const { signOff, reset } = signOffAfterSelfAssessment(current, input.status);
     await updateResponse(tx, response, {
       selfStatus: input.status,
@@ -34,7 +42,14 @@ export async function assessSelf(deps: Deps, principal: Principal | null, itemId
       tx,
       actorOf(principal, requestId),
       { type: 'recommendation', id: item.id },
-      { type: 'recommendation.self_assessed', itemId: item.id, responseId: response.id, from: response.selfStatus, to: input.status, signOffReset: reset },
+      {
+        type: 'recommendation.self_assessed',
+        itemId: item.id,
+        responseId: response.id,
+        from: response.selfStatus,
+        to: input.status,
+        signOffReset: reset,
+      },
     );
     return { responseId: response.id, version: response.version + 1, signOffReset: reset };
   });

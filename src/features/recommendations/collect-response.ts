@@ -8,7 +8,13 @@ import { actionsOf, commentsOf } from './responses.repository.ts';
 import { buildResponseDocument, type ResponseDocument } from './response-document.ts';
 
 /** The commissioner's response to a report as the tracker stands now, for one force. */
-export async function collectResponse(db: Db, forceId: string, report: ReportRow, at: Date, generatedBy: string): Promise<ResponseDocument> {
+export async function collectResponse(
+  db: Db,
+  forceId: string,
+  report: ReportRow,
+  at: Date,
+  generatedBy: string,
+): Promise<ResponseDocument> {
   const entries = await loadTracker(db, forceId, report.id, todayIso(at));
   const ids = entries.map((e) => e.responseId).filter((id): id is string => id !== null);
   const force = await findForce(db, forceId);

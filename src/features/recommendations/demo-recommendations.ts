@@ -28,7 +28,9 @@ export type DemoItem = {
     verified?: TrackerStatus;
     owner?: 'aa' | 'chief';
     actions?: { description: string; due: number | null; done?: number }[];
-    evidence?: ({ kind: 'link'; title: string; url: string } | { kind: 'file'; title: string; fileName: string; text: string })[];
+    evidence?: (
+      { kind: 'link'; title: string; url: string } | { kind: 'file'; title: string; fileName: string; text: string }
+    )[];
     comments?: { side: 'force' | 'commissioner'; body: string; daysAgo: number }[];
     signOff?: boolean;
   };
@@ -40,7 +42,9 @@ export const DEMO_ITEMS: DemoItem[] = [
   {
     kind: 'recommendation',
     number: 1,
-    text: d('forces should check that every member of the workforce holds the vetting clearance their post requires, and record the result.'),
+    text: d(
+      'forces should check that every member of the workforce holds the vetting clearance their post requires, and record the result.',
+    ),
     ownerBody: 'ChiefConstables',
     deadline: -240,
     themes: ['vetting'],
@@ -48,7 +52,9 @@ export const DEMO_ITEMS: DemoItem[] = [
       self: 'addressed',
       verified: 'addressed',
       owner: 'aa',
-      actions: [{ description: 'Compare every post with the clearance its holder has (sample action).', due: -260, done: -270 }],
+      actions: [
+        { description: 'Compare every post with the clearance its holder has (sample action).', due: -260, done: -270 },
+      ],
       evidence: [
         {
           kind: 'file',
@@ -56,16 +62,28 @@ export const DEMO_ITEMS: DemoItem[] = [
           fileName: 'clearance-check-summary.txt',
           text: 'Demonstration text: a sample summary of a clearance check. Not a real document.\n',
         },
-        { kind: 'link', title: 'Published vetting policy (sample link)', url: 'https://example.org/westshire/vetting-policy' },
+        {
+          kind: 'link',
+          title: 'Published vetting policy (sample link)',
+          url: 'https://example.org/westshire/vetting-policy',
+        },
       ],
-      comments: [{ side: 'commissioner', body: 'Demonstration text: we have seen the summary and agree this is addressed.', daysAgo: 30 }],
+      comments: [
+        {
+          side: 'commissioner',
+          body: 'Demonstration text: we have seen the summary and agree this is addressed.',
+          daysAgo: 30,
+        },
+      ],
       signOff: true,
     },
   },
   {
     kind: 'recommendation',
     number: 2,
-    text: d('forces should record the rationale for every vetting decision that grants clearance despite adverse information.'),
+    text: d(
+      'forces should record the rationale for every vetting decision that grants clearance despite adverse information.',
+    ),
     ownerBody: 'ChiefConstables',
     deadline: -240,
     themes: ['vetting', 'rationale'],
@@ -73,15 +91,24 @@ export const DEMO_ITEMS: DemoItem[] = [
       self: 'addressed',
       owner: 'aa',
       evidence: [
-        { kind: 'file', title: 'Decision record template (sample)', fileName: 'decision-record-template.txt', text: 'Demonstration text: a sample decision record template.\n' },
+        {
+          kind: 'file',
+          title: 'Decision record template (sample)',
+          fileName: 'decision-record-template.txt',
+          text: 'Demonstration text: a sample decision record template.\n',
+        },
       ],
-      comments: [{ side: 'force', body: 'Demonstration text: the new template has been in use since the spring.', daysAgo: 20 }],
+      comments: [
+        { side: 'force', body: 'Demonstration text: the new template has been in use since the spring.', daysAgo: 20 },
+      ],
     },
   },
   {
     kind: 'recommendation',
     number: 3,
-    text: d('forces should assess every allegation of sexual misconduct against the gross misconduct threshold and record why.'),
+    text: d(
+      'forces should assess every allegation of sexual misconduct against the gross misconduct threshold and record why.',
+    ),
     ownerBody: 'ChiefConstables',
     deadline: -120,
     themes: ['misconduct', 'misogyny'],
@@ -92,7 +119,11 @@ export const DEMO_ITEMS: DemoItem[] = [
       actions: [{ description: 'Dip sample severity assessments each quarter (sample action).', due: -60, done: -50 }],
       comments: [
         { side: 'force', body: 'Demonstration text: guidance issued to all assessors.', daysAgo: 45 },
-        { side: 'commissioner', body: 'Demonstration text: our dip sample found assessments without a recorded reason; not yet addressed.', daysAgo: 10 },
+        {
+          side: 'commissioner',
+          body: 'Demonstration text: our dip sample found assessments without a recorded reason; not yet addressed.',
+          daysAgo: 10,
+        },
       ],
     },
   },
@@ -103,7 +134,11 @@ export const DEMO_ITEMS: DemoItem[] = [
     ownerBody: 'ChiefConstables',
     deadline: -90,
     themes: ['misogyny', 'reporting'],
-    response: { self: 'being_progressed', owner: 'chief', actions: [{ description: 'Launch the confidential reporting line (sample action).', due: -30 }] },
+    response: {
+      self: 'being_progressed',
+      owner: 'chief',
+      actions: [{ description: 'Launch the confidential reporting line (sample action).', due: -30 }],
+    },
   },
   {
     kind: 'recommendation',
@@ -124,7 +159,9 @@ export const DEMO_ITEMS: DemoItem[] = [
   {
     kind: 'recommendation',
     number: 6,
-    text: d('forces should make sure counter-corruption units can see and act on intelligence about abuse of position for a sexual purpose.'),
+    text: d(
+      'forces should make sure counter-corruption units can see and act on intelligence about abuse of position for a sexual purpose.',
+    ),
     ownerBody: 'ChiefConstables',
     deadline: 30,
     themes: ['counter-corruption'],
@@ -141,14 +178,18 @@ export const DEMO_ITEMS: DemoItem[] = [
   {
     kind: 'recommendation',
     number: 8,
-    text: d('the Home Office should consider changing the regulations so that vetting clearance is a condition of service.'),
+    text: d(
+      'the Home Office should consider changing the regulations so that vetting clearance is a condition of service.',
+    ),
     ownerBody: 'HomeOffice',
     deadline: null,
     themes: ['vetting', 'legislation'],
     response: {
       self: 'not_applicable',
       verified: 'not_applicable',
-      comments: [{ side: 'force', body: 'Demonstration text: addressed to the Home Office, not to forces.', daysAgo: 200 }],
+      comments: [
+        { side: 'force', body: 'Demonstration text: addressed to the Home Office, not to forces.', daysAgo: 200 },
+      ],
     },
   },
   {
@@ -170,7 +211,9 @@ export const DEMO_ITEMS: DemoItem[] = [
   {
     kind: 'recommendation',
     number: 10,
-    text: d('the National Police Chiefs’ Council should collect and publish forces’ progress on these recommendations.'),
+    text: d(
+      'the National Police Chiefs’ Council should collect and publish forces’ progress on these recommendations.',
+    ),
     ownerBody: 'NPCC',
     deadline: 180,
     themes: ['oversight'],
@@ -178,11 +221,19 @@ export const DEMO_ITEMS: DemoItem[] = [
   {
     kind: 'area_for_improvement',
     number: 1,
-    text: d('forces should improve how they record the outcome of misconduct assessments on their case management systems.'),
+    text: d(
+      'forces should improve how they record the outcome of misconduct assessments on their case management systems.',
+    ),
     ownerBody: 'ChiefConstables',
     deadline: null,
     themes: ['misconduct', 'records'],
-    response: { self: 'being_progressed', owner: 'aa', comments: [{ side: 'force', body: 'Demonstration text: new outcome fields added to the case system.', daysAgo: 5 }] },
+    response: {
+      self: 'being_progressed',
+      owner: 'aa',
+      comments: [
+        { side: 'force', body: 'Demonstration text: new outcome fields added to the case system.', daysAgo: 5 },
+      ],
+    },
   },
   {
     kind: 'area_for_improvement',

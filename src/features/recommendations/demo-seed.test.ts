@@ -21,15 +21,26 @@ afterAll(async () => {
 
 describe('the demo recommendations', () => {
   it('loads the labelled demonstration report with ten recommendations and two areas for improvement, once', async () => {
-    expect(await seedDemoRecommendations(t.deps, { forceId: 'west', today: '2026-05-10' })).toEqual({ seeded: true, items: 12, responses: 10 });
-    expect(await seedDemoRecommendations(t.deps, { forceId: 'west', today: '2026-05-10' })).toEqual({ seeded: false, items: 0, responses: 0 });
+    expect(await seedDemoRecommendations(t.deps, { forceId: 'west', today: '2026-05-10' })).toEqual({
+      seeded: true,
+      items: 12,
+      responses: 10,
+    });
+    expect(await seedDemoRecommendations(t.deps, { forceId: 'west', today: '2026-05-10' })).toEqual({
+      seeded: false,
+      items: 0,
+      responses: 0,
+    });
     const [report] = await t.database.query<{ id: string; title: string; published_on: string }>(
       `select id, title, published_on::text from inspection_reports where publisher = $1`,
       [DEMO_REPORT.publisher],
     );
     expect(report?.title).toBe('DEMONSTRATION — Inspection of vetting, misconduct and misogyny (sample text)');
     expect(report?.published_on).toBe('2025-03-16');
-    const items = await t.database.query<{ kind: string; text: string; text_verified: boolean }>(`select kind, text, text_verified from report_items where report_id = $1`, [report?.id]);
+    const items = await t.database.query<{ kind: string; text: string; text_verified: boolean }>(
+      `select kind, text, text_verified from report_items where report_id = $1`,
+      [report?.id],
+    );
     expect(items.filter((i) => i.kind === 'recommendation')).toHaveLength(10);
     expect(items.filter((i) => i.kind === 'area_for_improvement')).toHaveLength(2);
     for (const i of items) expect(i.text).toMatch(/^Demonstration text: /);
@@ -38,10 +49,21 @@ describe('the demo recommendations', () => {
   });
 
   it('gives the demo force a response in varied states, the same every time', async () => {
-    const [report] = await t.database.query<{ id: string }>(`select id from inspection_reports where publisher = $1`, [DEMO_REPORT.publisher]);
+    const [report] = await t.database.query<{ id: string }>(`select id from inspection_reports where publisher = $1`, [
+      DEMO_REPORT.publisher,
+    ]);
     const entries = await loadTracker(t.deps.db, 'west', report?.id ?? '', '2026-05-10');
     const state = Object.fromEntries(
-      entries.map((e) => [e.label, [e.selfStatus, e.verifiedStatus, e.overdue.join('+') || '-', e.unverified ? 'unverified' : '-', e.signedOffAt ? 'signed' : '-']]),
+      entries.map((e) => [
+        e.label,
+        [
+          e.selfStatus,
+          e.verifiedStatus,
+          e.overdue.join('+') || '-',
+          e.unverified ? 'unverified' : '-',
+          e.signedOffAt ? 'signed' : '-',
+        ],
+      ]),
     );
     expect(state).toEqual({
       R1: ['addressed', 'addressed', '-', '-', 'signed'],
@@ -64,7 +86,9 @@ describe('the demo recommendations', () => {
       { kind: 'file', n: 2 },
       { kind: 'link', n: 1 },
     ]);
-    expect(await t.database.query(`select count(*)::int as n from recommendation_responses where force_id <> 'west'`)).toEqual([{ n: 0 }]);
+    expect(
+      await t.database.query(`select count(*)::int as n from recommendation_responses where force_id <> 'west'`),
+    ).toEqual([{ n: 0 }]);
   });
 
   it('went through the use cases: every change audited, the chain intact', async () => {

@@ -28,9 +28,13 @@ export type DemoRecommendationsSummary = { seeded: boolean; items: number; respo
  * deadline and by action; not applicable) and every row is audited. Deterministic for a given day; does
  * nothing if the report is there already.
  */
-export async function seedDemoRecommendations(deps: Deps, options: { forceId: string; today: IsoDate }): Promise<DemoRecommendationsSummary> {
+export async function seedDemoRecommendations(
+  deps: Deps,
+  options: { forceId: string; today: IsoDate },
+): Promise<DemoRecommendationsSummary> {
   const publishedOn = dayFrom(options.today, -DEMO_REPORT.publishedDaysAgo);
-  if (await findReportByKey(deps.db, DEMO_REPORT.publisher, DEMO_REPORT.title, publishedOn)) return { seeded: false, items: 0, responses: 0 };
+  if (await findReportByKey(deps.db, DEMO_REPORT.publisher, DEMO_REPORT.title, publishedOn))
+    return { seeded: false, items: 0, responses: 0 };
   const pcc = await accountOf(deps, `pcc@${options.forceId}.example`);
   const aa = await accountOf(deps, `aa@${options.forceId}.example`);
   const chief = await accountOf(deps, `chief@${options.forceId}.example`);
@@ -43,7 +47,13 @@ export async function seedDemoRecommendations(deps: Deps, options: { forceId: st
   const report = await createReport(
     at(loadDay),
     pcc,
-    { publisher: DEMO_REPORT.publisher, title: DEMO_REPORT.title, publishedOn, url: '', reportType: DEMO_REPORT.reportType },
+    {
+      publisher: DEMO_REPORT.publisher,
+      title: DEMO_REPORT.title,
+      publishedOn,
+      url: '',
+      reportType: DEMO_REPORT.reportType,
+    },
     REQUEST_ID,
   );
   let responses = 0;
@@ -74,22 +84,65 @@ export async function seedDemoRecommendations(deps: Deps, options: { forceId: st
 
 type People = { aa: Principal; chief: Principal; pcc: Principal };
 
-async function respond(itemId: string, r: NonNullable<DemoItem['response']>, who: People, at: (days: number, hour?: number) => Deps): Promise<void> {
+async function respond(
+  itemId: string,
+  r: NonNullable<DemoItem['response']>,
+  who: People,
+  at: (days: number, hour?: number) => Deps,
+): Promise<void> {
   let version = 0;
-  if (r.owner) version = (await setOwner(at(-300), who.aa, itemId, { ownerUserId: who[r.owner].userId, version }, REQUEST_ID)).version;
+  if (r.owner)
+    version = (await setOwner(at(-300), who.aa, itemId, { ownerUserId: who[r.owner].userId, version }, REQUEST_ID))
+      .version;
   for (const a of r.actions ?? []) {
-    const row = await addAction(at(-300, 11), who.aa, itemId, { description: a.description, dueOn: a.due === null ? null : dayFrom(todayOf(at), a.due) }, REQUEST_ID);
-    if (a.done !== undefined) await updateActionOf(at(a.done), who.aa, itemId, row.id, { doneOn: dayFrom(todayOf(at), a.done), version: row.version }, REQUEST_ID);
+    const row = await addAction(
+      at(-300, 11),
+      who.aa,
+      itemId,
+      { description: a.description, dueOn: a.due === null ? null : dayFrom(todayOf(at), a.due) },
+      REQUEST_ID,
+    );
+    if (a.done !== undefined)
+      await updateActionOf(
+        at(a.done),
+        who.aa,
+        itemId,
+        row.id,
+        { doneOn: dayFrom(todayOf(at), a.done), version: row.version },
+        REQUEST_ID,
+      );
   }
   for (const e of r.evidence ?? []) {
     const file: UploadedFile | undefined =
-      e.kind === 'file' ? { kind: 'uploaded-file', fileName: e.fileName, claimedType: 'text/plain', content: Buffer.from(e.text, 'utf8'), tooLarge: false } : undefined;
-    await addRecommendationEvidence(at(-150), who.aa, itemId, { title: e.title, url: e.kind === 'link' ? e.url : '', file }, REQUEST_ID);
+      e.kind === 'file'
+        ? {
+            kind: 'uploaded-file',
+            fileName: e.fileName,
+            claimedType: 'text/plain',
+            content: Buffer.from(e.text, 'utf8'),
+            tooLarge: false,
+          }
+        : undefined;
+    await addRecommendationEvidence(
+      at(-150),
+      who.aa,
+      itemId,
+      { title: e.title, url: e.kind === 'link' ? e.url : '', file },
+      REQUEST_ID,
+    );
   }
   if (r.self) version = (await assessSelf(at(-100), who.aa, itemId, { status: r.self, version }, REQUEST_ID)).version;
-  if (r.verified) version = (await verifyStatus(at(-40), who.pcc, itemId, { status: r.verified, version }, REQUEST_ID)).version;
+  if (r.verified)
+    version = (await verifyStatus(at(-40), who.pcc, itemId, { status: r.verified, version }, REQUEST_ID)).version;
   if (r.signOff) await signOff(at(-35), who.chief, itemId, { version }, REQUEST_ID);
-  for (const c of r.comments ?? []) await addComment(at(-c.daysAgo), c.side === 'commissioner' ? who.pcc : who.aa, itemId, { body: c.body }, REQUEST_ID);
+  for (const c of r.comments ?? [])
+    await addComment(
+      at(-c.daysAgo),
+      c.side === 'commissioner' ? who.pcc : who.aa,
+      itemId,
+      { body: c.body },
+      REQUEST_ID,
+    );
 }
 
 /** The demo's "today", read back from a day-0 clock. */

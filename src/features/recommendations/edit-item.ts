@@ -25,7 +25,13 @@ export function changedFields(row: ItemRow, next: Omit<z.infer<typeof editItemIn
 }
 
 /** Corrects an item's text, addressee, deadline or themes, or marks its text as checked against the report. */
-export async function editItem(deps: Deps, principal: Principal | null, itemId: string, raw: unknown, requestId: string | null) {
+export async function editItem(
+  deps: Deps,
+  principal: Principal | null,
+  itemId: string,
+  raw: unknown,
+  requestId: string | null,
+) {
   authorize(principal, 'recommendation.verify', 'recommendation');
   checkItemId(itemId);
   const input = parseInput(editItemInput, raw, 'Check the item');
@@ -42,8 +48,13 @@ export async function editItem(deps: Deps, principal: Principal | null, itemId: 
       themes: input.themes,
       textVerified: input.textVerified,
     };
-    if ((next.kind !== row.kind || next.number !== row.number) && (await findItemByNumber(tx, row.reportId, next.kind, next.number))) {
-      throw new AppError('validation', 'Check the item', { number: `${kindLabels[next.kind].one} ${next.number} is already in this report` });
+    if (
+      (next.kind !== row.kind || next.number !== row.number) &&
+      (await findItemByNumber(tx, row.reportId, next.kind, next.number))
+    ) {
+      throw new AppError('validation', 'Check the item', {
+        number: `${kindLabels[next.kind].one} ${next.number} is already in this report`,
+      });
     }
     const changed = changedFields(row, next);
     if (changed.length > 0) {

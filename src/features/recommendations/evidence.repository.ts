@@ -44,7 +44,12 @@ export async function evidenceOf(db: Db, forceId: string, responseIds: string[])
 }
 
 /** One file with its content, of the force's response. */
-export async function findEvidenceFile(db: Db, forceId: string, responseId: string, evidenceId: string): Promise<EvidenceRow | undefined> {
+export async function findEvidenceFile(
+  db: Db,
+  forceId: string,
+  responseId: string,
+  evidenceId: string,
+): Promise<EvidenceRow | undefined> {
   const [row] = await db
     .select()
     .from(recommendationEvidence)

@@ -21,25 +21,46 @@ export async function previewResponse(deps: Deps, principal: Principal | null, r
   authorize(principal, 'recommendation.read', 'report');
   const report = await reportOrNotFound(deps, reportId);
   const document = await collectResponse(deps.db, principal.forceId, report, deps.now(), principal.displayName);
-  return { report, document, generated: await publishedOfReport(deps.db, principal.forceId, report.id), canGenerate: can(principal, 'recommendation.verify') };
+  return {
+    report,
+    document,
+    generated: await publishedOfReport(deps.db, principal.forceId, report.id),
+    canGenerate: can(principal, 'recommendation.verify'),
+  };
 }
 
 /**
  * Generates the commissioner's response from the tracker and keeps it (the page and the PDF are rendered from
  * what was kept). Audited. The commissioner's office then publishes it with a date.
  */
-export async function generateResponse(deps: Deps, principal: Principal | null, reportId: string, requestId: string | null) {
+export async function generateResponse(
+  deps: Deps,
+  principal: Principal | null,
+  reportId: string,
+  requestId: string | null,
+) {
   authorize(principal, 'recommendation.verify', 'report');
   const report = await reportOrNotFound(deps, reportId);
   return deps.db.transaction(async (tx) => {
     const at = deps.now();
     const document = await collectResponse(tx, principal.forceId, report, at, principal.displayName);
-    const row = await insertPublished(tx, { forceId: principal.forceId, reportId: report.id, document, generatedAt: at, generatedBy: principal.userId });
+    const row = await insertPublished(tx, {
+      forceId: principal.forceId,
+      reportId: report.id,
+      document,
+      generatedAt: at,
+      generatedBy: principal.userId,
+    });
     await recordAudit(
       tx,
       actorOf(principal, requestId),
       { type: 'inspection_report', id: report.id },
-      { type: 'recommendation.response_generated', reportId: report.id, publishedResponseId: row.id, items: document.items.length },
+      {
+        type: 'recommendation.response_generated',
+        reportId: report.id,
+        publishedResponseId: row.id,
+        items: document.items.length,
+      },
     );
     return { id: row.id, document };
   });

@@ -29,14 +29,19 @@ export async function importItems(
   const csv = upload.csv;
   if (upload.tooLarge || (typeof csv === 'string' && Buffer.byteLength(csv) > MAX_ITEM_CSV_BYTES))
     throw new AppError('validation', 'Check the file', { file: 'The file must be smaller than 2 MB' });
-  if (typeof csv !== 'string' || csv.trim() === '') throw new AppError('validation', 'Check the file', { file: 'Choose a CSV file of the report’s items' });
+  if (typeof csv !== 'string' || csv.trim() === '')
+    throw new AppError('validation', 'Check the file', { file: 'Choose a CSV file of the report’s items' });
   const parsed = parseItemsCsv(csv);
   if (parsed.errors.length > 0) {
     const shown = parsed.errors.slice(0, 20);
     const more = parsed.errors.length - shown.length;
-    throw new AppError('validation', `The file was not imported: ${parsed.errors.length} ${parsed.errors.length === 1 ? 'line has a problem' : 'lines have problems'}`, {
-      file: [...shown, ...(more > 0 ? [`… and ${more} more`] : [])].join('\n'),
-    });
+    throw new AppError(
+      'validation',
+      `The file was not imported: ${parsed.errors.length} ${parsed.errors.length === 1 ? 'line has a problem' : 'lines have problems'}`,
+      {
+        file: [...shown, ...(more > 0 ? [`… and ${more} more`] : [])].join('\n'),
+      },
+    );
   }
   return deps.db.transaction(async (tx) => {
     const report = await findReport(tx, reportId, true);
@@ -62,7 +67,12 @@ export async function importItems(
         summary.updated++;
       } else summary.unchanged++;
     }
-    await recordAudit(tx, actorOf(principal, requestId), { type: 'inspection_report', id: report.id }, { type: 'recommendation.items_imported', reportId: report.id, ...summary });
+    await recordAudit(
+      tx,
+      actorOf(principal, requestId),
+      { type: 'inspection_report', id: report.id },
+      { type: 'recommendation.items_imported', reportId: report.id, ...summary },
+    );
     return summary;
   });
 }

@@ -4,7 +4,18 @@ import { principalOf, requireSignedInPage } from '../../app/plugins/authenticati
 import { notFound, type FieldErrors } from '../../lib/errors.ts';
 import { authorize } from '../access/principal.ts';
 import { editItem, editItemInput } from './edit-item.ts';
-import { dateValues, first, formErrors, kindChoices, ownerBodyChoices, readDates, refuseBadDates, summaryOf, valuesOf, type FormBody } from './page-helpers.ts';
+import {
+  dateValues,
+  first,
+  formErrors,
+  kindChoices,
+  ownerBodyChoices,
+  readDates,
+  refuseBadDates,
+  summaryOf,
+  valuesOf,
+  type FormBody,
+} from './page-helpers.ts';
 import { itemFormInput } from './reports.pages.ts';
 import { updateActionInput, updateActionOf } from './update-action.ts';
 import { viewItem } from './view-item.ts';
@@ -85,20 +96,31 @@ export function registerItemEditPages(app: FastifyInstance, deps: Deps): void {
     });
   };
 
-  app.get<ActionParams>('/recommendations/items/:itemId/actions/:actionId', pre, (request, reply) => showAction(request, reply));
+  app.get<ActionParams>('/recommendations/items/:itemId/actions/:actionId', pre, (request, reply) =>
+    showAction(request, reply),
+  );
 
-  app.post<ActionParams & { Body: FormBody }>('/recommendations/items/:itemId/actions/:actionId', pre, async (request, reply) => {
-    const body = request.body ?? {};
-    try {
-      const principal = principalOf(request);
-      authorize(principal, 'recommendation.manage', 'action');
-      const dates = readDates(body, { dueOn: 'The due date', doneOn: 'The date it was done' });
-      const input = { description: first(body['description']), dueOn: dates.iso['dueOn'] ?? '', doneOn: dates.iso['doneOn'] ?? '', version: first(body['version']) };
-      refuseBadDates(updateActionInput, input, dates.errors, 'Check the action');
-      await updateActionOf(deps, principal, request.params.itemId, request.params.actionId, input, request.id);
-      return reply.redirect(`/recommendations/items/${request.params.itemId}?done=actionUpdated`, 303);
-    } catch (err) {
-      return showAction(request, reply.code(400), { fields: formErrors(err), values: valuesOf(body) });
-    }
-  });
+  app.post<ActionParams & { Body: FormBody }>(
+    '/recommendations/items/:itemId/actions/:actionId',
+    pre,
+    async (request, reply) => {
+      const body = request.body ?? {};
+      try {
+        const principal = principalOf(request);
+        authorize(principal, 'recommendation.manage', 'action');
+        const dates = readDates(body, { dueOn: 'The due date', doneOn: 'The date it was done' });
+        const input = {
+          description: first(body['description']),
+          dueOn: dates.iso['dueOn'] ?? '',
+          doneOn: dates.iso['doneOn'] ?? '',
+          version: first(body['version']),
+        };
+        refuseBadDates(updateActionInput, input, dates.errors, 'Check the action');
+        await updateActionOf(deps, principal, request.params.itemId, request.params.actionId, input, request.id);
+        return reply.redirect(`/recommendations/items/${request.params.itemId}?done=actionUpdated`, 303);
+      } catch (err) {
+        return showAction(request, reply.code(400), { fields: formErrors(err), values: valuesOf(body) });
+      }
+    },
+  );
 }

@@ -11,7 +11,17 @@ import { addComment } from './add-comment.ts';
 import { addRecommendationEvidence } from './add-evidence.ts';
 import { assessSelf } from './assess-self.ts';
 import { readRecommendationEvidence } from './read-evidence.ts';
-import { first, formErrors, readDates, refuseBadDates, statusChoices, statusTag, summaryOf, valuesOf, type FormBody } from './page-helpers.ts';
+import {
+  first,
+  formErrors,
+  readDates,
+  refuseBadDates,
+  statusChoices,
+  statusTag,
+  summaryOf,
+  valuesOf,
+  type FormBody,
+} from './page-helpers.ts';
 import { setOwner } from './set-owner.ts';
 import { signOff } from './sign-off.ts';
 import { kindLabels, ownerBodyLabels, statusLabels } from './tracker-rules.ts';
@@ -38,7 +48,11 @@ const doneMessages: Record<string, string> = {
 export function registerItemPages(app: FastifyInstance, deps: Deps): void {
   const pre = { preHandler: requireSignedInPage };
 
-  const showItem = async (request: FastifyRequest<ItemParams & { Querystring?: Record<string, string | undefined> }>, reply: FastifyReply, extra: Extra = {}) => {
+  const showItem = async (
+    request: FastifyRequest<ItemParams & { Querystring?: Record<string, string | undefined> }>,
+    reply: FastifyReply,
+    extra: Extra = {},
+  ) => {
     const view = await viewItem(deps, principalOf(request), request.params.itemId);
     const done = request.query?.['done'];
     return reply.page('recommendations/views/item.njk', {
@@ -50,7 +64,10 @@ export function registerItemPages(app: FastifyInstance, deps: Deps): void {
       verifiedTag: statusTag(view.entry.verifiedStatus),
       selfLabel: statusLabels[view.entry.selfStatus],
       statuses: statusChoices,
-      comments: view.comments.map((c) => ({ ...c, roleLabel: c.authorRole && isRole(c.authorRole) ? roleLabels[c.authorRole] : '' })),
+      comments: view.comments.map((c) => ({
+        ...c,
+        roleLabel: c.authorRole && isRole(c.authorRole) ? roleLabels[c.authorRole] : '',
+      })),
       evidence: view.evidence.map((e) => ({ ...e, size: e.sizeBytes !== null ? sizeText(e.sizeBytes) : '' })),
       flash: done ? doneMessages[done] : undefined,
       values: extra.values ?? {},
@@ -59,7 +76,11 @@ export function registerItemPages(app: FastifyInstance, deps: Deps): void {
     });
   };
 
-  app.get<ItemParams & { Querystring: Record<string, string | undefined> }>('/recommendations/items/:itemId', pre, (request, reply) => showItem(request, reply));
+  app.get<ItemParams & { Querystring: Record<string, string | undefined> }>(
+    '/recommendations/items/:itemId',
+    pre,
+    (request, reply) => showItem(request, reply),
+  );
 
   /** A small form on the item page: on success back to the page with a banner, on bad input the page again with the errors. */
   const itemForm = (
@@ -82,20 +103,66 @@ export function registerItemPages(app: FastifyInstance, deps: Deps): void {
 
   const body = (request: { body: FormBody | undefined }) => request.body ?? {};
 
-  itemForm('/owner', 'owner', (p, r) => setOwner(deps, p, r.params.itemId, { ownerUserId: first(body(r)['ownerUserId']), version: first(body(r)['version']) }, r.id), {
-    ownerUserId: 'ownerUserId',
-    version: 'ownerUserId',
-  });
-  itemForm('/self-assessment', 'self', (p, r) => assessSelf(deps, p, r.params.itemId, { status: first(body(r)['selfStatus']), version: first(body(r)['version']) }, r.id), {
-    status: 'selfStatus',
-    version: 'selfStatus',
-  });
-  itemForm('/verification', 'verified', (p, r) => verifyStatus(deps, p, r.params.itemId, { status: first(body(r)['verifiedStatus']), version: first(body(r)['version']) }, r.id), {
-    status: 'verifiedStatus',
-    version: 'verifiedStatus',
-  });
-  itemForm('/sign-off', 'signoff', (p, r) => signOff(deps, p, r.params.itemId, { version: first(body(r)['version']) }, r.id), { version: 'signOff' });
-  itemForm('/comments', 'comment', (p, r) => addComment(deps, p, r.params.itemId, { body: first(body(r)['commentBody']) }, r.id), { body: 'commentBody' });
+  itemForm(
+    '/owner',
+    'owner',
+    (p, r) =>
+      setOwner(
+        deps,
+        p,
+        r.params.itemId,
+        { ownerUserId: first(body(r)['ownerUserId']), version: first(body(r)['version']) },
+        r.id,
+      ),
+    {
+      ownerUserId: 'ownerUserId',
+      version: 'ownerUserId',
+    },
+  );
+  itemForm(
+    '/self-assessment',
+    'self',
+    (p, r) =>
+      assessSelf(
+        deps,
+        p,
+        r.params.itemId,
+        { status: first(body(r)['selfStatus']), version: first(body(r)['version']) },
+        r.id,
+      ),
+    {
+      status: 'selfStatus',
+      version: 'selfStatus',
+    },
+  );
+  itemForm(
+    '/verification',
+    'verified',
+    (p, r) =>
+      verifyStatus(
+        deps,
+        p,
+        r.params.itemId,
+        { status: first(body(r)['verifiedStatus']), version: first(body(r)['version']) },
+        r.id,
+      ),
+    {
+      status: 'verifiedStatus',
+      version: 'verifiedStatus',
+    },
+  );
+  itemForm(
+    '/sign-off',
+    'signoff',
+    (p, r) => signOff(deps, p, r.params.itemId, { version: first(body(r)['version']) }, r.id),
+    { version: 'signOff' },
+  );
+  itemForm(
+    '/comments',
+    'comment',
+    (p, r) => addComment(deps, p, r.params.itemId, { body: first(body(r)['commentBody']) }, r.id),
+    { body: 'commentBody' },
+  );
   itemForm(
     '/actions',
     'action',
@@ -117,19 +184,38 @@ export function registerItemPages(app: FastifyInstance, deps: Deps): void {
       const b = request.body ?? {};
       const text = (name: string) => (typeof b[name] === 'string' ? b[name] : '');
       try {
-        await addRecommendationEvidence(deps, principalOf(request), request.params.itemId, { title: text('evidenceTitle'), url: text('evidenceUrl'), file: b['file'] }, request.id);
+        await addRecommendationEvidence(
+          deps,
+          principalOf(request),
+          request.params.itemId,
+          { title: text('evidenceTitle'), url: text('evidenceUrl'), file: b['file'] },
+          request.id,
+        );
         return reply.redirect(`/recommendations/items/${request.params.itemId}?done=evidence`, 303);
       } catch (err) {
         const fields = formErrors(err, { title: 'evidenceTitle', url: 'evidenceUrl' }, 'file');
-        return showItem(request, reply.code(400), { fields, values: { evidenceTitle: text('evidenceTitle'), evidenceUrl: text('evidenceUrl') } });
+        return showItem(request, reply.code(400), {
+          fields,
+          values: { evidenceTitle: text('evidenceTitle'), evidenceUrl: text('evidenceUrl') },
+        });
       }
     },
   );
 
-  app.get<{ Params: { itemId: string; evidenceId: string } }>('/recommendations/items/:itemId/evidence/:evidenceId', pre, async (request, reply) => {
-    const file = await readRecommendationEvidence(deps, principalOf(request), request.params.itemId, request.params.evidenceId, request.id);
-    return sendFile(reply, file);
-  });
+  app.get<{ Params: { itemId: string; evidenceId: string } }>(
+    '/recommendations/items/:itemId/evidence/:evidenceId',
+    pre,
+    async (request, reply) => {
+      const file = await readRecommendationEvidence(
+        deps,
+        principalOf(request),
+        request.params.itemId,
+        request.params.evidenceId,
+        request.id,
+      );
+      return sendFile(reply, file);
+    },
+  );
 }
 
 /** A stored file as a download: never rendered by the browser, never sniffed, never cached. */

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseItemsCsv } from './items-csv.ts';
 
-const fixture = (name: string) => fs.readFileSync(new URL(`../../../test/fixtures/recommendations/${name}`, import.meta.url), 'utf8');
+const fixture = (name: string) =>
+  fs.readFileSync(new URL(`../../../test/fixtures/recommendations/${name}`, import.meta.url), 'utf8');
 
 describe('the report items CSV', () => {
   it('reads items with quoted commas, both date forms, short kind names and themes', () => {
@@ -64,15 +65,21 @@ describe('the report items CSV', () => {
   });
 
   it('counts lines of quoted text that run over several lines', () => {
-    const { items, errors } = parseItemsCsv('kind,number,text,owner_body\nrecommendation,1,"First line\nsecond line",NPCC\nrecommendation,x,Bad,NPCC\n');
+    const { items, errors } = parseItemsCsv(
+      'kind,number,text,owner_body\nrecommendation,1,"First line\nsecond line",NPCC\nrecommendation,x,Bad,NPCC\n',
+    );
     expect(items[0]?.text).toBe('First line\nsecond line');
     expect(errors).toEqual(['Line 4: number must be a whole number']);
   });
 
   it('refuses a file without the required columns, an empty file and broken quoting', () => {
-    expect(parseItemsCsv('kind,text\nrecommendation,x\n').errors).toEqual(['Line 1: the header row must name the columns number, owner_body (found: kind, text)']);
+    expect(parseItemsCsv('kind,text\nrecommendation,x\n').errors).toEqual([
+      'Line 1: the header row must name the columns number, owner_body (found: kind, text)',
+    ]);
     expect(parseItemsCsv('').errors).toEqual(['The file is empty: it needs a header row and at least one item']);
     expect(parseItemsCsv('kind,number,text,owner_body\n').errors).toEqual(['The file has a header row but no items']);
-    expect(parseItemsCsv('kind,number,text,owner_body\nrecommendation,1,"unclosed,NPCC\n').errors[0]).toMatch(/^Line \d+: the file is not valid CSV/);
+    expect(parseItemsCsv('kind,number,text,owner_body\nrecommendation,1,"unclosed,NPCC\n').errors[0]).toMatch(
+      /^Line \d+: the file is not valid CSV/,
+    );
   });
 });

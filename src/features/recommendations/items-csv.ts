@@ -54,7 +54,12 @@ function date(text: string): { iso: string | null } | { error: string } {
 const rowSchema = z.object({ number: itemFields.number, text: itemFields.text, themes: itemFields.themes });
 
 export function parseItemsCsv(text: string): ItemCsvResult {
-  const table = readCsvTable(text, { columns: ITEM_CSV_COLUMNS, required: REQUIRED, maxRows: MAX_ITEM_CSV_ROWS, noun: { one: 'item', many: 'items' } });
+  const table = readCsvTable(text, {
+    columns: ITEM_CSV_COLUMNS,
+    required: REQUIRED,
+    maxRows: MAX_ITEM_CSV_ROWS,
+    noun: { one: 'item', many: 'items' },
+  });
   if ('error' in table) return { items: [], errors: [table.error] };
   const items: ItemCsvRow[] = [];
   const errors: string[] = [];
@@ -69,7 +74,11 @@ export function parseItemsCsv(text: string): ItemCsvResult {
     if ('error' in deadline) problems.push(deadline.error);
     const verifiedText = cell('verified').toLowerCase();
     if (!YES.has(verifiedText) && !NO.has(verifiedText)) problems.push('verified must be yes or no');
-    const parsed = rowSchema.safeParse({ number: cell('number'), text: cell('text'), themes: cell('themes').split(/[;|]/) });
+    const parsed = rowSchema.safeParse({
+      number: cell('number'),
+      text: cell('text'),
+      themes: cell('themes').split(/[;|]/),
+    });
     if (!parsed.success)
       for (const issue of parsed.error.issues)
         problems.push(
@@ -81,7 +90,8 @@ export function parseItemsCsv(text: string): ItemCsvResult {
     if (kind && parsed.success) {
       const key = `${kind}:${parsed.data.number}`;
       const earlier = seen.get(key);
-      if (earlier !== undefined) problems.push(`${kind.replaceAll('_', ' ')} ${parsed.data.number} is also on line ${earlier}`);
+      if (earlier !== undefined)
+        problems.push(`${kind.replaceAll('_', ' ')} ${parsed.data.number} is also on line ${earlier}`);
       else seen.set(key, line);
     }
     if (problems.length > 0 || !kind || !ownerBody || 'error' in deadline || !parsed.success) {

@@ -12,7 +12,8 @@ export async function listReportsFor(deps: Deps, principal: Principal | null) {
   const reports = await listReports(deps.db);
   const entries = await loadTracker(deps.db, principal.forceId, null, today);
   const perReport = new Map<string, ReturnType<typeof trackerCounts>>();
-  for (const report of reports) perReport.set(report.id, trackerCounts(entries.filter((e) => e.reportId === report.id)));
+  for (const report of reports)
+    perReport.set(report.id, trackerCounts(entries.filter((e) => e.reportId === report.id)));
   return {
     reports: reports.map((r) => ({ ...r, counts: perReport.get(r.id) ?? trackerCounts([]) })),
     counts: trackerCounts(entries),

@@ -11,9 +11,19 @@ import type { TrackerEntry } from './tracker-view.ts';
 const blankToUndefined = (v: unknown) => (v === '' ? undefined : v);
 
 export const trackerListInput = z.object({
-  show: z.preprocess(blankToUndefined, z.enum(['overdue', 'unverified', 'differs', 'status'], { message: 'Choose overdue, unverified, differs or status' }).default('overdue')),
+  show: z.preprocess(
+    blankToUndefined,
+    z
+      .enum(['overdue', 'unverified', 'differs', 'status'], {
+        message: 'Choose overdue, unverified, differs or status',
+      })
+      .default('overdue'),
+  ),
   status: z.preprocess(blankToUndefined, z.enum(trackerStatuses, { message: 'Choose a status' }).optional()),
-  side: z.preprocess(blankToUndefined, z.enum(['force', 'commissioner'], { message: 'Choose the force’s or the commissioner’s status' }).default('force')),
+  side: z.preprocess(
+    blankToUndefined,
+    z.enum(['force', 'commissioner'], { message: 'Choose the force’s or the commissioner’s status' }).default('force'),
+  ),
 });
 
 export type TrackerListInput = z.infer<typeof trackerListInput>;
@@ -41,7 +51,9 @@ function keep(input: TrackerListInput, e: TrackerEntry): boolean {
     case 'differs':
       return e.differenceText !== null;
     case 'status':
-      return input.side === 'force' ? e.selfStatus === (input.status ?? 'not_started') : e.verifiedStatus === (input.status ?? null);
+      return input.side === 'force'
+        ? e.selfStatus === (input.status ?? 'not_started')
+        : e.verifiedStatus === (input.status ?? null);
   }
 }
 

@@ -2,7 +2,14 @@ import type { z } from 'zod';
 import { AppError, type FieldErrors } from '../../lib/errors.ts';
 import { ownerBodies, reportItemKinds, reportTypes, trackerStatuses } from '../../db/schema/index.ts';
 import { dateFromParts, dateParts, first, type FormBody } from '../misconduct/case-form-fields.ts';
-import { kindLabels, ownerBodyLabels, reportTypeLabels, statusLabels, statusTagClasses, type TrackerStatus } from './tracker-rules.ts';
+import {
+  kindLabels,
+  ownerBodyLabels,
+  reportTypeLabels,
+  statusLabels,
+  statusTagClasses,
+  type TrackerStatus,
+} from './tracker-rules.ts';
 
 /**
  * What the tracker's pages share: the choices of each form in words, GOV.UK date inputs to ISO dates and
@@ -17,11 +24,16 @@ export const ownerBodyChoices = ownerBodies.map((b) => ({ value: b, text: ownerB
 export const reportTypeChoices = reportTypes.map((t) => ({ value: t, text: reportTypeLabels[t] }));
 
 export function statusTag(status: TrackerStatus | null): { text: string; classes: string } {
-  return status ? { text: statusLabels[status], classes: statusTagClasses[status] } : { text: 'Not yet assessed', classes: 'govuk-tag--grey' };
+  return status
+    ? { text: statusLabels[status], classes: statusTagClasses[status] }
+    : { text: 'Not yet assessed', classes: 'govuk-tag--grey' };
 }
 
 /** Reads GOV.UK date inputs: ISO dates for the use case, or field errors in words. */
-export function readDates(body: FormBody, dates: Record<string, string>): { iso: Record<string, string | undefined>; errors: FieldErrors } {
+export function readDates(
+  body: FormBody,
+  dates: Record<string, string>,
+): { iso: Record<string, string | undefined>; errors: FieldErrors } {
   const iso: Record<string, string | undefined> = {};
   const errors: FieldErrors = {};
   for (const [name, what] of Object.entries(dates)) {
@@ -42,13 +54,17 @@ export function dateValues(name: string, iso: string | null | undefined): Record
 export function formErrors(err: unknown, rename: Record<string, string> = {}, fallback = 'form'): FieldErrors {
   if (!(err instanceof AppError) || err.code !== 'validation') throw err;
   const out: FieldErrors = {};
-  for (const [key, message] of Object.entries(err.fields ?? { [fallback]: err.message })) out[rename[key] ?? key] ??= message;
+  for (const [key, message] of Object.entries(err.fields ?? { [fallback]: err.message }))
+    out[rename[key] ?? key] ??= message;
   return out;
 }
 
 /** GOV.UK error summary items; a date input's link goes to its day field. */
 export function summaryOf(fields: FieldErrors, dateFields: string[] = []): { text: string; href: string }[] {
-  return Object.entries(fields).map(([field, text]) => ({ text, href: `#${field}${dateFields.includes(field) ? '-day' : ''}` }));
+  return Object.entries(fields).map(([field, text]) => ({
+    text,
+    href: `#${field}${dateFields.includes(field) ? '-day' : ''}`,
+  }));
 }
 
 /** A form body as plain strings, for re-filling a form after an error. */
@@ -61,12 +77,18 @@ export function valuesOf(body: FormBody | undefined): Record<string, string> {
  * own schema checks the rest, given a stand-in date). Call after the page has authorised the user, so that a
  * user who may not use the form gets a 404 whatever they sent.
  */
-export function refuseBadDates(schema: z.ZodType, input: Record<string, unknown>, dateErrors: FieldErrors, message: string): void {
+export function refuseBadDates(
+  schema: z.ZodType,
+  input: Record<string, unknown>,
+  dateErrors: FieldErrors,
+  message: string,
+): void {
   const names = Object.keys(dateErrors);
   if (names.length === 0) return;
   const standIns = Object.fromEntries(names.map((n) => [n, '2000-01-01']));
   const parsed = schema.safeParse({ ...input, ...standIns });
   const fields: FieldErrors = { ...dateErrors };
-  if (!parsed.success) for (const issue of parsed.error.issues) fields[issue.path.join('.') || 'form'] ??= issue.message;
+  if (!parsed.success)
+    for (const issue of parsed.error.issues) fields[issue.path.join('.') || 'form'] ??= issue.message;
   throw new AppError('validation', message, fields);
 }

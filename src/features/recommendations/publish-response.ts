@@ -11,12 +11,20 @@ import { findPublished, markPublished } from './published.repository.ts';
 export const publishInput = z.object({ publishedOn: isoDate('the date it was published'), version });
 
 /** The commissioner's office records the date a generated response was published (not in the future). */
-export async function publishResponse(deps: Deps, principal: Principal | null, id: string, raw: unknown, requestId: string | null) {
+export async function publishResponse(
+  deps: Deps,
+  principal: Principal | null,
+  id: string,
+  raw: unknown,
+  requestId: string | null,
+) {
   authorize(principal, 'recommendation.verify', 'response');
   if (!z.string().uuid().safeParse(id).success) throw notFound('response');
   const input = parseInput(publishInput, raw, 'Check the date of publication');
   if (input.publishedOn > todayIso(deps.now()))
-    throw new AppError('validation', 'Check the date of publication', { publishedOn: 'The date it was published cannot be in the future' });
+    throw new AppError('validation', 'Check the date of publication', {
+      publishedOn: 'The date it was published cannot be in the future',
+    });
   return deps.db.transaction(async (tx) => {
     const row = await findPublished(tx, principal.forceId, id, true);
     if (!row) throw notFound('response');
@@ -26,7 +34,12 @@ export async function publishResponse(deps: Deps, principal: Principal | null, i
       tx,
       actorOf(principal, requestId),
       { type: 'inspection_report', id: row.reportId },
-      { type: 'recommendation.response_published', reportId: row.reportId, publishedResponseId: row.id, publishedOn: input.publishedOn },
+      {
+        type: 'recommendation.response_published',
+        reportId: row.reportId,
+        publishedResponseId: row.id,
+        publishedOn: input.publishedOn,
+      },
     );
     return { id: row.id, publishedOn: input.publishedOn, version: row.version + 1 };
   });

@@ -13,7 +13,12 @@ export async function insertPublished(tx: Db, values: typeof publishedResponses.
   return row;
 }
 
-export async function findPublished(db: Db, forceId: string, id: string, lock = false): Promise<PublishedRow | undefined> {
+export async function findPublished(
+  db: Db,
+  forceId: string,
+  id: string,
+  lock = false,
+): Promise<PublishedRow | undefined> {
   const query = db
     .select()
     .from(publishedResponses)
@@ -22,7 +27,14 @@ export async function findPublished(db: Db, forceId: string, id: string, lock = 
   return row;
 }
 
-export type PublishedListRow = { id: string; generatedAt: Date; generatedBy: string | null; publishedOn: string | null; publishedBy: string | null; version: number };
+export type PublishedListRow = {
+  id: string;
+  generatedAt: Date;
+  generatedBy: string | null;
+  publishedOn: string | null;
+  publishedBy: string | null;
+  version: number;
+};
 
 export async function publishedOfReport(db: Db, forceId: string, reportId: string): Promise<PublishedListRow[]> {
   return rawRows<PublishedListRow>(

@@ -8,7 +8,13 @@ import { findEvidenceFile } from './evidence.repository.ts';
 import { findResponse } from './responses.repository.ts';
 
 /** One evidence file of the caller's force, with its content, for download. Every download is audited. */
-export async function readRecommendationEvidence(deps: Deps, principal: Principal | null, itemId: string, evidenceId: string, requestId: string | null) {
+export async function readRecommendationEvidence(
+  deps: Deps,
+  principal: Principal | null,
+  itemId: string,
+  evidenceId: string,
+  requestId: string | null,
+) {
   authorize(principal, 'recommendation.read', 'file');
   checkItemId(itemId);
   if (!z.string().uuid().safeParse(evidenceId).success) throw notFound('file');
@@ -22,6 +28,10 @@ export async function readRecommendationEvidence(deps: Deps, principal: Principa
       { type: 'recommendation', id: itemId },
       { type: 'recommendation.evidence_viewed', itemId, evidenceId: file.id, fileName: file.fileName ?? '' },
     );
-    return { fileName: file.fileName ?? 'evidence', mediaType: file.mediaType ?? 'application/octet-stream', content: file.content };
+    return {
+      fileName: file.fileName ?? 'evidence',
+      mediaType: file.mediaType ?? 'application/octet-stream',
+      content: file.content,
+    };
   });
 }

@@ -11,7 +11,13 @@ const status = z.string();
 export const recommendationAuditEvents = [
   z.object({ type: z.literal('recommendation.report_created'), reportId: uuid, title: z.string() }),
   z.object({ type: z.literal('recommendation.item_added'), reportId: uuid, itemId: uuid, label: z.string() }),
-  z.object({ type: z.literal('recommendation.item_edited'), reportId: uuid, itemId: uuid, label: z.string(), changed: z.array(z.string()) }),
+  z.object({
+    type: z.literal('recommendation.item_edited'),
+    reportId: uuid,
+    itemId: uuid,
+    label: z.string(),
+    changed: z.array(z.string()),
+  }),
   z.object({
     type: z.literal('recommendation.items_imported'),
     reportId: uuid,
@@ -20,11 +26,42 @@ export const recommendationAuditEvents = [
     updated: z.number().int(),
     unchanged: z.number().int(),
   }),
-  z.object({ type: z.literal('recommendation.owner_set'), itemId: uuid, responseId: uuid, ownerUserId: uuid.nullable() }),
-  z.object({ type: z.literal('recommendation.self_assessed'), itemId: uuid, responseId: uuid, from: status, to: status, signOffReset: z.boolean() }),
-  z.object({ type: z.literal('recommendation.verified'), itemId: uuid, responseId: uuid, from: status.nullable(), to: status }),
-  z.object({ type: z.literal('recommendation.action_added'), itemId: uuid, responseId: uuid, actionId: uuid, dueOn: z.string().nullable() }),
-  z.object({ type: z.literal('recommendation.action_updated'), itemId: uuid, responseId: uuid, actionId: uuid, dueOn: z.string().nullable(), doneOn: z.string().nullable() }),
+  z.object({
+    type: z.literal('recommendation.owner_set'),
+    itemId: uuid,
+    responseId: uuid,
+    ownerUserId: uuid.nullable(),
+  }),
+  z.object({
+    type: z.literal('recommendation.self_assessed'),
+    itemId: uuid,
+    responseId: uuid,
+    from: status,
+    to: status,
+    signOffReset: z.boolean(),
+  }),
+  z.object({
+    type: z.literal('recommendation.verified'),
+    itemId: uuid,
+    responseId: uuid,
+    from: status.nullable(),
+    to: status,
+  }),
+  z.object({
+    type: z.literal('recommendation.action_added'),
+    itemId: uuid,
+    responseId: uuid,
+    actionId: uuid,
+    dueOn: z.string().nullable(),
+  }),
+  z.object({
+    type: z.literal('recommendation.action_updated'),
+    itemId: uuid,
+    responseId: uuid,
+    actionId: uuid,
+    dueOn: z.string().nullable(),
+    doneOn: z.string().nullable(),
+  }),
   z.object({
     type: z.literal('recommendation.evidence_added'),
     itemId: uuid,
@@ -36,10 +73,26 @@ export const recommendationAuditEvents = [
     sha256: z.string().nullable(),
   }),
   z.object({ type: z.literal('recommendation.evidence_viewed'), itemId: uuid, evidenceId: uuid, fileName: z.string() }),
-  z.object({ type: z.literal('recommendation.comment_added'), itemId: uuid, responseId: uuid, commentId: uuid, side: z.enum(['force', 'commissioner']) }),
+  z.object({
+    type: z.literal('recommendation.comment_added'),
+    itemId: uuid,
+    responseId: uuid,
+    commentId: uuid,
+    side: z.enum(['force', 'commissioner']),
+  }),
   z.object({ type: z.literal('recommendation.signed_off'), itemId: uuid, responseId: uuid, status }),
-  z.object({ type: z.literal('recommendation.response_generated'), reportId: uuid, publishedResponseId: uuid, items: z.number().int() }),
-  z.object({ type: z.literal('recommendation.response_published'), reportId: uuid, publishedResponseId: uuid, publishedOn: z.string() }),
+  z.object({
+    type: z.literal('recommendation.response_generated'),
+    reportId: uuid,
+    publishedResponseId: uuid,
+    items: z.number().int(),
+  }),
+  z.object({
+    type: z.literal('recommendation.response_published'),
+    reportId: uuid,
+    publishedResponseId: uuid,
+    publishedOn: z.string(),
+  }),
 ] as const;
 
 export type RecommendationAuditEvent = z.infer<(typeof recommendationAuditEvents)[number]>;
@@ -57,7 +110,9 @@ export function summariseRecommendationEvent(e: RecommendationAuditEvent): strin
     case 'recommendation.items_imported':
       return `Imported ${e.lines} report items from CSV: ${e.added} added, ${e.updated} updated, ${e.unchanged} unchanged`;
     case 'recommendation.owner_set':
-      return e.ownerUserId ? 'Named the accountable owner of a recommendation' : 'Cleared the accountable owner of a recommendation';
+      return e.ownerUserId
+        ? 'Named the accountable owner of a recommendation'
+        : 'Cleared the accountable owner of a recommendation';
     case 'recommendation.self_assessed':
       return `Force status: ${words(e.from)} → ${words(e.to)}${e.signOffReset ? ' (chief officer sign-off reset)' : ''}`;
     case 'recommendation.verified':

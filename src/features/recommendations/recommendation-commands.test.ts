@@ -9,7 +9,8 @@ import { importItemsFromFile, registerRecommendationCommands } from '../../cli/r
 
 let t: TestApp;
 let w: World;
-const file = (name: string) => fileURLToPath(new URL(`../../../test/fixtures/recommendations/${name}`, import.meta.url));
+const file = (name: string) =>
+  fileURLToPath(new URL(`../../../test/fixtures/recommendations/${name}`, import.meta.url));
 
 beforeAll(async () => {
   t = await createTestApp({}, () => TODAY);
@@ -33,20 +34,30 @@ describe('probity recommendations import', () => {
 
   it('refuses a bad file, an unreadable file, an unknown account and an account of the force, importing nothing', async () => {
     const before = await snapshot(t);
-    await expect(importItemsFromFile(t.deps, { report: w.report.id, file: file('items-bad.csv'), as: 'pcc@west.example' })).rejects.toMatchObject({
+    await expect(
+      importItemsFromFile(t.deps, { report: w.report.id, file: file('items-bad.csv'), as: 'pcc@west.example' }),
+    ).rejects.toMatchObject({
       code: 'validation',
       fields: { file: expect.stringContaining('Line 3:') as unknown },
     });
-    await expect(importItemsFromFile(t.deps, { report: w.report.id, file: file('missing.csv'), as: 'pcc@west.example' })).rejects.toThrow(/Cannot read the file/);
-    await expect(importItemsFromFile(t.deps, { report: w.report.id, file: file('items.csv'), as: 'nobody@west.example' })).rejects.toThrow('No active account nobody@west.example');
-    await expect(importItemsFromFile(t.deps, { report: w.report.id, file: file('items.csv'), as: 'aa@west.example' })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(
+      importItemsFromFile(t.deps, { report: w.report.id, file: file('missing.csv'), as: 'pcc@west.example' }),
+    ).rejects.toThrow(/Cannot read the file/);
+    await expect(
+      importItemsFromFile(t.deps, { report: w.report.id, file: file('items.csv'), as: 'nobody@west.example' }),
+    ).rejects.toThrow('No active account nobody@west.example');
+    await expect(
+      importItemsFromFile(t.deps, { report: w.report.id, file: file('items.csv'), as: 'aa@west.example' }),
+    ).rejects.toMatchObject({ code: 'not_found' });
     expect(await snapshot(t)).toBe(before);
   });
 
   it('declares its required options', () => {
     const program = new Command('probity').exitOverride();
     registerRecommendationCommands(program);
-    const command = program.commands.find((c) => c.name() === 'recommendations')?.commands.find((c) => c.name() === 'import');
+    const command = program.commands
+      .find((c) => c.name() === 'recommendations')
+      ?.commands.find((c) => c.name() === 'import');
     expect(command?.options.filter((o) => o.mandatory).map((o) => o.long)).toEqual(['--report', '--file', '--as']);
   });
 });

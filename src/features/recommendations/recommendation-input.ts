@@ -9,15 +9,24 @@ export const isoDate = (what: string) =>
   z
     .string({ message: `Enter ${what}` })
     .regex(/^\d{4}-\d{2}-\d{2}$/, `${what[0]?.toUpperCase()}${what.slice(1)} must be a date in the format 2026-03-27`)
-    .refine((v) => !Number.isNaN(new Date(`${v}T00:00:00Z`).getTime()) && new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v, {
-      message: `${what[0]?.toUpperCase()}${what.slice(1)} must be a real date`,
-    });
+    .refine(
+      (v) =>
+        !Number.isNaN(new Date(`${v}T00:00:00Z`).getTime()) &&
+        new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v,
+      {
+        message: `${what[0]?.toUpperCase()}${what.slice(1)} must be a real date`,
+      },
+    );
 
-export const optionalDate = (what: string) => z.preprocess(blank, isoDate(what).nullable().optional()).transform((v) => v ?? null);
+export const optionalDate = (what: string) =>
+  z.preprocess(blank, isoDate(what).nullable().optional()).transform((v) => v ?? null);
 
 export const uuidOf = (what: string) => z.string({ message: `Choose ${what}` }).uuid(`Choose ${what}`);
 
-export const version = z.coerce.number({ message: 'Reload the page and try again' }).int().min(0, 'Reload the page and try again');
+export const version = z.coerce
+  .number({ message: 'Reload the page and try again' })
+  .int()
+  .min(0, 'Reload the page and try again');
 
 export const webUrl = (what: string) =>
   z
@@ -43,24 +52,36 @@ export const themes = z
   .union([z.string(), z.array(z.string())])
   .optional()
   .transform((v) => {
-    const parts = (Array.isArray(v) ? v : (v ?? '').split(',')).map((t) => t.trim().toLowerCase()).filter((t) => t !== '');
+    const parts = (Array.isArray(v) ? v : (v ?? '').split(','))
+      .map((t) => t.trim().toLowerCase())
+      .filter((t) => t !== '');
     return [...new Set(parts)];
   })
-  .refine((v) => v.length <= 12 && v.every((t) => t.length <= 60), { message: 'Give at most 12 themes, each 60 characters or fewer' });
+  .refine((v) => v.length <= 12 && v.every((t) => t.length <= 60), {
+    message: 'Give at most 12 themes, each 60 characters or fewer',
+  });
 
 export const itemFields = {
   kind: itemKind,
   number: z.preprocess(
     (v) => (blank(v) === undefined ? undefined : typeof v === 'string' ? Number(v.trim()) : v),
     z
-      .number({ error: (issue) => (issue.input === undefined ? 'Enter the item’s number' : 'The number must be a whole number') })
+      .number({
+        error: (issue) => (issue.input === undefined ? 'Enter the item’s number' : 'The number must be a whole number'),
+      })
       .int('The number must be a whole number')
       .min(1, 'The number must be 1 or more')
       .max(999, 'The number must be 999 or less'),
   ),
-  text: z.string({ message: 'Enter the text of the item' }).trim().min(1, 'Enter the text of the item').max(5000, 'The text must be 5,000 characters or fewer'),
+  text: z
+    .string({ message: 'Enter the text of the item' })
+    .trim()
+    .min(1, 'Enter the text of the item')
+    .max(5000, 'The text must be 5,000 characters or fewer'),
   ownerBody,
   deadline: optionalDate('the deadline'),
   themes,
-  textVerified: z.preprocess((v) => v === true || v === 'true' || v === 'yes' || v === 'on', z.boolean()).default(false),
+  textVerified: z
+    .preprocess((v) => v === true || v === 'true' || v === 'yes' || v === 'on', z.boolean())
+    .default(false),
 };

@@ -5,7 +5,15 @@ import { apiErrors } from '../../app/api-errors.ts';
 import type { Deps } from '../../app/deps.ts';
 import { principalOf, requireApiPrincipal } from '../../app/plugins/authentication.ts';
 import { addItem, addItemInput } from './add-item.ts';
-import { entryItemJson, itemJson, positionJson, positionSchema, reportJson, reportSchema, itemSchema } from './api-schemas.ts';
+import {
+  entryItemJson,
+  itemJson,
+  positionJson,
+  positionSchema,
+  reportJson,
+  reportSchema,
+  itemSchema,
+} from './api-schemas.ts';
 import { createReport, createReportInput } from './create-report.ts';
 import { editItem, editItemInput } from './edit-item.ts';
 import { generateResponse } from './generate-response.ts';
@@ -21,7 +29,13 @@ import { viewResponse } from './view-response.ts';
 
 const errors = apiErrors(400, 401, 404, 409, 422);
 const tags = ['recommendations'];
-const counts = z.object({ items: z.number().int(), overdue: z.number().int(), unverified: z.number().int(), differing: z.number().int(), signedOff: z.number().int() });
+const counts = z.object({
+  items: z.number().int(),
+  overdue: z.number().int(),
+  unverified: z.number().int(),
+  differing: z.number().int(),
+  signedOff: z.number().int(),
+});
 const entry = z.object({ item: itemSchema, position: positionSchema });
 
 /**
@@ -51,8 +65,17 @@ export function registerRecommendationsApi(app: FastifyInstance, deps: Deps): vo
 
   api.post(
     '/api/v1/recommendations/reports',
-    { ...on, schema: { tags, summary: 'Add an inspection report (commissioner’s office)', body: createReportInput, response: { 201: reportSchema, ...errors } } },
-    async (request, reply) => reply.code(201).send(reportJson(await createReport(deps, principalOf(request), request.body, request.id))),
+    {
+      ...on,
+      schema: {
+        tags,
+        summary: 'Add an inspection report (commissioner’s office)',
+        body: createReportInput,
+        response: { 201: reportSchema, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(reportJson(await createReport(deps, principalOf(request), request.body, request.id))),
   );
 
   api.get(
@@ -68,7 +91,11 @@ export function registerRecommendationsApi(app: FastifyInstance, deps: Deps): vo
     },
     async (request) => {
       const view = await viewReport(deps, principalOf(request), request.params.reportId);
-      return { ...reportJson(view.report), counts: view.counts, items: view.entries.map((e) => ({ item: entryItemJson(e), position: positionJson(e) })) };
+      return {
+        ...reportJson(view.report),
+        counts: view.counts,
+        items: view.entries.map((e) => ({ item: entryItemJson(e), position: positionJson(e) })),
+      };
     },
   );
 
@@ -96,13 +123,23 @@ export function registerRecommendationsApi(app: FastifyInstance, deps: Deps): vo
       ...on,
       schema: {
         tags,
-        summary: 'Load a report’s items from CSV (all or nothing; idempotent by kind and number). Columns: kind, number, text, owner_body, deadline, themes, verified',
+        summary:
+          'Load a report’s items from CSV (all or nothing; idempotent by kind and number). Columns: kind, number, text, owner_body, deadline, themes, verified',
         params: z.object({ reportId: z.string() }),
         body: z.object({ csv: z.string().describe('The CSV text, with its header row') }),
-        response: { 200: z.object({ lines: z.number().int(), added: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }), ...errors },
+        response: {
+          200: z.object({
+            lines: z.number().int(),
+            added: z.number().int(),
+            updated: z.number().int(),
+            unchanged: z.number().int(),
+          }),
+          ...errors,
+        },
       },
     },
-    async (request) => importItems(deps, principalOf(request), request.params.reportId, { csv: request.body.csv }, request.id),
+    async (request) =>
+      importItems(deps, principalOf(request), request.params.reportId, { csv: request.body.csv }, request.id),
   );
 
   api.post(
@@ -114,7 +151,10 @@ export function registerRecommendationsApi(app: FastifyInstance, deps: Deps): vo
         summary: 'Correct an item, or mark its text as checked (commissioner’s office)',
         params: z.object({ itemId: z.string() }),
         body: editItemInput,
-        response: { 200: z.object({ id: z.string().uuid(), changed: z.array(z.string()), version: z.number().int() }), ...errors },
+        response: {
+          200: z.object({ id: z.string().uuid(), changed: z.array(z.string()), version: z.number().int() }),
+          ...errors,
+        },
       },
     },
     async (request) => editItem(deps, principalOf(request), request.params.itemId, request.body, request.id),
@@ -133,7 +173,10 @@ export function registerRecommendationsApi(app: FastifyInstance, deps: Deps): vo
     },
     async (request) => {
       const view = await listTracker(deps, principalOf(request), request.query);
-      return { title: view.title, items: view.entries.map((e) => ({ item: entryItemJson(e), position: positionJson(e) })) };
+      return {
+        title: view.title,
+        items: view.entries.map((e) => ({ item: entryItemJson(e), position: positionJson(e) })),
+      };
     },
   );
 
@@ -148,7 +191,8 @@ export function registerRecommendationsApi(app: FastifyInstance, deps: Deps): vo
         response: { 201: z.object({ id: z.string().uuid(), document: responseDocumentSchema }), ...errors },
       },
     },
-    async (request, reply) => reply.code(201).send(await generateResponse(deps, principalOf(request), request.params.reportId, request.id)),
+    async (request, reply) =>
+      reply.code(201).send(await generateResponse(deps, principalOf(request), request.params.reportId, request.id)),
   );
 
   const responseParams = z.object({ responseId: z.string() });
@@ -162,7 +206,15 @@ export function registerRecommendationsApi(app: FastifyInstance, deps: Deps): vo
 
   api.get(
     '/api/v1/recommendations/responses/:responseId',
-    { ...on, schema: { tags, summary: 'A generated response, as generated', params: responseParams, response: { 200: responseView, ...errors } } },
+    {
+      ...on,
+      schema: {
+        tags,
+        summary: 'A generated response, as generated',
+        params: responseParams,
+        response: { 200: responseView, ...errors },
+      },
+    },
     async (request) => {
       const v = await viewResponse(deps, principalOf(request), request.params.responseId);
       return { id: v.id, reportId: v.reportId, publishedOn: v.publishedOn, version: v.version, document: v.document };
@@ -171,7 +223,10 @@ export function registerRecommendationsApi(app: FastifyInstance, deps: Deps): vo
 
   api.get(
     '/api/v1/recommendations/responses/:responseId/pdf',
-    { ...on, schema: { tags, summary: 'A generated response as a tagged PDF', params: responseParams, response: errors } },
+    {
+      ...on,
+      schema: { tags, summary: 'A generated response as a tagged PDF', params: responseParams, response: errors },
+    },
     async (request, reply) => {
       const v = await viewResponse(deps, principalOf(request), request.params.responseId);
       return sendPdf(reply, v.document, v.publishedOn);
@@ -187,7 +242,10 @@ export function registerRecommendationsApi(app: FastifyInstance, deps: Deps): vo
         summary: 'Record the date a generated response was published (commissioner’s office)',
         params: responseParams,
         body: publishInput,
-        response: { 200: z.object({ id: z.string().uuid(), publishedOn: z.string(), version: z.number().int() }), ...errors },
+        response: {
+          200: z.object({ id: z.string().uuid(), publishedOn: z.string(), version: z.number().int() }),
+          ...errors,
+        },
       },
     },
     async (request) => publishResponse(deps, principalOf(request), request.params.responseId, request.body, request.id),

@@ -41,24 +41,30 @@ export function registerReportPages(app: FastifyInstance, deps: Deps): void {
 
   app.get('/recommendations', pre, async (request, reply) => {
     const view = await listReportsFor(deps, principalOf(request));
-    return reply.page('recommendations/views/index.njk', { pageTitle: 'Inspection recommendations', ...view, statuses: statusChoices });
+    return reply.page('recommendations/views/index.njk', {
+      pageTitle: 'Inspection recommendations',
+      ...view,
+      statuses: statusChoices,
+    });
   });
 
   app.get<Query>('/recommendations/list', pre, async (request, reply) => {
     try {
       const view = await listTracker(deps, principalOf(request), request.query);
-      return reply.page('recommendations/views/list.njk', { pageTitle: view.title, ...view, entries: withTags(view.entries) });
+      return reply.page('recommendations/views/list.njk', {
+        pageTitle: view.title,
+        ...view,
+        entries: withTags(view.entries),
+      });
     } catch (err) {
       const fields = formErrors(err);
-      return reply
-        .code(400)
-        .page('recommendations/views/list.njk', {
-          pageTitle: 'Check the list you asked for',
-          title: 'Check the list you asked for',
-          entries: [],
-          fields,
-          errors: summaryOf(fields),
-        });
+      return reply.code(400).page('recommendations/views/list.njk', {
+        pageTitle: 'Check the list you asked for',
+        title: 'Check the list you asked for',
+        entries: [],
+        fields,
+        errors: summaryOf(fields),
+      });
     }
   });
 
@@ -105,23 +111,33 @@ export function registerReportPages(app: FastifyInstance, deps: Deps): void {
       ...view,
       entries: withTags(view.entries),
       reportTypeLabel: reportTypeLabels[view.report.reportType],
-      imported: q['added'] !== undefined ? { added: q['added'], updated: q['updated'] ?? '0', unchanged: q['unchanged'] ?? '0' } : null,
+      imported:
+        q['added'] !== undefined
+          ? { added: q['added'], updated: q['updated'] ?? '0', unchanged: q['unchanged'] ?? '0' }
+          : null,
       fields: extra.fields,
       errors: extra.fields ? summaryOf(extra.fields) : undefined,
     });
   };
 
-  app.get<ReportParams & Query>('/recommendations/reports/:reportId', pre, (request, reply) => showReport(request, reply));
+  app.get<ReportParams & Query>('/recommendations/reports/:reportId', pre, (request, reply) =>
+    showReport(request, reply),
+  );
 
   app.post<ReportParams & Query & { Body: Record<string, unknown> | undefined }>(
     '/recommendations/reports/:reportId/import',
     { ...pre, config: { acceptsUpload: true } },
     async (request, reply) => {
       const file = request.body?.['file'];
-      const upload = isUploadedFile(file) ? { csv: file.content.toString('utf8'), tooLarge: file.tooLarge } : { csv: '' };
+      const upload = isUploadedFile(file)
+        ? { csv: file.content.toString('utf8'), tooLarge: file.tooLarge }
+        : { csv: '' };
       try {
         const s = await importItems(deps, principalOf(request), request.params.reportId, upload, request.id);
-        return reply.redirect(`/recommendations/reports/${request.params.reportId}?added=${s.added}&updated=${s.updated}&unchanged=${s.unchanged}`, 303);
+        return reply.redirect(
+          `/recommendations/reports/${request.params.reportId}?added=${s.added}&updated=${s.updated}&unchanged=${s.unchanged}`,
+          303,
+        );
       } catch (err) {
         return showReport(request, reply.code(400), { fields: formErrors(err, {}, 'file') });
       }
@@ -138,28 +154,38 @@ export function registerReportPages(app: FastifyInstance, deps: Deps): void {
       action: `/recommendations/reports/${view.report.id}/items`,
       kinds: kindChoices,
       ownerBodies: ownerBodyChoices,
-      values: extra.values ?? { kind: 'recommendation', number: String(view.nextNumbers.recommendation), ownerBody: 'ChiefConstables' },
+      values: extra.values ?? {
+        kind: 'recommendation',
+        number: String(view.nextNumbers.recommendation),
+        ownerBody: 'ChiefConstables',
+      },
       fields: extra.fields,
       errors: extra.fields ? summaryOf(extra.fields, ['deadline']) : undefined,
     });
   };
 
-  app.get<ReportParams>('/recommendations/reports/:reportId/items/new', pre, (request, reply) => showItemForm(request, reply));
+  app.get<ReportParams>('/recommendations/reports/:reportId/items/new', pre, (request, reply) =>
+    showItemForm(request, reply),
+  );
 
-  app.post<ReportParams & { Body: FormBody }>('/recommendations/reports/:reportId/items', pre, async (request, reply) => {
-    const body = request.body ?? {};
-    try {
-      const principal = principalOf(request);
-      authorize(principal, 'recommendation.verify', 'report');
-      const dates = readDates(body, { deadline: 'The deadline' });
-      const input = itemFormInput(body, dates.iso['deadline']);
-      refuseBadDates(addItemInput, input, dates.errors, 'Check the item');
-      await addItem(deps, principal, request.params.reportId, input, request.id);
-      return reply.redirect(`/recommendations/reports/${request.params.reportId}`, 303);
-    } catch (err) {
-      return showItemForm(request, reply.code(400), { fields: formErrors(err), values: valuesOf(body) });
-    }
-  });
+  app.post<ReportParams & { Body: FormBody }>(
+    '/recommendations/reports/:reportId/items',
+    pre,
+    async (request, reply) => {
+      const body = request.body ?? {};
+      try {
+        const principal = principalOf(request);
+        authorize(principal, 'recommendation.verify', 'report');
+        const dates = readDates(body, { deadline: 'The deadline' });
+        const input = itemFormInput(body, dates.iso['deadline']);
+        refuseBadDates(addItemInput, input, dates.errors, 'Check the item');
+        await addItem(deps, principal, request.params.reportId, input, request.id);
+        return reply.redirect(`/recommendations/reports/${request.params.reportId}`, 303);
+      } catch (err) {
+        return showItemForm(request, reply.code(400), { fields: formErrors(err), values: valuesOf(body) });
+      }
+    },
+  );
 }
 
 /** The item form's fields as use-case input (a checkbox is present only when ticked). */

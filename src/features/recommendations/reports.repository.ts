@@ -17,11 +17,22 @@ export async function insertReport(tx: Db, values: typeof inspectionReports.$inf
   return row;
 }
 
-export async function findReportByKey(db: Db, publisher: string, title: string, publishedOn: string): Promise<ReportRow | undefined> {
+export async function findReportByKey(
+  db: Db,
+  publisher: string,
+  title: string,
+  publishedOn: string,
+): Promise<ReportRow | undefined> {
   const [row] = await db
     .select()
     .from(inspectionReports)
-    .where(and(eq(inspectionReports.publisher, publisher), eq(inspectionReports.title, title), eq(inspectionReports.publishedOn, publishedOn)));
+    .where(
+      and(
+        eq(inspectionReports.publisher, publisher),
+        eq(inspectionReports.title, title),
+        eq(inspectionReports.publishedOn, publishedOn),
+      ),
+    );
   return row;
 }
 
@@ -45,7 +56,11 @@ export async function listReports(db: Db): Promise<ReportListRow[]> {
 }
 
 export async function itemsOfReport(db: Db, reportId: string): Promise<ItemRow[]> {
-  return db.select().from(reportItems).where(eq(reportItems.reportId, reportId)).orderBy(desc(reportItems.kind), asc(reportItems.number));
+  return db
+    .select()
+    .from(reportItems)
+    .where(eq(reportItems.reportId, reportId))
+    .orderBy(desc(reportItems.kind), asc(reportItems.number));
 }
 
 export async function findItem(db: Db, id: string, lock = false): Promise<ItemRow | undefined> {
@@ -54,7 +69,13 @@ export async function findItem(db: Db, id: string, lock = false): Promise<ItemRo
   return row;
 }
 
-export async function findItemByNumber(db: Db, reportId: string, kind: ItemRow['kind'], number: number, lock = false): Promise<ItemRow | undefined> {
+export async function findItemByNumber(
+  db: Db,
+  reportId: string,
+  kind: ItemRow['kind'],
+  number: number,
+  lock = false,
+): Promise<ItemRow | undefined> {
   const query = db
     .select()
     .from(reportItems)
@@ -69,7 +90,8 @@ export async function insertItem(tx: Db, values: typeof reportItems.$inferInsert
   return row;
 }
 
-export type ItemChanges = Pick<ItemRow, 'text' | 'ownerBody' | 'deadline' | 'themes' | 'textVerified'> & Partial<Pick<ItemRow, 'kind' | 'number'>>;
+export type ItemChanges = Pick<ItemRow, 'text' | 'ownerBody' | 'deadline' | 'themes' | 'textVerified'> &
+  Partial<Pick<ItemRow, 'kind' | 'number'>>;
 
 export async function updateItem(tx: Db, row: ItemRow, values: ItemChanges, at: Date): Promise<void> {
   await tx
@@ -80,6 +102,9 @@ export async function updateItem(tx: Db, row: ItemRow, values: ItemChanges, at: 
 
 /** The next free number of a kind in a report (the form's suggestion). */
 export async function nextItemNumber(db: Db, reportId: string, kind: ItemRow['kind']): Promise<number> {
-  const [row] = await rawRows<{ n: number }>(db, sql`select coalesce(max(number), 0)::int + 1 as n from report_items where report_id = ${reportId}::uuid and kind = ${kind}`);
+  const [row] = await rawRows<{ n: number }>(
+    db,
+    sql`select coalesce(max(number), 0)::int + 1 as n from report_items where report_id = ${reportId}::uuid and kind = ${kind}`,
+  );
   return row?.n ?? 1;
 }

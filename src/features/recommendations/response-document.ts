@@ -17,11 +17,23 @@ import type { TrackerEntry } from './tracker-view.ts';
 const status = z.enum(trackerStatuses);
 
 export const responseDocumentSchema = z.object({
-  report: z.object({ id: z.string(), title: z.string(), publisher: z.string(), publishedOn: z.string(), url: z.string(), type: z.string() }),
+  report: z.object({
+    id: z.string(),
+    title: z.string(),
+    publisher: z.string(),
+    publishedOn: z.string(),
+    url: z.string(),
+    type: z.string(),
+  }),
   force: z.object({ id: z.string(), name: z.string() }),
   generatedAt: z.string(),
   generatedBy: z.string(),
-  summary: z.object({ items: z.number().int(), addressedVerified: z.number().int(), differing: z.number().int(), overdue: z.number().int() }),
+  summary: z.object({
+    items: z.number().int(),
+    addressedVerified: z.number().int(),
+    differing: z.number().int(),
+    overdue: z.number().int(),
+  }),
   items: z.array(
     z.object({
       label: z.string(),
@@ -35,10 +47,23 @@ export const responseDocumentSchema = z.object({
         statusLabel: z.string(),
         owner: z.string().nullable(),
         signedOff: z.object({ by: z.string(), at: z.string() }).nullable(),
-        actions: z.array(z.object({ description: z.string(), dueOn: z.string().nullable(), doneOn: z.string().nullable() })),
+        actions: z.array(
+          z.object({ description: z.string(), dueOn: z.string().nullable(), doneOn: z.string().nullable() }),
+        ),
       }),
-      evidence: z.array(z.object({ title: z.string(), kind: z.enum(['file', 'link']), url: z.string().nullable(), fileName: z.string().nullable() })),
-      commissioner: z.object({ status: status.nullable(), statusLabel: z.string(), comment: z.object({ body: z.string(), author: z.string(), at: z.string() }).nullable() }),
+      evidence: z.array(
+        z.object({
+          title: z.string(),
+          kind: z.enum(['file', 'link']),
+          url: z.string().nullable(),
+          fileName: z.string().nullable(),
+        }),
+      ),
+      commissioner: z.object({
+        status: status.nullable(),
+        statusLabel: z.string(),
+        comment: z.object({ body: z.string(), author: z.string(), at: z.string() }).nullable(),
+      }),
       difference: z.string().nullable(),
       overdue: z.boolean(),
     }),
@@ -62,7 +87,9 @@ const iso = (d: Date | string) => (typeof d === 'string' ? new Date(d) : d).toIS
 
 export function buildResponseDocument(s: ResponseSources): ResponseDocument {
   const latestCommissionerComment = (responseId: string | null) =>
-    s.comments.filter((c) => c.responseId === responseId && c.side === 'commissioner').sort((a, b) => iso(b.createdAt).localeCompare(iso(a.createdAt)))[0];
+    s.comments
+      .filter((c) => c.responseId === responseId && c.side === 'commissioner')
+      .sort((a, b) => iso(b.createdAt).localeCompare(iso(a.createdAt)))[0];
   const items = s.entries.map((e) => {
     const comment = latestCommissionerComment(e.responseId);
     return {
@@ -77,13 +104,19 @@ export function buildResponseDocument(s: ResponseSources): ResponseDocument {
         statusLabel: statusLabels[e.selfStatus],
         owner: e.owner,
         signedOff: e.signedOffAt && e.signedOffBy ? { by: e.signedOffBy, at: iso(e.signedOffAt) } : null,
-        actions: s.actions.filter((a) => a.responseId === e.responseId).map((a) => ({ description: a.description, dueOn: a.dueOn, doneOn: a.doneOn })),
+        actions: s.actions
+          .filter((a) => a.responseId === e.responseId)
+          .map((a) => ({ description: a.description, dueOn: a.dueOn, doneOn: a.doneOn })),
       },
-      evidence: s.evidence.filter((v) => v.responseId === e.responseId).map((v) => ({ title: v.title, kind: v.kind, url: v.url, fileName: v.fileName })),
+      evidence: s.evidence
+        .filter((v) => v.responseId === e.responseId)
+        .map((v) => ({ title: v.title, kind: v.kind, url: v.url, fileName: v.fileName })),
       commissioner: {
         status: e.verifiedStatus,
         statusLabel: e.verifiedStatus ? statusLabels[e.verifiedStatus] : 'Not yet assessed',
-        comment: comment ? { body: comment.body, author: comment.author ?? 'Commissioner’s office', at: iso(comment.createdAt) } : null,
+        comment: comment
+          ? { body: comment.body, author: comment.author ?? 'Commissioner’s office', at: iso(comment.createdAt) }
+          : null,
       },
       difference: e.differenceText,
       overdue: e.overdue.length > 0,

@@ -27,9 +27,13 @@ const item = (n: number): ResponseDocument['items'][number] => ({
   commissioner: {
     status: n === 1 ? 'being_progressed' : null,
     statusLabel: n === 1 ? 'Being progressed' : 'Not yet assessed',
-    comment: n === 1 ? { body: 'Commissioner marker comment', author: 'Olivia Oversight', at: '2026-05-01T10:00:00.000Z' } : null,
+    comment:
+      n === 1
+        ? { body: 'Commissioner marker comment', author: 'Olivia Oversight', at: '2026-05-01T10:00:00.000Z' }
+        : null,
   },
-  difference: n === 1 ? 'The force says addressed, but the commissioner’s office has verified only being progressed.' : null,
+  difference:
+    n === 1 ? 'The force says addressed, but the commissioner’s office has verified only being progressed.' : null,
   overdue: n === 3,
 });
 
@@ -57,7 +61,9 @@ describe('the commissioner’s response as a PDF', () => {
     expect(pdf.tagged).toBe(true);
     expect(pdf.lang).toBe('en-GB');
     expect(pdf.title).toBe('shown');
-    expect(pdf.structureTypes).toEqual(expect.arrayContaining(['Document', 'Sect', 'H1', 'H2', 'H3', 'P', 'L', 'LI', 'LBody', 'Link']));
+    expect(pdf.structureTypes).toEqual(
+      expect.arrayContaining(['Document', 'Sect', 'H1', 'H2', 'H3', 'P', 'L', 'LI', 'LBody', 'Link']),
+    );
   });
 
   it('says, per item, the force’s position, the evidence and the commissioner’s assessment', async () => {
@@ -72,7 +78,9 @@ describe('the commissioner’s response as a PDF', () => {
     expect(flat).toContain('Vetting policy: https://example.org/policy');
     expect(flat).toContain('Check summary (file held by the force: summary.txt)');
     expect(flat).toContain('Verified status: Being progressed');
-    expect(flat).toContain('The force says addressed, but the commissioner’s office has verified only being progressed.');
+    expect(flat).toContain(
+      'The force says addressed, but the commissioner’s office has verified only being progressed.',
+    );
     expect(flat).toContain('“Commissioner marker comment” – Olivia Oversight, 1 May 2026');
     expect(flat).toContain('This text has not yet been checked against the published report.');
     expect(flat).toContain('Generated on 10 May 2026 by Olivia Oversight');

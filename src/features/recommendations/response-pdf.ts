@@ -19,7 +19,8 @@ export function winAnsi(text: string): string {
   return [...text.replace(/\r\n?/g, '\n')]
     .map((ch) => {
       const code = ch.codePointAt(0) ?? 0;
-      if (ch === '\n' || (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.has(ch)) return ch;
+      if (ch === '\n' || (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.has(ch))
+        return ch;
       if (ch === '→') return '->';
       return '?';
     })
@@ -113,9 +114,15 @@ export function renderResponsePdf(doc: ResponseDocument, publishedOn: string | n
   };
 
   heading(root, 'H1', title);
-  para(root, `${doc.force.name}. A response to the ${doc.report.type.toLowerCase()} by ${doc.report.publisher}, published ${dateOf(doc.report.publishedOn)}.`);
+  para(
+    root,
+    `${doc.force.name}. A response to the ${doc.report.type.toLowerCase()} by ${doc.report.publisher}, published ${dateOf(doc.report.publishedOn)}.`,
+  );
   if (doc.report.url) link(root, 'The report:', doc.report.url);
-  para(root, `Generated on ${dateOf(doc.generatedAt)} by ${doc.generatedBy}.${publishedOn ? ` Published on ${dateOf(publishedOn)}.` : ' Not yet published.'}`);
+  para(
+    root,
+    `Generated on ${dateOf(doc.generatedAt)} by ${doc.generatedBy}.${publishedOn ? ` Published on ${dateOf(publishedOn)}.` : ' Not yet published.'}`,
+  );
   para(
     root,
     `${doc.summary.items} items: ${doc.summary.addressedVerified} verified as addressed; ${doc.summary.differing} where the force’s status and the commissioner’s differ; ${doc.summary.overdue} overdue.`,
@@ -128,15 +135,26 @@ export function renderResponsePdf(doc: ResponseDocument, publishedOn: string | n
     heading(sect, 'H2', `${item.heading} (${item.label})`);
     para(sect, item.text);
     if (!item.textVerified) para(sect, 'This text has not yet been checked against the published report.', { size: 9 });
-    para(sect, `Addressed to: ${item.addressedTo}.${item.deadline ? ` Deadline: ${dateOf(item.deadline)}.` : ''}${item.overdue ? ' Overdue.' : ''}`);
+    para(
+      sect,
+      `Addressed to: ${item.addressedTo}.${item.deadline ? ` Deadline: ${dateOf(item.deadline)}.` : ''}${item.overdue ? ' Overdue.' : ''}`,
+    );
 
     heading(sect, 'H3', 'The force’s position');
-    const signed = item.force.signedOff ? ` Signed off by ${item.force.signedOff.by} on ${dateOf(item.force.signedOff.at)}.` : ' Not signed off by a chief officer.';
-    para(sect, `Status (the force’s own assessment): ${item.force.statusLabel}. Accountable owner: ${item.force.owner ?? 'not named'}.${signed}`);
+    const signed = item.force.signedOff
+      ? ` Signed off by ${item.force.signedOff.by} on ${dateOf(item.force.signedOff.at)}.`
+      : ' Not signed off by a chief officer.';
+    para(
+      sect,
+      `Status (the force’s own assessment): ${item.force.statusLabel}. Accountable owner: ${item.force.owner ?? 'not named'}.${signed}`,
+    );
     if (item.force.actions.length > 0) {
       list(
         sect,
-        item.force.actions.map((a) => `${a.description}${a.dueOn ? ` (due ${dateOf(a.dueOn)})` : ''}${a.doneOn ? ` – done ${dateOf(a.doneOn)}` : ' – not done'}`),
+        item.force.actions.map(
+          (a) =>
+            `${a.description}${a.dueOn ? ` (due ${dateOf(a.dueOn)})` : ''}${a.doneOn ? ` – done ${dateOf(a.doneOn)}` : ' – not done'}`,
+        ),
       );
     } else para(sect, 'No actions recorded.');
 
@@ -150,7 +168,11 @@ export function renderResponsePdf(doc: ResponseDocument, publishedOn: string | n
     heading(sect, 'H3', 'The commissioner’s assessment');
     para(sect, `Verified status: ${item.commissioner.statusLabel}.`, { bold: true });
     if (item.difference) para(sect, item.difference, { bold: true });
-    if (item.commissioner.comment) para(sect, `“${item.commissioner.comment.body}” – ${item.commissioner.comment.author}, ${dateOf(item.commissioner.comment.at)}`);
+    if (item.commissioner.comment)
+      para(
+        sect,
+        `“${item.commissioner.comment.body}” – ${item.commissioner.comment.author}, ${dateOf(item.commissioner.comment.at)}`,
+      );
     sect.end();
   }
   root.end();

@@ -5,7 +5,16 @@ import type { FieldErrors } from '../../lib/errors.ts';
 import { todayIso } from '../../lib/dates.ts';
 import { authorize } from '../access/principal.ts';
 import { generateResponse, previewResponse } from './generate-response.ts';
-import { dateValues, formErrors, readDates, refuseBadDates, summaryOf, valuesOf, first, type FormBody } from './page-helpers.ts';
+import {
+  dateValues,
+  formErrors,
+  readDates,
+  refuseBadDates,
+  summaryOf,
+  valuesOf,
+  first,
+  type FormBody,
+} from './page-helpers.ts';
 import { publishInput, publishResponse } from './publish-response.ts';
 import { renderResponsePdf } from './response-pdf.ts';
 import { viewResponse } from './view-response.ts';
@@ -32,7 +41,11 @@ export function registerResponsePages(app: FastifyInstance, deps: Deps): void {
 
   app.get<ReportParams>('/recommendations/reports/:reportId/response', pre, async (request, reply) => {
     const view = await previewResponse(deps, principalOf(request), request.params.reportId);
-    return reply.page('recommendations/views/response.njk', { pageTitle: `Commissioner’s response (draft) – ${view.report.title}`, ...view, draft: true });
+    return reply.page('recommendations/views/response.njk', {
+      pageTitle: `Commissioner’s response (draft) – ${view.report.title}`,
+      ...view,
+      draft: true,
+    });
   });
 
   app.post<ReportParams>('/recommendations/reports/:reportId/response', pre, async (request, reply) => {
@@ -40,7 +53,11 @@ export function registerResponsePages(app: FastifyInstance, deps: Deps): void {
     return reply.redirect(`/recommendations/responses/${generated.id}`, 303);
   });
 
-  const showResponse = async (request: FastifyRequest<ResponseParams>, reply: FastifyReply, extra: { fields?: FieldErrors; values?: Record<string, string> } = {}) => {
+  const showResponse = async (
+    request: FastifyRequest<ResponseParams>,
+    reply: FastifyReply,
+    extra: { fields?: FieldErrors; values?: Record<string, string> } = {},
+  ) => {
     const view = await viewResponse(deps, principalOf(request), request.params.responseId);
     return reply.page('recommendations/views/response.njk', {
       pageTitle: `Commissioner’s response – ${view.document.report.title}`,
@@ -52,35 +69,51 @@ export function registerResponsePages(app: FastifyInstance, deps: Deps): void {
     });
   };
 
-  app.get<ResponseParams>('/recommendations/responses/:responseId', pre, (request, reply) => showResponse(request, reply));
+  app.get<ResponseParams>('/recommendations/responses/:responseId', pre, (request, reply) =>
+    showResponse(request, reply),
+  );
 
   app.get<ResponseParams>('/recommendations/responses/:responseId/pdf', pre, async (request, reply) => {
     const view = await viewResponse(deps, principalOf(request), request.params.responseId);
     return sendPdf(reply, view.document, view.publishedOn);
   });
 
-  app.post<ResponseParams & { Body: FormBody }>('/recommendations/responses/:responseId/publish', pre, async (request, reply) => {
-    const body = request.body ?? {};
-    try {
-      const principal = principalOf(request);
-      authorize(principal, 'recommendation.verify', 'response');
-      const dates = readDates(body, { publishedOn: 'The date it was published' });
-      const input = { publishedOn: dates.iso['publishedOn'] ?? '', version: first(body['version']) };
-      refuseBadDates(publishInput, input, dates.errors, 'Check the date of publication');
-      await publishResponse(deps, principal, request.params.responseId, input, request.id);
-      return reply.redirect(`/recommendations/responses/${request.params.responseId}`, 303);
-    } catch (err) {
-      return showResponse(request, reply.code(400), { fields: formErrors(err, { version: 'publishedOn' }), values: valuesOf(body) });
-    }
-  });
+  app.post<ResponseParams & { Body: FormBody }>(
+    '/recommendations/responses/:responseId/publish',
+    pre,
+    async (request, reply) => {
+      const body = request.body ?? {};
+      try {
+        const principal = principalOf(request);
+        authorize(principal, 'recommendation.verify', 'response');
+        const dates = readDates(body, { publishedOn: 'The date it was published' });
+        const input = { publishedOn: dates.iso['publishedOn'] ?? '', version: first(body['version']) };
+        refuseBadDates(publishInput, input, dates.errors, 'Check the date of publication');
+        await publishResponse(deps, principal, request.params.responseId, input, request.id);
+        return reply.redirect(`/recommendations/responses/${request.params.responseId}`, 303);
+      } catch (err) {
+        return showResponse(request, reply.code(400), {
+          fields: formErrors(err, { version: 'publishedOn' }),
+          values: valuesOf(body),
+        });
+      }
+    },
+  );
 }
 
 /** The PDF of a generated response, as a download. */
-export async function sendPdf(reply: FastifyReply, document: Parameters<typeof renderResponsePdf>[0], publishedOn: string | null) {
+export async function sendPdf(
+  reply: FastifyReply,
+  document: Parameters<typeof renderResponsePdf>[0],
+  publishedOn: string | null,
+) {
   const pdf = await renderResponsePdf(document, publishedOn);
   return reply
     .header('content-type', 'application/pdf')
-    .header('content-disposition', `attachment; filename="${pdfFileName(document.report.title, document.generatedAt.slice(0, 10))}"`)
+    .header(
+      'content-disposition',
+      `attachment; filename="${pdfFileName(document.report.title, document.generatedAt.slice(0, 10))}"`,
+    )
     .header('x-content-type-options', 'nosniff')
     .header('cache-control', 'no-store, private')
     .send(pdf);

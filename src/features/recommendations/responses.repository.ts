@@ -33,7 +33,11 @@ export async function findResponse(db: Db, forceId: string, itemId: string): Pro
   return row;
 }
 
-export async function updateResponse(tx: Db, row: ResponseRow, values: Partial<typeof recommendationResponses.$inferInsert>): Promise<void> {
+export async function updateResponse(
+  tx: Db,
+  row: ResponseRow,
+  values: Partial<typeof recommendationResponses.$inferInsert>,
+): Promise<void> {
   await tx
     .update(recommendationResponses)
     .set({ ...values, version: row.version + 1 })
@@ -41,7 +45,11 @@ export async function updateResponse(tx: Db, row: ResponseRow, values: Partial<t
 }
 
 /** An active account of the force that can be named as the accountable owner. */
-export async function findForceUser(db: Db, forceId: string, userId: string): Promise<{ id: string; displayName: string } | undefined> {
+export async function findForceUser(
+  db: Db,
+  forceId: string,
+  userId: string,
+): Promise<{ id: string; displayName: string } | undefined> {
   const [row] = await rawRows<{ id: string; displayName: string }>(
     db,
     sql`select id, display_name as "displayName" from users where id = ${userId}::uuid and force_id = ${forceId} and status = 'active' and role <> 'public'`,
@@ -49,7 +57,10 @@ export async function findForceUser(db: Db, forceId: string, userId: string): Pr
   return row;
 }
 
-export async function ownerCandidates(db: Db, forceId: string): Promise<{ id: string; displayName: string; role: string }[]> {
+export async function ownerCandidates(
+  db: Db,
+  forceId: string,
+): Promise<{ id: string; displayName: string; role: string }[]> {
   return rawRows(
     db,
     sql`select id, display_name as "displayName", role from users where force_id = ${forceId} and status = 'active' and role <> 'public' order by display_name, email`,
@@ -62,23 +73,46 @@ export async function insertAction(tx: Db, values: typeof recommendationActions.
   return row;
 }
 
-export async function findActionForUpdate(tx: Db, forceId: string, responseId: string, actionId: string): Promise<ActionRow | undefined> {
+export async function findActionForUpdate(
+  tx: Db,
+  forceId: string,
+  responseId: string,
+  actionId: string,
+): Promise<ActionRow | undefined> {
   const [row] = await tx
     .select()
     .from(recommendationActions)
-    .where(and(eq(recommendationActions.forceId, forceId), eq(recommendationActions.responseId, responseId), eq(recommendationActions.id, actionId)))
+    .where(
+      and(
+        eq(recommendationActions.forceId, forceId),
+        eq(recommendationActions.responseId, responseId),
+        eq(recommendationActions.id, actionId),
+      ),
+    )
     .for('update');
   return row;
 }
 
-export async function updateAction(tx: Db, row: ActionRow, values: { dueOn: string | null; doneOn: string | null; description: string }): Promise<void> {
+export async function updateAction(
+  tx: Db,
+  row: ActionRow,
+  values: { dueOn: string | null; doneOn: string | null; description: string },
+): Promise<void> {
   await tx
     .update(recommendationActions)
     .set({ ...values, version: row.version + 1 })
     .where(and(eq(recommendationActions.forceId, row.forceId), eq(recommendationActions.id, row.id)));
 }
 
-export type ActionView = { id: string; responseId: string; description: string; dueOn: string | null; doneOn: string | null; version: number; createdBy: string | null };
+export type ActionView = {
+  id: string;
+  responseId: string;
+  description: string;
+  dueOn: string | null;
+  doneOn: string | null;
+  version: number;
+  createdBy: string | null;
+};
 
 export async function actionsOf(db: Db, forceId: string, responseIds: string[]): Promise<ActionView[]> {
   if (responseIds.length === 0) return [];
@@ -100,7 +134,15 @@ export async function insertComment(tx: Db, values: typeof recommendationComment
   return row;
 }
 
-export type CommentView = { id: string; responseId: string; side: 'force' | 'commissioner'; body: string; author: string | null; authorRole: string | null; createdAt: Date };
+export type CommentView = {
+  id: string;
+  responseId: string;
+  side: 'force' | 'commissioner';
+  body: string;
+  author: string | null;
+  authorRole: string | null;
+  createdAt: Date;
+};
 
 export async function commentsOf(db: Db, forceId: string, responseIds: string[]): Promise<CommentView[]> {
   if (responseIds.length === 0) return [];

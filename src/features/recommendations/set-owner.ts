@@ -9,12 +9,20 @@ import { openResponseForChange } from './response-context.ts';
 import { findForceUser, updateResponse } from './responses.repository.ts';
 
 export const setOwnerInput = z.object({
-  ownerUserId: z.preprocess(blank, z.string().uuid('Choose the accountable owner').nullable().optional()).transform((v) => v ?? null),
+  ownerUserId: z
+    .preprocess(blank, z.string().uuid('Choose the accountable owner').nullable().optional())
+    .transform((v) => v ?? null),
   version,
 });
 
 /** Names (or clears) the person in the force accountable for an item: an active account of the same force. */
-export async function setOwner(deps: Deps, principal: Principal | null, itemId: string, raw: unknown, requestId: string | null) {
+export async function setOwner(
+  deps: Deps,
+  principal: Principal | null,
+  itemId: string,
+  raw: unknown,
+  requestId: string | null,
+) {
   authorize(principal, 'recommendation.manage', 'recommendation');
   const input = parseInput(setOwnerInput, raw, 'Check the accountable owner');
   return deps.db.transaction(async (tx) => {

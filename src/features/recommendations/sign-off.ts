@@ -15,15 +15,28 @@ export const signOffInput = z.object({ version });
  * A chief officer signs off the force's current self-assessment (who, when, which status). It lapses when
  * the force changes that status; signing off the same status twice is refused.
  */
-export async function signOff(deps: Deps, principal: Principal | null, itemId: string, raw: unknown, requestId: string | null) {
+export async function signOff(
+  deps: Deps,
+  principal: Principal | null,
+  itemId: string,
+  raw: unknown,
+  requestId: string | null,
+) {
   authorize(principal, 'recommendation.signoff', 'recommendation');
   const input = parseInput(signOffInput, raw, 'Reload the page and try again');
   return deps.db.transaction(async (tx) => {
     const { item, response } = await openResponseForChange(tx, principal, itemId, input.version);
     if (response.signedOffAt && response.signedOffStatus === response.selfStatus) {
-      throw new AppError('invalid_state', `The force’s status (${statusLabels[response.selfStatus].toLowerCase()}) is already signed off.`);
+      throw new AppError(
+        'invalid_state',
+        `The force’s status (${statusLabels[response.selfStatus].toLowerCase()}) is already signed off.`,
+      );
     }
-    await updateResponse(tx, response, { signedOffStatus: response.selfStatus, signedOffAt: deps.now(), signedOffBy: principal.userId });
+    await updateResponse(tx, response, {
+      signedOffStatus: response.selfStatus,
+      signedOffAt: deps.now(),
+      signedOffBy: principal.userId,
+    });
     await recordAudit(
       tx,
       actorOf(principal, requestId),

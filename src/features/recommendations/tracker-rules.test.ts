@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { actionOverdue, differenceText, isUnverified, itemLabel, overdueReasons, signOffAfterSelfAssessment, statusDifference, type TrackerStatus } from './tracker-rules.ts';
+import {
+  actionOverdue,
+  differenceText,
+  isUnverified,
+  itemLabel,
+  overdueReasons,
+  signOffAfterSelfAssessment,
+  statusDifference,
+  type TrackerStatus,
+} from './tracker-rules.ts';
 
 const today = '2026-05-10';
 
@@ -10,15 +19,23 @@ describe('overdue', () => {
   });
 
   it('counts an action past its due date and not done', () => {
-    expect(overdueReasons({ deadline: null }, 'not_started', [{ dueOn: '2026-05-01', doneOn: null }], today)).toEqual(['action']);
-    expect(overdueReasons({ deadline: null }, 'not_started', [{ dueOn: '2026-05-01', doneOn: '2026-05-02' }], today)).toEqual([]);
+    expect(overdueReasons({ deadline: null }, 'not_started', [{ dueOn: '2026-05-01', doneOn: null }], today)).toEqual([
+      'action',
+    ]);
+    expect(
+      overdueReasons({ deadline: null }, 'not_started', [{ dueOn: '2026-05-01', doneOn: '2026-05-02' }], today),
+    ).toEqual([]);
     expect(overdueReasons({ deadline: null }, 'not_started', [{ dueOn: null, doneOn: null }], today)).toEqual([]);
-    expect(overdueReasons({ deadline: '2026-01-01' }, 'awaiting_review', [{ dueOn: '2026-05-01', doneOn: null }], today)).toEqual(['deadline', 'action']);
+    expect(
+      overdueReasons({ deadline: '2026-01-01' }, 'awaiting_review', [{ dueOn: '2026-05-01', doneOn: null }], today),
+    ).toEqual(['deadline', 'action']);
   });
 
   it('is never overdue once the force says addressed or not applicable', () => {
     for (const status of ['addressed', 'not_applicable'] as TrackerStatus[]) {
-      expect(overdueReasons({ deadline: '2020-01-01' }, status, [{ dueOn: '2020-01-01', doneOn: null }], today)).toEqual([]);
+      expect(
+        overdueReasons({ deadline: '2020-01-01' }, status, [{ dueOn: '2020-01-01', doneOn: null }], today),
+      ).toEqual([]);
     }
   });
 
@@ -50,9 +67,15 @@ describe('the difference between the two statuses', () => {
   });
 
   it('says both statuses in words', () => {
-    expect(differenceText('addressed', 'being_progressed')).toBe('The force says addressed, but the commissioner’s office has verified only being progressed.');
-    expect(differenceText('being_progressed', 'addressed')).toBe('The force says being progressed; the commissioner’s office says addressed.');
-    expect(differenceText('awaiting_review', null)).toBe('The force says awaiting review; the commissioner’s office has not assessed it yet.');
+    expect(differenceText('addressed', 'being_progressed')).toBe(
+      'The force says addressed, but the commissioner’s office has verified only being progressed.',
+    );
+    expect(differenceText('being_progressed', 'addressed')).toBe(
+      'The force says being progressed; the commissioner’s office says addressed.',
+    );
+    expect(differenceText('awaiting_review', null)).toBe(
+      'The force says awaiting review; the commissioner’s office has not assessed it yet.',
+    );
     expect(differenceText('addressed', 'addressed')).toBeNull();
     expect(differenceText('not_started', null)).toBeNull();
   });

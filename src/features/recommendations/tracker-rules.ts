@@ -74,7 +74,12 @@ export type OverdueReason = 'deadline' | 'action';
  * due date has passed undone, while the force has not said it is addressed (or not applicable). A claim
  * of "addressed" that the commissioner's office has not verified is "unverified", not overdue.
  */
-export function overdueReasons(item: { deadline: IsoDate | null }, selfStatus: TrackerStatus, actions: ActionDates[], today: IsoDate): OverdueReason[] {
+export function overdueReasons(
+  item: { deadline: IsoDate | null },
+  selfStatus: TrackerStatus,
+  actions: ActionDates[],
+  today: IsoDate,
+): OverdueReason[] {
   if (isClosing(selfStatus)) return [];
   const reasons: OverdueReason[] = [];
   if (item.deadline !== null && item.deadline < today) reasons.push('deadline');
@@ -87,7 +92,13 @@ export function isUnverified(selfStatus: TrackerStatus, verifiedStatus: TrackerS
   return isClosing(selfStatus) && verifiedStatus !== selfStatus;
 }
 
-const PROGRESS: Record<TrackerStatus, number | null> = { not_started: 0, being_progressed: 1, awaiting_review: 2, addressed: 3, not_applicable: null };
+const PROGRESS: Record<TrackerStatus, number | null> = {
+  not_started: 0,
+  being_progressed: 1,
+  awaiting_review: 2,
+  addressed: 3,
+  not_applicable: null,
+};
 
 export type Difference =
   | { kind: 'agrees' }
@@ -116,7 +127,9 @@ export function differenceText(selfStatus: TrackerStatus, verifiedStatus: Tracke
     case 'agrees':
       return null;
     case 'not_assessed':
-      return selfStatus === 'not_started' ? null : `The force says ${self}; the commissioner’s office has not assessed it yet.`;
+      return selfStatus === 'not_started'
+        ? null
+        : `The force says ${self}; the commissioner’s office has not assessed it yet.`;
     case 'force_ahead':
       return `The force says ${self}, but the commissioner’s office has verified only ${statusLabels[verifiedStatus ?? 'not_started'].toLowerCase()}.`;
     case 'force_behind':
@@ -131,7 +144,10 @@ export type SignOff = { status: TrackerStatus; at: Date; by: string } | null;
  * A chief officer's sign-off covers the self-assessed status it was given for. When the force changes that
  * status the sign-off lapses (and must be given again); a change to the same status keeps it.
  */
-export function signOffAfterSelfAssessment(current: SignOff, newStatus: TrackerStatus): { signOff: SignOff; reset: boolean } {
+export function signOffAfterSelfAssessment(
+  current: SignOff,
+  newStatus: TrackerStatus,
+): { signOff: SignOff; reset: boolean } {
   if (current === null) return { signOff: null, reset: false };
   if (current.status === newStatus) return { signOff: current, reset: false };
   return { signOff: null, reset: true };

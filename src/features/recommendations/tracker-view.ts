@@ -1,5 +1,13 @@
 import type { ActionView, TrackerRow } from './responses.repository.ts';
-import { differenceText, isUnverified, itemLabel, overdueReasons, statusDifference, type Difference, type OverdueReason } from './tracker-rules.ts';
+import {
+  differenceText,
+  isUnverified,
+  itemLabel,
+  overdueReasons,
+  statusDifference,
+  type Difference,
+  type OverdueReason,
+} from './tracker-rules.ts';
 
 /** A tracker row with what the rules say about it: overdue (and why), unverified, and the status difference. */
 export type TrackerEntry = TrackerRow & {
@@ -35,7 +43,14 @@ export function trackerEntries(rows: TrackerRow[], actions: ActionView[], today:
   });
 }
 
-export type TrackerCounts = { items: number; overdue: number; unverified: number; differing: number; signedOff: number; byStatus: Record<string, number> };
+export type TrackerCounts = {
+  items: number;
+  overdue: number;
+  unverified: number;
+  differing: number;
+  signedOff: number;
+  byStatus: Record<string, number>;
+};
 
 export function trackerCounts(entries: TrackerEntry[]): TrackerCounts {
   const byStatus: Record<string, number> = {};

@@ -7,7 +7,15 @@ import { principalOf, requireApiPrincipal } from '../../app/plugins/authenticati
 import { addAction, addActionInput } from './add-action.ts';
 import { addComment, commentInput } from './add-comment.ts';
 import { addRecommendationEvidence } from './add-evidence.ts';
-import { entryItemJson, iso, itemSchema, positionJson, positionSchema, reportJson, reportSchema } from './api-schemas.ts';
+import {
+  entryItemJson,
+  iso,
+  itemSchema,
+  positionJson,
+  positionSchema,
+  reportJson,
+  reportSchema,
+} from './api-schemas.ts';
 import { assessSelf, selfAssessmentInput } from './assess-self.ts';
 import { sendFile } from './item.pages.ts';
 import { readRecommendationEvidence } from './read-evidence.ts';
@@ -27,7 +35,14 @@ const itemDetail = z.object({
   item: itemSchema,
   position: positionSchema,
   actions: z.array(
-    z.object({ id: z.string().uuid(), description: z.string(), dueOn: z.string().nullable(), doneOn: z.string().nullable(), overdue: z.boolean(), version: z.number().int() }),
+    z.object({
+      id: z.string().uuid(),
+      description: z.string(),
+      dueOn: z.string().nullable(),
+      doneOn: z.string().nullable(),
+      overdue: z.boolean(),
+      version: z.number().int(),
+    }),
   ),
   evidence: z.array(
     z.object({
@@ -41,7 +56,15 @@ const itemDetail = z.object({
       addedAt: z.string(),
     }),
   ),
-  comments: z.array(z.object({ id: z.string().uuid(), side: z.enum(['force', 'commissioner']), body: z.string(), author: z.string().nullable(), createdAt: z.string() })),
+  comments: z.array(
+    z.object({
+      id: z.string().uuid(),
+      side: z.enum(['force', 'commissioner']),
+      body: z.string(),
+      author: z.string().nullable(),
+      createdAt: z.string(),
+    }),
+  ),
 });
 
 /**
@@ -55,14 +78,29 @@ export function registerTrackerApi(app: FastifyInstance, deps: Deps): void {
 
   api.get(
     '/api/v1/recommendations/items/:itemId',
-    { ...on, schema: { tags, summary: 'One item with the caller’s force’s response', params, response: { 200: itemDetail, ...errors } } },
+    {
+      ...on,
+      schema: {
+        tags,
+        summary: 'One item with the caller’s force’s response',
+        params,
+        response: { 200: itemDetail, ...errors },
+      },
+    },
     async (request) => {
       const v = await viewItem(deps, principalOf(request), request.params.itemId);
       return {
         report: reportJson(v.report),
         item: entryItemJson(v.entry),
         position: positionJson(v.entry),
-        actions: v.actions.map((a) => ({ id: a.id, description: a.description, dueOn: a.dueOn, doneOn: a.doneOn, overdue: a.overdue, version: a.version })),
+        actions: v.actions.map((a) => ({
+          id: a.id,
+          description: a.description,
+          dueOn: a.dueOn,
+          doneOn: a.doneOn,
+          overdue: a.overdue,
+          version: a.version,
+        })),
         evidence: v.evidence.map((e) => ({
           id: e.id,
           kind: e.kind,
@@ -73,7 +111,13 @@ export function registerTrackerApi(app: FastifyInstance, deps: Deps): void {
           sha256: e.sha256,
           addedAt: iso(e.addedAt) ?? '',
         })),
-        comments: v.comments.map((c) => ({ id: c.id, side: c.side, body: c.body, author: c.author, createdAt: iso(c.createdAt) ?? '' })),
+        comments: v.comments.map((c) => ({
+          id: c.id,
+          side: c.side,
+          body: c.body,
+          author: c.author,
+          createdAt: iso(c.createdAt) ?? '',
+        })),
       };
     },
   );
@@ -82,20 +126,35 @@ export function registerTrackerApi(app: FastifyInstance, deps: Deps): void {
     path: string,
     summary: string,
     body: z.ZodType,
-    run: (request: { params: { itemId: string }; body: unknown; id: string }, principal: ReturnType<typeof principalOf>) => Promise<{ responseId: string; version: number }>,
+    run: (
+      request: { params: { itemId: string }; body: unknown; id: string },
+      principal: ReturnType<typeof principalOf>,
+    ) => Promise<{ responseId: string; version: number }>,
   ) =>
-    api.post(`/api/v1/recommendations/items/:itemId/${path}`, { ...on, schema: { tags, summary, params, body, response: { 200: changed, ...errors } } }, async (request) =>
-      run(request, principalOf(request)),
+    api.post(
+      `/api/v1/recommendations/items/:itemId/${path}`,
+      { ...on, schema: { tags, summary, params, body, response: { 200: changed, ...errors } } },
+      async (request) => run(request, principalOf(request)),
     );
 
-  change('owner', 'Name (or clear, with null) the accountable owner: an account of the force (force side)', setOwnerInput, (r, p) =>
-    setOwner(deps, p, r.params.itemId, r.body, r.id),
+  change(
+    'owner',
+    'Name (or clear, with null) the accountable owner: an account of the force (force side)',
+    setOwnerInput,
+    (r, p) => setOwner(deps, p, r.params.itemId, r.body, r.id),
   );
-  change('self-assessment', 'The force’s own status (force side); a chief officer’s sign-off for another status lapses', selfAssessmentInput, (r, p) =>
-    assessSelf(deps, p, r.params.itemId, r.body, r.id),
+  change(
+    'self-assessment',
+    'The force’s own status (force side); a chief officer’s sign-off for another status lapses',
+    selfAssessmentInput,
+    (r, p) => assessSelf(deps, p, r.params.itemId, r.body, r.id),
   );
-  change('verification', 'The verified status (commissioner’s office)', verificationInput, (r, p) => verifyStatus(deps, p, r.params.itemId, r.body, r.id));
-  change('sign-off', 'Sign off the force’s current status (chief officer)', signOffInput, (r, p) => signOff(deps, p, r.params.itemId, r.body, r.id));
+  change('verification', 'The verified status (commissioner’s office)', verificationInput, (r, p) =>
+    verifyStatus(deps, p, r.params.itemId, r.body, r.id),
+  );
+  change('sign-off', 'Sign off the force’s current status (chief officer)', signOffInput, (r, p) =>
+    signOff(deps, p, r.params.itemId, r.body, r.id),
+  );
 
   api.post(
     '/api/v1/recommendations/items/:itemId/actions',
@@ -127,7 +186,15 @@ export function registerTrackerApi(app: FastifyInstance, deps: Deps): void {
         response: { 200: z.object({ id: z.string().uuid(), version: z.number().int() }), ...errors },
       },
     },
-    async (request) => updateActionOf(deps, principalOf(request), request.params.itemId, request.params.actionId, request.body, request.id),
+    async (request) =>
+      updateActionOf(
+        deps,
+        principalOf(request),
+        request.params.itemId,
+        request.params.actionId,
+        request.body,
+        request.id,
+      ),
   );
 
   api.post(
@@ -137,23 +204,61 @@ export function registerTrackerApi(app: FastifyInstance, deps: Deps): void {
       config: { acceptsUpload: true },
       schema: {
         tags,
-        summary: 'Add evidence (force side): multipart/form-data with `file` (and optional `title`), or `title` and `url` for a link',
+        summary:
+          'Add evidence (force side): multipart/form-data with `file` (and optional `title`), or `title` and `url` for a link',
         consumes: ['multipart/form-data', 'application/json'],
         params,
-        body: z.object({ file: z.unknown().optional().meta({ type: 'string', format: 'binary' }), title: z.string().optional(), url: z.string().optional() }),
-        response: { 201: z.object({ id: z.string().uuid(), kind: z.enum(['file', 'link']), title: z.string(), sha256: z.string().nullable() }), 413: apiErrorBody, ...errors },
+        body: z.object({
+          file: z.unknown().optional().meta({ type: 'string', format: 'binary' }),
+          title: z.string().optional(),
+          url: z.string().optional(),
+        }),
+        response: {
+          201: z.object({
+            id: z.string().uuid(),
+            kind: z.enum(['file', 'link']),
+            title: z.string(),
+            sha256: z.string().nullable(),
+          }),
+          413: apiErrorBody,
+          ...errors,
+        },
       },
     },
     async (request, reply) => {
-      const row = await addRecommendationEvidence(deps, principalOf(request), request.params.itemId, request.body, request.id);
+      const row = await addRecommendationEvidence(
+        deps,
+        principalOf(request),
+        request.params.itemId,
+        request.body,
+        request.id,
+      );
       return reply.code(201).send({ id: row.id, kind: row.kind, title: row.title, sha256: row.sha256 });
     },
   );
 
   api.get(
     '/api/v1/recommendations/items/:itemId/evidence/:evidenceId',
-    { ...on, schema: { tags, summary: 'Download an evidence file (audited)', params: z.object({ itemId: z.string(), evidenceId: z.string() }), response: errors } },
-    async (request, reply) => sendFile(reply, await readRecommendationEvidence(deps, principalOf(request), request.params.itemId, request.params.evidenceId, request.id)),
+    {
+      ...on,
+      schema: {
+        tags,
+        summary: 'Download an evidence file (audited)',
+        params: z.object({ itemId: z.string(), evidenceId: z.string() }),
+        response: errors,
+      },
+    },
+    async (request, reply) =>
+      sendFile(
+        reply,
+        await readRecommendationEvidence(
+          deps,
+          principalOf(request),
+          request.params.itemId,
+          request.params.evidenceId,
+          request.id,
+        ),
+      ),
   );
 
   api.post(

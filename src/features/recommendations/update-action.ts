@@ -9,10 +9,16 @@ import { isoDate, version } from './recommendation-input.ts';
 import { openResponseForChange } from './response-context.ts';
 import { findActionForUpdate, updateAction } from './responses.repository.ts';
 
-const dateOrClear = (what: string) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), isoDate(what).nullable().optional());
+const dateOrClear = (what: string) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), isoDate(what).nullable().optional());
 
 export const updateActionInput = z.object({
-  description: z.string().trim().min(1, 'Describe the action').max(2000, 'The action must be 2,000 characters or fewer').optional(),
+  description: z
+    .string()
+    .trim()
+    .min(1, 'Describe the action')
+    .max(2000, 'The action must be 2,000 characters or fewer')
+    .optional(),
   /** Absent: unchanged; blank or null: cleared. */
   dueOn: dateOrClear('the due date'),
   doneOn: dateOrClear('the date it was done'),
@@ -20,10 +26,18 @@ export const updateActionInput = z.object({
 });
 
 /** Changes an action's due date or records when it was done (not in the future). Stale edits are refused. */
-export async function updateActionOf(deps: Deps, principal: Principal | null, itemId: string, actionId: string, raw: unknown, requestId: string | null) {
+export async function updateActionOf(
+  deps: Deps,
+  principal: Principal | null,
+  itemId: string,
+  actionId: string,
+  raw: unknown,
+  requestId: string | null,
+) {
   authorize(principal, 'recommendation.manage', 'recommendation');
   const input = parseInput(updateActionInput, raw, 'Check the action');
-  if (input.doneOn && input.doneOn > todayIso(deps.now())) throw new AppError('validation', 'Check the action', { doneOn: 'The date it was done cannot be in the future' });
+  if (input.doneOn && input.doneOn > todayIso(deps.now()))
+    throw new AppError('validation', 'Check the action', { doneOn: 'The date it was done cannot be in the future' });
   if (!z.string().uuid().safeParse(actionId).success) throw notFound('action');
   return deps.db.transaction(async (tx) => {
     const { item, response } = await openResponseForChange(tx, principal, itemId);
@@ -40,7 +54,14 @@ export async function updateActionOf(deps: Deps, principal: Principal | null, it
       tx,
       actorOf(principal, requestId),
       { type: 'recommendation', id: item.id },
-      { type: 'recommendation.action_updated', itemId: item.id, responseId: response.id, actionId: action.id, dueOn: values.dueOn, doneOn: values.doneOn },
+      {
+        type: 'recommendation.action_updated',
+        itemId: item.id,
+        responseId: response.id,
+        actionId: action.id,
+        dueOn: values.dueOn,
+        doneOn: values.doneOn,
+      },
     );
     return { id: action.id, version: action.version + 1 };
   });

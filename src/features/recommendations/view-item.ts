@@ -30,10 +30,18 @@ export async function viewItem(deps: Deps, principal: Principal | null, itemId: 
     item,
     report,
     entry,
-    actions: (await actionsOf(deps.db, principal.forceId, ids)).map((a) => ({ ...a, overdue: actionOverdue(a, today) })),
+    actions: (await actionsOf(deps.db, principal.forceId, ids)).map((a) => ({
+      ...a,
+      overdue: actionOverdue(a, today),
+    })),
     evidence: await evidenceOf(deps.db, principal.forceId, ids),
     comments: await commentsOf(deps.db, principal.forceId, ids),
     owners: canManage ? await ownerCandidates(deps.db, principal.forceId) : [],
-    may: { manage: canManage, verify: can(principal, 'recommendation.verify'), signOff: can(principal, 'recommendation.signoff'), comment: commentSideOf(principal) },
+    may: {
+      manage: canManage,
+      verify: can(principal, 'recommendation.verify'),
+      signOff: can(principal, 'recommendation.signoff'),
+      comment: commentSideOf(principal),
+    },
   };
 }

@@ -13,7 +13,12 @@ import { latestDecisionOn } from './restriction-history.ts';
  * redeployment …): the old one is replaced (it points at the new) and its clocks end; the new one is a full
  * decision with the options considered and reasons, with its own clocks and vetting trigger.
  */
-export async function changeRestriction(deps: Deps, principal: Principal | null, raw: ChangeInput, requestId: string | null) {
+export async function changeRestriction(
+  deps: Deps,
+  principal: Principal | null,
+  raw: ChangeInput,
+  requestId: string | null,
+) {
   authorize(principal, 'restriction.decide', 'restriction');
   const input = parseInput(changeInput, raw, 'Check the details of the change');
   const today = ukToday(deps.now());
@@ -21,9 +26,27 @@ export async function changeRestriction(deps: Deps, principal: Principal | null,
     const { theCase, row } = await lockRestriction(tx, principal, input);
     const subject = await findSubjectForUpdate(tx, principal.forceId, theCase.id, row.subjectId);
     const last = await latestDecisionOn(tx, row);
-    failIf(decisionDateErrors(input, theCase, today, '', { on: last, what: 'the last decision on this restriction' }), 'Check the details of the change');
-    if (subject?.leftOn) throw new AppError('invalid_state', 'This subject has left the force: lift the restriction instead of changing it.');
-    const created = await replaceRestrictionRow(tx, { deps, principal, actor: actorOf(principal, requestId), theCase }, row, input);
-    return { id: created.id, replacedId: row.id, version: created.version, noticeDueOn: created.noticeDueOn, nextReviewDueOn: created.nextReviewDueOn };
+    failIf(
+      decisionDateErrors(input, theCase, today, '', { on: last, what: 'the last decision on this restriction' }),
+      'Check the details of the change',
+    );
+    if (subject?.leftOn)
+      throw new AppError(
+        'invalid_state',
+        'This subject has left the force: lift the restriction instead of changing it.',
+      );
+    const created = await replaceRestrictionRow(
+      tx,
+      { deps, principal, actor: actorOf(principal, requestId), theCase },
+      row,
+      input,
+    );
+    return {
+      id: created.id,
+      replacedId: row.id,
+      version: created.version,
+      noticeDueOn: created.noticeDueOn,
+      nextReviewDueOn: created.nextReviewDueOn,
+    };
   });
 }

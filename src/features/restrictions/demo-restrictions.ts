@@ -6,7 +6,13 @@ import { recordCriminalEvent } from '../misconduct/record-criminal-event.ts';
 import { imposeRestriction } from './impose-restriction.ts';
 import { liftRestriction } from './lift-restriction.ts';
 import { recordSeniorRationale } from './record-senior-rationale.ts';
-import { GROUND_LABELS, KIND_LABELS, RESTRICTION_KINDS, type RestrictionKind, type SuspensionGround } from './restriction-rules.ts';
+import {
+  GROUND_LABELS,
+  KIND_LABELS,
+  RESTRICTION_KINDS,
+  type RestrictionKind,
+  type SuspensionGround,
+} from './restriction-rules.ts';
 import { demoRestrictionCandidates, type DemoCandidate } from './restrictions.repository.ts';
 import { reviewRestriction } from './review-restriction.ts';
 import { subjectFlags } from './subject-flags.ts';
@@ -22,14 +28,22 @@ import { isSeriousCategory, WINDOW_CLOSED_STATUSES } from './suspension-flag.ts'
  * subject the demo cases leave flagged gets a senior rationale, so exactly one flag is left unanswered.
  */
 
-export type DemoRestrictionsSummary = { restrictions: number; suspensions: number; lifted: number; rationales: number; arrests: number };
+export type DemoRestrictionsSummary = {
+  restrictions: number;
+  suspensions: number;
+  lifted: number;
+  rationales: number;
+  arrests: number;
+};
 
 const CONDITIONS: Record<RestrictionKind, string> = {
   temporary_redeployment: 'Redeployed to the force control room for the time being; no operational deployments.',
-  restricted_duties: 'Office-based duties only; no contact with the complainant or witnesses; no overtime in public-facing roles.',
+  restricted_duties:
+    'Office-based duties only; no contact with the complainant or witnesses; no overtime in public-facing roles.',
   removed_from_public_facing_role: 'No contact with members of the public; no attendance at incidents.',
   firearms_authority_withdrawn: 'Firearms authority withdrawn; no armed deployments; may not enter the armoury.',
-  restricted_system_access: 'No access to intelligence systems or the police national computer; audited access to email only.',
+  restricted_system_access:
+    'No access to intelligence systems or the police national computer; audited access to email only.',
   repositioned: 'Moved to the neighbourhood support team under a different supervisor.',
   suspension: '',
 };
@@ -48,7 +62,8 @@ function decision(kind: RestrictionKind, on: IsoDate, notice: 'written' | 'oral'
     })),
     suspensionTests: suspension
       ? {
-          redeploymentRejectedReason: 'Every available role would bring the officer into contact with the complainant, witnesses or the public.',
+          redeploymentRejectedReason:
+            'Every available role would bring the officer into contact with the complainant, witnesses or the public.',
           ground,
           groundReason: `${GROUND_LABELS[ground]}: the allegation, if proved, is of the utmost seriousness.`,
         }
@@ -68,11 +83,16 @@ function decision(kind: RestrictionKind, on: IsoDate, notice: 'written' | 'oral'
  * Puts 8 restrictions on the force's demo cases (fewer if the force has too few open cases old enough).
  * Needs the demo accounts and cases; run once, after seedDemoCases.
  */
-export async function seedDemoRestrictions(deps: Deps, options: { forceId: string; today: IsoDate }): Promise<DemoRestrictionsSummary> {
+export async function seedDemoRestrictions(
+  deps: Deps,
+  options: { forceId: string; today: IsoDate },
+): Promise<DemoRestrictionsSummary> {
   const aa = await accountOf(deps, `aa@${options.forceId}.example`);
   const day = (n: number) => addCalendarDays(options.today, -n);
   const categories = deps.config.rules.integrity.seriousCategories;
-  const pool = (await demoRestrictionCandidates(deps.db, options.forceId)).filter((c) => c.came_to_attention_on <= day(100) && !WINDOW_CLOSED_STATUSES.has(c.state));
+  const pool = (await demoRestrictionCandidates(deps.db, options.forceId)).filter(
+    (c) => c.came_to_attention_on <= day(100) && !WINDOW_CLOSED_STATUSES.has(c.state),
+  );
   const serious = pool.filter((c) => isSeriousCategory(c.category_code, categories));
   const used = new Set<string>();
   const take = (from: DemoCandidate[]): DemoCandidate | undefined => {
@@ -81,15 +101,37 @@ export async function seedDemoRestrictions(deps: Deps, options: { forceId: strin
     return found;
   };
   const summary: DemoRestrictionsSummary = { restrictions: 0, suspensions: 0, lifted: 0, rationales: 0, arrests: 0 };
-  const impose = async (c: DemoCandidate, kind: RestrictionKind, on: IsoDate, notice: 'written' | 'oral' = 'written', ground: SuspensionGround = 'public_interest') => {
-    const made = await imposeRestriction(deps, aa, { caseId: c.case_id, subjectId: c.subject_id, ...decision(kind, on, notice, ground) }, null);
+  const impose = async (
+    c: DemoCandidate,
+    kind: RestrictionKind,
+    on: IsoDate,
+    notice: 'written' | 'oral' = 'written',
+    ground: SuspensionGround = 'public_interest',
+  ) => {
+    const made = await imposeRestriction(
+      deps,
+      aa,
+      { caseId: c.case_id, subjectId: c.subject_id, ...decision(kind, on, notice, ground) },
+      null,
+    );
     summary.restrictions++;
     if (kind === 'suspension') summary.suspensions++;
     return made;
   };
   const flagged = async (c: DemoCandidate, arrestedOn: IsoDate) => {
     if (c.severity === 'gross_misconduct' || c.triggered) return;
-    await recordCriminalEvent(deps, aa, { caseId: c.case_id, subjectId: c.subject_id, kind: 'arrest', occurredOn: arrestedOn, details: 'Arrested on suspicion of the offence alleged; released on bail.' }, null);
+    await recordCriminalEvent(
+      deps,
+      aa,
+      {
+        caseId: c.case_id,
+        subjectId: c.subject_id,
+        kind: 'arrest',
+        occurredOn: arrestedOn,
+        details: 'Arrested on suspicion of the offence alleged; released on bail.',
+      },
+      null,
+    );
     summary.arrests++;
   };
 
@@ -105,7 +147,12 @@ export async function seedDemoRestrictions(deps: Deps, options: { forceId: strin
   if (answered) {
     await flagged(answered, day(12));
     await impose(answered, 'restricted_duties', day(10));
-    await recordSeniorRationale(deps, aa, { caseId: answered.case_id, subjectId: answered.subject_id, decidedOn: day(10), rationale: rationaleText }, null);
+    await recordSeniorRationale(
+      deps,
+      aa,
+      { caseId: answered.case_id, subjectId: answered.subject_id, decidedOn: day(10), rationale: rationaleText },
+      null,
+    );
     summary.rationales++;
   }
   await suspensions(take(serious) ?? take(pool), take(pool));
@@ -120,16 +167,47 @@ export async function seedDemoRestrictions(deps: Deps, options: { forceId: strin
   const past = take(pool);
   if (past) {
     const made = await impose(past, 'repositioned', day(90));
-    const reviewed = await reviewRestriction(deps, aa, { restrictionId: made.id, version: made.version, reviewedOn: day(62), conditionsStillHold: true, reasons: reviewText, officerInformed: true, representations: '' }, null);
-    await liftRestriction(deps, aa, { restrictionId: made.id, version: reviewed.version, decidedOn: day(40), endsOn: day(40), reasons: 'The investigation found no case to answer on the matter that called for it.' }, null);
+    const reviewed = await reviewRestriction(
+      deps,
+      aa,
+      {
+        restrictionId: made.id,
+        version: made.version,
+        reviewedOn: day(62),
+        conditionsStillHold: true,
+        reasons: reviewText,
+        officerInformed: true,
+        representations: '',
+      },
+      null,
+    );
+    await liftRestriction(
+      deps,
+      aa,
+      {
+        restrictionId: made.id,
+        version: reviewed.version,
+        decidedOn: day(40),
+        endsOn: day(40),
+        reasons: 'The investigation found no case to answer on the matter that called for it.',
+      },
+      null,
+    );
     summary.lifted++;
   }
   // Every other subject the demo cases leave flagged (a serious matter assessed as gross misconduct) is answered
   // by a senior rationale, so that the flag list tells the one story above.
-  const others = (await subjectFlags(deps.db, deps, { principal: aa }, options.today)).filter((f) => f.flag.flagged && f.subjectId !== unanswered?.subject_id);
+  const others = (await subjectFlags(deps.db, deps, { principal: aa }, options.today)).filter(
+    (f) => f.flag.flagged && f.subjectId !== unanswered?.subject_id,
+  );
   for (const f of others) {
     const decidedOn = f.flag.latestTriggerOn && f.flag.latestTriggerOn > day(7) ? f.flag.latestTriggerOn : day(7);
-    await recordSeniorRationale(deps, aa, { caseId: f.caseId, subjectId: f.subjectId, decidedOn, rationale: rationaleText }, null);
+    await recordSeniorRationale(
+      deps,
+      aa,
+      { caseId: f.caseId, subjectId: f.subjectId, decidedOn, rationale: rationaleText },
+      null,
+    );
     summary.rationales++;
   }
   return summary;
@@ -138,13 +216,26 @@ export async function seedDemoRestrictions(deps: Deps, options: { forceId: strin
     // Suspended 45 days ago and reviewed 17 days ago: the next review is in 11 days.
     if (reviewed) {
       const made = await impose(reviewed, 'suspension', day(45));
-      await reviewRestriction(deps, aa, { restrictionId: made.id, version: made.version, reviewedOn: day(17), conditionsStillHold: true, reasons: reviewText, officerInformed: true, representations: 'The officer asked to return on restricted duties.' }, null);
+      await reviewRestriction(
+        deps,
+        aa,
+        {
+          restrictionId: made.id,
+          version: made.version,
+          reviewedOn: day(17),
+          conditionsStillHold: true,
+          reasons: reviewText,
+          officerInformed: true,
+          representations: 'The officer asked to return on restricted duties.',
+        },
+        null,
+      );
     }
     // Suspended two days ago, told orally: the written confirmation is still due.
     if (recent) await impose(recent, 'suspension', day(2), 'oral', 'investigation_prejudiced');
   }
 }
 
-const rationaleText = 'Restricted duties away from the complainant, with bail conditions in place, manage the risk; suspension is not needed at present.';
+const rationaleText =
+  'Restricted duties away from the complainant, with bail conditions in place, manage the risk; suspension is not needed at present.';
 const reviewText = 'The conditions still hold: the investigation continues and the risk is unchanged.';
-

@@ -16,7 +16,12 @@ import { findInForceOfSubject } from './restrictions.repository.ts';
  * integrity loop) and records the audit event, all in one transaction. A subject has at most one
  * restriction in force in a case, and a subject who has left the force cannot be restricted.
  */
-export async function imposeRestriction(deps: Deps, principal: Principal | null, raw: ImposeInput, requestId: string | null) {
+export async function imposeRestriction(
+  deps: Deps,
+  principal: Principal | null,
+  raw: ImposeInput,
+  requestId: string | null,
+) {
   authorize(principal, 'restriction.decide', 'case');
   const input = parseInput(imposeInput, raw, 'Check the details of the restriction');
   const today = ukToday(deps.now());
@@ -26,20 +31,32 @@ export async function imposeRestriction(deps: Deps, principal: Principal | null,
     const subject = await findSubjectForUpdate(tx, principal.forceId, theCase.id, input.subjectId);
     if (!subject) throw notFound('subject');
     failIf(decisionDateErrors(input, theCase, today), 'Check the details of the restriction');
-    if (subject.leftOn) throw new AppError('invalid_state', 'This subject has left the force and cannot be suspended or have their duties restricted.');
+    if (subject.leftOn)
+      throw new AppError(
+        'invalid_state',
+        'This subject has left the force and cannot be suspended or have their duties restricted.',
+      );
     if (await findInForceOfSubject(tx, theCase.forceId, subject.id)) {
-      throw new AppError('invalid_state', 'This subject already has a restriction in force in this case: review it, change it or lift it instead.');
+      throw new AppError(
+        'invalid_state',
+        'This subject already has a restriction in force in this case: review it, change it or lift it instead.',
+      );
     }
     const actor = actorOf(principal, requestId);
     const row = await putInForce(tx, { deps, principal, actor, theCase }, subject, input, 'imposed');
-    await recordAudit(tx, actor, { type: 'restriction', id: row.id, personId: subject.personId }, {
-      type: 'restriction.imposed',
-      restrictionId: row.id,
-      caseId: theCase.id,
-      subjectId: subject.id,
-      kind: row.kind,
-      startsOn: row.startsOn,
-    });
+    await recordAudit(
+      tx,
+      actor,
+      { type: 'restriction', id: row.id, personId: subject.personId },
+      {
+        type: 'restriction.imposed',
+        restrictionId: row.id,
+        caseId: theCase.id,
+        subjectId: subject.id,
+        kind: row.kind,
+        startsOn: row.startsOn,
+      },
+    );
     return { id: row.id, version: row.version, noticeDueOn: row.noticeDueOn, nextReviewDueOn: row.nextReviewDueOn };
   });
 }

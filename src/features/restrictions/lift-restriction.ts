@@ -9,7 +9,12 @@ import { liftInput, type LiftInput } from './restriction-input.ts';
 import { failIf, liftRestrictionRow, lockRestriction } from './restriction-steps.ts';
 
 /** Lifts an in-force restriction with reasons; it ends on the given day and every live clock of it is cancelled. */
-export async function liftRestriction(deps: Deps, principal: Principal | null, raw: LiftInput, requestId: string | null) {
+export async function liftRestriction(
+  deps: Deps,
+  principal: Principal | null,
+  raw: LiftInput,
+  requestId: string | null,
+) {
   authorize(principal, 'restriction.decide', 'restriction');
   const input = parseInput(liftInput, raw, 'Check the details of the decision to lift');
   const today = ukToday(deps.now());
@@ -18,11 +23,17 @@ export async function liftRestriction(deps: Deps, principal: Principal | null, r
     const last = await latestDecisionOn(tx, row);
     const fields: FieldErrors = {};
     if (input.decidedOn > today) fields['decidedOn'] = 'The decision date cannot be in the future';
-    else if (input.decidedOn < last) fields['decidedOn'] = `The decision cannot be before the last decision on this restriction (${formatDate(last)})`;
+    else if (input.decidedOn < last)
+      fields['decidedOn'] = `The decision cannot be before the last decision on this restriction (${formatDate(last)})`;
     if (input.endsOn < input.decidedOn) fields['endsOn'] = 'The restriction cannot end before the decision to lift it';
     else if (input.endsOn > today) fields['endsOn'] = 'The end date cannot be in the future';
     failIf(fields, 'Check the details of the decision to lift');
-    const version = await liftRestrictionRow(tx, { deps, principal, actor: actorOf(principal, requestId), theCase }, row, input);
+    const version = await liftRestrictionRow(
+      tx,
+      { deps, principal, actor: actorOf(principal, requestId), theCase },
+      row,
+      input,
+    );
     return { id: row.id, version, endsOn: input.endsOn };
   });
 }

@@ -24,36 +24,62 @@ export async function authorityLists(deps: Deps, principal: Principal | null, re
   const today = ukToday(deps.now());
   return deps.db.transaction(async (tx) => {
     const flagged = (await subjectFlags(tx, deps, { principal }, today)).filter((s) => s.flag.flagged);
-    const reviewsDue = await listRestrictions(tx, principal, { reviewDueBy: addCalendarDays(today, REVIEW_LOOKAHEAD_DAYS) });
-    const inForce = (await listRestrictions(tx, principal, { status: 'in_force' })).map((r) => ({ ...r, days: durationDays(r.starts_on, today), started: r.starts_on <= today }));
-    const stats = await restrictionsInForceByType({ db: tx }, { principal }, today);
-    await recordAudit(tx, actorOf(principal, requestId), { type: 'restriction', id: 'lists' }, {
-      type: 'restriction.listed',
-      view: 'authority_lists',
-      resultCount: flagged.length + reviewsDue.length + inForce.length,
+    const reviewsDue = await listRestrictions(tx, principal, {
+      reviewDueBy: addCalendarDays(today, REVIEW_LOOKAHEAD_DAYS),
     });
+    const inForce = (await listRestrictions(tx, principal, { status: 'in_force' })).map((r) => ({
+      ...r,
+      days: durationDays(r.starts_on, today),
+      started: r.starts_on <= today,
+    }));
+    const stats = await restrictionsInForceByType({ db: tx }, { principal }, today);
+    await recordAudit(
+      tx,
+      actorOf(principal, requestId),
+      { type: 'restriction', id: 'lists' },
+      {
+        type: 'restriction.listed',
+        view: 'authority_lists',
+        resultCount: flagged.length + reviewsDue.length + inForce.length,
+      },
+    );
     return { today, flagged, reviewsDue, inForce, stats };
   });
 }
 
 export const restrictionListQuery = z.object({
-  status: z.enum([...restrictionStatuses, 'all'], { message: 'Choose in_force, lifted, replaced or all' }).default('in_force'),
+  status: z
+    .enum([...restrictionStatuses, 'all'], { message: 'Choose in_force, lifted, replaced or all' })
+    .default('in_force'),
   kind: z.enum(restrictionKinds, { message: 'Choose one of the kinds of restriction' }).optional(),
   flagged: z.enum(['true', 'false'], { message: 'Use true or false' }).optional(),
 });
 
 /** Restrictions on cases the user may see, filtered by status, kind and whether the subject is flagged. */
-export async function listRestrictionsFor(deps: Deps, principal: Principal | null, raw: unknown, requestId: string | null) {
+export async function listRestrictionsFor(
+  deps: Deps,
+  principal: Principal | null,
+  raw: unknown,
+  requestId: string | null,
+) {
   authorize(principal, 'restriction.read');
   const query = parseInput(restrictionListQuery, raw, 'Check the filters');
   const today = ukToday(deps.now());
   return deps.db.transaction(async (tx) => {
     const flags = new Map((await subjectFlags(tx, deps, { principal }, today)).map((s) => [s.subjectId, s.flag]));
-    const rows = await listRestrictions(tx, principal, { status: query.status === 'all' ? undefined : query.status, kind: query.kind });
+    const rows = await listRestrictions(tx, principal, {
+      status: query.status === 'all' ? undefined : query.status,
+      kind: query.kind,
+    });
     const items = rows
       .map((r) => ({ ...r, flag: flags.get(r.subject_id)?.state ?? 'not_applicable' }))
       .filter((r) => query.flagged === undefined || (r.flag === 'flagged') === (query.flagged === 'true'));
-    await recordAudit(tx, actorOf(principal, requestId), { type: 'restriction', id: 'list' }, { type: 'restriction.listed', view: 'api', resultCount: items.length });
+    await recordAudit(
+      tx,
+      actorOf(principal, requestId),
+      { type: 'restriction', id: 'list' },
+      { type: 'restriction.listed', view: 'api', resultCount: items.length },
+    );
     return { today, items };
   });
 }
@@ -64,7 +90,12 @@ export async function listFlaggedFor(deps: Deps, principal: Principal | null, re
   const today = ukToday(deps.now());
   return deps.db.transaction(async (tx) => {
     const flagged = (await subjectFlags(tx, deps, { principal }, today)).filter((s) => s.flag.flagged);
-    await recordAudit(tx, actorOf(principal, requestId), { type: 'restriction', id: 'flagged' }, { type: 'restriction.listed', view: 'flagged', resultCount: flagged.length });
+    await recordAudit(
+      tx,
+      actorOf(principal, requestId),
+      { type: 'restriction', id: 'flagged' },
+      { type: 'restriction.listed', view: 'flagged', resultCount: flagged.length },
+    );
     return { today, flagged };
   });
 }

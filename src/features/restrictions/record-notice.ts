@@ -15,17 +15,27 @@ import { updateRestriction } from './restrictions.repository.ts';
  * Records that the officer was given the restriction in writing (or the written confirmation of an oral
  * notification): meets the notice clock (3 working days by default, §2.12 [R]).
  */
-export async function recordWrittenNotice(deps: Deps, principal: Principal | null, raw: NoticeInput, requestId: string | null) {
+export async function recordWrittenNotice(
+  deps: Deps,
+  principal: Principal | null,
+  raw: NoticeInput,
+  requestId: string | null,
+) {
   authorize(principal, 'restriction.decide', 'restriction');
   const input = parseInput(noticeInput, raw, 'Check the date of the written notice');
   const today = ukToday(deps.now());
   return deps.db.transaction(async (tx) => {
     const { theCase, row } = await lockRestriction(tx, principal, input);
-    if (row.writtenNoticeOn) throw new AppError('invalid_state', `The written notice was already recorded as given on ${formatDate(row.writtenNoticeOn)}.`);
+    if (row.writtenNoticeOn)
+      throw new AppError(
+        'invalid_state',
+        `The written notice was already recorded as given on ${formatDate(row.writtenNoticeOn)}.`,
+      );
     const fields: FieldErrors = {};
     const earliest = row.noticeGivenOn && row.noticeGivenOn > row.decidedOn ? row.noticeGivenOn : row.decidedOn;
     if (input.writtenNoticeOn > today) fields['writtenNoticeOn'] = 'The date cannot be in the future';
-    else if (input.writtenNoticeOn < earliest) fields['writtenNoticeOn'] = `The written notice cannot be before ${formatDate(earliest)}`;
+    else if (input.writtenNoticeOn < earliest)
+      fields['writtenNoticeOn'] = `The written notice cannot be before ${formatDate(earliest)}`;
     failIf(fields, 'Check the date of the written notice');
     const version = await updateRestriction(tx, row, {
       writtenNoticeOn: input.writtenNoticeOn,
@@ -33,14 +43,25 @@ export async function recordWrittenNotice(deps: Deps, principal: Principal | nul
       noticeGivenOn: row.noticeGivenOn ?? input.writtenNoticeOn,
     });
     const actor = actorOf(principal, requestId);
-    await endRestrictionClocks(tx, { actor, theCase, subjectId: row.subjectId }, [noticePeriodOf(row.kind)], 'met', input.writtenNoticeOn);
-    await recordAudit(tx, actor, { type: 'restriction', id: row.id, personId: row.personId }, {
-      type: 'restriction.notice_recorded',
-      restrictionId: row.id,
-      caseId: row.caseId,
-      subjectId: row.subjectId,
-      writtenNoticeOn: input.writtenNoticeOn,
-    });
+    await endRestrictionClocks(
+      tx,
+      { actor, theCase, subjectId: row.subjectId },
+      [noticePeriodOf(row.kind)],
+      'met',
+      input.writtenNoticeOn,
+    );
+    await recordAudit(
+      tx,
+      actor,
+      { type: 'restriction', id: row.id, personId: row.personId },
+      {
+        type: 'restriction.notice_recorded',
+        restrictionId: row.id,
+        caseId: row.caseId,
+        subjectId: row.subjectId,
+        writtenNoticeOn: input.writtenNoticeOn,
+      },
+    );
     return { id: row.id, version };
   });
 }

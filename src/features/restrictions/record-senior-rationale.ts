@@ -18,7 +18,12 @@ import { subjectFlags } from './subject-flags.ts';
  * It answers the flag until the subject's restriction is next reviewed (or, with none in force, for the
  * restriction review period), after which the flag returns until the next rationale.
  */
-export async function recordSeniorRationale(deps: Deps, principal: Principal | null, raw: RationaleInput, requestId: string | null) {
+export async function recordSeniorRationale(
+  deps: Deps,
+  principal: Principal | null,
+  raw: RationaleInput,
+  requestId: string | null,
+) {
   authorize(principal, 'restriction.seniorRationale', 'case');
   const input = parseInput(rationaleInput, raw, 'Check the senior rationale');
   const today = ukToday(deps.now());
@@ -28,8 +33,22 @@ export async function recordSeniorRationale(deps: Deps, principal: Principal | n
     const subject = await findSubjectForUpdate(tx, principal.forceId, theCase.id, input.subjectId);
     if (!subject) throw notFound('subject');
     const decidedOn = input.decidedOn ?? today;
-    if (decidedOn > today) throw new AppError('validation', 'Check the senior rationale', { decidedOn: 'The decision date cannot be in the future' });
-    return addRationale(tx, { deps, principal, actor: actorOf(principal, requestId), theCase }, { subjectId: subject.id, personId: subject.personId, decidedOn, rationale: input.rationale, today, field: 'rationale' });
+    if (decidedOn > today)
+      throw new AppError('validation', 'Check the senior rationale', {
+        decidedOn: 'The decision date cannot be in the future',
+      });
+    return addRationale(
+      tx,
+      { deps, principal, actor: actorOf(principal, requestId), theCase },
+      {
+        subjectId: subject.id,
+        personId: subject.personId,
+        decidedOn,
+        rationale: input.rationale,
+        today,
+        field: 'rationale',
+      },
+    );
   });
 }
 
@@ -48,13 +67,23 @@ export async function addRationale(
   const flags = await subjectFlags(tx, ctx.deps, { principal: ctx.principal }, a.today, { caseId: ctx.theCase.id });
   const flag = flags.find((f) => f.subjectId === a.subjectId);
   const refuse = (message: string) => new AppError('validation', 'Check the senior rationale', { [a.field]: message });
-  if (!flag || flag.flag.state === 'not_applicable') throw refuse('This subject is not flagged: there is no serious allegation with a gross misconduct assessment, arrest or charge that a rationale could answer');
+  if (!flag || flag.flag.state === 'not_applicable')
+    throw refuse(
+      'This subject is not flagged: there is no serious allegation with a gross misconduct assessment, arrest or charge that a rationale could answer',
+    );
   if (flag.flag.state === 'suspended') throw refuse('This subject is suspended: the flag does not apply');
   const trigger = flag.flag.latestTriggerOn;
-  if (trigger && a.decidedOn < trigger) throw refuse(`The rationale must be decided on or after ${formatDate(trigger)}, the latest arrest, charge or gross misconduct assessment`);
+  if (trigger && a.decidedOn < trigger)
+    throw refuse(
+      `The rationale must be decided on or after ${formatDate(trigger)}, the latest arrest, charge or gross misconduct assessment`,
+    );
   const validUntil = rationaleValidUntil(ctx.deps.config.rules, a.decidedOn, flag.inForce?.nextReviewDueOn ?? null);
   if (validUntil <= a.today) {
-    throw refuse(flag.inForce ? `The restriction’s review was due on ${formatDate(validUntil)}: review it first (a review can renew the rationale)` : `A rationale decided on ${formatDate(a.decidedOn)} would have lapsed on ${formatDate(validUntil)}`);
+    throw refuse(
+      flag.inForce
+        ? `The restriction’s review was due on ${formatDate(validUntil)}: review it first (a review can renew the rationale)`
+        : `A rationale decided on ${formatDate(a.decidedOn)} would have lapsed on ${formatDate(validUntil)}`,
+    );
   }
   const row = await insertRationale(tx, {
     forceId: ctx.theCase.forceId,
@@ -65,13 +94,18 @@ export async function addRationale(
     validUntil,
     decisionMakerUserId: ctx.principal.userId,
   });
-  await recordAudit(tx, ctx.actor, { type: 'restriction_rationale', id: row.id, personId: a.personId }, {
-    type: 'restriction.rationale_recorded',
-    rationaleId: row.id,
-    caseId: ctx.theCase.id,
-    subjectId: a.subjectId,
-    decidedOn: a.decidedOn,
-    validUntil,
-  });
+  await recordAudit(
+    tx,
+    ctx.actor,
+    { type: 'restriction_rationale', id: row.id, personId: a.personId },
+    {
+      type: 'restriction.rationale_recorded',
+      rationaleId: row.id,
+      caseId: ctx.theCase.id,
+      subjectId: a.subjectId,
+      decidedOn: a.decidedOn,
+      validUntil,
+    },
+  );
   return { id: row.id, validUntil };
 }

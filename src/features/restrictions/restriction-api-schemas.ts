@@ -29,7 +29,9 @@ export const restrictionOut = z.object({
   kind: z.string(),
   status: z.string(),
   optionsConsidered: z.array(z.object({ option: z.string(), considered: z.boolean(), reason: z.string() })),
-  suspensionTests: z.object({ redeploymentRejectedReason: z.string(), ground: z.string(), groundReason: z.string() }).nullable(),
+  suspensionTests: z
+    .object({ redeploymentRejectedReason: z.string(), ground: z.string(), groundReason: z.string() })
+    .nullable(),
   conditions: z.string(),
   rationale: z.string(),
   decisionMaker: z.string(),
@@ -93,7 +95,12 @@ export function restrictionJson(r: WithNames): z.infer<typeof restrictionOut> {
   };
 }
 
-export const decided = z.object({ id: z.string().uuid(), version: z.number().int(), noticeDueOn: day, nextReviewDueOn: day });
+export const decided = z.object({
+  id: z.string().uuid(),
+  version: z.number().int(),
+  noticeDueOn: day,
+  nextReviewDueOn: day,
+});
 
 export const listItem = z.object({
   id: z.string().uuid(),
@@ -126,7 +133,19 @@ export const subjectOut = z.object({
   current: restrictionOut.nullable(),
   past: z.array(restrictionOut),
   flag: flagOut.nullable(),
-  rationales: z.array(z.object({ id: z.string().uuid(), decidedOn: z.string(), validUntil: z.string(), rationale: z.string(), decisionMaker: z.string() })),
+  rationales: z.array(
+    z.object({
+      id: z.string().uuid(),
+      decidedOn: z.string(),
+      validUntil: z.string(),
+      rationale: z.string(),
+      decisionMaker: z.string(),
+    }),
+  ),
 });
-export const flagJson = (f: FlagResult) => ({ state: f.state, triggers: f.triggers, latestTriggerOn: f.latestTriggerOn, answeredUntil: f.answeredUntil });
-
+export const flagJson = (f: FlagResult) => ({
+  state: f.state,
+  triggers: f.triggers,
+  latestTriggerOn: f.latestTriggerOn,
+  answeredUntil: f.answeredUntil,
+});

@@ -10,7 +10,14 @@ const uuid = z.string().uuid();
 const day = z.string();
 
 export const restrictionAuditEvents = [
-  z.object({ type: z.literal('restriction.imposed'), restrictionId: uuid, caseId: uuid, subjectId: uuid, kind: z.string(), startsOn: day }),
+  z.object({
+    type: z.literal('restriction.imposed'),
+    restrictionId: uuid,
+    caseId: uuid,
+    subjectId: uuid,
+    kind: z.string(),
+    startsOn: day,
+  }),
   z.object({
     type: z.literal('restriction.reviewed'),
     restrictionId: uuid,
@@ -32,9 +39,29 @@ export const restrictionAuditEvents = [
     kind: z.string(),
     startsOn: day,
   }),
-  z.object({ type: z.literal('restriction.lifted'), restrictionId: uuid, caseId: uuid, subjectId: uuid, kind: z.string(), endsOn: day }),
-  z.object({ type: z.literal('restriction.notice_recorded'), restrictionId: uuid, caseId: uuid, subjectId: uuid, writtenNoticeOn: day }),
-  z.object({ type: z.literal('restriction.rationale_recorded'), rationaleId: uuid, caseId: uuid, subjectId: uuid, decidedOn: day, validUntil: day }),
+  z.object({
+    type: z.literal('restriction.lifted'),
+    restrictionId: uuid,
+    caseId: uuid,
+    subjectId: uuid,
+    kind: z.string(),
+    endsOn: day,
+  }),
+  z.object({
+    type: z.literal('restriction.notice_recorded'),
+    restrictionId: uuid,
+    caseId: uuid,
+    subjectId: uuid,
+    writtenNoticeOn: day,
+  }),
+  z.object({
+    type: z.literal('restriction.rationale_recorded'),
+    rationaleId: uuid,
+    caseId: uuid,
+    subjectId: uuid,
+    decidedOn: day,
+    validUntil: day,
+  }),
   // Reads: a case's restrictions (or one restriction) seen, and the appropriate authority's lists.
   z.object({ type: z.literal('restriction.viewed'), caseId: uuid, restrictionId: uuid.nullable() }),
   z.object({ type: z.literal('restriction.listed'), view: z.string(), resultCount: z.number().int() }),

@@ -3,7 +3,13 @@ import { api, createTestApp, TestClient, testConfig, type TestApp } from '../../
 import { sessionCookieFor } from '../../../test/support/factories.ts';
 import { resolvePeriods } from '../clocks/periods.ts';
 import { reviewsOverdueCount } from './restriction-reports.ts';
-import { buildRestrictionWorld, clockRows, decisionBody, restrictionRows, type RestrictionWorld } from './restrictions.http-fixtures.ts';
+import {
+  buildRestrictionWorld,
+  clockRows,
+  decisionBody,
+  restrictionRows,
+  type RestrictionWorld,
+} from './restrictions.http-fixtures.ts';
 
 /**
  * A restriction's clocks under a deployment's own periods: the review interval overridden to 5 WORKING days
@@ -17,7 +23,10 @@ let w: RestrictionWorld;
 
 beforeAll(async () => {
   const base = testConfig();
-  t = await createTestApp({ rules: { ...base.rules, periods: resolvePeriods({ restriction_review: { amount: 5, unit: 'working_days' } }) } }, () => now);
+  t = await createTestApp(
+    { rules: { ...base.rules, periods: resolvePeriods({ restriction_review: { amount: 5, unit: 'working_days' } }) } },
+    () => now,
+  );
   w = await buildRestrictionWorld(t);
 });
 
@@ -27,49 +36,108 @@ afterAll(async () => {
 
 const call = (method: 'GET' | 'POST', url: string, body?: unknown) => api(t.app, method, url, w.tokens.aa, body);
 const sub = (name: string) => w.subjects[name] ?? '';
-const restrictionPage = async () => new TestClient(t.app).setCookie('probity_session', await sessionCookieFor(t.deps, w.accounts.aa.user.id)).get('/restrictions');
+const restrictionPage = async () =>
+  new TestClient(t.app)
+    .setCookie('probity_session', await sessionCookieFor(t.deps, w.accounts.aa.user.id))
+    .get('/restrictions');
 
 describe('restriction clocks and review dates', () => {
   let carol = '';
 
   it('counts the review over the bank holidays when the period is in working days, and a suspension’s in calendar days', async () => {
-    const restricted = await call('POST', `/api/v1/cases/${w.normal.id}/restrictions`, { subjectId: sub('carol'), ...decisionBody('restricted_duties', '2026-04-02', { noticeMethod: 'oral' }) });
+    const restricted = await call('POST', `/api/v1/cases/${w.normal.id}/restrictions`, {
+      subjectId: sub('carol'),
+      ...decisionBody('restricted_duties', '2026-04-02', { noticeMethod: 'oral' }),
+    });
     expect(restricted.statusCode).toBe(201);
     carol = restricted.json<{ id: string }>().id;
     // Thursday 2 April + 5 working days, skipping Good Friday and Easter Monday: Monday 13 April.
     expect(restricted.json()).toMatchObject({ nextReviewDueOn: '2026-04-13', noticeDueOn: '2026-04-09' });
-    const suspended = await call('POST', `/api/v1/cases/${w.normal.id}/restrictions`, { subjectId: sub('dave'), ...decisionBody('suspension', '2026-04-02') });
+    const suspended = await call('POST', `/api/v1/cases/${w.normal.id}/restrictions`, {
+      subjectId: sub('dave'),
+      ...decisionBody('suspension', '2026-04-02'),
+    });
     expect(suspended.json()).toMatchObject({ nextReviewDueOn: '2026-04-30', noticeDueOn: '2026-04-09' });
     expect(await clockRows(t, sub('carol'))).toEqual([
-      { period: 'restriction_notice', sequence: 1, state: 'running', started_on: '2026-04-02', due_on: '2026-04-09', met_on: null },
-      { period: 'restriction_review', sequence: 1, state: 'running', started_on: '2026-04-02', due_on: '2026-04-13', met_on: null },
+      {
+        period: 'restriction_notice',
+        sequence: 1,
+        state: 'running',
+        started_on: '2026-04-02',
+        due_on: '2026-04-09',
+        met_on: null,
+      },
+      {
+        period: 'restriction_review',
+        sequence: 1,
+        state: 'running',
+        started_on: '2026-04-02',
+        due_on: '2026-04-13',
+        met_on: null,
+      },
     ]);
     // The case page names the subject each clock runs for (not "Whole case").
-    const casePage = await new TestClient(t.app).setCookie('probity_session', await sessionCookieFor(t.deps, w.accounts.aa.user.id)).get(`/cases/${w.normal.id}`);
-    expect(casePage.body).toMatch(/Review of a restriction of duties short of suspension<\/td>\s*<td class="govuk-table__cell">5 working days<\/td>\s*<td class="govuk-table__cell">Carol Calder<\/td>/);
-    expect(casePage.body).toMatch(/Written confirmation of a suspension given orally<\/td>\s*<td class="govuk-table__cell">3 working days<\/td>\s*<td class="govuk-table__cell">Dave Dunmore<\/td>/);
+    const casePage = await new TestClient(t.app)
+      .setCookie('probity_session', await sessionCookieFor(t.deps, w.accounts.aa.user.id))
+      .get(`/cases/${w.normal.id}`);
+    expect(casePage.body).toMatch(
+      /Review of a restriction of duties short of suspension<\/td>\s*<td class="govuk-table__cell">5 working days<\/td>\s*<td class="govuk-table__cell">Carol Calder<\/td>/,
+    );
+    expect(casePage.body).toMatch(
+      /Written confirmation of a suspension given orally<\/td>\s*<td class="govuk-table__cell">3 working days<\/td>\s*<td class="govuk-table__cell">Dave Dunmore<\/td>/,
+    );
   });
 
   it('meets the review clock at each review and starts the next, numbered, on the same calendar', async () => {
     now = new Date('2026-04-07T10:00:00Z');
-    const res = await call('POST', `/api/v1/restrictions/${carol}/reviews`, { version: 1, reviewedOn: '2026-04-07', conditionsStillHold: true, reasons: 'Still needed', officerInformed: true });
+    const res = await call('POST', `/api/v1/restrictions/${carol}/reviews`, {
+      version: 1,
+      reviewedOn: '2026-04-07',
+      conditionsStillHold: true,
+      reasons: 'Still needed',
+      officerInformed: true,
+    });
     expect(res.json()).toMatchObject({ nextReviewDueOn: '2026-04-14' });
     const reviews = (await clockRows(t, sub('carol'))).filter((c) => c.period === 'restriction_review');
     expect(reviews).toEqual([
-      { period: 'restriction_review', sequence: 1, state: 'met', started_on: '2026-04-02', due_on: '2026-04-13', met_on: '2026-04-07' },
-      { period: 'restriction_review', sequence: 2, state: 'running', started_on: '2026-04-07', due_on: '2026-04-14', met_on: null },
+      {
+        period: 'restriction_review',
+        sequence: 1,
+        state: 'met',
+        started_on: '2026-04-02',
+        due_on: '2026-04-13',
+        met_on: '2026-04-07',
+      },
+      {
+        period: 'restriction_review',
+        sequence: 2,
+        state: 'running',
+        started_on: '2026-04-07',
+        due_on: '2026-04-14',
+        met_on: null,
+      },
     ]);
-    const [decision] = await t.database.query(`select next_review_due_on::text, officer_informed, conditions_still_hold from restriction_decisions where restriction_id = $1 and kind = 'reviewed'`, [carol]);
+    const [decision] = await t.database.query(
+      `select next_review_due_on::text, officer_informed, conditions_still_hold from restriction_decisions where restriction_id = $1 and kind = 'reviewed'`,
+      [carol],
+    );
     expect(decision).toEqual({ next_review_due_on: '2026-04-14', officer_informed: true, conditions_still_hold: true });
   });
 
   it('shows the overdue review in the lists and the deadline list, and a lift cancels only that subject’s clocks', async () => {
     now = new Date('2026-04-15T10:00:00Z');
     expect(await reviewsOverdueCount(t.deps, { forceId: 'west' }, '2026-04-15')).toBe(1);
-    const deadlines = (await call('GET', '/api/v1/deadlines/overdue')).json<{ items: { period: string; dueOn: string }[] }>().items;
+    const deadlines = (await call('GET', '/api/v1/deadlines/overdue')).json<{
+      items: { period: string; dueOn: string }[];
+    }>().items;
     expect(deadlines).toContainEqual(expect.objectContaining({ period: 'restriction_review', dueOn: '2026-04-14' }));
     expect((await restrictionPage()).body).toMatch(/id="reviews-table"[\s\S]*Carol Calder[\s\S]*Overdue/);
-    const lifted = await call('POST', `/api/v1/restrictions/${carol}/lift`, { version: 2, decidedOn: '2026-04-15', endsOn: '2026-04-15', reasons: 'The allegation was withdrawn' });
+    const lifted = await call('POST', `/api/v1/restrictions/${carol}/lift`, {
+      version: 2,
+      decidedOn: '2026-04-15',
+      endsOn: '2026-04-15',
+      reasons: 'The allegation was withdrawn',
+    });
     expect(lifted.statusCode).toBe(200);
     expect((await clockRows(t, sub('carol'))).map((c) => [c.period, c.sequence, c.state])).toEqual([
       ['restriction_notice', 1, 'cancelled'],
@@ -80,6 +148,9 @@ describe('restriction clocks and review dates', () => {
       ['suspension_notice_written', 'met'],
       ['suspension_review', 'running'],
     ]);
-    expect((await restrictionRows(t, sub('dave')))[0]).toMatchObject({ status: 'in_force', next_review_due_on: '2026-04-30' });
+    expect((await restrictionRows(t, sub('dave')))[0]).toMatchObject({
+      status: 'in_force',
+      next_review_due_on: '2026-04-30',
+    });
   });
 });

@@ -60,19 +60,39 @@ export async function endRestrictionClocks(
   const live = await lockLiveRestrictionClocks(tx, s.theCase.forceId, s.theCase.id, s.subjectId, periods);
   for (const clock of live) {
     await endClock(tx, clock.forceId, clock.id, state, on);
-    const common = { clockId: clock.id, caseId: clock.caseId, period: clock.period, sequence: clock.sequence, dueOn: clock.dueOn };
-    await recordAudit(tx, s.actor, { type: 'clock', id: clock.id }, state === 'met' ? { type: 'clock.met', ...common, metOn: on } : { type: 'clock.cancelled', ...common });
+    const common = {
+      clockId: clock.id,
+      caseId: clock.caseId,
+      period: clock.period,
+      sequence: clock.sequence,
+      dueOn: clock.dueOn,
+    };
+    await recordAudit(
+      tx,
+      s.actor,
+      { type: 'clock', id: clock.id },
+      state === 'met' ? { type: 'clock.met', ...common, metOn: on } : { type: 'clock.cancelled', ...common },
+    );
   }
   return live.length;
 }
 
 /** Every period a restriction of any kind may have a clock for. */
-export const ALL_RESTRICTION_PERIODS = ['suspension_notice_written', 'restriction_notice', 'suspension_review', 'restriction_review'] as const;
+export const ALL_RESTRICTION_PERIODS = [
+  'suspension_notice_written',
+  'restriction_notice',
+  'suspension_review',
+  'restriction_review',
+] as const;
 
 /**
  * Ends a restriction's clocks when it stops being in force (lifted or replaced): a notice already due is met
  * only by the notice itself, so it is cancelled; the review clock is cancelled (nothing is left to review).
  */
-export async function closeRestrictionClocks(tx: Db, s: Pick<Scope, 'actor' | 'theCase' | 'subjectId'>, on: IsoDate): Promise<number> {
+export async function closeRestrictionClocks(
+  tx: Db,
+  s: Pick<Scope, 'actor' | 'theCase' | 'subjectId'>,
+  on: IsoDate,
+): Promise<number> {
   return endRestrictionClocks(tx, s, ALL_RESTRICTION_PERIODS, 'cancelled', on);
 }

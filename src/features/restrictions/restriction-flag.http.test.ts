@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionCookieFor } from '../../../test/support/factories.ts';
 import { api, createTestApp, TestClient, type TestApp } from '../../../test/support/test-app.ts';
 import { flaggedCount, restrictionsInForceByType, reviewsOverdueCount } from './restriction-reports.ts';
-import { arrest, assessSeverity, buildRestrictionWorld, clockRows, decisionBody, restrictionRows, type RestrictionWorld } from './restrictions.http-fixtures.ts';
+import {
+  arrest,
+  assessSeverity,
+  buildRestrictionWorld,
+  clockRows,
+  decisionBody,
+  restrictionRows,
+  type RestrictionWorld,
+} from './restrictions.http-fixtures.ts';
 
 /**
  * The suspension flag through its whole life, driven through the API and read back through the pages:
@@ -25,14 +33,16 @@ afterAll(async () => {
 
 const call = (method: 'GET' | 'POST', url: string, body?: unknown) => api(t.app, method, url, w.tokens.aa, body);
 /** A page as the appropriate authority, signed in afresh (the clock moves on past a session's time-out). */
-const page = async (url: string) => new TestClient(t.app).setCookie('probity_session', await sessionCookieFor(t.deps, w.accounts.aa.user.id)).get(url);
+const page = async (url: string) =>
+  new TestClient(t.app).setCookie('probity_session', await sessionCookieFor(t.deps, w.accounts.aa.user.id)).get(url);
 const flagState = async (subject: string) => {
   const res = await call('GET', `/api/v1/cases/${w.serious.id}/restrictions`);
   expect(res.statusCode).toBe(200);
   const body = res.json<{ subjects: { id: string; flag: { state: string; answeredUntil: string | null } | null }[] }>();
   return body.subjects.find((s) => s.id === subject)?.flag ?? null;
 };
-const flaggedNames = async () => (await call('GET', '/api/v1/restrictions/flagged')).json<{ items: { name: string }[] }>().items.map((i) => i.name);
+const flaggedNames = async () =>
+  (await call('GET', '/api/v1/restrictions/flagged')).json<{ items: { name: string }[] }>().items.map((i) => i.name);
 
 describe('the suspension flag', () => {
   let restrictionId = '';
@@ -57,23 +67,42 @@ describe('the suspension flag', () => {
     // Frank has the same serious allegation but no arrest and no gross misconduct assessment: not flagged.
     expect(await flagState(w.subjects.frank ?? '')).toMatchObject({ state: 'not_applicable' });
     // Carol's allegation is not in a serious category: the flag does not concern her at all.
-    expect((await api(t.app, 'GET', `/api/v1/cases/${w.normal.id}/restrictions`, w.tokens.aa)).json<{ subjects: { flag: unknown }[] }>().subjects.map((s) => s.flag)).toEqual([null, null]);
+    expect(
+      (await api(t.app, 'GET', `/api/v1/cases/${w.normal.id}/restrictions`, w.tokens.aa))
+        .json<{ subjects: { flag: unknown }[] }>()
+        .subjects.map((s) => s.flag),
+    ).toEqual([null, null]);
   });
 
   it('stays while the subject is only restricted, and the restriction opens a vetting review', async () => {
-    const res = await call('POST', `/api/v1/cases/${w.serious.id}/restrictions`, { subjectId: w.subjects.erin, ...decisionBody('removed_from_public_facing_role', '2026-03-02') });
+    const res = await call('POST', `/api/v1/cases/${w.serious.id}/restrictions`, {
+      subjectId: w.subjects.erin,
+      ...decisionBody('removed_from_public_facing_role', '2026-03-02'),
+    });
     expect(res.statusCode).toBe(201);
     restrictionId = res.json<{ id: string }>().id;
     expect(res.json()).toMatchObject({ nextReviewDueOn: '2026-03-30', noticeDueOn: '2026-03-05' });
     expect(await flagState(w.subjects.erin ?? '')).toMatchObject({ state: 'flagged' });
-    const reviews = await t.database.query(`select trigger, source_key, case_id, opened_on::text from vetting_reviews where person_id = $1`, [w.people.erin.id]);
-    expect(reviews).toEqual([{ trigger: 'restriction_imposed', source_key: `restriction:${restrictionId}`, case_id: w.serious.id, opened_on: '2026-03-02' }]);
+    const reviews = await t.database.query(
+      `select trigger, source_key, case_id, opened_on::text from vetting_reviews where person_id = $1`,
+      [w.people.erin.id],
+    );
+    expect(reviews).toEqual([
+      {
+        trigger: 'restriction_imposed',
+        source_key: `restriction:${restrictionId}`,
+        case_id: w.serious.id,
+        opened_on: '2026-03-02',
+      },
+    ]);
     const personPage = await page(`/people/${w.people.erin.id}`);
     expect(personPage.body).toContain('Restricted: removed from public-facing role since 2 March 2026');
   });
 
   it('disappears after a senior rationale, valid to the next review', async () => {
-    const res = await call('POST', `/api/v1/cases/${w.serious.id}/subjects/${w.subjects.erin}/suspension-rationale`, { rationale: 'Removed from public contact; no access to the complainant; bail conditions apply.' });
+    const res = await call('POST', `/api/v1/cases/${w.serious.id}/subjects/${w.subjects.erin}/suspension-rationale`, {
+      rationale: 'Removed from public contact; no access to the complainant; bail conditions apply.',
+    });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ validUntil: '2026-03-30' });
     expect(await flagState(w.subjects.erin ?? '')).toMatchObject({ state: 'answered', answeredUntil: '2026-03-30' });
@@ -89,9 +118,15 @@ describe('the suspension flag', () => {
     now = new Date('2026-03-31T09:00:00Z');
     expect((await page('/restrictions')).body).toMatch(/id="reviews-table"[\s\S]*Overdue/);
     expect(await reviewsOverdueCount(t.deps, { forceId: 'west' }, '2026-03-31')).toBe(1);
-    const refused = await call('POST', `/api/v1/cases/${w.serious.id}/subjects/${w.subjects.erin}/suspension-rationale`, { rationale: 'Still enough.' });
+    const refused = await call(
+      'POST',
+      `/api/v1/cases/${w.serious.id}/subjects/${w.subjects.erin}/suspension-rationale`,
+      { rationale: 'Still enough.' },
+    );
     expect(refused.statusCode).toBe(400);
-    expect(refused.json<{ error: { fields: Record<string, string> } }>().error.fields['rationale']).toContain('review it first');
+    expect(refused.json<{ error: { fields: Record<string, string> } }>().error.fields['rationale']).toContain(
+      'review it first',
+    );
   });
 
   it('is answered again by a senior review that renews the rationale, which meets the review clock and starts the next', async () => {
@@ -105,13 +140,38 @@ describe('the suspension flag', () => {
       renewedRationale: 'Public contact is still excluded and the complainant is protected.',
     });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ nextReviewDueOn: '2026-04-28', outcome: 'continue', rationaleValidUntil: '2026-04-28' });
+    expect(res.json()).toMatchObject({
+      nextReviewDueOn: '2026-04-28',
+      outcome: 'continue',
+      rationaleValidUntil: '2026-04-28',
+    });
     expect(await flagState(w.subjects.erin ?? '')).toMatchObject({ state: 'answered', answeredUntil: '2026-04-28' });
     const clocks = await clockRows(t, w.subjects.erin ?? '');
     expect(clocks).toEqual([
-      { period: 'restriction_notice', sequence: 1, state: 'met', started_on: '2026-03-02', due_on: '2026-03-05', met_on: '2026-03-02' },
-      { period: 'restriction_review', sequence: 1, state: 'met', started_on: '2026-03-02', due_on: '2026-03-30', met_on: '2026-03-31' },
-      { period: 'restriction_review', sequence: 2, state: 'running', started_on: '2026-03-31', due_on: '2026-04-28', met_on: null },
+      {
+        period: 'restriction_notice',
+        sequence: 1,
+        state: 'met',
+        started_on: '2026-03-02',
+        due_on: '2026-03-05',
+        met_on: '2026-03-02',
+      },
+      {
+        period: 'restriction_review',
+        sequence: 1,
+        state: 'met',
+        started_on: '2026-03-02',
+        due_on: '2026-03-30',
+        met_on: '2026-03-31',
+      },
+      {
+        period: 'restriction_review',
+        sequence: 2,
+        state: 'running',
+        started_on: '2026-03-31',
+        due_on: '2026-04-28',
+        met_on: null,
+      },
     ]);
   });
 
@@ -124,7 +184,10 @@ describe('the suspension flag', () => {
   });
 
   it('disappears when the subject is suspended (a change is a full decision and replaces the restriction)', async () => {
-    const res = await call('POST', `/api/v1/restrictions/${restrictionId}/change`, { version: 2, ...decisionBody('suspension', '2026-04-01') });
+    const res = await call('POST', `/api/v1/restrictions/${restrictionId}/change`, {
+      version: 2,
+      ...decisionBody('suspension', '2026-04-01'),
+    });
     expect(res.statusCode).toBe(201);
     expect(await flagState(w.subjects.erin ?? '')).toMatchObject({ state: 'suspended' });
     expect(await flaggedNames()).toEqual([]);
@@ -147,7 +210,10 @@ describe('the suspension flag', () => {
   it('applies to a gross misconduct assessment in a serious category, not to a serious allegation assessed as misconduct', async () => {
     await assessSeverity(t, w, w.serious.id, w.subjects.frank ?? '', '2026-03-25');
     await assessSeverity(t, w, w.serious.id, w.subjects.gina ?? '', '2026-03-25', 'misconduct');
-    expect(await flagState(w.subjects.frank ?? '')).toMatchObject({ state: 'flagged', triggers: [{ kind: 'gross_misconduct', on: '2026-03-25' }] });
+    expect(await flagState(w.subjects.frank ?? '')).toMatchObject({
+      state: 'flagged',
+      triggers: [{ kind: 'gross_misconduct', on: '2026-03-25' }],
+    });
     expect(await flagState(w.subjects.gina ?? '')).toMatchObject({ state: 'not_applicable' });
     expect(await flaggedNames()).toEqual(['Frank Fairley']);
   });

@@ -1,7 +1,13 @@
 import { ukToday } from '../clocks/sweep-clocks.ts';
 import { AppError, type FieldErrors } from '../../lib/errors.ts';
 import { dateFromParts, dateParts, first, type FormBody } from '../misconduct/case-form-fields.ts';
-import { GROUND_LABELS, KIND_LABELS, RESTRICTION_KINDS, SUSPENSION_GROUNDS, type RestrictionKind } from './restriction-rules.ts';
+import {
+  GROUND_LABELS,
+  KIND_LABELS,
+  RESTRICTION_KINDS,
+  SUSPENSION_GROUNDS,
+  type RestrictionKind,
+} from './restriction-rules.ts';
 
 /**
  * What the restriction forms need to turn a GOV.UK form post into use-case input and back: the controls'
@@ -55,7 +61,9 @@ export function decisionFromForm(body: FormBody, dates: FormDates, prefix = '') 
     options,
     suspensionTests: {
       redeploymentRejectedReason: blank(f('redeploymentRejectedReason')),
-      ground: (SUSPENSION_GROUNDS as readonly string[]).includes(ground) ? (ground as (typeof SUSPENSION_GROUNDS)[number]) : undefined,
+      ground: (SUSPENSION_GROUNDS as readonly string[]).includes(ground)
+        ? (ground as (typeof SUSPENSION_GROUNDS)[number])
+        : undefined,
       groundReason: blank(f('groundReason')),
     },
     conditions: f('conditions'),
@@ -87,7 +95,12 @@ export function controlOf(path: string): string {
   const change = path.startsWith('change.');
   const rest = change ? path.slice('change.'.length) : path;
   const parts = rest.split('.');
-  const control = parts[0] === 'options' && parts.length === 3 ? `option-${parts[1]}-${parts[2]}` : parts[0] === 'suspensionTests' && parts[1] ? parts[1] : (parts[0] ?? rest);
+  const control =
+    parts[0] === 'options' && parts.length === 3
+      ? `option-${parts[1]}-${parts[2]}`
+      : parts[0] === 'suspensionTests' && parts[1]
+        ? parts[1]
+        : (parts[0] ?? rest);
   return `${change ? 'change-' : ''}${control}`;
 }
 
@@ -99,12 +112,28 @@ export function formErrors(fields: FieldErrors): FieldErrors {
 }
 
 /** The date controls of the restriction forms (their error links go to the day field). */
-export const DATE_CONTROLS = ['decidedOn', 'startsOn', 'noticeGivenOn', 'reviewedOn', 'liftEndsOn', 'endsOn', 'writtenNoticeOn', 'change-startsOn', 'change-noticeGivenOn'];
+export const DATE_CONTROLS = [
+  'decidedOn',
+  'startsOn',
+  'noticeGivenOn',
+  'reviewedOn',
+  'liftEndsOn',
+  'endsOn',
+  'writtenNoticeOn',
+  'change-startsOn',
+  'change-noticeGivenOn',
+];
 
 /** A form's first values: today's date in the date fields. */
 export function todayValues(now: Date, names: string[]): Record<string, string> {
   const parts = dateParts(ukToday(now));
-  return Object.fromEntries(names.flatMap((n) => [[`${n}-day`, parts.day], [`${n}-month`, parts.month], [`${n}-year`, parts.year]]));
+  return Object.fromEntries(
+    names.flatMap((n) => [
+      [`${n}-day`, parts.day],
+      [`${n}-month`, parts.month],
+      [`${n}-year`, parts.year],
+    ]),
+  );
 }
 
 /** The posted body as the values to re-fill the form with (first value of each field). */

@@ -27,7 +27,9 @@ export const suspensionTests = z.object({
 /** The content of a decision to impose a restriction or to change to another (without its dates). */
 const decisionContentShape = {
   kind: z.enum(restrictionKinds, { message: 'Choose the restriction' }),
-  options: z.array(optionConsidered, { message: 'Say, for every option, whether you considered it and why' }).max(restrictionKinds.length),
+  options: z
+    .array(optionConsidered, { message: 'Say, for every option, whether you considered it and why' })
+    .max(restrictionKinds.length),
   suspensionTests: suspensionTests.optional(),
   conditions: text(5000).default(''),
   rationale: text(10000).min(1, 'Give the reasons for the decision'),
@@ -43,11 +45,14 @@ export const changeWithinReviewBody = z.object(decisionContentShape);
 type Content = z.infer<typeof changeWithinReviewBody>;
 
 function checkDecision(value: Content, ctx: z.RefinementCtx, prefix: (string | number)[] = []): void {
-  for (const issue of decisionIssues(value)) ctx.addIssue({ code: 'custom', message: issue.message, path: [...prefix, ...issue.path.split('.')] });
+  for (const issue of decisionIssues(value))
+    ctx.addIssue({ code: 'custom', message: issue.message, path: [...prefix, ...issue.path.split('.')] });
 }
 
 export const imposeBody = decisionBody.extend({ subjectId: uuid('Choose the subject') });
-export const imposeInput = imposeBody.extend({ caseId: z.string().uuid() }).superRefine((v, ctx) => checkDecision(v, ctx));
+export const imposeInput = imposeBody
+  .extend({ caseId: z.string().uuid() })
+  .superRefine((v, ctx) => checkDecision(v, ctx));
 export type ImposeInput = z.input<typeof imposeInput>;
 
 export const changeBody = decisionBody.extend({ version: z.number().int().min(1) });
@@ -63,7 +68,9 @@ export const reviewBody = z.object({
   reviewedOn: isoDate,
   conditionsStillHold: z.boolean({ message: 'Say whether the conditions for the restriction still hold' }),
   reasons: text(10000).min(1, 'Give the reasons for the review decision'),
-  officerInformed: z.boolean({ message: 'Say whether the officer was told of the review and could make representations' }),
+  officerInformed: z.boolean({
+    message: 'Say whether the officer was told of the review and could make representations',
+  }),
   representations: text(10000).default(''),
   outcome: z.enum(REVIEW_OUTCOMES, { message: 'Choose what happens to the restriction' }).default('continue'),
   /** For outcome 'lift': the last day of the restriction (default: the review date). */
@@ -78,10 +85,15 @@ export const reviewInput = reviewBody
   .extend({ restrictionId: z.string().uuid(), caseId: z.string().uuid().optional() })
   .superRefine((v, ctx) => {
     if (!v.conditionsStillHold && v.outcome === 'continue') {
-      ctx.addIssue({ code: 'custom', path: ['outcome'], message: 'The conditions no longer hold: lift the restriction or change it in this review' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['outcome'],
+        message: 'The conditions no longer hold: lift the restriction or change it in this review',
+      });
     }
     if (v.outcome === 'change') {
-      if (!v.change) ctx.addIssue({ code: 'custom', path: ['change', 'kind'], message: 'Choose the restriction to change to' });
+      if (!v.change)
+        ctx.addIssue({ code: 'custom', path: ['change', 'kind'], message: 'Choose the restriction to change to' });
       else checkDecision(v.change, ctx, ['change']);
     }
   });
@@ -97,7 +109,10 @@ export const liftInput = liftBody.extend({ restrictionId: z.string().uuid(), cas
 export type LiftInput = z.input<typeof liftInput>;
 
 export const noticeBody = z.object({ version: z.number().int().min(1), writtenNoticeOn: isoDate });
-export const noticeInput = noticeBody.extend({ restrictionId: z.string().uuid(), caseId: z.string().uuid().optional() });
+export const noticeInput = noticeBody.extend({
+  restrictionId: z.string().uuid(),
+  caseId: z.string().uuid().optional(),
+});
 export type NoticeInput = z.input<typeof noticeInput>;
 
 export const rationaleBody = z.object({

@@ -25,7 +25,9 @@ function seriousSql(categories: readonly string[], alias = 'a'): SQL {
   if (categories.length === 0) return sql`false`;
   const code = sql.raw(`${alias}.category_code`);
   return sql`(${sql.join(
-    categories.map((c) => sql`(${code} = ${c} or ${code} like ${`${c.replaceAll('_', '\\_').replaceAll('%', '\\%')}.%`})`),
+    categories.map(
+      (c) => sql`(${code} = ${c} or ${code} like ${`${c.replaceAll('_', '\\_').replaceAll('%', '\\%')}.%`})`,
+    ),
     sql` or `,
   )})`;
 }
@@ -57,10 +59,16 @@ export type FlagNarrowing = {
 };
 
 /** The subjects `narrow` picks, as `s` (with their case `c` and in-force restriction `r`), over the scope. */
-function flagSubjects(scope: ListScope, seriousCategories: readonly string[], narrow: FlagNarrowing): { with: SQL; from: SQL; where: SQL } {
+function flagSubjects(
+  scope: ListScope,
+  seriousCategories: readonly string[],
+  narrow: FlagNarrowing,
+): { with: SQL; from: SQL; where: SQL } {
   const force = 'principal' in scope ? scope.principal.forceId : scope.forceId;
   // `flaggable`: the candidates are found first (few, through allegation_figures_live_idx), then only their facts read.
-  const candidates = narrow.flaggable ? sql`with flaggable as materialized (${flaggableSubjectsSql(force, seriousCategories)}) ` : sql``;
+  const candidates = narrow.flaggable
+    ? sql`with flaggable as materialized (${flaggableSubjectsSql(force, seriousCategories)}) `
+    : sql``;
   // Each candidate's subject row by its key (OFFSET 0 keeps it a lookup: never a scan of the force's subjects).
   const subjects = narrow.flaggable
     ? sql`flaggable fl cross join lateral (select * from case_subjects s0 where s0.force_id = ${force} and s0.id = fl.subject_id offset 0) s`
@@ -71,8 +79,18 @@ function flagSubjects(scope: ListScope, seriousCategories: readonly string[], na
     ? sql`and c.status = 'open' and s.left_on is null and r.kind is distinct from 'suspension'`
     : sql`and exists (select 1 from allegations a where a.force_id = s.force_id and a.subject_id = s.id and ${seriousSql(seriousCategories)})`;
   const byCase = narrow.caseId ? sql`and s.case_id = ${narrow.caseId}::uuid` : sql``;
-  const byPeople = narrow.personIds ? sql`and s.person_id in (${sql.join(narrow.personIds.map((id) => sql`${id}::uuid`), sql`, `)})` : sql``;
-  const bySubject = narrow.subjectIds ? sql`and s.id in (${sql.join(narrow.subjectIds.map((id) => sql`${id}::uuid`), sql`, `)})` : sql``;
+  const byPeople = narrow.personIds
+    ? sql`and s.person_id in (${sql.join(
+        narrow.personIds.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`
+    : sql``;
+  const bySubject = narrow.subjectIds
+    ? sql`and s.id in (${sql.join(
+        narrow.subjectIds.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`
+    : sql``;
   return {
     with: candidates,
     from: sql`${subjects}
@@ -86,8 +104,14 @@ function flagSubjects(scope: ListScope, seriousCategories: readonly string[], na
  * The facts the flag rule needs, for every subject of the scope who has an allegation in a serious category
  * (narrowed to one case, or to some people, when given). The rule itself (suspension-flag.ts) decides.
  */
-export async function flagFactsOf(db: Db, scope: ListScope, seriousCategories: readonly string[], narrow: FlagNarrowing = {}): Promise<FlagFactsRow[]> {
-  if ((narrow.personIds && narrow.personIds.length === 0) || (narrow.subjectIds && narrow.subjectIds.length === 0)) return [];
+export async function flagFactsOf(
+  db: Db,
+  scope: ListScope,
+  seriousCategories: readonly string[],
+  narrow: FlagNarrowing = {},
+): Promise<FlagFactsRow[]> {
+  if ((narrow.personIds && narrow.personIds.length === 0) || (narrow.subjectIds && narrow.subjectIds.length === 0))
+    return [];
   const q = flagSubjects(scope, seriousCategories, narrow);
   return rawRows<FlagFactsRow>(
     db,
@@ -187,14 +211,24 @@ export type RestrictionFilter = {
 const LIST_LIMIT = 500;
 
 /** Restrictions on cases the principal may see, filtered; soonest review first for in-force ones. */
-export async function listRestrictions(db: Db, principal: Principal, f: RestrictionFilter): Promise<RestrictionListRow[]> {
+export async function listRestrictions(
+  db: Db,
+  principal: Principal,
+  f: RestrictionFilter,
+): Promise<RestrictionListRow[]> {
   if (f.personIds && f.personIds.length === 0) return [];
   const where: SQL[] = [visibleCasesSql(principal)];
   if (f.status) where.push(sql`r.status = ${f.status}`);
   if (f.kind) where.push(sql`r.kind = ${f.kind}`);
   if (f.reviewDueBy) where.push(sql`r.status = 'in_force' and r.next_review_due_on <= ${f.reviewDueBy}::date`);
   if (f.caseId) where.push(sql`r.case_id = ${f.caseId}::uuid`);
-  if (f.personIds) where.push(sql`r.person_id in (${sql.join(f.personIds.map((id) => sql`${id}::uuid`), sql`, `)})`);
+  if (f.personIds)
+    where.push(
+      sql`r.person_id in (${sql.join(
+        f.personIds.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`,
+    );
   return rawRows<RestrictionListRow>(
     db,
     sql`select r.id, r.case_id, c.reference, r.subject_id, r.person_id, p.given_name, p.family_name, r.kind, r.status,
@@ -211,10 +245,15 @@ export async function listRestrictions(db: Db, principal: Principal, f: Restrict
 }
 
 /** In force on a day: started on or before it and not yet ended (`ends_on` is the day it stopped; a row lifted or replaced later still counts). */
-const inForceOn = (asOf: IsoDate) => sql`r.starts_on <= ${asOf}::date and (r.ends_on is null or r.ends_on > ${asOf}::date)`;
+const inForceOn = (asOf: IsoDate) =>
+  sql`r.starts_on <= ${asOf}::date and (r.ends_on is null or r.ends_on > ${asOf}::date)`;
 
 /** Aggregate: each in-force restriction's kind and length in days on `asOf` (no names, no ids). */
-export async function inForceDurations(db: Db, scope: ListScope, asOf: IsoDate): Promise<{ kind: RestrictionKind; days: number }[]> {
+export async function inForceDurations(
+  db: Db,
+  scope: ListScope,
+  asOf: IsoDate,
+): Promise<{ kind: RestrictionKind; days: number }[]> {
   return rawRows<{ kind: RestrictionKind; days: number }>(
     db,
     sql`select r.kind, (${asOf}::date - r.starts_on)::int as days

@@ -1,5 +1,12 @@
 import { formatDate, type IsoDate } from '../../lib/dates.ts';
-import { GROUND_LABELS, KIND_LABELS, durationDays, isRestrictionKind, type OptionConsidered, type SuspensionGround } from './restriction-rules.ts';
+import {
+  GROUND_LABELS,
+  KIND_LABELS,
+  durationDays,
+  isRestrictionKind,
+  type OptionConsidered,
+  type SuspensionGround,
+} from './restriction-rules.ts';
 import { triggerSummary } from './suspension-flag.ts';
 import type { RestrictionWithHistory, SubjectRestrictions } from './view-case-restrictions.ts';
 
@@ -17,26 +24,52 @@ type Row = { key: { text: string }; value: { text?: string; html?: string } };
 function currentRows(r: RestrictionWithHistory, today: IsoDate): Row[] {
   const rows: Row[] = [
     { key: { text: 'Restriction' }, value: { text: kindLabel(r.kind) } },
-    { key: { text: 'In force since' }, value: { text: `${formatDate(r.startsOn)} (${durationDays(r.startsOn, today)} days)` } },
+    {
+      key: { text: 'In force since' },
+      value: { text: `${formatDate(r.startsOn)} (${durationDays(r.startsOn, today)} days)` },
+    },
     { key: { text: 'Decided' }, value: { text: `${formatDate(r.decidedOn)} by ${r.decisionMaker}` } },
     { key: { text: 'Conditions' }, value: { text: r.conditions || 'None recorded' } },
     { key: { text: 'Reasons' }, value: { text: r.rationale } },
   ];
-  const tests = r.suspensionTests as { redeploymentRejectedReason: string; ground: SuspensionGround; groundReason: string } | null;
+  const tests = r.suspensionTests as {
+    redeploymentRejectedReason: string;
+    ground: SuspensionGround;
+    groundReason: string;
+  } | null;
   if (tests) {
-    rows.push({ key: { text: 'Why not temporary redeployment (regulation 11)' }, value: { text: tests.redeploymentRejectedReason } });
-    rows.push({ key: { text: 'Ground (regulation 11)' }, value: { text: `${GROUND_LABELS[tests.ground] ?? tests.ground}: ${tests.groundReason}` } });
+    rows.push({
+      key: { text: 'Why not temporary redeployment (regulation 11)' },
+      value: { text: tests.redeploymentRejectedReason },
+    });
+    rows.push({
+      key: { text: 'Ground (regulation 11)' },
+      value: { text: `${GROUND_LABELS[tests.ground] ?? tests.ground}: ${tests.groundReason}` },
+    });
   }
-  const told = r.noticeGivenOn ? `Told ${r.noticeMethod === 'oral' ? 'orally' : 'in writing'} on ${formatDate(r.noticeGivenOn)}` : 'Not yet told';
-  const written = r.writtenNoticeOn ? `written notice given on ${formatDate(r.writtenNoticeOn)}` : `written notice due by ${formatDate(r.noticeDueOn)}`;
+  const told = r.noticeGivenOn
+    ? `Told ${r.noticeMethod === 'oral' ? 'orally' : 'in writing'} on ${formatDate(r.noticeGivenOn)}`
+    : 'Not yet told';
+  const written = r.writtenNoticeOn
+    ? `written notice given on ${formatDate(r.writtenNoticeOn)}`
+    : `written notice due by ${formatDate(r.noticeDueOn)}`;
   rows.push({ key: { text: 'Notice to the officer' }, value: { text: `${told}; ${written}` } });
   const overdue = !!r.nextReviewDueOn && r.nextReviewDueOn < today;
-  rows.push({ key: { text: 'Next review' }, value: { text: r.nextReviewDueOn ? `${formatDate(r.nextReviewDueOn)}${overdue ? ' (overdue)' : ''}` : 'Not scheduled' } });
+  rows.push({
+    key: { text: 'Next review' },
+    value: {
+      text: r.nextReviewDueOn ? `${formatDate(r.nextReviewDueOn)}${overdue ? ' (overdue)' : ''}` : 'Not scheduled',
+    },
+  });
   return rows;
 }
 
 function optionRows(r: RestrictionWithHistory) {
-  return (r.optionsConsidered as OptionConsidered[]).map((o) => ({ option: kindLabel(o.option), considered: o.considered ? 'Yes' : 'No', reason: o.reason }));
+  return (r.optionsConsidered as OptionConsidered[]).map((o) => ({
+    option: kindLabel(o.option),
+    considered: o.considered ? 'Yes' : 'No',
+    reason: o.reason,
+  }));
 }
 
 function decisionText(d: RestrictionWithHistory['decisions'][number], r: RestrictionWithHistory): string {
@@ -54,7 +87,10 @@ function decisionText(d: RestrictionWithHistory['decisions'][number], r: Restric
   }
 }
 
-export function subjectCard(s: SubjectRestrictions, ctx: { caseId: string; today: IsoDate; canDecide: boolean; canRationale: boolean }) {
+export function subjectCard(
+  s: SubjectRestrictions,
+  ctx: { caseId: string; today: IsoDate; canDecide: boolean; canRationale: boolean },
+) {
   const base = `/cases/${ctx.caseId}/restrictions`;
   const all = [...(s.current ? [s.current] : []), ...s.past];
   const history = all
@@ -65,10 +101,19 @@ export function subjectCard(s: SubjectRestrictions, ctx: { caseId: string; today
         what: decisionText(d, r),
         by: d.decisionMaker,
         reasons: d.reasons,
-        review: d.kind === 'reviewed' ? `Officer told: ${yesNo(d.officerInformed)}.${d.officerRepresentations ? ` Representations: ${d.officerRepresentations}` : ''}` : '',
+        review:
+          d.kind === 'reviewed'
+            ? `Officer told: ${yesNo(d.officerInformed)}.${d.officerRepresentations ? ` Representations: ${d.officerRepresentations}` : ''}`
+            : '',
       })),
     )
-    .sort((a, b) => (a.decidedOn === b.decidedOn ? b.recordedAt.getTime() - a.recordedAt.getTime() : a.decidedOn < b.decidedOn ? 1 : -1));
+    .sort((a, b) =>
+      a.decidedOn === b.decidedOn
+        ? b.recordedAt.getTime() - a.recordedAt.getTime()
+        : a.decidedOn < b.decidedOn
+          ? 1
+          : -1,
+    );
   const c = s.current;
   const actions =
     c && ctx.canDecide
@@ -86,13 +131,34 @@ export function subjectCard(s: SubjectRestrictions, ctx: { caseId: string; today
     name: s.name,
     left: !!s.leftOn,
     leftOn: s.leftOn,
-    current: c ? { id: c.id, kind: c.kind, title: kindLabel(c.kind), rows: currentRows(c, ctx.today), options: optionRows(c), overdue: !!c.nextReviewDueOn && c.nextReviewDueOn < ctx.today } : null,
+    current: c
+      ? {
+          id: c.id,
+          kind: c.kind,
+          title: kindLabel(c.kind),
+          rows: currentRows(c, ctx.today),
+          options: optionRows(c),
+          overdue: !!c.nextReviewDueOn && c.nextReviewDueOn < ctx.today,
+        }
+      : null,
     actions,
     imposeHref: !c && !s.leftOn && ctx.canDecide ? `${base}/new?subject=${s.id}` : null,
-    flag: flag && flag.state !== 'not_applicable' ? { state: flag.state, why: triggerSummary(flag.triggers, formatDate), answeredUntil: flag.answeredUntil } : null,
-    rationaleHref: ctx.canRationale && flag && (flag.state === 'flagged' || flag.state === 'answered') ? `/cases/${ctx.caseId}/subjects/${s.id}/rationale` : null,
+    flag:
+      flag && flag.state !== 'not_applicable'
+        ? { state: flag.state, why: triggerSummary(flag.triggers, formatDate), answeredUntil: flag.answeredUntil }
+        : null,
+    rationaleHref:
+      ctx.canRationale && flag && (flag.state === 'flagged' || flag.state === 'answered')
+        ? `/cases/${ctx.caseId}/subjects/${s.id}/rationale`
+        : null,
     history,
-    rationales: s.rationales.map((r) => ({ decidedOn: r.decidedOn, validUntil: r.validUntil, by: r.decisionMaker, rationale: r.rationale, current: r.validUntil > ctx.today })),
+    rationales: s.rationales.map((r) => ({
+      decidedOn: r.decidedOn,
+      validUntil: r.validUntil,
+      by: r.decisionMaker,
+      rationale: r.rationale,
+      current: r.validUntil > ctx.today,
+    })),
   };
 }
 

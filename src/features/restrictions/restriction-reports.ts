@@ -1,6 +1,11 @@
 import type { Deps } from '../../app/deps.ts';
 import type { IsoDate } from '../../lib/dates.ts';
-import { countReviewsOverdue, inForceDurations, splitFlaggableSubjects, type ListScope } from './restriction-lists.repository.ts';
+import {
+  countReviewsOverdue,
+  inForceDurations,
+  splitFlaggableSubjects,
+  type ListScope,
+} from './restriction-lists.repository.ts';
 import { KIND_LABELS, RESTRICTION_KINDS, type RestrictionKind } from './restriction-rules.ts';
 import { subjectFlags } from './subject-flags.ts';
 
@@ -11,25 +16,60 @@ import { subjectFlags } from './subject-flags.ts';
  * shaping here is pure and unit-tested.
  */
 
-export type KindStats = { kind: RestrictionKind; label: string; count: number; minDays: number | null; maxDays: number | null; meanDays: number | null; medianDays: number | null };
+export type KindStats = {
+  kind: RestrictionKind;
+  label: string;
+  count: number;
+  minDays: number | null;
+  maxDays: number | null;
+  meanDays: number | null;
+  medianDays: number | null;
+};
 export type InForceByType = { asOf: IsoDate; total: number; byKind: KindStats[] };
 
 /** Counts and duration statistics (whole days) per kind, every kind listed in the same order, zeros included. */
-export function shapeInForceByType(rows: readonly { kind: RestrictionKind; days: number }[], asOf: IsoDate): InForceByType {
+export function shapeInForceByType(
+  rows: readonly { kind: RestrictionKind; days: number }[],
+  asOf: IsoDate,
+): InForceByType {
   const byKind = RESTRICTION_KINDS.map((kind): KindStats => {
-    const days = rows.filter((r) => r.kind === kind).map((r) => r.days).sort((a, b) => a - b);
+    const days = rows
+      .filter((r) => r.kind === kind)
+      .map((r) => r.days)
+      .sort((a, b) => a - b);
     const n = days.length;
-    if (n === 0) return { kind, label: KIND_LABELS[kind], count: 0, minDays: null, maxDays: null, meanDays: null, medianDays: null };
+    if (n === 0)
+      return {
+        kind,
+        label: KIND_LABELS[kind],
+        count: 0,
+        minDays: null,
+        maxDays: null,
+        meanDays: null,
+        medianDays: null,
+      };
     const mid = Math.floor(n / 2);
     const median = n % 2 === 1 ? (days[mid] ?? 0) : ((days[mid - 1] ?? 0) + (days[mid] ?? 0)) / 2;
     const mean = days.reduce((a, b) => a + b, 0) / n;
-    return { kind, label: KIND_LABELS[kind], count: n, minDays: days[0] ?? 0, maxDays: days[n - 1] ?? 0, meanDays: Math.round(mean * 10) / 10, medianDays: median };
+    return {
+      kind,
+      label: KIND_LABELS[kind],
+      count: n,
+      minDays: days[0] ?? 0,
+      maxDays: days[n - 1] ?? 0,
+      meanDays: Math.round(mean * 10) / 10,
+      medianDays: median,
+    };
   });
   return { asOf, total: rows.length, byKind };
 }
 
 /** Restrictions in force on `asOf`, by kind, with how long they have lasted. */
-export async function restrictionsInForceByType(deps: Pick<Deps, 'db'>, scope: ListScope, asOf: IsoDate): Promise<InForceByType> {
+export async function restrictionsInForceByType(
+  deps: Pick<Deps, 'db'>,
+  scope: ListScope,
+  asOf: IsoDate,
+): Promise<InForceByType> {
   return shapeInForceByType(await inForceDurations(deps.db, scope, asOf), asOf);
 }
 
@@ -47,7 +87,11 @@ export async function reviewsOverdueCount(deps: Pick<Deps, 'db'>, scope: ListSco
  * are found once, by one statement (splitFlaggableSubjects).
  * (set-based-figures.test.ts checks the count against the rule run over every subject.)
  */
-export async function flaggedCount(deps: Pick<Deps, 'db' | 'config'>, scope: ListScope, asOf: IsoDate): Promise<number> {
+export async function flaggedCount(
+  deps: Pick<Deps, 'db' | 'config'>,
+  scope: ListScope,
+  asOf: IsoDate,
+): Promise<number> {
   const categories = deps.config.rules.integrity.seriousCategories;
   const { withoutRationale, withRationale } = await splitFlaggableSubjects(deps.db, scope, categories, asOf);
   const decided = await subjectFlags(deps.db, deps, scope, asOf, { subjectIds: withRationale });

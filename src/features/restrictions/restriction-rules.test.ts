@@ -18,11 +18,20 @@ import {
   type RestrictionKind,
 } from './restriction-rules.ts';
 
-const everyOption = (chosen: RestrictionKind) => RESTRICTION_KINDS.map((option) => ({ option, considered: option === chosen || option === 'temporary_redeployment', reason: `Weighed ${option}` }));
+const everyOption = (chosen: RestrictionKind) =>
+  RESTRICTION_KINDS.map((option) => ({
+    option,
+    considered: option === chosen || option === 'temporary_redeployment',
+    reason: `Weighed ${option}`,
+  }));
 const suspension = (extra: Partial<DecisionContent> = {}): DecisionContent => ({
   kind: 'suspension',
   options: everyOption('suspension'),
-  suspensionTests: { redeploymentRejectedReason: 'No role without contact with the complainant', ground: 'investigation_prejudiced', groundReason: 'Witnesses are colleagues on the same team' },
+  suspensionTests: {
+    redeploymentRejectedReason: 'No role without contact with the complainant',
+    ground: 'investigation_prejudiced',
+    groundReason: 'Witnesses are colleagues on the same team',
+  },
   conditions: '',
   ...extra,
 });
@@ -35,41 +44,92 @@ describe('regulation 11: both conditions for a suspension', () => {
   });
 
   it('needs the reason temporary redeployment is not appropriate (first condition)', () => {
-    expect(decisionIssues(suspension({ suspensionTests: { ground: 'public_interest', groundReason: 'Sexual violence' } }))).toEqual([
-      { path: 'suspensionTests.redeploymentRejectedReason', message: 'Say why temporary redeployment to alternative duties or location is not appropriate (regulation 11, first condition)' },
+    expect(
+      decisionIssues(suspension({ suspensionTests: { ground: 'public_interest', groundReason: 'Sexual violence' } })),
+    ).toEqual([
+      {
+        path: 'suspensionTests.redeploymentRejectedReason',
+        message:
+          'Say why temporary redeployment to alternative duties or location is not appropriate (regulation 11, first condition)',
+      },
     ]);
   });
 
   it('needs a ground — the investigation prejudiced or the public interest — and why it applies (second condition)', () => {
-    expect(paths(suspension({ suspensionTests: { redeploymentRejectedReason: 'None available' } }))).toEqual(['suspensionTests.ground', 'suspensionTests.groundReason']);
-    expect(paths(suspension({ suspensionTests: undefined }))).toEqual(['suspensionTests.redeploymentRejectedReason', 'suspensionTests.ground', 'suspensionTests.groundReason']);
+    expect(paths(suspension({ suspensionTests: { redeploymentRejectedReason: 'None available' } }))).toEqual([
+      'suspensionTests.ground',
+      'suspensionTests.groundReason',
+    ]);
+    expect(paths(suspension({ suspensionTests: undefined }))).toEqual([
+      'suspensionTests.redeploymentRejectedReason',
+      'suspensionTests.ground',
+      'suspensionTests.groundReason',
+    ]);
   });
 
   it('needs temporary redeployment to have been considered', () => {
-    const options = everyOption('suspension').map((o) => (o.option === 'temporary_redeployment' ? { ...o, considered: false } : o));
+    const options = everyOption('suspension').map((o) =>
+      o.option === 'temporary_redeployment' ? { ...o, considered: false } : o,
+    );
     expect(decisionIssues(suspension({ options }))).toEqual([
-      { path: 'options.temporary_redeployment.considered', message: 'Before suspending, temporary redeployment to alternative duties or location must be considered (regulation 11)' },
+      {
+        path: 'options.temporary_redeployment.considered',
+        message:
+          'Before suspending, temporary redeployment to alternative duties or location must be considered (regulation 11)',
+      },
     ]);
   });
 
   it('does not ask an alternative to suspension for the regulation 11 tests, but for its conditions', () => {
-    expect(decisionIssues({ kind: 'restricted_duties', options: everyOption('restricted_duties'), conditions: 'Office duties only' })).toEqual([]);
-    expect(paths({ kind: 'restricted_duties', options: everyOption('restricted_duties'), conditions: ' ' })).toEqual(['conditions']);
-    expect(storedSuspensionTests({ kind: 'restricted_duties', options: [], conditions: 'x', suspensionTests: suspension().suspensionTests })).toBeNull();
-    expect(storedSuspensionTests(suspension())).toEqual({ redeploymentRejectedReason: 'No role without contact with the complainant', ground: 'investigation_prejudiced', groundReason: 'Witnesses are colleagues on the same team' });
+    expect(
+      decisionIssues({
+        kind: 'restricted_duties',
+        options: everyOption('restricted_duties'),
+        conditions: 'Office duties only',
+      }),
+    ).toEqual([]);
+    expect(paths({ kind: 'restricted_duties', options: everyOption('restricted_duties'), conditions: ' ' })).toEqual([
+      'conditions',
+    ]);
+    expect(
+      storedSuspensionTests({
+        kind: 'restricted_duties',
+        options: [],
+        conditions: 'x',
+        suspensionTests: suspension().suspensionTests,
+      }),
+    ).toBeNull();
+    expect(storedSuspensionTests(suspension())).toEqual({
+      redeploymentRejectedReason: 'No role without contact with the complainant',
+      ground: 'investigation_prejudiced',
+      groundReason: 'Witnesses are colleagues on the same team',
+    });
   });
 });
 
 describe('the options considered', () => {
   it('needs every one of the seven options once, each with a reason, and the chosen one considered', () => {
     const missing = everyOption('repositioned').filter((o) => o.option !== 'firearms_authority_withdrawn');
-    expect(paths({ kind: 'repositioned', options: missing, conditions: 'Back office' })).toEqual(['options.firearms_authority_withdrawn.considered']);
-    const twice = [...everyOption('repositioned'), { option: 'suspension' as const, considered: true, reason: 'again' }];
-    expect(paths({ kind: 'repositioned', options: twice, conditions: 'Back office' })).toEqual(['options.suspension.considered']);
+    expect(paths({ kind: 'repositioned', options: missing, conditions: 'Back office' })).toEqual([
+      'options.firearms_authority_withdrawn.considered',
+    ]);
+    const twice = [
+      ...everyOption('repositioned'),
+      { option: 'suspension' as const, considered: true, reason: 'again' },
+    ];
+    expect(paths({ kind: 'repositioned', options: twice, conditions: 'Back office' })).toEqual([
+      'options.suspension.considered',
+    ]);
     const noReason = everyOption('repositioned').map((o) => (o.option === 'repositioned' ? { ...o, reason: '  ' } : o));
-    expect(paths({ kind: 'repositioned', options: noReason, conditions: 'Back office' })).toEqual(['options.repositioned.reason']);
-    const notConsidered = everyOption('repositioned').map((o) => (o.option === 'repositioned' ? { ...o, considered: false } : o));
-    expect(decisionIssues({ kind: 'repositioned', options: notConsidered, conditions: 'Back office' })).toEqual([{ path: 'options.repositioned.considered', message: 'You chose repositioned: record that you considered it' }]);
+    expect(paths({ kind: 'repositioned', options: noReason, conditions: 'Back office' })).toEqual([
+      'options.repositioned.reason',
+    ]);
+    const notConsidered = everyOption('repositioned').map((o) =>
+      o.option === 'repositioned' ? { ...o, considered: false } : o,
+    );
+    expect(decisionIssues({ kind: 'repositioned', options: notConsidered, conditions: 'Back office' })).toEqual([
+      { path: 'options.repositioned.considered', message: 'You chose repositioned: record that you considered it' },
+    ]);
   });
 
   it('needs the notice method and its date together', () => {
@@ -79,7 +139,13 @@ describe('the options considered', () => {
 });
 
 describe('the use-case input', () => {
-  const base = { caseId: '00000000-0000-4000-8000-000000000001', subjectId: '00000000-0000-4000-8000-000000000002', rationale: 'Proportionate', decidedOn: '2026-03-02', startsOn: '2026-03-02' };
+  const base = {
+    caseId: '00000000-0000-4000-8000-000000000001',
+    subjectId: '00000000-0000-4000-8000-000000000002',
+    rationale: 'Proportionate',
+    decidedOn: '2026-03-02',
+    startsOn: '2026-03-02',
+  };
 
   it('reports the regulation 11 and option problems as one message per field', () => {
     try {
@@ -88,22 +154,39 @@ describe('the use-case input', () => {
     } catch (err) {
       expect(err).toBeInstanceOf(AppError);
       expect((err as AppError).fields).toEqual({
-        'suspensionTests.redeploymentRejectedReason': 'Say why temporary redeployment to alternative duties or location is not appropriate (regulation 11, first condition)',
-        'suspensionTests.ground': 'Choose the ground for suspension: the investigation may be prejudiced, or the public interest requires it (regulation 11, second condition)',
+        'suspensionTests.redeploymentRejectedReason':
+          'Say why temporary redeployment to alternative duties or location is not appropriate (regulation 11, first condition)',
+        'suspensionTests.ground':
+          'Choose the ground for suspension: the investigation may be prejudiced, or the public interest requires it (regulation 11, second condition)',
         'suspensionTests.groundReason': 'Explain why the ground for suspension applies',
       });
     }
   });
 
   it('makes a review whose conditions no longer hold lift or change the restriction, and checks a change made in it', () => {
-    const review = { restrictionId: base.caseId, version: 1, reviewedOn: '2026-03-02', conditionsStillHold: false, reasons: 'Gone', officerInformed: true };
+    const review = {
+      restrictionId: base.caseId,
+      version: 1,
+      reviewedOn: '2026-03-02',
+      conditionsStillHold: false,
+      reasons: 'Gone',
+      officerInformed: true,
+    };
     expect(() => parseInput(reviewInput, review)).toThrow(AppError);
     expect(parseInput(reviewInput, { ...review, outcome: 'lift' }).outcome).toBe('lift');
     try {
-      parseInput(reviewInput, { ...review, outcome: 'change', change: { kind: 'suspension', options: everyOption('suspension'), rationale: 'x', startsOn: '2026-03-02' } });
+      parseInput(reviewInput, {
+        ...review,
+        outcome: 'change',
+        change: { kind: 'suspension', options: everyOption('suspension'), rationale: 'x', startsOn: '2026-03-02' },
+      });
       expect.unreachable();
     } catch (err) {
-      expect(Object.keys((err as AppError).fields ?? {})).toEqual(['change.suspensionTests.redeploymentRejectedReason', 'change.suspensionTests.ground', 'change.suspensionTests.groundReason']);
+      expect(Object.keys((err as AppError).fields ?? {})).toEqual([
+        'change.suspensionTests.redeploymentRejectedReason',
+        'change.suspensionTests.ground',
+        'change.suspensionTests.groundReason',
+      ]);
     }
   });
 });
@@ -116,16 +199,29 @@ describe('notice and review dates', () => {
   });
 
   it('goes through the bank-holiday calendar when a deployment counts reviews in working days', () => {
-    const workingDays = { periods: resolvePeriods({ restriction_review: { amount: 5, unit: 'working_days' } }), calendar: defaultCalendarConfig };
+    const workingDays = {
+      periods: resolvePeriods({ restriction_review: { amount: 5, unit: 'working_days' } }),
+      calendar: defaultCalendarConfig,
+    };
     expect(nextReviewDue(workingDays, 'restricted_duties', '2026-04-02')).toBe('2026-04-13');
     expect(nextReviewDue(workingDays, 'suspension', '2026-04-02')).toBe('2026-04-30');
-    const extraHoliday = { ...workingDays, calendar: { ...defaultCalendarConfig, add: [...defaultCalendarConfig.add, { date: '2026-04-08', name: 'A one-off holiday' }] } };
+    const extraHoliday = {
+      ...workingDays,
+      calendar: {
+        ...defaultCalendarConfig,
+        add: [...defaultCalendarConfig.add, { date: '2026-04-08', name: 'A one-off holiday' }],
+      },
+    };
     expect(nextReviewDue(extraHoliday, 'restricted_duties', '2026-04-02')).toBe('2026-04-14');
   });
 
   it('starts the notice clock at an oral notification, otherwise at the decision', () => {
-    expect(noticeClockStart({ decidedOn: '2026-03-02', noticeMethod: 'oral', noticeGivenOn: '2026-03-04' })).toBe('2026-03-04');
-    expect(noticeClockStart({ decidedOn: '2026-03-02', noticeMethod: 'written', noticeGivenOn: '2026-03-04' })).toBe('2026-03-02');
+    expect(noticeClockStart({ decidedOn: '2026-03-02', noticeMethod: 'oral', noticeGivenOn: '2026-03-04' })).toBe(
+      '2026-03-04',
+    );
+    expect(noticeClockStart({ decidedOn: '2026-03-02', noticeMethod: 'written', noticeGivenOn: '2026-03-04' })).toBe(
+      '2026-03-02',
+    );
     expect(noticeClockStart({ decidedOn: '2026-03-02' })).toBe('2026-03-02');
   });
 
@@ -155,8 +251,22 @@ describe('the in-force report', () => {
     );
     expect(report.total).toBe(5);
     expect(report.byKind.map((k) => k.kind)).toEqual([...RESTRICTION_KINDS]);
-    expect(report.byKind.find((k) => k.kind === 'suspension')).toMatchObject({ count: 3, minDays: 10, maxDays: 40, medianDays: 25, meanDays: 25 });
-    expect(report.byKind.find((k) => k.kind === 'restricted_duties')).toMatchObject({ count: 2, medianDays: 5.5, meanDays: 5.5 });
-    expect(report.byKind.find((k) => k.kind === 'repositioned')).toMatchObject({ count: 0, medianDays: null, maxDays: null });
+    expect(report.byKind.find((k) => k.kind === 'suspension')).toMatchObject({
+      count: 3,
+      minDays: 10,
+      maxDays: 40,
+      medianDays: 25,
+      meanDays: 25,
+    });
+    expect(report.byKind.find((k) => k.kind === 'restricted_duties')).toMatchObject({
+      count: 2,
+      medianDays: 5.5,
+      meanDays: 5.5,
+    });
+    expect(report.byKind.find((k) => k.kind === 'repositioned')).toMatchObject({
+      count: 0,
+      medianDays: null,
+      maxDays: null,
+    });
   });
 });

@@ -35,11 +35,16 @@ export type SuspensionGround = (typeof SUSPENSION_GROUNDS)[number];
 
 export const GROUND_LABELS: Readonly<Record<SuspensionGround, string>> = {
   investigation_prejudiced: 'The effective investigation may be prejudiced unless the officer is suspended',
-  public_interest: 'Given the nature of the allegation and other relevant considerations, the public interest requires suspension',
+  public_interest:
+    'Given the nature of the allegation and other relevant considerations, the public interest requires suspension',
 };
 
 export type OptionConsidered = { option: RestrictionKind; considered: boolean; reason: string };
-export type SuspensionTests = { redeploymentRejectedReason?: string | undefined; ground?: SuspensionGround | undefined; groundReason?: string | undefined };
+export type SuspensionTests = {
+  redeploymentRejectedReason?: string | undefined;
+  ground?: SuspensionGround | undefined;
+  groundReason?: string | undefined;
+};
 
 /** What a decision to impose (or change to) a restriction must say, before dates are checked against the case. */
 export type DecisionContent = {
@@ -70,39 +75,64 @@ export function decisionIssues(d: DecisionContent): DecisionIssue[] {
     }
     const [option] = given;
     if (!option) continue;
-    if (blank(option.reason)) issues.push({ path: `options.${kind}.reason`, message: `Give the reason you did or did not consider ${label}` });
-    if (kind === d.kind && !option.considered) issues.push({ path: `options.${kind}.considered`, message: `You chose ${label}: record that you considered it` });
+    if (blank(option.reason))
+      issues.push({ path: `options.${kind}.reason`, message: `Give the reason you did or did not consider ${label}` });
+    if (kind === d.kind && !option.considered)
+      issues.push({ path: `options.${kind}.considered`, message: `You chose ${label}: record that you considered it` });
   }
   if (d.kind === 'suspension') {
     const redeployment = d.options.find((o) => o.option === 'temporary_redeployment');
     if (redeployment && !redeployment.considered) {
-      issues.push({ path: 'options.temporary_redeployment.considered', message: 'Before suspending, temporary redeployment to alternative duties or location must be considered (regulation 11)' });
+      issues.push({
+        path: 'options.temporary_redeployment.considered',
+        message:
+          'Before suspending, temporary redeployment to alternative duties or location must be considered (regulation 11)',
+      });
     }
     const tests = d.suspensionTests ?? {};
     if (blank(tests.redeploymentRejectedReason)) {
-      issues.push({ path: 'suspensionTests.redeploymentRejectedReason', message: 'Say why temporary redeployment to alternative duties or location is not appropriate (regulation 11, first condition)' });
+      issues.push({
+        path: 'suspensionTests.redeploymentRejectedReason',
+        message:
+          'Say why temporary redeployment to alternative duties or location is not appropriate (regulation 11, first condition)',
+      });
     }
     if (!tests.ground) {
-      issues.push({ path: 'suspensionTests.ground', message: 'Choose the ground for suspension: the investigation may be prejudiced, or the public interest requires it (regulation 11, second condition)' });
+      issues.push({
+        path: 'suspensionTests.ground',
+        message:
+          'Choose the ground for suspension: the investigation may be prejudiced, or the public interest requires it (regulation 11, second condition)',
+      });
     }
-    if (blank(tests.groundReason)) issues.push({ path: 'suspensionTests.groundReason', message: 'Explain why the ground for suspension applies' });
+    if (blank(tests.groundReason))
+      issues.push({ path: 'suspensionTests.groundReason', message: 'Explain why the ground for suspension applies' });
   } else if (blank(d.conditions)) {
     issues.push({ path: 'conditions', message: 'Describe the restriction: what the officer may and may not do' });
   }
-  if (d.noticeMethod && !d.noticeGivenOn) issues.push({ path: 'noticeGivenOn', message: 'Enter the date the officer was told' });
-  if (!d.noticeMethod && d.noticeGivenOn) issues.push({ path: 'noticeMethod', message: 'Say how the officer was told' });
+  if (d.noticeMethod && !d.noticeGivenOn)
+    issues.push({ path: 'noticeGivenOn', message: 'Enter the date the officer was told' });
+  if (!d.noticeMethod && d.noticeGivenOn)
+    issues.push({ path: 'noticeMethod', message: 'Say how the officer was told' });
   return issues;
 }
 
 /** The suspension tests to store: only for a suspension, trimmed. */
-export function storedSuspensionTests(d: DecisionContent): { redeploymentRejectedReason: string; ground: SuspensionGround; groundReason: string } | null {
+export function storedSuspensionTests(
+  d: DecisionContent,
+): { redeploymentRejectedReason: string; ground: SuspensionGround; groundReason: string } | null {
   const t = d.suspensionTests;
   if (d.kind !== 'suspension' || !t?.ground) return null;
-  return { redeploymentRejectedReason: (t.redeploymentRejectedReason ?? '').trim(), ground: t.ground, groundReason: (t.groundReason ?? '').trim() };
+  return {
+    redeploymentRejectedReason: (t.redeploymentRejectedReason ?? '').trim(),
+    ground: t.ground,
+    groundReason: (t.groundReason ?? '').trim(),
+  };
 }
 
 /** The clock for the written notice of this kind of restriction. */
-export function noticePeriodOf(kind: RestrictionKind): Extract<PeriodKey, 'suspension_notice_written' | 'restriction_notice'> {
+export function noticePeriodOf(
+  kind: RestrictionKind,
+): Extract<PeriodKey, 'suspension_notice_written' | 'restriction_notice'> {
   return kind === 'suspension' ? 'suspension_notice_written' : 'restriction_notice';
 }
 
@@ -122,7 +152,11 @@ export function nextReviewDue(rules: Rules, kind: RestrictionKind, from: IsoDate
  * When the notice clock starts: an oral notification starts the time for its written confirmation; otherwise
  * the decision starts the time for the written notice.
  */
-export function noticeClockStart(d: { decidedOn: IsoDate; noticeMethod?: 'written' | 'oral' | null | undefined; noticeGivenOn?: IsoDate | null | undefined }): IsoDate {
+export function noticeClockStart(d: {
+  decidedOn: IsoDate;
+  noticeMethod?: 'written' | 'oral' | null | undefined;
+  noticeGivenOn?: IsoDate | null | undefined;
+}): IsoDate {
   return d.noticeMethod === 'oral' && d.noticeGivenOn ? d.noticeGivenOn : d.decidedOn;
 }
 

@@ -8,9 +8,28 @@ import type { AuditActor } from '../audit/audit-events.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { findVisibleCase, type CaseRow } from '../misconduct/cases.repository.ts';
 import { openReviewForTrigger } from '../vetting/open-review-for-trigger.ts';
-import { closeRestrictionClocks, endRestrictionClocks, startNoticeClock, startReviewClock } from './restriction-clocks.ts';
-import { nextReviewDue, noticeClockStart, noticeDue, noticePeriodOf, storedSuspensionTests, type DecisionContent } from './restriction-rules.ts';
-import { findRestrictionForUpdate, findVisibleRestrictionCase, insertDecision, insertRestriction, updateRestriction, type RestrictionRow } from './restrictions.repository.ts';
+import {
+  closeRestrictionClocks,
+  endRestrictionClocks,
+  startNoticeClock,
+  startReviewClock,
+} from './restriction-clocks.ts';
+import {
+  nextReviewDue,
+  noticeClockStart,
+  noticeDue,
+  noticePeriodOf,
+  storedSuspensionTests,
+  type DecisionContent,
+} from './restriction-rules.ts';
+import {
+  findRestrictionForUpdate,
+  findVisibleRestrictionCase,
+  insertDecision,
+  insertRestriction,
+  updateRestriction,
+  type RestrictionRow,
+} from './restrictions.repository.ts';
 
 /**
  * The steps the restriction use cases share, run inside their transaction: find and lock a restriction
@@ -28,15 +47,26 @@ export function failIf(fields: FieldErrors, message = 'Check the details of the 
 }
 
 /** The date rules every decision to restrict shares; `prefix` keys the fields of a change made within a review. */
-export function decisionDateErrors(d: Decision, theCase: CaseRow, today: IsoDate, prefix = '', notBefore?: { on: IsoDate; what: string }): FieldErrors {
+export function decisionDateErrors(
+  d: Decision,
+  theCase: CaseRow,
+  today: IsoDate,
+  prefix = '',
+  notBefore?: { on: IsoDate; what: string },
+): FieldErrors {
   const fields: FieldErrors = {};
   const key = (k: string) => `${prefix}${k}`;
   if (d.decidedOn > today) fields[key('decidedOn')] = 'The decision date cannot be in the future';
-  else if (d.decidedOn < theCase.cameToAttentionOn) fields[key('decidedOn')] = `The decision cannot be before the matter came to the appropriate authority’s attention (${formatDate(theCase.cameToAttentionOn)})`;
-  else if (notBefore && d.decidedOn < notBefore.on) fields[key('decidedOn')] = `The decision cannot be before ${notBefore.what} (${formatDate(notBefore.on)})`;
+  else if (d.decidedOn < theCase.cameToAttentionOn)
+    fields[key('decidedOn')] =
+      `The decision cannot be before the matter came to the appropriate authority’s attention (${formatDate(theCase.cameToAttentionOn)})`;
+  else if (notBefore && d.decidedOn < notBefore.on)
+    fields[key('decidedOn')] = `The decision cannot be before ${notBefore.what} (${formatDate(notBefore.on)})`;
   if (d.startsOn < d.decidedOn) fields[key('startsOn')] = 'The restriction cannot start before it was decided';
-  if (d.noticeGivenOn && d.noticeGivenOn > today) fields[key('noticeGivenOn')] = 'The date the officer was told cannot be in the future';
-  else if (d.noticeGivenOn && d.noticeGivenOn < d.decidedOn) fields[key('noticeGivenOn')] = 'The officer cannot have been told before the decision';
+  if (d.noticeGivenOn && d.noticeGivenOn > today)
+    fields[key('noticeGivenOn')] = 'The date the officer was told cannot be in the future';
+  else if (d.noticeGivenOn && d.noticeGivenOn < d.decidedOn)
+    fields[key('noticeGivenOn')] = 'The officer cannot have been told before the decision';
   return fields;
 }
 
@@ -44,7 +74,11 @@ export function decisionDateErrors(d: Decision, theCase: CaseRow, today: IsoDate
  * Locks the case (through the need-to-know scope) and then the restriction. Refused and missing look the
  * same; a stale version is a 409; a restriction no longer in force cannot be decided on again.
  */
-export async function lockRestriction(tx: Db, principal: Principal, input: { restrictionId: string; caseId?: string | undefined; version: number }) {
+export async function lockRestriction(
+  tx: Db,
+  principal: Principal,
+  input: { restrictionId: string; caseId?: string | undefined; version: number },
+) {
   const caseId = await findVisibleRestrictionCase(tx, principal, input.restrictionId);
   if (!caseId || (input.caseId && input.caseId !== caseId)) throw notFound('restriction');
   const theCase = await findVisibleCase(tx, principal, caseId, true);
@@ -52,12 +86,20 @@ export async function lockRestriction(tx: Db, principal: Principal, input: { res
   const row = await findRestrictionForUpdate(tx, principal.forceId, caseId, input.restrictionId);
   if (!row) throw notFound('restriction');
   if (row.version !== input.version) throw staleVersion();
-  if (row.status !== 'in_force') throw new AppError('invalid_state', 'This restriction is no longer in force: there is nothing to decide on it.');
+  if (row.status !== 'in_force')
+    throw new AppError('invalid_state', 'This restriction is no longer in force: there is nothing to decide on it.');
   return { theCase, row };
 }
 
 /** Puts a restriction in force: the row, its first decision, its notice and review clocks, and the vetting trigger. */
-export async function putInForce(tx: Db, ctx: Ctx, subject: { id: string; personId: string }, d: Decision, decisionKind: 'imposed' | 'changed', id: string = randomUUID()) {
+export async function putInForce(
+  tx: Db,
+  ctx: Ctx,
+  subject: { id: string; personId: string },
+  d: Decision,
+  decisionKind: 'imposed' | 'changed',
+  id: string = randomUUID(),
+) {
   const { deps, principal, theCase } = ctx;
   const rules = deps.config.rules;
   const written = d.noticeMethod === 'written' ? (d.noticeGivenOn ?? null) : null;
@@ -110,29 +152,72 @@ export async function putInForce(tx: Db, ctx: Ctx, subject: { id: string; person
 }
 
 /** Lifts an in-force restriction: the decision, the row, and every live clock of it cancelled. */
-export async function liftRestrictionRow(tx: Db, ctx: Ctx, row: RestrictionRow, lift: { decidedOn: IsoDate; endsOn: IsoDate; reasons: string }): Promise<number> {
-  await insertDecision(tx, { forceId: row.forceId, restrictionId: row.id, kind: 'lifted', decidedOn: lift.decidedOn, decisionMakerUserId: ctx.principal.userId, reasons: lift.reasons.trim() });
+export async function liftRestrictionRow(
+  tx: Db,
+  ctx: Ctx,
+  row: RestrictionRow,
+  lift: { decidedOn: IsoDate; endsOn: IsoDate; reasons: string },
+): Promise<number> {
+  await insertDecision(tx, {
+    forceId: row.forceId,
+    restrictionId: row.id,
+    kind: 'lifted',
+    decidedOn: lift.decidedOn,
+    decisionMakerUserId: ctx.principal.userId,
+    reasons: lift.reasons.trim(),
+  });
   const version = await updateRestriction(tx, row, { status: 'lifted', endsOn: lift.endsOn, nextReviewDueOn: null });
-  await closeRestrictionClocks(tx, { actor: ctx.actor, theCase: ctx.theCase, subjectId: row.subjectId }, lift.decidedOn);
-  await recordAudit(tx, ctx.actor, { type: 'restriction', id: row.id, personId: row.personId }, { type: 'restriction.lifted', restrictionId: row.id, caseId: row.caseId, subjectId: row.subjectId, kind: row.kind, endsOn: lift.endsOn });
+  await closeRestrictionClocks(
+    tx,
+    { actor: ctx.actor, theCase: ctx.theCase, subjectId: row.subjectId },
+    lift.decidedOn,
+  );
+  await recordAudit(
+    tx,
+    ctx.actor,
+    { type: 'restriction', id: row.id, personId: row.personId },
+    {
+      type: 'restriction.lifted',
+      restrictionId: row.id,
+      caseId: row.caseId,
+      subjectId: row.subjectId,
+      kind: row.kind,
+      endsOn: lift.endsOn,
+    },
+  );
   return version;
 }
 
 /** Replaces an in-force restriction with a new one (a change: a full decision with reasons). */
-export async function replaceRestrictionRow(tx: Db, ctx: Ctx, row: RestrictionRow, d: Decision): Promise<RestrictionRow> {
+export async function replaceRestrictionRow(
+  tx: Db,
+  ctx: Ctx,
+  row: RestrictionRow,
+  d: Decision,
+): Promise<RestrictionRow> {
   const newId = randomUUID();
-  await updateRestriction(tx, row, { status: 'replaced', endsOn: d.startsOn, replacedById: newId, nextReviewDueOn: null });
+  await updateRestriction(tx, row, {
+    status: 'replaced',
+    endsOn: d.startsOn,
+    replacedById: newId,
+    nextReviewDueOn: null,
+  });
   await closeRestrictionClocks(tx, { actor: ctx.actor, theCase: ctx.theCase, subjectId: row.subjectId }, d.decidedOn);
   const created = await putInForce(tx, ctx, { id: row.subjectId, personId: row.personId }, d, 'changed', newId);
-  await recordAudit(tx, ctx.actor, { type: 'restriction', id: created.id, personId: row.personId }, {
-    type: 'restriction.changed',
-    restrictionId: created.id,
-    replacedId: row.id,
-    caseId: row.caseId,
-    subjectId: row.subjectId,
-    fromKind: row.kind,
-    kind: created.kind,
-    startsOn: created.startsOn,
-  });
+  await recordAudit(
+    tx,
+    ctx.actor,
+    { type: 'restriction', id: created.id, personId: row.personId },
+    {
+      type: 'restriction.changed',
+      restrictionId: created.id,
+      replacedId: row.id,
+      caseId: row.caseId,
+      subjectId: row.subjectId,
+      fromKind: row.kind,
+      kind: created.kind,
+      startsOn: created.startsOn,
+    },
+  );
   return created;
 }

@@ -15,11 +15,24 @@ import { triggerSummary } from './suspension-flag.ts';
  */
 export type RestrictionBanner = {
   scope: 'case' | 'person';
-  items: { caseId: string; reference: string; name: string; text: string; nextReviewDueOn: string | null; overdue: boolean }[];
+  items: {
+    caseId: string;
+    reference: string;
+    name: string;
+    text: string;
+    nextReviewDueOn: string | null;
+    overdue: boolean;
+  }[];
   flags: { caseId: string; reference: string; name: string; text: string }[];
 };
 
-async function banner(db: Db, deps: Pick<Deps, 'config' | 'now'>, principal: Principal, scope: RestrictionBanner['scope'], narrow: { caseId?: string; personIds?: string[] }): Promise<RestrictionBanner> {
+async function banner(
+  db: Db,
+  deps: Pick<Deps, 'config' | 'now'>,
+  principal: Principal,
+  scope: RestrictionBanner['scope'],
+  narrow: { caseId?: string; personIds?: string[] },
+): Promise<RestrictionBanner> {
   const today = ukToday(deps.now());
   const flags = (await subjectFlags(db, deps, { principal }, today, narrow)).filter((f) => f.flag.flagged);
   const wanted = await listRestrictions(db, principal, { status: 'in_force', ...narrow });
@@ -43,13 +56,22 @@ async function banner(db: Db, deps: Pick<Deps, 'config' | 'now'>, principal: Pri
 }
 
 /** For the case page (the case was found through the scope already; the queries apply it again). */
-export async function caseRestrictionBanner(deps: Deps, principal: Principal, caseId: string): Promise<RestrictionBanner | null> {
+export async function caseRestrictionBanner(
+  deps: Deps,
+  principal: Principal,
+  caseId: string,
+): Promise<RestrictionBanner | null> {
   if (!can(principal, 'restriction.read')) return null;
   return banner(deps.db, deps, principal, 'case', { caseId });
 }
 
 /** For the person page, inside its transaction: the person and any records merged into them. */
-export async function personRestrictionBanner(tx: Db, deps: Pick<Deps, 'config' | 'now'>, principal: Principal, personIds: string[]): Promise<RestrictionBanner | null> {
+export async function personRestrictionBanner(
+  tx: Db,
+  deps: Pick<Deps, 'config' | 'now'>,
+  principal: Principal,
+  personIds: string[],
+): Promise<RestrictionBanner | null> {
   if (!can(principal, 'restriction.read')) return null;
   return banner(tx, deps, principal, 'person', { personIds });
 }

@@ -11,7 +11,17 @@ import { recordWrittenNotice } from './record-notice.ts';
 import { recordSeniorRationale } from './record-senior-rationale.ts';
 import { changeBody, imposeBody, liftBody, noticeBody, rationaleBody, reviewBody } from './restriction-input.ts';
 import { reviewRestriction } from './review-restriction.ts';
-import { day, decided, errors, flaggedItem, flagJson, listItem, restrictionJson, restrictionOut, subjectOut } from './restriction-api-schemas.ts';
+import {
+  day,
+  decided,
+  errors,
+  flaggedItem,
+  flagJson,
+  listItem,
+  restrictionJson,
+  restrictionOut,
+  subjectOut,
+} from './restriction-api-schemas.ts';
 import { viewCaseRestrictions } from './view-case-restrictions.ts';
 import { viewRestriction } from './view-restriction.ts';
 
@@ -73,15 +83,32 @@ export function registerRestrictionsApi(app: FastifyInstance, deps: Deps): void 
       const { today, flagged } = await listFlaggedFor(deps, principalOf(request), request.id);
       return {
         today,
-        items: flagged.map((s) => ({ caseId: s.caseId, reference: s.reference, subjectId: s.subjectId, personId: s.personId, name: s.name, restrictionKind: s.inForce?.kind ?? null, flag: flagJson(s.flag) })),
+        items: flagged.map((s) => ({
+          caseId: s.caseId,
+          reference: s.reference,
+          subjectId: s.subjectId,
+          personId: s.personId,
+          name: s.name,
+          restrictionKind: s.inForce?.kind ?? null,
+          flag: flagJson(s.flag),
+        })),
       };
     },
   );
 
   api.get(
     '/api/v1/restrictions/:id',
-    { ...pre, schema: { tags, summary: 'One restriction with every decision on it (the read is audited)', params, response: { 200: restrictionOut, ...errors } } },
-    async (request) => restrictionJson((await viewRestriction(deps, principalOf(request), request.params.id, request.id)).restriction),
+    {
+      ...pre,
+      schema: {
+        tags,
+        summary: 'One restriction with every decision on it (the read is audited)',
+        params,
+        response: { 200: restrictionOut, ...errors },
+      },
+    },
+    async (request) =>
+      restrictionJson((await viewRestriction(deps, principalOf(request), request.params.id, request.id)).restriction),
   );
 
   api.get(
@@ -92,7 +119,10 @@ export function registerRestrictionsApi(app: FastifyInstance, deps: Deps): void 
         tags,
         summary: 'A case’s restrictions per subject, with the flag and the senior rationales (the read is audited)',
         params,
-        response: { 200: z.object({ caseId: z.string().uuid(), reference: z.string(), subjects: z.array(subjectOut) }), ...errors },
+        response: {
+          200: z.object({ caseId: z.string().uuid(), reference: z.string(), subjects: z.array(subjectOut) }),
+          ...errors,
+        },
       },
     },
     async (request) => {
@@ -108,7 +138,13 @@ export function registerRestrictionsApi(app: FastifyInstance, deps: Deps): void 
           current: s.current ? restrictionJson(s.current) : null,
           past: s.past.map(restrictionJson),
           flag: s.flag ? flagJson(s.flag) : null,
-          rationales: s.rationales.map((r) => ({ id: r.id, decidedOn: r.decidedOn, validUntil: r.validUntil, rationale: r.rationale, decisionMaker: r.decisionMaker })),
+          rationales: s.rationales.map((r) => ({
+            id: r.id,
+            decidedOn: r.decidedOn,
+            validUntil: r.validUntil,
+            rationale: r.rationale,
+            decisionMaker: r.decisionMaker,
+          })),
         })),
       };
     },
@@ -120,13 +156,24 @@ export function registerRestrictionsApi(app: FastifyInstance, deps: Deps): void 
       ...pre,
       schema: {
         tags,
-        summary: 'Impose a restriction (suspension or an alternative) on a subject: every option considered, and for a suspension both regulation 11 tests',
+        summary:
+          'Impose a restriction (suspension or an alternative) on a subject: every option considered, and for a suspension both regulation 11 tests',
         params,
         body: imposeBody,
         response: { 201: decided, ...errors },
       },
     },
-    async (request, reply) => reply.code(201).send(await imposeRestriction(deps, principalOf(request), { caseId: request.params.id, ...request.body }, request.id)),
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(
+          await imposeRestriction(
+            deps,
+            principalOf(request),
+            { caseId: request.params.id, ...request.body },
+            request.id,
+          ),
+        ),
   );
 
   api.post(
@@ -138,10 +185,20 @@ export function registerRestrictionsApi(app: FastifyInstance, deps: Deps): void 
         summary: 'Review an in-force restriction; if its conditions no longer hold, lift or change it in the same step',
         params,
         body: reviewBody,
-        response: { 200: z.object({ id: z.string().uuid(), version: z.number().int(), nextReviewDueOn: day, outcome: z.string(), rationaleValidUntil: day }), ...errors },
+        response: {
+          200: z.object({
+            id: z.string().uuid(),
+            version: z.number().int(),
+            nextReviewDueOn: day,
+            outcome: z.string(),
+            rationaleValidUntil: day,
+          }),
+          ...errors,
+        },
       },
     },
-    async (request) => reviewRestriction(deps, principalOf(request), { restrictionId: request.params.id, ...request.body }, request.id),
+    async (request) =>
+      reviewRestriction(deps, principalOf(request), { restrictionId: request.params.id, ...request.body }, request.id),
   );
 
   api.post(
@@ -156,7 +213,17 @@ export function registerRestrictionsApi(app: FastifyInstance, deps: Deps): void 
         response: { 201: decided.extend({ replacedId: z.string().uuid() }), ...errors },
       },
     },
-    async (request, reply) => reply.code(201).send(await changeRestriction(deps, principalOf(request), { restrictionId: request.params.id, ...request.body }, request.id)),
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(
+          await changeRestriction(
+            deps,
+            principalOf(request),
+            { restrictionId: request.params.id, ...request.body },
+            request.id,
+          ),
+        ),
   );
 
   api.post(
@@ -168,10 +235,14 @@ export function registerRestrictionsApi(app: FastifyInstance, deps: Deps): void 
         summary: 'Lift an in-force restriction (its live clocks are cancelled)',
         params,
         body: liftBody,
-        response: { 200: z.object({ id: z.string().uuid(), version: z.number().int(), endsOn: z.string() }), ...errors },
+        response: {
+          200: z.object({ id: z.string().uuid(), version: z.number().int(), endsOn: z.string() }),
+          ...errors,
+        },
       },
     },
-    async (request) => liftRestriction(deps, principalOf(request), { restrictionId: request.params.id, ...request.body }, request.id),
+    async (request) =>
+      liftRestriction(deps, principalOf(request), { restrictionId: request.params.id, ...request.body }, request.id),
   );
 
   api.post(
@@ -186,7 +257,13 @@ export function registerRestrictionsApi(app: FastifyInstance, deps: Deps): void 
         response: { 200: z.object({ id: z.string().uuid(), version: z.number().int() }), ...errors },
       },
     },
-    async (request) => recordWrittenNotice(deps, principalOf(request), { restrictionId: request.params.id, ...request.body }, request.id),
+    async (request) =>
+      recordWrittenNotice(
+        deps,
+        principalOf(request),
+        { restrictionId: request.params.id, ...request.body },
+        request.id,
+      ),
   );
 
   api.post(
@@ -195,13 +272,23 @@ export function registerRestrictionsApi(app: FastifyInstance, deps: Deps): void 
       ...pre,
       schema: {
         tags,
-        summary: 'Record a senior rationale for not suspending a flagged subject (it answers the flag until the next review)',
+        summary:
+          'Record a senior rationale for not suspending a flagged subject (it answers the flag until the next review)',
         params: z.object({ id: z.string(), subjectId: z.string() }),
         body: rationaleBody,
         response: { 201: z.object({ id: z.string().uuid(), validUntil: z.string() }), ...errors },
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await recordSeniorRationale(deps, principalOf(request), { caseId: request.params.id, subjectId: request.params.subjectId, ...request.body }, request.id)),
+      reply
+        .code(201)
+        .send(
+          await recordSeniorRationale(
+            deps,
+            principalOf(request),
+            { caseId: request.params.id, subjectId: request.params.subjectId, ...request.body },
+            request.id,
+          ),
+        ),
   );
 }

@@ -20,11 +20,23 @@ export async function buildRestrictionWorld(t: TestApp) {
     w.aa,
     caseInput([w.people.erin.id, w.people.frank.id, w.people.gina.id], {
       summary: 'Sexual assault on a colleague at an off-duty event',
-      allegation: { categoryCode: 'sexual_conduct.assault', standards: ['discreditable_conduct'], description: 'Touched a colleague sexually without consent.' },
+      allegation: {
+        categoryCode: 'sexual_conduct.assault',
+        standards: ['discreditable_conduct'],
+        description: 'Touched a colleague sexually without consent.',
+      },
     }),
     null,
   );
-  return { ...w, serious, subjects: { ...(await subjectsByName(t, serious.id)), ...(await subjectsByName(t, w.normal.id)), ...(await subjectsByName(t, w.restricted.id)) } };
+  return {
+    ...w,
+    serious,
+    subjects: {
+      ...(await subjectsByName(t, serious.id)),
+      ...(await subjectsByName(t, w.normal.id)),
+      ...(await subjectsByName(t, w.restricted.id)),
+    },
+  };
 }
 
 export type RestrictionWorld = Awaited<ReturnType<typeof buildRestrictionWorld>>;
@@ -38,17 +50,40 @@ async function subjectsByName(t: TestApp, caseId: string): Promise<Record<string
 }
 
 /** Records an arrest (or charge) of a subject, as the appropriate authority. */
-export async function arrest(t: TestApp, w: CaseWorld, caseId: string, subjectId: string, occurredOn: string, kind: 'arrest' | 'charge' = 'arrest') {
+export async function arrest(
+  t: TestApp,
+  w: CaseWorld,
+  caseId: string,
+  subjectId: string,
+  occurredOn: string,
+  kind: 'arrest' | 'charge' = 'arrest',
+) {
   await recordCriminalEvent(t.deps, w.aa, { caseId, subjectId, kind, occurredOn }, null);
 }
 
 /** Assesses a subject's allegation in a case (as gross misconduct unless told otherwise). */
-export async function assessSeverity(t: TestApp, w: CaseWorld, caseId: string, subjectId: string, occurredOn: string, severity: 'gross_misconduct' | 'misconduct' = 'gross_misconduct') {
-  const [a] = await t.database.query<{ id: string; version: number }>(`select id, version from allegations where case_id = $1 and subject_id = $2`, [caseId, subjectId]);
+export async function assessSeverity(
+  t: TestApp,
+  w: CaseWorld,
+  caseId: string,
+  subjectId: string,
+  occurredOn: string,
+  severity: 'gross_misconduct' | 'misconduct' = 'gross_misconduct',
+) {
+  const [a] = await t.database.query<{ id: string; version: number }>(
+    `select id, version from allegations where case_id = $1 and subject_id = $2`,
+    [caseId, subjectId],
+  );
   await progressAllegation(
     t.deps,
     w.aa,
-    { caseId, allegationId: a?.id ?? '', version: a?.version ?? 1, occurredOn, action: { type: 'assess_severity', severity, rationale: 'The assessment of the allegation if it were proved.' } },
+    {
+      caseId,
+      allegationId: a?.id ?? '',
+      version: a?.version ?? 1,
+      occurredOn,
+      action: { type: 'assess_severity', severity, rationale: 'The assessment of the allegation if it were proved.' },
+    },
     null,
   );
 }
@@ -56,12 +91,26 @@ export async function assessSeverity(t: TestApp, w: CaseWorld, caseId: string, s
 export type DecisionBody = Omit<ImposeInput, 'caseId' | 'subjectId'>;
 
 /** A complete decision to impose `kind` (the API body), every option considered with a reason. */
-export function decisionBody(kind: RestrictionKind, on: string, extra: Partial<DecisionBody> = {}): DecisionBody & { conditions: string; rationale: string } {
+export function decisionBody(
+  kind: RestrictionKind,
+  on: string,
+  extra: Partial<DecisionBody> = {},
+): DecisionBody & { conditions: string; rationale: string } {
   return {
     kind,
-    options: RESTRICTION_KINDS.map((option) => ({ option, considered: option === kind || option === 'temporary_redeployment' || option === 'suspension', reason: `Weighed ${option.replaceAll('_', ' ')} against the risk` })),
+    options: RESTRICTION_KINDS.map((option) => ({
+      option,
+      considered: option === kind || option === 'temporary_redeployment' || option === 'suspension',
+      reason: `Weighed ${option.replaceAll('_', ' ')} against the risk`,
+    })),
     ...(kind === 'suspension'
-      ? { suspensionTests: { redeploymentRejectedReason: 'Every role in the force has contact with the complainant', ground: 'public_interest' as const, groundReason: 'The allegation is of sexual violence against a colleague' } }
+      ? {
+          suspensionTests: {
+            redeploymentRejectedReason: 'Every role in the force has contact with the complainant',
+            ground: 'public_interest' as const,
+            groundReason: 'The allegation is of sexual violence against a colleague',
+          },
+        }
       : {}),
     conditions: kind === 'suspension' ? '' : 'Office duties only; no contact with the public or the complainant',
     rationale: 'The least intrusive measure that protects the complainant and the investigation',
@@ -74,7 +123,12 @@ export function decisionBody(kind: RestrictionKind, on: string, extra: Partial<D
 }
 
 /** The same decision as the form's fields (`prefix` 'change-' for a change made within a review). */
-export function decisionForm(kind: RestrictionKind, on: string, prefix = '', withDecidedOn = true): Record<string, string> {
+export function decisionForm(
+  kind: RestrictionKind,
+  on: string,
+  prefix = '',
+  withDecidedOn = true,
+): Record<string, string> {
   const body = decisionBody(kind, on);
   const fields: Record<string, string> = {
     [`${prefix}kind`]: kind,
@@ -103,7 +157,9 @@ export async function restrictionSnapshot(t: TestApp, withReads = true): Promise
   const q = (text: string) => t.database.query(text);
   const reads = `'restriction.viewed', 'restriction.listed', 'case.viewed'`;
   return JSON.stringify([
-    await q(`select id, status, kind, version, next_review_due_on::text, written_notice_on::text from duty_restrictions order by id`),
+    await q(
+      `select id, status, kind, version, next_review_due_on::text, written_notice_on::text from duty_restrictions order by id`,
+    ),
     await q(`select count(*)::int as n from restriction_decisions`),
     await q(`select count(*)::int as n from suspension_flag_rationales`),
     await q(`select id, state from clocks order by id`),
@@ -113,14 +169,30 @@ export async function restrictionSnapshot(t: TestApp, withReads = true): Promise
 }
 
 export async function restrictionRows(t: TestApp, subjectId: string) {
-  return t.database.query<{ id: string; kind: string; status: string; version: number; next_review_due_on: string | null; notice_due_on: string | null; ends_on: string | null; replaced_by_id: string | null }>(
+  return t.database.query<{
+    id: string;
+    kind: string;
+    status: string;
+    version: number;
+    next_review_due_on: string | null;
+    notice_due_on: string | null;
+    ends_on: string | null;
+    replaced_by_id: string | null;
+  }>(
     `select id, kind, status, version, next_review_due_on::text, notice_due_on::text, ends_on::text, replaced_by_id from duty_restrictions where subject_id = $1 order by created_at`,
     [subjectId],
   );
 }
 
 export async function clockRows(t: TestApp, subjectId: string) {
-  return t.database.query<{ period: string; sequence: number; state: string; started_on: string; due_on: string; met_on: string | null }>(
+  return t.database.query<{
+    period: string;
+    sequence: number;
+    state: string;
+    started_on: string;
+    due_on: string;
+    met_on: string | null;
+  }>(
     `select period, sequence, state, started_on::text, due_on::text, met_on::text from clocks where subject_id = $1 and allegation_id is null order by period, sequence, started_on`,
     [subjectId],
   );

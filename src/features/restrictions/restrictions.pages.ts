@@ -29,8 +29,21 @@ export function registerRestrictionPages(app: FastifyInstance, deps: Deps): void
       })),
       reviews: lists.reviewsDue.map((r) => {
         const due = r.next_review_due_on ?? today;
-        const state = due < today ? { text: 'Overdue', classes: 'govuk-tag--red' } : due === today ? { text: 'Due today', classes: 'govuk-tag--yellow' } : { text: 'Due soon', classes: 'govuk-tag--blue' };
-        return { subjectId: r.subject_id, caseId: r.case_id, reference: r.reference, name: `${r.given_name} ${r.family_name}`, kind: KIND_LABELS[r.kind], dueOn: due, state };
+        const state =
+          due < today
+            ? { text: 'Overdue', classes: 'govuk-tag--red' }
+            : due === today
+              ? { text: 'Due today', classes: 'govuk-tag--yellow' }
+              : { text: 'Due soon', classes: 'govuk-tag--blue' };
+        return {
+          subjectId: r.subject_id,
+          caseId: r.case_id,
+          reference: r.reference,
+          name: `${r.given_name} ${r.family_name}`,
+          kind: KIND_LABELS[r.kind],
+          dueOn: due,
+          state,
+        };
       }),
       stats: lists.stats,
       inForce: RESTRICTION_KINDS.map((kind) => ({
@@ -39,14 +52,28 @@ export function registerRestrictionPages(app: FastifyInstance, deps: Deps): void
         items: lists.inForce
           .filter((r) => r.kind === kind)
           .sort((a, b) => b.days - a.days)
-          .map((r) => ({ subjectId: r.subject_id, caseId: r.case_id, reference: r.reference, name: `${r.given_name} ${r.family_name}`, startsOn: r.starts_on, started: r.started, days: r.days, nextReviewDueOn: r.next_review_due_on })),
+          .map((r) => ({
+            subjectId: r.subject_id,
+            caseId: r.case_id,
+            reference: r.reference,
+            name: `${r.given_name} ${r.family_name}`,
+            startsOn: r.starts_on,
+            started: r.started,
+            days: r.days,
+            nextReviewDueOn: r.next_review_due_on,
+          })),
       })).filter((g) => g.items.length > 0),
     });
   });
 
   app.get<{ Params: { id: string } }>('/cases/:id/restrictions', pre, async (request, reply) => {
     const view = await viewCaseRestrictions(deps, principalOf(request), request.params.id, request.id);
-    const ctx = { caseId: view.theCase.id, today: view.today, canDecide: view.canDecide, canRationale: view.canRationale };
+    const ctx = {
+      caseId: view.theCase.id,
+      today: view.today,
+      canDecide: view.canDecide,
+      canRationale: view.canRationale,
+    };
     return reply.page('restrictions/views/case-restrictions.njk', {
       pageTitle: `Suspension and restricted duties – ${view.theCase.reference}`,
       theCase: view.theCase,

@@ -18,7 +18,11 @@ export type DecisionRow = typeof restrictionDecisions.$inferSelect;
 export type RationaleRow = typeof suspensionFlagRationales.$inferSelect;
 
 /** A restriction on a case the principal may see (its case id, to lock the case next), or undefined. */
-export async function findVisibleRestrictionCase(db: Db, principal: Principal, restrictionId: string): Promise<string | undefined> {
+export async function findVisibleRestrictionCase(
+  db: Db,
+  principal: Principal,
+  restrictionId: string,
+): Promise<string | undefined> {
   const [row] = await rawRows<{ case_id: string }>(
     db,
     sql`select r.case_id from duty_restrictions r join cases c on c.force_id = r.force_id and c.id = r.case_id
@@ -27,7 +31,12 @@ export async function findVisibleRestrictionCase(db: Db, principal: Principal, r
   return row?.case_id;
 }
 
-export async function findRestrictionForUpdate(tx: Db, forceId: string, caseId: string, id: string): Promise<RestrictionRow | undefined> {
+export async function findRestrictionForUpdate(
+  tx: Db,
+  forceId: string,
+  caseId: string,
+  id: string,
+): Promise<RestrictionRow | undefined> {
   const [row] = await tx
     .select()
     .from(dutyRestrictions)
@@ -36,11 +45,21 @@ export async function findRestrictionForUpdate(tx: Db, forceId: string, caseId: 
   return row;
 }
 
-export async function findInForceOfSubject(tx: Db, forceId: string, subjectId: string): Promise<RestrictionRow | undefined> {
+export async function findInForceOfSubject(
+  tx: Db,
+  forceId: string,
+  subjectId: string,
+): Promise<RestrictionRow | undefined> {
   const [row] = await tx
     .select()
     .from(dutyRestrictions)
-    .where(and(eq(dutyRestrictions.forceId, forceId), eq(dutyRestrictions.subjectId, subjectId), eq(dutyRestrictions.status, 'in_force')));
+    .where(
+      and(
+        eq(dutyRestrictions.forceId, forceId),
+        eq(dutyRestrictions.subjectId, subjectId),
+        eq(dutyRestrictions.status, 'in_force'),
+      ),
+    );
   return row;
 }
 
@@ -51,7 +70,11 @@ export async function insertRestriction(tx: Db, values: typeof dutyRestrictions.
 }
 
 /** Updates a locked restriction and moves its version on. */
-export async function updateRestriction(tx: Db, row: RestrictionRow, values: Partial<typeof dutyRestrictions.$inferInsert>): Promise<number> {
+export async function updateRestriction(
+  tx: Db,
+  row: RestrictionRow,
+  values: Partial<typeof dutyRestrictions.$inferInsert>,
+): Promise<number> {
   const version = row.version + 1;
   await tx
     .update(dutyRestrictions)
@@ -76,7 +99,10 @@ export async function decisionsOf(db: Db, forceId: string, restrictionIds: strin
     .orderBy(asc(restrictionDecisions.decidedOn), asc(restrictionDecisions.recordedAt));
 }
 
-export async function insertRationale(tx: Db, values: typeof suspensionFlagRationales.$inferInsert): Promise<RationaleRow> {
+export async function insertRationale(
+  tx: Db,
+  values: typeof suspensionFlagRationales.$inferInsert,
+): Promise<RationaleRow> {
   const [row] = await tx.insert(suspensionFlagRationales).values(values).returning();
   if (!row) throw new Error('insert suspension_flag_rationales returned nothing');
   return row;
@@ -104,7 +130,13 @@ export async function rationalesOfCase(db: Db, forceId: string, caseId: string):
 export async function userNames(db: Db, ids: string[]): Promise<Map<string, string>> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
-  const rows = await rawRows<{ id: string; display_name: string }>(db, sql`select id, display_name from users where id in (${sql.join(unique.map((id) => sql`${id}::uuid`), sql`, `)})`);
+  const rows = await rawRows<{ id: string; display_name: string }>(
+    db,
+    sql`select id, display_name from users where id in (${sql.join(
+      unique.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )})`,
+  );
   return new Map(rows.map((r) => [r.id, r.display_name]));
 }
 
@@ -113,7 +145,13 @@ export async function userNames(db: Db, ids: string[]): Promise<Map<string, stri
  * keyed by (case, allegation, subject, period, sequence); a restriction's clocks have no allegation, and at
  * most one restriction of a subject is in force, so its live clocks are exactly these.
  */
-export async function lockLiveRestrictionClocks(tx: Db, forceId: string, caseId: string, subjectId: string, periods: readonly string[]): Promise<ClockRow[]> {
+export async function lockLiveRestrictionClocks(
+  tx: Db,
+  forceId: string,
+  caseId: string,
+  subjectId: string,
+  periods: readonly string[],
+): Promise<ClockRow[]> {
   return tx
     .select()
     .from(clocks)
@@ -131,7 +169,13 @@ export async function lockLiveRestrictionClocks(tx: Db, forceId: string, caseId:
     .for('update');
 }
 
-export async function endClock(tx: Db, forceId: string, id: string, state: 'met' | 'cancelled', on: IsoDate): Promise<void> {
+export async function endClock(
+  tx: Db,
+  forceId: string,
+  id: string,
+  state: 'met' | 'cancelled',
+  on: IsoDate,
+): Promise<void> {
   await tx
     .update(clocks)
     .set({ state, metOn: state === 'met' ? on : null })

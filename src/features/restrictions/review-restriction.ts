@@ -10,7 +10,14 @@ import { endRestrictionClocks, startReviewClock } from './restriction-clocks.ts'
 import { restrictionHistory } from './restriction-history.ts';
 import { reviewInput, type ReviewInput } from './restriction-input.ts';
 import { nextReviewDue, reviewPeriodOf } from './restriction-rules.ts';
-import { decisionDateErrors, failIf, liftRestrictionRow, lockRestriction, replaceRestrictionRow, type Decision } from './restriction-steps.ts';
+import {
+  decisionDateErrors,
+  failIf,
+  liftRestrictionRow,
+  lockRestriction,
+  replaceRestrictionRow,
+  type Decision,
+} from './restriction-steps.ts';
 import { insertDecision, updateRestriction } from './restrictions.repository.ts';
 import { addRationale } from './record-senior-rationale.ts';
 
@@ -23,11 +30,18 @@ const MESSAGE = 'Check the details of the review';
  * conditions no longer hold, the reviewer must lift or change it in the same step. A senior decision maker
  * may renew the rationale for not suspending, valid to the next review.
  */
-export async function reviewRestriction(deps: Deps, principal: Principal | null, raw: ReviewInput, requestId: string | null) {
+export async function reviewRestriction(
+  deps: Deps,
+  principal: Principal | null,
+  raw: ReviewInput,
+  requestId: string | null,
+) {
   authorize(principal, 'restriction.decide', 'restriction');
   const input = parseInput(reviewInput, raw, MESSAGE);
   if (input.renewedRationale && !can(principal, 'restriction.seniorRationale')) {
-    throw new AppError('validation', MESSAGE, { renewedRationale: 'Only a senior decision maker can renew the rationale for not suspending' });
+    throw new AppError('validation', MESSAGE, {
+      renewedRationale: 'Only a senior decision maker can renew the rationale for not suspending',
+    });
   }
   const today = ukToday(deps.now());
   return deps.db.transaction(async (tx) => {
@@ -36,20 +50,30 @@ export async function reviewRestriction(deps: Deps, principal: Principal | null,
     const history = await restrictionHistory(tx, row);
     const fields: FieldErrors = {};
     if (input.reviewedOn > today) fields['reviewedOn'] = 'The review date cannot be in the future';
-    else if (input.reviewedOn < history.lastDecidedOn) fields['reviewedOn'] = `The review cannot be before the last decision on this restriction (${formatDate(history.lastDecidedOn)})`;
+    else if (input.reviewedOn < history.lastDecidedOn)
+      fields['reviewedOn'] =
+        `The review cannot be before the last decision on this restriction (${formatDate(history.lastDecidedOn)})`;
     const endsOn = input.liftEndsOn ?? input.reviewedOn;
-    if (input.outcome === 'lift' && endsOn < input.reviewedOn) fields['liftEndsOn'] = 'The restriction cannot end before the review';
+    if (input.outcome === 'lift' && endsOn < input.reviewedOn)
+      fields['liftEndsOn'] = 'The restriction cannot end before the review';
     else if (input.outcome === 'lift' && endsOn > today) fields['liftEndsOn'] = 'The end date cannot be in the future';
-    const change: Decision | null = input.outcome === 'change' && input.change ? { ...input.change, decidedOn: input.reviewedOn } : null;
+    const change: Decision | null =
+      input.outcome === 'change' && input.change ? { ...input.change, decidedOn: input.reviewedOn } : null;
     if (change) {
       const { ['change.decidedOn']: decidedOnError, ...others } = decisionDateErrors(change, theCase, today, 'change.');
       Object.assign(fields, others);
       if (decidedOnError && !fields['reviewedOn']) fields['reviewedOn'] = decidedOnError;
     }
-    const resultingKind = input.outcome === 'continue' ? row.kind : input.outcome === 'change' ? (change?.kind ?? null) : null;
-    if (input.renewedRationale && resultingKind === 'suspension') fields['renewedRationale'] = 'A suspended officer is not flagged: leave the renewed rationale blank';
+    const resultingKind =
+      input.outcome === 'continue' ? row.kind : input.outcome === 'change' ? (change?.kind ?? null) : null;
+    if (input.renewedRationale && resultingKind === 'suspension')
+      fields['renewedRationale'] = 'A suspended officer is not flagged: leave the renewed rationale blank';
     failIf(fields, MESSAGE);
-    if (change && subject?.leftOn) throw new AppError('invalid_state', 'This subject has left the force: lift the restriction instead of changing it.');
+    if (change && subject?.leftOn)
+      throw new AppError(
+        'invalid_state',
+        'This subject has left the force: lift the restriction instead of changing it.',
+      );
 
     const actor = actorOf(principal, requestId);
     const ctx = { deps, principal, actor, theCase };
@@ -75,26 +99,42 @@ export async function reviewRestriction(deps: Deps, principal: Principal | null,
       await startReviewClock(tx, scope, row.kind, input.reviewedOn, history.reviews + 2);
       result = { id: row.id, version, nextReviewDueOn };
     }
-    await recordAudit(tx, actor, { type: 'restriction', id: row.id, personId: row.personId }, {
-      type: 'restriction.reviewed',
-      restrictionId: row.id,
-      caseId: row.caseId,
-      subjectId: row.subjectId,
-      kind: row.kind,
-      reviewedOn: input.reviewedOn,
-      conditionsStillHold: input.conditionsStillHold,
-      outcome: input.outcome,
-      nextReviewDueOn,
-    });
+    await recordAudit(
+      tx,
+      actor,
+      { type: 'restriction', id: row.id, personId: row.personId },
+      {
+        type: 'restriction.reviewed',
+        restrictionId: row.id,
+        caseId: row.caseId,
+        subjectId: row.subjectId,
+        kind: row.kind,
+        reviewedOn: input.reviewedOn,
+        conditionsStillHold: input.conditionsStillHold,
+        outcome: input.outcome,
+        nextReviewDueOn,
+      },
+    );
     if (input.outcome === 'lift') {
-      const version = await liftRestrictionRow(tx, ctx, row, { decidedOn: input.reviewedOn, endsOn, reasons: input.reasons });
+      const version = await liftRestrictionRow(tx, ctx, row, {
+        decidedOn: input.reviewedOn,
+        endsOn,
+        reasons: input.reasons,
+      });
       result = { id: row.id, version, nextReviewDueOn: null };
     } else if (change) {
       const created = await replaceRestrictionRow(tx, ctx, row, change);
       result = { id: created.id, version: created.version, nextReviewDueOn: created.nextReviewDueOn };
     }
     const rationale = input.renewedRationale
-      ? await addRationale(tx, ctx, { subjectId: row.subjectId, personId: row.personId, decidedOn: input.reviewedOn, rationale: input.renewedRationale, today, field: 'renewedRationale' })
+      ? await addRationale(tx, ctx, {
+          subjectId: row.subjectId,
+          personId: row.personId,
+          decidedOn: input.reviewedOn,
+          rationale: input.renewedRationale,
+          today,
+          field: 'renewedRationale',
+        })
       : null;
     return { ...result, outcome: input.outcome, rationaleValidUntil: rationale?.validUntil ?? null };
   });

@@ -37,7 +37,10 @@ export function toSubjectFlag(row: FlagFactsRow, seriousCategories: readonly str
     reference: row.reference,
     name: `${row.given_name} ${row.family_name}`,
     leftOn: row.left_on,
-    inForce: row.in_force_id && row.in_force_kind ? { id: row.in_force_id, kind: row.in_force_kind, nextReviewDueOn: row.in_force_next_review } : null,
+    inForce:
+      row.in_force_id && row.in_force_kind
+        ? { id: row.in_force_id, kind: row.in_force_kind, nextReviewDueOn: row.in_force_next_review }
+        : null,
     flag,
   };
 }
@@ -46,7 +49,13 @@ export function toSubjectFlag(row: FlagFactsRow, seriousCategories: readonly str
  * The flag of every subject in the scope who has a serious allegation (narrowed to a case or to people).
  * Subjects with no serious allegation are not returned: their flag cannot apply.
  */
-export async function subjectFlags(db: Db, deps: Pick<Deps, 'config'>, scope: ListScope, today: IsoDate, narrow: FlagNarrowing = {}): Promise<SubjectFlag[]> {
+export async function subjectFlags(
+  db: Db,
+  deps: Pick<Deps, 'config'>,
+  scope: ListScope,
+  today: IsoDate,
+  narrow: FlagNarrowing = {},
+): Promise<SubjectFlag[]> {
   const categories = deps.config.rules.integrity.seriousCategories;
   const rows = await flagFactsOf(db, scope, categories, narrow);
   return rows.map((row) => toSubjectFlag(row, categories, today));

@@ -75,19 +75,39 @@ export function isSeriousCategory(code: string, seriousCategories: readonly stri
   return seriousCategories.some((c) => code === c || code.startsWith(`${c}.`));
 }
 
-export function evaluateSuspensionFlag(facts: FlagFacts, seriousCategories: readonly string[], today: IsoDate): FlagResult {
-  const none: FlagResult = { state: 'not_applicable', flagged: false, triggers: [], latestTriggerOn: null, answeredUntil: null };
+export function evaluateSuspensionFlag(
+  facts: FlagFacts,
+  seriousCategories: readonly string[],
+  today: IsoDate,
+): FlagResult {
+  const none: FlagResult = {
+    state: 'not_applicable',
+    flagged: false,
+    triggers: [],
+    latestTriggerOn: null,
+    answeredUntil: null,
+  };
   if (facts.leftOn !== null || !facts.caseOpen) return none;
-  const serious = facts.allegations.filter((a) => !WINDOW_CLOSED_STATUSES.has(a.status) && isSeriousCategory(a.categoryCode, seriousCategories));
+  const serious = facts.allegations.filter(
+    (a) => !WINDOW_CLOSED_STATUSES.has(a.status) && isSeriousCategory(a.categoryCode, seriousCategories),
+  );
   if (serious.length === 0) return none;
   const triggers: FlagTrigger[] = [
-    ...serious.filter((a) => a.severity === 'gross_misconduct' && a.grossAssessedOn).map((a) => ({ kind: 'gross_misconduct' as const, on: a.grossAssessedOn as IsoDate })),
-    ...facts.criminal.filter((c) => c.kind === 'arrest' || c.kind === 'charge').map((c) => ({ kind: c.kind as 'arrest' | 'charge', on: c.occurredOn })),
+    ...serious
+      .filter((a) => a.severity === 'gross_misconduct' && a.grossAssessedOn)
+      .map((a) => ({ kind: 'gross_misconduct' as const, on: a.grossAssessedOn as IsoDate })),
+    ...facts.criminal
+      .filter((c) => c.kind === 'arrest' || c.kind === 'charge')
+      .map((c) => ({ kind: c.kind as 'arrest' | 'charge', on: c.occurredOn })),
   ].sort((x, y) => (x.on < y.on ? -1 : x.on > y.on ? 1 : x.kind.localeCompare(y.kind)));
   const latest = triggers.at(-1)?.on ?? null;
   if (latest === null) return none;
-  if (facts.inForceKind === 'suspension') return { state: 'suspended', flagged: false, triggers, latestTriggerOn: latest, answeredUntil: null };
-  const current = facts.rationales.filter((r) => r.validUntil > today && r.decidedOn >= latest).map((r) => r.validUntil).sort();
+  if (facts.inForceKind === 'suspension')
+    return { state: 'suspended', flagged: false, triggers, latestTriggerOn: latest, answeredUntil: null };
+  const current = facts.rationales
+    .filter((r) => r.validUntil > today && r.decidedOn >= latest)
+    .map((r) => r.validUntil)
+    .sort();
   const answeredUntil = current.at(-1) ?? null;
   if (answeredUntil) return { state: 'answered', flagged: false, triggers, latestTriggerOn: latest, answeredUntil };
   return { state: 'flagged', flagged: true, triggers, latestTriggerOn: latest, answeredUntil: null };

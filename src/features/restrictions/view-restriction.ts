@@ -7,7 +7,12 @@ import { findVisibleCase } from '../misconduct/cases.repository.ts';
 import { decisionsOf, findVisibleRestrictionCase, restrictionsOfCase, userNames } from './restrictions.repository.ts';
 
 /** One restriction with its history, for the API: an audited read through the case's need-to-know. */
-export async function viewRestriction(deps: Deps, principal: Principal | null, restrictionId: string, requestId: string | null) {
+export async function viewRestriction(
+  deps: Deps,
+  principal: Principal | null,
+  restrictionId: string,
+  requestId: string | null,
+) {
   authorize(principal, 'restriction.read', 'restriction');
   if (!z.string().uuid().safeParse(restrictionId).success) throw notFound('restriction');
   return deps.db.transaction(async (tx) => {
@@ -19,7 +24,12 @@ export async function viewRestriction(deps: Deps, principal: Principal | null, r
     if (!row) throw notFound('restriction');
     const decisions = await decisionsOf(tx, theCase.forceId, [row.id]);
     const names = await userNames(tx, [row.decisionMakerUserId, ...decisions.map((d) => d.decisionMakerUserId)]);
-    await recordAudit(tx, actorOf(principal, requestId), { type: 'restriction', id: row.id, personId: row.personId }, { type: 'restriction.viewed', caseId: theCase.id, restrictionId: row.id });
+    await recordAudit(
+      tx,
+      actorOf(principal, requestId),
+      { type: 'restriction', id: row.id, personId: row.personId },
+      { type: 'restriction.viewed', caseId: theCase.id, restrictionId: row.id },
+    );
     return {
       theCase,
       restriction: {

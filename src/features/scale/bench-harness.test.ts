@@ -1,13 +1,32 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts';
-import { formatLine, measurement, median, medianMs, ratioOf, targets, type Measurement } from '../../../bench/measure.ts';
+import {
+  formatLine,
+  measurement,
+  median,
+  medianMs,
+  ratioOf,
+  targets,
+  type Measurement,
+} from '../../../bench/measure.ts';
 import { runQueryScenarios } from '../../../bench/queries.ts';
 import { stagesOf } from '../../../bench/run.ts';
 import { seedScale } from './seed-scale.ts';
 
 // The benchmark harness's own arithmetic and output, on a tiny seeded force. Nothing here asserts a timing.
 
-const MEASUREMENT_KEYS = ['name', 'engine', 'scale', 'figure', 'unit', 'referenceName', 'reference', 'ratio', 'target', 'details'].sort();
+const MEASUREMENT_KEYS = [
+  'name',
+  'engine',
+  'scale',
+  'figure',
+  'unit',
+  'referenceName',
+  'reference',
+  'ratio',
+  'target',
+  'details',
+].sort();
 
 function expectShape(m: Measurement): void {
   expect(Object.keys(m).sort()).toEqual(MEASUREMENT_KEYS);
@@ -24,16 +43,45 @@ function expectShape(m: Measurement): void {
 
 describe('bench measurements', () => {
   it('stores the figure beside its reference, with ratio = figure / reference', () => {
-    const m = measurement({ name: 'case list: throughput', engine: 'pg', scale: 'national', figure: 750, unit: 'req/s', referenceName: 'hello', reference: 3000, target: targets.ratioAtLeast(0.25, 'throughput') });
+    const m = measurement({
+      name: 'case list: throughput',
+      engine: 'pg',
+      scale: 'national',
+      figure: 750,
+      unit: 'req/s',
+      referenceName: 'hello',
+      reference: 3000,
+      target: targets.ratioAtLeast(0.25, 'throughput'),
+    });
     expectShape(m);
     expect(m.ratio).toBe(0.25);
     expect(m.target).toEqual({ description: 'throughput at least 25% of the reference', pass: true });
     expect(formatLine(m)).toContain('PASS');
-    const slow = measurement({ name: 'import', engine: 'pg', scale: 'force', figure: 40, unit: 's', referenceName: 'COPY', reference: 10, target: targets.ratioAtMost(3, 'import time') });
+    const slow = measurement({
+      name: 'import',
+      engine: 'pg',
+      scale: 'force',
+      figure: 40,
+      unit: 's',
+      referenceName: 'COPY',
+      reference: 10,
+      target: targets.ratioAtMost(3, 'import time'),
+    });
     expect(slow.ratio).toBe(4);
     expect(slow.target?.pass).toBe(false);
     expect(formatLine(slow)).toContain('MISS');
-    expect(measurement({ name: 'p99', engine: 'pglite', scale: 'force', figure: 99.5, unit: 'ms', referenceName: 'hello', reference: 2, target: targets.figureBelow(100, 'ms', 'p99') }).target?.pass).toBe(true);
+    expect(
+      measurement({
+        name: 'p99',
+        engine: 'pglite',
+        scale: 'force',
+        figure: 99.5,
+        unit: 'ms',
+        referenceName: 'hello',
+        reference: 2,
+        target: targets.figureBelow(100, 'ms', 'p99'),
+      }).target?.pass,
+    ).toBe(true);
     expect(ratioOf(1, 0)).toBeNaN();
   });
 
@@ -41,16 +89,26 @@ describe('bench measurements', () => {
     expect(median([5, 1, 3])).toBe(3);
     expect(median([4, 1, 3, 2])).toBe(2.5);
     let calls = 0;
-    const timed = await medianMs(async () => {
-      calls++;
-    }, 5, 2);
+    const timed = await medianMs(
+      async () => {
+        calls++;
+      },
+      5,
+      2,
+    );
     expect(calls).toBe(7);
     expect(timed.runs).toHaveLength(5);
     expect(timed.median).toBe(median(timed.runs));
   });
 
   it('plans the stages an invocation asks for', () => {
-    expect(stagesOf({ engine: 'both', scale: 'force', quick: true, keep: false, seed: 1 }).stages.map((s) => [s.engine, s.scale, s.connections])).toEqual([
+    expect(
+      stagesOf({ engine: 'both', scale: 'force', quick: true, keep: false, seed: 1 }).stages.map((s) => [
+        s.engine,
+        s.scale,
+        s.connections,
+      ]),
+    ).toEqual([
       ['pglite', 'quick', 16],
       ['pg', 'quick', 32],
     ]);
@@ -74,7 +132,13 @@ describe('bench query scenarios on a tiny force', () => {
 
   it('measures each query beside a full count of its table, in the JSON shape of bench/results', async () => {
     const lines: string[] = [];
-    const result = await runQueryScenarios(t.database, t.deps, { engine: 'pglite', scale: 'quick', forceId: 'warwickshire', runs: 2, log: (l) => lines.push(l) });
+    const result = await runQueryScenarios(t.database, t.deps, {
+      engine: 'pglite',
+      scale: 'quick',
+      forceId: 'warwickshire',
+      runs: 2,
+      log: (l) => lines.push(l),
+    });
     expect(result.measurements.length).toBeGreaterThanOrEqual(3);
     for (const m of result.measurements) {
       expectShape(m);

@@ -3,13 +3,16 @@
  * engines load fastest: `COPY … FROM STDIN` on PostgreSQL and `COPY … FROM '/dev/blob'` on PGlite.
  */
 
-export type CopyValue = string | number | boolean | null | undefined | readonly string[] | Record<string, unknown> | readonly unknown[];
+export type CopyValue =
+  string | number | boolean | null | undefined | readonly string[] | Record<string, unknown> | readonly unknown[];
 
 const SPECIAL = /[\\\t\n\r]/;
 
 export function escapeCopy(text: string): string {
   if (!SPECIAL.test(text)) return text;
-  return text.replace(/[\\\t\n\r]/g, (ch) => (ch === '\\' ? '\\\\' : ch === '\t' ? '\\t' : ch === '\n' ? '\\n' : '\\r'));
+  return text.replace(/[\\\t\n\r]/g, (ch) =>
+    ch === '\\' ? '\\\\' : ch === '\t' ? '\\t' : ch === '\n' ? '\\n' : '\\r',
+  );
 }
 
 /** A text[] literal; elements are quoted so commas, braces and quotes survive. */
@@ -37,11 +40,15 @@ export class CopyTable {
   ) {}
 
   add(...values: CopyValue[]): void {
-    if (values.length !== this.columns.length) throw new Error(`${this.table}: ${values.length} values for ${this.columns.length} columns`);
+    if (values.length !== this.columns.length)
+      throw new Error(`${this.table}: ${values.length} values for ${this.columns.length} columns`);
     let line = '';
     for (let i = 0; i < values.length; i++) {
       const v = values[i];
-      const field = this.json.has(this.columns[i] as string) && v !== null && v !== undefined ? escapeCopy(JSON.stringify(v)) : copyField(v);
+      const field =
+        this.json.has(this.columns[i] as string) && v !== null && v !== undefined
+          ? escapeCopy(JSON.stringify(v))
+          : copyField(v);
       line += i === 0 ? field : `\t${field}`;
     }
     this.lines.push(`${line}\n`);

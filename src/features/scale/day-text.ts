@@ -17,7 +17,8 @@ export function isoOf(day: number): string {
   return text;
 }
 
-export const isoOrNull = (day: number | null | undefined): string | null => (day === null || day === undefined ? null : isoOf(day));
+export const isoOrNull = (day: number | null | undefined): string | null =>
+  day === null || day === undefined ? null : isoOf(day);
 
 const two = (n: number) => (n < 10 ? `0${n}` : String(n));
 

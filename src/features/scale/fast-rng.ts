@@ -75,10 +75,26 @@ export function fastRng(seed: number) {
       const w3 = u32();
       const w4 = u32();
       return (
-        byte(w1, 24) + byte(w1, 16) + byte(w1, 8) + byte(w1, 0) + '-' +
-        byte(w2, 24) + byte(w2, 16) + '-4' + HEX[(w2 >>> 8) & 0xff]?.slice(1) + byte(w2, 0) + '-' +
-        HEX[0x80 | ((w3 >>> 24) & 0x3f)] + byte(w3, 16) + '-' + byte(w3, 8) + byte(w3, 0) +
-        byte(w4, 24) + byte(w4, 16) + byte(w4, 8) + byte(w4, 0)
+        byte(w1, 24) +
+        byte(w1, 16) +
+        byte(w1, 8) +
+        byte(w1, 0) +
+        '-' +
+        byte(w2, 24) +
+        byte(w2, 16) +
+        '-4' +
+        HEX[(w2 >>> 8) & 0xff]?.slice(1) +
+        byte(w2, 0) +
+        '-' +
+        HEX[0x80 | ((w3 >>> 24) & 0x3f)] +
+        byte(w3, 16) +
+        '-' +
+        byte(w3, 8) +
+        byte(w3, 0) +
+        byte(w4, 24) +
+        byte(w4, 16) +
+        byte(w4, 8) +
+        byte(w4, 0)
       );
     },
   };

@@ -8,7 +8,8 @@
  */
 export type ForceHeadcount = { id: string; name: string; officers: number };
 
-export const HEADCOUNT_SOURCE = 'Home Office, Police workforce, England and Wales, officer headcount 30 September 2019 (OGL v3)';
+export const HEADCOUNT_SOURCE =
+  'Home Office, Police workforce, England and Wales, officer headcount 30 September 2019 (OGL v3)';
 
 export const FORCE_HEADCOUNTS: readonly ForceHeadcount[] = [
   { id: 'cleveland', name: 'Cleveland Police', officers: 1244 },

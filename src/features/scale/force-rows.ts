@@ -18,21 +18,51 @@ import type { TrackLibrary } from './track-library.ts';
  * the caller can let a COPY already under way make progress meanwhile.
  */
 
-export type ForceContext = { library: TrackLibrary; rules: ClockRules; dueOf: (p: PeriodKey, day: number) => number; today: string; now: Date; passwordHash: string };
-export type ForceBatch = { ready: boolean; phase: 'organisation' | 'vetting' | 'cases'; tables: CopyTable[]; casesDone: number; casesTotal: number };
+export type ForceContext = {
+  library: TrackLibrary;
+  rules: ClockRules;
+  dueOf: (p: PeriodKey, day: number) => number;
+  today: string;
+  now: Date;
+  passwordHash: string;
+};
+export type ForceBatch = {
+  ready: boolean;
+  phase: 'organisation' | 'vetting' | 'cases';
+  tables: CopyTable[];
+  casesDone: number;
+  casesTotal: number;
+};
 
 /** Cases per COPY batch and per pause for the caller. */
 export const CHUNK_CASES = 5000;
 export const SLICE_CASES = 250;
 
-export function* forceBatches(plan: ForcePlan, ctx: ForceContext, chunk = CHUNK_CASES, slice = SLICE_CASES): Generator<ForceBatch, SyntheticForce> {
+export function* forceBatches(
+  plan: ForcePlan,
+  ctx: ForceContext,
+  chunk = CHUNK_CASES,
+  slice = SLICE_CASES,
+): Generator<ForceBatch, SyntheticForce> {
   const rng = fastRng(plan.seed);
   const today = toDay(ctx.today);
   const force = buildSyntheticForce(plan, ctx.today, rng);
-  yield { ready: true, phase: 'organisation', tables: organisationTables(force, ctx.passwordHash, ctx.now), casesDone: 0, casesTotal: plan.cases };
+  yield {
+    ready: true,
+    phase: 'organisation',
+    tables: organisationTables(force, ctx.passwordHash, ctx.now),
+    casesDone: 0,
+    casesTotal: plan.cases,
+  };
   const vetting = vettingTables();
   addClearances(vetting, force, rng, ctx.dueOf, today);
-  yield { ready: true, phase: 'vetting', tables: [vetting.clearances, vetting.vettingClocks], casesDone: 0, casesTotal: plan.cases };
+  yield {
+    ready: true,
+    phase: 'vetting',
+    tables: [vetting.clearances, vetting.vettingClocks],
+    casesDone: 0,
+    casesTotal: plan.cases,
+  };
   const generator = new CaseGenerator({ force, library: ctx.library, rules: ctx.rules, dueOf: ctx.dueOf, today, rng });
   while (generator.generated < generator.total) {
     const tables = caseTables();
@@ -40,7 +70,13 @@ export function* forceBatches(plan: ForcePlan, ctx: ForceContext, chunk = CHUNK_
     while (inChunk < chunk && generator.generated < generator.total) {
       inChunk += generator.nextChunk(tables, Math.min(slice, chunk - inChunk));
       const ready = inChunk >= chunk || generator.generated >= generator.total;
-      yield { ready, phase: 'cases', tables: ready ? tablesInOrder(tables) : [], casesDone: generator.generated, casesTotal: generator.total };
+      yield {
+        ready,
+        phase: 'cases',
+        tables: ready ? tablesInOrder(tables) : [],
+        casesDone: generator.generated,
+        casesTotal: generator.total,
+      };
     }
   }
   return force;

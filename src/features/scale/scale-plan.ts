@@ -41,7 +41,14 @@ export class UnknownForceError extends Error {}
 
 export function forcePlanOf(force: ForceHeadcount, seed: number, shrink = 1): ForcePlan {
   const people = Math.max(60, Math.round((force.officers / OFFICER_SHARE) * shrink));
-  return { id: force.id, name: force.name, officers: force.officers, people, cases: Math.round(people * CASES_PER_PERSON), seed: seedFrom(seed, force.id) };
+  return {
+    id: force.id,
+    name: force.name,
+    officers: force.officers,
+    people,
+    cases: Math.round(people * CASES_PER_PERSON),
+    seed: seedFrom(seed, force.id),
+  };
 }
 
 export function planScale(options: ScaleOptions): ScalePlan {
@@ -49,15 +56,22 @@ export function planScale(options: ScaleOptions): ScalePlan {
   const shrink = options.shrink ?? 1;
   if (!(shrink > 0 && shrink <= 1)) throw new RangeError(`shrink must be in (0, 1], not ${shrink}`);
   if (options.scale === 'national') {
-    if (options.force) throw new UnknownForceError('--force applies to --scale force only: the national scale is every force');
+    if (options.force)
+      throw new UnknownForceError('--force applies to --scale force only: the national scale is every force');
     return { scale: 'national', seed, forces: FORCE_HEADCOUNTS.map((f) => forcePlanOf(f, seed, shrink)) };
   }
   const id = options.force ?? DEFAULT_FORCE;
   const force = FORCE_HEADCOUNTS.find((f) => f.id === id);
-  if (!force) throw new UnknownForceError(`Unknown force "${id}". Choose one of: ${FORCE_HEADCOUNTS.map((f) => f.id).join(', ')}`);
+  if (!force)
+    throw new UnknownForceError(
+      `Unknown force "${id}". Choose one of: ${FORCE_HEADCOUNTS.map((f) => f.id).join(', ')}`,
+    );
   return { scale: 'force', seed, forces: [forcePlanOf(force, seed, shrink)] };
 }
 
 export function totalsOf(plan: ScalePlan): { people: number; cases: number } {
-  return plan.forces.reduce((t, f) => ({ people: t.people + f.people, cases: t.cases + f.cases }), { people: 0, cases: 0 });
+  return plan.forces.reduce((t, f) => ({ people: t.people + f.people, cases: t.cases + f.cases }), {
+    people: 0,
+    cases: 0,
+  });
 }

@@ -27,8 +27,10 @@ type Driver = { kind: 'pg'; pool: pg.Pool } | { kind: 'pglite'; client: PGlite }
 
 function driverOf(db: Db): Driver {
   const client = (db as unknown as { $client?: unknown }).$client;
-  if (client && typeof client === 'object' && 'dumpDataDir' in client) return { kind: 'pglite', client: client as PGlite };
-  if (client && typeof client === 'object' && 'totalCount' in client && 'connect' in client) return { kind: 'pg', pool: client as pg.Pool };
+  if (client && typeof client === 'object' && 'dumpDataDir' in client)
+    return { kind: 'pglite', client: client as PGlite };
+  if (client && typeof client === 'object' && 'totalCount' in client && 'connect' in client)
+    return { kind: 'pg', pool: client as pg.Pool };
   throw new Error('bulk loading needs the database handle itself (PGlite or a node-postgres pool), not a transaction');
 }
 
@@ -56,7 +58,9 @@ export async function inBulkTransaction<T>(db: Db, fn: (writer: BulkWriter) => P
       const txDb = drizzle(tx as unknown as PGlite, { schema }) as unknown as Db;
       const copy = async (table: CopyTable) => {
         if (table.size === 0) return 0;
-        await tx.query(`copy "${table.table}" (${columnList(table)}) from '/dev/blob'`, [], { blob: new Blob(table.lines) });
+        await tx.query(`copy "${table.table}" (${columnList(table)}) from '/dev/blob'`, [], {
+          blob: new Blob(table.lines),
+        });
         return table.size;
       };
       return fn({ db: txDb, engine: 'pglite', copy, checksOn: async () => undefined });
@@ -77,12 +81,20 @@ export async function inBulkTransaction<T>(db: Db, fn: (writer: BulkWriter) => P
     const txDb = drizzle(client, { schema }) as unknown as Db;
     const copy = async (table: CopyTable) => {
       if (table.size === 0) return 0;
-      await pipeline(Readable.from(pieces(table.lines)), client.query(copyFrom(`copy "${table.table}" (${columnList(table)}) from stdin`)));
+      await pipeline(
+        Readable.from(pieces(table.lines)),
+        client.query(copyFrom(`copy "${table.table}" (${columnList(table)}) from stdin`)),
+      );
       return table.size;
     };
-    const result = await fn({ db: txDb, engine: 'pg', copy, checksOn: async () => {
-      if (skipChecks) await client.query('set local session_replication_role = origin');
-    } });
+    const result = await fn({
+      db: txDb,
+      engine: 'pg',
+      copy,
+      checksOn: async () => {
+        if (skipChecks) await client.query('set local session_replication_role = origin');
+      },
+    });
     await client.query('commit');
     return result;
   } catch (error) {
@@ -107,14 +119,33 @@ async function mayReplicate(client: pg.PoolClient): Promise<boolean> {
 
 export async function existingForceIds(db: Db, ids: readonly string[]): Promise<string[]> {
   if (ids.length === 0) return [];
-  const rows = await db.select({ id: schema.forces.id }).from(schema.forces).where(inArray(schema.forces.id, [...ids]));
+  const rows = await db
+    .select({ id: schema.forces.id })
+    .from(schema.forces)
+    .where(inArray(schema.forces.id, [...ids]));
   return rows.map((r) => r.id);
 }
 
 /** The tables the synthetic data fills, for statistics after the load. */
 export const LOADED_TABLES = [
-  'forces', 'units', 'people', 'person_identifiers', 'person_postings', 'users', 'cases', 'case_access', 'case_subjects', 'case_parties', 'allegations',
-  'allegation_events', 'clocks', 'list_returns', 'duty_restrictions', 'restriction_decisions', 'vetting_clearances', 'vetting_clocks',
+  'forces',
+  'units',
+  'people',
+  'person_identifiers',
+  'person_postings',
+  'users',
+  'cases',
+  'case_access',
+  'case_subjects',
+  'case_parties',
+  'allegations',
+  'allegation_events',
+  'clocks',
+  'list_returns',
+  'duty_restrictions',
+  'restriction_decisions',
+  'vetting_clearances',
+  'vetting_clocks',
   'allegation_figures',
 ] as const;
 
@@ -130,7 +161,17 @@ export async function rowCounts(db: Db, forceIds: readonly string[]): Promise<Re
   const counts: Record<string, number> = {};
   for (const table of LOADED_TABLES) {
     const column = table === 'forces' ? 'id' : 'force_id';
-    const [row] = await rawRows<{ n: number }>(db, sql`select count(*)::int as n from ${sql.identifier(table)} where ${sql.identifier(column)} in ${forceIds.length ? sql`(${sql.join(forceIds.map((f) => sql`${f}`), sql`, `)})` : sql`(null)`}`);
+    const [row] = await rawRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from ${sql.identifier(table)} where ${sql.identifier(column)} in ${
+        forceIds.length
+          ? sql`(${sql.join(
+              forceIds.map((f) => sql`${f}`),
+              sql`, `,
+            )})`
+          : sql`(null)`
+      }`,
+    );
     counts[table] = row?.n ?? 0;
   }
   return counts;

@@ -21,7 +21,14 @@ const progress: string[] = [];
 
 beforeAll(async () => {
   t = await createTestApp();
-  first = await seedScale(t.deps, { scale: 'force', force: 'city-of-london', seed: 3, shrink: 0.08, chunkCases: 120, onProgress: (p) => progress.push(`${p.force}:${p.phase}`) });
+  first = await seedScale(t.deps, {
+    scale: 'force',
+    force: 'city-of-london',
+    seed: 3,
+    shrink: 0.08,
+    chunkCases: 120,
+    onProgress: (p) => progress.push(`${p.force}:${p.phase}`),
+  });
 }, 120_000);
 
 afterAll(async () => {
@@ -57,14 +64,22 @@ describe('probity seed --scale', () => {
   });
 
   it('writes the oversight figures of every allegation it loads', async () => {
-    expect(await count(`select count(*)::int as n from allegation_figures where force_id = 'city-of-london'`)).toBe(first.byTable['allegations']);
+    expect(await count(`select count(*)::int as n from allegation_figures where force_id = 'city-of-london'`)).toBe(
+      first.byTable['allegations'],
+    );
     expect(await figuresOutOfStep(t.deps.db, 'city-of-london')).toBe(0);
   });
 
   it('records one audit event per force, and the chain verifies', async () => {
-    const rows = await t.database.query<{ force_id: string; payload: { forces: string[]; people: number; users: number } }>(`select force_id, payload from audit_events where event_type = 'demo.seeded'`);
+    const rows = await t.database.query<{
+      force_id: string;
+      payload: { forces: string[]; people: number; users: number };
+    }>(`select force_id, payload from audit_events where event_type = 'demo.seeded'`);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ force_id: 'city-of-london', payload: { forces: ['city-of-london'], people: first.people, users: first.users } });
+    expect(rows[0]).toMatchObject({
+      force_id: 'city-of-london',
+      payload: { forces: ['city-of-london'], people: first.people, users: first.users },
+    });
     expect(await verifyAuditChain(t.deps.db)).toMatchObject({ ok: true });
   });
 
@@ -100,17 +115,25 @@ describe('probity seed --scale', () => {
     const { token } = await createApiToken(t.deps, systemActor('test', 'city-of-london'), aaUser.id, 'bench');
     const res = await api(t.app, 'GET', '/api/v1/cases?view=all&status=open&page=2', token);
     expect(res.statusCode).toBe(200);
-    expect(res.json<{ total: number }>().total).toBe(await count(`select count(*)::int as n from cases where status = 'open'`));
+    expect(res.json<{ total: number }>().total).toBe(
+      await count(`select count(*)::int as n from cases where status = 'open'`),
+    );
     expect((await api(t.app, 'GET', '/api/v1/cases?view=all')).statusCode).toBe(401);
   });
 
   it('leaves the sweeper today’s work only: clocks due today, none missed before', async () => {
     const today = ukToday(t.deps.now());
-    const missed = await count(`select count(*)::int as n from clocks where state = 'running' and due_on < '${today}'::date - 1`);
+    const missed = await count(
+      `select count(*)::int as n from clocks where state = 'running' and due_on < '${today}'::date - 1`,
+    );
     expect(missed).toBe(0);
     const swept = await sweepClocks(t.deps, { today });
     // Yesterday's 'due' clocks go overdue today: the sweeper finds real work in the generated rows.
-    expect(swept.markedOverdue).toBe(await count(`select count(*)::int as n from clocks where state = 'overdue' and overdue_notified_at::date >= '${today}'::date - 1 and due_on = '${today}'::date - 1`));
+    expect(swept.markedOverdue).toBe(
+      await count(
+        `select count(*)::int as n from clocks where state = 'overdue' and overdue_notified_at::date >= '${today}'::date - 1 and due_on = '${today}'::date - 1`,
+      ),
+    );
     expect(await count(`select count(*)::int as n from clocks where state = 'due' and due_on < '${today}'`)).toBe(0);
     const again = await sweepClocks(t.deps, { today });
     expect(again).toEqual({ markedDue: 0, markedOverdue: 0, repeatsCreated: 0, cancelled: 0, windowsElapsed: 0 });

@@ -21,7 +21,16 @@ import { buildTrackLibrary } from './track-library.ts';
  * database and the generator work at the same time. Statistics are refreshed at the end.
  */
 
-export type SeedScaleProgress = { force: string; forceIndex: number; forces: number; phase: string; casesDone: number; casesTotal: number; rows: number; seconds: number };
+export type SeedScaleProgress = {
+  force: string;
+  forceIndex: number;
+  forces: number;
+  phase: string;
+  casesDone: number;
+  casesTotal: number;
+  rows: number;
+  seconds: number;
+};
 export type SeedScaleSummary = {
   seeded: boolean;
   reason: string | null;
@@ -38,20 +47,47 @@ export type SeedScaleSummary = {
   vacuumSeconds: number;
 };
 
-export type SeedScaleOptions = ScaleOptions & { onProgress?: (p: SeedScaleProgress) => void; chunkCases?: number; vacuum?: boolean };
+export type SeedScaleOptions = ScaleOptions & {
+  onProgress?: (p: SeedScaleProgress) => void;
+  chunkCases?: number;
+  vacuum?: boolean;
+};
 
 export async function seedScale(deps: Deps, options: SeedScaleOptions): Promise<SeedScaleSummary> {
   const plan = planScale(options);
   const today = todayIso(deps.now());
   const summary: SeedScaleSummary = {
-    seeded: false, reason: null, scale: plan.scale, seed: plan.seed, today, forces: [], people: 0, cases: 0, users: 0, rows: 0, byTable: {}, loadSeconds: 0, vacuumSeconds: 0,
+    seeded: false,
+    reason: null,
+    scale: plan.scale,
+    seed: plan.seed,
+    today,
+    forces: [],
+    people: 0,
+    cases: 0,
+    users: 0,
+    rows: 0,
+    byTable: {},
+    loadSeconds: 0,
+    vacuumSeconds: 0,
   };
-  const existing = await existingForceIds(deps.db, plan.forces.map((f) => f.id));
-  if (existing.length > 0) return { ...summary, reason: `The database already holds ${existing.join(', ')}; nothing loaded.` };
+  const existing = await existingForceIds(
+    deps.db,
+    plan.forces.map((f) => f.id),
+  );
+  if (existing.length > 0)
+    return { ...summary, reason: `The database already holds ${existing.join(', ')}; nothing loaded.` };
 
   const started = performance.now();
   const rules = { periods: deps.config.rules.periods, calendar: deps.config.rules.calendar };
-  const ctx: ForceContext = { library: buildTrackLibrary(seedFrom(plan.seed, 'tracks')), rules, dueOf: deadlineMemo(rules), today, now: deps.now(), passwordHash: await hashPassword(DEMO_PASSWORD) };
+  const ctx: ForceContext = {
+    library: buildTrackLibrary(seedFrom(plan.seed, 'tracks')),
+    rules,
+    dueOf: deadlineMemo(rules),
+    today,
+    now: deps.now(),
+    passwordHash: await hashPassword(DEMO_PASSWORD),
+  };
   const seconds = () => (performance.now() - started) / 1000;
 
   for (const [forceIndex, forcePlan] of plan.forces.entries()) {
@@ -71,7 +107,16 @@ export async function seedScale(deps: Deps, options: SeedScaleOptions): Promise<
           summary.rows += n;
           if (table.table === 'users') accounts += n;
         }
-        options.onProgress?.({ force: forcePlan.id, forceIndex, forces: plan.forces.length, phase, casesDone, casesTotal: forcePlan.cases, rows: summary.rows, seconds: seconds() });
+        options.onProgress?.({
+          force: forcePlan.id,
+          forceIndex,
+          forces: plan.forces.length,
+          phase,
+          casesDone,
+          casesTotal: forcePlan.cases,
+          rows: summary.rows,
+          seconds: seconds(),
+        });
       };
       for (let next = batches.next(); !next.done; next = batches.next()) {
         const batch = next.value;
@@ -90,12 +135,17 @@ export async function seedScale(deps: Deps, options: SeedScaleOptions): Promise<
       await settle();
       await writer.checksOn();
       await refreshAllegationFigures(writer.db, forcePlan.id, 'whole force');
-      await recordAudit(writer.db, systemActor('probity seed --scale', forcePlan.id), { type: 'system', id: 'seed' }, {
-        type: 'demo.seeded',
-        forces: [forcePlan.id],
-        people: forcePlan.people,
-        users: accounts,
-      });
+      await recordAudit(
+        writer.db,
+        systemActor('probity seed --scale', forcePlan.id),
+        { type: 'system', id: 'seed' },
+        {
+          type: 'demo.seeded',
+          forces: [forcePlan.id],
+          people: forcePlan.people,
+          users: accounts,
+        },
+      );
       return accounts;
     });
     summary.forces.push(forcePlan.id);
@@ -105,7 +155,16 @@ export async function seedScale(deps: Deps, options: SeedScaleOptions): Promise<
   }
   summary.loadSeconds = seconds();
   if (options.vacuum !== false) {
-    options.onProgress?.({ force: '', forceIndex: plan.forces.length, forces: plan.forces.length, phase: 'vacuum analyze', casesDone: 0, casesTotal: 0, rows: summary.rows, seconds: seconds() });
+    options.onProgress?.({
+      force: '',
+      forceIndex: plan.forces.length,
+      forces: plan.forces.length,
+      phase: 'vacuum analyze',
+      casesDone: 0,
+      casesTotal: 0,
+      rows: summary.rows,
+      seconds: seconds(),
+    });
     const vacuumStart = performance.now();
     await vacuumAnalyze(deps.db);
     summary.vacuumSeconds = (performance.now() - vacuumStart) / 1000;

@@ -34,7 +34,15 @@ afterAll(async () => {
   await t?.close();
 });
 
-type AllegationFacts = { id: string; state: string; case_type: string; came: string; person: string; closings: string[]; rprp: boolean };
+type AllegationFacts = {
+  id: string;
+  state: string;
+  case_type: string;
+  came: string;
+  person: string;
+  closings: string[];
+  rprp: boolean;
+};
 
 async function allAllegations(): Promise<AllegationFacts[]> {
   return t.database.query<AllegationFacts>(
@@ -56,9 +64,12 @@ function inPeriod(all: readonly AllegationFacts[], period: ReportingPeriod): All
   });
 }
 
-const tally = (keys: readonly string[]) => Object.fromEntries([...new Set(keys)].sort().map((k) => [k, keys.filter((x) => x === k).length]));
+const tally = (keys: readonly string[]) =>
+  Object.fromEntries([...new Set(keys)].sort().map((k) => [k, keys.filter((x) => x === k).length]));
 
-const periods: ReportingPeriod[] = [2016, 2018, 2020, 2022, 2024, 2025, 2026].flatMap((fy) => (['finalised', 'received'] as Basis[]).map((b) => reportingPeriod(fy, null, b)));
+const periods: ReportingPeriod[] = [2016, 2018, 2020, 2022, 2024, 2025, 2026].flatMap((fy) =>
+  (['finalised', 'received'] as Basis[]).map((b) => reportingPeriod(fy, null, b)),
+);
 
 describe('oversight figures read through the indexes', () => {
   it('count the same allegations and subjects as a full read, in every year and on both bases', async () => {
@@ -69,11 +80,16 @@ describe('oversight figures read through the indexes', () => {
       const expected = inPeriod(all, period);
       const rows = await allegationGroups(t.deps.db, scope, period);
       const got: string[] = rows.flatMap((r) => Array<string>(r.n).fill(`${r.case_type} ${r.rprp}`));
-      expect(tally(got), `${period.label} ${period.basis}`).toEqual(tally(expected.map((a) => `${a.case_type} ${a.rprp}`)));
+      expect(tally(got), `${period.label} ${period.basis}`).toEqual(
+        tally(expected.map((a) => `${a.case_type} ${a.rprp}`)),
+      );
       const both = await periodGroups(t.deps.db, scope, period);
       expect(both.allegations).toEqual(expect.arrayContaining(rows));
       expect(both.allegations).toHaveLength(rows.length);
-      expect(both.subjects.reduce((n, r) => n + r.subject, 0), `${period.label} ${period.basis} subjects`).toBe(new Set(expected.map((a) => a.person)).size);
+      expect(
+        both.subjects.reduce((n, r) => n + r.subject, 0),
+        `${period.label} ${period.basis} subjects`,
+      ).toBe(new Set(expected.map((a) => a.person)).size);
       counted += expected.length;
     }
     expect(counted).toBeGreaterThan(500);
@@ -87,10 +103,20 @@ describe('oversight figures read through the indexes', () => {
     for (const period of periods.filter((p) => p.basis === 'finalised')) {
       const asAt = period.to < TODAY ? period.to : TODAY;
       const rows = await restrictionsByKind(t.deps.db, publicScope(FORCE), period, asAt);
-      const started = tally(all.filter((r) => r.starts_on >= period.from && r.starts_on <= period.to).map((r) => r.kind));
-      const inForce = tally(all.filter((r) => r.starts_on <= asAt && (r.ends_on === null || r.ends_on > asAt)).map((r) => r.kind));
-      expect(Object.fromEntries(rows.filter((r) => r.started > 0).map((r) => [r.kind, r.started])), period.label).toEqual(started);
-      expect(Object.fromEntries(rows.filter((r) => r.in_force > 0).map((r) => [r.kind, r.in_force])), period.label).toEqual(inForce);
+      const started = tally(
+        all.filter((r) => r.starts_on >= period.from && r.starts_on <= period.to).map((r) => r.kind),
+      );
+      const inForce = tally(
+        all.filter((r) => r.starts_on <= asAt && (r.ends_on === null || r.ends_on > asAt)).map((r) => r.kind),
+      );
+      expect(
+        Object.fromEntries(rows.filter((r) => r.started > 0).map((r) => [r.kind, r.started])),
+        period.label,
+      ).toEqual(started);
+      expect(
+        Object.fromEntries(rows.filter((r) => r.in_force > 0).map((r) => [r.kind, r.in_force])),
+        period.label,
+      ).toEqual(inForce);
       inForceSeen += rows.reduce((n, r) => n + r.in_force, 0);
     }
     expect(inForceSeen).toBeGreaterThan(0);
@@ -114,7 +140,10 @@ describe('oversight figures read through the indexes', () => {
     const flagged = (await subjectFlags(t.deps.db, t.deps, { forceId: FORCE }, TODAY)).filter((s) => s.flag.flagged);
     const kinds = [
       () => [TODAY, '2027-02-01'],
-      (s: (typeof flagged)[number]) => [s.flag.latestTriggerOn === null ? TODAY : previousDay(s.flag.latestTriggerOn), '2027-02-01'],
+      (s: (typeof flagged)[number]) => [
+        s.flag.latestTriggerOn === null ? TODAY : previousDay(s.flag.latestTriggerOn),
+        '2027-02-01',
+      ],
       () => ['2026-01-05', '2026-04-05'],
     ];
     for (const [i, s] of flagged.slice(0, 30).entries()) {
@@ -124,7 +153,9 @@ describe('oversight figures read through the indexes', () => {
         [FORCE, s.caseId, s.subjectId, decidedOn, validUntil, aa.id],
       );
     }
-    const after = (await subjectFlags(t.deps.db, t.deps, { forceId: FORCE }, TODAY)).filter((s) => s.flag.flagged).length;
+    const after = (await subjectFlags(t.deps.db, t.deps, { forceId: FORCE }, TODAY)).filter(
+      (s) => s.flag.flagged,
+    ).length;
     expect(after).toBe(flagged.length - Math.min(10, Math.ceil(flagged.length / 3)));
     await check();
   });
@@ -133,7 +164,9 @@ describe('oversight figures read through the indexes', () => {
     for (const index of ['allegation_figures_live_idx']) {
       const [row] = await t.database.query<{ def: string }>(`select pg_get_indexdef('${index}'::regclass) as def`);
       const where = row?.def.split(' WHERE ')[1] ?? '';
-      expect([...where.matchAll(/'([a-z_]+)'/g)].map((m) => m[1]).sort(), index).toEqual([...WINDOW_CLOSED_STATUSES].sort());
+      expect([...where.matchAll(/'([a-z_]+)'/g)].map((m) => m[1]).sort(), index).toEqual(
+        [...WINDOW_CLOSED_STATUSES].sort(),
+      );
     }
   });
 });

@@ -53,20 +53,100 @@ export type CaseTables = IntegrityTables & {
 /** The tables in the order their foreign keys need. */
 export function caseTables(): CaseTables {
   return {
-    cases: new CopyTable('cases', ['force_id', 'id', 'reference', 'source', 'case_type', 'came_to_attention_on', 'regime_version', 'confidentiality', 'owning_unit_id', 'summary', 'lead_investigator_id', 'status', 'closed_on', 'version', 'created_by', 'created_at']),
+    cases: new CopyTable('cases', [
+      'force_id',
+      'id',
+      'reference',
+      'source',
+      'case_type',
+      'came_to_attention_on',
+      'regime_version',
+      'confidentiality',
+      'owning_unit_id',
+      'summary',
+      'lead_investigator_id',
+      'status',
+      'closed_on',
+      'version',
+      'created_by',
+      'created_at',
+    ]),
     caseAccess: new CopyTable('case_access', ['force_id', 'case_id', 'user_id', 'granted_by', 'granted_at']),
     caseSubjects: new CopyTable('case_subjects', ['force_id', 'id', 'case_id', 'person_id', 'left_on', 'version']),
     caseParties: new CopyTable('case_parties', ['force_id', 'id', 'case_id', 'role', 'person_id', 'name']),
-    allegations: new CopyTable('allegations', ['force_id', 'id', 'case_id', 'subject_id', 'category_code', 'standards', 'description', 'state', 'facts', 'version', 'updated_at']),
-    allegationEvents: new CopyTable('allegation_events', ['force_id', 'id', 'case_id', 'allegation_id', 'action', 'from_state', 'to_state', 'details', 'actor_user_id', 'occurred_on', 'recorded_at']),
-    clocks: new CopyTable('clocks', ['force_id', 'id', 'case_id', 'allegation_id', 'subject_id', 'period', 'sequence', 'regime_version', 'started_on', 'due_on', 'owner_user_id', 'state', 'paused_days', 'met_on', 'due_notified_at', 'overdue_notified_at']),
-    listReturns: new CopyTable('list_returns', ['force_id', 'id', 'case_id', 'subject_id', 'allegation_id', 'list', 'document', 'triggered_on', 'submitted_on', 'created_at']),
+    allegations: new CopyTable('allegations', [
+      'force_id',
+      'id',
+      'case_id',
+      'subject_id',
+      'category_code',
+      'standards',
+      'description',
+      'state',
+      'facts',
+      'version',
+      'updated_at',
+    ]),
+    allegationEvents: new CopyTable('allegation_events', [
+      'force_id',
+      'id',
+      'case_id',
+      'allegation_id',
+      'action',
+      'from_state',
+      'to_state',
+      'details',
+      'actor_user_id',
+      'occurred_on',
+      'recorded_at',
+    ]),
+    clocks: new CopyTable('clocks', [
+      'force_id',
+      'id',
+      'case_id',
+      'allegation_id',
+      'subject_id',
+      'period',
+      'sequence',
+      'regime_version',
+      'started_on',
+      'due_on',
+      'owner_user_id',
+      'state',
+      'paused_days',
+      'met_on',
+      'due_notified_at',
+      'overdue_notified_at',
+    ]),
+    listReturns: new CopyTable('list_returns', [
+      'force_id',
+      'id',
+      'case_id',
+      'subject_id',
+      'allegation_id',
+      'list',
+      'document',
+      'triggered_on',
+      'submitted_on',
+      'created_at',
+    ]),
     ...integrityTables(),
   };
 }
 
 export function tablesInOrder(t: CaseTables): CopyTable[] {
-  return [t.cases, t.caseAccess, t.caseSubjects, t.caseParties, t.allegations, t.allegationEvents, t.clocks, t.listReturns, t.dutyRestrictions, t.restrictionDecisions];
+  return [
+    t.cases,
+    t.caseAccess,
+    t.caseSubjects,
+    t.caseParties,
+    t.allegations,
+    t.allegationEvents,
+    t.clocks,
+    t.listReturns,
+    t.dutyRestrictions,
+    t.restrictionDecisions,
+  ];
 }
 
 const standardLabel = new Map<string, string>(standardsOfProfessionalBehaviour.map((s) => [s.code, s.label]));
@@ -84,14 +164,30 @@ export function writeCaseRows(t: CaseTables, o: CaseGeneratorOptions, c: Generat
   const { ledger } = c;
   const closed = ledger.closedOn !== null;
   t.cases.add(
-    forceId, c.id, c.reference, c.source, c.caseType, toIso(c.day), c.regime, c.restricted ? 'restricted' : 'normal', c.owningUnitId, c.summary,
-    c.lead?.id ?? null, closed ? 'closed' : 'open', iso(ledger.closedOn), 1 + (c.lead ? 1 : 0) + (closed ? 1 : 0), aa, at(c.day, 9),
+    forceId,
+    c.id,
+    c.reference,
+    c.source,
+    c.caseType,
+    toIso(c.day),
+    c.regime,
+    c.restricted ? 'restricted' : 'normal',
+    c.owningUnitId,
+    c.summary,
+    c.lead?.id ?? null,
+    closed ? 'closed' : 'open',
+    iso(ledger.closedOn),
+    1 + (c.lead ? 1 : 0) + (closed ? 1 : 0),
+    aa,
+    at(c.day, 9),
   );
   if (c.restricted) {
     t.caseAccess.add(forceId, c.id, aa, aa, at(c.day, 9));
     if (c.nameInvestigator && c.lead) t.caseAccess.add(forceId, c.id, c.lead.id, aa, at(c.day, 9));
   }
-  c.subjects.forEach((s, i) => t.caseSubjects.add(forceId, c.subjectIds[i], c.id, s.id, iso(ledger.leftOn[i]), ledger.leftOn[i] === null ? 1 : 2));
+  c.subjects.forEach((s, i) =>
+    t.caseSubjects.add(forceId, c.subjectIds[i], c.id, s.id, iso(ledger.leftOn[i]), ledger.leftOn[i] === null ? 1 : 2),
+  );
   if (c.source === 'public_complaint') {
     const name = () => `${rng.pick(rng.chance(0.5) ? femaleGivenNames : maleGivenNames)} ${rng.pick(familyNames)}`;
     if (rng.chance(0.65)) t.caseParties.add(forceId, rng.uuid(), c.id, 'complainant', null, name());
@@ -106,8 +202,17 @@ export function writeCaseRows(t: CaseTables, o: CaseGeneratorOptions, c: Generat
     const flags = last?.kind === 'act' ? last.flags : { fww: false, multi: false };
     const lastDay = a.steps[a.steps.length - 1]?.day ?? c.day;
     t.allegations.add(
-      forceId, a.id, c.id, a.subjectId, a.theme.code, a.theme.standards, a.description, ledger.statuses[ai], { track, finalWrittenWarningInForce: flags.fww, multipleUnconnectedIncidents: flags.multi },
-      1 + acts.length, at(lastDay, 17),
+      forceId,
+      a.id,
+      c.id,
+      a.subjectId,
+      a.theme.code,
+      a.theme.standards,
+      a.description,
+      ledger.statuses[ai],
+      { track, finalWrittenWarningInForce: flags.fww, multipleUnconnectedIncidents: flags.multi },
+      1 + acts.length,
+      at(lastDay, 17),
     );
     for (const step of a.steps) {
       const s = step.t;
@@ -116,29 +221,71 @@ export function writeCaseRows(t: CaseTables, o: CaseGeneratorOptions, c: Generat
       if (s.hearingOffset !== null) details['date'] = toIso(c.day + Math.round(s.hearingOffset * c.stretch));
       if (type === 'serve_reg17_notice') details['servedOn'] = toIso(step.day);
       const actor = c.lead && actionAbility[type] === 'allegation.progress' ? c.lead.id : aa;
-      t.allegationEvents.add(forceId, rng.uuid(), c.id, a.id, type, s.from, s.to, { ...details, effects: step.done }, actor, toIso(step.day), at(step.day, 9, minute++));
-      const gross = type === 'assess_severity' && s.input.type === 'assess_severity' && s.input.severity === 'gross_misconduct';
+      t.allegationEvents.add(
+        forceId,
+        rng.uuid(),
+        c.id,
+        a.id,
+        type,
+        s.from,
+        s.to,
+        { ...details, effects: step.done },
+        actor,
+        toIso(step.day),
+        at(step.day, 9, minute++),
+      );
+      const gross =
+        type === 'assess_severity' && s.input.type === 'assess_severity' && s.input.severity === 'gross_misconduct';
       if (gross && !restricted.has(a.subject) && rng.chance(RESTRICTION_CHANCE)) {
         restricted.add(a.subject);
         const siblings = c.allegations.map((b, bi) => ({ b, bi })).filter(({ b }) => b.subject === a.subject);
-        const concluded = siblings.every(({ bi }) => ledger.statuses[bi] === 'closed' || ledger.statuses[bi] === 'withdrawn');
-        const liftedDay = concluded ? Math.max(...siblings.map(({ b }) => b.steps[b.steps.length - 1]?.day ?? step.day)) : null;
+        const concluded = siblings.every(
+          ({ bi }) => ledger.statuses[bi] === 'closed' || ledger.statuses[bi] === 'withdrawn',
+        );
+        const liftedDay = concluded
+          ? Math.max(...siblings.map(({ b }) => b.steps[b.steps.length - 1]?.day ?? step.day))
+          : null;
         const subject = c.subjects[a.subject] as SubjectCandidate;
-        addRestriction(t, force, rng, o.dueOf, { caseId: c.id, subjectId: a.subjectId, personId: subject.id, decidedDay: step.day, liftedDay, today, decisionMaker: aa });
+        addRestriction(t, force, rng, o.dueOf, {
+          caseId: c.id,
+          subjectId: a.subjectId,
+          personId: subject.id,
+          decidedDay: step.day,
+          liftedDay,
+          today,
+          decisionMaker: aa,
+        });
       }
     }
   });
   for (const k of ledger.clocks) {
     t.clocks.add(
-      forceId, k.id, c.id, k.allegationId, k.subjectId, k.period, k.sequence, c.regime, toIso(k.startedOn), toIso(k.dueOn), k.ownerUserId, k.state, 0,
-      iso(k.metOn), k.dueNotifiedOn === null ? null : at(k.dueNotifiedOn, 1), k.overdueNotifiedOn === null ? null : at(k.overdueNotifiedOn, 1),
+      forceId,
+      k.id,
+      c.id,
+      k.allegationId,
+      k.subjectId,
+      k.period,
+      k.sequence,
+      c.regime,
+      toIso(k.startedOn),
+      toIso(k.dueOn),
+      k.ownerUserId,
+      k.state,
+      0,
+      iso(k.metOn),
+      k.dueNotifiedOn === null ? null : at(k.dueNotifiedOn, 1),
+      k.overdueNotifiedOn === null ? null : at(k.overdueNotifiedOn, 1),
     );
   }
   for (const r of ledger.returns) {
     const a = c.allegations[r.allegation] as GeneratedCase['allegations'][number];
     const person = force.dossierOf((c.subjects[a.subject] as SubjectCandidate).id);
     const left = ledger.leftOn[a.subject];
-    const prior = r.list === 'barred' ? ledger.returns.find((x) => x.list === 'advisory' && c.allegations[x.allegation]?.subject === a.subject) : undefined;
+    const prior =
+      r.list === 'barred'
+        ? ledger.returns.find((x) => x.list === 'advisory' && c.allegations[x.allegation]?.subject === a.subject)
+        : undefined;
     const document = {
       list: r.list === 'barred' ? 'Police Barred List' : 'Police Advisory List',
       fullName: person ? `${person.givenName} ${person.familyName}` : '',
@@ -151,7 +298,12 @@ export function writeCaseRows(t: CaseTables, o: CaseGeneratorOptions, c: Generat
       conduct: a.description,
       standardsBreached: a.theme.standards.map((code) => standardLabel.get(code) ?? code),
       ...(r.list === 'barred'
-        ? { finding: r.finding ?? null, sanction: r.sanction ?? null, dateOfDismissalOrFinding: toIso(r.day), priorAdvisoryListReport: prior?.id ?? null }
+        ? {
+            finding: r.finding ?? null,
+            sanction: r.sanction ?? null,
+            dateOfDismissalOrFinding: toIso(r.day),
+            priorAdvisoryListReport: prior?.id ?? null,
+          }
         : { leftOn: iso(left), formOfProceedings: 'not yet decided' }),
       dueWithinWorkingDays: o.rules.periods[r.list === 'barred' ? 'barred_list_return' : 'advisory_list_return'].amount,
     };

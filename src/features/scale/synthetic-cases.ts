@@ -43,18 +43,32 @@ function waitingChance(ageDays: number): number {
 
 function caseTypeFor(source: Source, theme: ThemeSpec): CaseType {
   if (source === 'public_complaint') return 'complaint_special_procedures';
-  return theme.gravity === 'high' || source === 'criminal_investigation' ? 'recordable_conduct_matter' : 'conduct_matter';
+  return theme.gravity === 'high' || source === 'criminal_investigation'
+    ? 'recordable_conduct_matter'
+    : 'conduct_matter';
 }
 
 function who(subjects: SubjectCandidate[]): string {
   const staff = subjects.filter((s) => s.personType === 'staff').length;
-  if (subjects.length === 1) return staff ? 'A member of police staff' : subjects[0]?.personType === 'special' ? 'A special constable' : 'An officer';
+  if (subjects.length === 1)
+    return staff
+      ? 'A member of police staff'
+      : subjects[0]?.personType === 'special'
+        ? 'A special constable'
+        : 'An officer';
   const n = NUMBER_WORDS[subjects.length] ?? String(subjects.length);
   if (staff === 0) return `${n} officers`;
   return staff === subjects.length ? `${n} members of police staff` : `${n} officers and staff`;
 }
 
-export type CaseGeneratorOptions = { force: SyntheticForce; library: TrackLibrary; rules: ClockRules; dueOf: (p: PeriodKey, day: number) => number; today: number; rng: FastRng };
+export type CaseGeneratorOptions = {
+  force: SyntheticForce;
+  library: TrackLibrary;
+  rules: ClockRules;
+  dueOf: (p: PeriodKey, day: number) => number;
+  today: number;
+  rng: FastRng;
+};
 
 export class CaseGenerator {
   readonly total: number;
@@ -66,7 +80,10 @@ export class CaseGenerator {
   constructor(private readonly o: CaseGeneratorOptions) {
     this.total = o.force.plan.cases;
     // Cases come to attention over ten years, a little more often in later years.
-    this.days = Array.from({ length: this.total }, () => o.today - 3650 + Math.floor(3651 * Math.pow(o.rng.next(), 0.9))).sort((a, b) => a - b);
+    this.days = Array.from(
+      { length: this.total },
+      () => o.today - 3650 + Math.floor(3651 * Math.pow(o.rng.next(), 0.9)),
+    ).sort((a, b) => a - b);
   }
 
   get generated(): number {
@@ -91,7 +108,8 @@ export class CaseGenerator {
   private pickSubject(type: SubjectCandidate['personType'], day: number, chosen: Set<string>): SubjectCandidate {
     const { rng, force } = this.o;
     const pool = force.pools[type].length > 0 ? force.pools[type] : force.pools.officer;
-    const serving = (c: SubjectCandidate) => c.start <= day - 60 && (c.end === null || c.end >= day) && !chosen.has(c.id);
+    const serving = (c: SubjectCandidate) =>
+      c.start <= day - 60 && (c.end === null || c.end >= day) && !chosen.has(c.id);
     for (let attempt = 0; attempt < 40; attempt++) {
       const c = pool[Math.floor(pool.length * Math.pow(rng.next(), SKEW))] as SubjectCandidate;
       if (serving(c)) return c;
@@ -118,11 +136,15 @@ export class CaseGenerator {
     const { rng, force, today, library } = this.o;
     const regime = this.regimeOn(day);
     const isGroup = force.plan.people >= 200 && rng.chance(GROUP_SHARE);
-    const picked = isGroup ? rng.pick(GROUPS) : (SINGLE[rng.weightedIndex(SINGLE_CUMULATIVE)] as (typeof SINGLE)[number]);
+    const picked = isGroup
+      ? rng.pick(GROUPS)
+      : (SINGLE[rng.weightedIndex(SINGLE_CUMULATIVE)] as (typeof SINGLE)[number]);
     const theme = picked.t;
     const sources = Object.entries(theme.sources) as [Source, number][];
     const source = (sources[rng.weightedIndex(cumulativeOf(sources.map(([, w]) => w)))] as [Source, number])[0];
-    const size = theme.group ? rng.int(theme.group.size[0], theme.group.size[1]) : (SUBJECTS[rng.weightedIndex(SUBJECT_CUMULATIVE)] as number);
+    const size = theme.group
+      ? rng.int(theme.group.size[0], theme.group.size[1])
+      : (SUBJECTS[rng.weightedIndex(SUBJECT_CUMULATIVE)] as number);
     const staffShare = theme.group ? theme.group.staffShare : STAFF_THEMES.test(theme.code) ? 0.25 : 0;
     const chosen = new Set<string>();
     const subjects: SubjectCandidate[] = [];
@@ -151,10 +173,23 @@ export class CaseGenerator {
           if (at > today) break;
           steps.push({ day: at, t, done: [] });
         }
-        allegations.push({ id: rng.uuid(), subjectId: subjectIds[si] as string, subject: si, steps, theme: own.t, description: rng.pick(own.t.descriptions) });
+        allegations.push({
+          id: rng.uuid(),
+          subjectId: subjectIds[si] as string,
+          subject: si,
+          steps,
+          theme: own.t,
+          description: rng.pick(own.t.descriptions),
+        });
       }
     });
-    const ledger = runLedger({ ctaDay: day, regime, leadUserId: lead?.id ?? null, allegations, subjects: subjects.length }, today, this.o.rules, this.o.dueOf, rng);
+    const ledger = runLedger(
+      { ctaDay: day, regime, leadUserId: lead?.id ?? null, allegations, subjects: subjects.length },
+      today,
+      this.o.rules,
+      this.o.dueOf,
+      rng,
+    );
     return {
       id: rng.uuid(),
       reference: `${force.plan.id.toUpperCase()}-${year}-${String(n).padStart(4, '0')}`,

@@ -19,7 +19,13 @@ import type { TemplateStep } from './track-library.ts';
 
 export type InstanceStep = { day: number; t: TemplateStep; done: string[] };
 export type LedgerAllegation = { id: string; subjectId: string; subject: number; steps: InstanceStep[] };
-export type LedgerCase = { ctaDay: number; regime: RegimeVersion; leadUserId: string | null; allegations: LedgerAllegation[]; subjects: number };
+export type LedgerCase = {
+  ctaDay: number;
+  regime: RegimeVersion;
+  leadUserId: string | null;
+  allegations: LedgerAllegation[];
+  subjects: number;
+};
 
 export type ClockState = 'running' | 'due' | 'overdue' | 'met' | 'cancelled';
 export type SyntheticClock = {
@@ -36,14 +42,33 @@ export type SyntheticClock = {
   dueNotifiedOn: number | null;
   overdueNotifiedOn: number | null;
 };
-export type SyntheticReturn = { id: string; list: 'barred' | 'advisory'; allegation: number; day: number; finding?: string | undefined; sanction?: string | undefined };
-export type LedgerResult = { clocks: SyntheticClock[]; returns: SyntheticReturn[]; closedOn: number | null; leftOn: (number | null)[]; statuses: AllegationStatus[] };
+export type SyntheticReturn = {
+  id: string;
+  list: 'barred' | 'advisory';
+  allegation: number;
+  day: number;
+  finding?: string | undefined;
+  sanction?: string | undefined;
+};
+export type LedgerResult = {
+  clocks: SyntheticClock[];
+  returns: SyntheticReturn[];
+  closedOn: number | null;
+  leftOn: (number | null)[];
+  statuses: AllegationStatus[];
+};
 
 export type ClockRules = { periods: ResolvedPeriods; calendar: CalendarConfig };
 
 const PCC = new Set<PeriodKey>(['pcc_report_first', 'pcc_report_repeat']);
 /** As progress-allegation.ts: states in which an allegation's investigation has not yet concluded (reg 19). */
-const BEFORE_INVESTIGATION_ENDS = new Set<AllegationStatus>(['received', 'assessed_misconduct', 'assessed_gross_misconduct', 'referred_to_iopc', 'under_investigation']);
+const BEFORE_INVESTIGATION_ENDS = new Set<AllegationStatus>([
+  'received',
+  'assessed_misconduct',
+  'assessed_gross_misconduct',
+  'referred_to_iopc',
+  'under_investigation',
+]);
 const LIVE = new Set<ClockState>(['running', 'due', 'overdue']);
 
 /** Due dates are memoised: nationally there are millions of clocks but only thousands of (period, day) pairs. */
@@ -60,7 +85,13 @@ export function deadlineMemo(rules: ClockRules): (period: PeriodKey, startDay: n
   };
 }
 
-export function runLedger(c: LedgerCase, today: number, rules: ClockRules, dueOf: (p: PeriodKey, d: number) => number, rng: FastRng): LedgerResult {
+export function runLedger(
+  c: LedgerCase,
+  today: number,
+  rules: ClockRules,
+  dueOf: (p: PeriodKey, d: number) => number,
+  rng: FastRng,
+): LedgerResult {
   const clocks: SyntheticClock[] = [];
   const returns: SyntheticReturn[] = [];
   const statuses: AllegationStatus[] = c.allegations.map(() => 'received');
@@ -68,14 +99,32 @@ export function runLedger(c: LedgerCase, today: number, rules: ClockRules, dueOf
   const leftOn: (number | null)[] = Array.from({ length: c.subjects }, () => null);
   let closedOn: number | null = null;
 
-  const start = (allegation: LedgerAllegation | null, period: PeriodKey, day: number, owner: string | null, sequence = 1): SyntheticClock | null => {
+  const start = (
+    allegation: LedgerAllegation | null,
+    period: PeriodKey,
+    day: number,
+    owner: string | null,
+    sequence = 1,
+  ): SyntheticClock | null => {
     if (!rules.periods[period].regimes.includes(c.regime)) return null;
     const allegationId = allegation?.id ?? null;
-    const existing = clocks.find((k) => LIVE.has(k.state) && k.allegationId === allegationId && k.period === period && k.sequence === sequence);
+    const existing = clocks.find(
+      (k) => LIVE.has(k.state) && k.allegationId === allegationId && k.period === period && k.sequence === sequence,
+    );
     if (existing) return existing;
     const clock: SyntheticClock = {
-      id: rng.uuid(), allegationId, subjectId: allegation?.subjectId ?? null, period, sequence, startedOn: day, dueOn: dueOf(period, day),
-      ownerUserId: owner, state: 'running', metOn: null, dueNotifiedOn: null, overdueNotifiedOn: null,
+      id: rng.uuid(),
+      allegationId,
+      subjectId: allegation?.subjectId ?? null,
+      period,
+      sequence,
+      startedOn: day,
+      dueOn: dueOf(period, day),
+      ownerUserId: owner,
+      state: 'running',
+      metOn: null,
+      dueNotifiedOn: null,
+      overdueNotifiedOn: null,
     };
     clocks.push(clock);
     return clock;
@@ -90,7 +139,7 @@ export function runLedger(c: LedgerCase, today: number, rules: ClockRules, dueOf
   };
   /** The sweeper's run on day `x` (and, since its conditions only grow, every run before it). */
   const sweep = (x: number) => {
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       for (const k of clocks) {
         if (!LIVE.has(k.state)) continue;
@@ -100,16 +149,23 @@ export function runLedger(c: LedgerCase, today: number, rules: ClockRules, dueOf
         }
         if (k.state === 'running' && k.dueOn <= x) {
           Object.assign(k, { state: 'due', dueNotifiedOn: k.dueOn });
-          if (PCC.has(k.period) && closedOn === null) start(null, 'pcc_report_repeat', k.dueOn, k.ownerUserId, k.sequence + 1);
+          if (PCC.has(k.period) && closedOn === null)
+            start(null, 'pcc_report_repeat', k.dueOn, k.ownerUserId, k.sequence + 1);
           changed = true;
         }
         if (k.state === 'due' && k.dueOn < x) Object.assign(k, { state: 'overdue', overdueNotifiedOn: k.dueOn + 1 });
       }
     }
   };
-  const listReturn = (list: 'barred' | 'advisory', a: number, day: number, extra: Partial<SyntheticReturn> = {}): boolean => {
+  const listReturn = (
+    list: 'barred' | 'advisory',
+    a: number,
+    day: number,
+    extra: Partial<SyntheticReturn> = {},
+  ): boolean => {
     const allegation = c.allegations[a] as LedgerAllegation;
-    if (returns.some((r) => r.list === list && c.allegations[r.allegation]?.subject === allegation.subject)) return false;
+    if (returns.some((r) => r.list === list && c.allegations[r.allegation]?.subject === allegation.subject))
+      return false;
     returns.push({ id: rng.uuid(), list, allegation: a, day, ...extra });
     start(allegation, list === 'barred' ? 'barred_list_return' : 'advisory_list_return', day, c.leadUserId);
     return true;
@@ -129,7 +185,10 @@ export function runLedger(c: LedgerCase, today: number, rules: ClockRules, dueOf
       for (const [bi, sibling] of c.allegations.entries()) {
         if (sibling.subject !== allegation.subject) continue;
         const other = states[bi];
-        const effects = bi === ai ? t.effects : onSubjectLeftDuringInvestigation(other?.kind === 'act' ? other.state : initialAllegationState());
+        const effects =
+          bi === ai
+            ? t.effects
+            : onSubjectLeftDuringInvestigation(other?.kind === 'act' ? other.state : initialAllegationState());
         if (effects.some((e) => e.kind === 'create_advisory_list_return')) listReturn('advisory', bi, day);
       }
       continue;
@@ -155,7 +214,8 @@ export function runLedger(c: LedgerCase, today: number, rules: ClockRules, dueOf
           break;
         case 'create_barred_list_return':
         case 'barred_list_further_report':
-          if (listReturn('barred', ai, day, { finding: t.state.finding, sanction: t.state.sanction })) done.push('barred list return created');
+          if (listReturn('barred', ai, day, { finding: t.state.finding, sanction: t.state.sanction }))
+            done.push('barred list return created');
           break;
         case 'create_advisory_list_return':
           if (listReturn('advisory', ai, day)) done.push('advisory list return created');

@@ -23,7 +23,14 @@ beforeAll(() => {
 type Rows = Record<string, string[][]>;
 
 function generate(options: { force: string; seed: number; shrink: number }): { rows: Rows; digest: string } {
-  const ctx: ForceContext = { library, rules, dueOf: deadlineMemo(rules), today: TODAY, now: new Date(`${TODAY}T08:00:00Z`), passwordHash: 'hash' };
+  const ctx: ForceContext = {
+    library,
+    rules,
+    dueOf: deadlineMemo(rules),
+    today: TODAY,
+    now: new Date(`${TODAY}T08:00:00Z`),
+    passwordHash: 'hash',
+  };
   const [plan] = planScale({ scale: 'force', ...options }).forces;
   if (!plan) throw new Error('no plan');
   const rows: Rows = {};
@@ -39,7 +46,8 @@ function generate(options: { force: string; seed: number; shrink: number }): { r
   return { rows, digest: hash.digest('hex') };
 }
 
-const col = (rows: Rows, table: string, name: string, columns: string[]) => (rows[table] ?? []).map((r) => r[columns.indexOf(name)] as string);
+const col = (rows: Rows, table: string, name: string, columns: string[]) =>
+  (rows[table] ?? []).map((r) => r[columns.indexOf(name)] as string);
 
 describe('synthetic data: determinism', () => {
   it('the same seed gives exactly the same rows; another seed gives other rows', () => {
@@ -47,16 +55,64 @@ describe('synthetic data: determinism', () => {
     const b = generate({ force: 'city-of-london', seed: 11, shrink: 0.2 });
     const c = generate({ force: 'city-of-london', seed: 12, shrink: 0.2 });
     expect(a.digest).toBe(b.digest);
-    expect(a.rows['cases']?.length).toBe(planScale({ scale: 'force', force: 'city-of-london', shrink: 0.2 }).forces[0]?.cases);
+    expect(a.rows['cases']?.length).toBe(
+      planScale({ scale: 'force', force: 'city-of-london', shrink: 0.2 }).forces[0]?.cases,
+    );
     expect(c.digest).not.toBe(a.digest);
   });
 });
 
 describe('synthetic data: a force that looks like a force', () => {
   let rows: Rows;
-  const CASE_COLUMNS = ['force_id', 'id', 'reference', 'source', 'case_type', 'came_to_attention_on', 'regime_version', 'confidentiality', 'owning_unit_id', 'summary', 'lead_investigator_id', 'status', 'closed_on', 'version', 'created_by', 'created_at'];
-  const ALLEGATION_COLUMNS = ['force_id', 'id', 'case_id', 'subject_id', 'category_code', 'standards', 'description', 'state', 'facts', 'version', 'updated_at'];
-  const CLOCK_COLUMNS = ['force_id', 'id', 'case_id', 'allegation_id', 'subject_id', 'period', 'sequence', 'regime_version', 'started_on', 'due_on', 'owner_user_id', 'state', 'paused_days', 'met_on', 'due_notified_at', 'overdue_notified_at'];
+  const CASE_COLUMNS = [
+    'force_id',
+    'id',
+    'reference',
+    'source',
+    'case_type',
+    'came_to_attention_on',
+    'regime_version',
+    'confidentiality',
+    'owning_unit_id',
+    'summary',
+    'lead_investigator_id',
+    'status',
+    'closed_on',
+    'version',
+    'created_by',
+    'created_at',
+  ];
+  const ALLEGATION_COLUMNS = [
+    'force_id',
+    'id',
+    'case_id',
+    'subject_id',
+    'category_code',
+    'standards',
+    'description',
+    'state',
+    'facts',
+    'version',
+    'updated_at',
+  ];
+  const CLOCK_COLUMNS = [
+    'force_id',
+    'id',
+    'case_id',
+    'allegation_id',
+    'subject_id',
+    'period',
+    'sequence',
+    'regime_version',
+    'started_on',
+    'due_on',
+    'owner_user_id',
+    'state',
+    'paused_days',
+    'met_on',
+    'due_notified_at',
+    'overdue_notified_at',
+  ];
 
   beforeAll(() => {
     rows = generate({ force: 'hertfordshire', seed: 5, shrink: 0.35 }).rows;
@@ -106,7 +162,9 @@ describe('synthetic data: a force that looks like a force', () => {
     const complaints = sources.filter((s) => s === 'public_complaint').length / sources.length;
     expect(complaints).toBeGreaterThan(0.15);
     expect(complaints).toBeLessThan(0.6);
-    const dismissals = (rows['allegation_events'] ?? []).filter((e) => e[4] === 'record_sanction' && (e[7] ?? '').includes('dismissal_without_notice')).length;
+    const dismissals = (rows['allegation_events'] ?? []).filter(
+      (e) => e[4] === 'record_sanction' && (e[7] ?? '').includes('dismissal_without_notice'),
+    ).length;
     const findings = (rows['allegation_events'] ?? []).filter((e) => e[4] === 'record_finding').length;
     expect(dismissals).toBeGreaterThan(0);
     expect(dismissals).toBeLessThan(findings);
@@ -119,10 +177,14 @@ describe('synthetic data: a force that looks like a force', () => {
     const periods = col(rows, 'clocks', 'period', CLOCK_COLUMNS);
     const states = col(rows, 'clocks', 'state', CLOCK_COLUMNS);
     clocks.forEach((k, i) => {
-      if (periods[i]?.startsWith('pcc_report') && status.get(k[2]) === 'closed') expect(live(states[i] ?? '')).toBe(false);
+      if (periods[i]?.startsWith('pcc_report') && status.get(k[2]) === 'closed')
+        expect(live(states[i] ?? '')).toBe(false);
       // The last sweep ran yesterday: a running clock falls due today or later (a window, whose last day
       // was yesterday, elapses at today's sweep).
-      if (states[i] === 'running') expect(toDay(k[9] as string)).toBeGreaterThanOrEqual(toDay(TODAY) - (WINDOW_PERIODS.has(periods[i] as PeriodKey) ? 1 : 0));
+      if (states[i] === 'running')
+        expect(toDay(k[9] as string)).toBeGreaterThanOrEqual(
+          toDay(TODAY) - (WINDOW_PERIODS.has(periods[i] as PeriodKey) ? 1 : 0),
+        );
     });
     expect(states.filter((s) => s === 'overdue').length).toBeGreaterThan(0);
     expect(new Set(periods).size).toBeGreaterThan(10);

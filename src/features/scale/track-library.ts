@@ -4,8 +4,17 @@ import { GROUP_THEMES, THEMES, type Theme } from '../misconduct/demo/case-templa
 import { makeRng, toDay } from '../misconduct/demo/days-and-chance.ts';
 import type { Memos } from '../misconduct/demo/state-coverage.ts';
 import { planAllegation } from '../misconduct/demo/track-planner.ts';
-import { initialAllegationState, onSubjectLeftDuringInvestigation, transition } from '../misconduct/rules/allegation-workflow.ts';
-import type { AllegationContext, AllegationState, AllegationStatus, WorkflowEffect } from '../misconduct/rules/allegation-types.ts';
+import {
+  initialAllegationState,
+  onSubjectLeftDuringInvestigation,
+  transition,
+} from '../misconduct/rules/allegation-workflow.ts';
+import type {
+  AllegationContext,
+  AllegationState,
+  AllegationStatus,
+  WorkflowEffect,
+} from '../misconduct/rules/allegation-types.ts';
 import { REGIME_VERSIONS, type RegimeVersion } from '../misconduct/rules/regime.ts';
 
 /*
@@ -22,7 +31,12 @@ export type ThemeSpec = Theme & { group: { size: readonly [number, number]; staf
 
 export const THEME_SPECS: readonly ThemeSpec[] = [
   ...THEMES.map((t) => ({ ...t, group: null })),
-  ...GROUP_THEMES.map((g) => ({ ...g, weight: 0, summaries: [g.summary], group: { size: g.size, staffShare: g.staffShare } })),
+  ...GROUP_THEMES.map((g) => ({
+    ...g,
+    weight: 0,
+    summaries: [g.summary],
+    group: { size: g.size, staffShare: g.staffShare },
+  })),
 ];
 
 export type TrackFlags = { fww: boolean; multi: boolean };
@@ -39,11 +53,22 @@ export type ActStep = {
   effects: readonly WorkflowEffect[];
   flags: TrackFlags;
 };
-export type LeftStep = { kind: 'left'; offset: number; how: 'resigned' | 'retired'; stateBefore: AllegationState; effects: readonly WorkflowEffect[] };
+export type LeftStep = {
+  kind: 'left';
+  offset: number;
+  how: 'resigned' | 'retired';
+  stateBefore: AllegationState;
+  effects: readonly WorkflowEffect[];
+};
 export type TemplateStep = ActStep | LeftStep;
 export type TrackTemplate = { steps: TemplateStep[]; final: AllegationStatus; hasLeft: boolean };
 /** Tracks that ran to the end (closed) and tracks that stopped waiting in some state. */
-export type TrackPool = { closed: TrackTemplate[]; open: TrackTemplate[]; closedNoLeft: TrackTemplate[]; openNoLeft: TrackTemplate[] };
+export type TrackPool = {
+  closed: TrackTemplate[];
+  open: TrackTemplate[];
+  closedNoLeft: TrackTemplate[];
+  openNoLeft: TrackTemplate[];
+};
 export type TrackLibrary = { pool: (regime: RegimeVersion, theme: number) => TrackPool };
 
 const PLAN_START = toDay('2000-01-01');
@@ -54,7 +79,11 @@ export type LibrarySize = { closed: number; open: number };
 export const DEFAULT_LIBRARY_SIZE: LibrarySize = { closed: 40, open: 14 };
 
 export function profileOf(theme: ThemeSpec): Profile {
-  return { gravity: theme.gravity, criteria: theme.criteria, inPublic: !/^sexual_conduct|abuse_of_position\.sexual/.test(theme.code) };
+  return {
+    gravity: theme.gravity,
+    criteria: theme.criteria,
+    inPublic: !/^sexual_conduct|abuse_of_position\.sexual/.test(theme.code),
+  };
 }
 
 /** Replays a planned track through the workflow, keeping the state and effects after each step. */
@@ -71,11 +100,28 @@ function replay(plan: ReturnType<typeof planAllegation>, base: AllegationContext
       continue;
     }
     const input = step.input;
-    if (input.type === 'assess_severity') flags = { fww: input.finalWrittenWarningInForce, multi: input.multipleUnconnectedIncidents };
-    const result = transition(s, toWorkflowAction(input), { ...ctx, finalWrittenWarningInForce: flags.fww, multipleUnconnectedIncidents: flags.multi });
-    if (!result.ok) throw new Error(`synthetic tracks: ${input.type} from ${s.status} refused on replay: ${result.reason}`);
-    const dated = 'date' in input && typeof input.date === 'string' && input.date !== '' ? toDay(input.date) - PLAN_START : null;
-    steps.push({ kind: 'act', offset, input, hearingOffset: dated, from: s.status, to: result.next.status, state: result.next, effects: result.effects, flags });
+    if (input.type === 'assess_severity')
+      flags = { fww: input.finalWrittenWarningInForce, multi: input.multipleUnconnectedIncidents };
+    const result = transition(s, toWorkflowAction(input), {
+      ...ctx,
+      finalWrittenWarningInForce: flags.fww,
+      multipleUnconnectedIncidents: flags.multi,
+    });
+    if (!result.ok)
+      throw new Error(`synthetic tracks: ${input.type} from ${s.status} refused on replay: ${result.reason}`);
+    const dated =
+      'date' in input && typeof input.date === 'string' && input.date !== '' ? toDay(input.date) - PLAN_START : null;
+    steps.push({
+      kind: 'act',
+      offset,
+      input,
+      hearingOffset: dated,
+      from: s.status,
+      to: result.next.status,
+      state: result.next,
+      effects: result.effects,
+      flags,
+    });
     s = result.next;
   }
   return { steps, final: s.status, hasLeft: steps.some((x) => x.kind === 'left') };
@@ -87,20 +133,29 @@ export function buildTrackLibrary(seed: number, size: LibrarySize = DEFAULT_LIBR
   const memos: Memos = new Map();
   const pools = new Map<string, TrackPool>();
   for (const regime of REGIME_VERSIONS) {
-    const base: AllegationContext = { regime, subject: 'serving', finalWrittenWarningInForce: false, multipleUnconnectedIncidents: false };
+    const base: AllegationContext = {
+      regime,
+      subject: 'serving',
+      finalWrittenWarningInForce: false,
+      multipleUnconnectedIncidents: false,
+    };
     THEME_SPECS.forEach((theme, index) => {
       const pool: TrackPool = { closed: [], open: [], closedNoLeft: [], openNoLeft: [] };
       const profile = profileOf(theme);
       for (let attempt = 0; attempt < (size.closed + size.open) * 12; attempt++) {
         if (pool.closed.length >= size.closed && pool.open.length >= size.open) break;
-        const template = replay(planAllegation(rng, memos, PLAN_START, PLAN_START + PLAN_HORIZON, base, profile, null), base);
+        const template = replay(
+          planAllegation(rng, memos, PLAN_START, PLAN_START + PLAN_HORIZON, base, profile, null),
+          base,
+        );
         const closed = template.final === 'closed';
         const target = closed ? pool.closed : pool.open;
         if (target.length >= (closed ? size.closed : size.open)) continue;
         target.push(template);
         if (!template.hasLeft) (closed ? pool.closedNoLeft : pool.openNoLeft).push(template);
       }
-      if (pool.closed.length === 0) throw new Error(`synthetic tracks: no closed track for ${theme.code} under ${regime}`);
+      if (pool.closed.length === 0)
+        throw new Error(`synthetic tracks: no closed track for ${theme.code} under ${regime}`);
       pools.set(`${regime}|${index}`, pool);
     });
   }

@@ -17,7 +17,8 @@ const APPEAL_FLASH: Record<string, string> = {
   lodged: 'The appeal was recorded.',
   dismissed: 'Appeal dismissed: the decision stands.',
   reinstated: 'Appeal upheld: the withdrawn clearance has been reinstated.',
-  'upheld-refusal': 'Appeal upheld. The application is not granted by the appeal: record a new decision on the application to grant clearance.',
+  'upheld-refusal':
+    'Appeal upheld. The application is not granted by the appeal: record a new decision on the application to grant clearance.',
 };
 
 type Extra = { status?: number; fields?: Record<string, string>; refusal?: string; values?: Record<string, string> };
@@ -38,7 +39,11 @@ export function registerDecisionRecordPages(app: FastifyInstance, deps: Deps): v
       appealLabels: APPEAL_OUTCOME_LABELS,
       exampleDate: exampleDate(today),
       fields: extra.fields,
-      errors: extra.refusal ? [{ text: extra.refusal, href: '#appeals' }] : extra.fields ? errorSummary(extra.fields, ['lodgedOn']) : undefined,
+      errors: extra.refusal
+        ? [{ text: extra.refusal, href: '#appeals' }]
+        : extra.fields
+          ? errorSummary(extra.fields, ['lodgedOn'])
+          : undefined,
       values: extra.values ?? {},
       flash: request.query['done'] === 'lodged' ? 'The appeal was recorded.' : undefined,
     });
@@ -55,11 +60,21 @@ export function registerDecisionRecordPages(app: FastifyInstance, deps: Deps): v
         authorize(principalOf(request), 'vetting.decide', 'decision');
         throw new AppError('validation', 'Check the appeal', { lodgedOn: lodged.error });
       }
-      const appeal = await lodgeAppeal(deps, principalOf(request), { decisionId: request.params.id, lodgedOn: lodged.iso ?? '', grounds: first(body['grounds']) }, request.id);
+      const appeal = await lodgeAppeal(
+        deps,
+        principalOf(request),
+        { decisionId: request.params.id, lodgedOn: lodged.iso ?? '', grounds: first(body['grounds']) },
+        request.id,
+      );
       return reply.redirect(`/vetting/appeals/${appeal.id}?done=lodged`, 303);
     } catch (err) {
       const failure = formFailure(err);
-      return showDecision(request, reply, { status: failure.status, fields: failure.fields, refusal: failure.refusal, values });
+      return showDecision(request, reply, {
+        status: failure.status,
+        fields: failure.fields,
+        refusal: failure.refusal,
+        values,
+      });
     }
   });
 
@@ -70,17 +85,30 @@ export function registerDecisionRecordPages(app: FastifyInstance, deps: Deps): v
       { key: { text: 'Received' }, value: { text: formatDate(a.lodgedOn) } },
       { key: { text: 'Grounds' }, value: { text: a.grounds } },
       { key: { text: 'Outcome' }, value: { text: APPEAL_OUTCOME_LABELS[a.outcome] } },
-      ...(a.outcome === 'pending' ? [] : [{ key: { text: 'Panel' }, value: { text: a.panel } }, { key: { text: 'Decided' }, value: { text: formatDate(a.decidedOn) } }, { key: { text: 'Reasons' }, value: { text: a.outcomeReasons } }]),
+      ...(a.outcome === 'pending'
+        ? []
+        : [
+            { key: { text: 'Panel' }, value: { text: a.panel } },
+            { key: { text: 'Decided' }, value: { text: formatDate(a.decidedOn) } },
+            { key: { text: 'Reasons' }, value: { text: a.outcomeReasons } },
+          ]),
     ];
     return reply.code(extra.status ?? 200).page('vetting/views/appeal.njk', {
       pageTitle: 'Vetting appeal',
       ...view,
       rows,
       outcomeLabel: OUTCOME_LABELS[view.decision.outcome],
-      upheldHint: view.decision.outcome === 'withdraw' ? 'The withdrawn clearance is reinstated' : 'The application can be decided again; only a new decision grants clearance',
+      upheldHint:
+        view.decision.outcome === 'withdraw'
+          ? 'The withdrawn clearance is reinstated'
+          : 'The application can be decided again; only a new decision grants clearance',
       exampleDate: exampleDate(todayIso(deps.now())),
       fields: extra.fields,
-      errors: extra.refusal ? [{ text: extra.refusal, href: '#main-content' }] : extra.fields ? errorSummary(extra.fields, ['decidedOn']) : undefined,
+      errors: extra.refusal
+        ? [{ text: extra.refusal, href: '#main-content' }]
+        : extra.fields
+          ? errorSummary(extra.fields, ['decidedOn'])
+          : undefined,
       values: extra.values ?? {},
       flash: APPEAL_FLASH[request.query['done'] ?? ''],
     });
@@ -97,12 +125,34 @@ export function registerDecisionRecordPages(app: FastifyInstance, deps: Deps): v
         authorize(principalOf(request), 'vetting.decide', 'appeal');
         throw new AppError('validation', 'Check the appeal outcome', { decidedOn: decided.error });
       }
-      const result = await decideAppeal(deps, principalOf(request), { appealId: request.params.id, version: values['version'], panel: values['panel'] ?? '', outcome: values['outcome'] as never, decidedOn: decided.iso ?? '', reasons: values['reasons'] ?? '' }, request.id);
-      const done = values['outcome'] === 'dismissed' ? 'dismissed' : result.decisionOutcome === 'withdraw' ? 'reinstated' : 'upheld-refusal';
+      const result = await decideAppeal(
+        deps,
+        principalOf(request),
+        {
+          appealId: request.params.id,
+          version: values['version'],
+          panel: values['panel'] ?? '',
+          outcome: values['outcome'] as never,
+          decidedOn: decided.iso ?? '',
+          reasons: values['reasons'] ?? '',
+        },
+        request.id,
+      );
+      const done =
+        values['outcome'] === 'dismissed'
+          ? 'dismissed'
+          : result.decisionOutcome === 'withdraw'
+            ? 'reinstated'
+            : 'upheld-refusal';
       return reply.redirect(`/vetting/appeals/${request.params.id}?done=${done}`, 303);
     } catch (err) {
       const failure = formFailure(err);
-      return showAppeal(request, reply, { status: failure.status, fields: failure.fields, refusal: failure.refusal, values });
+      return showAppeal(request, reply, {
+        status: failure.status,
+        fields: failure.fields,
+        refusal: failure.refusal,
+        values,
+      });
     }
   });
 }

@@ -8,7 +8,11 @@ import { findVettingPerson, type VettingPersonRow } from './clearances.repositor
  * The person a renewal or upgrade form is started for (name and date of birth to fill it in), in the
  * vetting scope: someone the principal may not vet is "not found". Not a read of a vetting file.
  */
-export async function findPersonForForm(deps: Deps, principal: Principal | null, personId: string): Promise<VettingPersonRow> {
+export async function findPersonForForm(
+  deps: Deps,
+  principal: Principal | null,
+  personId: string,
+): Promise<VettingPersonRow> {
   authorize(principal, 'vetting.decide', 'person');
   if (!z.string().uuid().safeParse(personId).success) throw notFound('person');
   const person = await findVettingPerson(deps.db, principal, personId);

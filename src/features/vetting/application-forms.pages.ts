@@ -23,12 +23,28 @@ export function registerApplicationFormPages(app: FastifyInstance, deps: Deps): 
     const body = request.body;
     const prefix = `check-${checkId}-`;
     try {
-      await recordCheck(deps, principalOf(request), { applicationId: id, checkId, version: first(body['version']), status: first(body['status']) as never, notes: first(body['notes']) }, request.id);
+      await recordCheck(
+        deps,
+        principalOf(request),
+        {
+          applicationId: id,
+          checkId,
+          version: first(body['version']),
+          status: first(body['status']) as never,
+          notes: first(body['notes']),
+        },
+        request.id,
+      );
       return reply.redirect(done(id, 'check', 'checks'), 303);
     } catch (err) {
       const failure = formFailure(err);
       const values = { [`${prefix}status`]: first(body['status']), [`${prefix}notes`]: first(body['notes']) };
-      return showApplication(deps, request, reply, { status: failure.status, fields: prefixed(failure.fields, prefix), refusal: failure.refusal, values });
+      return showApplication(deps, request, reply, {
+        status: failure.status,
+        fields: prefixed(failure.fields, prefix),
+        refusal: failure.refusal,
+        values,
+      });
     }
   });
 
@@ -36,7 +52,9 @@ export function registerApplicationFormPages(app: FastifyInstance, deps: Deps): 
     const { id } = request.params;
     const body = request.body;
     const occurred = dateFromParts(body, 'occurredOn', 'The date it happened');
-    const values = Object.fromEntries(Object.entries(body).map(([k, v]) => [k.startsWith('occurredOn-') ? k : `adverse-${k}`, first(v)]));
+    const values = Object.fromEntries(
+      Object.entries(body).map(([k, v]) => [k.startsWith('occurredOn-') ? k : `adverse-${k}`, first(v)]),
+    );
     try {
       if (occurred.error) {
         authorize(principalOf(request), 'vetting.decide', 'application');
@@ -62,7 +80,13 @@ export function registerApplicationFormPages(app: FastifyInstance, deps: Deps): 
       return reply.redirect(done(id, 'adverse', 'adverse'), 303);
     } catch (err) {
       const failure = formFailure(err);
-      return showApplication(deps, request, reply, { status: failure.status, fields: prefixed(failure.fields, 'adverse-'), refusal: failure.refusal, values, dateFields: ['adverse-occurredOn'] });
+      return showApplication(deps, request, reply, {
+        status: failure.status,
+        fields: prefixed(failure.fields, 'adverse-'),
+        refusal: failure.refusal,
+        values,
+        dateFields: ['adverse-occurredOn'],
+      });
     }
   });
 
@@ -72,7 +96,10 @@ export function registerApplicationFormPages(app: FastifyInstance, deps: Deps): 
       return reply.redirect(done(request.params.id, 'listed', 'lists'), 303);
     } catch (err) {
       const failure = formFailure(err);
-      return showApplication(deps, request, reply, { status: failure.status, refusal: failure.refusal ?? 'The check could not be made' });
+      return showApplication(deps, request, reply, {
+        status: failure.status,
+        refusal: failure.refusal ?? 'The check could not be made',
+      });
     }
   });
 
@@ -81,12 +108,22 @@ export function registerApplicationFormPages(app: FastifyInstance, deps: Deps): 
     const body = request.body;
     const prefix = `match-${matchId}-`;
     try {
-      await decideListMatch(deps, principalOf(request), { applicationId: id, matchId, decision: first(body['decision']) as never, note: first(body['note']) }, request.id);
+      await decideListMatch(
+        deps,
+        principalOf(request),
+        { applicationId: id, matchId, decision: first(body['decision']) as never, note: first(body['note']) },
+        request.id,
+      );
       return reply.redirect(done(id, 'match', 'lists'), 303);
     } catch (err) {
       const failure = formFailure(err);
       const values = { [`${prefix}decision`]: first(body['decision']), [`${prefix}note`]: first(body['note']) };
-      return showApplication(deps, request, reply, { status: failure.status, fields: prefixed(failure.fields, prefix), refusal: failure.refusal, values });
+      return showApplication(deps, request, reply, {
+        status: failure.status,
+        fields: prefixed(failure.fields, prefix),
+        refusal: failure.refusal,
+        values,
+      });
     }
   });
 
@@ -94,11 +131,21 @@ export function registerApplicationFormPages(app: FastifyInstance, deps: Deps): 
     const { id } = request.params;
     const body = request.body;
     try {
-      await linkApplicantPerson(deps, principalOf(request), { applicationId: id, version: first(body['version']), personId: first(body['personId']) }, request.id);
+      await linkApplicantPerson(
+        deps,
+        principalOf(request),
+        { applicationId: id, version: first(body['version']), personId: first(body['personId']) },
+        request.id,
+      );
       return reply.redirect(done(id, 'linked', 'person'), 303);
     } catch (err) {
       const failure = formFailure(err);
-      return showApplication(deps, request, reply, { status: failure.status, fields: failure.fields, refusal: failure.refusal, values: { personId: first(body['personId']) } });
+      return showApplication(deps, request, reply, {
+        status: failure.status,
+        fields: failure.fields,
+        refusal: failure.refusal,
+        values: { personId: first(body['personId']) },
+      });
     }
   });
 }

@@ -2,13 +2,27 @@ import { formatDate } from '../../lib/dates.ts';
 import { adverseInfoTypes, adverseRelations } from '../../db/schema/index.ts';
 import type { loadApplicationFile } from './view-application.ts';
 import { MATCHED_ON_CREATE } from './match-application.ts';
-import { APPEAL_OUTCOME_LABELS, APPLICATION_STATUS_LABELS, CHECK_LABELS, CHECK_STATUS_LABELS, INFO_TYPE_LABELS, KIND_LABELS, LIST_LABELS, MATCH_DECISION_LABELS, OUTCOME_LABELS, RELATION_LABELS } from './vetting-labels.ts';
+import {
+  APPEAL_OUTCOME_LABELS,
+  APPLICATION_STATUS_LABELS,
+  CHECK_LABELS,
+  CHECK_STATUS_LABELS,
+  INFO_TYPE_LABELS,
+  KIND_LABELS,
+  LIST_LABELS,
+  MATCH_DECISION_LABELS,
+  OUTCOME_LABELS,
+  RELATION_LABELS,
+} from './vetting-labels.ts';
 import { LEVEL_LABELS } from './vetting-levels.ts';
 
 type File = Awaited<ReturnType<typeof loadApplicationFile>>;
 type Row = { key: { text: string }; value: { text: string } | { html: string } };
 
-const row = (key: string, text: string | null | undefined): Row => ({ key: { text: key }, value: { text: text || 'None' } });
+const row = (key: string, text: string | null | undefined): Row => ({
+  key: { text: key },
+  value: { text: text || 'None' },
+});
 
 /** What the application page shows, in words: summary rows, match cards, checks, adverse items, decisions. */
 export function applicationPageModel(file: File, values: Record<string, unknown>) {
@@ -22,9 +36,17 @@ export function applicationPageModel(file: File, values: Record<string, unknown>
     row('Former numbers', a.formerNumbers.join(', ')),
     row('Previous force', a.previousForce),
     file.person
-      ? { key: { text: 'Person record' }, value: { html: `<a class="govuk-link" href="/vetting/people/${file.person.id}">Vetting file of ${escapeHtml(`${file.person.given_name} ${file.person.family_name}`)}</a>` } }
+      ? {
+          key: { text: 'Person record' },
+          value: {
+            html: `<a class="govuk-link" href="/vetting/people/${file.person.id}">Vetting file of ${escapeHtml(`${file.person.given_name} ${file.person.family_name}`)}</a>`,
+          },
+        }
       : row('Person record', 'Not linked yet'),
-    row('Clearance granted', file.clearance ? `${file.clearance.level}, expires ${formatDate(file.clearance.expiresOn)}` : null),
+    row(
+      'Clearance granted',
+      file.clearance ? `${file.clearance.level}, expires ${formatDate(file.clearance.expiresOn)}` : null,
+    ),
   ];
   const matches = file.matches.map((m) => ({
     ...m,
@@ -36,17 +58,39 @@ export function applicationPageModel(file: File, values: Record<string, unknown>
       row('Numbers', m.identifiers.join(', ')),
       row('Reason listed', m.reason),
       row('Source', m.origin === 'own_return' ? 'This force’s own return' : 'National list import'),
-      row('Decision', m.decision === 'pending' ? MATCH_DECISION_LABELS.pending : `${MATCH_DECISION_LABELS[m.decision as keyof typeof MATCH_DECISION_LABELS]} by ${m.decided_by_name ?? 'unknown'} on ${formatDate(m.decided_on)}: ${m.note}`),
+      row(
+        'Decision',
+        m.decision === 'pending'
+          ? MATCH_DECISION_LABELS.pending
+          : `${MATCH_DECISION_LABELS[m.decision as keyof typeof MATCH_DECISION_LABELS]} by ${m.decided_by_name ?? 'unknown'} on ${formatDate(m.decided_on)}: ${m.note}`,
+      ),
     ],
   }));
-  const checks = file.checks.map((c) => ({ ...c, label: CHECK_LABELS[c.checkType], statusLabel: CHECK_STATUS_LABELS[c.status] }));
+  const checks = file.checks.map((c) => ({
+    ...c,
+    label: CHECK_LABELS[c.checkType],
+    statusLabel: CHECK_STATUS_LABELS[c.status],
+  }));
   const adverse = file.adverse.map((i) => ({
     ...i,
     typeLabel: INFO_TYPE_LABELS[i.infoType],
     relationLabel: RELATION_LABELS[i.relation],
-    rows: [row('Source', i.source), row('When', formatDate(i.occurredOn)), row('Description', i.description), row('Assessment', i.assessment), row('Rationale', i.resolvedByDecisionId ? 'Given in the decision record' : 'Not yet: needed before a grant')],
+    rows: [
+      row('Source', i.source),
+      row('When', formatDate(i.occurredOn)),
+      row('Description', i.description),
+      row('Assessment', i.assessment),
+      row('Rationale', i.resolvedByDecisionId ? 'Given in the decision record' : 'Not yet: needed before a grant'),
+    ],
   }));
-  const scale = (name: string) => [{ value: '', text: 'Choose 1 to 5' }, ...[1, 2, 3, 4, 5].map((n) => ({ value: String(n), text: n === 1 ? '1 (low)' : n === 5 ? '5 (high)' : String(n), selected: values[`adverse-${name}`] === String(n) }))];
+  const scale = (name: string) => [
+    { value: '', text: 'Choose 1 to 5' },
+    ...[1, 2, 3, 4, 5].map((n) => ({
+      value: String(n),
+      text: n === 1 ? '1 (low)' : n === 5 ? '5 (high)' : String(n),
+      selected: values[`adverse-${name}`] === String(n),
+    })),
+  ];
   return {
     summaryRows,
     matches,
@@ -58,7 +102,10 @@ export function applicationPageModel(file: File, values: Record<string, unknown>
     statusLabel: APPLICATION_STATUS_LABELS[a.status],
     granted: a.status === 'granted' || a.status === 'granted_with_conditions',
     appealLabels: APPEAL_OUTCOME_LABELS,
-    resultItems: (['clear', 'adverse', 'not_required'] as const).map((s) => ({ value: s, text: CHECK_STATUS_LABELS[s] })),
+    resultItems: (['clear', 'adverse', 'not_required'] as const).map((s) => ({
+      value: s,
+      text: CHECK_STATUS_LABELS[s],
+    })),
     adverseChoices: {
       checks: checks.map((c) => ({ value: c.id, text: c.label })),
       types: adverseInfoTypes.map((t) => ({ value: t, text: INFO_TYPE_LABELS[t] })),
@@ -70,5 +117,8 @@ export function applicationPageModel(file: File, values: Record<string, unknown>
 }
 
 function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  return s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 }

@@ -15,7 +15,10 @@ export type AdverseRow = typeof adverseInformation.$inferSelect;
 export async function nextApplicationReference(tx: Db, forceId: string, year: number): Promise<string> {
   await rawRows(tx, sql`select id from forces where id = ${forceId} for update`);
   const prefix = `VET-${forceId.toUpperCase()}-${year}-`;
-  const [row] = await rawRows<{ n: number }>(tx, sql`select count(*)::int as n from vetting_applications where force_id = ${forceId} and reference like ${`${prefix}%`}`);
+  const [row] = await rawRows<{ n: number }>(
+    tx,
+    sql`select count(*)::int as n from vetting_applications where force_id = ${forceId} and reference like ${`${prefix}%`}`,
+  );
   return `${prefix}${String((row?.n ?? 0) + 1).padStart(4, '0')}`;
 }
 
@@ -27,7 +30,9 @@ export async function insertApplication(tx: Db, row: typeof vettingApplications.
 
 /** The nine checks of an application, each pending. */
 export async function insertPendingChecks(tx: Db, forceId: string, applicationId: string): Promise<void> {
-  await tx.insert(vettingChecks).values(checkTypes.map((checkType) => ({ forceId, applicationId, checkType, status: 'pending' as const })));
+  await tx
+    .insert(vettingChecks)
+    .values(checkTypes.map((checkType) => ({ forceId, applicationId, checkType, status: 'pending' as const })));
 }
 
 function visibleApplication(principal: Principal): SQL {
@@ -35,13 +40,25 @@ function visibleApplication(principal: Principal): SQL {
 }
 
 /** One application the principal may see, optionally locked. */
-export async function findVisibleApplication(db: Db, principal: Principal, id: string, forUpdate = false): Promise<ApplicationRow | undefined> {
-  const query = db.select().from(vettingApplications).where(and(eq(vettingApplications.id, id), visibleApplication(principal)));
+export async function findVisibleApplication(
+  db: Db,
+  principal: Principal,
+  id: string,
+  forUpdate = false,
+): Promise<ApplicationRow | undefined> {
+  const query = db
+    .select()
+    .from(vettingApplications)
+    .where(and(eq(vettingApplications.id, id), visibleApplication(principal)));
   const [row] = forUpdate ? await query.for('update') : await query;
   return row;
 }
 
-export async function updateApplication(tx: Db, row: ApplicationRow, set: Partial<Pick<ApplicationRow, 'status' | 'personId'>>): Promise<void> {
+export async function updateApplication(
+  tx: Db,
+  row: ApplicationRow,
+  set: Partial<Pick<ApplicationRow, 'status' | 'personId'>>,
+): Promise<void> {
   await tx
     .update(vettingApplications)
     .set({ ...set, version: row.version + 1 })
@@ -83,9 +100,17 @@ function listWhere(principal: Principal, f: ApplicationFilter): SQL {
 }
 
 /** Applications the principal may see, oldest open first; the count shares the WHERE clause. */
-export async function listApplications(db: Db, principal: Principal, f: ApplicationFilter, page: { limit: number; offset: number }) {
+export async function listApplications(
+  db: Db,
+  principal: Principal,
+  f: ApplicationFilter,
+  page: { limit: number; offset: number },
+) {
   const where = listWhere(principal, f);
-  const [count] = await rawRows<{ n: number }>(db, sql`select count(*)::int as n from vetting_applications a where ${where}`);
+  const [count] = await rawRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from vetting_applications a where ${where}`,
+  );
   const rows = await rawRows<ApplicationListRow>(
     db,
     sql`select a.id, a.reference, a.kind, a.level, a.given_name, a.family_name, a.status, a.received_on::text as received_on,
@@ -100,25 +125,46 @@ export async function listApplications(db: Db, principal: Principal, f: Applicat
 }
 
 export async function countApplications(db: Db, principal: Principal, status: string): Promise<number> {
-  const [row] = await rawRows<{ n: number }>(db, sql`select count(*)::int as n from vetting_applications a where ${listWhere(principal, { status })}`);
+  const [row] = await rawRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from vetting_applications a where ${listWhere(principal, { status })}`,
+  );
   return row?.n ?? 0;
 }
 
 export async function checksOfApplication(db: Db, forceId: string, applicationId: string): Promise<CheckRow[]> {
-  const rows = await db.select().from(vettingChecks).where(and(eq(vettingChecks.forceId, forceId), eq(vettingChecks.applicationId, applicationId)));
+  const rows = await db
+    .select()
+    .from(vettingChecks)
+    .where(and(eq(vettingChecks.forceId, forceId), eq(vettingChecks.applicationId, applicationId)));
   return rows.sort((a, b) => checkTypes.indexOf(a.checkType) - checkTypes.indexOf(b.checkType));
 }
 
-export async function findCheckForUpdate(tx: Db, forceId: string, applicationId: string, checkId: string): Promise<CheckRow | undefined> {
+export async function findCheckForUpdate(
+  tx: Db,
+  forceId: string,
+  applicationId: string,
+  checkId: string,
+): Promise<CheckRow | undefined> {
   const [row] = await tx
     .select()
     .from(vettingChecks)
-    .where(and(eq(vettingChecks.forceId, forceId), eq(vettingChecks.applicationId, applicationId), eq(vettingChecks.id, checkId)))
+    .where(
+      and(
+        eq(vettingChecks.forceId, forceId),
+        eq(vettingChecks.applicationId, applicationId),
+        eq(vettingChecks.id, checkId),
+      ),
+    )
     .for('update');
   return row;
 }
 
-export async function updateCheck(tx: Db, row: CheckRow, set: Pick<CheckRow, 'status' | 'completedOn' | 'notes'>): Promise<void> {
+export async function updateCheck(
+  tx: Db,
+  row: CheckRow,
+  set: Pick<CheckRow, 'status' | 'completedOn' | 'notes'>,
+): Promise<void> {
   await tx
     .update(vettingChecks)
     .set({ ...set, version: row.version + 1 })
@@ -140,7 +186,13 @@ export async function insertAdverse(tx: Db, row: typeof adverseInformation.$infe
 }
 
 /** Stores a decision's structured rationale on an adverse item and marks it resolved by that decision. */
-export async function resolveAdverse(tx: Db, forceId: string, itemId: string, decisionId: string, resolution: Record<string, string> | null): Promise<void> {
+export async function resolveAdverse(
+  tx: Db,
+  forceId: string,
+  itemId: string,
+  decisionId: string,
+  resolution: Record<string, string> | null,
+): Promise<void> {
   await tx
     .update(adverseInformation)
     .set({ resolvedByDecisionId: decisionId, resolution })

@@ -16,7 +16,12 @@ export const assignReviewInput = z.object({
 });
 
 /** Gives an open review to a vetting officer of the force (never to the person it is about). */
-export async function assignReview(deps: Deps, principal: Principal | null, raw: z.input<typeof assignReviewInput>, requestId: string | null) {
+export async function assignReview(
+  deps: Deps,
+  principal: Principal | null,
+  raw: z.input<typeof assignReviewInput>,
+  requestId: string | null,
+) {
   authorize(principal, 'vetting.decide', 'review');
   const input = parseInput(assignReviewInput, raw, 'Choose who the review is assigned to');
   return deps.db.transaction(async (tx) => {
@@ -25,15 +30,22 @@ export async function assignReview(deps: Deps, principal: Principal | null, raw:
       const officers = await vettingOfficersOf(tx, principal.forceId, REVIEWER_ROLES);
       const chosen = officers.find((o) => o.id === input.assignedUserId);
       if (!chosen || chosen.personId === review.personId) {
-        throw new AppError('validation', 'Choose who the review is assigned to', { assignedUserId: 'Choose a vetting officer from the list' });
+        throw new AppError('validation', 'Choose who the review is assigned to', {
+          assignedUserId: 'Choose a vetting officer from the list',
+        });
       }
     }
     await updateReview(tx, review, { assignedUserId: input.assignedUserId });
-    await recordAudit(tx, actorOf(principal, requestId), { type: 'vetting_review', id: review.id, personId: review.personId }, {
-      type: 'vetting.review_assigned',
-      reviewId: review.id,
-      assignedUserId: input.assignedUserId,
-    });
+    await recordAudit(
+      tx,
+      actorOf(principal, requestId),
+      { type: 'vetting_review', id: review.id, personId: review.personId },
+      {
+        type: 'vetting.review_assigned',
+        reviewId: review.id,
+        assignedUserId: input.assignedUserId,
+      },
+    );
     return { reviewId: review.id, version: review.version + 1 };
   });
 }

@@ -23,7 +23,11 @@ export type VettingPersonRow = {
 };
 
 /** The person a vetting file is about, with their current posting, if the principal may see their vetting file. */
-export async function findVettingPerson(db: Db, principal: Principal, personId: string): Promise<VettingPersonRow | undefined> {
+export async function findVettingPerson(
+  db: Db,
+  principal: Principal,
+  personId: string,
+): Promise<VettingPersonRow | undefined> {
   const [row] = await rawRows<VettingPersonRow>(
     db,
     sql`select p.id, p.given_name, p.family_name, p.status, p.person_type, p.date_of_birth::text as date_of_birth,
@@ -58,16 +62,33 @@ export async function activeClearancesForUpdate(tx: Db, forceId: string, personI
   return tx
     .select()
     .from(vettingClearances)
-    .where(and(eq(vettingClearances.forceId, forceId), eq(vettingClearances.personId, personId), eq(vettingClearances.status, 'active')))
+    .where(
+      and(
+        eq(vettingClearances.forceId, forceId),
+        eq(vettingClearances.personId, personId),
+        eq(vettingClearances.status, 'active'),
+      ),
+    )
     .orderBy(vettingClearances.id)
     .for('update');
 }
 
-export async function endClearances(tx: Db, forceId: string, ids: string[], end: { status: 'terminated' | 'withdrawn' | 'expired'; on: string; reason: string; decisionId: string | null }): Promise<void> {
+export async function endClearances(
+  tx: Db,
+  forceId: string,
+  ids: string[],
+  end: { status: 'terminated' | 'withdrawn' | 'expired'; on: string; reason: string; decisionId: string | null },
+): Promise<void> {
   if (ids.length === 0) return;
   await tx
     .update(vettingClearances)
-    .set({ status: end.status, endedOn: end.on, endedReason: end.reason, endedByDecisionId: end.decisionId, version: sql`${vettingClearances.version} + 1` })
+    .set({
+      status: end.status,
+      endedOn: end.on,
+      endedReason: end.reason,
+      endedByDecisionId: end.decisionId,
+      version: sql`${vettingClearances.version} + 1`,
+    })
     .where(and(eq(vettingClearances.forceId, forceId), inArray(vettingClearances.id, ids)));
 }
 
@@ -75,11 +96,21 @@ export async function endClearances(tx: Db, forceId: string, ids: string[], end:
  * The clearances a withdrawal decision ended, locked: those that name the decision, or (for a withdrawal
  * recorded without the link) the person's clearances withdrawn on the decision's day.
  */
-export async function clearancesWithdrawnBy(tx: Db, forceId: string, decision: { id: string; personId: string | null; decidedOn: string }): Promise<ClearanceRow[]> {
+export async function clearancesWithdrawnBy(
+  tx: Db,
+  forceId: string,
+  decision: { id: string; personId: string | null; decidedOn: string },
+): Promise<ClearanceRow[]> {
   const named = await tx
     .select()
     .from(vettingClearances)
-    .where(and(eq(vettingClearances.forceId, forceId), eq(vettingClearances.endedByDecisionId, decision.id), eq(vettingClearances.status, 'withdrawn')))
+    .where(
+      and(
+        eq(vettingClearances.forceId, forceId),
+        eq(vettingClearances.endedByDecisionId, decision.id),
+        eq(vettingClearances.status, 'withdrawn'),
+      ),
+    )
     .for('update');
   if (named.length > 0 || !decision.personId) return named;
   return tx
@@ -105,7 +136,11 @@ export async function reinstateClearance(tx: Db, row: ClearanceRow): Promise<voi
 }
 
 /** The clearance a decision granted, if one was recorded for it. */
-export async function clearanceOfApplication(db: Db, forceId: string, applicationId: string): Promise<ClearanceRow | undefined> {
+export async function clearanceOfApplication(
+  db: Db,
+  forceId: string,
+  applicationId: string,
+): Promise<ClearanceRow | undefined> {
   const [row] = await db
     .select()
     .from(vettingClearances)
@@ -126,10 +161,23 @@ export async function countExpiring(db: Db, principal: Principal, today: string,
   return row?.n ?? 0;
 }
 
-export type ExpiringRow = { clearance_id: string; person_id: string; given_name: string; family_name: string; level: string; expires_on: string };
+export type ExpiringRow = {
+  clearance_id: string;
+  person_id: string;
+  given_name: string;
+  family_name: string;
+  level: string;
+  expires_on: string;
+};
 
 /** The clearances expiring soonest (for the home page), in the principal's vetting scope. */
-export async function expiringSoon(db: Db, principal: Principal, today: string, until: string, limit: number): Promise<ExpiringRow[]> {
+export async function expiringSoon(
+  db: Db,
+  principal: Principal,
+  today: string,
+  until: string,
+  limit: number,
+): Promise<ExpiringRow[]> {
   return rawRows<ExpiringRow>(
     db,
     sql`select c.id as clearance_id, p.id as person_id, p.given_name, p.family_name, c.level, c.expires_on::text as expires_on

@@ -1,5 +1,11 @@
 import type { IsoDate } from '../../lib/dates.ts';
-import { effectiveStatus, levelPosition, satisfies, type ClearanceStatus, type VettingLevel } from './vetting-levels.ts';
+import {
+  effectiveStatus,
+  levelPosition,
+  satisfies,
+  type ClearanceStatus,
+  type VettingLevel,
+} from './vetting-levels.ts';
 
 /**
  * Who holds the clearance their work requires (uk-domain.md §4.5: HMICFRS expects everyone to hold at least
@@ -23,12 +29,24 @@ export const COMPLIANCE_REASON_LABELS: Record<ComplianceReason, string> = {
   below_required: 'Below the level the post requires',
 };
 
-export type DesignatedPost = { id: string; title: string; postingRole: string; unitPath: string | null; requiredLevel: VettingLevel };
+export type DesignatedPost = {
+  id: string;
+  title: string;
+  postingRole: string;
+  unitPath: string | null;
+  requiredLevel: VettingLevel;
+};
 export type Posting = { role: string | null; unitPath: string | null };
 export type Requirement = { level: VettingLevel; because: string; postId: string | null };
 export type HeldClearance = { level: VettingLevel; status: ClearanceStatus; expiresOn: IsoDate };
 export type UnmetRequirement = Requirement & { reason: ComplianceReason };
-export type Compliance = { compliant: boolean; reasons: ComplianceReason[]; required: Requirement[]; unmet: UnmetRequirement[]; valid: VettingLevel[] };
+export type Compliance = {
+  compliant: boolean;
+  reasons: ComplianceReason[];
+  required: Requirement[];
+  unmet: UnmetRequirement[];
+  valid: VettingLevel[];
+};
 
 /** A post matches a posting with the same role, and (if the post names one) in that unit or beneath it. */
 export function postMatches(post: DesignatedPost, posting: Posting): boolean {
@@ -37,11 +55,24 @@ export function postMatches(post: DesignatedPost, posting: Posting): boolean {
   return !!posting.unitPath && (posting.unitPath === post.unitPath || posting.unitPath.startsWith(`${post.unitPath}/`));
 }
 
-export function requirementsFor(posting: Posting, posts: readonly DesignatedPost[], minimum: VettingLevel): Requirement[] {
-  return [{ level: minimum, because: 'Minimum for everyone in the force', postId: null }, ...posts.filter((p) => postMatches(p, posting)).map((p) => ({ level: p.requiredLevel, because: `Designated post: ${p.title}`, postId: p.id }))];
+export function requirementsFor(
+  posting: Posting,
+  posts: readonly DesignatedPost[],
+  minimum: VettingLevel,
+): Requirement[] {
+  return [
+    { level: minimum, because: 'Minimum for everyone in the force', postId: null },
+    ...posts
+      .filter((p) => postMatches(p, posting))
+      .map((p) => ({ level: p.requiredLevel, because: `Designated post: ${p.title}`, postId: p.id })),
+  ];
 }
 
-export function complianceOf(requirements: readonly Requirement[], clearances: readonly HeldClearance[], today: IsoDate): Compliance {
+export function complianceOf(
+  requirements: readonly Requirement[],
+  clearances: readonly HeldClearance[],
+  today: IsoDate,
+): Compliance {
   const withStatus = clearances.map((c) => ({ ...c, now: effectiveStatus(c, today) }));
   const valid = withStatus.filter((c) => c.now === 'active').map((c) => c.level);
   const expired = withStatus.filter((c) => c.now === 'expired').map((c) => c.level);

@@ -6,9 +6,26 @@ import { visibleVettingSql } from './vetting-scope.ts';
 
 /** What the compliance list is computed from (compliance-rules.ts), read in the principal's vetting scope. */
 
-export type WorkforceRow = { id: string; given_name: string; family_name: string; rank: string | null; role: string | null; unit_name: string | null; unit_path: string | null };
+export type WorkforceRow = {
+  id: string;
+  given_name: string;
+  family_name: string;
+  rank: string | null;
+  role: string | null;
+  unit_name: string | null;
+  unit_path: string | null;
+};
 export type ClearanceFact = { person_id: string; level: string; status: string; expires_on: string };
-export type PostRow = { id: string; title: string; posting_role: string; unit_id: string | null; unit_path: string | null; unit_name: string | null; required_level: string; active: boolean };
+export type PostRow = {
+  id: string;
+  title: string;
+  posting_role: string;
+  unit_id: string | null;
+  unit_path: string | null;
+  unit_name: string | null;
+  required_level: string;
+  active: boolean;
+};
 
 /** Current people the principal may see the vetting file of (never themself), with their current posting. */
 export async function currentWorkforce(db: Db, principal: Principal, personId?: string): Promise<WorkforceRow[]> {

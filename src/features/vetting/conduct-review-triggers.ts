@@ -3,7 +3,11 @@ import type { Db } from '../../db/client.ts';
 import type { IsoDate } from '../../lib/dates.ts';
 import type { AuditActor } from '../audit/audit-events.ts';
 import { openReviewForTrigger } from './open-review-for-trigger.ts';
-import { reviewTriggerForAllegationStep, reviewTriggerForCriminalEvent, type AllegationStep } from './review-triggers.ts';
+import {
+  reviewTriggerForAllegationStep,
+  reviewTriggerForCriminalEvent,
+  type AllegationStep,
+} from './review-triggers.ts';
 
 /**
  * The conduct process's calls into the integrity loop. Each runs inside the transaction of the conduct
@@ -15,7 +19,15 @@ import { reviewTriggerForAllegationStep, reviewTriggerForCriminalEvent, type All
 export async function openReviewForAllegationStep(
   tx: Db,
   deps: Deps,
-  input: { forceId: string; caseId: string; allegationId: string; personId: string | null | undefined; step: AllegationStep; occurredOn: IsoDate; actor: AuditActor },
+  input: {
+    forceId: string;
+    caseId: string;
+    allegationId: string;
+    personId: string | null | undefined;
+    step: AllegationStep;
+    occurredOn: IsoDate;
+    actor: AuditActor;
+  },
 ): Promise<{ reviewId: string; created: boolean } | null> {
   const trigger = reviewTriggerForAllegationStep(input.step);
   if (!trigger || !input.personId) return null;
@@ -33,7 +45,15 @@ export async function openReviewForAllegationStep(
 export async function openReviewForCriminalEvent(
   tx: Db,
   deps: Deps,
-  input: { forceId: string; caseId: string; eventId: string; kind: string; personId: string; occurredOn: IsoDate; actor: AuditActor },
+  input: {
+    forceId: string;
+    caseId: string;
+    eventId: string;
+    kind: string;
+    personId: string;
+    occurredOn: IsoDate;
+    actor: AuditActor;
+  },
 ): Promise<{ reviewId: string; created: boolean } | null> {
   const trigger = reviewTriggerForCriminalEvent(input.kind);
   if (!trigger) return null;

@@ -16,7 +16,12 @@ import { startVettingClock, vettingDeadline } from './vetting-clocks.ts';
 import { loadApplicationFile } from './view-application.ts';
 
 const text = z.string().trim().max(10_000, 'Keep this to 10,000 characters or fewer');
-const rationaleParts = z.object(Object.fromEntries(RATIONALE_PARTS.map((p) => [p, text.optional()])) as Record<(typeof RATIONALE_PARTS)[number], z.ZodOptional<typeof text>>);
+const rationaleParts = z.object(
+  Object.fromEntries(RATIONALE_PARTS.map((p) => [p, text.optional()])) as Record<
+    (typeof RATIONALE_PARTS)[number],
+    z.ZodOptional<typeof text>
+  >,
+);
 
 export const decideApplicationInput = z.object({
   applicationId: z.string().uuid(),
@@ -29,7 +34,12 @@ export const decideApplicationInput = z.object({
   items: z.record(z.string().uuid(), rationaleParts).default({}),
 });
 
-const STATUS_AFTER = { grant: 'granted', grant_with_conditions: 'granted_with_conditions', refuse: 'refused', discontinue: 'discontinued' } as const;
+const STATUS_AFTER = {
+  grant: 'granted',
+  grant_with_conditions: 'granted_with_conditions',
+  refuse: 'refused',
+  discontinue: 'discontinued',
+} as const;
 
 /**
  * Decides an application (§4.4) under THE rule of decision-rules.ts: no grant over adverse information
@@ -38,7 +48,12 @@ const STATUS_AFTER = { grant: 'granted', grant_with_conditions: 'granted_with_co
  * for a human. A grant writes the clearance (when the applicant has a person record; otherwise when they
  * are linked to one); a refusal starts the appeal window. The Appendix K record is stored with it.
  */
-export async function decideApplication(deps: Deps, principal: Principal | null, raw: z.input<typeof decideApplicationInput>, requestId: string | null) {
+export async function decideApplication(
+  deps: Deps,
+  principal: Principal | null,
+  raw: z.input<typeof decideApplicationInput>,
+  requestId: string | null,
+) {
   authorize(principal, 'vetting.decide', 'application');
   const input = parseInput(decideApplicationInput, raw, 'Check the decision');
   return deps.db.transaction(async (tx) => {
@@ -48,8 +63,19 @@ export async function decideApplication(deps: Deps, principal: Principal | null,
     if (!file.state.decidable) throw new AppError('invalid_state', 'This application has already been decided');
     const counts = await matchCounts(tx, application.forceId, application.id);
     const verdict = checkDecision(
-      { outcome: input.outcome, rationale: input.rationale, conditions: input.conditions, reasonsForApplicant: input.reasonsForApplicant, itemRationales: input.items },
-      { adverseItemIds: file.adverse.map((i) => i.id), pendingMatches: counts.pending, confirmedBarredMatches: counts.confirmedBarred, pendingChecks: file.checks.filter((c) => c.status === 'pending').length },
+      {
+        outcome: input.outcome,
+        rationale: input.rationale,
+        conditions: input.conditions,
+        reasonsForApplicant: input.reasonsForApplicant,
+        itemRationales: input.items,
+      },
+      {
+        adverseItemIds: file.adverse.map((i) => i.id),
+        pendingMatches: counts.pending,
+        confirmedBarredMatches: counts.confirmedBarred,
+        pendingChecks: file.checks.filter((c) => c.status === 'pending').length,
+      },
     );
     if (!verdict.ok && verdict.kind === 'blocked') throw new AppError('invalid_state', verdict.message);
     if (!verdict.ok) throw new AppError('validation', 'The decision cannot be saved yet', verdict.fields);
@@ -59,7 +85,7 @@ export async function decideApplication(deps: Deps, principal: Principal | null,
     const appealWindowEndsOn = input.outcome === 'refuse' ? vettingDeadline(deps, 'vetting_appeal', decidedOn) : null;
     const given = (id: string): Partial<ItemRationale> | null => {
       const parts = Object.entries(input.items[id] ?? {}).filter(([, v]) => typeof v === 'string' && v.trim() !== '');
-      return parts.length > 0 ? (Object.fromEntries(parts)) : null;
+      return parts.length > 0 ? Object.fromEntries(parts) : null;
     };
     const document = buildDecisionRecord({
       decisionId,
@@ -67,7 +93,14 @@ export async function decideApplication(deps: Deps, principal: Principal | null,
       application,
       checks: file.checks,
       adverse: file.adverse.map((i) => ({ ...i, rationale: given(i.id) })),
-      matches: file.matches.map((m) => ({ list: m.list, score: m.score, reasons: m.reasons, decision: m.decision, note: m.note, entryName: `${m.given_name} ${m.family_name}` })),
+      matches: file.matches.map((m) => ({
+        list: m.list,
+        score: m.score,
+        reasons: m.reasons,
+        decision: m.decision,
+        note: m.note,
+        entryName: `${m.given_name} ${m.family_name}`,
+      })),
       outcome: input.outcome,
       rationale: input.rationale,
       conditions: input.conditions,
@@ -108,17 +141,28 @@ export async function decideApplication(deps: Deps, principal: Principal | null,
           })
         : null;
     if (input.outcome === 'refuse') {
-      await startVettingClock(tx, deps, { forceId: application.forceId, personId: application.personId, subjectKey: `decision:${decisionId}`, period: 'vetting_appeal', startOn: decidedOn });
+      await startVettingClock(tx, deps, {
+        forceId: application.forceId,
+        personId: application.personId,
+        subjectKey: `decision:${decisionId}`,
+        period: 'vetting_appeal',
+        startOn: decidedOn,
+      });
     }
-    await recordAudit(tx, actor, { type: 'vetting_application', id: application.id, personId: application.personId }, {
-      type: 'vetting.application_decided',
-      applicationId: application.id,
-      decisionId,
-      outcome: input.outcome,
-      clearanceId: granted?.clearance.id ?? null,
-      supersededClearanceIds: granted?.supersededIds ?? [],
-      appealWindowEndsOn,
-    });
+    await recordAudit(
+      tx,
+      actor,
+      { type: 'vetting_application', id: application.id, personId: application.personId },
+      {
+        type: 'vetting.application_decided',
+        applicationId: application.id,
+        decisionId,
+        outcome: input.outcome,
+        clearanceId: granted?.clearance.id ?? null,
+        supersededClearanceIds: granted?.supersededIds ?? [],
+        appealWindowEndsOn,
+      },
+    );
     return { decisionId, clearanceId: granted?.clearance.id ?? null, appealWindowEndsOn };
   });
 }

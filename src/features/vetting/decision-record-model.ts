@@ -2,11 +2,20 @@ import { formatDate } from '../../lib/dates.ts';
 import type { DecisionRecord } from './decision-record.ts';
 import { LEVEL_LABELS } from './review-labels.ts';
 import type { viewDecision } from './view-decision.ts';
-import { CHECK_LABELS, CHECK_STATUS_LABELS, INFO_TYPE_LABELS, OUTCOME_LABELS, RELATION_LABELS } from './vetting-labels.ts';
+import {
+  CHECK_LABELS,
+  CHECK_STATUS_LABELS,
+  INFO_TYPE_LABELS,
+  OUTCOME_LABELS,
+  RELATION_LABELS,
+} from './vetting-labels.ts';
 
 type View = Awaited<ReturnType<typeof viewDecision>>;
 type Row = { key: { text: string }; value: { text: string } };
-const row = (key: string, text: string | null | undefined): Row => ({ key: { text: key }, value: { text: text || 'None' } });
+const row = (key: string, text: string | null | undefined): Row => ({
+  key: { text: key },
+  value: { text: text || 'None' },
+});
 
 /** The record a review's decision stores (review-decision-record.ts), as far as this page reads it. */
 type ReviewRecord = {
@@ -14,7 +23,18 @@ type ReviewRecord = {
   review?: { triggerLabel: string; caseReference: string | null; openedOn: string };
   subject?: { name: string };
   checks?: { type: string; status: string; completedOn: string | null; notes: string }[];
-  adverseInformation?: { id: string; type: string; relation: string; source: string; occurredOn: string | null; severity: number; credibility: number; description: string; assessment: string; rationale: Record<string, string> | null }[];
+  adverseInformation?: {
+    id: string;
+    type: string;
+    relation: string;
+    source: string;
+    occurredOn: string | null;
+    severity: number;
+    credibility: number;
+    description: string;
+    assessment: string;
+    rationale: Record<string, string> | null;
+  }[];
   clearances?: { level: string; status: string; grantedOn: string }[];
   decisionMaker?: { name: string };
   withdrawal?: {
@@ -27,9 +47,11 @@ type ReviewRecord = {
     reasonsForOfficer: string;
   } | null;
 };
-const isReviewRecord = (r: unknown): r is ReviewRecord => !!r && typeof r === 'object' && (r as { form?: unknown }).form === 'vetting_review_decision';
+const isReviewRecord = (r: unknown): r is ReviewRecord =>
+  !!r && typeof r === 'object' && (r as { form?: unknown }).form === 'vetting_review_decision';
 
-const labelOf = <K extends string>(labels: Record<K, string>, key: string | null | undefined) => (key ? (labels[key as K] ?? key) : '');
+const labelOf = <K extends string>(labels: Record<K, string>, key: string | null | undefined) =>
+  key ? (labels[key as K] ?? key) : '';
 
 /**
  * The decision record page's rows, from the stored Appendix K document: an application's decision
@@ -39,7 +61,9 @@ const labelOf = <K extends string>(labels: Record<K, string>, key: string | null
  */
 export function decisionRecordModel(view: View) {
   const d = view.decision;
-  const appealRights = view.appealable ? `An appeal may be made until ${formatDate(view.windowEndsOn)}.` : 'Not applicable';
+  const appealRights = view.appealable
+    ? `An appeal may be made until ${formatDate(view.windowEndsOn)}.`
+    : 'Not applicable';
   if (isReviewRecord(d.document)) return reviewRecordModel(view, d.document, appealRights);
   const record = (d.document ?? {}) as Partial<DecisionRecord>;
   const applicant = record.applicant;
@@ -50,10 +74,18 @@ export function decisionRecordModel(view: View) {
         row('Date of birth', formatDate(applicant.dateOfBirth)),
         row('Former numbers', applicant.formerNumbers?.join(', ')),
         row('Previous force', applicant.previousForce),
-        row('Application', record.applicationReference && record.application ? `${record.applicationReference} (${record.application.kindLabel}, received ${formatDate(record.application.receivedOn)})` : null),
+        row(
+          'Application',
+          record.applicationReference && record.application
+            ? `${record.applicationReference} (${record.application.kindLabel}, received ${formatDate(record.application.receivedOn)})`
+            : null,
+        ),
         row('Level', record.level?.label),
       ]
-    : [row('Application', view.application?.reference), row('Review', d.reviewId ? 'A vetting review of a clearance holder' : null)];
+    : [
+        row('Application', view.application?.reference),
+        row('Review', d.reviewId ? 'A vetting review of a clearance holder' : null),
+      ];
   const decisionRows: Row[] = [
     row('Decision', OUTCOME_LABELS[d.outcome]),
     row('Reasons', d.rationale),
@@ -64,7 +96,13 @@ export function decisionRecordModel(view: View) {
     row('Appeal rights', record.appealRights?.text ?? appealRights),
   ];
   return {
-    record: { form: record.form ?? 'Vetting decision record', force: record.force ?? '', checks: record.checks ?? [], adverseInformation: record.adverseInformation ?? [], listMatches: record.listMatches ?? [] },
+    record: {
+      form: record.form ?? 'Vetting decision record',
+      force: record.force ?? '',
+      checks: record.checks ?? [],
+      adverseInformation: record.adverseInformation ?? [],
+      listMatches: record.listMatches ?? [],
+    },
     subjectHeading: 'Applicant',
     applicantRows,
     decisionRows,
@@ -80,7 +118,12 @@ function reviewRecordModel(view: View, r: ReviewRecord, appealRights: string) {
     row('Name', r.subject?.name),
     row('Review', review ? `${review.triggerLabel}, opened ${formatDate(review.openedOn)}` : null),
     row('Source', review?.caseReference ? `Conduct case ${review.caseReference}` : null),
-    row('Clearances', (r.clearances ?? []).map((c) => `${labelOf(LEVEL_LABELS, c.level)} (${c.status}, granted ${formatDate(c.grantedOn)})`).join('; ')),
+    row(
+      'Clearances',
+      (r.clearances ?? [])
+        .map((c) => `${labelOf(LEVEL_LABELS, c.level)} (${c.status}, granted ${formatDate(c.grantedOn)})`)
+        .join('; '),
+    ),
   ];
   const decisionRows: Row[] = [
     row('Decision', OUTCOME_LABELS[d.outcome]),
@@ -92,7 +135,10 @@ function reviewRecordModel(view: View, r: ReviewRecord, appealRights: string) {
           row('Harm test considered', w.harmTestConsidered ? 'Yes' : 'No'),
           row('Withheld under the harm test', w.withheldUnderHarmTest || 'Nothing'),
           row('Officer told of the assessment', formatDate(w.officerInformedOn)),
-          row('Police friend', `${w.policeFriend ?? 'None chosen'}${w.policeFriendOffered ? ' (right explained)' : ''}`),
+          row(
+            'Police friend',
+            `${w.policeFriend ?? 'None chosen'}${w.policeFriendOffered ? ' (right explained)' : ''}`,
+          ),
           row('Reasons for the officer', w.reasonsForOfficer),
         ]
       : []),
@@ -104,8 +150,17 @@ function reviewRecordModel(view: View, r: ReviewRecord, appealRights: string) {
     record: {
       form: 'Vetting review decision record',
       force: '',
-      checks: (r.checks ?? []).map((c) => ({ label: labelOf(CHECK_LABELS, c.type), resultLabel: labelOf(CHECK_STATUS_LABELS, c.status), completedOn: c.completedOn, notes: c.notes })),
-      adverseInformation: (r.adverseInformation ?? []).map((i) => ({ ...i, typeLabel: labelOf(INFO_TYPE_LABELS, i.type), relationLabel: labelOf(RELATION_LABELS, i.relation) })),
+      checks: (r.checks ?? []).map((c) => ({
+        label: labelOf(CHECK_LABELS, c.type),
+        resultLabel: labelOf(CHECK_STATUS_LABELS, c.status),
+        completedOn: c.completedOn,
+        notes: c.notes,
+      })),
+      adverseInformation: (r.adverseInformation ?? []).map((i) => ({
+        ...i,
+        typeLabel: labelOf(INFO_TYPE_LABELS, i.type),
+        relationLabel: labelOf(RELATION_LABELS, i.relation),
+      })),
       listMatches: [],
     },
     subjectHeading: 'Person reviewed',

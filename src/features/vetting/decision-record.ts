@@ -1,7 +1,16 @@
 import type { IsoDate } from '../../lib/dates.ts';
 import type { ResolvedPeriod } from '../clocks/periods.ts';
 import { RATIONALE_PARTS, type ApplicationOutcome, type ItemRationale } from './decision-rules.ts';
-import { CHECK_LABELS, CHECK_STATUS_LABELS, INFO_TYPE_LABELS, KIND_LABELS, LIST_LABELS, MATCH_DECISION_LABELS, OUTCOME_LABELS, RELATION_LABELS } from './vetting-labels.ts';
+import {
+  CHECK_LABELS,
+  CHECK_STATUS_LABELS,
+  INFO_TYPE_LABELS,
+  KIND_LABELS,
+  LIST_LABELS,
+  MATCH_DECISION_LABELS,
+  OUTCOME_LABELS,
+  RELATION_LABELS,
+} from './vetting-labels.ts';
 import { LEVEL_LABELS, type VettingLevel } from './vetting-levels.ts';
 
 /**
@@ -32,7 +41,12 @@ export type DecisionRecordInput = {
     previousForce: string | null;
     personId: string | null;
   };
-  checks: { checkType: keyof typeof CHECK_LABELS; status: keyof typeof CHECK_STATUS_LABELS; completedOn: IsoDate | null; notes: string }[];
+  checks: {
+    checkType: keyof typeof CHECK_LABELS;
+    status: keyof typeof CHECK_STATUS_LABELS;
+    completedOn: IsoDate | null;
+    notes: string;
+  }[];
   adverse: {
     id: string;
     source: string;
@@ -68,7 +82,11 @@ function appealRights(input: DecisionRecordInput): { appealable: boolean; window
     };
   }
   if (input.outcome === 'discontinue') {
-    return { appealable: false, windowEndsOn: null, text: 'Not a refusal: the applicant may apply again once the investigation or bail has concluded.' };
+    return {
+      appealable: false,
+      windowEndsOn: null,
+      text: 'Not a refusal: the applicant may apply again once the investigation or bail has concluded.',
+    };
   }
   return { appealable: false, windowEndsOn: null, text: 'Clearance granted: there is nothing to appeal.' };
 }
@@ -88,9 +106,21 @@ export function buildDecisionRecord(input: DecisionRecordInput) {
       previousForce: a.previousForce,
       personId: a.personId,
     },
-    application: { id: a.id, kind: a.kind, kindLabel: KIND_LABELS[a.kind as keyof typeof KIND_LABELS] ?? a.kind, receivedOn: a.receivedOn },
+    application: {
+      id: a.id,
+      kind: a.kind,
+      kindLabel: KIND_LABELS[a.kind as keyof typeof KIND_LABELS] ?? a.kind,
+      receivedOn: a.receivedOn,
+    },
     level: { code: a.level, label: LEVEL_LABELS[a.level] },
-    checks: input.checks.map((c) => ({ check: c.checkType, label: CHECK_LABELS[c.checkType], result: c.status, resultLabel: CHECK_STATUS_LABELS[c.status], completedOn: c.completedOn, notes: c.notes })),
+    checks: input.checks.map((c) => ({
+      check: c.checkType,
+      label: CHECK_LABELS[c.checkType],
+      result: c.status,
+      resultLabel: CHECK_STATUS_LABELS[c.status],
+      completedOn: c.completedOn,
+      notes: c.notes,
+    })),
     adverseInformation: input.adverse.map((i) => ({
       id: i.id,
       source: i.source,
@@ -105,7 +135,14 @@ export function buildDecisionRecord(input: DecisionRecordInput) {
       assessment: i.assessment,
       rationale: i.rationale ? Object.fromEntries(RATIONALE_PARTS.map((p) => [p, i.rationale?.[p] ?? ''])) : null,
     })),
-    listMatches: input.matches.map((m) => ({ list: LIST_LABELS[m.list as keyof typeof LIST_LABELS] ?? m.list, entry: m.entryName, score: m.score, reasons: m.reasons, decision: MATCH_DECISION_LABELS[m.decision as keyof typeof MATCH_DECISION_LABELS] ?? m.decision, note: m.note })),
+    listMatches: input.matches.map((m) => ({
+      list: LIST_LABELS[m.list as keyof typeof LIST_LABELS] ?? m.list,
+      entry: m.entryName,
+      score: m.score,
+      reasons: m.reasons,
+      decision: MATCH_DECISION_LABELS[m.decision as keyof typeof MATCH_DECISION_LABELS] ?? m.decision,
+      note: m.note,
+    })),
     decision: {
       outcome: input.outcome,
       outcomeLabel: OUTCOME_LABELS[input.outcome],

@@ -31,7 +31,25 @@ export const RATIONALE_LABELS: Readonly<Record<RationalePart, string>> = {
 
 /** Shortest text accepted as a reason: a few words, not a placeholder. */
 export const MIN_SUBSTANTIVE_LENGTH = 15;
-const PLACEHOLDERS = new Set(['n/a', 'na', 'none', 'nil', 'ok', 'okay', 'yes', 'no', 'see above', 'as above', 'not applicable', 'tbc', 'to follow', 'no comment', 'nothing', 'no risk', 'fine']);
+const PLACEHOLDERS = new Set([
+  'n/a',
+  'na',
+  'none',
+  'nil',
+  'ok',
+  'okay',
+  'yes',
+  'no',
+  'see above',
+  'as above',
+  'not applicable',
+  'tbc',
+  'to follow',
+  'no comment',
+  'nothing',
+  'no risk',
+  'fine',
+]);
 
 /** True when `text` says something: at least {@link MIN_SUBSTANTIVE_LENGTH} characters and three words (of two letters or more), and not a stock placeholder. */
 export function isSubstantive(text: string | null | undefined): boolean {
@@ -58,7 +76,10 @@ export type DecisionContext = {
   pendingChecks: number;
 };
 
-export type DecisionVerdict = { ok: true } | { ok: false; kind: 'blocked'; message: string } | { ok: false; kind: 'incomplete'; fields: FieldErrors };
+export type DecisionVerdict =
+  | { ok: true }
+  | { ok: false; kind: 'blocked'; message: string }
+  | { ok: false; kind: 'incomplete'; fields: FieldErrors };
 
 const substantive = (what: string) => `Enter ${what} (at least ${MIN_SUBSTANTIVE_LENGTH} characters, in words)`;
 
@@ -69,13 +90,25 @@ export function isGrant(outcome: ApplicationOutcome): boolean {
 /** Whether the proposal may be saved: blocked by the application's state, incomplete (field errors), or ok. */
 export function checkDecision(p: DecisionProposal, ctx: DecisionContext): DecisionVerdict {
   if (ctx.pendingMatches > 0) {
-    return { ok: false, kind: 'blocked', message: `Decide the ${ctx.pendingMatches === 1 ? 'possible barred or advisory list match' : `${ctx.pendingMatches} possible barred or advisory list matches`} before deciding the application` };
+    return {
+      ok: false,
+      kind: 'blocked',
+      message: `Decide the ${ctx.pendingMatches === 1 ? 'possible barred or advisory list match' : `${ctx.pendingMatches} possible barred or advisory list matches`} before deciding the application`,
+    };
   }
   if (isGrant(p.outcome) && ctx.confirmedBarredMatches > 0) {
-    return { ok: false, kind: 'blocked', message: 'The applicant is confirmed as on the Police Barred List: clearance cannot be granted' };
+    return {
+      ok: false,
+      kind: 'blocked',
+      message: 'The applicant is confirmed as on the Police Barred List: clearance cannot be granted',
+    };
   }
   if (isGrant(p.outcome) && ctx.pendingChecks > 0) {
-    return { ok: false, kind: 'blocked', message: `Record the result of every check before granting (${ctx.pendingChecks} still pending)` };
+    return {
+      ok: false,
+      kind: 'blocked',
+      message: `Record the result of every check before granting (${ctx.pendingChecks} still pending)`,
+    };
   }
   const fields: FieldErrors = {};
   const reasonWords: Record<ApplicationOutcome, string> = {
@@ -85,13 +118,17 @@ export function checkDecision(p: DecisionProposal, ctx: DecisionContext): Decisi
     discontinue: 'why the application is discontinued, for example under investigation or on police bail',
   };
   if (!isSubstantive(p.rationale)) fields['rationale'] = substantive(reasonWords[p.outcome]);
-  if (p.outcome === 'grant_with_conditions' && !isSubstantive(p.conditions)) fields['conditions'] = substantive('the conditions or risk-mitigation plan');
-  if (p.outcome === 'refuse' && !isSubstantive(p.reasonsForApplicant)) fields['reasonsForApplicant'] = substantive('the reasons that may be given to the applicant under the harm test');
+  if (p.outcome === 'grant_with_conditions' && !isSubstantive(p.conditions))
+    fields['conditions'] = substantive('the conditions or risk-mitigation plan');
+  if (p.outcome === 'refuse' && !isSubstantive(p.reasonsForApplicant))
+    fields['reasonsForApplicant'] = substantive('the reasons that may be given to the applicant under the harm test');
   if (isGrant(p.outcome)) {
     for (const id of ctx.adverseItemIds) {
       const given = p.itemRationales[id] ?? {};
       for (const part of RATIONALE_PARTS) {
-        if (!isSubstantive(given[part])) fields[`items.${id}.${part}`] = `${substantive(RATIONALE_LABELS[part].toLowerCase())} for this adverse information`;
+        if (!isSubstantive(given[part]))
+          fields[`items.${id}.${part}`] =
+            `${substantive(RATIONALE_LABELS[part].toLowerCase())} for this adverse information`;
       }
     }
   }

@@ -32,9 +32,19 @@ export function registerDecisionFormPages(app: FastifyInstance, deps: Deps): voi
     const pendingMatches = file.matches.filter((m) => m.decision === 'pending').length;
     const blockers = [
       ...(file.state.decidable ? [] : ['This application has already been decided.']),
-      ...(pendingMatches > 0 ? [`${pendingMatches} possible barred or advisory list ${pendingMatches === 1 ? 'match is' : 'matches are'} waiting for your decision: no decision can be recorded until then.`] : []),
-      ...(file.matches.some((m) => m.decision === 'confirmed_match' && m.list === 'barred') ? ['The applicant is confirmed as on the Police Barred List: clearance cannot be granted.'] : []),
-      ...(pendingChecks > 0 ? [`${pendingChecks} ${pendingChecks === 1 ? 'check is' : 'checks are'} still pending: clearance cannot be granted until every check has a result.`] : []),
+      ...(pendingMatches > 0
+        ? [
+            `${pendingMatches} possible barred or advisory list ${pendingMatches === 1 ? 'match is' : 'matches are'} waiting for your decision: no decision can be recorded until then.`,
+          ]
+        : []),
+      ...(file.matches.some((m) => m.decision === 'confirmed_match' && m.list === 'barred')
+        ? ['The applicant is confirmed as on the Police Barred List: clearance cannot be granted.']
+        : []),
+      ...(pendingChecks > 0
+        ? [
+            `${pendingChecks} ${pendingChecks === 1 ? 'check is' : 'checks are'} still pending: clearance cannot be granted until every check has a result.`,
+          ]
+        : []),
     ];
     return reply.code(extra.status ?? 200).page('vetting/views/decide.njk', {
       pageTitle: `Decide – ${a.reference}`,
@@ -43,12 +53,25 @@ export function registerDecisionFormPages(app: FastifyInstance, deps: Deps): voi
       reopenedByAppeal: file.state.reopenedByAppeal,
       blockers,
       checkSummary: `${file.checks.length - pendingChecks} of ${file.checks.length} recorded, ${file.checks.filter((c) => c.status === 'adverse').length} with adverse information`,
-      outcomeItems: APPLICATION_OUTCOMES.map((o) => ({ value: o, text: OUTCOME_LABELS[o], hint: { text: OUTCOME_HINTS[o] }, checked: values['outcome'] === o })),
-      adverse: file.adverse.map((i) => ({ ...i, typeLabel: INFO_TYPE_LABELS[i.infoType], relationLabel: RELATION_LABELS[i.relation] })),
+      outcomeItems: APPLICATION_OUTCOMES.map((o) => ({
+        value: o,
+        text: OUTCOME_LABELS[o],
+        hint: { text: OUTCOME_HINTS[o] },
+        checked: values['outcome'] === o,
+      })),
+      adverse: file.adverse.map((i) => ({
+        ...i,
+        typeLabel: INFO_TYPE_LABELS[i.infoType],
+        relationLabel: RELATION_LABELS[i.relation],
+      })),
       rationaleParts: RATIONALE_PARTS.map((key) => ({ key, label: RATIONALE_LABELS[key] })),
       fields: extra.fields,
       refusal: extra.refusal,
-      errors: extra.refusal ? [{ text: extra.refusal, href: '#main-content' }] : extra.fields ? errorSummary(extra.fields, []) : undefined,
+      errors: extra.refusal
+        ? [{ text: extra.refusal, href: '#main-content' }]
+        : extra.fields
+          ? errorSummary(extra.fields, [])
+          : undefined,
       values,
     });
   };
@@ -67,14 +90,29 @@ export function registerDecisionFormPages(app: FastifyInstance, deps: Deps): voi
       await decideApplication(
         deps,
         principalOf(request),
-        { applicationId: request.params.id, version: values['version'], outcome: values['outcome'] as never, rationale: values['rationale'], conditions: values['conditions'], reasonsForApplicant: values['reasonsForApplicant'], items },
+        {
+          applicationId: request.params.id,
+          version: values['version'],
+          outcome: values['outcome'] as never,
+          rationale: values['rationale'],
+          conditions: values['conditions'],
+          reasonsForApplicant: values['reasonsForApplicant'],
+          items,
+        },
         request.id,
       );
       return reply.redirect(`/vetting/applications/${request.params.id}?done=decided#decision`, 303);
     } catch (err) {
       const failure = formFailure(err);
-      const fields = Object.fromEntries(Object.entries(failure.fields ?? {}).map(([k, v]) => [k.replace(/^items\.([^.]+)\.(\w+)$/, 'item-$1-$2'), v]));
-      return show(request, reply, { status: failure.status, fields: failure.fields ? fields : undefined, refusal: failure.refusal, values });
+      const fields = Object.fromEntries(
+        Object.entries(failure.fields ?? {}).map(([k, v]) => [k.replace(/^items\.([^.]+)\.(\w+)$/, 'item-$1-$2'), v]),
+      );
+      return show(request, reply, {
+        status: failure.status,
+        fields: failure.fields ? fields : undefined,
+        refusal: failure.refusal,
+        values,
+      });
     }
   });
 }

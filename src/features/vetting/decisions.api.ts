@@ -24,7 +24,14 @@ export function registerDecisionsApi(app: FastifyInstance, deps: Deps): void {
         tags,
         summary: 'A vetting decision with its Appendix K decision record document and appeals (the read is audited)',
         params: idParams,
-        response: { 200: decisionItem.extend({ document: z.unknown(), appealable: z.boolean(), appealWindowEndsOn: z.string().nullable() }), ...errors },
+        response: {
+          200: decisionItem.extend({
+            document: z.unknown(),
+            appealable: z.boolean(),
+            appealWindowEndsOn: z.string().nullable(),
+          }),
+          ...errors,
+        },
       },
     },
     async (request) => {
@@ -50,13 +57,40 @@ export function registerDecisionsApi(app: FastifyInstance, deps: Deps): void {
 
   api.post(
     '/api/v1/vetting/decisions/:id/appeals',
-    { ...on, schema: { tags, summary: 'Lodge an appeal against a refusal or withdrawal (date received, grounds); refused after the window', params: idParams, body: bodies.appeal, response: { 201: created, ...errors } } },
-    async (request, reply) => reply.code(201).send(await lodgeAppeal(deps, principalOf(request), { decisionId: request.params.id, ...request.body } as never, request.id)),
+    {
+      ...on,
+      schema: {
+        tags,
+        summary: 'Lodge an appeal against a refusal or withdrawal (date received, grounds); refused after the window',
+        params: idParams,
+        body: bodies.appeal,
+        response: { 201: created, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(
+          await lodgeAppeal(
+            deps,
+            principalOf(request),
+            { decisionId: request.params.id, ...request.body } as never,
+            request.id,
+          ),
+        ),
   );
 
   api.get(
     '/api/v1/vetting/appeals/:id',
-    { ...on, schema: { tags, summary: 'An appeal (the read is audited)', params: idParams, response: { 200: appealItem.extend({ decisionOutcome: z.string() }), ...errors } } },
+    {
+      ...on,
+      schema: {
+        tags,
+        summary: 'An appeal (the read is audited)',
+        params: idParams,
+        response: { 200: appealItem.extend({ decisionOutcome: z.string() }), ...errors },
+      },
+    },
     async (request) => {
       const v = await viewAppeal(deps, principalOf(request), request.params.id, request.id);
       return { ...v.appeal, decisionOutcome: v.decision.outcome };
@@ -69,14 +103,23 @@ export function registerDecisionsApi(app: FastifyInstance, deps: Deps): void {
       ...on,
       schema: {
         tags,
-        summary: 'Record the appeal panel and outcome (upheld against a withdrawal reinstates the clearance; against a refusal, a new decision is needed to grant)',
+        summary:
+          'Record the appeal panel and outcome (upheld against a withdrawal reinstates the clearance; against a refusal, a new decision is needed to grant)',
         params: idParams,
         body: bodies.appealOutcome,
-        response: { 200: z.object({ reinstatedClearanceIds: z.array(z.string().uuid()), message: z.string() }), ...errors },
+        response: {
+          200: z.object({ reinstatedClearanceIds: z.array(z.string().uuid()), message: z.string() }),
+          ...errors,
+        },
       },
     },
     async (request) => {
-      const r = await decideAppeal(deps, principalOf(request), { appealId: request.params.id, ...request.body } as never, request.id);
+      const r = await decideAppeal(
+        deps,
+        principalOf(request),
+        { appealId: request.params.id, ...request.body } as never,
+        request.id,
+      );
       return { reinstatedClearanceIds: r.reinstatedClearanceIds, message: r.message };
     },
   );

@@ -17,11 +17,21 @@ export async function insertDecision(tx: Db, row: typeof vettingDecisions.$infer
 }
 
 /** One decision the principal may see (the vetting scope, by the person it concerns), optionally locked. */
-export async function findVisibleDecision(db: Db, principal: Principal, id: string, forUpdate = false): Promise<DecisionRow | undefined> {
+export async function findVisibleDecision(
+  db: Db,
+  principal: Principal,
+  id: string,
+  forUpdate = false,
+): Promise<DecisionRow | undefined> {
   const query = db
     .select()
     .from(vettingDecisions)
-    .where(and(eq(vettingDecisions.id, id), visibleVettingSql(principal, sql`${vettingDecisions.forceId}`, sql`${vettingDecisions.personId}`)));
+    .where(
+      and(
+        eq(vettingDecisions.id, id),
+        visibleVettingSql(principal, sql`${vettingDecisions.forceId}`, sql`${vettingDecisions.personId}`),
+      ),
+    );
   const [row] = forUpdate ? await query.for('update') : await query;
   return row;
 }
@@ -34,7 +44,14 @@ export async function decisionsOfApplication(db: Db, forceId: string, applicatio
     .orderBy(desc(vettingDecisions.recordedAt));
 }
 
-export type PersonDecisionRow = { id: string; outcome: string; decided_on: string; application_id: string | null; review_id: string | null; appeal_window_ends_on: string | null };
+export type PersonDecisionRow = {
+  id: string;
+  outcome: string;
+  decided_on: string;
+  application_id: string | null;
+  review_id: string | null;
+  appeal_window_ends_on: string | null;
+};
 
 /** Every decision about a person (on their applications and reviews), newest first. */
 export async function decisionsAboutPerson(db: Db, forceId: string, personId: string): Promise<PersonDecisionRow[]> {
@@ -47,7 +64,12 @@ export async function decisionsAboutPerson(db: Db, forceId: string, personId: st
 }
 
 /** Once an applicant is linked to their person record, the decisions on the application concern that person. */
-export async function setDecisionsPerson(tx: Db, forceId: string, applicationId: string, personId: string): Promise<void> {
+export async function setDecisionsPerson(
+  tx: Db,
+  forceId: string,
+  applicationId: string,
+  personId: string,
+): Promise<void> {
   await tx
     .update(vettingDecisions)
     .set({ personId })
@@ -69,19 +91,31 @@ export async function appealsOfDecision(db: Db, forceId: string, decisionId: str
 }
 
 /** One appeal the principal may see (through its decision's scope), optionally locked. */
-export async function findVisibleAppeal(db: Db, principal: Principal, id: string, forUpdate = false): Promise<AppealRow | undefined> {
+export async function findVisibleAppeal(
+  db: Db,
+  principal: Principal,
+  id: string,
+  forUpdate = false,
+): Promise<AppealRow | undefined> {
   const [visible] = await rawRows<{ id: string }>(
     db,
     sql`select a.id from vetting_appeals a join vetting_decisions d on d.force_id = a.force_id and d.id = a.decision_id
       where a.id = ${id}::uuid and ${visibleVettingSql(principal, sql`d.force_id`, sql`d.person_id`)}`,
   );
   if (!visible) return undefined;
-  const query = db.select().from(vettingAppeals).where(and(eq(vettingAppeals.forceId, principal.forceId), eq(vettingAppeals.id, visible.id)));
+  const query = db
+    .select()
+    .from(vettingAppeals)
+    .where(and(eq(vettingAppeals.forceId, principal.forceId), eq(vettingAppeals.id, visible.id)));
   const [row] = forUpdate ? await query.for('update') : await query;
   return row;
 }
 
-export async function updateAppeal(tx: Db, row: AppealRow, set: Pick<AppealRow, 'panel' | 'outcome' | 'decidedOn' | 'outcomeReasons'>): Promise<void> {
+export async function updateAppeal(
+  tx: Db,
+  row: AppealRow,
+  set: Pick<AppealRow, 'panel' | 'outcome' | 'decidedOn' | 'outcomeReasons'>,
+): Promise<void> {
   await tx
     .update(vettingAppeals)
     .set({ ...set, version: row.version + 1 })

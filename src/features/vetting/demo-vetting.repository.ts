@@ -7,7 +7,13 @@ import { designatedPosts, vettingChecks, vettingClearances, vettingClocks } from
 
 const BATCH = 500;
 
-export type DemoWorkforceRow = { id: string; given_name: string; family_name: string; date_of_birth: string | null; role: string | null };
+export type DemoWorkforceRow = {
+  id: string;
+  given_name: string;
+  family_name: string;
+  date_of_birth: string | null;
+  role: string | null;
+};
 
 /** The force's current people with their current posting, in a stable order. */
 export async function demoWorkforce(db: Db, forceId: string): Promise<DemoWorkforceRow[]> {
@@ -22,7 +28,10 @@ export async function demoWorkforce(db: Db, forceId: string): Promise<DemoWorkfo
 }
 
 export async function demoUnitId(db: Db, forceId: string, name: string): Promise<string | null> {
-  const [row] = await rawRows<{ id: string }>(db, sql`select id from units where force_id = ${forceId} and name = ${name} limit 1`);
+  const [row] = await rawRows<{ id: string }>(
+    db,
+    sql`select id from units where force_id = ${forceId} and name = ${name} limit 1`,
+  );
   return row?.id ?? null;
 }
 
@@ -30,15 +39,37 @@ export async function insertDemoPosts(tx: Db, rows: (typeof designatedPosts.$inf
   if (rows.length > 0) await tx.insert(designatedPosts).values(rows);
 }
 
-export async function insertDemoClearances(tx: Db, clearances: (typeof vettingClearances.$inferInsert)[], clocks: (typeof vettingClocks.$inferInsert)[]): Promise<void> {
-  for (let i = 0; i < clearances.length; i += BATCH) await tx.insert(vettingClearances).values(clearances.slice(i, i + BATCH));
+export async function insertDemoClearances(
+  tx: Db,
+  clearances: (typeof vettingClearances.$inferInsert)[],
+  clocks: (typeof vettingClocks.$inferInsert)[],
+): Promise<void> {
+  for (let i = 0; i < clearances.length; i += BATCH)
+    await tx.insert(vettingClearances).values(clearances.slice(i, i + BATCH));
   for (let i = 0; i < clocks.length; i += BATCH) await tx.insert(vettingClocks).values(clocks.slice(i, i + BATCH));
 }
 
 /** Records demo check results in one statement (the demo's checks carry no audit row of their own). */
-export async function markDemoChecks(tx: Db, forceId: string, applicationId: string, checkTypes: string[], on: string): Promise<void> {
+export async function markDemoChecks(
+  tx: Db,
+  forceId: string,
+  applicationId: string,
+  checkTypes: string[],
+  on: string,
+): Promise<void> {
   await tx
     .update(vettingChecks)
-    .set({ status: 'clear', completedOn: on, notes: 'No trace (demo data)', version: sql`${vettingChecks.version} + 1` })
-    .where(and(eq(vettingChecks.forceId, forceId), eq(vettingChecks.applicationId, applicationId), inArray(vettingChecks.checkType, checkTypes as (typeof vettingChecks.$inferSelect)['checkType'][])));
+    .set({
+      status: 'clear',
+      completedOn: on,
+      notes: 'No trace (demo data)',
+      version: sql`${vettingChecks.version} + 1`,
+    })
+    .where(
+      and(
+        eq(vettingChecks.forceId, forceId),
+        eq(vettingChecks.applicationId, applicationId),
+        inArray(vettingChecks.checkType, checkTypes as (typeof vettingChecks.$inferSelect)['checkType'][]),
+      ),
+    );
 }

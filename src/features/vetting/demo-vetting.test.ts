@@ -30,7 +30,9 @@ describe('the vetting demo data', () => {
     expect(counts?.expired).toBeGreaterThan(0);
     expect(counts?.expiring).toBeGreaterThan(0);
     expect(counts?.mv).toBeGreaterThan(0);
-    expect(await q(`select count(*)::int as n from vetting_clocks where subject_key like 'clearance:%'`)).toEqual([{ n: (await q<{ n: number }>(`select count(*)::int as n from vetting_clearances`))[0]?.n }]);
+    expect(await q(`select count(*)::int as n from vetting_clocks where subject_key like 'clearance:%'`)).toEqual([
+      { n: (await q<{ n: number }>(`select count(*)::int as n from vetting_clearances`))[0]?.n },
+    ]);
     expect(await q(`select title, required_level from designated_posts order by title`)).toEqual([
       { title: 'Counter corruption investigator', required_level: 'MV' },
       { title: 'Intelligence officer', required_level: 'MV' },
@@ -40,7 +42,14 @@ describe('the vetting demo data', () => {
   });
 
   it('has a fictional national list, an applicant waiting on a barred-list match, and one with adverse information', async () => {
-    expect(await q(`select list, count(*)::int as n from list_entries where origin = 'national_import' group by list order by list`)).toEqual([{ list: 'advisory', n: 2 }, { list: 'barred', n: 5 }]);
+    expect(
+      await q(
+        `select list, count(*)::int as n from list_entries where origin = 'national_import' group by list order by list`,
+      ),
+    ).toEqual([
+      { list: 'advisory', n: 2 },
+      { list: 'barred', n: 5 },
+    ]);
     const apps = await q<{ family_name: string; kind: string; status: string; pending: number; adverse: number }>(`
       select a.family_name, a.kind, a.status,
         (select count(*)::int from list_matches m where m.application_id = a.id and m.decision = 'pending') as pending,

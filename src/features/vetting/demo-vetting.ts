@@ -8,7 +8,14 @@ import { accountOf } from '../misconduct/demo/replay.ts';
 import { checksOfApplication } from './applications.repository.ts';
 import { createApplication } from './create-application.ts';
 import { decideApplication } from './decide-application.ts';
-import { demoUnitId, demoWorkforce, insertDemoClearances, insertDemoPosts, markDemoChecks, type DemoWorkforceRow } from './demo-vetting.repository.ts';
+import {
+  demoUnitId,
+  demoWorkforce,
+  insertDemoClearances,
+  insertDemoPosts,
+  markDemoChecks,
+  type DemoWorkforceRow,
+} from './demo-vetting.repository.ts';
 import { importListText } from './import-list.ts';
 import { recordAdverseInformation } from './record-adverse-information.ts';
 import { vettingDeadline } from './vetting-clocks.ts';
@@ -26,8 +33,16 @@ import { renewalPeriodOf, type VettingLevel } from './vetting-levels.ts';
 export type DemoVettingSummary = { clearances: number; posts: number; listEntries: number; applications: number };
 
 const DESIGNATED = [
-  { title: 'Counter corruption investigator', postingRole: 'Counter corruption investigator', unit: 'Counter Corruption Unit' },
-  { title: 'Professional standards investigator', postingRole: 'PSD investigator', unit: 'Professional Standards Department' },
+  {
+    title: 'Counter corruption investigator',
+    postingRole: 'Counter corruption investigator',
+    unit: 'Counter Corruption Unit',
+  },
+  {
+    title: 'Professional standards investigator',
+    postingRole: 'PSD investigator',
+    unit: 'Professional Standards Department',
+  },
   { title: 'Intelligence officer', postingRole: 'Intelligence officer', unit: null },
   { title: 'Vetting officer', postingRole: 'Vetting officer', unit: 'Vetting Unit' },
 ] as const;
@@ -58,7 +73,10 @@ function demoUuid(key: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-export async function seedDemoVetting(deps: Deps, options: { forceId: string; today: IsoDate }): Promise<DemoVettingSummary> {
+export async function seedDemoVetting(
+  deps: Deps,
+  options: { forceId: string; today: IsoDate },
+): Promise<DemoVettingSummary> {
   const { forceId, today } = options;
   const people = await demoWorkforce(deps.db, forceId);
   const clearances: (typeof vettingClearances.$inferInsert)[] = [];
@@ -78,10 +96,19 @@ export async function seedDemoVetting(deps: Deps, options: { forceId: string; to
     if (b < 70) grant(p.id, 'RV', addCalendarDays(today, -(3653 + 30 + daysAgo)));
     else if (b < 100) grant(p.id, 'RV', addCalendarDays(today, -(3653 - 5 - (daysAgo % 80))));
     else grant(p.id, 'RV', addCalendarDays(today, -daysAgo));
-    if (p.role && designatedRoles.has(p.role) && b >= 100 && bucket(p.id, 'mv') < 800) grant(p.id, 'MV', addCalendarDays(today, -(daysAgo % 2000)));
+    if (p.role && designatedRoles.has(p.role) && b >= 100 && bucket(p.id, 'mv') < 800)
+      grant(p.id, 'MV', addCalendarDays(today, -(daysAgo % 2000)));
   }
   const posts: (typeof designatedPosts.$inferInsert)[] = [];
-  for (const d of DESIGNATED) posts.push({ forceId, id: demoUuid(`post:${d.title}`), title: d.title, postingRole: d.postingRole, unitId: d.unit ? await demoUnitId(deps.db, forceId, d.unit) : null, requiredLevel: 'MV' as const });
+  for (const d of DESIGNATED)
+    posts.push({
+      forceId,
+      id: demoUuid(`post:${d.title}`),
+      title: d.title,
+      postingRole: d.postingRole,
+      unitId: d.unit ? await demoUnitId(deps.db, forceId, d.unit) : null,
+      requiredLevel: 'MV' as const,
+    });
   await deps.db.transaction(async (tx) => {
     await insertDemoPosts(tx, posts);
     await insertDemoClearances(tx, clearances, clocks);
@@ -89,40 +116,151 @@ export async function seedDemoVetting(deps: Deps, options: { forceId: string; to
   const actor = systemActor('probity seed --demo', forceId);
   const barred = await importListText(deps, actor, { forceId, list: 'barred', text: DEMO_LIST_CSV });
   const advisory = await importListText(deps, actor, { forceId, list: 'advisory', text: DEMO_ADVISORY_CSV });
-  const applications = await demoApplications(deps, forceId, today, people.filter((p) => bucket(p.id, 'rv') >= 70 && bucket(p.id, 'rv') < 100));
+  const applications = await demoApplications(
+    deps,
+    forceId,
+    today,
+    people.filter((p) => bucket(p.id, 'rv') >= 70 && bucket(p.id, 'rv') < 100),
+  );
   return { clearances: clearances.length, posts: posts.length, listEntries: barred.rows + advisory.rows, applications };
 }
 
 /** Five applications through the use cases, as the demo force's vetting officer. */
-async function demoApplications(deps: Deps, forceId: string, today: IsoDate, expiring: DemoWorkforceRow[]): Promise<number> {
+async function demoApplications(
+  deps: Deps,
+  forceId: string,
+  today: IsoDate,
+  expiring: DemoWorkforceRow[],
+): Promise<number> {
   const officer = await accountOf(deps, `vetting@${forceId}.example`);
   const renewing = expiring.find((p) => p.id !== officer.personId && p.date_of_birth);
   const rid = 'seed-demo';
   const received = (days: number) => addCalendarDays(today, -days);
   const base = { formerNames: [] as string[], formerNumbers: [] as string[], previousForce: null };
-  const recordChecks = (id: string, types: readonly string[]) => markDemoChecks(deps.db, forceId, id, [...types], received(2));
+  const recordChecks = (id: string, types: readonly string[]) =>
+    markDemoChecks(deps.db, forceId, id, [...types], received(2));
 
-  await createApplication(deps, officer, { ...base, kind: 'recruitment', level: 'RV', givenName: 'Ottoline', familyName: 'Examplewood', dateOfBirth: '1987-03-14', formerNumbers: ['PC 3187'], receivedOn: received(12) }, rid);
+  await createApplication(
+    deps,
+    officer,
+    {
+      ...base,
+      kind: 'recruitment',
+      level: 'RV',
+      givenName: 'Ottoline',
+      familyName: 'Examplewood',
+      dateOfBirth: '1987-03-14',
+      formerNumbers: ['PC 3187'],
+      receivedOn: received(12),
+    },
+    rid,
+  );
 
-  const adverse = await createApplication(deps, officer, { ...base, kind: 'recruitment', level: 'RV', givenName: 'Rowan', familyName: 'Demoson', formerNames: ['Rowan Hartley'], dateOfBirth: '1996-11-02', receivedOn: received(30) }, rid);
-  await recordChecks(adverse.id, ['pnd', 'local_intelligence', 'ct_special_branch', 'employment_references', 'biometric']);
+  const adverse = await createApplication(
+    deps,
+    officer,
+    {
+      ...base,
+      kind: 'recruitment',
+      level: 'RV',
+      givenName: 'Rowan',
+      familyName: 'Demoson',
+      formerNames: ['Rowan Hartley'],
+      dateOfBirth: '1996-11-02',
+      receivedOn: received(30),
+    },
+    rid,
+  );
+  await recordChecks(adverse.id, [
+    'pnd',
+    'local_intelligence',
+    'ct_special_branch',
+    'employment_references',
+    'biometric',
+  ]);
   const pnc = (await checksOfApplication(deps.db, forceId, adverse.id)).find((c) => c.checkType === 'pnc');
   await recordAdverseInformation(
     deps,
     officer,
-    { applicationId: adverse.id, checkId: pnc?.id ?? null, source: 'PNC', infoType: 'caution', occurredOn: '2014-07-19', relation: 'self', severity: 3, credibility: 5, description: 'Caution for common assault (a fight outside a bar), aged 17', assessment: 'Declared on the application; no later matters' },
+    {
+      applicationId: adverse.id,
+      checkId: pnc?.id ?? null,
+      source: 'PNC',
+      infoType: 'caution',
+      occurredOn: '2014-07-19',
+      relation: 'self',
+      severity: 3,
+      credibility: 5,
+      description: 'Caution for common assault (a fight outside a bar), aged 17',
+      assessment: 'Declared on the application; no later matters',
+    },
     rid,
   );
 
-  await createApplication(deps, officer, { ...base, kind: 'transfer_in', level: 'RV', givenName: 'Kit', familyName: 'Sampleton', dateOfBirth: '1990-06-21', formerNumbers: ['NM 2231'], previousForce: 'Northmarsh Constabulary (demo)', receivedOn: received(8) }, rid);
+  await createApplication(
+    deps,
+    officer,
+    {
+      ...base,
+      kind: 'transfer_in',
+      level: 'RV',
+      givenName: 'Kit',
+      familyName: 'Sampleton',
+      dateOfBirth: '1990-06-21',
+      formerNumbers: ['NM 2231'],
+      previousForce: 'Northmarsh Constabulary (demo)',
+      receivedOn: received(8),
+    },
+    rid,
+  );
 
   if (renewing?.date_of_birth) {
-    await createApplication(deps, officer, { ...base, kind: 'renewal', level: 'RV', personId: renewing.id, givenName: renewing.given_name, familyName: renewing.family_name, dateOfBirth: renewing.date_of_birth, receivedOn: received(5) }, rid);
+    await createApplication(
+      deps,
+      officer,
+      {
+        ...base,
+        kind: 'renewal',
+        level: 'RV',
+        personId: renewing.id,
+        givenName: renewing.given_name,
+        familyName: renewing.family_name,
+        dateOfBirth: renewing.date_of_birth,
+        receivedOn: received(5),
+      },
+      rid,
+    );
   }
 
-  const granted = await createApplication(deps, officer, { ...base, kind: 'recruitment', level: 'RV', givenName: 'Avery', familyName: 'Placeholder', dateOfBirth: '1999-02-27', receivedOn: received(60) }, rid);
+  const granted = await createApplication(
+    deps,
+    officer,
+    {
+      ...base,
+      kind: 'recruitment',
+      level: 'RV',
+      givenName: 'Avery',
+      familyName: 'Placeholder',
+      dateOfBirth: '1999-02-27',
+      receivedOn: received(60),
+    },
+    rid,
+  );
   await recordChecks(granted.id, checkTypes);
   // Recording checks leaves the application itself at its first version.
-  await decideApplication(deps, officer, { applicationId: granted.id, version: 1, outcome: 'grant', rationale: 'Every check is clear and the references are good', conditions: '', reasonsForApplicant: '', items: {} }, rid);
+  await decideApplication(
+    deps,
+    officer,
+    {
+      applicationId: granted.id,
+      version: 1,
+      outcome: 'grant',
+      rationale: 'Every check is clear and the references are good',
+      conditions: '',
+      reasonsForApplicant: '',
+      items: {},
+    },
+    rid,
+  );
   return renewing?.date_of_birth ? 5 : 4;
 }

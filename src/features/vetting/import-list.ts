@@ -18,7 +18,10 @@ const MAX_REPORTED = 100;
 /** The source key of a national entry: the list and the list's own id, so a re-import finds the same row. */
 export const nationalSourceKey = (list: ListKind, sourceId: string) => `national:${list}:${sourceId}`;
 
-function sameEntry(row: ListEntryRow, next: Omit<ListEntryRow, 'id' | 'forceId' | 'importedAt' | 'listReturnId'>): boolean {
+function sameEntry(
+  row: ListEntryRow,
+  next: Omit<ListEntryRow, 'id' | 'forceId' | 'importedAt' | 'listReturnId'>,
+): boolean {
   return (
     row.givenName === next.givenName &&
     row.familyName === next.familyName &&
@@ -37,10 +40,16 @@ function sameEntry(row: ListEntryRow, next: Omit<ListEntryRow, 'id' | 'forceId' 
  * a re-import of the same file changes nothing; a changed row is updated. Entries missing from a later file
  * are kept (matches refer to them). Used by the upload page, the API and `probity vetting import-list`.
  */
-export async function importListText(deps: Deps, actor: AuditActor, input: { forceId: string; list: ListKind; text: string }): Promise<ImportSummary> {
+export async function importListText(
+  deps: Deps,
+  actor: AuditActor,
+  input: { forceId: string; list: ListKind; text: string },
+): Promise<ImportSummary> {
   const { entries, errors } = parseListCsv(input.text, todayIso(deps.now()));
   if (errors.length > 0) {
-    const fields: FieldErrors = { file: `The file has ${errors.length} ${errors.length === 1 ? 'problem' : 'problems'}: nothing was imported` };
+    const fields: FieldErrors = {
+      file: `The file has ${errors.length} ${errors.length === 1 ? 'problem' : 'problems'}: nothing was imported`,
+    };
     for (const e of errors.slice(0, MAX_REPORTED)) fields[e.replace(/:.*$/, '').toLowerCase()] = e;
     if (errors.length > MAX_REPORTED) fields['more'] = `… and ${errors.length - MAX_REPORTED} more`;
     throw new AppError('validation', fields['file'] ?? 'The file has problems', fields);
@@ -48,9 +57,28 @@ export async function importListText(deps: Deps, actor: AuditActor, input: { for
   return deps.db.transaction(async (tx) => {
     const keyed = entries.map((e) => ({
       sourceKey: nationalSourceKey(input.list, e.sourceId),
-      values: { list: input.list, origin: 'national_import' as const, givenName: e.givenName, familyName: e.familyName, dateOfBirth: e.dateOfBirth, formerForce: e.formerForce, rank: e.rank, identifiers: e.identifiers, reason: e.reason, listedOn: e.listedOn },
+      values: {
+        list: input.list,
+        origin: 'national_import' as const,
+        givenName: e.givenName,
+        familyName: e.familyName,
+        dateOfBirth: e.dateOfBirth,
+        formerForce: e.formerForce,
+        rank: e.rank,
+        identifiers: e.identifiers,
+        reason: e.reason,
+        listedOn: e.listedOn,
+      },
     }));
-    const existing = new Map((await entriesBySourceKeys(tx, input.forceId, keyed.map((k) => k.sourceKey))).map((r) => [r.sourceKey, r]));
+    const existing = new Map(
+      (
+        await entriesBySourceKeys(
+          tx,
+          input.forceId,
+          keyed.map((k) => k.sourceKey),
+        )
+      ).map((r) => [r.sourceKey, r]),
+    );
     const fresh = keyed.filter((k) => !existing.has(k.sourceKey));
     let updated = 0;
     for (const k of keyed) {
@@ -59,9 +87,22 @@ export async function importListText(deps: Deps, actor: AuditActor, input: { for
       await updateEntry(tx, input.forceId, row.id, k.values);
       updated++;
     }
-    await insertEntries(tx, fresh.map((k) => ({ forceId: input.forceId, sourceKey: k.sourceKey, ...k.values })));
-    const summary = { rows: entries.length, inserted: fresh.length, updated, unchanged: entries.length - fresh.length - updated };
-    await recordAudit(tx, { ...actor, forceId: input.forceId }, { type: 'list_entries', id: input.forceId }, { type: 'vetting.list_imported', list: input.list, ...summary });
+    await insertEntries(
+      tx,
+      fresh.map((k) => ({ forceId: input.forceId, sourceKey: k.sourceKey, ...k.values })),
+    );
+    const summary = {
+      rows: entries.length,
+      inserted: fresh.length,
+      updated,
+      unchanged: entries.length - fresh.length - updated,
+    };
+    await recordAudit(
+      tx,
+      { ...actor, forceId: input.forceId },
+      { type: 'list_entries', id: input.forceId },
+      { type: 'vetting.list_imported', list: input.list, ...summary },
+    );
     return summary;
   });
 }
@@ -69,18 +110,30 @@ export async function importListText(deps: Deps, actor: AuditActor, input: { for
 export const importListInput = z.object({ list: z.enum(listKinds, { message: 'Choose which list the file is' }) });
 
 /** The upload page's and the API's import: a vetting officer of the force, a CSV file (or its text). */
-export async function importNationalList(deps: Deps, principal: Principal | null, raw: { list: unknown; file?: unknown; csv?: unknown }, requestId: string | null): Promise<ImportSummary> {
+export async function importNationalList(
+  deps: Deps,
+  principal: Principal | null,
+  raw: { list: unknown; file?: unknown; csv?: unknown },
+  requestId: string | null,
+): Promise<ImportSummary> {
   authorize(principal, 'vetting.lists', 'page');
   const fields: FieldErrors = {};
   const list = importListInput.safeParse({ list: raw.list });
   if (!list.success) fields['list'] = 'Choose which list the file is';
   let text: string | null = typeof raw.csv === 'string' ? raw.csv : null;
   if (text === null) {
-    if (!isUploadedFile(raw.file) || (raw.file.content.length === 0 && !raw.file.tooLarge)) fields['file'] = 'Choose a CSV file to import';
-    else if (raw.file.tooLarge) fields['file'] = `The file is too large: the limit is ${Math.round(deps.config.maxUploadBytes / 1024 / 1024)} MB`;
+    if (!isUploadedFile(raw.file) || (raw.file.content.length === 0 && !raw.file.tooLarge))
+      fields['file'] = 'Choose a CSV file to import';
+    else if (raw.file.tooLarge)
+      fields['file'] = `The file is too large: the limit is ${Math.round(deps.config.maxUploadBytes / 1024 / 1024)} MB`;
     else if (raw.file.content.subarray(0, 8192).includes(0)) fields['file'] = 'The file must be a CSV file (text)';
     else text = raw.file.content.toString('utf8');
   }
-  if (!list.success || text === null || Object.keys(fields).length > 0) throw new AppError('validation', 'Check the import', fields);
-  return importListText(deps, actorOf(principal, requestId), { forceId: principal.forceId, list: list.data.list, text });
+  if (!list.success || text === null || Object.keys(fields).length > 0)
+    throw new AppError('validation', 'Check the import', fields);
+  return importListText(deps, actorOf(principal, requestId), {
+    forceId: principal.forceId,
+    list: list.data.list,
+    text,
+  });
 }

@@ -12,7 +12,10 @@ import { grantClearance } from './grant-clearance.ts';
 export const linkPersonInput = z.object({
   applicationId: z.string().uuid(),
   version: z.coerce.number().int().min(1),
-  personId: z.string({ message: 'Enter the id of the person record' }).trim().uuid('Enter the id of the person record (from the people directory)'),
+  personId: z
+    .string({ message: 'Enter the id of the person record' })
+    .trim()
+    .uuid('Enter the id of the person record (from the people directory)'),
 });
 
 /**
@@ -21,20 +24,33 @@ export const linkPersonInput = z.object({
  * renewal clock; the application's decisions then concern that person (and fall under the vetting scope's
  * rule that nobody sees their own file).
  */
-export async function linkApplicantPerson(deps: Deps, principal: Principal | null, raw: z.input<typeof linkPersonInput>, requestId: string | null) {
+export async function linkApplicantPerson(
+  deps: Deps,
+  principal: Principal | null,
+  raw: z.input<typeof linkPersonInput>,
+  requestId: string | null,
+) {
   authorize(principal, 'vetting.decide', 'application');
   const input = parseInput(linkPersonInput, raw, 'Check the person record');
   return deps.db.transaction(async (tx) => {
     const application = await findVisibleApplication(tx, principal, input.applicationId, true);
     if (!application) throw notFound('application');
     if (application.version !== input.version) throw staleVersion();
-    if (application.personId) throw new AppError('invalid_state', 'This application is already linked to a person record');
+    if (application.personId)
+      throw new AppError('invalid_state', 'This application is already linked to a person record');
     const person = await findVettingPerson(tx, principal, input.personId);
-    if (!person) throw new AppError('validation', 'Check the person record', { personId: 'No person record you can vet has that id' });
+    if (!person)
+      throw new AppError('validation', 'Check the person record', {
+        personId: 'No person record you can vet has that id',
+      });
     await updateApplication(tx, application, { personId: person.id });
     await setDecisionsPerson(tx, application.forceId, application.id, person.id);
     const granted = application.status === 'granted' || application.status === 'granted_with_conditions';
-    const decision = granted ? (await decisionsOfApplication(tx, application.forceId, application.id)).find((d) => d.outcome === 'grant' || d.outcome === 'grant_with_conditions') : undefined;
+    const decision = granted
+      ? (await decisionsOfApplication(tx, application.forceId, application.id)).find(
+          (d) => d.outcome === 'grant' || d.outcome === 'grant_with_conditions',
+        )
+      : undefined;
     const actor = actorOf(principal, requestId);
     const clearance =
       decision && !(await clearanceOfApplication(tx, application.forceId, application.id))
@@ -51,7 +67,17 @@ export async function linkApplicantPerson(deps: Deps, principal: Principal | nul
             })
           ).clearance
         : null;
-    await recordAudit(tx, actor, { type: 'vetting_application', id: application.id, personId: person.id }, { type: 'vetting.applicant_linked', applicationId: application.id, personId: person.id, clearanceId: clearance?.id ?? null });
+    await recordAudit(
+      tx,
+      actor,
+      { type: 'vetting_application', id: application.id, personId: person.id },
+      {
+        type: 'vetting.applicant_linked',
+        applicationId: application.id,
+        personId: person.id,
+        clearanceId: clearance?.id ?? null,
+      },
+    );
     return { clearanceId: clearance?.id ?? null };
   });
 }

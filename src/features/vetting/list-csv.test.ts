@@ -9,13 +9,42 @@ describe('the national list CSV', () => {
     const { entries, errors } = parseListCsv(text, '2026-01-01');
     expect(errors).toEqual([]);
     expect(entries).toEqual([
-      { line: 2, sourceId: 'BL-1', familyName: 'Quill', givenName: 'Ada', dateOfBirth: '1988-04-07', formerForce: 'Northshire Police', rank: 'Constable', identifiers: ['4521', 'W-77'], reason: 'Dismissed: gross misconduct, honesty', listedOn: '2024-02-01' },
-      { line: 3, sourceId: 'BL-2', familyName: 'Vane', givenName: 'Bo', dateOfBirth: null, formerForce: '', rank: '', identifiers: [], reason: '', listedOn: null },
+      {
+        line: 2,
+        sourceId: 'BL-1',
+        familyName: 'Quill',
+        givenName: 'Ada',
+        dateOfBirth: '1988-04-07',
+        formerForce: 'Northshire Police',
+        rank: 'Constable',
+        identifiers: ['4521', 'W-77'],
+        reason: 'Dismissed: gross misconduct, honesty',
+        listedOn: '2024-02-01',
+      },
+      {
+        line: 3,
+        sourceId: 'BL-2',
+        familyName: 'Vane',
+        givenName: 'Bo',
+        dateOfBirth: null,
+        formerForce: '',
+        rank: '',
+        identifiers: [],
+        reason: '',
+        listedOn: null,
+      },
     ]);
   });
 
   it('reports every bad row by line number', () => {
-    const text = [header, 'A1,Quill,Ada,31/02/1988,,,,,', 'A2,,Bo,,,,,,', 'A1,Vane,Cy,2030-01-01,,,,,', 'A4,Wren,Di,,,,,,,extra', 'A5,Yew,Ed,,,,,,1 March 2020'].join('\n');
+    const text = [
+      header,
+      'A1,Quill,Ada,31/02/1988,,,,,',
+      'A2,,Bo,,,,,,',
+      'A1,Vane,Cy,2030-01-01,,,,,',
+      'A4,Wren,Di,,,,,,,extra',
+      'A5,Yew,Ed,,,,,,1 March 2020',
+    ].join('\n');
     const { errors } = parseListCsv(text, '2026-01-01');
     expect(errors).toEqual([
       'Line 2: date_of_birth "31/02/1988" is not a real date',
@@ -27,8 +56,12 @@ describe('the national list CSV', () => {
   });
 
   it('needs the required columns, and some entries', () => {
-    expect(parseListCsv('family_name,given_name\nQuill,Ada\n', '2026-01-01').errors).toEqual(['Line 1: the header row must name the columns source_id (found: family_name, given_name)']);
-    expect(parseListCsv('', '2026-01-01').errors).toEqual(['The file is empty: it needs a header row and at least one entry']);
+    expect(parseListCsv('family_name,given_name\nQuill,Ada\n', '2026-01-01').errors).toEqual([
+      'Line 1: the header row must name the columns source_id (found: family_name, given_name)',
+    ]);
+    expect(parseListCsv('', '2026-01-01').errors).toEqual([
+      'The file is empty: it needs a header row and at least one entry',
+    ]);
     expect(parseListCsv(`${header}\n`, '2026-01-01').errors).toEqual(['The file has a header row but no entries']);
   });
 

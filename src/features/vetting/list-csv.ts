@@ -18,7 +18,17 @@ import { parseCsvDate, readCsvTable } from '../../lib/csv-table.ts';
  * | listed_on     | no       | YYYY-MM-DD or DD/MM/YYYY                                             |
  */
 
-export const LIST_CSV_COLUMNS = ['source_id', 'family_name', 'given_name', 'date_of_birth', 'former_force', 'rank', 'identifiers', 'reason', 'listed_on'] as const;
+export const LIST_CSV_COLUMNS = [
+  'source_id',
+  'family_name',
+  'given_name',
+  'date_of_birth',
+  'former_force',
+  'rank',
+  'identifiers',
+  'reason',
+  'listed_on',
+] as const;
 export const REQUIRED_LIST_CSV_COLUMNS = ['source_id', 'family_name', 'given_name'] as const;
 export const MAX_LIST_CSV_ROWS = 100_000;
 
@@ -45,7 +55,12 @@ export function parseListDate(text: string): { iso: string | null } | { error: s
 }
 
 export function parseListCsv(text: string, today: string): ListCsvResult {
-  const table = readCsvTable(text, { columns: LIST_CSV_COLUMNS, required: REQUIRED_LIST_CSV_COLUMNS, maxRows: MAX_LIST_CSV_ROWS, noun: { one: 'entry', many: 'entries' } });
+  const table = readCsvTable(text, {
+    columns: LIST_CSV_COLUMNS,
+    required: REQUIRED_LIST_CSV_COLUMNS,
+    maxRows: MAX_LIST_CSV_ROWS,
+    noun: { one: 'entry', many: 'entries' },
+  });
   if ('error' in table) return { entries: [], errors: [table.error] };
   const entries: ListCsvEntry[] = [];
   const errors: string[] = [];
@@ -58,7 +73,8 @@ export function parseListCsv(text: string, today: string): ListCsvResult {
     const problems: string[] = [];
     for (const c of REQUIRED_LIST_CSV_COLUMNS) if (!cell(c)) problems.push(`${c} is blank`);
     const sourceId = cell('source_id');
-    if (sourceId && seen.has(sourceId)) problems.push(`source_id "${sourceId}" is repeated (first on line ${seen.get(sourceId)})`);
+    if (sourceId && seen.has(sourceId))
+      problems.push(`source_id "${sourceId}" is repeated (first on line ${seen.get(sourceId)})`);
     else if (sourceId) seen.set(sourceId, line);
     if (sourceId.length > 200) problems.push('source_id is longer than 200 characters');
     const dob = parseListDate(cell('date_of_birth'));
@@ -78,7 +94,10 @@ export function parseListCsv(text: string, today: string): ListCsvResult {
       dateOfBirth: 'iso' in dob ? dob.iso : null,
       formerForce: cell('former_force'),
       rank: cell('rank'),
-      identifiers: cell('identifiers').split(';').map((s) => s.trim()).filter(Boolean),
+      identifiers: cell('identifiers')
+        .split(';')
+        .map((s) => s.trim())
+        .filter(Boolean),
       reason: cell('reason'),
       listedOn: 'iso' in listed ? listed.iso : null,
     });

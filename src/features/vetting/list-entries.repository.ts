@@ -32,11 +32,25 @@ export async function syncOwnReturns(tx: Db, forceId: string): Promise<number> {
   return added.length;
 }
 
-export type EntryForMatch = { id: string; list: string; givenName: string; familyName: string; dateOfBirth: string | null; identifiers: string[] };
+export type EntryForMatch = {
+  id: string;
+  list: string;
+  givenName: string;
+  familyName: string;
+  dateOfBirth: string | null;
+  identifiers: string[];
+};
 
 export async function entriesForMatching(db: Db, forceId: string): Promise<EntryForMatch[]> {
   return db
-    .select({ id: listEntries.id, list: listEntries.list, givenName: listEntries.givenName, familyName: listEntries.familyName, dateOfBirth: listEntries.dateOfBirth, identifiers: listEntries.identifiers })
+    .select({
+      id: listEntries.id,
+      list: listEntries.list,
+      givenName: listEntries.givenName,
+      familyName: listEntries.familyName,
+      dateOfBirth: listEntries.dateOfBirth,
+      identifiers: listEntries.identifiers,
+    })
     .from(listEntries)
     .where(eq(listEntries.forceId, forceId));
 }
@@ -79,21 +93,40 @@ export async function matchesOfApplication(db: Db, forceId: string, applicationI
   );
 }
 
-export async function findMatchForUpdate(tx: Db, forceId: string, applicationId: string, matchId: string): Promise<ListMatchRow | undefined> {
+export async function findMatchForUpdate(
+  tx: Db,
+  forceId: string,
+  applicationId: string,
+  matchId: string,
+): Promise<ListMatchRow | undefined> {
   const [row] = await tx
     .select()
     .from(listMatches)
-    .where(and(eq(listMatches.forceId, forceId), eq(listMatches.applicationId, applicationId), eq(listMatches.id, matchId)))
+    .where(
+      and(eq(listMatches.forceId, forceId), eq(listMatches.applicationId, applicationId), eq(listMatches.id, matchId)),
+    )
     .for('update');
   return row;
 }
 
-export async function decideMatch(tx: Db, forceId: string, id: string, set: { decision: 'confirmed_match' | 'not_a_match'; note: string; decidedBy: string; decidedOn: string }): Promise<void> {
-  await tx.update(listMatches).set(set).where(and(eq(listMatches.forceId, forceId), eq(listMatches.id, id)));
+export async function decideMatch(
+  tx: Db,
+  forceId: string,
+  id: string,
+  set: { decision: 'confirmed_match' | 'not_a_match'; note: string; decidedBy: string; decidedOn: string },
+): Promise<void> {
+  await tx
+    .update(listMatches)
+    .set(set)
+    .where(and(eq(listMatches.forceId, forceId), eq(listMatches.id, id)));
 }
 
 /** Pending matches, and confirmed matches on the barred list, of an application. */
-export async function matchCounts(db: Db, forceId: string, applicationId: string): Promise<{ pending: number; confirmedBarred: number }> {
+export async function matchCounts(
+  db: Db,
+  forceId: string,
+  applicationId: string,
+): Promise<{ pending: number; confirmedBarred: number }> {
   const [row] = await rawRows<{ pending: number; confirmed_barred: number }>(
     db,
     sql`select count(*) filter (where m.decision = 'pending')::int as pending,
@@ -117,7 +150,19 @@ function entryWhere(forceId: string, f: EntryFilter): SQL {
   return sql.join(parts, sql` and `);
 }
 
-export type EntryListRow = { id: string; list: string; origin: string; given_name: string; family_name: string; date_of_birth: string | null; former_force: string; rank: string; identifiers: string[]; reason: string; listed_on: string | null };
+export type EntryListRow = {
+  id: string;
+  list: string;
+  origin: string;
+  given_name: string;
+  family_name: string;
+  date_of_birth: string | null;
+  former_force: string;
+  rank: string;
+  identifiers: string[];
+  reason: string;
+  listed_on: string | null;
+};
 
 export async function browseEntries(db: Db, forceId: string, f: EntryFilter, page: { limit: number; offset: number }) {
   const where = entryWhere(forceId, f);
@@ -132,14 +177,25 @@ export async function browseEntries(db: Db, forceId: string, f: EntryFilter, pag
 }
 
 export async function countEntries(db: Db, forceId: string): Promise<Record<'barred' | 'advisory', number>> {
-  const rows = await rawRows<{ list: 'barred' | 'advisory'; n: number }>(db, sql`select list, count(*)::int as n from list_entries where force_id = ${forceId} group by list`);
-  return { barred: rows.find((r) => r.list === 'barred')?.n ?? 0, advisory: rows.find((r) => r.list === 'advisory')?.n ?? 0 };
+  const rows = await rawRows<{ list: 'barred' | 'advisory'; n: number }>(
+    db,
+    sql`select list, count(*)::int as n from list_entries where force_id = ${forceId} group by list`,
+  );
+  return {
+    barred: rows.find((r) => r.list === 'barred')?.n ?? 0,
+    advisory: rows.find((r) => r.list === 'advisory')?.n ?? 0,
+  };
 }
 
 export async function entriesBySourceKeys(tx: Db, forceId: string, keys: string[]): Promise<ListEntryRow[]> {
   const out: ListEntryRow[] = [];
   for (let i = 0; i < keys.length; i += BATCH) {
-    out.push(...(await tx.select().from(listEntries).where(and(eq(listEntries.forceId, forceId), inArray(listEntries.sourceKey, keys.slice(i, i + BATCH))))));
+    out.push(
+      ...(await tx
+        .select()
+        .from(listEntries)
+        .where(and(eq(listEntries.forceId, forceId), inArray(listEntries.sourceKey, keys.slice(i, i + BATCH))))),
+    );
   }
   return out;
 }
@@ -148,6 +204,14 @@ export async function insertEntries(tx: Db, rows: (typeof listEntries.$inferInse
   for (let i = 0; i < rows.length; i += BATCH) await tx.insert(listEntries).values(rows.slice(i, i + BATCH));
 }
 
-export async function updateEntry(tx: Db, forceId: string, id: string, set: Partial<typeof listEntries.$inferInsert>): Promise<void> {
-  await tx.update(listEntries).set(set).where(and(eq(listEntries.forceId, forceId), eq(listEntries.id, id)));
+export async function updateEntry(
+  tx: Db,
+  forceId: string,
+  id: string,
+  set: Partial<typeof listEntries.$inferInsert>,
+): Promise<void> {
+  await tx
+    .update(listEntries)
+    .set(set)
+    .where(and(eq(listEntries.forceId, forceId), eq(listEntries.id, id)));
 }

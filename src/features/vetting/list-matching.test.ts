@@ -1,8 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance, isTransposedDate, likelyMatches, normaliseName, normaliseNumber, scoreMatch, type Applicant } from './list-matching.ts';
+import {
+  editDistance,
+  isTransposedDate,
+  likelyMatches,
+  normaliseName,
+  normaliseNumber,
+  scoreMatch,
+  type Applicant,
+} from './list-matching.ts';
 
-const applicant: Applicant = { givenName: 'Dominic', familyName: 'Hartwell-Price', formerNames: ['Dominic Hartley'], dateOfBirth: '1988-04-07', formerNumbers: ['PC 4521'] };
-const entry = (over: Partial<{ givenName: string; familyName: string; dateOfBirth: string | null; identifiers: string[] }> = {}) => ({ givenName: 'Dominic', familyName: 'Hartwell-Price', dateOfBirth: '1988-04-07', identifiers: [], ...over });
+const applicant: Applicant = {
+  givenName: 'Dominic',
+  familyName: 'Hartwell-Price',
+  formerNames: ['Dominic Hartley'],
+  dateOfBirth: '1988-04-07',
+  formerNumbers: ['PC 4521'],
+};
+const entry = (
+  over: Partial<{ givenName: string; familyName: string; dateOfBirth: string | null; identifiers: string[] }> = {},
+) => ({ givenName: 'Dominic', familyName: 'Hartwell-Price', dateOfBirth: '1988-04-07', identifiers: [], ...over });
 
 describe('names and dates', () => {
   it('normalises accents, case and punctuation', () => {
@@ -34,13 +50,24 @@ describe('scoring an applicant against a list entry', () => {
 
   it('finds a former name and a former number', () => {
     const m = scoreMatch(applicant, entry({ familyName: 'Hartley', dateOfBirth: null, identifiers: ['pc4521'] }));
-    expect(m.reasons).toEqual(['Family name matches (former name Dominic Hartley)', 'Given name matches', 'Former number PC 4521 matches']);
+    expect(m.reasons).toEqual([
+      'Family name matches (former name Dominic Hartley)',
+      'Given name matches',
+      'Former number PC 4521 matches',
+    ]);
     expect(m.score).toBe(0.9);
   });
 
   it('finds a misspelt family name and a transposed date of birth', () => {
-    const m = scoreMatch({ ...applicant, familyName: 'Smith', formerNames: [] }, entry({ familyName: 'Smyth', dateOfBirth: '1988-07-04' }));
-    expect(m.reasons).toEqual(['Family name is similar: smith and smyth', 'Given name matches', 'Date of birth matches with day and month transposed']);
+    const m = scoreMatch(
+      { ...applicant, familyName: 'Smith', formerNames: [] },
+      entry({ familyName: 'Smyth', dateOfBirth: '1988-07-04' }),
+    );
+    expect(m.reasons).toEqual([
+      'Family name is similar: smith and smyth',
+      'Given name matches',
+      'Date of birth matches with day and month transposed',
+    ]);
     expect(m.score).toBeCloseTo(0.3 * 0.8 + 0.15 + 0.25, 3);
   });
 
@@ -49,7 +76,14 @@ describe('scoring an applicant against a list entry', () => {
   });
 
   it('gives a different person nothing', () => {
-    expect(scoreMatch(applicant, { givenName: 'Alice', familyName: 'Zhang', dateOfBirth: '1970-01-01', identifiers: ['999'] })).toEqual({ score: 0, reasons: [] });
+    expect(
+      scoreMatch(applicant, {
+        givenName: 'Alice',
+        familyName: 'Zhang',
+        dateOfBirth: '1970-01-01',
+        identifiers: ['999'],
+      }),
+    ).toEqual({ score: 0, reasons: [] });
   });
 
   it('keeps only entries at or above the threshold, best first', () => {

@@ -10,8 +10,19 @@
  * and any former warrant, collar or staff number equal to one on the entry.
  */
 
-export type Applicant = { givenName: string; familyName: string; formerNames: readonly string[]; dateOfBirth: string | null; formerNumbers: readonly string[] };
-export type ListEntryForMatch = { givenName: string; familyName: string; dateOfBirth: string | null; identifiers: readonly string[] };
+export type Applicant = {
+  givenName: string;
+  familyName: string;
+  formerNames: readonly string[];
+  dateOfBirth: string | null;
+  formerNumbers: readonly string[];
+};
+export type ListEntryForMatch = {
+  givenName: string;
+  familyName: string;
+  dateOfBirth: string | null;
+  identifiers: readonly string[];
+};
 export type MatchResult = { score: number; reasons: string[] };
 
 export const MATCH_WEIGHTS = Object.freeze({
@@ -78,7 +89,11 @@ function namesOf(a: Applicant): NameCandidate[] {
   for (const former of a.formerNames) {
     const words = normaliseName(former).split(' ').filter(Boolean);
     if (words.length === 0) continue;
-    out.push({ given: words.length > 1 ? words.slice(0, -1).join(' ') : '', family: words.at(-1) ?? '', label: former.trim() });
+    out.push({
+      given: words.length > 1 ? words.slice(0, -1).join(' ') : '',
+      family: words.at(-1) ?? '',
+      label: former.trim(),
+    });
   }
   return out;
 }
@@ -96,9 +111,11 @@ function givenSignal(candidate: string, entry: string): { weight: number; words:
   const c = candidate.split(' ')[0] ?? '';
   const e = entry.split(' ')[0] ?? '';
   if (c === e) return { weight: MATCH_WEIGHTS.givenExact, words: 'Given name matches' };
-  if ((c.length === 1 || e.length === 1) && c[0] === e[0]) return { weight: MATCH_WEIGHTS.givenInitial, words: 'Given name matches an initial' };
+  if ((c.length === 1 || e.length === 1) && c[0] === e[0])
+    return { weight: MATCH_WEIGHTS.givenInitial, words: 'Given name matches an initial' };
   const sim = similarity(c, e);
-  if (sim >= SIMILARITY_FLOOR || (c.length >= 3 && e.length >= 3 && (c.startsWith(e) || e.startsWith(c)))) return { weight: MATCH_WEIGHTS.givenSimilar, words: `Given name is similar (${candidate} and ${entry})` };
+  if (sim >= SIMILARITY_FLOOR || (c.length >= 3 && e.length >= 3 && (c.startsWith(e) || e.startsWith(c))))
+    return { weight: MATCH_WEIGHTS.givenSimilar, words: `Given name is similar (${candidate} and ${entry})` };
   return null;
 }
 
@@ -121,7 +138,13 @@ export function scoreMatch(applicant: Applicant, entry: ListEntryForMatch): Matc
     const sim = familySignal(name.family, entryFamily);
     if (sim < SIMILARITY_FLOOR) continue;
     const formerly = name.label ? ` (former name ${name.label})` : '';
-    const family = sim === 1 ? { w: MATCH_WEIGHTS.familyExact, r: `Family name matches${formerly}` } : { w: MATCH_WEIGHTS.familySimilar * sim, r: `Family name is similar${formerly}: ${name.family} and ${entryFamily}` };
+    const family =
+      sim === 1
+        ? { w: MATCH_WEIGHTS.familyExact, r: `Family name matches${formerly}` }
+        : {
+            w: MATCH_WEIGHTS.familySimilar * sim,
+            r: `Family name is similar${formerly}: ${name.family} and ${entryFamily}`,
+          };
     const given = givenSignal(name.given, entryGiven);
     const total = family.w + (given?.weight ?? 0);
     if (total > bestName.score) bestName = { score: total, reasons: [family.r, ...(given ? [given.words] : [])] };
@@ -140,7 +163,9 @@ export function scoreMatch(applicant: Applicant, entry: ListEntryForMatch): Matc
   }
 
   const entryNumbers = new Set(entry.identifiers.map(normaliseNumber).filter(Boolean));
-  const sameNumber = applicant.formerNumbers.find((n) => normaliseNumber(n) !== '' && entryNumbers.has(normaliseNumber(n)));
+  const sameNumber = applicant.formerNumbers.find(
+    (n) => normaliseNumber(n) !== '' && entryNumbers.has(normaliseNumber(n)),
+  );
   if (sameNumber) {
     score += MATCH_WEIGHTS.number;
     reasons.push(`Former number ${sameNumber.trim()} matches`);
@@ -150,7 +175,11 @@ export function scoreMatch(applicant: Applicant, entry: ListEntryForMatch): Matc
 }
 
 /** Entries scoring at or above the threshold, best first. */
-export function likelyMatches<E extends ListEntryForMatch>(applicant: Applicant, entries: readonly E[], threshold: number): { entry: E; score: number; reasons: string[] }[] {
+export function likelyMatches<E extends ListEntryForMatch>(
+  applicant: Applicant,
+  entries: readonly E[],
+  threshold: number,
+): { entry: E; score: number; reasons: string[] }[] {
   return entries
     .map((entry) => ({ entry, ...scoreMatch(applicant, entry) }))
     .filter((m) => m.score >= threshold)

@@ -10,11 +10,17 @@ import { listReviews } from './vetting-reviews.repository.ts';
 const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
 export const listReviewsInput = z.object({
-  status: z.preprocess(blank, z.enum([...reviewStatuses, 'all'], { message: 'Choose open, completed or all' }).default('open')),
+  status: z.preprocess(
+    blank,
+    z.enum([...reviewStatuses, 'all'], { message: 'Choose open, completed or all' }).default('open'),
+  ),
   trigger: z.preprocess(blank, z.enum(reviewTriggers, { message: 'Choose a trigger from the list' }).optional()),
   overdue: z.preprocess(blank, z.enum(['yes'], { message: 'Overdue must be "yes" or left out' }).optional()),
   personId: z.preprocess(blank, z.string().uuid('Choose a person from the list').optional()),
-  page: z.preprocess(blank, z.coerce.number().int('Page must be a whole number').min(1, 'Page must be 1 or more').default(1)),
+  page: z.preprocess(
+    blank,
+    z.coerce.number().int('Page must be a whole number').min(1, 'Page must be 1 or more').default(1),
+  ),
 });
 
 export const REVIEW_PAGE_SIZE = 25;
@@ -32,11 +38,26 @@ export async function listReviewsFor(deps: Deps, principal: Principal | null, ra
     const result = await listReviews(
       tx,
       principal,
-      { status: input.status === 'all' ? undefined : input.status, trigger: input.trigger, overdue: input.overdue === 'yes', personId: input.personId, today },
+      {
+        status: input.status === 'all' ? undefined : input.status,
+        trigger: input.trigger,
+        overdue: input.overdue === 'yes',
+        personId: input.personId,
+        today,
+      },
       { limit: REVIEW_PAGE_SIZE, offset: (input.page - 1) * REVIEW_PAGE_SIZE },
     );
-    const filters = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
-    await recordAudit(tx, actorOf(principal, requestId), { type: 'vetting_reviews', id: principal.forceId }, { type: 'vetting.reviews_listed', filters, resultCount: result.total });
+    const filters = Object.fromEntries(
+      Object.entries(input)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => [k, String(v)]),
+    );
+    await recordAudit(
+      tx,
+      actorOf(principal, requestId),
+      { type: 'vetting_reviews', id: principal.forceId },
+      { type: 'vetting.reviews_listed', filters, resultCount: result.total },
+    );
     return { ...result, input, today, pageCount: Math.max(1, Math.ceil(result.total / REVIEW_PAGE_SIZE)) };
   });
 }

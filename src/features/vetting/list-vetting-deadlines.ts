@@ -27,7 +27,12 @@ export type VettingDeadline = {
   daysUntilDue: number;
 };
 
-export type VettingDeadlines = { today: IsoDate; overdue: VettingDeadline[]; dueThisWeek: VettingDeadline[]; upcoming: VettingDeadline[] };
+export type VettingDeadlines = {
+  today: IsoDate;
+  overdue: VettingDeadline[];
+  dueThisWeek: VettingDeadline[];
+  upcoming: VettingDeadline[];
+};
 
 const LIST_LIMIT = 1000;
 const UPCOMING_LIMIT = 50;
@@ -37,7 +42,11 @@ const UPCOMING_LIMIT = 50;
  * seven days, and the next 50 after that. Grouped by date rather than stored state, so the list is right
  * before the sweeper has run. Vetting roles only, never the reader's own file; the read is audited.
  */
-export async function listVettingDeadlines(deps: Deps, principal: Principal | null, requestId: string | null): Promise<VettingDeadlines> {
+export async function listVettingDeadlines(
+  deps: Deps,
+  principal: Principal | null,
+  requestId: string | null,
+): Promise<VettingDeadlines> {
   authorize(principal, 'vetting.read', 'page');
   const today = ukToday(deps.now());
   const weekEnd = addCalendarDays(today, 6);
@@ -51,7 +60,12 @@ export async function listVettingDeadlines(deps: Deps, principal: Principal | nu
       dueThisWeek: soon.filter((r) => r.due_on >= today).map(of),
       upcoming: later.map(of),
     };
-    await recordAudit(tx, actorOf(principal, requestId), { type: 'vetting_deadlines', id: principal.forceId }, { type: 'vetting.deadlines_listed', resultCount: soon.length + later.length });
+    await recordAudit(
+      tx,
+      actorOf(principal, requestId),
+      { type: 'vetting_deadlines', id: principal.forceId },
+      { type: 'vetting.deadlines_listed', resultCount: soon.length + later.length },
+    );
     return result;
   });
 }

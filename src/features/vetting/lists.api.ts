@@ -8,7 +8,19 @@ import { importNationalList } from './import-list.ts';
 import { bodies, errors } from './vetting-api-schemas.ts';
 
 const tags = ['vetting'];
-const entry = z.object({ id: z.string().uuid(), list: z.string(), origin: z.string(), givenName: z.string(), familyName: z.string(), dateOfBirth: z.string().nullable(), formerForce: z.string(), rank: z.string(), identifiers: z.array(z.string()), reason: z.string(), listedOn: z.string().nullable() });
+const entry = z.object({
+  id: z.string().uuid(),
+  list: z.string(),
+  origin: z.string(),
+  givenName: z.string(),
+  familyName: z.string(),
+  dateOfBirth: z.string().nullable(),
+  formerForce: z.string(),
+  rank: z.string(),
+  identifiers: z.array(z.string()),
+  reason: z.string(),
+  listedOn: z.string().nullable(),
+});
 
 /** /api/v1/vetting/lists: browse the barred and advisory list entries, and import a national list (CSV text). */
 export function registerListsApi(app: FastifyInstance, deps: Deps): void {
@@ -21,9 +33,24 @@ export function registerListsApi(app: FastifyInstance, deps: Deps): void {
       ...on,
       schema: {
         tags,
-        summary: 'Barred and advisory list entries: the force’s own returns and imported national lists (vetting officers; the read is audited)',
-        querystring: z.object({ list: z.string().optional(), origin: z.string().optional(), q: z.string().optional(), page: z.string().optional() }),
-        response: { 200: z.object({ total: z.number().int(), page: z.number().int(), pageCount: z.number().int(), counts: z.object({ barred: z.number().int(), advisory: z.number().int() }), items: z.array(entry) }), ...errors },
+        summary:
+          'Barred and advisory list entries: the force’s own returns and imported national lists (vetting officers; the read is audited)',
+        querystring: z.object({
+          list: z.string().optional(),
+          origin: z.string().optional(),
+          q: z.string().optional(),
+          page: z.string().optional(),
+        }),
+        response: {
+          200: z.object({
+            total: z.number().int(),
+            page: z.number().int(),
+            pageCount: z.number().int(),
+            counts: z.object({ barred: z.number().int(), advisory: z.number().int() }),
+            items: z.array(entry),
+          }),
+          ...errors,
+        },
       },
     },
     async (request) => {
@@ -33,7 +60,19 @@ export function registerListsApi(app: FastifyInstance, deps: Deps): void {
         page: r.input.page,
         pageCount: r.pageCount,
         counts: r.counts,
-        items: r.rows.map((e) => ({ id: e.id, list: e.list, origin: e.origin, givenName: e.given_name, familyName: e.family_name, dateOfBirth: e.date_of_birth, formerForce: e.former_force, rank: e.rank, identifiers: e.identifiers, reason: e.reason, listedOn: e.listed_on })),
+        items: r.rows.map((e) => ({
+          id: e.id,
+          list: e.list,
+          origin: e.origin,
+          givenName: e.given_name,
+          familyName: e.family_name,
+          dateOfBirth: e.date_of_birth,
+          formerForce: e.former_force,
+          rank: e.rank,
+          identifiers: e.identifiers,
+          reason: e.reason,
+          listedOn: e.listed_on,
+        })),
       };
     },
   );
@@ -44,11 +83,26 @@ export function registerListsApi(app: FastifyInstance, deps: Deps): void {
       ...on,
       schema: {
         tags,
-        summary: 'Import a national barred or advisory list (CSV text); all or nothing, bad rows reported by line; a re-import changes nothing',
+        summary:
+          'Import a national barred or advisory list (CSV text); all or nothing, bad rows reported by line; a re-import changes nothing',
         body: bodies.listImport,
-        response: { 200: z.object({ rows: z.number().int(), inserted: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }), ...errors },
+        response: {
+          200: z.object({
+            rows: z.number().int(),
+            inserted: z.number().int(),
+            updated: z.number().int(),
+            unchanged: z.number().int(),
+          }),
+          ...errors,
+        },
       },
     },
-    async (request) => importNationalList(deps, principalOf(request), { list: request.body.list, csv: request.body.csv ?? '' }, request.id),
+    async (request) =>
+      importNationalList(
+        deps,
+        principalOf(request),
+        { list: request.body.list, csv: request.body.csv ?? '' },
+        request.id,
+      ),
   );
 }

@@ -32,28 +32,60 @@ export function registerListPages(app: FastifyInstance, deps: Deps): void {
       pageTitle: 'Barred and advisory lists',
       query,
       listLabels: LIST_LABELS,
-      listItems: [{ value: '', text: 'Both lists' }, { value: 'barred', text: LIST_LABELS.barred, selected: query['list'] === 'barred' }, { value: 'advisory', text: LIST_LABELS.advisory, selected: query['list'] === 'advisory' }],
-      originItems: [{ value: '', text: 'Any source' }, { value: 'own_return', text: 'This force’s returns', selected: query['origin'] === 'own_return' }, { value: 'national_import', text: 'National lists', selected: query['origin'] === 'national_import' }],
-      flash: imported ? `Imported ${imported[1]} rows: ${imported[2]} new, ${imported[3]} changed, ${imported[4]} unchanged.` : undefined,
+      listItems: [
+        { value: '', text: 'Both lists' },
+        { value: 'barred', text: LIST_LABELS.barred, selected: query['list'] === 'barred' },
+        { value: 'advisory', text: LIST_LABELS.advisory, selected: query['list'] === 'advisory' },
+      ],
+      originItems: [
+        { value: '', text: 'Any source' },
+        { value: 'own_return', text: 'This force’s returns', selected: query['origin'] === 'own_return' },
+        { value: 'national_import', text: 'National lists', selected: query['origin'] === 'national_import' },
+      ],
+      flash: imported
+        ? `Imported ${imported[1]} rows: ${imported[2]} new, ${imported[3]} changed, ${imported[4]} unchanged.`
+        : undefined,
     };
     try {
       const result = await browseLists(deps, principalOf(request), query, request.id);
-      return reply.page('vetting/views/lists.njk', { ...common, result, pages: pagination(result.input.page, result.pageCount, pageHref('/vetting/lists', query)) });
+      return reply.page('vetting/views/lists.njk', {
+        ...common,
+        result,
+        pages: pagination(result.input.page, result.pageCount, pageHref('/vetting/lists', query)),
+      });
     } catch (err) {
       const failure = formFailure(err);
-      return reply.code(failure.status).page('vetting/views/lists.njk', { ...common, fields: failure.fields, errors: errorSummary(failure.fields ?? {}, []) });
+      return reply.code(failure.status).page('vetting/views/lists.njk', {
+        ...common,
+        fields: failure.fields,
+        errors: errorSummary(failure.fields ?? {}, []),
+      });
     }
   });
 
-  const showImport = (request: FastifyRequest, reply: FastifyReply, extra: { status?: number; fields?: Record<string, string>; list?: string } = {}) => {
+  const showImport = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    extra: { status?: number; fields?: Record<string, string>; list?: string } = {},
+  ) => {
     authorize(principalOf(request), 'vetting.lists', 'page');
     const fields = extra.fields ?? {};
     const formFields = Object.fromEntries(Object.entries(fields).filter(([k]) => k === 'list' || k === 'file'));
     return reply.code(extra.status ?? 200).page('vetting/views/import-list.njk', {
       pageTitle: 'Import a national list',
-      columns: LIST_CSV_COLUMNS.map((name) => ({ name, required: (REQUIRED_LIST_CSV_COLUMNS as readonly string[]).includes(name), text: COLUMN_TEXT[name] })),
-      listItems: (['barred', 'advisory'] as const).map((l) => ({ value: l, text: LIST_LABELS[l], checked: extra.list === l })),
-      problems: Object.entries(fields).filter(([k]) => k !== 'list' && k !== 'file').map(([, v]) => v),
+      columns: LIST_CSV_COLUMNS.map((name) => ({
+        name,
+        required: (REQUIRED_LIST_CSV_COLUMNS as readonly string[]).includes(name),
+        text: COLUMN_TEXT[name],
+      })),
+      listItems: (['barred', 'advisory'] as const).map((l) => ({
+        value: l,
+        text: LIST_LABELS[l],
+        checked: extra.list === l,
+      })),
+      problems: Object.entries(fields)
+        .filter(([k]) => k !== 'list' && k !== 'file')
+        .map(([, v]) => v),
       fields: formFields,
       errors: extra.fields ? errorSummary(formFields, []) : undefined,
     });
@@ -61,15 +93,19 @@ export function registerListPages(app: FastifyInstance, deps: Deps): void {
 
   app.get('/vetting/lists/import', pre, (request, reply) => showImport(request, reply));
 
-  app.post<{ Body: Record<string, unknown> | undefined }>('/vetting/lists/import', { ...pre, config: { acceptsUpload: true } }, async (request, reply) => {
-    const body: Record<string, unknown> = request.body ?? {};
-    const list = textOf(body['list']);
-    try {
-      const s = await importNationalList(deps, principalOf(request), { list, file: body['file'] }, request.id);
-      return reply.redirect(`/vetting/lists?imported=${s.rows}-${s.inserted}-${s.updated}-${s.unchanged}`, 303);
-    } catch (err) {
-      const failure = formFailure(err);
-      return showImport(request, reply, { status: failure.status, fields: failure.fields, list });
-    }
-  });
+  app.post<{ Body: Record<string, unknown> | undefined }>(
+    '/vetting/lists/import',
+    { ...pre, config: { acceptsUpload: true } },
+    async (request, reply) => {
+      const body: Record<string, unknown> = request.body ?? {};
+      const list = textOf(body['list']);
+      try {
+        const s = await importNationalList(deps, principalOf(request), { list, file: body['file'] }, request.id);
+        return reply.redirect(`/vetting/lists?imported=${s.rows}-${s.inserted}-${s.updated}-${s.unchanged}`, 303);
+      } catch (err) {
+        const failure = formFailure(err);
+        return showImport(request, reply, { status: failure.status, fields: failure.fields, list });
+      }
+    },
+  );
 }

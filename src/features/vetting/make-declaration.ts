@@ -9,12 +9,18 @@ import { DECLARATION_CATEGORIES } from './declaration-categories.ts';
 import { openReviewForTrigger } from './open-review-for-trigger.ts';
 import { declarationsOfPerson, insertDeclaration } from './vetting-declarations.repository.ts';
 
-const isoDate = z.string({ message: 'Enter the date it happened' }).regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date it happened');
+const isoDate = z
+  .string({ message: 'Enter the date it happened' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date it happened');
 
 export const declarationInput = z.object({
   category: z.enum(DECLARATION_CATEGORIES, { message: 'Choose what has changed' }),
   occurredOn: isoDate,
-  details: z.string({ message: 'Tell us what has changed' }).trim().min(1, 'Tell us what has changed').max(10000, 'Details must be 10,000 characters or fewer'),
+  details: z
+    .string({ message: 'Tell us what has changed' })
+    .trim()
+    .min(1, 'Tell us what has changed')
+    .max(10000, 'Details must be 10,000 characters or fewer'),
 });
 
 /** The declarant's own person record: an account not linked to one has nothing to declare about (404, like a missing page). */
@@ -29,12 +35,18 @@ function ownPersonId(principal: Principal): string {
  * opens a 'change_of_circumstances' review for the vetting unit, in one transaction. The declarant sees
  * what they declared, never the review or its outcome.
  */
-export async function makeDeclaration(deps: Deps, principal: Principal | null, raw: z.input<typeof declarationInput>, requestId: string | null) {
+export async function makeDeclaration(
+  deps: Deps,
+  principal: Principal | null,
+  raw: z.input<typeof declarationInput>,
+  requestId: string | null,
+) {
   authorize(principal, 'vetting.declare', 'page');
   const personId = ownPersonId(principal);
   const input = parseInput(declarationInput, raw, 'Check your declaration');
   const today = ukToday(deps.now());
-  if (input.occurredOn > today) throw new AppError('validation', 'Check your declaration', { occurredOn: 'The date cannot be in the future' });
+  if (input.occurredOn > today)
+    throw new AppError('validation', 'Check your declaration', { occurredOn: 'The date cannot be in the future' });
   return deps.db.transaction(async (tx) => {
     const declaration = await insertDeclaration(tx, {
       forceId: principal.forceId,
@@ -54,7 +66,12 @@ export async function makeDeclaration(deps: Deps, principal: Principal | null, r
       openedOn: today,
       actor,
     });
-    await recordAudit(tx, actor, { type: 'vetting_declaration', id: declaration.id, personId }, { type: 'vetting.declaration_made', declarationId: declaration.id, personId, reviewId: review.reviewId });
+    await recordAudit(
+      tx,
+      actor,
+      { type: 'vetting_declaration', id: declaration.id, personId },
+      { type: 'vetting.declaration_made', declarationId: declaration.id, personId, reviewId: review.reviewId },
+    );
     return { declarationId: declaration.id, declaredAt: declaration.declaredAt };
   });
 }
@@ -64,5 +81,11 @@ export async function ownDeclarations(deps: Deps, principal: Principal | null) {
   authorize(principal, 'vetting.declare', 'page');
   const personId = ownPersonId(principal);
   const rows = await declarationsOfPerson(deps.db, principal.forceId, personId);
-  return rows.map((d) => ({ id: d.id, category: d.category, occurredOn: d.occurredOn, details: d.details, declaredAt: d.declaredAt }));
+  return rows.map((d) => ({
+    id: d.id,
+    category: d.category,
+    occurredOn: d.occurredOn,
+    details: d.details,
+    declaredAt: d.declaredAt,
+  }));
 }

@@ -15,24 +15,52 @@ export const MATCHED_ON_CREATE: ReadonlySet<ApplicationRow['kind']> = new Set(['
  * above `integrity.listMatchThreshold` becomes a PENDING match for a person to decide. A pair found before
  * keeps its decision. Nothing is rejected or cleared here.
  */
-export async function matchApplication(tx: Db, deps: Deps, actor: AuditActor, application: ApplicationRow): Promise<{ entriesChecked: number; matchesFound: number }> {
+export async function matchApplication(
+  tx: Db,
+  deps: Deps,
+  actor: AuditActor,
+  application: ApplicationRow,
+): Promise<{ entriesChecked: number; matchesFound: number }> {
   const added = await syncOwnReturns(tx, application.forceId);
-  if (added > 0) await recordAudit(tx, actor, { type: 'list_entries', id: application.forceId }, { type: 'vetting.own_returns_synced', added });
+  if (added > 0)
+    await recordAudit(
+      tx,
+      actor,
+      { type: 'list_entries', id: application.forceId },
+      { type: 'vetting.own_returns_synced', added },
+    );
   const entries = await entriesForMatching(tx, application.forceId);
   const found = likelyMatches(
-    { givenName: application.givenName, familyName: application.familyName, formerNames: application.formerNames, dateOfBirth: application.dateOfBirth, formerNumbers: application.formerNumbers },
+    {
+      givenName: application.givenName,
+      familyName: application.familyName,
+      formerNames: application.formerNames,
+      dateOfBirth: application.dateOfBirth,
+      formerNumbers: application.formerNumbers,
+    },
     entries,
     deps.config.rules.integrity.listMatchThreshold,
   );
   const inserted = await insertMatches(
     tx,
-    found.map((m) => ({ forceId: application.forceId, applicationId: application.id, entryId: m.entry.id, score: m.score, reasons: m.reasons })),
+    found.map((m) => ({
+      forceId: application.forceId,
+      applicationId: application.id,
+      entryId: m.entry.id,
+      score: m.score,
+      reasons: m.reasons,
+    })),
   );
-  await recordAudit(tx, actor, { type: 'vetting_application', id: application.id, personId: application.personId }, {
-    type: 'vetting.lists_checked',
-    applicationId: application.id,
-    entriesChecked: entries.length,
-    matchesFound: inserted.length,
-  });
+  await recordAudit(
+    tx,
+    actor,
+    { type: 'vetting_application', id: application.id, personId: application.personId },
+    {
+      type: 'vetting.lists_checked',
+      applicationId: application.id,
+      entriesChecked: entries.length,
+      matchesFound: inserted.length,
+    },
+  );
   return { entriesChecked: entries.length, matchesFound: inserted.length };
 }

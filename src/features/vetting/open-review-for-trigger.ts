@@ -29,7 +29,11 @@ export type TriggerInput = {
  * the same source opens at most one review (unique key), and a second call returns the first review.
  * Starts the review's `vetting_review` clock and records `vetting.review_opened`.
  */
-export async function openReviewForTrigger(tx: Db, deps: Deps, input: TriggerInput): Promise<{ reviewId: string; created: boolean; dueOn: IsoDate }> {
+export async function openReviewForTrigger(
+  tx: Db,
+  deps: Deps,
+  input: TriggerInput,
+): Promise<{ reviewId: string; created: boolean; dueOn: IsoDate }> {
   const dueOn = vettingDeadline(deps, 'vetting_review', input.openedOn);
   const review = await insertReviewIfNew(tx, {
     forceId: input.forceId,
@@ -42,14 +46,25 @@ export async function openReviewForTrigger(tx: Db, deps: Deps, input: TriggerInp
     summary: input.summary ?? '',
   });
   if (!review.created) return { reviewId: review.id, created: false, dueOn: review.dueOn };
-  await startVettingClock(tx, deps, { forceId: input.forceId, personId: input.personId, subjectKey: `review:${review.id}`, period: 'vetting_review', startOn: input.openedOn });
-  await recordAudit(tx, input.actor ?? systemActor('integrity loop', input.forceId), { type: 'vetting_review', id: review.id, personId: input.personId }, {
-    type: 'vetting.review_opened',
-    reviewId: review.id,
+  await startVettingClock(tx, deps, {
+    forceId: input.forceId,
     personId: input.personId,
-    trigger: input.trigger,
-    sourceKey: input.sourceKey,
-    dueOn,
+    subjectKey: `review:${review.id}`,
+    period: 'vetting_review',
+    startOn: input.openedOn,
   });
+  await recordAudit(
+    tx,
+    input.actor ?? systemActor('integrity loop', input.forceId),
+    { type: 'vetting_review', id: review.id, personId: input.personId },
+    {
+      type: 'vetting.review_opened',
+      reviewId: review.id,
+      personId: input.personId,
+      trigger: input.trigger,
+      sourceKey: input.sourceKey,
+      dueOn,
+    },
+  );
   return { reviewId: review.id, created: true, dueOn };
 }

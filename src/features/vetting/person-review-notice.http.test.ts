@@ -13,11 +13,27 @@ beforeAll(async () => {
   t = await createTestApp({}, () => new Date('2026-03-20T10:00:00Z'));
   w = await buildReviewWorld(t);
   await addClearance(t, { personId: w.people.alice.id, level: 'NPPV3', expiresOn: '2029-12-31' });
-  reviewId = (await openReview(t, { personId: w.people.alice.id, trigger: 'criminal_charge', sourceKey: 'criminal:1', openedOn: '2026-03-03', summary: 'Charged with fraud by abuse of position' })).reviewId;
+  reviewId = (
+    await openReview(t, {
+      personId: w.people.alice.id,
+      trigger: 'criminal_charge',
+      sourceKey: 'criminal:1',
+      openedOn: '2026-03-03',
+      summary: 'Charged with fraud by abuse of position',
+    })
+  ).reviewId;
   await recordReviewAdverseInformation(
     t.deps,
     w.accounts.vo.principal,
-    { reviewId, source: 'PNC', infoType: 'conviction', relation: 'self', severity: 4, credibility: 5, description: 'Conviction for shoplifting in 2009' },
+    {
+      reviewId,
+      source: 'PNC',
+      infoType: 'conviction',
+      relation: 'self',
+      severity: 4,
+      credibility: 5,
+      description: 'Conviction for shoplifting in 2009',
+    },
     null,
   );
 });
@@ -27,7 +43,16 @@ afterAll(async () => {
 });
 
 /** Words that would betray the vetting file: the trigger, the summary, the adverse item, the clearance, an outcome. */
-const secrets = ['Criminal charge', 'criminal_charge', 'fraud by abuse', 'shoplifting', 'NPPV', 'Maintain the clearance', 'maintain', 'clearance'];
+const secrets = [
+  'Criminal charge',
+  'criminal_charge',
+  'fraud by abuse',
+  'shoplifting',
+  'NPPV',
+  'Maintain the clearance',
+  'maintain',
+  'clearance',
+];
 
 describe('the person page', () => {
   it('tells a case officer only that a review is open, and since when', async () => {
@@ -53,12 +78,21 @@ describe('the person page', () => {
   });
 
   it('says nothing about vetting to anyone once the review is decided', async () => {
-    const [row] = await t.database.query<{ id: string }>(`select id from adverse_information where review_id = $1`, [reviewId]);
+    const [row] = await t.database.query<{ id: string }>(`select id from adverse_information where review_id = $1`, [
+      reviewId,
+    ]);
     const why = 'An old matter, fully declared at recruitment and of no current concern';
     await decideReview(
       t.deps,
       w.accounts.vo.principal,
-      { reviewId, version: 1, outcome: 'maintain', decidedOn: '2026-03-20', rationale: why, items: { [row?.id ?? '']: { relevance: why, riskAssessment: why, mitigation: why, reason: why } } },
+      {
+        reviewId,
+        version: 1,
+        outcome: 'maintain',
+        decidedOn: '2026-03-20',
+        rationale: why,
+        items: { [row?.id ?? '']: { relevance: why, riskAssessment: why, mitigation: why, reason: why } },
+      },
       null,
     );
     const res = await client(t, w, 'investigator').get(`/people/${w.people.alice.id}`);

@@ -13,7 +13,11 @@ export type PersonReviewNotice =
   | { kind: 'review_open'; openSince: string }
   | null;
 
-export async function personReviewNotice(tx: Db, principal: Principal, person: { id: string; forceId: string }): Promise<PersonReviewNotice> {
+export async function personReviewNotice(
+  tx: Db,
+  principal: Principal,
+  person: { id: string; forceId: string },
+): Promise<PersonReviewNotice> {
   const openSince = await openReviewSince(tx, person.forceId, person.id);
   if (can(principal, 'vetting.read')) {
     return {

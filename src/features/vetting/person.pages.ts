@@ -9,7 +9,15 @@ import { recordExistingClearance } from './record-existing-clearance.ts';
 import { viewPersonVetting } from './view-person-vetting.ts';
 import { APPLICATION_STATUS_LABELS, CLEARANCE_STATUS_LABELS, KIND_LABELS, OUTCOME_LABELS } from './vetting-labels.ts';
 import { LEVEL_LABELS } from './vetting-levels.ts';
-import { confidenceText, dateFromParts, errorSummary, first, formFailure, periodText, type FormBody } from './vetting-pages-support.ts';
+import {
+  confidenceText,
+  dateFromParts,
+  errorSummary,
+  first,
+  formFailure,
+  periodText,
+  type FormBody,
+} from './vetting-pages-support.ts';
 
 type Params = { Params: { personId: string }; Querystring: { recorded?: string } };
 type Extra = { status?: number; fields?: Record<string, string>; values?: Record<string, unknown> };
@@ -30,10 +38,26 @@ export function registerPersonVettingPages(app: FastifyInstance, deps: Deps): vo
         return { ...r, reason: gap?.reason ?? null, reasonLabel: gap ? COMPLIANCE_REASON_LABELS[gap.reason] : null };
       }),
       reasonWords: (file.compliance?.reasons ?? []).map((r) => COMPLIANCE_REASON_LABELS[r]).join('; '),
-      clearances: file.clearances.map((c) => ({ ...c, levelLabel: LEVEL_LABELS[c.level], statusLabel: CLEARANCE_STATUS_LABELS[c.effectiveStatus], renewalText: periodText(c.renewal), confidenceText: confidenceText(c.renewal) })),
-      applications: file.applications.map((a) => ({ ...a, kindLabel: KIND_LABELS[a.kind], statusLabel: APPLICATION_STATUS_LABELS[a.status] })),
-      decisions: file.decisions.map((d) => ({ ...d, outcomeLabel: OUTCOME_LABELS[d.outcome as keyof typeof OUTCOME_LABELS] ?? d.outcome })),
-      levelItems: [{ value: '', text: 'Choose the level' }, ...vettingLevels.map((l) => ({ value: l, text: LEVEL_LABELS[l], selected: values['level'] === l }))],
+      clearances: file.clearances.map((c) => ({
+        ...c,
+        levelLabel: LEVEL_LABELS[c.level],
+        statusLabel: CLEARANCE_STATUS_LABELS[c.effectiveStatus],
+        renewalText: periodText(c.renewal),
+        confidenceText: confidenceText(c.renewal),
+      })),
+      applications: file.applications.map((a) => ({
+        ...a,
+        kindLabel: KIND_LABELS[a.kind],
+        statusLabel: APPLICATION_STATUS_LABELS[a.status],
+      })),
+      decisions: file.decisions.map((d) => ({
+        ...d,
+        outcomeLabel: OUTCOME_LABELS[d.outcome as keyof typeof OUTCOME_LABELS] ?? d.outcome,
+      })),
+      levelItems: [
+        { value: '', text: 'Choose the level' },
+        ...vettingLevels.map((l) => ({ value: l, text: LEVEL_LABELS[l], selected: values['level'] === l })),
+      ],
       fields: extra.fields,
       errors: extra.fields ? errorSummary(extra.fields, ['grantedOn']) : undefined,
       values,
@@ -51,11 +75,25 @@ export function registerPersonVettingPages(app: FastifyInstance, deps: Deps): vo
         authorize(principalOf(request), 'vetting.decide', 'vetting file');
         throw new AppError('validation', 'Check the clearance details', { grantedOn: granted.error });
       }
-      await recordExistingClearance(deps, principalOf(request), { personId: request.params.personId, level: first(body['level']) as never, grantedOn: granted.iso ?? '', conditions: first(body['conditions']) }, request.id);
+      await recordExistingClearance(
+        deps,
+        principalOf(request),
+        {
+          personId: request.params.personId,
+          level: first(body['level']) as never,
+          grantedOn: granted.iso ?? '',
+          conditions: first(body['conditions']),
+        },
+        request.id,
+      );
       return reply.redirect(`/vetting/people/${request.params.personId}?recorded=1`, 303);
     } catch (err) {
       const failure = formFailure(err);
-      return show(request, reply, { status: failure.status, fields: failure.fields ?? { level: failure.refusal ?? '' }, values: { ...body } });
+      return show(request, reply, {
+        status: failure.status,
+        fields: failure.fields ?? { level: failure.refusal ?? '' },
+        values: { ...body },
+      });
     }
   });
 }

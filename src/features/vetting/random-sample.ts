@@ -8,7 +8,8 @@ import type { IsoDate } from '../../lib/dates.ts';
 
 /** How many of `population` a `percent` sample takes: rounded up, so any non-empty population gives at least one. */
 export function sampleSize(population: number, percent: number): number {
-  if (!Number.isFinite(percent) || percent <= 0 || percent > 100) throw new RangeError(`The percentage must be more than 0 and at most 100, not ${percent}`);
+  if (!Number.isFinite(percent) || percent <= 0 || percent > 100)
+    throw new RangeError(`The percentage must be more than 0 and at most 100, not ${percent}`);
   return Math.min(population, Math.ceil((population * percent) / 100));
 }
 

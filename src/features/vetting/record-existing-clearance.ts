@@ -8,7 +8,9 @@ import { actorOf, authorize, type Principal } from '../access/principal.ts';
 import { findVettingPerson } from './clearances.repository.ts';
 import { grantClearance } from './grant-clearance.ts';
 
-const isoDate = z.string({ message: 'Enter the date it was granted' }).regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date it was granted');
+const isoDate = z
+  .string({ message: 'Enter the date it was granted' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date it was granted');
 
 export const existingClearanceInput = z.object({
   personId: z.string().uuid(),
@@ -22,10 +24,18 @@ export const existingClearanceInput = z.object({
  * and the day it was granted; expiry comes from the renewal table as for any grant, and its renewal clock
  * starts from the grant (so a long-past grant may be expired or overdue at once, as it truly is).
  */
-export async function recordExistingClearance(deps: Deps, principal: Principal | null, raw: z.input<typeof existingClearanceInput>, requestId: string | null) {
+export async function recordExistingClearance(
+  deps: Deps,
+  principal: Principal | null,
+  raw: z.input<typeof existingClearanceInput>,
+  requestId: string | null,
+) {
   authorize(principal, 'vetting.decide', 'vetting file');
   const input = parseInput(existingClearanceInput, raw, 'Check the clearance details');
-  if (input.grantedOn > todayIso(deps.now())) throw new AppError('validation', 'Check the clearance details', { grantedOn: 'The date it was granted must be today or in the past' });
+  if (input.grantedOn > todayIso(deps.now()))
+    throw new AppError('validation', 'Check the clearance details', {
+      grantedOn: 'The date it was granted must be today or in the past',
+    });
   return deps.db.transaction(async (tx) => {
     const person = await findVettingPerson(tx, principal, input.personId);
     if (!person) throw notFound('vetting file');

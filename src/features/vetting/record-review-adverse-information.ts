@@ -11,7 +11,12 @@ import { lockOpenReview } from './review-lock.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date in the format 2026-03-27');
 const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-const scale = (what: string) => z.coerce.number({ message: `Choose the ${what}` }).int().min(1, `Choose the ${what}, 1 to 5`).max(5, `Choose the ${what}, 1 to 5`);
+const scale = (what: string) =>
+  z.coerce
+    .number({ message: `Choose the ${what}` })
+    .int()
+    .min(1, `Choose the ${what}, 1 to 5`)
+    .max(5, `Choose the ${what}, 1 to 5`);
 
 export const reviewAdverseInput = z.object({
   reviewId: z.string().uuid(),
@@ -30,13 +35,22 @@ export const reviewAdverseInput = z.object({
  * Records an adverse information item found during a review (§4.6: source, date, type, relation, severity,
  * credibility, assessment). It stays unresolved until the review's decision gives it a rationale.
  */
-export async function recordReviewAdverseInformation(deps: Deps, principal: Principal | null, raw: z.input<typeof reviewAdverseInput>, requestId: string | null) {
+export async function recordReviewAdverseInformation(
+  deps: Deps,
+  principal: Principal | null,
+  raw: z.input<typeof reviewAdverseInput>,
+  requestId: string | null,
+) {
   authorize(principal, 'vetting.decide', 'review');
   const input = parseInput(reviewAdverseInput, raw, 'Check the adverse information');
-  if (input.occurredOn && input.occurredOn > ukToday(deps.now())) throw new AppError('validation', 'Check the adverse information', { occurredOn: 'The date cannot be in the future' });
+  if (input.occurredOn && input.occurredOn > ukToday(deps.now()))
+    throw new AppError('validation', 'Check the adverse information', {
+      occurredOn: 'The date cannot be in the future',
+    });
   return deps.db.transaction(async (tx) => {
     const review = await lockOpenReview(tx, principal, input.reviewId);
-    if (input.checkId && !(await checksOfReview(tx, review.forceId, review.id)).some((c) => c.id === input.checkId)) throw notFound('check');
+    if (input.checkId && !(await checksOfReview(tx, review.forceId, review.id)).some((c) => c.id === input.checkId))
+      throw notFound('check');
     const item = await insertAdverseItem(tx, {
       forceId: review.forceId,
       reviewId: review.id,
@@ -52,7 +66,12 @@ export async function recordReviewAdverseInformation(deps: Deps, principal: Prin
       recordedBy: principal.userId,
       recordedAt: deps.now(),
     });
-    await recordAudit(tx, actorOf(principal, requestId), { type: 'vetting_review', id: review.id, personId: review.personId }, { type: 'vetting.review_adverse_recorded', reviewId: review.id, itemId: item.id });
+    await recordAudit(
+      tx,
+      actorOf(principal, requestId),
+      { type: 'vetting_review', id: review.id, personId: review.personId },
+      { type: 'vetting.review_adverse_recorded', reviewId: review.id, itemId: item.id },
+    );
     return { itemId: item.id };
   });
 }

@@ -27,12 +27,21 @@ export const reviewCheckInput = z.object({
  * Records a check made for a review (§4.3: PNC, PND, local intelligence …) or a change to its result. A
  * completed check (anything but pending) carries the day it was completed, today if not given.
  */
-export async function recordReviewCheck(deps: Deps, principal: Principal | null, raw: z.input<typeof reviewCheckInput>, requestId: string | null) {
+export async function recordReviewCheck(
+  deps: Deps,
+  principal: Principal | null,
+  raw: z.input<typeof reviewCheckInput>,
+  requestId: string | null,
+) {
   authorize(principal, 'vetting.decide', 'review');
   const input = parseInput(reviewCheckInput, raw, 'Check the details of the check');
   const today = ukToday(deps.now());
-  if (!input.checkId && !input.checkType) throw new AppError('validation', 'Check the details of the check', { checkType: 'Choose which check' });
-  if (input.completedOn && input.completedOn > today) throw new AppError('validation', 'Check the details of the check', { completedOn: 'The date cannot be in the future' });
+  if (!input.checkId && !input.checkType)
+    throw new AppError('validation', 'Check the details of the check', { checkType: 'Choose which check' });
+  if (input.completedOn && input.completedOn > today)
+    throw new AppError('validation', 'Check the details of the check', {
+      completedOn: 'The date cannot be in the future',
+    });
   const completedOn = input.status === 'pending' ? null : (input.completedOn ?? today);
   return deps.db.transaction(async (tx) => {
     const review = await lockOpenReview(tx, principal, input.reviewId);
@@ -44,15 +53,27 @@ export async function recordReviewCheck(deps: Deps, principal: Principal | null,
       await updateReviewCheck(tx, existing, { status: input.status, completedOn, notes: input.notes });
       check = { ...existing, status: input.status };
     } else {
-      check = await insertReviewCheck(tx, { forceId: review.forceId, reviewId: review.id, checkType: input.checkType ?? 'pnc', status: input.status, completedOn, notes: input.notes });
+      check = await insertReviewCheck(tx, {
+        forceId: review.forceId,
+        reviewId: review.id,
+        checkType: input.checkType ?? 'pnc',
+        status: input.status,
+        completedOn,
+        notes: input.notes,
+      });
     }
-    await recordAudit(tx, actorOf(principal, requestId), { type: 'vetting_review', id: review.id, personId: review.personId }, {
-      type: 'vetting.review_check_recorded',
-      reviewId: review.id,
-      checkId: check.id,
-      checkType: check.checkType,
-      status: input.status,
-    });
+    await recordAudit(
+      tx,
+      actorOf(principal, requestId),
+      { type: 'vetting_review', id: review.id, personId: review.personId },
+      {
+        type: 'vetting.review_check_recorded',
+        reviewId: review.id,
+        checkId: check.id,
+        checkType: check.checkType,
+        status: input.status,
+      },
+    );
     return { checkId: check.id };
   });
 }

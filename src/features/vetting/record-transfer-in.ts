@@ -9,13 +9,21 @@ import { ukToday } from '../clocks/sweep-clocks.ts';
 import { openReviewForTrigger } from './open-review-for-trigger.ts';
 import { findVettingPerson } from './vetting-transfers.repository.ts';
 
-const isoDate = z.string({ message: 'Enter the date of the transfer' }).regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date of the transfer');
+const isoDate = z
+  .string({ message: 'Enter the date of the transfer' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date of the transfer');
 
 export const transferInInput = z.object({
   personId: z.string().uuid(),
-  previousForce: z.string({ message: 'Enter the force they transferred from' }).trim().min(1, 'Enter the force they transferred from').max(200, 'The force’s name must be 200 characters or fewer'),
+  previousForce: z
+    .string({ message: 'Enter the force they transferred from' })
+    .trim()
+    .min(1, 'Enter the force they transferred from')
+    .max(200, 'The force’s name must be 200 characters or fewer'),
   transferredOn: isoDate,
-  checksOutstanding: z.boolean({ message: 'Say whether any parent-force professional standards checks are outstanding' }),
+  checksOutstanding: z.boolean({
+    message: 'Say whether any parent-force professional standards checks are outstanding',
+  }),
   /** Keys of the transferee checklist (integrity.transferChecklist) received from the parent force. */
   received: z.array(z.string()).default([]),
 });
@@ -26,13 +34,24 @@ export const transferInInput = z.object({
  * summary keeps what was recorded. Keyed by the transfer date: recording the same transfer again opens
  * nothing new and returns the first review.
  */
-export async function recordTransferIn(deps: Deps, principal: Principal | null, raw: z.input<typeof transferInInput>, requestId: string | null) {
+export async function recordTransferIn(
+  deps: Deps,
+  principal: Principal | null,
+  raw: z.input<typeof transferInInput>,
+  requestId: string | null,
+) {
   authorize(principal, 'vetting.decide', 'person');
   const input = parseInput(transferInInput, raw, 'Check the details of the transfer');
   const checklist = deps.config.rules.integrity.transferChecklist;
   const unknown = input.received.filter((k) => !checklist.some((item) => item.key === k));
-  if (unknown.length > 0) throw new AppError('validation', 'Check the details of the transfer', { received: 'Choose items from the checklist' });
-  if (input.transferredOn > ukToday(deps.now())) throw new AppError('validation', 'Check the details of the transfer', { transferredOn: 'The date of the transfer cannot be in the future' });
+  if (unknown.length > 0)
+    throw new AppError('validation', 'Check the details of the transfer', {
+      received: 'Choose items from the checklist',
+    });
+  if (input.transferredOn > ukToday(deps.now()))
+    throw new AppError('validation', 'Check the details of the transfer', {
+      transferredOn: 'The date of the transfer cannot be in the future',
+    });
   return deps.db.transaction(async (tx) => {
     const person = await findVettingPerson(tx, principal, input.personId);
     if (!person) throw notFound('person');
@@ -55,13 +74,18 @@ export async function recordTransferIn(deps: Deps, principal: Principal | null, 
       actor,
     });
     if (review.created) {
-      await recordAudit(tx, actor, { type: 'vetting_review', id: review.reviewId, personId: person.id }, {
-        type: 'vetting.transfer_in_recorded',
-        personId: person.id,
-        reviewId: review.reviewId,
-        transferredOn: input.transferredOn,
-        checksOutstanding: input.checksOutstanding,
-      });
+      await recordAudit(
+        tx,
+        actor,
+        { type: 'vetting_review', id: review.reviewId, personId: person.id },
+        {
+          type: 'vetting.transfer_in_recorded',
+          personId: person.id,
+          reviewId: review.reviewId,
+          transferredOn: input.transferredOn,
+          checksOutstanding: input.checksOutstanding,
+        },
+      );
     }
     return { reviewId: review.reviewId, created: review.created, dueOn: review.dueOn };
   });
@@ -73,5 +97,9 @@ export async function transferInForm(deps: Deps, principal: Principal | null, pe
   if (!z.string().uuid().safeParse(personId).success) throw notFound('person');
   const person = await findVettingPerson(deps.db, principal, personId);
   if (!person) throw notFound('person');
-  return { person: { id: person.id, name: `${person.given_name} ${person.family_name}` }, checklist: deps.config.rules.integrity.transferChecklist, today: ukToday(deps.now()) };
+  return {
+    person: { id: person.id, name: `${person.given_name} ${person.family_name}` },
+    checklist: deps.config.rules.integrity.transferChecklist,
+    today: ukToday(deps.now()),
+  };
 }

@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts';
-import { BARRED_CSV, browser, buildVettingWorld, callApi, clockAt, dateFields, uploadForm, vettingSnapshot, type VettingWorld } from './vetting.http-fixtures.ts';
+import {
+  BARRED_CSV,
+  browser,
+  buildVettingWorld,
+  callApi,
+  clockAt,
+  dateFields,
+  uploadForm,
+  vettingSnapshot,
+  type VettingWorld,
+} from './vetting.http-fixtures.ts';
 
 /**
  * The recruitment journey through the pages: a national barred list is imported; an applicant who is on
@@ -14,7 +24,14 @@ let w: VettingWorld;
 beforeAll(async () => {
   t = await createTestApp({}, clockAt);
   w = await buildVettingWorld(t);
-  const imported = await uploadForm(t, w.cookies.vetting, '/vetting/lists/import', { list: 'barred' }, { name: 'barred.csv', type: 'text/csv', content: BARRED_CSV }, '/vetting/lists/import');
+  const imported = await uploadForm(
+    t,
+    w.cookies.vetting,
+    '/vetting/lists/import',
+    { list: 'barred' },
+    { name: 'barred.csv', type: 'text/csv', content: BARRED_CSV },
+    '/vetting/lists/import',
+  );
   expect(imported.statusCode).toBe(303);
 });
 
@@ -23,13 +40,29 @@ afterAll(async () => {
 });
 
 const officer = () => browser(t, w, 'vetting');
-type Detail = { version: number; status: string; checks: { id: string; version: number }[]; adverseInformation: { id: string }[]; matches: { id: string; decision: string; score: number; reasons: string[] }[] };
-const detail = async (id: string) => (await callApi(t, w, 'vetting', 'GET', `/api/v1/vetting/applications/${id}`)).json<Detail>();
+type Detail = {
+  version: number;
+  status: string;
+  checks: { id: string; version: number }[];
+  adverseInformation: { id: string }[];
+  matches: { id: string; decision: string; score: number; reasons: string[] }[];
+};
+const detail = async (id: string) =>
+  (await callApi(t, w, 'vetting', 'GET', `/api/v1/vetting/applications/${id}`)).json<Detail>();
 
 async function apply(fields: Record<string, string>): Promise<string> {
   const res = await officer().post(
     '/vetting/applications',
-    { kind: 'recruitment', level: 'RV', personId: '', formerNames: '', formerNumbers: '', previousForce: '', ...dateFields('receivedOn', '2026-03-09'), ...fields },
+    {
+      kind: 'recruitment',
+      level: 'RV',
+      personId: '',
+      formerNames: '',
+      formerNumbers: '',
+      previousForce: '',
+      ...dateFields('receivedOn', '2026-03-09'),
+      ...fields,
+    },
     '/vetting/applications/new',
   );
   expect(res.statusCode).toBe(303);
@@ -38,7 +71,11 @@ async function apply(fields: Record<string, string>): Promise<string> {
 
 async function recordAllChecks(id: string): Promise<void> {
   for (const c of (await detail(id)).checks) {
-    const res = await officer().post(`/vetting/applications/${id}/checks/${c.id}`, { version: String(c.version), status: 'clear', notes: '' }, `/vetting/applications/${id}`);
+    const res = await officer().post(
+      `/vetting/applications/${id}/checks/${c.id}`,
+      { version: String(c.version), status: 'clear', notes: '' },
+      `/vetting/applications/${id}`,
+    );
     expect(res.statusCode).toBe(303);
   }
 }
@@ -49,10 +86,23 @@ describe('an applicant on the barred list', () => {
   let id = '';
 
   it('is caught when the application is made: a likely match waits for a human', async () => {
-    id = await apply({ givenName: 'Jess', familyName: 'Quarington', formerNumbers: 'PC 4521', ...dateFields('dateOfBirth', '1988-04-07') });
+    id = await apply({
+      givenName: 'Jess',
+      familyName: 'Quarington',
+      formerNumbers: 'PC 4521',
+      ...dateFields('dateOfBirth', '1988-04-07'),
+    });
     const d = await detail(id);
     expect(d.matches).toHaveLength(1);
-    expect(d.matches[0]).toMatchObject({ decision: 'pending', reasons: ['Family name is similar: quarington and quarrington', 'Given name is similar (jess and jessamy)', 'Date of birth matches', 'Former number PC 4521 matches'] });
+    expect(d.matches[0]).toMatchObject({
+      decision: 'pending',
+      reasons: [
+        'Family name is similar: quarington and quarrington',
+        'Given name is similar (jess and jessamy)',
+        'Date of birth matches',
+        'Former number PC 4521 matches',
+      ],
+    });
     const view = await officer().get(`/vetting/applications/${id}`);
     expect(view.body).toContain('Possible matches on the barred or advisory list must each be decided by you');
     expect(view.body).toContain('Police Barred List: Jessamy Quarrington');
@@ -64,7 +114,16 @@ describe('an applicant on the barred list', () => {
     const form = await officer().get(decisionForm(id));
     expect(form.body).toContain('1 possible barred or advisory list match is waiting for your decision');
     const before = await vettingSnapshot(t);
-    const res = await officer().post(decisionForm(id), { version: String((await detail(id)).version), outcome: 'refuse', rationale: 'The applicant is on the Police Barred List', reasonsForApplicant: 'You are on the Police Barred List' }, decisionForm(id));
+    const res = await officer().post(
+      decisionForm(id),
+      {
+        version: String((await detail(id)).version),
+        outcome: 'refuse',
+        rationale: 'The applicant is on the Police Barred List',
+        reasonsForApplicant: 'You are on the Police Barred List',
+      },
+      decisionForm(id),
+    );
     expect(res.statusCode).toBe(422);
     expect(res.body).toContain('Decide the possible barred or advisory list match before deciding the application');
     expect(await vettingSnapshot(t)).toBe(before);
@@ -72,31 +131,72 @@ describe('an applicant on the barred list', () => {
 
   it('once a person confirms the match, cannot be granted, and is refused', async () => {
     const [match] = (await detail(id)).matches;
-    const noNote = await officer().post(`/vetting/applications/${id}/matches/${match?.id}`, { decision: 'confirmed_match', note: '' }, `/vetting/applications/${id}`);
+    const noNote = await officer().post(
+      `/vetting/applications/${id}/matches/${match?.id}`,
+      { decision: 'confirmed_match', note: '' },
+      `/vetting/applications/${id}`,
+    );
     expect(noNote.statusCode).toBe(400);
     expect(noNote.body).toContain('Say how you decided (at least 10 characters)');
-    const confirmed = await officer().post(`/vetting/applications/${id}/matches/${match?.id}`, { decision: 'confirmed_match', note: 'Same person: confirmed with Northmarsh PSD by telephone' }, `/vetting/applications/${id}`);
+    const confirmed = await officer().post(
+      `/vetting/applications/${id}/matches/${match?.id}`,
+      { decision: 'confirmed_match', note: 'Same person: confirmed with Northmarsh PSD by telephone' },
+      `/vetting/applications/${id}`,
+    );
     expect(confirmed.statusCode).toBe(303);
     expect((await detail(id)).matches[0]?.decision).toBe('confirmed_match');
     const version = String((await detail(id)).version);
-    const grant = await officer().post(decisionForm(id), { version, outcome: 'grant', rationale: 'Trying to grant despite the list entry' }, decisionForm(id));
+    const grant = await officer().post(
+      decisionForm(id),
+      { version, outcome: 'grant', rationale: 'Trying to grant despite the list entry' },
+      decisionForm(id),
+    );
     expect(grant.statusCode).toBe(422);
-    expect(grant.body).toContain('The applicant is confirmed as on the Police Barred List: clearance cannot be granted');
-    const refuse = await officer().post(decisionForm(id), { version, outcome: 'refuse', rationale: 'The applicant is on the Police Barred List', reasonsForApplicant: 'You are on the Police Barred List' }, decisionForm(id));
+    expect(grant.body).toContain(
+      'The applicant is confirmed as on the Police Barred List: clearance cannot be granted',
+    );
+    const refuse = await officer().post(
+      decisionForm(id),
+      {
+        version,
+        outcome: 'refuse',
+        rationale: 'The applicant is on the Police Barred List',
+        reasonsForApplicant: 'You are on the Police Barred List',
+      },
+      decisionForm(id),
+    );
     expect(refuse.statusCode).toBe(303);
     const d = await detail(id);
     expect(d.status).toBe('refused');
-    const record = await officer().get(`/vetting/decisions/${(await callApi(t, w, 'vetting', 'GET', `/api/v1/vetting/applications/${id}`)).json<{ decisions: { id: string }[] }>().decisions[0]?.id}`);
+    const record = await officer().get(
+      `/vetting/decisions/${(await callApi(t, w, 'vetting', 'GET', `/api/v1/vetting/applications/${id}`)).json<{ decisions: { id: string }[] }>().decisions[0]?.id}`,
+    );
     expect(record.body).toContain('Confirmed match: Same person: confirmed with Northmarsh PSD by telephone');
   });
 
   it('a namesake who is not the listed person is cleared by a human, never by the software', async () => {
-    const namesake = await apply({ givenName: 'Jessamy', familyName: 'Quarrington', ...dateFields('dateOfBirth', '1988-07-04') });
+    const namesake = await apply({
+      givenName: 'Jessamy',
+      familyName: 'Quarrington',
+      ...dateFields('dateOfBirth', '1988-07-04'),
+    });
     const [match] = (await detail(namesake)).matches;
     expect(match?.reasons).toContain('Date of birth matches with day and month transposed');
-    await officer().post(`/vetting/applications/${namesake}/matches/${match?.id}`, { decision: 'not_a_match', note: 'Different person: birth certificate and NI number differ' }, `/vetting/applications/${namesake}`);
+    await officer().post(
+      `/vetting/applications/${namesake}/matches/${match?.id}`,
+      { decision: 'not_a_match', note: 'Different person: birth certificate and NI number differ' },
+      `/vetting/applications/${namesake}`,
+    );
     await recordAllChecks(namesake);
-    const res = await officer().post(decisionForm(namesake), { version: String((await detail(namesake)).version), outcome: 'grant', rationale: 'All checks clear; the list match was not this applicant' }, decisionForm(namesake));
+    const res = await officer().post(
+      decisionForm(namesake),
+      {
+        version: String((await detail(namesake)).version),
+        outcome: 'grant',
+        rationale: 'All checks clear; the list match was not this applicant',
+      },
+      decisionForm(namesake),
+    );
     expect(res.statusCode).toBe(303);
     expect((await detail(namesake)).status).toBe('granted');
   });
@@ -112,13 +212,31 @@ describe('an applicant with adverse information', () => {
     const pnc = (await detail(id)).checks[0];
     const added = await officer().post(
       `/vetting/applications/${id}/adverse`,
-      { checkId: pnc?.id ?? '', source: 'PNC', infoType: 'caution', relation: 'self', severity: '2', credibility: '5', description: 'Caution for criminal damage, aged 17', assessment: 'Declared on the application form', ...dateFields('occurredOn', '2012-08-01') },
+      {
+        checkId: pnc?.id ?? '',
+        source: 'PNC',
+        infoType: 'caution',
+        relation: 'self',
+        severity: '2',
+        credibility: '5',
+        description: 'Caution for criminal damage, aged 17',
+        assessment: 'Declared on the application form',
+        ...dateFields('occurredOn', '2012-08-01'),
+      },
       `/vetting/applications/${id}`,
     );
     expect(added.statusCode).toBe(303);
     itemId = (await detail(id)).adverseInformation[0]?.id ?? '';
     const before = await vettingSnapshot(t);
-    const res = await officer().post(decisionForm(id), { version: String((await detail(id)).version), outcome: 'grant', rationale: 'An old caution, fully declared, no repetition' }, decisionForm(id));
+    const res = await officer().post(
+      decisionForm(id),
+      {
+        version: String((await detail(id)).version),
+        outcome: 'grant',
+        rationale: 'An old caution, fully declared, no repetition',
+      },
+      decisionForm(id),
+    );
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('There is a problem');
     expect(res.body).toContain(`id="item-${itemId}-relevance-error"`);
@@ -133,13 +251,31 @@ describe('an applicant with adverse information', () => {
       [`item-${itemId}-mitigation`]: 'Declared in full; normal probation supervision',
       [`item-${itemId}-reason`]: 'Isolated, old and declared, so it does not show unsuitability',
     };
-    const res = await officer().post(decisionForm(id), { version: String((await detail(id)).version), outcome: 'grant', rationale: 'An old caution, fully declared, no repetition', ...rationale }, decisionForm(id));
+    const res = await officer().post(
+      decisionForm(id),
+      {
+        version: String((await detail(id)).version),
+        outcome: 'grant',
+        rationale: 'An old caution, fully declared, no repetition',
+        ...rationale,
+      },
+      decisionForm(id),
+    );
     expect(res.statusCode).toBe(303);
     expect((await detail(id)).status).toBe('granted');
-    const [stored] = await t.database.query<{ resolution: Record<string, string> }>(`select resolution from adverse_information where id = $1`, [itemId]);
-    expect(stored?.resolution).toMatchObject({ riskAssessment: 'Low: one incident at seventeen, nothing in the fourteen years since' });
-    const decisionId = (await callApi(t, w, 'vetting', 'GET', `/api/v1/vetting/applications/${id}`)).json<{ decisions: { id: string }[] }>().decisions[0]?.id;
-    const doc = (await callApi(t, w, 'vetting', 'GET', `/api/v1/vetting/decisions/${decisionId}`)).json<{ document: { adverseInformation: { rationale: Record<string, string> }[]; decisionMaker: { name: string } } }>().document;
+    const [stored] = await t.database.query<{ resolution: Record<string, string> }>(
+      `select resolution from adverse_information where id = $1`,
+      [itemId],
+    );
+    expect(stored?.resolution).toMatchObject({
+      riskAssessment: 'Low: one incident at seventeen, nothing in the fourteen years since',
+    });
+    const decisionId = (await callApi(t, w, 'vetting', 'GET', `/api/v1/vetting/applications/${id}`)).json<{
+      decisions: { id: string }[];
+    }>().decisions[0]?.id;
+    const doc = (await callApi(t, w, 'vetting', 'GET', `/api/v1/vetting/decisions/${decisionId}`)).json<{
+      document: { adverseInformation: { rationale: Record<string, string> }[]; decisionMaker: { name: string } };
+    }>().document;
     expect(doc.adverseInformation[0]?.rationale['mitigation']).toBe('Declared in full; normal probation supervision');
     expect(doc.decisionMaker.name).toBe('vetting');
   });

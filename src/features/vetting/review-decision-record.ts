@@ -44,7 +44,13 @@ export function decisionRecord(x: {
       dueOn: review.dueOn,
     },
     subject: { personId: review.personId, name: `${review.givenName} ${review.familyName}` },
-    checks: x.file.checks.map((c) => ({ id: c.id, type: c.checkType, status: c.status, completedOn: c.completedOn, notes: c.notes })),
+    checks: x.file.checks.map((c) => ({
+      id: c.id,
+      type: c.checkType,
+      status: c.status,
+      completedOn: c.completedOn,
+      notes: c.notes,
+    })),
     adverseInformation: x.file.adverseItems
       .filter((i) => !i.resolvedByDecisionId)
       .map((i) => ({
@@ -59,7 +65,13 @@ export function decisionRecord(x: {
         assessment: i.assessment,
         rationale: x.rationales.get(i.id) ?? null,
       })),
-    clearances: x.clearances.map((c) => ({ id: c.id, level: c.level, status: c.status, grantedOn: c.grantedOn, expiresOn: c.expiresOn })),
+    clearances: x.clearances.map((c) => ({
+      id: c.id,
+      level: c.level,
+      status: c.status,
+      grantedOn: c.grantedOn,
+      expiresOn: c.expiresOn,
+    })),
     outcome: input.outcome,
     decidedOn: input.decidedOn,
     decisionMaker: { userId: x.decisionMaker.userId, name: x.decisionMaker.displayName },

@@ -1,6 +1,12 @@
 import type { FieldErrors } from '../../lib/errors.ts';
 import type { IsoDate } from '../../lib/dates.ts';
-import { isSubstantive, MIN_SUBSTANTIVE_LENGTH, RATIONALE_LABELS, RATIONALE_PARTS, type ItemRationale } from './decision-rules.ts';
+import {
+  isSubstantive,
+  MIN_SUBSTANTIVE_LENGTH,
+  RATIONALE_LABELS,
+  RATIONALE_PARTS,
+  type ItemRationale,
+} from './decision-rules.ts';
 
 /**
  * The rules of a review's outcome, pure (§4.4, §4.1). A review ends in one of three outcomes:
@@ -51,24 +57,34 @@ export function reviewDecisionProblems(d: ReviewDecisionFacts, ctx: ReviewDecisi
   if (ctx.status !== 'open') problems['outcome'] = 'This review has already been decided';
   if (!d.decidedOn) problems['decidedOn'] = 'Enter the date of the decision';
   else if (d.decidedOn > ctx.today) problems['decidedOn'] = 'The date of the decision cannot be in the future';
-  else if (d.decidedOn < ctx.openedOn) problems['decidedOn'] = 'The decision cannot be dated before the review was opened';
+  else if (d.decidedOn < ctx.openedOn)
+    problems['decidedOn'] = 'The decision cannot be dated before the review was opened';
   if (!isSubstantive(d.rationale)) problems['rationale'] = substantive('the rationale for the decision');
-  if (d.outcome === 'maintain_with_conditions' && !isSubstantive(d.conditions)) problems['conditions'] = substantive('the conditions or risk mitigation the clearance is kept under');
+  if (d.outcome === 'maintain_with_conditions' && !isSubstantive(d.conditions))
+    problems['conditions'] = substantive('the conditions or risk mitigation the clearance is kept under');
   if (d.outcome === 'maintain' || d.outcome === 'maintain_with_conditions') {
     for (const id of ctx.unresolvedItemIds) {
       const given = d.items[id] ?? {};
       for (const part of RATIONALE_PARTS) {
-        if (!isSubstantive(given[part])) problems[`items.${id}.${part}`] = `${substantive(RATIONALE_LABELS[part].toLowerCase())} for this adverse information`;
+        if (!isSubstantive(given[part]))
+          problems[`items.${id}.${part}`] =
+            `${substantive(RATIONALE_LABELS[part].toLowerCase())} for this adverse information`;
       }
     }
   }
   if (d.outcome === 'withdraw') {
     if (ctx.liveClearances === 0) problems['outcome'] ??= 'This person holds no clearance to withdraw';
-    if (!d.harmTestConsidered) problems['harmTestConsidered'] = 'Confirm the harm test was considered before deciding what the officer is told';
-    if (!d.officerInformedOn) problems['officerInformedOn'] = 'Enter the date the officer was told of the withdrawal assessment';
-    else if (d.decidedOn && d.officerInformedOn > d.decidedOn) problems['officerInformedOn'] = 'The officer must be told of the assessment on or before the date of the decision';
-    if (!d.policeFriendOffered) problems['policeFriendOffered'] = 'Confirm the officer was told they may be accompanied by a police friend';
-    if (!isSubstantive(d.reasonsForOfficer)) problems['reasonsForOfficer'] = substantive('the reasons to be sent to the officer');
+    if (!d.harmTestConsidered)
+      problems['harmTestConsidered'] = 'Confirm the harm test was considered before deciding what the officer is told';
+    if (!d.officerInformedOn)
+      problems['officerInformedOn'] = 'Enter the date the officer was told of the withdrawal assessment';
+    else if (d.decidedOn && d.officerInformedOn > d.decidedOn)
+      problems['officerInformedOn'] =
+        'The officer must be told of the assessment on or before the date of the decision';
+    if (!d.policeFriendOffered)
+      problems['policeFriendOffered'] = 'Confirm the officer was told they may be accompanied by a police friend';
+    if (!isSubstantive(d.reasonsForOfficer))
+      problems['reasonsForOfficer'] = substantive('the reasons to be sent to the officer');
   }
   return problems;
 }
@@ -76,5 +92,5 @@ export function reviewDecisionProblems(d: ReviewDecisionFacts, ctx: ReviewDecisi
 /** The parts of an item's rationale that were filled in (a withdrawal may give some, or none), or null. */
 export function givenRationale(given: Partial<ItemRationale> | undefined): Partial<ItemRationale> | null {
   const parts = RATIONALE_PARTS.map((p) => [p, (given?.[p] ?? '').trim()] as const).filter(([, v]) => v !== '');
-  return parts.length > 0 ? (Object.fromEntries(parts)) : null;
+  return parts.length > 0 ? Object.fromEntries(parts) : null;
 }

@@ -16,7 +16,10 @@ let w: ReviewWorld;
 
 beforeAll(async () => {
   const rules = testConfig().rules;
-  t = await createTestApp({ rules: { ...rules, periods: resolvePeriods({ vetting_review: { amount: 10, unit: 'working_days' } }) } }, () => new Date('2027-01-15T10:00:00Z'));
+  t = await createTestApp(
+    { rules: { ...rules, periods: resolvePeriods({ vetting_review: { amount: 10, unit: 'working_days' } }) } },
+    () => new Date('2027-01-15T10:00:00Z'),
+  );
   w = await buildReviewWorld(t);
 });
 
@@ -25,8 +28,16 @@ afterAll(async () => {
 });
 
 async function grossMisconductAssessedOn(personId: string, occurredOn: string) {
-  const c = await openCase(t.deps, w.accounts.aa.principal, caseInput([personId], { cameToAttentionOn: '2026-01-05' }), null);
-  const [a] = await t.database.query<{ id: string; version: number }>(`select id, version from allegations where case_id = $1`, [c.id]);
+  const c = await openCase(
+    t.deps,
+    w.accounts.aa.principal,
+    caseInput([personId], { cameToAttentionOn: '2026-01-05' }),
+    null,
+  );
+  const [a] = await t.database.query<{ id: string; version: number }>(
+    `select id, version from allegations where case_id = $1`,
+    [c.id],
+  );
   await progressAllegation(
     t.deps,
     w.accounts.aa.principal,
@@ -35,7 +46,13 @@ async function grossMisconductAssessedOn(personId: string, occurredOn: string) {
       allegationId: a?.id ?? '',
       version: a?.version ?? 0,
       occurredOn,
-      action: { type: 'assess_severity', severity: 'gross_misconduct', rationale: 'Assessed against the evidence', finalWrittenWarningInForce: false, multipleUnconnectedIncidents: false },
+      action: {
+        type: 'assess_severity',
+        severity: 'gross_misconduct',
+        rationale: 'Assessed against the evidence',
+        finalWrittenWarningInForce: false,
+        multipleUnconnectedIncidents: false,
+      },
     },
     null,
   );
@@ -47,8 +64,15 @@ describe('review due dates with a working-day period', () => {
   it('skips Good Friday and Easter Monday', async () => {
     // Thu 2 Apr 2026; Fri 3 and Mon 6 Apr are bank holidays: 7–10, 13–17, 20 Apr are the 10 working days.
     const review = await grossMisconductAssessedOn(w.people.alice.id, '2026-04-02');
-    expect(review).toMatchObject({ trigger: 'gross_misconduct_assessment', opened_on: '2026-04-02', due_on: '2026-04-20' });
-    const [clock] = await t.database.query<{ due_on: string }>(`select due_on::text from vetting_clocks where subject_key = $1`, [`review:${review?.id}`]);
+    expect(review).toMatchObject({
+      trigger: 'gross_misconduct_assessment',
+      opened_on: '2026-04-02',
+      due_on: '2026-04-20',
+    });
+    const [clock] = await t.database.query<{ due_on: string }>(
+      `select due_on::text from vetting_clocks where subject_key = $1`,
+      [`review:${review?.id}`],
+    );
     expect(clock?.due_on).toBe('2026-04-20');
   });
 

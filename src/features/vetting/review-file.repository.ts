@@ -17,10 +17,19 @@ export type DecisionRow = typeof vettingDecisions.$inferSelect;
 export const LIVE_CLEARANCE_STATUSES = ['active', 'suspended'] as const;
 
 export async function checksOfReview(db: Db, forceId: string, reviewId: string): Promise<ReviewCheckRow[]> {
-  return db.select().from(vettingChecks).where(and(eq(vettingChecks.forceId, forceId), eq(vettingChecks.reviewId, reviewId))).orderBy(asc(vettingChecks.checkType), asc(vettingChecks.id));
+  return db
+    .select()
+    .from(vettingChecks)
+    .where(and(eq(vettingChecks.forceId, forceId), eq(vettingChecks.reviewId, reviewId)))
+    .orderBy(asc(vettingChecks.checkType), asc(vettingChecks.id));
 }
 
-export async function findReviewCheckForUpdate(tx: Db, forceId: string, reviewId: string, checkId: string): Promise<ReviewCheckRow | undefined> {
+export async function findReviewCheckForUpdate(
+  tx: Db,
+  forceId: string,
+  reviewId: string,
+  checkId: string,
+): Promise<ReviewCheckRow | undefined> {
   const [row] = await tx
     .select()
     .from(vettingChecks)
@@ -35,7 +44,11 @@ export async function insertReviewCheck(tx: Db, row: typeof vettingChecks.$infer
   return inserted;
 }
 
-export async function updateReviewCheck(tx: Db, row: ReviewCheckRow, set: Pick<ReviewCheckRow, 'status' | 'completedOn' | 'notes'>): Promise<void> {
+export async function updateReviewCheck(
+  tx: Db,
+  row: ReviewCheckRow,
+  set: Pick<ReviewCheckRow, 'status' | 'completedOn' | 'notes'>,
+): Promise<void> {
   await tx
     .update(vettingChecks)
     .set({ ...set, version: row.version + 1 })
@@ -57,11 +70,23 @@ export async function insertAdverseItem(tx: Db, row: typeof adverseInformation.$
 }
 
 /** Marks every unresolved item of the review as resolved by the decision, with its rationale where one was given. */
-export async function resolveAdverseItems(tx: Db, forceId: string, reviewId: string, decisionId: string, rationales: Map<string, unknown>): Promise<void> {
+export async function resolveAdverseItems(
+  tx: Db,
+  forceId: string,
+  reviewId: string,
+  decisionId: string,
+  rationales: Map<string, unknown>,
+): Promise<void> {
   const open = await tx
     .select({ id: adverseInformation.id })
     .from(adverseInformation)
-    .where(and(eq(adverseInformation.forceId, forceId), eq(adverseInformation.reviewId, reviewId), isNull(adverseInformation.resolvedByDecisionId)));
+    .where(
+      and(
+        eq(adverseInformation.forceId, forceId),
+        eq(adverseInformation.reviewId, reviewId),
+        isNull(adverseInformation.resolvedByDecisionId),
+      ),
+    );
   for (const item of open) {
     await tx
       .update(adverseInformation)
@@ -77,7 +102,11 @@ export async function insertDecision(tx: Db, row: typeof vettingDecisions.$infer
 }
 
 export async function decisionsOfReview(db: Db, forceId: string, reviewId: string): Promise<DecisionRow[]> {
-  return db.select().from(vettingDecisions).where(and(eq(vettingDecisions.forceId, forceId), eq(vettingDecisions.reviewId, reviewId))).orderBy(asc(vettingDecisions.recordedAt));
+  return db
+    .select()
+    .from(vettingDecisions)
+    .where(and(eq(vettingDecisions.forceId, forceId), eq(vettingDecisions.reviewId, reviewId)))
+    .orderBy(asc(vettingDecisions.recordedAt));
 }
 
 /** Every clearance the person holds or held, newest first. */
@@ -94,15 +123,31 @@ export async function liveClearancesForUpdate(tx: Db, forceId: string, personId:
   return tx
     .select()
     .from(vettingClearances)
-    .where(and(eq(vettingClearances.forceId, forceId), eq(vettingClearances.personId, personId), inArray(vettingClearances.status, [...LIVE_CLEARANCE_STATUSES])))
+    .where(
+      and(
+        eq(vettingClearances.forceId, forceId),
+        eq(vettingClearances.personId, personId),
+        inArray(vettingClearances.status, [...LIVE_CLEARANCE_STATUSES]),
+      ),
+    )
     .orderBy(asc(vettingClearances.id))
     .for('update');
 }
 
-export async function withdrawClearance(tx: Db, row: ClearanceRow, input: { on: string; reason: string; decisionId: string }): Promise<void> {
+export async function withdrawClearance(
+  tx: Db,
+  row: ClearanceRow,
+  input: { on: string; reason: string; decisionId: string },
+): Promise<void> {
   await tx
     .update(vettingClearances)
-    .set({ status: 'withdrawn', endedOn: input.on, endedReason: input.reason, endedByDecisionId: input.decisionId, version: row.version + 1 })
+    .set({
+      status: 'withdrawn',
+      endedOn: input.on,
+      endedReason: input.reason,
+      endedByDecisionId: input.decisionId,
+      version: row.version + 1,
+    })
     .where(and(eq(vettingClearances.forceId, row.forceId), eq(vettingClearances.id, row.id)));
 }
 

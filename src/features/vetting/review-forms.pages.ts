@@ -14,7 +14,9 @@ type Request = FastifyRequest<Params>;
 
 /** Use-case field names → the ids of the form controls that carry them (each form on the page has its own). */
 const renamed = (fields: FieldErrors, names: Record<string, string>): FieldErrors =>
-  Object.fromEntries(Object.entries(fields).map(([k, v]) => [names[k] ?? k.replace(/^items\.([^.]+)\.(\w+)$/, 'rationale-$1-$2'), v]));
+  Object.fromEntries(
+    Object.entries(fields).map(([k, v]) => [names[k] ?? k.replace(/^items\.([^.]+)\.(\w+)$/, 'rationale-$1-$2'), v]),
+  );
 
 /**
  * The forms of the review page that change its file: a check (new, or a new result), adverse information,
@@ -25,8 +27,21 @@ export function registerReviewFormPages(app: FastifyInstance, deps: Deps): void 
   const pre = { preHandler: requireSignedInPage };
 
   /** Runs a use case from a form; validation problems (with date errors found first) re-render the page. */
-  const handle = async (request: Request, reply: FastifyReply, o: { dates: Record<string, { iso?: string; error?: string }>; names: Record<string, string>; run: () => Promise<unknown>; done: string }) => {
-    const dateErrors = Object.fromEntries(Object.entries(o.dates).filter(([, d]) => d.error).map(([k, d]) => [k, d.error ?? '']));
+  const handle = async (
+    request: Request,
+    reply: FastifyReply,
+    o: {
+      dates: Record<string, { iso?: string; error?: string }>;
+      names: Record<string, string>;
+      run: () => Promise<unknown>;
+      done: string;
+    },
+  ) => {
+    const dateErrors = Object.fromEntries(
+      Object.entries(o.dates)
+        .filter(([, d]) => d.error)
+        .map(([k, d]) => [k, d.error ?? '']),
+    );
     try {
       if (Object.keys(dateErrors).length > 0) throw new AppError('validation', 'Check the dates', dateErrors);
       await o.run();
@@ -35,7 +50,12 @@ export function registerReviewFormPages(app: FastifyInstance, deps: Deps): void 
       if (!(err instanceof AppError) || (err.code !== 'validation' && err.code !== 'invalid_state')) throw err;
       const fields = renamed(err.fields ?? { form: err.message }, o.names);
       const dateFields = Object.keys(o.dates).map((k) => o.names[k] ?? k);
-      return showReview(deps, request, reply, { status: err.code === 'validation' ? 400 : 422, fields, values: { ...request.body }, dateFields });
+      return showReview(deps, request, reply, {
+        status: err.code === 'validation' ? 400 : 422,
+        fields,
+        values: { ...request.body },
+        dateFields,
+      });
     }
   };
 
@@ -47,7 +67,18 @@ export function registerReviewFormPages(app: FastifyInstance, deps: Deps): void 
       names: { checkType: 'checkType', status: 'checkStatus', completedOn: 'checkCompletedOn', notes: 'checkNotes' },
       done: 'check',
       run: () =>
-        recordReviewCheck(deps, principalOf(request), { reviewId: request.params.id, checkType: first(b.checkType), status: first(b.checkStatus) as never, completedOn: completedOn.iso, notes: first(b.checkNotes) }, request.id),
+        recordReviewCheck(
+          deps,
+          principalOf(request),
+          {
+            reviewId: request.params.id,
+            checkType: first(b.checkType),
+            status: first(b.checkStatus) as never,
+            completedOn: completedOn.iso,
+            notes: first(b.checkNotes),
+          },
+          request.id,
+        ),
     });
   });
 
@@ -59,7 +90,18 @@ export function registerReviewFormPages(app: FastifyInstance, deps: Deps): void 
       names: { status: id, version: id, checkId: id, notes: id },
       done: 'check',
       run: () =>
-        recordReviewCheck(deps, principalOf(request), { reviewId: request.params.id, checkId: request.params.checkId, version: first(b.version), status: first(b.status) as never, notes: first(b.notes) }, request.id),
+        recordReviewCheck(
+          deps,
+          principalOf(request),
+          {
+            reviewId: request.params.id,
+            checkId: request.params.checkId,
+            version: first(b.version),
+            status: first(b.status) as never,
+            notes: first(b.notes),
+          },
+          request.id,
+        ),
     });
   });
 

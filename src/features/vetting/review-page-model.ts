@@ -9,11 +9,25 @@ import { toDayNumber } from '../clocks/iso-date.ts';
 import { errorSummary } from '../misconduct/case-form-fields.ts';
 import { declarationCategoryLabel } from './declaration-categories.ts';
 import { RATIONALE_LABELS, RATIONALE_PARTS, REVIEW_OUTCOMES } from './review-decision-rules.ts';
-import { ADVERSE_TYPE_LABELS, CHECK_STATUS_LABELS, CHECK_TYPE_LABELS, LEVEL_LABELS, OUTCOME_LABELS, RELATION_LABELS, SCALE } from './review-labels.ts';
+import {
+  ADVERSE_TYPE_LABELS,
+  CHECK_STATUS_LABELS,
+  CHECK_TYPE_LABELS,
+  LEVEL_LABELS,
+  OUTCOME_LABELS,
+  RELATION_LABELS,
+  SCALE,
+} from './review-labels.ts';
 import { TRIGGER_LABELS } from './review-triggers.ts';
 import { viewReview } from './view-review.ts';
 
-export type ReviewPageExtra = { status?: number; fields?: FieldErrors; values?: Record<string, unknown>; flash?: string; dateFields?: string[] };
+export type ReviewPageExtra = {
+  status?: number;
+  fields?: FieldErrors;
+  values?: Record<string, unknown>;
+  flash?: string;
+  dateFields?: string[];
+};
 
 /** Words for the source of a review: a conduct case by its reference only, never its content. */
 function sourceText(review: { sourceKey: string; caseReference: string | null; trigger: string }): string {
@@ -29,7 +43,12 @@ function sourceText(review: { sourceKey: string; caseReference: string | null; t
 }
 
 /** Renders the review page (GET, and every form on it re-rendered with its errors and values). */
-export async function showReview(deps: Deps, request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply, extra: ReviewPageExtra = {}) {
+export async function showReview(
+  deps: Deps,
+  request: FastifyRequest<{ Params: { id: string } }>,
+  reply: FastifyReply,
+  extra: ReviewPageExtra = {},
+) {
   const principal = principalOf(request);
   const v = await viewReview(deps, principal, request.params.id, request.id);
   const r = v.review;
@@ -42,12 +61,33 @@ export async function showReview(deps: Deps, request: FastifyRequest<{ Params: {
     source: sourceText(r),
     dueTag: open ? dueTag(toDayNumber(r.dueOn) - toDayNumber(v.today)) : null,
     canDecide: open && can(principal, 'vetting.decide'),
-    declaration: v.declaration ? { ...v.declaration, categoryLabel: declarationCategoryLabel(v.declaration.category) } : null,
+    declaration: v.declaration
+      ? { ...v.declaration, categoryLabel: declarationCategoryLabel(v.declaration.category) }
+      : null,
     clearances: v.clearances.map((c) => ({ ...c, levelLabel: LEVEL_LABELS[c.level] })),
-    checks: v.checks.map((c) => ({ ...c, typeLabel: CHECK_TYPE_LABELS[c.checkType], statusLabel: CHECK_STATUS_LABELS[c.status] })),
-    adverseItems: v.adverseItems.map((i) => ({ ...i, typeLabel: ADVERSE_TYPE_LABELS[i.infoType], relationLabel: RELATION_LABELS[i.relation], resolution: i.resolution as Record<string, string> | null })),
-    unresolved: unresolved.map((i) => ({ id: i.id, title: `${ADVERSE_TYPE_LABELS[i.infoType]} – ${i.source}`, description: i.description })),
-    decision: v.decision ? { ...v.decision, outcomeLabel: OUTCOME_LABELS[v.decision.outcome as keyof typeof OUTCOME_LABELS] ?? v.decision.outcome, document: v.decision.document as Record<string, unknown> } : null,
+    checks: v.checks.map((c) => ({
+      ...c,
+      typeLabel: CHECK_TYPE_LABELS[c.checkType],
+      statusLabel: CHECK_STATUS_LABELS[c.status],
+    })),
+    adverseItems: v.adverseItems.map((i) => ({
+      ...i,
+      typeLabel: ADVERSE_TYPE_LABELS[i.infoType],
+      relationLabel: RELATION_LABELS[i.relation],
+      resolution: i.resolution as Record<string, string> | null,
+    })),
+    unresolved: unresolved.map((i) => ({
+      id: i.id,
+      title: `${ADVERSE_TYPE_LABELS[i.infoType]} – ${i.source}`,
+      description: i.description,
+    })),
+    decision: v.decision
+      ? {
+          ...v.decision,
+          outcomeLabel: OUTCOME_LABELS[v.decision.outcome as keyof typeof OUTCOME_LABELS] ?? v.decision.outcome,
+          document: v.decision.document as Record<string, unknown>,
+        }
+      : null,
     officers: v.officers,
     choices: {
       checkTypes: checkTypes.map((t) => ({ value: t, text: CHECK_TYPE_LABELS[t] })),

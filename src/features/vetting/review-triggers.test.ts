@@ -4,14 +4,23 @@ import { reviewTriggers } from '../../db/schema/index.ts';
 
 describe('which conduct events open a vetting review', () => {
   it('opens one for a gross-misconduct assessment and for a referral under the Vetting Regulations, not for other severities', () => {
-    expect(reviewTriggerForAllegationStep({ type: 'assess_severity', severity: 'gross_misconduct' })).toBe('gross_misconduct_assessment');
-    expect(reviewTriggerForAllegationStep({ type: 'assess_severity', severity: 'vetting_referral' })).toBe('vetting_referral');
-    for (const severity of ['none', 'pri', 'misconduct']) expect(reviewTriggerForAllegationStep({ type: 'assess_severity', severity })).toBeNull();
+    expect(reviewTriggerForAllegationStep({ type: 'assess_severity', severity: 'gross_misconduct' })).toBe(
+      'gross_misconduct_assessment',
+    );
+    expect(reviewTriggerForAllegationStep({ type: 'assess_severity', severity: 'vetting_referral' })).toBe(
+      'vetting_referral',
+    );
+    for (const severity of ['none', 'pri', 'misconduct'])
+      expect(reviewTriggerForAllegationStep({ type: 'assess_severity', severity })).toBeNull();
   });
 
   it('opens one for a proven finding of misconduct or gross misconduct, not for "not proven"', () => {
-    expect(reviewTriggerForAllegationStep({ type: 'record_finding', finding: 'misconduct' })).toBe('misconduct_finding');
-    expect(reviewTriggerForAllegationStep({ type: 'record_finding', finding: 'gross_misconduct' })).toBe('misconduct_finding');
+    expect(reviewTriggerForAllegationStep({ type: 'record_finding', finding: 'misconduct' })).toBe(
+      'misconduct_finding',
+    );
+    expect(reviewTriggerForAllegationStep({ type: 'record_finding', finding: 'gross_misconduct' })).toBe(
+      'misconduct_finding',
+    );
     expect(reviewTriggerForAllegationStep({ type: 'record_finding', finding: 'not_proven' })).toBeNull();
   });
 
@@ -23,7 +32,8 @@ describe('which conduct events open a vetting review', () => {
 
   it('opens one for a criminal charge only', () => {
     expect(reviewTriggerForCriminalEvent('charge')).toBe('criminal_charge');
-    for (const kind of ['arrest', 'bail', 'released_under_investigation', 'court_outcome', 'no_further_action']) expect(reviewTriggerForCriminalEvent(kind)).toBeNull();
+    for (const kind of ['arrest', 'bail', 'released_under_investigation', 'court_outcome', 'no_further_action'])
+      expect(reviewTriggerForCriminalEvent(kind)).toBeNull();
   });
 
   it('has words for every trigger', () => {

@@ -24,7 +24,8 @@ export function reviewTriggerForAllegationStep(step: AllegationStep): ReviewTrig
     if (step.severity === 'vetting_referral') return 'vetting_referral';
     return null;
   }
-  if (step.type === 'record_finding') return step.finding === 'misconduct' || step.finding === 'gross_misconduct' ? 'misconduct_finding' : null;
+  if (step.type === 'record_finding')
+    return step.finding === 'misconduct' || step.finding === 'gross_misconduct' ? 'misconduct_finding' : null;
   return null;
 }
 

@@ -26,7 +26,10 @@ export async function buildReviewWorld(t: TestApp) {
       givenName,
       familyName,
       identifiers: [{ kind: 'collar', value: collar, validFrom: '2015-01-01' }],
-      postings: forceId === 'west' ? [{ rank: 'Constable', role: 'Response officer', unitId: west.rootUnitId, validFrom: '2015-01-01' }] : [],
+      postings:
+        forceId === 'west'
+          ? [{ rank: 'Constable', role: 'Response officer', unitId: west.rootUnitId, validFrom: '2015-01-01' }]
+          : [],
     });
   const people = {
     alice: await person('Alice', 'Ashworth', '101'),
@@ -35,7 +38,8 @@ export async function buildReviewWorld(t: TestApp) {
     olive: await person('Olive', 'Oakes', '104'),
     eve: await person('Eve', 'Easterby', '201', 'east'),
   };
-  const account = (email: string, role: Role, forceId = 'west', personId: string | null = null) => createAccount(t.deps, { email, role, forceId, personId });
+  const account = (email: string, role: Role, forceId = 'west', personId: string | null = null) =>
+    createAccount(t.deps, { email, role, forceId, personId });
   const accounts: Record<ReviewWho, Awaited<ReturnType<typeof account>>> = {
     vo: await account('vo@west.example', 'vetting_officer'),
     voSelf: await account('vera@west.example', 'vetting_officer', 'west', people.vera.id),
@@ -62,7 +66,18 @@ export function client(t: TestApp, w: ReviewWorld, who: ReviewWho | null): FormC
 }
 
 /** Opens a review as the integrity loop would (with its clock). */
-export async function openReview(t: TestApp, input: { personId: string; trigger?: ReviewTrigger; sourceKey?: string; openedOn?: string; caseId?: string | null; forceId?: string; summary?: string }) {
+export async function openReview(
+  t: TestApp,
+  input: {
+    personId: string;
+    trigger?: ReviewTrigger;
+    sourceKey?: string;
+    openedOn?: string;
+    caseId?: string | null;
+    forceId?: string;
+    summary?: string;
+  },
+) {
   return t.deps.db.transaction((tx) =>
     openReviewForTrigger(tx, t.deps, {
       forceId: input.forceId ?? 'west',
@@ -77,14 +92,39 @@ export async function openReview(t: TestApp, input: { personId: string; trigger?
 }
 
 /** A clearance held by a person, with its renewal clock (as granting one would leave it). */
-export async function addClearance(t: TestApp, input: { personId: string; level?: 'RV' | 'MV' | 'NPPV3'; grantedOn?: string; expiresOn: string; status?: 'active' | 'expired' | 'suspended'; forceId?: string }) {
+export async function addClearance(
+  t: TestApp,
+  input: {
+    personId: string;
+    level?: 'RV' | 'MV' | 'NPPV3';
+    grantedOn?: string;
+    expiresOn: string;
+    status?: 'active' | 'expired' | 'suspended';
+    forceId?: string;
+  },
+) {
   const forceId = input.forceId ?? 'west';
   const [row] = await t.deps.db
     .insert(vettingClearances)
-    .values({ forceId, personId: input.personId, level: input.level ?? 'RV', status: input.status ?? 'active', grantedOn: input.grantedOn ?? '2020-01-01', expiresOn: input.expiresOn })
+    .values({
+      forceId,
+      personId: input.personId,
+      level: input.level ?? 'RV',
+      status: input.status ?? 'active',
+      grantedOn: input.grantedOn ?? '2020-01-01',
+      expiresOn: input.expiresOn,
+    })
     .returning();
   if (!row) throw new Error('no clearance');
-  await t.deps.db.transaction((tx) => startVettingClock(tx, t.deps, { forceId, personId: input.personId, subjectKey: `clearance:${row.id}`, period: 'vetting_renewal_rv', startOn: row.grantedOn }));
+  await t.deps.db.transaction((tx) =>
+    startVettingClock(tx, t.deps, {
+      forceId,
+      personId: input.personId,
+      subjectKey: `clearance:${row.id}`,
+      period: 'vetting_renewal_rv',
+      startOn: row.grantedOn,
+    }),
+  );
   return row;
 }
 
@@ -104,12 +144,24 @@ export async function vettingSnapshot(t: TestApp): Promise<string> {
 }
 
 export async function auditCount(t: TestApp, type: string): Promise<number> {
-  const [row] = await t.database.query<{ n: number }>(`select count(*)::int as n from audit_events where event_type = $1`, [type]);
+  const [row] = await t.database.query<{ n: number }>(
+    `select count(*)::int as n from audit_events where event_type = $1`,
+    [type],
+  );
   return row?.n ?? 0;
 }
 
 export async function reviewsOf(t: TestApp, personId: string) {
-  return t.database.query<{ id: string; trigger: string; source_key: string; case_id: string | null; opened_on: string; due_on: string; status: string; summary: string }>(
+  return t.database.query<{
+    id: string;
+    trigger: string;
+    source_key: string;
+    case_id: string | null;
+    opened_on: string;
+    due_on: string;
+    status: string;
+    summary: string;
+  }>(
     `select id, trigger, source_key, case_id, opened_on::text, due_on::text, status, summary from vetting_reviews where person_id = $1 order by created_at, trigger`,
     [personId],
   );

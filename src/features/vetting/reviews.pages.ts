@@ -17,7 +17,6 @@ import { pagination } from '../../lib/pagination.ts';
 type Query = { Querystring: Record<string, string> };
 type Params = { Params: { id: string } };
 
-
 const flashes: Record<string, string> = {
   assigned: 'The review was assigned.',
   check: 'The check was recorded.',
@@ -30,7 +29,11 @@ const flashes: Record<string, string> = {
 export function registerReviewPages(app: FastifyInstance, deps: Deps): void {
   const pre = { preHandler: requireSignedInPage };
 
-  const showList = async (request: FastifyRequest<Query>, reply: FastifyReply, extra: { status?: number; fields?: FieldErrors; values?: Record<string, unknown>; flash?: string } = {}) => {
+  const showList = async (
+    request: FastifyRequest<Query>,
+    reply: FastifyReply,
+    extra: { status?: number; fields?: FieldErrors; values?: Record<string, unknown>; flash?: string } = {},
+  ) => {
     const principal = principalOf(request);
     const query = request.query;
     const common = {
@@ -44,23 +47,36 @@ export function registerReviewPages(app: FastifyInstance, deps: Deps): void {
     try {
       const result = await listReviewsFor(deps, principal, query, request.id);
       const base = new URLSearchParams(Object.entries(query).filter(([k, v]) => k !== 'page' && v !== ''));
-      const href = (n: number) => `/vetting/reviews?${new URLSearchParams([...base.entries(), ['page', String(n)]]).toString()}`;
+      const href = (n: number) =>
+        `/vetting/reviews?${new URLSearchParams([...base.entries(), ['page', String(n)]]).toString()}`;
       const rows = result.rows.map((r) => ({
         ...r,
         triggerLabel: TRIGGER_LABELS[r.trigger as keyof typeof TRIGGER_LABELS] ?? r.trigger,
         tag: r.status === 'open' ? dueTag(toDayNumber(r.due_on) - toDayNumber(result.today)) : null,
       }));
       const fields = extra.fields;
-      return reply.code(extra.status ?? 200).page('vetting/views/review-list.njk', { ...common, result: { ...result, rows }, pages: pagination(result.input.page, result.pageCount, href), fields, errors: fields ? errorSummary(fields, []) : undefined });
+      return reply.code(extra.status ?? 200).page('vetting/views/review-list.njk', {
+        ...common,
+        result: { ...result, rows },
+        pages: pagination(result.input.page, result.pageCount, href),
+        fields,
+        errors: fields ? errorSummary(fields, []) : undefined,
+      });
     } catch (err) {
       if (!(err instanceof AppError) || err.code !== 'validation' || !err.fields) throw err;
-      return reply.code(400).page('vetting/views/review-list.njk', { ...common, fields: err.fields, errors: errorSummary(err.fields, []) });
+      return reply
+        .code(400)
+        .page('vetting/views/review-list.njk', { ...common, fields: err.fields, errors: errorSummary(err.fields, []) });
     }
   };
 
   app.get<Query>('/vetting/reviews', pre, (request, reply) => {
     const done = request.query['opened'];
-    return showList(request, reply, done !== undefined ? { flash: `The random sample opened ${Number(done) || 0} new reviews.` } : {});
+    return showList(
+      request,
+      reply,
+      done !== undefined ? { flash: `The random sample opened ${Number(done) || 0} new reviews.` } : {},
+    );
   });
 
   app.post<Query & { Body: FormBody }>('/vetting/reviews/random', pre, async (request, reply) => {
@@ -82,11 +98,20 @@ export function registerReviewPages(app: FastifyInstance, deps: Deps): void {
   app.post<Params & { Body: FormBody }>('/vetting/reviews/:id/assignment', pre, async (request, reply) => {
     const chosen = first(request.body.assignedUserId);
     try {
-      await assignReview(deps, principalOf(request), { reviewId: request.params.id, version: Number(first(request.body.version)), assignedUserId: chosen || null }, request.id);
+      await assignReview(
+        deps,
+        principalOf(request),
+        { reviewId: request.params.id, version: Number(first(request.body.version)), assignedUserId: chosen || null },
+        request.id,
+      );
       return reply.redirect(`/vetting/reviews/${request.params.id}?assigned=1`, 303);
     } catch (err) {
       if (!(err instanceof AppError) || err.code !== 'validation') throw err;
-      return showReview(deps, request, reply, { status: 400, fields: { assignedUserId: err.fields?.['assignedUserId'] ?? err.message }, values: { assignedUserId: chosen } });
+      return showReview(deps, request, reply, {
+        status: 400,
+        fields: { assignedUserId: err.fields?.['assignedUserId'] ?? err.message },
+        values: { assignedUserId: chosen },
+      });
     }
   });
 }

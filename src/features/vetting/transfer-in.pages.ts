@@ -11,7 +11,11 @@ type Params = { Params: { personId: string } };
 export function registerTransferInPages(app: FastifyInstance, deps: Deps): void {
   const pre = { preHandler: requireSignedInPage };
 
-  const show = async (request: FastifyRequest<Params>, reply: FastifyReply, extra: { fields?: FieldErrors; values?: Record<string, unknown> } = {}) => {
+  const show = async (
+    request: FastifyRequest<Params>,
+    reply: FastifyReply,
+    extra: { fields?: FieldErrors; values?: Record<string, unknown> } = {},
+  ) => {
     const form = await transferInForm(deps, principalOf(request), request.params.personId);
     return reply.page('vetting/views/transfer-in.njk', {
       pageTitle: `Record a transfer in – ${form.person.name}`,
@@ -30,7 +34,8 @@ export function registerTransferInPages(app: FastifyInstance, deps: Deps): void 
     const outstanding = first(b.checksOutstanding);
     const values = { ...b, received: all(b.received) };
     try {
-      if (date.error) throw new AppError('validation', 'Check the details of the transfer', { transferredOn: date.error });
+      if (date.error)
+        throw new AppError('validation', 'Check the details of the transfer', { transferredOn: date.error });
       const result = await recordTransferIn(
         deps,
         principalOf(request),

@@ -22,14 +22,25 @@ export const clearanceItem = z.object({
   storedStatus: str,
   grantedOn: str,
   expiresOn: str,
-  renewal: z.object({ amount: z.number().int(), unit: str, confidence: z.enum(['V', 'R']), overridden: z.boolean(), source: str }),
+  renewal: z.object({
+    amount: z.number().int(),
+    unit: str,
+    confidence: z.enum(['V', 'R']),
+    overridden: z.boolean(),
+    source: str,
+  }),
   conditions: str,
   applicationId: z.string().uuid().nullable(),
   endedOn: date,
   endedReason: z.string().nullable(),
 });
 
-export const requirementItem = z.object({ level: str, because: str, postId: z.string().uuid().nullable(), reason: z.string().nullable() });
+export const requirementItem = z.object({
+  level: str,
+  because: str,
+  postId: z.string().uuid().nullable(),
+  reason: z.string().nullable(),
+});
 
 export const complianceItem = z.object({
   personId: z.string().uuid(),
@@ -43,7 +54,15 @@ export const complianceItem = z.object({
   unmet: z.array(requirementItem),
 });
 
-export const postItem = z.object({ id: z.string().uuid(), title: str, postingRole: str, unitId: z.string().uuid().nullable(), unitName: z.string().nullable(), requiredLevel: str, active: z.boolean() });
+export const postItem = z.object({
+  id: z.string().uuid(),
+  title: str,
+  postingRole: str,
+  unitId: z.string().uuid().nullable(),
+  unitName: z.string().nullable(),
+  requiredLevel: str,
+  active: z.boolean(),
+});
 
 export const applicationListItem = z.object({
   id: z.string().uuid(),
@@ -59,7 +78,14 @@ export const applicationListItem = z.object({
   pendingMatches: z.number().int(),
 });
 
-export const checkItem = z.object({ id: z.string().uuid(), checkType: str, status: str, completedOn: date, notes: str, version: z.number().int() });
+export const checkItem = z.object({
+  id: z.string().uuid(),
+  checkType: str,
+  status: str,
+  completedOn: date,
+  notes: str,
+  version: z.number().int(),
+});
 
 export const adverseItem = z.object({
   id: z.string().uuid(),
@@ -83,10 +109,31 @@ export const matchItem = z.object({
   decision: str,
   decidedOn: date,
   note: str,
-  entry: z.object({ list: str, origin: str, givenName: str, familyName: str, dateOfBirth: date, formerForce: str, rank: str, identifiers: z.array(str), reason: str, listedOn: date }),
+  entry: z.object({
+    list: str,
+    origin: str,
+    givenName: str,
+    familyName: str,
+    dateOfBirth: date,
+    formerForce: str,
+    rank: str,
+    identifiers: z.array(str),
+    reason: str,
+    listedOn: date,
+  }),
 });
 
-export const appealItem = z.object({ id: z.string().uuid(), decisionId: z.string().uuid(), lodgedOn: str, grounds: str, panel: str, outcome: str, decidedOn: date, outcomeReasons: str, version: z.number().int() });
+export const appealItem = z.object({
+  id: z.string().uuid(),
+  decisionId: z.string().uuid(),
+  lodgedOn: str,
+  grounds: str,
+  panel: str,
+  outcome: str,
+  decidedOn: date,
+  outcomeReasons: str,
+  version: z.number().int(),
+});
 
 export const decisionItem = z.object({
   id: z.string().uuid(),
@@ -161,9 +208,18 @@ export const bodies = {
     rationale: opt,
     conditions: opt,
     reasonsForApplicant: opt,
-    items: z.record(z.string(), z.object({ relevance: opt, riskAssessment: opt, mitigation: opt, reason: opt })).optional().describe('The structured rationale of each adverse item, by item id'),
+    items: z
+      .record(z.string(), z.object({ relevance: opt, riskAssessment: opt, mitigation: opt, reason: opt }))
+      .optional()
+      .describe('The structured rationale of each adverse item, by item id'),
   }),
   appeal: z.object({ lodgedOn: opt, grounds: opt }),
-  appealOutcome: z.object({ version: z.number().int().optional(), panel: opt, outcome: opt, decidedOn: opt, reasons: opt }),
+  appealOutcome: z.object({
+    version: z.number().int().optional(),
+    panel: opt,
+    outcome: opt,
+    decidedOn: opt,
+    reasons: opt,
+  }),
   listImport: z.object({ list: opt, csv: opt.describe('The CSV text of the file (columns in docs/vetting.md)') }),
 };

@@ -9,14 +9,29 @@ export type VettingClockRow = typeof vettingClocks.$inferSelect;
 export const LIVE_VETTING_CLOCK_STATES = ['running', 'due', 'overdue'] as const;
 
 export async function lockVettingClockKey(tx: Db, forceId: string, subjectKey: string, period: string): Promise<void> {
-  await rawRows(tx, sql`select pg_advisory_xact_lock(hashtextextended(${['vetting', forceId, subjectKey, period].join('|')}, 0))`);
+  await rawRows(
+    tx,
+    sql`select pg_advisory_xact_lock(hashtextextended(${['vetting', forceId, subjectKey, period].join('|')}, 0))`,
+  );
 }
 
-export async function findLiveVettingClock(tx: Db, forceId: string, subjectKey: string, period: string): Promise<VettingClockRow | undefined> {
+export async function findLiveVettingClock(
+  tx: Db,
+  forceId: string,
+  subjectKey: string,
+  period: string,
+): Promise<VettingClockRow | undefined> {
   const [row] = await tx
     .select()
     .from(vettingClocks)
-    .where(and(eq(vettingClocks.forceId, forceId), eq(vettingClocks.subjectKey, subjectKey), eq(vettingClocks.period, period), inArray(vettingClocks.state, [...LIVE_VETTING_CLOCK_STATES])))
+    .where(
+      and(
+        eq(vettingClocks.forceId, forceId),
+        eq(vettingClocks.subjectKey, subjectKey),
+        eq(vettingClocks.period, period),
+        inArray(vettingClocks.state, [...LIVE_VETTING_CLOCK_STATES]),
+      ),
+    )
     .limit(1);
   return row;
 }
@@ -32,7 +47,11 @@ export async function endLiveVettingClocks(
   tx: Db,
   input: { forceId: string; subjectKey: string; period?: string; state: 'met' | 'cancelled'; on: string },
 ): Promise<VettingClockRow[]> {
-  const conditions = [eq(vettingClocks.forceId, input.forceId), eq(vettingClocks.subjectKey, input.subjectKey), inArray(vettingClocks.state, [...LIVE_VETTING_CLOCK_STATES])];
+  const conditions = [
+    eq(vettingClocks.forceId, input.forceId),
+    eq(vettingClocks.subjectKey, input.subjectKey),
+    inArray(vettingClocks.state, [...LIVE_VETTING_CLOCK_STATES]),
+  ];
   if (input.period) conditions.push(eq(vettingClocks.period, input.period));
   return tx
     .update(vettingClocks)

@@ -2,7 +2,13 @@ import type { Deps } from '../../app/deps.ts';
 import type { Db } from '../../db/client.ts';
 import type { IsoDate } from '../../lib/dates.ts';
 import { computeDeadline, type PeriodKey } from '../clocks/periods.ts';
-import { endLiveVettingClocks, findLiveVettingClock, insertVettingClock, lockVettingClockKey, type VettingClockRow } from './vetting-clocks.repository.ts';
+import {
+  endLiveVettingClocks,
+  findLiveVettingClock,
+  insertVettingClock,
+  lockVettingClockKey,
+  type VettingClockRow,
+} from './vetting-clocks.repository.ts';
 
 /**
  * Vetting's clocks (renewal due, review due, appeal window): the same period table and working-day calendar
@@ -21,7 +27,14 @@ export async function startVettingClock(
   const live = await findLiveVettingClock(tx, input.forceId, input.subjectKey, input.period);
   if (live) return { id: live.id, dueOn: live.dueOn, created: false };
   const dueOn = computeDeadline(deps.config.rules.periods[input.period], input.startOn, deps.config.rules.calendar);
-  const row = await insertVettingClock(tx, { forceId: input.forceId, personId: input.personId, subjectKey: input.subjectKey, period: input.period, startedOn: input.startOn, dueOn });
+  const row = await insertVettingClock(tx, {
+    forceId: input.forceId,
+    personId: input.personId,
+    subjectKey: input.subjectKey,
+    period: input.period,
+    startedOn: input.startOn,
+    dueOn,
+  });
   return { id: row.id, dueOn, created: true };
 }
 
@@ -30,10 +43,16 @@ export function vettingDeadline(deps: Deps, period: VettingPeriod, startOn: IsoD
   return computeDeadline(deps.config.rules.periods[period], startOn, deps.config.rules.calendar);
 }
 
-export async function meetVettingClocks(tx: Db, input: { forceId: string; subjectKey: string; period?: VettingPeriod; on: IsoDate }): Promise<VettingClockRow[]> {
+export async function meetVettingClocks(
+  tx: Db,
+  input: { forceId: string; subjectKey: string; period?: VettingPeriod; on: IsoDate },
+): Promise<VettingClockRow[]> {
   return endLiveVettingClocks(tx, { ...input, state: 'met' });
 }
 
-export async function cancelVettingClocks(tx: Db, input: { forceId: string; subjectKey: string; period?: VettingPeriod; on: IsoDate }): Promise<VettingClockRow[]> {
+export async function cancelVettingClocks(
+  tx: Db,
+  input: { forceId: string; subjectKey: string; period?: VettingPeriod; on: IsoDate },
+): Promise<VettingClockRow[]> {
   return endLiveVettingClocks(tx, { ...input, state: 'cancelled' });
 }

@@ -27,11 +27,26 @@ import {
  * Renewal reviews come before expiry so that a clearance found already expired still gets its review.
  */
 
-export type VettingSweepResult = { renewalReviewsOpened: number; clearancesExpired: number; markedDue: number; markedOverdue: number; windowsElapsed: number };
+export type VettingSweepResult = {
+  renewalReviewsOpened: number;
+  clearancesExpired: number;
+  markedDue: number;
+  markedOverdue: number;
+  windowsElapsed: number;
+};
 
-export const ZERO_VETTING_SWEEP: VettingSweepResult = Object.freeze({ renewalReviewsOpened: 0, clearancesExpired: 0, markedDue: 0, markedOverdue: 0, windowsElapsed: 0 });
+export const ZERO_VETTING_SWEEP: VettingSweepResult = Object.freeze({
+  renewalReviewsOpened: 0,
+  clearancesExpired: 0,
+  markedDue: 0,
+  markedOverdue: 0,
+  windowsElapsed: 0,
+});
 
-export async function sweepVettingDeadlines(deps: Deps, options: { today: IsoDate; batchSize: number }): Promise<VettingSweepResult> {
+export async function sweepVettingDeadlines(
+  deps: Deps,
+  options: { today: IsoDate; batchSize: number },
+): Promise<VettingSweepResult> {
   const total: VettingSweepResult = { ...ZERO_VETTING_SWEEP };
   const until = addCalendarDays(options.today, deps.config.rules.integrity.renewalLeadDays);
   await inBatches(deps, async (tx) => {
@@ -53,12 +68,17 @@ export async function sweepVettingDeadlines(deps: Deps, options: { today: IsoDat
     const rows = await lockExpiredClearances(tx, options.today, options.batchSize);
     for (const c of rows) {
       await markClearanceExpired(tx, c);
-      await recordAudit(tx, systemActor('clock sweeper', c.force_id), { type: 'vetting_clearance', id: c.id, personId: c.person_id }, {
-        type: 'vetting.clearance_expired',
-        clearanceId: c.id,
-        personId: c.person_id,
-        expiresOn: c.expires_on,
-      });
+      await recordAudit(
+        tx,
+        systemActor('clock sweeper', c.force_id),
+        { type: 'vetting_clearance', id: c.id, personId: c.person_id },
+        {
+          type: 'vetting.clearance_expired',
+          clearanceId: c.id,
+          personId: c.person_id,
+          expiresOn: c.expires_on,
+        },
+      );
       total.clearancesExpired += 1;
     }
     return rows.length;
@@ -79,7 +99,13 @@ async function inBatches(deps: Deps, batch: (tx: Db) => Promise<number>): Promis
   }
 }
 
-async function sweepClock(tx: Db, deps: Deps, row: VettingSweepRow, today: IsoDate, total: VettingSweepResult): Promise<void> {
+async function sweepClock(
+  tx: Db,
+  deps: Deps,
+  row: VettingSweepRow,
+  today: IsoDate,
+  total: VettingSweepResult,
+): Promise<void> {
   const actor = systemActor('clock sweeper', row.force_id);
   const subject = { type: 'vetting_clock', id: row.id, personId: row.person_id };
   const facts = { clockId: row.id, period: row.period, dueOn: row.due_on };

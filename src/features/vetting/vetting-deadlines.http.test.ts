@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, createTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { sweepAllClocks } from '../clocks/sweep-clocks.ts';
-import { addClearance, auditCount, buildReviewWorld, client, openReview, vettingSnapshot, type ReviewWho, type ReviewWorld } from './review.http-fixtures.ts';
+import {
+  addClearance,
+  auditCount,
+  buildReviewWorld,
+  client,
+  openReview,
+  vettingSnapshot,
+  type ReviewWho,
+  type ReviewWorld,
+} from './review.http-fixtures.ts';
 import { startVettingClock } from './vetting-clocks.ts';
 import { ZERO_VETTING_SWEEP } from './vetting-deadline-sweep.ts';
 
@@ -18,25 +27,43 @@ afterAll(async () => {
   await t?.close();
 });
 
-const clock = (subjectKey: string) => t.database.query<{ state: string; met_on: string | null }>(`select state, met_on::text from vetting_clocks where subject_key = $1`, [subjectKey]);
+const clock = (subjectKey: string) =>
+  t.database.query<{ state: string; met_on: string | null }>(
+    `select state, met_on::text from vetting_clocks where subject_key = $1`,
+    [subjectKey],
+  );
 
 describe('the vetting sweep', () => {
   it('marks a review due on its day and overdue after, once; lets an appeal window elapse; expires a clearance', async () => {
     const review = await openReview(t, { personId: w.people.alice.id, openedOn: '2026-02-20' }); // due 20 Mar
-    await t.deps.db.transaction((tx) => startVettingClock(tx, t.deps, { forceId: 'west', personId: w.people.bob.id, subjectKey: 'decision:00000000-0000-4000-8000-000000000001', period: 'vetting_appeal', startOn: '2026-03-06' })); // ends 20 Mar
+    await t.deps.db.transaction((tx) =>
+      startVettingClock(tx, t.deps, {
+        forceId: 'west',
+        personId: w.people.bob.id,
+        subjectKey: 'decision:00000000-0000-4000-8000-000000000001',
+        period: 'vetting_appeal',
+        startOn: '2026-03-06',
+      }),
+    ); // ends 20 Mar
     const expired = await addClearance(t, { personId: w.people.bob.id, expiresOn: '2026-03-19' });
 
     const onTheDay = await sweepAllClocks(t.deps, { today: '2026-03-20' });
     expect(onTheDay.vetting).toMatchObject({ markedDue: 1, markedOverdue: 0, windowsElapsed: 0, clearancesExpired: 1 });
     expect(await clock(`review:${review.reviewId}`)).toEqual([{ state: 'due', met_on: null }]);
     expect(await clock('decision:00000000-0000-4000-8000-000000000001')).toEqual([{ state: 'running', met_on: null }]);
-    expect(await t.database.query(`select status, ended_on::text, ended_reason from vetting_clearances where id = $1`, [expired.id])).toEqual([{ status: 'expired', ended_on: '2026-03-19', ended_reason: 'Expired' }]);
+    expect(
+      await t.database.query(`select status, ended_on::text, ended_reason from vetting_clearances where id = $1`, [
+        expired.id,
+      ]),
+    ).toEqual([{ status: 'expired', ended_on: '2026-03-19', ended_reason: 'Expired' }]);
     expect(await sweepAllClocks(t.deps, { today: '2026-03-20' })).toMatchObject({ vetting: ZERO_VETTING_SWEEP });
 
     const dayAfter = await sweepAllClocks(t.deps, { today: '2026-03-21' });
     expect(dayAfter.vetting).toMatchObject({ markedDue: 0, markedOverdue: 1, windowsElapsed: 1 });
     expect(await clock(`review:${review.reviewId}`)).toEqual([{ state: 'overdue', met_on: null }]);
-    expect(await clock('decision:00000000-0000-4000-8000-000000000001')).toEqual([{ state: 'met', met_on: '2026-03-20' }]);
+    expect(await clock('decision:00000000-0000-4000-8000-000000000001')).toEqual([
+      { state: 'met', met_on: '2026-03-20' },
+    ]);
     expect(await sweepAllClocks(t.deps, { today: '2026-03-21' })).toMatchObject({ vetting: ZERO_VETTING_SWEEP });
     expect(await auditCount(t, 'vetting.clock_due')).toBe(1);
     expect(await auditCount(t, 'vetting.clock_overdue')).toBe(1);
@@ -56,10 +83,19 @@ describe('the vetting deadlines page', () => {
   it('lists overdue reviews, what is due this week and what comes up, with appeal windows that end rather than go overdue', async () => {
     const overdue = await openReview(t, { personId: w.people.vera.id, openedOn: '2026-02-01' });
     await openReview(t, { personId: w.people.olive.id, openedOn: '2026-02-25' }); // due 25 Mar
-    await t.deps.db.transaction((tx) => startVettingClock(tx, t.deps, { forceId: 'west', personId: w.people.alice.id, subjectKey: 'decision:00000000-0000-4000-8000-000000000002', period: 'vetting_appeal', startOn: '2026-03-19' }));
+    await t.deps.db.transaction((tx) =>
+      startVettingClock(tx, t.deps, {
+        forceId: 'west',
+        personId: w.people.alice.id,
+        subjectKey: 'decision:00000000-0000-4000-8000-000000000002',
+        period: 'vetting_appeal',
+        startOn: '2026-03-19',
+      }),
+    );
     const res = await client(t, w, 'vo').get('/vetting/deadlines');
     expect(res.statusCode).toBe(200);
-    const section = (id: string) => res.body.slice(res.body.indexOf(`id="${id}"`), res.body.indexOf('</table>', res.body.indexOf(`id="${id}"`)));
+    const section = (id: string) =>
+      res.body.slice(res.body.indexOf(`id="${id}"`), res.body.indexOf('</table>', res.body.indexOf(`id="${id}"`)));
     expect(section('overdue')).toContain(`href="/vetting/reviews/${overdue.reviewId}"`);
     expect(section('overdue')).toContain('Vera Vetter');
     expect(section('due-this-week')).toContain('Olive Oakes');

@@ -11,9 +11,23 @@ import { visibleVettingSql } from './vetting-scope.ts';
  * vetting unit's deadline list. Sweeper batches lock FOR UPDATE SKIP LOCKED so instances split the work.
  */
 
-const windows = () => sql.join([...WINDOW_PERIODS].filter((p) => p.startsWith('vetting_')).map((p) => sql`${p}`), sql`, `);
+const windows = () =>
+  sql.join(
+    [...WINDOW_PERIODS].filter((p) => p.startsWith('vetting_')).map((p) => sql`${p}`),
+    sql`, `,
+  );
 
-export type VettingSweepRow = { force_id: string; id: string; person_id: string | null; period: string; state: string; due_on: IsoDate; due_notified: boolean; overdue_notified: boolean; is_window: boolean };
+export type VettingSweepRow = {
+  force_id: string;
+  id: string;
+  person_id: string | null;
+  period: string;
+  state: string;
+  due_on: IsoDate;
+  due_notified: boolean;
+  overdue_notified: boolean;
+  is_window: boolean;
+};
 
 /**
  * Vetting clocks the sweep must act on: a duty due today or earlier and still running, a duty overdue and
@@ -49,10 +63,20 @@ export async function setVettingClockState(
   );
 }
 
-export type ClearanceSweepRow = { force_id: string; id: string; person_id: string; expires_on: IsoDate; version: number };
+export type ClearanceSweepRow = {
+  force_id: string;
+  id: string;
+  person_id: string;
+  expires_on: IsoDate;
+  version: number;
+};
 
 /** Active clearances of current people expiring on or before `until` that have no renewal review for this expiry yet. */
-export async function lockClearancesNeedingRenewalReview(tx: Db, until: IsoDate, limit: number): Promise<ClearanceSweepRow[]> {
+export async function lockClearancesNeedingRenewalReview(
+  tx: Db,
+  until: IsoDate,
+  limit: number,
+): Promise<ClearanceSweepRow[]> {
   return rawRows<ClearanceSweepRow>(
     tx,
     sql`select v.force_id, v.id, v.person_id, v.expires_on::text as expires_on, v.version
@@ -100,7 +124,11 @@ export type VettingDeadlineRow = {
 };
 
 /** Live vetting clocks the principal may see (vetting scope), by due date; windows already ended are left out. */
-export async function listVisibleVettingDeadlines(db: Db, principal: Principal, f: { today: IsoDate; dueOnOrBefore?: IsoDate; dueAfter?: IsoDate; limit: number }): Promise<VettingDeadlineRow[]> {
+export async function listVisibleVettingDeadlines(
+  db: Db,
+  principal: Principal,
+  f: { today: IsoDate; dueOnOrBefore?: IsoDate; dueAfter?: IsoDate; limit: number },
+): Promise<VettingDeadlineRow[]> {
   const parts = [
     visibleVettingSql(principal, sql`k.force_id`, sql`k.person_id`),
     sql`k.state in ('running', 'due', 'overdue')`,

@@ -24,7 +24,19 @@ const deadline = z.object({
 
 /** Vetting deadlines (reviews due, renewals due, appeal windows ending): page and API, vetting roles only. */
 export function registerVettingDeadlineRoutes(app: FastifyInstance, deps: Deps): void {
-  const tagged = (items: VettingDeadline[]) => items.map((d) => ({ ...d, tag: d.isWindow ? { text: d.daysUntilDue === 0 ? 'Ends today' : `Ends in ${d.daysUntilDue} ${d.daysUntilDue === 1 ? 'day' : 'days'}`, classes: 'govuk-tag--grey' } : dueTag(d.daysUntilDue) }));
+  const tagged = (items: VettingDeadline[]) =>
+    items.map((d) => ({
+      ...d,
+      tag: d.isWindow
+        ? {
+            text:
+              d.daysUntilDue === 0
+                ? 'Ends today'
+                : `Ends in ${d.daysUntilDue} ${d.daysUntilDue === 1 ? 'day' : 'days'}`,
+            classes: 'govuk-tag--grey',
+          }
+        : dueTag(d.daysUntilDue),
+    }));
 
   app.get('/vetting/deadlines', { preHandler: requireSignedInPage }, async (request, reply) => {
     const result = await listVettingDeadlines(deps, principalOf(request), request.id);
@@ -33,7 +45,12 @@ export function registerVettingDeadlineRoutes(app: FastifyInstance, deps: Deps):
       today: result.today,
       groups: [
         { id: 'overdue', caption: 'Overdue', items: tagged(result.overdue), empty: 'Nothing is overdue.' },
-        { id: 'due-this-week', caption: 'Due in the next 7 days', items: tagged(result.dueThisWeek), empty: 'Nothing is due in the next 7 days.' },
+        {
+          id: 'due-this-week',
+          caption: 'Due in the next 7 days',
+          items: tagged(result.dueThisWeek),
+          empty: 'Nothing is due in the next 7 days.',
+        },
         { id: 'upcoming', caption: 'Coming up', items: tagged(result.upcoming), empty: 'Nothing else is coming up.' },
       ],
     });
@@ -45,8 +62,17 @@ export function registerVettingDeadlineRoutes(app: FastifyInstance, deps: Deps):
       preHandler: requireApiPrincipal,
       schema: {
         tags: ['vetting'],
-        summary: 'Vetting deadlines: overdue, due in the next 7 days, and the next 50 (vetting roles; the read is audited)',
-        response: { 200: z.object({ today: z.string(), overdue: z.array(deadline), dueThisWeek: z.array(deadline), upcoming: z.array(deadline) }), ...apiErrors(401, 404) },
+        summary:
+          'Vetting deadlines: overdue, due in the next 7 days, and the next 50 (vetting roles; the read is audited)',
+        response: {
+          200: z.object({
+            today: z.string(),
+            overdue: z.array(deadline),
+            dueThisWeek: z.array(deadline),
+            upcoming: z.array(deadline),
+          }),
+          ...apiErrors(401, 404),
+        },
       },
     },
     async (request) => listVettingDeadlines(deps, principalOf(request), request.id),

@@ -13,7 +13,12 @@ export async function insertDeclaration(tx: Db, row: typeof vettingDeclarations.
 }
 
 /** What a person has declared, newest first. */
-export async function declarationsOfPerson(db: Db, forceId: string, personId: string, limit = 200): Promise<DeclarationRow[]> {
+export async function declarationsOfPerson(
+  db: Db,
+  forceId: string,
+  personId: string,
+  limit = 200,
+): Promise<DeclarationRow[]> {
   return db
     .select()
     .from(vettingDeclarations)
@@ -23,6 +28,9 @@ export async function declarationsOfPerson(db: Db, forceId: string, personId: st
 }
 
 export async function findDeclaration(db: Db, forceId: string, id: string): Promise<DeclarationRow | undefined> {
-  const [row] = await db.select().from(vettingDeclarations).where(and(eq(vettingDeclarations.forceId, forceId), eq(vettingDeclarations.id, id)));
+  const [row] = await db
+    .select()
+    .from(vettingDeclarations)
+    .where(and(eq(vettingDeclarations.forceId, forceId), eq(vettingDeclarations.id, id)));
   return row;
 }

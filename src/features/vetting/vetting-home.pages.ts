@@ -28,43 +28,94 @@ export function registerVettingHomePages(app: FastifyInstance, deps: Deps): void
       pageTitle: 'Vetting compliance',
       minimumLabel: LEVEL_LABELS[minimumLevelOf(deps.config.rules.integrity.minimumLevel)],
       reasonLabels: COMPLIANCE_REASON_LABELS,
-      reasonItems: [{ value: '', text: 'Any reason' }, ...COMPLIANCE_REASONS.map((r) => ({ value: r, text: COMPLIANCE_REASON_LABELS[r], selected: query['reason'] === r }))],
+      reasonItems: [
+        { value: '', text: 'Any reason' },
+        ...COMPLIANCE_REASONS.map((r) => ({
+          value: r,
+          text: COMPLIANCE_REASON_LABELS[r],
+          selected: query['reason'] === r,
+        })),
+      ],
     };
     try {
       const result = await listCompliance(deps, principalOf(request), query, request.id);
-      return reply.page('vetting/views/compliance.njk', { ...common, result, pages: pagination(result.input.page, result.pageCount, pageHref('/vetting/compliance', query)) });
+      return reply.page('vetting/views/compliance.njk', {
+        ...common,
+        result,
+        pages: pagination(result.input.page, result.pageCount, pageHref('/vetting/compliance', query)),
+      });
     } catch (err) {
       const failure = formFailure(err);
-      return reply.code(failure.status).page('vetting/views/compliance.njk', { ...common, fields: failure.fields, errors: errorSummary(failure.fields ?? {}, []) });
+      return reply.code(failure.status).page('vetting/views/compliance.njk', {
+        ...common,
+        fields: failure.fields,
+        errors: errorSummary(failure.fields ?? {}, []),
+      });
     }
   });
 
-  const showPosts = async (request: FastifyRequest, reply: FastifyReply, extra: { status?: number; fields?: Record<string, string>; values?: Record<string, string> } = {}) => {
+  const showPosts = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    extra: { status?: number; fields?: Record<string, string>; values?: Record<string, string> } = {},
+  ) => {
     const register = await listDesignatedPosts(deps, principalOf(request));
     const values = extra.values ?? {};
     return reply.code(extra.status ?? 200).page('vetting/views/posts.njk', {
       pageTitle: 'Designated posts',
       ...register,
-      roleItems: [{ value: '', text: 'Choose the posting role' }, ...register.roles.map((r) => ({ value: r, text: r, selected: values['postingRole'] === r }))],
-      unitItems: [{ value: '', text: 'Any unit' }, ...register.units.map((u) => ({ value: u.id, text: u.path.split('/').slice(1).join(' / ') || u.name, selected: values['unitId'] === u.id }))],
-      levelItems: [{ value: '', text: 'Choose the level' }, ...vettingLevels.map((l) => ({ value: l, text: LEVEL_LABELS[l], selected: values['requiredLevel'] === l }))],
+      roleItems: [
+        { value: '', text: 'Choose the posting role' },
+        ...register.roles.map((r) => ({ value: r, text: r, selected: values['postingRole'] === r })),
+      ],
+      unitItems: [
+        { value: '', text: 'Any unit' },
+        ...register.units.map((u) => ({
+          value: u.id,
+          text: u.path.split('/').slice(1).join(' / ') || u.name,
+          selected: values['unitId'] === u.id,
+        })),
+      ],
+      levelItems: [
+        { value: '', text: 'Choose the level' },
+        ...vettingLevels.map((l) => ({ value: l, text: LEVEL_LABELS[l], selected: values['requiredLevel'] === l })),
+      ],
       fields: extra.fields,
       errors: extra.fields ? errorSummary(extra.fields, []) : undefined,
       values,
-      flash: (request.query as Record<string, string>)['done'] === 'added' ? 'The designated post was added.' : (request.query as Record<string, string>)['done'] === 'deactivated' ? 'The designated post was deactivated.' : undefined,
+      flash:
+        (request.query as Record<string, string>)['done'] === 'added'
+          ? 'The designated post was added.'
+          : (request.query as Record<string, string>)['done'] === 'deactivated'
+            ? 'The designated post was deactivated.'
+            : undefined,
     });
   };
 
   app.get('/vetting/posts', pre, (request, reply) => showPosts(request, reply));
 
   app.post<{ Body: FormBody }>('/vetting/posts', pre, async (request, reply) => {
-    const values = { title: first(request.body.title), postingRole: first(request.body.postingRole), unitId: first(request.body.unitId), requiredLevel: first(request.body.requiredLevel) };
+    const values = {
+      title: first(request.body.title),
+      postingRole: first(request.body.postingRole),
+      unitId: first(request.body.unitId),
+      requiredLevel: first(request.body.requiredLevel),
+    };
     try {
-      await addDesignatedPost(deps, principalOf(request), { ...values, requiredLevel: values.requiredLevel as never }, request.id);
+      await addDesignatedPost(
+        deps,
+        principalOf(request),
+        { ...values, requiredLevel: values.requiredLevel as never },
+        request.id,
+      );
       return reply.redirect('/vetting/posts?done=added', 303);
     } catch (err) {
       const failure = formFailure(err);
-      return showPosts(request, reply, { status: failure.status, fields: failure.fields ?? { title: failure.refusal ?? '' }, values });
+      return showPosts(request, reply, {
+        status: failure.status,
+        fields: failure.fields ?? { title: failure.refusal ?? '' },
+        values,
+      });
     }
   });
 

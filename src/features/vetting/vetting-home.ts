@@ -24,7 +24,21 @@ export async function vettingHome(deps: Deps, principal: Principal | null, reque
     const expiring = await countExpiring(tx, principal, today, until);
     const soonest = await expiringSoon(tx, principal, today, until, 10);
     const lists = can(principal, 'vetting.lists') ? await countEntries(tx, principal.forceId) : null;
-    await recordAudit(tx, actorOf(principal, requestId), { type: 'vetting_home', id: principal.forceId }, { type: 'vetting.list_viewed', list: 'vetting_home', filters: {}, resultCount: soonest.length });
-    return { openApplications, gaps, workforce: compliance.length, expiring, soonest, lists, until, canDecide: can(principal, 'vetting.decide') };
+    await recordAudit(
+      tx,
+      actorOf(principal, requestId),
+      { type: 'vetting_home', id: principal.forceId },
+      { type: 'vetting.list_viewed', list: 'vetting_home', filters: {}, resultCount: soonest.length },
+    );
+    return {
+      openApplications,
+      gaps,
+      workforce: compliance.length,
+      expiring,
+      soonest,
+      lists,
+      until,
+      canDecide: can(principal, 'vetting.decide'),
+    };
   });
 }

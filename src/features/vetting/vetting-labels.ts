@@ -1,4 +1,16 @@
-import type { adverseInfoTypes, adverseRelations, appealOutcomes, applicationKinds, applicationStatuses, checkStatuses, checkTypes, clearanceStatuses, decisionOutcomes, listKinds, matchDecisions } from '../../db/schema/index.ts';
+import type {
+  adverseInfoTypes,
+  adverseRelations,
+  appealOutcomes,
+  applicationKinds,
+  applicationStatuses,
+  checkStatuses,
+  checkTypes,
+  clearanceStatuses,
+  decisionOutcomes,
+  listKinds,
+  matchDecisions,
+} from '../../db/schema/index.ts';
 
 /** The words for vetting's choices (uk-domain.md §4.3–4.4), shared by pages, the decision record and the API. */
 
@@ -89,6 +101,15 @@ export const MATCH_DECISION_LABELS: Record<(typeof matchDecisions)[number], stri
 };
 
 /** Radio or select items from a label table, with the current value checked. */
-export function choiceItems<K extends string>(labels: Record<K, string>, current?: string, keys?: readonly K[]): { value: K; text: string; checked: boolean; selected: boolean }[] {
-  return (keys ?? (Object.keys(labels) as K[])).map((value) => ({ value, text: labels[value], checked: current === value, selected: current === value }));
+export function choiceItems<K extends string>(
+  labels: Record<K, string>,
+  current?: string,
+  keys?: readonly K[],
+): { value: K; text: string; checked: boolean; selected: boolean }[] {
+  return (keys ?? (Object.keys(labels) as K[])).map((value) => ({
+    value,
+    text: labels[value],
+    checked: current === value,
+    selected: current === value,
+  }));
 }

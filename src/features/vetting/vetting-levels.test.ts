@@ -1,11 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { vettingLevels } from '../../db/schema/index.ts';
 import { resolvePeriods } from '../clocks/periods.ts';
-import { effectiveStatus, levelPosition, levelTable, MEETS_BPSS, minimumLevelOf, renewalPeriodOf, satisfies } from './vetting-levels.ts';
+import {
+  effectiveStatus,
+  levelPosition,
+  levelTable,
+  MEETS_BPSS,
+  minimumLevelOf,
+  renewalPeriodOf,
+  satisfies,
+} from './vetting-levels.ts';
 
 describe('vetting level ordering', () => {
   it('orders each family from lowest to highest', () => {
-    const chain = (levels: (typeof vettingLevels)[number][]) => levels.every((l, i) => i === 0 || (satisfies(l, levels[i - 1] ?? l) && !satisfies(levels[i - 1] ?? l, l)));
+    const chain = (levels: (typeof vettingLevels)[number][]) =>
+      levels.every((l, i) => i === 0 || (satisfies(l, levels[i - 1] ?? l) && !satisfies(levels[i - 1] ?? l, l)));
     expect(chain(['RV', 'MV'])).toBe(true);
     expect(chain(['NPPV1', 'NPPV2A', 'NPPV2F', 'NPPV3'])).toBe(true);
     expect(chain(['CTC', 'SC', 'eSC', 'DV', 'eDV'])).toBe(true);

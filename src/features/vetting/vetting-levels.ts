@@ -82,6 +82,7 @@ export function effectiveStatus(row: { status: ClearanceStatus; expiresOn: IsoDa
 
 /** The level everyone must hold (configuration `integrity.minimumLevel`), checked against the levels. */
 export function minimumLevelOf(configured: string): VettingLevel {
-  if (!isVettingLevel(configured)) throw new RangeError(`integrity.minimumLevel must be one of ${vettingLevels.join(', ')}, not "${configured}"`);
+  if (!isVettingLevel(configured))
+    throw new RangeError(`integrity.minimumLevel must be one of ${vettingLevels.join(', ')}, not "${configured}"`);
   return configured;
 }

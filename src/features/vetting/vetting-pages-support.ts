@@ -14,7 +14,8 @@ export type FormFailure = { status: number; fields?: FieldErrors; refusal?: stri
  * state does not allow (422, one message). Anything else (404, 409 …) goes to the error page.
  */
 export function formFailure(err: unknown): FormFailure {
-  if (err instanceof AppError && err.code === 'validation') return { status: 400, fields: err.fields ?? { form: err.message } };
+  if (err instanceof AppError && err.code === 'validation')
+    return { status: 400, fields: err.fields ?? { form: err.message } };
   if (err instanceof AppError && err.code === 'invalid_state') return { status: 422, refusal: err.message };
   throw err;
 }
@@ -34,7 +35,8 @@ export function lines(value: string | string[] | undefined): string[] {
 
 /** "10 years", "36 months", "14 calendar days". */
 export function periodText(p: Pick<ResolvedPeriod, 'amount' | 'unit'>): string {
-  if (p.unit === 'months') return p.amount % 12 === 0 ? `${p.amount / 12} ${p.amount === 12 ? 'year' : 'years'}` : `${p.amount} months`;
+  if (p.unit === 'months')
+    return p.amount % 12 === 0 ? `${p.amount / 12} ${p.amount === 12 ? 'year' : 'years'}` : `${p.amount} months`;
   return `${p.amount} ${p.unit.replace('_', ' ')}`;
 }
 
@@ -44,9 +46,11 @@ export function confidenceText(p: Pick<ResolvedPeriod, 'confidence' | 'overridde
   return p.confidence === 'V' ? '[V] read in the source' : '[R] unverified default, configurable';
 }
 
-
 /** A link builder for a filtered list: the query without empty values and `page`, plus the page number. */
 export function pageHref(path: string, query: Record<string, string | undefined>): (n: number) => string {
-  const base = Object.entries(query).filter(([k, v]) => k !== 'page' && v !== undefined && v !== '') as [string, string][];
+  const base = Object.entries(query).filter(([k, v]) => k !== 'page' && v !== undefined && v !== '') as [
+    string,
+    string,
+  ][];
   return (n) => `${path}?${new URLSearchParams([...base, ['page', String(n)]]).toString()}`;
 }

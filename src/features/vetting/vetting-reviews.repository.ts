@@ -12,19 +12,39 @@ export type VettingReviewRow = typeof vettingReviews.$inferSelect;
 /** Inserts a review unless one exists for (force, person, trigger, source key); either way returns that review. */
 export async function insertReviewIfNew(
   tx: Db,
-  row: Pick<typeof vettingReviews.$inferInsert, 'forceId' | 'personId' | 'trigger' | 'sourceKey' | 'caseId' | 'openedOn' | 'dueOn' | 'summary'>,
+  row: Pick<
+    typeof vettingReviews.$inferInsert,
+    'forceId' | 'personId' | 'trigger' | 'sourceKey' | 'caseId' | 'openedOn' | 'dueOn' | 'summary'
+  >,
 ): Promise<{ id: string; dueOn: string; created: boolean }> {
-  const [inserted] = await tx.insert(vettingReviews).values(row).onConflictDoNothing().returning({ id: vettingReviews.id, dueOn: vettingReviews.dueOn });
+  const [inserted] = await tx
+    .insert(vettingReviews)
+    .values(row)
+    .onConflictDoNothing()
+    .returning({ id: vettingReviews.id, dueOn: vettingReviews.dueOn });
   if (inserted) return { ...inserted, created: true };
   const [existing] = await tx
     .select({ id: vettingReviews.id, dueOn: vettingReviews.dueOn })
     .from(vettingReviews)
-    .where(and(eq(vettingReviews.forceId, row.forceId), eq(vettingReviews.personId, row.personId), eq(vettingReviews.trigger, row.trigger), eq(vettingReviews.sourceKey, row.sourceKey)));
+    .where(
+      and(
+        eq(vettingReviews.forceId, row.forceId),
+        eq(vettingReviews.personId, row.personId),
+        eq(vettingReviews.trigger, row.trigger),
+        eq(vettingReviews.sourceKey, row.sourceKey),
+      ),
+    );
   if (!existing) throw new Error('vetting review neither inserted nor found');
   return { ...existing, created: false };
 }
 
-export type ReviewFilter = { status?: 'open' | 'completed'; trigger?: string; overdue?: boolean; personId?: string; today: string };
+export type ReviewFilter = {
+  status?: 'open' | 'completed';
+  trigger?: string;
+  overdue?: boolean;
+  personId?: string;
+  today: string;
+};
 
 export type ReviewListRow = {
   id: string;
@@ -50,7 +70,12 @@ function reviewConditions(principal: Principal, f: ReviewFilter): SQL {
 }
 
 /** Reviews the principal may see, most urgent first; the count uses the same WHERE clause. Call after `vetting.read` is authorised. */
-export async function listReviews(db: Db, principal: Principal, f: ReviewFilter, page: { limit: number; offset: number }): Promise<{ rows: ReviewListRow[]; total: number }> {
+export async function listReviews(
+  db: Db,
+  principal: Principal,
+  f: ReviewFilter,
+  page: { limit: number; offset: number },
+): Promise<{ rows: ReviewListRow[]; total: number }> {
   const where = reviewConditions(principal, f);
   const rows = await rawRows<ReviewListRow>(
     db,
@@ -64,22 +89,45 @@ export async function listReviews(db: Db, principal: Principal, f: ReviewFilter,
       order by (r.status = 'open') desc, r.due_on, p.family_name, p.given_name, r.id
       limit ${page.limit} offset ${page.offset}`,
   );
-  const [count] = await rawRows<{ n: number }>(db, sql`select count(*)::int as n from vetting_reviews r where ${where}`);
+  const [count] = await rawRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from vetting_reviews r where ${where}`,
+  );
   return { rows, total: count?.n ?? 0 };
 }
 
-export type ReviewDetailRow = VettingReviewRow & { givenName: string; familyName: string; personStatus: string; assignedName: string | null; caseReference: string | null };
+export type ReviewDetailRow = VettingReviewRow & {
+  givenName: string;
+  familyName: string;
+  personStatus: string;
+  assignedName: string | null;
+  caseReference: string | null;
+};
 
 /** One review the principal may see (vetting scope), optionally locked for update. */
-export async function findVisibleReview(db: Db, principal: Principal, id: string, forUpdate = false): Promise<ReviewDetailRow | undefined> {
+export async function findVisibleReview(
+  db: Db,
+  principal: Principal,
+  id: string,
+  forUpdate = false,
+): Promise<ReviewDetailRow | undefined> {
   const [row] = await rawRows<{ id: string }>(
     db,
     sql`select r.id from vetting_reviews r where r.id = ${id}::uuid and ${visibleVettingSql(principal, sql`r.force_id`, sql`r.person_id`)} ${forUpdate ? sql`for update` : sql``}`,
   );
   if (!row) return undefined;
-  const [review] = await db.select().from(vettingReviews).where(and(eq(vettingReviews.forceId, principal.forceId), eq(vettingReviews.id, row.id)));
+  const [review] = await db
+    .select()
+    .from(vettingReviews)
+    .where(and(eq(vettingReviews.forceId, principal.forceId), eq(vettingReviews.id, row.id)));
   if (!review) return undefined;
-  const [extra] = await rawRows<{ given_name: string; family_name: string; status: string; assigned_name: string | null; case_reference: string | null }>(
+  const [extra] = await rawRows<{
+    given_name: string;
+    family_name: string;
+    status: string;
+    assigned_name: string | null;
+    case_reference: string | null;
+  }>(
     db,
     sql`select p.given_name, p.family_name, p.status, u.display_name as assigned_name, c.reference as case_reference
       from people p
@@ -97,7 +145,11 @@ export async function findVisibleReview(db: Db, principal: Principal, id: string
   };
 }
 
-export async function updateReview(tx: Db, row: VettingReviewRow, set: Partial<Pick<VettingReviewRow, 'status' | 'assignedUserId'>>): Promise<void> {
+export async function updateReview(
+  tx: Db,
+  row: VettingReviewRow,
+  set: Partial<Pick<VettingReviewRow, 'status' | 'assignedUserId'>>,
+): Promise<void> {
   await tx
     .update(vettingReviews)
     .set({ ...set, version: row.version + 1 })
@@ -105,7 +157,11 @@ export async function updateReview(tx: Db, row: VettingReviewRow, set: Partial<P
 }
 
 /** Active accounts of the force whose role may read vetting files: the people a review can be assigned to. */
-export async function vettingOfficersOf(db: Db, forceId: string, roles: readonly string[]): Promise<{ id: string; displayName: string; personId: string | null }[]> {
+export async function vettingOfficersOf(
+  db: Db,
+  forceId: string,
+  roles: readonly string[],
+): Promise<{ id: string; displayName: string; personId: string | null }[]> {
   if (roles.length === 0) return [];
   return db
     .select({ id: users.id, displayName: users.displayName, personId: users.personId })

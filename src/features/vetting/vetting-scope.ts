@@ -9,7 +9,10 @@ import { authorize, type Principal } from '../access/principal.ts';
  */
 
 /** Throws a 404-shaped refusal unless the principal may read vetting files at all. */
-export function authorizeVettingRead(principal: Principal | null | undefined, what = 'vetting file'): asserts principal is Principal {
+export function authorizeVettingRead(
+  principal: Principal | null | undefined,
+  what = 'vetting file',
+): asserts principal is Principal {
   authorize(principal, 'vetting.read', what);
 }
 

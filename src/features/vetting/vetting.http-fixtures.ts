@@ -1,6 +1,12 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { api, type TestApp } from '../../../test/support/test-app.ts';
-import { createAccount, createForce, createPerson, createUnit, sessionCookieFor } from '../../../test/support/factories.ts';
+import {
+  createAccount,
+  createForce,
+  createPerson,
+  createUnit,
+  sessionCookieFor,
+} from '../../../test/support/factories.ts';
 import { vettingClearances } from '../../db/schema/index.ts';
 import type { Role } from '../access/roles.ts';
 import { createApiToken } from '../auth/api-tokens.ts';
@@ -30,8 +36,20 @@ export async function buildVettingWorld(t: TestApp) {
   const response = await createUnit(t.deps.db, 'west', 'Response', root);
   const psd = await createUnit(t.deps.db, 'west', 'Professional Standards', root);
   const ccu = await createUnit(t.deps.db, 'west', 'Counter Corruption Unit', { id: psd.id, path: psd.path });
-  const person = (givenName: string, familyName: string, role: string, unitId: string, extra: { status?: 'current' | 'former' } = {}) =>
-    createPerson(t.deps.db, 'west', { givenName, familyName, ...extra, identifiers: [{ kind: 'collar', value: `${givenName.length}${familyName.length}01`, validFrom: '2015-01-01' }], postings: [{ rank: 'Constable', role, unitId, validFrom: '2015-01-01' }] });
+  const person = (
+    givenName: string,
+    familyName: string,
+    role: string,
+    unitId: string,
+    extra: { status?: 'current' | 'former' } = {},
+  ) =>
+    createPerson(t.deps.db, 'west', {
+      givenName,
+      familyName,
+      ...extra,
+      identifiers: [{ kind: 'collar', value: `${givenName.length}${familyName.length}01`, validFrom: '2015-01-01' }],
+      postings: [{ rank: 'Constable', role, unitId, validFrom: '2015-01-01' }],
+    });
   const people = {
     /** RV, valid: compliant. */
     alice: await person('Alice', 'Ashworth', 'Response officer', response.id),
@@ -47,7 +65,13 @@ export async function buildVettingWorld(t: TestApp) {
     fred: await person('Fred', 'Former', 'Response officer', response.id, { status: 'former' }),
     eve: await createPerson(t.deps.db, 'east', { givenName: 'Eve', familyName: 'Easterby' }),
   };
-  const clearance = (personId: string, level: 'RV' | 'MV', grantedOn: string, expiresOn: string) => ({ forceId: 'west', personId, level, grantedOn, expiresOn });
+  const clearance = (personId: string, level: 'RV' | 'MV', grantedOn: string, expiresOn: string) => ({
+    forceId: 'west',
+    personId,
+    level,
+    grantedOn,
+    expiresOn,
+  });
   await t.deps.db
     .insert(vettingClearances)
     .values([
@@ -56,9 +80,13 @@ export async function buildVettingWorld(t: TestApp) {
       clearance(people.dave.id, 'RV', '2015-06-01', '2025-06-01'),
       clearance(people.vera.id, 'RV', '2021-01-01', '2031-01-01'),
     ]);
-  await t.database.query(`insert into designated_posts (force_id, title, posting_role, unit_id, required_level) values ('west', 'Counter corruption investigator', 'Counter corruption investigator', $1, 'MV')`, [ccu.id]);
+  await t.database.query(
+    `insert into designated_posts (force_id, title, posting_role, unit_id, required_level) values ('west', 'Counter corruption investigator', 'Counter corruption investigator', $1, 'MV')`,
+    [ccu.id],
+  );
 
-  const account = (email: string, role: Role, forceId = 'west', personId: string | null = null) => createAccount(t.deps, { email, role, forceId, personId });
+  const account = (email: string, role: Role, forceId = 'west', personId: string | null = null) =>
+    createAccount(t.deps, { email, role, forceId, personId });
   const accounts: Record<Who, Awaited<ReturnType<typeof account>>> = {
     vetting: await account('vetting@west.example', 'vetting_officer', 'west', people.vera.id),
     vetting2: await account('vetting2@west.example', 'vetting_officer'),
@@ -82,7 +110,14 @@ export function browser(t: TestApp, w: VettingWorld, who: Who | null): FormClien
   return new FormClient(t.app, who ? w.cookies[who] : undefined);
 }
 
-export function callApi(t: TestApp, w: VettingWorld, who: Who | null, method: 'GET' | 'POST', url: string, body?: unknown): Promise<LightMyRequestResponse> {
+export function callApi(
+  t: TestApp,
+  w: VettingWorld,
+  who: Who | null,
+  method: 'GET' | 'POST',
+  url: string,
+  body?: unknown,
+): Promise<LightMyRequestResponse> {
   return api(t.app, method, url, who ? w.tokens[who] : undefined, body);
 }
 
@@ -107,8 +142,14 @@ export async function vettingSnapshot(t: TestApp, withReads = false): Promise<st
 }
 
 /** Audit rows of one type, newest first. */
-export async function auditRows(t: TestApp, type: string): Promise<{ actor_user_id: string | null; subject_id: string; payload: Record<string, unknown> }[]> {
-  return t.database.query(`select actor_user_id, subject_id, payload from audit_events where event_type = $1 order by seq desc`, [type]);
+export async function auditRows(
+  t: TestApp,
+  type: string,
+): Promise<{ actor_user_id: string | null; subject_id: string; payload: Record<string, unknown> }[]> {
+  return t.database.query(
+    `select actor_user_id, subject_id, payload from audit_events where event_type = $1 order by seq desc`,
+    [type],
+  );
 }
 
 /** The day, month and year fields of a GOV.UK date input. */
@@ -119,11 +160,28 @@ export function dateFields(name: string, iso: string): Record<string, string> {
 
 /** A recruitment application body for the API. */
 export function recruit(over: Record<string, unknown> = {}) {
-  return { kind: 'recruitment', level: 'RV', givenName: 'Robin', familyName: 'Newcombe', formerNames: [], dateOfBirth: '1998-02-14', formerNumbers: [], receivedOn: '2026-03-02', ...over };
+  return {
+    kind: 'recruitment',
+    level: 'RV',
+    givenName: 'Robin',
+    familyName: 'Newcombe',
+    formerNames: [],
+    dateOfBirth: '1998-02-14',
+    formerNumbers: [],
+    receivedOn: '2026-03-02',
+    ...over,
+  };
 }
 
 /** Posts a multipart form (a file upload) as a signed-in browser would, with the CSRF token of `formPage`. */
-export async function uploadForm(t: TestApp, session: string | null, url: string, fields: Record<string, string>, file: { name: string; type: string; content: string } | null, formPage = '/'): Promise<LightMyRequestResponse> {
+export async function uploadForm(
+  t: TestApp,
+  session: string | null,
+  url: string,
+  fields: Record<string, string>,
+  file: { name: string; type: string; content: string } | null,
+  formPage = '/',
+): Promise<LightMyRequestResponse> {
   const cookie = session ? `probity_session=${session}` : '';
   const pageRes = await t.app.inject({ method: 'GET', url: session ? formPage : '/sign-in', headers: { cookie } });
   const csrfCookie = pageRes.cookies.find((c) => c.name === 'probity_csrf');
@@ -132,7 +190,10 @@ export async function uploadForm(t: TestApp, session: string | null, url: string
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
   if (file) form.append('file', new Blob([file.content], { type: file.type }), file.name);
   const request = new Request('http://probity.test/', { method: 'POST', body: form });
-  const headers = { cookie: [cookie, csrfCookie ? `probity_csrf=${csrfCookie.value}` : ''].filter(Boolean).join('; '), 'content-type': request.headers.get('content-type') ?? '' };
+  const headers = {
+    cookie: [cookie, csrfCookie ? `probity_csrf=${csrfCookie.value}` : ''].filter(Boolean).join('; '),
+    'content-type': request.headers.get('content-type') ?? '',
+  };
   return t.app.inject({ method: 'POST', url, headers, payload: Buffer.from(await request.arrayBuffer()) });
 }
 

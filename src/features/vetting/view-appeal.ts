@@ -15,7 +15,12 @@ export async function viewAppeal(deps: Deps, principal: Principal | null, id: st
     if (!appeal) throw notFound('appeal');
     const decision = await findVisibleDecision(tx, principal, appeal.decisionId);
     if (!decision) throw notFound('appeal');
-    await recordAudit(tx, actorOf(principal, requestId), { type: 'vetting_appeal', id: appeal.id, personId: decision.personId }, { type: 'vetting.file_viewed', file: 'appeal', id: appeal.id, personId: decision.personId });
+    await recordAudit(
+      tx,
+      actorOf(principal, requestId),
+      { type: 'vetting_appeal', id: appeal.id, personId: decision.personId },
+      { type: 'vetting.file_viewed', file: 'appeal', id: appeal.id, personId: decision.personId },
+    );
     return { appeal, decision, canDecide: appeal.outcome === 'pending' && can(principal, 'vetting.decide') };
   });
 }

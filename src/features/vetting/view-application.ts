@@ -4,7 +4,12 @@ import type { Db } from '../../db/client.ts';
 import { notFound } from '../../lib/errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { actorOf, can, type Principal } from '../access/principal.ts';
-import { adverseOfApplication, checksOfApplication, findVisibleApplication, type ApplicationRow } from './applications.repository.ts';
+import {
+  adverseOfApplication,
+  checksOfApplication,
+  findVisibleApplication,
+  type ApplicationRow,
+} from './applications.repository.ts';
 import { clearanceOfApplication, findVettingPerson } from './clearances.repository.ts';
 import { appealsOfDecision, decisionsOfApplication } from './decisions.repository.ts';
 import { matchesOfApplication } from './list-entries.repository.ts';
@@ -21,20 +26,36 @@ export async function loadApplicationFile(tx: Db, principal: Principal, id: stri
   const adverse = await adverseOfApplication(tx, application.forceId, application.id);
   const matches = await matchesOfApplication(tx, application.forceId, application.id);
   const decisions = [];
-  for (const d of await decisionsOfApplication(tx, application.forceId, application.id)) decisions.push({ ...d, appeals: await appealsOfDecision(tx, application.forceId, d.id) });
+  for (const d of await decisionsOfApplication(tx, application.forceId, application.id))
+    decisions.push({ ...d, appeals: await appealsOfDecision(tx, application.forceId, d.id) });
   const person = application.personId ? ((await findVettingPerson(tx, principal, application.personId)) ?? null) : null;
   const clearance = (await clearanceOfApplication(tx, application.forceId, application.id)) ?? null;
-  return { application, checks, adverse, matches, decisions, person, clearance, state: decidability(application, decisions) };
+  return {
+    application,
+    checks,
+    adverse,
+    matches,
+    decisions,
+    person,
+    clearance,
+    state: decidability(application, decisions),
+  };
 }
 
 /**
  * Whether the application can be decided now: an open application can; a refused one can again only once
  * an appeal against its latest refusal has been upheld (the grant then comes through a new decision).
  */
-export function decidability(application: ApplicationRow, decisions: { outcome: string; appeals: { outcome: string }[] }[]): { decidable: boolean; reopenedByAppeal: boolean } {
+export function decidability(
+  application: ApplicationRow,
+  decisions: { outcome: string; appeals: { outcome: string }[] }[],
+): { decidable: boolean; reopenedByAppeal: boolean } {
   if (application.status === 'open') return { decidable: true, reopenedByAppeal: false };
   const latest = decisions[0];
-  const reopened = application.status === 'refused' && latest?.outcome === 'refuse' && latest.appeals.some((a) => a.outcome === 'upheld');
+  const reopened =
+    application.status === 'refused' &&
+    latest?.outcome === 'refuse' &&
+    latest.appeals.some((a) => a.outcome === 'upheld');
   return { decidable: reopened, reopenedByAppeal: reopened };
 }
 
@@ -44,12 +65,17 @@ export async function viewApplication(deps: Deps, principal: Principal | null, i
   return deps.db.transaction(async (tx) => {
     const file = await loadApplicationFile(tx, principal, id);
     const { application } = file;
-    await recordAudit(tx, actorOf(principal, requestId), { type: 'vetting_application', id: application.id, personId: application.personId }, {
-      type: 'vetting.file_viewed',
-      file: 'application',
-      id: application.id,
-      personId: application.personId,
-    });
+    await recordAudit(
+      tx,
+      actorOf(principal, requestId),
+      { type: 'vetting_application', id: application.id, personId: application.personId },
+      {
+        type: 'vetting.file_viewed',
+        file: 'application',
+        id: application.id,
+        personId: application.personId,
+      },
+    );
     return { ...file, canDecide: can(principal, 'vetting.decide') };
   });
 }

@@ -22,11 +22,28 @@ export async function viewDecision(deps: Deps, principal: Principal | null, id: 
     const decision = await findVisibleDecision(tx, principal, id);
     if (!decision) throw notFound('decision');
     const appeals = await appealsOfDecision(tx, decision.forceId, decision.id);
-    const application = decision.applicationId ? ((await findVisibleApplication(tx, principal, decision.applicationId)) ?? null) : null;
+    const application = decision.applicationId
+      ? ((await findVisibleApplication(tx, principal, decision.applicationId)) ?? null)
+      : null;
     const decisionMaker = await userDisplayName(tx, decision.decisionMakerUserId);
     const appealable = APPEALABLE_OUTCOMES.has(decision.outcome);
-    const windowEndsOn = appealable ? (decision.appealWindowEndsOn ?? vettingDeadline(deps, 'vetting_appeal', decision.decidedOn)) : null;
-    await recordAudit(tx, actorOf(principal, requestId), { type: 'vetting_decision', id: decision.id, personId: decision.personId }, { type: 'vetting.file_viewed', file: 'decision', id: decision.id, personId: decision.personId });
-    return { decision, appeals, application, decisionMaker, appealable, windowEndsOn, canLodge: appealable && appeals.length === 0 && can(principal, 'vetting.decide') };
+    const windowEndsOn = appealable
+      ? (decision.appealWindowEndsOn ?? vettingDeadline(deps, 'vetting_appeal', decision.decidedOn))
+      : null;
+    await recordAudit(
+      tx,
+      actorOf(principal, requestId),
+      { type: 'vetting_decision', id: decision.id, personId: decision.personId },
+      { type: 'vetting.file_viewed', file: 'decision', id: decision.id, personId: decision.personId },
+    );
+    return {
+      decision,
+      appeals,
+      application,
+      decisionMaker,
+      appealable,
+      windowEndsOn,
+      canLodge: appealable && appeals.length === 0 && can(principal, 'vetting.decide'),
+    };
   });
 }

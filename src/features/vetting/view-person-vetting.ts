@@ -18,7 +18,12 @@ const uuid = z.string().uuid();
  * mark), what they must hold and whether they do, their applications and the decisions about them.
  * Vetting roles only, never one's own file; every read is audited (ids only).
  */
-export async function viewPersonVetting(deps: Deps, principal: Principal | null, personId: string, requestId: string | null) {
+export async function viewPersonVetting(
+  deps: Deps,
+  principal: Principal | null,
+  personId: string,
+  requestId: string | null,
+) {
   authorizeVettingRead(principal);
   if (!uuid.safeParse(personId).success) throw notFound('vetting file');
   return deps.db.transaction(async (tx) => {
@@ -27,12 +32,35 @@ export async function viewPersonVetting(deps: Deps, principal: Principal | null,
     const today = todayIso(deps.now());
     const clearances = (await clearancesOf(tx, principal.forceId, person.id)).map((c) => {
       const period = deps.config.rules.periods[renewalPeriodOf(c.level)];
-      return { ...c, effectiveStatus: effectiveStatus(c, today), renewal: { amount: period.amount, unit: period.unit, confidence: period.confidence, overridden: period.overridden, source: period.source } };
+      return {
+        ...c,
+        effectiveStatus: effectiveStatus(c, today),
+        renewal: {
+          amount: period.amount,
+          unit: period.unit,
+          confidence: period.confidence,
+          overridden: period.overridden,
+          source: period.source,
+        },
+      };
     });
     const [compliance] = person.status === 'current' ? await computeCompliance(tx, deps, principal, person.id) : [];
     const applications = await applicationsOfPerson(tx, principal.forceId, person.id);
     const decisions = await decisionsAboutPerson(tx, principal.forceId, person.id);
-    await recordAudit(tx, actorOf(principal, requestId), { type: 'vetting_file', id: person.id, personId: person.id }, { type: 'vetting.file_viewed', file: 'person', id: person.id, personId: person.id });
-    return { person, clearances, compliance: compliance ?? null, applications, decisions, canDecide: can(principal, 'vetting.decide'), today };
+    await recordAudit(
+      tx,
+      actorOf(principal, requestId),
+      { type: 'vetting_file', id: person.id, personId: person.id },
+      { type: 'vetting.file_viewed', file: 'person', id: person.id, personId: person.id },
+    );
+    return {
+      person,
+      clearances,
+      compliance: compliance ?? null,
+      applications,
+      decisions,
+      canDecide: can(principal, 'vetting.decide'),
+      today,
+    };
   });
 }

@@ -6,7 +6,12 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
 import { roleAbilities, roles } from '../access/roles.ts';
 import { ukToday } from '../clocks/sweep-clocks.ts';
-import { adverseItemsOfReview, checksOfReview, clearancesOfPerson, decisionsOfReview } from './review-file.repository.ts';
+import {
+  adverseItemsOfReview,
+  checksOfReview,
+  clearancesOfPerson,
+  decisionsOfReview,
+} from './review-file.repository.ts';
 import { findDeclaration } from './vetting-declarations.repository.ts';
 import { findVisibleReview, vettingOfficersOf, type ReviewDetailRow } from './vetting-reviews.repository.ts';
 
@@ -28,9 +33,21 @@ export async function viewReview(deps: Deps, principal: Principal | null, id: st
     const review = await findVisibleReview(tx, principal, id);
     if (!review) throw notFound('review');
     const file = await reviewFile(tx, review);
-    const officers = (await vettingOfficersOf(tx, principal.forceId, REVIEWER_ROLES)).filter((o) => o.personId !== review.personId);
-    await recordAudit(tx, actorOf(principal, requestId), { type: 'vetting_review', id: review.id, personId: review.personId }, { type: 'vetting.review_viewed', reviewId: review.id, personId: review.personId });
-    return { review, ...file, officers: officers.map((o) => ({ id: o.id, displayName: o.displayName })), today: ukToday(deps.now()) };
+    const officers = (await vettingOfficersOf(tx, principal.forceId, REVIEWER_ROLES)).filter(
+      (o) => o.personId !== review.personId,
+    );
+    await recordAudit(
+      tx,
+      actorOf(principal, requestId),
+      { type: 'vetting_review', id: review.id, personId: review.personId },
+      { type: 'vetting.review_viewed', reviewId: review.id, personId: review.personId },
+    );
+    return {
+      review,
+      ...file,
+      officers: officers.map((o) => ({ id: o.id, displayName: o.displayName })),
+      today: ukToday(deps.now()),
+    };
   });
 }
 
@@ -40,7 +57,12 @@ export async function reviewFile(tx: Db, review: ReviewDetailRow) {
   const adverseItems = await adverseItemsOfReview(tx, review.forceId, review.id);
   const decisions = await decisionsOfReview(tx, review.forceId, review.id);
   const clearances = await clearancesOfPerson(tx, review.forceId, review.personId);
-  const declarationId = review.sourceKey.startsWith('declaration:') ? review.sourceKey.slice('declaration:'.length) : null;
-  const declaration = declarationId && uuid.safeParse(declarationId).success ? ((await findDeclaration(tx, review.forceId, declarationId)) ?? null) : null;
+  const declarationId = review.sourceKey.startsWith('declaration:')
+    ? review.sourceKey.slice('declaration:'.length)
+    : null;
+  const declaration =
+    declarationId && uuid.safeParse(declarationId).success
+      ? ((await findDeclaration(tx, review.forceId, declarationId)) ?? null)
+      : null;
   return { checks, adverseItems, decision: decisions.at(-1) ?? null, clearances, declaration };
 }

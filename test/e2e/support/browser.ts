@@ -35,7 +35,11 @@ export type RunningServer = {
  */
 export async function startServer(options: { seed?: Parameters<typeof seedDemo>[1] } = {}): Promise<RunningServer> {
   const database = await createTestDatabase();
-  const deps: Deps = { db: database.db, config: testConfig({ publicUrl: 'http://127.0.0.1:0' }), now: () => new Date() };
+  const deps: Deps = {
+    db: database.db,
+    config: testConfig({ publicUrl: 'http://127.0.0.1:0' }),
+    now: () => new Date(),
+  };
   try {
     await seedDemo(deps, options.seed);
     const app = await buildServer(deps, { logger: false });
@@ -61,9 +65,21 @@ export async function startServer(options: { seed?: Parameters<typeof seedDemo>[
 
 export type Browser = { context: BrowserContext; page: Page; close: () => Promise<void> };
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
-async function launchContext(javaScriptEnabled: boolean, baseUrl: string): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+async function launchContext(
+  javaScriptEnabled: boolean,
+  baseUrl: string,
+): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'probity-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
@@ -94,14 +110,17 @@ const inspectors = new WeakMap<BrowserContext, Page>();
 
 /** Debian's Chromium, headless, in a throwaway profile; each call is a separate browser with its own cookies. */
 export async function launchBrowser(options: { javaScriptEnabled: boolean; baseUrl: string }): Promise<Browser> {
-  if (!fs.existsSync(CHROMIUM_PATH)) throw new Error(`${CHROMIUM_PATH} is missing: apt-get update && apt-get install -y chromium`);
+  if (!fs.existsSync(CHROMIUM_PATH))
+    throw new Error(`${CHROMIUM_PATH} is missing: apt-get update && apt-get install -y chromium`);
   const main = await launchContext(options.javaScriptEnabled, options.baseUrl);
   const page = main.context.pages()[0] ?? (await main.context.newPage());
   let inspector: Awaited<ReturnType<typeof launchContext>> | undefined;
   if (!options.javaScriptEnabled) {
     inspector = await launchContext(true, options.baseUrl);
     const inspectorPage = inspector.context.pages()[0] ?? (await inspector.context.newPage());
-    await inspectorPage.route('**/*', (route) => (route.request().resourceType() === 'script' ? route.abort() : route.fallback()));
+    await inspectorPage.route('**/*', (route) =>
+      route.request().resourceType() === 'script' ? route.abort() : route.fallback(),
+    );
     inspectors.set(main.context, inspectorPage);
   }
   return {
@@ -119,7 +138,9 @@ let axeSource: string | undefined;
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 
-type AxeWindow = { axe?: { run: (context: Document, options: { runOnly: { type: 'tag'; values: string[] } }) => Promise<AxeResults> } };
+type AxeWindow = {
+  axe?: { run: (context: Document, options: { runOnly: { type: 'tag'; values: string[] } }) => Promise<AxeResults> };
+};
 
 /** The page axe runs in: the page itself, or for a no-JavaScript browser its inspector showing the same DOM. */
 async function pageToInspect(page: Page): Promise<Page> {
@@ -127,10 +148,15 @@ async function pageToInspect(page: Page): Promise<Page> {
   if (!inspector) return page;
   const url = page.url();
   const html = await page.content();
-  await inspector.route((u) => u.href === url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }), { times: 1 });
+  await inspector.route(
+    (u) => u.href === url,
+    (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
+    { times: 1 },
+  );
   await inspector.goto(url);
   const scriptsRan = await inspector.evaluate(() => document.body.classList.contains('js-enabled'));
-  if (scriptsRan) throw new Error('the accessibility inspector ran the page\'s scripts; it must show the no-JavaScript page');
+  if (scriptsRan)
+    throw new Error("the accessibility inspector ran the page's scripts; it must show the no-JavaScript page");
   return inspector;
 }
 
@@ -156,7 +182,9 @@ export async function checkAccessibility(page: Page): Promise<void> {
     }));
   }, WCAG_TAGS);
   if (results.length > 0) {
-    const lines = results.map((v) => `  - ${v.id} (${v.impact}): ${v.help}\n${v.targets.map((t) => `      at ${t}`).join('\n')}`);
+    const lines = results.map(
+      (v) => `  - ${v.id} (${v.impact}): ${v.help}\n${v.targets.map((t) => `      at ${t}`).join('\n')}`,
+    );
     const mode = target === page ? '' : ' (without JavaScript)';
     throw new Error(`Accessibility violations on ${page.url()}${mode}:\n${lines.join('\n')}`);
   }
@@ -165,7 +193,8 @@ export async function checkAccessibility(page: Page): Promise<void> {
 /** Removes a journey's screenshots (names starting `prefix-`) left by an earlier run, which would be mistaken for this run's. */
 export function clearScreenshots(prefix: string): void {
   if (!fs.existsSync(RESULTS_DIR)) return;
-  for (const f of fs.readdirSync(RESULTS_DIR)) if (f.startsWith(`${prefix}-`) && f.endsWith('.png')) fs.rmSync(path.join(RESULTS_DIR, f));
+  for (const f of fs.readdirSync(RESULTS_DIR))
+    if (f.startsWith(`${prefix}-`) && f.endsWith('.png')) fs.rmSync(path.join(RESULTS_DIR, f));
 }
 
 /** A screenshot of the whole page into test-results/, named so a human can follow the journey. */
@@ -193,7 +222,9 @@ export async function signIn(page: Page, email: string, label: string, password 
   await page.waitForLoadState();
   if (new URL(page.url()).pathname === '/sign-in/two-factor') {
     await checkPage(page, `${label}-two-factor`);
-    await page.getByLabel('Enter the 6-digit code from your authenticator app').fill(await currentTotpCode(demoTotpSecret(email)));
+    await page
+      .getByLabel('Enter the 6-digit code from your authenticator app')
+      .fill(await currentTotpCode(demoTotpSecret(email)));
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.waitForLoadState();
   }

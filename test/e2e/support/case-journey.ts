@@ -11,7 +11,14 @@ export const INVESTIGATOR_NAME = 'Priya Investigator';
 export const TWELVE_MONTH_CLOCK = 'First report to the local policing body on an investigation not completed';
 export const BARRED_LIST_CLOCK = 'Report to the College of Policing for the barred list';
 
-export type Subject = { personId: string; collar: string; givenName: string; familyName: string; name: string; allegationId: string };
+export type Subject = {
+  personId: string;
+  collar: string;
+  givenName: string;
+  familyName: string;
+  name: string;
+  allegationId: string;
+};
 
 /**
  * Ten current, unmerged officers of Westshire, each found by a current collar number that resolves to them
@@ -19,7 +26,12 @@ export type Subject = { personId: string; collar: string; givenName: string; fam
  * identifier), none linked to a user account, with ten different names so the page can be read by name.
  */
 export async function findTenSubjects(server: RunningServer): Promise<Omit<Subject, 'allegationId'>[]> {
-  const rows = await server.database.query<{ person_id: string; value: string; given_name: string; family_name: string }>(
+  const rows = await server.database.query<{
+    person_id: string;
+    value: string;
+    given_name: string;
+    family_name: string;
+  }>(
     `select p.id as person_id, i.value, p.given_name, p.family_name
        from person_identifiers i
        join people p on p.force_id = i.force_id and p.id = i.person_id
@@ -42,7 +54,8 @@ export async function findTenSubjects(server: RunningServer): Promise<Omit<Subje
     chosen.push({ personId: r.person_id, collar: r.value, givenName: r.given_name, familyName: r.family_name, name });
     if (chosen.length === 10) break;
   }
-  if (chosen.length < 10) throw new Error(`the demo data has only ${chosen.length} officers with a collar number that names them alone`);
+  if (chosen.length < 10)
+    throw new Error(`the demo data has only ${chosen.length} officers with a collar number that names them alone`);
   return chosen;
 }
 
@@ -55,7 +68,9 @@ export async function cellTexts(row: Locator): Promise<string[]> {
 export async function tableRows(page: Page, selector: string): Promise<string[][]> {
   return page
     .locator(`${selector} tbody tr`)
-    .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td.textContent ?? '').replace(/\s+/g, ' ').trim())));
+    .evaluateAll((trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td.textContent ?? '').replace(/\s+/g, ' ').trim())),
+    );
 }
 
 /** A GOV.UK date input inside the fieldset named `legend`. */
@@ -66,7 +81,6 @@ export async function fillDate(page: Page, legend: string | RegExp, iso: string)
   await group.getByLabel('Month').fill(String(Number(m)));
   await group.getByLabel('Year').fill(y ?? '');
 }
-
 
 /** The action's path segment from its label, as allegation-table.ts declares both. */
 export function actionSlug(label: string): string {

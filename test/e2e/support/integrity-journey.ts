@@ -9,7 +9,8 @@ import { squash } from './case-journey.ts';
 export const VETTING = 'vetting@westshire.example';
 export const VETTING_NAME = 'Vera Vetting';
 
-export const RESTRICTION_NOTICE_CLOCK = 'Written notice of a restriction of duties (or written confirmation of one given orally)';
+export const RESTRICTION_NOTICE_CLOCK =
+  'Written notice of a restriction of duties (or written confirmation of one given orally)';
 export const RESTRICTION_REVIEW_CLOCK = 'Review of a restriction of duties short of suspension';
 
 /**
@@ -36,7 +37,8 @@ export function isWeekend(day: IsoDate): boolean {
 /** Weekday bank holidays from `after` (exclusive) to `to` (inclusive). */
 export function weekdayBankHolidays(after: IsoDate, to: IsoDate): IsoDate[] {
   const out: IsoDate[] = [];
-  for (let d = addCalendarDays(after, 1); d <= to; d = addCalendarDays(d, 1)) if (isBankHoliday(d) && !isWeekend(d)) out.push(d);
+  for (let d = addCalendarDays(after, 1); d <= to; d = addCalendarDays(d, 1))
+    if (isBankHoliday(d) && !isWeekend(d)) out.push(d);
   return out;
 }
 
@@ -57,7 +59,14 @@ export type Officer = { personId: string; collar: string; name: string; clearanc
  * user account, with no vetting review yet and an active clearance that lasts well past the journey.
  */
 export async function findClearedOfficer(server: RunningServer, lastsPast: IsoDate): Promise<Officer> {
-  const [row] = await server.database.query<{ person_id: string; value: string; given_name: string; family_name: string; clearance_id: string; level: string }>(
+  const [row] = await server.database.query<{
+    person_id: string;
+    value: string;
+    given_name: string;
+    family_name: string;
+    clearance_id: string;
+    level: string;
+  }>(
     `select p.id as person_id, i.value, p.given_name, p.family_name, c.id as clearance_id, c.level
        from person_identifiers i
        join people p on p.force_id = i.force_id and p.id = i.person_id
@@ -76,14 +85,25 @@ export async function findClearedOfficer(server: RunningServer, lastsPast: IsoDa
     [lastsPast],
   );
   if (!row) throw new Error('the demo data has no cleared officer with a collar number that names them alone');
-  return { personId: row.person_id, collar: row.value, name: `${row.given_name} ${row.family_name}`, clearanceId: row.clearance_id, clearanceLevel: row.level };
+  return {
+    personId: row.person_id,
+    collar: row.value,
+    name: `${row.given_name} ${row.family_name}`,
+    clearanceId: row.clearance_id,
+    clearanceLevel: row.level,
+  };
 }
 
 /** The rows of a GOV.UK summary list as { key: value } (whitespace squashed). */
 export async function summaryList(list: Locator): Promise<Record<string, string>> {
-  const pairs: [string, string][] = await list.locator('.govuk-summary-list__row').evaluateAll((rs) =>
-    rs.map((r): [string, string] => [(r.querySelector('dt')?.textContent ?? '').replace(/\s+/g, ' ').trim(), (r.querySelector('dd')?.textContent ?? '').replace(/\s+/g, ' ').trim()]),
-  );
+  const pairs: [string, string][] = await list
+    .locator('.govuk-summary-list__row')
+    .evaluateAll((rs) =>
+      rs.map((r): [string, string] => [
+        (r.querySelector('dt')?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+        (r.querySelector('dd')?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+      ]),
+    );
   return Object.fromEntries(pairs);
 }
 
@@ -125,5 +145,9 @@ export async function rowsOf(page: Page, selector: string): Promise<string[][]> 
   if ((await page.locator(selector).count()) === 0) return [];
   return page
     .locator(`${selector} tbody tr`)
-    .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td as HTMLElement).innerText.replace(/\s+/g, ' ').trim())));
+    .evaluateAll((trs) =>
+      trs.map((tr) =>
+        [...tr.querySelectorAll('td')].map((td) => (td as HTMLElement).innerText.replace(/\s+/g, ' ').trim()),
+      ),
+    );
 }

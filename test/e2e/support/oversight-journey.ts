@@ -31,7 +31,10 @@ export async function readTables(scope: Page | Locator): Promise<PageTable[]> {
             label: text(tr.querySelector('th')),
             // The Total row is drawn in bold.
             isTotal: tds.length > 0 && tds.every((td) => td.classList.contains('govuk-!-font-weight-bold')),
-            cells: tds.map((td) => ({ text: text(td), suppressed: td.querySelector('abbr') !== null && text(td) === '[c]' })),
+            cells: tds.map((td) => ({
+              text: text(td),
+              suppressed: td.querySelector('abbr') !== null && text(td) === '[c]',
+            })),
           };
         }),
       };
@@ -66,16 +69,27 @@ export type Line = { name: string; members: Entry[]; total: Entry };
 export function linesOf(table: PageTable): Line[] {
   const lines: Line[] = [];
   const totalColumn = table.headers.indexOf('Total');
-  const countColumns = table.headers.map((h, i) => i).filter((i) => i !== totalColumn && !MEASURE.test(table.headers[i] ?? ''));
+  const countColumns = table.headers
+    .map((h, i) => i)
+    .filter((i) => i !== totalColumn && !MEASURE.test(table.headers[i] ?? ''));
   const data = table.rows.filter((r) => !r.isTotal);
   const totalRow = table.rows.find((r) => r.isTotal);
   const cell = (r: PageRow, i: number): Entry => r.cells[i] ?? { text: '', suppressed: false };
   if (totalColumn >= 0) {
-    for (const r of table.rows) lines.push({ name: `${table.id}: row ${r.label}`, members: countColumns.map((i) => cell(r, i)), total: cell(r, totalColumn) });
+    for (const r of table.rows)
+      lines.push({
+        name: `${table.id}: row ${r.label}`,
+        members: countColumns.map((i) => cell(r, i)),
+        total: cell(r, totalColumn),
+      });
   }
   if (totalRow) {
     for (const i of totalColumn >= 0 ? [...countColumns, totalColumn] : countColumns) {
-      lines.push({ name: `${table.id}: column ${table.headers[i]}`, members: data.map((r) => cell(r, i)), total: cell(totalRow, i) });
+      lines.push({
+        name: `${table.id}: column ${table.headers[i]}`,
+        members: data.map((r) => cell(r, i)),
+        total: cell(totalRow, i),
+      });
     }
   }
   return lines;
@@ -96,12 +110,19 @@ export function expectNoTotalGivesAway(table: PageTable): Line[] {
     expect(hidden, `${line.name}: exactly one hidden entry could be worked out from the others`).not.toBe(1);
     const visibleSum = line.members.reduce((sum, e) => sum + (pageNumber(e.text) ?? 0), 0);
     if (hidden === 0) {
-      expect(pageNumber(line.total.text) ?? 0, `${line.name}: the total shown is the sum of its cells`).toBe(visibleSum);
+      expect(pageNumber(line.total.text) ?? 0, `${line.name}: the total shown is the sum of its cells`).toBe(
+        visibleSum,
+      );
     } else if (!line.total.suppressed) {
       const total = pageNumber(line.total.text) ?? 0;
-      expect(total, `${line.name}: the total must not equal the visible cells when cells are hidden`).not.toBe(visibleSum);
+      expect(total, `${line.name}: the total must not equal the visible cells when cells are hidden`).not.toBe(
+        visibleSum,
+      );
       expect(total).toBeGreaterThan(visibleSum);
-      expect(line.members.filter((e) => e.suppressed).length, `${line.name}: at least two hidden cells behind a shown total`).toBeGreaterThanOrEqual(2);
+      expect(
+        line.members.filter((e) => e.suppressed).length,
+        `${line.name}: at least two hidden cells behind a shown total`,
+      ).toBeGreaterThanOrEqual(2);
       protectedLines.push(line);
     }
   }
@@ -144,6 +165,13 @@ export function expectSameCell(fileCell: string | number | null | undefined, pag
 
 /** Each data row of a page table against the rows of a file (after its header), label and every cell. */
 export function expectRowsMatch(fileRows: (string | number | null)[][], table: PageTable, what: string): void {
-  expect(fileRows.map((r) => r[0]), `${what}: the rows, in the page's order`).toEqual(table.rows.map((r) => r.label));
-  table.rows.forEach((row, r) => row.cells.forEach((cell, c) => expectSameCell(fileRows[r]?.[c + 1], cell, `${what}, ${row.label} × ${table.headers[c]}`)));
+  expect(
+    fileRows.map((r) => r[0]),
+    `${what}: the rows, in the page's order`,
+  ).toEqual(table.rows.map((r) => r.label));
+  table.rows.forEach((row, r) =>
+    row.cells.forEach((cell, c) =>
+      expectSameCell(fileRows[r]?.[c + 1], cell, `${what}, ${row.label} × ${table.headers[c]}`),
+    ),
+  );
 }

@@ -27,19 +27,30 @@ export async function findTwoCases(server: RunningServer): Promise<{ granted: Jo
 }
 
 const auditCount = async (server: RunningServer, type: string, email: string) =>
-  (await server.database.query<{ n: number }>('select count(*)::int as n from audit_events where event_type = $1 and actor_user_id = (select id from users where email = $2)', [type, email]))[0]?.n;
+  (
+    await server.database.query<{ n: number }>(
+      'select count(*)::int as n from audit_events where event_type = $1 and actor_user_id = (select id from users where email = $2)',
+      [type, email],
+    )
+  )[0]?.n;
 
 /** "12 items: 3 overdue, 3 addressed but not verified, …" → 3. */
 async function unverifiedCount(page: Page): Promise<number> {
-  const summary = squash(await page.locator('.govuk-summary-list__row').filter({ hasText: 'Your force' }).locator('dd').textContent());
+  const summary = squash(
+    await page.locator('.govuk-summary-list__row').filter({ hasText: 'Your force' }).locator('dd').textContent(),
+  );
   const n = /(\d+) addressed but not verified/.exec(summary)?.[1];
   if (n === undefined) throw new Error(`no count of unverified items in "${summary}"`);
   return Number(n);
 }
 
-const rowOf = (page: Page, label: string) => page.locator(`#item-${label} td`).evaluateAll((tds) => tds.map((td) => (td.textContent ?? '').replace(/\s+/g, ' ').trim()));
+const rowOf = (page: Page, label: string) =>
+  page
+    .locator(`#item-${label} td`)
+    .evaluateAll((tds) => tds.map((td) => (td.textContent ?? '').replace(/\s+/g, ' ').trim()));
 
-export const NEW_COMMENT = 'We have read the decision record template and a sample of completed records; this is addressed.';
+export const NEW_COMMENT =
+  'We have read the decision record template and a sample of completed records; this is addressed.';
 
 /**
  * The commissioner's office opens the demo report, reads R2 (the force says addressed; not yet assessed),
@@ -47,7 +58,10 @@ export const NEW_COMMENT = 'We have read the decision record template and a samp
  * gone after, on the item and on the report.
  */
 export async function reviewAndVerify(page: Page, server: RunningServer, shot: Shot): Promise<void> {
-  await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Recommendations', exact: true }).click();
+  await page
+    .getByRole('navigation', { name: 'Menu' })
+    .getByRole('link', { name: 'Recommendations', exact: true })
+    .click();
   await page.waitForURL((u) => u.pathname === '/recommendations');
   await shot('recommendations');
   await page.getByRole('link', { name: DEMO_REPORT.title, exact: true }).click();
@@ -65,10 +79,17 @@ export async function reviewAndVerify(page: Page, server: RunningServer, shot: S
   expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Recommendation 2 (R2)');
   expect(squash(await page.locator('#self-status').textContent())).toBe('Addressed');
   expect(squash(await page.locator('#verified-status').textContent())).toBe('Not yet assessed');
-  expect(squash(await page.locator('#status-difference').textContent())).toContain('The force says addressed; the commissioner’s office has not assessed it yet.');
+  expect(squash(await page.locator('#status-difference').textContent())).toContain(
+    'The force says addressed; the commissioner’s office has not assessed it yet.',
+  );
 
   // The evidence: the force's file, downloaded (and audited).
-  const evidence = await download(page, () => page.locator('#evidence-list').getByRole('link', { name: 'Download Decision record template (sample)', exact: true }).click());
+  const evidence = await download(page, () =>
+    page
+      .locator('#evidence-list')
+      .getByRole('link', { name: 'Download Decision record template (sample)', exact: true })
+      .click(),
+  );
   expect(evidence.name).toBe('decision-record-template.txt');
   expect(evidence.body.toString('utf8')).toBe('Demonstration text: a sample decision record template.\n');
   expect(await auditCount(server, 'recommendation.evidence_viewed', PCC)).toBe(1);
@@ -79,7 +100,10 @@ export async function reviewAndVerify(page: Page, server: RunningServer, shot: S
   await shot('item-R2-commented');
   expect(squash(await page.locator('#comment-list li').first().textContent())).toContain(NEW_COMMENT);
 
-  await page.getByRole('group', { name: 'Verified status (the commissioner’s office)' }).getByRole('radio', { name: 'Addressed', exact: true }).check();
+  await page
+    .getByRole('group', { name: 'Verified status (the commissioner’s office)' })
+    .getByRole('radio', { name: 'Addressed', exact: true })
+    .check();
   await page.getByRole('button', { name: 'Save the verified status', exact: true }).click();
   await page.waitForURL((u) => u.pathname === itemUrl && u.searchParams.get('done') === 'verified');
   await shot('item-R2-verified');
@@ -99,7 +123,10 @@ export async function reviewAndVerify(page: Page, server: RunningServer, shot: S
  * report with the force's position, the evidence and the commissioner's assessment, and its PDF downloads.
  */
 export async function checkResponse(page: Page, shot: Shot): Promise<void> {
-  await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Recommendations', exact: true }).click();
+  await page
+    .getByRole('navigation', { name: 'Menu' })
+    .getByRole('link', { name: 'Recommendations', exact: true })
+    .click();
   await page.waitForURL((u) => u.pathname === '/recommendations');
   await page.getByRole('link', { name: DEMO_REPORT.title, exact: true }).click();
   await page.waitForURL((u) => /^\/recommendations\/reports\/[0-9a-f-]{36}$/.test(u.pathname));
@@ -110,38 +137,57 @@ export async function checkResponse(page: Page, shot: Shot): Promise<void> {
   await page.getByRole('button', { name: 'Generate the response', exact: true }).click();
   await page.waitForURL((u) => /^\/recommendations\/responses\/[0-9a-f-]{36}$/.test(u.pathname));
   await shot('response-generated');
-  expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(`Commissioner’s response: ${DEMO_REPORT.title}`);
+  expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
+    `Commissioner’s response: ${DEMO_REPORT.title}`,
+  );
 
   const sections = await page.locator('#response-document section').evaluateAll((ss) =>
     ss.map((s) => ({
       heading: (s.querySelector('h2')?.textContent ?? '').trim(),
       subheadings: [...s.querySelectorAll('h3')].map((h) => (h.textContent ?? '').trim()),
       text: (s.textContent ?? '').replace(/\s+/g, ' ').trim(),
-      links: [...s.querySelectorAll('a')].map((a) => ({ text: (a.textContent ?? '').trim(), href: a.getAttribute('href') })),
+      links: [...s.querySelectorAll('a')].map((a) => ({
+        text: (a.textContent ?? '').trim(),
+        href: a.getAttribute('href'),
+      })),
     })),
   );
-  const expected = [...Array.from({ length: 10 }, (_, i) => `Recommendation ${i + 1}`), 'Area for improvement 1', 'Area for improvement 2'];
+  const expected = [
+    ...Array.from({ length: 10 }, (_, i) => `Recommendation ${i + 1}`),
+    'Area for improvement 1',
+    'Area for improvement 2',
+  ];
   expect(sections.map((s) => s.heading)).toEqual(expected);
-  for (const s of sections) expect(s.subheadings, s.heading).toEqual(['The force’s position', 'Evidence', 'The commissioner’s assessment']);
+  for (const s of sections)
+    expect(s.subheadings, s.heading).toEqual(['The force’s position', 'Evidence', 'The commissioner’s assessment']);
 
   const r1 = sections[0];
   expect(r1?.text).toContain('Status (the force’s own assessment): Addressed');
-  expect(r1?.links).toContainEqual({ text: 'Published vetting policy (sample link)', href: 'https://example.org/westshire/vetting-policy' });
+  expect(r1?.links).toContainEqual({
+    text: 'Published vetting policy (sample link)',
+    href: 'https://example.org/westshire/vetting-policy',
+  });
   expect(r1?.text).toContain('Clearance check summary (sample) (file held by the force: clearance-check-summary.txt)');
   const r2 = sections[1];
   expect(r2?.text).toContain('Status (the force’s own assessment): Addressed');
-  expect(r2?.text).toContain('Decision record template (sample) (file held by the force: decision-record-template.txt)');
+  expect(r2?.text).toContain(
+    'Decision record template (sample) (file held by the force: decision-record-template.txt)',
+  );
   expect(r2?.text).toContain('Verified status: Addressed.');
   expect(r2?.text).toContain(NEW_COMMENT);
   expect(r2?.text).not.toContain('Difference');
   const r3 = sections[2];
-  expect(r3?.text).toContain('The force says addressed, but the commissioner’s office has verified only being progressed.');
+  expect(r3?.text).toContain(
+    'The force says addressed, but the commissioner’s office has verified only being progressed.',
+  );
 
   // Every item's two statuses are the ones the tracker shows.
   await page.goto(reportUrl);
   const tracker = await page.locator('#report-items tbody tr').evaluateAll((trs) =>
     // The "Force says" and "Verified" columns' tags (the deadline column has its own "Overdue" tag).
-    trs.map((tr) => [4, 5].map((n) => (tr.querySelector(`td:nth-child(${n}) strong.govuk-tag`)?.textContent ?? '').trim())),
+    trs.map((tr) =>
+      [4, 5].map((n) => (tr.querySelector(`td:nth-child(${n}) strong.govuk-tag`)?.textContent ?? '').trim()),
+    ),
   );
   await page.goBack();
   await page.waitForURL((u) => /^\/recommendations\/responses\/[0-9a-f-]{36}$/.test(u.pathname));
@@ -151,7 +197,9 @@ export async function checkResponse(page: Page, shot: Shot): Promise<void> {
     expect(s.text, s.heading).toContain(`Verified status: ${tracker[i]?.[1]}`);
   });
 
-  const pdf = await download(page, () => page.getByRole('link', { name: 'Download this response as a PDF', exact: true }).click());
+  const pdf = await download(page, () =>
+    page.getByRole('link', { name: 'Download this response as a PDF', exact: true }).click(),
+  );
   expect(pdf.name).toMatch(/^commissioners-response-demonstration-.*\.pdf$/);
   expect(pdf.body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   expect(pdf.body.toString('latin1')).toContain('/StructTreeRoot');
@@ -173,7 +221,10 @@ export async function grantSample(page: Page, shot: Shot, theCase: JourneyCase, 
   await shot('aa-grant-form');
 
   const grantee = page.getByLabel('Who may read the cases');
-  const value = await grantee.locator('option').filter({ hasText: `(${PCC})` }).getAttribute('value');
+  const value = await grantee
+    .locator('option')
+    .filter({ hasText: `(${PCC})` })
+    .getAttribute('value');
   await grantee.selectOption(value ?? '');
   await page.getByLabel('Case references').fill(theCase.reference);
   await fillDate(page, 'First day', today);

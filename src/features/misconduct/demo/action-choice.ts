@@ -1,5 +1,12 @@
 import { allowedActions, transition } from '../rules/allegation-workflow.ts';
-import { SANCTIONS, type AllegationAction, type AllegationContext, type AllegationState, type Severity, type Sanction } from '../rules/allegation-types.ts';
+import {
+  SANCTIONS,
+  type AllegationAction,
+  type AllegationContext,
+  type AllegationState,
+  type Severity,
+  type Sanction,
+} from '../rules/allegation-types.ts';
 import { regimeFeatures, regimeFor } from '../rules/regime.ts';
 import type { Gravity } from './case-templates.ts';
 import { toIso } from './days-and-chance.ts';
@@ -142,7 +149,12 @@ function candidates(s: AllegationState, ctx: AllegationContext, p: Profile): Can
               : { written_warning: 35, final_written_warning: 45, reduction_in_rank: 8, dismissal_without_notice: 12 };
         for (const sanction of SANCTIONS) {
           const exceptional = s.finding === 'gross_misconduct' && sanction !== 'dismissal_without_notice';
-          add(weights[sanction], exceptional ? { type: 'record_sanction', sanction, exceptionalCircumstances: EXCEPTIONAL[0] } : { type: 'record_sanction', sanction });
+          add(
+            weights[sanction],
+            exceptional
+              ? { type: 'record_sanction', sanction, exceptionalCircumstances: EXCEPTIONAL[0] }
+              : { type: 'record_sanction', sanction },
+          );
         }
       }
       if (!s.appeal) add(s.form === 'meeting' ? 10 : 15, { type: 'lodge_appeal' });
@@ -153,7 +165,8 @@ function candidates(s: AllegationState, ctx: AllegationContext, p: Profile): Can
       add(70, { type: 'decide_appeal', outcome: 'dismissed' });
       add(12, { type: 'decide_appeal', outcome: 'finding_overturned' });
       const others = SANCTIONS.filter((x) => x !== s.sanction);
-      for (const sanction of others) add(18 / others.length, { type: 'decide_appeal', outcome: 'sanction_varied', sanction });
+      for (const sanction of others)
+        add(18 / others.length, { type: 'decide_appeal', outcome: 'sanction_varied', sanction });
       break;
     }
     case 'closed':
@@ -180,5 +193,10 @@ export function validCandidates(s: AllegationState, ctx: AllegationContext, p: P
 
 /** The context an allegation starts in: the regime of the day the matter came to attention, a serving subject. */
 export function contextFor(day: number): AllegationContext {
-  return { regime: regimeFor(toIso(day)), subject: 'serving', finalWrittenWarningInForce: false, multipleUnconnectedIncidents: false };
+  return {
+    regime: regimeFor(toIso(day)),
+    subject: 'serving',
+    finalWrittenWarningInForce: false,
+    multipleUnconnectedIncidents: false,
+  };
 }

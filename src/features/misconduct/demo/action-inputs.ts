@@ -2,7 +2,18 @@ import type { AllegationActionInput } from '../allegation-action-input.ts';
 import type { AllegationAction, AllegationContext, AllegationState } from '../rules/allegation-types.ts';
 import { regimeFeatures } from '../rules/regime.ts';
 import type { Profile } from './action-choice.ts';
-import { CTA_RATIONALE, EXCEPTIONAL, GROUNDS, PLANS, REFERRAL_NO, REFERRAL_YES, REPORTS, RATIONALE, RPRP_REPORTS, WITHDRAW_RATIONALE } from './action-wording.ts';
+import {
+  CTA_RATIONALE,
+  EXCEPTIONAL,
+  GROUNDS,
+  PLANS,
+  REFERRAL_NO,
+  REFERRAL_YES,
+  REPORTS,
+  RATIONALE,
+  RPRP_REPORTS,
+  WITHDRAW_RATIONALE,
+} from './action-wording.ts';
 import type { Rng } from './days-and-chance.ts';
 
 // A chosen action made concrete: the use case's input with its words, and how many days it comes after the last.
@@ -11,12 +22,29 @@ import type { Rng } from './days-and-chance.ts';
 export type Flags = { fww: boolean; multi: boolean };
 
 /** The use case's input for a chosen action: the words and flags it needs (dates are filled in once the plan is dated). */
-export function inputOf(a: AllegationAction, rng: Rng, p: Profile, ctx: AllegationContext, flags: Flags): AllegationActionInput {
+export function inputOf(
+  a: AllegationAction,
+  rng: Rng,
+  p: Profile,
+  ctx: AllegationContext,
+  flags: Flags,
+): AllegationActionInput {
   switch (a.type) {
     case 'assess_severity':
-      return { type: a.type, severity: a.severity, rationale: rng.pick(RATIONALE[a.severity]), finalWrittenWarningInForce: flags.fww, multipleUnconnectedIncidents: flags.multi };
+      return {
+        type: a.type,
+        severity: a.severity,
+        rationale: rng.pick(RATIONALE[a.severity]),
+        finalWrittenWarningInForce: flags.fww,
+        multipleUnconnectedIncidents: flags.multi,
+      };
     case 'record_referral_check':
-      return { type: a.type, referable: a.referable, criteria: a.referable ? (p.criteria ?? ['gravity']) : [], rationale: rng.pick(a.referable ? REFERRAL_YES : REFERRAL_NO) };
+      return {
+        type: a.type,
+        referable: a.referable,
+        criteria: a.referable ? (p.criteria ?? ['gravity']) : [],
+        rationale: rng.pick(a.referable ? REFERRAL_YES : REFERRAL_NO),
+      };
     case 'record_iopc_mode':
       return { type: a.type, mode: a.mode };
     case 'serve_reg17_notice':
@@ -34,9 +62,17 @@ export function inputOf(a: AllegationAction, rng: Rng, p: Profile, ctx: Allegati
     case 'schedule_meeting':
       return { type: a.type, date: '' };
     case 'schedule_hearing': {
-      const chair = regimeFeatures(ctx.regime).chiefOfficerChairs ? 'An assistant chief constable (chair)' : 'A legally qualified chair';
+      const chair = regimeFeatures(ctx.regime).chiefOfficerChairs
+        ? 'An assistant chief constable (chair)'
+        : 'A legally qualified chair';
       const panel = `${chair}, an independent panel member and a superintendent`;
-      return { type: a.type, date: '', inPublic: p.inPublic, panel, ...(a.fullHearingReason ? { fullHearingReason: a.fullHearingReason } : {}) };
+      return {
+        type: a.type,
+        date: '',
+        inPublic: p.inPublic,
+        panel,
+        ...(a.fullHearingReason ? { fullHearingReason: a.fullHearingReason } : {}),
+      };
     }
     case 'schedule_accelerated_hearing':
       return { type: a.type, date: '', specialConditionsCertified: a.specialConditionsCertified };
@@ -45,11 +81,15 @@ export function inputOf(a: AllegationAction, rng: Rng, p: Profile, ctx: Allegati
     case 'record_finding':
       return { type: a.type, finding: a.finding };
     case 'record_sanction':
-      return a.exceptionalCircumstances ? { type: a.type, sanction: a.sanction, exceptionalCircumstances: rng.pick(EXCEPTIONAL) } : { type: a.type, sanction: a.sanction };
+      return a.exceptionalCircumstances
+        ? { type: a.type, sanction: a.sanction, exceptionalCircumstances: rng.pick(EXCEPTIONAL) }
+        : { type: a.type, sanction: a.sanction };
     case 'lodge_appeal':
       return { type: a.type, grounds: rng.pick(GROUNDS) };
     case 'decide_appeal':
-      return a.sanction ? { type: a.type, outcome: a.outcome, sanction: a.sanction } : { type: a.type, outcome: a.outcome };
+      return a.sanction
+        ? { type: a.type, outcome: a.outcome, sanction: a.sanction }
+        : { type: a.type, outcome: a.outcome };
     case 'close':
       return a.route ? { type: a.type, route: a.route } : { type: a.type };
     default: {

@@ -19,9 +19,14 @@ export const RATIONALE: Record<Severity, string[]> = {
     'If proven, the conduct would be so serious that dismissal would be justified',
     'The seriousness of the alleged conduct and its effect on public confidence would, if proven, justify dismissal',
   ],
-  vetting_referral: ['The concerns go to the person’s suitability to hold vetting clearance; referred to the vetting process'],
+  vetting_referral: [
+    'The concerns go to the person’s suitability to hold vetting clearance; referred to the vetting process',
+  ],
 };
-export const REFERRAL_YES = ['Meets the mandatory referral criteria: referred to the IOPC', 'Referred to the IOPC given the nature of the allegation'];
+export const REFERRAL_YES = [
+  'Meets the mandatory referral criteria: referred to the IOPC',
+  'Referred to the IOPC given the nature of the allegation',
+];
 export const REFERRAL_NO = ['Does not meet the mandatory referral criteria and nothing calls for a voluntary referral'];
 export const PLANS = [
   'Obtain body-worn video and call recordings, take witness statements and interview the subject under misconduct caution',
@@ -34,7 +39,10 @@ export const REPORTS = [
   'Investigation report submitted; the subject answered no comment in interview and gave a written account',
 ];
 export const CTA_RATIONALE: Record<'no_case' | 'misconduct' | 'gross_misconduct', string[]> = {
-  no_case: ['A panel properly directed could not reasonably find the conduct proven on the evidence gathered', 'The evidence does not support the allegation'],
+  no_case: [
+    'A panel properly directed could not reasonably find the conduct proven on the evidence gathered',
+    'The evidence does not support the allegation',
+  ],
   misconduct: ['There is sufficient evidence on which a panel could find misconduct proven'],
   gross_misconduct: ['There is sufficient evidence on which a panel could find gross misconduct proven'],
 };

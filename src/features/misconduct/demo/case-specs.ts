@@ -31,7 +31,12 @@ export type CaseSpec = {
 };
 
 const NUMBER_WORDS = ['No', 'One', 'Two', 'Three', 'Four', 'Five', 'Six', 'Seven', 'Eight', 'Nine', 'Ten'];
-const CHIEF_RANKS = new Set(['Assistant Chief Constable', 'Deputy Chief Constable', 'Chief Constable', 'Special Chief Officer']);
+const CHIEF_RANKS = new Set([
+  'Assistant Chief Constable',
+  'Deputy Chief Constable',
+  'Chief Constable',
+  'Special Chief Officer',
+]);
 
 /** "A sergeant", "Two officers", "Four officers and staff"… */
 function who(subjects: DemoSubjectCandidate[]): string {
@@ -62,11 +67,20 @@ function caseTypeFor(source: Source, gravity: Gravity): CaseType {
   return gravity === 'high' || source === 'criminal_investigation' ? 'recordable_conduct_matter' : 'conduct_matter';
 }
 
-function pickSubjects(rng: Rng, pool: DemoSubjectCandidate[], used: DemoSubjectCandidate[], day: number, count: number, staffShare: number): DemoSubjectCandidate[] {
-  const serving = (c: DemoSubjectCandidate) => !CHIEF_RANKS.has(c.rank ?? '') && (c.serviceStart === null || toDay(c.serviceStart) <= day - 60);
+function pickSubjects(
+  rng: Rng,
+  pool: DemoSubjectCandidate[],
+  used: DemoSubjectCandidate[],
+  day: number,
+  count: number,
+  staffShare: number,
+): DemoSubjectCandidate[] {
+  const serving = (c: DemoSubjectCandidate) =>
+    !CHIEF_RANKS.has(c.rank ?? '') && (c.serviceStart === null || toDay(c.serviceStart) <= day - 60);
   const chosen: DemoSubjectCandidate[] = [];
   while (chosen.length < count) {
-    const free = (c: DemoSubjectCandidate) => serving(c) && !chosen.includes(c) && (staffShare > 0 || c.personType !== 'staff');
+    const free = (c: DemoSubjectCandidate) =>
+      serving(c) && !chosen.includes(c) && (staffShare > 0 || c.personType !== 'staff');
     // Now and then the same person again: patterns across cases are what the person page is for.
     const again = used.filter(free);
     if (count === 1 && again.length > 0 && rng.chance(0.06)) {
@@ -92,7 +106,14 @@ export function specCases(rng: Rng, pool: DemoSubjectCandidate[], count: number,
     const theme = group ?? rng.weighted(THEMES, (t) => t.weight);
     const day = i === 0 ? today - rng.between([330, 500]) : today - rng.between([0, 3 * 365 - 1]);
     const size = group ? rng.between(group.size) : rng.weighted([1, 2, 3], (n) => [0, 70, 22, 8][n] ?? 0);
-    const subjects = pickSubjects(rng, pool, used, day, size, group ? group.staffShare : STAFF_THEMES.test(theme.code) ? 0.25 : 0);
+    const subjects = pickSubjects(
+      rng,
+      pool,
+      used,
+      day,
+      size,
+      group ? group.staffShare : STAFF_THEMES.test(theme.code) ? 0.25 : 0,
+    );
     const source = weightedKey(rng, theme.sources);
     const restricted = !group && rng.chance(theme.gravity === 'high' ? 0.2 : 0.03);
     specs.push({
@@ -107,7 +128,11 @@ export function specCases(rng: Rng, pool: DemoSubjectCandidate[], count: number,
       nameInvestigator: restricted && rng.chance(0.5),
       allocate: rng.chance(0.7),
       subjects,
-      profile: { gravity: theme.gravity, criteria: theme.criteria, inPublic: !/^sexual_conduct|abuse_of_position\.sexual/.test(theme.code) },
+      profile: {
+        gravity: theme.gravity,
+        criteria: theme.criteria,
+        inPublic: !/^sexual_conduct|abuse_of_position\.sexual/.test(theme.code),
+      },
       targets: subjects.map(() => null),
       plans: [],
     });

@@ -39,9 +39,17 @@ export async function loadCase(deps: Deps, spec: CaseSpec, aa: Principal, invest
     },
     REQUEST_ID,
   );
-  if (spec.allocate) await allocateCase(deps, aa, { caseId: created.id, version: created.version, leadInvestigatorId: investigator.userId }, REQUEST_ID);
+  if (spec.allocate)
+    await allocateCase(
+      deps,
+      aa,
+      { caseId: created.id, version: created.version, leadInvestigatorId: investigator.userId },
+      REQUEST_ID,
+    );
   const subjectIds = new Map((await subjectsOf(deps.db, aa.forceId, created.id)).map((x) => [x.personId, x]));
-  const allegationBySubject = new Map((await allegationsOf(deps.db, aa.forceId, created.id)).map((a) => [a.subjectId, a]));
+  const allegationBySubject = new Map(
+    (await allegationsOf(deps.db, aa.forceId, created.id)).map((a) => [a.subjectId, a]),
+  );
   for (const [i, person] of spec.subjects.entries()) {
     const subject = subjectIds.get(person.id);
     const allegation = subject && allegationBySubject.get(subject.id);
@@ -51,16 +59,35 @@ export async function loadCase(deps: Deps, spec: CaseSpec, aa: Principal, invest
     for (const step of plan.steps) {
       try {
         if (step.kind === 'left') {
-          await recordSubjectLeft(deps, aa, { caseId: created.id, subjectId: subject.id, version: subject.version, leftOn: toIso(step.day), how: step.how }, REQUEST_ID);
+          await recordSubjectLeft(
+            deps,
+            aa,
+            {
+              caseId: created.id,
+              subjectId: subject.id,
+              version: subject.version,
+              leftOn: toIso(step.day),
+              how: step.how,
+            },
+            REQUEST_ID,
+          );
           continue;
         }
         const actor = spec.allocate && actionAbility[step.input.type] === 'allegation.progress' ? investigator : aa;
-        const done = await progressAllegation(deps, actor, { caseId: created.id, allegationId: allegation.id, version, occurredOn: toIso(step.day), action: step.input }, REQUEST_ID);
+        const done = await progressAllegation(
+          deps,
+          actor,
+          { caseId: created.id, allegationId: allegation.id, version, occurredOn: toIso(step.day), action: step.input },
+          REQUEST_ID,
+        );
         if (done.state !== step.expect) throw new Error(`ended in ${done.state}, planned ${step.expect}`);
         version = done.version;
       } catch (error) {
         const what = step.kind === 'left' ? 'subject left' : step.input.type;
-        throw new Error(`demo cases: ${created.reference}: ${what} on ${toIso(step.day)} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+        throw new Error(
+          `demo cases: ${created.reference}: ${what} on ${toIso(step.day)} failed: ${error instanceof Error ? error.message : String(error)}`,
+          { cause: error },
+        );
       }
     }
   }

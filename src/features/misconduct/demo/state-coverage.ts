@@ -15,7 +15,15 @@ type Goal = (s: AllegationState) => boolean;
 export type Memos = Map<string, Map<string, boolean>>;
 
 export function memoFor(memos: Memos, ctx: AllegationContext, p: Profile, goalName: string): Map<string, boolean> {
-  const key = [ctx.regime, ctx.subject, ctx.finalWrittenWarningInForce, ctx.multipleUnconnectedIncidents, p.gravity, p.criteria !== null, goalName].join('|');
+  const key = [
+    ctx.regime,
+    ctx.subject,
+    ctx.finalWrittenWarningInForce,
+    ctx.multipleUnconnectedIncidents,
+    p.gravity,
+    p.criteria !== null,
+    goalName,
+  ].join('|');
   const known = memos.get(key);
   if (known) return known;
   const memo = new Map<string, boolean>();
@@ -24,7 +32,14 @@ export function memoFor(memos: Memos, ctx: AllegationContext, p: Profile, goalNa
 }
 
 /** Whether some sequence of candidate actions leads from `s` to a state meeting `goal` within `depth` steps. */
-export function canReach(s: AllegationState, ctx: AllegationContext, p: Profile, goal: Goal, depth: number, memo: Map<string, boolean>): boolean {
+export function canReach(
+  s: AllegationState,
+  ctx: AllegationContext,
+  p: Profile,
+  goal: Goal,
+  depth: number,
+  memo: Map<string, boolean>,
+): boolean {
   if (goal(s)) return true;
   if (depth <= 0) return false;
   const key = `${depth}:${JSON.stringify(s)}`;
@@ -37,7 +52,12 @@ export function canReach(s: AllegationState, ctx: AllegationContext, p: Profile,
 }
 
 /** A state to steer one allegation to, then stop there, carry on freely, or have the subject resign. */
-export type Target = { name: string; goal: Goal; then: 'stop' | 'continue' | 'resign'; ages: readonly [number, number] };
+export type Target = {
+  name: string;
+  goal: Goal;
+  then: 'stop' | 'continue' | 'resign';
+  ages: readonly [number, number];
+};
 
 const TARGETS: Target[] = [
   ...(
@@ -65,7 +85,12 @@ const TARGETS: Target[] = [
     ] as const
   ).map(([status, ages]): Target => ({ name: status, goal: (s) => s.status === status, then: 'stop', ages })),
   { name: 'dismissal', goal: (s) => s.sanction === 'dismissal_without_notice', then: 'continue', ages: [320, 1100] },
-  { name: 'resignation', goal: (s) => s.status === 'under_investigation' && s.reg17NoticeServed, then: 'resign', ages: [80, 900] },
+  {
+    name: 'resignation',
+    goal: (s) => s.status === 'under_investigation' && s.reg17NoticeServed,
+    then: 'resign',
+    ages: [80, 900],
+  },
 ];
 
 /** How many steps a steered track may take to reach its target. */
@@ -79,7 +104,17 @@ export function assignTargets(rng: Rng, memos: Memos, specs: Steerable[], today:
   for (const target of TARGETS) {
     const reachable = specs.filter((c) => {
       const ctx = contextFor(c.day);
-      return c.targets[0] === null && canReach(initialAllegationState(), ctx, c.profile, target.goal, STEER_DEPTH, memoFor(memos, ctx, c.profile, target.name));
+      return (
+        c.targets[0] === null &&
+        canReach(
+          initialAllegationState(),
+          ctx,
+          c.profile,
+          target.goal,
+          STEER_DEPTH,
+          memoFor(memos, ctx, c.profile, target.name),
+        )
+      );
     });
     const [lo, hi] = target.ages;
     const fits = reachable.filter((c) => today - c.day >= lo && today - c.day <= hi);

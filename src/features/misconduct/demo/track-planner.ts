@@ -50,7 +50,15 @@ function compress(steps: Step[], start: number, today: number): void {
  * it stops when the next step would fall after today, or by chance (the matter is waiting). A target
  * steers the walk until it is met (its steps squeezed into the time available if need be).
  */
-export function planAllegation(rng: Rng, memos: Memos, start: number, today: number, baseCtx: AllegationContext, p: Profile, target: Target | null): Plan {
+export function planAllegation(
+  rng: Rng,
+  memos: Memos,
+  start: number,
+  today: number,
+  baseCtx: AllegationContext,
+  p: Profile,
+  target: Target | null,
+): Plan {
   let s = initialAllegationState();
   let ctx = baseCtx;
   let flags: Flags = { fww: false, multi: false };
@@ -91,15 +99,27 @@ export function planAllegation(rng: Rng, memos: Memos, start: number, today: num
       break;
     }
     const chosen = rng.weighted(options, (c) => c.weight).action;
-    if (!steering && chosen.type === 'assess_severity' && s.status === 'received' && (chosen.severity === 'misconduct' || chosen.severity === 'gross_misconduct')) {
+    if (
+      !steering &&
+      chosen.type === 'assess_severity' &&
+      s.status === 'received' &&
+      (chosen.severity === 'misconduct' || chosen.severity === 'gross_misconduct')
+    ) {
       flags = { fww: rng.chance(0.04), multi: rng.chance(0.04) };
     }
     const gap = gapFor(chosen, s, p, rng, hearingGap);
     if (!steering && day + gap > today) break;
     const input = inputOf(chosen, rng, p, ctx, flags);
     const result = transition(s, toWorkflowAction(input), ctx);
-    if (!result.ok) throw new Error(`demo cases: the chooser picked ${chosen.type} from ${s.status}, which the workflow refuses: ${result.reason}`);
-    if (chosen.type === 'schedule_meeting' || chosen.type === 'schedule_hearing' || chosen.type === 'schedule_accelerated_hearing') {
+    if (!result.ok)
+      throw new Error(
+        `demo cases: the chooser picked ${chosen.type} from ${s.status}, which the workflow refuses: ${result.reason}`,
+      );
+    if (
+      chosen.type === 'schedule_meeting' ||
+      chosen.type === 'schedule_hearing' ||
+      chosen.type === 'schedule_accelerated_hearing'
+    ) {
       hearingGap = hearingGapFor(chosen, rng);
     }
     day += gap;
@@ -120,7 +140,12 @@ function datePlan(steps: Step[]): void {
     const next = steps[i + 1];
     const heldOn = next?.kind === 'act' && next.input.type === 'record_finding' ? next.day : step.day + step.hearingGap;
     const input = step.input;
-    if (input.type === 'schedule_meeting' || input.type === 'schedule_hearing' || input.type === 'schedule_accelerated_hearing') input.date = toIso(heldOn);
+    if (
+      input.type === 'schedule_meeting' ||
+      input.type === 'schedule_hearing' ||
+      input.type === 'schedule_accelerated_hearing'
+    )
+      input.date = toIso(heldOn);
     if (input.type === 'serve_reg17_notice') input.servedOn = toIso(step.day);
   });
 }

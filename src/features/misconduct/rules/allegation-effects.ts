@@ -26,7 +26,10 @@ export function rprpEffects(): WorkflowEffect[] {
 }
 
 export function barredListEffects(): WorkflowEffect[] {
-  return [{ kind: 'create_barred_list_return' }, { kind: 'start_clock', period: 'barred_list_return', anchor: 'this_event' }];
+  return [
+    { kind: 'create_barred_list_return' },
+    { kind: 'start_clock', period: 'barred_list_return', anchor: 'this_event' },
+  ];
 }
 
 /** End of proceedings: the outcome report (§2.9), the officer told of the outcome and, if any, appeal rights. */
@@ -43,7 +46,11 @@ export function outcomeEffects(state: AllegationState): WorkflowEffect[] {
 /** Warning-expiry clocks and barred-list duties when a sanction is imposed, replaced or removed. */
 export function sanctionChangeEffects(before: Sanction | undefined, after: Sanction | undefined): WorkflowEffect[] {
   const expiry = (s: Sanction | undefined): PeriodKey | null =>
-    s === 'written_warning' ? 'written_warning_expiry' : s === 'final_written_warning' ? 'final_written_warning_expiry' : null;
+    s === 'written_warning'
+      ? 'written_warning_expiry'
+      : s === 'final_written_warning'
+        ? 'final_written_warning_expiry'
+        : null;
   const effects: WorkflowEffect[] = [];
   const oldExpiry = expiry(before);
   const newExpiry = expiry(after);

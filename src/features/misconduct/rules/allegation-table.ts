@@ -40,8 +40,16 @@ export const ACTION_TABLE: Readonly<Record<ActionType, ActionRule>> = Object.fre
     from: ['assessed_misconduct', 'assessed_gross_misconduct'],
     source: '§2.4',
   },
-  submit_report: { label: 'Submit the investigation report', from: ['under_investigation'], source: '§2.1 reg 21; §2.8' },
-  decide_case_to_answer: { label: 'Decide whether there is a case to answer', from: ['report_submitted'], source: '§2.8 reg 23' },
+  submit_report: {
+    label: 'Submit the investigation report',
+    from: ['under_investigation'],
+    source: '§2.1 reg 21; §2.8',
+  },
+  decide_case_to_answer: {
+    label: 'Decide whether there is a case to answer',
+    from: ['report_submitted'],
+    source: '§2.8 reg 23',
+  },
   refer_to_rprp: {
     label: 'Refer to reflective practice',
     from: ['assessed_pri', 'no_case_to_answer', ...CASE_TO_ANSWER, 'finding_recorded'],
@@ -62,7 +70,14 @@ export const ACTION_TABLE: Readonly<Record<ActionType, ActionRule>> = Object.fre
   decide_appeal: { label: 'Record the appeal decision', from: ['appeal_pending'], source: '§2.13' },
   close: {
     label: 'Close',
-    from: ['assessed_no_case', 'referred_to_vetting', 'no_case_to_answer', ...CASE_TO_ANSWER, 'finding_recorded', 'withdrawn'],
+    from: [
+      'assessed_no_case',
+      'referred_to_vetting',
+      'no_case_to_answer',
+      ...CASE_TO_ANSWER,
+      'finding_recorded',
+      'withdrawn',
+    ],
     source: '§2.8',
   },
 });

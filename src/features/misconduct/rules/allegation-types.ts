@@ -67,7 +67,12 @@ export type Finding = RecordedFinding | 'would_have_been_dismissed';
  * Sanctions under the 2020 Regulations (§2.9 [V S14]). Management advice (2012) was abolished in 2020
  * (§2.3 [V S30]) and there is no dismissal WITH notice under the 2020 Regulations (§2.9 [V S14c]).
  */
-export const SANCTIONS = ['written_warning', 'final_written_warning', 'reduction_in_rank', 'dismissal_without_notice'] as const;
+export const SANCTIONS = [
+  'written_warning',
+  'final_written_warning',
+  'reduction_in_rank',
+  'dismissal_without_notice',
+] as const;
 export type Sanction = (typeof SANCTIONS)[number];
 
 export type WithdrawalRoute = 'no_further_action' | 'rprp' | 'performance_regulations';
@@ -126,7 +131,8 @@ export interface AllegationContext {
 }
 
 /** When a started clock's period begins (the words of each period are in clocks/periods.ts). */
-export type ClockAnchor = 'this_event' | 'came_to_attention' | 'report_received_by_officer' | 'documents_supplied_to_chair';
+export type ClockAnchor =
+  'this_event' | 'came_to_attention' | 'report_received_by_officer' | 'documents_supplied_to_chair';
 
 export type NoticeKind =
   | 'severity_assessment_changed'
@@ -153,5 +159,4 @@ export type WorkflowEffect =
   | { kind: 'create_advisory_list_return' };
 
 export type TransitionResult =
-  | { ok: true; next: AllegationState; effects: readonly WorkflowEffect[] }
-  | { ok: false; reason: string };
+  { ok: true; next: AllegationState; effects: readonly WorkflowEffect[] } | { ok: false; reason: string };

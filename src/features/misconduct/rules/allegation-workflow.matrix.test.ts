@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ACTION_TYPES, ALLEGATION_STATUSES, type ActionType, type AllegationAction, type AllegationContext, type AllegationState } from './allegation-types.ts';
+import {
+  ACTION_TYPES,
+  ALLEGATION_STATUSES,
+  type ActionType,
+  type AllegationAction,
+  type AllegationContext,
+  type AllegationState,
+} from './allegation-types.ts';
 import { allowedActions, transition } from './allegation-workflow.ts';
 
 /**
@@ -9,12 +16,21 @@ import { allowedActions, transition } from './allegation-workflow.ts';
  * payload with a reason, and an allowed one succeeds for at least one sample payload.
  */
 
-const CTX: AllegationContext = { regime: '2020+2025', subject: 'serving', finalWrittenWarningInForce: false, multipleUnconnectedIncidents: false };
+const CTX: AllegationContext = {
+  regime: '2020+2025',
+  subject: 'serving',
+  finalWrittenWarningInForce: false,
+  multipleUnconnectedIncidents: false,
+};
 const FORMER: AllegationContext = { ...CTX, subject: 'former' };
 const WITH_FWW: AllegationContext = { ...CTX, finalWrittenWarningInForce: true };
 const OLD: AllegationContext = { ...CTX, regime: '2012' };
 
-const s = (status: AllegationState['status'], more: Partial<AllegationState> = {}): AllegationState => ({ status, reg17NoticeServed: false, ...more });
+const s = (status: AllegationState['status'], more: Partial<AllegationState> = {}): AllegationState => ({
+  status,
+  reg17NoticeServed: false,
+  ...more,
+});
 
 interface Row {
   state: AllegationState;
@@ -24,8 +40,16 @@ interface Row {
 
 const MATRIX: Record<string, Row> = {
   received: { state: s('received'), ctx: CTX, allowed: ['assess_severity', 'record_referral_check'] },
-  assessed_no_case: { state: s('assessed_no_case', { severity: 'none' }), ctx: CTX, allowed: ['assess_severity', 'record_referral_check', 'close'] },
-  assessed_pri: { state: s('assessed_pri', { severity: 'pri' }), ctx: CTX, allowed: ['assess_severity', 'record_referral_check', 'refer_to_rprp'] },
+  assessed_no_case: {
+    state: s('assessed_no_case', { severity: 'none' }),
+    ctx: CTX,
+    allowed: ['assess_severity', 'record_referral_check', 'close'],
+  },
+  assessed_pri: {
+    state: s('assessed_pri', { severity: 'pri' }),
+    ctx: CTX,
+    allowed: ['assess_severity', 'record_referral_check', 'refer_to_rprp'],
+  },
   assessed_misconduct: {
     state: s('assessed_misconduct', { severity: 'misconduct' }),
     ctx: CTX,
@@ -36,20 +60,41 @@ const MATRIX: Record<string, Row> = {
     ctx: CTX,
     allowed: ['assess_severity', 'record_referral_check', 'start_investigation', 'schedule_accelerated_hearing'],
   },
-  referred_to_vetting: { state: s('referred_to_vetting', { severity: 'vetting_referral' }), ctx: CTX, allowed: ['close'] },
-  referred_to_iopc: { state: s('referred_to_iopc', { severity: 'gross_misconduct', referral: 'referred' }), ctx: CTX, allowed: ['record_iopc_mode'] },
+  referred_to_vetting: {
+    state: s('referred_to_vetting', { severity: 'vetting_referral' }),
+    ctx: CTX,
+    allowed: ['close'],
+  },
+  referred_to_iopc: {
+    state: s('referred_to_iopc', { severity: 'gross_misconduct', referral: 'referred' }),
+    ctx: CTX,
+    allowed: ['record_iopc_mode'],
+  },
   'under_investigation (misconduct, no notice yet)': {
     state: s('under_investigation', { severity: 'misconduct' }),
     ctx: CTX,
     allowed: ['assess_severity', 'record_referral_check', 'serve_reg17_notice', 'submit_report'],
   },
   'under_investigation (gross, notice served, IOPC local)': {
-    state: s('under_investigation', { severity: 'gross_misconduct', reg17NoticeServed: true, referral: 'referred', iopcMode: 'local' }),
+    state: s('under_investigation', {
+      severity: 'gross_misconduct',
+      reg17NoticeServed: true,
+      referral: 'referred',
+      iopcMode: 'local',
+    }),
     ctx: CTX,
     allowed: ['assess_severity', 'submit_report', 'schedule_accelerated_hearing'],
   },
-  report_submitted: { state: s('report_submitted', { severity: 'misconduct' }), ctx: CTX, allowed: ['decide_case_to_answer'] },
-  no_case_to_answer: { state: s('no_case_to_answer', { caseToAnswer: 'no_case' }), ctx: CTX, allowed: ['refer_to_rprp', 'close'] },
+  report_submitted: {
+    state: s('report_submitted', { severity: 'misconduct' }),
+    ctx: CTX,
+    allowed: ['decide_case_to_answer'],
+  },
+  no_case_to_answer: {
+    state: s('no_case_to_answer', { caseToAnswer: 'no_case' }),
+    ctx: CTX,
+    allowed: ['refer_to_rprp', 'close'],
+  },
   case_to_answer_misconduct: {
     state: s('case_to_answer_misconduct', { caseToAnswer: 'misconduct' }),
     ctx: CTX,
@@ -66,8 +111,16 @@ const MATRIX: Record<string, Row> = {
     allowed: ['refer_to_rprp', 'schedule_hearing', 'schedule_accelerated_hearing', 'close'],
   },
   rprp: { state: s('rprp'), ctx: CTX, allowed: ['complete_rprp'] },
-  meeting_scheduled: { state: s('meeting_scheduled', { form: 'meeting' }), ctx: CTX, allowed: ['withdraw', 'record_finding'] },
-  hearing_scheduled: { state: s('hearing_scheduled', { form: 'hearing' }), ctx: CTX, allowed: ['withdraw', 'record_finding'] },
+  meeting_scheduled: {
+    state: s('meeting_scheduled', { form: 'meeting' }),
+    ctx: CTX,
+    allowed: ['withdraw', 'record_finding'],
+  },
+  hearing_scheduled: {
+    state: s('hearing_scheduled', { form: 'hearing' }),
+    ctx: CTX,
+    allowed: ['withdraw', 'record_finding'],
+  },
   accelerated_hearing_scheduled: {
     state: s('accelerated_hearing_scheduled', { form: 'accelerated_hearing' }),
     ctx: CTX,
@@ -94,18 +147,32 @@ const MATRIX: Record<string, Row> = {
     allowed: ['lodge_appeal', 'close'],
   },
   'finding_recorded (appeal decided)': {
-    state: s('finding_recorded', { form: 'meeting', finding: 'misconduct', sanction: 'written_warning', appeal: 'dismissed' }),
+    state: s('finding_recorded', {
+      form: 'meeting',
+      finding: 'misconduct',
+      sanction: 'written_warning',
+      appeal: 'dismissed',
+    }),
     ctx: CTX,
     allowed: ['close'],
   },
   appeal_pending: {
-    state: s('appeal_pending', { form: 'hearing', finding: 'gross_misconduct', sanction: 'dismissal_without_notice', appeal: 'lodged' }),
+    state: s('appeal_pending', {
+      form: 'hearing',
+      finding: 'gross_misconduct',
+      sanction: 'dismissal_without_notice',
+      appeal: 'lodged',
+    }),
     ctx: CTX,
     allowed: ['decide_appeal'],
   },
   withdrawn: { state: s('withdrawn'), ctx: CTX, allowed: ['close'] },
   closed: { state: s('closed'), ctx: CTX, allowed: [] },
-  'no_case_to_answer (2012 Regulations: no RPRP)': { state: s('no_case_to_answer', { caseToAnswer: 'no_case' }), ctx: OLD, allowed: ['close'] },
+  'no_case_to_answer (2012 Regulations: no RPRP)': {
+    state: s('no_case_to_answer', { caseToAnswer: 'no_case' }),
+    ctx: OLD,
+    allowed: ['close'],
+  },
   'finding_recorded (2012 Regulations: sanctions not modelled)': {
     state: s('finding_recorded', { form: 'hearing', finding: 'misconduct' }),
     ctx: OLD,
@@ -115,29 +182,51 @@ const MATRIX: Record<string, Row> = {
 
 /** Every payload variant of every action, so "allowed" means some real request succeeds. */
 const SAMPLES: Record<ActionType, readonly AllegationAction[]> = {
-  assess_severity: (['none', 'pri', 'misconduct', 'gross_misconduct', 'vetting_referral'] as const).map((severity) => ({ type: 'assess_severity', severity })),
+  assess_severity: (['none', 'pri', 'misconduct', 'gross_misconduct', 'vetting_referral'] as const).map((severity) => ({
+    type: 'assess_severity',
+    severity,
+  })),
   record_referral_check: [
     { type: 'record_referral_check', referable: true },
     { type: 'record_referral_check', referable: false },
   ],
-  record_iopc_mode: (['local', 'directed', 'independent', 'returned'] as const).map((mode) => ({ type: 'record_iopc_mode', mode })),
+  record_iopc_mode: (['local', 'directed', 'independent', 'returned'] as const).map((mode) => ({
+    type: 'record_iopc_mode',
+    mode,
+  })),
   serve_reg17_notice: [{ type: 'serve_reg17_notice' }],
   start_investigation: [{ type: 'start_investigation' }],
   submit_report: [{ type: 'submit_report' }],
-  decide_case_to_answer: (['no_case', 'misconduct', 'gross_misconduct'] as const).map((outcome) => ({ type: 'decide_case_to_answer', outcome })),
+  decide_case_to_answer: (['no_case', 'misconduct', 'gross_misconduct'] as const).map((outcome) => ({
+    type: 'decide_case_to_answer',
+    outcome,
+  })),
   refer_to_rprp: [{ type: 'refer_to_rprp' }],
   complete_rprp: [{ type: 'complete_rprp' }],
   schedule_meeting: [{ type: 'schedule_meeting' }],
-  schedule_hearing: [{ type: 'schedule_hearing' }, { type: 'schedule_hearing', fullHearingReason: 'officer_opted_for_full_hearing' }],
+  schedule_hearing: [
+    { type: 'schedule_hearing' },
+    { type: 'schedule_hearing', fullHearingReason: 'officer_opted_for_full_hearing' },
+  ],
   schedule_accelerated_hearing: [
     { type: 'schedule_accelerated_hearing', specialConditionsCertified: true },
     { type: 'schedule_accelerated_hearing', specialConditionsCertified: false },
   ],
-  withdraw: (['no_further_action', 'rprp', 'performance_regulations'] as const).map((route) => ({ type: 'withdraw', route })),
-  record_finding: (['not_proven', 'misconduct', 'gross_misconduct'] as const).map((finding) => ({ type: 'record_finding', finding })),
+  withdraw: (['no_further_action', 'rprp', 'performance_regulations'] as const).map((route) => ({
+    type: 'withdraw',
+    route,
+  })),
+  record_finding: (['not_proven', 'misconduct', 'gross_misconduct'] as const).map((finding) => ({
+    type: 'record_finding',
+    finding,
+  })),
   record_sanction: [
     { type: 'record_sanction', sanction: 'written_warning' },
-    { type: 'record_sanction', sanction: 'final_written_warning', exceptionalCircumstances: 'Long unblemished service; isolated lapse' },
+    {
+      type: 'record_sanction',
+      sanction: 'final_written_warning',
+      exceptionalCircumstances: 'Long unblemished service; isolated lapse',
+    },
     { type: 'record_sanction', sanction: 'reduction_in_rank' },
     { type: 'record_sanction', sanction: 'dismissal_without_notice' },
   ],
@@ -147,7 +236,11 @@ const SAMPLES: Record<ActionType, readonly AllegationAction[]> = {
     { type: 'decide_appeal', outcome: 'finding_overturned' },
     { type: 'decide_appeal', outcome: 'sanction_varied', sanction: 'final_written_warning' },
   ],
-  close: [{ type: 'close' }, { type: 'close', route: 'no_further_action' }, { type: 'close', route: 'performance_regulations' }],
+  close: [
+    { type: 'close' },
+    { type: 'close', route: 'no_further_action' },
+    { type: 'close', route: 'performance_regulations' },
+  ],
 };
 
 describe('allegation workflow — full state × action matrix', () => {

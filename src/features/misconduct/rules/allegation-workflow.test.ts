@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { computeDeadline, resolvePeriods } from '../../clocks/periods.ts';
 import type { AllegationAction, AllegationContext, AllegationState, WorkflowEffect } from './allegation-types.ts';
-import { allowedActions, initialAllegationState, onSubjectLeftDuringInvestigation, transition } from './allegation-workflow.ts';
+import {
+  allowedActions,
+  initialAllegationState,
+  onSubjectLeftDuringInvestigation,
+  transition,
+} from './allegation-workflow.ts';
 import { regimeFor } from './regime.ts';
 
 const ctxFor = (cameToAttentionOn: string, more: Partial<AllegationContext> = {}): AllegationContext => ({
@@ -36,17 +41,26 @@ describe('gross misconduct under the 2025 rules: investigation → hearing → p
 
   it('runs end to end with the clocks and returns the caller must create', () => {
     expect(ctx.regime).toBe('2020+2025');
-    let step = run(ctx, [{ type: 'assess_severity', severity: 'gross_misconduct' }, { type: 'record_referral_check', referable: false }]);
+    let step = run(ctx, [
+      { type: 'assess_severity', severity: 'gross_misconduct' },
+      { type: 'record_referral_check', referable: false },
+    ]);
     expect(step.state.status).toBe('assessed_gross_misconduct');
 
     step = run(ctx, [{ type: 'start_investigation' }], step.state);
-    expect(step.effects).toEqual([{ kind: 'start_clock', period: 'pcc_report_first', anchor: 'came_to_attention', owner: 'appropriate_authority' }]);
+    expect(step.effects).toEqual([
+      { kind: 'start_clock', period: 'pcc_report_first', anchor: 'came_to_attention', owner: 'appropriate_authority' },
+    ]);
 
     step = run(ctx, [{ type: 'serve_reg17_notice' }], step.state);
     expect(step.effects).toEqual([{ kind: 'start_clock', period: 'reg18_representations', anchor: 'this_event' }]);
     expect(refusal(step.state, { type: 'serve_reg17_notice' }, ctx)).toMatch(/already been served/);
 
-    step = run(ctx, [{ type: 'submit_report' }, { type: 'decide_case_to_answer', outcome: 'gross_misconduct' }], step.state);
+    step = run(
+      ctx,
+      [{ type: 'submit_report' }, { type: 'decide_case_to_answer', outcome: 'gross_misconduct' }],
+      step.state,
+    );
     expect(step.state.status).toBe('case_to_answer_gross_misconduct');
     expect(refusal(step.state, { type: 'schedule_meeting' }, ctx)).toBe(
       'A misconduct meeting cannot hear gross misconduct: schedule a hearing or an accelerated hearing',
@@ -65,14 +79,22 @@ describe('gross misconduct under the 2025 rules: investigation → hearing → p
     expect(refusal(step.state, { type: 'close' }, ctx)).toMatch(/Record the sanction/);
 
     const found = step.state;
-    expect(refusal(found, { type: 'record_sanction', sanction: 'final_written_warning' }, ctx)).toMatch(/presumption of dismissal/);
-    expect(refusal(found, { type: 'record_sanction', sanction: 'reduction_in_rank', exceptionalCircumstances: '   ' }, ctx)).toMatch(
-      /exceptional circumstances/,
+    expect(refusal(found, { type: 'record_sanction', sanction: 'final_written_warning' }, ctx)).toMatch(
+      /presumption of dismissal/,
     );
-    expect(refusal(found, { type: 'record_sanction', sanction: 'written_warning' }, ctx)).toMatch(/not available for gross misconduct/);
+    expect(
+      refusal(found, { type: 'record_sanction', sanction: 'reduction_in_rank', exceptionalCircumstances: '   ' }, ctx),
+    ).toMatch(/exceptional circumstances/);
+    expect(refusal(found, { type: 'record_sanction', sanction: 'written_warning' }, ctx)).toMatch(
+      /not available for gross misconduct/,
+    );
 
     step = run(ctx, [{ type: 'record_sanction', sanction: 'dismissal_without_notice' }], found);
-    expect(step.state).toMatchObject({ status: 'finding_recorded', finding: 'gross_misconduct', sanction: 'dismissal_without_notice' });
+    expect(step.state).toMatchObject({
+      status: 'finding_recorded',
+      finding: 'gross_misconduct',
+      sanction: 'dismissal_without_notice',
+    });
     expect(step.effects).toEqual([
       { kind: 'create_barred_list_return' },
       { kind: 'start_clock', period: 'barred_list_return', anchor: 'this_event' },
@@ -92,15 +114,42 @@ describe('gross misconduct under the 2025 rules: investigation → hearing → p
   });
 
   it('accepts a lesser sanction when exceptional circumstances are recorded, and keeps the rationale', () => {
-    const found: AllegationState = { status: 'finding_recorded', reg17NoticeServed: true, form: 'hearing', finding: 'gross_misconduct' };
-    const step = run(ctx, [{ type: 'record_sanction', sanction: 'final_written_warning', exceptionalCircumstances: '  Acting under duress  ' }], found);
-    expect(step.state).toMatchObject({ sanction: 'final_written_warning', exceptionalCircumstances: 'Acting under duress' });
-    expect(step.effects).toContainEqual({ kind: 'start_clock', period: 'final_written_warning_expiry', anchor: 'this_event' });
+    const found: AllegationState = {
+      status: 'finding_recorded',
+      reg17NoticeServed: true,
+      form: 'hearing',
+      finding: 'gross_misconduct',
+    };
+    const step = run(
+      ctx,
+      [
+        {
+          type: 'record_sanction',
+          sanction: 'final_written_warning',
+          exceptionalCircumstances: '  Acting under duress  ',
+        },
+      ],
+      found,
+    );
+    expect(step.state).toMatchObject({
+      sanction: 'final_written_warning',
+      exceptionalCircumstances: 'Acting under duress',
+    });
+    expect(step.effects).toContainEqual({
+      kind: 'start_clock',
+      period: 'final_written_warning_expiry',
+      anchor: 'this_event',
+    });
   });
 
   it('does not presume dismissal before 28 May 2025', () => {
     const before = ctxFor('2025-05-27');
-    const found: AllegationState = { status: 'finding_recorded', reg17NoticeServed: true, form: 'hearing', finding: 'gross_misconduct' };
+    const found: AllegationState = {
+      status: 'finding_recorded',
+      reg17NoticeServed: true,
+      form: 'hearing',
+      finding: 'gross_misconduct',
+    };
     expect(transition(found, { type: 'record_sanction', sanction: 'final_written_warning' }, before).ok).toBe(true);
   });
 
@@ -128,7 +177,9 @@ describe('practice requiring improvement → reflective practice', () => {
   });
 
   it('refuses PRI for a matter under the 2012 Regulations', () => {
-    expect(refusal(initialAllegationState(), { type: 'assess_severity', severity: 'pri' }, ctxFor('2019-11-01'))).toMatch(/2020 Regulations/);
+    expect(
+      refusal(initialAllegationState(), { type: 'assess_severity', severity: 'pri' }, ctxFor('2019-11-01')),
+    ).toMatch(/2020 Regulations/);
   });
 });
 
@@ -136,7 +187,11 @@ describe('former officers', () => {
   it('records "would have been dismissed" for gross misconduct and raises the barred-list return', () => {
     const ctx = ctxFor('2024-08-01', { subject: 'former' });
     const state: AllegationState = { status: 'case_to_answer_gross_misconduct', reg17NoticeServed: true };
-    const step = run(ctx, [{ type: 'schedule_hearing' }, { type: 'record_finding', finding: 'gross_misconduct' }], state);
+    const step = run(
+      ctx,
+      [{ type: 'schedule_hearing' }, { type: 'record_finding', finding: 'gross_misconduct' }],
+      state,
+    );
     expect(step.state.finding).toBe('would_have_been_dismissed');
     expect(step.effects).toEqual([
       { kind: 'create_barred_list_return' },
@@ -145,7 +200,9 @@ describe('former officers', () => {
       { kind: 'give_notice', notice: 'outcome_and_appeal_rights' },
       { kind: 'start_clock', period: 'pat_appeal', anchor: 'report_received_by_officer' },
     ]);
-    expect(refusal(step.state, { type: 'record_sanction', sanction: 'dismissal_without_notice' }, ctx)).toMatch(/former officer/);
+    expect(refusal(step.state, { type: 'record_sanction', sanction: 'dismissal_without_notice' }, ctx)).toMatch(
+      /former officer/,
+    );
     expect(allowedActions(step.state, ctx)).toEqual(['lodge_appeal', 'close']);
   });
 
@@ -153,16 +210,33 @@ describe('former officers', () => {
     const ctx = ctxFor('2025-07-01', { subject: 'former' });
     const state: AllegationState = { status: 'case_to_answer_gross_misconduct', reg17NoticeServed: true };
     expect(refusal(state, { type: 'schedule_hearing' }, ctx)).toMatch(/accelerated hearing unless/);
-    expect(transition(state, { type: 'schedule_hearing', fullHearingReason: 'officer_opted_for_full_hearing' }, ctx).ok).toBe(true);
+    expect(
+      transition(state, { type: 'schedule_hearing', fullHearingReason: 'officer_opted_for_full_hearing' }, ctx).ok,
+    ).toBe(true);
     // …and the accelerated hearing needs no special-conditions certificate for them.
-    expect(transition(state, { type: 'schedule_accelerated_hearing', specialConditionsCertified: false }, ctx).ok).toBe(true);
-    expect(transition(state, { type: 'schedule_accelerated_hearing', specialConditionsCertified: false }, { ...ctx, subject: 'serving' }).ok).toBe(false);
+    expect(transition(state, { type: 'schedule_accelerated_hearing', specialConditionsCertified: false }, ctx).ok).toBe(
+      true,
+    );
+    expect(
+      transition(
+        state,
+        { type: 'schedule_accelerated_hearing', specialConditionsCertified: false },
+        { ...ctx, subject: 'serving' },
+      ).ok,
+    ).toBe(false);
   });
 
   it('puts a leaver on the advisory list only while the allegation is open', () => {
-    const advisory = [{ kind: 'create_advisory_list_return' }, { kind: 'start_clock', period: 'advisory_list_return', anchor: 'this_event' }];
-    expect(onSubjectLeftDuringInvestigation({ status: 'under_investigation', reg17NoticeServed: true })).toEqual(advisory);
-    expect(onSubjectLeftDuringInvestigation({ status: 'hearing_scheduled', reg17NoticeServed: true })).toEqual(advisory);
+    const advisory = [
+      { kind: 'create_advisory_list_return' },
+      { kind: 'start_clock', period: 'advisory_list_return', anchor: 'this_event' },
+    ];
+    expect(onSubjectLeftDuringInvestigation({ status: 'under_investigation', reg17NoticeServed: true })).toEqual(
+      advisory,
+    );
+    expect(onSubjectLeftDuringInvestigation({ status: 'hearing_scheduled', reg17NoticeServed: true })).toEqual(
+      advisory,
+    );
     expect(onSubjectLeftDuringInvestigation({ status: 'assessed_no_case', reg17NoticeServed: false })).toEqual([]);
     expect(onSubjectLeftDuringInvestigation({ status: 'rprp', reg17NoticeServed: false })).toEqual([]);
     expect(onSubjectLeftDuringInvestigation({ status: 'closed', reg17NoticeServed: true })).toEqual([]);
@@ -178,8 +252,12 @@ describe('misconduct meetings and hearings', () => {
     expect(refusal(found, { type: 'record_sanction', sanction: 'dismissal_without_notice' }, ctx)).toMatch(
       /misconduct meeting cannot impose a dismissal without notice.*need a misconduct hearing/,
     );
-    expect(refusal(found, { type: 'record_sanction', sanction: 'reduction_in_rank' }, ctx)).toMatch(/misconduct meeting/);
-    expect(refusal(atMeeting, { type: 'record_finding', finding: 'gross_misconduct' }, ctx)).toMatch(/cannot find gross misconduct/);
+    expect(refusal(found, { type: 'record_sanction', sanction: 'reduction_in_rank' }, ctx)).toMatch(
+      /misconduct meeting/,
+    );
+    expect(refusal(atMeeting, { type: 'record_finding', finding: 'gross_misconduct' }, ctx)).toMatch(
+      /cannot find gross misconduct/,
+    );
     const warned = run(ctx, [{ type: 'record_sanction', sanction: 'written_warning' }], found);
     expect(warned.effects).toEqual([
       { kind: 'start_clock', period: 'written_warning_expiry', anchor: 'this_event' },
@@ -191,11 +269,21 @@ describe('misconduct meetings and hearings', () => {
 
   it('sends misconduct to a hearing when a final written warning is in force, and then allows dismissal', () => {
     const fww = { ...ctx, finalWrittenWarningInForce: true };
-    const decided: AllegationState = { status: 'case_to_answer_misconduct', reg17NoticeServed: true, caseToAnswer: 'misconduct' };
+    const decided: AllegationState = {
+      status: 'case_to_answer_misconduct',
+      reg17NoticeServed: true,
+      caseToAnswer: 'misconduct',
+    };
     expect(refusal(decided, { type: 'schedule_meeting' }, fww)).toMatch(/final written warning is in force/);
     expect(refusal(decided, { type: 'schedule_hearing' }, ctx)).toMatch(/goes to a misconduct meeting/);
-    const found = run(fww, [{ type: 'schedule_hearing' }, { type: 'record_finding', finding: 'misconduct' }], decided).state;
-    expect(refusal(found, { type: 'record_sanction', sanction: 'final_written_warning' }, fww)).toMatch(/already in force/);
+    const found = run(
+      fww,
+      [{ type: 'schedule_hearing' }, { type: 'record_finding', finding: 'misconduct' }],
+      decided,
+    ).state;
+    expect(refusal(found, { type: 'record_sanction', sanction: 'final_written_warning' }, fww)).toMatch(
+      /already in force/,
+    );
     expect(transition(found, { type: 'record_sanction', sanction: 'dismissal_without_notice' }, fww).ok).toBe(true);
   });
 
@@ -204,8 +292,14 @@ describe('misconduct meetings and hearings', () => {
     expect(refusal(misconduct, { type: 'schedule_accelerated_hearing', specialConditionsCertified: true }, ctx)).toBe(
       'An accelerated hearing is only for gross misconduct (§2.10)',
     );
-    const gross: AllegationState = { status: 'under_investigation', reg17NoticeServed: true, severity: 'gross_misconduct' };
-    expect(refusal(gross, { type: 'schedule_accelerated_hearing', specialConditionsCertified: false }, ctx)).toMatch(/special conditions/);
+    const gross: AllegationState = {
+      status: 'under_investigation',
+      reg17NoticeServed: true,
+      severity: 'gross_misconduct',
+    };
+    expect(refusal(gross, { type: 'schedule_accelerated_hearing', specialConditionsCertified: false }, ctx)).toMatch(
+      /special conditions/,
+    );
     const step = run(ctx, [{ type: 'schedule_accelerated_hearing', specialConditionsCertified: true }], gross);
     expect(step.effects).toContainEqual({ kind: 'stop_clock', period: 'pcc_report_first' });
   });
@@ -214,7 +308,10 @@ describe('misconduct meetings and hearings', () => {
     expect(run(ctx, [{ type: 'withdraw', route: 'rprp' }], atMeeting).state.status).toBe('rprp');
     const step = run(ctx, [{ type: 'withdraw', route: 'performance_regulations' }], atMeeting);
     expect(step.state.status).toBe('withdrawn');
-    expect(step.effects).toEqual([{ kind: 'give_notice', notice: 'withdrawal' }, { kind: 'refer_to_performance_regulations' }]);
+    expect(step.effects).toEqual([
+      { kind: 'give_notice', notice: 'withdrawal' },
+      { kind: 'refer_to_performance_regulations' },
+    ]);
   });
 
   it('after a not-proven finding, offers reflective practice and tells the officer the outcome without appeal rights', () => {
@@ -230,17 +327,28 @@ describe('misconduct meetings and hearings', () => {
 describe('IOPC referral, severity changes and regimes', () => {
   it('routes a referable matter to the IOPC and records who reports to the PCC', () => {
     const ctx = ctxFor('2025-02-03');
-    const referred = run(ctx, [{ type: 'assess_severity', severity: 'gross_misconduct' }, { type: 'record_referral_check', referable: true }]);
+    const referred = run(ctx, [
+      { type: 'assess_severity', severity: 'gross_misconduct' },
+      { type: 'record_referral_check', referable: true },
+    ]);
     expect(referred.state.status).toBe('referred_to_iopc');
     expect(referred.effects).toEqual([{ kind: 'refer_to_iopc' }]);
     const directed = run(ctx, [{ type: 'record_iopc_mode', mode: 'directed' }], referred.state);
-    expect(directed.effects).toEqual([{ kind: 'start_clock', period: 'pcc_report_first', anchor: 'came_to_attention', owner: 'iopc' }]);
-    expect(run(ctx, [{ type: 'record_iopc_mode', mode: 'returned' }], referred.state).state.status).toBe('assessed_gross_misconduct');
+    expect(directed.effects).toEqual([
+      { kind: 'start_clock', period: 'pcc_report_first', anchor: 'came_to_attention', owner: 'iopc' },
+    ]);
+    expect(run(ctx, [{ type: 'record_iopc_mode', mode: 'returned' }], referred.state).state.status).toBe(
+      'assessed_gross_misconduct',
+    );
   });
 
   it('notifies a change of severity once the regulation 17 notice has been served', () => {
     const ctx = ctxFor('2025-02-03');
-    const state: AllegationState = { status: 'under_investigation', reg17NoticeServed: true, severity: 'gross_misconduct' };
+    const state: AllegationState = {
+      status: 'under_investigation',
+      reg17NoticeServed: true,
+      severity: 'gross_misconduct',
+    };
     const step = run(ctx, [{ type: 'assess_severity', severity: 'misconduct' }], state);
     expect(step.effects).toEqual([{ kind: 'give_notice', notice: 'severity_assessment_changed' }]);
     expect(refusal(state, { type: 'assess_severity', severity: 'none' }, ctx)).toMatch(/decide no case to answer/);
@@ -258,8 +366,15 @@ describe('IOPC referral, severity changes and regimes', () => {
     const ctx = ctxFor('2019-06-01');
     const step = run(ctx, [{ type: 'assess_severity', severity: 'misconduct' }, { type: 'start_investigation' }]);
     expect(step.effects).toEqual([]);
-    const found: AllegationState = { status: 'finding_recorded', reg17NoticeServed: true, form: 'hearing', finding: 'misconduct' };
-    expect(refusal(found, { type: 'record_sanction', sanction: 'written_warning' }, ctx)).toMatch(/2012 Regulations are not modelled/);
+    const found: AllegationState = {
+      status: 'finding_recorded',
+      reg17NoticeServed: true,
+      form: 'hearing',
+      finding: 'misconduct',
+    };
+    expect(refusal(found, { type: 'record_sanction', sanction: 'written_warning' }, ctx)).toMatch(
+      /2012 Regulations are not modelled/,
+    );
   });
 
   it('explains a refusal from the wrong state in words', () => {

@@ -1,5 +1,12 @@
 import { PERIOD_DEFINITIONS } from '../../clocks/periods.ts';
-import { appealPeriod, barredListEffects, outcomeEffects, rprpEffects, sanctionChangeEffects, stopInvestigationClocks } from './allegation-effects.ts';
+import {
+  appealPeriod,
+  barredListEffects,
+  outcomeEffects,
+  rprpEffects,
+  sanctionChangeEffects,
+  stopInvestigationClocks,
+} from './allegation-effects.ts';
 import { ACTION_TABLE, STATUS_LABELS } from './allegation-table.ts';
 import {
   ACTION_TYPES,
@@ -34,7 +41,13 @@ import { availableSanctions, sanctionRefusal } from './sanctions.ts';
  * Sanction rules are in sanctions.ts. Clocks for periods that do not apply to the case's regime are dropped.
  */
 
-export type { AllegationAction, AllegationContext, AllegationState, TransitionResult, WorkflowEffect } from './allegation-types.ts';
+export type {
+  AllegationAction,
+  AllegationContext,
+  AllegationState,
+  TransitionResult,
+  WorkflowEffect,
+} from './allegation-types.ts';
 
 export function initialAllegationState(): AllegationState {
   return { status: 'received', reg17NoticeServed: false };
@@ -42,19 +55,26 @@ export function initialAllegationState(): AllegationState {
 
 /** The actions that can succeed now, for some valid details (e.g. a severity or a finding). */
 export function allowedActions(state: AllegationState, ctx: AllegationContext): ActionType[] {
-  return ACTION_TYPES.filter((type) => ACTION_TABLE[type].from.includes(state.status) && precondition(type, state, ctx) === null);
+  return ACTION_TYPES.filter(
+    (type) => ACTION_TABLE[type].from.includes(state.status) && precondition(type, state, ctx) === null,
+  );
 }
 
 export function transition(state: AllegationState, action: AllegationAction, ctx: AllegationContext): TransitionResult {
   const rule = ACTION_TABLE[action.type];
   if (!rule.from.includes(state.status)) {
-    return { ok: false, reason: `${rule.label} is not possible while the allegation is ${STATUS_LABELS[state.status]}` };
+    return {
+      ok: false,
+      reason: `${rule.label} is not possible while the allegation is ${STATUS_LABELS[state.status]}`,
+    };
   }
   const blocked = precondition(action.type, state, ctx);
   if (blocked !== null) return { ok: false, reason: blocked };
   const result = apply(state, action, ctx);
   if (!result.ok) return result;
-  const effects = result.effects.filter((e) => e.kind !== 'start_clock' || PERIOD_DEFINITIONS[e.period].regimes.includes(ctx.regime));
+  const effects = result.effects.filter(
+    (e) => e.kind !== 'start_clock' || PERIOD_DEFINITIONS[e.period].regimes.includes(ctx.regime),
+  );
   return { ok: true, next: result.next, effects };
 }
 
@@ -79,20 +99,26 @@ const OPEN_BEFORE_OUTCOME: readonly AllegationStatus[] = [
  */
 export function onSubjectLeftDuringInvestigation(state: AllegationState): readonly WorkflowEffect[] {
   if (!OPEN_BEFORE_OUTCOME.includes(state.status)) return [];
-  return [{ kind: 'create_advisory_list_return' }, { kind: 'start_clock', period: 'advisory_list_return', anchor: 'this_event' }];
+  return [
+    { kind: 'create_advisory_list_return' },
+    { kind: 'start_clock', period: 'advisory_list_return', anchor: 'this_event' },
+  ];
 }
 
 const ok = (next: AllegationState, effects: WorkflowEffect[] = []): TransitionResult => ({ ok: true, next, effects });
 const refuse = (reason: string): TransitionResult => ({ ok: false, reason });
 
-const NO_RPRP_2012 = 'Reflective practice (RPRP) was introduced by the 2020 Regulations; it is not available under the 2012 Regulations (§2.11)';
+const NO_RPRP_2012 =
+  'Reflective practice (RPRP) was introduced by the 2020 Regulations; it is not available under the 2012 Regulations (§2.11)';
 
 /** Refusal reasons that do not depend on the details of the action; null when the action is possible. */
 function precondition(type: ActionType, state: AllegationState, ctx: AllegationContext): string | null {
   const features = regimeFeatures(ctx.regime);
   switch (type) {
     case 'record_referral_check':
-      return state.referral === 'referred' && state.iopcMode !== 'returned' ? 'The matter has already been referred to the IOPC' : null;
+      return state.referral === 'referred' && state.iopcMode !== 'returned'
+        ? 'The matter has already been referred to the IOPC'
+        : null;
     case 'serve_reg17_notice':
       return state.reg17NoticeServed
         ? 'The regulation 17 notice has already been served; a change of severity is notified separately (§2.6)'
@@ -111,7 +137,9 @@ function precondition(type: ActionType, state: AllegationState, ctx: AllegationC
         ? 'A final written warning is in force, so the misconduct must go to a misconduct hearing, not a meeting (§2.9)'
         : null;
     case 'schedule_hearing':
-      return state.status === 'case_to_answer_misconduct' && !ctx.finalWrittenWarningInForce && !ctx.multipleUnconnectedIncidents
+      return state.status === 'case_to_answer_misconduct' &&
+        !ctx.finalWrittenWarningInForce &&
+        !ctx.multipleUnconnectedIncidents
         ? 'Misconduct goes to a misconduct meeting unless a final written warning is in force or it arises from multiple unconnected incidents (§2.9)'
         : null;
     case 'schedule_accelerated_hearing':
@@ -123,9 +151,13 @@ function precondition(type: ActionType, state: AllegationState, ctx: AllegationC
       return state.sanction ? 'A sanction has already been recorded; it can be changed only on appeal' : null;
     }
     case 'lodge_appeal':
-      if (state.appeal) return state.appeal === 'lodged' ? 'An appeal has already been lodged' : 'The appeal has already been decided';
-      if (!state.finding || state.finding === 'not_proven') return 'Only a finding of misconduct or gross misconduct can be appealed (§2.13)';
-      return sanctionPending(state, ctx) ? 'Record the sanction first: the appeal runs from the officer receiving the outcome (§2.13)' : null;
+      if (state.appeal)
+        return state.appeal === 'lodged' ? 'An appeal has already been lodged' : 'The appeal has already been decided';
+      if (!state.finding || state.finding === 'not_proven')
+        return 'Only a finding of misconduct or gross misconduct can be appealed (§2.13)';
+      return sanctionPending(state, ctx)
+        ? 'Record the sanction first: the appeal runs from the officer receiving the outcome (§2.13)'
+        : null;
     case 'close':
       return sanctionPending(state, ctx) ? 'Record the sanction before closing: misconduct was found proven' : null;
     case 'assess_severity':
@@ -156,20 +188,34 @@ function apply(state: AllegationState, action: AllegationAction, ctx: Allegation
       }
       if (state.status === 'under_investigation') {
         if (severity !== 'misconduct' && severity !== 'gross_misconduct') {
-          return refuse('During an investigation severity moves only between misconduct and gross misconduct; otherwise submit the report and decide no case to answer (§2.8)');
+          return refuse(
+            'During an investigation severity moves only between misconduct and gross misconduct; otherwise submit the report and decide no case to answer (§2.8)',
+          );
         }
         const changed = severity !== state.severity && state.reg17NoticeServed;
-        return ok({ ...state, severity }, changed ? [{ kind: 'give_notice', notice: 'severity_assessment_changed' }] : []);
+        return ok(
+          { ...state, severity },
+          changed ? [{ kind: 'give_notice', notice: 'severity_assessment_changed' }] : [],
+        );
       }
-      return ok({ ...state, severity, status: statusForSeverity(severity) }, severity === 'vetting_referral' ? [{ kind: 'refer_to_vetting_process' }] : []);
+      return ok(
+        { ...state, severity, status: statusForSeverity(severity) },
+        severity === 'vetting_referral' ? [{ kind: 'refer_to_vetting_process' }] : [],
+      );
     }
     case 'record_referral_check':
       return action.referable
-        ? ok({ ...state, status: 'referred_to_iopc', referral: 'referred', iopcMode: undefined }, [{ kind: 'refer_to_iopc' }])
+        ? ok({ ...state, status: 'referred_to_iopc', referral: 'referred', iopcMode: undefined }, [
+            { kind: 'refer_to_iopc' },
+          ])
         : ok({ ...state, referral: 'not_referable' });
     case 'record_iopc_mode': {
       if (action.mode === 'returned') {
-        return ok({ ...state, iopcMode: 'returned', status: state.severity ? statusForSeverity(state.severity) : 'received' });
+        return ok({
+          ...state,
+          iopcMode: 'returned',
+          status: state.severity ? statusForSeverity(state.severity) : 'received',
+        });
       }
       const owner = action.mode === 'local' ? 'appropriate_authority' : 'iopc';
       return ok({ ...state, iopcMode: action.mode, status: 'under_investigation' }, [
@@ -177,37 +223,69 @@ function apply(state: AllegationState, action: AllegationAction, ctx: Allegation
       ]);
     }
     case 'serve_reg17_notice':
-      return ok({ ...state, reg17NoticeServed: true }, [{ kind: 'start_clock', period: 'reg18_representations', anchor: 'this_event' }]);
+      return ok({ ...state, reg17NoticeServed: true }, [
+        { kind: 'start_clock', period: 'reg18_representations', anchor: 'this_event' },
+      ]);
     case 'start_investigation':
       return ok({ ...state, status: 'under_investigation' }, [
-        { kind: 'start_clock', period: 'pcc_report_first', anchor: 'came_to_attention', owner: 'appropriate_authority' },
+        {
+          kind: 'start_clock',
+          period: 'pcc_report_first',
+          anchor: 'came_to_attention',
+          owner: 'appropriate_authority',
+        },
       ]);
     case 'submit_report':
       return ok({ ...state, status: 'report_submitted' }, stopInvestigationClocks());
     case 'decide_case_to_answer': {
-      const status = ({ no_case: 'no_case_to_answer', misconduct: 'case_to_answer_misconduct', gross_misconduct: 'case_to_answer_gross_misconduct' } as const)[action.outcome];
+      const status = (
+        {
+          no_case: 'no_case_to_answer',
+          misconduct: 'case_to_answer_misconduct',
+          gross_misconduct: 'case_to_answer_gross_misconduct',
+        } as const
+      )[action.outcome];
       return ok({ ...state, status, caseToAnswer: action.outcome });
     }
     case 'refer_to_rprp':
       return ok({ ...state, status: 'rprp' }, rprpEffects());
     case 'complete_rprp':
-      return ok({ ...state, status: 'closed' }, [{ kind: 'start_clock', period: 'rprp_pdr_followup', anchor: 'this_event' }]);
+      return ok({ ...state, status: 'closed' }, [
+        { kind: 'start_clock', period: 'rprp_pdr_followup', anchor: 'this_event' },
+      ]);
     case 'schedule_meeting':
-      return ok({ ...state, status: 'meeting_scheduled', form: 'meeting' }, [{ kind: 'give_notice', notice: 'referral_to_proceedings' }]);
+      return ok({ ...state, status: 'meeting_scheduled', form: 'meeting' }, [
+        { kind: 'give_notice', notice: 'referral_to_proceedings' },
+      ]);
     case 'schedule_hearing': {
-      if (ctx.subject === 'former' && features.formerOfficersDefaultToAccelerated && isGrossMisconduct(state) && !action.fullHearingReason) {
-        return refuse('From 28 May 2025 a former officer goes to an accelerated hearing unless they opt for a full hearing or the appropriate authority decides one is needed: record which (§2.10)');
+      if (
+        ctx.subject === 'former' &&
+        features.formerOfficersDefaultToAccelerated &&
+        isGrossMisconduct(state) &&
+        !action.fullHearingReason
+      ) {
+        return refuse(
+          'From 28 May 2025 a former officer goes to an accelerated hearing unless they opt for a full hearing or the appropriate authority decides one is needed: record which (§2.10)',
+        );
       }
       const effects: WorkflowEffect[] = [{ kind: 'give_notice', notice: 'referral_to_proceedings' }];
       if (ctx.regime !== '2012') {
-        effects.push({ kind: 'appoint_hearing_panel', chair: features.chiefOfficerChairs ? 'chief_officer_or_delegate' : 'legally_qualified_chair' });
+        effects.push({
+          kind: 'appoint_hearing_panel',
+          chair: features.chiefOfficerChairs ? 'chief_officer_or_delegate' : 'legally_qualified_chair',
+        });
       }
       effects.push({ kind: 'start_clock', period: 'pre_hearing', anchor: 'documents_supplied_to_chair' });
       return ok({ ...state, status: 'hearing_scheduled', form: 'hearing' }, effects);
     }
     case 'schedule_accelerated_hearing': {
-      if (!action.specialConditionsCertified && !(ctx.subject === 'former' && features.formerOfficersDefaultToAccelerated)) {
-        return refuse('An accelerated hearing needs the special conditions certified: written evidence that establishes gross misconduct, and a public interest in the officer leaving without delay (§2.10)');
+      if (
+        !action.specialConditionsCertified &&
+        !(ctx.subject === 'former' && features.formerOfficersDefaultToAccelerated)
+      ) {
+        return refuse(
+          'An accelerated hearing needs the special conditions certified: written evidence that establishes gross misconduct, and a public interest in the officer leaving without delay (§2.10)',
+        );
       }
       const effects: WorkflowEffect[] = [{ kind: 'give_notice', notice: 'referral_to_proceedings' }];
       if (state.status === 'under_investigation') effects.push(...stopInvestigationClocks());
@@ -216,14 +294,21 @@ function apply(state: AllegationState, action: AllegationAction, ctx: Allegation
     case 'withdraw': {
       const notice: WorkflowEffect = { kind: 'give_notice', notice: 'withdrawal' };
       if (action.route === 'rprp') {
-        return features.reflectivePractice ? ok({ ...state, status: 'rprp' }, [notice, ...rprpEffects()]) : refuse(NO_RPRP_2012);
+        return features.reflectivePractice
+          ? ok({ ...state, status: 'rprp' }, [notice, ...rprpEffects()])
+          : refuse(NO_RPRP_2012);
       }
-      const extra: WorkflowEffect[] = action.route === 'performance_regulations' ? [{ kind: 'refer_to_performance_regulations' }] : [];
+      const extra: WorkflowEffect[] =
+        action.route === 'performance_regulations' ? [{ kind: 'refer_to_performance_regulations' }] : [];
       return ok({ ...state, status: 'withdrawn' }, [notice, ...extra]);
     }
     case 'record_finding': {
-      if (state.form === 'meeting' && action.finding === 'gross_misconduct') return refuse('A misconduct meeting cannot find gross misconduct (§2.9)');
-      const finding = ctx.subject === 'former' && action.finding === 'gross_misconduct' ? 'would_have_been_dismissed' : action.finding;
+      if (state.form === 'meeting' && action.finding === 'gross_misconduct')
+        return refuse('A misconduct meeting cannot find gross misconduct (§2.9)');
+      const finding =
+        ctx.subject === 'former' && action.finding === 'gross_misconduct'
+          ? 'would_have_been_dismissed'
+          : action.finding;
       const next: AllegationState = { ...state, status: 'finding_recorded', finding };
       const effects: WorkflowEffect[] = [];
       if (finding === 'would_have_been_dismissed') effects.push(...barredListEffects());
@@ -231,32 +316,63 @@ function apply(state: AllegationState, action: AllegationAction, ctx: Allegation
       return ok(next, effects);
     }
     case 'record_sanction': {
-      const refusal = sanctionRefusal(state.form ?? 'hearing', state.finding ?? 'not_proven', action.sanction, ctx, action.exceptionalCircumstances);
+      const refusal = sanctionRefusal(
+        state.form ?? 'hearing',
+        state.finding ?? 'not_proven',
+        action.sanction,
+        ctx,
+        action.exceptionalCircumstances,
+      );
       if (refusal) return refuse(refusal);
-      const rationale = action.sanction !== 'dismissal_without_notice' ? action.exceptionalCircumstances?.trim() : undefined;
-      const next: AllegationState = { ...state, sanction: action.sanction, exceptionalCircumstances: rationale || undefined };
+      const rationale =
+        action.sanction !== 'dismissal_without_notice' ? action.exceptionalCircumstances?.trim() : undefined;
+      const next: AllegationState = {
+        ...state,
+        sanction: action.sanction,
+        exceptionalCircumstances: rationale || undefined,
+      };
       return ok(next, [...sanctionChangeEffects(undefined, action.sanction), ...outcomeEffects(next)]);
     }
     case 'lodge_appeal':
-      return ok({ ...state, status: 'appeal_pending', appeal: 'lodged' }, [{ kind: 'stop_clock', period: appealPeriod(state.form) }]);
+      return ok({ ...state, status: 'appeal_pending', appeal: 'lodged' }, [
+        { kind: 'stop_clock', period: appealPeriod(state.form) },
+      ]);
     case 'decide_appeal': {
       const back: AllegationState = { ...state, status: 'finding_recorded', appeal: action.outcome };
       if (action.outcome === 'dismissed') return ok(back);
       if (action.outcome === 'finding_overturned') {
         const effects = sanctionChangeEffects(state.sanction, undefined);
         if (state.finding === 'would_have_been_dismissed') effects.push({ kind: 'barred_list_further_report' });
-        return ok({ ...back, finding: 'not_proven', sanction: undefined, exceptionalCircumstances: undefined }, effects);
+        return ok(
+          { ...back, finding: 'not_proven', sanction: undefined, exceptionalCircumstances: undefined },
+          effects,
+        );
       }
       if (!action.sanction) return refuse('Give the sanction the appeal substituted');
-      if (action.sanction === state.sanction) return refuse('The substituted sanction is the same as the original: record the appeal as dismissed');
-      const refusal = sanctionRefusal(state.form ?? 'hearing', state.finding ?? 'not_proven', action.sanction, ctx, undefined, false);
+      if (action.sanction === state.sanction)
+        return refuse('The substituted sanction is the same as the original: record the appeal as dismissed');
+      const refusal = sanctionRefusal(
+        state.form ?? 'hearing',
+        state.finding ?? 'not_proven',
+        action.sanction,
+        ctx,
+        undefined,
+        false,
+      );
       if (refusal) return refuse(refusal);
-      return ok({ ...back, sanction: action.sanction, exceptionalCircumstances: undefined }, sanctionChangeEffects(state.sanction, action.sanction));
+      return ok(
+        { ...back, sanction: action.sanction, exceptionalCircumstances: undefined },
+        sanctionChangeEffects(state.sanction, action.sanction),
+      );
     }
     case 'close': {
       if (action.route !== 'performance_regulations') return ok({ ...state, status: 'closed' });
-      if (!['no_case_to_answer', 'case_to_answer_misconduct', 'case_to_answer_gross_misconduct'].includes(state.status)) {
-        return refuse('Referral to the Performance Regulations is an outcome only after the case-to-answer decision, when no proceedings are brought (§2.8)');
+      if (
+        !['no_case_to_answer', 'case_to_answer_misconduct', 'case_to_answer_gross_misconduct'].includes(state.status)
+      ) {
+        return refuse(
+          'Referral to the Performance Regulations is an outcome only after the case-to-answer decision, when no proceedings are brought (§2.8)',
+        );
       }
       return ok({ ...state, status: 'closed' }, [{ kind: 'refer_to_performance_regulations' }]);
     }

@@ -62,7 +62,8 @@ export const REGIMES: readonly RegimeDefinition[] = Object.freeze([
     appliesFrom: null,
     instruments: ['Police (Conduct) Regulations 2012'],
     features: { ...BASE_2020, reflectivePractice: false, reductionInRank: false },
-    source: 'uk-domain.md legal layering; §2.3 (management advice abolished), §2.9 (dismissal with notice) [V S14, S30]',
+    source:
+      'uk-domain.md legal layering; §2.3 (management advice abolished), §2.9 (dismissal with notice) [V S14, S30]',
   },
   {
     version: '2020',

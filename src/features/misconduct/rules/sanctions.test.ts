@@ -2,16 +2,36 @@ import { describe, expect, it } from 'vitest';
 import type { AllegationContext } from './allegation-types.ts';
 import { availableSanctions, sanctionRefusal } from './sanctions.ts';
 
-const CTX: AllegationContext = { regime: '2020+2024', subject: 'serving', finalWrittenWarningInForce: false, multipleUnconnectedIncidents: false };
+const CTX: AllegationContext = {
+  regime: '2020+2024',
+  subject: 'serving',
+  finalWrittenWarningInForce: false,
+  multipleUnconnectedIncidents: false,
+};
 
 describe('availableSanctions (§2.9)', () => {
   it.each([
     ['meeting', 'misconduct', CTX, ['written_warning', 'final_written_warning']],
     ['hearing', 'misconduct', CTX, ['written_warning', 'final_written_warning']],
-    ['hearing', 'misconduct', { ...CTX, multipleUnconnectedIncidents: true }, ['written_warning', 'final_written_warning', 'reduction_in_rank', 'dismissal_without_notice']],
-    ['hearing', 'misconduct', { ...CTX, finalWrittenWarningInForce: true }, ['written_warning', 'reduction_in_rank', 'dismissal_without_notice']],
+    [
+      'hearing',
+      'misconduct',
+      { ...CTX, multipleUnconnectedIncidents: true },
+      ['written_warning', 'final_written_warning', 'reduction_in_rank', 'dismissal_without_notice'],
+    ],
+    [
+      'hearing',
+      'misconduct',
+      { ...CTX, finalWrittenWarningInForce: true },
+      ['written_warning', 'reduction_in_rank', 'dismissal_without_notice'],
+    ],
     ['hearing', 'gross_misconduct', CTX, ['final_written_warning', 'reduction_in_rank', 'dismissal_without_notice']],
-    ['accelerated_hearing', 'gross_misconduct', CTX, ['final_written_warning', 'reduction_in_rank', 'dismissal_without_notice']],
+    [
+      'accelerated_hearing',
+      'gross_misconduct',
+      CTX,
+      ['final_written_warning', 'reduction_in_rank', 'dismissal_without_notice'],
+    ],
   ] as const)('%s + %s → listed sanctions', (form, finding, ctx, expected) => {
     expect(availableSanctions(form, finding, ctx)).toEqual({ ok: true, sanctions: expected });
   });
@@ -39,18 +59,28 @@ describe('sanctionRefusal', () => {
 
   it('applies the presumption of dismissal only from 28 May 2025 and only to gross misconduct', () => {
     expect(sanctionRefusal('hearing', 'gross_misconduct', 'reduction_in_rank', CTX, undefined)).toBeNull();
-    expect(sanctionRefusal('hearing', 'gross_misconduct', 'reduction_in_rank', from2025, undefined)).toMatch(/presumption of dismissal/);
-    expect(sanctionRefusal('hearing', 'gross_misconduct', 'reduction_in_rank', from2025, 'Exceptional reason')).toBeNull();
-    expect(sanctionRefusal('accelerated_hearing', 'gross_misconduct', 'final_written_warning', from2025, '')).toMatch(/presumption/);
+    expect(sanctionRefusal('hearing', 'gross_misconduct', 'reduction_in_rank', from2025, undefined)).toMatch(
+      /presumption of dismissal/,
+    );
+    expect(
+      sanctionRefusal('hearing', 'gross_misconduct', 'reduction_in_rank', from2025, 'Exceptional reason'),
+    ).toBeNull();
+    expect(sanctionRefusal('accelerated_hearing', 'gross_misconduct', 'final_written_warning', from2025, '')).toMatch(
+      /presumption/,
+    );
     expect(sanctionRefusal('hearing', 'misconduct', 'written_warning', from2025, undefined)).toBeNull();
     expect(sanctionRefusal('hearing', 'gross_misconduct', 'dismissal_without_notice', from2025, undefined)).toBeNull();
   });
 
   it('lets an appeal body substitute a lesser sanction without the presumption', () => {
-    expect(sanctionRefusal('hearing', 'gross_misconduct', 'final_written_warning', from2025, undefined, false)).toBeNull();
+    expect(
+      sanctionRefusal('hearing', 'gross_misconduct', 'final_written_warning', from2025, undefined, false),
+    ).toBeNull();
   });
 
   it('explains why reduction or dismissal is unavailable for misconduct', () => {
-    expect(sanctionRefusal('hearing', 'misconduct', 'dismissal_without_notice', CTX, undefined)).toMatch(/multiple unconnected incidents/);
+    expect(sanctionRefusal('hearing', 'misconduct', 'dismissal_without_notice', CTX, undefined)).toMatch(
+      /multiple unconnected incidents/,
+    );
   });
 });

@@ -1,4 +1,10 @@
-import { SANCTIONS, type AllegationContext, type Finding, type ProceedingsForm, type Sanction } from './allegation-types.ts';
+import {
+  SANCTIONS,
+  type AllegationContext,
+  type Finding,
+  type ProceedingsForm,
+  type Sanction,
+} from './allegation-types.ts';
 import { regimeFeatures } from './regime.ts';
 
 /**
@@ -26,28 +32,41 @@ export const SANCTION_LABELS: Readonly<Record<Sanction, string>> = Object.freeze
   dismissal_without_notice: 'dismissal without notice',
 });
 
-export function availableSanctions(form: ProceedingsForm, finding: Finding, ctx: AllegationContext): SanctionAvailability {
+export function availableSanctions(
+  form: ProceedingsForm,
+  finding: Finding,
+  ctx: AllegationContext,
+): SanctionAvailability {
   if (!regimeFeatures(ctx.regime).reductionInRank) {
-    return { ok: false, reason: 'Sanctions under the 2012 Regulations are not modelled: record this outcome outside the workflow' };
+    return {
+      ok: false,
+      reason: 'Sanctions under the 2012 Regulations are not modelled: record this outcome outside the workflow',
+    };
   }
   if (finding === 'not_proven') return { ok: false, reason: 'There is no sanction: the conduct was not found proven' };
   if (finding === 'would_have_been_dismissed' || ctx.subject === 'former') {
-    return { ok: false, reason: 'A former officer cannot be given a sanction: the finding itself is the outcome (§2.14)' };
+    return {
+      ok: false,
+      reason: 'A former officer cannot be given a sanction: the finding itself is the outcome (§2.14)',
+    };
   }
   let list: Sanction[];
   if (form === 'meeting') {
-    if (finding === 'gross_misconduct') return { ok: false, reason: 'A misconduct meeting cannot find gross misconduct (§2.9)' };
+    if (finding === 'gross_misconduct')
+      return { ok: false, reason: 'A misconduct meeting cannot find gross misconduct (§2.9)' };
     list = ['written_warning', 'final_written_warning'];
   } else if (finding === 'gross_misconduct') {
     list = ['final_written_warning', 'reduction_in_rank', 'dismissal_without_notice'];
   } else if (form === 'accelerated_hearing') {
     return {
       ok: false,
-      reason: 'The reference does not state the sanctions for misconduct found at an accelerated hearing: record this outcome outside the workflow',
+      reason:
+        'The reference does not state the sanctions for misconduct found at an accelerated hearing: record this outcome outside the workflow',
     };
   } else {
     list = ['written_warning', 'final_written_warning'];
-    if (ctx.finalWrittenWarningInForce || ctx.multipleUnconnectedIncidents) list.push('reduction_in_rank', 'dismissal_without_notice');
+    if (ctx.finalWrittenWarningInForce || ctx.multipleUnconnectedIncidents)
+      list.push('reduction_in_rank', 'dismissal_without_notice');
   }
   if (ctx.finalWrittenWarningInForce) list = list.filter((s) => s !== 'final_written_warning');
   return { ok: true, sanctions: SANCTIONS.filter((s) => list.includes(s)) };
