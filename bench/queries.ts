@@ -4,7 +4,6 @@ import { findUserByEmail } from '../src/features/auth/accounts.repository.ts';
 import { principalOf } from '../src/features/auth/sessions.ts';
 import { lockClocksToSweep } from '../src/features/clocks/clocks.repository.ts';
 import { forceOverdue, myDeadlines } from '../src/features/clocks/list-deadlines.ts';
-import { ukToday } from '../src/features/clocks/sweep-clocks.ts';
 import { accountEmail } from '../src/features/scale/synthetic-organisation.ts';
 import {
   measurement,
@@ -15,6 +14,7 @@ import {
   type Measurement,
   type Skipped,
 } from './measure.ts';
+import { ukToday } from '../src/lib/dates.ts';
 
 /*
  * Single queries, timed one at a time (median of several runs after a warm-up), each beside the cost of

@@ -1,7 +1,8 @@
 import { AppError } from '../lib/errors.ts';
 import { isIsoDate } from '../features/clocks/iso-date.ts';
-import { sweepAllClocks, ukToday } from '../features/clocks/sweep-clocks.ts';
+import { sweepAllClocks } from '../features/clocks/sweep-clocks.ts';
 import { openContext } from './context.ts';
+import { ukToday } from '../lib/dates.ts';
 
 /**
  * `probity clocks sweep [--today YYYY-MM-DD]`: marks due and overdue clocks once and starts the next

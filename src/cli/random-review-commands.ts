@@ -3,10 +3,10 @@ import { AppError } from '../lib/errors.ts';
 import { parseInput } from '../lib/validation.ts';
 import { systemActor } from '../features/audit/audit-events.ts';
 import { isIsoDate } from '../features/clocks/iso-date.ts';
-import { ukToday } from '../features/clocks/sweep-clocks.ts';
 import { findForce } from '../features/organisation/forces.repository.ts';
 import { openRandomReviews, randomReviewsInput } from '../features/vetting/open-random-reviews.ts';
 import { openContext } from './context.ts';
+import { ukToday } from '../lib/dates.ts';
 
 /**
  * `probity vetting random-reviews --force F --percent P [--seed N] [--today D]`: randomised re-vetting

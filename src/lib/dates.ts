@@ -1,8 +1,20 @@
 /** Calendar dates are ISO `YYYY-MM-DD` strings throughout; times are Date objects in UTC. */
 export type IsoDate = string;
 
-export function todayIso(now: Date = new Date()): IsoDate {
-  return now.toISOString().slice(0, 10);
+const londonDate = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/**
+ * Today's date in England and Wales — the only "today" in Probity. Statutory days are UK calendar days: at
+ * 00:30 on a summer morning (23:30 UTC the evening before) the day that matters is already the new one.
+ * Callers pass `deps.now()` so that tests and the scheduler control the clock.
+ */
+export function ukToday(now: Date): IsoDate {
+  return londonDate.format(now);
 }
 
 export function addMinutes(at: Date, minutes: number): Date {

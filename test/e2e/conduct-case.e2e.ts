@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { formatDate, todayIso } from '../../src/lib/dates.ts';
+import { formatDate, ukToday } from '../../src/lib/dates.ts';
 import { addCalendarDays, addMonths, addWorkingDays } from '../../src/features/clocks/working-days.ts';
 import { regimeDefinition, regimeFor } from '../../src/features/misconduct/rules/regime.ts';
 import {
@@ -50,7 +50,7 @@ describe('A conduct case with ten subjects, from the report to the barred list, 
   let caseVisits = 0;
   const started = Date.now();
 
-  const today = todayIso(new Date());
+  const today = ukToday(new Date());
   const cameToAttention = addCalendarDays(today, -60);
   const twelveMonthDue = addMonths(cameToAttention, 12);
   const barredListDue = addWorkingDays(today, 5);

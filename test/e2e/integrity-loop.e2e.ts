@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { formatDate, todayIso } from '../../src/lib/dates.ts';
+import { formatDate, ukToday } from '../../src/lib/dates.ts';
 import { addCalendarDays, addWorkingDays } from '../../src/features/clocks/working-days.ts';
 import { sweepAllClocks } from '../../src/features/clocks/sweep-clocks.ts';
 import {
@@ -90,7 +90,7 @@ describe('The integrity loop: arrest, restricted duties, the flag, the review, g
   let reviewId = '';
 
   /** Day 0 of the journey: the working day before a bank holiday. */
-  const day0 = dayBeforeBankHoliday(todayIso(new Date()));
+  const day0 = dayBeforeBankHoliday(ukToday(new Date()));
   const arrestedOn = addCalendarDays(day0, -1);
   const noticeDue = addWorkingDays(day0, 3);
   const reviewDay = addCalendarDays(day0, 28);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import readExcelFile from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { todayIso } from '../../src/lib/dates.ts';
+import { ukToday } from '../../src/lib/dates.ts';
 import {
   AA,
   PCC,
@@ -54,7 +54,7 @@ describe('The commissioner’s office holds the force to account, and the approp
   let pcc: Browser;
   let page: Page;
   let cases: { granted: JourneyCase; other: JourneyCase };
-  const today = todayIso(new Date());
+  const today = ukToday(new Date());
   const currentFy = fyOf(today);
   const previousFy = currentFy - 1;
   /** Lines of every table seen where a shown total has hidden members (secondary suppression at work). */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { formatDate, todayIso } from '../../src/lib/dates.ts';
+import { formatDate, ukToday } from '../../src/lib/dates.ts';
 import { addCalendarDays } from '../../src/features/clocks/working-days.ts';
 import { fillDate, squash } from './support/case-journey.ts';
 import {
@@ -39,7 +39,7 @@ const BARRED_CSV = [
   'E2E-2,Threlkeld,Marcus,1979-11-30,Eastshire Constabulary,Sergeant,S 1190,Dismissed for gross misconduct: abuse of position,2023-02-01',
 ].join('\r\n');
 
-const today = todayIso(new Date());
+const today = ukToday(new Date());
 
 describe('Recruitment vetting: an applicant on the barred list is caught, and adverse information needs its rationale, with JavaScript', () => {
   let server: RunningServer;

@@ -6,7 +6,7 @@ export const testEngine: 'pglite' | 'pg' = process.env['PROBITY_TEST_ENGINE'] ==
 
 /** The PostgreSQL server for test:pg; each test file gets its own database cloned from a migrated template. */
 export const testPgAdminUrl = process.env['PROBITY_TEST_PG_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-export const testPgTemplate = 'probity_test_template';
+export const testPgTemplate = process.env['PROBITY_TEST_PG_TEMPLATE'] ?? 'probity_test_template';
 
 export function pgUrlFor(database: string): string {
   const url = new URL(testPgAdminUrl);

@@ -6,7 +6,7 @@ import type { Deps } from '../../app/deps.ts';
 import { principalOf, requireApiPrincipal, requireSignedInPage } from '../../app/plugins/authentication.ts';
 import { can } from '../access/principal.ts';
 import { forceOverdue, myDeadlines, type Deadline } from './list-deadlines.ts';
-import { ukToday } from './sweep-clocks.ts';
+import { ukToday } from '../../lib/dates.ts';
 
 /**
  * Deadline pages and API. "Today" is the UK calendar day of the server's clock (deps.now), so tests and

@@ -11,7 +11,8 @@ import { createForce } from '../../../test/support/factories.ts';
 import { verifyAuditChain } from '../audit/verify-audit-chain.ts';
 import { regimeFor } from '../misconduct/rules/regime.ts';
 import { startClock } from './start-clock.ts';
-import { sweepClocks, ukToday } from './sweep-clocks.ts';
+import { sweepClocks } from './sweep-clocks.ts';
+import { ukToday } from '../../lib/dates.ts';
 
 let database: Database;
 let deps: Deps;

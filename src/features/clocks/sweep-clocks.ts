@@ -137,18 +137,3 @@ async function sweepOne(tx: Db, deps: Deps, row: SweepRow, today: IsoDate, resul
 function isRegimeVersion(value: string): value is RegimeVersion {
   return (REGIME_VERSIONS as readonly string[]).includes(value);
 }
-
-const londonDate = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/London',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/**
- * Today's date in England and Wales. Statutory days are UK calendar days: at 00:30 on a summer morning
- * (23:30 UTC the evening before) the day that matters is already the new one.
- */
-export function ukToday(now: Date): IsoDate {
-  return londonDate.format(now);
-}

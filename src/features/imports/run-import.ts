@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
 import { AppError } from '../../lib/errors.ts';
-import { todayIso } from '../../lib/dates.ts';
+import { ukToday } from '../../lib/dates.ts';
 import { parseInput } from '../../lib/validation.ts';
 import { systemActor } from '../audit/audit-events.ts';
 import { recordAudit } from '../audit/record-audit.ts';
@@ -105,7 +105,7 @@ export async function runImport(
       const doneBefore = sums.slice(0, fileIndex).reduce((n, f) => n + f.bytes, 0);
       const csv = await openCsv(file.path, { trim: loaded.mapping.trim });
       try {
-        const mapRow = compileFile(loaded.mapping, file.specIndex, file.name, csv.header, todayIso(deps.now()));
+        const mapRow = compileFile(loaded.mapping, file.specIndex, file.name, csv.header, ukToday(deps.now()));
         const skip = fileIndex === run.fileIndex ? run.fileRow : 0;
         let consumed = 0;
         let batch: MappedRow[] = [];

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../app/deps.ts';
 import { principalOf, requireSignedInPage } from '../../app/plugins/authentication.ts';
 import { AppError, notFound, type FieldErrors } from '../../lib/errors.ts';
-import { todayIso } from '../../lib/dates.ts';
+import { ukToday } from '../../lib/dates.ts';
 import { confidentialities } from '../../db/schema/index.ts';
 import { authorize, type Principal } from '../access/principal.ts';
 import { listUsersOfForce } from '../auth/accounts.repository.ts';
@@ -189,7 +189,7 @@ export function registerCaseFormPages(app: FastifyInstance, deps: Deps): void {
       formAction: `/cases/${view.theCase.id}/allegations/${allegation.id}/actions/${action}`,
       controls,
       others,
-      today: todayIso(deps.now()),
+      today: ukToday(deps.now()),
       fields: extra.fields,
       errors: extra.refusal
         ? [{ text: extra.done?.length ? `Not done for ${nameOf(allegation)}: ${extra.refusal}` : extra.refusal }]

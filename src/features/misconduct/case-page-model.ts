@@ -1,5 +1,5 @@
 import type { Deps } from '../../app/deps.ts';
-import { formatDate, todayIso } from '../../lib/dates.ts';
+import { formatDate, ukToday } from '../../lib/dates.ts';
 import { can, type Principal } from '../access/principal.ts';
 import { isRole, roleAbilities } from '../access/roles.ts';
 import { listUsersOfForce } from '../auth/accounts.repository.ts';
@@ -231,7 +231,7 @@ export async function casePageModel(deps: Deps, principal: Principal, view: Case
     };
   });
 
-  const today = todayIso(deps.now());
+  const today = ukToday(deps.now());
   const clocks = view.clocks.map((k) => {
     const key = periodKey(k.period);
     const period = key ? deps.config.rules.periods[key] : undefined;

@@ -1,5 +1,5 @@
 import type { Deps } from '../../app/deps.ts';
-import { todayIso } from '../../lib/dates.ts';
+import { ukToday } from '../../lib/dates.ts';
 import { authorize, type Principal } from '../access/principal.ts';
 import { investigatorsOfForce } from './case-page-model.ts';
 import { caseloadRows } from './case-details.repository.ts';
@@ -26,7 +26,7 @@ export type Caseload = {
  */
 export async function caseloadFor(deps: Deps, principal: Principal | null): Promise<Caseload> {
   authorize(principal, 'case.allocate', 'page');
-  const today = todayIso(deps.now());
+  const today = ukToday(deps.now());
   const rows = await caseloadRows(deps.db, principal, today);
   const none = { cases: 0, allegations: 0, overdueClocks: 0 };
   const counts = (r: (typeof rows)[number] | undefined) =>

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts';
-import { todayIso } from '../../lib/dates.ts';
+import { ukToday } from '../../lib/dates.ts';
 import type { Principal } from '../access/principal.ts';
 import { findUserByEmail } from '../auth/accounts.repository.ts';
 import { principalOf } from '../auth/sessions.ts';
@@ -20,7 +20,7 @@ const CASES = 40;
 const EXCLUDED: readonly string[] = [];
 
 const at = new Date();
-const today = todayIso(at);
+const today = ukToday(at);
 let first: TestApp;
 let second: TestApp;
 let summary: DemoCasesSummary;

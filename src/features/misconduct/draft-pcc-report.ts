@@ -1,5 +1,5 @@
 import type { Deps } from '../../app/deps.ts';
-import { todayIso } from '../../lib/dates.ts';
+import { ukToday } from '../../lib/dates.ts';
 import type { Principal } from '../access/principal.ts';
 import { criminalEventsOf } from './cases.repository.ts';
 import { viewCase } from './view-case.ts';
@@ -32,7 +32,7 @@ export async function draftPccReport(
     .map((c) => ({ from: c.subJudiceFrom, to: c.subJudiceTo, kind: c.kind }));
   return {
     theCase,
-    preparedOn: todayIso(deps.now()),
+    preparedOn: ukToday(deps.now()),
     relevantPeriod: reportClocks.length === 0 ? null : reportClocks[reportClocks.length - 1],
     cameToAttentionOn: theCase.cameToAttentionOn,
     reg17NoticeServedOn: notices[0] ?? null,

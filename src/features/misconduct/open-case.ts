@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
 import { AppError } from '../../lib/errors.ts';
-import { todayIso } from '../../lib/dates.ts';
+import { ukToday } from '../../lib/dates.ts';
 import { parseInput } from '../../lib/validation.ts';
 import { caseSources, caseTypes, confidentialities } from '../../db/schema/index.ts';
 import { recordAudit } from '../audit/record-audit.ts';
@@ -56,7 +56,7 @@ export type OpenCaseInput = z.input<typeof openCaseInput>;
 export async function openCase(deps: Deps, principal: Principal | null, raw: OpenCaseInput, requestId: string | null) {
   authorize(principal, 'case.create', 'page');
   const input = parseInput(openCaseInput, raw, 'Check the details of the case');
-  const today = todayIso(deps.now());
+  const today = ukToday(deps.now());
   if (input.cameToAttentionOn > today) {
     throw new AppError('validation', 'Check the details of the case', {
       cameToAttentionOn: 'The date the matter came to attention cannot be in the future',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
 import { AppError, notFound, staleVersion } from '../../lib/errors.ts';
-import { todayIso } from '../../lib/dates.ts';
+import { ukToday } from '../../lib/dates.ts';
 import { parseInput } from '../../lib/validation.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
@@ -53,8 +53,8 @@ export async function progressAllegation(
   authorize(principal, 'case.read', 'case');
   const input = parseInput(progressAllegationInput, raw, 'Check the details of the action');
   authorize(principal, actionAbility[input.action.type], 'case');
-  const occurredOn = input.occurredOn ?? todayIso(deps.now());
-  if (occurredOn > todayIso(deps.now()))
+  const occurredOn = input.occurredOn ?? ukToday(deps.now());
+  if (occurredOn > ukToday(deps.now()))
     throw new AppError('validation', 'Check the details of the action', {
       occurredOn: 'The date cannot be in the future',
     });

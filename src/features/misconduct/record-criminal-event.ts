@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
-import { todayIso } from '../../lib/dates.ts';
+import { ukToday } from '../../lib/dates.ts';
 import { parseInput } from '../../lib/validation.ts';
 import { criminalEventKinds } from '../../db/schema/index.ts';
 import { recordAudit } from '../audit/record-audit.ts';
@@ -42,7 +42,7 @@ export async function recordCriminalEvent(
 ) {
   authorize(principal, 'allegation.progress', 'case');
   const input = parseInput(criminalEventInput, raw, 'Check the details of the criminal proceedings');
-  const today = todayIso(deps.now());
+  const today = ukToday(deps.now());
   if (input.occurredOn > today || (input.subJudiceTo ?? '') > today) {
     throw new AppError('validation', 'Check the details of the criminal proceedings', {
       occurredOn: 'Dates cannot be in the future',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
 import { AppError, notFound, staleVersion } from '../../lib/errors.ts';
-import { todayIso } from '../../lib/dates.ts';
+import { ukToday } from '../../lib/dates.ts';
 import { parseInput } from '../../lib/validation.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
@@ -30,7 +30,7 @@ export async function recordSubjectLeft(
 ) {
   authorize(principal, 'allegation.decide', 'case');
   const input = parseInput(subjectLeftInput, raw, 'Check the details');
-  if (input.leftOn > todayIso(deps.now()))
+  if (input.leftOn > ukToday(deps.now()))
     throw new AppError('validation', 'Check the details', { leftOn: 'The date cannot be in the future' });
   return deps.db.transaction(async (tx) => {
     const theCase = await findVisibleCase(tx, principal, input.caseId, true);

@@ -1,5 +1,5 @@
 import type { Deps } from '../../app/deps.ts';
-import { todayIso } from '../../lib/dates.ts';
+import { ukToday } from '../../lib/dates.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { systemActor } from '../audit/audit-events.ts';
 import { requiresSecondFactor } from '../access/roles.ts';
@@ -37,7 +37,7 @@ export async function seedDemo(
 ): Promise<SeedSummary> {
   if ((await listForces(deps.db)).length > 0)
     return { seeded: false, forces: [], people: 0, users: 0, cases: 0, allegations: 0 };
-  const today = todayIso(deps.now());
+  const today = ukToday(deps.now());
   options.onProgress?.('Loading the demo organisation (first start only)…');
   const orgs = [
     generateDemoOrganisation({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
-import { todayIso, type IsoDate } from '../../lib/dates.ts';
+import { ukToday, type IsoDate } from '../../lib/dates.ts';
 import { notFound } from '../../lib/errors.ts';
 import { actorOf, authorize, can, type Principal } from '../access/principal.ts';
 import { listUsersOfForce } from '../auth/accounts.repository.ts';
@@ -33,7 +33,7 @@ export function sampleState(
  */
 export async function listDipSamples(deps: Deps, principal: Principal | null) {
   authorize(principal, 'oversight.dashboard');
-  const today = todayIso(deps.now());
+  const today = ukToday(deps.now());
   const granting = can(principal, 'dipsample.grant');
   return deps.db.transaction(async (tx) => {
     const rows = await listSamples(tx, principal.forceId, granting ? null : principal.userId);
@@ -57,7 +57,7 @@ export async function viewSampledCase(
 ) {
   authorize(principal, 'oversight.dashboard', 'case');
   if (!z.string().uuid().safeParse(caseId).success) throw notFound('case');
-  const today = todayIso(deps.now());
+  const today = ukToday(deps.now());
   return deps.db.transaction(async (tx) => {
     const sample = await currentSampleOfCase(tx, principal, caseId, today);
     if (!sample) throw notFound('case');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
-import { todayIso } from '../../lib/dates.ts';
+import { ukToday } from '../../lib/dates.ts';
 import { AppError } from '../../lib/errors.ts';
 import { parseInput } from '../../lib/validation.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
@@ -67,7 +67,7 @@ export function maySampleRole(role: string): boolean {
 export async function grantDipSample(deps: Deps, principal: Principal | null, raw: unknown, requestId: string | null) {
   authorize(principal, 'dipsample.grant');
   const input = parseInput(grantDipSampleInput, raw, MESSAGE);
-  if (input.startsOn < todayIso(deps.now()))
+  if (input.startsOn < ukToday(deps.now()))
     throw new AppError('validation', MESSAGE, { startsOn: 'The first day cannot be in the past' });
   return deps.db.transaction(async (tx) => {
     const grantee = (await listUsersOfForce(tx, principal.forceId)).find((u) => u.id === input.granteeUserId);

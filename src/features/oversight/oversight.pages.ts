@@ -17,7 +17,7 @@ import {
 } from './period.ts';
 import { viewReturns } from './statistical-returns.ts';
 import { viewDashboard } from './view-dashboard.ts';
-import { todayIso } from '../../lib/dates.ts';
+import { ukToday } from '../../lib/dates.ts';
 
 type Query = { Querystring: Record<string, string | undefined> };
 
@@ -63,7 +63,7 @@ export function registerOversightPages(app: FastifyInstance, deps: Deps): void {
     if (!(err instanceof AppError) || err.code !== 'validation' || !err.fields) throw err;
     const principal = principalOf(request);
     const force = await findForce(deps.db, principal.forceId);
-    const today = todayIso(deps.now());
+    const today = ukToday(deps.now());
     return reply.code(400).page(template, {
       pageTitle: title,
       forceName: force?.name ?? principal.forceId,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
-import { todayIso } from '../../lib/dates.ts';
+import { ukToday } from '../../lib/dates.ts';
 import { AppError, notFound, staleVersion } from '../../lib/errors.ts';
 import { parseInput } from '../../lib/validation.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
@@ -23,7 +23,7 @@ export async function revokeDipSample(deps: Deps, principal: Principal | null, r
     const row = await findSampleForUpdate(tx, principal.forceId, input.sampleId);
     if (!row) throw notFound('dip sample');
     if (row.version !== input.version) throw staleVersion();
-    if (row.revokedAt || row.endsOn < todayIso(deps.now()))
+    if (row.revokedAt || row.endsOn < ukToday(deps.now()))
       throw new AppError('invalid_state', 'This dip sample has already ended.');
     await revokeSample(tx, row, principal.userId, deps.now());
     await recordAudit(

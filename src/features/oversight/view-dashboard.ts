@@ -1,6 +1,6 @@
 import type { Deps } from '../../app/deps.ts';
 import type { Db } from '../../db/client.ts';
-import { todayIso } from '../../lib/dates.ts';
+import { ukToday } from '../../lib/dates.ts';
 import { parseInput } from '../../lib/validation.ts';
 import { authorize, type Principal } from '../access/principal.ts';
 import { gatherDashboardData, type QueryStep } from './dashboard-data.ts';
@@ -37,7 +37,7 @@ export async function viewDashboard(deps: Deps, principal: Principal | null, que
 
 /** The period asked for (today from the injected clock); a bad one is a validation error. */
 export function dashboardPeriod(deps: Deps, query: PeriodQuery): { today: string; period: ReportingPeriod } {
-  const today = todayIso(deps.now());
+  const today = ukToday(deps.now());
   return { today, period: periodFromInput(parseInput(periodQuerySchema(today), query, 'Check the period')) };
 }
 

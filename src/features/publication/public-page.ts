@@ -1,5 +1,5 @@
 import type { Deps } from '../../app/deps.ts';
-import { todayIso } from '../../lib/dates.ts';
+import { ukToday } from '../../lib/dates.ts';
 import { notFound } from '../../lib/errors.ts';
 import { parseInput } from '../../lib/validation.ts';
 import { findForce } from '../organisation/forces.repository.ts';
@@ -24,7 +24,7 @@ import { publishedNotices } from './publication.repository.ts';
  */
 export async function viewPublicPage(deps: Deps, forceId: string, query: PeriodQuery) {
   if (!/^[a-z0-9_-]{1,40}$/.test(forceId)) throw notFound('page');
-  const today = todayIso(deps.now());
+  const today = ukToday(deps.now());
   const lastComplete = financialYearOf(today) - 1;
   const period = periodFromInput(
     parseInput(periodQuerySchema(today), { ...query, fy: query.fy || String(lastComplete) }, 'Check the period'),

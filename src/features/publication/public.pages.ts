@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../app/deps.ts';
-import { todayIso } from '../../lib/dates.ts';
+import { ukToday } from '../../lib/dates.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { errorSummary } from '../misconduct/case-form-fields.ts';
 import { findForce } from '../organisation/forces.repository.ts';
@@ -25,7 +25,7 @@ export function registerPublicPages(app: FastifyInstance, deps: Deps): void {
         ? await findForce(deps.db, request.params.forceId)
         : undefined;
       if (!force) throw notFound('page');
-      const today = todayIso(deps.now());
+      const today = ukToday(deps.now());
       return reply.code(400).page('publication/views/public.njk', {
         pageTitle: `${force.name}: misconduct hearings and figures`,
         force,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
-import { todayIso } from '../../lib/dates.ts';
+import { ukToday } from '../../lib/dates.ts';
 import { AppError, notFound, staleVersion } from '../../lib/errors.ts';
 import { parseInput } from '../../lib/validation.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
@@ -31,7 +31,7 @@ export async function publishPublication(
     if (row.status !== 'draft') throw new AppError('invalid_state', 'Only a draft notice can be published.');
     await updatePublication(tx, row, {
       status: 'published',
-      publishedOn: todayIso(deps.now()),
+      publishedOn: ukToday(deps.now()),
       publishedBy: principal.userId,
     });
     await recordAudit(

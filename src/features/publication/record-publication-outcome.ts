@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
-import { todayIso } from '../../lib/dates.ts';
+import { ukToday } from '../../lib/dates.ts';
 import { AppError, notFound, staleVersion } from '../../lib/errors.ts';
 import { parseInput } from '../../lib/validation.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
@@ -29,7 +29,7 @@ export async function recordPublicationOutcome(
 ) {
   authorize(principal, 'publication.manage');
   const input = parseInput(publicationOutcomeInput, raw, 'Check the outcome');
-  if (input.outcomeOn > todayIso(deps.now()))
+  if (input.outcomeOn > ukToday(deps.now()))
     throw new AppError('validation', 'Check the outcome', {
       outcomeOn: 'The date of the outcome cannot be in the future',
     });

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.ts';
-import { todayIso } from '../../lib/dates.ts';
+import { ukToday } from '../../lib/dates.ts';
 import { findForce } from '../organisation/forces.repository.ts';
 import { evidenceOf } from './evidence.repository.ts';
 import { loadTracker } from './load-tracker.ts';
@@ -15,7 +15,7 @@ export async function collectResponse(
   at: Date,
   generatedBy: string,
 ): Promise<ResponseDocument> {
-  const entries = await loadTracker(db, forceId, report.id, todayIso(at));
+  const entries = await loadTracker(db, forceId, report.id, ukToday(at));
   const ids = entries.map((e) => e.responseId).filter((id): id is string => id !== null);
   const force = await findForce(db, forceId);
   return buildResponseDocument({

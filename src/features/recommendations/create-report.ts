@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
 import { AppError } from '../../lib/errors.ts';
-import { todayIso } from '../../lib/dates.ts';
+import { ukToday } from '../../lib/dates.ts';
 import { parseInput } from '../../lib/validation.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
@@ -31,7 +31,7 @@ export const createReportInput = z.object({
 export async function createReport(deps: Deps, principal: Principal | null, raw: unknown, requestId: string | null) {
   authorize(principal, 'recommendation.verify');
   const input = parseInput(createReportInput, raw, 'Check the report’s details');
-  if (input.publishedOn > todayIso(deps.now()))
+  if (input.publishedOn > ukToday(deps.now()))
     throw new AppError('validation', 'Check the report’s details', {
       publishedOn: 'The date it was published cannot be in the future',
     });

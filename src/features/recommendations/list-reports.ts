@@ -1,5 +1,5 @@
 import type { Deps } from '../../app/deps.ts';
-import { todayIso } from '../../lib/dates.ts';
+import { ukToday } from '../../lib/dates.ts';
 import { authorize, can, type Principal } from '../access/principal.ts';
 import { loadTracker } from './load-tracker.ts';
 import { listReports } from './reports.repository.ts';
@@ -8,7 +8,7 @@ import { trackerCounts } from './tracker-view.ts';
 /** The reports (national) with the caller's force's position across all of them. */
 export async function listReportsFor(deps: Deps, principal: Principal | null) {
   authorize(principal, 'recommendation.read');
-  const today = todayIso(deps.now());
+  const today = ukToday(deps.now());
   const reports = await listReports(deps.db);
   const entries = await loadTracker(deps.db, principal.forceId, null, today);
   const perReport = new Map<string, ReturnType<typeof trackerCounts>>();

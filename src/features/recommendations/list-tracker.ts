@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
-import { todayIso } from '../../lib/dates.ts';
+import { ukToday } from '../../lib/dates.ts';
 import { parseInput } from '../../lib/validation.ts';
 import { authorize, type Principal } from '../access/principal.ts';
 import { trackerStatuses } from '../../db/schema/index.ts';
@@ -66,6 +66,6 @@ function keep(input: TrackerListInput, e: TrackerEntry): boolean {
 export async function listTracker(deps: Deps, principal: Principal | null, raw: unknown) {
   authorize(principal, 'recommendation.read');
   const input = parseInput(trackerListInput, raw, 'Check the list you asked for');
-  const entries = await loadTracker(deps.db, principal.forceId, null, todayIso(deps.now()));
+  const entries = await loadTracker(deps.db, principal.forceId, null, ukToday(deps.now()));
   return { input, title: listTitle(input), entries: entries.filter((e) => keep(input, e)) };
 }

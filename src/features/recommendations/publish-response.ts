@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
 import { AppError, notFound, staleVersion } from '../../lib/errors.ts';
-import { todayIso } from '../../lib/dates.ts';
+import { ukToday } from '../../lib/dates.ts';
 import { parseInput } from '../../lib/validation.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
@@ -21,7 +21,7 @@ export async function publishResponse(
   authorize(principal, 'recommendation.verify', 'response');
   if (!z.string().uuid().safeParse(id).success) throw notFound('response');
   const input = parseInput(publishInput, raw, 'Check the date of publication');
-  if (input.publishedOn > todayIso(deps.now()))
+  if (input.publishedOn > ukToday(deps.now()))
     throw new AppError('validation', 'Check the date of publication', {
       publishedOn: 'The date it was published cannot be in the future',
     });

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../app/deps.ts';
 import { principalOf, requireSignedInPage } from '../../app/plugins/authentication.ts';
 import type { FieldErrors } from '../../lib/errors.ts';
-import { todayIso } from '../../lib/dates.ts';
+import { ukToday } from '../../lib/dates.ts';
 import { authorize } from '../access/principal.ts';
 import { generateResponse, previewResponse } from './generate-response.ts';
 import {
@@ -63,7 +63,7 @@ export function registerResponsePages(app: FastifyInstance, deps: Deps): void {
       pageTitle: `Commissioner’s response – ${view.document.report.title}`,
       ...view,
       draft: false,
-      values: extra.values ?? { ...dateValues('publishedOn', todayIso(deps.now())), version: String(view.version) },
+      values: extra.values ?? { ...dateValues('publishedOn', ukToday(deps.now())), version: String(view.version) },
       fields: extra.fields,
       errors: extra.fields ? summaryOf(extra.fields, ['publishedOn']) : undefined,
     });

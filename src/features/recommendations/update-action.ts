@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
 import { AppError, notFound, staleVersion } from '../../lib/errors.ts';
-import { todayIso } from '../../lib/dates.ts';
+import { ukToday } from '../../lib/dates.ts';
 import { parseInput } from '../../lib/validation.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
@@ -36,7 +36,7 @@ export async function updateActionOf(
 ) {
   authorize(principal, 'recommendation.manage', 'recommendation');
   const input = parseInput(updateActionInput, raw, 'Check the action');
-  if (input.doneOn && input.doneOn > todayIso(deps.now()))
+  if (input.doneOn && input.doneOn > ukToday(deps.now()))
     throw new AppError('validation', 'Check the action', { doneOn: 'The date it was done cannot be in the future' });
   if (!z.string().uuid().safeParse(actionId).success) throw notFound('action');
   return deps.db.transaction(async (tx) => {

@@ -1,6 +1,6 @@
 import type { Deps } from '../../app/deps.ts';
 import { notFound } from '../../lib/errors.ts';
-import { todayIso } from '../../lib/dates.ts';
+import { ukToday } from '../../lib/dates.ts';
 import { authorize, can, type Principal } from '../access/principal.ts';
 import { commentSideOf } from './add-comment.ts';
 import { evidenceOf } from './evidence.repository.ts';
@@ -21,7 +21,7 @@ export async function viewItem(deps: Deps, principal: Principal | null, itemId: 
   if (!item) throw notFound('recommendation');
   const report = await findReport(deps.db, item.reportId);
   if (!report) throw notFound('recommendation');
-  const today = todayIso(deps.now());
+  const today = ukToday(deps.now());
   const entry = (await loadTracker(deps.db, principal.forceId, report.id, today)).find((e) => e.itemId === item.id);
   if (!entry) throw notFound('recommendation');
   const ids = entry.responseId ? [entry.responseId] : [];

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
 import { notFound } from '../../lib/errors.ts';
-import { todayIso } from '../../lib/dates.ts';
+import { ukToday } from '../../lib/dates.ts';
 import { authorize, can, type Principal } from '../access/principal.ts';
 import { loadTracker } from './load-tracker.ts';
 import { findReport } from './reports.repository.ts';
@@ -13,7 +13,7 @@ export async function viewReport(deps: Deps, principal: Principal | null, report
   if (!z.string().uuid().safeParse(reportId).success) throw notFound('report');
   const report = await findReport(deps.db, reportId);
   if (!report) throw notFound('report');
-  const entries = await loadTracker(deps.db, principal.forceId, report.id, todayIso(deps.now()));
+  const entries = await loadTracker(deps.db, principal.forceId, report.id, ukToday(deps.now()));
   const next = (kind: string) => Math.max(0, ...entries.filter((e) => e.kind === kind).map((e) => e.number)) + 1;
   return {
     report,

@@ -1,12 +1,12 @@
 import type { Deps } from '../../app/deps.ts';
 import { AppError } from '../../lib/errors.ts';
-import { ukToday } from '../clocks/sweep-clocks.ts';
 import { parseInput } from '../../lib/validation.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
 import { findSubjectForUpdate } from '../misconduct/cases.repository.ts';
 import { changeInput, type ChangeInput } from './restriction-input.ts';
 import { decisionDateErrors, failIf, lockRestriction, replaceRestrictionRow } from './restriction-steps.ts';
 import { latestDecisionOn } from './restriction-history.ts';
+import { ukToday } from '../../lib/dates.ts';
 
 /**
  * Changes an in-force restriction to another kind (restricted duties to suspension, suspension to

@@ -1,6 +1,5 @@
 import type { Deps } from '../../app/deps.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
-import { ukToday } from '../clocks/sweep-clocks.ts';
 import { parseInput } from '../../lib/validation.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
 import { recordAudit } from '../audit/record-audit.ts';
@@ -8,6 +7,7 @@ import { findSubjectForUpdate, findVisibleCase } from '../misconduct/cases.repos
 import { imposeInput, type ImposeInput } from './restriction-input.ts';
 import { decisionDateErrors, failIf, putInForce } from './restriction-steps.ts';
 import { findInForceOfSubject } from './restrictions.repository.ts';
+import { ukToday } from '../../lib/dates.ts';
 
 /**
  * Imposes a restriction (suspension or one of its alternatives) on a subject of a case: a decision with the

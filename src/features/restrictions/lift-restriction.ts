@@ -1,7 +1,6 @@
 import type { Deps } from '../../app/deps.ts';
 import type { FieldErrors } from '../../lib/errors.ts';
-import { formatDate } from '../../lib/dates.ts';
-import { ukToday } from '../clocks/sweep-clocks.ts';
+import { formatDate, ukToday } from '../../lib/dates.ts';
 import { parseInput } from '../../lib/validation.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
 import { latestDecisionOn } from './restriction-history.ts';

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
 import { restrictionKinds, restrictionStatuses } from '../../db/schema/index.ts';
-import { ukToday } from '../clocks/sweep-clocks.ts';
 import { parseInput } from '../../lib/validation.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
 import { recordAudit } from '../audit/record-audit.ts';
@@ -10,6 +9,7 @@ import { listRestrictions } from './restriction-lists.repository.ts';
 import { restrictionsInForceByType } from './restriction-reports.ts';
 import { durationDays } from './restriction-rules.ts';
 import { subjectFlags } from './subject-flags.ts';
+import { ukToday } from '../../lib/dates.ts';
 
 /** How far ahead the "reviews due" list looks, so a review is prepared before its day (a screen choice, not a rule). */
 export const REVIEW_LOOKAHEAD_DAYS = 7;

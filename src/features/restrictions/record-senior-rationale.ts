@@ -1,8 +1,7 @@
 import type { Deps } from '../../app/deps.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
-import { formatDate, type IsoDate } from '../../lib/dates.ts';
-import { ukToday } from '../clocks/sweep-clocks.ts';
+import { formatDate, type IsoDate, ukToday } from '../../lib/dates.ts';
 import { parseInput } from '../../lib/validation.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
 import type { AuditActor } from '../audit/audit-events.ts';

@@ -1,4 +1,3 @@
-import { ukToday } from '../clocks/sweep-clocks.ts';
 import { AppError, type FieldErrors } from '../../lib/errors.ts';
 import { dateFromParts, dateParts, first, type FormBody } from '../misconduct/case-form-fields.ts';
 import {
@@ -8,6 +7,7 @@ import {
   SUSPENSION_GROUNDS,
   type RestrictionKind,
 } from './restriction-rules.ts';
+import { ukToday } from '../../lib/dates.ts';
 
 /**
  * What the restriction forms need to turn a GOV.UK form post into use-case input and back: the controls'

@@ -1,7 +1,6 @@
-import { ukToday } from '../clocks/sweep-clocks.ts';
 import type { Deps } from '../../app/deps.ts';
 import type { Db } from '../../db/client.ts';
-import { formatDate } from '../../lib/dates.ts';
+import { formatDate, ukToday } from '../../lib/dates.ts';
 import { can, type Principal } from '../access/principal.ts';
 import { listRestrictions } from './restriction-lists.repository.ts';
 import { KIND_LABELS } from './restriction-rules.ts';

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { ukToday } from '../clocks/sweep-clocks.ts';
 import type { Deps } from '../../app/deps.ts';
 import { notFound } from '../../lib/errors.ts';
 import { actorOf, authorize, can, type Principal } from '../access/principal.ts';
@@ -15,6 +14,7 @@ import {
   type RestrictionRow,
 } from './restrictions.repository.ts';
 import { subjectFlags, type SubjectFlag } from './subject-flags.ts';
+import { ukToday } from '../../lib/dates.ts';
 
 /** A restriction with its decisions (oldest first) and the names of its decision makers. */
 export type RestrictionWithHistory = RestrictionRow & {

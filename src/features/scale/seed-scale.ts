@@ -1,6 +1,6 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Deps } from '../../app/deps.ts';
-import { todayIso } from '../../lib/dates.ts';
+import { ukToday } from '../../lib/dates.ts';
 import { systemActor } from '../audit/audit-events.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { hashPassword } from '../auth/credentials.ts';
@@ -55,7 +55,7 @@ export type SeedScaleOptions = ScaleOptions & {
 
 export async function seedScale(deps: Deps, options: SeedScaleOptions): Promise<SeedScaleSummary> {
   const plan = planScale(options);
-  const today = todayIso(deps.now());
+  const today = ukToday(deps.now());
   const summary: SeedScaleSummary = {
     seeded: false,
     reason: null,

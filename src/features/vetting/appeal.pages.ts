@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../app/deps.ts';
 import { principalOf, requireSignedInPage } from '../../app/plugins/authentication.ts';
-import { formatDate, todayIso } from '../../lib/dates.ts';
+import { formatDate, ukToday } from '../../lib/dates.ts';
 import { AppError } from '../../lib/errors.ts';
 import { authorize } from '../access/principal.ts';
 import { decideAppeal } from './decide-appeal.ts';
@@ -30,7 +30,7 @@ export function registerDecisionRecordPages(app: FastifyInstance, deps: Deps): v
 
   const showDecision = async (request: FastifyRequest<Params>, reply: FastifyReply, extra: Extra = {}) => {
     const view = await viewDecision(deps, principalOf(request), request.params.id, request.id);
-    const today = todayIso(deps.now());
+    const today = ukToday(deps.now());
     return reply.code(extra.status ?? 200).page('vetting/views/decision.njk', {
       pageTitle: `Vetting decision record – ${OUTCOME_LABELS[view.decision.outcome]}`,
       ...view,
@@ -102,7 +102,7 @@ export function registerDecisionRecordPages(app: FastifyInstance, deps: Deps): v
         view.decision.outcome === 'withdraw'
           ? 'The withdrawn clearance is reinstated'
           : 'The application can be decided again; only a new decision grants clearance',
-      exampleDate: exampleDate(todayIso(deps.now())),
+      exampleDate: exampleDate(ukToday(deps.now())),
       fields: extra.fields,
       errors: extra.refusal
         ? [{ text: extra.refusal, href: '#main-content' }]

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
-import { todayIso } from '../../lib/dates.ts';
+import { ukToday } from '../../lib/dates.ts';
 import { AppError } from '../../lib/errors.ts';
 import { parseInput } from '../../lib/validation.ts';
 import { applicationKinds, vettingLevels } from '../../db/schema/index.ts';
@@ -62,7 +62,7 @@ export async function createApplication(
 ) {
   authorize(principal, 'vetting.decide', 'page');
   const input = parseInput(createApplicationInput, raw, 'Check the application');
-  const today = todayIso(deps.now());
+  const today = ukToday(deps.now());
   const dateErrors: Record<string, string> = {};
   if (input.dateOfBirth >= today) dateErrors['dateOfBirth'] = 'The date of birth must be in the past';
   if (input.receivedOn > today) dateErrors['receivedOn'] = 'The date received must be today or in the past';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
-import { todayIso } from '../../lib/dates.ts';
+import { ukToday } from '../../lib/dates.ts';
 import { AppError, notFound, staleVersion } from '../../lib/errors.ts';
 import { parseInput } from '../../lib/validation.ts';
 import { recordAudit } from '../audit/record-audit.ts';
@@ -43,7 +43,7 @@ export async function decideAppeal(
 ) {
   authorize(principal, 'vetting.decide', 'appeal');
   const input = parseInput(decideAppealInput, raw, 'Check the appeal outcome');
-  const today = todayIso(deps.now());
+  const today = ukToday(deps.now());
   return deps.db.transaction(async (tx) => {
     const appeal = await findVisibleAppeal(tx, principal, input.appealId, true);
     if (!appeal) throw notFound('appeal');

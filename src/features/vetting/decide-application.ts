@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
-import { todayIso } from '../../lib/dates.ts';
+import { ukToday } from '../../lib/dates.ts';
 import { AppError, staleVersion } from '../../lib/errors.ts';
 import { parseInput } from '../../lib/validation.ts';
 import { recordAudit } from '../audit/record-audit.ts';
@@ -80,7 +80,7 @@ export async function decideApplication(
     if (!verdict.ok && verdict.kind === 'blocked') throw new AppError('invalid_state', verdict.message);
     if (!verdict.ok) throw new AppError('validation', 'The decision cannot be saved yet', verdict.fields);
 
-    const decidedOn = todayIso(deps.now());
+    const decidedOn = ukToday(deps.now());
     const decisionId = randomUUID();
     const appealWindowEndsOn = input.outcome === 'refuse' ? vettingDeadline(deps, 'vetting_appeal', decidedOn) : null;
     const given = (id: string): Partial<ItemRationale> | null => {

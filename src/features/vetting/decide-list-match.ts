@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
-import { todayIso } from '../../lib/dates.ts';
+import { ukToday } from '../../lib/dates.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { parseInput } from '../../lib/validation.ts';
 import { recordAudit } from '../audit/record-audit.ts';
@@ -42,7 +42,7 @@ export async function decideListMatch(
       decision: input.decision,
       note: input.note,
       decidedBy: principal.userId,
-      decidedOn: todayIso(deps.now()),
+      decidedOn: ukToday(deps.now()),
     });
     await recordAudit(
       tx,

@@ -4,7 +4,6 @@ import { AppError } from '../../lib/errors.ts';
 import { parseInput } from '../../lib/validation.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
-import { ukToday } from '../clocks/sweep-clocks.ts';
 import {
   insertDecision,
   liveClearancesForUpdate,
@@ -18,6 +17,7 @@ import { withdrawClearances } from './review-withdrawal.ts';
 import { meetVettingClocks, vettingDeadline } from './vetting-clocks.ts';
 import { updateReview } from './vetting-reviews.repository.ts';
 import { reviewFile } from './view-review.ts';
+import { ukToday } from '../../lib/dates.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date in the format 2026-03-27');
 const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
 import { isUploadedFile } from '../../app/plugins/uploads.ts';
-import { todayIso } from '../../lib/dates.ts';
+import { ukToday } from '../../lib/dates.ts';
 import { AppError, type FieldErrors } from '../../lib/errors.ts';
 import { listKinds } from '../../db/schema/index.ts';
 import type { AuditActor } from '../audit/audit-events.ts';
@@ -45,7 +45,7 @@ export async function importListText(
   actor: AuditActor,
   input: { forceId: string; list: ListKind; text: string },
 ): Promise<ImportSummary> {
-  const { entries, errors } = parseListCsv(input.text, todayIso(deps.now()));
+  const { entries, errors } = parseListCsv(input.text, ukToday(deps.now()));
   if (errors.length > 0) {
     const fields: FieldErrors = {
       file: `The file has ${errors.length} ${errors.length === 1 ? 'problem' : 'problems'}: nothing was imported`,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
 import type { Db } from '../../db/client.ts';
-import { todayIso } from '../../lib/dates.ts';
+import { ukToday } from '../../lib/dates.ts';
 import { parseInput } from '../../lib/validation.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { actorOf, type Principal } from '../access/principal.ts';
@@ -47,7 +47,7 @@ export async function computeCompliance(
   personId?: string,
 ): Promise<ComplianceRow[]> {
   const minimum = minimumLevelOf(deps.config.rules.integrity.minimumLevel);
-  const today = todayIso(deps.now());
+  const today = ukToday(deps.now());
   const people = await currentWorkforce(tx, principal, personId);
   const held = new Map<string, { level: VettingLevel; status: ClearanceStatus; expiresOn: string }[]>();
   for (const c of await workforceClearances(tx, principal, personId)) {

@@ -4,8 +4,8 @@ import { reviewStatuses, reviewTriggers } from '../../db/schema/index.ts';
 import { parseInput } from '../../lib/validation.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
-import { ukToday } from '../clocks/sweep-clocks.ts';
 import { listReviews } from './vetting-reviews.repository.ts';
+import { ukToday } from '../../lib/dates.ts';
 
 const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 

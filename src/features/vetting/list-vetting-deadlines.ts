@@ -5,9 +5,9 @@ import { actorOf, authorize, type Principal } from '../access/principal.ts';
 import { toDayNumber } from '../clocks/iso-date.ts';
 import { WINDOW_PERIODS } from '../clocks/periods.ts';
 import { isPeriodKey } from '../clocks/sub-judice.ts';
-import { ukToday } from '../clocks/sweep-clocks.ts';
 import { addCalendarDays } from '../clocks/working-days.ts';
 import { listVisibleVettingDeadlines, type VettingDeadlineRow } from './vetting-deadlines.repository.ts';
+import { ukToday } from '../../lib/dates.ts';
 
 export type VettingDeadline = {
   clockId: string;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
-import { formatDate, todayIso } from '../../lib/dates.ts';
+import { formatDate, ukToday } from '../../lib/dates.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { parseInput } from '../../lib/validation.ts';
 import { recordAudit } from '../audit/record-audit.ts';
@@ -34,7 +34,7 @@ export async function lodgeAppeal(
 ) {
   authorize(principal, 'vetting.decide', 'decision');
   const input = parseInput(lodgeAppealInput, raw, 'Check the appeal');
-  const today = todayIso(deps.now());
+  const today = ukToday(deps.now());
   return deps.db.transaction(async (tx) => {
     const decision = await findVisibleDecision(tx, principal, input.decisionId, true);
     if (!decision) throw notFound('decision');

@@ -4,10 +4,10 @@ import { AppError, notFound } from '../../lib/errors.ts';
 import { parseInput } from '../../lib/validation.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
-import { ukToday } from '../clocks/sweep-clocks.ts';
 import { DECLARATION_CATEGORIES } from './declaration-categories.ts';
 import { openReviewForTrigger } from './open-review-for-trigger.ts';
 import { declarationsOfPerson, insertDeclaration } from './vetting-declarations.repository.ts';
+import { ukToday } from '../../lib/dates.ts';
 
 const isoDate = z
   .string({ message: 'Enter the date it happened' })

@@ -5,10 +5,10 @@ import { parseInput } from '../../lib/validation.ts';
 import type { AuditActor } from '../audit/audit-events.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
-import { ukToday } from '../clocks/sweep-clocks.ts';
 import { openReviewForTrigger } from './open-review-for-trigger.ts';
 import { randomSample, seedForDate } from './random-sample.ts';
 import { currentPeopleOf } from './vetting-transfers.repository.ts';
+import { ukToday } from '../../lib/dates.ts';
 
 const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
-import { todayIso } from '../../lib/dates.ts';
+import { ukToday } from '../../lib/dates.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { parseInput } from '../../lib/validation.ts';
 import { adverseInfoTypes, adverseRelations } from '../../db/schema/index.ts';
@@ -57,7 +57,7 @@ export async function recordAdverseInformation(
 ) {
   authorize(principal, 'vetting.decide', 'application');
   const input = parseInput(adverseInput, raw, 'Check the adverse information');
-  const today = todayIso(deps.now());
+  const today = ukToday(deps.now());
   if (input.occurredOn && input.occurredOn > today)
     throw new AppError('validation', 'Check the adverse information', {
       occurredOn: 'The date it happened must be in the past',

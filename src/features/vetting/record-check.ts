@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
-import { todayIso } from '../../lib/dates.ts';
+import { ukToday } from '../../lib/dates.ts';
 import { AppError, notFound, staleVersion } from '../../lib/errors.ts';
 import { parseInput } from '../../lib/validation.ts';
 import { recordAudit } from '../audit/record-audit.ts';
@@ -42,7 +42,7 @@ export async function recordCheck(
 ) {
   authorize(principal, 'vetting.decide', 'application');
   const input = parseInput(recordCheckInput, raw, 'Check the result');
-  const today = todayIso(deps.now());
+  const today = ukToday(deps.now());
   if ((input.completedOn ?? today) > today)
     throw new AppError('validation', 'Check the result', {
       completedOn: 'The date completed must be today or in the past',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
-import { todayIso } from '../../lib/dates.ts';
+import { ukToday } from '../../lib/dates.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { parseInput } from '../../lib/validation.ts';
 import { vettingLevels } from '../../db/schema/index.ts';
@@ -32,7 +32,7 @@ export async function recordExistingClearance(
 ) {
   authorize(principal, 'vetting.decide', 'vetting file');
   const input = parseInput(existingClearanceInput, raw, 'Check the clearance details');
-  if (input.grantedOn > todayIso(deps.now()))
+  if (input.grantedOn > ukToday(deps.now()))
     throw new AppError('validation', 'Check the clearance details', {
       grantedOn: 'The date it was granted must be today or in the past',
     });

@@ -5,9 +5,9 @@ import { AppError, notFound, staleVersion } from '../../lib/errors.ts';
 import { parseInput } from '../../lib/validation.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
-import { ukToday } from '../clocks/sweep-clocks.ts';
 import { findReviewCheckForUpdate, insertReviewCheck, updateReviewCheck } from './review-file.repository.ts';
 import { lockOpenReview } from './review-lock.ts';
+import { ukToday } from '../../lib/dates.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date in the format 2026-03-27');
 const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);

@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
-import { formatDate } from '../../lib/dates.ts';
+import { formatDate, ukToday } from '../../lib/dates.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { parseInput } from '../../lib/validation.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
-import { ukToday } from '../clocks/sweep-clocks.ts';
 import { openReviewForTrigger } from './open-review-for-trigger.ts';
 import { findVettingPerson } from './vetting-transfers.repository.ts';
 

@@ -1,5 +1,5 @@
 import type { Deps } from '../../app/deps.ts';
-import { todayIso } from '../../lib/dates.ts';
+import { ukToday } from '../../lib/dates.ts';
 import { can, type Principal } from '../access/principal.ts';
 import { addCalendarDays } from '../clocks/working-days.ts';
 import { countApplications } from './applications.repository.ts';
@@ -15,7 +15,7 @@ export const EXPIRING_WITHIN_DAYS = 90;
 /** The vetting home page's counts: open applications, compliance gaps, list sizes, clearances expiring in 90 days. An audited read. */
 export async function vettingHome(deps: Deps, principal: Principal | null, requestId: string | null) {
   authorizeVettingRead(principal, 'page');
-  const today = todayIso(deps.now());
+  const today = ukToday(deps.now());
   const until = addCalendarDays(today, EXPIRING_WITHIN_DAYS);
   return deps.db.transaction(async (tx) => {
     const openApplications = await countApplications(tx, principal, 'open');

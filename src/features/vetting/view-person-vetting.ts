@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
-import { todayIso } from '../../lib/dates.ts';
+import { ukToday } from '../../lib/dates.ts';
 import { notFound } from '../../lib/errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { actorOf, can, type Principal } from '../access/principal.ts';
@@ -29,7 +29,7 @@ export async function viewPersonVetting(
   return deps.db.transaction(async (tx) => {
     const person = await findVettingPerson(tx, principal, personId);
     if (!person) throw notFound('vetting file');
-    const today = todayIso(deps.now());
+    const today = ukToday(deps.now());
     const clearances = (await clearancesOf(tx, principal.forceId, person.id)).map((c) => {
       const period = deps.config.rules.periods[renewalPeriodOf(c.level)];
       return {

@@ -5,7 +5,6 @@ import { notFound } from '../../lib/errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
 import { roleAbilities, roles } from '../access/roles.ts';
-import { ukToday } from '../clocks/sweep-clocks.ts';
 import {
   adverseItemsOfReview,
   checksOfReview,
@@ -14,6 +13,7 @@ import {
 } from './review-file.repository.ts';
 import { findDeclaration } from './vetting-declarations.repository.ts';
 import { findVisibleReview, vettingOfficersOf, type ReviewDetailRow } from './vetting-reviews.repository.ts';
+import { ukToday } from '../../lib/dates.ts';
 
 const uuid = z.string().uuid();
 
