@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { accountEmail } from '../src/features/scale/synthetic-organisation.ts';
 import { childEnv } from './http.ts';
 import {
@@ -12,6 +11,7 @@ import {
   type Measurement,
   type Skipped,
 } from './measure.ts';
+import { projectRoot } from '../src/lib/project-root.ts';
 
 /*
  * The oversight dashboard's queries, timed in a child process (dashboard-probe.ts) with a time limit: a
@@ -22,7 +22,7 @@ import {
  * `select count(*) from clocks`, a full read of the largest table they work on.
  */
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const root = projectRoot;
 
 export type DashboardOptions = {
   engine: Engine;

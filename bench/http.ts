@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { systemActor } from '../src/features/audit/audit-events.ts';
 import { createApiToken } from '../src/features/auth/api-tokens.ts';
 import { findUserByEmail } from '../src/features/auth/accounts.repository.ts';
@@ -20,6 +19,7 @@ import {
   type Skipped,
   type TargetRule,
 } from './measure.ts';
+import { projectRoot } from '../src/lib/project-root.ts';
 
 /*
  * HTTP under load: autocannon in this (the harness) process against the application in a child process
@@ -27,7 +27,7 @@ import {
  * GET /bench/hello, served by the same server build in the same run.
  */
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const root = projectRoot;
 
 export type HttpOptions = {
   engine: Engine;

@@ -4,7 +4,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { migrateDatabase, openDatabase, pgliteOptions, type DatabaseTarget } from '../src/db/client.ts';
 import { adminQuery, pgUrlFor } from './databases.ts';
@@ -18,6 +17,7 @@ import {
   type Measurement,
   type Skipped,
 } from './measure.ts';
+import { projectRoot } from '../src/lib/project-root.ts';
 
 /*
  * Importing the full NYC CCRB data with `probity import` (a child process, as a user would run it) beside
@@ -25,7 +25,7 @@ import {
  * columns (no keys, no indexes, no parsing into types), in a fresh database of the same engine.
  */
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const root = projectRoot;
 export const NYC_FILES = [
   'active_officers.csv',
   'inactive_officers.csv',

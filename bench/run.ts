@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { DEFAULT_FORCE, DEFAULT_SEED, type Scale } from '../src/features/scale/scale-plan.ts';
 import { preparePg, preparePglite, settle, withDatabase, type Prepared, type SeedPlan } from './databases.ts';
 import { prepareHttpFixtures, runHttpScenarios } from './http.ts';
@@ -16,6 +15,7 @@ import {
 } from './measure.ts';
 import { runQueryScenarios } from './queries.ts';
 import { runDashboardScenarios } from './dashboard.ts';
+import { projectRoot } from '../src/lib/project-root.ts';
 
 /*
  * `npm run bench`: seeds its own databases, then measures the NYC import against COPY, the API under load
@@ -37,7 +37,7 @@ export type BenchOptions = {
   log?: (line: string) => void;
 };
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const root = projectRoot;
 export const resultsDir = path.join(root, 'bench/results');
 /** The force whose users the HTTP scenarios act as: at national scale the largest (the hardest case). */
 export const NATIONAL_BENCH_FORCE = 'metropolitan';

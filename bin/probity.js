@@ -1,7 +1,15 @@
 #!/usr/bin/env node
-// Entry point of the `probity` command. Source is TypeScript run through tsx, so there is no build step.
-import { register } from 'tsx/esm/api';
+// Entry point of the `probity` command. Runs the JavaScript compiled into dist/ (built by `npm install` and
+// `npm run build`). When a source file changed since the last build — a developer's checkout — it runs the
+// TypeScript sources through tsx instead, so the command never runs stale code.
+import { buildIsCurrent } from '../scripts/build-state.mjs';
 
-register();
-const { main } = await import('../src/cli/main.ts');
+let main;
+if (buildIsCurrent()) {
+  ({ main } = await import('../dist/src/cli/main.js'));
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  ({ main } = await import('../src/cli/main.ts'));
+}
 await main(process.argv);

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Extensions } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema/index.ts';
+import { projectRoot } from '../lib/project-root.ts';
 
 export type Schema = typeof schema;
 /** The one database handle type use cases and repositories see; a transaction is one too. */
@@ -21,7 +21,7 @@ export type Database = {
   query: <T = Record<string, unknown>>(sqlText: string, params?: unknown[]) => Promise<T[]>;
 };
 
-export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+export const migrationsFolder = path.join(projectRoot, 'src/db/migrations');
 
 /**
  * What every PGlite instance of Probity is opened with: the extensions the migrations create (pg_trgm, for

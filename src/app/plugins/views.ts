@@ -1,13 +1,13 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import view from '@fastify/view';
 import nunjucks from 'nunjucks';
 import { formatDate, formatDateTime } from '../../lib/dates.ts';
 import { can } from '../../features/access/principal.ts';
 import { roleLabels, type Ability } from '../../features/access/roles.ts';
+import { projectRoot } from '../../lib/project-root.ts';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const root = projectRoot;
 
 /** Top navigation: shown only where the user holds the ability behind it. */
 const navigation: { href: string; text: string; ability: Ability }[] = [
