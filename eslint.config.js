@@ -4,7 +4,16 @@ import tseslint from 'typescript-eslint';
 /** Lint is type-aware and every finding is an error: CI fails on warnings-as-habit. */
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'dist/', 'data/', 'scratch/', 'test-results/', 'public/', 'src/db/migrations/', 'bench/results/'],
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'data/',
+      'scratch/',
+      'test-results/',
+      'public/',
+      'src/db/migrations/',
+      'bench/results/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
