@@ -3,12 +3,6 @@ import { Command, Option } from 'commander';
 import { ConfigError } from '../app/config.ts';
 import { AppError } from '../lib/errors.ts';
 import { roles } from '../features/access/roles.ts';
-import { serve } from './serve.ts';
-import { migrateCommand, seedCommand, sqlCommand } from './database-commands.ts';
-import { createUserCommand, createTokenCommand, demoCodeCommand } from './account-commands.ts';
-import { auditVerifyCommand } from './audit-commands.ts';
-import { sweepClocksCommand } from './clock-commands.ts';
-import { seedScaleCommand } from './scale-commands.ts';
 import { benchCommand } from './bench-commands.ts';
 import { registerBackupCommands } from './backup-commands.ts';
 import { registerRandomReviewCommands } from './random-review-commands.ts';
@@ -16,7 +10,10 @@ import { registerImportCommands } from './import-commands.ts';
 import { registerVettingListCommands } from './vetting-list-commands.ts';
 import { registerForceCommands } from './force-commands.ts';
 
-/** The `probity` command. Each action opens the database it needs and closes it again. */
+/**
+ * The `probity` command. Each action opens the database it needs and closes it again, and loads its own
+ * modules when it runs, so that `probity --help` or one command does not load the whole server.
+ */
 export async function main(argv: string[]): Promise<void> {
   const program = new Command('probity')
     .description('Probity: police professional standards, vetting and oversight')
@@ -27,9 +24,12 @@ export async function main(argv: string[]): Promise<void> {
     .command('serve')
     .description('start the web application (PORT, default 3000)')
     .option('--demo', 'load the demo organisation on first start')
-    .action((o: { demo?: boolean }) => serve({ demo: !!o.demo }));
+    .action(async (o: { demo?: boolean }) => (await import('./serve.ts')).serve({ demo: !!o.demo }));
 
-  program.command('migrate').description('apply database migrations').action(migrateCommand);
+  program
+    .command('migrate')
+    .description('apply database migrations')
+    .action(async () => (await import('./database-commands.ts')).migrateCommand());
 
   program
     .command('seed')
@@ -43,20 +43,23 @@ export async function main(argv: string[]): Promise<void> {
     )
     .option('--seed <n>', 'with --scale: the random seed (same seed, same data)')
     .option('--force <force>', 'with --scale force: which force (e.g. hertfordshire, metropolitan)')
-    .action((o: { demo?: boolean; scale?: 'force' | 'national'; seed?: string; force?: string }, cmd: Command) => {
-      if (o.demo && !o.scale && o.seed === undefined && o.force === undefined) return seedCommand();
-      if (o.scale && !o.demo)
-        return seedScaleCommand({
-          scale: o.scale,
-          ...(o.seed !== undefined ? { seed: o.seed } : {}),
-          ...(o.force !== undefined ? { force: o.force } : {}),
-        });
-      cmd.error(
-        o.demo
-          ? 'error: --demo cannot be combined with --scale, --seed or --force'
-          : 'error: choose --demo or --scale force|national',
-      );
-    });
+    .action(
+      async (o: { demo?: boolean; scale?: 'force' | 'national'; seed?: string; force?: string }, cmd: Command) => {
+        if (o.demo && !o.scale && o.seed === undefined && o.force === undefined)
+          return (await import('./database-commands.ts')).seedCommand();
+        if (o.scale && !o.demo)
+          return (await import('./scale-commands.ts')).seedScaleCommand({
+            scale: o.scale,
+            ...(o.seed !== undefined ? { seed: o.seed } : {}),
+            ...(o.force !== undefined ? { force: o.force } : {}),
+          });
+        cmd.error(
+          o.demo
+            ? 'error: --demo cannot be combined with --scale, --seed or --force'
+            : 'error: choose --demo or --scale force|national',
+        );
+      },
+    );
 
   const user = program.command('user').description('manage accounts');
   user
@@ -67,7 +70,9 @@ export async function main(argv: string[]): Promise<void> {
     .option('--force <force>', 'force id', 'westshire')
     .option('--name <name>', 'display name')
     .option('--person <personId>', 'link the account to its holder’s person record')
-    .action(createUserCommand);
+    .action(async (o: Parameters<typeof import('./account-commands.ts').createUserCommand>[0]) =>
+      (await import('./account-commands.ts')).createUserCommand(o),
+    );
 
   const token = program.command('token').description('API tokens');
   token
@@ -75,13 +80,13 @@ export async function main(argv: string[]): Promise<void> {
     .description('create an API token for a user and print it (shown once)')
     .requiredOption('--user <email>', 'the account the token acts as')
     .option('--name <name>', 'what the token is for', 'cli')
-    .action(createTokenCommand);
+    .action(async (o: { user: string; name: string }) => (await import('./account-commands.ts')).createTokenCommand(o));
 
   const audit = program.command('audit').description('the audit log');
   audit
     .command('verify')
     .description('check the hash chain of the whole audit log; exit 1 naming the first bad row')
-    .action(auditVerifyCommand);
+    .action(async () => (await import('./audit-commands.ts')).auditVerifyCommand());
 
   const clocks = program.command('clocks').description('statutory clocks');
   clocks
@@ -90,7 +95,7 @@ export async function main(argv: string[]): Promise<void> {
       'mark clocks due and overdue once, start the next 6-monthly PCC report clock, expire clearances and open renewal reviews (run daily, e.g. from cron)',
     )
     .option('--today <date>', 'the date to sweep as (YYYY-MM-DD), for testing')
-    .action(sweepClocksCommand);
+    .action(async (o: { today?: string }) => (await import('./clock-commands.ts')).sweepClocksCommand(o));
 
   registerBackupCommands(program);
   registerRandomReviewCommands(program);
@@ -103,7 +108,7 @@ export async function main(argv: string[]): Promise<void> {
     .command('sql')
     .description('run one SQL statement against the database and print the rows (administrators)')
     .argument('<statement>')
-    .action(sqlCommand);
+    .action(async (statement: string) => (await import('./database-commands.ts')).sqlCommand(statement));
 
   program
     .command('bench')
@@ -127,7 +132,7 @@ export async function main(argv: string[]): Promise<void> {
     .command('demo-code')
     .description('print the current 6-digit code of a demo account')
     .argument('<email>')
-    .action(demoCodeCommand);
+    .action(async (email: string) => (await import('./account-commands.ts')).demoCodeCommand(email));
 
   try {
     await program.parseAsync(argv);
