@@ -7,6 +7,7 @@ import { principalOf, requireApiPrincipal } from '../../app/plugins/authenticati
 import { addEvidence } from './add-evidence.ts';
 import { listEvidence } from './list-evidence.ts';
 import { readEvidence } from './read-evidence.ts';
+import { sendDownload } from '../../lib/downloads.ts';
 
 const errors = apiErrors(400, 401, 404);
 
@@ -21,23 +22,6 @@ const evidenceItem = z.object({
   description: z.string(),
   uploadedAt: z.string(),
 });
-
-/** `Content-Disposition: attachment` with an ASCII fallback name and the exact name in RFC 5987 form. */
-export function attachmentDisposition(fileName: string): string {
-  const fallback = fileName.replace(/[^\x20-\x7e]|["\\%;]/g, '_');
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
-}
-
-/** Sends a file as a download: never rendered by the browser, never sniffed, never cached. */
-export function sendEvidence(reply: FastifyReply, file: Awaited<ReturnType<typeof readEvidence>>) {
-  return reply
-    .header('content-type', file.mediaType)
-    .header('content-disposition', attachmentDisposition(file.fileName))
-    .header('x-content-type-options', 'nosniff')
-    .header('cache-control', 'no-store, private')
-    .header('content-security-policy', "default-src 'none'; sandbox")
-    .send(file.content);
-}
 
 /** /api/v1/cases/{id}/evidence: list, add (multipart/form-data) and download evidence files, with the pages' rules. */
 export function registerEvidenceApi(app: FastifyInstance, deps: Deps): void {
@@ -127,7 +111,7 @@ export function registerEvidenceApi(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (request, reply) =>
-      sendEvidence(
+      sendDownload(
         reply,
         await readEvidence(deps, principalOf(request), request.params.id, request.params.evidenceId, request.id),
       ),

@@ -155,9 +155,7 @@ describe('adding and downloading evidence through the pages', () => {
       expect(download.rawPayload.equals(pdf)).toBe(true);
       expect(sha256(download.rawPayload)).toBe(row?.sha256);
       expect(download.headers['content-type']).toBe('application/pdf');
-      expect(download.headers['content-disposition']).toBe(
-        `attachment; filename="Statement of PC Ashworth.pdf"; filename*=UTF-8''Statement%20of%20PC%20Ashworth.pdf`,
-      );
+      expect(download.headers['content-disposition']).toBe('attachment; filename="Statement of PC Ashworth.pdf"');
       expect(download.headers['x-content-type-options']).toBe('nosniff');
       expect(await viewedCount(row?.id ?? '')).toBe(n);
     }
@@ -335,7 +333,7 @@ describe('the evidence API', () => {
     expect(download.rawPayload.equals(png)).toBe(true);
     expect(sha256(download.rawPayload)).toBe(created.sha256);
     expect(download.headers['content-type']).toBe('image/png');
-    expect(download.headers['content-disposition']).toMatch(/^attachment; filename="scene.png"/);
+    expect(download.headers['content-disposition']).toBe('attachment; filename=scene.png');
     expect(download.headers['x-content-type-options']).toBe('nosniff');
     expect(await viewedCount(created.id)).toBe(1);
   });

@@ -7,7 +7,8 @@ import { errorSummary } from './case-form-fields.ts';
 import type { EvidenceListRow } from './evidence.repository.ts';
 import { listEvidence } from './list-evidence.ts';
 import { readEvidence } from './read-evidence.ts';
-import { registerEvidenceApi, sendEvidence } from './evidence.api.ts';
+import { registerEvidenceApi } from './evidence.api.ts';
+import { sendDownload } from '../../lib/downloads.ts';
 
 type Params = { Params: { id: string } };
 type Extra = { status?: number; fields?: FieldErrors; values?: Record<string, string>; added?: boolean };
@@ -87,7 +88,7 @@ function registerEvidencePages(app: FastifyInstance, deps: Deps): void {
         request.params.evidenceId,
         request.id,
       );
-      return sendEvidence(reply, file);
+      return sendDownload(reply, file);
     },
   );
 }

@@ -92,7 +92,7 @@ describe('exports match the tables and are audited', () => {
       const res = await as('pcc').get(`/oversight/tables/${id}.csv?fy=2025`);
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
-      expect(res.headers['content-disposition']).toBe(`attachment; filename="west-${id}-2025-26-finalised.csv"`);
+      expect(res.headers['content-disposition']).toBe(`attachment; filename=west-${id}-2025-26-finalised.csv`);
       expect(parseCsv(res.body)).toEqual(asCsvCells(tableOf(body, id)));
     }
     expect(parseCsv((await as('pcc').get('/oversight/tables/timeliness.csv?fy=2025')).body)[2]).toEqual([

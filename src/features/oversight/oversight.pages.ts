@@ -18,6 +18,7 @@ import {
 import { viewReturns } from './statistical-returns.ts';
 import { viewDashboard } from './view-dashboard.ts';
 import { ukToday } from '../../lib/dates.ts';
+import { sendDownload } from '../../lib/downloads.ts';
 
 type Query = { Querystring: Record<string, string | undefined> };
 
@@ -129,11 +130,7 @@ export function registerOversightPages(app: FastifyInstance, deps: Deps): void {
         { source, file: request.params.file, query: periodOf(request.query) },
         request.id,
       );
-      return reply
-        .header('content-type', file.contentType)
-        .header('content-disposition', `attachment; filename="${file.fileName}"`)
-        .header('cache-control', 'no-store')
-        .send(file.body);
+      return sendDownload(reply, { fileName: file.fileName, mediaType: file.contentType, content: file.body });
     };
   app.get<Query & { Params: { file: string } }>('/oversight/tables/:file', pre, download('dashboard'));
   app.get<Query & { Params: { file: string } }>('/oversight/returns/:file', pre, download('returns'));

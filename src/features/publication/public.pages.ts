@@ -9,6 +9,7 @@ import { financialYearOf, selectableYears } from '../oversight/period.ts';
 import { exportPublicTables } from './export-public-tables.ts';
 import { FORM_LABELS } from './publication.pages.ts';
 import { viewPublicPage } from './public-page.ts';
+import { sendDownload } from '../../lib/downloads.ts';
 
 type Req = { Params: { forceId: string }; Querystring: Record<string, string | undefined> };
 
@@ -57,9 +58,6 @@ export function registerPublicPages(app: FastifyInstance, deps: Deps): void {
   app.get<Req & { Params: { file: string } }>('/public/:forceId/tables/:file', async (request, reply) => {
     const query = { fy: request.query['fy'], quarter: request.query['quarter'], basis: request.query['basis'] };
     const file = await exportPublicTables(deps, request.params.forceId, request.params.file, query);
-    return reply
-      .header('content-type', file.contentType)
-      .header('content-disposition', `attachment; filename="${file.fileName}"`)
-      .send(file.body);
+    return sendDownload(reply, { fileName: file.fileName, mediaType: file.contentType, content: file.body });
   });
 }

@@ -5,7 +5,6 @@ import type { FieldErrors } from '../../lib/errors.ts';
 import { authorize, type Principal } from '../access/principal.ts';
 import { roleLabels, isRole } from '../access/roles.ts';
 import { sizeText } from '../misconduct/add-evidence.ts';
-import { attachmentDisposition } from '../misconduct/evidence.api.ts';
 import { addAction, addActionInput } from './add-action.ts';
 import { addComment } from './add-comment.ts';
 import { addRecommendationEvidence } from './add-evidence.ts';
@@ -27,6 +26,7 @@ import { signOff } from './sign-off.ts';
 import { kindLabels, ownerBodyLabels, statusLabels } from './tracker-rules.ts';
 import { verifyStatus } from './verify-status.ts';
 import { viewItem } from './view-item.ts';
+import { sendDownload } from '../../lib/downloads.ts';
 
 type ItemParams = { Params: { itemId: string } };
 type Extra = { fields?: FieldErrors; values?: Record<string, string>; dateFields?: string[] };
@@ -213,18 +213,7 @@ export function registerItemPages(app: FastifyInstance, deps: Deps): void {
         request.params.evidenceId,
         request.id,
       );
-      return sendFile(reply, file);
+      return sendDownload(reply, file);
     },
   );
-}
-
-/** A stored file as a download: never rendered by the browser, never sniffed, never cached. */
-export function sendFile(reply: FastifyReply, file: { fileName: string; mediaType: string; content: Buffer }) {
-  return reply
-    .header('content-type', file.mediaType)
-    .header('content-disposition', attachmentDisposition(file.fileName))
-    .header('x-content-type-options', 'nosniff')
-    .header('cache-control', 'no-store, private')
-    .header('content-security-policy', "default-src 'none'; sandbox")
-    .send(file.content);
 }

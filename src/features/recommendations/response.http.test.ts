@@ -140,7 +140,7 @@ describe('the draft and generating the response', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.headers['content-disposition']).toBe(
-      'attachment; filename="commissioners-response-an-inspection-of-vetting-test-2026-05-10.pdf"',
+      'attachment; filename=commissioners-response-an-inspection-of-vetting-test-2026-05-10.pdf',
     );
     const pdf = readPdf(res.rawPayload);
     expect(pdf.header).toBe('%PDF-1.7');

@@ -18,6 +18,7 @@ import {
 import { publishInput, publishResponse } from './publish-response.ts';
 import { renderResponsePdf } from './response-pdf.ts';
 import { viewResponse } from './view-response.ts';
+import { sendDownload } from '../../lib/downloads.ts';
 
 type ReportParams = { Params: { reportId: string } };
 type ResponseParams = { Params: { responseId: string } };
@@ -108,13 +109,9 @@ export async function sendPdf(
   publishedOn: string | null,
 ) {
   const pdf = await renderResponsePdf(document, publishedOn);
-  return reply
-    .header('content-type', 'application/pdf')
-    .header(
-      'content-disposition',
-      `attachment; filename="${pdfFileName(document.report.title, document.generatedAt.slice(0, 10))}"`,
-    )
-    .header('x-content-type-options', 'nosniff')
-    .header('cache-control', 'no-store, private')
-    .send(pdf);
+  return sendDownload(reply, {
+    fileName: pdfFileName(document.report.title, document.generatedAt.slice(0, 10)),
+    mediaType: 'application/pdf',
+    content: pdf,
+  });
 }

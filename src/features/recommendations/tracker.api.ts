@@ -17,13 +17,13 @@ import {
   reportSchema,
 } from './api-schemas.ts';
 import { assessSelf, selfAssessmentInput } from './assess-self.ts';
-import { sendFile } from './item.pages.ts';
 import { readRecommendationEvidence } from './read-evidence.ts';
 import { setOwner, setOwnerInput } from './set-owner.ts';
 import { signOff, signOffInput } from './sign-off.ts';
 import { updateActionInput, updateActionOf } from './update-action.ts';
 import { verificationInput, verifyStatus } from './verify-status.ts';
 import { viewItem } from './view-item.ts';
+import { sendDownload } from '../../lib/downloads.ts';
 
 const errors = apiErrors(400, 401, 404, 409, 422);
 const tags = ['recommendations'];
@@ -249,7 +249,7 @@ export function registerTrackerApi(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (request, reply) =>
-      sendFile(
+      sendDownload(
         reply,
         await readRecommendationEvidence(
           deps,
