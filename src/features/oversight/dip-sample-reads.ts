@@ -10,9 +10,13 @@ import { factsOf } from '../misconduct/case-context.ts';
 import { casePageModel } from '../misconduct/case-page-model.ts';
 import { allegationsOf, listReturnsOf, subjectsOf, timelineOf } from '../misconduct/cases.repository.ts';
 import { STATUS_LABELS } from '../misconduct/rules/allegation-table.ts';
-import { cases } from '../../db/schema/index.ts';
-import { and, eq } from 'drizzle-orm';
-import { currentSampleOfCase, insertRead, listSamples, type SampleListRow } from './dip-samples.repository.ts';
+import {
+  currentSampleOfCase,
+  insertRead,
+  listSamples,
+  sampledCase,
+  type SampleListRow,
+} from './dip-samples.repository.ts';
 import { maySampleRole } from './grant-dip-sample.ts';
 
 export type SampleState = 'not_started' | 'current' | 'ended' | 'revoked';
@@ -61,10 +65,7 @@ export async function viewSampledCase(
   return deps.db.transaction(async (tx) => {
     const sample = await currentSampleOfCase(tx, principal, caseId, today);
     if (!sample) throw notFound('case');
-    const [theCase] = await tx
-      .select()
-      .from(cases)
-      .where(and(eq(cases.forceId, principal.forceId), eq(cases.id, caseId)));
+    const theCase = await sampledCase(tx, principal.forceId, caseId);
     if (!theCase) throw notFound('case');
     const subjects = await subjectsOf(tx, theCase.forceId, theCase.id);
     const subjectById = new Map(subjects.map((s) => [s.id, s]));

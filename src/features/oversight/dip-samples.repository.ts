@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rawRows } from '../../db/raw-rows.ts';
-import { dipSampleCases, dipSampleReads, dipSamples } from '../../db/schema/index.ts';
+import { cases, dipSampleCases, dipSampleReads, dipSamples } from '../../db/schema/index.ts';
 import type { IsoDate } from '../../lib/dates.ts';
 import type { Principal } from '../access/principal.ts';
 import { visibleCasesSql } from '../misconduct/cases-scope.ts';
@@ -113,4 +113,16 @@ export async function listSamples(db: Db, forceId: string, granteeUserId: string
       where ds.force_id = ${forceId} ${granteeUserId ? sql`and ds.grantee_user_id = ${granteeUserId}::uuid` : sql``}
       order by ds.granted_at desc, ds.id`,
   );
+}
+
+/**
+ * The case record of a sampled case. Only for a case whose current sample the caller holds (checked first
+ * by currentSampleOfCase): the sample, not need-to-know, is what lets an oversight user read it.
+ */
+export async function sampledCase(db: Db, forceId: string, caseId: string) {
+  const [row] = await db
+    .select()
+    .from(cases)
+    .where(and(eq(cases.forceId, forceId), eq(cases.id, caseId)));
+  return row;
 }
