@@ -39,6 +39,16 @@ const envSchema = z.object({
   /** The largest evidence file accepted, in MiB. */
   PROBITY_MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(20),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** PostgreSQL cancels a statement of the server's pool running longer than this (ms). PGlite cannot (docs/performance.md). */
+  PROBITY_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(5000),
+  /** A read request (GET, HEAD) starts no statement after this many ms; it answers 503 instead. */
+  PROBITY_REQUEST_BUDGET_MS: z.coerce.number().int().min(100).max(3_600_000).default(10_000),
+  /** Requests working on the database at once; default 4 on the embedded database, the pool size on PostgreSQL. */
+  PROBITY_ADMISSION_ACTIVE: z.coerce.number().int().min(1).max(1000).optional(),
+  /** Requests waiting for their turn; one more is answered 503 with Retry-After at once. */
+  PROBITY_ADMISSION_QUEUE: z.coerce.number().int().min(0).max(100_000).default(64),
+  /** How long a request may wait for its turn (ms) before it is answered 503 with Retry-After. */
+  PROBITY_ADMISSION_WAIT_MS: z.coerce.number().int().min(1).max(600_000).default(3000),
 });
 
 export type Config = {
@@ -59,8 +69,23 @@ export type Config = {
   /** How far the case list counts before it says "more than" (PROBITY_CASE_LIST_COUNT_LIMIT). */
   caseListCountLimit: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** Each request's share of the database (docs/performance.md, "A budget per request"). */
+  requestBudget: RequestBudgetConfig;
   /** Statutory periods (defaults from the reference, with their confidence marks) and the bank-holiday calendar. */
   rules: { periods: ResolvedPeriods; calendar: CalendarConfig; integrity: IntegrityRules };
+};
+
+export type RequestBudgetConfig = {
+  /** PROBITY_STATEMENT_TIMEOUT_MS: PostgreSQL's statement_timeout for the server's connections. */
+  statementTimeoutMs: number;
+  /** PROBITY_REQUEST_BUDGET_MS: a read request starts no statement after this long. */
+  budgetMs: number;
+  /** PROBITY_ADMISSION_ACTIVE: requests working on the database at once. */
+  active: number;
+  /** PROBITY_ADMISSION_QUEUE: requests waiting their turn; beyond it, 503 with Retry-After. */
+  queue: number;
+  /** PROBITY_ADMISSION_WAIT_MS: the longest wait for a turn before 503 with Retry-After. */
+  waitMs: number;
 };
 
 export class ConfigError extends Error {}
@@ -94,6 +119,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxUploadBytes: Math.floor(e.PROBITY_MAX_UPLOAD_MB * 1024 * 1024),
     caseListCountLimit: e.PROBITY_CASE_LIST_COUNT_LIMIT,
     logLevel: e.LOG_LEVEL,
+    requestBudget: {
+      statementTimeoutMs: e.PROBITY_STATEMENT_TIMEOUT_MS,
+      budgetMs: e.PROBITY_REQUEST_BUDGET_MS,
+      active: e.PROBITY_ADMISSION_ACTIVE ?? (e.DATABASE_URL ? e.PROBITY_DB_POOL_SIZE : 4),
+      queue: e.PROBITY_ADMISSION_QUEUE,
+      waitMs: e.PROBITY_ADMISSION_WAIT_MS,
+    },
     rules: loadRules(e.PROBITY_RULES_FILE),
   };
 }

@@ -9,6 +9,7 @@ import { registerAuthentication } from './plugins/authentication.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 import { registerMetrics } from './plugins/observability.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
+import { registerRequestBudget } from './plugins/request-budget.ts';
 import { featureRoutes } from './routes.ts';
 
 export type BuildOptions = { logger?: boolean };
@@ -46,6 +47,8 @@ export async function buildServer(deps: Deps, options: BuildOptions = {}): Promi
     reply.header('x-request-id', request.id);
   });
 
+  // First: every later hook (authentication reads the database) runs inside the request's budget.
+  registerRequestBudget(app, deps.config.requestBudget);
   await registerSecurity(app, deps.config);
   await registerUploads(app, deps.config);
   await registerViews(app);

@@ -5,7 +5,7 @@ import { openContext } from './context.ts';
 
 /** Starts Probity: migrate (embedded database, or when PROBITY_AUTO_MIGRATE=1), optionally load demo data, listen. */
 export async function serve(options: { demo: boolean }): Promise<void> {
-  const ctx = await openContext('probity serve');
+  const ctx = await openContext('probity serve', { serving: true });
   if (options.demo) {
     const started = Date.now();
     const summary = await seedDemo(ctx.deps, { onProgress: (step) => console.log(step) });

@@ -4,12 +4,21 @@ import type { Extensions } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema/index.ts';
 import { projectRoot } from '../lib/project-root.ts';
+import { statementGuard } from './request-scope.ts';
 
 export type Schema = typeof schema;
 /** The one database handle type use cases and repositories see; a transaction is one too. */
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 
-export type DatabaseTarget = { engine: 'pglite'; dataDir: string } | { engine: 'pg'; url: string; poolSize?: number };
+export type DatabaseTarget =
+  | { engine: 'pglite'; dataDir: string }
+  | {
+      engine: 'pg';
+      url: string;
+      poolSize?: number;
+      /** PostgreSQL cancels any statement of this pool running longer (ms); unset: no limit (CLI, imports). */
+      statementTimeoutMs?: number;
+    };
 
 export type Database = {
   db: Db;
@@ -46,7 +55,7 @@ export async function openDatabase(target: DatabaseTarget, options: { loadDataDi
       ...(await pgliteOptions()),
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     });
-    const db = drizzle(client, { schema }) as unknown as Db;
+    const db = drizzle(client, { schema, logger: statementGuard }) as unknown as Db;
     return {
       db,
       engine: 'pglite',
@@ -59,11 +68,15 @@ export async function openDatabase(target: DatabaseTarget, options: { loadDataDi
   }
   const pg = (await import('pg')).default;
   const { drizzle } = await import('drizzle-orm/node-postgres');
-  const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
+  const pool = new pg.Pool({
+    connectionString: target.url,
+    max: target.poolSize ?? 10,
+    ...(target.statementTimeoutMs ? { statement_timeout: target.statementTimeoutMs } : {}),
+  });
   // An idle connection closed by the server (restart, failover, DROP DATABASE) must not crash the process:
   // the pool drops it and opens a new one on the next query.
   pool.on('error', (err) => process.emitWarning(`PostgreSQL connection lost: ${err.message}`));
-  const db = drizzle(pool, { schema }) as unknown as Db;
+  const db = drizzle(pool, { schema, logger: statementGuard }) as unknown as Db;
   return {
     db,
     engine: 'pg',

@@ -11,6 +11,7 @@ export const errorStatus = {
   invalid_state: 422,
   locked: 423,
   rate_limited: 429,
+  unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

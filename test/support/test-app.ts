@@ -106,7 +106,13 @@ export type PeopleList = {
   total: number;
   page: number;
   pageCount: number;
-  items: { id: string; givenName: string; familyName: string; currentNumbers: string | null }[];
+  items: {
+    id: string;
+    givenName: string;
+    familyName: string;
+    currentNumbers: string | null;
+    matchedNumber: { value: string; validTo: string | null } | null;
+  }[];
 };
 export type PersonDetail = {
   id: string;

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ZodError } from 'zod';
 import { AppError } from '../../lib/errors.ts';
+import { StatementRefusedError } from '../../db/request-scope.ts';
 
 type ErrorBody = { error: { code: string; message: string; fields?: Record<string, string>; requestId: string } };
 
@@ -14,6 +15,7 @@ const titles: Record<number, string> = {
   422: 'That cannot be done now',
   423: 'Account locked',
   429: 'Too many attempts',
+  503: 'Sorry, the service is busy',
   500: 'Sorry, there is a problem with the service',
 };
 
@@ -37,6 +39,15 @@ function respond(
   return reply.code(status).send(body);
 }
 
+/** PostgreSQL's query_canceled (57014): statement_timeout fired; drizzle wraps the driver's error as `cause`. */
+function statementCancelled(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e && typeof e === 'object' && depth < 3; depth += 1) {
+    if ((e as { code?: unknown }).code === '57014') return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 /**
  * One mapping from errors to responses. AppError codes map to status; schema errors are 400 with the
  * field messages; anything else is logged with the request id and answered as a bare 500 (no stack, no SQL).
@@ -44,6 +55,12 @@ function respond(
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (err instanceof AppError) return respond(request, reply, err.status, err.code, err.message, err.fields);
+    // A read stopped between statements (client gone, budget spent) or cancelled by PostgreSQL's
+    // statement_timeout: the service is busy, not broken (src/app/plugins/request-budget.ts).
+    if (err instanceof StatementRefusedError || statementCancelled(err)) {
+      void reply.header('retry-after', '1');
+      return respond(request, reply, 503, 'unavailable', 'The service is busy. Try again in a moment.');
+    }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const fields: Record<string, string> = {};
       for (const v of err.validation)

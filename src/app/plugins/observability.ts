@@ -12,6 +12,22 @@ export function registerMetrics(app: FastifyInstance): void {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
     registers: [registry],
   });
+  // SQL statements per request (transaction control not counted; src/db/request-scope.ts): a change that adds
+  // round trips to a route shows here, and in the tests that pin the count (test/statement-counts.http.test.ts).
+  const statements = new client.Histogram({
+    name: 'probity_db_statements_per_request',
+    help: 'SQL statements issued per HTTP request, by route',
+    labelNames: ['method', 'route'],
+    buckets: [0, 1, 2, 3, 4, 5, 6, 8, 10, 15, 20, 30, 50, 100],
+    registers: [registry],
+  });
+  app.addHook('onResponse', async (request) => {
+    if (request.dbScope)
+      statements.observe(
+        { method: request.method, route: request.routeOptions.url ?? 'unmatched' },
+        request.dbScope.statements,
+      );
+  });
   app.addHook('onResponse', async (request, reply) => {
     duration.observe(
       { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) },

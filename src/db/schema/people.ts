@@ -87,6 +87,10 @@ export const personIdentifiers = pgTable(
     foreignKey({ columns: [t.forceId, t.personId], foreignColumns: [people.forceId, people.id] }),
     index('person_identifiers_value_idx').on(t.forceId, t.value),
     index('person_identifiers_person_idx').on(t.forceId, t.personId),
+    // The directory's number search matches the upper-cased number: equal (a btree on the force and the
+    // expression) or containing what was typed (trigrams), so neither reads every identifier of the force.
+    index('person_identifiers_upper_value_idx').on(t.forceId, sql`upper(${t.value})`),
+    index('person_identifiers_upper_value_trgm_idx').using('gin', sql`upper(${t.value}) gin_trgm_ops`),
   ],
 );
 

@@ -102,6 +102,33 @@ describe('people directory', () => {
     expect(res.body).not.toContain('Eve');
   });
 
+  it('finds a person by part of a number, lists exact matches first, ignores case, and needs 3 characters', async () => {
+    // Abbott sorts before Ashworth, but Alice's number is the one typed in full.
+    await createPerson(t.deps.db, 'west', {
+      givenName: 'Abel',
+      familyName: 'Abbott',
+      identifiers: [{ kind: 'collar', value: '14471', validFrom: '2016-01-01' }],
+    });
+    const full = await api(t.app, 'GET', '/api/v1/people?q=4471', tokens['aa']);
+    expect(full.json<PeopleList>().items.map((i) => [i.givenName, i.matchedNumber?.value])).toEqual([
+      ['Alice', '4471'],
+      ['Abel', '14471'],
+    ]);
+    const partial = await api(t.app, 'GET', '/api/v1/people?q=447', tokens['aa']);
+    expect(partial.json<PeopleList>().items.map((i) => i.givenName)).toEqual(['Abel', 'Alice']);
+    expect(partial.json<PeopleList>().total).toBe(2);
+    const lower = await api(t.app, 'GET', '/api/v1/people?q=w1000', tokens['aa']);
+    expect(lower.json<PeopleList>().items.map((i) => [i.givenName, i.matchedNumber?.value])).toEqual([
+      ['Alice', 'W100001'],
+    ]);
+    // Two characters match whole numbers only: 44 is nobody's number.
+    const short = await api(t.app, 'GET', '/api/v1/people?q=44', tokens['aa']);
+    expect(short.json<PeopleList>().total).toBe(0);
+    // A LIKE wildcard typed in the search is a character, not a pattern.
+    const wildcard = await api(t.app, 'GET', '/api/v1/people?q=4_71', tokens['aa']);
+    expect(wildcard.json<PeopleList>().total).toBe(0);
+  });
+
   it('searches by name and filters by rank, listing only visible records', async () => {
     const res = await api(t.app, 'GET', '/api/v1/people?q=ashworth&rank=Sergeant', tokens['aa']);
     expect(res.statusCode).toBe(200);

@@ -29,11 +29,28 @@ export type DirectoryRow = {
   matched_valid_to: string | null;
 };
 
-/** Identifier match on the record itself or on any record merged into it (a search by an old duplicate's number finds the survivor). */
-function identifierMatch(q: string): SQL {
-  return sql`exists (select 1 from person_identifiers i
-      where i.force_id = p.force_id and upper(i.value) = upper(${q})
-        and (i.person_id = p.id or i.person_id in (select m.id from people m where m.force_id = p.force_id and m.merged_into_id = p.id)))`;
+/** A number typed with at least this many characters also finds the numbers that contain it (trigram index). */
+export const PARTIAL_NUMBER_MIN_LENGTH = 3;
+
+const likeEscape = (w: string) => w.replace(/[%_\\]/g, (c) => `\\${c}`);
+
+/** The number search's test on `i.value`, in the form the expression indexes of migration 0018 answer. */
+function numberMatches(q: string): SQL {
+  const upper = q.toUpperCase();
+  if (upper.length < PARTIAL_NUMBER_MIN_LENGTH) return sql`upper(i.value) = ${upper}`;
+  // Containing includes equal: one LIKE, which the trigram index answers on its own.
+  return sql`upper(i.value) like ${`%${likeEscape(upper)}%`}`;
+}
+
+/**
+ * The records a number search finds, as a semi-join the planner starts from the identifiers' indexes: the
+ * holders of a matching current or past number, a merged duplicate's number finding the record it was merged
+ * into. (Before, an `exists` per person read every identifier of the force for every person: issue 13.)
+ */
+function numberHits(forceId: string, q: string): SQL {
+  return sql`select coalesce(h.merged_into_id, h.id) from person_identifiers i
+      join people h on h.force_id = i.force_id and h.id = i.person_id
+      where i.force_id = ${forceId} and ${numberMatches(q)}`;
 }
 
 function directoryWhere(principal: Principal, f: DirectoryFilter): SQL {
@@ -41,11 +58,18 @@ function directoryWhere(principal: Principal, f: DirectoryFilter): SQL {
   const q = f.q?.trim();
   if (q) {
     const words = q.toLowerCase().split(/\s+/).filter(Boolean);
-    const nameMatch = sql.join(
-      words.map((w) => sql`p.search_name like ${`%${w.replace(/[%_\\]/g, (c) => `\\${c}`)}%`}`),
-      sql` and `,
+    const nameMatch = (alias: SQL) =>
+      sql.join(
+        words.map((w) => sql`${alias}.search_name like ${`%${likeEscape(w)}%`}`),
+        sql` and `,
+      );
+    parts.push(
+      /\d/.test(q)
+        ? // One candidate list from both indexes (numbers, name trigrams), never an OR the planner must test per person.
+          sql`p.id in (${numberHits(principal.forceId, q)}
+            union select n.id from people n where n.force_id = ${principal.forceId} and ${nameMatch(sql`n`)})`
+        : sql`(${nameMatch(sql`p`)})`,
     );
-    parts.push(/\d/.test(q) ? sql`(${identifierMatch(q)} or (${nameMatch}))` : sql`(${nameMatch})`);
   }
   if (f.personType) parts.push(sql`p.person_type = ${f.personType}`);
   if (f.status) parts.push(sql`p.status = ${f.status}`);
@@ -73,6 +97,8 @@ export async function searchDirectory(
 ) {
   const where = directoryWhere(principal, f);
   const q = f.q?.trim() ?? '';
+  // Exact number matches first, then the numbers that contain what was typed.
+  const number = /\d/.test(q);
   // The count needs the current posting only to filter by rank or unit.
   const [count] = await rows<{ n: number }>(
     db,
@@ -85,12 +111,12 @@ export async function searchDirectory(
           where i.force_id = p.force_id and i.person_id = p.id and i.valid_to is null) as numbers,
         mi.value as matched_number, mi.valid_to::text as matched_valid_to
       from people p ${currentPosting}
-      left join lateral (select i.value, i.valid_to from person_identifiers i
-          where ${q ? sql`upper(i.value) = upper(${q})` : sql`false`} and i.force_id = p.force_id
+      left join lateral (select i.value, i.valid_to, upper(i.value) = ${q.toUpperCase()} as exact from person_identifiers i
+          where ${number ? numberMatches(q) : sql`false`} and i.force_id = p.force_id
             and i.person_id in (select p.id union all select m.id from people m where m.force_id = p.force_id and m.merged_into_id = p.id)
-          order by i.valid_to desc nulls first limit 1) mi on true
+          order by upper(i.value) = ${q.toUpperCase()} desc, i.valid_to desc nulls first limit 1) mi on true
       where ${where}
-      order by p.family_name, p.given_name, p.id
+      order by ${number ? sql`mi.exact is true desc, ` : sql``}p.family_name, p.given_name, p.id
       limit ${page.limit} offset ${page.offset}`,
   );
   return { total: count?.n ?? 0, rows: found };
@@ -214,7 +240,7 @@ export async function resolveReference(db: Db, principal: Principal, reference: 
   const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(ref);
   const match = isUuid
     ? sql`p.id = ${ref}::uuid`
-    : sql`exists (select 1 from person_identifiers i where i.force_id = p.force_id and i.person_id = p.id and upper(i.value) = upper(${ref}))`;
+    : sql`p.id in (select i.person_id from person_identifiers i where i.force_id = ${principal.forceId} and upper(i.value) = ${ref.toUpperCase()})`;
   // A number held by a merged duplicate resolves to the record it was merged into.
   const found = await rows<{ id: string }>(
     db,

@@ -1,0 +1,2 @@
+CREATE INDEX "person_identifiers_upper_value_idx" ON "person_identifiers" USING btree ("force_id",upper("value"));--> statement-breakpoint
+CREATE INDEX "person_identifiers_upper_value_trgm_idx" ON "person_identifiers" USING gin (upper("value") gin_trgm_ops);
