@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_FORCE, DEFAULT_SEED, type Scale } from '../src/features/scale/scale-plan.ts';
 import { preparePg, preparePglite, settle, withDatabase, type Prepared, type SeedPlan } from './databases.ts';
-import { prepareHttpFixtures, runHttpScenarios } from './http.ts';
+import { prepareHttpFixtures, runHttpScenarios, runOverload } from './http.ts';
 import { defaultNycDir, runImportScenario } from './import.ts';
 import {
   formatLine,
@@ -24,7 +24,7 @@ import { projectRoot } from '../src/lib/project-root.ts';
  * (and a copy named after the kind of run: quick.json, pglite-force.json, pg-national.json …).
  */
 
-export type Part = 'import' | 'http' | 'queries';
+export type Part = 'import' | 'http' | 'overload' | 'queries';
 export type BenchOptions = {
   engine: Engine | 'both';
   scale: Scale;
@@ -90,7 +90,7 @@ export function stagesOf(o: BenchOptions): { stages: Stage[]; skipped: Skipped[]
 export async function runBench(o: BenchOptions): Promise<{ report: BenchReport; files: string[] }> {
   const log = o.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const startedAt = new Date().toISOString();
-  const parts = new Set<Part>(o.only ?? ['import', 'http', 'queries']);
+  const parts = new Set<Part>(o.only ?? ['import', 'http', 'overload', 'queries']);
   const { stages, skipped } = stagesOf(o);
   const measurements: Measurement[] = [];
   const seeds: Record<string, unknown>[] = [];
@@ -134,7 +134,7 @@ export async function runBench(o: BenchOptions): Promise<{ report: BenchReport; 
         ),
       );
     }
-    if (!parts.has('http') && !parts.has('queries')) continue;
+    if (!parts.has('http') && !parts.has('overload') && !parts.has('queries')) continue;
     log(
       `== ${stage.engine} ${stage.scale}: seeding (${stage.plan.scale} scale, seed ${stage.plan.seed}${stage.plan.shrink < 1 ? `, shrunk to ${stage.plan.shrink}` : ''})`,
     );
@@ -164,6 +164,27 @@ export async function runBench(o: BenchOptions): Promise<{ report: BenchReport; 
           const fixtures = await withDatabase(prepared.target, (_db, deps) => prepareHttpFixtures(deps, stage.forceId));
           record(
             await runHttpScenarios(
+              {
+                engine: stage.engine,
+                scale: stage.scale,
+                forceId: stage.forceId,
+                connections: stage.connections,
+                durationSeconds: duration,
+                env: prepared.env,
+                log,
+              },
+              fixtures,
+            ),
+          );
+        });
+      }
+      // The overload test is for the embedded database (issue 13): PostgreSQL has its own pool in front.
+      if (parts.has('overload') && stage.engine === 'pglite') {
+        log(`== ${stage.engine} ${stage.scale}: overload (${stage.forceId})`);
+        await guarded('overload', stage, async () => {
+          const fixtures = await withDatabase(prepared.target, (_db, deps) => prepareHttpFixtures(deps, stage.forceId));
+          record(
+            await runOverload(
               {
                 engine: stage.engine,
                 scale: stage.scale,

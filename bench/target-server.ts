@@ -8,16 +8,42 @@
  *
  * served by the same Fastify instance through the same plugins and hooks. Called without a token or cookie,
  * the authentication hook finds nothing to resolve, so the reference is the server's own ceiling minus
- * authentication and minus any database work. Prints one JSON line: { port, routes: { … } }.
+ * authentication and minus any database work; it never waits in the admission queue. And the fairer
+ * reference (issue 13), for a request that must authenticate and read the database:
+ *
+ *   GET /api/v1/bench/reference → the caller's own account row
+ *
+ * the same bearer token resolved by the same hook, the same admission queue, then one indexed point lookup
+ * (the users primary key). Also GET /bench/admission (requests at work and waiting, for the overload test).
+ * Prints one JSON line: { port, routes: { … } }.
  */
 import { loadConfig } from '../src/app/config.ts';
 import { buildServer } from '../src/app/server.ts';
+import { eq } from 'drizzle-orm';
 import { openDatabase } from '../src/db/client.ts';
+import { users } from '../src/db/schema/index.ts';
+import { requireApiPrincipal } from '../src/app/plugins/authentication.ts';
 
 const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent' });
-const database = await openDatabase(config.database);
+// As `probity serve` opens it: PostgreSQL's statement_timeout on the server's connections.
+const database = await openDatabase(
+  config.database.engine === 'pg'
+    ? { ...config.database, statementTimeoutMs: config.requestBudget.statementTimeoutMs }
+    : config.database,
+);
 const app = await buildServer({ db: database.db, config, now: () => new Date() }, { logger: false });
-app.get('/bench/hello', { schema: { hide: true } }, async () => ({ hello: 'world' }));
+app.get('/bench/hello', { schema: { hide: true }, config: { admission: false } }, async () => ({ hello: 'world' }));
+app.get('/api/v1/bench/reference', { schema: { hide: true }, preHandler: requireApiPrincipal }, async (request) => {
+  const [row] = await database.db
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .where(eq(users.id, request.principal?.userId ?? ''));
+  return { id: row?.id ?? null };
+});
+app.get('/bench/admission', { schema: { hide: true }, config: { admission: false } }, async () => ({
+  active: app.admission.active,
+  queued: app.admission.queued,
+}));
 await app.listen({ host: '127.0.0.1', port: 0 });
 const address = app.server.address();
 const port = typeof address === 'object' && address ? address.port : 0;

@@ -11,7 +11,7 @@ export type BenchCommandOptions = {
   only?: string;
 };
 
-const PARTS = ['import', 'http', 'queries'] as const;
+const PARTS = ['import', 'http', 'overload', 'queries'] as const;
 
 /** `probity bench` (npm run bench): the harness lives in bench/ and is loaded only when asked for. */
 export async function benchCommand(o: BenchCommandOptions): Promise<void> {
