@@ -63,13 +63,17 @@ function directoryWhere(principal: Principal, f: DirectoryFilter): SQL {
         words.map((w) => sql`${alias}.search_name like ${`%${likeEscape(w)}%`}`),
         sql` and `,
       );
-    parts.push(
-      /\d/.test(q)
-        ? // One candidate list from both indexes (numbers, name trigrams), never an OR the planner must test per person.
-          sql`p.id in (${numberHits(principal.forceId, q)}
-            union select n.id from people n where n.force_id = ${principal.forceId} and ${nameMatch(sql`n`)})`
-        : sql`(${nameMatch(sql`p`)})`,
-    );
+    if (/^\S*\d\S*$/.test(q)) {
+      // One word with a digit in it is a number: no name holds one, so the name index is not read.
+      parts.push(sql`p.id in (${numberHits(principal.forceId, q)})`);
+    } else if (/\d/.test(q)) {
+      // Words and a digit: either kind of match, as one candidate list from both indexes (numbers, name
+      // trigrams), never an OR the planner must test person by person.
+      parts.push(
+        sql`p.id in (${numberHits(principal.forceId, q)}
+            union select n.id from people n where n.force_id = ${principal.forceId} and ${nameMatch(sql`n`)})`,
+      );
+    } else parts.push(sql`(${nameMatch(sql`p`)})`);
   }
   if (f.personType) parts.push(sql`p.person_type = ${f.personType}`);
   if (f.status) parts.push(sql`p.status = ${f.status}`);
