@@ -73,10 +73,10 @@ export type TemplateSpec = z.infer<typeof templateSchema>;
 export const dateFormatSchema = z
   .string()
   .regex(
-    /^(YYYY|MM?|DD?|[^A-Za-z])+$/,
-    'must be a date format made of YYYY, MM, M, DD, D and separators (e.g. DD/MM/YYYY)',
+    /^(YYYY|YY|MM?|DD?|[^A-Za-z])+$/,
+    'must be a date format made of YYYY (or YY), MM, M, DD, D and separators (e.g. DD/MM/YYYY)',
   )
-  .refine((f) => f.includes('YYYY'), 'must contain YYYY');
+  .refine((f) => f.includes('YY'), 'must contain YYYY (or YY: 00–68 are 2000–2068, 69–99 are 1969–1999)');
 
 const columnsFields = {
   column: z.string().min(1).optional(),
