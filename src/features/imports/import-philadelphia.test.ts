@@ -9,6 +9,8 @@ import { createForce } from '../../../test/support/factories.ts';
 import { testConfig } from '../../../test/support/test-app.ts';
 import { createTestDatabase } from '../../../test/support/test-database.ts';
 import { figuresOutOfStep } from '../oversight/allegation-figures.repository.ts';
+import { earliestReceivedOn } from '../oversight/oversight.repository.ts';
+import { selectableYears } from '../oversight/period.ts';
 import { runImport } from './run-import.ts';
 
 /**
@@ -97,6 +99,9 @@ describe('importing the Philadelphia extract through its mapping alone', () => {
     expect(cases[0]!.summary).toBe('Criminal Allegation (district N/A)');
     // " DEPARTMENTAL VIOLATIONS": the leading space trimmed, the words put in title case.
     expect(cases[5]!.summary).toBe('Departmental Violations (district 39)');
+    // The oversight year menu reaches back to the force's earliest allegation (1 April 2015 starts 2015/16).
+    expect(await earliestReceivedOn(database.db, 'ppd')).toBe('2015-04-14');
+    expect(selectableYears('2026-03-01', '2015-04-14').at(-1)).toBe(2015);
   });
 
   it('maps sex and ethnicity (latino → other), ids written as numbers, units only where the column is filled', async () => {
