@@ -21,7 +21,8 @@ import { runImport } from './run-import.ts';
 
 const dir = 'test/fixtures/import/philadelphia-ppd';
 const files = ['ppd_complaint_disciplines.csv', 'ppd_complaints.csv'].map((f) => path.join(dir, f));
-let tmp = '';
+// Made at load: the history tests below write their files while the suite is being collected.
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'probity-import-ppd-'));
 let database: Database;
 let deps: Deps;
 
@@ -49,7 +50,6 @@ const count = async (table: string, force: string) =>
   (await database.query<{ n: number }>(`select count(*)::int as n from ${table} where force_id = $1`, [force]))[0]!.n;
 
 beforeAll(async () => {
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'probity-import-ppd-'));
   database = await createTestDatabase();
   deps = { db: database.db, config: testConfig(), now: () => new Date('2026-03-01T12:00:00Z') };
   await createForce(database.db, 'ppd', 'Philadelphia Police Department');
@@ -58,7 +58,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await database.close();
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  fs.rmSync(tmp, { recursive: true, force: true });
 });
 
 describe('importing the Philadelphia extract through its mapping alone', () => {

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, createForce, sessionCookieFor } from '../../../test/support/factories.ts';
 import { createTestApp, TestClient, type TestApp } from '../../../test/support/test-app.ts';
@@ -12,6 +15,7 @@ let t: TestApp;
 const cookies: Record<string, string> = {};
 const as = (who: string) => new TestClient(t.app).setCookie('probity_session', cookies[who] ?? '');
 let caseId = '';
+const rejectsFile = path.join(os.tmpdir(), `probity-imported-history-${process.pid}.csv`);
 
 beforeAll(async () => {
   t = await createTestApp({}, () => new Date('2026-03-01T12:00:00Z'));
@@ -24,7 +28,7 @@ beforeAll(async () => {
       'test/fixtures/import/philadelphia-ppd/ppd_complaint_disciplines.csv',
       'test/fixtures/import/philadelphia-ppd/ppd_complaints.csv',
     ],
-    rejectsFile: `${process.env['TMPDIR'] ?? '/tmp'}/probity-imported-history-${process.pid}.csv`,
+    rejectsFile,
   });
   for (const [who, role, force] of [
     ['aa', 'appropriate_authority', 'ppd'],
@@ -40,6 +44,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await t?.close();
+  fs.rmSync(rejectsFile, { force: true });
 });
 
 describe('imported history on the case page and the oversight menu', () => {
