@@ -20,9 +20,11 @@ import {
 import { projectRoot } from '../src/lib/project-root.ts';
 
 /*
- * Importing the full NYC CCRB data with `probity import` (a child process, as a user would run it) beside
- * the database's own ceiling for the same bytes: COPY of the four raw CSV files into plain tables of text
- * columns (no keys, no indexes, no parsing into types), in a fresh database of the same engine.
+ * Importing each real source in full with `probity import` (a child process, as a user would run it, through
+ * its mapping file alone) beside the database's own ceiling for the same bytes: COPY of the raw CSV files
+ * into plain tables of text columns (no keys, no indexes, no parsing into types), in a fresh database of the
+ * same engine; and, on PostgreSQL, COPY of the very records the import created into Probity's own tables.
+ * Sources: the NYC CCRB histories and the Philadelphia PPD complaints (a join through a lookup file).
  */
 
 const root = projectRoot;
@@ -33,11 +35,45 @@ export const NYC_FILES = [
   'inactive_complaints.csv',
 ] as const;
 export const defaultNycDir = process.env['PROBITY_NYC_DIR'] ?? '/work/shared/data/nyc-ccrb';
+export const defaultPpdDir = process.env['PROBITY_PPD_DIR'] ?? '/work/shared/data/philadelphia-ppd';
+
+/** A real source the bench imports: its files (lookups are never sliced in a quick run), mapping and force. */
+export type ImportSource = {
+  label: string;
+  dirSetting: string;
+  files: readonly string[];
+  lookupFiles: readonly string[];
+  mapping: string;
+  force: string;
+  forceName: string;
+};
+
+export const IMPORT_SOURCES = {
+  nyc: {
+    label: 'NYC CCRB import',
+    dirSetting: 'PROBITY_NYC_DIR',
+    files: NYC_FILES,
+    lookupFiles: [],
+    mapping: 'mappings/nyc-ccrb.yaml',
+    force: 'nyc',
+    forceName: 'New York City Police Department',
+  },
+  ppd: {
+    label: 'Philadelphia PPD import',
+    dirSetting: 'PROBITY_PPD_DIR',
+    files: ['ppd_complaint_disciplines.csv'],
+    lookupFiles: ['ppd_complaints.csv'],
+    mapping: 'mappings/philadelphia-ppd.yaml',
+    force: 'ppd',
+    forceName: 'Philadelphia Police Department',
+  },
+} as const satisfies Record<string, ImportSource>;
 
 export type ImportOptions = {
   engine: Engine;
   scale: BenchScale;
   nycDir: string;
+  ppdDir?: string;
   quickRows: number | null;
   copyRuns: number;
   log: (line: string) => void;
@@ -57,9 +93,10 @@ export function importCommandAvailable(): { ok: boolean; why: string } {
   };
 }
 
-function sliceFiles(dir: string, rows: number): string {
-  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'probity-bench-nyc-'));
-  for (const f of NYC_FILES)
+function sliceFiles(dir: string, source: ImportSource, rows: number): string {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'probity-bench-import-src-'));
+  for (const f of source.lookupFiles) fs.copyFileSync(path.join(dir, f), path.join(out, f));
+  for (const f of source.files)
     fs.writeFileSync(
       path.join(out, f),
       fs
@@ -153,6 +190,10 @@ const RECORD_TABLES = [
   'cases',
   'case_subjects',
   'allegations',
+  // Written by the import in the same transactions: closing events (a source's closing dates) and the
+  // oversight figures kept in step.
+  'allegation_events',
+  'allegation_figures',
 ] as const;
 
 /**
@@ -162,6 +203,7 @@ const RECORD_TABLES = [
  */
 async function copyRecordsReference(
   sourceUrl: string,
+  forceId: string,
   log: (line: string) => void,
 ): Promise<{ seconds: number; bytes: number }> {
   const { from: copyFrom, to: copyTo } = await import('pg-copy-streams');
@@ -172,7 +214,7 @@ async function copyRecordsReference(
   let bytes = 0;
   try {
     for (const table of RECORD_TABLES) {
-      const where = table === 'forces' ? `id = 'nyc'` : `force_id = 'nyc'`;
+      const where = table === 'forces' ? `id = '${forceId}'` : `force_id = '${forceId}'`;
       await pipeline(
         source.query(copyTo(`copy (select * from ${table} where ${where}) to stdout`)),
         fs.createWriteStream(path.join(dir, `${table}.copy`)),
@@ -215,6 +257,7 @@ async function copyRecordsReference(
 
 function runImport(
   env: Record<string, string>,
+  source: ImportSource,
   files: string[],
   rejects: string,
 ): Promise<{ seconds: number; code: number | null; output: string }> {
@@ -224,9 +267,9 @@ function runImport(
       path.join(root, 'bin/probity.js'),
       'import',
       '--mapping',
-      'mappings/nyc-ccrb.yaml',
+      source.mapping,
       '--force',
-      'nyc',
+      source.force,
       '--rejects',
       rejects,
       ...files,
@@ -239,21 +282,41 @@ function runImport(
   });
 }
 
+/** Every source in turn (NYC, then Philadelphia), each in a fresh database against its own COPY floors. */
 export async function runImportScenario(
   o: ImportOptions,
 ): Promise<{ measurements: Measurement[]; skipped: Skipped[] }> {
-  const name = `NYC CCRB import (4 files${o.quickRows ? `, first ${o.quickRows} rows each` : ', all rows'})`;
+  const measurements: Measurement[] = [];
+  const skipped: Skipped[] = [];
+  for (const [source, dir] of [
+    [IMPORT_SOURCES.nyc, o.nycDir],
+    [IMPORT_SOURCES.ppd, o.ppdDir ?? defaultPpdDir],
+  ] as const) {
+    const r = await runSourceScenario(o, source, dir);
+    measurements.push(...r.measurements);
+    skipped.push(...r.skipped);
+  }
+  return { measurements, skipped };
+}
+
+async function runSourceScenario(
+  o: ImportOptions,
+  source: ImportSource,
+  sourceDir: string,
+): Promise<{ measurements: Measurement[]; skipped: Skipped[] }> {
+  const n = source.files.length + source.lookupFiles.length;
+  const name = `${source.label} (${n} files${o.quickRows ? `, first ${o.quickRows} rows of each imported file` : ', all rows'})`;
   const skip = (reason: string) => ({
     measurements: [],
     skipped: [{ name, engine: o.engine, scale: o.scale, reason }],
   });
-  if (!NYC_FILES.every((f) => fs.existsSync(path.join(o.nycDir, f))))
-    return skip(`the NYC CCRB files are not in ${o.nycDir} (set PROBITY_NYC_DIR)`);
+  if (![...source.files, ...source.lookupFiles].every((f) => fs.existsSync(path.join(sourceDir, f))))
+    return skip(`the files of the ${source.label} are not in ${sourceDir} (set ${source.dirSetting})`);
   const available = importCommandAvailable();
   if (!available.ok) return skip(available.why);
-  const dir = o.quickRows ? sliceFiles(o.nycDir, o.quickRows) : o.nycDir;
-  const files = NYC_FILES.map((f) => path.join(dir, f));
-  const rows = files.reduce((n, f) => n + dataRows(f), 0);
+  const dir = o.quickRows ? sliceFiles(sourceDir, source, o.quickRows) : sourceDir;
+  const files = [...source.files, ...source.lookupFiles].map((f) => path.join(dir, f));
+  const rows = files.reduce((count, f) => count + dataRows(f), 0);
   const dbName = 'probity_bench_import';
   const pgliteDir = fs.mkdtempSync(path.join(os.tmpdir(), 'probity-bench-import-'));
   const target: DatabaseTarget =
@@ -272,7 +335,7 @@ export async function runImportScenario(
         : { DATABASE_URL: '', PROBITY_DATA_DIR: pgliteDir };
     const created = spawnSync(
       process.execPath,
-      [path.join(root, 'bin/probity.js'), 'force', 'create', 'nyc', 'New York City Police Department'],
+      [path.join(root, 'bin/probity.js'), 'force', 'create', source.force, source.forceName],
       { cwd: root, encoding: 'utf8', env: childEnv(env) },
     );
     if (created.status !== 0)
@@ -281,11 +344,17 @@ export async function runImportScenario(
     for (let i = 0; i < o.copyRuns; i++) copies.push(await copyReference(target, files));
     const copySeconds = median(copies);
     o.log(`  COPY of the raw files: ${copySeconds.toFixed(2)} s (${Math.round(rows / copySeconds)} rows/s)`);
-    const run = await runImport(env, files, path.join(pgliteDir, '..', `${path.basename(pgliteDir)}-rejected.csv`));
+    const run = await runImport(
+      env,
+      source,
+      files,
+      path.join(pgliteDir, '..', `${path.basename(pgliteDir)}-rejected.csv`),
+    );
     if (run.code !== 0)
       return skip(`probity import exited ${run.code}: ${run.output.trim().split('\n').slice(-3).join(' | ')}`);
     o.log(`  probity import: ${run.seconds.toFixed(2)} s (${Math.round(rows / run.seconds)} rows/s)`);
-    const floor = target.engine === 'pg' ? await copyRecordsReference(target.url, o.log) : null;
+    const floor = target.engine === 'pg' ? await copyRecordsReference(target.url, source.force, o.log) : null;
+    if (floor) o.log(`  ratio to the COPY of its own records: ${(run.seconds / floor.seconds).toFixed(1)}×`);
     return {
       measurements: [
         measurement({

@@ -120,8 +120,8 @@ export async function runBench(o: BenchOptions): Promise<{ report: BenchReport; 
 
   for (const stage of stages) {
     if (parts.has('import')) {
-      log(`== ${stage.engine}: NYC import`);
-      await guarded('NYC CCRB import', stage, async () =>
+      log(`== ${stage.engine}: imports (NYC CCRB, Philadelphia PPD)`);
+      await guarded('imports', stage, async () =>
         record(
           await runImportScenario({
             engine: stage.engine,

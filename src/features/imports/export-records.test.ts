@@ -103,6 +103,7 @@ describe('probity export', () => {
       'came_to_attention_on',
       'regime_version',
       'status',
+      'closed_on',
       'confidentiality',
       'summary',
       'subjects',
@@ -129,7 +130,12 @@ describe('probity export', () => {
       state: 'closed',
       finding: 'misconduct',
       sanction: 'written_warning',
+      imported_outcome: 'misconduct',
+      finalised_on: '',
     });
+    // The source's kept columns, word for word, as one JSON object.
+    const kept = JSON.parse(warning!['source_columns']!) as Record<string, string>;
+    expect(kept['board_disposition']).toMatch(/^Substantiated/);
   });
 
   it('exports people through the people scope: never the user’s own record, nobody of another force', async () => {

@@ -21,6 +21,7 @@ export const EXPORT_COLUMNS = {
     'came_to_attention_on',
     'regime_version',
     'status',
+    'closed_on',
     'confidentiality',
     'summary',
     'subjects',
@@ -39,6 +40,11 @@ export const EXPORT_COLUMNS = {
     'state',
     'finding',
     'sanction',
+    'finalised_on',
+    'imported_outcome',
+    'source_outcome',
+    // The source's kept columns (the mapping's `keep`), as one JSON object, word for word.
+    'source_columns',
   ],
 } as const;
 
@@ -71,7 +77,7 @@ export async function exportPage(
       return rawRows<Row>(
         db,
         sql`select c.id, c.reference, c.source_key, c.source, c.case_type, c.came_to_attention_on::text as came_to_attention_on, c.regime_version,
-            c.status, c.confidentiality, c.summary,
+            c.status, c.closed_on::text as closed_on, c.confidentiality, c.summary,
             (select count(*)::int from case_subjects s where s.force_id = c.force_id and s.case_id = c.id) as subjects,
             (select count(*)::int from allegations a where a.force_id = c.force_id and a.case_id = c.id) as allegations
           from cases c
@@ -82,8 +88,11 @@ export async function exportPage(
       return rawRows<Row>(
         db,
         sql`select a.id, c.reference as case_reference, a.source_key, p.id as person_id, p.given_name, p.family_name, a.category_code, a.standards,
-            a.description, a.state, a.facts->'track'->>'finding' as finding, a.facts->'track'->>'sanction' as sanction
+            a.description, a.state, a.facts->'track'->>'finding' as finding, a.facts->'track'->>'sanction' as sanction,
+            f.finalised_on::text as finalised_on, a.facts->'imported'->>'outcome' as imported_outcome,
+            a.facts->'imported'->>'sourceOutcome' as source_outcome, (a.facts->'imported'->'source')::text as source_columns
           from allegations a
+          left join allegation_figures f on f.force_id = a.force_id and f.allegation_id = a.id
           join cases c on c.force_id = a.force_id and c.id = a.case_id
           join case_subjects s on s.force_id = a.force_id and s.id = a.subject_id
           join people p on p.force_id = s.force_id and p.id = s.person_id

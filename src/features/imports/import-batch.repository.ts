@@ -67,35 +67,27 @@ export type NewPerson = {
   familyName: string;
   personType: string;
   status: string;
+  sex: string | null;
+  ethnicity: string | null;
+  dateOfBirth: string | null;
+  serviceStart: string | null;
+  serviceEnd: string | null;
 };
 
 /** Inserts the people not imported before; answers the source keys actually inserted. */
 export async function insertPeople(tx: Db, forceId: string, rows: NewPerson[]): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
+  const col = (pick: (r: NewPerson) => string | null, type: string) => arr(rows.map(pick), type);
   const inserted = await rawRows<{ source_key: string }>(
     tx,
-    sql`insert into people (force_id, id, given_name, family_name, person_type, status, search_name, source_key)
-      select ${forceId}, u.id, u.g, u.f, u.t, u.s, lower(u.g || ' ' || u.f), u.k
-      from unnest(${arr(
-        rows.map((r) => r.id),
-        'uuid',
-      )}, ${arr(
-        rows.map((r) => r.givenName),
-        'text',
-      )}, ${arr(
-        rows.map((r) => r.familyName),
-        'text',
-      )},
-        ${arr(
-          rows.map((r) => r.personType),
-          'text',
-        )}, ${arr(
-          rows.map((r) => r.status),
-          'text',
-        )}, ${arr(
-          rows.map((r) => r.key),
-          'text',
-        )}) as u(id, g, f, t, s, k)
+    sql`insert into people (force_id, id, given_name, family_name, person_type, status, search_name, source_key,
+        sex, ethnicity, date_of_birth, service_start, service_end)
+      select ${forceId}, u.id, u.g, u.f, u.t, u.s, lower(u.g || ' ' || u.f), u.k, u.sx, u.eth, u.dob, u.ss, u.se
+      from unnest(${col((r) => r.id, 'uuid')}, ${col((r) => r.givenName, 'text')}, ${col((r) => r.familyName, 'text')},
+        ${col((r) => r.personType, 'text')}, ${col((r) => r.status, 'text')}, ${col((r) => r.key, 'text')},
+        ${col((r) => r.sex, 'text')}, ${col((r) => r.ethnicity, 'text')}, ${col((r) => r.dateOfBirth, 'date')},
+        ${col((r) => r.serviceStart, 'date')}, ${col((r) => r.serviceEnd, 'date')})
+        as u(id, g, f, t, s, k, sx, eth, dob, ss, se)
       on conflict (force_id, source_key) do nothing
       returning source_key`,
   );
@@ -133,12 +125,19 @@ export async function insertIdentifiers(tx: Db, forceId: string, rows: NewIdenti
       )}) as u(p, k, v, f, t)`);
 }
 
-export type NewPosting = { personId: string; rank: string; role: string; unitId: string; validFrom: string };
+export type NewPosting = {
+  personId: string;
+  rank: string;
+  role: string;
+  unitId: string;
+  validFrom: string;
+  validTo?: string | null;
+};
 
 export async function insertPostings(tx: Db, forceId: string, rows: NewPosting[]): Promise<void> {
   if (rows.length === 0) return;
-  await tx.execute(sql`insert into person_postings (force_id, person_id, rank, role, unit_id, valid_from)
-    select ${forceId}, u.p, u.r, u.o, u.n, u.f
+  await tx.execute(sql`insert into person_postings (force_id, person_id, rank, role, unit_id, valid_from, valid_to)
+    select ${forceId}, u.p, u.r, u.o, u.n, u.f, u.t
     from unnest(${arr(
       rows.map((r) => r.personId),
       'uuid',
@@ -155,7 +154,81 @@ export async function insertPostings(tx: Db, forceId: string, rows: NewPosting[]
       )}, ${arr(
         rows.map((r) => r.validFrom),
         'date',
-      )}) as u(p, r, o, n, f)`);
+      )}, ${arr(
+        rows.map((r) => r.validTo ?? null),
+        'date',
+      )}) as u(p, r, o, n, f, t)`);
+}
+
+/**
+ * History rows (postings and numbers added to people imported before): inserts those not recorded already
+ * (same person, unit, rank and period; or same person, kind, number and period) and answers, per row given,
+ * whether it was inserted. A rerun inserts nothing. Rows are distinct (the caller drops repeats in a batch).
+ */
+export async function insertNewPostings(tx: Db, forceId: string, rows: NewPosting[]): Promise<boolean[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map(() => randomUUID());
+  const col = (pick: (r: NewPosting) => string | null, type: string) => arr(rows.map(pick), type);
+  const inserted = await rawRows<{ id: string }>(
+    tx,
+    sql`insert into person_postings (force_id, id, person_id, rank, role, unit_id, valid_from, valid_to)
+      select ${forceId}, u.id, u.p, u.r, u.o, u.n, u.f, u.t
+      from unnest(${arr(ids, 'uuid')}, ${col((r) => r.personId, 'uuid')}, ${col((r) => r.rank, 'text')},
+        ${col((r) => r.role, 'text')}, ${col((r) => r.unitId, 'uuid')}, ${col((r) => r.validFrom, 'date')},
+        ${col((r) => r.validTo ?? null, 'date')}) as u(id, p, r, o, n, f, t)
+      where not exists (select 1 from person_postings x where x.force_id = ${forceId} and x.person_id = u.p
+        and x.unit_id = u.n and x.rank = u.r and x.valid_from = u.f and x.valid_to is not distinct from u.t)
+      returning id`,
+  );
+  const created = new Set(inserted.map((r) => r.id));
+  return ids.map((id) => created.has(id));
+}
+
+/** Numbers added to people imported before, unless the same number with the same period is recorded. */
+export async function insertNewIdentifiers(tx: Db, forceId: string, rows: NewIdentifier[]): Promise<boolean[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map(() => randomUUID());
+  const col = (pick: (r: NewIdentifier) => string | null, type: string) => arr(rows.map(pick), type);
+  const inserted = await rawRows<{ id: string }>(
+    tx,
+    sql`insert into person_identifiers (force_id, id, person_id, kind, value, valid_from, valid_to)
+      select ${forceId}, u.id, u.p, u.k, u.v, u.f, u.t
+      from unnest(${arr(ids, 'uuid')}, ${col((r) => r.personId, 'uuid')}, ${col((r) => r.kind, 'text')},
+        ${col((r) => r.value, 'text')}, ${col((r) => r.validFrom, 'date')}, ${col((r) => r.validTo, 'date')})
+        as u(id, p, k, v, f, t)
+      where not exists (select 1 from person_identifiers x where x.force_id = ${forceId} and x.person_id = u.p
+        and x.kind = u.k and x.value = u.v and x.valid_from = u.f and x.valid_to is not distinct from u.t)
+      returning id`,
+  );
+  const created = new Set(inserted.map((r) => r.id));
+  return ids.map((id) => created.has(id));
+}
+
+/**
+ * The closing event of each imported allegation whose source gives a closing date: what the oversight
+ * figures read as the day it was finalised (allegation_figures.finalised_on), and what dates its case's closure.
+ */
+export async function insertClosingEvents(
+  tx: Db,
+  forceId: string,
+  rows: { caseId: string; allegationId: string; closedOn: string; outcome: string }[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.execute(sql`insert into allegation_events (force_id, case_id, allegation_id, action, from_state, to_state, details, occurred_on)
+    select ${forceId}, u.c, u.a, 'imported_outcome', 'received', 'closed', jsonb_build_object('outcome', u.o), u.d
+    from unnest(${arr(
+      rows.map((r) => r.caseId),
+      'uuid',
+    )}, ${arr(
+      rows.map((r) => r.allegationId),
+      'uuid',
+    )}, ${arr(
+      rows.map((r) => r.outcome),
+      'text',
+    )}, ${arr(
+      rows.map((r) => r.closedOn),
+      'date',
+    )}) as u(c, a, o, d)`);
 }
 
 /** People by source key; a merged duplicate resolves to its survivor. */
@@ -281,6 +354,7 @@ export async function upsertSubjects(
 }
 
 export type NewAllegation = {
+  id: string;
   key: string;
   caseId: string;
   subjectId: string;
@@ -299,7 +373,7 @@ export async function insertAllegations(tx: Db, forceId: string, rows: NewAllega
     sql`insert into allegations (force_id, id, case_id, subject_id, category_code, standards, description, state, facts, source_key)
       select ${forceId}, u.id, u.c, u.s, u.cat, string_to_array(u.std, ','), u.d, u.st, u.f::jsonb, u.k
       from unnest(${arr(
-        rows.map(() => randomUUID()),
+        rows.map((r) => r.id),
         'uuid',
       )}, ${arr(
         rows.map((r) => r.caseId),
@@ -336,16 +410,19 @@ export async function insertAllegations(tx: Db, forceId: string, rows: NewAllega
 
 /**
  * A case is closed when none of its allegations is still open (the rule progress-allegation applies to its
- * last allegation). Only cases whose status changes are written, so a rerun writes nothing.
+ * last allegation), on the latest closing date of its allegations (none when the source gives none). Only
+ * cases whose status or closing date changes are written, so a rerun writes nothing.
  */
 export async function refreshCaseStatus(tx: Db, forceId: string, caseIds: string[]): Promise<void> {
   if (caseIds.length === 0) return;
-  await tx.execute(sql`update cases c set status = x.status, version = c.version + 1
-    from (select c2.id, case when exists (select 1 from allegations a where a.force_id = c2.force_id and a.case_id = c2.id and a.state <> 'closed')
-            then 'open' else 'closed' end as status
+  await tx.execute(sql`update cases c set status = x.status, closed_on = x.closed_on, version = c.version + 1
+    from (select c2.id, y.status, case when y.status = 'closed' then (select max(e.occurred_on) from allegation_events e
+              where e.force_id = c2.force_id and e.case_id = c2.id and e.to_state = 'closed') end as closed_on
           from unnest(${arr(caseIds, 'uuid')}) as k(id)
-          join lateral (select * from cases c2 where c2.force_id = ${forceId} and c2.id = k.id limit 1) c2 on true) x
-    where c.force_id = ${forceId} and c.id = x.id and c.status <> x.status`);
+          join lateral (select * from cases c2 where c2.force_id = ${forceId} and c2.id = k.id limit 1) c2 on true
+          cross join lateral (select case when exists (select 1 from allegations a where a.force_id = c2.force_id
+              and a.case_id = c2.id and a.state <> 'closed') then 'open' else 'closed' end as status) y) x
+    where c.force_id = ${forceId} and c.id = x.id and (c.status <> x.status or c.closed_on is distinct from x.closed_on)`);
 }
 
 /** Fresh planner statistics for the tables an import fills, so that the application's queries plan well after it. */

@@ -289,7 +289,7 @@ describe('probity import and export as commands', () => {
     const lines = fs.readFileSync(out, 'utf8').trim().split('\n');
     expect(lines).toHaveLength(2);
     expect(lines[1]).toMatch(
-      /^[0-9a-f-]{36},CCRB-201507115,nyc-ccrb:201507115,public_complaint,complaint_special_procedures,2015-07-14,2012,open,normal,/,
+      /^[0-9a-f-]{36},CCRB-201507115,nyc-ccrb:201507115,public_complaint,complaint_special_procedures,2015-07-14,2012,open,,normal,/,
     );
     const toStdout = await probity(
       clean,

@@ -27,6 +27,11 @@ export const IMPORT_OUTCOMES = [
   'withdrawn',
   /** Not concluded in the source: the allegation stays 'received' and its case stays open. */
   'open',
+  /**
+   * Concluded in the source, but the source does not record how (a blank or unknowable finding): closed with
+   * no severity, case to answer or finding, so it is never counted as any particular outcome.
+   */
+  'not_recorded',
 ] as const;
 export type ImportOutcome = (typeof IMPORT_OUTCOMES)[number];
 
@@ -44,6 +49,8 @@ export function importedTrack(o: ResolvedOutcome, subjectFormer: boolean): Alleg
   switch (o.outcome) {
     case 'open':
       return { status: 'received', reg17NoticeServed: false };
+    case 'not_recorded':
+      return closed;
     case 'no_further_action':
       return { ...closed, severity: 'none' };
     case 'no_case_to_answer':

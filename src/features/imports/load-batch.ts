@@ -7,7 +7,10 @@ import {
   ensureUnits,
   findPeopleByKey,
   insertAllegations,
+  insertClosingEvents,
   insertIdentifiers,
+  insertNewIdentifiers,
+  insertNewPostings,
   insertPeople,
   insertPostings,
   refreshCaseStatus,
@@ -62,6 +65,7 @@ export async function loadBatch(
   };
 
   await loadPeople(tx, forceId, rows, status, created);
+  await loadHistory(tx, forceId, rows, status, reject, created);
 
   // Allegations: the subject must be a person already imported (here or earlier).
   const live = rows.map((r, i) => ({ r, i })).filter(({ r, i }) => r.allegation && status[i] !== 'rejected');
@@ -103,6 +107,7 @@ export async function loadBatch(
     const person = people.get(a.personKey)!;
     const track = importedTrack(a.outcome, person.former);
     return {
+      id: randomUUID(),
       key: a.key,
       caseId: cases.ids.get(a.case.key)!,
       subjectId: subjects.ids.get(subjectOf({ r }))!,
@@ -114,12 +119,30 @@ export async function loadBatch(
         track,
         finalWrittenWarningInForce: false,
         multipleUnconnectedIncidents: false,
-        imported: { mapping: mappingName, outcome: a.outcome.outcome, source: a.source },
+        imported: {
+          mapping: mappingName,
+          outcome: a.outcome.outcome,
+          ...(a.sourceOutcome ? { sourceOutcome: a.sourceOutcome } : {}),
+          source: a.source,
+        },
       },
     };
   });
   const inserted = await insertAllegations(tx, forceId, newAllegations);
   created.allegations += inserted.size;
+  // The day each was finalised: its own closing date, else its case's (an open allegation has none).
+  await insertClosingEvents(
+    tx,
+    forceId,
+    firstAllegations.flatMap(({ r }, n) => {
+      const a = r.allegation!;
+      const closedOn = a.outcome.outcome === 'open' ? null : (a.closedOn ?? a.case.closedOn);
+      const made = newAllegations[n]!;
+      return inserted.has(a.key) && closedOn
+        ? [{ caseId: made.caseId, allegationId: made.id, closedOn, outcome: a.outcome.outcome }]
+        : [];
+    }),
+  );
   for (const { r, i } of firstAllegations) if (inserted.has(r.allegation!.key)) status[i] = 'imported';
   const touched = unique(
     firstAllegations
@@ -178,10 +201,85 @@ async function loadPeople(
       role: p.role,
       unitId: units.ids.get(p.unitKey)!,
       validFrom: p.validFrom,
+      validTo: p.validTo,
     };
   });
   await insertPostings(tx, forceId, postings);
   created.postings += postings.length;
+}
+
+/**
+ * History rows: postings and numbers added to people imported before (in an earlier batch, an earlier file
+ * or this batch). A row whose person is unknown is rejected with the reason; one whose posting or number is
+ * recorded already is a duplicate; every other row is imported. Never skipped silently.
+ */
+async function loadHistory(
+  tx: Db,
+  forceId: string,
+  rows: MappedRow[],
+  status: RowStatus[],
+  reject: (i: number, reason: string) => void,
+  created: Created,
+): Promise<void> {
+  const live = rows.map((r, i) => ({ r, i })).filter(({ r, i }) => r.history && status[i] !== 'rejected');
+  if (live.length === 0) return;
+  const people = await findPeopleByKey(tx, forceId, unique(live.map(({ r }) => r.history!.personKey)));
+  const known = live.filter(({ r, i }) => {
+    if (people.has(r.history!.personKey)) return true;
+    reject(i, `no person with the key "${r.history!.personKey}": import their people file first, or check the key`);
+    return false;
+  });
+  const posted = known.filter(({ r }) => r.history!.posting);
+  const units = await ensureUnits(
+    tx,
+    forceId,
+    firstBy(posted, ({ r }) => r.history!.posting!.unitKey).map(({ r }) => ({
+      key: r.history!.posting!.unitKey,
+      name: r.history!.posting!.unitName,
+      kind: r.history!.posting!.unitKind,
+    })),
+  );
+  created.units += units.created;
+  const postings = firstBy(posted, ({ r }) => {
+    const p = r.history!.posting!;
+    return JSON.stringify([r.history!.personKey, p.unitKey, p.rank, p.validFrom, p.validTo]);
+  });
+  const postedNow = await insertNewPostings(
+    tx,
+    forceId,
+    postings.map(({ r }) => {
+      const p = r.history!.posting!;
+      const personId = people.get(r.history!.personKey)!.id;
+      return {
+        personId,
+        rank: p.rank,
+        role: p.role,
+        unitId: units.ids.get(p.unitKey)!,
+        validFrom: p.validFrom,
+        validTo: p.validTo,
+      };
+    }),
+  );
+  postings.forEach(({ i }, n) => {
+    if (postedNow[n]) status[i] = 'imported';
+  });
+  created.postings += postedNow.filter(Boolean).length;
+  const numbered = firstBy(
+    known.filter(({ r }) => r.history!.identifier),
+    ({ r }) => {
+      const n = r.history!.identifier!;
+      return JSON.stringify([r.history!.personKey, n.kind, n.value, n.validFrom, n.validTo]);
+    },
+  );
+  const numberedNow = await insertNewIdentifiers(
+    tx,
+    forceId,
+    numbered.map(({ r }) => ({ ...r.history!.identifier!, personId: people.get(r.history!.personKey)!.id })),
+  );
+  numbered.forEach(({ i }, n) => {
+    if (numberedNow[n]) status[i] = 'imported';
+  });
+  created.identifiers += numberedNow.filter(Boolean).length;
 }
 
 function firstBy<T>(items: T[], key: (item: T) => string): T[] {

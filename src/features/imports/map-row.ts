@@ -2,11 +2,26 @@ import { AppError } from '../../lib/errors.ts';
 import type { IsoDate } from '../../lib/dates.ts';
 import type { ProceedingsForm, Sanction } from '../misconduct/rules/allegation-types.ts';
 import { regimeFor } from '../misconduct/rules/regime.ts';
-import { constantOrLookup, HeaderCompiler, type Fields, type Note, type Reject } from './header-compiler.ts';
+import {
+  constantOrLookup,
+  HeaderCompiler,
+  optionalDate,
+  type Fields,
+  type Note,
+  type Reject,
+} from './header-compiler.ts';
+import { noLookups, type LookupTables } from './lookup-tables.ts';
 import { outcomeTakesSanction, type ResolvedOutcome } from './import-outcomes.ts';
-import type { AllegationSpec, FileSpec, Mapping } from './mapping-schema.ts';
+import type { AllegationSpec, FileSpec, HistorySpec, Mapping } from './mapping-schema.ts';
 import { compileDateFormats } from './source-dates.ts';
-import { compilePerson, type PersonRecord } from './map-person.ts';
+import {
+  compileIdentifier,
+  compilePerson,
+  compilePosting,
+  type IdentifierRecord,
+  type PersonRecord,
+  type PostingRecord,
+} from './map-person.ts';
 
 /**
  * One source row through a file's part of the mapping: a person, an allegation (with its case), both, or a
@@ -20,6 +35,8 @@ export type CaseRecord = {
   source: string;
   caseType: string;
   summary: string;
+  /** From the mapping's case.closedOn; null: the latest closing date of its allegations, if any. */
+  closedOn: IsoDate | null;
 };
 export type AllegationRecord = {
   key: string;
@@ -29,8 +46,18 @@ export type AllegationRecord = {
   standards: string[];
   description: string;
   outcome: ResolvedOutcome;
+  /** The day it was finalised, when the source says (closing event of the imported track). */
+  closedOn: IsoDate | null;
+  /** The source's own words for the outcome, shown beside Probity's mapped outcome. */
+  sourceOutcome: string | null;
   /** The source words kept as they were (the mapping's `keep` columns). */
   source: Record<string, string>;
+};
+/** A history row: a posting or a number added to a person imported before. */
+export type HistoryRecord = {
+  personKey: string;
+  posting: PostingRecord | null;
+  identifier: IdentifierRecord | null;
 };
 export type UnmappedNote = { map: string; value: string; rejected: boolean };
 export type MappedRow = {
@@ -38,6 +65,7 @@ export type MappedRow = {
   raw: string;
   person: PersonRecord | null;
   allegation: AllegationRecord | null;
+  history: HistoryRecord | null;
   rejected: string | null;
   unmapped: UnmappedNote[];
 };
@@ -51,32 +79,109 @@ export function compileFile(
   fileName: string,
   header: readonly string[],
   today: IsoDate,
+  lookups: LookupTables = noLookups(),
 ): RowMapper {
+  return compileFileWithColumns(mapping, specIndex, fileName, header, today, lookups).mapRow;
+}
+
+/**
+ * The row mapper and the lookup columns it reads (so that only those are held in memory). Thrown as an
+ * AppError naming every place where the mapping does not fit the file's header or its lookups.
+ */
+export function compileFileWithColumns(
+  mapping: Mapping,
+  specIndex: number,
+  fileName: string,
+  header: readonly string[],
+  today: IsoDate,
+  lookups: LookupTables,
+): { mapRow: RowMapper; lookupColumns: { lookup: string; column: string }[] } {
   const spec: FileSpec | undefined = mapping.files[specIndex];
   if (!spec) throw new Error(`the mapping has no file entry ${specIndex}`);
-  const c = new HeaderCompiler(fileName, header);
+  const c = new HeaderCompiler(fileName, header, mapping.transforms, lookups.headers);
   const source = mapping.source ?? mapping.name;
   const base = `files[${specIndex}]`;
-  const person = spec.person ? compilePerson(c, spec.person, `${base}.person`, source, mapping.unknownValidFrom) : null;
+  const dates = { unknownValidFrom: mapping.unknownValidFrom, dateFormats: mapping.dateFormats };
+  const person = spec.person ? compilePerson(c, spec.person, `${base}.person`, source, dates) : null;
   const allegation = spec.allegation
     ? compileAllegation(c, spec.allegation, `${base}.allegation`, mapping, source, today)
     : null;
+  const history = spec.history ? compileHistory(c, spec.history, `${base}.history`, source, dates) : null;
+  // The lookups this file's entry reads, each with the key this file's row gives (`lookups.<name>.from`).
+  const joins = unique(c.virtual.map((v) => v.lookup)).map((name) => ({
+    name,
+    from: c.template(mapping.lookups[name]!.from, `lookups.${name}.from (reading ${fileName})`),
+    missing: mapping.lookups[name]!.missing,
+    columns: c.virtual.map((v, i) => ({ ...v, at: i })).filter((v) => v.lookup === name),
+  }));
   if (Object.keys(c.errors).length > 0)
     throw new AppError('validation', `The mapping ${mapping.name} does not fit ${fileName}`, c.errors);
   const width = header.length;
-  return (fields, line, raw) => {
-    const row: MappedRow = { line, raw, person: null, allegation: null, rejected: null, unmapped: [] };
-    if (fields.length !== width) return { ...row, rejected: `expected ${width} columns, found ${fields.length}` };
-    const reject = (reason: string) => {
-      row.rejected ??= reason;
-    };
-    const note = (map: string, value: string, rejected: boolean) => row.unmapped.push({ map, value, rejected });
-    if (person) row.person = person(fields, reject, note);
-    if (allegation) row.allegation = allegation(fields, reject, note);
-    if (row.rejected) return { ...row, person: null, allegation: null };
-    return row;
+  const virtualCount = c.virtual.length;
+  return {
+    lookupColumns: c.virtual,
+    mapRow: (source, line, raw) => {
+      const row: MappedRow = {
+        line,
+        raw,
+        person: null,
+        allegation: null,
+        history: null,
+        rejected: null,
+        unmapped: [],
+      };
+      if (source.length !== width) return { ...row, rejected: `expected ${width} columns, found ${source.length}` };
+      let fields: Fields = source;
+      if (virtualCount > 0) {
+        const extended = [...source, ...new Array<string>(virtualCount).fill('')];
+        for (const j of joins) {
+          const key = j.from(source);
+          const found = lookups.rows?.get(j.name)?.get(key);
+          if (!found) {
+            if (j.missing === 'reject')
+              return { ...row, rejected: `no row of the lookup ${j.name} has the key "${key}"` };
+            continue;
+          }
+          for (const col of j.columns) extended[width + col.at] = lookups.value(j.name, found, col.column);
+        }
+        fields = extended;
+      }
+      const reject = (reason: string) => {
+        row.rejected ??= reason;
+      };
+      const note = (map: string, value: string, rejected: boolean) => row.unmapped.push({ map, value, rejected });
+      if (person) row.person = person(fields, reject, note);
+      if (allegation) row.allegation = allegation(fields, reject, note);
+      if (history) row.history = history(fields, reject);
+      if (row.rejected) return { ...row, person: null, allegation: null, history: null };
+      return row;
+    },
   };
 }
+
+function compileHistory(
+  c: HeaderCompiler,
+  spec: HistorySpec,
+  path: string,
+  source: string,
+  dates: { unknownValidFrom: IsoDate; dateFormats: readonly string[] },
+) {
+  const personKey = c.template(spec.person, `${path}.person`);
+  const posting = spec.posting ? compilePosting(c, spec.posting, `${path}.posting`, source, dates) : null;
+  const identifier = spec.identifier ? compileIdentifier(c, spec.identifier, `${path}.identifier`, dates) : null;
+  return (fields: Fields, reject: Reject): HistoryRecord | null => {
+    const p = personKey(fields);
+    if (!p) reject('the person key is empty');
+    const post = posting ? posting(fields, reject) : null;
+    const number = identifier ? identifier(fields, reject) : null;
+    if (posting && !post) reject('the posting has no unit or no rank');
+    if (identifier && !number) reject('the number is empty or one the mapping ignores');
+    if (!p) return null;
+    return { personKey: `${source}:${p}`, posting: post, identifier: number };
+  };
+}
+
+const unique = (values: string[]): string[] => [...new Set(values)];
 
 function compileAllegation(
   c: HeaderCompiler,
@@ -103,6 +208,12 @@ function compileAllegation(
     ? c.valueMap(spec.outcome.sanction, `${path}.outcome.sanction`, (t) => t)
     : null;
   const keep = spec.keep.map((name, i) => [name, c.column(name, `${path}.keep[${i}]`)] as const);
+  const closedOn = spec.closedOn ? optionalDate(c, spec.closedOn, `${path}.closedOn`, mapping.dateFormats) : null;
+  const caseClosedOn = spec.case.closedOn
+    ? optionalDate(c, spec.case.closedOn, `${path}.case.closedOn`, mapping.dateFormats)
+    : null;
+  const sourceOutcome = spec.sourceOutcome ? c.template(spec.sourceOutcome, `${path}.sourceOutcome`) : null;
+  const regime = spec.case.regimeVersion;
 
   return (fields: Fields, reject: Reject, note: Note): AllegationRecord | null => {
     const k = key(fields);
@@ -127,6 +238,16 @@ function compileAllegation(
       const given = out.value.sanction ?? lookupSanction(sanctionMap, fields, note, reject);
       sanction = given && given !== 'none' ? given : null;
     }
+    const closed = closedOn ? closedOn(fields, reject) : null;
+    const caseClosed = caseClosedOn ? caseClosedOn(fields, reject) : null;
+    for (const [what, d] of [
+      ['closing date', closed],
+      ["case's closing date", caseClosed],
+    ] as const) {
+      if (d && d > today) reject(`the ${what} ${d} is in the future`);
+      else if (d && cameToAttentionOn.value && d < cameToAttentionOn.value)
+        reject(`the ${what} ${d} is before the case came to attention (${cameToAttentionOn.value})`);
+    }
     if (!k || !p || !ck || !cameToAttentionOn.value || !src || !type || !cat.value || !out.value) return null;
     const kept: Record<string, string> = {};
     for (const [name, i] of keep) kept[name] = fields[i] ?? '';
@@ -138,15 +259,20 @@ function compileAllegation(
         key: `${source}:${ck}`,
         reference: reference(fields),
         cameToAttentionOn: cameToAttentionOn.value,
-        regimeVersion: regimeFor(cameToAttentionOn.value),
+        // The regime fixed by the date, as openCase does (regimeFor), unless the mapping names one for the source.
+        regimeVersion: regime === 'by_date' ? regimeFor(cameToAttentionOn.value) : regime,
         source: src,
         caseType: type,
         summary: summary(fields),
+        closedOn: caseClosed,
       },
       categoryCode: cat.value.code,
       standards: cat.value.standards,
       description: description(fields),
       outcome: { outcome: out.value.outcome, form, sanction },
+      // An open allegation has no closing date, whatever the source's column says.
+      closedOn: out.value.outcome === 'open' ? null : closed,
+      sourceOutcome: sourceOutcome ? sourceOutcome(fields) || null : null,
       source: kept,
     };
   };

@@ -2,11 +2,14 @@ import { z } from 'zod';
 import {
   caseSources,
   caseTypes,
+  ethnicities,
   identifierKinds,
   personStatuses,
   personTypes,
+  sexes,
   unitKinds,
 } from '../../db/schema/index.ts';
+import { REGIME_VERSIONS } from '../misconduct/rules/regime.ts';
 import { SANCTIONS } from '../misconduct/rules/allegation-types.ts';
 import { standardsOfProfessionalBehaviour } from '../misconduct/taxonomy.ts';
 import { IMPORT_OUTCOMES, PROCEEDINGS_FORMS } from './import-outcomes.ts';
@@ -19,23 +22,67 @@ import { IMPORT_OUTCOMES, PROCEEDINGS_FORMS } from './import-outcomes.ts';
 
 const oneOf = (values: readonly string[]) => ({ message: `must be one of: ${values.join(', ')}` });
 
-/** Text with `{column}` placeholders; text without braces is a constant. */
-export const templateSchema = z
+/**
+ * An object that refuses keys it does not know, saying which keys it does know: a misspelt setting is
+ * reported with the right spelling beside it.
+ */
+function strict<S extends z.ZodRawShape>(shape: S) {
+  const known = Object.keys(shape).join(', ');
+  return z.strictObject(shape, {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `Unrecognized key(s): ${issue.keys.join(', ')} (the settings here are: ${known})`
+        : undefined,
+  });
+}
+
+/**
+ * The transforms a placeholder may name after a bar: `{officer_id|number}`, `{unit|trim|upper}`,
+ * `{badge|stripSuffix:.0}`. Names of the mapping's own `transforms:` (regular-expression replacements) may
+ * be used the same way.
+ */
+export const BUILT_IN_TRANSFORMS = [
+  'trim',
+  'upper',
+  'lower',
+  'title',
+  'number',
+  'stripPrefix',
+  'stripSuffix',
+  'stripLeadingZeros',
+] as const;
+
+const templateText = z
   .string({ message: 'must be text (use {column} to take a value from a column)' })
   .refine((t) => t.replace(/\{[^{}]+\}/g, '').search(/[{}]/) === -1, 'has an unmatched { or }: write {column}');
+
+/**
+ * Text with `{column}` placeholders; text without braces is a constant. The long form
+ * `{ template, emptyIfAnyEmpty: true }` is empty when any of its placeholders is empty, so that constant text
+ * around an empty column ('CPD unit {unit}') never makes a value of its own.
+ */
+export const templateSchema = z.union(
+  [templateText, strict({ template: templateText, emptyIfAnyEmpty: z.boolean() })],
+  {
+    message: 'must be text with {column} placeholders, or { template, emptyIfAnyEmpty }',
+  },
+);
+export type TemplateSpec = z.infer<typeof templateSchema>;
 
 /** Tokens YYYY, MM, M, DD, D and literal separators; a format without DD means the first day of the month. */
 export const dateFormatSchema = z
   .string()
   .regex(
-    /^(YYYY|MM?|DD?|[^A-Za-z])+$/,
-    'must be a date format made of YYYY, MM, M, DD, D and separators (e.g. DD/MM/YYYY)',
+    /^(YYYY|YY|MM?|DD?|[^A-Za-z])+$/,
+    'must be a date format made of YYYY (or YY), MM, M, DD, D and separators (e.g. DD/MM/YYYY)',
   )
-  .refine((f) => f.includes('YYYY'), 'must contain YYYY');
+  .refine((f) => f.includes('YY'), 'must contain YYYY (or YY: 00–68 are 2000–2068, 69–99 are 1969–1999)');
 
 const columnsFields = {
   column: z.string().min(1).optional(),
   columns: z.array(z.string().min(1)).min(1).optional(),
+  /** Compare the source's values without regard to letter case (" Physical abuse" = "PHYSICAL ABUSE" once trimmed). */
+  ignoreCase: z.boolean().default(false),
 };
 
 /**
@@ -57,11 +104,17 @@ const oneColumnSource = [
 ] as const;
 
 export function valueMapSchema<T extends z.ZodType>(target: T) {
-  return z.strictObject(valueMapShape(target)).refine(...oneColumnSource);
+  return strict(valueMapShape(target)).refine(...oneColumnSource);
 }
 
+/** A constant word or a value map onto the same words; a wrong constant is told the words there are. */
 const constantOr = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.union([z.enum(values, oneOf(values)), valueMapSchema(z.enum(values, oneOf(values)))]);
+  z.union([z.enum(values, oneOf(values)), valueMapSchema(z.enum(values, oneOf(values)))], {
+    error: (issue) =>
+      typeof issue.input === 'string' || issue.input === undefined || issue.input === null
+        ? `must be one of: ${values.join(', ')} (or a value map: { column, values, otherwise })`
+        : undefined,
+  });
 
 const standardCodes = standardsOfProfessionalBehaviour.map((s) => s.code) as [string, ...string[]];
 const sanctionOrNone = [...SANCTIONS, 'none'] as const;
@@ -69,7 +122,7 @@ const sanctionOrNone = [...SANCTIONS, 'none'] as const;
 const categoryTarget = z.union(
   [
     z.string().min(1),
-    z.strictObject({ code: z.string().min(1), standards: z.array(z.enum(standardCodes, oneOf(standardCodes))).min(1) }),
+    strict({ code: z.string().min(1), standards: z.array(z.enum(standardCodes, oneOf(standardCodes))).min(1) }),
   ],
   {
     message: 'must be a taxonomy code or { code, standards }',
@@ -79,7 +132,7 @@ const categoryTarget = z.union(
 const outcomeTarget = z.union(
   [
     z.enum(IMPORT_OUTCOMES, oneOf(IMPORT_OUTCOMES)),
-    z.strictObject({
+    strict({
       outcome: z.enum(IMPORT_OUTCOMES, oneOf(IMPORT_OUTCOMES)),
       form: z.enum(PROCEEDINGS_FORMS, oneOf(PROCEEDINGS_FORMS)).optional(),
       sanction: z.enum(sanctionOrNone, oneOf(sanctionOrNone)).optional(),
@@ -88,7 +141,7 @@ const outcomeTarget = z.union(
   { message: `must be an outcome (${IMPORT_OUTCOMES.join(', ')}) or { outcome, form, sanction }` },
 );
 
-const identifierSchema = z.strictObject({
+const identifierSchema = strict({
   kind: z.enum(identifierKinds, oneOf(identifierKinds)),
   value: templateSchema,
   /** Values that mean "no number" (e.g. 00000 for ranks without a shield number). */
@@ -97,81 +150,142 @@ const identifierSchema = z.strictObject({
   validTo: templateSchema.optional(),
 });
 
-const personSchema = z.strictObject({
+const dateSpecSchema = strict({
+  column: z.string().min(1),
+  formats: z.array(dateFormatSchema).min(1).optional(),
+  /** When the column is empty: reject the row, or take a coarser date from another column by a pattern. */
+  fallback: strict({ column: z.string().min(1), pattern: z.string().min(1), format: dateFormatSchema }).optional(),
+});
+
+/** A date that may be missing: an empty column means "not recorded" (null); a value that is not a date rejects. */
+const optionalDateSchema = strict({
+  column: z.string().min(1),
+  formats: z.array(dateFormatSchema).min(1).optional(),
+});
+
+const postingFields = {
+  rank: templateSchema,
+  role: templateSchema.optional(),
+  unit: templateSchema,
+  unitKind: z.enum(unitKinds, oneOf(unitKinds)).default('team'),
+  validFrom: templateSchema.optional(),
+  validTo: templateSchema.optional(),
+};
+
+const personSchema = strict({
   key: templateSchema,
   givenName: templateSchema,
   familyName: templateSchema,
   personType: constantOr(personTypes).default('officer'),
   status: constantOr(personStatuses).default('current'),
+  /** Protected characteristics and service dates; left empty ("not recorded") unless the mapping gives them. */
+  sex: constantOr(sexes).optional(),
+  ethnicity: constantOr(ethnicities).optional(),
+  /** A year alone (format YYYY) means 1 January of that year, as every date without a month. */
+  dateOfBirth: optionalDateSchema.optional(),
+  serviceStart: optionalDateSchema.optional(),
+  serviceEnd: optionalDateSchema.optional(),
   identifiers: z.array(identifierSchema).default([]),
-  posting: z
-    .strictObject({
-      rank: templateSchema,
-      role: templateSchema.optional(),
-      unit: templateSchema,
-      unitKind: z.enum(unitKinds, oneOf(unitKinds)).default('team'),
-      validFrom: templateSchema.optional(),
-    })
-    .optional(),
+  posting: strict(postingFields).optional(),
 });
 
-const dateSpecSchema = z.strictObject({
-  column: z.string().min(1),
-  formats: z.array(dateFormatSchema).min(1).optional(),
-  /** When the column is empty: reject the row, or take a coarser date from another column by a pattern. */
-  fallback: z
-    .strictObject({ column: z.string().min(1), pattern: z.string().min(1), format: dateFormatSchema })
-    .optional(),
-});
+/**
+ * A history row for a person imported before (or earlier in the same run): a posting (unit, rank, from, to)
+ * or a number held over a period. Added to existing people; each row is imported, a duplicate of the same
+ * record, or rejected with its reason (no such person, bad dates).
+ */
+const historySchema = strict({
+  person: templateSchema,
+  posting: strict(postingFields).optional(),
+  identifier: identifierSchema.optional(),
+}).refine((h) => !!h.posting !== !!h.identifier, 'give either posting or identifier');
 
-const caseSchema = z.strictObject({
+const caseSchema = strict({
   key: templateSchema,
   reference: templateSchema,
   cameToAttention: dateSpecSchema,
   source: constantOr(caseSources).default('other'),
   caseType: constantOr(caseTypes).default('conduct_matter'),
   summary: templateSchema,
+  /**
+   * The regime the imported history is recorded under: `by_date` (default) as openCase does from the date
+   * (regimeFor), or one regime version for every case of this source.
+   */
+  regimeVersion: z.enum(['by_date', ...REGIME_VERSIONS], oneOf(['by_date', ...REGIME_VERSIONS])).default('by_date'),
+  /** The day the case was finalised; without it a closed case takes its allegations' latest closing date. */
+  closedOn: optionalDateSchema.optional(),
 });
 
-const outcomeSchema = z
-  .strictObject({
-    ...valueMapShape(outcomeTarget),
-    /** The form of proceedings recorded with a finding when the value map does not say. */
-    form: z.enum(PROCEEDINGS_FORMS, oneOf(PROCEEDINGS_FORMS)).default('hearing'),
-    /** Consulted for the outcomes misconduct and gross_misconduct when the value map gives no sanction. */
-    sanction: valueMapSchema(z.enum(sanctionOrNone, oneOf(sanctionOrNone))).optional(),
-  })
-  .refine(...oneColumnSource);
+const outcomeSchema = strict({
+  ...valueMapShape(outcomeTarget),
+  /** The form of proceedings recorded with a finding when the value map does not say. */
+  form: z.enum(PROCEEDINGS_FORMS, oneOf(PROCEEDINGS_FORMS)).default('hearing'),
+  /** Consulted for the outcomes misconduct and gross_misconduct when the value map gives no sanction. */
+  sanction: valueMapSchema(z.enum(sanctionOrNone, oneOf(sanctionOrNone))).optional(),
+}).refine(...oneColumnSource);
 
-const allegationSchema = z.strictObject({
+const allegationSchema = strict({
   key: templateSchema,
   /** The subject's person key, in the same words as the people file's `person.key`. */
   person: templateSchema,
   case: caseSchema,
   description: templateSchema,
   /** Value map to a taxonomy code (or { code, standards }); `standards` is the default list of standards breached. */
-  category: z
-    .strictObject({
-      ...valueMapShape(categoryTarget),
-      standards: z.array(z.enum(standardCodes, oneOf(standardCodes))).min(1),
-    })
-    .refine(...oneColumnSource),
+  category: strict({
+    ...valueMapShape(categoryTarget),
+    standards: z.array(z.enum(standardCodes, oneOf(standardCodes))).min(1),
+  }).refine(...oneColumnSource),
   outcome: outcomeSchema,
+  /** The day the allegation was finalised (closed); an empty value leaves it unknown. */
+  closedOn: optionalDateSchema.optional(),
+  /**
+   * The source's own words for the outcome, shown on the case page beside Probity's mapped outcome
+   * (e.g. "Sustained Finding / 20 Day Suspension"). Stored in facts.imported.sourceOutcome.
+   */
+  sourceOutcome: templateSchema.optional(),
   /** Source columns kept word for word in the allegation's facts (nothing the mapping interprets is lost). */
   keep: z.array(z.string().min(1)).default([]),
 });
 
-const fileSchema = z
-  .strictObject({
-    /** Which files this entry reads: a pattern on the file's name (`*` and `?`). */
-    match: z.string().min(1),
-    description: z.string().optional(),
-    person: personSchema.optional(),
-    allegation: allegationSchema.optional(),
-  })
-  .refine((f) => f.person || f.allegation, 'a file entry needs person, allegation or both');
+/**
+ * A file read only to look columns up by key from the rows of other files (a join): the file of
+ * complaints that holds each complaint's date, for the file of accused officers. It is held in memory as
+ * key → the columns used, so give the smaller file here. Its columns are written `{lookup.column}`.
+ */
+const lookupSchema = strict({
+  /** Which file: a pattern on the file's name, as `files[].match`. */
+  match: z.string().min(1),
+  /** The key in the lookup file (a template over its columns). The first row with a key wins. */
+  key: templateSchema,
+  /** What a row of another file gives as the key (a template over that file's columns). */
+  from: templateSchema,
+  /** When no lookup row has the key: reject the row (default), or read the lookup's columns as empty. */
+  missing: z.enum(['reject', 'empty'], oneOf(['reject', 'empty'])).default('reject'),
+});
 
-export const mappingSchema = z.strictObject({
+const fileSchema = strict({
+  /** Which files this entry reads: a pattern on the file's name (`*` and `?`). */
+  match: z.string().min(1),
+  description: z.string().optional(),
+  person: personSchema.optional(),
+  allegation: allegationSchema.optional(),
+  history: historySchema.optional(),
+}).refine(
+  (f) => !!(f.person || f.allegation) !== !!f.history,
+  'a file entry needs person, allegation or both; or history alone',
+);
+
+/** A declared transform: a regular-expression replacement, used as `{column|name}`. */
+const transformSchema = strict({
+  pattern: z.string().min(1),
+  replace: z.string(),
+  flags: z
+    .string()
+    .regex(/^[imsu]*$/, 'flags may be i, m, s, u')
+    .default(''),
+});
+
+export const mappingSchema = strict({
   name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and hyphens'),
   description: z.string().optional(),
   /** Prefix of every source key this mapping writes, so that two sources never collide. Defaults to the name. */
@@ -190,6 +304,10 @@ export const mappingSchema = z.strictObject({
     .default('1900-01-01'),
   /** Free space for YAML anchors reused below (ignored). */
   definitions: z.unknown().optional(),
+  /** Named regular-expression replacements, used in placeholders as `{column|name}`. */
+  transforms: z.record(z.string().regex(/^[A-Za-z][\w-]*$/, 'a transform name is a word'), transformSchema).default({}),
+  /** Files read only to look columns up by key (joins), named for use as `{name.column}`. */
+  lookups: z.record(z.string().regex(/^[A-Za-z][\w-]*$/, 'a lookup name is a word'), lookupSchema).default({}),
   files: z.array(fileSchema).min(1, 'list at least one file'),
 });
 
@@ -200,6 +318,7 @@ export type AllegationSpec = NonNullable<FileSpec['allegation']>;
 export type ValueMapSpec<T> = {
   column?: string | undefined;
   columns?: string[] | undefined;
+  ignoreCase?: boolean | undefined;
   values: Record<string, T>;
   otherwise: 'reject' | T;
 };
@@ -207,3 +326,7 @@ export type CategoryTarget = z.infer<typeof categoryTarget>;
 export type OutcomeTarget = z.infer<typeof outcomeTarget>;
 export type SanctionOrNone = (typeof sanctionOrNone)[number];
 export type DateSpec = z.infer<typeof dateSpecSchema>;
+export type OptionalDateSpec = z.infer<typeof optionalDateSchema>;
+export type HistorySpec = NonNullable<FileSpec['history']>;
+export type LookupSpec = Mapping['lookups'][string];
+export type TransformSpec = Mapping['transforms'][string];

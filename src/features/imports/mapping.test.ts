@@ -285,3 +285,90 @@ describe('source dates and imported tracks', () => {
     });
   });
 });
+
+describe('transforms, value-map options and messages', () => {
+  const withPerson = (person: string, extra = '') =>
+    parseMappingText(
+      `name: t
+${extra}files:
+  - match: 'p*.csv'
+    person:
+${person}`,
+      't.yaml',
+    );
+
+  it('normalises numbers, strips, changes case and applies declared replacements in placeholders', () => {
+    const mapping = withPerson(
+      `      key: '{id|number}'
+      givenName: '{first|trim|title}'
+      familyName: '{last|upper|noDots}'
+      identifiers: [{ kind: collar, value: '{star|number|stripLeadingZeros}' }, { kind: staff, value: '{staff|stripPrefix:S-|stripSuffix:.0}' }]
+      posting: { rank: '{rank|lower}', unit: { template: 'CPD unit {unit}', emptyIfAnyEmpty: true } }
+`,
+      "transforms: { noDots: { pattern: '\\.', replace: '' } }\n",
+    );
+    const map = compileFile(
+      mapping,
+      0,
+      'p.csv',
+      ['id', 'first', 'last', 'star', 'staff', 'rank', 'unit'],
+      '2026-01-01',
+    );
+    const row = map(['130469.0', ' aNN marie ', 'o.neil', '00443.0', 'S-77.0', 'SERGEANT', ''], 2, 'raw');
+    expect(row.rejected).toBeNull();
+    expect(row.person).toMatchObject({ key: 't:130469', givenName: 'Ann Marie', familyName: 'ONEIL', posting: null });
+    expect(row.person?.identifiers.map((i) => i.value)).toEqual(['443', '77']);
+    expect(map(['12.50', 'a', 'b', '7', 'x', 'r', 'Gangs'], 3, 'raw').person).toMatchObject({
+      key: 't:12.5',
+      posting: { unitName: 'CPD unit Gangs', rank: 'r' },
+    });
+  });
+
+  it('refuses an unknown transform, listing the ones there are', () => {
+    const mapping = withPerson(`      key: '{id|integer}'\n      givenName: '{id}'\n      familyName: '{id}'\n`);
+    const e = refusal(() => compileFile(mapping, 0, 'p.csv', ['id'], '2026-01-01'));
+    expect(e.fields?.['files[0].person.key']).toBe(
+      'unknown transform "integer" (built in: trim, upper, lower, title, number, stripPrefix, stripSuffix, stripLeadingZeros)',
+    );
+  });
+
+  it('compares values without letter case when asked, and reads \\* as a literal star', () => {
+    const mapping = withPerson(
+      `      key: '{id}'
+      givenName: '{id}'
+      familyName: '{id}'
+      sex: { column: sex, ignoreCase: true, values: { male: male, 'F*': female }, otherwise: not_stated }
+      ethnicity: { column: eth, values: { 'White \\*': white, 'W*': other } }
+`,
+    );
+    const map = compileFile(mapping, 0, 'p.csv', ['id', 'sex', 'eth'], '2026-01-01');
+    expect(map(['1', 'MALE', 'White *'], 2, 'r').person).toMatchObject({ sex: 'male', ethnicity: 'white' });
+    expect(map(['1', 'fem', 'White x'], 2, 'r').person).toMatchObject({ sex: 'female', ethnicity: 'other' });
+    expect(map(['1', 'UNK', 'Black'], 2, 'r')).toMatchObject({ rejected: 'unmapped ethnicity "Black"' });
+  });
+
+  it('lists the allowed words for a bad constant, and the known settings for an unknown one', () => {
+    const e = refusal(() =>
+      parseMappingText(
+        minimal('').replace("summary: 'Case {case}'", "summary: 'Case {case}', source: complaint"),
+        'x.yaml',
+      ),
+    );
+    expect(e.fields?.['files[0].allegation.case.source']).toBe(
+      'must be one of: internal_report, public_complaint, anonymous_report, criminal_investigation, vetting, data_check, other (or a value map: { column, values, otherwise })',
+    );
+    const u = refusal(() =>
+      withPerson(`      key: '{id}'\n      givenName: '{id}'\n      familyName: '{id}'\n      gender: x\n`),
+    );
+    expect(u.fields?.['files[0].person']).toMatch(
+      /^Unrecognized key\(s\): gender \(the settings here are: key, givenName, familyName, personType, status, sex, ethnicity, dateOfBirth/,
+    );
+  });
+
+  it('reads two-digit years with the 1969/2068 pivot', () => {
+    const parse = compileDateFormats(['M/D/YY']);
+    expect(parse('1/7/13')).toBe('2013-01-07');
+    expect(parse('12/31/94')).toBe('1994-12-31');
+    expect(parse('2/30/13')).toBeNull();
+  });
+});

@@ -4,11 +4,20 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
 import { AppError } from '../../lib/errors.ts';
-import { ukToday } from '../../lib/dates.ts';
+import { ukToday, type IsoDate } from '../../lib/dates.ts';
 import { parseInput } from '../../lib/validation.ts';
 import { systemActor } from '../audit/audit-events.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { assignFiles } from './assign-files.ts';
+import { assignAll, type AssignedFile } from './assign-files.ts';
+import { HeaderCompiler } from './header-compiler.ts';
+import {
+  buildLookupTables,
+  noLookups,
+  readLookupHeaders,
+  type LookupFile,
+  type LookupTables,
+} from './lookup-tables.ts';
+import type { Mapping } from './mapping-schema.ts';
 import { fileChecksum, openCsv } from './csv-source.ts';
 import { ImportProgress, type ProgressSink } from './import-progress.ts';
 import {
@@ -26,7 +35,7 @@ import {
 } from './import-runs.repository.ts';
 import { checkTaxonomyCodes, loadMappingFile, type LoadedMapping } from './load-mapping.ts';
 import { loadBatch, noneCreated, type Created } from './load-batch.ts';
-import { compileFile, type MappedRow } from './map-row.ts';
+import { compileFile, compileFileWithColumns, type MappedRow } from './map-row.ts';
 import { analyseImportedTables } from './import-batch.repository.ts';
 import { writeRejectsFile } from './rejects-file.ts';
 
@@ -74,10 +83,22 @@ export async function runImport(
   if (!(await forceExists(deps.db, input.forceId)))
     throw new AppError('validation', 'Check the import', { forceId: `No force with id "${input.forceId}"` });
   checkTaxonomyCodes(loaded.mapping, loaded.fileName, await activeCategoryCodes(deps.db));
-  const files = assignFiles(loaded.mapping, input.files);
+  const { imported: files, lookups: lookupFiles } = assignAll(loaded.mapping, input.files);
+  const today = ukToday(deps.now());
   const sums: RunFile[] = [];
   for (const f of files) sums.push({ name: f.name, ...(await fileChecksum(f.path)) });
-  const run = await startOrResume(deps, input.forceId, loaded, sums, input.batchSize ?? loaded.mapping.batchSize);
+  const lookupSums: RunFile[] = [];
+  for (const f of lookupFiles) lookupSums.push({ name: f.fileName, ...(await fileChecksum(f.path)) });
+  // Every file's header and every entry are checked before the first row is written (and before a run starts).
+  const lookups = await prepareLookups(loaded.mapping, files, lookupFiles, today);
+  const run = await startOrResume(
+    deps,
+    input.forceId,
+    loaded,
+    sums,
+    lookupSums,
+    input.batchSize ?? loaded.mapping.batchSize,
+  );
   const resumedFrom =
     run.batches > 0 ? { batches: run.batches, file: sums[run.fileIndex]?.name ?? null, row: run.fileRow } : null;
   const totalBytes = sums.reduce((n, f) => n + f.bytes, 0);
@@ -105,7 +126,7 @@ export async function runImport(
       const doneBefore = sums.slice(0, fileIndex).reduce((n, f) => n + f.bytes, 0);
       const csv = await openCsv(file.path, { trim: loaded.mapping.trim });
       try {
-        const mapRow = compileFile(loaded.mapping, file.specIndex, file.name, csv.header, ukToday(deps.now()));
+        const mapRow = compileFile(loaded.mapping, file.specIndex, file.name, csv.header, today, lookups);
         const skip = fileIndex === run.fileIndex ? run.fileRow : 0;
         let consumed = 0;
         let batch: MappedRow[] = [];
@@ -255,10 +276,19 @@ async function startOrResume(
   forceId: string,
   loaded: LoadedMapping,
   files: RunFile[],
+  lookupFiles: RunFile[],
   batchSize: number,
 ): Promise<ImportRunRow> {
+  // The lookup files are part of what an import is: a changed lookup file is a new run.
   const identity = createHash('sha256')
-    .update(JSON.stringify([forceId, loaded.checksum, files.map((f) => [f.name, f.sha256])]))
+    .update(
+      JSON.stringify([
+        forceId,
+        loaded.checksum,
+        files.map((f) => [f.name, f.sha256]),
+        ...(lookupFiles.length > 0 ? [lookupFiles.map((f) => [f.name, f.sha256])] : []),
+      ]),
+    )
     .digest('hex');
   const host = os.hostname();
   const unfinished = await findUnfinishedRun(deps.db, forceId, identity);
@@ -290,6 +320,60 @@ async function startOrResume(
     }
     throw err;
   }
+}
+
+/**
+ * Validates every file's header (and each lookup's key) against the mapping before anything is written, and
+ * reports the problems of all files at once; then reads the lookup files into memory (only the columns used).
+ */
+async function prepareLookups(
+  mapping: Mapping,
+  files: readonly AssignedFile[],
+  lookupFiles: readonly LookupFile[],
+  today: IsoDate,
+): Promise<LookupTables> {
+  const headers = await readLookupHeaders(mapping, lookupFiles);
+  const validating: LookupTables = { ...noLookups(), headers };
+  const failures: { file: string; error: AppError }[] = [];
+  const used = new Map<string, string[]>();
+  for (const l of lookupFiles) {
+    const c = new HeaderCompiler(l.fileName, headers.get(l.name)?.header ?? [], mapping.transforms);
+    c.template(mapping.lookups[l.name]!.key, `lookups.${l.name}.key`);
+    if (Object.keys(c.errors).length > 0)
+      failures.push({
+        file: l.fileName,
+        error: new AppError('validation', `The mapping ${mapping.name} does not fit ${l.fileName}`, c.errors),
+      });
+  }
+  for (const f of files) {
+    const csv = await openCsv(f.path, { trim: mapping.trim });
+    csv.close();
+    try {
+      const { lookupColumns } = compileFileWithColumns(mapping, f.specIndex, f.name, csv.header, today, validating);
+      for (const v of lookupColumns) {
+        const cols = used.get(v.lookup) ?? [];
+        if (!cols.includes(v.column)) cols.push(v.column);
+        used.set(v.lookup, cols);
+      }
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      failures.push({ file: f.name, error: err });
+    }
+  }
+  const [only] = failures;
+  if (failures.length === 1 && only) throw only.error;
+  if (failures.length > 1) {
+    const fields: Record<string, string> = {};
+    for (const { file, error } of failures)
+      for (const [k, v] of Object.entries(error.fields ?? {})) fields[`${file}: ${k}`] = v;
+    throw new AppError(
+      'validation',
+      `The mapping ${mapping.name} does not fit ${failures.map((f) => f.file).join(', ')}`,
+      fields,
+    );
+  }
+  if (lookupFiles.length === 0) return validating;
+  return buildLookupTables(mapping, lookupFiles, headers, used);
 }
 
 function isAlive(pid: number): boolean {

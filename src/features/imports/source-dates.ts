@@ -8,8 +8,10 @@ import type { IsoDate } from '../../lib/dates.ts';
  */
 export type DateParser = (text: string) => IsoDate | null;
 
-const TOKENS: Record<string, { pattern: string; part: 'year' | 'month' | 'day' }> = {
+const TOKENS: Record<string, { pattern: string; part: 'year' | 'month' | 'day' | 'yy' }> = {
   YYYY: { pattern: '(\\d{4})', part: 'year' },
+  /** Two-digit year: 00–68 are 2000–2068, 69–99 are 1969–1999 (the POSIX strptime pivot). */
+  YY: { pattern: '(\\d{2})', part: 'yy' },
   MM: { pattern: '(\\d{2})', part: 'month' },
   M: { pattern: '(\\d{1,2})', part: 'month' },
   DD: { pattern: '(\\d{2})', part: 'day' },
@@ -17,9 +19,9 @@ const TOKENS: Record<string, { pattern: string; part: 'year' | 'month' | 'day' }
 };
 
 export function compileDateFormat(format: string): DateParser {
-  const parts: ('year' | 'month' | 'day')[] = [];
+  const parts: ('year' | 'month' | 'day' | 'yy')[] = [];
   let pattern = '';
-  for (const token of format.match(/YYYY|MM|M|DD|D|[^A-Za-z]/g) ?? []) {
+  for (const token of format.match(/YYYY|YY|MM|M|DD|D|[^A-Za-z]/g) ?? []) {
     const t = TOKENS[token];
     if (t) {
       parts.push(t.part);
@@ -32,11 +34,14 @@ export function compileDateFormat(format: string): DateParser {
   return (text) => {
     const m = regex.exec(text);
     if (!m) return null;
-    const value = (part: 'year' | 'month' | 'day') => {
+    const value = (part: 'year' | 'month' | 'day' | 'yy') => {
       const i = parts.indexOf(part);
-      return i === -1 ? 1 : Number(m[i + 1]);
+      return i === -1 ? null : Number(m[i + 1]);
     };
-    return isoDate(value('year'), value('month'), value('day'));
+    const yy = value('yy');
+    const year = value('year') ?? (yy === null ? null : yy <= 68 ? 2000 + yy : 1900 + yy);
+    if (year === null) return null;
+    return isoDate(year, value('month') ?? 1, value('day') ?? 1);
   };
 }
 

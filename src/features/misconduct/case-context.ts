@@ -8,6 +8,8 @@ export type AllegationFacts = {
   track: AllegationState;
   finalWrittenWarningInForce: boolean;
   multipleUnconnectedIncidents: boolean;
+  /** On imported history: the outcome the mapping gave and the source's own words for it (features/imports). */
+  imported?: { outcome?: string; sourceOutcome?: string };
 };
 
 export function regimeOf(theCase: CaseRow): RegimeVersion {
@@ -23,6 +25,7 @@ export function factsOf(row: AllegationRow): AllegationFacts {
     track: facts.track ?? { status: row.state as AllegationState['status'], reg17NoticeServed: false },
     finalWrittenWarningInForce: facts.finalWrittenWarningInForce ?? false,
     multipleUnconnectedIncidents: facts.multipleUnconnectedIncidents ?? false,
+    ...(facts.imported ? { imported: facts.imported } : {}),
   };
 }
 

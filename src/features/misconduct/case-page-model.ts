@@ -191,6 +191,19 @@ export async function categoryLabels(deps: Deps): Promise<Map<string, string>> {
   return new Map((await listCategories(deps.db)).map((c) => [c.code, c.label]));
 }
 
+/** Probity's words for an imported outcome (features/imports/import-outcomes.ts). */
+const IMPORTED_OUTCOME_WORDS: Record<string, string> = {
+  no_further_action: 'No further action',
+  no_case_to_answer: 'No case to answer',
+  reflective_practice: 'Reflective practice',
+  not_proven: 'Not proven',
+  misconduct: 'Misconduct',
+  gross_misconduct: 'Gross misconduct',
+  withdrawn: 'Withdrawn',
+  open: 'Not concluded',
+  not_recorded: 'Not recorded in the source',
+};
+
 export async function casePageModel(deps: Deps, principal: Principal, view: CaseView) {
   const { theCase } = view;
   const categories = await categoryLabels(deps);
@@ -224,6 +237,13 @@ export async function casePageModel(deps: Deps, principal: Principal, view: Case
       finding: word('finding', t.finding),
       sanction: word('sanction', t.sanction),
       appeal: word('appeal', t.appeal),
+      // Imported history: the source's own words beside Probity's mapped outcome (docs/import.md).
+      imported: a.facts.imported
+        ? {
+            outcome: IMPORTED_OUTCOME_WORDS[a.facts.imported.outcome ?? ''] ?? a.facts.imported.outcome ?? '',
+            sourceOutcome: a.facts.imported.sourceOutcome ?? '',
+          }
+        : null,
       actions: a.actions.map((action) => ({
         href: `/cases/${theCase.id}/allegations/${a.id}/actions/${action}`,
         text: ACTION_TABLE[action].label,
@@ -283,7 +303,7 @@ export async function casePageModel(deps: Deps, principal: Principal, view: Case
     const { effects, ...details } = e.details;
     return {
       id: e.id,
-      title: `${(ACTION_TYPES as readonly string[]).includes(e.action) ? ACTION_TABLE[e.action as (typeof ACTION_TYPES)[number]].label : e.action}: ${nameOf(subjectOfAllegation.get(e.allegationId))}`,
+      title: `${(ACTION_TYPES as readonly string[]).includes(e.action) ? ACTION_TABLE[e.action as (typeof ACTION_TYPES)[number]].label : e.action === 'imported_outcome' ? 'Outcome imported from the source' : e.action}: ${nameOf(subjectOfAllegation.get(e.allegationId))}`,
       actor: e.actor ?? 'Probity',
       occurredOn: e.occurredOn,
       change: `${statusText(e.fromState)} → ${statusText(e.toState)}`,

@@ -83,7 +83,7 @@ describe('who may see the oversight figures', () => {
     expect(page.body).toContain('Choose a financial year up to 2025/26');
     expect(page.body).toContain('Choose a quarter from 1 to 4, or the whole year');
     expect(page.body).not.toContain('data-table=');
-    expect((await as('aa').get('/oversight/returns?fy=1999')).statusCode).toBe(400);
+    expect((await as('aa').get('/oversight/returns?fy=1899')).statusCode).toBe(400);
     const res = await get('aa', '/api/v1/oversight/summary?quarter=7');
     expect(res.statusCode).toBe(400);
     expect(res.json<ApiError>().error.fields).toEqual({ quarter: 'Choose a quarter from 1 to 4, or the whole year' });

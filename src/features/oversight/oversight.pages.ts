@@ -1,3 +1,4 @@
+import { earliestReceivedOn } from './oversight.repository.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../app/deps.ts';
 import { principalOf, requireSignedInPage } from '../../app/plugins/authentication.ts';
@@ -71,7 +72,10 @@ export function registerOversightPages(app: FastifyInstance, deps: Deps): void {
       fields: err.fields,
       errors: errorSummary(err.fields, []),
       values: request.query,
-      yearItems: yearItems(selectableYears(today), financialYearOf(today)),
+      yearItems: yearItems(
+        selectableYears(today, await earliestReceivedOn(deps.db, principal.forceId)),
+        financialYearOf(today),
+      ),
       query: '',
     });
   };

@@ -247,3 +247,15 @@ export async function barredListReturns(
       group by 1`,
   );
 }
+
+/**
+ * The day of the force's earliest allegation (imported history reaches back decades), from the narrow
+ * figures table's (force, received_on) index: one index probe. Null for a force with no allegations.
+ */
+export async function earliestReceivedOn(db: Db, forceId: string): Promise<IsoDate | null> {
+  const [row] = await rawRows<{ d: string | null }>(
+    db,
+    sql`select min(received_on)::text as d from allegation_figures where force_id = ${forceId}`,
+  );
+  return row?.d ?? null;
+}

@@ -40,6 +40,14 @@ describe('financial years and quarters', () => {
 
   it('offers the current year and the five before it', () => {
     expect(selectableYears('2026-02-01')).toEqual([2025, 2024, 2023, 2022, 2021, 2020]);
+    expect(selectableYears('2026-02-01', '2024-06-01')).toEqual([2025, 2024, 2023, 2022, 2021, 2020]);
+  });
+
+  it('offers every year back to the force’s earliest record (imported history)', () => {
+    const years = selectableYears('2026-02-01', '1995-02-10');
+    expect(years[0]).toBe(2025);
+    expect(years.at(-1)).toBe(1994); // 10 February 1995 is in 1994/95
+    expect(years).toHaveLength(2025 - 1994 + 1);
   });
 });
 

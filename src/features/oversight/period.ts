@@ -87,10 +87,20 @@ export function asAtDay(period: ReportingPeriod, today: IsoDate): IsoDate {
   return period.to < today ? period.to : today;
 }
 
-/** The financial years offered for selection: the current one and the `count - 1` before it, newest first. */
-export function selectableYears(today: IsoDate, count = 6): number[] {
+/** The earliest financial year a period may be asked for: imported history reaches back decades. */
+export const EARLIEST_FINANCIAL_YEAR = 1900;
+
+/**
+ * The financial years offered for selection, newest first: the current one and the `count - 1` before it, or
+ * back to the year of the force's earliest record (`earliestDay`, e.g. imported history) when that is older.
+ */
+export function selectableYears(today: IsoDate, earliestDay: IsoDate | null = null, count = 6): number[] {
   const current = financialYearOf(today);
-  return Array.from({ length: count }, (_, i) => current - i);
+  const oldest = Math.max(
+    EARLIEST_FINANCIAL_YEAR,
+    Math.min(current - count + 1, earliestDay ? financialYearOf(earliestDay) : current),
+  );
+  return Array.from({ length: current - oldest + 1 }, (_, i) => current - i);
 }
 
 const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
@@ -104,7 +114,7 @@ export function periodQuerySchema(today: IsoDate) {
       z.coerce
         .number({ message: 'Choose a financial year' })
         .int('Choose a financial year')
-        .min(2000, 'Choose a financial year from 2000/01')
+        .min(EARLIEST_FINANCIAL_YEAR, `Choose a financial year from ${financialYearLabel(EARLIEST_FINANCIAL_YEAR)}`)
         .max(current, `Choose a financial year up to ${financialYearLabel(current)}`)
         .default(current),
     ),

@@ -1,3 +1,4 @@
+import { earliestReceivedOn } from './oversight.repository.ts';
 import type { Deps } from '../../app/deps.ts';
 import type { Db } from '../../db/client.ts';
 import { authorize, type Principal } from '../access/principal.ts';
@@ -26,7 +27,7 @@ export async function viewReturns(deps: Deps, principal: Principal | null, query
   return deps.db.transaction(async (tx) => ({
     period,
     policy: disclosurePolicy(principal, deps.config.rules.integrity),
-    years: selectableYears(today),
+    years: selectableYears(today, await earliestReceivedOn(tx, principal.forceId)),
     tables: await returnsIn(deps, tx, principal, period),
   }));
 }

@@ -1,3 +1,4 @@
+import { earliestReceivedOn } from './oversight.repository.ts';
 import type { Deps } from '../../app/deps.ts';
 import type { Db } from '../../db/client.ts';
 import { ukToday } from '../../lib/dates.ts';
@@ -61,7 +62,7 @@ export async function dashboardIn(
     period,
     asAt,
     policy,
-    years: selectableYears(today),
+    years: selectableYears(today, await earliestReceivedOn(tx, principal.forceId)),
     sections: [...caseSections(data, options), ...integritySections(data, options)],
   };
 }

@@ -1,0 +1,287 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Deps } from '../../app/deps.ts';
+import type { Database } from '../../db/client.ts';
+import { AppError } from '../../lib/errors.ts';
+import { createForce } from '../../../test/support/factories.ts';
+import { testConfig } from '../../../test/support/test-app.ts';
+import { createTestDatabase } from '../../../test/support/test-database.ts';
+import { figuresOutOfStep } from '../oversight/allegation-figures.repository.ts';
+import { earliestReceivedOn } from '../oversight/oversight.repository.ts';
+import { selectableYears } from '../oversight/period.ts';
+import { runImport } from './run-import.ts';
+
+/**
+ * The Philadelphia mapping over the named extract of the real files (test/fixtures/import/README.md says
+ * which lines and why): a join (each complaint's date is only in the complaints file), person attributes,
+ * transforms, case-insensitive maps, "not recorded" outcomes and the source's own words. Counted by hand.
+ */
+
+const dir = 'test/fixtures/import/philadelphia-ppd';
+const files = ['ppd_complaint_disciplines.csv', 'ppd_complaints.csv'].map((f) => path.join(dir, f));
+// Made at load: the history tests below write their files while the suite is being collected.
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'probity-import-ppd-'));
+let database: Database;
+let deps: Deps;
+
+const importExtract = (force: string, extra: Partial<Parameters<typeof runImport>[1]> = {}) =>
+  runImport(deps, {
+    forceId: force,
+    mappingFile: 'mappings/philadelphia-ppd.yaml',
+    files,
+    batchSize: 5,
+    rejectsFile: path.join(tmp, `${force}-rejects.csv`),
+    ...extra,
+  });
+
+async function refused(fn: () => Promise<unknown>): Promise<AppError> {
+  try {
+    await fn();
+  } catch (err) {
+    if (err instanceof AppError) return err;
+    throw err;
+  }
+  throw new Error('expected a refusal');
+}
+
+const count = async (table: string, force: string) =>
+  (await database.query<{ n: number }>(`select count(*)::int as n from ${table} where force_id = $1`, [force]))[0]!.n;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  deps = { db: database.db, config: testConfig(), now: () => new Date('2026-03-01T12:00:00Z') };
+  await createForce(database.db, 'ppd', 'Philadelphia Police Department');
+  await createForce(database.db, 'hist', 'History Constabulary');
+});
+
+afterAll(async () => {
+  await database.close();
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('importing the Philadelphia extract through its mapping alone', () => {
+  it('joins each allegation to its complaint, with the hand-counted totals', async () => {
+    const summary = await importExtract('ppd');
+    expect(summary).toMatchObject({ rowsRead: 22, imported: 12, duplicates: 1, rejected: 9 });
+    expect(summary.created).toEqual({
+      people: 12,
+      identifiers: 0,
+      postings: 12,
+      units: 5,
+      cases: 6,
+      subjects: 12,
+      allegations: 12,
+    });
+    expect(summary.unmapped).toEqual({});
+    const rejects = fs.readFileSync(summary.rejectsFile!, 'utf8');
+    expect(rejects.match(/the person key is empty/g)).toHaveLength(8);
+    expect(rejects).toContain('no row of the lookup complaint has the key ""19-0001""');
+    expect(await figuresOutOfStep(database.db, 'ppd')).toBe(0);
+  });
+
+  it('takes the case date and words from the complaints file (M/D/YY), the regime from the mapping', async () => {
+    const cases = await database.query<Record<string, string>>(
+      `select reference, came_to_attention_on::text as d, regime_version as regime, status, summary, source
+        from cases where force_id = 'ppd' order by reference`,
+    );
+    expect(cases.map((c) => `${c.reference} ${c.d} ${c.status}`)).toEqual([
+      'PPD-15-0167 2015-04-14 closed',
+      'PPD-15-0204 2015-04-30 closed',
+      'PPD-15-0501 2015-08-27 open',
+      'PPD-16-0190 2016-04-20 closed',
+      'PPD-17-0400 2017-08-07 closed',
+      'PPD-20-0150 2020-04-01 open',
+    ]);
+    expect(new Set(cases.map((c) => c.regime))).toEqual(new Set(['2020']));
+    expect(new Set(cases.map((c) => c.source))).toEqual(new Set(['public_complaint']));
+    expect(cases[0]!.summary).toBe('Criminal Allegation (district N/A)');
+    // " DEPARTMENTAL VIOLATIONS": the leading space trimmed, the words put in title case.
+    expect(cases[5]!.summary).toBe('Departmental Violations (district 39)');
+    // The oversight year menu reaches back to the force's earliest allegation (1 April 2015 starts 2015/16).
+    expect(await earliestReceivedOn(database.db, 'ppd')).toBe('2015-04-14');
+    expect(selectableYears('2026-03-01', '2015-04-14').at(-1)).toBe(2015);
+  });
+
+  it('maps sex and ethnicity (latino → other), ids written as numbers, units only where the column is filled', async () => {
+    const people = await database.query<Record<string, string>>(
+      `select p.source_key as key, p.given_name as given, p.family_name as family, p.sex, p.ethnicity, u.name as unit
+        from people p left join person_postings pp on pp.force_id = p.force_id and pp.person_id = p.id
+        left join units u on u.force_id = pp.force_id and u.id = pp.unit_id
+        where p.force_id = 'ppd' order by p.source_key`,
+    );
+    expect(people).toHaveLength(12);
+    const byKey = new Map(people.map((p) => [p.key, p]));
+    expect(byKey.get('ppd:80716478')).toMatchObject({
+      given: 'SF',
+      family: 'Officer 80716478',
+      sex: 'female',
+      ethnicity: 'black',
+      unit: '0900 09TH DISTRICT',
+    });
+    expect(byKey.get('ppd:24791261')).toMatchObject({ sex: 'male', ethnicity: 'black', unit: '9815 NARCOTICS BUREAU' });
+    expect(people.filter((p) => p.sex === null || p.ethnicity === null)).toEqual([]);
+  });
+
+  it('records outcomes with the source words beside them, and no finalised date the source does not give', async () => {
+    const rows = await database.query<Record<string, string>>(
+      `select a.source_key as key, a.state, a.facts->'imported'->>'outcome' as outcome,
+          a.facts->'imported'->>'sourceOutcome' as words, a.category_code as category, f.finalised_on as finalised
+        from allegations a join allegation_figures f on f.force_id = a.force_id and f.allegation_id = a.id
+        where a.force_id = 'ppd' order by a.source_key`,
+    );
+    const of = (k: string) => rows.find((r) => (r.key ?? '').startsWith(`ppd:${k}`))!;
+    expect(of('15-0167-24791261')).toMatchObject({
+      outcome: 'misconduct',
+      words: 'Sustained Finding / Guilty Finding',
+      category: 'discreditable.domestic_abuse',
+    });
+    expect(of('15-0204-59394418')).toMatchObject({ outcome: 'not_proven' });
+    expect(of('17-0400-95981981')).toMatchObject({ outcome: 'reflective_practice', category: 'powers.other' });
+    expect(of('16-0190-55492555')).toMatchObject({ outcome: 'no_further_action' });
+    expect(of('20-0150-22847711')).toMatchObject({ outcome: 'open', state: 'received', words: 'Pending / Pending' });
+    expect(rows.filter((r) => r.finalised !== null)).toEqual([]);
+  });
+
+  it('imports nothing the second time', async () => {
+    const again = await importExtract('ppd', { rejectsFile: path.join(tmp, 'again.csv') });
+    expect(again).toMatchObject({ rowsRead: 22, imported: 0, duplicates: 13, rejected: 9 });
+    expect(await count('allegations', 'ppd')).toBe(12);
+  });
+
+  it('refuses an import without its lookup file, and a lookup file with a missing column, writing nothing', async () => {
+    const before = await count('import_runs', 'ppd');
+    const missing = await refused(() => importExtract('ppd', { files: [files[0]!] }));
+    expect(missing.fields?.['lookups.complaint']).toBe(
+      'the lookup complaint needs a file matching "ppd_complaints*.csv" among the files given',
+    );
+    const bad = path.join(tmp, 'ppd_complaints_bad.csv');
+    fs.writeFileSync(bad, 'complaint_id,received\n15-0167,4/14/15\n');
+    const wrong = await refused(() => importExtract('ppd', { files: [files[0]!, bad] }));
+    expect(wrong.message).toBe('The mapping philadelphia-ppd does not fit ppd_complaint_disciplines.csv');
+    expect(wrong.fields?.['files[0].allegation.case.cameToAttention.column']).toMatch(
+      /^column "date_received" is not in the lookup file ppd_complaints_bad\.csv \(its columns: complaint_id, received\)/,
+    );
+    expect(await count('import_runs', 'ppd')).toBe(before);
+  });
+});
+
+describe('history files, closing dates and checking every file first', () => {
+  const write = (name: string, text: string) => {
+    const file = path.join(tmp, name);
+    fs.writeFileSync(file, text);
+    return file;
+  };
+  const mapping = write(
+    'hist.yaml',
+    `name: hist
+dateFormats: ['DD/MM/YYYY']
+files:
+  - match: 'officers*.csv'
+    person:
+      key: '{id|number}'
+      givenName: '{first}'
+      familyName: '{last}'
+      sex: { column: sex, ignoreCase: true, values: { M: male, F: female }, otherwise: not_stated }
+      dateOfBirth: { column: born, formats: ['YYYY'] }
+      serviceStart: { column: joined }
+      identifiers: [{ kind: collar, value: '{star|number}' }]
+  - match: 'units*.csv'
+    history:
+      person: '{officer|number}'
+      posting: { rank: '{rank}', unit: { template: 'CPD unit {unit}', emptyIfAnyEmpty: true }, validFrom: '{from}', validTo: '{to}' }
+  - match: 'allegations*.csv'
+    allegation:
+      key: '{id}'
+      person: '{officer|number}'
+      description: '{what}'
+      case: { key: '{case}', reference: 'H-{case}', cameToAttention: { column: received }, summary: 'Case {case}', closedOn: { column: case_closed } }
+      category: { column: what, standards: [duties_responsibilities], values: { Rude: behaviours.impolite_language } }
+      outcome: { column: result, values: { Upheld: misconduct, 'No case': no_case_to_answer, '': not_recorded } }
+      closedOn: { column: closed }
+`,
+  );
+  const officers = write(
+    'officers.csv',
+    'id,first,last,sex,born,joined,star\n130469.0,Ann,Lee,f,1970,01/09/1995,443.0\n',
+  );
+  const units = write(
+    'units.csv',
+    'officer,rank,unit,from,to\n130469,Officer,007 District,01/09/1995,31/12/2004\n130469,Sergeant,Detectives,01/01/2005,\n130469,Sergeant,,01/01/2010,\n999,Officer,Gangs,01/01/2000,\n',
+  );
+  const allegations = write(
+    'allegations.csv',
+    'id,officer,case,received,what,result,closed,case_closed\n1,130469,A,01/02/2020,Rude,Upheld,10/06/2020,\n2,130469,A,01/02/2020,Rude,No case,,\n3,130469,B,01/03/2021,Rude,,,20/05/2021\n',
+  );
+  const run = (list: string[], extra: Partial<Parameters<typeof runImport>[1]> = {}) =>
+    runImport(deps, {
+      forceId: 'hist',
+      mappingFile: mapping,
+      files: list,
+      rejectsFile: path.join(tmp, 'hist-rejects.csv'),
+      ...extra,
+    });
+
+  it('checks every file before writing anything: an error in the last file leaves the first unimported', async () => {
+    const bad = write('allegations-bad.csv', 'id,officer,case,received,what,outcome,closed,case_closed\n');
+    const e = await refused(() => run([officers, units, bad]));
+    expect(e.message).toBe('The mapping hist does not fit allegations-bad.csv');
+    expect(e.fields?.['files[2].allegation.outcome.column']).toMatch(/^column "result" is not in allegations-bad\.csv/);
+    expect(await count('people', 'hist')).toBe(0);
+    expect(await count('import_runs', 'hist')).toBe(0);
+  });
+
+  it('adds postings with their dates to an existing person, rejecting rows with a reason, never skipping', async () => {
+    const first = await run([officers]);
+    expect(first.created).toMatchObject({ people: 1, identifiers: 1 });
+    const person = await database.query<Record<string, string>>(
+      `select p.sex, p.date_of_birth::text as born, p.service_start::text as joined, i.value as star
+        from people p join person_identifiers i on i.force_id = p.force_id and i.person_id = p.id where p.force_id = 'hist'`,
+    );
+    // "130469.0" is the person 130469; the star number "443.0" is 443, so a search for 443 finds her.
+    expect(person).toEqual([{ sex: 'female', born: '1970-01-01', joined: '1995-09-01', star: '443' }]);
+    const history = await run([units]);
+    expect(history).toMatchObject({ rowsRead: 4, imported: 2, duplicates: 0, rejected: 2 });
+    expect(history.created).toMatchObject({ postings: 2, units: 2 });
+    const rejects = fs.readFileSync(history.rejectsFile!, 'utf8');
+    // No bogus unit "CPD unit " from an empty unit column: the row is refused and says why.
+    expect(rejects).toContain('the posting has no unit or no rank');
+    expect(rejects).toContain('no person with the key ""hist:999""');
+    const postings = await database.query<Record<string, string>>(
+      `select u.name, pp.rank, pp.valid_from::text as f, pp.valid_to::text as t from person_postings pp
+        join units u on u.force_id = pp.force_id and u.id = pp.unit_id where pp.force_id = 'hist' order by pp.valid_from`,
+    );
+    expect(postings).toEqual([
+      { name: 'CPD unit 007 District', rank: 'Officer', f: '1995-09-01', t: '2004-12-31' },
+      { name: 'CPD unit Detectives', rank: 'Sergeant', f: '2005-01-01', t: null },
+    ]);
+    const again = await run([units], { rejectsFile: path.join(tmp, 'hist-again.csv') });
+    expect(again).toMatchObject({ imported: 0, duplicates: 2, rejected: 2 });
+    expect(await count('person_postings', 'hist')).toBe(2);
+  });
+
+  it('dates the finalised allegations and cases, "not recorded" outcomes included, figures in step', async () => {
+    const summary = await run([allegations]);
+    expect(summary).toMatchObject({ imported: 3, rejected: 0 });
+    const rows = await database.query<Record<string, string>>(
+      `select a.source_key as key, a.facts->'imported'->>'outcome' as outcome, f.finalised_on::text as finalised
+        from allegations a join allegation_figures f on f.force_id = a.force_id and f.allegation_id = a.id
+        where a.force_id = 'hist' order by a.source_key`,
+    );
+    expect(rows).toEqual([
+      { key: 'hist:1', outcome: 'misconduct', finalised: '2020-06-10' },
+      { key: 'hist:2', outcome: 'no_case_to_answer', finalised: null },
+      // Its own date is empty: the case's closing date.
+      { key: 'hist:3', outcome: 'not_recorded', finalised: '2021-05-20' },
+    ]);
+    const cases = await database.query<Record<string, string>>(
+      `select reference, status, closed_on::text as closed from cases where force_id = 'hist' order by reference`,
+    );
+    expect(cases).toEqual([
+      { reference: 'H-A', status: 'closed', closed: '2020-06-10' },
+      { reference: 'H-B', status: 'closed', closed: '2021-05-20' },
+    ]);
+    expect(await figuresOutOfStep(database.db, 'hist')).toBe(0);
+  });
+});
