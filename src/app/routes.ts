@@ -15,6 +15,7 @@ import { registerVettingRoutes } from '../features/vetting/vetting.routes.ts';
 import { registerOversightRoutes } from '../features/oversight/oversight.routes.ts';
 import { registerPublicationRoutes } from '../features/publication/publication.routes.ts';
 import { registerSchedulerMetrics } from '../features/scheduler/scheduler.routes.ts';
+import { registerNotificationRoutes } from '../features/notifications/notifications.routes.ts';
 
 /** Every feature's routes, in one list: adding a feature is adding a line here. */
 export const featureRoutes: ((app: FastifyInstance, deps: Deps) => Promise<void> | void)[] = [
@@ -33,4 +34,5 @@ export const featureRoutes: ((app: FastifyInstance, deps: Deps) => Promise<void>
   registerOversightRoutes,
   registerPublicationRoutes,
   registerSchedulerMetrics,
+  registerNotificationRoutes,
 ];

@@ -66,6 +66,7 @@ export async function registerViews(app: FastifyInstance): Promise<void> {
       nav,
       csrfToken,
       requestId: request.id,
+      unreadNotices: request.unreadNotices,
       ...data,
     });
   });

@@ -71,6 +71,15 @@ export async function countUnreadNotices(db: Db, userId: string): Promise<number
 }
 
 /** Marks the user's own notices read (others' ids change nothing); the number marked. */
+export async function setDeliveryChoice(db: Db, userId: string, delivery: 'immediate' | 'digest'): Promise<void> {
+  await db.update(users).set({ notificationDelivery: delivery }).where(eq(users.id, userId));
+}
+
+export async function deliveryChoiceOf(db: Db, userId: string): Promise<'immediate' | 'digest'> {
+  const [row] = await db.select({ d: users.notificationDelivery }).from(users).where(eq(users.id, userId));
+  return row?.d ?? 'immediate';
+}
+
 export async function markNoticesRead(db: Db, userId: string, ids: string[] | 'all', at: Date): Promise<number> {
   const rows = await db
     .update(notifications)
@@ -154,7 +163,7 @@ export async function markMessagesDigested(tx: Db, ids: string[], at: Date): Pro
   await tx.update(outbox).set({ status: 'digested', sentAt: at }).where(inArray(outbox.id, ids));
 }
 
-export type OutboxFilter = { status?: (typeof outbox.$inferSelect)['status']; limit: number };
+export type OutboxFilter = { forceId: string; status?: (typeof outbox.$inferSelect)['status']; limit: number };
 
 /** The outbox for administrators: recipients, subjects and states, never bodies. Failed and waiting first. */
 export async function listOutbox(db: Db, f: OutboxFilter) {
@@ -173,7 +182,7 @@ export async function listOutbox(db: Db, f: OutboxFilter) {
       sentAt: outbox.sentAt,
     })
     .from(outbox)
-    .where(f.status ? eq(outbox.status, f.status) : undefined)
+    .where(and(eq(outbox.forceId, f.forceId), f.status ? eq(outbox.status, f.status) : undefined))
     .orderBy(
       sql`case ${outbox.status} when 'failed' then 0 when 'pending' then 1 when 'sending' then 2 else 3 end`,
       desc(outbox.createdAt),
@@ -181,8 +190,12 @@ export async function listOutbox(db: Db, f: OutboxFilter) {
     .limit(f.limit);
 }
 
-export async function countOutboxByStatus(db: Db): Promise<Record<string, number>> {
-  const rows = await db.select({ status: outbox.status, n: count() }).from(outbox).groupBy(outbox.status);
+export async function countOutboxByStatus(db: Db, forceId: string): Promise<Record<string, number>> {
+  const rows = await db
+    .select({ status: outbox.status, n: count() })
+    .from(outbox)
+    .where(eq(outbox.forceId, forceId))
+    .groupBy(outbox.status);
   return Object.fromEntries(rows.map((r) => [r.status, r.n]));
 }
 
