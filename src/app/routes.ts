@@ -16,6 +16,7 @@ import { registerOversightRoutes } from '../features/oversight/oversight.routes.
 import { registerPublicationRoutes } from '../features/publication/publication.routes.ts';
 import { registerSchedulerMetrics } from '../features/scheduler/scheduler.routes.ts';
 import { registerNotificationRoutes } from '../features/notifications/notifications.routes.ts';
+import { registerAdminRoutes } from '../features/admin/admin.routes.ts';
 
 /** Every feature's routes, in one list: adding a feature is adding a line here. */
 export const featureRoutes: ((app: FastifyInstance, deps: Deps) => Promise<void> | void)[] = [
@@ -35,4 +36,5 @@ export const featureRoutes: ((app: FastifyInstance, deps: Deps) => Promise<void>
   registerPublicationRoutes,
   registerSchedulerMetrics,
   registerNotificationRoutes,
+  registerAdminRoutes,
 ];

@@ -19,6 +19,7 @@ const navigation: { href: string; text: string; ability: Ability }[] = [
   { href: '/oversight', text: 'Oversight', ability: 'oversight.dashboard' },
   { href: '/recommendations', text: 'Recommendations', ability: 'recommendation.read' },
   { href: '/audit', text: 'Audit log', ability: 'audit.read' },
+  { href: '/admin/users', text: 'Accounts', ability: 'user.manage' },
 ];
 
 declare module 'fastify' {
