@@ -72,8 +72,11 @@ function registerAdminPages(app: FastifyInstance, deps: Deps): void {
     });
   };
 
-  app.get<{ Params: { id: string }; Querystring: { created?: string } }>('/admin/users/:id', pre, async (request, reply) =>
-    detail(request, reply, request.query.created ? { flash: 'Account created. The set-up link was e-mailed.' } : {}),
+  app.get<{ Params: { id: string }; Querystring: { created?: string } }>(
+    '/admin/users/:id',
+    pre,
+    async (request, reply) =>
+      detail(request, reply, request.query.created ? { flash: 'Account created. The set-up link was e-mailed.' } : {}),
   );
 
   /** Runs one change and shows the account again, with its message or its errors (400). */
@@ -95,20 +98,23 @@ function registerAdminPages(app: FastifyInstance, deps: Deps): void {
   app.post<{ Params: { id: string }; Body: Body }>(
     '/admin/users/:id',
     pre,
-    change(
-      (r) => updateAccount(deps, principalOf(r), r.params.id, r.body, r.id),
-      'The account was changed.',
-    ),
+    change((r) => updateAccount(deps, principalOf(r), r.params.id, r.body, r.id), 'The account was changed.'),
   );
   app.post<{ Params: { id: string }; Body: Body }>(
     '/admin/users/:id/disable',
     pre,
-    change((r) => setAccountStatus(deps, principalOf(r), r.params.id, { status: 'disabled' }, r.id), 'The account was disabled.'),
+    change(
+      (r) => setAccountStatus(deps, principalOf(r), r.params.id, { status: 'disabled' }, r.id),
+      'The account was disabled.',
+    ),
   );
   app.post<{ Params: { id: string }; Body: Body }>(
     '/admin/users/:id/enable',
     pre,
-    change((r) => setAccountStatus(deps, principalOf(r), r.params.id, { status: 'active' }, r.id), 'The account was enabled.'),
+    change(
+      (r) => setAccountStatus(deps, principalOf(r), r.params.id, { status: 'active' }, r.id),
+      'The account was enabled.',
+    ),
   );
   app.post<{ Params: { id: string }; Body: Body }>(
     '/admin/users/:id/reset-second-factor',
@@ -189,7 +195,12 @@ function registerAdminApi(app: FastifyInstance, deps: Deps): void {
     '/api/v1/admin/users/:id',
     {
       preHandler: pre,
-      schema: { tags, summary: 'One account of your force', params, response: { 200: account, ...apiErrors(401, 404) } },
+      schema: {
+        tags,
+        summary: 'One account of your force',
+        params,
+        response: { 200: account, ...apiErrors(401, 404) },
+      },
     },
     async (request) => toApi(await viewAccount(deps, principalOf(request), request.params.id)),
   );

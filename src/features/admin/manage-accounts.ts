@@ -80,7 +80,8 @@ export async function updateAccount(
     const [force] = await tx.select({ id: forces.id }).from(forces).where(eq(forces.id, input.forceId));
     if (!force) throw new AppError('validation', 'Check the account', { forceId: `No force "${input.forceId}"` });
     const changes: Record<string, { from: string | null; to: string | null }> = {};
-    if (input.displayName !== account.displayName) changes['displayName'] = { from: account.displayName, to: input.displayName };
+    if (input.displayName !== account.displayName)
+      changes['displayName'] = { from: account.displayName, to: input.displayName };
     if (input.role !== account.role) changes['role'] = { from: account.role, to: input.role };
     if (input.forceId !== account.forceId) changes['forceId'] = { from: account.forceId, to: input.forceId };
     if (Object.keys(changes).length === 0) return { version: account.version };
@@ -92,11 +93,16 @@ export async function updateAccount(
     });
     // A new role or force takes effect at once: the account's sessions end and it signs in again.
     if (changes['role'] || changes['forceId']) await deleteSessionsOfUser(tx, account.id);
-    await recordAudit(tx, actorOf(principal, requestId), { type: 'user', id: account.id }, {
-      type: 'user.updated',
-      userId: account.id,
-      changes,
-    });
+    await recordAudit(
+      tx,
+      actorOf(principal, requestId),
+      { type: 'user', id: account.id },
+      {
+        type: 'user.updated',
+        userId: account.id,
+        changes,
+      },
+    );
     return { version: account.version + 1 };
   });
 }
@@ -123,11 +129,21 @@ export async function setAccountStatus(
     if (input.status === 'disabled' && account.status !== 'disabled') {
       await updateUser(tx, account.id, { status: 'disabled', version: account.version + 1 });
       const sessionsEnded = await deleteSessionsOfUser(tx, account.id);
-      await recordAudit(tx, actor, { type: 'user', id: account.id }, { type: 'user.disabled', userId: account.id, sessionsEnded });
+      await recordAudit(
+        tx,
+        actor,
+        { type: 'user', id: account.id },
+        { type: 'user.disabled', userId: account.id, sessionsEnded },
+      );
     } else if (input.status === 'active' && account.status === 'disabled') {
       // An account that never finished set-up goes back to pending: it has no password to sign in with.
       const next = account.hasPassword ? 'active' : 'pending';
-      await updateUser(tx, account.id, { status: next, failedSignIns: 0, lockedUntil: null, version: account.version + 1 });
+      await updateUser(tx, account.id, {
+        status: next,
+        failedSignIns: 0,
+        lockedUntil: null,
+        version: account.version + 1,
+      });
       await recordAudit(tx, actor, { type: 'user', id: account.id }, { type: 'user.enabled', userId: account.id });
     }
   });
@@ -146,11 +162,16 @@ export async function resetSecondFactor(deps: Deps, principal: Principal | null,
     const actor = actorOf(principal, requestId);
     await updateUser(tx, account.id, { totpSecret: null, totpEnabledAt: null, version: account.version + 1 });
     const sessionsEnded = await deleteSessionsOfUser(tx, account.id);
-    await recordAudit(tx, actor, { type: 'user', id: account.id }, {
-      type: 'user.second_factor_reset',
-      userId: account.id,
-      sessionsEnded,
-    });
+    await recordAudit(
+      tx,
+      actor,
+      { type: 'user', id: account.id },
+      {
+        type: 'user.second_factor_reset',
+        userId: account.id,
+        sessionsEnded,
+      },
+    );
     const link = await issueSetupLink(tx, deps, actor, account.id);
     await emailSetupLink(tx, deps, { ...account, purpose: 'reset' }, link);
   });
