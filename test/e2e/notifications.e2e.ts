@@ -55,7 +55,7 @@ describe('notifications journey', () => {
     await signIn(page, 'admin@westshire.example', 'n-a-admin');
     await page.goto('/admin/users');
     await checkPage(page, 'n-a-accounts');
-    await page.getByRole('link', { name: 'Create an account' }).click();
+    await page.getByRole('button', { name: 'Create an account' }).click();
     await checkPage(page, 'n-a-new-account');
     await page.getByLabel('Name').fill('Nina Newcase');
     await page.getByLabel('E-mail address').fill(NEW_USER);
