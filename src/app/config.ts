@@ -1,9 +1,23 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { Cron } from 'croner';
 import { z } from 'zod';
 import { defaultCalendarConfig, parseCalendarConfig, type CalendarConfig } from '../features/clocks/bank-holidays.ts';
 import { resolvePeriods, type ResolvedPeriods } from '../features/clocks/periods.ts';
 import { parseIntegrityRules, type IntegrityRules } from './integrity-rules.ts';
+
+const CRON_MESSAGE = { message: 'a cron pattern such as */15 * * * * (minute hour day month weekday)' };
+
+/** True when croner accepts the pattern (the scheduler's library: features/scheduler). */
+function isCronPattern(pattern: string): boolean {
+  try {
+    new Cron(pattern, { paused: true }).stop();
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Every setting Probity reads from the environment, validated once at start-up.
@@ -49,6 +63,33 @@ const envSchema = z.object({
   PROBITY_ADMISSION_QUEUE: z.coerce.number().int().min(0).max(100_000).default(64),
   /** How long a request may wait for its turn (ms) before it is answered 503 with Retry-After. */
   PROBITY_ADMISSION_WAIT_MS: z.coerce.number().int().min(1).max(600_000).default(3000),
+  /** The in-server scheduler (clock sweep, reminders, e-mail, digest): '0' leaves it to cron (`probity clocks sweep`). */
+  PROBITY_SCHEDULER: z.enum(['0', '1']).default('1'),
+  /** When the sweep runs (cron syntax, UK time); it also runs once at start-up. */
+  PROBITY_SWEEP_CRON: z.string().trim().default('*/15 * * * *').refine(isCronPattern, CRON_MESSAGE),
+  /** Seconds before a failed sweep is tried again, and how many tries one run gets. */
+  PROBITY_SWEEP_RETRY_SECONDS: z.coerce.number().int().min(1).default(60),
+  PROBITY_SWEEP_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
+  /** A name for this instance in job_runs (default host name and process id). */
+  PROBITY_INSTANCE_ID: z.string().trim().min(1).optional(),
+  /** SMTP server for e-mail, e.g. smtp://user:pass@mail.example:587 or smtps://…; unset: e-mail waits in the outbox. */
+  PROBITY_SMTP_URL: z.string().url().optional(),
+  PROBITY_MAIL_FROM: z.string().trim().min(3).default('Probity <probity@localhost>'),
+  /** How often the outbox is delivered (seconds) and how many tries a message gets before it is marked failed. */
+  PROBITY_OUTBOX_SECONDS: z.coerce.number().int().min(1).default(30),
+  PROBITY_OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  /** When the daily digest goes (cron syntax, UK time). */
+  PROBITY_DIGEST_CRON: z.string().trim().default('0 7 * * *').refine(isCronPattern, CRON_MESSAGE),
+  /** Reminder points, in working days before a clock's due date ('0' = on the day), comma-separated. */
+  PROBITY_REMINDER_WORKING_DAYS: z
+    .string()
+    .trim()
+    .default('5,0')
+    .refine((v) => v.split(',').every((d) => /^\d{1,3}$/.test(d.trim())), {
+      message: 'a comma-separated list of whole numbers of working days, e.g. 5,0',
+    }),
+  /** Working days overdue after which the appropriate authority is told (local practice, not a regulation). */
+  PROBITY_ESCALATION_WORKING_DAYS: z.coerce.number().int().min(1).max(250).default(5),
 });
 
 export type Config = {
@@ -73,6 +114,19 @@ export type Config = {
   requestBudget: RequestBudgetConfig;
   /** Statutory periods (defaults from the reference, with their confidence marks) and the bank-holiday calendar. */
   rules: { periods: ResolvedPeriods; calendar: CalendarConfig; integrity: IntegrityRules };
+  /** The in-server scheduler (features/scheduler): PROBITY_SCHEDULER, PROBITY_SWEEP_*, PROBITY_DIGEST_CRON. */
+  scheduler: {
+    enabled: boolean;
+    sweepCron: string;
+    digestCron: string;
+    retrySeconds: number;
+    attempts: number;
+    instanceId: string;
+  };
+  /** E-mail (features/notifications): no smtpUrl means messages wait in the outbox. */
+  mail: { smtpUrl: string | null; from: string; outboxSeconds: number; maxAttempts: number };
+  /** Clock reminders: working days before due (descending, 0 = on the day) and the escalation point. */
+  reminders: { workingDaysBefore: number[]; escalationWorkingDays: number };
 };
 
 export type RequestBudgetConfig = {
@@ -127,6 +181,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       waitMs: e.PROBITY_ADMISSION_WAIT_MS,
     },
     rules: loadRules(e.PROBITY_RULES_FILE),
+    scheduler: {
+      enabled: e.PROBITY_SCHEDULER === '1',
+      sweepCron: e.PROBITY_SWEEP_CRON,
+      digestCron: e.PROBITY_DIGEST_CRON,
+      retrySeconds: e.PROBITY_SWEEP_RETRY_SECONDS,
+      attempts: e.PROBITY_SWEEP_ATTEMPTS,
+      instanceId: e.PROBITY_INSTANCE_ID ?? `${os.hostname()}-${process.pid}`,
+    },
+    mail: {
+      smtpUrl: e.PROBITY_SMTP_URL ?? null,
+      from: e.PROBITY_MAIL_FROM,
+      outboxSeconds: e.PROBITY_OUTBOX_SECONDS,
+      maxAttempts: e.PROBITY_OUTBOX_MAX_ATTEMPTS,
+    },
+    reminders: {
+      workingDaysBefore: [...new Set(e.PROBITY_REMINDER_WORKING_DAYS.split(',').map((d) => Number(d.trim())))].sort(
+        (a, b) => b - a,
+      ),
+      escalationWorkingDays: e.PROBITY_ESCALATION_WORKING_DAYS,
+    },
   };
 }
 

@@ -34,6 +34,7 @@ const ANY_SIGNED_IN = [
   /^\/sign-out$/,
   /^\/declarations$/,
   /^\/api\/v1\/declarations$/,
+  /^\/api\/v1\/notifications/,
 ];
 
 describe('every registered route', () => {

@@ -25,6 +25,11 @@ export async function createUserCommand(o: {
     });
     console.log(`Created ${created.user.email} (${created.user.role}, ${created.user.forceId}).`);
     console.log(`One-time set-up link (valid ${ctx.config.setupLinkHours} hours):\n${created.setupLink}`);
+    console.log(
+      ctx.config.mail.smtpUrl
+        ? 'It is also e-mailed to the account (by the running server, or the next `probity clocks sweep`).'
+        : 'It is also queued as e-mail, which waits in the outbox until PROBITY_SMTP_URL is set.',
+    );
   } finally {
     await ctx.close();
   }

@@ -1,6 +1,7 @@
 import { AppError } from '../lib/errors.ts';
 import { isIsoDate } from '../features/clocks/iso-date.ts';
-import { sweepAllClocks } from '../features/clocks/sweep-clocks.ts';
+import { createMailer } from '../features/notifications/mailer.ts';
+import { runSweep } from '../features/scheduler/scheduler.ts';
 import { openContext } from './context.ts';
 import { ukToday } from '../lib/dates.ts';
 
@@ -17,7 +18,10 @@ export async function sweepClocksCommand(o: { today?: string }): Promise<void> {
   const ctx = await openContext('probity clocks sweep');
   try {
     const today = o.today ?? ukToday(ctx.deps.now());
-    const { cases: result, vetting } = await sweepAllClocks(ctx.deps, { today });
+    // The same run as the in-server scheduler's: the clocks, then the day's reminders, then the e-mail.
+    const mailer = createMailer(ctx.config.mail);
+    const deps = o.today === undefined ? ctx.deps : { ...ctx.deps, now: () => new Date(`${today}T12:00:00Z`) };
+    const { cases: result, vetting, reminders, mail } = await runSweep(deps, mailer).finally(() => mailer?.close());
     console.log(
       `Clocks swept for ${today}: ${result.markedDue} fell due, ${result.markedOverdue} went overdue, ` +
         `${result.repeatsCreated} further report clocks started, ${result.cancelled} cancelled (case closed), ${result.windowsElapsed} windows elapsed.`,
@@ -25,6 +29,10 @@ export async function sweepClocksCommand(o: { today?: string }): Promise<void> {
     console.log(
       `Vetting: ${vetting.renewalReviewsOpened} renewal reviews opened, ${vetting.clearancesExpired} clearances expired, ` +
         `${vetting.markedDue} fell due, ${vetting.markedOverdue} went overdue, ${vetting.windowsElapsed} appeal windows elapsed.`,
+    );
+    console.log(
+      `Reminders: ${reminders.reminders} before due, ${reminders.overdue} overdue, ${reminders.escalations} escalated; ` +
+        `e-mail: ${mail.sent} sent, ${mail.retrying} to retry, ${mail.failed} failed.`,
     );
   } finally {
     await ctx.close();

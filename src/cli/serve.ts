@@ -2,6 +2,8 @@ import { buildServer } from '../app/server.ts';
 import { seedDemo } from '../features/organisation/seed-demo.ts';
 import { printDemoSignIns } from './demo-sign-ins.ts';
 import { openContext } from './context.ts';
+import { createMailer } from '../features/notifications/mailer.ts';
+import { startScheduler, type Scheduler } from '../features/scheduler/scheduler.ts';
 
 /** Starts Probity: migrate (embedded database, or when PROBITY_AUTO_MIGRATE=1), optionally load demo data, listen. */
 export async function serve(options: { demo: boolean }): Promise<void> {
@@ -15,8 +17,12 @@ export async function serve(options: { demo: boolean }): Promise<void> {
       );
   }
   const app = await buildServer(ctx.deps);
+  const mailer = createMailer(ctx.config.mail);
+  let scheduler: Scheduler | null = null;
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
+    scheduler?.stop();
+    mailer?.close();
     await app.close();
     await ctx.close();
     process.exit(0);
@@ -28,4 +34,10 @@ export async function serve(options: { demo: boolean }): Promise<void> {
     ctx.config.database.engine === 'pglite' ? `embedded database in ${ctx.config.database.dataDir}` : 'PostgreSQL';
   console.log(`\nProbity is running at ${ctx.config.publicUrl}  (${where})`);
   if (options.demo) printDemoSignIns(ctx.config.publicUrl);
+  // The clock sweep, reminders and e-mail run inside the server unless PROBITY_SCHEDULER=0 (cron deployments).
+  if (ctx.config.scheduler.enabled) {
+    scheduler = startScheduler(ctx.deps, app.log, mailer);
+    console.log(`Scheduler on: clock sweep now and at "${ctx.config.scheduler.sweepCron}" (UK time).`);
+  }
+  if (!mailer) console.log('E-mail: PROBITY_SMTP_URL is not set, so e-mail waits in the outbox (/admin/outbox).');
 }

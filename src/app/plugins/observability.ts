@@ -1,10 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import client from 'prom-client';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The registry /metrics serves, for features that report their own gauges (e.g. the scheduler). */
+    metricsRegistry: client.Registry;
+  }
+}
+
 /** Prometheus metrics at /metrics: process defaults plus request counts and durations by route. */
 export function registerMetrics(app: FastifyInstance): void {
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry });
+  app.decorate('metricsRegistry', registry);
   const duration = new client.Histogram({
     name: 'probity_http_request_duration_seconds',
     help: 'HTTP request duration by route and status',

@@ -19,6 +19,7 @@ const navigation: { href: string; text: string; ability: Ability }[] = [
   { href: '/oversight', text: 'Oversight', ability: 'oversight.dashboard' },
   { href: '/recommendations', text: 'Recommendations', ability: 'recommendation.read' },
   { href: '/audit', text: 'Audit log', ability: 'audit.read' },
+  { href: '/admin/users', text: 'Accounts', ability: 'user.manage' },
 ];
 
 declare module 'fastify' {
@@ -66,6 +67,7 @@ export async function registerViews(app: FastifyInstance): Promise<void> {
       nav,
       csrfToken,
       requestId: request.id,
+      unreadNotices: request.unreadNotices,
       ...data,
     });
   });

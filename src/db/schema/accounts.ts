@@ -26,6 +26,12 @@ export const users = pgTable(
     failedSignIns: integer('failed_sign_ins').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     isDemo: boolean('is_demo').notNull().default(false),
+    /** When the holder last completed sign-in (shown to administrators). */
+    lastSignedInAt: timestamp('last_signed_in_at', { withTimezone: true }),
+    /** E-mail notices one by one ('immediate') or once a day ('digest'); set-up links always go at once. */
+    notificationDelivery: text('notification_delivery', { enum: ['immediate', 'digest'] })
+      .notNull()
+      .default('immediate'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -10,3 +10,4 @@ export * from './recommendations.ts';
 export * from './oversight.ts';
 export * from './publication.ts';
 export * from './allegation-figures.ts';
+export * from './notifications.ts';

@@ -35,6 +35,15 @@ export const auditEventSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('user.created'), userId: uuid, email: z.string(), role: z.string() }),
   z.object({ type: z.literal('user.setup_link_issued'), userId: uuid }),
+  // Account administration (features/admin): what changed, never a secret.
+  z.object({
+    type: z.literal('user.updated'),
+    userId: uuid,
+    changes: z.record(z.string(), z.object({ from: z.string().nullable(), to: z.string().nullable() })),
+  }),
+  z.object({ type: z.literal('user.disabled'), userId: uuid, sessionsEnded: z.number().int() }),
+  z.object({ type: z.literal('user.enabled'), userId: uuid }),
+  z.object({ type: z.literal('user.second_factor_reset'), userId: uuid, sessionsEnded: z.number().int() }),
   z.object({ type: z.literal('user.password_set'), userId: uuid }),
   z.object({ type: z.literal('user.totp_enrolled'), userId: uuid }),
   z.object({ type: z.literal('user.signed_in'), userId: uuid, method: z.enum(['password', 'password+totp']) }),

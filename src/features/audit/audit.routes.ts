@@ -68,6 +68,16 @@ export function summariseAuditEvent(payload: unknown): string {
       return `Created the account ${e.email} (${isRole(e.role) ? roleLabels[e.role] : e.role})`;
     case 'user.setup_link_issued':
       return 'Issued a set-up link';
+    case 'user.updated':
+      return `Changed the account: ${Object.entries(e.changes)
+        .map(([k, c]) => `${k} from ${c.from ?? '—'} to ${c.to ?? '—'}`)
+        .join('; ')}`;
+    case 'user.disabled':
+      return `Disabled the account (${e.sessionsEnded} sessions ended)`;
+    case 'user.enabled':
+      return 'Enabled the account';
+    case 'user.second_factor_reset':
+      return `Reset the second factor and issued a new set-up link (${e.sessionsEnded} sessions ended)`;
     case 'user.password_set':
       return 'Set a password';
     case 'user.totp_enrolled':

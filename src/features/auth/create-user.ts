@@ -11,6 +11,7 @@ import { recordAudit } from '../audit/record-audit.ts';
 import type { AuditActor } from '../audit/audit-events.ts';
 import { roles } from '../access/roles.ts';
 import { findUserByEmail, insertSetupToken, insertUser, type UserRow } from './accounts.repository.ts';
+import { queueAccountEmail } from '../notifications/notify.ts';
 
 export const createUserInput = z.object({
   email: z.string().trim().toLowerCase().email('Enter an email address in the correct format'),
@@ -51,7 +52,37 @@ export async function createUser(
       { type: 'user.created', userId: user.id, email: user.email, role: user.role },
     );
     const setupLink = await issueSetupLink(tx, deps, scoped, user.id);
+    await emailSetupLink(tx, deps, { ...user, purpose: 'new' }, setupLink);
     return { user, setupLink };
+  });
+}
+
+/**
+ * The set-up link by e-mail, queued in the outbox in the caller's transaction (sent at once whatever the
+ * holder's digest choice). The link is the secret: it is in the e-mail only, never in an in-app notice.
+ */
+export async function emailSetupLink(
+  tx: Db,
+  deps: Deps,
+  user: { id: string; email: string; forceId: string; purpose: 'new' | 'reset' },
+  link: string,
+): Promise<void> {
+  const hours = deps.config.setupLinkHours;
+  await queueAccountEmail(tx, deps, {
+    userId: user.id,
+    forceId: user.forceId,
+    to: user.email,
+    kind: user.purpose === 'new' ? 'account_setup' : 'account_reset',
+    subject: user.purpose === 'new' ? 'Probity: set up your account' : 'Probity: set up your sign-in again',
+    lines: [
+      user.purpose === 'new'
+        ? 'An account has been made for you in Probity, your force’s professional standards system.'
+        : 'Your administrator has reset your sign-in to Probity: set a password and your authenticator app again.',
+      `The link works once and for ${hours} hours. If you did not expect this message, tell your administrator.`,
+    ],
+    link,
+    linkText: user.purpose === 'new' ? 'Set up your account' : 'Set up your sign-in',
+    dedupeKey: `setup:${sha256Hex(link)}`,
   });
 }
 

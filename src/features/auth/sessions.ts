@@ -9,6 +9,7 @@ import {
   findSessionWithUser,
   insertSession,
   touchSession,
+  updateUser,
   type UserRow,
 } from './accounts.repository.ts';
 
@@ -26,6 +27,8 @@ export async function startSession(db: Db, deps: Deps, userId: string, stage: Se
     lastSeenAt: now,
     expiresAt: addMinutes(now, deps.config.session.absoluteHours * 60),
   });
+  // "Last sign-in" for administrators: the moment a session became fully signed in.
+  if (stage === 'full') await updateUser(db, userId, { lastSignedInAt: now });
   return token;
 }
 

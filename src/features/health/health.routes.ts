@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'drizzle-orm';
 import type { Deps } from '../../app/deps.ts';
+import { sweepStatus } from '../scheduler/sweep-status.ts';
 
 /** Liveness and database reachability, for load balancers and monitoring. No sign-in, no data. */
 export function registerHealthRoutes(app: FastifyInstance, deps: Deps): void {
@@ -12,6 +13,8 @@ export function registerHealthRoutes(app: FastifyInstance, deps: Deps): void {
         status: 'ok',
         database: deps.config.database.engine,
         databaseMs: Math.round(performance.now() - started),
+        // The last clock sweep, whichever instance ran it (features/scheduler).
+        sweep: await sweepStatus(deps),
       };
     } catch {
       return reply.code(503).send({ status: 'unavailable', database: deps.config.database.engine });

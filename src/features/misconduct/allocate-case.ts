@@ -7,6 +7,7 @@ import { actorOf, authorize, type Principal } from '../access/principal.ts';
 import { findUserById } from '../auth/accounts.repository.ts';
 import { isRole, roleAbilities } from '../access/roles.ts';
 import { findVisibleCase, personIsInvolved, updateCase } from './cases.repository.ts';
+import { notifyUsers } from '../notifications/notify.ts';
 
 export const allocateCaseInput = z.object({
   caseId: z.string().uuid(),
@@ -56,6 +57,15 @@ export async function allocateCase(
       { type: 'case', id: theCase.id },
       { type: 'case.allocated', caseId: theCase.id, leadInvestigatorId: input.leadInvestigatorId },
     );
+    // The new lead is told in the same transaction (in the app, and by e-mail through the outbox).
+    if (input.leadInvestigatorId && input.leadInvestigatorId !== theCase.leadInvestigatorId)
+      await notifyUsers(tx, deps, [input.leadInvestigatorId], {
+        kind: 'case_allocated',
+        subject: { type: 'case', id: theCase.id, reference: theCase.reference },
+        message: `${theCase.reference} has been allocated to you as lead investigator.`,
+        path: `/cases/${theCase.id}`,
+        dedupeKey: `case:${theCase.id}:allocated:v${theCase.version + 1}`,
+      });
     return { version: theCase.version + 1 };
   });
 }

@@ -1,0 +1,17 @@
+import type { Deps } from '../../app/deps.ts';
+import { authorize, type Principal } from '../access/principal.ts';
+import { countOutboxByStatus, listOutbox } from './notifications.repository.ts';
+
+/**
+ * The force's outbox for administrators (user.manage): recipients, subjects, states, attempts and the last
+ * error, so that failed or waiting e-mail is visible. Bodies are not shown (they hold set-up links), and the
+ * subjects carry only references.
+ */
+export async function viewOutbox(deps: Deps, principal: Principal | null) {
+  authorize(principal, 'user.manage');
+  return {
+    smtpConfigured: deps.config.mail.smtpUrl !== null,
+    counts: await countOutboxByStatus(deps.db, principal.forceId),
+    items: await listOutbox(deps.db, { forceId: principal.forceId, limit: 200 }),
+  };
+}

@@ -1,0 +1,82 @@
+import { Cron } from 'croner';
+import type { Deps } from '../../app/deps.ts';
+import { ukToday } from '../../lib/dates.ts';
+import { sweepAllClocks } from '../clocks/sweep-clocks.ts';
+import { deliverOutbox } from '../notifications/deliver-outbox.ts';
+import { enqueueClockReminders } from '../notifications/enqueue-clock-reminders.ts';
+import type { Mailer } from '../notifications/mailer.ts';
+import { sendDigests } from '../notifications/send-digests.ts';
+import { runClaimedJob, type ClaimedJobOutcome, type JobLogger } from './run-claimed-job.ts';
+
+export const SWEEP_JOB = 'clock-sweep';
+export const DIGEST_JOB = 'daily-digest';
+
+export type Scheduler = { stop: () => void; startup: Promise<ClaimedJobOutcome> };
+
+/**
+ * The sweep's work for one run: the clocks (cases and vetting), then the reminders of the day (after the
+ * sweep, so that the states they follow are current), then whatever e-mail is ready.
+ */
+export async function runSweep(deps: Deps, mailer: Mailer | null) {
+  const today = ukToday(deps.now());
+  const clocks = await sweepAllClocks(deps, { today });
+  const reminders = await enqueueClockReminders(deps, { today });
+  const mail = await deliverOutbox(deps, mailer);
+  return { today, ...clocks, reminders, mail };
+}
+
+/**
+ * The scheduler inside `probity serve` (croner: cron patterns in the UK time zone, no dependencies, overrun
+ * protection; see docs/decisions/0010). It runs the sweep once at start-up and then on PROBITY_SWEEP_CRON,
+ * the daily digest on PROBITY_DIGEST_CRON, and delivers the outbox every PROBITY_OUTBOX_SECONDS. Each sweep
+ * and digest run is claimed in job_runs, so with several instances exactly one acts per run; the outbox
+ * sender needs no claim (it leases rows). A failure is logged and retried and never stops the server.
+ */
+export function startScheduler(deps: Deps, log: JobLogger, mailer: Mailer | null): Scheduler {
+  const options = { timezone: 'Europe/London', protect: true, catch: true } as const;
+  const sweepCron = new Cron(deps.config.scheduler.sweepCron, options, async () => {
+    await runClaimedJob(deps, { name: SWEEP_JOB, slot: slotOf(sweepCron), work: () => runSweep(deps, mailer), log });
+  });
+  const digestCron = new Cron(deps.config.scheduler.digestCron, options, async () => {
+    await runClaimedJob(deps, {
+      name: DIGEST_JOB,
+      slot: slotOf(digestCron),
+      work: async () => {
+        const digests = await sendDigests(deps, { today: ukToday(deps.now()) });
+        return { ...digests, mail: await deliverOutbox(deps, mailer) };
+      },
+      log,
+    });
+  });
+  const outboxCron = new Cron('* * * * * *', { ...options, interval: deps.config.mail.outboxSeconds }, async () => {
+    try {
+      await deliverOutbox(deps, mailer);
+    } catch (err) {
+      log.error({ err }, 'outbox delivery failed; it will be tried again');
+    }
+  });
+  // The start-up run stands for the most recent slot, so an instance started just after another is skipped.
+  const startup = runClaimedJob(deps, {
+    name: SWEEP_JOB,
+    slot: slotOf(sweepCron),
+    work: () => runSweep(deps, mailer),
+    log,
+  });
+  return {
+    startup,
+    // A run in progress finishes its current transaction or fails on the closed database; either way the
+    // next start (or another instance) picks up what is left: every step is idempotent.
+    stop: () => {
+      for (const job of [sweepCron, digestCron, outboxCron]) job.stop();
+    },
+  };
+}
+
+/**
+ * The slot a run stands for: the latest scheduled time at or just before now. (croner's previousRuns is
+ * strictly before its reference; a second's grace makes a run that fires on time stand for its own slot.)
+ */
+function slotOf(job: Cron): Date {
+  const [slot] = job.previousRuns(1, new Date(Date.now() + 1000));
+  return slot ?? new Date(Math.floor(Date.now() / 60_000) * 60_000);
+}
