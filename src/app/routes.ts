@@ -14,6 +14,7 @@ import { registerReviewRoutes } from '../features/vetting/reviews.routes.ts';
 import { registerVettingRoutes } from '../features/vetting/vetting.routes.ts';
 import { registerOversightRoutes } from '../features/oversight/oversight.routes.ts';
 import { registerPublicationRoutes } from '../features/publication/publication.routes.ts';
+import { registerSitePages } from '../features/health/site-pages.routes.ts';
 
 /** Every feature's routes, in one list: adding a feature is adding a line here. */
 export const featureRoutes: ((app: FastifyInstance, deps: Deps) => Promise<void> | void)[] = [
@@ -31,4 +32,5 @@ export const featureRoutes: ((app: FastifyInstance, deps: Deps) => Promise<void>
   registerVettingRoutes,
   registerOversightRoutes,
   registerPublicationRoutes,
+  registerSitePages,
 ];
