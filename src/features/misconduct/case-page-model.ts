@@ -316,6 +316,16 @@ export async function casePageModel(deps: Deps, principal: Principal, view: Case
       selected: u.id === theCase.leadInvestigatorId,
     })),
     canAllocate: can(principal, 'case.allocate'),
+    corrections: {
+      canCorrect: can(principal, 'allegation.progress') && theCase.status === 'open',
+      canRemoveSubjects: can(principal, 'allegation.decide') && theCase.status === 'open',
+      subjects: view.subjects.map((s) => ({
+        id: s.id,
+        name: nameOf(s),
+        personId: s.personId,
+        inError: s.recordedInErrorOn ? { on: s.recordedInErrorOn, reason: s.recordedInErrorReason ?? '' } : null,
+      })),
+    },
     servingSubjects: can(principal, 'allegation.decide') ? view.subjects.filter((s) => !s.leftOn) : [],
     restrictionBanner: await caseRestrictionBanner(deps, principal, theCase.id),
   };

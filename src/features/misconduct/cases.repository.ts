@@ -103,12 +103,16 @@ export type SubjectView = {
   leftOn: string | null;
   status: string;
   version: number;
+  /** Set when the subject was named by mistake after something was decided (remove-subject.ts). */
+  recordedInErrorOn: string | null;
+  recordedInErrorReason: string | null;
 };
 
 export async function subjectsOf(db: Db, forceId: string, caseId: string): Promise<SubjectView[]> {
   return rawRows<SubjectView>(
     db,
-    sql`select s.id, s.person_id as "personId", p.given_name as "givenName", p.family_name as "familyName", s.left_on::text as "leftOn", p.status, s.version
+    sql`select s.id, s.person_id as "personId", p.given_name as "givenName", p.family_name as "familyName", s.left_on::text as "leftOn", p.status, s.version,
+        s.recorded_in_error_on::text as "recordedInErrorOn", s.recorded_in_error_reason as "recordedInErrorReason"
       from case_subjects s join people p on p.force_id = s.force_id and p.id = s.person_id
       where s.force_id = ${forceId} and s.case_id = ${caseId}::uuid order by p.family_name, p.given_name`,
   );
