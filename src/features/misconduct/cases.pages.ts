@@ -67,7 +67,10 @@ export function registerCasePages(app: FastifyInstance, deps: Deps): void {
         throw new AppError('validation', 'Check the filters', { ...other, ...dateErrors });
       }
       const result = await listCasesFor(deps, principal, query);
-      const kept = Object.entries(query).filter(([, v]) => v !== '' && v !== undefined);
+      // A repeated filter (several stages) arrives as an array: keep each value in the links.
+      const kept = Object.entries(query as Record<string, string | string[]>).flatMap(([k, v]): [string, string][] =>
+        (Array.isArray(v) ? v : [v]).filter((one) => one !== '' && one !== undefined).map((one) => [k, one]),
+      );
       const base = new URLSearchParams(kept.filter(([k]) => k !== 'page'));
       const href = (n: number) => `/cases?${new URLSearchParams([...base.entries(), ['page', String(n)]]).toString()}`;
       return reply.page('misconduct/views/case-list.njk', {

@@ -206,8 +206,8 @@ export type CaseListFilter = {
   q?: string | undefined;
   /** An allegation category; a parent category also finds its sub-categories. */
   category?: string | undefined;
-  /** An allegation's stage (state of its track). */
-  stage?: string | undefined;
+  /** Allegation stages (states of the track): a case with an allegation at any of them. */
+  stage?: readonly string[] | undefined;
   /** A lead investigator's user id, or 'none' for unallocated. */
   lead?: string | undefined;
   source?: string | undefined;
@@ -256,9 +256,12 @@ function caseListWhere(principal: Principal, f: CaseListFilter): SQL {
   if (f.category)
     parts.push(sql`exists (select 1 from allegations a where a.force_id = c.force_id and a.case_id = c.id
       and (a.category_code = ${f.category} or a.category_code like ${`${f.category}.%`}))`);
-  if (f.stage)
+  if (f.stage?.length)
     parts.push(
-      sql`exists (select 1 from allegations a where a.force_id = c.force_id and a.case_id = c.id and a.state = ${f.stage})`,
+      sql`exists (select 1 from allegations a where a.force_id = c.force_id and a.case_id = c.id and a.state in (${sql.join(
+        f.stage.map((s) => sql`${s}`),
+        sql`, `,
+      )}))`,
     );
   if (f.lead === 'none') parts.push(sql`c.lead_investigator_id is null`);
   else if (f.lead) parts.push(sql`c.lead_investigator_id = ${f.lead}::uuid`);

@@ -44,7 +44,17 @@ export const listCasesInput = z
         .regex(/^[a-z0-9_.]+$/, 'Choose a category from the list')
         .optional(),
     ),
-    stage: z.preprocess(blank, z.enum(ALLEGATION_STATUSES, { message: 'Choose a stage from the list' }).optional()),
+    /** One stage, or several (repeated in the URL: the home page's "cases to answer" are of two). */
+    stage: z.preprocess(
+      (v) => (Array.isArray(v) ? v : blank(v) === undefined ? undefined : [v]),
+      z
+        .array(z.string())
+        .max(20)
+        .refine((all) => all.every((s) => (ALLEGATION_STATUSES as readonly string[]).includes(s)), {
+          message: 'Choose a stage from the list',
+        })
+        .optional(),
+    ),
     lead: z.preprocess(
       blank,
       z
