@@ -24,6 +24,9 @@ const PUBLIC = [
   /^\/public\/:forceId/,
   /^\/assets\//,
   /^\/static\//,
+  /^\/favicon\.ico$/,
+  /^\/status$/,
+  /^\/api$/,
 ];
 const isPublic = (url: string) => PUBLIC.some((p) => p.test(url));
 

@@ -17,6 +17,7 @@ import { registerPublicationRoutes } from '../features/publication/publication.r
 import { registerSchedulerMetrics } from '../features/scheduler/scheduler.routes.ts';
 import { registerNotificationRoutes } from '../features/notifications/notifications.routes.ts';
 import { registerAdminRoutes } from '../features/admin/admin.routes.ts';
+import { registerSitePages } from '../features/health/site-pages.routes.ts';
 
 /** Every feature's routes, in one list: adding a feature is adding a line here. */
 export const featureRoutes: ((app: FastifyInstance, deps: Deps) => Promise<void> | void)[] = [
@@ -37,4 +38,5 @@ export const featureRoutes: ((app: FastifyInstance, deps: Deps) => Promise<void>
   registerSchedulerMetrics,
   registerNotificationRoutes,
   registerAdminRoutes,
+  registerSitePages,
 ];

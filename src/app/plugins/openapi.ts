@@ -21,4 +21,13 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { docExpansion: 'list' } });
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  // Swagger UI is a script: without JavaScript its page is blank. Say so, and point to the plain HTML list of
+  // the operations (/api, features/health/api-operations.routes.ts) and the document itself.
+  app.addHook('onSend', async (request, _reply, payload) => {
+    if (typeof payload !== 'string' || !/^\/api\/docs\/?(\?.*)?$/.test(request.url)) return payload;
+    return payload.replace(
+      '<div id="swagger-ui"></div>',
+      '<noscript><p>This page needs JavaScript. Without it, read <a href="/api">the list of the API’s operations</a> or <a href="/api/v1/openapi.json">the OpenAPI document</a>.</p></noscript><div id="swagger-ui"></div>',
+    );
+  });
 }

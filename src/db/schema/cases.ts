@@ -127,6 +127,14 @@ export const caseSubjects = pgTable(
     caseId: uuid('case_id').notNull(),
     personId: uuid('person_id').notNull(),
     leftOn: date('left_on'),
+    /**
+     * A subject named by mistake whose allegations had already been decided on: kept (the decisions stay
+     * on the record) but marked, with the reason, the day and who said so. One with nothing decided is
+     * removed instead (features/misconduct/remove-subject.ts).
+     */
+    recordedInErrorOn: date('recorded_in_error_on'),
+    recordedInErrorReason: text('recorded_in_error_reason'),
+    recordedInErrorBy: uuid('recorded_in_error_by'),
     version: integer('version').notNull().default(1),
   },
   (t) => [

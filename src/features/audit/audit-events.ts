@@ -82,6 +82,16 @@ export const auditEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('case.linked'), caseId: uuid, linkedCaseId: uuid }),
   z.object({ type: z.literal('case.unlinked'), caseId: uuid, linkedCaseId: uuid }),
   z.object({ type: z.literal('case.team_set'), caseId: uuid, unitId: uuid.nullable() }),
+  // Corrections of a case after opening (features/misconduct: edit-case-details, add-allegation, remove-subject).
+  z.object({
+    type: z.literal('case.details_corrected'),
+    caseId: uuid,
+    changed: z.array(z.string()),
+    reason: z.string(),
+  }),
+  z.object({ type: z.literal('case.allegation_added'), caseId: uuid, allegationId: uuid, subjectId: uuid }),
+  z.object({ type: z.literal('case.subject_removed'), caseId: uuid, subjectId: uuid, reason: z.string() }),
+  z.object({ type: z.literal('case.subject_recorded_in_error'), caseId: uuid, subjectId: uuid, reason: z.string() }),
   z.object({
     type: z.literal('allegation.progressed'),
     caseId: uuid,

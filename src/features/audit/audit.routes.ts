@@ -118,6 +118,14 @@ export function summariseAuditEvent(payload: unknown): string {
       return 'Removed the link to another case';
     case 'case.team_set':
       return e.unitId ? 'Set the owning team of the case' : 'Cleared the owning team of the case';
+    case 'case.details_corrected':
+      return clip(`Corrected the case’s ${e.changed.join(', ')}: ${e.reason}`);
+    case 'case.allegation_added':
+      return 'Added an allegation to the case';
+    case 'case.subject_removed':
+      return clip(`Removed a subject entered by mistake: ${e.reason}`);
+    case 'case.subject_recorded_in_error':
+      return clip(`Marked a subject as recorded in error: ${e.reason}`);
     case 'allegation.progressed':
       return clip(
         `${e.action.replaceAll('_', ' ')}: ${e.fromState.replaceAll('_', ' ')} → ${e.toState.replaceAll('_', ' ')}`,

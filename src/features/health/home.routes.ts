@@ -3,8 +3,12 @@ import type { Deps } from '../../app/deps.ts';
 import { requireSignedInPage, principalOf } from '../../app/plugins/authentication.ts';
 import { can } from '../access/principal.ts';
 import { findForce } from '../organisation/forces.repository.ts';
+import { caseWorkQueue } from '../misconduct/work-queue.ts';
 
-/** The start page: the links the user's role can use. */
+/**
+ * The start page is a work queue: the steps waiting for the user (counts of cases that link to the lists
+ * they count, features/misconduct/work-queue.ts), then the places their role works in, then their account.
+ */
 export function registerHomePage(app: FastifyInstance, deps: Deps): void {
   app.get('/', { preHandler: requireSignedInPage }, async (request, reply) => {
     const principal = principalOf(request);
@@ -20,6 +24,36 @@ export function registerHomePage(app: FastifyInstance, deps: Deps): void {
         text: 'People',
         hint: 'Find officers, staff and volunteers by name or any current or past number',
       },
+      can(principal, 'case.read') && {
+        href: '/deadlines',
+        text: 'Deadlines',
+        hint: 'The time limits of the cases you can see, the soonest first',
+      },
+      can(principal, 'restriction.read') && {
+        href: '/restrictions',
+        text: 'Restrictions',
+        hint: 'Suspensions and restricted duties, and the reviews that are due',
+      },
+      can(principal, 'vetting.read') && {
+        href: '/vetting',
+        text: 'Vetting',
+        hint: 'Applications, reviews and their deadlines',
+      },
+      can(principal, 'oversight.dashboard') && {
+        href: '/oversight',
+        text: 'Oversight',
+        hint: 'Figures on complaints and conduct, returns and dip samples',
+      },
+      can(principal, 'recommendation.read') && {
+        href: '/recommendations',
+        text: 'Inspection recommendations',
+        hint: 'The force’s progress against inspection and IOPC recommendations',
+      },
+      principal.role === 'public' && {
+        href: `/public/${principal.forceId}`,
+        text: 'Public misconduct hearings',
+        hint: 'Notices of the misconduct hearings held in public, and their outcomes',
+      },
       can(principal, 'audit.read') && {
         href: '/audit',
         text: 'Audit log',
@@ -33,6 +67,7 @@ export function registerHomePage(app: FastifyInstance, deps: Deps): void {
         },
       { href: '/account', text: 'Your account', hint: 'Sign out everywhere, API tokens' },
     ].filter(Boolean);
-    return reply.page('home.njk', { pageTitle: 'Home', forceName: force?.name ?? principal.forceId, links });
+    const work = await caseWorkQueue(deps, principal);
+    return reply.page('home.njk', { pageTitle: 'Home', forceName: force?.name ?? principal.forceId, links, work });
   });
 }

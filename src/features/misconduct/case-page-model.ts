@@ -299,16 +299,41 @@ export async function casePageModel(deps: Deps, principal: Principal, view: Case
     };
   });
 
-  const timeline = view.timeline.map((e) => {
+  // One entry per step taken, not per allegation: an action applied to several allegations at once (the
+  // ten officers' notices served together) is recorded as one row per allegation, one after another. Rows
+  // next to each other in the timeline with the same action, states, day, actor and details become one
+  // entry naming every subject.
+  const groups: { key: string; first: (typeof view.timeline)[number]; subjects: string[] }[] = [];
+  for (const e of view.timeline) {
+    const rest = Object.entries(e.details).filter(([k]) => k !== 'effects');
+    const key = JSON.stringify([e.action, e.fromState, e.toState, e.occurredOn, e.actor, rest]);
+    const name = nameOf(subjectOfAllegation.get(e.allegationId));
+    const last = groups.at(-1);
+    if (last?.key === key) {
+      if (!last.subjects.includes(name)) last.subjects.push(name);
+    } else groups.push({ key, first: e, subjects: [name] });
+  }
+  const timeline = groups.map(({ first: e, subjects: names }) => {
+    const subjects = [...names].sort((a, b) => a.localeCompare(b));
     const { effects, ...details } = e.details;
+    const action = (ACTION_TYPES as readonly string[]).includes(e.action)
+      ? ACTION_TABLE[e.action as (typeof ACTION_TYPES)[number]].label
+      : e.action === 'imported_outcome'
+        ? 'Outcome imported from the source'
+        : capitalise(e.action.replaceAll('_', ' '));
     return {
       id: e.id,
-      title: `${(ACTION_TYPES as readonly string[]).includes(e.action) ? ACTION_TABLE[e.action as (typeof ACTION_TYPES)[number]].label : e.action === 'imported_outcome' ? 'Outcome imported from the source' : e.action}: ${nameOf(subjectOfAllegation.get(e.allegationId))}`,
+      title: `${action}: ${subjects.length > 3 ? `${subjects.length} subjects` : subjects.join(', ')}`,
+      subjects: subjects.length > 3 ? subjects : [],
       actor: e.actor ?? 'Probity',
       occurredOn: e.occurredOn,
-      change: `${statusText(e.fromState)} → ${statusText(e.toState)}`,
+      // A step that leaves the track where it was (a notice served) says so rather than "X → X".
+      change:
+        e.fromState === e.toState
+          ? `Still ${STATUS_LABELS[e.toState as AllegationStatus] ?? e.toState.replaceAll('_', ' ')}`
+          : `${statusText(e.fromState)} → ${statusText(e.toState)}`,
       details: Object.entries(details).map(([key, value]) => ({
-        key: DETAIL_WORDS[key] ?? key,
+        key: DETAIL_WORDS[key] ?? capitalise(key.replace(/([A-Z])/g, ' $1').toLowerCase()),
         value: typeof value === 'string' && TRACK_WORDS[key]?.[value] ? word(key, value) : capitalise(shown(value)),
       })),
       effects: Array.isArray(effects) ? effects.map(String) : [],
@@ -336,6 +361,16 @@ export async function casePageModel(deps: Deps, principal: Principal, view: Case
       selected: u.id === theCase.leadInvestigatorId,
     })),
     canAllocate: can(principal, 'case.allocate'),
+    corrections: {
+      canCorrect: can(principal, 'allegation.progress') && theCase.status === 'open',
+      canRemoveSubjects: can(principal, 'allegation.decide') && theCase.status === 'open',
+      subjects: view.subjects.map((s) => ({
+        id: s.id,
+        name: nameOf(s),
+        personId: s.personId,
+        inError: s.recordedInErrorOn ? { on: s.recordedInErrorOn, reason: s.recordedInErrorReason ?? '' } : null,
+      })),
+    },
     servingSubjects: can(principal, 'allegation.decide') ? view.subjects.filter((s) => !s.leftOn) : [],
     restrictionBanner: await caseRestrictionBanner(deps, principal, theCase.id),
   };

@@ -258,9 +258,11 @@ describe('the cases API', () => {
       '/api/v1/cases',
       '/api/v1/cases/caseload',
       '/api/v1/cases/{id}',
+      '/api/v1/cases/{id}/allegations',
       '/api/v1/cases/{id}/allegations/{allegationId}/actions',
       '/api/v1/cases/{id}/allocation',
       '/api/v1/cases/{id}/criminal-proceedings',
+      '/api/v1/cases/{id}/details',
       '/api/v1/cases/{id}/evidence',
       '/api/v1/cases/{id}/evidence/{evidenceId}',
       '/api/v1/cases/{id}/links',
@@ -269,6 +271,7 @@ describe('the cases API', () => {
       '/api/v1/cases/{id}/parties/{partyId}',
       '/api/v1/cases/{id}/pcc-report',
       '/api/v1/cases/{id}/subjects/{subjectId}/left',
+      '/api/v1/cases/{id}/subjects/{subjectId}/remove',
       '/api/v1/cases/{id}/team',
     ]);
     for (const [, operations] of paths) for (const op of Object.values(operations)) expect(op.tags).toEqual(['cases']);

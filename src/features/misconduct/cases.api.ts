@@ -115,11 +115,23 @@ export function registerCasesApi(app: FastifyInstance, deps: Deps): void {
       onRequest: requireApiPrincipal,
       schema: {
         tags: ['cases'],
-        summary: 'Cases the caller may see: their own, the unallocated queue, or all',
+        summary: 'Cases the caller may see (their own, the unallocated queue, or all), searched, filtered and sorted',
         querystring: z.object({
-          view: z.string().optional(),
-          status: z.string().optional(),
-          q: z.string().optional(),
+          view: z.string().optional().describe('mine (default), unallocated or all'),
+          status: z.string().optional().describe('open or closed'),
+          q: z
+            .string()
+            .optional()
+            .describe('Reference, words of the summary, a subject’s name, or any number a subject holds or has held'),
+          category: z.string().optional().describe('An allegation category code; a parent finds its sub-categories'),
+          stage: z.string().optional().describe('An allegation state, e.g. under_investigation'),
+          lead: z.string().optional().describe('A lead investigator’s user id, or none'),
+          source: z.string().optional(),
+          confidentiality: z.string().optional().describe('normal or restricted'),
+          from: z.string().optional().describe('Came to attention on or after (YYYY-MM-DD)'),
+          to: z.string().optional().describe('Came to attention on or before (YYYY-MM-DD)'),
+          sort: z.string().optional().describe('reference, received (default), lead, subjects or allegations'),
+          dir: z.string().optional().describe('asc or desc'),
           page: z.string().optional(),
         }),
         response: {

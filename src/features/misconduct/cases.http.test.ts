@@ -53,7 +53,9 @@ describe('the case list', () => {
     expect(res.body).toContain('2 cases');
     expect(res.body).toContain('Not allocated');
     expect(res.body).toContain('10 March 2025');
-    expect(res.body).toMatch(/<th scope="col" class="govuk-table__header">Reference<\/th>/);
+    expect(res.body).toMatch(
+      /<th scope="col" class="govuk-table__header" aria-sort="none"><a [^>]*>Reference<\/a><\/th>/,
+    );
     const queue = await as(t, w, 'aa').get('/cases?view=unallocated');
     expect(queue.body).toContain('2 cases');
     const mine = await as(t, w, 'aa').get('/cases');

@@ -6,7 +6,8 @@ import { authorize, can } from '../access/principal.ts';
 import { allocateCase } from './allocate-case.ts';
 import { dateFromParts, dateParts, errorSummary, first, howLeftLabels, type FormBody } from './case-form-fields.ts';
 import { casePageModel } from './case-page-model.ts';
-import { listCasesFor } from './list-cases.ts';
+import { listCasesFor, listCasesInput } from './list-cases.ts';
+import { caseFilterChoices, sortableHeaders } from './case-list-filters.ts';
 import { recordSubjectLeft, subjectLeftInput } from './record-subject-left.ts';
 import { viewCase } from './view-case.ts';
 import { pagination } from '../../lib/pagination.ts';
@@ -32,31 +33,59 @@ export function registerCasePages(app: FastifyInstance, deps: Deps): void {
 
   app.get<{ Querystring: Record<string, string> }>('/cases', pre, async (request, reply) => {
     const principal = principalOf(request);
-    const query = request.query;
+    // The GOV.UK date inputs of the filter form arrive as day, month and year: the use case (and the URL it
+    // links to) take ISO dates, so the filters stay in the address and the API takes the same.
+    const dateErrors: FieldErrors = {};
+    const query: Record<string, string> = { ...request.query };
+    for (const [name, what] of [
+      ['from', 'The earliest date'],
+      ['to', 'The latest date'],
+    ] as const) {
+      const parts = dateFromParts(query, name, what);
+      for (const part of ['day', 'month', 'year']) delete query[`${name}-${part}`];
+      if (parts.error) dateErrors[name] = parts.error;
+      else if (parts.iso) query[name] = parts.iso;
+    }
     const current = VIEWS.some((v) => v.view === query['view']) ? query['view'] : query['view'] ? undefined : 'mine';
     const tabs = VIEWS.map((v) => ({ text: v.text, href: `/cases?view=${v.view}`, active: v.view === current }));
     const common = {
       canAllocate: can(principal, 'case.allocate'),
       pageTitle: 'Cases',
       query,
+      dates: { from: dateParts(query['from']), to: dateParts(query['to']) },
       tabs,
       canCreate: can(principal, 'case.create'),
+      choices: await caseFilterChoices(deps, principal, query),
     };
     try {
+      if (Object.keys(dateErrors).length) {
+        // Say everything that is wrong at once: the other filters' errors with the dates'.
+        const rest = listCasesInput.safeParse(query);
+        const other = rest.success
+          ? {}
+          : Object.fromEntries(rest.error.issues.map((i) => [String(i.path[0]), i.message]));
+        throw new AppError('validation', 'Check the filters', { ...other, ...dateErrors });
+      }
       const result = await listCasesFor(deps, principal, query);
-      const base = new URLSearchParams(Object.entries(query).filter(([k, v]) => k !== 'page' && v !== ''));
+      // A repeated filter (several stages) arrives as an array: keep each value in the links.
+      const kept = Object.entries(query as Record<string, string | string[]>).flatMap(([k, v]): [string, string][] =>
+        (Array.isArray(v) ? v : [v]).filter((one) => one !== '' && one !== undefined).map((one) => [k, one]),
+      );
+      const base = new URLSearchParams(kept.filter(([k]) => k !== 'page'));
       const href = (n: number) => `/cases?${new URLSearchParams([...base.entries(), ['page', String(n)]]).toString()}`;
       return reply.page('misconduct/views/case-list.njk', {
         ...common,
         result,
+        headers: sortableHeaders(kept, result.input.sort, result.input.dir),
         pages: pagination(result.input.page, result.pageCount, href),
       });
     } catch (err) {
       if (!(err instanceof AppError) || err.code !== 'validation' || !err.fields) throw err;
+      const fields = { ...err.fields, ...dateErrors };
       return reply.code(400).page('misconduct/views/case-list.njk', {
         ...common,
-        fields: err.fields,
-        errors: errorSummary(err.fields, []),
+        fields,
+        errors: errorSummary(fields, ['from', 'to']),
       });
     }
   });

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../app/deps.ts';
 import { registerCaseDetailRoutes } from './case-details.pages.ts';
+import { registerCaseCorrectionPages } from './case-corrections.pages.ts';
+import { registerCaseCorrectionsApi } from './case-corrections.api.ts';
 import { registerCaseFormPages } from './case-forms.pages.ts';
 import { registerCasePages } from './cases.pages.ts';
 import { registerCasesApi } from './cases.api.ts';
@@ -15,4 +17,6 @@ export function registerCaseRoutes(app: FastifyInstance, deps: Deps): void {
   registerCasesApi(app, deps);
   registerCaseDetailRoutes(app, deps);
   registerEvidenceRoutes(app, deps);
+  registerCaseCorrectionPages(app, deps);
+  registerCaseCorrectionsApi(app, deps);
 }

@@ -55,4 +55,19 @@ describe('server-side charts', () => {
     expect(svg).toContain('>Average days</text>');
     expect(svg).not.toContain('[c]');
   });
+
+  it('draws a plain whole-number axis, not "0.000000", when every value is hidden', async () => {
+    const table = discloseTable(
+      { ...spec, rows: spec.rows.map((r) => ({ ...r, values: { a: 2, days: 10 } })) },
+      { threshold: 5, unsuppressed: false },
+    );
+    const chart = chartFromTable(table, ['a'], { title: 'Finalised', valueLabel: 'Cases' });
+    expect(chart.series[0]?.hidden).toEqual([true, true, true]);
+    const svg = await renderChart(chart);
+    expect(svg).not.toMatch(/0\.0+</);
+    const ticks = [...svg.matchAll(/>(\d[\d.,]*)<\/text>/g)].map((m) => m[1]);
+    expect(ticks).toContain('0');
+    expect(ticks).toContain('1');
+    expect(ticks.every((tick) => /^\d+$/.test(tick ?? ''))).toBe(true);
+  });
 });

@@ -109,7 +109,15 @@ function spec(chart: ChartData): vega.Spec {
     data: [{ name: 'table', values }],
     scales: [
       { name: 'y', type: 'band', domain: { data: 'table', field: 'category' }, range: 'height', padding: 0.15 },
-      { name: 'x', type: 'linear', domain: { data: 'table', field: 'value' }, range: 'width', nice: true, zero: true },
+      {
+        name: 'x',
+        type: 'linear',
+        // Every value hidden or nought: a domain of [0, 0] would draw one tick labelled "0.000000"; draw 0 to 1.
+        domain: values.some((v) => v.value > 0) ? { data: 'table', field: 'value' } : [0, 1],
+        range: 'width',
+        nice: true,
+        zero: true,
+      },
       { name: 'colour', type: 'ordinal', domain: chart.series.map((s) => s.name), range: COLOURS },
     ],
     axes: [
@@ -118,7 +126,7 @@ function spec(chart: ChartData): vega.Spec {
         scale: 'x',
         title: chart.valueLabel,
         tickCount: 5,
-        ...(chart.decimals === 0 ? { tickMinStep: 1 } : {}),
+        ...(chart.decimals === 0 ? { tickMinStep: 1, format: ',d' } : {}),
         aria: false,
       },
       { orient: 'left', scale: 'y', aria: false },
