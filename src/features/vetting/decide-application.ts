@@ -6,7 +6,8 @@ import { AppError, staleVersion } from '../../lib/errors.ts';
 import { parseInput } from '../../lib/validation.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
-import { resolveAdverse, updateApplication } from './applications.repository.ts';
+import { updateApplication } from './applications.repository.ts';
+import { resolveAdverseItems } from './vetting-file.repository.ts';
 import { buildDecisionRecord } from './decision-record.ts';
 import { APPLICATION_OUTCOMES, checkDecision, isGrant, RATIONALE_PARTS, type ItemRationale } from './decision-rules.ts';
 import { forceName, insertDecision } from './decisions.repository.ts';
@@ -124,7 +125,14 @@ export async function decideApplication(
       appealWindowEndsOn,
       document,
     });
-    for (const item of file.adverse) await resolveAdverse(tx, application.forceId, item.id, decisionId, given(item.id));
+    const rationales = new Map(file.adverse.map((i) => [i.id, given(i.id)] as const));
+    await resolveAdverseItems(
+      tx,
+      application.forceId,
+      { kind: 'application', id: application.id },
+      decisionId,
+      rationales,
+    );
     await updateApplication(tx, application, { status: STATUS_AFTER[input.outcome] });
     const actor = actorOf(principal, requestId);
     const granted =

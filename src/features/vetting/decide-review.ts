@@ -4,18 +4,14 @@ import { AppError } from '../../lib/errors.ts';
 import { parseInput } from '../../lib/validation.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
-import {
-  insertDecision,
-  liveClearancesForUpdate,
-  resolveAdverseItems,
-  setClearanceConditions,
-} from './review-file.repository.ts';
+import { insertDecision, liveClearancesForUpdate, setClearanceConditions } from './review-file.repository.ts';
 import { givenRationale, REVIEW_OUTCOMES, reviewDecisionProblems } from './review-decision-rules.ts';
 import { decisionRecord } from './review-decision-record.ts';
 import { lockOpenReview } from './review-lock.ts';
 import { withdrawClearances } from './review-withdrawal.ts';
 import { meetVettingClocks, vettingDeadline } from './vetting-clocks.ts';
 import { updateReview } from './vetting-reviews.repository.ts';
+import { resolveAdverseItems } from './vetting-file.repository.ts';
 import { reviewFile } from './view-review.ts';
 import { ukToday } from '../../lib/dates.ts';
 
@@ -106,7 +102,7 @@ export async function decideReview(
         appealWindowEndsOn,
       }),
     });
-    await resolveAdverseItems(tx, review.forceId, review.id, decision.id, rationales);
+    await resolveAdverseItems(tx, review.forceId, { kind: 'review', id: review.id }, decision.id, rationales);
     let withdrawn: string[] = [];
     if (withdrawing) {
       withdrawn = await withdrawClearances(tx, deps, {

@@ -1,5 +1,6 @@
 import type { Principal } from '../access/principal.ts';
-import type { AdverseItemRow, ClearanceRow, DecisionRow, ReviewCheckRow } from './review-file.repository.ts';
+import type { ClearanceRow, DecisionRow } from './review-file.repository.ts';
+import type { AdverseRow, CheckRow } from './vetting-file.repository.ts';
 import type { ItemRationale, ReviewOutcome } from './review-decision-rules.ts';
 import { TRIGGER_LABELS } from './review-triggers.ts';
 import type { ReviewDetailRow } from './vetting-reviews.repository.ts';
@@ -13,7 +14,7 @@ import type { ReviewDetailRow } from './vetting-reviews.repository.ts';
  */
 export function decisionRecord(x: {
   review: ReviewDetailRow;
-  file: { checks: ReviewCheckRow[]; adverseItems: AdverseItemRow[] };
+  file: { checks: CheckRow[]; adverseItems: AdverseRow[] };
   clearances: ClearanceRow[];
   input: {
     outcome: ReviewOutcome;

@@ -5,12 +5,8 @@ import { notFound } from '../../lib/errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
 import { roleAbilities, roles } from '../access/roles.ts';
-import {
-  adverseItemsOfReview,
-  checksOfReview,
-  clearancesOfPerson,
-  decisionsOfReview,
-} from './review-file.repository.ts';
+import { clearancesOfPerson, decisionsOfReview } from './review-file.repository.ts';
+import { adverseOfFile, checksOfFile } from './vetting-file.repository.ts';
 import { findDeclaration } from './vetting-declarations.repository.ts';
 import { findVisibleReview, vettingOfficersOf, type ReviewDetailRow } from './vetting-reviews.repository.ts';
 import { ukToday } from '../../lib/dates.ts';
@@ -53,8 +49,9 @@ export async function viewReview(deps: Deps, principal: Principal | null, id: st
 
 /** The file of a review (also the basis of its decision record). */
 export async function reviewFile(tx: Db, review: ReviewDetailRow) {
-  const checks = await checksOfReview(tx, review.forceId, review.id);
-  const adverseItems = await adverseItemsOfReview(tx, review.forceId, review.id);
+  const file = { kind: 'review', id: review.id } as const;
+  const checks = await checksOfFile(tx, review.forceId, file);
+  const adverseItems = await adverseOfFile(tx, review.forceId, file);
   const decisions = await decisionsOfReview(tx, review.forceId, review.id);
   const clearances = await clearancesOfPerson(tx, review.forceId, review.personId);
   const declarationId = review.sourceKey.startsWith('declaration:')
