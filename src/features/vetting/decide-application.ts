@@ -9,7 +9,7 @@ import { actorOf, authorize, type Principal } from '../access/principal.ts';
 import { updateApplication } from './applications.repository.ts';
 import { resolveAdverseItems } from './vetting-file.repository.ts';
 import { buildDecisionRecord } from './decision-record.ts';
-import { APPLICATION_OUTCOMES, checkDecision, isGrant, RATIONALE_PARTS, type ItemRationale } from './decision-rules.ts';
+import { APPLICATION_OUTCOMES, checkDecision, givenRationale, isGrant, RATIONALE_PARTS } from './decision-rules.ts';
 import { forceName, insertDecision } from './decisions.repository.ts';
 import { grantClearance } from './grant-clearance.ts';
 import { matchCounts } from './list-entries.repository.ts';
@@ -84,10 +84,7 @@ export async function decideApplication(
     const decidedOn = ukToday(deps.now());
     const decisionId = randomUUID();
     const appealWindowEndsOn = input.outcome === 'refuse' ? vettingDeadline(deps, 'vetting_appeal', decidedOn) : null;
-    const given = (id: string): Partial<ItemRationale> | null => {
-      const parts = Object.entries(input.items[id] ?? {}).filter(([, v]) => typeof v === 'string' && v.trim() !== '');
-      return parts.length > 0 ? Object.fromEntries(parts) : null;
-    };
+    const given = (id: string) => givenRationale(input.items[id]);
     const document = buildDecisionRecord({
       decisionId,
       force: await forceName(tx, application.forceId),

@@ -5,7 +5,7 @@ import { parseInput } from '../../lib/validation.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
 import { insertDecision, liveClearancesForUpdate, setClearanceConditions } from './review-file.repository.ts';
-import { givenRationale, REVIEW_OUTCOMES, reviewDecisionProblems } from './review-decision-rules.ts';
+import { givenRationale, REVIEW_OUTCOMES, reviewDecisionProblems } from './decision-rules.ts';
 import { decisionRecord } from './review-decision-record.ts';
 import { lockOpenReview } from './review-lock.ts';
 import { withdrawClearances } from './review-withdrawal.ts';

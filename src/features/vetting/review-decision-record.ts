@@ -1,7 +1,7 @@
 import type { Principal } from '../access/principal.ts';
 import type { ClearanceRow, DecisionRow } from './review-file.repository.ts';
 import type { AdverseRow, CheckRow } from './vetting-file.repository.ts';
-import type { ItemRationale, ReviewOutcome } from './review-decision-rules.ts';
+import type { ItemRationale, ReviewOutcome } from './decision-rules.ts';
 import { TRIGGER_LABELS } from './review-triggers.ts';
 import type { ReviewDetailRow } from './vetting-reviews.repository.ts';
 

@@ -6,7 +6,7 @@ import { dateFromParts, first, type FormBody } from '../misconduct/case-form-fie
 import { decideReview } from './decide-review.ts';
 import { recordReviewAdverseInformation } from './record-adverse-information.ts';
 import { recordReviewCheck } from './record-check.ts';
-import { RATIONALE_PARTS } from './review-decision-rules.ts';
+import { RATIONALE_PARTS } from './decision-rules.ts';
 import { showReview } from './review-page-model.ts';
 
 type Params = { Params: { id: string }; Body: FormBody };
