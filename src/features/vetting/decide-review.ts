@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
 import { insertDecision, liveClearancesForUpdate, setClearanceConditions } from './review-file.repository.ts';
 import { givenRationale, REVIEW_OUTCOMES, reviewDecisionProblems } from './decision-rules.ts';
-import { decisionRecord } from './review-decision-record.ts';
+import { buildReviewDecisionRecord } from './decision-record.ts';
 import { lockOpenReview } from './review-lock.ts';
 import { withdrawClearances } from './review-withdrawal.ts';
 import { meetVettingClocks, vettingDeadline } from './vetting-clocks.ts';
@@ -92,7 +92,7 @@ export async function decideReview(
       conditions: input.outcome === 'maintain_with_conditions' ? input.conditions : '',
       reasonsForApplicant: withdrawing ? input.reasonsForOfficer : '',
       appealWindowEndsOn,
-      document: decisionRecord({
+      document: buildReviewDecisionRecord({
         review,
         file,
         clearances,

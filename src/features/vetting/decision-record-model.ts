@@ -17,7 +17,7 @@ const row = (key: string, text: string | null | undefined): Row => ({
   value: { text: text || 'None' },
 });
 
-/** The record a review's decision stores (review-decision-record.ts), as far as this page reads it. */
+/** The record a review's decision stores (decision-record.ts), as far as this page reads it. */
 type ReviewRecord = {
   form: 'vetting_review_decision';
   review?: { triggerLabel: string; caseReference: string | null; openedOn: string };
