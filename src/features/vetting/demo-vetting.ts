@@ -7,7 +7,7 @@ import { addCalendarDays } from '../clocks/working-days.ts';
 import { accountOf } from '../misconduct/demo/replay.ts';
 import { checksOfFile } from './vetting-file.repository.ts';
 import { createApplication } from './create-application.ts';
-import { decideApplication } from './decide-application.ts';
+import { decideApplication } from './decide.ts';
 import {
   demoUnitId,
   demoWorkforce,

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import type { DecisionRow } from './decisions.repository.ts';
 import { vettingClearances, vettingDecisions } from '../../db/schema/index.ts';
 
 /**
@@ -9,16 +10,9 @@ import { vettingClearances, vettingDecisions } from '../../db/schema/index.ts';
  */
 
 export type ClearanceRow = typeof vettingClearances.$inferSelect;
-export type DecisionRow = typeof vettingDecisions.$inferSelect;
 
 /** Clearances still in force: active, or suspended pending an outcome. */
 export const LIVE_CLEARANCE_STATUSES = ['active', 'suspended'] as const;
-
-export async function insertDecision(tx: Db, row: typeof vettingDecisions.$inferInsert): Promise<DecisionRow> {
-  const [inserted] = await tx.insert(vettingDecisions).values(row).returning();
-  if (!inserted) throw new Error('decision insert returned nothing');
-  return inserted;
-}
 
 export async function decisionsOfReview(db: Db, forceId: string, reviewId: string): Promise<DecisionRow[]> {
   return db
