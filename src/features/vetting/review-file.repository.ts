@@ -1,26 +1,17 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import type { DecisionRow } from './decisions.repository.ts';
-import { vettingClearances, vettingDecisions } from '../../db/schema/index.ts';
+import { vettingClearances } from '../../db/schema/index.ts';
 
 /**
- * The SQL of a review's decision and the person's clearances that a decision keeps or withdraws (its checks
- * and adverse information: vetting-file.repository.ts). Reads here are made only after the review itself was
- * found through the vetting scope.
+ * The SQL of the person's clearances that a review's decision keeps or withdraws (the review's checks and
+ * adverse information: vetting-file.repository.ts; its decisions: decisions.repository.ts). Reads here are
+ * made only after the review itself was found through the vetting scope.
  */
 
 export type ClearanceRow = typeof vettingClearances.$inferSelect;
 
 /** Clearances still in force: active, or suspended pending an outcome. */
 export const LIVE_CLEARANCE_STATUSES = ['active', 'suspended'] as const;
-
-export async function decisionsOfReview(db: Db, forceId: string, reviewId: string): Promise<DecisionRow[]> {
-  return db
-    .select()
-    .from(vettingDecisions)
-    .where(and(eq(vettingDecisions.forceId, forceId), eq(vettingDecisions.reviewId, reviewId)))
-    .orderBy(asc(vettingDecisions.recordedAt));
-}
 
 /** Every clearance the person holds or held, newest first. */
 export async function clearancesOfPerson(db: Db, forceId: string, personId: string): Promise<ClearanceRow[]> {

@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { actorOf, can, type Principal } from '../access/principal.ts';
 import { findVisibleApplication, type ApplicationRow } from './applications.repository.ts';
 import { clearanceOfApplication, findVettingPerson } from './clearances.repository.ts';
-import { appealsOfDecision, decisionsOfApplication } from './decisions.repository.ts';
+import { appealsOfDecision, decisionsOfFile } from './decisions.repository.ts';
 import { matchesOfApplication } from './list-entries.repository.ts';
 import { authorizeVettingRead } from './vetting-scope.ts';
 import { adverseOfFile, checksOfFile } from './vetting-file.repository.ts';
@@ -23,7 +23,7 @@ export async function loadApplicationFile(tx: Db, principal: Principal, id: stri
   const adverse = await adverseOfFile(tx, application.forceId, file);
   const matches = await matchesOfApplication(tx, application.forceId, application.id);
   const decisions = [];
-  for (const d of await decisionsOfApplication(tx, application.forceId, application.id))
+  for (const d of await decisionsOfFile(tx, application.forceId, { kind: 'application', id: application.id }))
     decisions.push({ ...d, appeals: await appealsOfDecision(tx, application.forceId, d.id) });
   const person = application.personId ? ((await findVettingPerson(tx, principal, application.personId)) ?? null) : null;
   const clearance = (await clearanceOfApplication(tx, application.forceId, application.id)) ?? null;
