@@ -345,7 +345,7 @@ describe('adverse information', () => {
       occurredOn: '2030-01-01',
     });
     expect(future.json()).toMatchObject({
-      error: { fields: { occurredOn: 'The date it happened must be in the past' } },
+      error: { fields: { occurredOn: 'The date it happened must be today or in the past' } },
     });
     expect(await vettingSnapshot(t)).toBe(before);
   });

@@ -1,15 +1,16 @@
-import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rawRows } from '../../db/raw-rows.ts';
-import { adverseInformation, checkTypes, vettingApplications, vettingChecks } from '../../db/schema/index.ts';
+import { checkTypes, vettingApplications, vettingChecks } from '../../db/schema/index.ts';
 import type { Principal } from '../access/principal.ts';
 import { visibleVettingSql } from './vetting-scope.ts';
 
-/** The SQL of vetting applications, their checks and adverse information. Reads for a user go through the vetting scope. */
+/**
+ * The SQL of vetting applications (their checks and adverse information: vetting-file.repository.ts). Reads for a
+ * user go through the vetting scope.
+ */
 
 export type ApplicationRow = typeof vettingApplications.$inferSelect;
-export type CheckRow = typeof vettingChecks.$inferSelect;
-export type AdverseRow = typeof adverseInformation.$inferSelect;
 
 /** The next application reference of the force for a year, e.g. VET-WESTSHIRE-2026-0007 (the force row is locked). */
 export async function nextApplicationReference(tx: Db, forceId: string, year: number): Promise<string> {
@@ -130,71 +131,4 @@ export async function countApplications(db: Db, principal: Principal, status: st
     sql`select count(*)::int as n from vetting_applications a where ${listWhere(principal, { status })}`,
   );
   return row?.n ?? 0;
-}
-
-export async function checksOfApplication(db: Db, forceId: string, applicationId: string): Promise<CheckRow[]> {
-  const rows = await db
-    .select()
-    .from(vettingChecks)
-    .where(and(eq(vettingChecks.forceId, forceId), eq(vettingChecks.applicationId, applicationId)));
-  return rows.sort((a, b) => checkTypes.indexOf(a.checkType) - checkTypes.indexOf(b.checkType));
-}
-
-export async function findCheckForUpdate(
-  tx: Db,
-  forceId: string,
-  applicationId: string,
-  checkId: string,
-): Promise<CheckRow | undefined> {
-  const [row] = await tx
-    .select()
-    .from(vettingChecks)
-    .where(
-      and(
-        eq(vettingChecks.forceId, forceId),
-        eq(vettingChecks.applicationId, applicationId),
-        eq(vettingChecks.id, checkId),
-      ),
-    )
-    .for('update');
-  return row;
-}
-
-export async function updateCheck(
-  tx: Db,
-  row: CheckRow,
-  set: Pick<CheckRow, 'status' | 'completedOn' | 'notes'>,
-): Promise<void> {
-  await tx
-    .update(vettingChecks)
-    .set({ ...set, version: row.version + 1 })
-    .where(and(eq(vettingChecks.forceId, row.forceId), eq(vettingChecks.id, row.id)));
-}
-
-export async function adverseOfApplication(db: Db, forceId: string, applicationId: string): Promise<AdverseRow[]> {
-  return db
-    .select()
-    .from(adverseInformation)
-    .where(and(eq(adverseInformation.forceId, forceId), eq(adverseInformation.applicationId, applicationId)))
-    .orderBy(asc(adverseInformation.recordedAt), asc(adverseInformation.id));
-}
-
-export async function insertAdverse(tx: Db, row: typeof adverseInformation.$inferInsert): Promise<AdverseRow> {
-  const [inserted] = await tx.insert(adverseInformation).values(row).returning();
-  if (!inserted) throw new Error('adverse information insert returned nothing');
-  return inserted;
-}
-
-/** Stores a decision's structured rationale on an adverse item and marks it resolved by that decision. */
-export async function resolveAdverse(
-  tx: Db,
-  forceId: string,
-  itemId: string,
-  decisionId: string,
-  resolution: Record<string, string> | null,
-): Promise<void> {
-  await tx
-    .update(adverseInformation)
-    .set({ resolvedByDecisionId: decisionId, resolution })
-    .where(and(eq(adverseInformation.forceId, forceId), eq(adverseInformation.id, itemId)));
 }

@@ -17,7 +17,7 @@ const row = (key: string, text: string | null | undefined): Row => ({
   value: { text: text || 'None' },
 });
 
-/** The record a review's decision stores (review-decision-record.ts), as far as this page reads it. */
+/** The record a review's decision stores (decision-record.ts), as far as this page reads it. */
 type ReviewRecord = {
   form: 'vetting_review_decision';
   review?: { triggerLabel: string; caseReference: string | null; openedOn: string };
@@ -55,7 +55,7 @@ const labelOf = <K extends string>(labels: Record<K, string>, key: string | null
 
 /**
  * The decision record page's rows, from the stored Appendix K document: an application's decision
- * (decision-record.ts) or a review's (review-decision-record.ts, with the person reviewed, what opened the
+ * (decision-record.ts) or a review's (also decision-record.ts, with the person reviewed, what opened the
  * review and, for a withdrawal, the assessment under the Police (Vetting) Regulations 2025). A decision
  * stored with another document shape shows what its columns hold.
  */

@@ -1,6 +1,12 @@
 import type { IsoDate } from '../../lib/dates.ts';
 import type { ResolvedPeriod } from '../clocks/periods.ts';
-import { RATIONALE_PARTS, type ApplicationOutcome, type ItemRationale } from './decision-rules.ts';
+import type { Principal } from '../access/principal.ts';
+import { RATIONALE_PARTS, type ApplicationOutcome, type ItemRationale, type ReviewOutcome } from './decision-rules.ts';
+import type { DecisionRow } from './decisions.repository.ts';
+import type { ClearanceRow } from './review-file.repository.ts';
+import { TRIGGER_LABELS } from './review-triggers.ts';
+import type { AdverseRow, CheckRow } from './vetting-file.repository.ts';
+import type { ReviewDetailRow } from './vetting-reviews.repository.ts';
 import {
   CHECK_LABELS,
   CHECK_STATUS_LABELS,
@@ -91,6 +97,31 @@ function appealRights(input: DecisionRecordInput): { appealable: boolean; window
   return { appealable: false, windowEndsOn: null, text: 'Clearance granted: there is nothing to appeal.' };
 }
 
+type AdverseSnapshot = Omit<DecisionRecordInput['adverse'][number], 'rationale'>;
+
+/**
+ * One item of adverse information as both records keep it (§4.6: source, date, type, relation, severity,
+ * credibility, description, assessment) with the structured rationale the decision gave it, every part
+ * present (empty when not given), or null when none was given.
+ */
+function adverseEntry(i: AdverseSnapshot, rationale: Partial<ItemRationale> | null | undefined) {
+  return {
+    id: i.id,
+    source: i.source,
+    type: i.infoType,
+    typeLabel: INFO_TYPE_LABELS[i.infoType],
+    occurredOn: i.occurredOn,
+    relation: i.relation,
+    relationLabel: RELATION_LABELS[i.relation],
+    severity: i.severity,
+    credibility: i.credibility,
+    description: i.description,
+    assessment: i.assessment,
+    rationale: rationale ? Object.fromEntries(RATIONALE_PARTS.map((p) => [p, rationale[p] ?? ''])) : null,
+  };
+}
+
+/** The decision record of an application (the Appendix K form's shape, as decision-record-model.ts reads it). */
 export function buildDecisionRecord(input: DecisionRecordInput) {
   const a = input.application;
   return {
@@ -121,20 +152,7 @@ export function buildDecisionRecord(input: DecisionRecordInput) {
       completedOn: c.completedOn,
       notes: c.notes,
     })),
-    adverseInformation: input.adverse.map((i) => ({
-      id: i.id,
-      source: i.source,
-      type: i.infoType,
-      typeLabel: INFO_TYPE_LABELS[i.infoType],
-      occurredOn: i.occurredOn,
-      relation: i.relation,
-      relationLabel: RELATION_LABELS[i.relation],
-      severity: i.severity,
-      credibility: i.credibility,
-      description: i.description,
-      assessment: i.assessment,
-      rationale: i.rationale ? Object.fromEntries(RATIONALE_PARTS.map((p) => [p, i.rationale?.[p] ?? ''])) : null,
-    })),
+    adverseInformation: input.adverse.map((i) => adverseEntry(i, i.rationale)),
     listMatches: input.matches.map((m) => ({
       list: LIST_LABELS[m.list as keyof typeof LIST_LABELS] ?? m.list,
       entry: m.entryName,
@@ -153,5 +171,84 @@ export function buildDecisionRecord(input: DecisionRecordInput) {
     decisionMaker: input.decisionMaker,
     decidedOn: input.decidedOn,
     appealRights: appealRights(input),
+  };
+}
+
+/**
+ * The decision record of a review, kept as the decision's `document` (after APP Appendix K, the vetting
+ * decision record form [V S48d]): what was reviewed and why, what the checks found, each adverse item with
+ * its rationale, the clearances the decision applies to, the outcome and its reasons, and for a withdrawal
+ * the assessment under the Police (Vetting) Regulations 2025. It is a snapshot: later changes to the file
+ * do not alter what the decision maker had before them. Its own shape (form 'vetting_review_decision'), as
+ * decision-record-model.ts and review-decision.njk read it; each adverse item is kept as on an application.
+ */
+export function buildReviewDecisionRecord(x: {
+  review: ReviewDetailRow;
+  file: { checks: CheckRow[]; adverseItems: AdverseRow[] };
+  clearances: ClearanceRow[];
+  input: {
+    outcome: ReviewOutcome;
+    decidedOn: string;
+    rationale: string;
+    conditions: string;
+    harmTestConsidered: boolean;
+    withheldUnderHarmTest: string;
+    officerInformedOn?: string | undefined;
+    policeFriendOffered: boolean;
+    policeFriend: string;
+    reasonsForOfficer: string;
+  };
+  rationales: Map<string, Partial<ItemRationale> | null>;
+  decisionMaker: Principal;
+  appealWindowEndsOn: string | null;
+}): DecisionRow['document'] {
+  const { review, input } = x;
+  return {
+    form: 'vetting_review_decision',
+    review: {
+      id: review.id,
+      trigger: review.trigger,
+      triggerLabel: TRIGGER_LABELS[review.trigger],
+      sourceKey: review.sourceKey,
+      caseReference: review.caseReference,
+      openedOn: review.openedOn,
+      dueOn: review.dueOn,
+    },
+    subject: { personId: review.personId, name: `${review.givenName} ${review.familyName}` },
+    checks: x.file.checks.map((c) => ({
+      id: c.id,
+      type: c.checkType,
+      status: c.status,
+      completedOn: c.completedOn,
+      notes: c.notes,
+    })),
+    adverseInformation: x.file.adverseItems
+      .filter((i) => !i.resolvedByDecisionId)
+      .map((i) => adverseEntry(i, x.rationales.get(i.id))),
+    clearances: x.clearances.map((c) => ({
+      id: c.id,
+      level: c.level,
+      status: c.status,
+      grantedOn: c.grantedOn,
+      expiresOn: c.expiresOn,
+    })),
+    outcome: input.outcome,
+    decidedOn: input.decidedOn,
+    decisionMaker: { userId: x.decisionMaker.userId, name: x.decisionMaker.displayName },
+    rationale: input.rationale,
+    conditions: input.outcome === 'maintain_with_conditions' ? input.conditions : null,
+    withdrawal:
+      input.outcome === 'withdraw'
+        ? {
+            regulations: 'Police (Vetting) Regulations 2025, Part 3',
+            harmTestConsidered: input.harmTestConsidered,
+            withheldUnderHarmTest: input.withheldUnderHarmTest,
+            officerInformedOn: input.officerInformedOn ?? null,
+            policeFriendOffered: input.policeFriendOffered,
+            policeFriend: input.policeFriend || null,
+            reasonsForOfficer: input.reasonsForOfficer,
+            appealWindowEndsOn: x.appealWindowEndsOn,
+          }
+        : null,
   };
 }

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { rawRows } from '../../db/raw-rows.ts';
 import { forces, users, vettingAppeals, vettingDecisions } from '../../db/schema/index.ts';
 import type { Principal } from '../access/principal.ts';
+import type { VettingFileRef } from './vetting-file.ts';
 import { visibleVettingSql } from './vetting-scope.ts';
 
 /** The SQL of vetting decisions (on applications; reviews' decisions are read here too) and appeals. */
@@ -36,11 +37,14 @@ export async function findVisibleDecision(
   return row;
 }
 
-export async function decisionsOfApplication(db: Db, forceId: string, applicationId: string): Promise<DecisionRow[]> {
+/** The decisions of a vetting file (an application or a review), newest first. */
+export async function decisionsOfFile(db: Db, forceId: string, file: VettingFileRef): Promise<DecisionRow[]> {
+  const ofFile =
+    file.kind === 'application' ? eq(vettingDecisions.applicationId, file.id) : eq(vettingDecisions.reviewId, file.id);
   return db
     .select()
     .from(vettingDecisions)
-    .where(and(eq(vettingDecisions.forceId, forceId), eq(vettingDecisions.applicationId, applicationId)))
+    .where(and(eq(vettingDecisions.forceId, forceId), ofFile))
     .orderBy(desc(vettingDecisions.recordedAt));
 }
 

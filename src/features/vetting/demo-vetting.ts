@@ -5,9 +5,9 @@ import { checkTypes, type designatedPosts, type vettingClearances, type vettingC
 import { systemActor } from '../audit/audit-events.ts';
 import { addCalendarDays } from '../clocks/working-days.ts';
 import { accountOf } from '../misconduct/demo/replay.ts';
-import { checksOfApplication } from './applications.repository.ts';
+import { checksOfFile } from './vetting-file.repository.ts';
 import { createApplication } from './create-application.ts';
-import { decideApplication } from './decide-application.ts';
+import { decideApplication } from './decide.ts';
 import {
   demoUnitId,
   demoWorkforce,
@@ -178,7 +178,9 @@ async function demoApplications(
     'employment_references',
     'biometric',
   ]);
-  const pnc = (await checksOfApplication(deps.db, forceId, adverse.id)).find((c) => c.checkType === 'pnc');
+  const pnc = (await checksOfFile(deps.db, forceId, { kind: 'application', id: adverse.id })).find(
+    (c) => c.checkType === 'pnc',
+  );
   await recordAdverseInformation(
     deps,
     officer,

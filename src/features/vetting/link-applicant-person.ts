@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
 import { findVisibleApplication, updateApplication } from './applications.repository.ts';
 import { clearanceOfApplication, findVettingPerson } from './clearances.repository.ts';
-import { decisionsOfApplication, setDecisionsPerson } from './decisions.repository.ts';
+import { decisionsOfFile, setDecisionsPerson } from './decisions.repository.ts';
 import { grantClearance } from './grant-clearance.ts';
 
 export const linkPersonInput = z.object({
@@ -47,7 +47,7 @@ export async function linkApplicantPerson(
     await setDecisionsPerson(tx, application.forceId, application.id, person.id);
     const granted = application.status === 'granted' || application.status === 'granted_with_conditions';
     const decision = granted
-      ? (await decisionsOfApplication(tx, application.forceId, application.id)).find(
+      ? (await decisionsOfFile(tx, application.forceId, { kind: 'application', id: application.id })).find(
           (d) => d.outcome === 'grant' || d.outcome === 'grant_with_conditions',
         )
       : undefined;

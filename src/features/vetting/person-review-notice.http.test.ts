@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, createTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { addClearance, buildReviewWorld, client, openReview, type ReviewWorld } from './review.http-fixtures.ts';
-import { decideReview } from './decide-review.ts';
-import { recordReviewAdverseInformation } from './record-review-adverse-information.ts';
+import { decideReview } from './decide.ts';
+import { recordReviewAdverseInformation } from './record-adverse-information.ts';
 
 /** Other roles see only that a review exists: on the person page, and nowhere else. */
 let t: TestApp;

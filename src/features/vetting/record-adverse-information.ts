@@ -1,23 +1,27 @@
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
 import { ukToday } from '../../lib/dates.ts';
-import { AppError, notFound } from '../../lib/errors.ts';
+import { AppError } from '../../lib/errors.ts';
 import { parseInput } from '../../lib/validation.ts';
 import { adverseInfoTypes, adverseRelations } from '../../db/schema/index.ts';
+import type { AuditEvent } from '../audit/audit-events.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
-import { findCheckForUpdate, findVisibleApplication, insertAdverse, updateCheck } from './applications.repository.ts';
+import { blank, isoDate, lockOpenFile, type VettingFileRef } from './vetting-file.ts';
+import { findCheckForUpdate, insertAdverse, updateCheck, type AdverseRow } from './vetting-file.repository.ts';
 
-const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const scale = (what: string) =>
-  z.coerce
-    .number({ message: `Choose the ${what} from 1 to 5` })
-    .int(`Choose the ${what} from 1 to 5`)
-    .min(1, `Choose the ${what} from 1 to 5`)
-    .max(5, `Choose the ${what} from 1 to 5`);
+  z.preprocess(
+    blank,
+    z.coerce
+      .number({ message: `Choose the ${what} from 1 to 5` })
+      .int(`Choose the ${what} from 1 to 5`)
+      .min(1, `Choose the ${what} from 1 to 5`)
+      .max(5, `Choose the ${what} from 1 to 5`),
+  );
 
-export const adverseInput = z.object({
-  applicationId: z.string().uuid(),
+/** The fields of an item of adverse information, with one set of limits for an application and a review (§4.6). */
+export const adverseFields = z.object({
   checkId: z.preprocess(blank, z.string().uuid('Choose the check that found it').nullable().optional()),
   source: z
     .string({ message: 'Enter where the information came from' })
@@ -25,14 +29,7 @@ export const adverseInput = z.object({
     .min(2, 'Enter where the information came from')
     .max(200, 'The source must be 200 characters or fewer'),
   infoType: z.enum(adverseInfoTypes, { message: 'Choose the type of information' }),
-  occurredOn: z.preprocess(
-    blank,
-    z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date it happened')
-      .nullable()
-      .optional(),
-  ),
+  occurredOn: z.preprocess(blank, isoDate('the date it happened').nullable().optional()),
   relation: z.enum(adverseRelations, { message: 'Choose who the information is about' }),
   severity: scale('severity'),
   credibility: scale('credibility'),
@@ -44,40 +41,51 @@ export const adverseInput = z.object({
   assessment: z.string().trim().max(5000, 'The assessment must be 5,000 characters or fewer').default(''),
 });
 
+export const adverseInput = adverseFields.extend({ applicationId: z.string().uuid() });
+export const reviewAdverseInput = adverseFields.extend({ reviewId: z.string().uuid() });
+
+/** The audit event of each kind of file (their names and payloads are kept as the audit trail has them). */
+function adverseRecorded(file: VettingFileRef, item: AdverseRow): AuditEvent {
+  return file.kind === 'application'
+    ? {
+        type: 'vetting.adverse_recorded',
+        applicationId: file.id,
+        itemId: item.id,
+        infoType: item.infoType,
+        severity: item.severity,
+        credibility: item.credibility,
+      }
+    : { type: 'vetting.review_adverse_recorded', reviewId: file.id, itemId: item.id };
+}
+
 /**
- * Records an item of adverse information on an open application (§4.3, §4.6: source, date, type,
- * relation, severity and credibility, description, assessment). If it names the check that found it, that
- * check's result becomes "adverse". The item is resolved only by a decision that gives it a rationale.
+ * Records an item of adverse information on an open vetting file, an application or a review (§4.3, §4.6:
+ * source, date, type, relation, severity and credibility, description, assessment). If it names the check
+ * that found it, that check's result becomes "adverse". The item stays unresolved until the file's decision
+ * gives it a rationale.
  */
-export async function recordAdverseInformation(
+export async function recordFileAdverseInformation(
   deps: Deps,
   principal: Principal | null,
-  raw: z.input<typeof adverseInput>,
+  file: VettingFileRef,
+  raw: z.input<typeof adverseFields>,
   requestId: string | null,
-) {
-  authorize(principal, 'vetting.decide', 'application');
-  const input = parseInput(adverseInput, raw, 'Check the adverse information');
+): Promise<{ itemId: string }> {
+  authorize(principal, 'vetting.decide', file.kind);
+  const input = parseInput(adverseFields, raw, 'Check the adverse information');
   const today = ukToday(deps.now());
   if (input.occurredOn && input.occurredOn > today)
     throw new AppError('validation', 'Check the adverse information', {
-      occurredOn: 'The date it happened must be in the past',
+      occurredOn: 'The date it happened must be today or in the past',
     });
   return deps.db.transaction(async (tx) => {
-    const application = await findVisibleApplication(tx, principal, input.applicationId, true);
-    if (!application) throw notFound('application');
-    if (application.status !== 'open')
-      throw new AppError(
-        'invalid_state',
-        'This application has been decided: adverse information can no longer be added to it',
-      );
-    const check = input.checkId
-      ? await findCheckForUpdate(tx, application.forceId, application.id, input.checkId)
-      : undefined;
+    const open = await lockOpenFile(tx, principal, file);
+    const check = input.checkId ? await findCheckForUpdate(tx, open.forceId, file, input.checkId) : undefined;
     if (input.checkId && !check)
       throw new AppError('validation', 'Check the adverse information', { checkId: 'Choose the check that found it' });
     const item = await insertAdverse(tx, {
-      forceId: application.forceId,
-      applicationId: application.id,
+      forceId: open.forceId,
+      ...(file.kind === 'application' ? { applicationId: file.id } : { reviewId: file.id }),
       checkId: check?.id ?? null,
       source: input.source,
       infoType: input.infoType,
@@ -88,6 +96,7 @@ export async function recordAdverseInformation(
       description: input.description,
       assessment: input.assessment,
       recordedBy: principal.userId,
+      recordedAt: deps.now(),
     });
     if (check && check.status !== 'adverse')
       await updateCheck(tx, check, {
@@ -95,19 +104,31 @@ export async function recordAdverseInformation(
         completedOn: check.completedOn ?? today,
         notes: check.notes || 'Adverse information recorded',
       });
-    await recordAudit(
-      tx,
-      actorOf(principal, requestId),
-      { type: 'vetting_application', id: application.id, personId: application.personId },
-      {
-        type: 'vetting.adverse_recorded',
-        applicationId: application.id,
-        itemId: item.id,
-        infoType: item.infoType,
-        severity: item.severity,
-        credibility: item.credibility,
-      },
-    );
-    return { id: item.id };
+    await recordAudit(tx, actorOf(principal, requestId), open.audit, adverseRecorded(file, item));
+    return { itemId: item.id };
   });
+}
+
+/** Adverse information on an application: `{ id }` of the item, as the application API answers. */
+export async function recordAdverseInformation(
+  deps: Deps,
+  principal: Principal | null,
+  raw: z.input<typeof adverseInput>,
+  requestId: string | null,
+): Promise<{ id: string }> {
+  const { applicationId, ...fields } = raw;
+  const file = { kind: 'application', id: applicationId } as const;
+  const { itemId } = await recordFileAdverseInformation(deps, principal, file, fields, requestId);
+  return { id: itemId };
+}
+
+/** Adverse information found during a review: `{ itemId }`, as the reviews API answers. */
+export async function recordReviewAdverseInformation(
+  deps: Deps,
+  principal: Principal | null,
+  raw: z.input<typeof reviewAdverseInput>,
+  requestId: string | null,
+): Promise<{ itemId: string }> {
+  const { reviewId, ...fields } = raw;
+  return recordFileAdverseInformation(deps, principal, { kind: 'review', id: reviewId }, fields, requestId);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { givenRationale, reviewDecisionProblems, type ReviewDecisionFacts } from './review-decision-rules.ts';
+import { givenRationale, reviewDecisionProblems, type ReviewDecisionFacts } from './decision-rules.ts';
 
 const ctx = {
   today: '2026-03-20',

@@ -10,7 +10,7 @@ import {
   type ReviewWho,
   type ReviewWorld,
 } from './review.http-fixtures.ts';
-import { recordReviewAdverseInformation } from './record-review-adverse-information.ts';
+import { recordReviewAdverseInformation } from './record-adverse-information.ts';
 
 /** Deciding a review: the rationale rule, maintaining with conditions, and withdrawal with its appeal window. */
 let t: TestApp;

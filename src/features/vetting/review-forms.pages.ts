@@ -3,10 +3,10 @@ import type { Deps } from '../../app/deps.ts';
 import { principalOf, requireSignedInPage } from '../../app/plugins/authentication.ts';
 import { AppError, type FieldErrors } from '../../lib/errors.ts';
 import { dateFromParts, first, type FormBody } from '../misconduct/case-form-fields.ts';
-import { decideReview } from './decide-review.ts';
-import { recordReviewAdverseInformation } from './record-review-adverse-information.ts';
-import { recordReviewCheck } from './record-review-check.ts';
-import { RATIONALE_PARTS } from './review-decision-rules.ts';
+import { decideReview } from './decide.ts';
+import { recordReviewAdverseInformation } from './record-adverse-information.ts';
+import { recordReviewCheck } from './record-check.ts';
+import { RATIONALE_PARTS } from './decision-rules.ts';
 import { showReview } from './review-page-model.ts';
 
 type Params = { Params: { id: string }; Body: FormBody };

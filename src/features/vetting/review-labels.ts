@@ -1,5 +1,5 @@
 import type { adverseRelations } from '../../db/schema/index.ts';
-import type { ReviewOutcome } from './review-decision-rules.ts';
+import type { ReviewOutcome } from './decision-rules.ts';
 
 /** Words for the review pages (§4.3 checks, §4.6 adverse information), shared by pages and the decision record. */
 

@@ -8,7 +8,7 @@ import { dueTag } from '../clocks/clocks.routes.ts';
 import { toDayNumber } from '../clocks/iso-date.ts';
 import { errorSummary } from '../misconduct/case-form-fields.ts';
 import { declarationCategoryLabel } from './declaration-categories.ts';
-import { RATIONALE_LABELS, RATIONALE_PARTS, REVIEW_OUTCOMES } from './review-decision-rules.ts';
+import { RATIONALE_LABELS, RATIONALE_PARTS, REVIEW_OUTCOMES } from './decision-rules.ts';
 import {
   ADVERSE_TYPE_LABELS,
   CHECK_STATUS_LABELS,

@@ -5,11 +5,11 @@ import { apiErrors } from '../../app/api-errors.ts';
 import type { Deps } from '../../app/deps.ts';
 import { principalOf, requireApiPrincipal } from '../../app/plugins/authentication.ts';
 import { assignReview, assignReviewInput } from './assign-review.ts';
-import { decideReview, decideReviewInput } from './decide-review.ts';
+import { decideReview, decideReviewInput } from './decide.ts';
 import { listReviewsFor, listReviewsInput } from './list-reviews.ts';
 import { openRandomReviewsFor, randomReviewsInput } from './open-random-reviews.ts';
-import { recordReviewAdverseInformation, reviewAdverseInput } from './record-review-adverse-information.ts';
-import { recordReviewCheck, reviewCheckInput } from './record-review-check.ts';
+import { recordReviewAdverseInformation, reviewAdverseInput } from './record-adverse-information.ts';
+import { recordReviewCheck, reviewCheckInput } from './record-check.ts';
 import { recordTransferIn, transferInInput } from './record-transfer-in.ts';
 import { viewReview } from './view-review.ts';
 

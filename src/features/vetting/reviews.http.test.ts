@@ -206,10 +206,10 @@ describe('working on a review', () => {
       page(),
     );
     for (const text of [
-      'Say where the information came from',
-      'Choose the kind of information',
+      'Enter where the information came from',
+      'Choose the type of information',
       'Choose who the information is about',
-      'Choose the severity, 1 to 5',
+      'Choose the severity from 1 to 5',
       'Describe the information',
     ])
       expect(bad2.body).toContain(text);
@@ -251,7 +251,7 @@ describe('working on a review', () => {
           relation: 'self',
           severity: '2',
           credibility: '5',
-          description: 'A caution',
+          description: 'A caution for shoplifting in 2019',
         },
       ],
       [
@@ -314,8 +314,8 @@ describe('the reviews API', () => {
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json<{ error: { fields: Record<string, string> } }>().error.fields).toMatchObject({
-      severity: 'Choose the severity, 1 to 5',
-      description: 'Describe the information',
+      severity: 'Choose the severity from 1 to 5',
+      description: 'Describe the information (at least 10 characters)',
     });
   });
 
@@ -361,7 +361,7 @@ describe('the reviews API', () => {
         relation: 'self',
         severity: 2,
         credibility: 5,
-        description: 'A caution',
+        description: 'A caution for shoplifting in 2019',
       };
       expect(
         (await api(t.app, 'POST', `/api/v1/vetting/reviews/${aliceReview}/adverse-information`, w.tokens[who], adverse))

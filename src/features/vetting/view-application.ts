@@ -4,16 +4,12 @@ import type { Db } from '../../db/client.ts';
 import { notFound } from '../../lib/errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { actorOf, can, type Principal } from '../access/principal.ts';
-import {
-  adverseOfApplication,
-  checksOfApplication,
-  findVisibleApplication,
-  type ApplicationRow,
-} from './applications.repository.ts';
+import { findVisibleApplication, type ApplicationRow } from './applications.repository.ts';
 import { clearanceOfApplication, findVettingPerson } from './clearances.repository.ts';
-import { appealsOfDecision, decisionsOfApplication } from './decisions.repository.ts';
+import { appealsOfDecision, decisionsOfFile } from './decisions.repository.ts';
 import { matchesOfApplication } from './list-entries.repository.ts';
 import { authorizeVettingRead } from './vetting-scope.ts';
+import { adverseOfFile, checksOfFile } from './vetting-file.repository.ts';
 
 const uuid = z.string().uuid();
 
@@ -22,11 +18,12 @@ export async function loadApplicationFile(tx: Db, principal: Principal, id: stri
   if (!uuid.safeParse(id).success) throw notFound('application');
   const application = await findVisibleApplication(tx, principal, id, forUpdate);
   if (!application) throw notFound('application');
-  const checks = await checksOfApplication(tx, application.forceId, application.id);
-  const adverse = await adverseOfApplication(tx, application.forceId, application.id);
+  const file = { kind: 'application', id: application.id } as const;
+  const checks = await checksOfFile(tx, application.forceId, file);
+  const adverse = await adverseOfFile(tx, application.forceId, file);
   const matches = await matchesOfApplication(tx, application.forceId, application.id);
   const decisions = [];
-  for (const d of await decisionsOfApplication(tx, application.forceId, application.id))
+  for (const d of await decisionsOfFile(tx, application.forceId, { kind: 'application', id: application.id }))
     decisions.push({ ...d, appeals: await appealsOfDecision(tx, application.forceId, d.id) });
   const person = application.personId ? ((await findVettingPerson(tx, principal, application.personId)) ?? null) : null;
   const clearance = (await clearanceOfApplication(tx, application.forceId, application.id)) ?? null;

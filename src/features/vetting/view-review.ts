@@ -5,12 +5,9 @@ import { notFound } from '../../lib/errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
 import { roleAbilities, roles } from '../access/roles.ts';
-import {
-  adverseItemsOfReview,
-  checksOfReview,
-  clearancesOfPerson,
-  decisionsOfReview,
-} from './review-file.repository.ts';
+import { decisionsOfFile } from './decisions.repository.ts';
+import { clearancesOfPerson } from './review-file.repository.ts';
+import { adverseOfFile, checksOfFile } from './vetting-file.repository.ts';
 import { findDeclaration } from './vetting-declarations.repository.ts';
 import { findVisibleReview, vettingOfficersOf, type ReviewDetailRow } from './vetting-reviews.repository.ts';
 import { ukToday } from '../../lib/dates.ts';
@@ -53,9 +50,10 @@ export async function viewReview(deps: Deps, principal: Principal | null, id: st
 
 /** The file of a review (also the basis of its decision record). */
 export async function reviewFile(tx: Db, review: ReviewDetailRow) {
-  const checks = await checksOfReview(tx, review.forceId, review.id);
-  const adverseItems = await adverseItemsOfReview(tx, review.forceId, review.id);
-  const decisions = await decisionsOfReview(tx, review.forceId, review.id);
+  const file = { kind: 'review', id: review.id } as const;
+  const checks = await checksOfFile(tx, review.forceId, file);
+  const adverseItems = await adverseOfFile(tx, review.forceId, file);
+  const decisions = await decisionsOfFile(tx, review.forceId, file);
   const clearances = await clearancesOfPerson(tx, review.forceId, review.personId);
   const declarationId = review.sourceKey.startsWith('declaration:')
     ? review.sourceKey.slice('declaration:'.length)
@@ -64,5 +62,5 @@ export async function reviewFile(tx: Db, review: ReviewDetailRow) {
     declarationId && uuid.safeParse(declarationId).success
       ? ((await findDeclaration(tx, review.forceId, declarationId)) ?? null)
       : null;
-  return { checks, adverseItems, decision: decisions.at(-1) ?? null, clearances, declaration };
+  return { checks, adverseItems, decision: decisions[0] ?? null, clearances, declaration };
 }
