@@ -4,6 +4,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { Deps } from './deps.ts';
 import { registerSecurity } from './plugins/security.ts';
 import { registerUploads } from './plugins/uploads.ts';
+import { registerHostileInputGuards } from './plugins/hostile-input.ts';
 import { registerViews } from './plugins/views.ts';
 import { registerAuthentication } from './plugins/authentication.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
@@ -48,6 +49,7 @@ export async function buildServer(deps: Deps, options: BuildOptions = {}): Promi
 
   await registerSecurity(app, deps.config);
   await registerUploads(app, deps.config);
+  registerHostileInputGuards(app);
   await registerViews(app);
   registerAuthentication(app, deps);
   registerErrorHandling(app);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
 import { AppError } from '../../lib/errors.ts';
 import { ukToday } from '../../lib/dates.ts';
-import { parseInput } from '../../lib/validation.ts';
+import { parseInput, isoDateString } from '../../lib/validation.ts';
 import { caseSources, caseTypes, confidentialities } from '../../db/schema/index.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
@@ -21,7 +21,7 @@ import {
   nextCaseReference,
 } from './cases.repository.ts';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date in the format 2026-03-27');
+const isoDate = isoDateString('Enter a date in the format 2026-03-27');
 const standardCodes = standardsOfProfessionalBehaviour.map((s) => s.code) as [string, ...string[]];
 
 export const openCaseInput = z.object({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
 import { AppError } from '../../lib/errors.ts';
-import { parseInput } from '../../lib/validation.ts';
+import { parseInput, isoDateString } from '../../lib/validation.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
 import {
@@ -19,7 +19,7 @@ import { updateReview } from './vetting-reviews.repository.ts';
 import { reviewFile } from './view-review.ts';
 import { ukToday } from '../../lib/dates.ts';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date in the format 2026-03-27');
+const isoDate = isoDateString('Enter a date in the format 2026-03-27');
 const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const text = (max: number) =>
   z

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
 import { ukToday } from '../../lib/dates.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
-import { parseInput } from '../../lib/validation.ts';
+import { parseInput, isoDateString } from '../../lib/validation.ts';
 import { adverseInfoTypes, adverseRelations } from '../../db/schema/index.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
@@ -25,14 +25,7 @@ export const adverseInput = z.object({
     .min(2, 'Enter where the information came from')
     .max(200, 'The source must be 200 characters or fewer'),
   infoType: z.enum(adverseInfoTypes, { message: 'Choose the type of information' }),
-  occurredOn: z.preprocess(
-    blank,
-    z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date it happened')
-      .nullable()
-      .optional(),
-  ),
+  occurredOn: z.preprocess(blank, isoDateString('Enter the date it happened').nullable().optional()),
   relation: z.enum(adverseRelations, { message: 'Choose who the information is about' }),
   severity: scale('severity'),
   credibility: scale('credibility'),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
 import { ukToday } from '../../lib/dates.ts';
 import { AppError, notFound, staleVersion } from '../../lib/errors.ts';
-import { parseInput } from '../../lib/validation.ts';
+import { parseInput, isoDateString } from '../../lib/validation.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
 import { findCheckForUpdate, findVisibleApplication, updateCheck } from './applications.repository.ts';
@@ -15,13 +15,7 @@ export const recordCheckInput = z
     checkId: z.string().uuid(),
     version: z.coerce.number().int().min(1),
     status: z.enum(['clear', 'adverse', 'not_required'], { message: 'Choose the result of the check' }),
-    completedOn: z.preprocess(
-      blank,
-      z
-        .string()
-        .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date the check was completed')
-        .optional(),
-    ),
+    completedOn: z.preprocess(blank, isoDateString('Enter the date the check was completed').optional()),
     notes: z.string().trim().max(5000, 'Notes must be 5,000 characters or fewer').default(''),
   })
   .refine((v) => v.status === 'clear' || v.notes.length >= 3, {

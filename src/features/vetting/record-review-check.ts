@@ -2,14 +2,14 @@ import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
 import { checkStatuses, checkTypes } from '../../db/schema/index.ts';
 import { AppError, notFound, staleVersion } from '../../lib/errors.ts';
-import { parseInput } from '../../lib/validation.ts';
+import { parseInput, isoDateString } from '../../lib/validation.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
 import { findReviewCheckForUpdate, insertReviewCheck, updateReviewCheck } from './review-file.repository.ts';
 import { lockOpenReview } from './review-lock.ts';
 import { ukToday } from '../../lib/dates.ts';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date in the format 2026-03-27');
+const isoDate = isoDateString('Enter a date in the format 2026-03-27');
 const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
 export const reviewCheckInput = z.object({
