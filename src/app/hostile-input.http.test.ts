@@ -127,7 +127,9 @@ describe('input that used to be a server error', () => {
   it('refuses a NUL in a search, on the API and on the pages', async () => {
     const api = await t.app.inject({ method: 'GET', url: '/api/v1/people?q=%00', headers: json(w.tokens.aa) });
     expect(api.statusCode).toBe(400);
-    expect(api.json()).toMatchObject({ error: { code: 'validation', fields: { 'query.q': 'Contains a control character' } } });
+    expect(api.json()).toMatchObject({
+      error: { code: 'validation', fields: { 'query.q': 'Contains a control character' } },
+    });
     const page = await t.app.inject({
       method: 'GET',
       url: '/cases?q=%00',
@@ -168,7 +170,9 @@ describe('input that used to be a server error', () => {
         payload: JSON.stringify({ category: 'finances', occurredOn, details: 'New loan' }),
       });
       expect(res.statusCode).toBe(400);
-      expect(res.json()).toMatchObject({ error: { code: 'validation', fields: { occurredOn: 'Enter the date it happened' } } });
+      expect(res.json()).toMatchObject({
+        error: { code: 'validation', fields: { occurredOn: 'Enter the date it happened' } },
+      });
       expect(await snapshot(t)).toBe(before);
     },
   );
