@@ -39,6 +39,17 @@ const envSchema = z.object({
   /** The largest evidence file accepted, in MiB. */
   PROBITY_MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(20),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** The Ed25519 private key (PEM) that signs audit checkpoints: a file the database never holds. */
+  PROBITY_AUDIT_SIGNING_KEY_FILE: z.string().optional(),
+  /** The same key given as an environment secret (PEM text), instead of a file. */
+  PROBITY_AUDIT_SIGNING_KEY: z.string().optional(),
+  /** A file outside the database to which each signed audit checkpoint is appended as one JSON line. */
+  PROBITY_AUDIT_CHECKPOINT_FILE: z.string().optional(),
+  /** A syslog receiver (host:port, UDP, RFC 5424) that is sent each signed audit checkpoint. */
+  PROBITY_AUDIT_CHECKPOINT_SYSLOG: z
+    .string()
+    .regex(/^[\w.-]+:\d{1,5}$/, 'host:port of a syslog receiver (UDP), e.g. logs.example:514')
+    .optional(),
 });
 
 export type Config = {
@@ -59,6 +70,8 @@ export type Config = {
   /** How far the case list counts before it says "more than" (PROBITY_CASE_LIST_COUNT_LIMIT). */
   caseListCountLimit: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** Signed audit checkpoints (features/audit/audit-checkpoint.ts): the key and where they are written. */
+  auditCheckpoint: { keyFile?: string; key?: string; file?: string; syslog?: string };
   /** Statutory periods (defaults from the reference, with their confidence marks) and the bank-holiday calendar. */
   rules: { periods: ResolvedPeriods; calendar: CalendarConfig; integrity: IntegrityRules };
 };
@@ -94,6 +107,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxUploadBytes: Math.floor(e.PROBITY_MAX_UPLOAD_MB * 1024 * 1024),
     caseListCountLimit: e.PROBITY_CASE_LIST_COUNT_LIMIT,
     logLevel: e.LOG_LEVEL,
+    auditCheckpoint: {
+      ...(e.PROBITY_AUDIT_SIGNING_KEY_FILE ? { keyFile: e.PROBITY_AUDIT_SIGNING_KEY_FILE } : {}),
+      ...(e.PROBITY_AUDIT_SIGNING_KEY ? { key: e.PROBITY_AUDIT_SIGNING_KEY } : {}),
+      ...(e.PROBITY_AUDIT_CHECKPOINT_FILE ? { file: path.resolve(e.PROBITY_AUDIT_CHECKPOINT_FILE) } : {}),
+      ...(e.PROBITY_AUDIT_CHECKPOINT_SYSLOG ? { syslog: e.PROBITY_AUDIT_CHECKPOINT_SYSLOG } : {}),
+    },
     rules: loadRules(e.PROBITY_RULES_FILE),
   };
 }

@@ -6,7 +6,7 @@ import { roles } from '../features/access/roles.ts';
 import { serve } from './serve.ts';
 import { migrateCommand, seedCommand, sqlCommand } from './database-commands.ts';
 import { createUserCommand, createTokenCommand, demoCodeCommand } from './account-commands.ts';
-import { auditVerifyCommand } from './audit-commands.ts';
+import { auditCheckpointCommand, auditKeygenCommand, auditVerifyCommand } from './audit-commands.ts';
 import { sweepClocksCommand } from './clock-commands.ts';
 import { seedScaleCommand } from './scale-commands.ts';
 import { benchCommand } from './bench-commands.ts';
@@ -81,7 +81,20 @@ export async function main(argv: string[]): Promise<void> {
   audit
     .command('verify')
     .description('check the hash chain of the whole audit log; exit 1 naming the first bad row')
+    .option('--checkpoint <file>', 'also check the log against the latest signed checkpoint in this file')
+    .option('--public-key <file>', 'the Ed25519 public key (PEM) that signed it (default: the configured signing key)')
     .action(auditVerifyCommand);
+  audit
+    .command('checkpoint')
+    .description(
+      'sign the head of every audit chain and write it outside the database (PROBITY_AUDIT_CHECKPOINT_FILE, PROBITY_AUDIT_CHECKPOINT_SYSLOG)',
+    )
+    .action(auditCheckpointCommand);
+  audit
+    .command('keygen')
+    .description('make an Ed25519 key pair for signing audit checkpoints')
+    .requiredOption('--out <dir>', 'the directory to write the key files to')
+    .action(auditKeygenCommand);
 
   const clocks = program.command('clocks').description('statutory clocks');
   clocks
