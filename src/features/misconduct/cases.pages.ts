@@ -43,7 +43,7 @@ export function registerCasePages(app: FastifyInstance, deps: Deps): void {
       canCreate: can(principal, 'case.create'),
     };
     try {
-      const result = await listCasesFor(deps, principal, query);
+      const result = await listCasesFor(deps, principal, query, request.id);
       const base = new URLSearchParams(Object.entries(query).filter(([k, v]) => k !== 'page' && v !== ''));
       const href = (n: number) => `/cases?${new URLSearchParams([...base.entries(), ['page', String(n)]]).toString()}`;
       return reply.page('misconduct/views/case-list.njk', {
