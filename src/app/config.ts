@@ -50,6 +50,8 @@ const envSchema = z.object({
     .string()
     .regex(/^[\w.-]+:\d{1,5}$/, 'host:port of a syslog receiver (UDP), e.g. logs.example:514')
     .optional(),
+  /** The bearer token a Prometheus scraper must send to read /metrics; without it /metrics is off (404). */
+  PROBITY_METRICS_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
 });
 
 export type Config = {
@@ -72,6 +74,8 @@ export type Config = {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   /** Signed audit checkpoints (features/audit/audit-checkpoint.ts): the key and where they are written. */
   auditCheckpoint: { keyFile?: string; key?: string; file?: string; syslog?: string };
+  /** PROBITY_METRICS_TOKEN: /metrics answers only with it; absent, /metrics is off. */
+  metricsToken: string | undefined;
   /** Statutory periods (defaults from the reference, with their confidence marks) and the bank-holiday calendar. */
   rules: { periods: ResolvedPeriods; calendar: CalendarConfig; integrity: IntegrityRules };
 };
@@ -113,6 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ...(e.PROBITY_AUDIT_CHECKPOINT_FILE ? { file: path.resolve(e.PROBITY_AUDIT_CHECKPOINT_FILE) } : {}),
       ...(e.PROBITY_AUDIT_CHECKPOINT_SYSLOG ? { syslog: e.PROBITY_AUDIT_CHECKPOINT_SYSLOG } : {}),
     },
+    metricsToken: e.PROBITY_METRICS_TOKEN,
     rules: loadRules(e.PROBITY_RULES_FILE),
   };
 }

@@ -123,6 +123,26 @@ describe('the JSON API', () => {
   });
 });
 
+describe('API answers and tokens', () => {
+  it('sends Cache-Control: no-store on every API answer with personal data', async () => {
+    for (const url of [`/api/v1/cases/${w.normal.id}`, '/api/v1/people', '/api/v1/cases/not-a-case']) {
+      const res = await t.app.inject({ method: 'GET', url, headers: json(w.tokens.aa) });
+      expect(res.headers['cache-control'], url).toBe('no-store');
+    }
+  });
+
+  it('refuses the API token of a locked or disabled account', async () => {
+    const url = `/api/v1/cases/${w.normal.id}`;
+    expect((await t.app.inject({ method: 'GET', url, headers: json(w.tokens.aaUnnamed) })).statusCode).toBe(200);
+    const id = w.accounts.aaUnnamed.user.id;
+    await t.database.query(`update users set locked_until = now() + interval '15 minutes' where id = $1`, [id]);
+    expect((await t.app.inject({ method: 'GET', url, headers: json(w.tokens.aaUnnamed) })).statusCode).toBe(401);
+    await t.database.query(`update users set locked_until = null, status = 'disabled' where id = $1`, [id]);
+    expect((await t.app.inject({ method: 'GET', url, headers: json(w.tokens.aaUnnamed) })).statusCode).toBe(401);
+    await t.database.query(`update users set status = 'active' where id = $1`, [id]);
+  });
+});
+
 describe('input that used to be a server error', () => {
   it('refuses a NUL in a search, on the API and on the pages', async () => {
     const api = await t.app.inject({ method: 'GET', url: '/api/v1/people?q=%00', headers: json(w.tokens.aa) });

@@ -45,6 +45,9 @@ export async function buildServer(deps: Deps, options: BuildOptions = {}): Promi
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    // API answers hold personal data: never stored by a browser or a shared cache (pages send the same).
+    if (request.url.startsWith('/api/v1/') && !request.url.startsWith('/api/v1/openapi.json'))
+      reply.header('cache-control', 'no-store');
   });
 
   await registerSecurity(app, deps.config);
@@ -53,7 +56,7 @@ export async function buildServer(deps: Deps, options: BuildOptions = {}): Promi
   await registerViews(app);
   registerAuthentication(app, deps);
   registerErrorHandling(app);
-  registerMetrics(app);
+  registerMetrics(app, deps.config);
   await registerOpenApi(app);
   for (const register of featureRoutes) await register(app, deps);
   return app;
