@@ -65,7 +65,7 @@ export async function prepareHttpFixtures(deps: Deps, forceId: string): Promise<
   const investigatorToken = (await createApiToken(deps, actor, invUser.id, 'bench')).token;
   const caseIds: string[] = [];
   for (let page = 1; caseIds.length < 50 && page <= 4; page++) {
-    const listed = await listCasesFor(deps, principalOf(aaUser), { view: 'all', status: 'open', page });
+    const listed = await listCasesFor(deps, principalOf(aaUser), { view: 'all', status: 'open', page }, null);
     caseIds.push(...listed.rows.map((r) => r.id));
     if (listed.rows.length === 0) break;
   }

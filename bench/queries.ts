@@ -85,7 +85,7 @@ export async function runQueryScenarios(
 
   let overdue = 0;
   const overdueList = await medianMs(async () => {
-    overdue = (await forceOverdue(deps, aa, { today })).items.length;
+    overdue = (await forceOverdue(deps, aa, { today }, null)).items.length;
   }, o.runs);
   out.push(
     measurement({
@@ -103,7 +103,7 @@ export async function runQueryScenarios(
 
   let mine = 0;
   const myList = await medianMs(async () => {
-    const d = await myDeadlines(deps, investigator, { today });
+    const d = await myDeadlines(deps, investigator, { today }, null);
     mine = d.overdue.length + d.dueThisWeek.length + d.later.length;
   }, o.runs);
   out.push(

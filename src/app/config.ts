@@ -90,6 +90,19 @@ const envSchema = z.object({
     }),
   /** Working days overdue after which the appropriate authority is told (local practice, not a regulation). */
   PROBITY_ESCALATION_WORKING_DAYS: z.coerce.number().int().min(1).max(250).default(5),
+  /** The Ed25519 private key (PEM) that signs audit checkpoints: a file the database never holds. */
+  PROBITY_AUDIT_SIGNING_KEY_FILE: z.string().optional(),
+  /** The same key given as an environment secret (PEM text), instead of a file. */
+  PROBITY_AUDIT_SIGNING_KEY: z.string().optional(),
+  /** A file outside the database to which each signed audit checkpoint is appended as one JSON line. */
+  PROBITY_AUDIT_CHECKPOINT_FILE: z.string().optional(),
+  /** A syslog receiver (host:port, UDP, RFC 5424) that is sent each signed audit checkpoint. */
+  PROBITY_AUDIT_CHECKPOINT_SYSLOG: z
+    .string()
+    .regex(/^[\w.-]+:\d{1,5}$/, 'host:port of a syslog receiver (UDP), e.g. logs.example:514')
+    .optional(),
+  /** The bearer token a Prometheus scraper must send to read /metrics; without it /metrics is off (404). */
+  PROBITY_METRICS_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
 });
 
 export type Config = {
@@ -112,6 +125,10 @@ export type Config = {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   /** Each request's share of the database (docs/performance.md, "A budget per request"). */
   requestBudget: RequestBudgetConfig;
+  /** Signed audit checkpoints (features/audit/audit-checkpoint.ts): the key and where they are written. */
+  auditCheckpoint: { keyFile?: string; key?: string; file?: string; syslog?: string };
+  /** PROBITY_METRICS_TOKEN: /metrics answers only with it; absent, /metrics is off. */
+  metricsToken: string | undefined;
   /** Statutory periods (defaults from the reference, with their confidence marks) and the bank-holiday calendar. */
   rules: { periods: ResolvedPeriods; calendar: CalendarConfig; integrity: IntegrityRules };
   /** The in-server scheduler (features/scheduler): PROBITY_SCHEDULER, PROBITY_SWEEP_*, PROBITY_DIGEST_CRON. */
@@ -180,6 +197,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       queue: e.PROBITY_ADMISSION_QUEUE,
       waitMs: e.PROBITY_ADMISSION_WAIT_MS,
     },
+    auditCheckpoint: {
+      ...(e.PROBITY_AUDIT_SIGNING_KEY_FILE ? { keyFile: e.PROBITY_AUDIT_SIGNING_KEY_FILE } : {}),
+      ...(e.PROBITY_AUDIT_SIGNING_KEY ? { key: e.PROBITY_AUDIT_SIGNING_KEY } : {}),
+      ...(e.PROBITY_AUDIT_CHECKPOINT_FILE ? { file: path.resolve(e.PROBITY_AUDIT_CHECKPOINT_FILE) } : {}),
+      ...(e.PROBITY_AUDIT_CHECKPOINT_SYSLOG ? { syslog: e.PROBITY_AUDIT_CHECKPOINT_SYSLOG } : {}),
+    },
+    metricsToken: e.PROBITY_METRICS_TOKEN,
     rules: loadRules(e.PROBITY_RULES_FILE),
     scheduler: {
       enabled: e.PROBITY_SCHEDULER === '1',

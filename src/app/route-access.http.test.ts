@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/support/test-app.ts';
 import { createAccount, sessionCookieFor } from '../../test/support/factories.ts';
+import { createApiToken } from '../features/auth/api-tokens.ts';
+import { systemActor } from '../features/audit/audit-events.ts';
 import { buildCaseWorld, snapshot, type CaseWorld } from '../features/misconduct/cases.http-fixtures.ts';
 
 /**
@@ -44,6 +46,7 @@ describe('every registered route', () => {
   let t: TestApp;
   let w: CaseWorld;
   let officerCookie = '';
+  let officerToken = '';
   let routes: { method: string; url: string }[] = [];
 
   beforeAll(async () => {
@@ -51,6 +54,7 @@ describe('every registered route', () => {
     w = await buildCaseWorld(t);
     const officer = await createAccount(t.deps, { email: 'officer@west.example', role: 'officer', forceId: 'west' });
     officerCookie = await sessionCookieFor(t.deps, officer.user.id);
+    officerToken = (await createApiToken(t.deps, systemActor('test', 'west'), officer.user.id, 'test')).token;
     routes = t.app.registeredRoutes.filter((r) => !isPublic(r.url));
     const signIn = await t.app.inject({ method: 'GET', url: '/sign-in' });
     const secret = signIn.cookies.find((c) => c.name === 'probity_csrf');
@@ -79,13 +83,15 @@ describe('every registered route', () => {
   /** A valid CSRF pair (cookie secret and token), so that a form post reaches its access check. */
   let csrf = { cookie: '', token: '' };
 
-  async function call(method: string, url: string, cookie: string | null) {
+  /** A page request carries the session cookie; an API request the bearer token (the API takes no cookie). */
+  async function call(method: string, url: string, who: { cookie: string; token: string } | null) {
     const isApi = url.startsWith('/api/');
-    const cookies = [cookie ? `probity_session=${cookie}` : '', csrf.cookie].filter(Boolean).join('; ');
+    const cookies = [who && !isApi ? `probity_session=${who.cookie}` : '', csrf.cookie].filter(Boolean).join('; ');
     return t.app.inject({
       method: method as 'GET',
       url,
       headers: {
+        ...(who && isApi ? { authorization: `Bearer ${who.token}` } : {}),
         cookie: cookies,
         'x-csrf-token': csrf.token,
         'content-type': isApi ? 'application/json' : 'application/x-www-form-urlencoded',
@@ -139,8 +145,8 @@ describe('every registered route', () => {
   }, 300_000);
 
   it("answers 404 to a signed-in user without need-to-know: another force's records, and pages their role has no use for", async () => {
-    const eastCookie = w.cookies.east;
-    const officer = officerCookie;
+    const east = { cookie: w.cookies.east, token: w.tokens.east };
+    const officer = { cookie: officerCookie, token: officerToken };
     const before = await snapshot(t, false);
     const wrong: string[] = [];
     for (const r of routes) {
@@ -152,7 +158,7 @@ describe('every registered route', () => {
         wrong.push(`officer: ${r.method} ${r.url} → ${asOfficer.statusCode}`);
       // The other force's appropriate authority, on a route naming one of this force's records.
       if (/:(id|personId)\b/.test(r.url) && /^\/(api\/v1\/)?(cases|people|vetting\/people)\//.test(r.url)) {
-        const asEast = await call(r.method, url, eastCookie);
+        const asEast = await call(r.method, url, east);
         if (!refused(r.method, url, asEast.statusCode))
           wrong.push(`other force: ${r.method} ${r.url} → ${asEast.statusCode}`);
       }

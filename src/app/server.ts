@@ -4,6 +4,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { Deps } from './deps.ts';
 import { registerSecurity } from './plugins/security.ts';
 import { registerUploads } from './plugins/uploads.ts';
+import { registerHostileInputGuards } from './plugins/hostile-input.ts';
 import { registerViews } from './plugins/views.ts';
 import { registerAuthentication } from './plugins/authentication.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
@@ -45,16 +46,20 @@ export async function buildServer(deps: Deps, options: BuildOptions = {}): Promi
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    // API answers hold personal data: never stored by a browser or a shared cache (pages send the same).
+    if (request.url.startsWith('/api/v1/') && !request.url.startsWith('/api/v1/openapi.json'))
+      reply.header('cache-control', 'no-store');
   });
 
   // First: every later hook (authentication reads the database) runs inside the request's budget.
   registerRequestBudget(app, deps.config.requestBudget);
   await registerSecurity(app, deps.config);
   await registerUploads(app, deps.config);
+  registerHostileInputGuards(app);
   await registerViews(app);
   registerAuthentication(app, deps);
   registerErrorHandling(app);
-  registerMetrics(app);
+  registerMetrics(app, deps.config);
   await registerOpenApi(app);
   for (const register of featureRoutes) await register(app, deps);
   return app;

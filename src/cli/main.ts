@@ -86,7 +86,22 @@ export async function main(argv: string[]): Promise<void> {
   audit
     .command('verify')
     .description('check the hash chain of the whole audit log; exit 1 naming the first bad row')
-    .action(async () => (await import('./audit-commands.ts')).auditVerifyCommand());
+    .option('--checkpoint <file>', 'also check the log against the latest signed checkpoint in this file')
+    .option('--public-key <file>', 'the Ed25519 public key (PEM) that signed it (default: the configured signing key)')
+    .action(async (o: { checkpoint?: string; publicKey?: string }) =>
+      (await import('./audit-commands.ts')).auditVerifyCommand(o),
+    );
+  audit
+    .command('checkpoint')
+    .description(
+      'sign the head of every audit chain and write it outside the database (PROBITY_AUDIT_CHECKPOINT_FILE, PROBITY_AUDIT_CHECKPOINT_SYSLOG)',
+    )
+    .action(async () => (await import('./audit-commands.ts')).auditCheckpointCommand());
+  audit
+    .command('keygen')
+    .description('make an Ed25519 key pair for signing audit checkpoints')
+    .requiredOption('--out <dir>', 'the directory to write the key files to')
+    .action(async (o: { out: string }) => (await import('./audit-commands.ts')).auditKeygenCommand(o));
 
   const clocks = program.command('clocks').description('statutory clocks');
   clocks

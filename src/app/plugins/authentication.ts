@@ -31,7 +31,9 @@ export function registerAuthentication(app: FastifyInstance, deps: Deps): void {
     const auth = request.headers.authorization;
     if (auth?.startsWith('Bearer ')) {
       request.principal = await resolveApiToken(deps, auth.slice('Bearer '.length).trim());
-    } else {
+    } else if (!request.url.startsWith('/api/')) {
+      // The JSON API authenticates by bearer token only: a session cookie, which a browser sends on its
+      // own with a request another site made it send, never identifies an API caller (no CSRF on the API).
       const token = request.cookies[SESSION_COOKIE];
       if (token) {
         const session = await resolveSession(deps, token);

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ZodError } from 'zod';
+import { DrizzleQueryError } from 'drizzle-orm/errors';
 import { AppError } from '../../lib/errors.ts';
 import { StatementRefusedError } from '../../db/request-scope.ts';
 
@@ -48,6 +49,34 @@ function statementCancelled(err: unknown): boolean {
   return false;
 }
 
+/** `insert case_parties`, `select cases`: what a statement did to which table, without any of its values. */
+function statementName(query: string): string {
+  const verb = /^\s*(\w+)/.exec(query)?.[1]?.toLowerCase() ?? 'statement';
+  const table = /\b(?:into|update|from)\s+"?([\w.]+)"?/i.exec(query)?.[1];
+  return table ? `${verb} ${table}` : verb;
+}
+
+/**
+ * What is logged about an unexpected error. A database error carries the SQL and its parameter values (names,
+ * allegations) in its message, its stack and the driver's `detail`, so for one only the statement's name and
+ * the SQLSTATE code are logged; anything else is logged with its stack.
+ */
+export function loggableError(err: unknown): Record<string, unknown> {
+  const database = err instanceof DrizzleQueryError ? err : null;
+  if (database) {
+    const cause = database.cause as { code?: unknown; name?: unknown } | undefined;
+    return {
+      kind: 'database',
+      statement: statementName(database.query),
+      sqlState: typeof cause?.code === 'string' ? cause.code : null,
+      error: typeof cause?.name === 'string' ? cause.name : 'Error',
+    };
+  }
+  const code = err instanceof Error && 'severity' in err ? (err as { code?: unknown }).code : undefined;
+  if (err instanceof Error && typeof code === 'string') return { kind: 'database', sqlState: code, error: err.name };
+  return { err };
+}
+
 /**
  * One mapping from errors to responses. AppError codes map to status; schema errors are 400 with the
  * field messages; anything else is logged with the request id and answered as a bare 500 (no stack, no SQL).
@@ -85,7 +114,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return respond(request, reply, err.statusCode, 'bad_request', 'The request is not valid.');
     }
-    request.log.error({ err }, 'unhandled error');
+    request.log.error(loggableError(err), 'unhandled error');
     return respond(
       request,
       reply,

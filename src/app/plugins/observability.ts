@@ -1,5 +1,9 @@
-import type { FastifyInstance } from 'fastify';
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import client from 'prom-client';
+import type { Config } from '../config.ts';
+import { AppError } from '../../lib/errors.ts';
+import { sha256Hex } from '../../lib/crypto.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -8,8 +12,18 @@ declare module 'fastify' {
   }
 }
 
-/** Prometheus metrics at /metrics: process defaults plus request counts and durations by route. */
-export function registerMetrics(app: FastifyInstance): void {
+/** True if the request carries `Authorization: Bearer <PROBITY_METRICS_TOKEN>` (compared in constant time). */
+function hasMetricsToken(request: FastifyRequest, token: string): boolean {
+  const given = request.headers.authorization?.startsWith('Bearer ') ? request.headers.authorization.slice(7) : '';
+  return timingSafeEqual(Buffer.from(sha256Hex(given)), Buffer.from(sha256Hex(token)));
+}
+
+/**
+ * Prometheus metrics at /metrics: process defaults plus request counts and durations by route. They reveal
+ * per-route traffic and memory, so they answer only a scraper that sends PROBITY_METRICS_TOKEN as a bearer
+ * token; without a token configured /metrics answers 404 (off by default).
+ */
+export function registerMetrics(app: FastifyInstance, config: Pick<Config, 'metricsToken'>): void {
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry });
   app.decorate('metricsRegistry', registry);
@@ -42,7 +56,9 @@ export function registerMetrics(app: FastifyInstance): void {
       reply.elapsedTime / 1000,
     );
   });
-  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
+  app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
+    if (!config.metricsToken || !hasMetricsToken(request, config.metricsToken))
+      throw new AppError('not_found', 'If you typed the web address, check it is correct.');
     reply.header('content-type', registry.contentType);
     return registry.metrics();
   });

@@ -22,6 +22,8 @@ export const users = pgTable(
     passwordHash: text('password_hash'),
     totpSecret: text('totp_secret'),
     totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
+    /** The TOTP time step of the last code accepted: a code is good once, not for its whole window. */
+    totpLastStep: integer('totp_last_step'),
     status: text('status', { enum: userStatuses }).notNull().default('pending'),
     failedSignIns: integer('failed_sign_ins').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),

@@ -21,6 +21,7 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   fromDriver: (value) => Buffer.from(value),
 });
 import { forces } from './organisation.ts';
+import { users } from './accounts.ts';
 
 export const caseSources = [
   'internal_report',
@@ -113,6 +114,8 @@ export const caseAccess = pgTable(
   (t) => [
     primaryKey({ columns: [t.forceId, t.caseId, t.userId] }),
     foreignKey({ columns: [t.forceId, t.caseId], foreignColumns: [cases.forceId, cases.id] }),
+    // Only real accounts can be named (open-case.ts checks force, status and ability; this is the backstop).
+    foreignKey({ columns: [t.userId], foreignColumns: [users.id] }),
     // The cases a user is named on (the need-to-know rule for restricted cases, in every list and count).
     index('case_access_user_idx').on(t.userId, t.forceId, t.caseId),
   ],

@@ -74,7 +74,27 @@ export const auditEventSchema = z.discriminatedUnion('type', [
     allegations: z.number().int(),
     confidentiality: z.string(),
   }),
-  z.object({ type: z.literal('case.viewed'), caseId: uuid, reference: z.string() }),
+  z.object({
+    type: z.literal('case.viewed'),
+    caseId: uuid,
+    reference: z.string(),
+    /** A part of the case read on its own page or endpoint; absent for the case page itself. */
+    part: z.enum(['links', 'team', 'evidence']).optional(),
+  }),
+  // A list of cases or deadlines read: one event per request, not per row (the rows hold subject names).
+  z.object({
+    type: z.literal('case.listed'),
+    view: z.string(),
+    status: z.string().nullable(),
+    query: z.string().nullable(),
+    page: z.number().int(),
+    resultCount: z.number().int(),
+  }),
+  z.object({
+    type: z.literal('deadlines.listed'),
+    list: z.enum(['mine', 'force_overdue']),
+    resultCount: z.number().int(),
+  }),
   z.object({ type: z.literal('case.allocated'), caseId: uuid, leadInvestigatorId: uuid.nullable() }),
   // A case's parties (role only: never a party's name), links to other cases and owning team.
   z.object({ type: z.literal('case.party_added'), caseId: uuid, partyId: uuid, role: z.string() }),

@@ -92,9 +92,32 @@ describe('platform endpoints', () => {
     const health = await t.app.inject({ method: 'GET', url: '/health' });
     expect(health.statusCode).toBe(200);
     expect(health.json<{ status: string }>().status).toBe('ok');
-    const metrics = await t.app.inject({ method: 'GET', url: '/metrics' });
-    expect(metrics.statusCode).toBe(200);
-    expect(metrics.body).toContain('probity_http_request_duration_seconds');
+    // Off without PROBITY_METRICS_TOKEN (issue 12: it was public).
+    expect((await t.app.inject({ method: 'GET', url: '/metrics' })).statusCode).toBe(404);
+  });
+
+  it('answers /metrics only to a scraper with the configured token', async () => {
+    const withToken = await createTestApp({ metricsToken: 'scrape-secret-0123456789' });
+    try {
+      const metrics = await withToken.app.inject({
+        method: 'GET',
+        url: '/metrics',
+        headers: { authorization: 'Bearer scrape-secret-0123456789' },
+      });
+      expect(metrics.statusCode).toBe(200);
+      expect(metrics.body).toContain('probity_http_request_duration_seconds');
+      for (const authorization of [undefined, 'Bearer wrong', 'Bearer scrape-secret-012345678']) {
+        const refused = await withToken.app.inject({
+          method: 'GET',
+          url: '/metrics',
+          headers: authorization ? { authorization } : {},
+        });
+        expect(refused.statusCode).toBe(404);
+        expect(refused.body).not.toContain('probity_http');
+      }
+    } finally {
+      await withToken.close();
+    }
   });
 
   it('publishes an OpenAPI document listing the API and a browsable page', async () => {

@@ -132,3 +132,12 @@ export async function searchAuditEvents(db: Db, f: AuditFilter, page: { limit: n
     .offset(page.offset);
   return { total: countRow?.n ?? 0, rows: rows.map((r) => ({ ...r, seq: Number(r.seq) })) };
 }
+
+/** The stored hash of one row of a chain, or null if there is no such row. */
+export async function chainRowHash(db: Db, chain: string, seq: number): Promise<string | null> {
+  const rows = await db
+    .select({ hash: auditEvents.hash })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.chain, chain), eq(auditEvents.seq, seq)));
+  return rows[0]?.hash ?? null;
+}

@@ -103,7 +103,7 @@ export function summariseAuditEvent(payload: unknown): string {
     case 'case.opened':
       return `Opened case ${e.reference}: ${plural(e.subjects, 'subject')}, ${plural(e.allegations, 'allegation')}${e.confidentiality === 'restricted' ? ' (restricted)' : ''}`;
     case 'case.viewed':
-      return `Viewed case ${e.reference}`;
+      return `Viewed ${e.part ? `the ${e.part} of ` : ''}case ${e.reference}`;
     case 'case.allocated':
       return e.leadInvestigatorId
         ? 'Allocated the case to a lead investigator'
@@ -147,6 +147,12 @@ export function summariseAuditEvent(payload: unknown): string {
       return clip(`Added evidence “${e.fileName}” (${plural(e.sizeBytes, 'byte')}, SHA-256 ${e.sha256.slice(0, 12)}…)`);
     case 'evidence.viewed':
       return clip(`Downloaded evidence “${e.fileName}”`);
+    case 'case.listed':
+      return clip(
+        `Listed cases (${e.view}${e.status ? `, ${e.status}` : ''}${e.query !== null ? `, searched for “${e.query}”` : ''}): ${plural(e.resultCount, 'row')}`,
+      );
+    case 'deadlines.listed':
+      return `Listed ${e.list === 'mine' ? 'their own deadlines' : 'the force’s due and overdue deadlines'}: ${plural(e.resultCount, 'row')}`;
     case 'force.created':
       return clip(`Created force ${e.forceId} (${e.name})`);
     case 'demo.seeded':

@@ -1,3 +1,4 @@
+import { isoDateString } from '../../lib/validation.ts';
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
 import { parseInput } from '../../lib/validation.ts';
@@ -24,7 +25,7 @@ const messages = {
  * ids unsearchable, while anything looser would reach the database as a failed cast.
  */
 const uuidField = (error: string) => z.guid({ error });
-const dateField = (error: string) => z.iso.date({ error });
+const dateField = (error: string) => isoDateString(error);
 
 /**
  * The filters exactly as a query string carries them, every one optional. The API documents and checks

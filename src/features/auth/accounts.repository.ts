@@ -29,6 +29,19 @@ export async function updateUser(db: Db, id: string, values: Partial<typeof user
   await db.update(users).set(values).where(eq(users.id, id));
 }
 
+/**
+ * Records that the TOTP code of `step` was used, unless a code of that step or a later one already was:
+ * false then, and the code must be refused (a replayed or concurrently reused code).
+ */
+export async function claimTotpStep(db: Db, id: string, step: number): Promise<boolean> {
+  const claimed = await db
+    .update(users)
+    .set({ totpLastStep: step })
+    .where(and(eq(users.id, id), sql`(${users.totpLastStep} is null or ${users.totpLastStep} < ${step})`))
+    .returning({ id: users.id });
+  return claimed.length === 1;
+}
+
 export async function listUsersOfForce(db: Db, forceId: string) {
   return db
     .select({

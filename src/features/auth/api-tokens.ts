@@ -49,12 +49,14 @@ export async function revokeApiToken(deps: Deps, actor: AuditActor, userId: stri
   });
 }
 
-/** The principal behind a bearer token, if the token is live and its account active. */
+/** The principal behind a bearer token, if the token is live and its account active and not locked. */
 export async function resolveApiToken(deps: Deps, bearer: string): Promise<Principal | null> {
   if (!bearer.startsWith(PREFIX)) return null;
   const found = await findActiveApiTokenWithUser(deps.db, sha256Hex(bearer));
-  if (!found || found.user.status !== 'active') return null;
   const now = deps.now();
+  if (!found || found.user.status !== 'active') return null;
+  // A locked account's tokens stop working too: a lock that only stops the password stops nothing.
+  if (found.user.lockedUntil && found.user.lockedUntil > now) return null;
   if (!found.token.lastUsedAt || now.getTime() - found.token.lastUsedAt.getTime() > 60_000)
     await touchApiToken(deps.db, found.token.id, now);
   return principalOf(found.user);

@@ -29,14 +29,24 @@ export function newTotpSecret(): string {
 }
 
 /** Accepts the current 30-second code and the one either side of it, for clock drift. */
-export async function totpCodeMatches(secret: string, code: string): Promise<boolean> {
-  if (!/^\d{6}$/.test(code)) return false;
-  const result = await verifyTotp({ secret, token: code, epochTolerance: 30 });
-  return result.valid;
+/**
+ * The time step of the code if it is right (within 30 seconds either way) and later than `afterStep`, the
+ * step of the last code this account used; null otherwise. A code is accepted once (RFC 6238 §5.2).
+ */
+export async function totpCodeStep(secret: string, code: string, afterStep: number | null): Promise<number | null> {
+  if (!/^\d{6}$/.test(code)) return null;
+  const result = await verifyTotp({
+    secret,
+    token: code,
+    epochTolerance: 30,
+    ...(afterStep !== null ? { afterTimeStep: afterStep } : {}),
+  });
+  return result.valid && 'timeStep' in result ? result.timeStep : null;
 }
 
-export function currentTotpCode(secret: string): Promise<string> {
-  return generate({ secret });
+/** The code of now, or of a later time step (`stepsAhead`, within the accepted window only 1), for tests and demos. */
+export function currentTotpCode(secret: string, stepsAhead = 0): Promise<string> {
+  return generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 * stepsAhead });
 }
 
 export function totpUri(secret: string, email: string): string {

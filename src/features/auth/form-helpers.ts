@@ -16,9 +16,22 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   return fields;
 }
 
-/** Only same-site relative paths may be a redirect target after sign-in. */
-export function safeNext(next: unknown): string {
-  return typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\')
-    ? next
-    : '/';
+/**
+ * The page to return to after sign-in: only a path of this service, judged after the browser's own
+ * normalisation. The value is parsed with the URL API against the public origin (which drops tabs and
+ * newlines and reads backslashes as slashes, as browsers do) and accepted only if the origin is unchanged;
+ * what is returned is the re-serialised path, percent-encoded, so it is always safe in a Location header.
+ */
+export function safeNext(next: unknown, origin: string): string {
+  if (typeof next !== 'string' || !next.startsWith('/')) return '/';
+  let base: URL;
+  try {
+    base = new URL(origin);
+    const url = new URL(next, base);
+    if (url.origin !== base.origin) return '/';
+    const target = `${url.pathname}${url.search}${url.hash}`;
+    return target.startsWith('/') && !target.startsWith('//') && /^[\x21-\x7e]+$/.test(target) ? target : '/';
+  } catch {
+    return '/';
+  }
 }

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
 import { sha256Hex } from '../../lib/crypto.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { deleteSession, findUserById, updateUser } from './accounts.repository.ts';
-import { newTotpSecret, totpCodeMatches, totpUri } from './credentials.ts';
+import { claimTotpStep, deleteSession, findUserById, updateUser } from './accounts.repository.ts';
+import { newTotpSecret, totpCodeStep, totpUri } from './credentials.ts';
 import { actorFor, lockedMessage, registerFailure } from './sign-in.ts';
 import { startSession, type ResolvedSession } from './sessions.ts';
 
@@ -31,7 +31,8 @@ export async function verifySecondFactor(
   if (session.stage !== 'password' || !user.totpSecret || !user.totpEnabledAt)
     return { ok: false, message: 'Sign in again.' };
   if (user.lockedUntil && user.lockedUntil > deps.now()) return { ok: false, message: lockedMessage(deps) };
-  if (!(await totpCodeMatches(user.totpSecret, code))) {
+  const step = await totpCodeStep(user.totpSecret, code, user.totpLastStep);
+  if (step === null || !(await claimTotpStep(deps.db, user.id, step))) {
     const locked = await deps.db.transaction(async (tx) => {
       const fresh = await findUserById(tx, user.id, true);
       return registerFailure(tx, deps, fresh ?? user, requestId, 'bad_totp');
@@ -77,7 +78,8 @@ export async function confirmEnrolment(
 ): Promise<FactorResult> {
   const user = session.user;
   if (session.stage !== 'totp_enrol' || !user.totpSecret) return { ok: false, message: 'Sign in again.' };
-  if (!(await totpCodeMatches(user.totpSecret, code))) {
+  const step = await totpCodeStep(user.totpSecret, code, user.totpLastStep);
+  if (step === null || !(await claimTotpStep(deps.db, user.id, step))) {
     return { ok: false, message: 'The code is not correct. Check the time on your phone and enter the current code.' };
   }
   const sessionToken = await deps.db.transaction(async (tx) => {

@@ -23,6 +23,11 @@ afterAll(async () => {
   await t?.close();
 });
 
+/** A code is accepted once (issue 12): tests that sign the same account in again within 30 seconds forget its use first. */
+async function forgetUsedCode(email: string) {
+  await t.database.query(`update users set totp_last_step = null where email = $1`, [email]);
+}
+
 async function signInWithPassword(client: TestClient, email: string, password = TEST_PASSWORD) {
   return client.post('/sign-in', { email, password, next: '/people' });
 }
@@ -50,6 +55,28 @@ describe('signing in', () => {
     expect(ok.statusCode).toBe(303);
     expect(ok.headers.location).toBe('/people');
     expect((await client.get('/people')).statusCode).toBe(200);
+  });
+
+  it('accepts a second-factor code once: the same code again, within its window, is refused', async () => {
+    await forgetUsedCode('aa@west.example');
+    const code = await currentTotpCode(totpSecret);
+    const first = new TestClient(t.app);
+    await signInWithPassword(first, 'aa@west.example');
+    const ok = await first.post('/sign-in/two-factor', { code, next: '/' }, { formPage: '/sign-in/two-factor' });
+    expect(ok.statusCode).toBe(303);
+    const second = new TestClient(t.app);
+    await signInWithPassword(second, 'aa@west.example');
+    const replay = await second.post('/sign-in/two-factor', { code, next: '/' }, { formPage: '/sign-in/two-factor' });
+    expect(replay.statusCode).toBe(400);
+    expect(replay.body).toContain('The code is not correct');
+    expect((await second.get('/people')).statusCode).toBe(303);
+    // The next step's code (accepted 30 seconds early) still works: only used codes are refused.
+    const next = await second.post(
+      '/sign-in/two-factor',
+      { code: await currentTotpCode(totpSecret, 1), next: '/' },
+      { formPage: '/sign-in/two-factor' },
+    );
+    expect(next.statusCode).toBe(303);
   });
 
   it('gives the same answer for an unknown email and a wrong password', async () => {
@@ -94,6 +121,7 @@ describe('signing in', () => {
 describe('sessions', () => {
   async function fullSession(): Promise<TestClient> {
     const client = new TestClient(t.app);
+    await forgetUsedCode('aa@west.example');
     await signInWithPassword(client, 'aa@west.example');
     await client.post(
       '/sign-in/two-factor',
@@ -198,6 +226,7 @@ describe('one-time set-up links', () => {
 describe('API tokens', () => {
   it('acts as the user until revoked, then answers 401', async () => {
     const client = new TestClient(t.app);
+    await forgetUsedCode('aa@west.example');
     await signInWithPassword(client, 'aa@west.example');
     await client.post(
       '/sign-in/two-factor',

@@ -18,18 +18,18 @@ export function registerSignInPages(app: FastifyInstance, deps: Deps): void {
   const limited = { config: { rateLimit: { max: deps.config.signInRatePerMinute, timeWindow: '1 minute' } } };
 
   app.get<{ Querystring: Query & { signedOut?: string } }>('/sign-in', async (request, reply) => {
-    if (request.principal) return reply.redirect(safeNext(request.query.next), 303);
+    if (request.principal) return reply.redirect(safeNext(request.query.next, deps.config.publicUrl), 303);
     const flash = request.query.signedOut === '1' ? 'You have signed out.' : undefined;
     return reply.page('auth/views/sign-in.njk', {
       pageTitle: 'Sign in',
-      next: safeNext(request.query.next),
+      next: safeNext(request.query.next, deps.config.publicUrl),
       values: {},
       flash,
     });
   });
 
   app.post<{ Body: Body; Querystring: Query }>('/sign-in', limited, async (request, reply) => {
-    const next = safeNext(request.body.next ?? request.query.next);
+    const next = safeNext(request.body.next ?? request.query.next, deps.config.publicUrl);
     const parsed = signInInput.safeParse(request.body);
     const values = { email: request.body.email ?? '' };
     if (!parsed.success) {
@@ -55,7 +55,7 @@ export function registerSignInPages(app: FastifyInstance, deps: Deps): void {
     if (request.session?.stage !== 'password') return reply.redirect('/sign-in', 303);
     return reply.page('auth/views/two-factor.njk', {
       pageTitle: 'Enter your security code',
-      next: safeNext(request.query.next),
+      next: safeNext(request.query.next, deps.config.publicUrl),
     });
   });
 
@@ -63,7 +63,7 @@ export function registerSignInPages(app: FastifyInstance, deps: Deps): void {
     const session = request.session;
     const token = request.sessionToken;
     if (session?.stage !== 'password' || !token) return reply.redirect('/sign-in', 303);
-    const next = safeNext(request.body.next);
+    const next = safeNext(request.body.next, deps.config.publicUrl);
     const parsed = codeInput.safeParse(request.body);
     const result = parsed.success
       ? await verifySecondFactor(deps, session, token, parsed.data.code, request.id)
@@ -91,7 +91,7 @@ export function registerSignInPages(app: FastifyInstance, deps: Deps): void {
     if (request.session?.stage !== 'totp_enrol') return reply.redirect('/sign-in', 303);
     return reply.page('auth/views/enrol.njk', {
       ...(await enrolPage(request.session)),
-      next: safeNext(request.query.next),
+      next: safeNext(request.query.next, deps.config.publicUrl),
     });
   });
 
@@ -99,7 +99,7 @@ export function registerSignInPages(app: FastifyInstance, deps: Deps): void {
     const session = request.session;
     const token = request.sessionToken;
     if (session?.stage !== 'totp_enrol' || !token) return reply.redirect('/sign-in', 303);
-    const next = safeNext(request.body.next);
+    const next = safeNext(request.body.next, deps.config.publicUrl);
     const parsed = codeInput.safeParse(request.body);
     const result = parsed.success
       ? await confirmEnrolment(deps, session, token, parsed.data.code, request.id)

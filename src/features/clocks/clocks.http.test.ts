@@ -212,9 +212,36 @@ describe('GET /deadlines/overdue (the force’s due and overdue deadlines)', () 
     ]);
   });
 
-  it('is refused (404) to an investigator and to the PCC office, and needs signing in', async () => {
-    expect((await as('investigator').get('/deadlines/overdue')).statusCode).toBe(404);
-    expect((await api(t.app, 'GET', '/api/v1/deadlines/overdue', tokens.investigator)).statusCode).toBe(404);
+  it('shows an investigator the due and overdue deadlines of the cases they may see (the README lists them)', async () => {
+    const page = await as('investigator').get('/deadlines/overdue');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(refs.led);
+    expect(page.body).not.toContain(refs.restricted);
+    const body = (await api(t.app, 'GET', '/api/v1/deadlines/overdue', tokens.investigator)).json<{
+      items: Deadline[];
+    }>();
+    expect(refsOf(body.items)).toEqual([refs.led]);
+    // The outsider leads nothing and sees none of these cases.
+    const outsider = (await api(t.app, 'GET', '/api/v1/deadlines/overdue', tokens.outsider)).json<{
+      items: Deadline[];
+    }>();
+    expect(outsider.items).toEqual([]);
+  });
+
+  it('audits each read of a deadline list as one event', async () => {
+    const count = async () =>
+      (
+        await t.database.query<{ n: number }>(
+          `select count(*)::int as n from audit_events where event_type = 'deadlines.listed'`,
+        )
+      )[0]?.n ?? 0;
+    const before = await count();
+    await api(t.app, 'GET', '/api/v1/deadlines', tokens.investigator);
+    await api(t.app, 'GET', '/api/v1/deadlines/overdue', tokens.aa);
+    expect(await count()).toBe(before + 2);
+  });
+
+  it('is refused (404) to the PCC office, and needs signing in', async () => {
     expect((await api(t.app, 'GET', '/api/v1/deadlines/overdue', tokens.pcc)).statusCode).toBe(404);
     expect((await new TestClient(t.app).get('/deadlines/overdue')).statusCode).toBe(303);
     expect((await api(t.app, 'GET', '/api/v1/deadlines/overdue')).statusCode).toBe(401);

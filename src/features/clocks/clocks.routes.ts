@@ -34,7 +34,7 @@ function registerDeadlinePages(app: FastifyInstance, deps: Deps): void {
 
   app.get('/deadlines', pre, async (request, reply) => {
     const principal = principalOf(request);
-    const result = await myDeadlines(deps, principal, { today: ukToday(deps.now()) });
+    const result = await myDeadlines(deps, principal, { today: ukToday(deps.now()) }, request.id);
     return reply.page('clocks/views/my-deadlines.njk', {
       pageTitle: 'Your deadlines',
       today: result.today,
@@ -48,7 +48,7 @@ function registerDeadlinePages(app: FastifyInstance, deps: Deps): void {
   });
 
   app.get('/deadlines/overdue', pre, async (request, reply) => {
-    const result = await forceOverdue(deps, principalOf(request), { today: ukToday(deps.now()) });
+    const result = await forceOverdue(deps, principalOf(request), { today: ukToday(deps.now()) }, request.id);
     return reply.page('clocks/views/force-overdue.njk', {
       pageTitle: 'Due and overdue in the force',
       today: result.today,
@@ -101,7 +101,7 @@ function registerDeadlineApi(app: FastifyInstance, deps: Deps): void {
         },
       },
     },
-    async (request) => myDeadlines(deps, principalOf(request), { today: ukToday(deps.now()) }),
+    async (request) => myDeadlines(deps, principalOf(request), { today: ukToday(deps.now()) }, request.id),
   );
 
   api.get(
@@ -114,6 +114,6 @@ function registerDeadlineApi(app: FastifyInstance, deps: Deps): void {
         response: { 200: z.object({ today: z.string(), items: z.array(deadline) }), ...errors },
       },
     },
-    async (request) => forceOverdue(deps, principalOf(request), { today: ukToday(deps.now()) }),
+    async (request) => forceOverdue(deps, principalOf(request), { today: ukToday(deps.now()) }, request.id),
   );
 }

@@ -1,6 +1,7 @@
 import type { Deps } from '../../app/deps.ts';
 import type { IsoDate } from '../../lib/dates.ts';
-import { authorize, type Principal } from '../access/principal.ts';
+import { actorOf, authorize, type Principal } from '../access/principal.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 import { listVisibleDeadlines, type DeadlineRow } from './clocks.repository.ts';
 import { parseIsoDate, toDayNumber } from './iso-date.ts';
 import type { Confidence } from './periods.ts';
@@ -10,8 +11,8 @@ import { addCalendarDays } from './working-days.ts';
 /**
  * Deadline lists. Both read through the need-to-know scope of cases (listVisibleDeadlines), so a clock of a
  * case the user may not see is neither listed nor counted. Lists are grouped by DATE rather than by the
- * stored state, so they are right even if the sweeper has not yet run today. They show case references
- * and time limits, not case content, so (unlike opening a case) they are not audited.
+ * stored state, so they are right even if the sweeper has not yet run today. Each list read is audited as
+ * one event (`deadlines.listed`), like every read of case records.
  */
 
 export type Deadline = {
@@ -48,6 +49,7 @@ export async function myDeadlines(
   deps: Deps,
   principal: Principal | null,
   options: { today: IsoDate },
+  requestId: string | null,
 ): Promise<MyDeadlines> {
   authorize(principal, 'case.read');
   const today = options.today;
@@ -68,6 +70,7 @@ export async function myDeadlines(
     }),
   ]);
   const toDeadline = (row: DeadlineRow) => deadlineOf(deps, row, today);
+  await auditList(deps, principal, requestId, 'mine', soon.length + later.length);
   return {
     today,
     overdue: soon.filter((r) => r.due_on < today).map(toDeadline),
@@ -78,21 +81,41 @@ export async function myDeadlines(
 
 /**
  * Every deadline of the force that is due today or overdue, on cases the principal may see: the oversight
- * list for the appropriate authority. Refused (404) without `case.readAll`.
+ * list for the appropriate authority, and for an investigator the cases they may see (their need-to-know
+ * scope). Refused (404) without `case.read`.
  */
 export async function forceOverdue(
   deps: Deps,
   principal: Principal | null,
   options: { today: IsoDate },
+  requestId: string | null,
 ): Promise<{ today: IsoDate; items: Deadline[] }> {
-  authorize(principal, 'case.readAll');
+  authorize(principal, 'case.read');
   parseIsoDate(options.today);
   const rows = await listVisibleDeadlines(deps.db, principal, {
     today: options.today,
     dueOnOrBefore: options.today,
     limit: LIST_LIMIT,
   });
+  await auditList(deps, principal, requestId, 'force_overdue', rows.length);
   return { today: options.today, items: rows.map((r) => deadlineOf(deps, r, options.today)) };
+}
+
+async function auditList(
+  deps: Deps,
+  principal: Principal,
+  requestId: string | null,
+  list: 'mine' | 'force_overdue',
+  resultCount: number,
+): Promise<void> {
+  await deps.db.transaction((tx) =>
+    recordAudit(
+      tx,
+      actorOf(principal, requestId),
+      { type: 'deadline-list', id: list },
+      { type: 'deadlines.listed', list, resultCount },
+    ),
+  );
 }
 
 function deadlineOf(deps: Deps, row: DeadlineRow, today: IsoDate): Deadline {

@@ -1,3 +1,4 @@
+import { isoDateString } from '../../lib/validation.ts';
 import { z } from 'zod';
 import {
   caseSources,
@@ -298,10 +299,7 @@ export const mappingSchema = strict({
   trim: z.boolean().default(true),
   dateFormats: z.array(dateFormatSchema).min(1).default(['YYYY-MM-DD']),
   /** The valid-from date given to numbers and postings whose start the source does not know. */
-  unknownValidFrom: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 1900-01-01')
-    .default('1900-01-01'),
+  unknownValidFrom: isoDateString('must be a date like 1900-01-01').default('1900-01-01'),
   /** Free space for YAML anchors reused below (ignored). */
   definitions: z.unknown().optional(),
   /** Named regular-expression replacements, used in placeholders as `{column|name}`. */

@@ -1,3 +1,4 @@
+import { isoDateString } from '../../lib/validation.ts';
 import { z } from 'zod';
 import { SANCTIONS } from './rules/allegation-types.ts';
 import type { Ability } from '../access/roles.ts';
@@ -44,18 +45,18 @@ export const allegationActionSchema = z.discriminatedUnion('type', [
   }),
   z.object({
     type: z.literal('schedule_meeting'),
-    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date of the meeting'),
+    date: isoDateString('Enter the date of the meeting'),
   }),
   z.object({
     type: z.literal('schedule_hearing'),
-    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date of the hearing'),
+    date: isoDateString('Enter the date of the hearing'),
     inPublic: z.boolean().default(true),
     panel: z.string().trim().max(1000).default(''),
     fullHearingReason: z.enum(['officer_opted_for_full_hearing', 'authority_decided_full_hearing_needed']).optional(),
   }),
   z.object({
     type: z.literal('schedule_accelerated_hearing'),
-    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date of the hearing'),
+    date: isoDateString('Enter the date of the hearing'),
     specialConditionsCertified: z.boolean(),
   }),
   z.object({

@@ -136,7 +136,7 @@ export function registerCaseDetailsApi(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (request) => {
-      const view = await viewLinks(deps, principalOf(request), request.params.id);
+      const view = await viewLinks(deps, principalOf(request), request.params.id, request.id);
       return { items: view.links.map((l) => ({ ...l, linkedAt: new Date(l.linkedAt).toISOString() })) };
     },
   );
@@ -199,7 +199,7 @@ export function registerCaseDetailsApi(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (request) => {
-      const view = await viewOwningTeam(deps, principalOf(request), request.params.id);
+      const view = await viewOwningTeam(deps, principalOf(request), request.params.id, request.id);
       return { unitId: view.theCase.owningUnitId, name: view.team, version: view.theCase.version };
     },
   );

@@ -120,7 +120,7 @@ export function registerCaseDetailPages(app: FastifyInstance, deps: Deps): void 
   );
 
   const showLinks = async (request: FastifyRequest<CaseParams>, reply: FastifyReply, extra: Extra = {}) => {
-    const view = await viewLinks(deps, principalOf(request), request.params.id);
+    const view = await viewLinks(deps, principalOf(request), request.params.id, request.id);
     return reply.code(extra.status ?? 200).page('misconduct/views/case-details-links.njk', {
       pageTitle: `Linked cases – ${view.theCase.reference}`,
       theCase: view.theCase,
@@ -162,7 +162,7 @@ export function registerCaseDetailPages(app: FastifyInstance, deps: Deps): void 
   );
 
   const showTeam = async (request: FastifyRequest<CaseParams>, reply: FastifyReply, extra: Extra = {}) => {
-    const view = await viewOwningTeam(deps, principalOf(request), request.params.id);
+    const view = await viewOwningTeam(deps, principalOf(request), request.params.id, request.id);
     const chosen = extra.values ? extra.values['unitId'] : (view.theCase.owningUnitId ?? '');
     return reply.code(extra.status ?? 200).page('misconduct/views/case-details-team.njk', {
       pageTitle: `Owning team – ${view.theCase.reference}`,

@@ -155,7 +155,7 @@ export function registerCasesApi(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (request) => {
-      const result = await listCasesFor(deps, principalOf(request), request.query);
+      const result = await listCasesFor(deps, principalOf(request), request.query, request.id);
       return {
         total: result.total,
         moreThanTotal: result.moreThanTotal,

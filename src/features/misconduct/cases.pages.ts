@@ -66,7 +66,7 @@ export function registerCasePages(app: FastifyInstance, deps: Deps): void {
           : Object.fromEntries(rest.error.issues.map((i) => [String(i.path[0]), i.message]));
         throw new AppError('validation', 'Check the filters', { ...other, ...dateErrors });
       }
-      const result = await listCasesFor(deps, principal, query);
+      const result = await listCasesFor(deps, principal, query, request.id);
       // A repeated filter (several stages) arrives as an array: keep each value in the links.
       const kept = Object.entries(query as Record<string, string | string[]>).flatMap(([k, v]): [string, string][] =>
         (Array.isArray(v) ? v : [v]).filter((one) => one !== '' && one !== undefined).map((one) => [k, one]),

@@ -1,4 +1,4 @@
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rawRows } from '../../db/raw-rows.ts';
 import {
@@ -10,6 +10,7 @@ import {
   cases,
   criminalProceedings,
   listReturns,
+  users,
 } from '../../db/schema/index.ts';
 import type { Principal } from '../access/principal.ts';
 import { visibleCasesSql } from './cases-scope.ts';
@@ -44,6 +45,15 @@ export async function insertAllegation(tx: Db, values: typeof allegations.$infer
   const [row] = await tx.insert(allegations).values(values).returning();
   if (!row) throw new Error('insert allegations returned nothing');
   return row;
+}
+
+/** Of `ids`, the accounts of the force with their role and status (to check who may be named on a case). */
+export async function usersOfForceByIds(tx: Db, forceId: string, ids: string[]) {
+  if (ids.length === 0) return [];
+  return tx
+    .select({ id: users.id, role: users.role, status: users.status })
+    .from(users)
+    .where(and(eq(users.forceId, forceId), inArray(users.id, ids)));
 }
 
 export async function insertAccess(

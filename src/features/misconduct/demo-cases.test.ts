@@ -146,41 +146,41 @@ describe('the demo conduct cases', () => {
 
   it('shows every case to the appropriate authority and the allocated ones in the investigator’s own list', async () => {
     const aa = await principal('aa@westshire.example');
-    expect((await listCasesFor(first.deps, aa, { view: 'all' })).total).toBe(CASES);
+    expect((await listCasesFor(first.deps, aa, { view: 'all' }, null)).total).toBe(CASES);
     const [allocated] = await first.database.query<{ n: number }>(
       `select count(*)::int as n from cases where lead_investigator_id is not null`,
     );
     expect(allocated?.n).toBeGreaterThanOrEqual(CASES * 0.5);
     expect(allocated?.n).toBeLessThanOrEqual(CASES * 0.9);
     const investigator = await principal('investigator@westshire.example');
-    expect((await listCasesFor(first.deps, investigator, { view: 'mine' })).total).toBe(allocated?.n);
-    expect((await listCasesFor(first.deps, aa, { view: 'unallocated' })).total).toBe(CASES - (allocated?.n ?? 0));
+    expect((await listCasesFor(first.deps, investigator, { view: 'mine' }, null)).total).toBe(allocated?.n);
+    expect((await listCasesFor(first.deps, aa, { view: 'unallocated' }, null)).total).toBe(CASES - (allocated?.n ?? 0));
   });
 
   it('counts a list only up to its limit, then says there are more and offers the next page while a page is full', async () => {
     const aa = await principal('aa@westshire.example');
-    expect(await listCasesFor(first.deps, aa, { view: 'all' })).toMatchObject({
+    expect(await listCasesFor(first.deps, aa, { view: 'all' }, null)).toMatchObject({
       total: CASES,
       moreThanTotal: false,
       pageCount: 2,
     });
     // Exactly at the limit: still an exact count.
     const limited = (limit: number) => ({ ...first.deps, config: { ...first.deps.config, caseListCountLimit: limit } });
-    expect(await listCasesFor(limited(CASES), aa, { view: 'all' })).toMatchObject({
+    expect(await listCasesFor(limited(CASES), aa, { view: 'all' }, null)).toMatchObject({
       total: CASES,
       moreThanTotal: false,
       pageCount: 2,
     });
-    const one = await listCasesFor(limited(10), aa, { view: 'all' });
+    const one = await listCasesFor(limited(10), aa, { view: 'all' }, null);
     expect(one).toMatchObject({ total: 10, moreThanTotal: true, pageCount: 2 });
     expect(one.rows).toHaveLength(25);
-    const two = await listCasesFor(limited(10), aa, { view: 'all', page: 2 });
+    const two = await listCasesFor(limited(10), aa, { view: 'all', page: 2 }, null);
     expect(two).toMatchObject({ total: 10, moreThanTotal: true, pageCount: 2 });
     expect(two.rows).toHaveLength(CASES - 25);
     // The pages hold the same cases as the uncapped list, in the same order.
     const all = [
-      ...(await listCasesFor(first.deps, aa, { view: 'all' })).rows,
-      ...(await listCasesFor(first.deps, aa, { view: 'all', page: 2 })).rows,
+      ...(await listCasesFor(first.deps, aa, { view: 'all' }, null)).rows,
+      ...(await listCasesFor(first.deps, aa, { view: 'all', page: 2 }, null)).rows,
     ];
     expect([...one.rows, ...two.rows].map((r) => r.id)).toEqual(all.map((r) => r.id));
   });

@@ -3,7 +3,7 @@ import type { Deps } from '../../app/deps.ts';
 import { caseSources, caseTypes } from '../../db/schema/index.ts';
 import { formatDate, ukToday } from '../../lib/dates.ts';
 import { AppError, notFound, staleVersion } from '../../lib/errors.ts';
-import { parseInput } from '../../lib/validation.ts';
+import { isoDateString, parseInput } from '../../lib/validation.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { cancelCaseClocks, startClock } from '../clocks/start-clock.ts';
@@ -17,7 +17,7 @@ export const editCaseDetailsInput = z.object({
   version: z.coerce.number().int().min(1),
   source: z.enum(caseSources, { message: 'Choose where the matter came from' }),
   caseType: z.enum(caseTypes, { message: 'Choose the type of case' }),
-  cameToAttentionOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date the matter came to attention'),
+  cameToAttentionOn: isoDateString('Enter the date the matter came to attention'),
   summary: z.string().trim().min(10, 'Summarise the matter in at least 10 characters').max(5000),
   reason: z.string().trim().min(5, 'Say why the details are being corrected, in at least 5 characters').max(1000),
 });

@@ -42,7 +42,7 @@ export function registerEvidenceApi(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (request) => {
-      const { files } = await listEvidence(deps, principalOf(request), request.params.id);
+      const { files } = await listEvidence(deps, principalOf(request), request.params.id, request.id);
       return {
         items: files.map((f) => ({
           id: f.id,

@@ -34,7 +34,7 @@ function registerEvidencePages(app: FastifyInstance, deps: Deps): void {
   const pre = { preHandler: requireSignedInPage };
 
   const show = async (request: FastifyRequest<Params>, reply: FastifyReply, extra: Extra = {}) => {
-    const { theCase, files, canAdd } = await listEvidence(deps, principalOf(request), request.params.id);
+    const { theCase, files, canAdd } = await listEvidence(deps, principalOf(request), request.params.id, request.id);
     return reply.code(extra.status ?? 200).page('misconduct/views/evidence.njk', {
       pageTitle: `Evidence – ${theCase.reference}`,
       theCase,

@@ -29,16 +29,22 @@ export const linkCasesBody = z.object({
 export type LinkCasesInput = z.input<typeof linkCasesBody> & { caseId: string };
 
 /** The cases linked to a case, only those the user may see (a link to any other case is not shown). */
-export async function viewLinks(deps: Deps, principal: Principal | null, caseId: string) {
+export async function viewLinks(deps: Deps, principal: Principal | null, caseId: string, requestId: string | null) {
   authorize(principal, 'case.read', 'case');
   if (!isUuid(caseId)) throw notFound('case');
-  const theCase = await findVisibleCase(deps.db, principal, caseId);
-  if (!theCase) throw notFound('case');
-  return {
-    theCase,
-    links: await linkedCasesOf(deps.db, principal, theCase.id),
-    canChange: can(principal, 'allegation.progress'),
-  };
+  return deps.db.transaction(async (tx) => {
+    const theCase = await findVisibleCase(tx, principal, caseId);
+    if (!theCase) throw notFound('case');
+    const links = await linkedCasesOf(tx, principal, theCase.id);
+    // The links show the linked cases' summaries: a read of case content, audited like the case page.
+    await recordAudit(
+      tx,
+      actorOf(principal, requestId),
+      { type: 'case', id: theCase.id },
+      { type: 'case.viewed', caseId: theCase.id, reference: theCase.reference, part: 'links' },
+    );
+    return { theCase, links, canChange: can(principal, 'allegation.progress') };
+  });
 }
 
 /**

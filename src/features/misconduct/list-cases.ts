@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
 import { caseSources, confidentialities } from '../../db/schema/index.ts';
 import { parseInput } from '../../lib/validation.ts';
-import { authorize, type Principal } from '../access/principal.ts';
+import { actorOf, authorize, type Principal } from '../access/principal.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 import { listCases } from './cases.repository.ts';
 import { ALLEGATION_STATUSES } from './rules/allegation-types.ts';
 
@@ -96,30 +97,47 @@ export function defaultDirection(sort: CaseSort): 'asc' | 'desc' {
  * cases" and asks for a filter. Nobody pages through more, and counting a large force's whole caseload on
  * every request costs more than the page itself (docs/performance.md). Exact totals are the dashboard's job.
  */
-export async function listCasesFor(deps: Deps, principal: Principal | null, raw: unknown) {
+export async function listCasesFor(deps: Deps, principal: Principal | null, raw: unknown, requestId: string | null) {
   const countLimit = deps.config.caseListCountLimit;
   authorize(principal, 'case.read', 'page');
   const input = parseInput(listCasesInput, raw, 'Check the filters');
   const pageSize = 25;
   const dir = input.dir ?? defaultDirection(input.sort);
-  const result = await listCases(
-    deps.db,
-    principal,
-    {
-      view: input.view,
-      status: input.status,
-      q: input.q,
-      category: input.category,
-      stage: input.stage,
-      lead: input.lead,
-      source: input.source,
-      confidentiality: input.confidentiality,
-      from: input.from,
-      to: input.to,
-    },
-    { limit: pageSize, offset: (input.page - 1) * pageSize, sort: input.sort, dir },
-    countLimit,
-  );
+  const result = await deps.db.transaction(async (tx) => {
+    const found = await listCases(
+      tx,
+      principal,
+      {
+        view: input.view,
+        status: input.status,
+        q: input.q,
+        category: input.category,
+        stage: input.stage,
+        lead: input.lead,
+        source: input.source,
+        confidentiality: input.confidentiality,
+        from: input.from,
+        to: input.to,
+      },
+      { limit: pageSize, offset: (input.page - 1) * pageSize, sort: input.sort, dir },
+      countLimit,
+    );
+    // The list shows subjects' names, and a search says who was looked for: one audit event per request.
+    await recordAudit(
+      tx,
+      actorOf(principal, requestId),
+      { type: 'case-list', id: input.view },
+      {
+        type: 'case.listed',
+        view: input.view,
+        status: input.status ?? null,
+        query: input.q ?? null,
+        page: input.page,
+        resultCount: found.rows.length,
+      },
+    );
+    return found;
+  });
   const counted = Math.max(1, Math.ceil(result.total / pageSize));
   // Past the limit the last page is unknown: offer the next page while this one is full.
   const pageCount = result.moreThanTotal

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
 import { AppError } from '../../lib/errors.ts';
 import { ukToday } from '../../lib/dates.ts';
-import { parseInput } from '../../lib/validation.ts';
+import { parseInput, isoDateString } from '../../lib/validation.ts';
 import { caseSources, caseTypes, confidentialities } from '../../db/schema/index.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
@@ -19,9 +19,11 @@ import {
   insertCase,
   insertSubject,
   nextCaseReference,
+  usersOfForceByIds,
 } from './cases.repository.ts';
+import { isRole, roleAbilities } from '../access/roles.ts';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date in the format 2026-03-27');
+const isoDate = isoDateString('Enter a date in the format 2026-03-27');
 const standardCodes = standardsOfProfessionalBehaviour.map((s) => s.code) as [string, ...string[]];
 
 export const openCaseInput = z.object({
@@ -42,8 +44,16 @@ export const openCaseInput = z.object({
       .min(1, 'Choose at least one standard of professional behaviour'),
     description: z.string().trim().min(10, 'Describe the alleged conduct in at least 10 characters').max(5000),
   }),
-  /** For a restricted case: the users who may see it (the opener is always named). */
-  namedUserIds: z.array(z.string().uuid()).max(50).default([]),
+  /**
+   * Users named on the case, who may see it: for a restricted case the only ones besides its lead; for an
+   * ordinary case in addition to those who see it anyway. Each must be an active user of the force with
+   * `case.read`. The opener is always named, so whoever opens a case can read it.
+   */
+  namedUserIds: z
+    .array(z.string().uuid('Choose named users from the list'))
+    .max(50, 'Name at most 50 users')
+    .refine((ids) => new Set(ids).size === ids.length, 'A named user is listed twice')
+    .default([]),
 });
 
 export type OpenCaseInput = z.input<typeof openCaseInput>;
@@ -69,6 +79,14 @@ export async function openCase(deps: Deps, principal: Principal | null, raw: Ope
   }
   const regimeVersion = regimeFor(input.cameToAttentionOn);
   return deps.db.transaction(async (tx) => {
+    // The rule the page's list of users applies, here so that the API keeps it too.
+    const found = await usersOfForceByIds(tx, principal.forceId, input.namedUserIds);
+    const mayRead = (u: { role: string; status: string }) =>
+      u.status === 'active' && isRole(u.role) && roleAbilities(u.role).includes('case.read');
+    if (found.filter(mayRead).length !== input.namedUserIds.length)
+      throw new AppError('validation', 'Check the details of the case', {
+        namedUserIds: 'Name only active users of your force who may read cases',
+      });
     const people = [];
     for (const id of input.subjectPersonIds) {
       const person = await findVisiblePerson(tx, principal, id);
@@ -90,15 +108,14 @@ export async function openCase(deps: Deps, principal: Principal | null, raw: Ope
       summary: input.summary,
       createdBy: principal.userId,
     });
-    if (input.confidentiality === 'restricted') {
-      await insertAccess(
-        tx,
-        principal.forceId,
-        created.id,
-        [...new Set([principal.userId, ...input.namedUserIds])],
-        principal.userId,
-      );
-    }
+    // The opener and the named users, for every case: an investigator who opens an ordinary case can read it.
+    await insertAccess(
+      tx,
+      principal.forceId,
+      created.id,
+      [...new Set([principal.userId, ...input.namedUserIds])],
+      principal.userId,
+    );
     const track = initialAllegationState();
     let allegations = 0;
     for (const person of people) {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
 import { AppError, notFound, staleVersion } from '../../lib/errors.ts';
 import { ukToday } from '../../lib/dates.ts';
-import { parseInput } from '../../lib/validation.ts';
+import { parseInput, isoDateString } from '../../lib/validation.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
 import { cancelCaseClocks, startClock, stopClocks } from '../clocks/start-clock.ts';
@@ -30,10 +30,7 @@ export const progressAllegationInput = z.object({
   caseId: z.string().uuid(),
   allegationId: z.string().uuid(),
   version: z.coerce.number().int().min(1),
-  occurredOn: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date in the format 2026-03-27')
-    .optional(),
+  occurredOn: isoDateString('Enter a date in the format 2026-03-27').optional(),
   note: z.string().trim().max(5000).default(''),
   action: allegationActionSchema,
 });

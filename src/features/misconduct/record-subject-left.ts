@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
 import { AppError, notFound, staleVersion } from '../../lib/errors.ts';
 import { ukToday } from '../../lib/dates.ts';
-import { parseInput } from '../../lib/validation.ts';
+import { parseInput, isoDateString } from '../../lib/validation.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
 import { onSubjectLeftDuringInvestigation } from './rules/allegation-workflow.ts';
@@ -14,7 +14,7 @@ export const subjectLeftInput = z.object({
   caseId: z.string().uuid(),
   subjectId: z.string().uuid(),
   version: z.coerce.number().int().min(1),
-  leftOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date they left'),
+  leftOn: isoDateString('Enter the date they left'),
   how: z.enum(['resigned', 'retired', 'other'], { message: 'Choose how they left' }),
 });
 

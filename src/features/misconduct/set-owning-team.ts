@@ -18,18 +18,28 @@ export const setOwningTeamBody = z.object({
 export type SetOwningTeamInput = z.input<typeof setOwningTeamBody> & { caseId: string };
 
 /** The owning team of a case and, for the appropriate authority, the teams of the force to choose from. */
-export async function viewOwningTeam(deps: Deps, principal: Principal | null, caseId: string) {
+export async function viewOwningTeam(
+  deps: Deps,
+  principal: Principal | null,
+  caseId: string,
+  requestId: string | null,
+) {
   authorize(principal, 'case.read', 'case');
   if (!isUuid(caseId)) throw notFound('case');
-  const theCase = await findVisibleCase(deps.db, principal, caseId);
-  if (!theCase) throw notFound('case');
-  const canChange = can(principal, 'case.allocate');
-  return {
-    theCase,
-    team: await unitName(deps.db, theCase.forceId, theCase.owningUnitId),
-    units: canChange ? await unitsOfForce(deps.db, principal.forceId) : [],
-    canChange,
-  };
+  return deps.db.transaction(async (tx) => {
+    const theCase = await findVisibleCase(tx, principal, caseId);
+    if (!theCase) throw notFound('case');
+    const canChange = can(principal, 'case.allocate');
+    const team = await unitName(tx, theCase.forceId, theCase.owningUnitId);
+    const units = canChange ? await unitsOfForce(tx, principal.forceId) : [];
+    await recordAudit(
+      tx,
+      actorOf(principal, requestId),
+      { type: 'case', id: theCase.id },
+      { type: 'case.viewed', caseId: theCase.id, reference: theCase.reference, part: 'team' },
+    );
+    return { theCase, team, units, canChange };
+  });
 }
 
 /**

@@ -2,14 +2,14 @@ import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
 import { ukToday } from '../../lib/dates.ts';
 import { AppError } from '../../lib/errors.ts';
-import { parseInput } from '../../lib/validation.ts';
+import { parseInput, isoDateString } from '../../lib/validation.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
 import { isRole, roleAbilities } from '../access/roles.ts';
 import { listUsersOfForce } from '../auth/accounts.repository.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { insertSample, visibleCasesByReference } from './dip-samples.repository.ts';
 
-const isoDate = (what: string) => z.string({ message: `Enter ${what}` }).regex(/^\d{4}-\d{2}-\d{2}$/, `Enter ${what}`);
+const isoDate = (what: string) => isoDateString(`Enter ${what}`);
 
 /** The longest a sample may run (force policy; the reference sets none). */
 export const MAX_SAMPLE_DAYS = 92;

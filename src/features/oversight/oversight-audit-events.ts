@@ -1,3 +1,4 @@
+import { isoDateString } from '../../lib/validation.ts';
 import { z } from 'zod';
 
 /**
@@ -6,7 +7,7 @@ import { z } from 'zod';
  * figures, names or case content. Adding an event here needs its words in {@link summariseOversightEvent}.
  */
 const uuid = z.string().uuid();
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const day = isoDateString();
 
 export const oversightAuditEvents = [
   z.object({

@@ -38,7 +38,7 @@ export async function viewPerson(deps: Deps, principal: Principal | null, id: st
           statusLabel: capitalise(STATUS_LABELS[a.state as keyof typeof STATUS_LABELS] ?? a.state),
         }))
       : null;
-    // Vetting: links for vetting roles; for anyone else only "a review is open since" (vetting/person-review-notice.ts).
+    // Vetting: links for vetting roles, nothing at all for anyone else (vetting/person-review-notice.ts).
     const vettingNotice = await personReviewNotice(tx, principal, person);
     await recordAudit(
       tx,

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
-import { parseInput } from '../../lib/validation.ts';
+import { parseInput, isoDateString } from '../../lib/validation.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { findVisibleCaseById, hearingsOfCase, insertPublication } from './publication.repository.ts';
 
-const isoDate = (message: string) => z.string({ message }).regex(/^\d{4}-\d{2}-\d{2}$/, message);
+const isoDate = (message: string) => isoDateString(message);
 
 /** The notice's wording is the force's choice: the officer may be named in full, by rank and initial, or not at all. */
 export const noticeFields = {

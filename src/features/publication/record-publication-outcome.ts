@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
 import { ukToday } from '../../lib/dates.ts';
 import { AppError, notFound, staleVersion } from '../../lib/errors.ts';
-import { parseInput } from '../../lib/validation.ts';
+import { parseInput, isoDateString } from '../../lib/validation.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { publicationVersionInput } from './publish-publication.ts';
@@ -15,9 +15,7 @@ export const publicationOutcomeInput = z.object({
     .trim()
     .min(10, 'Give the outcome as it will be published (the finding and any sanction), in at least 10 characters')
     .max(5000),
-  outcomeOn: z
-    .string({ message: 'Enter the date of the outcome' })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date of the outcome'),
+  outcomeOn: isoDateString('Enter the date of the outcome'),
 });
 
 /** The outcome of the hearing, in the words the force publishes; shown on the public page once the notice is published. */

@@ -1,3 +1,4 @@
+import { isoDateString } from '../../lib/validation.ts';
 import { z } from 'zod';
 import { ownerBodies, reportItemKinds, reportTypes, trackerStatuses } from '../../db/schema/index.ts';
 
@@ -6,17 +7,7 @@ import { ownerBodies, reportItemKinds, reportTypes, trackerStatuses } from '../.
 export const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
 export const isoDate = (what: string) =>
-  z
-    .string({ message: `Enter ${what}` })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `${what[0]?.toUpperCase()}${what.slice(1)} must be a date in the format 2026-03-27`)
-    .refine(
-      (v) =>
-        !Number.isNaN(new Date(`${v}T00:00:00Z`).getTime()) &&
-        new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v,
-      {
-        message: `${what[0]?.toUpperCase()}${what.slice(1)} must be a real date`,
-      },
-    );
+  isoDateString(`${what[0]?.toUpperCase()}${what.slice(1)} must be a real date in the format 2026-03-27`);
 
 export const optionalDate = (what: string) =>
   z.preprocess(blank, isoDate(what).nullable().optional()).transform((v) => v ?? null);

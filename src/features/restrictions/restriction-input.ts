@@ -1,3 +1,4 @@
+import { isoDateString } from '../../lib/validation.ts';
 import { z } from 'zod';
 import { noticeMethods, restrictionKinds } from '../../db/schema/index.ts';
 import { decisionIssues, SUSPENSION_GROUNDS } from './restriction-rules.ts';
@@ -8,7 +9,7 @@ import { decisionIssues, SUSPENSION_GROUNDS } from './restriction-rules.ts';
  * which the use case parses so that every problem comes back as one message per field.
  */
 
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date in the format 2026-03-27');
+export const isoDate = isoDateString('Enter a date in the format 2026-03-27');
 const text = (max: number) => z.string().trim().max(max, `Use ${max} characters or fewer`);
 const uuid = (message: string) => z.string().uuid(message);
 

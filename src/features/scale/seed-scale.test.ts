@@ -97,15 +97,15 @@ describe('probity seed --scale', () => {
     const invUser = await findUserByEmail(t.deps.db, accountEmail('city-of-london', 'investigator1'));
     if (!aaUser || !invUser) throw new Error('accounts missing');
     const aa = principalOf(aaUser);
-    const all = await listCasesFor(t.deps, aa, { view: 'all' });
+    const all = await listCasesFor(t.deps, aa, { view: 'all' }, null);
     expect(all.total).toBe(first.cases);
     const open = await count(`select count(*)::int as n from cases where status = 'open'`);
-    expect((await listCasesFor(t.deps, aa, { view: 'all', status: 'open' })).total).toBe(open);
+    expect((await listCasesFor(t.deps, aa, { view: 'all', status: 'open' }, null)).total).toBe(open);
     const [row] = all.rows;
     if (!row) throw new Error('no case listed');
     const viewed = await viewCase(t.deps, aa, row.id, 'test');
     expect(viewed.allegations.length).toBe(row.allegations);
-    const investigator = await listCasesFor(t.deps, principalOf(invUser), { view: 'all' });
+    const investigator = await listCasesFor(t.deps, principalOf(invUser), { view: 'all' }, null);
     expect(investigator.total).toBeGreaterThan(0);
     expect(investigator.total).toBeLessThan(all.total);
   });

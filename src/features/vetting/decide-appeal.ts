@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
 import { ukToday } from '../../lib/dates.ts';
 import { AppError, notFound, staleVersion } from '../../lib/errors.ts';
-import { parseInput } from '../../lib/validation.ts';
+import { parseInput, isoDateString } from '../../lib/validation.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
 import { clearancesWithdrawnBy, reinstateClearance } from './clearances.repository.ts';
@@ -19,9 +19,7 @@ export const decideAppealInput = z.object({
     .min(3, 'Enter who sat on the appeal panel')
     .max(1000, 'The panel must be 1,000 characters or fewer'),
   outcome: z.enum(['upheld', 'dismissed'], { message: 'Choose the outcome of the appeal' }),
-  decidedOn: z
-    .string({ message: 'Enter the date the panel decided' })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date the panel decided'),
+  decidedOn: isoDateString('Enter the date the panel decided'),
   reasons: z
     .string({ message: 'Enter the panel’s reasons' })
     .trim()

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
 import { formatDate, ukToday } from '../../lib/dates.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
-import { parseInput } from '../../lib/validation.ts';
+import { parseInput, isoDateString } from '../../lib/validation.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
 import { appealsOfDecision, findVisibleDecision, insertAppeal } from './decisions.repository.ts';
@@ -11,9 +11,7 @@ import { APPEALABLE_OUTCOMES } from './view-decision.ts';
 
 export const lodgeAppealInput = z.object({
   decisionId: z.string().uuid(),
-  lodgedOn: z
-    .string({ message: 'Enter the date the appeal was received' })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date the appeal was received'),
+  lodgedOn: isoDateString('Enter the date the appeal was received'),
   grounds: z
     .string({ message: 'Enter the grounds of appeal' })
     .trim()

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
-import { parseInput } from '../../lib/validation.ts';
+import { parseInput, isoDateString } from '../../lib/validation.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
 import { DECLARATION_CATEGORIES } from './declaration-categories.ts';
@@ -9,9 +9,7 @@ import { openReviewForTrigger } from './open-review-for-trigger.ts';
 import { declarationsOfPerson, insertDeclaration } from './vetting-declarations.repository.ts';
 import { ukToday } from '../../lib/dates.ts';
 
-const isoDate = z
-  .string({ message: 'Enter the date it happened' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date it happened');
+const isoDate = isoDateString('Enter the date it happened');
 
 export const declarationInput = z.object({
   category: z.enum(DECLARATION_CATEGORIES, { message: 'Choose what has changed' }),

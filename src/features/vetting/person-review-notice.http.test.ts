@@ -55,11 +55,12 @@ const secrets = [
 ];
 
 describe('the person page', () => {
-  it('tells a case officer only that a review is open, and since when', async () => {
+  it('tells nobody outside the vetting unit that a review is open (vetting files are for the vetting unit only)', async () => {
     for (const who of ['investigator', 'aa'] as const) {
       const res = await client(t, w, who).get(`/people/${w.people.alice.id}`);
       expect(res.statusCode).toBe(200);
-      expect(res.body).toContain('Vetting review open since 3 March 2026');
+      expect(res.body).not.toMatch(/vetting/i);
+      expect(res.body).not.toContain('3 March 2026');
       for (const word of secrets) expect(res.body, `${who}: ${word}`).not.toContain(word);
       expect(res.body).not.toContain(`/vetting/reviews`);
     }

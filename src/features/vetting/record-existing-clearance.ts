@@ -2,15 +2,13 @@ import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
 import { ukToday } from '../../lib/dates.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
-import { parseInput } from '../../lib/validation.ts';
+import { parseInput, isoDateString } from '../../lib/validation.ts';
 import { vettingLevels } from '../../db/schema/index.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
 import { findVettingPerson } from './clearances.repository.ts';
 import { grantClearance } from './grant-clearance.ts';
 
-const isoDate = z
-  .string({ message: 'Enter the date it was granted' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date it was granted');
+const isoDate = isoDateString('Enter the date it was granted');
 
 export const existingClearanceInput = z.object({
   personId: z.string().uuid(),

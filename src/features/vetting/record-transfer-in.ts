@@ -2,15 +2,13 @@ import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
 import { formatDate, ukToday } from '../../lib/dates.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
-import { parseInput } from '../../lib/validation.ts';
+import { parseInput, isoDateString } from '../../lib/validation.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
 import { openReviewForTrigger } from './open-review-for-trigger.ts';
 import { findVettingPerson } from './vetting-transfers.repository.ts';
 
-const isoDate = z
-  .string({ message: 'Enter the date of the transfer' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date of the transfer');
+const isoDate = isoDateString('Enter the date of the transfer');
 
 export const transferInInput = z.object({
   personId: z.string().uuid(),

@@ -5,6 +5,7 @@ import type { AuditSubject } from '../audit/record-audit.ts';
 import type { Principal } from '../access/principal.ts';
 import { findVisibleApplication } from './applications.repository.ts';
 import { lockOpenReview } from './review-lock.ts';
+import { isoDateString } from '../../lib/validation.ts';
 
 /**
  * A vetting file: an application for clearance (recruitment, uk-domain.md §4.3) or a review of a serving
@@ -55,5 +56,4 @@ export async function lockOpenFile(tx: Db, principal: Principal, ref: VettingFil
 export const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
 /** A calendar date as the API and the pages send it (the pages build it from day, month and year). */
-export const isoDate = (what: string) =>
-  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `Enter ${what} in the format 2026-03-27`);
+export const isoDate = (what: string) => isoDateString(`Enter ${what} in the format 2026-03-27`);

@@ -13,6 +13,23 @@ import { seedDemo } from '../../../src/features/organisation/seed-demo.ts';
 import { DEMO_PASSWORD, demoTotpSecret } from '../../../src/features/organisation/demo-accounts.ts';
 import { currentTotpCode } from '../../../src/features/auth/credentials.ts';
 import { createTestDatabase } from '../../support/test-database.ts';
+
+/** The last TOTP time step each demo account used: a code is accepted once (issue 12), so a second sign-in
+ * in the same 30 seconds takes the next step's code (accepted 30 seconds early), or waits for one. */
+const usedSteps = new Map<string, number>();
+
+async function unusedTotpCode(email: string): Promise<string> {
+  for (;;) {
+    const step = Math.floor(Date.now() / 30_000);
+    const last = usedSteps.get(email) ?? -1;
+    if (last < step + 1) {
+      const ahead = last < step ? 0 : 1;
+      usedSteps.set(email, step + ahead);
+      return currentTotpCode(demoTotpSecret(email), ahead);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+}
 import { testConfig } from '../../support/test-app.ts';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -222,9 +239,7 @@ export async function signIn(page: Page, email: string, label: string, password 
   await page.waitForLoadState();
   if (new URL(page.url()).pathname === '/sign-in/two-factor') {
     await checkPage(page, `${label}-two-factor`);
-    await page
-      .getByLabel('Enter the 6-digit code from your authenticator app')
-      .fill(await currentTotpCode(demoTotpSecret(email)));
+    await page.getByLabel('Enter the 6-digit code from your authenticator app').fill(await unusedTotpCode(email));
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.waitForLoadState();
   }
