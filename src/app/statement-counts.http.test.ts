@@ -20,7 +20,11 @@ const counts: { url: string; statements: number }[] = [];
 
 beforeAll(async () => {
   const database = await createTestDatabase();
-  const deps: Deps = { db: database.db, config: testConfig(), now: () => new Date() };
+  const deps: Deps = {
+    db: database.db,
+    config: testConfig({ metricsToken: 'metrics-test-token' }),
+    now: () => new Date(),
+  };
   const app: FastifyInstance = await buildServer(deps, { logger: false });
   app.addHook('onResponse', async (request) => {
     counts.push({ url: request.url, statements: request.dbScope?.statements ?? -1 });
@@ -57,24 +61,27 @@ async function statementsOf(who: Who, url: string, kind: 'page' | 'api' = url.st
 
 describe('statements per request', () => {
   it('pins the case list, page and API', async () => {
-    expect(await statementsOf('aa', '/api/v1/cases')).toBe(4);
-    expect(await statementsOf('aa', '/cases')).toBe(3);
+    // The list is an audited read (one audit event per request: 5 statements to extend the chain).
+    expect(await statementsOf('aa', '/api/v1/cases')).toBe(9);
+    // The page adds the header's unread count and the filters' choices (leads, categories).
+    expect(await statementsOf('aa', '/cases')).toBe(11);
   });
 
   it('pins the case page and its API (an audited read)', async () => {
     expect(await statementsOf('aa', `/api/v1/cases/${world.normal.id}`)).toBe(13);
-    expect(await statementsOf('aa', `/cases/${world.normal.id}`)).toBe(17);
+    expect(await statementsOf('aa', `/cases/${world.normal.id}`)).toBe(18); // + the header's unread count
   });
 
   it('pins the person search by name and by number (an audited read)', async () => {
     expect(await statementsOf('aa', '/api/v1/people?q=ashworth')).toBe(8);
     expect(await statementsOf('aa', '/api/v1/people?q=555')).toBe(8);
-    expect(await statementsOf('aa', '/people?q=555')).toBe(10);
+    expect(await statementsOf('aa', '/people?q=555')).toBe(11); // + the header's unread count
   });
 
   it('pins the deadlines', async () => {
-    expect(await statementsOf('aa', '/api/v1/deadlines')).toBe(3);
-    expect(await statementsOf('aa', '/deadlines')).toBe(3);
+    // An audited read: one audit event per request.
+    expect(await statementsOf('aa', '/api/v1/deadlines')).toBe(8);
+    expect(await statementsOf('aa', '/deadlines')).toBe(9); // + the header's unread count
   });
 
   it('pins the oversight summary', async () => {
@@ -82,8 +89,9 @@ describe('statements per request', () => {
   });
 
   it('pins the home page', async () => {
-    expect(await statementsOf('aa', '/')).toBe(2);
-    expect(await statementsOf('investigator', '/')).toBe(2);
+    // The home page is each role's work queue: one count per kind of waiting work, with the case list's own query.
+    expect(await statementsOf('aa', '/')).toBe(17);
+    expect(await statementsOf('investigator', '/')).toBe(9);
   });
 
   it('counts nothing for a request that never reaches the database', async () => {
@@ -95,7 +103,11 @@ describe('statements per request', () => {
 
   it('exposes the count per route in /metrics', async () => {
     await statementsOf('aa', '/api/v1/people?q=ashworth');
-    const metrics = await t.app.inject({ method: 'GET', url: '/metrics' });
+    const metrics = await t.app.inject({
+      method: 'GET',
+      url: '/metrics',
+      headers: { authorization: 'Bearer metrics-test-token' },
+    });
     expect(metrics.body).toMatch(
       /probity_db_statements_per_request_count\{method="GET",route="\/api\/v1\/people"\} [1-9]/,
     );
