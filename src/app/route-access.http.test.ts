@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/support/test-app.ts';
 import { createAccount, sessionCookieFor } from '../../test/support/factories.ts';
 import { buildCaseWorld, snapshot, type CaseWorld } from '../features/misconduct/cases.http-fixtures.ts';
+import { isPublic } from './route-need-to-know.table.ts';
 
 /**
  * A net under every route the server registers, so that a new route cannot forget its guard: signed out,
@@ -10,22 +11,6 @@ import { buildCaseWorld, snapshot, type CaseWorld } from '../features/misconduct
  * force or a page your role has no use for answers 404. Nothing is written either way. Each feature's own
  * tests check the same with its real records and forms; this one checks that no route was left out.
  */
-
-/** Open to everyone, by design. */
-const PUBLIC = [
-  /^\/$/,
-  /^\*$/,
-  /^\/health$/,
-  /^\/metrics$/,
-  /^\/sign-in(\/two-factor)?$/,
-  /^\/account\/setup\/:token$/,
-  /^\/api\/docs/,
-  /^\/api\/v1\/openapi\.json$/,
-  /^\/public\/:forceId/,
-  /^\/assets\//,
-  /^\/static\//,
-];
-const isPublic = (url: string) => PUBLIC.some((p) => p.test(url));
 
 /** Every signed-in user may use these (their own account, declarations about themselves, signing out). */
 const ANY_SIGNED_IN = [
