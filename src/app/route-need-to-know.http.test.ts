@@ -56,14 +56,16 @@ const bundleOf = (probe: Probe): Record<string, string> => ({ ...w.records.force
 function fill(key: string, entry: Entry, probe: Probe): string {
   const url = key.slice(key.indexOf(' ') + 1);
   const bundle = bundleOf(probe);
-  return url.replace(/:(\w+)/g, (_, name: string) => {
-    const fixed = FIXED[name];
-    if (fixed) return fixed;
-    const from = name === 'id' ? entry.id : (entry.params?.[name] ?? name);
-    const value = from ? bundle[from] : undefined;
-    if (!value) throw new Error(`${key}: no record for :${name} in the ${probe.on} bundle`);
-    return value;
-  });
+  return (
+    url.replace(/:(\w+)/g, (_, name: string) => {
+      const fixed = FIXED[name];
+      if (fixed) return fixed;
+      const from = name === 'id' ? entry.id : (entry.params?.[name] ?? name);
+      const value = from ? bundle[from] : undefined;
+      if (!value) throw new Error(`${key}: no record for :${name} in the ${probe.on} bundle`);
+      return value;
+    }) + (entry.query ?? '')
+  );
 }
 
 async function call(method: string, url: string, who: string) {
@@ -109,8 +111,7 @@ async function probeAll(kind: Kind) {
     if (entry.hides) {
       counts.lists++;
       const hidden = bundleOf(probe)[entry.hides.key] ?? '';
-      if (res.statusCode !== 200 && res.statusCode !== 404)
-        wrong.push(`${probe.who}: ${key} → ${res.statusCode}`);
+      if (res.statusCode !== 200 && res.statusCode !== 404) wrong.push(`${probe.who}: ${key} → ${res.statusCode}`);
       if (res.body.includes(hidden)) wrong.push(`${probe.who}: ${key} shows ${entry.hides.key} ${hidden}`);
       continue;
     }
@@ -162,7 +163,7 @@ describe('need-to-know on every route', () => {
       const probe = [entry.sameForce, entry.otherForce, entry.subject].find((p) => typeof p !== 'string');
       if (!probe || typeof probe === 'string') continue;
       const hidden = bundleOf(probe)[entry.hides.key] ?? '';
-      const res = await call('GET', key.slice(4), entry.hides.seenBy);
+      const res = await call('GET', key.slice(4) + (entry.query ?? ''), entry.hides.seenBy);
       if (!res.body.includes(hidden))
         wrong.push(`${entry.hides.seenBy}: ${key} → ${res.statusCode}, no ${hidden}: ${res.body.slice(0, 300)}`);
     }

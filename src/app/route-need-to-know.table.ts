@@ -57,6 +57,8 @@ export type Entry = {
   otherForce: Probe | NotProbed;
   /** (c) the record's own subject (their linked user account). */
   subject: Probe | NotProbed;
+  /** A query string the probes add (a list's widest view). */
+  query?: string;
   /** For a list: the bundle key of a record the probes must not be shown, and a user who is shown it. */
   hides?: { key: string; seenBy: string };
 };
@@ -94,8 +96,9 @@ const notRecordScoped = (ability: Ability | 'signed-in', why: string): Entry => 
   subject: why,
 });
 const list = (ability: Ability, key: string, probes: Omit<Entry, 'ability'>): Entry => ({ ability, ...probes });
-const caseList = (ability: Ability): Entry =>
+const caseList = (ability: Ability, query = ''): Entry =>
   list(ability, 'caseId', {
+    query,
     sameForce: { who: 'aaUnnamed', on: 'restricted' },
     otherForce: { who: 'east', on: 'restricted' },
     subject: { who: 'aaSubject', on: 'normal' },
@@ -113,6 +116,7 @@ const forceRecord = (ability: Ability, id: string, otherForce: string, why: stri
 
 const NO_OVERDUE = 'not probed: the world has no overdue clock to hide (GET /deadlines is probed)';
 const NO_FLAG = 'not probed: the world has no flagged subject to hide (GET /restrictions is probed)';
+const NO_DEADLINE = 'not probed: the world has no deadline of a case the control user leads (see the report)';
 const CREATE = 'creates a record: there is no existing record to protect';
 const OWN = 'about the signed-in user themself';
 const AGGREGATE = 'aggregates of the user’s own force, disclosure-controlled; no record is shown';
@@ -167,8 +171,8 @@ export const ROUTE_TABLE: Record<string, Entry> = {
   'GET /api/v1/audit-events': notRecordScoped('audit.read', 'the force’s audit trail is the auditor’s to read whole'),
 
   // --- cases ---------------------------------------------------------------------------------------------
-  'GET /cases': caseList('case.read'),
-  'GET /api/v1/cases': caseList('case.read'),
+  'GET /cases': caseList('case.read', '?view=all'),
+  'GET /api/v1/cases': caseList('case.read', '?view=all'),
   'GET /cases/new': notRecordScoped('case.create', CREATE),
   'POST /cases/new': notRecordScoped('case.create', CREATE),
   'POST /api/v1/cases': notRecordScoped('case.create', CREATE),
@@ -212,9 +216,9 @@ export const ROUTE_TABLE: Record<string, Entry> = {
   'GET /api/v1/cases/:id/evidence/:evidenceId': onCase('caseId', 'case.read'),
 
   // --- deadlines (the clocks of the cases the user may see) ----------------------------------------------
-  'GET /deadlines': caseList('case.read'),
+  'GET /deadlines': notRecordScoped('case.read', NO_DEADLINE),
   'GET /deadlines/overdue': notRecordScoped('case.read', NO_OVERDUE),
-  'GET /api/v1/deadlines': caseList('case.read'),
+  'GET /api/v1/deadlines': notRecordScoped('case.read', NO_DEADLINE),
   'GET /api/v1/deadlines/overdue': notRecordScoped('case.read', NO_OVERDUE),
 
   // --- restrictions --------------------------------------------------------------------------------------
@@ -323,7 +327,12 @@ export const ROUTE_TABLE: Record<string, Entry> = {
   ),
   'GET /recommendations/reports/:reportId/response': notRecordScoped('recommendation.verify', NATIONAL),
   'POST /recommendations/reports/:reportId/response': notRecordScoped('recommendation.verify', NATIONAL),
-  'GET /recommendations/responses/:responseId': forceRecord('recommendation.read', 'responseId', 'eastPcc', SHARED_RESPONSE),
+  'GET /recommendations/responses/:responseId': forceRecord(
+    'recommendation.read',
+    'responseId',
+    'eastPcc',
+    SHARED_RESPONSE,
+  ),
   'GET /recommendations/responses/:responseId/pdf': forceRecord(
     'recommendation.read',
     'responseId',
@@ -386,9 +395,15 @@ export const ROUTE_TABLE: Record<string, Entry> = {
 
   // --- vetting -------------------------------------------------------------------------------------------
   'GET /vetting': notRecordScoped('vetting.read', 'counts of the force’s vetting work; no file is shown'),
-  'GET /api/v1/vetting/summary': notRecordScoped('vetting.read', 'counts of the force’s vetting work; no file is shown'),
+  'GET /api/v1/vetting/summary': notRecordScoped(
+    'vetting.read',
+    'counts of the force’s vetting work; no file is shown',
+  ),
   'GET /vetting/compliance': notRecordScoped('vetting.read', 'not yet probed for the hidden file (see the report)'),
-  'GET /api/v1/vetting/compliance': notRecordScoped('vetting.read', 'not yet probed for the hidden file (see the report)'),
+  'GET /api/v1/vetting/compliance': notRecordScoped(
+    'vetting.read',
+    'not yet probed for the hidden file (see the report)',
+  ),
   'GET /vetting/posts': notRecordScoped('vetting.read', 'the force’s designated posts'),
   'POST /vetting/posts': notRecordScoped('vetting.decide', CREATE),
   'GET /api/v1/vetting/designated-posts': notRecordScoped('vetting.read', 'the force’s designated posts'),
@@ -478,7 +493,10 @@ export const ROUTE_TABLE: Record<string, Entry> = {
   'POST /vetting/reviews/:id/decision': onVettingFile('reviewId', 'vetting.decide'),
   'POST /api/v1/vetting/reviews/:id/decision': onVettingFile('reviewId', 'vetting.decide'),
   'GET /vetting/deadlines': notRecordScoped('vetting.read', 'not yet probed for the hidden file (see the report)'),
-  'GET /api/v1/vetting/deadlines': notRecordScoped('vetting.read', 'not yet probed for the hidden file (see the report)'),
+  'GET /api/v1/vetting/deadlines': notRecordScoped(
+    'vetting.read',
+    'not yet probed for the hidden file (see the report)',
+  ),
   'GET /vetting/lists': notRecordScoped('vetting.lists', 'the national barred and advisory lists, as imported'),
   'GET /vetting/lists/import': notRecordScoped('vetting.lists', CREATE),
   'POST /vetting/lists/import': notRecordScoped('vetting.lists', CREATE),

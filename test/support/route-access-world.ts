@@ -188,7 +188,13 @@ export async function buildRouteAccessWorld(t: TestApp) {
   const report = await createReport(
     t.deps,
     pcc,
-    { publisher: 'HMICFRS', title: 'Vetting and misconduct', publishedOn: '2025-11-01', url: '', reportType: 'thematic' },
+    {
+      publisher: 'HMICFRS',
+      title: 'Vetting and misconduct',
+      publishedOn: '2025-11-01',
+      url: '',
+      reportType: 'thematic',
+    },
     null,
   );
   const item = await addItem(
