@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/support/test-app.ts';
 import { createAccount, sessionCookieFor } from '../../test/support/factories.ts';
 import { buildCaseWorld, snapshot, type CaseWorld } from '../features/misconduct/cases.http-fixtures.ts';
-import { isPublic } from './route-need-to-know.table.ts';
+import { isPublic } from './route-need-to-know.http-fixtures.ts';
 
 /**
  * A net under every route the server registers, so that a new route cannot forget its guard: signed out,

@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/support/test-app.ts';
 import { buildRouteAccessWorld, clockAt, type RouteAccessWorld } from '../../test/support/route-access-world.ts';
 import { isRole, roleAbilities } from '../features/access/roles.ts';
-import { isPublic, ROUTE_TABLE, type Entry, type Probe } from './route-need-to-know.table.ts';
+import { API_BODIES, isPublic, ROUTE_TABLE, type Entry, type Probe } from './route-need-to-know.http-fixtures.ts';
 
 /**
  * Need-to-know, route by route (issue 11, defect 8). For every route the server registers, the table
- * (route-need-to-know.table.ts, which says how to add a route) names the ability its use case checks and,
+ * (route-need-to-know.http-fixtures.ts, which says how to add a route) names the ability its use case checks and,
  * per kind of user, who asks about which REAL record of the world (test/support/route-access-world.ts):
  *  (a) a user of the same force who holds the ability but has no need-to-know of the record;
  *  (b) a user of another force with the same role;
@@ -68,7 +68,7 @@ function fill(key: string, entry: Entry, probe: Probe): string {
   );
 }
 
-async function call(method: string, url: string, who: string) {
+async function call(method: string, url: string, who: string, body?: unknown) {
   const cookie = w.cookies[who];
   if (!cookie) throw new Error(`no account "${who}"`);
   const isApi = url.startsWith('/api/');
@@ -78,9 +78,11 @@ async function call(method: string, url: string, who: string) {
     headers: {
       cookie: `probity_session=${cookie}; ${csrf.cookie}`,
       'x-csrf-token': csrf.token,
-      'content-type': isApi ? 'application/json' : 'application/x-www-form-urlencoded',
+      ...(method === 'GET' || method === 'DELETE'
+        ? {}
+        : { 'content-type': isApi ? 'application/json' : 'application/x-www-form-urlencoded' }),
     },
-    payload: method === 'GET' || method === 'DELETE' ? undefined : isApi ? '{}' : 'x=1',
+    payload: method === 'GET' || method === 'DELETE' ? undefined : isApi ? JSON.stringify(body ?? {}) : 'x=1',
   });
 }
 
@@ -92,6 +94,7 @@ const changed = (before: Record<string, string>, after: Record<string, string>) 
 async function probeAll(kind: Kind) {
   const wrong: string[] = [];
   const counts = { routes: 0, requests: 0, refusedBeforeLookup: 0, lists: 0 };
+  const beforeLookup: string[] = [];
   for (const key of routes) {
     const entry = ROUTE_TABLE[key];
     const probe = entry?.[kind];
@@ -100,7 +103,7 @@ async function probeAll(kind: Kind) {
     const url = fill(key, entry, probe);
     counts.routes++;
     const before = await fingerprint();
-    const res = await call(method, url, probe.who);
+    const res = await call(method, url, probe.who, API_BODIES[key]?.(bundleOf(probe)));
     counts.requests++;
     const after = await fingerprint();
     // A list the user may open audits that they read it (the audit trail and its chain head move): by design.
@@ -115,10 +118,12 @@ async function probeAll(kind: Kind) {
       if (res.body.includes(hidden)) wrong.push(`${probe.who}: ${key} shows ${entry.hides.key} ${hidden}`);
       continue;
     }
-    if (res.statusCode === 400 && method !== 'GET') counts.refusedBeforeLookup++;
-    else if (res.statusCode !== 404) wrong.push(`${probe.who}: ${key} → ${res.statusCode} ${url}`);
+    if (res.statusCode === 400 && method !== 'GET') {
+      counts.refusedBeforeLookup++;
+      beforeLookup.push(`${key} ${res.body.slice(0, 160)}`);
+    } else if (res.statusCode !== 404) wrong.push(`${probe.who}: ${key} → ${res.statusCode} ${url}`);
   }
-  return { wrong, counts };
+  return { wrong, counts, beforeLookup };
 }
 
 describe('need-to-know on every route', () => {
@@ -176,8 +181,8 @@ describe('need-to-know on every route', () => {
     ['subject', '(c) the record’s own subject'],
   ] as const) {
     it(`answers 404 to ${title}, changing nothing`, async () => {
-      const { wrong, counts } = await probeAll(kind);
-      console.info(`${kind}: ${JSON.stringify(counts)}`);
+      const { wrong, counts, beforeLookup } = await probeAll(kind);
+      console.info(`${kind}: ${JSON.stringify(counts)}\n${beforeLookup.join('\n')}`);
       expect(wrong).toEqual([]);
       expect(counts.routes).toBeGreaterThan(0);
     }, 600_000);

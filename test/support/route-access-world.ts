@@ -224,7 +224,12 @@ export async function buildRouteAccessWorld(t: TestApp) {
   const token = await createApiToken(t.deps, systemActor('test', 'west'), w.accounts.aa.user.id, 'test');
   const [tokenRow] = await q<{ id: string }>(`select id from api_tokens where user_id = $1`, [w.accounts.aa.user.id]);
 
+  const [serious] = await q<{ reference: string }>(`select reference from cases where id = $1`, [w.serious.id]);
   const force = {
+    /** For request bodies: a case to link, a unit to own a case, a record to merge. */
+    otherReference: serious?.reference ?? '',
+    unitId: w.psd.id,
+    mergedPersonId: w.people.twinA.id,
     postId: post.id,
     reportId: report.id,
     itemId: item.id,
