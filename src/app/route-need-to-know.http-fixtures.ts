@@ -58,7 +58,9 @@ export type Entry = {
   otherForce: Probe | NotProbed;
   /** (c) the record's own subject (their linked user account). */
   subject: Probe | NotProbed;
-  /** A query string the probes add (a list's widest view). */
+  /** Who may see the record (the probes' control), where the bundle's default (CONTROL in the test) does not. */
+  control?: string;
+  /** A query string the probes add (a list's widest view); `:name` is filled like a route parameter. */
   query?: string;
   /** For a list: the bundle key of a record the probes must not be shown, and a user who is shown it. */
   hides?: { key: string; seenBy: string };
@@ -105,10 +107,18 @@ const caseList = (ability: Ability, query = ''): Entry =>
     subject: { who: 'aaSubject', on: 'normal' },
     hides: { key: 'caseId', seenBy: 'named' },
   });
-const forceRecord = (ability: Ability, id: string, otherForce: string, why: string, params?: Record<string, string>) =>
+const forceRecord = (
+  ability: Ability,
+  id: string,
+  otherForce: string,
+  why: string,
+  params?: Record<string, string>,
+  control = otherForce === 'eastPcc' ? 'pcc' : 'aa',
+) =>
   ({
     ability,
     id,
+    control,
     ...(params ? { params } : {}),
     sameForce: why,
     otherForce: { who: otherForce, on: 'force' },
@@ -229,7 +239,7 @@ export const ROUTE_TABLE: Record<string, Entry> = {
   'GET /api/v1/restrictions/:id': onCase('restrictionId', 'restriction.read'),
   'GET /cases/:id/restrictions': onCase('caseId', 'restriction.read'),
   'GET /api/v1/cases/:id/restrictions': onCase('caseId', 'restriction.read'),
-  'GET /cases/:id/restrictions/new': onCase('caseId', 'restriction.decide'),
+  'GET /cases/:id/restrictions/new': { ...onCase('caseId', 'restriction.decide'), query: '?subject=:subjectId' },
   'POST /cases/:id/restrictions': onCase('caseId', 'restriction.decide'),
   'POST /api/v1/cases/:id/restrictions': onCase('caseId', 'restriction.decide'),
   'GET /cases/:id/restrictions/:restrictionId/review': onCase('caseId', 'restriction.decide'),
@@ -283,6 +293,7 @@ export const ROUTE_TABLE: Record<string, Entry> = {
   'GET /oversight/samples/:caseId': {
     ability: 'oversight.dashboard',
     params: { caseId: 'sampledCaseId' },
+    control: 'pcc',
     sameForce: { who: 'pcc2', on: 'force' },
     otherForce: { who: 'eastPcc', on: 'force' },
     subject: 'the PCC’s office has no person record; the case’s subjects are probed on the case routes',
@@ -508,10 +519,15 @@ export const ROUTE_TABLE: Record<string, Entry> = {
 /**
  * Valid bodies for the API writes, so that a probe reaches the record look-up rather than being refused
  * 400 by body validation first (which would prove nothing about need-to-know). `b` is the probe's bundle.
- * An API write left out here is still probed, and its 400 is counted and printed apart.
+ * A new API write needs its body here (else its probe fails with 400).
  */
 export const API_BODIES: Record<string, (b: Record<string, string>) => unknown> = {
-  'POST /api/v1/people/:id/merge': (b) => ({ duplicateId: b.mergedPersonId, reason: 'The same officer twice' }),
+  'POST /api/v1/people/:id/merge': (b) => ({
+    duplicateId: b.mergedPersonId,
+    survivorVersion: 1,
+    duplicateVersion: 1,
+    reason: 'The same officer twice',
+  }),
   'POST /api/v1/person-merges/:mergeId/undo': () => ({ reason: 'Merged in error' }),
   'POST /api/v1/cases/:id/allocation': () => ({ version: 1, leadInvestigatorId: null }),
   'POST /api/v1/cases/:id/allegations/:allegationId/actions': () => ({
@@ -535,27 +551,28 @@ export const API_BODIES: Record<string, (b: Record<string, string>) => unknown> 
     version: 1,
     reviewedOn: '2026-03-02',
     conditionsStillHold: true,
-    reason: 'The risk remains as it was',
+    officerInformed: true,
+    reasons: 'The risk remains as it was',
   }),
   'POST /api/v1/restrictions/:id/change': () => ({ version: 1, ...decisionBody('restricted_duties', '2026-03-02') }),
   'POST /api/v1/restrictions/:id/lift': () => ({
     version: 1,
     decidedOn: '2026-03-02',
     endsOn: '2026-03-02',
-    reason: 'The investigation has ended',
+    reasons: 'The investigation has ended',
   }),
   'POST /api/v1/restrictions/:id/notice': () => ({ version: 1, writtenNoticeOn: '2026-03-02' }),
   'POST /api/v1/cases/:id/subjects/:subjectId/suspension-rationale': () => ({
     rationale: 'Suspension is not needed: the restriction protects the complainant',
   }),
-  'POST /api/v1/recommendations/responses/:responseId/publish': () => ({ publishedOn: '2026-03-02' }),
+  'POST /api/v1/recommendations/responses/:responseId/publish': () => ({ publishedOn: '2026-03-02', version: 1 }),
   'POST /api/v1/recommendations/items/:itemId/actions/:actionId': () => ({ version: 1, doneOn: '2026-03-01' }),
   'POST /api/v1/vetting/reviews/:id/assignment': () => ({ version: 1, assignedUserId: null }),
   'POST /api/v1/vetting/reviews/:id/checks': () => ({ checkType: 'pnc', status: 'clear', notes: '' }),
   'POST /api/v1/vetting/reviews/:id/adverse-information': () => ADVERSE,
   'POST /api/v1/vetting/reviews/:id/decision': () => ({
     version: 1,
-    outcome: 'no_change',
+    outcome: 'maintain',
     rationale: 'Nothing found that bears on the clearance',
   }),
   'POST /api/v1/vetting/people/:id/clearances': () => ({
@@ -568,14 +585,22 @@ export const API_BODIES: Record<string, (b: Record<string, string>) => unknown> 
   'POST /api/v1/vetting/applications/:id/matches/:matchId': () => ({
     version: 1,
     decision: 'not_a_match',
-    reason: 'Different date of birth',
+    note: 'Different date of birth',
   }),
   'POST /api/v1/vetting/applications/:id/person': (b) => ({ version: 1, personId: b.personId }),
-  'POST /api/v1/vetting/applications/:id/decision': () => ({
+  'POST /api/v1/vetting/applications/:id/decision': (b) => ({
     version: 1,
     outcome: 'refuse',
     rationale: 'Unresolved financial vulnerability',
-    items: [],
+    reasonsForApplicant: 'Your finances could not be resolved',
+    items: {
+      [b.adverseId ?? '']: {
+        relevance: 'Debt is relevant to financial vulnerability',
+        riskAssessment: 'High: the judgment is unpaid',
+        mitigation: 'None offered',
+        reason: 'The risk cannot be managed',
+      },
+    },
   }),
   'POST /api/v1/vetting/decisions/:id/appeals': () => ({ lodgedOn: '2026-03-01', grounds: 'The judgment was paid' }),
   'POST /api/v1/vetting/appeals/:id/outcome': () => ({
@@ -583,7 +608,7 @@ export const API_BODIES: Record<string, (b: Record<string, string>) => unknown> 
     panel: 'DCC',
     outcome: 'dismissed',
     decidedOn: '2026-03-02',
-    reason: 'The refusal stands',
+    reasons: 'The refusal stands',
   }),
 };
 
@@ -594,4 +619,9 @@ const ADVERSE = {
   severity: 2,
   credibility: 5,
   description: 'County court judgment, satisfied',
+};
+
+/** Form fields (url-encoded) for the page posts that check their fields before the record (default `x=1`). */
+export const FORM_BODIES: Record<string, string> = {
+  'POST /oversight/samples/grants/:id/revoke': 'version=1',
 };

@@ -205,7 +205,14 @@ export async function buildRouteAccessWorld(t: TestApp) {
     null,
   );
   const action = await addAction(t.deps, w.aa, item.id, { description: 'Audit the files', dueOn: null }, null);
-  await addRecommendationEvidence(t.deps, w.aa, item.id, { title: 'Audit', url: 'https://example.org/a' }, null);
+  const file = {
+    kind: 'uploaded-file' as const,
+    fileName: 'audit.txt',
+    claimedType: 'text/plain',
+    content: Buffer.from('Audit of the files', 'utf8'),
+    tooLarge: false,
+  };
+  await addRecommendationEvidence(t.deps, w.aa, item.id, { title: 'Audit', url: '', file }, null);
   const [recEvidence] = await q<{ id: string }>(`select id from recommendation_evidence`);
   const response = await generateResponse(t.deps, pcc, report.id, null);
   const [sample] = await db
