@@ -10,6 +10,8 @@ import { isPublic } from './route-need-to-know.http-fixtures.ts';
  * a page sends you to sign in and the API answers 401; signed in without need-to-know, a record of another
  * force or a page your role has no use for answers 404. Nothing is written either way. Each feature's own
  * tests check the same with its real records and forms; this one checks that no route was left out.
+ * Need-to-know itself (a real record, asked for by a user who holds the ability but has no need-to-know, by
+ * another force's user of the same role, and by the record's subject) is route-need-to-know.http.test.ts.
  */
 
 /** Every signed-in user may use these (their own account, declarations about themselves, signing out). */
