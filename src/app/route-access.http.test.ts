@@ -5,32 +5,16 @@ import { createAccount, sessionCookieFor } from '../../test/support/factories.ts
 import { createApiToken } from '../features/auth/api-tokens.ts';
 import { systemActor } from '../features/audit/audit-events.ts';
 import { buildCaseWorld, snapshot, type CaseWorld } from '../features/misconduct/cases.http-fixtures.ts';
+import { isPublic } from './route-need-to-know.http-fixtures.ts';
 
 /**
  * A net under every route the server registers, so that a new route cannot forget its guard: signed out,
  * a page sends you to sign in and the API answers 401; signed in without need-to-know, a record of another
  * force or a page your role has no use for answers 404. Nothing is written either way. Each feature's own
  * tests check the same with its real records and forms; this one checks that no route was left out.
+ * Need-to-know itself (a real record, asked for by a user who holds the ability but has no need-to-know, by
+ * another force's user of the same role, and by the record's subject) is route-need-to-know.http.test.ts.
  */
-
-/** Open to everyone, by design. */
-const PUBLIC = [
-  /^\/$/,
-  /^\*$/,
-  /^\/health$/,
-  /^\/metrics$/,
-  /^\/sign-in(\/two-factor)?$/,
-  /^\/account\/setup\/:token$/,
-  /^\/api\/docs/,
-  /^\/api\/v1\/openapi\.json$/,
-  /^\/public\/:forceId/,
-  /^\/assets\//,
-  /^\/static\//,
-  /^\/favicon\.ico$/,
-  /^\/status$/,
-  /^\/api$/,
-];
-const isPublic = (url: string) => PUBLIC.some((p) => p.test(url));
 
 /** Every signed-in user may use these (their own account, declarations about themselves, signing out). */
 const ANY_SIGNED_IN = [

@@ -1,0 +1,111 @@
+import { decisionBody } from '../features/restrictions/restrictions.http-fixtures.ts';
+
+/**
+ * Valid bodies for the API writes, so that a probe reaches the record look-up rather than being refused
+ * 400 by body validation first (which would prove nothing about need-to-know). `b` is the probe's bundle.
+ * A new API write needs its body here (else its probe fails with 400).
+ */
+export const API_BODIES: Record<string, (b: Record<string, string>) => unknown> = {
+  'POST /api/v1/people/:id/merge': (b) => ({
+    duplicateId: b.mergedPersonId,
+    survivorVersion: 1,
+    duplicateVersion: 1,
+    reason: 'The same officer twice',
+  }),
+  'POST /api/v1/person-merges/:mergeId/undo': () => ({ reason: 'Merged in error' }),
+  'POST /api/v1/cases/:id/allocation': () => ({ version: 1, leadInvestigatorId: null }),
+  'POST /api/v1/cases/:id/allegations/:allegationId/actions': () => ({
+    version: 1,
+    action: { type: 'assess_severity', severity: 'misconduct', rationale: 'If proved this would be misconduct.' },
+  }),
+  'POST /api/v1/cases/:id/subjects/:subjectId/left': () => ({ version: 1, leftOn: '2026-01-01', how: 'resigned' }),
+  'POST /api/v1/cases/:id/criminal-proceedings': (b) => ({
+    subjectId: b.subjectId,
+    kind: 'arrest',
+    occurredOn: '2026-02-01',
+  }),
+  'POST /api/v1/cases/:id/parties': () => ({ role: 'witness', name: 'Someone' }),
+  'POST /api/v1/cases/:id/links': (b) => ({ reference: b.otherReference, reason: 'Same incident' }),
+  'POST /api/v1/cases/:id/team': (b) => ({ version: 1, unitId: b.unitId }),
+  'POST /api/v1/cases/:id/restrictions': (b) => ({
+    subjectId: b.subjectId,
+    ...decisionBody('restricted_duties', '2026-03-02'),
+  }),
+  'POST /api/v1/restrictions/:id/reviews': () => ({
+    version: 1,
+    reviewedOn: '2026-03-02',
+    conditionsStillHold: true,
+    officerInformed: true,
+    reasons: 'The risk remains as it was',
+  }),
+  'POST /api/v1/restrictions/:id/change': () => ({ version: 1, ...decisionBody('restricted_duties', '2026-03-02') }),
+  'POST /api/v1/restrictions/:id/lift': () => ({
+    version: 1,
+    decidedOn: '2026-03-02',
+    endsOn: '2026-03-02',
+    reasons: 'The investigation has ended',
+  }),
+  'POST /api/v1/restrictions/:id/notice': () => ({ version: 1, writtenNoticeOn: '2026-03-02' }),
+  'POST /api/v1/cases/:id/subjects/:subjectId/suspension-rationale': () => ({
+    rationale: 'Suspension is not needed: the restriction protects the complainant',
+  }),
+  'POST /api/v1/recommendations/responses/:responseId/publish': () => ({ publishedOn: '2026-03-02', version: 1 }),
+  'POST /api/v1/recommendations/items/:itemId/actions/:actionId': () => ({ version: 1, doneOn: '2026-03-01' }),
+  'POST /api/v1/vetting/reviews/:id/assignment': () => ({ version: 1, assignedUserId: null }),
+  'POST /api/v1/vetting/reviews/:id/checks': () => ({ checkType: 'pnc', status: 'clear', notes: '' }),
+  'POST /api/v1/vetting/reviews/:id/adverse-information': () => ADVERSE,
+  'POST /api/v1/vetting/reviews/:id/decision': () => ({
+    version: 1,
+    outcome: 'maintain',
+    rationale: 'Nothing found that bears on the clearance',
+  }),
+  'POST /api/v1/vetting/people/:id/clearances': () => ({
+    level: 'RV',
+    grantedOn: '2024-01-01',
+    expiresOn: '2034-01-01',
+  }),
+  'POST /api/v1/vetting/applications/:id/checks/:checkId': () => ({ version: 1, status: 'clear', notes: '' }),
+  'POST /api/v1/vetting/applications/:id/adverse-information': () => ADVERSE,
+  'POST /api/v1/vetting/applications/:id/matches/:matchId': () => ({
+    version: 1,
+    decision: 'not_a_match',
+    note: 'Different date of birth',
+  }),
+  'POST /api/v1/vetting/applications/:id/person': (b) => ({ version: 1, personId: b.personId }),
+  'POST /api/v1/vetting/applications/:id/decision': (b) => ({
+    version: 1,
+    outcome: 'refuse',
+    rationale: 'Unresolved financial vulnerability',
+    reasonsForApplicant: 'Your finances could not be resolved',
+    items: {
+      [b.adverseId ?? '']: {
+        relevance: 'Debt is relevant to financial vulnerability',
+        riskAssessment: 'High: the judgment is unpaid',
+        mitigation: 'None offered',
+        reason: 'The risk cannot be managed',
+      },
+    },
+  }),
+  'POST /api/v1/vetting/decisions/:id/appeals': () => ({ lodgedOn: '2026-03-01', grounds: 'The judgment was paid' }),
+  'POST /api/v1/vetting/appeals/:id/outcome': () => ({
+    version: 1,
+    panel: 'DCC',
+    outcome: 'dismissed',
+    decidedOn: '2026-03-02',
+    reasons: 'The refusal stands',
+  }),
+};
+
+const ADVERSE = {
+  source: 'Credit reference agency',
+  infoType: 'financial',
+  relation: 'self',
+  severity: 2,
+  credibility: 5,
+  description: 'County court judgment, satisfied',
+};
+
+/** Form fields (url-encoded) for the page posts that check their fields before the record (default `x=1`). */
+export const FORM_BODIES: Record<string, string> = {
+  'POST /oversight/samples/grants/:id/revoke': 'version=1',
+};
