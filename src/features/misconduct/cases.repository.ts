@@ -187,12 +187,36 @@ export async function listReturnsOf(db: Db, forceId: string, caseId: string) {
     .orderBy(listReturns.createdAt);
 }
 
+/** The subject's first (initial) return to a list, if one was made. */
 export async function existingListReturn(tx: Db, forceId: string, subjectId: string, list: 'barred' | 'advisory') {
   const [row] = await tx
     .select({ id: listReturns.id })
     .from(listReturns)
-    .where(and(eq(listReturns.forceId, forceId), eq(listReturns.subjectId, subjectId), eq(listReturns.list, list)));
+    .where(
+      and(
+        eq(listReturns.forceId, forceId),
+        eq(listReturns.subjectId, subjectId),
+        eq(listReturns.list, list),
+        eq(listReturns.kind, 'initial'),
+      ),
+    );
   return row;
+}
+
+/** How many further reports (Police Act 1996 s.88F) were already made for the subject on a list. */
+export async function countFurtherListReturns(tx: Db, forceId: string, subjectId: string, list: 'barred' | 'advisory') {
+  const rows = await tx
+    .select({ id: listReturns.id })
+    .from(listReturns)
+    .where(
+      and(
+        eq(listReturns.forceId, forceId),
+        eq(listReturns.subjectId, subjectId),
+        eq(listReturns.list, list),
+        eq(listReturns.kind, 'further'),
+      ),
+    );
+  return rows.length;
 }
 
 export type CaseListFilter = {

@@ -124,6 +124,7 @@ export async function progressAllegation(
           break;
         case 'create_barred_list_return':
         case 'barred_list_further_report': {
+          const further = effect.kind === 'barred_list_further_report';
           const id = await createListReturn(tx, deps, actor, {
             list: 'barred',
             theCase,
@@ -131,8 +132,9 @@ export async function progressAllegation(
             triggeredOn: occurredOn,
             finding: result.next.finding,
             sanction: result.next.sanction,
+            ...(further ? { kind: 'further' as const, change: furtherReportChange(input.action) } : {}),
           });
-          if (id) effectsDone.push('barred list return created');
+          if (id) effectsDone.push(further ? 'barred list further report created' : 'barred list return created');
           break;
         }
         case 'create_advisory_list_return': {
@@ -202,6 +204,14 @@ export async function progressAllegation(
     if (result.next.status === 'closed') await closeCaseIfConcluded(tx, theCase, row.id, occurredOn, actor);
     return { allegationId: row.id, state: result.next.status, version: row.version + 1, effects: effectsDone };
   });
+}
+
+/** Police Act 1996 s.88F: the further report says what changed since the first one. */
+function furtherReportChange(action: z.infer<typeof allegationActionSchema>): string {
+  if (action.type !== 'decide_appeal') return 'the finding or outcome reported earlier changed';
+  return action.outcome === 'finding_overturned'
+    ? 'finding overturned on appeal'
+    : `dismissal replaced on appeal by ${(action.sanction ?? 'another sanction').replaceAll('_', ' ')}`;
 }
 
 const isPccReport = (period: PeriodKey) => period === 'pcc_report_first' || period === 'pcc_report_repeat';

@@ -102,8 +102,9 @@ describe('gross misconduct under the 2025 rules: investigation → hearing → p
       { kind: 'give_notice', notice: 'outcome_and_appeal_rights' },
       { kind: 'start_clock', period: 'pat_appeal', anchor: 'report_received_by_officer' },
     ]);
-    // A dismissal on Friday 19 December 2025 must reach the College by Tuesday 30 December.
-    expect(computeDeadline(resolvePeriods().barred_list_return, '2025-12-19')).toBe('2025-12-30');
+    // Barred List Regs 2017 reg 3(1): a dismissal on Friday 19 December 2025 (day 1) must reach the College by
+    // Monday 29 December (19, 22, 23, 24, 29; Christmas and Boxing Day skipped), not Tuesday 30 December.
+    expect(computeDeadline(resolvePeriods().barred_list_return, '2025-12-19')).toBe('2025-12-29');
 
     step = run(ctx, [{ type: 'lodge_appeal' }], step.state);
     expect(step.effects).toEqual([{ kind: 'stop_clock', period: 'pat_appeal' }]);
