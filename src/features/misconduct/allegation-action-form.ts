@@ -205,6 +205,16 @@ const SPECS: Record<ActionType, Record<string, Spec>> = {
         gross_misconduct: 'Gross misconduct',
       },
     },
+    acceleratedOutcome: {
+      kind: 'radios',
+      legend: 'Accelerated hearing only: if gross misconduct was not found, what did the hearing do?',
+      hint: 'Regulation 62(8): an accelerated hearing records no misconduct finding; it dismisses the case or returns it',
+      none: 'Does not apply',
+      labels: {
+        dismiss_case: 'Dismissed the case',
+        return_to_authority: 'Returned the case to the appropriate authority (Part 4)',
+      },
+    },
   },
   record_sanction: {
     sanction: { kind: 'radios', legend: 'What sanction was imposed?', labels: sanctionLabels },

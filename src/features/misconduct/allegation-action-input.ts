@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SANCTIONS } from './rules/allegation-types.ts';
+import { ACCELERATED_OUTCOMES, SANCTIONS } from './rules/allegation-types.ts';
 import type { Ability } from '../access/roles.ts';
 import type { ActionType, AllegationAction } from './rules/allegation-types.ts';
 
@@ -66,6 +66,7 @@ export const allegationActionSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('record_finding'),
     finding: z.enum(['not_proven', 'misconduct', 'gross_misconduct'], { message: 'Choose the finding' }),
+    acceleratedOutcome: z.enum(ACCELERATED_OUTCOMES).optional(),
   }),
   z.object({
     type: z.literal('record_sanction'),
@@ -130,7 +131,9 @@ export function toWorkflowAction(a: AllegationActionInput): AllegationAction {
     case 'withdraw':
       return { type: a.type, route: a.route };
     case 'record_finding':
-      return { type: a.type, finding: a.finding };
+      return a.acceleratedOutcome
+        ? { type: a.type, finding: a.finding, acceleratedOutcome: a.acceleratedOutcome }
+        : { type: a.type, finding: a.finding };
     case 'record_sanction':
       return a.exceptionalCircumstances
         ? { type: a.type, sanction: a.sanction, exceptionalCircumstances: a.exceptionalCircumstances }

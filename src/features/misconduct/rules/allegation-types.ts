@@ -79,6 +79,9 @@ export type WithdrawalRoute = 'no_further_action' | 'rprp' | 'performance_regula
 export type CloseRoute = 'no_further_action' | 'performance_regulations';
 export type FullHearingReason = 'officer_opted_for_full_hearing' | 'authority_decided_full_hearing_needed';
 export type AppealOutcome = 'dismissed' | 'finding_overturned' | 'sanction_varied';
+/** Conduct Regs reg 62(8): an accelerated hearing that does not find gross misconduct dismisses or returns the case. */
+export const ACCELERATED_OUTCOMES = ['dismiss_case', 'return_to_authority'] as const;
+export type AcceleratedOutcome = (typeof ACCELERATED_OUTCOMES)[number];
 
 export type AllegationAction =
   | { type: 'assess_severity'; severity: Severity }
@@ -95,7 +98,11 @@ export type AllegationAction =
   | { type: 'schedule_hearing'; fullHearingReason?: FullHearingReason }
   | { type: 'schedule_accelerated_hearing'; specialConditionsCertified: boolean }
   | { type: 'withdraw'; route: WithdrawalRoute }
-  | { type: 'record_finding'; finding: RecordedFinding }
+  /**
+   * `acceleratedOutcome`: what an accelerated hearing that does not find gross misconduct does instead — dismiss
+   * the case, or return it to the appropriate authority under Part 4 (Conduct Regs reg 62(8)).
+   */
+  | { type: 'record_finding'; finding: RecordedFinding; acceleratedOutcome?: AcceleratedOutcome }
   /** `exceptionalCircumstances` is the rationale for a lesser sanction under the presumption of dismissal. */
   | { type: 'record_sanction'; sanction: Sanction; exceptionalCircumstances?: string }
   | { type: 'lodge_appeal' }
@@ -116,6 +123,8 @@ export interface AllegationState {
   sanction?: Sanction;
   exceptionalCircumstances?: string;
   appeal?: 'lodged' | AppealOutcome;
+  /** Set when an accelerated hearing did not find gross misconduct (Conduct Regs reg 62(8)). */
+  acceleratedOutcome?: AcceleratedOutcome;
 }
 
 /** Facts decided outside the workflow that change what it allows. */

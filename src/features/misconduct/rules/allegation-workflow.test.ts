@@ -283,7 +283,11 @@ describe('misconduct meetings and hearings', () => {
       decided,
     ).state;
     expect(refusal(found, { type: 'record_sanction', sanction: 'final_written_warning' }, fww)).toMatch(
-      /already in force/,
+      /while a final written warning is in force/,
+    );
+    // Conduct Regs reg 42(8): with a FWW in force, no written warning either.
+    expect(refusal(found, { type: 'record_sanction', sanction: 'written_warning' }, fww)).toMatch(
+      /neither a written warning nor a final written warning may be given \(Conduct Regs reg 42\(8\)\)/,
     );
     expect(transition(found, { type: 'record_sanction', sanction: 'dismissal_without_notice' }, fww).ok).toBe(true);
   });

@@ -10,6 +10,7 @@ import {
 import { ACTION_TABLE, STATUS_LABELS } from './allegation-table.ts';
 import {
   ACTION_TYPES,
+  type AcceleratedOutcome,
   type ActionType,
   type AllegationAction,
   type AllegationContext,
@@ -305,6 +306,8 @@ function apply(state: AllegationState, action: AllegationAction, ctx: Allegation
     case 'record_finding': {
       if (state.form === 'meeting' && action.finding === 'gross_misconduct')
         return refuse('A misconduct meeting cannot find gross misconduct (§2.9)');
+      if (state.form === 'accelerated_hearing' && action.finding !== 'gross_misconduct')
+        return acceleratedShortOfGross(state, action.acceleratedOutcome);
       const finding =
         ctx.subject === 'former' && action.finding === 'gross_misconduct'
           ? 'would_have_been_dismissed'
@@ -381,6 +384,39 @@ function apply(state: AllegationState, action: AllegationAction, ctx: Allegation
       throw new RangeError(`Unknown action: ${JSON.stringify(unknownAction)}`);
     }
   }
+}
+
+/**
+ * Conduct Regs reg 62(8): an accelerated hearing that finds the conduct is not gross misconduct may dismiss the
+ * case or return it to the appropriate authority to be dealt with under Part 4. It records no misconduct finding,
+ * imposes no sanction and starts no appeal clock; a returned case goes back to the misconduct assessment.
+ */
+function acceleratedShortOfGross(state: AllegationState, outcome: AcceleratedOutcome | undefined): TransitionResult {
+  if (!outcome) {
+    return refuse(
+      'An accelerated hearing that does not find gross misconduct cannot record misconduct: say whether it dismissed the case or returned it to the appropriate authority (Conduct Regs reg 62(8))',
+    );
+  }
+  if (outcome === 'dismiss_case') {
+    const next: AllegationState = {
+      ...state,
+      status: 'finding_recorded',
+      finding: 'not_proven',
+      acceleratedOutcome: outcome,
+    };
+    return ok(next, outcomeEffects(next));
+  }
+  return ok(
+    {
+      ...state,
+      status: 'assessed_misconduct',
+      severity: 'misconduct',
+      form: undefined,
+      finding: undefined,
+      acceleratedOutcome: outcome,
+    },
+    [{ kind: 'give_notice', notice: 'outcome' }],
+  );
 }
 
 function statusForSeverity(severity: Severity): AllegationStatus {
