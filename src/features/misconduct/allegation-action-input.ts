@@ -26,7 +26,14 @@ export const allegationActionSchema = z.discriminatedUnion('type', [
       message: 'Choose the mode of investigation the IOPC decided',
     }),
   }),
-  z.object({ type: z.literal('serve_reg17_notice'), servedOn: z.string().optional() }),
+  z.object({
+    type: z.literal('serve_reg17_notice'),
+    /** The date the notice was given: the event date of this step, from which reg 18's period runs. */
+    servedOn: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date the notice was given in the format 2026-12-03')
+      .optional(),
+  }),
   z.object({ type: z.literal('start_investigation'), plan: z.string().trim().max(5000).default('') }),
   z.object({
     type: z.literal('submit_report'),
@@ -86,6 +93,16 @@ export const allegationActionSchema = z.discriminatedUnion('type', [
 ]);
 
 export type AllegationActionInput = z.infer<typeof allegationActionSchema>;
+
+/**
+ * The date an action's own form gives for the event, where it has one, and the name of that field: the
+ * regulation 17 notice's "date the notice was given" is the date the representations clock runs from
+ * (Conduct Regs reg 18), whatever day it is recorded. Null when the action has no such field.
+ */
+export function eventDateOf(a: AllegationActionInput): { field: string; on: string } | null {
+  if (a.type === 'serve_reg17_notice' && a.servedOn) return { field: 'servedOn', on: a.servedOn };
+  return null;
+}
 
 /**
  * Who may take each action: decisions the law gives the appropriate authority (severity, referral, case to

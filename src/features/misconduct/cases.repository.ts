@@ -1,4 +1,4 @@
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rawRows } from '../../db/raw-rows.ts';
 import {
@@ -149,6 +149,19 @@ export async function updateAllegation(
 
 export async function insertAllegationEvent(tx: Db, values: typeof allegationEvents.$inferInsert): Promise<void> {
   await tx.insert(allegationEvents).values(values);
+}
+
+/** One allegation's recorded steps, latest event date first (the chronology check reads these). */
+export async function allegationStepsOf(tx: Db, forceId: string, allegationId: string) {
+  return tx
+    .select({
+      action: allegationEvents.action,
+      occurredOn: allegationEvents.occurredOn,
+      details: allegationEvents.details,
+    })
+    .from(allegationEvents)
+    .where(and(eq(allegationEvents.forceId, forceId), eq(allegationEvents.allegationId, allegationId)))
+    .orderBy(desc(allegationEvents.occurredOn), desc(allegationEvents.recordedAt));
 }
 
 export type TimelineEntry = {

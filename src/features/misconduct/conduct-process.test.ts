@@ -321,7 +321,8 @@ describe('closing', () => {
         );
       }
       const [last] = await t.database.query<{ state: string }>(`select state from allegations where id = $1`, [id]);
-      if (last?.state !== 'closed') await act(id, { type: 'close' }, '2026-12-30');
+      // On or after every earlier step (the overturned dismissal's appeal was decided on 8 January 2027).
+      if (last?.state !== 'closed') await act(id, { type: 'close' }, '2027-01-08');
     }
     const [theCase] = await t.database.query<{ status: string; closed_on: string | null }>(
       `select status, closed_on::text from cases where id = $1`,

@@ -10,12 +10,14 @@ import type { PeriodKey } from '../clocks/periods.ts';
 import type { AuditActor } from '../audit/audit-events.ts';
 import type { Db } from '../../db/client.ts';
 import { transition } from './rules/allegation-workflow.ts';
-import { actionAbility, allegationActionSchema, toWorkflowAction } from './allegation-action-input.ts';
+import { actionAbility, allegationActionSchema, eventDateOf, toWorkflowAction } from './allegation-action-input.ts';
+import { chronologyRefusal } from './rules/chronology.ts';
 import { contextOf, factsOf, regimeOf } from './case-context.ts';
 import { createListReturn } from './list-returns.ts';
 import { openReviewForAllegationStep } from '../vetting/conduct-review-triggers.ts';
 import { refreshAllegationFigures } from '../oversight/allegation-figures.repository.ts';
 import {
+  allegationStepsOf,
   allegationsOf,
   findAllegationForUpdate,
   findSubjectForUpdate,
@@ -53,10 +55,13 @@ export async function progressAllegation(
   authorize(principal, 'case.read', 'case');
   const input = parseInput(progressAllegationInput, raw, 'Check the details of the action');
   authorize(principal, actionAbility[input.action.type], 'case');
-  const occurredOn = input.occurredOn ?? ukToday(deps.now());
+  // The action's own event date (the reg 17 notice's served date) is the date of the step and of its clocks.
+  const own = eventDateOf(input.action);
+  const dateField = own?.field ?? 'occurredOn';
+  const occurredOn = own?.on ?? input.occurredOn ?? ukToday(deps.now());
   if (occurredOn > ukToday(deps.now()))
     throw new AppError('validation', 'Check the details of the action', {
-      occurredOn: 'The date cannot be in the future',
+      [dateField]: 'The date cannot be in the future',
     });
   return deps.db.transaction(async (tx) => {
     const theCase = await findVisibleCase(tx, principal, input.caseId, true);
@@ -76,6 +81,14 @@ export async function progressAllegation(
       contextOf(theCase, facts, subject?.leftOn ?? null),
     );
     if (!result.ok) throw new AppError('invalid_state', result.reason);
+    // Conduct Regs: each step follows the matter coming to attention and the step before it (legal review 2026).
+    const impossible = chronologyRefusal({
+      action: input.action.type,
+      eventOn: occurredOn,
+      cameToAttentionOn: theCase.cameToAttentionOn,
+      steps: await allegationStepsOf(tx, principal.forceId, row.id),
+    });
+    if (impossible) throw new AppError('validation', 'Check the dates', { [dateField]: impossible });
     const fromState = facts.track.status;
     await updateAllegation(tx, row, { state: result.next.status, facts: { ...facts, track: result.next } });
     const details = Object.fromEntries(Object.entries(input.action).filter(([key]) => key !== 'type'));
