@@ -92,6 +92,12 @@ const SPECS: Record<ActionType, Record<string, Spec>> = {
       legend: 'Unconnected incidents',
       text: 'The alleged misconduct arises from multiple unconnected incidents',
     },
+    iopcSpecialDetermination: {
+      kind: 'checkbox',
+      legend: 'Former officer, Condition C',
+      text: 'The IOPC has made a special determination (the officer left more than 12 months before the matter came to attention)',
+      hint: 'Regulation 4A: needed before a former officer under Condition C can be assessed for gross misconduct',
+    },
   },
   record_referral_check: {
     referable: {

@@ -13,6 +13,8 @@ export const allegationActionSchema = z.discriminatedUnion('type', [
     rationale: z.string().trim().min(10, 'Give the reasons for the assessment in at least 10 characters').max(5000),
     finalWrittenWarningInForce: z.boolean().default(false),
     multipleUnconnectedIncidents: z.boolean().default(false),
+    /** A former officer under Condition C needs the IOPC's special determination (Conduct Regs reg 4A). */
+    iopcSpecialDetermination: z.boolean().optional(),
   }),
   z.object({
     type: z.literal('record_referral_check'),

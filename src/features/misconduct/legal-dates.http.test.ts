@@ -73,7 +73,13 @@ describe('event dates and chronology', () => {
 
   it('starts the reg 18 representations clock from the regulation 17 notice’s served date, 3 December, not the day it is recorded (Conduct Regs reg 17, reg 18)', async () => {
     await act(
-      { type: 'assess_severity', severity: 'gross_misconduct', rationale: 'If proved this would be gross.' },
+      {
+        type: 'assess_severity',
+        severity: 'gross_misconduct',
+        rationale: 'If proved this would be gross.',
+        finalWrittenWarningInForce: false,
+        multipleUnconnectedIncidents: false,
+      },
       '2026-12-01',
     );
     await act({ type: 'start_investigation', plan: '' }, '2026-12-02');

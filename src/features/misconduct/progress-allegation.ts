@@ -74,6 +74,7 @@ export async function progressAllegation(
     if (input.action.type === 'assess_severity') {
       facts.finalWrittenWarningInForce = input.action.finalWrittenWarningInForce;
       facts.multipleUnconnectedIncidents = input.action.multipleUnconnectedIncidents;
+      facts.iopcSpecialDetermination = input.action.iopcSpecialDetermination ?? false;
     }
     const result = transition(
       facts.track,

@@ -1,5 +1,7 @@
 import type { PeriodKey } from '../../clocks/periods.ts';
+import type { IsoDate } from '../../../lib/dates.ts';
 import type { RegimeVersion } from './regime.ts';
+import type { PersonType } from './subject-standing.ts';
 
 /**
  * The vocabulary of the allegation track (§2.4, §2.8–2.11, §2.13, §2.18). Kept apart from the transition
@@ -137,6 +139,14 @@ export interface AllegationContext {
   finalWrittenWarningInForce: boolean;
   /** The misconduct arises from multiple unconnected incidents (§2.9). */
   multipleUnconnectedIncidents: boolean;
+  /** From the person record at the relevant date; staff and volunteers are refused the officer track. */
+  personType?: PersonType;
+  /** False when no lower rank exists (a constable, a special, no rank recorded) — reg 62(6). Unknown: not checked. */
+  lowerRankExists?: boolean;
+  /** A reduction in rank was already given to this subject in the same case (reg 62(7)). */
+  alreadyReducedInRank?: boolean;
+  /** For a former officer: when they left, when the matter came to attention, and any IOPC special determination. */
+  formerOfficer?: { leftOn: IsoDate; cameToAttentionOn: IsoDate; iopcSpecialDetermination: boolean };
 }
 
 /** When a started clock's period begins (the words of each period are in clocks/periods.ts). */

@@ -77,6 +77,8 @@ export function availableSanctions(
   // Conduct Regs reg 42(8): with a FWW in force "neither a written warning nor a final written warning may be given".
   if (ctx.finalWrittenWarningInForce)
     list = list.filter((s) => s !== 'final_written_warning' && s !== 'written_warning');
+  // Conduct Regs reg 62(6)–(7): only where a lower rank exists, and not twice.
+  if (ctx.lowerRankExists === false || ctx.alreadyReducedInRank) list = list.filter((s) => s !== 'reduction_in_rank');
   return { ok: true, sanctions: SANCTIONS.filter((s) => list.includes(s)) };
 }
 
@@ -113,6 +115,12 @@ export function sanctionRefusal(
 function whyNot(form: ProceedingsForm, finding: Finding, sanction: Sanction, ctx: AllegationContext): string {
   if ((sanction === 'final_written_warning' || sanction === 'written_warning') && ctx.finalWrittenWarningInForce) {
     return `A ${SANCTION_LABELS[sanction]} cannot be given while a final written warning is in force: neither a written warning nor a final written warning may be given (Conduct Regs reg 42(8))`;
+  }
+  if (sanction === 'reduction_in_rank' && ctx.alreadyReducedInRank) {
+    return 'The officer has already been reduced in rank in these proceedings: a second reduction is not available (Conduct Regs reg 62(7))';
+  }
+  if (sanction === 'reduction_in_rank' && ctx.lowerRankExists === false) {
+    return 'Reduction in rank is not available: the person record shows no rank below the officer’s rank on this date (a constable, a special constable or no rank recorded) (Conduct Regs reg 62(6))';
   }
   if (form === 'accelerated_hearing' && sanction === 'final_written_warning') {
     return 'An accelerated hearing cannot give a final written warning: only reduction in rank or dismissal without notice (Conduct Regs reg 62(3))';
