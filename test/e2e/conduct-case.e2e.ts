@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { formatDate, ukToday } from '../../src/lib/dates.ts';
-import { addCalendarDays, addMonths, addWorkingDays } from '../../src/features/clocks/working-days.ts';
+import { addCalendarDays, addMonths } from '../../src/features/clocks/working-days.ts';
+import { computeDeadline, resolvePeriods } from '../../src/features/clocks/periods.ts';
 import { regimeDefinition, regimeFor } from '../../src/features/misconduct/rules/regime.ts';
 import {
   AA,
@@ -53,7 +54,8 @@ describe('A conduct case with ten subjects, from the report to the barred list, 
   const today = ukToday(new Date());
   const cameToAttention = addCalendarDays(today, -60);
   const twelveMonthDue = addMonths(cameToAttention, 12);
-  const barredListDue = addWorkingDays(today, 5);
+  // Barred List Regs 2017 reg 3(1): 5 working days BEGINNING WITH the day of the dismissal (today is day 1).
+  const barredListDue = computeDeadline(resolvePeriods().barred_list_return, today);
 
   let shots = 0;
   /** Every page of the journey, checked with axe and photographed as test-results/case-NN-name.png, in order. */

@@ -313,6 +313,14 @@ export const listReturns = pgTable(
     subjectId: uuid('subject_id').notNull(),
     allegationId: uuid('allegation_id'),
     list: text('list', { enum: ['barred', 'advisory'] }).notNull(),
+    /**
+     * 'initial': the first report (Barred List Regs 2017 reg 3, reg 12); 'further': a further report when the
+     * first one becomes wrong, e.g. a dismissal overturned on appeal (Police Act 1996 s.88F, reg 5) — its own
+     * return with its own clock.
+     */
+    kind: text('kind', { enum: ['initial', 'further'] })
+      .notNull()
+      .default('initial'),
     document: jsonb('document').notNull(),
     triggeredOn: date('triggered_on').notNull(),
     submittedOn: date('submitted_on'),

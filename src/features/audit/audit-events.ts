@@ -128,6 +128,8 @@ export const auditEventSchema = z.discriminatedUnion('type', [
     subjectId: uuid,
     list: z.enum(['barred', 'advisory']),
     returnId: uuid,
+    /** Present for a further report (Police Act 1996 s.88F); absent for the first return. */
+    kind: z.literal('further').optional(),
   }),
   z.object({
     type: z.literal('criminal.recorded'),

@@ -133,7 +133,7 @@ export function summariseAuditEvent(payload: unknown): string {
     case 'subject.left':
       return `Subject left the force (${e.how}) on ${e.leftOn}`;
     case 'list_return.created':
-      return `Created the ${e.list} list return`;
+      return e.kind === 'further' ? `Created a further ${e.list} list report` : `Created the ${e.list} list return`;
     case 'clock.started':
     case 'clock.met':
     case 'clock.cancelled':

@@ -136,9 +136,10 @@ describe('GET /deadlines (your deadlines)', () => {
     expect(res.body).toContain('Overdue by 2 days');
     expect(res.body).toMatch(/Due in 1 day\s*</);
     expect(res.body).toContain('Due in 2 days');
-    expect(res.body).toContain('Due in 15 days');
+    // Barred List Regs 2017 reg 3(1): 5 WD beginning with Thursday 24 Dec 2026 end on Monday 4 January 2027.
+    expect(res.body).toContain('Due in 14 days');
     expect(res.body).toContain('19 December 2026');
-    expect(res.body).toContain('5 January 2027');
+    expect(res.body).toContain('4 January 2027');
     expect(res.body).toContain(`href="/cases/${ids.led}"`);
     expect(res.body).toContain('Default length not yet checked against the regulations [R]'); // the suspension review interval
     expect(res.body).not.toContain(refs.restricted);
@@ -157,7 +158,7 @@ describe('GET /deadlines (your deadlines)', () => {
       ['pre_hearing', '2026-12-22', 'outsider'],
       ['suspension_review', '2026-12-23', null],
     ]);
-    expect(body.later.map((d) => [d.period, d.dueOn])).toEqual([['barred_list_return', '2027-01-05']]);
+    expect(body.later.map((d) => [d.period, d.dueOn])).toEqual([['barred_list_return', '2027-01-04']]);
     expect([...refsOf(body.overdue), ...refsOf(body.dueThisWeek), ...refsOf(body.later)]).not.toContain(
       refs.restricted,
     );

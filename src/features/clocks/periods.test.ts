@@ -36,8 +36,9 @@ describe('period table defaults', () => {
   });
 
   it('has exactly the expected keys (adding a clock must update this test)', () => {
-    // 16 conduct clocks, 2 restriction clocks (notice and review), 11 vetting renewals, the vetting review and appeal.
-    expect(PERIOD_KEYS).toHaveLength(31);
+    // 18 conduct clocks (with the barred-list further report and the accelerated hearing), 2 restriction clocks
+    // (notice and review), 11 vetting renewals, the vetting review and appeal.
+    expect(PERIOD_KEYS).toHaveLength(33);
   });
 });
 
@@ -94,27 +95,58 @@ describe('periodsForRegime', () => {
     );
     expect(keys).not.toContain('rprp_account');
     expect(keys).not.toContain('pcc_report_first');
-    expect(periodsForRegime(resolvePeriods(), '2020+2025').map((p) => p.key)).toHaveLength(31);
+    expect(periodsForRegime(resolvePeriods(), '2020+2025').map((p) => p.key)).toHaveLength(33);
   });
 });
 
 describe('computeDeadline', () => {
   const periods = resolvePeriods();
 
-  it('counts working days from the day after the event', () => {
-    expect(computeDeadline(periods.outcome_report, '2025-04-17')).toBe('2025-04-28');
-    expect(computeDeadline(periods.barred_list_return, '2026-12-23')).toBe('2027-01-04'); // 24, 29, 30, 31 Dec, 4 Jan
+  it('counts working days from the day after the event for the "first working day after" periods (Conduct Regs reg 45(3))', () => {
+    expect(computeDeadline(periods.outcome_report, '2025-04-17')).toBe('2025-04-28'); // Easter 2025 skipped
     expect(computeDeadline(periods.pre_hearing, '2025-12-01')).toBe('2025-12-22');
+    expect(computeDeadline(periods.meeting_appeal, '2026-12-22')).toBe('2027-01-05'); // 23, 24, 29, 30, 31 Dec, 4, 5 Jan
   });
 
   it('counts calendar days and months', () => {
     expect(computeDeadline(periods.complainant_review_window, '2025-01-31')).toBe('2025-02-28');
     expect(computeDeadline(periods.pcc_report_first, '2025-03-10')).toBe('2026-03-10');
     expect(computeDeadline(periods.pcc_report_repeat, '2026-03-10')).toBe('2026-09-10');
-    expect(computeDeadline(periods.final_written_warning_expiry, '2024-02-29')).toBe('2026-02-28');
+    // Conduct Regs reg 42(4): in force from notification, so the last day is start + N months − 1 day.
+    expect(computeDeadline(periods.final_written_warning_expiry, '2025-06-02')).toBe('2027-06-01');
+    expect(computeDeadline(periods.written_warning_expiry, '2025-04-18')).toBe('2026-10-17');
   });
 
   it('uses an overridden amount', () => {
     expect(computeDeadline(resolvePeriods({ pat_appeal: 15 }).pat_appeal, '2025-12-01')).toBe('2025-12-22');
+  });
+});
+
+describe('start rules: "beginning with the date of" the event against "the first working day after"', () => {
+  const periods = resolvePeriods();
+
+  it('Barred List Regs 2017 reg 3(1): dismissal on Monday 2 June 2025 → report due Friday 6 June 2025, not Monday 9 June', () => {
+    expect(periods.barred_list_return.startRule).toBe('event_day');
+    expect(computeDeadline(periods.barred_list_return, '2025-06-02')).toBe('2025-06-06');
+  });
+
+  it('Advisory List Regs 2017 reg 12(1): resignation on Thursday 17 April 2025 → due Friday 25 April (Easter 2025 skipped)', () => {
+    // 17 (day 1), 22, 23, 24, 25: Good Friday 18 and Easter Monday 21 April are not working days.
+    expect(computeDeadline(periods.advisory_list_return, '2025-04-17')).toBe('2025-04-25');
+  });
+
+  it('Barred List Regs 2017 reg 3(1): an event on a Saturday starts counting on the Monday (Christmas 2027 substitutes)', () => {
+    // Saturday 25 December 2027: 27 and 28 December are the substitute holidays, so day 1 is Wednesday 29th.
+    expect(computeDeadline(periods.barred_list_return, '2027-12-25')).toBe('2028-01-05');
+  });
+
+  it('gives every period a start rule with its source, and lets configuration correct one marked [R]', () => {
+    for (const key of PERIOD_KEYS) {
+      expect(['event_day', 'day_after']).toContain(periods[key].startRule);
+      expect(periods[key].startRuleSource).toMatch(/\[(V|R|S)/);
+    }
+    const changed = resolvePeriods({ pat_appeal: { amount: 10, startRule: 'event_day' } }).pat_appeal;
+    expect(changed).toMatchObject({ startRule: 'event_day', defaultStartRule: 'day_after', overridden: true });
+    expect(() => resolvePeriods({ pat_appeal: { amount: 10, startRule: 'day_before' } })).toThrow();
   });
 });

@@ -19,6 +19,19 @@ export const PERIOD_UNITS = ['working_days', 'calendar_days', 'months'] as const
 export type PeriodUnit = (typeof PERIOD_UNITS)[number];
 export type Confidence = 'V' | 'R';
 
+/**
+ * Where a period's day 1 falls. The regulations use two wordings, and a period a day late breaks the law:
+ * - 'event_day': "N working days BEGINNING WITH THE DATE OF the event" (Barred List Regs 2017 reg 3(1),
+ *   reg 12(1)): the event day is day 1 when it is a working day, so 5 WD from Monday 2 June 2025 end on
+ *   Friday 6 June; a warning "in force for N months" from its notification ends on start + N months − 1 day.
+ * - 'day_after': "beginning with the first working day after the day on which …" (Conduct Regs reg 45(3);
+ *   C&M Regs reg 29(2)): day 1 is the first (working) day after the event.
+ */
+export const START_RULES = ['event_day', 'day_after'] as const;
+export type StartRule = (typeof START_RULES)[number];
+
+type PeriodWords = { label: string; from: string; source: string; startRule: StartRule; startRuleSource: string };
+
 const ALL: readonly RegimeVersion[] = ['2012', '2020', '2020+2024', '2020+2025'];
 const FROM_2020: readonly RegimeVersion[] = ['2020', '2020+2024', '2020+2025'];
 
@@ -27,91 +40,148 @@ export const PERIOD_DEFINITIONS = Object.freeze({
     label: 'First report to the local policing body on an investigation not completed',
     from: 'the day the allegation first came to the appropriate authority’s attention (Schedule 3: the day the complaint was made)',
     source: '§2.7 Conduct Regs reg 19; Complaints and Misconduct Regs reg 13 [V S13, S22]',
+    startRule: 'day_after',
+    startRuleSource:
+      'Conduct Regs reg 19: the report is due once the 12 months beginning with the day of attention have ended, i.e. on start + 12 months [V]',
   }),
   pcc_report_repeat: period(6, 'months', 'V', FROM_2020, {
     label: 'Further report to the local policing body (each later period)',
     from: 'the end of the previous relevant period',
     source: '§2.7 Conduct Regs reg 19; Complaints and Misconduct Regs reg 13 [V S13, S22]',
+    startRule: 'day_after',
+    startRuleSource: 'Conduct Regs reg 19: each further report is due once the next 6 months have ended [V]',
   }),
   suspension_notice_written: period(3, 'working_days', 'R', ALL, {
     label: 'Written confirmation of a suspension given orally',
     from: 'the oral notification of suspension',
     source: '§2.12 reg 11 (2012 wording [V]; same in 2020 [R])',
+    startRule: 'day_after',
+    startRuleSource: 'reg 11 wording not retrieved [R]',
   }),
   suspension_review: period(28, 'calendar_days', 'R', FROM_2020, {
     label: 'Review of whether the suspension conditions are still met',
     from: 'the suspension decision, then each review',
     source: '§2.12 reg 11 (interval not retrieved; "commonly every 4 weeks") [R]',
+    startRule: 'day_after',
+    startRuleSource: 'reg 11 review interval not retrieved [R]',
   }),
   restriction_notice: period(3, 'working_days', 'R', ALL, {
     label: 'Written notice of a restriction of duties (or written confirmation of one given orally)',
     from: 'the decision to restrict duties',
     source: '§2.12 alternatives to suspension: local force policy, default as for reg 11 [R]',
+    startRule: 'day_after',
+    startRuleSource: 'force policy [R]',
   }),
   restriction_review: period(28, 'calendar_days', 'R', ALL, {
     label: 'Review of a restriction of duties short of suspension',
     from: 'the decision, then each review',
     source: '§2.12 alternatives to suspension: local force policy, default as for reg 11 reviews [R]',
+    startRule: 'day_after',
+    startRuleSource: 'force policy [R]',
   }),
   reg18_representations: period(10, 'working_days', 'R', FROM_2020, {
     label: 'Officer’s statement or documents to the investigator',
     from: 'the regulation 17 written notice being given',
     source: '§2.6 reg 18 [R – confirm]',
+    startRule: 'day_after',
+    startRuleSource:
+      'Conduct Regs reg 18: "starting with the first working day after the day on which the notice is given" (text not retrieved) [R]',
   }),
   rprp_account: period(5, 'working_days', 'V', FROM_2020, {
     label: 'Officer’s account for the reflective practice review process',
     from: 'the reflective practice notice being given to the officer',
     source: '§2.11 Part 6 [V S30, S17]',
+    startRule: 'day_after',
+    startRuleSource: 'Conduct Regs Part 6 (wording of the start not retrieved) [R]',
   }),
   pre_hearing: period(15, 'working_days', 'V', FROM_2020, {
     label: 'Misconduct pre-hearing (extendable)',
     from: 'the documents being supplied to the chair',
     source: '§2.9 pre-hearing [V S16]',
+    startRule: 'day_after',
+    startRuleSource: 'Conduct Regs reg 31/32 (wording of the start not retrieved) [R]',
   }),
   outcome_report: period(5, 'working_days', 'V', FROM_2020, {
     label: 'Written reasons / outcome report to the appropriate authority',
     from: 'the end of the misconduct proceedings',
     source: '§2.9 [V S29]',
+    startRule: 'day_after',
+    startRuleSource: 'Conduct Regs reg 43(1) [S]',
   }),
   meeting_appeal: period(7, 'working_days', 'R', FROM_2020, {
     label: 'Notice of appeal against a misconduct meeting (extendable in exceptional circumstances)',
     from: 'the officer receiving the report of the meeting',
     source: '§2.13 reg 45 [V S29g MoD mirror; R for Home Office]',
+    startRule: 'day_after',
+    startRuleSource:
+      'Conduct Regs reg 45(3): "beginning with the first working day after the day on which the officer is supplied with" the report [V MoD mirror]',
   }),
   pat_appeal: period(10, 'working_days', 'R', FROM_2020, {
     label: 'Notice of appeal to the Police Appeals Tribunal',
     from: 'the officer receiving the outcome of the hearing or accelerated hearing',
     source: '§2.13 Police Appeals Tribunals Rules 2020 [R]',
+    startRule: 'day_after',
+    startRuleSource: 'Police Appeals Tribunals Rules 2020 (time limits not retrieved) [R]',
   }),
   barred_list_return: period(5, 'working_days', 'V', ALL, {
     label: 'Report to the College of Policing for the barred list',
     from: 'the dismissal, or the finding that a former officer would have been dismissed',
     source: '§2.15 Barred List Regs 2017 reg 3 [V S31]',
+    startRule: 'event_day',
+    startRuleSource:
+      'Police Barred List and Police Advisory List Regs 2017 reg 3(1): "5 working days beginning with the date of" the dismissal or finding [V]',
   }),
   advisory_list_return: period(5, 'working_days', 'V', ALL, {
     label: 'Report to the College of Policing for the advisory list',
     from: 'the resignation or retirement under investigation (or the allegation coming to attention after leaving)',
     source: '§2.15 Barred List Regs 2017 reg 12 [V S31]',
+    startRule: 'event_day',
+    startRuleSource:
+      'Police Barred List and Police Advisory List Regs 2017 reg 12(1): "5 working days beginning with the date of" the event [V]',
+  }),
+  barred_list_further_report: period(5, 'working_days', 'R', ALL, {
+    label: 'Further report to the College of Policing for the barred list (dismissal overturned or changed)',
+    from: 'the change that makes the earlier report wrong (e.g. the appeal decision)',
+    source: '§2.15 Police Act 1996 s.88F; Barred List Regs 2017 reg 5 [V duty; R period, taken as for reg 3]',
+    startRule: 'event_day',
+    startRuleSource: 'Barred List Regs 2017 reg 5 (period wording not retrieved; as reg 3(1)) [R]',
+  }),
+  accelerated_hearing: period(15, 'working_days', 'V', FROM_2020, {
+    label: 'Accelerated misconduct hearing held (not less than 10 nor more than 15 working days after the notice)',
+    from: 'the regulation 51 notice being given to the officer',
+    source: '§2.10 Conduct Regs reg 52(1) [V]',
+    startRule: 'day_after',
+    startRuleSource: 'Conduct Regs reg 52(1): "after the day on which the notice … is given" [V]',
   }),
   written_warning_expiry: period(18, 'months', 'R', FROM_2020, {
     label: 'Written warning in force',
     from: 'the written warning being given',
     source: '§2.9 sanction durations [R – confirm Home Office text]',
+    startRule: 'event_day',
+    startRuleSource:
+      'Conduct Regs reg 42(4): a warning runs from the day it is notified, so its last day in force is start + N months − 1 day [V]',
   }),
   final_written_warning_expiry: period(24, 'months', 'R', FROM_2020, {
     label: 'Final written warning in force (can be extended)',
     from: 'the final written warning being given',
     source: '§2.9 sanction durations [R – confirm Home Office text]',
+    startRule: 'event_day',
+    startRuleSource:
+      'Conduct Regs reg 42(4), reg 62(4): runs from notification, last day in force start + N months − 1 day [V]',
   }),
   rprp_pdr_followup: period(12, 'months', 'V', FROM_2020, {
     label: 'Reflective review report discussed at the officer’s PDR',
     from: 'the reflective review development report',
     source: '§2.11 Part 6 reg 70 [V S17]',
+    startRule: 'day_after',
+    startRuleSource: 'Conduct Regs reg 70 (start wording not retrieved) [R]',
   }),
   complainant_review_window: period(28, 'calendar_days', 'V', FROM_2020, {
     label: 'Complainant’s application for a review of a complaint outcome',
     from: 'the complaint outcome being sent (day 1 is the day after it is sent)',
     source: '§3.4 Police Reform Act 2002 Sch 3 reviews [V S35a]; applies to complaints under the 2020 reforms',
+    startRule: 'day_after',
+    startRuleSource: 'C&M Regs reg 29(2): 28 days beginning with the day after the outcome information is sent [V]',
   }),
   vetting_renewal_rv: period(120, 'months', 'V', ALL, vetting('Recruitment vetting (RV)', '10 years [V S47]')),
   vetting_renewal_mv: period(84, 'months', 'R', ALL, vetting('Management vetting (MV)', '7 years [R]')),
@@ -165,11 +235,15 @@ export const PERIOD_DEFINITIONS = Object.freeze({
       'Vetting review completed after a trigger (adverse information, misconduct, restriction, charge, transfer …)',
     from: 'the trigger opening the review',
     source: '§4.5 immediate review on adverse information; time to complete is force policy [R]',
+    startRule: 'day_after',
+    startRuleSource: 'force policy [R]',
   }),
   vetting_appeal: period(14, 'calendar_days', 'R', ALL, {
     label: 'Appeal against a vetting refusal or withdrawal',
     from: 'the decision being sent',
     source: '§4.4 typically 14 days (Warwickshire), some forces 21 — configurable per deployment [V S50, S50b]',
+    startRule: 'day_after',
+    startRuleSource: 'force policy [R]',
   }),
 });
 
@@ -188,22 +262,37 @@ export interface PeriodDefinition {
   source: string;
   /** Regime versions the limit applies to; absent means the reference gives no limit for that regime. */
   regimes: readonly RegimeVersion[];
+  /** Whether the event day is day 1 or the day after it is (see {@link START_RULES}). */
+  startRule: StartRule;
+  /** The words of the regulation that fix the start rule, with their evidence mark. */
+  startRuleSource: string;
 }
 
 export interface ResolvedPeriod extends PeriodDefinition {
-  /** True when configuration replaced the default amount or unit. */
+  /** True when configuration replaced the default amount, unit or start rule. */
   overridden: boolean;
   defaultAmount: number;
   defaultUnit: PeriodUnit;
+  defaultStartRule: StartRule;
 }
 
 export type ResolvedPeriods = Readonly<Record<PeriodKey, ResolvedPeriod>>;
 
 const positiveWhole = z.number().int().positive().max(10_000);
-/** Configuration: `{ meeting_appeal: 7 }` or `{ suspension_review: { amount: 4, unit: 'calendar_days' } }`. */
+/**
+ * Configuration: `{ meeting_appeal: 7 }`, `{ suspension_review: { amount: 4, unit: 'calendar_days' } }` or
+ * `{ pat_appeal: { amount: 10, startRule: 'event_day' } }` (a start rule marked [R] can be corrected too).
+ */
 export const periodOverridesSchema = z.partialRecord(
   z.enum(PERIOD_KEYS as [PeriodKey, ...PeriodKey[]]),
-  z.union([positiveWhole, z.strictObject({ amount: positiveWhole, unit: z.enum(PERIOD_UNITS).optional() })]),
+  z.union([
+    positiveWhole,
+    z.strictObject({
+      amount: positiveWhole,
+      unit: z.enum(PERIOD_UNITS).optional(),
+      startRule: z.enum(START_RULES).optional(),
+    }),
+  ]),
 );
 export type PeriodOverrides = z.input<typeof periodOverridesSchema>;
 
@@ -215,8 +304,10 @@ export function resolvePeriods(overrides: unknown = {}): ResolvedPeriods {
     const change = parsed[key];
     const amount = change === undefined ? base.amount : typeof change === 'number' ? change : change.amount;
     const unit = typeof change === 'object' && change.unit !== undefined ? change.unit : base.unit;
-    const overridden = amount !== base.amount || unit !== base.unit;
-    return [key, { ...base, amount, unit, overridden, defaultAmount: base.amount, defaultUnit: base.unit }];
+    const startRule = typeof change === 'object' && change.startRule !== undefined ? change.startRule : base.startRule;
+    const overridden = amount !== base.amount || unit !== base.unit || startRule !== base.startRule;
+    const defaults = { defaultAmount: base.amount, defaultUnit: base.unit, defaultStartRule: base.startRule };
+    return [key, { ...base, amount, unit, startRule, overridden, ...defaults }];
   });
   return Object.freeze(Object.fromEntries(entries) as Record<PeriodKey, ResolvedPeriod>);
 }
@@ -226,19 +317,27 @@ export function periodsForRegime(periods: ResolvedPeriods, regime: RegimeVersion
   return PERIOD_KEYS.map((key) => periods[key]).filter((p) => p.regimes.includes(regime));
 }
 
-/** The last day of the period that starts with an event on `start`. */
+/**
+ * The last day of the period that starts with an event on `start`. Under 'event_day' the count begins on the
+ * event day itself (it is day 1 if it is a working day), so the deadline is one (working) day earlier than
+ * under 'day_after'; a period without a start rule counts from the day after (the older convention).
+ */
 export function computeDeadline(
-  period: Pick<PeriodDefinition, 'amount' | 'unit'>,
+  period: Pick<PeriodDefinition, 'amount' | 'unit'> & { startRule?: StartRule },
   start: IsoDate,
   cal: CalendarConfig = defaultCalendarConfig,
 ): IsoDate {
+  // "Beginning with the date of" the event: count as if the event were the day before, so it is day 1.
+  const from = period.startRule === 'event_day' ? addCalendarDays(start, -1) : start;
   switch (period.unit) {
     case 'working_days':
-      return addWorkingDays(start, period.amount, cal);
+      return addWorkingDays(from, period.amount, cal);
     case 'calendar_days':
-      return addCalendarDays(start, period.amount);
+      return addCalendarDays(from, period.amount);
     case 'months':
-      return addMonths(start, period.amount);
+      return period.startRule === 'event_day'
+        ? addCalendarDays(addMonths(start, period.amount), -1)
+        : addMonths(start, period.amount);
     default: {
       const unknownUnit: never = period.unit;
       throw new RangeError(`Unknown period unit: ${String(unknownUnit)}`);
@@ -246,11 +345,13 @@ export function computeDeadline(
   }
 }
 
-function vetting(level: string, renewal: string): { label: string; from: string; source: string } {
+function vetting(level: string, renewal: string): PeriodWords {
   return {
     label: `Renewal of ${level} clearance`,
     from: 'the clearance being granted',
     source: `§4.2 renewal: ${renewal}`,
+    startRule: 'day_after',
+    startRuleSource: 'a renewal falls on the anniversary of the grant (APP renewal table not retrieved) [R]',
   };
 }
 
@@ -259,7 +360,7 @@ function period(
   unit: PeriodUnit,
   confidence: Confidence,
   regimes: readonly RegimeVersion[],
-  words: { label: string; from: string; source: string },
+  words: PeriodWords,
 ): Omit<PeriodDefinition, 'key'> {
   return Object.freeze({ amount, unit, confidence, regimes, ...words });
 }

@@ -74,7 +74,7 @@ describe('startClock', () => {
     expect(await auditCount('clock.started', clock?.id ?? '')).toBe(1);
   });
 
-  it('counts 5 working days over Christmas and New Year for a barred-list return started on Thursday 24 December 2026', async () => {
+  it('counts 5 working days beginning with Thursday 24 December 2026 over Christmas for a barred-list return (Barred List Regs 2017 reg 3(1))', async () => {
     // 25 Dec (Fri) and 28 Dec (Mon, Boxing Day substitute) are bank holidays; 29, 30, 31 Dec = 1–3;
     // 1 Jan 2027 (Fri) is a bank holiday; 4 Jan = 4, 5 Jan = 5.
     const caseId = await newCase('2025-06-01');
@@ -90,7 +90,8 @@ describe('startClock', () => {
         ownerUserId: null,
       }),
     );
-    expect(clock?.dueOn).toBe('2027-01-05');
+    // 24 Dec (day 1), 29, 30, 31 Dec, 4 Jan: the 25th, the 28th (Boxing Day substitute) and 1 Jan are holidays.
+    expect(clock?.dueOn).toBe('2027-01-04');
   });
 
   it('is idempotent while the clock is live: the same key returns the same clock, unchanged and unaudited', async () => {

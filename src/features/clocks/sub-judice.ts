@@ -63,6 +63,12 @@ export const SUB_JUDICE_DEFAULTS: Readonly<Record<PeriodKey, SubJudiceRule>> = O
     'V',
   ),
   advisory_list_return: keeps('A statutory duty to the College within 5 working days of the event (§2.15).', 'V'),
+  barred_list_further_report: keeps('A statutory duty to correct the College’s record (s.88F) (§2.15).'),
+  accelerated_hearing: {
+    pauses: true,
+    confidence: 'R',
+    why: 'A step of misconduct proceedings, which reg 10 holds back while they would prejudice the criminal proceedings (§2.10).',
+  },
   written_warning_expiry: keeps('A sanction in force runs its time (§2.9).'),
   final_written_warning_expiry: keeps('A sanction in force runs its time (§2.9).'),
   rprp_pdr_followup: keeps('Part of the officer’s development review, not of proceedings (§2.11).'),

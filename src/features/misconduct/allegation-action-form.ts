@@ -92,6 +92,12 @@ const SPECS: Record<ActionType, Record<string, Spec>> = {
       legend: 'Unconnected incidents',
       text: 'The alleged misconduct arises from multiple unconnected incidents',
     },
+    iopcSpecialDetermination: {
+      kind: 'checkbox',
+      legend: 'Former officer, Condition C',
+      text: 'The IOPC has made a special determination (the officer left more than 12 months before the matter came to attention)',
+      hint: 'Regulation 4A: needed before a former officer under Condition C can be assessed for gross misconduct',
+    },
   },
   record_referral_check: {
     referable: {
@@ -203,6 +209,16 @@ const SPECS: Record<ActionType, Record<string, Spec>> = {
         not_proven: 'Neither misconduct nor gross misconduct proven',
         misconduct: 'Misconduct',
         gross_misconduct: 'Gross misconduct',
+      },
+    },
+    acceleratedOutcome: {
+      kind: 'radios',
+      legend: 'Accelerated hearing only: if gross misconduct was not found, what did the hearing do?',
+      hint: 'Regulation 62(8): an accelerated hearing records no misconduct finding; it dismisses the case or returns it',
+      none: 'Does not apply',
+      labels: {
+        dismiss_case: 'Dismissed the case',
+        return_to_authority: 'Returned the case to the appropriate authority (Part 4)',
       },
     },
   },

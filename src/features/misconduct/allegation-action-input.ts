@@ -1,6 +1,6 @@
 import { isoDateString } from '../../lib/validation.ts';
 import { z } from 'zod';
-import { SANCTIONS } from './rules/allegation-types.ts';
+import { ACCELERATED_OUTCOMES, SANCTIONS } from './rules/allegation-types.ts';
 import type { Ability } from '../access/roles.ts';
 import type { ActionType, AllegationAction } from './rules/allegation-types.ts';
 
@@ -14,6 +14,8 @@ export const allegationActionSchema = z.discriminatedUnion('type', [
     rationale: z.string().trim().min(10, 'Give the reasons for the assessment in at least 10 characters').max(5000),
     finalWrittenWarningInForce: z.boolean().default(false),
     multipleUnconnectedIncidents: z.boolean().default(false),
+    /** A former officer under Condition C needs the IOPC's special determination (Conduct Regs reg 4A). */
+    iopcSpecialDetermination: z.boolean().optional(),
   }),
   z.object({
     type: z.literal('record_referral_check'),
@@ -27,7 +29,14 @@ export const allegationActionSchema = z.discriminatedUnion('type', [
       message: 'Choose the mode of investigation the IOPC decided',
     }),
   }),
-  z.object({ type: z.literal('serve_reg17_notice'), servedOn: z.string().optional() }),
+  z.object({
+    type: z.literal('serve_reg17_notice'),
+    /** The date the notice was given: the event date of this step, from which reg 18's period runs. */
+    servedOn: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date the notice was given in the format 2026-12-03')
+      .optional(),
+  }),
   z.object({ type: z.literal('start_investigation'), plan: z.string().trim().max(5000).default('') }),
   z.object({
     type: z.literal('submit_report'),
@@ -67,6 +76,7 @@ export const allegationActionSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('record_finding'),
     finding: z.enum(['not_proven', 'misconduct', 'gross_misconduct'], { message: 'Choose the finding' }),
+    acceleratedOutcome: z.enum(ACCELERATED_OUTCOMES).optional(),
   }),
   z.object({
     type: z.literal('record_sanction'),
@@ -86,6 +96,16 @@ export const allegationActionSchema = z.discriminatedUnion('type', [
 ]);
 
 export type AllegationActionInput = z.infer<typeof allegationActionSchema>;
+
+/**
+ * The date an action's own form gives for the event, where it has one, and the name of that field: the
+ * regulation 17 notice's "date the notice was given" is the date the representations clock runs from
+ * (Conduct Regs reg 18), whatever day it is recorded. Null when the action has no such field.
+ */
+export function eventDateOf(a: AllegationActionInput): { field: string; on: string } | null {
+  if (a.type === 'serve_reg17_notice' && a.servedOn) return { field: 'servedOn', on: a.servedOn };
+  return null;
+}
 
 /**
  * Who may take each action: decisions the law gives the appropriate authority (severity, referral, case to
@@ -131,7 +151,9 @@ export function toWorkflowAction(a: AllegationActionInput): AllegationAction {
     case 'withdraw':
       return { type: a.type, route: a.route };
     case 'record_finding':
-      return { type: a.type, finding: a.finding };
+      return a.acceleratedOutcome
+        ? { type: a.type, finding: a.finding, acceleratedOutcome: a.acceleratedOutcome }
+        : { type: a.type, finding: a.finding };
     case 'record_sanction':
       return a.exceptionalCircumstances
         ? { type: a.type, sanction: a.sanction, exceptionalCircumstances: a.exceptionalCircumstances }

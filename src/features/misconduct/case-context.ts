@@ -1,5 +1,6 @@
 import { AppError } from '../../lib/errors.ts';
 import { REGIME_VERSIONS, type RegimeVersion } from './rules/regime.ts';
+import { lowerRankExists, type PersonType } from './rules/subject-standing.ts';
 import type { AllegationContext, AllegationState } from './rules/allegation-workflow.ts';
 import type { AllegationRow, CaseRow } from './cases.repository.ts';
 
@@ -10,7 +11,12 @@ export type AllegationFacts = {
   multipleUnconnectedIncidents: boolean;
   /** On imported history: the outcome the mapping gave and the source's own words for it (features/imports). */
   imported?: { outcome?: string; sourceOutcome?: string };
+  /** The IOPC's special determination for a Condition C former officer (Conduct Regs reg 4A), recorded at assessment. */
+  iopcSpecialDetermination?: boolean;
 };
+
+/** The subject's standing from the person record at the date of the step (see subject-standing.ts). */
+export type SubjectStanding = { personType: PersonType; rank: string | null; alreadyReducedInRank: boolean };
 
 export function regimeOf(theCase: CaseRow): RegimeVersion {
   const v = theCase.regimeVersion;
@@ -26,14 +32,36 @@ export function factsOf(row: AllegationRow): AllegationFacts {
     finalWrittenWarningInForce: facts.finalWrittenWarningInForce ?? false,
     multipleUnconnectedIncidents: facts.multipleUnconnectedIncidents ?? false,
     ...(facts.imported ? { imported: facts.imported } : {}),
+    ...(facts.iopcSpecialDetermination ? { iopcSpecialDetermination: true } : {}),
   };
 }
 
-export function contextOf(theCase: CaseRow, facts: AllegationFacts, subjectLeftOn: string | null): AllegationContext {
+export function contextOf(
+  theCase: CaseRow,
+  facts: AllegationFacts,
+  subjectLeftOn: string | null,
+  standing?: SubjectStanding,
+): AllegationContext {
   return {
     regime: regimeOf(theCase),
     subject: subjectLeftOn ? 'former' : 'serving',
     finalWrittenWarningInForce: facts.finalWrittenWarningInForce,
     multipleUnconnectedIncidents: facts.multipleUnconnectedIncidents,
+    ...(standing
+      ? {
+          personType: standing.personType,
+          lowerRankExists: lowerRankExists(standing.personType, standing.rank),
+          alreadyReducedInRank: standing.alreadyReducedInRank,
+        }
+      : {}),
+    ...(subjectLeftOn
+      ? {
+          formerOfficer: {
+            leftOn: subjectLeftOn,
+            cameToAttentionOn: theCase.cameToAttentionOn,
+            iopcSpecialDetermination: facts.iopcSpecialDetermination ?? false,
+          },
+        }
+      : {}),
   };
 }

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rawRows } from '../../db/raw-rows.ts';
 import {
@@ -165,6 +165,19 @@ export async function insertAllegationEvent(tx: Db, values: typeof allegationEve
   await tx.insert(allegationEvents).values(values);
 }
 
+/** One allegation's recorded steps, latest event date first (the chronology check reads these). */
+export async function allegationStepsOf(tx: Db, forceId: string, allegationId: string) {
+  return tx
+    .select({
+      action: allegationEvents.action,
+      occurredOn: allegationEvents.occurredOn,
+      details: allegationEvents.details,
+    })
+    .from(allegationEvents)
+    .where(and(eq(allegationEvents.forceId, forceId), eq(allegationEvents.allegationId, allegationId)))
+    .orderBy(desc(allegationEvents.occurredOn), desc(allegationEvents.recordedAt));
+}
+
 export type TimelineEntry = {
   id: string;
   allegationId: string;
@@ -201,12 +214,36 @@ export async function listReturnsOf(db: Db, forceId: string, caseId: string) {
     .orderBy(listReturns.createdAt);
 }
 
+/** The subject's first (initial) return to a list, if one was made. */
 export async function existingListReturn(tx: Db, forceId: string, subjectId: string, list: 'barred' | 'advisory') {
   const [row] = await tx
     .select({ id: listReturns.id })
     .from(listReturns)
-    .where(and(eq(listReturns.forceId, forceId), eq(listReturns.subjectId, subjectId), eq(listReturns.list, list)));
+    .where(
+      and(
+        eq(listReturns.forceId, forceId),
+        eq(listReturns.subjectId, subjectId),
+        eq(listReturns.list, list),
+        eq(listReturns.kind, 'initial'),
+      ),
+    );
   return row;
+}
+
+/** How many further reports (Police Act 1996 s.88F) were already made for the subject on a list. */
+export async function countFurtherListReturns(tx: Db, forceId: string, subjectId: string, list: 'barred' | 'advisory') {
+  const rows = await tx
+    .select({ id: listReturns.id })
+    .from(listReturns)
+    .where(
+      and(
+        eq(listReturns.forceId, forceId),
+        eq(listReturns.subjectId, subjectId),
+        eq(listReturns.list, list),
+        eq(listReturns.kind, 'further'),
+      ),
+    );
+  return rows.length;
 }
 
 export type CaseListFilter = {

@@ -135,7 +135,7 @@ describe('the conduct process, from report to outcome', () => {
     ).rejects.toMatchObject({ code: 'conflict' });
   });
 
-  it('takes a gross-misconduct allegation to a hearing, presumes dismissal, and generates the barred-list return with its 5-working-day clock', async () => {
+  it('takes a gross-misconduct allegation to a hearing, presumes dismissal, and generates the barred-list return with its 5-working-day clock (Barred List Regs 2017 reg 3(1)), and a further report when overturned (Police Act 1996 s.88F)', async () => {
     const [gm] = await allegationIds();
     const id = gm ?? '';
     await act(
@@ -210,12 +210,30 @@ describe('the conduct process, from report to outcome', () => {
       standardsBreached: ['Equality and diversity', 'Discreditable conduct'],
       dateOfDismissalOrFinding: '2026-12-24',
     });
-    // Thu 24 Dec 2026 + 5 working days: 29, 30, 31 Dec, (1 Jan holiday) 4, 5 Jan.
+    // Barred List Regs 2017 reg 3(1), "5 working days beginning with the date of" the dismissal: Thu 24 Dec 2026
+    // is day 1, then 29, 30, 31 Dec and (1 Jan a holiday) Mon 4 Jan 2027 — not 5 Jan as first coded.
     const [clock] = await t.database.query<{ due_on: string }>(
       `select due_on::text from clocks where case_id = $1 and period = 'barred_list_return'`,
       [caseId],
     );
-    expect(clock?.due_on).toBe('2027-01-05');
+    expect(clock?.due_on).toBe('2027-01-04');
+
+    // Police Act 1996 s.88F: the dismissal overturned on appeal → a further report, its own return and clock.
+    await act(id, { type: 'lodge_appeal', grounds: 'The panel misread the messages' }, '2026-12-29');
+    const overturned = await act(id, { type: 'decide_appeal', outcome: 'finding_overturned' }, '2027-01-08');
+    expect(overturned.effects).toContain('barred list further report created');
+    const returns = await t.database.query<{ kind: string; document: Record<string, unknown> }>(
+      `select kind, document from list_returns where case_id = $1 order by created_at`,
+      [caseId],
+    );
+    expect(returns.map((r) => r.kind)).toEqual(['initial', 'further']);
+    expect(returns[1]?.document).toMatchObject({ furtherReport: true, change: 'finding overturned on appeal' });
+    const further = await t.database.query<{ due_on: string; state: string }>(
+      `select due_on::text, state from clocks where case_id = $1 and period = 'barred_list_further_report'`,
+      [caseId],
+    );
+    // Friday 8 January 2027 is day 1: 8, 11, 12, 13, 14 January.
+    expect(further).toEqual([{ due_on: '2027-01-14', state: 'running' }]);
   });
 
   it('sends practice requiring improvement to reflective practice', async () => {
@@ -303,7 +321,8 @@ describe('closing', () => {
         );
       }
       const [last] = await t.database.query<{ state: string }>(`select state from allegations where id = $1`, [id]);
-      if (last?.state !== 'closed') await act(id, { type: 'close' }, '2026-12-30');
+      // On or after every earlier step (the overturned dismissal's appeal was decided on 8 January 2027).
+      if (last?.state !== 'closed') await act(id, { type: 'close' }, '2027-01-08');
     }
     const [theCase] = await t.database.query<{ status: string; closed_on: string | null }>(
       `select status, closed_on::text from cases where id = $1`,

@@ -7,6 +7,7 @@ import { standardsOfProfessionalBehaviour } from './taxonomy.ts';
 import { regimeOf } from './case-context.ts';
 import { findForce } from '../organisation/forces.repository.ts';
 import {
+  countFurtherListReturns,
   existingListReturn,
   insertListReturn,
   subjectDossier,
@@ -25,7 +26,12 @@ function personCategory(personType: string, former: boolean): string {
 /**
  * Creates the barred- or advisory-list return for a subject, with the fields the Police Barred List and
  * Police Advisory List Regulations 2017 ask for (uk-domain.md §2.15 [V S31]), and starts its
- * 5-working-day clock. One return per subject and list: a second trigger does nothing.
+ * 5-working-day clock. One initial return per subject and list: a second trigger does nothing.
+ *
+ * `kind: 'further'` is the further report Police Act 1996 s.88F and Barred List Regs 2017 reg 5 require when
+ * the first report becomes wrong (a dismissal overturned or varied on appeal): its own return, with its own
+ * clock (`barred_list_further_report`, numbered by sequence), pointing at the initial return. Without an
+ * initial return there is nothing to correct, and nothing is created.
  */
 export async function createListReturn(
   tx: Db,
@@ -38,10 +44,23 @@ export async function createListReturn(
     triggeredOn: string;
     finding?: string;
     sanction?: string;
+    kind?: 'initial' | 'further';
+    /** For a further report: what changed, in words (e.g. 'dismissal overturned on appeal'). */
+    change?: string;
   },
 ): Promise<string | null> {
   const { theCase, allegation } = args;
-  if (await existingListReturn(tx, theCase.forceId, allegation.subjectId, args.list)) return null;
+  const kind = args.kind ?? 'initial';
+  const initial = await existingListReturn(tx, theCase.forceId, allegation.subjectId, args.list);
+  if (kind === 'initial' ? initial : !initial) return null;
+  const sequence =
+    kind === 'further' ? (await countFurtherListReturns(tx, theCase.forceId, allegation.subjectId, args.list)) + 1 : 1;
+  const period =
+    kind === 'further'
+      ? 'barred_list_further_report'
+      : args.list === 'barred'
+        ? 'barred_list_return'
+        : 'advisory_list_return';
   const person = await subjectDossier(tx, theCase.forceId, allegation.subjectId);
   if (!person) throw new Error(`subject ${allegation.subjectId} has no person`);
   const priorAdvisory =
@@ -59,6 +78,13 @@ export async function createListReturn(
     caseReference: theCase.reference,
     conduct: allegation.description,
     standardsBreached: allegation.standards.map((code) => standardLabel.get(code) ?? code),
+    ...(kind === 'further'
+      ? {
+          furtherReport: true,
+          correctsReturn: initial?.id ?? null,
+          change: args.change ?? 'the earlier report changed',
+        }
+      : {}),
     ...(args.list === 'barred'
       ? {
           finding: args.finding ?? null,
@@ -70,8 +96,7 @@ export async function createListReturn(
           leftOn: person.left_on,
           formOfProceedings: (allegation.facts as { track?: { form?: string } }).track?.form ?? 'not yet decided',
         }),
-    dueWithinWorkingDays:
-      deps.config.rules.periods[args.list === 'barred' ? 'barred_list_return' : 'advisory_list_return'].amount,
+    dueWithinWorkingDays: deps.config.rules.periods[period].amount,
   };
   const row = await insertListReturn(tx, {
     forceId: theCase.forceId,
@@ -79,6 +104,7 @@ export async function createListReturn(
     subjectId: allegation.subjectId,
     allegationId: allegation.id,
     list: args.list,
+    kind,
     document,
     triggeredOn: args.triggeredOn,
   });
@@ -87,7 +113,8 @@ export async function createListReturn(
     caseId: theCase.id,
     allegationId: allegation.id,
     subjectId: allegation.subjectId,
-    period: args.list === 'barred' ? 'barred_list_return' : 'advisory_list_return',
+    period,
+    sequence,
     startOn: args.triggeredOn,
     regimeVersion: regimeOf(theCase),
     ownerUserId: theCase.leadInvestigatorId,
@@ -102,6 +129,7 @@ export async function createListReturn(
       subjectId: allegation.subjectId,
       list: args.list,
       returnId: row.id,
+      ...(kind === 'further' ? { kind } : {}),
     },
   );
   return row.id;

@@ -10,12 +10,14 @@ import type { PeriodKey } from '../clocks/periods.ts';
 import type { AuditActor } from '../audit/audit-events.ts';
 import type { Db } from '../../db/client.ts';
 import { transition } from './rules/allegation-workflow.ts';
-import { actionAbility, allegationActionSchema, toWorkflowAction } from './allegation-action-input.ts';
+import { actionAbility, allegationActionSchema, eventDateOf, toWorkflowAction } from './allegation-action-input.ts';
+import { chronologyRefusal } from './rules/chronology.ts';
 import { contextOf, factsOf, regimeOf } from './case-context.ts';
 import { createListReturn } from './list-returns.ts';
 import { openReviewForAllegationStep } from '../vetting/conduct-review-triggers.ts';
 import { refreshAllegationFigures } from '../oversight/allegation-figures.repository.ts';
 import {
+  allegationStepsOf,
   allegationsOf,
   findAllegationForUpdate,
   findSubjectForUpdate,
@@ -50,10 +52,13 @@ export async function progressAllegation(
   authorize(principal, 'case.read', 'case');
   const input = parseInput(progressAllegationInput, raw, 'Check the details of the action');
   authorize(principal, actionAbility[input.action.type], 'case');
-  const occurredOn = input.occurredOn ?? ukToday(deps.now());
+  // The action's own event date (the reg 17 notice's served date) is the date of the step and of its clocks.
+  const own = eventDateOf(input.action);
+  const dateField = own?.field ?? 'occurredOn';
+  const occurredOn = own?.on ?? input.occurredOn ?? ukToday(deps.now());
   if (occurredOn > ukToday(deps.now()))
     throw new AppError('validation', 'Check the details of the action', {
-      occurredOn: 'The date cannot be in the future',
+      [dateField]: 'The date cannot be in the future',
     });
   return deps.db.transaction(async (tx) => {
     const theCase = await findVisibleCase(tx, principal, input.caseId, true);
@@ -66,6 +71,7 @@ export async function progressAllegation(
     if (input.action.type === 'assess_severity') {
       facts.finalWrittenWarningInForce = input.action.finalWrittenWarningInForce;
       facts.multipleUnconnectedIncidents = input.action.multipleUnconnectedIncidents;
+      facts.iopcSpecialDetermination = input.action.iopcSpecialDetermination ?? false;
     }
     const result = transition(
       facts.track,
@@ -73,6 +79,14 @@ export async function progressAllegation(
       contextOf(theCase, facts, subject?.leftOn ?? null),
     );
     if (!result.ok) throw new AppError('invalid_state', result.reason);
+    // Conduct Regs: each step follows the matter coming to attention and the step before it (legal review 2026).
+    const impossible = chronologyRefusal({
+      action: input.action.type,
+      eventOn: occurredOn,
+      cameToAttentionOn: theCase.cameToAttentionOn,
+      steps: await allegationStepsOf(tx, principal.forceId, row.id),
+    });
+    if (impossible) throw new AppError('validation', 'Check the dates', { [dateField]: impossible });
     const fromState = facts.track.status;
     await updateAllegation(tx, row, { state: result.next.status, facts: { ...facts, track: result.next } });
     const details = Object.fromEntries(Object.entries(input.action).filter(([key]) => key !== 'type'));
@@ -121,6 +135,7 @@ export async function progressAllegation(
           break;
         case 'create_barred_list_return':
         case 'barred_list_further_report': {
+          const further = effect.kind === 'barred_list_further_report';
           const id = await createListReturn(tx, deps, actor, {
             list: 'barred',
             theCase,
@@ -128,8 +143,9 @@ export async function progressAllegation(
             triggeredOn: occurredOn,
             finding: result.next.finding,
             sanction: result.next.sanction,
+            ...(further ? { kind: 'further' as const, change: furtherReportChange(input.action) } : {}),
           });
-          if (id) effectsDone.push('barred list return created');
+          if (id) effectsDone.push(further ? 'barred list further report created' : 'barred list return created');
           break;
         }
         case 'create_advisory_list_return': {
@@ -199,6 +215,14 @@ export async function progressAllegation(
     if (result.next.status === 'closed') await closeCaseIfConcluded(tx, theCase, row.id, occurredOn, actor);
     return { allegationId: row.id, state: result.next.status, version: row.version + 1, effects: effectsDone };
   });
+}
+
+/** Police Act 1996 s.88F: the further report says what changed since the first one. */
+function furtherReportChange(action: z.infer<typeof allegationActionSchema>): string {
+  if (action.type !== 'decide_appeal') return 'the finding or outcome reported earlier changed';
+  return action.outcome === 'finding_overturned'
+    ? 'finding overturned on appeal'
+    : `dismissal replaced on appeal by ${(action.sanction ?? 'another sanction').replaceAll('_', ' ')}`;
 }
 
 const isPccReport = (period: PeriodKey) => period === 'pcc_report_first' || period === 'pcc_report_repeat';

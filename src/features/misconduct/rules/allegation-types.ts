@@ -1,5 +1,7 @@
 import type { PeriodKey } from '../../clocks/periods.ts';
+import type { IsoDate } from '../../../lib/dates.ts';
 import type { RegimeVersion } from './regime.ts';
+import type { PersonType } from './subject-standing.ts';
 
 /**
  * The vocabulary of the allegation track (§2.4, §2.8–2.11, §2.13, §2.18). Kept apart from the transition
@@ -79,6 +81,9 @@ export type WithdrawalRoute = 'no_further_action' | 'rprp' | 'performance_regula
 export type CloseRoute = 'no_further_action' | 'performance_regulations';
 export type FullHearingReason = 'officer_opted_for_full_hearing' | 'authority_decided_full_hearing_needed';
 export type AppealOutcome = 'dismissed' | 'finding_overturned' | 'sanction_varied';
+/** Conduct Regs reg 62(8): an accelerated hearing that does not find gross misconduct dismisses or returns the case. */
+export const ACCELERATED_OUTCOMES = ['dismiss_case', 'return_to_authority'] as const;
+export type AcceleratedOutcome = (typeof ACCELERATED_OUTCOMES)[number];
 
 export type AllegationAction =
   | { type: 'assess_severity'; severity: Severity }
@@ -95,7 +100,11 @@ export type AllegationAction =
   | { type: 'schedule_hearing'; fullHearingReason?: FullHearingReason }
   | { type: 'schedule_accelerated_hearing'; specialConditionsCertified: boolean }
   | { type: 'withdraw'; route: WithdrawalRoute }
-  | { type: 'record_finding'; finding: RecordedFinding }
+  /**
+   * `acceleratedOutcome`: what an accelerated hearing that does not find gross misconduct does instead — dismiss
+   * the case, or return it to the appropriate authority under Part 4 (Conduct Regs reg 62(8)).
+   */
+  | { type: 'record_finding'; finding: RecordedFinding; acceleratedOutcome?: AcceleratedOutcome }
   /** `exceptionalCircumstances` is the rationale for a lesser sanction under the presumption of dismissal. */
   | { type: 'record_sanction'; sanction: Sanction; exceptionalCircumstances?: string }
   | { type: 'lodge_appeal' }
@@ -116,6 +125,8 @@ export interface AllegationState {
   sanction?: Sanction;
   exceptionalCircumstances?: string;
   appeal?: 'lodged' | AppealOutcome;
+  /** Set when an accelerated hearing did not find gross misconduct (Conduct Regs reg 62(8)). */
+  acceleratedOutcome?: AcceleratedOutcome;
 }
 
 /** Facts decided outside the workflow that change what it allows. */
@@ -128,6 +139,14 @@ export interface AllegationContext {
   finalWrittenWarningInForce: boolean;
   /** The misconduct arises from multiple unconnected incidents (§2.9). */
   multipleUnconnectedIncidents: boolean;
+  /** From the person record at the relevant date; staff and volunteers are refused the officer track. */
+  personType?: PersonType;
+  /** False when no lower rank exists (a constable, a special, no rank recorded) — reg 62(6). Unknown: not checked. */
+  lowerRankExists?: boolean;
+  /** A reduction in rank was already given to this subject in the same case (reg 62(7)). */
+  alreadyReducedInRank?: boolean;
+  /** For a former officer: when they left, when the matter came to attention, and any IOPC special determination. */
+  formerOfficer?: { leftOn: IsoDate; cameToAttentionOn: IsoDate; iopcSpecialDetermination: boolean };
 }
 
 /** When a started clock's period begins (the words of each period are in clocks/periods.ts). */

@@ -102,8 +102,9 @@ describe('gross misconduct under the 2025 rules: investigation → hearing → p
       { kind: 'give_notice', notice: 'outcome_and_appeal_rights' },
       { kind: 'start_clock', period: 'pat_appeal', anchor: 'report_received_by_officer' },
     ]);
-    // A dismissal on Friday 19 December 2025 must reach the College by Tuesday 30 December.
-    expect(computeDeadline(resolvePeriods().barred_list_return, '2025-12-19')).toBe('2025-12-30');
+    // Barred List Regs 2017 reg 3(1): a dismissal on Friday 19 December 2025 (day 1) must reach the College by
+    // Monday 29 December (19, 22, 23, 24, 29; Christmas and Boxing Day skipped), not Tuesday 30 December.
+    expect(computeDeadline(resolvePeriods().barred_list_return, '2025-12-19')).toBe('2025-12-29');
 
     step = run(ctx, [{ type: 'lodge_appeal' }], step.state);
     expect(step.effects).toEqual([{ kind: 'stop_clock', period: 'pat_appeal' }]);
@@ -282,7 +283,11 @@ describe('misconduct meetings and hearings', () => {
       decided,
     ).state;
     expect(refusal(found, { type: 'record_sanction', sanction: 'final_written_warning' }, fww)).toMatch(
-      /already in force/,
+      /while a final written warning is in force/,
+    );
+    // Conduct Regs reg 42(8): with a FWW in force, no written warning either.
+    expect(refusal(found, { type: 'record_sanction', sanction: 'written_warning' }, fww)).toMatch(
+      /neither a written warning nor a final written warning may be given \(Conduct Regs reg 42\(8\)\)/,
     );
     expect(transition(found, { type: 'record_sanction', sanction: 'dismissal_without_notice' }, fww).ok).toBe(true);
   });

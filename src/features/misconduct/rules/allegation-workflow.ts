@@ -10,6 +10,7 @@ import {
 import { ACTION_TABLE, STATUS_LABELS } from './allegation-table.ts';
 import {
   ACTION_TYPES,
+  type AcceleratedOutcome,
   type ActionType,
   type AllegationAction,
   type AllegationContext,
@@ -21,6 +22,7 @@ import {
 } from './allegation-types.ts';
 import { regimeFeatures } from './regime.ts';
 import { availableSanctions, sanctionRefusal } from './sanctions.ts';
+import { STAFF_REFUSAL, formerOfficerCondition } from './subject-standing.ts';
 
 /**
  * The allegation track as a pure state machine (§2.4, §2.8–2.11, §2.13–2.15, §2.18). The caller loads the
@@ -55,12 +57,14 @@ export function initialAllegationState(): AllegationState {
 
 /** The actions that can succeed now, for some valid details (e.g. a severity or a finding). */
 export function allowedActions(state: AllegationState, ctx: AllegationContext): ActionType[] {
+  if (ctx.personType === 'staff' || ctx.personType === 'volunteer') return [];
   return ACTION_TYPES.filter(
     (type) => ACTION_TABLE[type].from.includes(state.status) && precondition(type, state, ctx) === null,
   );
 }
 
 export function transition(state: AllegationState, action: AllegationAction, ctx: AllegationContext): TransitionResult {
+  if (ctx.personType === 'staff' || ctx.personType === 'volunteer') return { ok: false, reason: STAFF_REFUSAL };
   const rule = ACTION_TABLE[action.type];
   if (!rule.from.includes(state.status)) {
     return {
@@ -108,6 +112,22 @@ export function onSubjectLeftDuringInvestigation(state: AllegationState): readon
 const ok = (next: AllegationState, effects: WorkflowEffect[] = []): TransitionResult => ({ ok: true, next, effects });
 const refuse = (reason: string): TransitionResult => ({ ok: false, reason });
 
+const FORMER_NO_MEETING_OR_RPRP =
+  'A former officer cannot be sent to a misconduct meeting, practice requiring improvement or reflective practice (Conduct Regs Sch 1 para 1): only gross misconduct proceedings apply';
+
+/** Conduct Regs reg 4(2)–(5): a former officer's matter is only gross misconduct, under Condition A, B or C. */
+function formerOfficerRefusal(severity: Severity, ctx: AllegationContext): string | null {
+  if (ctx.subject !== 'former' || severity === 'none') return null;
+  if (severity !== 'gross_misconduct') {
+    return 'A former officer is covered by the Conduct Regulations only where the allegation may be gross misconduct: assess gross misconduct or no case (Conduct Regs reg 4(2); Sch 1 para 1)';
+  }
+  const f = ctx.formerOfficer;
+  if (f && formerOfficerCondition(f.leftOn, f.cameToAttentionOn) === 'C' && !f.iopcSpecialDetermination) {
+    return `Condition C: the officer left on ${f.leftOn}, more than 12 months before the matter came to attention on ${f.cameToAttentionOn}; record the IOPC's special determination first (Conduct Regs reg 4(5), reg 4A)`;
+  }
+  return null;
+}
+
 const NO_RPRP_2012 =
   'Reflective practice (RPRP) was introduced by the 2020 Regulations; it is not available under the 2012 Regulations (§2.11)';
 
@@ -125,11 +145,13 @@ function precondition(type: ActionType, state: AllegationState, ctx: AllegationC
         : null;
     case 'refer_to_rprp':
       if (!features.reflectivePractice) return NO_RPRP_2012;
+      if (ctx.subject === 'former') return FORMER_NO_MEETING_OR_RPRP;
       if (state.status === 'finding_recorded' && state.finding !== 'not_proven') {
         return 'After proceedings, reflective practice follows only when neither misconduct nor gross misconduct was found (§2.11)';
       }
       return null;
     case 'schedule_meeting':
+      if (ctx.subject === 'former') return FORMER_NO_MEETING_OR_RPRP;
       if (state.status === 'case_to_answer_gross_misconduct') {
         return 'A misconduct meeting cannot hear gross misconduct: schedule a hearing or an accelerated hearing';
       }
@@ -183,6 +205,8 @@ function apply(state: AllegationState, action: AllegationAction, ctx: Allegation
     case 'assess_severity': {
       const severity = action.severity;
       if (severity === 'pri' && !features.reflectivePractice) return refuse(NO_RPRP_2012);
+      const former = formerOfficerRefusal(severity, ctx);
+      if (former) return refuse(former);
       if (severity === 'vetting_referral' && !features.vettingReferralOption) {
         return refuse('Referral to the vetting process is a severity-assessment option only from 28 May 2025 (§2.4)');
       }
@@ -238,6 +262,11 @@ function apply(state: AllegationState, action: AllegationAction, ctx: Allegation
     case 'submit_report':
       return ok({ ...state, status: 'report_submitted' }, stopInvestigationClocks());
     case 'decide_case_to_answer': {
+      if (ctx.subject === 'former' && action.outcome === 'misconduct') {
+        return refuse(
+          'A former officer can face only gross misconduct proceedings: decide gross misconduct or no case to answer (Conduct Regs reg 4(2))',
+        );
+      }
       const status = (
         {
           no_case: 'no_case_to_answer',
@@ -305,6 +334,12 @@ function apply(state: AllegationState, action: AllegationAction, ctx: Allegation
     case 'record_finding': {
       if (state.form === 'meeting' && action.finding === 'gross_misconduct')
         return refuse('A misconduct meeting cannot find gross misconduct (§2.9)');
+      if (state.form === 'accelerated_hearing' && action.finding !== 'gross_misconduct')
+        // Nothing proven: the case is dismissed unless the hearing returned it.
+        return acceleratedShortOfGross(
+          state,
+          action.acceleratedOutcome ?? (action.finding === 'not_proven' ? 'dismiss_case' : undefined),
+        );
       const finding =
         ctx.subject === 'former' && action.finding === 'gross_misconduct'
           ? 'would_have_been_dismissed'
@@ -381,6 +416,39 @@ function apply(state: AllegationState, action: AllegationAction, ctx: Allegation
       throw new RangeError(`Unknown action: ${JSON.stringify(unknownAction)}`);
     }
   }
+}
+
+/**
+ * Conduct Regs reg 62(8): an accelerated hearing that finds the conduct is not gross misconduct may dismiss the
+ * case or return it to the appropriate authority to be dealt with under Part 4. It records no misconduct finding,
+ * imposes no sanction and starts no appeal clock; a returned case goes back to the misconduct assessment.
+ */
+function acceleratedShortOfGross(state: AllegationState, outcome: AcceleratedOutcome | undefined): TransitionResult {
+  if (!outcome) {
+    return refuse(
+      'An accelerated hearing that does not find gross misconduct cannot record misconduct: say whether it dismissed the case or returned it to the appropriate authority (Conduct Regs reg 62(8))',
+    );
+  }
+  if (outcome === 'dismiss_case') {
+    const next: AllegationState = {
+      ...state,
+      status: 'finding_recorded',
+      finding: 'not_proven',
+      acceleratedOutcome: outcome,
+    };
+    return ok(next, outcomeEffects(next));
+  }
+  return ok(
+    {
+      ...state,
+      status: 'assessed_misconduct',
+      severity: 'misconduct',
+      form: undefined,
+      finding: undefined,
+      acceleratedOutcome: outcome,
+    },
+    [{ kind: 'give_notice', notice: 'outcome' }],
+  );
 }
 
 function statusForSeverity(severity: Severity): AllegationStatus {

@@ -23,15 +23,10 @@ describe('availableSanctions (§2.9)', () => {
       'hearing',
       'misconduct',
       { ...CTX, finalWrittenWarningInForce: true },
-      ['written_warning', 'reduction_in_rank', 'dismissal_without_notice'],
+      ['reduction_in_rank', 'dismissal_without_notice'],
     ],
     ['hearing', 'gross_misconduct', CTX, ['final_written_warning', 'reduction_in_rank', 'dismissal_without_notice']],
-    [
-      'accelerated_hearing',
-      'gross_misconduct',
-      CTX,
-      ['final_written_warning', 'reduction_in_rank', 'dismissal_without_notice'],
-    ],
+    ['accelerated_hearing', 'gross_misconduct', CTX, ['reduction_in_rank', 'dismissal_without_notice']],
   ] as const)('%s + %s → listed sanctions', (form, finding, ctx, expected) => {
     expect(availableSanctions(form, finding, ctx)).toEqual({ ok: true, sanctions: expected });
   });
@@ -45,7 +40,7 @@ describe('availableSanctions (§2.9)', () => {
     ['meeting', 'gross_misconduct', CTX, /cannot find gross misconduct/],
     ['hearing', 'not_proven', CTX, /not found proven/],
     ['hearing', 'would_have_been_dismissed', { ...CTX, subject: 'former' }, /former officer/],
-    ['accelerated_hearing', 'misconduct', CTX, /outside the workflow/],
+    ['accelerated_hearing', 'misconduct', CTX, /reg 62\(8\)/],
     ['hearing', 'misconduct', { ...CTX, regime: '2012' }, /2012 Regulations/],
   ] as const)('%s + %s → no sanction', (form, finding, ctx, reason) => {
     const result = availableSanctions(form, finding, ctx);
@@ -65,7 +60,7 @@ describe('sanctionRefusal', () => {
     expect(
       sanctionRefusal('hearing', 'gross_misconduct', 'reduction_in_rank', from2025, 'Exceptional reason'),
     ).toBeNull();
-    expect(sanctionRefusal('accelerated_hearing', 'gross_misconduct', 'final_written_warning', from2025, '')).toMatch(
+    expect(sanctionRefusal('hearing', 'gross_misconduct', 'final_written_warning', from2025, '')).toMatch(
       /presumption/,
     );
     expect(sanctionRefusal('hearing', 'misconduct', 'written_warning', from2025, undefined)).toBeNull();
@@ -82,5 +77,25 @@ describe('sanctionRefusal', () => {
     expect(sanctionRefusal('hearing', 'misconduct', 'dismissal_without_notice', CTX, undefined)).toMatch(
       /multiple unconnected incidents/,
     );
+  });
+});
+
+describe('the Conduct Regulations’ limits on warnings (real rules, named)', () => {
+  it('Conduct Regs reg 42(8): no written warning and no final written warning while a final written warning is in force', () => {
+    const fww = { ...CTX, finalWrittenWarningInForce: true };
+    for (const sanction of ['written_warning', 'final_written_warning'] as const) {
+      expect(sanctionRefusal('hearing', 'misconduct', sanction, fww, undefined)).toMatch(/reg 42\(8\)/);
+    }
+    expect(availableSanctions('hearing', 'gross_misconduct', fww)).toEqual({
+      ok: true,
+      sanctions: ['reduction_in_rank', 'dismissal_without_notice'],
+    });
+  });
+
+  it('Conduct Regs reg 62(3): no final written warning at an accelerated hearing, even with exceptional circumstances', () => {
+    expect(
+      sanctionRefusal('accelerated_hearing', 'gross_misconduct', 'final_written_warning', CTX, 'Long service'),
+    ).toMatch(/reg 62\(3\)/);
+    expect(sanctionRefusal('accelerated_hearing', 'gross_misconduct', 'reduction_in_rank', CTX, undefined)).toBeNull();
   });
 });

@@ -14,8 +14,10 @@ import { regimeFeatures } from './regime.ts';
  * - misconduct HEARING, misconduct found: WW, FWW; reduction in rank or dismissal without notice only if a
  *   FWW was already in force or the misconduct arises from multiple unconnected incidents;
  * - misconduct HEARING, gross misconduct found: FWW, reduction in rank, dismissal without notice;
- * - ACCELERATED hearing, gross misconduct found: the same three [V S14b MoD mirror; R for Home Office];
- * - a FWW cannot be given while one is already in force [V S14b MoD mirror].
+ * - ACCELERATED hearing, gross misconduct found: reduction in rank or dismissal without notice — no final written
+ *   warning (Conduct Regs reg 62(3) [V]); a finding short of gross misconduct has no sanction (reg 62(8), see
+ *   allegation-workflow.ts);
+ * - while a FWW is in force, neither a written warning nor a FWW may be given (Conduct Regs reg 42(8) [S]).
  *
  * From 28 May 2025 ('2020+2025') gross misconduct carries a presumption of dismissal: anything less needs
  * recorded exceptional circumstances [V S25]. Sanctions under the 2012 Regulations (management advice,
@@ -55,20 +57,28 @@ export function availableSanctions(
     if (finding === 'gross_misconduct')
       return { ok: false, reason: 'A misconduct meeting cannot find gross misconduct (§2.9)' };
     list = ['written_warning', 'final_written_warning'];
+  } else if (form === 'accelerated_hearing') {
+    if (finding !== 'gross_misconduct') {
+      return {
+        ok: false,
+        reason:
+          'An accelerated hearing that does not find gross misconduct imposes no sanction: it dismisses the case or returns it to the appropriate authority (Conduct Regs reg 62(8))',
+      };
+    }
+    // Conduct Regs reg 62(3): no final written warning at an accelerated hearing.
+    list = ['reduction_in_rank', 'dismissal_without_notice'];
   } else if (finding === 'gross_misconduct') {
     list = ['final_written_warning', 'reduction_in_rank', 'dismissal_without_notice'];
-  } else if (form === 'accelerated_hearing') {
-    return {
-      ok: false,
-      reason:
-        'The reference does not state the sanctions for misconduct found at an accelerated hearing: record this outcome outside the workflow',
-    };
   } else {
     list = ['written_warning', 'final_written_warning'];
     if (ctx.finalWrittenWarningInForce || ctx.multipleUnconnectedIncidents)
       list.push('reduction_in_rank', 'dismissal_without_notice');
   }
-  if (ctx.finalWrittenWarningInForce) list = list.filter((s) => s !== 'final_written_warning');
+  // Conduct Regs reg 42(8): with a FWW in force "neither a written warning nor a final written warning may be given".
+  if (ctx.finalWrittenWarningInForce)
+    list = list.filter((s) => s !== 'final_written_warning' && s !== 'written_warning');
+  // Conduct Regs reg 62(6)–(7): only where a lower rank exists, and not twice.
+  if (ctx.lowerRankExists === false || ctx.alreadyReducedInRank) list = list.filter((s) => s !== 'reduction_in_rank');
   return { ok: true, sanctions: SANCTIONS.filter((s) => list.includes(s)) };
 }
 
@@ -103,8 +113,17 @@ export function sanctionRefusal(
 }
 
 function whyNot(form: ProceedingsForm, finding: Finding, sanction: Sanction, ctx: AllegationContext): string {
-  if (sanction === 'final_written_warning' && ctx.finalWrittenWarningInForce) {
-    return 'A final written warning cannot be given while one is already in force (§2.9)';
+  if ((sanction === 'final_written_warning' || sanction === 'written_warning') && ctx.finalWrittenWarningInForce) {
+    return `A ${SANCTION_LABELS[sanction]} cannot be given while a final written warning is in force: neither a written warning nor a final written warning may be given (Conduct Regs reg 42(8))`;
+  }
+  if (sanction === 'reduction_in_rank' && ctx.alreadyReducedInRank) {
+    return 'The officer has already been reduced in rank in these proceedings: a second reduction is not available (Conduct Regs reg 62(7))';
+  }
+  if (sanction === 'reduction_in_rank' && ctx.lowerRankExists === false) {
+    return 'Reduction in rank is not available: the person record shows no rank below the officer’s rank on this date (a constable, a special constable or no rank recorded) (Conduct Regs reg 62(6))';
+  }
+  if (form === 'accelerated_hearing' && sanction === 'final_written_warning') {
+    return 'An accelerated hearing cannot give a final written warning: only reduction in rank or dismissal without notice (Conduct Regs reg 62(3))';
   }
   if (form === 'meeting') {
     return (

@@ -1,0 +1,1 @@
+ALTER TABLE "list_returns" ADD COLUMN "kind" text DEFAULT 'initial' NOT NULL;
