@@ -51,6 +51,17 @@ export const API_BODIES: Record<string, (b: Record<string, string>) => unknown> 
   }),
   'POST /api/v1/recommendations/responses/:responseId/publish': () => ({ publishedOn: '2026-03-02', version: 1 }),
   'POST /api/v1/recommendations/items/:itemId/actions/:actionId': () => ({ version: 1, doneOn: '2026-03-01' }),
+  'POST /api/v1/cases/:id/details': () => CASE_DETAILS,
+  'POST /api/v1/cases/:id/allegations': (b) => ({
+    version: 1,
+    subjectIds: [b.subjectId],
+    categoryCode: 'sexual_conduct.assault',
+    standards: ['discreditable_conduct'],
+    description: 'A further allegation of the same conduct.',
+  }),
+  'POST /api/v1/cases/:id/subjects/:subjectId/remove': () => ({ version: 1, reason: 'Entered by mistake' }),
+  'POST /api/v1/admin/users/:id': () => ACCOUNT_TAKEN_OVER,
+  'POST /api/v1/admin/users/:id/status': () => ({ status: 'disabled' }),
   'POST /api/v1/vetting/reviews/:id/assignment': () => ({ version: 1, assignedUserId: null }),
   'POST /api/v1/vetting/reviews/:id/checks': () => ({ checkType: 'pnc', status: 'clear', notes: '' }),
   'POST /api/v1/vetting/reviews/:id/adverse-information': () => ADVERSE,
@@ -96,6 +107,24 @@ export const API_BODIES: Record<string, (b: Record<string, string>) => unknown> 
   }),
 };
 
+const CASE_DETAILS = {
+  version: 1,
+  source: 'public_complaint',
+  caseType: 'recordable_conduct_matter',
+  cameToAttentionOn: '2026-01-15',
+  summary: 'A corrected summary of the matter reported',
+  reason: 'The summary was wrong',
+} as const;
+
+/** Another force's administrator trying to take a West account over (valid fields; the account is not theirs). */
+const ACCOUNT_TAKEN_OVER = { version: 1, displayName: 'Taken Over', role: 'administrator', forceId: 'east' } as const;
+
+const form = (fields: Record<string, string | string[]>) => {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(fields)) for (const one of [v].flat()) p.append(k, one);
+  return p.toString();
+};
+
 const ADVERSE = {
   source: 'Credit reference agency',
   infoType: 'financial',
@@ -105,7 +134,30 @@ const ADVERSE = {
   description: 'County court judgment, satisfied',
 };
 
-/** Form fields (url-encoded) for the page posts that check their fields before the record (default `x=1`). */
-export const FORM_BODIES: Record<string, string> = {
+/**
+ * Form fields (url-encoded) for the page posts that check their fields before the record (default `x=1`),
+ * or that answer a refused field with the form again; `b` is the probe's bundle.
+ */
+export const FORM_BODIES: Record<string, string | ((b: Record<string, string>) => string)> = {
   'POST /oversight/samples/grants/:id/revoke': 'version=1',
+  'POST /cases/:id/correct': form({
+    version: '1',
+    source: CASE_DETAILS.source,
+    caseType: CASE_DETAILS.caseType,
+    'cameToAttentionOn-day': '15',
+    'cameToAttentionOn-month': '1',
+    'cameToAttentionOn-year': '2026',
+    summary: CASE_DETAILS.summary,
+    reason: CASE_DETAILS.reason,
+  }),
+  'POST /cases/:id/allegations/new': (b) =>
+    form({
+      version: '1',
+      subjectIds: [b.subjectId ?? ''],
+      categoryCode: 'sexual_conduct.assault',
+      standards: ['discreditable_conduct'],
+      description: 'A further allegation of the same conduct.',
+    }),
+  'POST /cases/:id/subjects/:subjectId/remove': form({ version: '1', reason: 'Entered by mistake' }),
+  'POST /admin/users/:id': form({ ...ACCOUNT_TAKEN_OVER, version: '1' }),
 };

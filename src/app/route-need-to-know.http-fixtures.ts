@@ -141,6 +141,29 @@ const SHARED_RESPONSE = 'a force’s response to an item is shared by every user
 
 const PERSON_RECORD = { ...onPerson('person.read') };
 
+const OWN_NOTICES =
+  'the signed-in user’s own notices: ids of anyone else’s change nothing (mark-notifications-read.ts), and a notice about a record they may no longer see does not name it';
+const OUTBOX =
+  'the force’s e-mail outbox, the administrator’s to read whole (view-outbox.ts: their own force only); it names no record';
+const ADMINISTERS_FORCE =
+  'an administrator manages every account of their own force (manage-accounts.ts): only another force’s is refused';
+const ACCOUNT_SUBJECT = 'the account’s holder holds no user.manage (an officer): refused by role (route-access test)';
+/** One West account (an officer's), asked for by East's administrator; West's administrator is the control. */
+const ACCOUNT: Entry = {
+  ability: 'user.manage',
+  id: 'userId',
+  control: 'admin',
+  sameForce: ADMINISTERS_FORCE,
+  otherForce: { who: 'eastAdmin', on: 'force' },
+  subject: ACCOUNT_SUBJECT,
+};
+const ACCOUNT_LIST = list('user.manage', 'userId', {
+  sameForce: ADMINISTERS_FORCE,
+  otherForce: { who: 'eastAdmin', on: 'force' },
+  subject: ACCOUNT_SUBJECT,
+  hides: { key: 'userId', seenBy: 'admin' },
+});
+
 export const ROUTE_TABLE: Record<string, Entry> = {
   // --- the user themself ---------------------------------------------------------------------------------
   'GET /account/two-factor': notRecordScoped('signed-in', OWN),
@@ -156,6 +179,11 @@ export const ROUTE_TABLE: Record<string, Entry> = {
     subject: 'the token’s owner may revoke it',
   },
   'GET /api/v1/me': notRecordScoped('signed-in', OWN),
+  'GET /account/notifications': notRecordScoped('signed-in', OWN_NOTICES),
+  'POST /account/notifications/read': notRecordScoped('signed-in', OWN_NOTICES),
+  'POST /account/notifications/delivery': notRecordScoped('signed-in', OWN),
+  'GET /api/v1/notifications': notRecordScoped('signed-in', OWN_NOTICES),
+  'POST /api/v1/notifications/read': notRecordScoped('signed-in', OWN_NOTICES),
   'GET /declarations': notRecordScoped('vetting.declare', OWN),
   'POST /declarations': notRecordScoped('vetting.declare', OWN),
   'GET /api/v1/declarations': notRecordScoped('vetting.declare', OWN),
@@ -180,6 +208,24 @@ export const ROUTE_TABLE: Record<string, Entry> = {
   'POST /api/v1/people/:id/merge': onPerson('person.merge'),
   'POST /people/:id/merges/:mergeId/undo': onPerson('person.merge'),
   'POST /api/v1/person-merges/:mergeId/undo': onPerson('person.merge'),
+
+  // --- account administration (user.manage: the administrator's own force only) ----------------------------
+  'GET /admin/users': ACCOUNT_LIST,
+  'GET /api/v1/admin/users': ACCOUNT_LIST,
+  'GET /admin/users/new': notRecordScoped('user.manage', CREATE),
+  'POST /admin/users': notRecordScoped('user.manage', CREATE),
+  'POST /api/v1/admin/users': notRecordScoped('user.manage', CREATE),
+  'GET /admin/users/:id': ACCOUNT,
+  'GET /api/v1/admin/users/:id': ACCOUNT,
+  'POST /admin/users/:id': ACCOUNT,
+  'POST /api/v1/admin/users/:id': ACCOUNT,
+  'POST /admin/users/:id/disable': ACCOUNT,
+  'POST /admin/users/:id/enable': ACCOUNT,
+  'POST /api/v1/admin/users/:id/status': ACCOUNT,
+  'POST /admin/users/:id/reset-second-factor': ACCOUNT,
+  'POST /api/v1/admin/users/:id/reset-second-factor': ACCOUNT,
+  'GET /admin/outbox': notRecordScoped('user.manage', OUTBOX),
+  'GET /api/v1/admin/outbox': notRecordScoped('user.manage', OUTBOX),
 
   // --- audit ---------------------------------------------------------------------------------------------
   'GET /audit': notRecordScoped('audit.read', 'the force’s audit trail is the auditor’s to read whole'),
@@ -229,6 +275,16 @@ export const ROUTE_TABLE: Record<string, Entry> = {
   'GET /api/v1/cases/:id/evidence': onCase('caseId', 'case.read'),
   'POST /api/v1/cases/:id/evidence': onCase('caseId', 'allegation.progress'),
   'GET /api/v1/cases/:id/evidence/:evidenceId': onCase('caseId', 'case.read'),
+  // Corrections after opening (details, a further allegation, a subject entered by mistake).
+  'GET /cases/:id/correct': onCase('caseId', 'allegation.progress'),
+  'POST /cases/:id/correct': onCase('caseId', 'allegation.progress'),
+  'POST /api/v1/cases/:id/details': onCase('caseId', 'allegation.progress'),
+  'GET /cases/:id/allegations/new': onCase('caseId', 'allegation.progress'),
+  'POST /cases/:id/allegations/new': onCase('caseId', 'allegation.progress'),
+  'POST /api/v1/cases/:id/allegations': onCase('caseId', 'allegation.progress'),
+  'GET /cases/:id/subjects/:subjectId/remove': onCase('caseId', 'allegation.decide'),
+  'POST /cases/:id/subjects/:subjectId/remove': onCase('caseId', 'allegation.decide'),
+  'POST /api/v1/cases/:id/subjects/:subjectId/remove': onCase('caseId', 'allegation.decide'),
 
   // --- deadlines (the clocks of the cases the user may see) ----------------------------------------------
   'GET /deadlines': notRecordScoped('case.read', NO_DEADLINE),

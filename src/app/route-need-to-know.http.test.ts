@@ -22,6 +22,8 @@ import {
  * 400 from body validation before the record look-up cannot stand in for a refusal — and the database must be
  * exactly as before, table by table, after every single request. A list must not show the record to them
  * (while a control user is shown it). A route that names no record says why in the table.
+ * Every user asks a page with their session cookie (and the CSRF pair), and the JSON API with their own API
+ * token as a bearer (the API takes no cookie), so every request reaches the route's own refusal.
  */
 
 /** Who may see each bundle's records (the control of the probes): the opener of both cases, a vetting officer. */
@@ -55,6 +57,12 @@ beforeAll(async () => {
     .map((n) => `(select md5(coalesce(string_agg(r::text, '|' order by r::text), '')) from "${n}" r) as "${n}"`)
     .join(', ')}`;
   fingerprint = async () => (await t.database.query<Record<string, string>>(sql))[0] ?? {};
+  // A token's first use records its last-used time (then at most once a minute, and the clock is fixed):
+  // use every token once, so that a probe's fingerprint sees only what the probe itself changed.
+  for (const who of Object.keys(w.tokens)) {
+    const me = await call('GET', '/api/v1/me', who);
+    if (me.statusCode !== 200) throw new Error(`${who}: GET /api/v1/me → ${me.statusCode}`);
+  }
 }, 180_000);
 
 afterAll(async () => {
@@ -76,21 +84,23 @@ function fill(key: string, entry: Entry, probe: Probe): string {
   });
 }
 
+/** A page request carries the session cookie (and the CSRF pair); an API request the bearer token only. */
 async function call(method: string, url: string, who: string, body?: unknown, form = 'x=1') {
   const cookie = w.cookies[who];
-  if (!cookie) throw new Error(`no account "${who}"`);
+  const token = w.tokens[who];
+  if (!cookie || !token) throw new Error(`no account "${who}"`);
   const isApi = url.startsWith('/api/');
+  const hasBody = method !== 'GET' && method !== 'DELETE';
   return t.app.inject({
     method: method as 'GET',
     url,
     headers: {
-      cookie: `probity_session=${cookie}; ${csrf.cookie}`,
-      'x-csrf-token': csrf.token,
-      ...(method === 'GET' || method === 'DELETE'
-        ? {}
-        : { 'content-type': isApi ? 'application/json' : 'application/x-www-form-urlencoded' }),
+      ...(isApi
+        ? { authorization: `Bearer ${token}` }
+        : { cookie: `probity_session=${cookie}; ${csrf.cookie}`, 'x-csrf-token': csrf.token }),
+      ...(hasBody ? { 'content-type': isApi ? 'application/json' : 'application/x-www-form-urlencoded' } : {}),
     },
-    payload: method === 'GET' || method === 'DELETE' ? undefined : isApi ? JSON.stringify(body ?? {}) : form,
+    payload: hasBody ? (isApi ? JSON.stringify(body ?? {}) : form) : undefined,
   });
 }
 
@@ -110,7 +120,14 @@ async function probeAll(kind: Kind) {
     const url = fill(key, entry, probe);
     counts.routes++;
     const before = await fingerprint();
-    const res = await call(method, url, probe.who, API_BODIES[key]?.(bundleOf(probe)), FORM_BODIES[key]);
+    const form = FORM_BODIES[key];
+    const res = await call(
+      method,
+      url,
+      probe.who,
+      API_BODIES[key]?.(bundleOf(probe)),
+      typeof form === 'function' ? form(bundleOf(probe)) : form,
+    );
     counts.requests++;
     const after = await fingerprint();
     // A list the user may open audits that they read it (the audit trail and its chain head move): by design.

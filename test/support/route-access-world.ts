@@ -37,8 +37,10 @@ import type { TestApp } from './test-app.ts';
  * link, evidence, restriction, publication), gives Vera (a vetting officer) a full vetting file of her own
  * (application, check, adverse item, list match, decision, appeal, review, clearance), and adds the
  * force-level records (designated post, recommendation report/item/action/evidence/response, dip sample,
- * API token). Every record is West's. Accounts of force East hold each role used, so that every probe of
- * another force is made by a user with the same role as the one of the same force.
+ * API token, an ordinary account for the administrators' routes). Every record is West's. Accounts of force
+ * East hold each role used, so that every probe of another force is made by a user with the same role as the
+ * one of the same force. Every account has a session cookie (pages) and an API token (the JSON API takes
+ * bearer tokens only).
  *
  * The clock is fixed (`TODAY`): the restriction dates and the dip sample window are relative to it.
  */
@@ -87,13 +89,18 @@ export async function buildRouteAccessWorld(t: TestApp) {
     eastChief: { role: 'chief_officer', forceId: 'east', personId: null },
     eastAuditor: { role: 'auditor', forceId: 'east', personId: null },
     eastAdmin: { role: 'administrator', forceId: 'east', personId: null },
+    /** An ordinary account of West: the record the account-administration routes are probed on. */
+    clerk: { role: 'officer', forceId: 'west', personId: null },
   } satisfies Record<string, { role: Role; forceId: string; personId: string | null }>;
   const cookies: Record<string, string> = { ...w.cookies };
+  /** The JSON API takes a bearer token only (no session cookie): every account holds one. */
+  const tokens: Record<string, string> = { ...w.tokens };
   const users: Record<string, { id: string; forceId: string }> = {};
   for (const [name, a] of Object.entries(w.accounts)) users[name] = a.user;
   for (const [name, spec] of Object.entries(extra)) {
     const a = await createAccount(t.deps, { email: `${name.toLowerCase()}@${spec.forceId}.example`, ...spec });
     cookies[name] = await sessionCookieFor(t.deps, a.user.id);
+    tokens[name] = (await createApiToken(t.deps, systemActor('test', spec.forceId), a.user.id, 'test')).token;
     users[name] = a.user;
   }
 
@@ -228,8 +235,7 @@ export async function buildRouteAccessWorld(t: TestApp) {
     .returning();
   if (!post || !sample || !recEvidence) throw new Error('no post, sample or evidence');
   await db.insert(dipSampleCases).values({ forceId: 'west', sampleId: sample.id, caseId: w.normal.id });
-  const token = await createApiToken(t.deps, systemActor('test', 'west'), w.accounts.aa.user.id, 'test');
-  const [tokenRow] = await q<{ id: string }>(`select id from api_tokens where user_id = $1`, [w.accounts.aa.user.id]);
+  const token = await createApiToken(t.deps, systemActor('test', 'west'), w.accounts.aa.user.id, 'revocable');
 
   const [serious] = await q<{ reference: string }>(`select reference from cases where id = $1`, [w.serious.id]);
   const force = {
@@ -245,11 +251,11 @@ export async function buildRouteAccessWorld(t: TestApp) {
     responseId: response.id,
     sampleId: sample.id,
     sampledCaseId: w.normal.id,
-    tokenId: tokenRow?.id ?? '',
+    tokenId: token.id,
+    userId: users.clerk?.id ?? '',
     forceId: 'west',
   };
-  void token;
-  return { ...w, cookies, users, vera, records: { restricted, normal, vetting, force } };
+  return { ...w, cookies, tokens, users, vera, records: { restricted, normal, vetting, force } };
 }
 
 export type RouteAccessWorld = Awaited<ReturnType<typeof buildRouteAccessWorld>>;
