@@ -118,7 +118,7 @@ describe('who may see the restriction pages', () => {
     ];
     for (const who of ['aaUnnamed', 'investigator', 'named', 'east'] as Who[]) {
       for (const [url, body] of posts)
-        expect((await as(who).post(url, body, '/cases')).statusCode, `${who} ${url}`).toBe(404);
+        expect((await as(who).post(url, body, '/account')).statusCode, `${who} ${url}`).toBe(404);
     }
     // A subject of the normal case who is an appropriate authority never sees it.
     expect((await as('aaSubject').get(`/cases/${w.normal.id}/restrictions`)).statusCode).toBe(404);
