@@ -92,7 +92,7 @@ describe('criminal proceedings and the draft PCC report pages', () => {
       'occurredOn-month': '5',
       'occurredOn-year': '2026',
     };
-    const res = await as('aaUnnamed').post(`/cases/${w.restricted.id}/criminal`, body, { formPage: '/cases' });
+    const res = await as('aaUnnamed').post(`/cases/${w.restricted.id}/criminal`, body, { formPage: '/account' });
     expect(res.statusCode).toBe(404);
     const anon = await new TestClient(t.app).post(`/cases/${w.restricted.id}/criminal`, body);
     expect(anon.statusCode).toBe(303);
