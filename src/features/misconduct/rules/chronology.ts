@@ -44,7 +44,7 @@ export function chronologyRefusal(args: {
 
 function scheduledDate(details: unknown): IsoDate | null {
   if (typeof details !== 'object' || details === null || !('date' in details)) return null;
-  const date = (details).date;
+  const date = details.date;
   return typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null;
 }
 
