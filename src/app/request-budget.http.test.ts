@@ -118,6 +118,9 @@ describe('request budget over HTTP', () => {
     expect(((await third.json()) as { error: { code: string } }).error.code).toBe('unavailable');
     const health = await fetch(`${base}/health`);
     expect(health.status).toBe(200);
+    // Hold the gate past the first request's budget (100 ms) whatever the machine's speed: then it must start
+    // no statement once the gate opens.
+    await new Promise((r) => setTimeout(r, 200));
     held.gate.open();
     expect((await first).status).toBe(503); // its budget (100 ms) was spent waiting at the gate: no statement
     expect((await second).status).toBe(503);
