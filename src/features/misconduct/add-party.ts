@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
-import { parseInput } from '../../lib/validation.ts';
+import { parseInput, blank } from '../../lib/validation.ts';
 import { partyRoles } from '../../db/schema/index.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
@@ -11,7 +11,6 @@ import { findVisibleCase, subjectsOf } from './cases.repository.ts';
 import { insertCaseParty, partiesOf, partyExists } from './case-details.repository.ts';
 
 const isUuid = (v: unknown) => z.string().uuid().safeParse(v).success;
-const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const CHECK = 'Check the party';
 
 export const partyRoleLabels: Record<(typeof partyRoles)[number], string> = {

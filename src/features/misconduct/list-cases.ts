@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
 import { caseSources, confidentialities } from '../../db/schema/index.ts';
-import { parseInput } from '../../lib/validation.ts';
+import { parseInput, blank } from '../../lib/validation.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { listCases } from './cases.repository.ts';
 import { ALLEGATION_STATUSES } from './rules/allegation-types.ts';
 
-const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const isoDate = (what: string) =>
   z.preprocess(
     blank,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { ukToday } from '../../lib/dates.ts';
-import { parseInput, isoDateString } from '../../lib/validation.ts';
+import { parseInput, isoDateString, blank } from '../../lib/validation.ts';
 import { criminalEventKinds } from '../../db/schema/index.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
@@ -11,7 +11,6 @@ import { findSubjectForUpdate, findVisibleCase, insertCriminalEvent } from './ca
 import { openReviewForCriminalEvent } from '../vetting/conduct-review-triggers.ts';
 
 const isoDate = isoDateString('Enter a date in the format 2026-03-27');
-const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
 export const criminalEventInput = z
   .object({

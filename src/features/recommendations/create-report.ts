@@ -2,10 +2,10 @@ import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
 import { AppError } from '../../lib/errors.ts';
 import { ukToday } from '../../lib/dates.ts';
-import { parseInput } from '../../lib/validation.ts';
+import { parseInput, blank } from '../../lib/validation.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
-import { blank, isoDate, reportType, webUrl } from './recommendation-input.ts';
+import { isoDate, reportType, webUrl } from './recommendation-input.ts';
 import { findReportByKey, insertReport } from './reports.repository.ts';
 
 export const createReportInput = z.object({

@@ -1,10 +1,8 @@
-import { isoDateString } from '../../lib/validation.ts';
+import { isoDateString, blank } from '../../lib/validation.ts';
 import { z } from 'zod';
 import { ownerBodies, reportItemKinds, reportTypes, trackerStatuses } from '../../db/schema/index.ts';
 
 /** The pieces the tracker's use-case inputs are built from, with the words a user sees when one is wrong. */
-
-export const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
 export const isoDate = (what: string) =>
   isoDateString(`${what[0]?.toUpperCase()}${what.slice(1)} must be a real date in the format 2026-03-27`);

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
 import { AppError } from '../../lib/errors.ts';
-import { parseInput } from '../../lib/validation.ts';
+import { parseInput, blank } from '../../lib/validation.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
-import { blank, version } from './recommendation-input.ts';
+import { version } from './recommendation-input.ts';
 import { openResponseForChange } from './response-context.ts';
 import { findForceUser, updateResponse } from './responses.repository.ts';
 

@@ -1,13 +1,11 @@
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
 import { AppError } from '../../lib/errors.ts';
-import { parseInput } from '../../lib/validation.ts';
+import { parseInput, blank } from '../../lib/validation.ts';
 import { vettingLevels } from '../../db/schema/index.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
 import { insertDesignatedPost, unitExists } from './designated-posts.repository.ts';
-
-const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
 export const addPostInput = z.object({
   title: z

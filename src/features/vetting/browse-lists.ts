@@ -1,12 +1,10 @@
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
-import { parseInput } from '../../lib/validation.ts';
+import { parseInput, blank } from '../../lib/validation.ts';
 import { listKinds } from '../../db/schema/index.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
 import { browseEntries, countEntries, syncOwnReturns } from './list-entries.repository.ts';
-
-const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
 export const browseListsInput = z.object({
   list: z.preprocess(blank, z.enum(listKinds, { message: 'Choose barred or advisory' }).optional()),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
 import { ukToday } from '../../lib/dates.ts';
 import { AppError } from '../../lib/errors.ts';
-import { parseInput, isoDateString } from '../../lib/validation.ts';
+import { parseInput, isoDateString, blank } from '../../lib/validation.ts';
 import { applicationKinds, vettingLevels } from '../../db/schema/index.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
@@ -10,7 +10,6 @@ import { insertApplication, insertPendingChecks, nextApplicationReference } from
 import { findVettingPerson } from './clearances.repository.ts';
 import { MATCHED_ON_CREATE, matchApplication } from './match-application.ts';
 
-const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const isoDate = (what: string) => isoDateString(`Enter ${what}`);
 const name = (what: string) =>
   z

@@ -5,7 +5,7 @@ import type { Db } from '../../db/client.ts';
 import type { vettingDecisions } from '../../db/schema/index.ts';
 import { ukToday, type IsoDate } from '../../lib/dates.ts';
 import { AppError, staleVersion } from '../../lib/errors.ts';
-import { parseInput } from '../../lib/validation.ts';
+import { parseInput, blank } from '../../lib/validation.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
 import { updateApplication } from './applications.repository.ts';
@@ -27,7 +27,7 @@ import { liveClearancesForUpdate, setClearanceConditions } from './review-file.r
 import { lockOpenReview } from './review-lock.ts';
 import { withdrawClearances } from './review-withdrawal.ts';
 import { meetVettingClocks, startVettingClock, vettingDeadline } from './vetting-clocks.ts';
-import { blank, isoDate, type VettingFileRef } from './vetting-file.ts';
+import { isoDate, type VettingFileRef } from './vetting-file.ts';
 import { resolveAdverseItems } from './vetting-file.repository.ts';
 import { updateReview } from './vetting-reviews.repository.ts';
 import { loadApplicationFile } from './view-application.ts';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
 import type { Db } from '../../db/client.ts';
 import { ukToday } from '../../lib/dates.ts';
-import { parseInput } from '../../lib/validation.ts';
+import { parseInput, blank } from '../../lib/validation.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { actorOf, type Principal } from '../access/principal.ts';
 import {
@@ -20,8 +20,6 @@ import {
 } from './compliance.repository.ts';
 import { minimumLevelOf, type ClearanceStatus, type VettingLevel } from './vetting-levels.ts';
 import { authorizeVettingRead } from './vetting-scope.ts';
-
-const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
 export const complianceInput = z.object({
   reason: z.preprocess(blank, z.enum(COMPLIANCE_REASONS, { message: 'Choose a reason from the list' }).optional()),

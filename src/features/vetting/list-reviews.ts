@@ -1,13 +1,11 @@
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
 import { reviewStatuses, reviewTriggers } from '../../db/schema/index.ts';
-import { parseInput } from '../../lib/validation.ts';
+import { parseInput, blank } from '../../lib/validation.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
 import { listReviews } from './vetting-reviews.repository.ts';
 import { ukToday } from '../../lib/dates.ts';
-
-const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
 export const listReviewsInput = z.object({
   status: z.preprocess(

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
 import type { IsoDate } from '../../lib/dates.ts';
-import { parseInput } from '../../lib/validation.ts';
+import { parseInput, blank } from '../../lib/validation.ts';
 import type { AuditActor } from '../audit/audit-events.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
@@ -9,8 +9,6 @@ import { openReviewForTrigger } from './open-review-for-trigger.ts';
 import { randomSample, seedForDate } from './random-sample.ts';
 import { currentPeopleOf } from './vetting-transfers.repository.ts';
 import { ukToday } from '../../lib/dates.ts';
-
-const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
 export const randomReviewsInput = z.object({
   percent: z.preprocess(

@@ -2,12 +2,12 @@ import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
 import { ukToday } from '../../lib/dates.ts';
 import { AppError } from '../../lib/errors.ts';
-import { parseInput } from '../../lib/validation.ts';
+import { parseInput, blank } from '../../lib/validation.ts';
 import { adverseInfoTypes, adverseRelations } from '../../db/schema/index.ts';
 import type { AuditEvent } from '../audit/audit-events.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
-import { blank, isoDate, lockOpenFile, type VettingFileRef } from './vetting-file.ts';
+import { isoDate, lockOpenFile, type VettingFileRef } from './vetting-file.ts';
 import { findCheckForUpdate, insertAdverse, updateCheck, type AdverseRow } from './vetting-file.repository.ts';
 
 const scale = (what: string) =>

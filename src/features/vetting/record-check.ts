@@ -3,11 +3,11 @@ import type { Deps } from '../../app/deps.ts';
 import { checkStatuses, checkTypes } from '../../db/schema/index.ts';
 import { ukToday } from '../../lib/dates.ts';
 import { AppError, notFound, staleVersion, type FieldErrors } from '../../lib/errors.ts';
-import { parseInput } from '../../lib/validation.ts';
+import { parseInput, blank } from '../../lib/validation.ts';
 import type { AuditEvent } from '../audit/audit-events.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
-import { blank, isoDate, lockOpenFile, type VettingFileKind, type VettingFileRef } from './vetting-file.ts';
+import { isoDate, lockOpenFile, type VettingFileKind, type VettingFileRef } from './vetting-file.ts';
 import { findCheckForUpdate, insertCheck, updateCheck, type CheckRow } from './vetting-file.repository.ts';
 
 /** The fields of a check's result, with one set of limits for an application and a review (§4.3). */

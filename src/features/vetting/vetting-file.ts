@@ -52,8 +52,5 @@ export async function lockOpenFile(tx: Db, principal: Principal, ref: VettingFil
   };
 }
 
-/** An empty or blank form value counts as not given. */
-export const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-
 /** A calendar date as the API and the pages send it (the pages build it from day, month and year). */
 export const isoDate = (what: string) => isoDateString(`Enter ${what} in the format 2026-03-27`);
