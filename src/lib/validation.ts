@@ -16,13 +16,13 @@ export function parseInput<S extends z.ZodType>(
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** An empty or blank form value counts as not given: for z.preprocess before an optional field. */
+export const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
 /**
  * True only for a calendar date that exists, in `YYYY-MM-DD` form, from year 0001 to 9999: '2026-02-30' and
  * '0000-01-01' match the format but are not dates (PostgreSQL refuses both), so they must be refused as input.
  */
-/** An empty or blank form value counts as not given: for z.preprocess before an optional field. */
-export const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-
 export function isCalendarDate(value: string): boolean {
   const m = ISO_DATE.exec(value);
   if (!m) return false;

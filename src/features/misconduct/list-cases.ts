@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
 import { caseSources, confidentialities } from '../../db/schema/index.ts';
-import { parseInput, blank } from '../../lib/validation.ts';
+import { blank, isCalendarDate, parseInput } from '../../lib/validation.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { listCases } from './cases.repository.ts';
@@ -13,12 +13,7 @@ const isoDate = (what: string) =>
     z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/, `${what} must be a date like 2025-03-31`)
-      .refine(
-        (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
-        {
-          message: `${what} must be a real date`,
-        },
-      )
+      .refine(isCalendarDate, { message: `${what} must be a real date` })
       .optional(),
   );
 
