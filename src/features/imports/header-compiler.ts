@@ -69,9 +69,14 @@ export class HeaderCompiler {
   /**
    * `{column}` placeholders replaced by the row's values; text without braces is a constant. A placeholder
    * may pass its value through transforms: `{officer_id|number}`, `{unit|trim|upper}`, `{badge|stripSuffix:.0}`.
-   * The long form `{ template, emptyIfAnyEmpty: true }` is empty when any placeholder is empty.
+   * The long form `{ template, emptyIfAnyEmpty: true }` is empty when any placeholder is empty; a list of parts
+   * is rendered part by part and joined.
    */
   template(spec: TemplateSpec, path: string): Render {
+    if (Array.isArray(spec)) {
+      const parts = spec.map((part, i) => this.template(part, `${path}.${i}`));
+      return (fields) => parts.map((render) => render(fields)).join('');
+    }
     const template = typeof spec === 'string' ? spec : spec.template;
     const emptyIfAnyEmpty = typeof spec !== 'string' && spec.emptyIfAnyEmpty;
     const pieces: (string | { at: number; transform: ((v: string) => string) | null })[] = [];

@@ -57,17 +57,19 @@ const templateText = z
   .string({ message: 'must be text (use {column} to take a value from a column)' })
   .refine((t) => t.replace(/\{[^{}]+\}/g, '').search(/[{}]/) === -1, 'has an unmatched { or }: write {column}');
 
+const templatePart = z.union([templateText, strict({ template: templateText, emptyIfAnyEmpty: z.boolean() })], {
+  message: 'must be text with {column} placeholders, or { template, emptyIfAnyEmpty }',
+});
+
 /**
  * Text with `{column}` placeholders; text without braces is a constant. The long form
  * `{ template, emptyIfAnyEmpty: true }` is empty when any of its placeholders is empty, so that constant text
- * around an empty column ('CPD unit {unit}') never makes a value of its own.
+ * around an empty column ('CPD unit {unit}') never makes a value of its own. A list of such parts is joined,
+ * so that one optional part drops out alone: `['{kind}', { template: ' (district {district})', emptyIfAnyEmpty: true }]`.
  */
-export const templateSchema = z.union(
-  [templateText, strict({ template: templateText, emptyIfAnyEmpty: z.boolean() })],
-  {
-    message: 'must be text with {column} placeholders, or { template, emptyIfAnyEmpty }',
-  },
-);
+export const templateSchema = z.union([templatePart, z.array(templatePart).min(1, 'needs at least one part')], {
+  message: 'must be text with {column} placeholders, { template, emptyIfAnyEmpty }, or a list of those',
+});
 export type TemplateSpec = z.infer<typeof templateSchema>;
 
 /** Tokens YYYY, MM, M, DD, D and literal separators; a format without DD means the first day of the month. */

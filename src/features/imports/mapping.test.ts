@@ -324,6 +324,23 @@ ${person}`,
     });
   });
 
+  it('joins a list of template parts, dropping only the part whose placeholder is empty', () => {
+    const mapping = withPerson(
+      `      key: '{id}'
+      givenName: '{first}'
+      familyName: ['{last|upper}', { template: ' (district {district})', emptyIfAnyEmpty: true }]
+`,
+    );
+    const map = compileFile(mapping, 0, 'p.csv', ['id', 'first', 'last', 'district'], '2026-01-01');
+    expect(map(['1', 'Ann', 'Lee', '39'], 2, 'raw').person?.familyName).toBe('LEE (district 39)');
+    expect(map(['2', 'Bo', 'Kay', ''], 3, 'raw').person?.familyName).toBe('KAY');
+  });
+
+  it('refuses an empty list of template parts, saying where', () => {
+    const e = refusal(() => withPerson(`      key: '{id}'\n      givenName: []\n      familyName: '{id}'\n`));
+    expect(JSON.stringify(e.fields)).toContain('givenName');
+  });
+
   it('refuses an unknown transform, listing the ones there are', () => {
     const mapping = withPerson(`      key: '{id|integer}'\n      givenName: '{id}'\n      familyName: '{id}'\n`);
     const e = refusal(() => compileFile(mapping, 0, 'p.csv', ['id'], '2026-01-01'));
