@@ -129,6 +129,23 @@ describe('people directory', () => {
     expect(wildcard.json<PeopleList>().total).toBe(0);
   });
 
+  it('finds an imported person whose name holds the digits typed, after the holders of the number', async () => {
+    // Philadelphia's open data names officers only by id: the import makes "Officer 130469".
+    await createPerson(t.deps.db, 'west', { givenName: 'J.A.', familyName: 'Officer 130469' });
+    await createPerson(t.deps.db, 'west', {
+      givenName: 'Zed',
+      familyName: 'Zephyr',
+      identifiers: [{ kind: 'collar', value: '130469', validFrom: '2016-01-01' }],
+    });
+    const res = await api(t.app, 'GET', '/api/v1/people?q=130469', tokens['aa']);
+    expect(res.json<PeopleList>().items.map((i) => [i.familyName, i.matchedNumber?.value ?? null])).toEqual([
+      ['Zephyr', '130469'],
+      ['Officer 130469', null],
+    ]);
+    // Two characters still match whole numbers only, never names.
+    expect((await api(t.app, 'GET', '/api/v1/people?q=13', tokens['aa'])).json<PeopleList>().total).toBe(0);
+  });
+
   it('searches by name and filters by rank, listing only visible records', async () => {
     const res = await api(t.app, 'GET', '/api/v1/people?q=ashworth&rank=Sergeant', tokens['aa']);
     expect(res.statusCode).toBe(200);

@@ -63,14 +63,14 @@ function directoryWhere(principal: Principal, f: DirectoryFilter): SQL {
         words.map((w) => sql`${alias}.search_name like ${`%${likeEscape(w)}%`}`),
         sql` and `,
       );
-    if (/^\S*\d\S*$/.test(q)) {
-      // One word with a digit in it is a number: no name holds one, so the name index is not read.
+    if (/^\S*\d\S*$/.test(q) && q.length < PARTIAL_NUMBER_MIN_LENGTH) {
+      // A short word with a digit is a number typed whole: too short for the name trigrams to narrow anything.
       // = any(array(…)) runs the look-up once (an InitPlan), whatever the statistics say; a plain IN can be
       // planned as a subquery re-run for every person when the table was never analysed (the demo: 12 s).
       parts.push(sql`p.id = any(array(${numberHits(principal.forceId, q)}))`);
     } else if (/\d/.test(q)) {
-      // Words and a digit: either kind of match, as one candidate list from both indexes (numbers, name
-      // trigrams), never an OR the planner must test person by person.
+      // A digit: either kind of match (an imported source may name people "Officer 130469"), as one candidate
+      // list from both indexes (numbers, name trigrams), never an OR the planner must test person by person.
       parts.push(
         sql`p.id = any(array(${numberHits(principal.forceId, q)}
             union select n.id from people n where n.force_id = ${principal.forceId} and ${nameMatch(sql`n`)}))`,
