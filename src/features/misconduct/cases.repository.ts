@@ -1,3 +1,4 @@
+import type { PersonType } from './rules/subject-standing.ts';
 import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rawRows } from '../../db/raw-rows.ts';
@@ -116,13 +117,50 @@ export type SubjectView = {
   /** Set when the subject was named by mistake after something was decided (remove-subject.ts). */
   recordedInErrorOn: string | null;
   recordedInErrorReason: string | null;
+  /** From the person record: officer, special, staff or volunteer. */
+  personType: PersonType;
+  /** The rank of the posting held on the date asked for (today unless a step's date is given), if any. */
+  rank: string | null;
 };
 
-export async function subjectsOf(db: Db, forceId: string, caseId: string): Promise<SubjectView[]> {
+/** The rank of person `p`'s posting held on the date (without a date: the latest posting). */
+const rankOn = (onDate: string | undefined) =>
+  sql`(select pp.rank from person_postings pp where pp.force_id = p.force_id and pp.person_id = p.id
+      ${onDate ? sql`and pp.valid_from <= ${onDate}::date and (pp.valid_to is null or pp.valid_to >= ${onDate}::date)` : sql``}
+      order by pp.valid_from desc limit 1)`;
+
+/**
+ * One subject's standing for a step on `onDate`: person type, the rank then held, and whether another of their
+ * allegations on this case already ended in a reduction in rank (Conduct Regs reg 62(6)–(7)).
+ */
+export async function subjectStandingOf(
+  db: Db,
+  forceId: string,
+  caseId: string,
+  subjectId: string,
+  onDate: string,
+  exceptAllegationId: string,
+): Promise<{ personType: PersonType; rank: string | null; alreadyReducedInRank: boolean } | undefined> {
+  const [row] = await rawRows<{ personType: PersonType; rank: string | null; alreadyReducedInRank: boolean }>(
+    db,
+    sql`select p.person_type as "personType", ${rankOn(onDate)} as rank,
+        exists (select 1 from allegations a where a.force_id = s.force_id and a.case_id = s.case_id
+          and a.subject_id = s.id and a.id <> ${exceptAllegationId}::uuid
+          and a.facts -> 'track' ->> 'sanction' = 'reduction_in_rank') as "alreadyReducedInRank"
+      from case_subjects s join people p on p.force_id = s.force_id and p.id = s.person_id
+      where s.force_id = ${forceId} and s.case_id = ${caseId}::uuid and s.id = ${subjectId}::uuid`,
+  );
+  return row;
+}
+
+/** The case's subjects, with each one's person type and the rank held on `onDate` (Conduct Regs reg 62(6)). */
+export async function subjectsOf(db: Db, forceId: string, caseId: string, onDate?: string): Promise<SubjectView[]> {
   return rawRows<SubjectView>(
     db,
     sql`select s.id, s.person_id as "personId", p.given_name as "givenName", p.family_name as "familyName", s.left_on::text as "leftOn", p.status, s.version,
-        s.recorded_in_error_on::text as "recordedInErrorOn", s.recorded_in_error_reason as "recordedInErrorReason"
+        s.recorded_in_error_on::text as "recordedInErrorOn", s.recorded_in_error_reason as "recordedInErrorReason",
+        p.person_type as "personType",
+        ${rankOn(onDate)} as rank
       from case_subjects s join people p on p.force_id = s.force_id and p.id = s.person_id
       where s.force_id = ${forceId} and s.case_id = ${caseId}::uuid order by p.family_name, p.given_name`,
   );

@@ -43,8 +43,8 @@ export async function seedDemoCases(deps: Deps, options: DemoCasesOptions): Prom
   const byState: Record<string, number> = Object.fromEntries(ALLEGATION_STATUSES.map((s) => [s, 0]));
   let allegations = 0;
   for (const spec of specs) {
-    spec.plans = spec.subjects.map((_, i) =>
-      planAllegation(rng, memos, spec.day, today, contextFor(spec.day), spec.profile, spec.targets[i] ?? null),
+    spec.plans = spec.subjects.map((subject, i) =>
+      planAllegation(rng, memos, spec.day, today, contextFor(spec.day, subject), spec.profile, spec.targets[i] ?? null),
     );
     for (const plan of spec.plans) {
       byState[plan.final] = (byState[plan.final] ?? 0) + 1;

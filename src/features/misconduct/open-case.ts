@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
 import { AppError } from '../../lib/errors.ts';
+import { STAFF_REFUSAL } from './rules/subject-standing.ts';
 import { ukToday } from '../../lib/dates.ts';
 import { parseInput, isoDateString } from '../../lib/validation.ts';
 import { caseSources, caseTypes, confidentialities } from '../../db/schema/index.ts';
@@ -93,6 +94,12 @@ export async function openCase(deps: Deps, principal: Principal | null, raw: Ope
       if (!person || person.mergedIntoId)
         throw new AppError('validation', 'Check the details of the case', {
           subjectPersonIds: 'A chosen subject is not in the directory',
+        });
+      // The Police (Conduct) Regulations 2020 apply to police officers and special constables (reg 3); police
+      // staff and volunteers answer under the force's own staff procedures, never the officer track.
+      if (person.personType === 'staff' || person.personType === 'volunteer')
+        throw new AppError('validation', 'Check the details of the case', {
+          subjectPersonIds: `${person.givenName} ${person.familyName}: ${STAFF_REFUSAL}`,
         });
       people.push(person);
     }

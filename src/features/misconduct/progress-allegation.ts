@@ -23,6 +23,7 @@ import {
   findSubjectForUpdate,
   findVisibleCase,
   insertAllegationEvent,
+  subjectStandingOf,
   updateAllegation,
   updateCase,
   type CaseRow,
@@ -73,10 +74,13 @@ export async function progressAllegation(
       facts.multipleUnconnectedIncidents = input.action.multipleUnconnectedIncidents;
       facts.iopcSpecialDetermination = input.action.iopcSpecialDetermination ?? false;
     }
+    // Who the officer process applies to, and which sanctions exist, come from the person record at the date
+    // of the step (Conduct Regs reg 3 and reg 62(6)–(7)).
+    const standing = await subjectStandingOf(tx, principal.forceId, theCase.id, row.subjectId, occurredOn, row.id);
     const result = transition(
       facts.track,
       toWorkflowAction(input.action),
-      contextOf(theCase, facts, subject?.leftOn ?? null),
+      contextOf(theCase, facts, subject?.leftOn ?? null, standing),
     );
     if (!result.ok) throw new AppError('invalid_state', result.reason);
     // Conduct Regs: each step follows the matter coming to attention and the step before it (legal review 2026).

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
 import { notFound } from '../../lib/errors.ts';
+import { ukToday } from '../../lib/dates.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { actorOf, authorize, can, type Principal } from '../access/principal.ts';
 import { clocksOfCase } from '../clocks/clocks.repository.ts';
@@ -21,7 +22,7 @@ export async function viewCase(deps: Deps, principal: Principal | null, id: stri
   return deps.db.transaction(async (tx) => {
     const theCase = await findVisibleCase(tx, principal, id);
     if (!theCase) throw notFound('case');
-    const subjects = await subjectsOf(tx, theCase.forceId, theCase.id);
+    const subjects = await subjectsOf(tx, theCase.forceId, theCase.id, ukToday(deps.now()));
     const rows = await allegationsOf(tx, theCase.forceId, theCase.id);
     const timeline = await timelineOf(tx, theCase.forceId, theCase.id);
     const clocks = await clocksOfCase(tx, theCase.forceId, theCase.id);
@@ -30,8 +31,19 @@ export async function viewCase(deps: Deps, principal: Principal | null, id: stri
     const allegations = rows.map((row) => {
       const facts = factsOf(row);
       const subject = subjectById.get(row.subjectId);
-      const actions = allowedActions(facts.track, contextOf(theCase, facts, subject?.leftOn ?? null)).filter((a) =>
-        can(principal, actionAbility[a]),
+      // The actions offered follow the subject's standing today (person type, rank, an earlier reduction in rank).
+      const standing = subject && {
+        personType: subject.personType,
+        rank: subject.rank,
+        alreadyReducedInRank: rows.some(
+          (other) =>
+            other.id !== row.id &&
+            other.subjectId === row.subjectId &&
+            factsOf(other).track.sanction === 'reduction_in_rank',
+        ),
+      };
+      const actions = allowedActions(facts.track, contextOf(theCase, facts, subject?.leftOn ?? null, standing)).filter(
+        (a) => can(principal, actionAbility[a]),
       );
       return { ...row, facts, statusLabel: STATUS_LABELS[facts.track.status], subject, actions };
     });

@@ -1,6 +1,6 @@
 import { caseTypes } from '../../db/schema/index.ts';
 import type { PeriodKey } from '../clocks/periods.ts';
-import { STAFF_THEMES, type Source } from '../misconduct/demo/case-templates.ts';
+import { type Source } from '../misconduct/demo/case-templates.ts';
 import { isoOf as toIso } from './day-text.ts';
 import { regimeFor, type RegimeVersion } from '../misconduct/rules/regime.ts';
 import { areaNames } from '../organisation/demo-reference-data.ts';
@@ -48,17 +48,10 @@ function caseTypeFor(source: Source, theme: ThemeSpec): CaseType {
     : 'conduct_matter';
 }
 
+/** The Conduct Regulations' subjects are officers and specials: staff answer under the force's own procedures. */
 function who(subjects: SubjectCandidate[]): string {
-  const staff = subjects.filter((s) => s.personType === 'staff').length;
-  if (subjects.length === 1)
-    return staff
-      ? 'A member of police staff'
-      : subjects[0]?.personType === 'special'
-        ? 'A special constable'
-        : 'An officer';
-  const n = NUMBER_WORDS[subjects.length] ?? String(subjects.length);
-  if (staff === 0) return `${n} officers`;
-  return staff === subjects.length ? `${n} members of police staff` : `${n} officers and staff`;
+  if (subjects.length === 1) return subjects[0]?.personType === 'special' ? 'A special constable' : 'An officer';
+  return `${NUMBER_WORDS[subjects.length] ?? String(subjects.length)} officers`;
 }
 
 export type CaseGeneratorOptions = {
@@ -145,11 +138,10 @@ export class CaseGenerator {
     const size = theme.group
       ? rng.int(theme.group.size[0], theme.group.size[1])
       : (SUBJECTS[rng.weightedIndex(SUBJECT_CUMULATIVE)] as number);
-    const staffShare = theme.group ? theme.group.staffShare : STAFF_THEMES.test(theme.code) ? 0.25 : 0;
     const chosen = new Set<string>();
     const subjects: SubjectCandidate[] = [];
     for (let s = 0; s < size; s++) {
-      const type = rng.chance(staffShare) ? 'staff' : rng.chance(0.08) ? 'special' : 'officer';
+      const type = rng.chance(0.08) ? 'special' : 'officer';
       const c = this.pickSubject(type, day, chosen);
       chosen.add(c.id);
       subjects.push(c);

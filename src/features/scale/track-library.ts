@@ -27,7 +27,7 @@ import { REGIME_VERSIONS, type RegimeVersion } from '../misconduct/rules/regime.
  */
 
 /** What a theme tells the generator: the demo's themes (single subjects) and group themes (many). */
-export type ThemeSpec = Theme & { group: { size: readonly [number, number]; staffShare: number } | null };
+export type ThemeSpec = Theme & { group: { size: readonly [number, number] } | null };
 
 export const THEME_SPECS: readonly ThemeSpec[] = [
   ...THEMES.map((t) => ({ ...t, group: null })),
@@ -35,7 +35,7 @@ export const THEME_SPECS: readonly ThemeSpec[] = [
     ...g,
     weight: 0,
     summaries: [g.summary],
-    group: { size: g.size, staffShare: g.staffShare },
+    group: { size: g.size },
   })),
 ];
 

@@ -8,8 +8,10 @@ import {
   type Sanction,
 } from '../rules/allegation-types.ts';
 import { regimeFeatures, regimeFor } from '../rules/regime.ts';
+import { lowerRankExists } from '../rules/subject-standing.ts';
+import type { DemoSubjectCandidate } from '../demo-cases.repository.ts';
 import type { Gravity } from './case-templates.ts';
-import { toIso } from './days-and-chance.ts';
+import { toDay, toIso } from './days-and-chance.ts';
 import { EXCEPTIONAL } from './action-wording.ts';
 
 // Choosing each allegation's next action. The weights are ours; what is allowed is the workflow's alone.
@@ -191,12 +193,24 @@ export function validCandidates(s: AllegationState, ctx: AllegationContext, p: P
   return valid;
 }
 
-/** The context an allegation starts in: the regime of the day the matter came to attention, a serving subject. */
-export function contextFor(day: number): AllegationContext {
-  return {
+/**
+ * The context an allegation starts in: the regime of the day the matter came to attention, a serving subject and,
+ * when known, their standing. A reduction in rank is planned only for an officer who has held a rank with one
+ * below it since before the matter came to attention (Conduct Regs reg 62(6)), so every later step sees it too.
+ */
+export function contextFor(day: number, subject?: DemoSubjectCandidate): AllegationContext {
+  const base: AllegationContext = {
     regime: regimeFor(toIso(day)),
     subject: 'serving',
     finalWrittenWarningInForce: false,
     multipleUnconnectedIncidents: false,
+  };
+  if (!subject) return base;
+  const heldThroughout = subject.rankFrom !== null && toDay(subject.rankFrom) <= day;
+  return {
+    ...base,
+    personType: subject.personType,
+    lowerRankExists: heldThroughout && lowerRankExists(subject.personType, subject.rank),
+    alreadyReducedInRank: false,
   };
 }

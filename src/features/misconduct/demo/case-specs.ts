@@ -3,7 +3,7 @@ import { areaNames } from '../../organisation/demo-reference-data.ts';
 import type { DemoSubjectCandidate } from '../demo-cases.repository.ts';
 import type { StandardCode } from '../taxonomy.ts';
 import type { Profile } from './action-choice.ts';
-import { GROUP_THEMES, STAFF_THEMES, THEMES, type Gravity, type Source, type Theme } from './case-templates.ts';
+import { GROUP_THEMES, THEMES, type Gravity, type Source, type Theme } from './case-templates.ts';
 import { toDay, type Rng } from './days-and-chance.ts';
 import type { Target } from './state-coverage.ts';
 import type { Plan } from './track-planner.ts';
@@ -38,19 +38,14 @@ const CHIEF_RANKS = new Set([
   'Special Chief Officer',
 ]);
 
-/** "A sergeant", "Two officers", "Four officers and staff"… */
+/** "A sergeant", "Two officers", "Four officers"… */
 function who(subjects: DemoSubjectCandidate[]): string {
   const [only] = subjects;
   if (subjects.length === 1 && only) {
-    if (only.personType === 'staff') return 'A member of police staff';
     const rank = (only.rank ?? (only.personType === 'special' ? 'Special Constable' : 'Constable')).toLowerCase();
     return `${/^[aeiou]/.test(rank) ? 'An' : 'A'} ${rank}`;
   }
-  const staff = subjects.filter((x) => x.personType === 'staff').length;
-  const n = NUMBER_WORDS[subjects.length] ?? String(subjects.length);
-  if (staff === 0) return `${n} officers`;
-  if (staff === subjects.length) return `${n} members of police staff`;
-  return subjects.length === 2 ? 'An officer and a member of police staff' : `${n} officers and staff`;
+  return `${NUMBER_WORDS[subjects.length] ?? String(subjects.length)} officers`;
 }
 
 function fill(template: string, rng: Rng, subjects: DemoSubjectCandidate[]): string {
@@ -73,21 +68,19 @@ function pickSubjects(
   used: DemoSubjectCandidate[],
   day: number,
   count: number,
-  staffShare: number,
 ): DemoSubjectCandidate[] {
   const serving = (c: DemoSubjectCandidate) =>
     !CHIEF_RANKS.has(c.rank ?? '') && (c.serviceStart === null || toDay(c.serviceStart) <= day - 60);
   const chosen: DemoSubjectCandidate[] = [];
   while (chosen.length < count) {
-    const free = (c: DemoSubjectCandidate) =>
-      serving(c) && !chosen.includes(c) && (staffShare > 0 || c.personType !== 'staff');
+    const free = (c: DemoSubjectCandidate) => serving(c) && !chosen.includes(c);
     // Now and then the same person again: patterns across cases are what the person page is for.
     const again = used.filter(free);
     if (count === 1 && again.length > 0 && rng.chance(0.06)) {
       chosen.push(rng.pick(again));
       continue;
     }
-    const type = rng.chance(staffShare) ? 'staff' : rng.chance(0.08) ? 'special' : 'officer';
+    const type = rng.chance(0.08) ? 'special' : 'officer';
     const options = pool.filter((c) => c.personType === type && free(c));
     const fallback = options.length > 0 ? options : pool.filter(free);
     if (fallback.length === 0) throw new Error('demo cases: the force has too few people to pick subjects from');
@@ -106,14 +99,7 @@ export function specCases(rng: Rng, pool: DemoSubjectCandidate[], count: number,
     const theme = group ?? rng.weighted(THEMES, (t) => t.weight);
     const day = i === 0 ? today - rng.between([330, 500]) : today - rng.between([0, 3 * 365 - 1]);
     const size = group ? rng.between(group.size) : rng.weighted([1, 2, 3], (n) => [0, 70, 22, 8][n] ?? 0);
-    const subjects = pickSubjects(
-      rng,
-      pool,
-      used,
-      day,
-      size,
-      group ? group.staffShare : STAFF_THEMES.test(theme.code) ? 0.25 : 0,
-    );
+    const subjects = pickSubjects(rng, pool, used, day, size);
     const source = weightedKey(rng, theme.sources);
     const restricted = !group && rng.chance(theme.gravity === 'high' ? 0.2 : 0.03);
     specs.push({

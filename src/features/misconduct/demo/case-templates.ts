@@ -22,7 +22,6 @@ export type Theme = {
 type GroupTheme = Omit<Theme, 'weight' | 'summaries'> & {
   summary: string;
   size: readonly [number, number];
-  staffShare: number;
 };
 
 const PUBLIC = { public_complaint: 6, internal_report: 3, other: 1 };
@@ -427,7 +426,6 @@ export const GROUP_THEMES: GroupTheme[] = [
     standards: ['equality_diversity', 'discreditable_conduct', 'challenging_reporting'],
     sources: { internal_report: 1 },
     size: [10, 10],
-    staffShare: 0.3,
     summary: '{who} shared racist and misogynistic messages in a work group chat',
     descriptions: [
       'Posted or shared discriminatory messages in a work group chat and did not challenge or report them',
@@ -440,7 +438,6 @@ export const GROUP_THEMES: GroupTheme[] = [
     standards: ['discreditable_conduct', 'equality_diversity', 'challenging_reporting'],
     sources: { internal_report: 2, anonymous_report: 1 },
     size: [4, 6],
-    staffShare: 0.05,
     summary: '{who} on a response team in {area} are alleged to have subjected female colleagues to sexual comments',
     descriptions: ['Took part in or did not challenge sexual comments and exclusion directed at female colleagues'],
   },
@@ -451,7 +448,6 @@ export const GROUP_THEMES: GroupTheme[] = [
     standards: ['duties_responsibilities', 'honesty_integrity'],
     sources: { internal_report: 1 },
     size: [4, 6],
-    staffShare: 0.5,
     summary: '{who} did not check on a detainee at the {area} custody suite who was later taken to hospital',
     descriptions: ['Did not carry out or record the checks the detainee’s care plan required'],
   },
@@ -462,7 +458,6 @@ export const GROUP_THEMES: GroupTheme[] = [
     standards: ['confidentiality', 'orders_instructions'],
     sources: { data_check: 1 },
     size: [4, 8],
-    staffShare: 0.25,
     summary: '{who} viewed the records of a high-profile murder investigation with no policing purpose',
     descriptions: ['Viewed records of a major investigation with no policing purpose'],
   },
@@ -473,11 +468,7 @@ export const GROUP_THEMES: GroupTheme[] = [
     standards: ['honesty_integrity', 'duties_responsibilities'],
     sources: { internal_report: 1 },
     size: [4, 5],
-    staffShare: 0,
     summary: '{who} recorded hourly checks on a prisoner under hospital guard that were not made',
     descriptions: ['Made false entries in the hospital guard log'],
   },
 ];
-
-/** Conduct police staff are as likely to be reported for as officers; the other themes are operational. */
-export const STAFF_THEMES = /^(information|behaviours|discrimination|sexual_conduct|discreditable|property|other)\b/;
