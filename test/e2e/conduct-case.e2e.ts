@@ -484,7 +484,8 @@ describe('A conduct case with ten subjects, from the report to the barred list, 
     // The presumption of dismissal (the matter came to attention after 28 May 2025): a lesser sanction
     // without exceptional circumstances is refused…
     await openAction(a, 'Record the sanction', 'sanction');
-    await page.getByRole('radio', { name: 'Reduction in rank', exact: true }).check();
+    // (a final written warning: the subjects are constables, for whom no reduction in rank exists, reg 62(6))
+    await page.getByRole('radio', { name: 'Final written warning', exact: true }).check();
     const [lesser] = await Promise.all([
       page.waitForResponse(
         (r) => r.request().method() === 'POST' && new URL(r.url()).pathname.endsWith('/actions/record_sanction'),
@@ -497,7 +498,7 @@ describe('A conduct case with ten subjects, from the report to the barred list, 
     await expect
       .poll(async () => squash(await page.locator('.govuk-error-summary__list').textContent()))
       .toBe(
-        'Gross misconduct carries a presumption of dismissal without notice (from 28 May 2025, §2.9): a reduction in rank needs the exceptional circumstances that justify it to be recorded',
+        'Gross misconduct carries a presumption of dismissal without notice (from 28 May 2025, §2.9): a final written warning needs the exceptional circumstances that justify it to be recorded',
       );
     // …and dismissal without notice is recorded.
     await page.getByRole('radio', { name: 'Dismissal without notice', exact: true }).check();
