@@ -64,6 +64,11 @@ export const cases = pgTable(
     /** The day the matter came to the appropriate authority's attention: fixes the regime and the 12-month clock. */
     cameToAttentionOn: date('came_to_attention_on').notNull(),
     regimeVersion: text('regime_version').notNull(),
+    /** The earlier matter this one is connected to (its came-to-attention date) and why: fixes the regime (SI 2025/558 reg 64(1)). */
+    connectedMatterOn: date('connected_matter_on'),
+    connectedMatterReason: text('connected_matter_reason'),
+    /** An IOPC re-investigation (PRA 2002 s.13B) or a s.28A direction: the 2025 amendments apply (SI 2025/558 reg 64(2)). */
+    iopcReinvestigation: boolean('iopc_reinvestigation').notNull().default(false),
     confidentiality: text('confidentiality', { enum: confidentialities }).notNull().default('normal'),
     owningUnitId: uuid('owning_unit_id'),
     summary: text('summary').notNull(),

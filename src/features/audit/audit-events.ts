@@ -73,6 +73,9 @@ export const auditEventSchema = z.discriminatedUnion('type', [
     subjects: z.number().int(),
     allegations: z.number().int(),
     confidentiality: z.string(),
+    /** The regime and why (SI 2025/558 reg 64), when it is not simply the came-to-attention date's. */
+    regimeVersion: z.string().optional(),
+    regimeReason: z.string().optional(),
   }),
   z.object({
     type: z.literal('case.viewed'),

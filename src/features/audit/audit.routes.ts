@@ -101,7 +101,7 @@ export function summariseAuditEvent(payload: unknown): string {
       );
     }
     case 'case.opened':
-      return `Opened case ${e.reference}: ${plural(e.subjects, 'subject')}, ${plural(e.allegations, 'allegation')}${e.confidentiality === 'restricted' ? ' (restricted)' : ''}`;
+      return `Opened case ${e.reference}: ${plural(e.subjects, 'subject')}, ${plural(e.allegations, 'allegation')}${e.confidentiality === 'restricted' ? ' (restricted)' : ''}${e.regimeReason ? `; ${e.regimeReason}` : ''}`;
     case 'case.viewed':
       return `Viewed ${e.part ? `the ${e.part} of ` : ''}case ${e.reference}`;
     case 'case.allocated':

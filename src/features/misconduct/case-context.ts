@@ -1,6 +1,8 @@
 import { AppError } from '../../lib/errors.ts';
 import { REGIME_VERSIONS, type RegimeVersion } from './rules/regime.ts';
 import { lowerRankExists, type PersonType } from './rules/subject-standing.ts';
+import { formerOfficerAcceleratedRuleApplies } from './rules/transitional.ts';
+import type { IsoDate } from '../../lib/dates.ts';
 import type { AllegationContext, AllegationState } from './rules/allegation-workflow.ts';
 import type { AllegationRow, CaseRow } from './cases.repository.ts';
 
@@ -15,8 +17,17 @@ export type AllegationFacts = {
   iopcSpecialDetermination?: boolean;
 };
 
-/** The subject's standing from the person record at the date of the step (see subject-standing.ts). */
-export type SubjectStanding = { personType: PersonType; rank: string | null; alreadyReducedInRank: boolean };
+/**
+ * The subject's standing from the person record at the date of the step (see subject-standing.ts), and the
+ * step's date with whether a referral notice came before SI 2025/558 (transitional.ts).
+ */
+export type SubjectStanding = {
+  personType: PersonType;
+  rank: string | null;
+  alreadyReducedInRank: boolean;
+  stepOn: IsoDate;
+  referralNoticeBeforeCommencement: boolean;
+};
 
 export function regimeOf(theCase: CaseRow): RegimeVersion {
   const v = theCase.regimeVersion;
@@ -52,6 +63,11 @@ export function contextOf(
           personType: standing.personType,
           lowerRankExists: lowerRankExists(standing.personType, standing.rank),
           alreadyReducedInRank: standing.alreadyReducedInRank,
+          formerOfficerAcceleratedRule: formerOfficerAcceleratedRuleApplies(
+            regimeOf(theCase),
+            standing.stepOn,
+            standing.referralNoticeBeforeCommencement,
+          ),
         }
       : {}),
     ...(subjectLeftOn

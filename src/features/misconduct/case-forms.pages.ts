@@ -66,7 +66,7 @@ export function registerCaseFormPages(app: FastifyInstance, deps: Deps): void {
       categoryGroups: groups,
       standards: standardsOfProfessionalBehaviour.map((s) => ({ value: s.code, text: s.label })),
       fields: extra.fields,
-      errors: extra.fields ? errorSummary(extra.fields, ['cameToAttentionOn']) : undefined,
+      errors: extra.fields ? errorSummary(extra.fields, ['cameToAttentionOn', 'connectedOn']) : undefined,
       values: extra.values ?? { confidentiality: 'normal' },
     });
   };
@@ -94,10 +94,24 @@ export function registerCaseFormPages(app: FastifyInstance, deps: Deps): void {
       categoryCode: first(body.categoryCode),
       standards: all(body.standards),
       description: first(body.description),
+      connected: first(body.connected),
+      'connectedOn-day': first(body['connectedOn-day']),
+      'connectedOn-month': first(body['connectedOn-month']),
+      'connectedOn-year': first(body['connectedOn-year']),
+      connectedReason: first(body.connectedReason),
+      iopcReinvestigation: first(body.iopcReinvestigation),
     };
     const local: FieldErrors = {};
     const date = dateFromParts(body, 'cameToAttentionOn', 'The date the matter came to attention');
     if (date.error) local['cameToAttentionOn'] = date.error;
+    // Connected to an earlier matter (SI 2025/558 reg 64(1)): the earlier matter's date and the reason.
+    const connected = values.connected === 'yes';
+    const connectedOn = connected
+      ? dateFromParts(body, 'connectedOn', 'The date the earlier matter came to attention')
+      : { iso: null, error: null };
+    if (connectedOn.error) local['connectedOn'] = connectedOn.error;
+    else if (connected && !connectedOn.iso)
+      local['connectedOn'] = 'Enter the date the earlier matter came to attention';
     const subjects = await resolveSubjectLines(deps, principal, values.subjects);
     if (subjects.error) local['subjects'] = subjects.error;
     const input = {
@@ -109,8 +123,17 @@ export function registerCaseFormPages(app: FastifyInstance, deps: Deps): void {
       subjectPersonIds: subjects.ids,
       allegation: { categoryCode: values.categoryCode, standards: values.standards, description: values.description },
       namedUserIds: values.confidentiality === 'restricted' ? values.namedUserIds : [],
+      ...(connected
+        ? { connectedToEarlierMatter: { cameToAttentionOn: connectedOn.iso ?? '', reason: values.connectedReason } }
+        : {}),
+      iopcReinvestigation: values.iopcReinvestigation === 'yes',
     };
-    const rename = { subjectPersonIds: 'subjects', cameToAttentionOn: 'cameToAttentionOn' };
+    const rename = {
+      subjectPersonIds: 'subjects',
+      cameToAttentionOn: 'cameToAttentionOn',
+      'connectedToEarlierMatter.cameToAttentionOn': 'connectedOn',
+      'connectedToEarlierMatter.reason': 'connectedReason',
+    };
     const parsed = openCaseInput.safeParse(input);
     const schemaErrors = parsed.success ? {} : formFieldErrors(issueFields(parsed.error.issues), [], rename);
     const fields = { ...schemaErrors, ...local };
@@ -292,6 +315,8 @@ const OPEN_CASE_ORDER = [
   'caseType',
   'cameToAttentionOn',
   'summary',
+  'connectedOn',
+  'connectedReason',
   'confidentiality',
   'namedUserIds',
   'subjects',

@@ -8,6 +8,7 @@ import { displayedClockState } from '../clocks/clock-display.ts';
 import { ACTION_TABLE, STATUS_LABELS } from './rules/allegation-table.ts';
 import { ACTION_TYPES, type AllegationStatus } from './rules/allegation-types.ts';
 import { regimeDefinition, REGIME_VERSIONS, type RegimeVersion } from './rules/regime.ts';
+import { regimeForMatter } from './rules/transitional.ts';
 import { caseTypeLabels, sourceLabels } from './case-form-fields.ts';
 import { listCategories } from './cases.repository.ts';
 import type { viewCase } from './view-case.ts';
@@ -214,6 +215,15 @@ export async function casePageModel(deps: Deps, principal: Principal, view: Case
   const regime = (REGIME_VERSIONS as readonly string[]).includes(theCase.regimeVersion)
     ? regimeDefinition(theCase.regimeVersion as RegimeVersion).label
     : theCase.regimeVersion;
+  // Why these regulations, when it is not simply the came-to-attention date (SI 2025/558 reg 64).
+  const regimeReason =
+    theCase.connectedMatterOn || theCase.iopcReinvestigation
+      ? regimeForMatter({
+          cameToAttentionOn: theCase.cameToAttentionOn,
+          connectedToEarlierMatterOn: theCase.connectedMatterOn,
+          iopcReinvestigation: theCase.iopcReinvestigation,
+        }).reason + (theCase.connectedMatterReason ? `. Connection: ${theCase.connectedMatterReason}` : '')
+      : null;
   const investigators = can(principal, 'case.allocate') ? await investigatorsOfForce(deps, principal.forceId) : [];
   const lead = theCase.leadInvestigatorId
     ? (await listUsersOfForce(deps.db, theCase.forceId)).find((u) => u.id === theCase.leadInvestigatorId)
@@ -346,7 +356,7 @@ export async function casePageModel(deps: Deps, principal: Principal, view: Case
       source: sourceLabels[theCase.source],
       caseType: caseTypeLabels[theCase.caseType].text,
       cameToAttentionOn: theCase.cameToAttentionOn,
-      regime,
+      regime: regimeReason ? `${regime}. ${regimeReason}` : regime,
       restricted: theCase.confidentiality === 'restricted',
       lead: lead ? lead.displayName : null,
       status: theCase.status,

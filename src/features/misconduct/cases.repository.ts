@@ -1,7 +1,8 @@
-import type { PersonType } from './rules/subject-standing.ts';
 import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rawRows } from '../../db/raw-rows.ts';
+import type { PersonType } from './rules/subject-standing.ts';
+import { REFERRAL_NOTICE_ACTIONS, TRANCHE_TWO_IN_FORCE } from './rules/transitional.ts';
 import {
   allegationEvents,
   allegations,
@@ -129,9 +130,19 @@ const rankOn = (onDate: string | undefined) =>
       ${onDate ? sql`and pp.valid_from <= ${onDate}::date and (pp.valid_to is null or pp.valid_to >= ${onDate}::date)` : sql``}
       order by pp.valid_from desc limit 1)`;
 
+/** What a step on an allegation needs from the records besides the allegation itself. */
+export type StepStanding = {
+  personType: PersonType;
+  rank: string | null;
+  alreadyReducedInRank: boolean;
+  /** A notice of referral to proceedings was given on this allegation before 28 May 2025 (SI 2025/558 reg 64(3)). */
+  referralNoticeBeforeCommencement: boolean;
+};
+
 /**
- * One subject's standing for a step on `onDate`: person type, the rank then held, and whether another of their
- * allegations on this case already ended in a reduction in rank (Conduct Regs reg 62(6)–(7)).
+ * One subject's standing for a step on `onDate` of allegation `exceptAllegationId`: person type, the rank then
+ * held, whether another of their allegations on this case already ended in a reduction in rank (Conduct Regs
+ * reg 62(6)–(7)), and whether this allegation's referral notice came before SI 2025/558 (reg 64(3)).
  */
 export async function subjectStandingOf(
   db: Db,
@@ -140,13 +151,20 @@ export async function subjectStandingOf(
   subjectId: string,
   onDate: string,
   exceptAllegationId: string,
-): Promise<{ personType: PersonType; rank: string | null; alreadyReducedInRank: boolean } | undefined> {
-  const [row] = await rawRows<{ personType: PersonType; rank: string | null; alreadyReducedInRank: boolean }>(
+): Promise<StepStanding | undefined> {
+  const [row] = await rawRows<StepStanding>(
     db,
     sql`select p.person_type as "personType", ${rankOn(onDate)} as rank,
         exists (select 1 from allegations a where a.force_id = s.force_id and a.case_id = s.case_id
           and a.subject_id = s.id and a.id <> ${exceptAllegationId}::uuid
-          and a.facts -> 'track' ->> 'sanction' = 'reduction_in_rank') as "alreadyReducedInRank"
+          and a.facts -> 'track' ->> 'sanction' = 'reduction_in_rank') as "alreadyReducedInRank",
+        exists (select 1 from allegation_events e where e.force_id = s.force_id
+          and e.allegation_id = ${exceptAllegationId}::uuid
+          and e.action in (${sql.join(
+            REFERRAL_NOTICE_ACTIONS.map((a) => sql`${a}`),
+            sql`, `,
+          )})
+          and e.occurred_on < ${TRANCHE_TWO_IN_FORCE}::date) as "referralNoticeBeforeCommencement"
       from case_subjects s join people p on p.force_id = s.force_id and p.id = s.person_id
       where s.force_id = ${forceId} and s.case_id = ${caseId}::uuid and s.id = ${subjectId}::uuid`,
   );

@@ -10,7 +10,8 @@ import { cancelCaseClocks, startClock } from '../clocks/start-clock.ts';
 import { refreshAllegationFigures } from '../oversight/allegation-figures.repository.ts';
 import { caseHasProgressed } from './case-corrections.repository.ts';
 import { findVisibleCase, updateCase } from './cases.repository.ts';
-import { regimeFor } from './rules/regime.ts';
+import { regimeForMatter } from './rules/transitional.ts';
+import { regimeOf } from './case-context.ts';
 
 export const editCaseDetailsInput = z.object({
   caseId: z.string().uuid(),
@@ -60,7 +61,12 @@ export async function editCaseDetails(deps: Deps, principal: Principal | null, r
           'cameToAttentionOn',
           `The date cannot be corrected once an allegation has been assessed: the time limits count from ${formatDate(theCase.cameToAttentionOn)}`,
         );
-      if (regimeFor(input.cameToAttentionOn) !== theCase.regimeVersion)
+      const regime = regimeForMatter({
+        cameToAttentionOn: input.cameToAttentionOn,
+        connectedToEarlierMatterOn: theCase.connectedMatterOn,
+        iopcReinvestigation: theCase.iopcReinvestigation,
+      });
+      if (regime.version !== theCase.regimeVersion)
         throw refuse(
           'cameToAttentionOn',
           'That date falls under different regulations from the case’s: open a new case for the matter',
@@ -87,7 +93,7 @@ export async function editCaseDetails(deps: Deps, principal: Principal | null, r
         subjectId: null,
         period: 'pcc_report_first',
         startOn: input.cameToAttentionOn,
-        regimeVersion: regimeFor(input.cameToAttentionOn),
+        regimeVersion: regimeOf(theCase),
         ownerUserId: null,
         actor,
       });

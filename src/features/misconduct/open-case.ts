@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
 import { AppError } from '../../lib/errors.ts';
 import { STAFF_REFUSAL } from './rules/subject-standing.ts';
-import { ukToday } from '../../lib/dates.ts';
+import { formatDate, ukToday } from '../../lib/dates.ts';
 import { parseInput, isoDateString } from '../../lib/validation.ts';
 import { caseSources, caseTypes, confidentialities } from '../../db/schema/index.ts';
 import { recordAudit } from '../audit/record-audit.ts';
@@ -10,7 +10,7 @@ import { actorOf, authorize, type Principal } from '../access/principal.ts';
 import { findVisiblePerson } from '../people/people.repository.ts';
 import { startClock } from '../clocks/start-clock.ts';
 import { initialAllegationState } from './rules/allegation-workflow.ts';
-import { regimeFor } from './rules/regime.ts';
+import { regimeForMatter } from './rules/transitional.ts';
 import { standardsOfProfessionalBehaviour } from './taxonomy.ts';
 import { refreshAllegationFigures } from '../oversight/allegation-figures.repository.ts';
 import {
@@ -46,6 +46,23 @@ export const openCaseInput = z.object({
     description: z.string().trim().min(10, 'Describe the alleged conduct in at least 10 characters').max(5000),
   }),
   /**
+   * The earlier matter this one is connected to, recorded by the appropriate authority with a reason: the
+   * regulations of the earlier matter govern it (SI 2025/558 reg 64(1); the 2020 Regulations' transitional
+   * provision for matters from before February 2020).
+   */
+  connectedToEarlierMatter: z
+    .object({
+      cameToAttentionOn: isoDate,
+      reason: z
+        .string()
+        .trim()
+        .min(10, 'Say in at least 10 characters how the matter is connected to the earlier one')
+        .max(2000),
+    })
+    .optional(),
+  /** An IOPC re-investigation (PRA 2002 s.13B) or a direction under s.28A (SI 2025/558 reg 64(2)). */
+  iopcReinvestigation: z.boolean().default(false),
+  /**
    * Users named on the case, who may see it: for a restricted case the only ones besides its lead; for an
    * ordinary case in addition to those who see it anyway. Each must be an active user of the force with
    * `case.read`. The opener is always named, so whoever opens a case can read it.
@@ -78,7 +95,18 @@ export async function openCase(deps: Deps, principal: Principal | null, raw: Ope
       'allegation.categoryCode': 'Choose a category from the list',
     });
   }
-  const regimeVersion = regimeFor(input.cameToAttentionOn);
+  const connected = input.connectedToEarlierMatter;
+  if (connected && connected.cameToAttentionOn >= input.cameToAttentionOn) {
+    throw new AppError('validation', 'Check the details of the case', {
+      'connectedToEarlierMatter.cameToAttentionOn': `The earlier matter must have come to attention before this one (${formatDate(input.cameToAttentionOn)})`,
+    });
+  }
+  const regime = regimeForMatter({
+    cameToAttentionOn: input.cameToAttentionOn,
+    connectedToEarlierMatterOn: connected?.cameToAttentionOn ?? null,
+    iopcReinvestigation: input.iopcReinvestigation,
+  });
+  const regimeVersion = regime.version;
   return deps.db.transaction(async (tx) => {
     // The rule the page's list of users applies, here so that the API keeps it too.
     const found = await usersOfForceByIds(tx, principal.forceId, input.namedUserIds);
@@ -111,6 +139,9 @@ export async function openCase(deps: Deps, principal: Principal | null, raw: Ope
       caseType: input.caseType,
       cameToAttentionOn: input.cameToAttentionOn,
       regimeVersion,
+      connectedMatterOn: connected?.cameToAttentionOn ?? null,
+      connectedMatterReason: connected?.reason ?? null,
+      iopcReinvestigation: input.iopcReinvestigation,
       confidentiality: input.confidentiality,
       summary: input.summary,
       createdBy: principal.userId,
@@ -166,6 +197,7 @@ export async function openCase(deps: Deps, principal: Principal | null, raw: Ope
         subjects: people.length,
         allegations,
         confidentiality: input.confidentiality,
+        ...(connected || input.iopcReinvestigation ? { regimeVersion, regimeReason: regime.reason } : {}),
       },
     );
     return created;

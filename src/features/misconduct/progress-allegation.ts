@@ -76,7 +76,8 @@ export async function progressAllegation(
     }
     // Who the officer process applies to, and which sanctions exist, come from the person record at the date
     // of the step (Conduct Regs reg 3 and reg 62(6)–(7)).
-    const standing = await subjectStandingOf(tx, principal.forceId, theCase.id, row.subjectId, occurredOn, row.id);
+    const found = await subjectStandingOf(tx, principal.forceId, theCase.id, row.subjectId, occurredOn, row.id);
+    const standing = found && { ...found, stepOn: occurredOn };
     const result = transition(
       facts.track,
       toWorkflowAction(input.action),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
 import { notFound } from '../../lib/errors.ts';
 import { ukToday } from '../../lib/dates.ts';
+import { referralNoticeBeforeCommencement } from './rules/transitional.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { actorOf, authorize, can, type Principal } from '../access/principal.ts';
 import { clocksOfCase } from '../clocks/clocks.repository.ts';
@@ -22,7 +23,8 @@ export async function viewCase(deps: Deps, principal: Principal | null, id: stri
   return deps.db.transaction(async (tx) => {
     const theCase = await findVisibleCase(tx, principal, id);
     if (!theCase) throw notFound('case');
-    const subjects = await subjectsOf(tx, theCase.forceId, theCase.id, ukToday(deps.now()));
+    const today = ukToday(deps.now());
+    const subjects = await subjectsOf(tx, theCase.forceId, theCase.id, today);
     const rows = await allegationsOf(tx, theCase.forceId, theCase.id);
     const timeline = await timelineOf(tx, theCase.forceId, theCase.id);
     const clocks = await clocksOfCase(tx, theCase.forceId, theCase.id);
@@ -40,6 +42,10 @@ export async function viewCase(deps: Deps, principal: Principal | null, id: stri
             other.id !== row.id &&
             other.subjectId === row.subjectId &&
             factsOf(other).track.sanction === 'reduction_in_rank',
+        ),
+        stepOn: today,
+        referralNoticeBeforeCommencement: referralNoticeBeforeCommencement(
+          timeline.filter((e) => e.allegationId === row.id),
         ),
       };
       const actions = allowedActions(facts.track, contextOf(theCase, facts, subject?.leftOn ?? null, standing)).filter(

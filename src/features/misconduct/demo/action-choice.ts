@@ -27,7 +27,8 @@ const SEVERITY_WEIGHTS: Record<Gravity, Record<Severity, number>> = {
 };
 
 const formerDefaultsToAccelerated = (ctx: AllegationContext): boolean =>
-  ctx.subject === 'former' && regimeFeatures(ctx.regime).formerOfficersDefaultToAccelerated;
+  ctx.subject === 'former' &&
+  (ctx.formerOfficerAcceleratedRule ?? regimeFeatures(ctx.regime).formerOfficersDefaultToAccelerated);
 
 /** Every action worth considering from this state, with its weight; the workflow then filters them. */
 function candidates(s: AllegationState, ctx: AllegationContext, p: Profile): Candidate[] {

@@ -145,6 +145,11 @@ export interface AllegationContext {
   lowerRankExists?: boolean;
   /** A reduction in rank was already given to this subject in the same case (reg 62(7)). */
   alreadyReducedInRank?: boolean;
+  /**
+   * Whether a former officer goes to an accelerated hearing by default, decided per allegation by
+   * SI 2025/558 reg 64(3) (transitional.ts). Unknown: the regime's own feature decides.
+   */
+  formerOfficerAcceleratedRule?: boolean;
   /** For a former officer: when they left, when the matter came to attention, and any IOPC special determination. */
   formerOfficer?: { leftOn: IsoDate; cameToAttentionOn: IsoDate; iopcSpecialDetermination: boolean };
 }

@@ -51,6 +51,10 @@ export type {
   WorkflowEffect,
 } from './allegation-types.ts';
 
+/** SI 2025/558 reg 64(3), decided per allegation where the caller knows; else the regime's feature. */
+const formerAccelerated = (ctx: AllegationContext): boolean =>
+  ctx.formerOfficerAcceleratedRule ?? regimeFeatures(ctx.regime).formerOfficersDefaultToAccelerated;
+
 export function initialAllegationState(): AllegationState {
   return { status: 'received', reg17NoticeServed: false };
 }
@@ -287,12 +291,7 @@ function apply(state: AllegationState, action: AllegationAction, ctx: Allegation
         { kind: 'give_notice', notice: 'referral_to_proceedings' },
       ]);
     case 'schedule_hearing': {
-      if (
-        ctx.subject === 'former' &&
-        features.formerOfficersDefaultToAccelerated &&
-        isGrossMisconduct(state) &&
-        !action.fullHearingReason
-      ) {
+      if (ctx.subject === 'former' && formerAccelerated(ctx) && isGrossMisconduct(state) && !action.fullHearingReason) {
         return refuse(
           'From 28 May 2025 a former officer goes to an accelerated hearing unless they opt for a full hearing or the appropriate authority decides one is needed: record which (§2.10)',
         );
@@ -308,10 +307,7 @@ function apply(state: AllegationState, action: AllegationAction, ctx: Allegation
       return ok({ ...state, status: 'hearing_scheduled', form: 'hearing' }, effects);
     }
     case 'schedule_accelerated_hearing': {
-      if (
-        !action.specialConditionsCertified &&
-        !(ctx.subject === 'former' && features.formerOfficersDefaultToAccelerated)
-      ) {
+      if (!action.specialConditionsCertified && !(ctx.subject === 'former' && formerAccelerated(ctx))) {
         return refuse(
           'An accelerated hearing needs the special conditions certified: written evidence that establishes gross misconduct, and a public interest in the officer leaving without delay (§2.10)',
         );

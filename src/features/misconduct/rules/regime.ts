@@ -7,11 +7,12 @@ import { parseIsoDate } from '../../clocks/iso-date.ts';
  * ATTENTION OF THE APPROPRIATE AUTHORITY [V S29c], so every case stores `regimeVersion` derived from
  * `cameToAttentionOn`, and rule evaluation is versioned by it (§2.18).
  *
- * SIMPLIFICATION: the 2024 and 2025 amending Regulations carry their own transitional provisions [V S25],
- * which the reference does not spell out; they are simplified here to the same came-to-attention rule.
- * A case whose governing version differs (e.g. by a transitional provision) should store its version
- * explicitly instead of re-deriving it. Matters that came to attention before the Police (Conduct)
- * Regulations 2012 took effect are also labelled '2012': earlier regimes are not modelled.
+ * The amending Regulations' own transitional provisions are decided rule by rule in transitional.ts
+ * (SI 2025/558 reg 64): a matter connected to an earlier one keeps the earlier matter's version, an IOPC
+ * re-investigation or s.28A direction takes the 2025 amendments, and the former-officer accelerated-hearing
+ * rule is decided per allegation from its referral notice. The case stores the version it was given.
+ * Matters that came to attention before the Police (Conduct) Regulations 2012 took effect are also labelled
+ * '2012': earlier regimes are not modelled.
  */
 
 export const REGIME_VERSIONS = ['2012', '2020', '2020+2024', '2020+2025'] as const;
