@@ -35,6 +35,9 @@ const PUBLIC = [
   /^\/api\/docs/,
   /^\/api\/v1\/openapi\.json$/,
   /^\/public\/:forceId/,
+  // The anonymous reporting channel (features/reporting): no account by design; its follow-up opens a
+  // report only with the receipt (reporter.http.test.ts).
+  /^\/report\/:forceId/,
   /^\/assets\//,
   /^\/static\//,
   /^\/favicon\.ico$/,

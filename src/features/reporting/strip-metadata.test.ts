@@ -1,22 +1,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { jpegWithGps } from './reporting.http-fixtures.ts';
 import { sniffImageType, stripImageMetadata } from './strip-metadata.ts';
-
-/** A small JPEG with the camera's make and a GPS position in its EXIF, as a phone writes it. */
-export async function jpegWithGps(): Promise<Buffer> {
-  return sharp({ create: { width: 16, height: 12, channels: 3, background: '#808080' } })
-    .jpeg()
-    .withExif({
-      IFD0: { Make: 'PhoneCo', Model: 'Snapper X1' },
-      IFD3: {
-        GPSLatitudeRef: 'N',
-        GPSLatitude: '51/1 30/1 2664/100',
-        GPSLongitudeRef: 'W',
-        GPSLongitude: '0/1 7/1 3961/100',
-      },
-    })
-    .toBuffer();
-}
 
 /** The GPS IFD pointer tag (0x8825) as it is written in a little-endian EXIF block. */
 const GPS_POINTER = Buffer.from([0x25, 0x88]);
