@@ -17,7 +17,7 @@ const IV_BYTES = 12;
 
 export type MasterKey = { key: Buffer; id: string };
 
-/** A 32-byte key as base64 (what `probity reporting keygen` prints, or `openssl rand -base64 32`). */
+/** A 32-byte key as base64 (`openssl rand -base64 32`). */
 export function parseMasterKey(text: string): MasterKey {
   const key = Buffer.from(text.trim(), 'base64');
   if (key.length !== 32)

@@ -1,4 +1,10 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { PassThrough } from 'node:stream';
+import { gunzipSync } from 'node:zlib';
+import { createBackup } from '../backup/create-backup.ts';
+import { testEngine } from '../../../test/support/engine.ts';
 import type { FastifyInstance } from 'fastify';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -227,5 +233,27 @@ describe('the reporter side', () => {
     expect(res.body).toContain('ABCD-EFGH-JKMN');
     expect(res.body).toContain('Westshire Police');
     expect((await app.inject({ method: 'GET', url: '/report/west/proof?day=2026-02-30&code=x' })).statusCode).toBe(400);
+  });
+
+  it('leaves nothing readable in a `probity backup` file: no text, identity, receipt, message, address or browser', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'probity-report-backup-'));
+    const file = path.join(dir, 'backup.gz');
+    await createBackup({ db: database.db, engine: testEngine, now: () => now }, file);
+    const text = gunzipSync(fs.readFileSync(file)).toString('utf8');
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(text).toContain('report_messages');
+    for (const secret of [
+      REPORT_TEXT,
+      'Quill',
+      'Whistler',
+      'priya@home',
+      'happened again on Friday',
+      receipt,
+      receipt.slice(5),
+      '10.99.88.77',
+      'UniqueAgent',
+      'intranet.example',
+    ])
+      expect(text).not.toContain(secret);
   });
 });
