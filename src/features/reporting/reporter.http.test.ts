@@ -148,7 +148,9 @@ describe('the reporter side', () => {
     expect(pdf.statusCode).toBe(400);
     expect(pdf.body).toContain('The file must be a photo or screenshot (JPEG or PNG)');
     expect(await counts()).toBe(before);
-    expect((await app.inject({ method: 'GET', url: '/report/nowhere' })).statusCode).toBe(404);
+    const nowhere = await app.inject({ method: 'GET', url: '/report/nowhere' });
+    expect(nowhere.statusCode).toBe(404);
+    expect(nowhere.headers['set-cookie']).toBeUndefined();
   });
 
   it('keeps the identity given in confidence sealed', async () => {

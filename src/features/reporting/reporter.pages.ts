@@ -22,7 +22,7 @@ type Body = Force & { Body: Record<string, unknown> };
  * that the limit itself stores no address.
  */
 export function registerReporterPages(app: FastifyInstance, deps: Deps): void {
-  const quiet = { logLevel: 'silent' as const };
+  const quiet = { logLevel: 'silent' as const, config: { cookieless: true } };
   const limited = (max: number) => ({
     rateLimit: { max, timeWindow: '1 minute', keyGenerator: () => 'anonymous-reporting' },
   });
@@ -67,6 +67,7 @@ export function registerReporterPages(app: FastifyInstance, deps: Deps): void {
     {
       ...quiet,
       config: {
+        cookieless: true,
         acceptsUpload: true,
         acceptsAnonymousUpload: true,
         noSessionForm: 'a new anonymous report: there is no session to ride on',
@@ -131,7 +132,7 @@ export function registerReporterPages(app: FastifyInstance, deps: Deps): void {
 
   app.post<Body>(
     '/report/:forceId/follow-up',
-    { ...quiet, config: { noSessionForm: 'the receipt form, before any cookie', ...limited(30) } },
+    { ...quiet, config: { cookieless: true, noSessionForm: 'the receipt form, before any cookie', ...limited(30) } },
     async (request, reply) => {
       const forceId = request.params.forceId;
       try {
