@@ -101,6 +101,10 @@ const envSchema = z.object({
     .string()
     .regex(/^[\w.-]+:\d{1,5}$/, 'host:port of a syslog receiver (UDP), e.g. logs.example:514')
     .optional(),
+  /** The reporting master key (32 random bytes as base64) that wraps every anonymous report's key: a file the database never holds. */
+  PROBITY_REPORTING_KEY_FILE: z.string().optional(),
+  /** The same key given as an environment secret, instead of a file. */
+  PROBITY_REPORTING_KEY: z.string().optional(),
   /** The bearer token a Prometheus scraper must send to read /metrics; without it /metrics is off (404). */
   PROBITY_METRICS_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
 });
@@ -127,6 +131,8 @@ export type Config = {
   requestBudget: RequestBudgetConfig;
   /** Signed audit checkpoints (features/audit/audit-checkpoint.ts): the key and where they are written. */
   auditCheckpoint: { keyFile?: string; key?: string; file?: string; syslog?: string };
+  /** The anonymous reporting channel's master key (features/reporting/report-crypto.ts); absent, the channel is off. */
+  reporting: { keyFile?: string; key?: string };
   /** PROBITY_METRICS_TOKEN: /metrics answers only with it; absent, /metrics is off. */
   metricsToken: string | undefined;
   /** Statutory periods (defaults from the reference, with their confidence marks) and the bank-holiday calendar. */
@@ -202,6 +208,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ...(e.PROBITY_AUDIT_SIGNING_KEY ? { key: e.PROBITY_AUDIT_SIGNING_KEY } : {}),
       ...(e.PROBITY_AUDIT_CHECKPOINT_FILE ? { file: path.resolve(e.PROBITY_AUDIT_CHECKPOINT_FILE) } : {}),
       ...(e.PROBITY_AUDIT_CHECKPOINT_SYSLOG ? { syslog: e.PROBITY_AUDIT_CHECKPOINT_SYSLOG } : {}),
+    },
+    reporting: {
+      ...(e.PROBITY_REPORTING_KEY_FILE ? { keyFile: path.resolve(e.PROBITY_REPORTING_KEY_FILE) } : {}),
+      ...(e.PROBITY_REPORTING_KEY ? { key: e.PROBITY_REPORTING_KEY } : {}),
     },
     metricsToken: e.PROBITY_METRICS_TOKEN,
     rules: loadRules(e.PROBITY_RULES_FILE),

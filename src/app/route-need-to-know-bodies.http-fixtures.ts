@@ -6,6 +6,10 @@ import { decisionBody } from '../features/restrictions/restrictions.http-fixture
  * A new API write needs its body here (else its probe fails with 400).
  */
 export const API_BODIES: Record<string, (b: Record<string, string>) => unknown> = {
+  'POST /api/v1/reports/:reportId/acknowledge': () => ({ version: 1 }),
+  'POST /api/v1/reports/:reportId/status': () => ({ version: 1, status: 'in_progress' }),
+  'POST /api/v1/reports/:reportId/messages': () => ({ version: 1, body: 'Which group chat was it?' }),
+  'POST /api/v1/reports/:reportId/notes': () => ({ version: 1, body: 'Check the rota' }),
   'POST /api/v1/people/:id/merge': (b) => ({
     duplicateId: b.mergedPersonId,
     survivorVersion: 1,
@@ -139,6 +143,10 @@ const ADVERSE = {
  * or that answer a refused field with the form again; `b` is the probe's bundle.
  */
 export const FORM_BODIES: Record<string, string | ((b: Record<string, string>) => string)> = {
+  'POST /reports/:reportId/acknowledge': 'version=1',
+  'POST /reports/:reportId/status': 'version=1&status=in_progress',
+  'POST /reports/:reportId/messages': 'version=1&body=Which+group+chat+was+it%3F',
+  'POST /reports/:reportId/notes': 'version=1&body=Check+the+rota',
   'POST /oversight/samples/grants/:id/revoke': 'version=1',
   'POST /cases/:id/correct': form({
     version: '1',

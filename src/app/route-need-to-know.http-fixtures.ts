@@ -35,6 +35,9 @@ const PUBLIC = [
   /^\/api\/docs/,
   /^\/api\/v1\/openapi\.json$/,
   /^\/public\/:forceId/,
+  // The anonymous reporting channel (features/reporting): no account by design; its follow-up opens a
+  // report only with the receipt (reporter.http.test.ts).
+  /^\/report\/:forceId/,
   /^\/assets\//,
   /^\/static\//,
   /^\/favicon\.ico$/,
@@ -129,6 +132,17 @@ const forceRecord = (
     subject: 'a force-level record has no subject',
   }) satisfies Entry;
 
+const UNIT =
+  'every confidential unit member of the force sees all its reports (there is no assignment yet); other roles are refused by route-access.http.test.ts';
+const NO_SUBJECT = 'an anonymous report names no person record: its subject is free text';
+const onReport = (ability: Ability, params: Record<string, string> = {}): Entry => ({
+  ability,
+  params: { reportId: 'anonReportId', ...params },
+  control: 'unit',
+  sameForce: UNIT,
+  otherForce: { who: 'eastUnit', on: 'force' },
+  subject: NO_SUBJECT,
+});
 const NO_OVERDUE = 'not probed: the world has no overdue clock to hide (GET /deadlines is probed)';
 const NO_FLAG = 'not probed: the world has no flagged subject to hide (GET /restrictions is probed)';
 const NO_DEADLINE = 'not probed: the world has no deadline of a case the control user leads (see the report)';
@@ -358,6 +372,33 @@ export const ROUTE_TABLE: Record<string, Entry> = {
     otherForce: { who: 'eastPcc', on: 'force' },
     subject: 'the PCC’s office has no person record; the case’s subjects are probed on the case routes',
   },
+
+  // --- anonymous reports (features/reporting): the confidential unit of the report's force only --------------
+  'GET /reports': list('report.read', 'anonReportId', {
+    control: 'unit',
+    sameForce: UNIT,
+    otherForce: { who: 'eastUnit', on: 'force' },
+    subject: NO_SUBJECT,
+    hides: { key: 'anonReportId', seenBy: 'unit' },
+  }),
+  'GET /api/v1/reports': list('report.read', 'anonReportId', {
+    control: 'unit',
+    sameForce: UNIT,
+    otherForce: { who: 'eastUnit', on: 'force' },
+    subject: NO_SUBJECT,
+    hides: { key: 'anonReportId', seenBy: 'unit' },
+  }),
+  'GET /reports/:reportId': onReport('report.read'),
+  'POST /reports/:reportId/acknowledge': onReport('report.manage'),
+  'POST /reports/:reportId/status': onReport('report.manage'),
+  'POST /reports/:reportId/messages': onReport('report.manage'),
+  'POST /reports/:reportId/notes': onReport('report.manage'),
+  'GET /reports/:reportId/files/:fileId': onReport('report.read', { fileId: 'anonFileId' }),
+  'GET /api/v1/reports/:reportId': onReport('report.read'),
+  'POST /api/v1/reports/:reportId/acknowledge': onReport('report.manage'),
+  'POST /api/v1/reports/:reportId/status': onReport('report.manage'),
+  'POST /api/v1/reports/:reportId/messages': onReport('report.manage'),
+  'POST /api/v1/reports/:reportId/notes': onReport('report.manage'),
 
   // --- recommendations -----------------------------------------------------------------------------------
   'GET /recommendations': notRecordScoped('recommendation.read', NATIONAL),

@@ -18,6 +18,7 @@ import { registerSchedulerMetrics } from '../features/scheduler/scheduler.routes
 import { registerNotificationRoutes } from '../features/notifications/notifications.routes.ts';
 import { registerAdminRoutes } from '../features/admin/admin.routes.ts';
 import { registerSitePages } from '../features/health/site-pages.routes.ts';
+import { registerReportingRoutes } from '../features/reporting/index.ts';
 
 /** Every feature's routes, in one list: adding a feature is adding a line here. */
 export const featureRoutes: ((app: FastifyInstance, deps: Deps) => Promise<void> | void)[] = [
@@ -38,5 +39,6 @@ export const featureRoutes: ((app: FastifyInstance, deps: Deps) => Promise<void>
   registerSchedulerMetrics,
   registerNotificationRoutes,
   registerAdminRoutes,
+  registerReportingRoutes,
   registerSitePages,
 ];

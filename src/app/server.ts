@@ -13,7 +13,11 @@ import { registerOpenApi } from './plugins/openapi.ts';
 import { registerRequestBudget } from './plugins/request-budget.ts';
 import { featureRoutes } from './routes.ts';
 
-export type BuildOptions = { logger?: boolean };
+export type BuildOptions = {
+  logger?: boolean;
+  /** Where the log goes instead of standard output (tests read it to prove what is not logged). */
+  logStream?: NodeJS.WritableStream;
+};
 
 export type RegisteredRoute = { method: string; url: string };
 
@@ -27,7 +31,10 @@ declare module 'fastify' {
 /** Assembles the HTTP server: plugins first, then each feature's routes. Listening is the caller's job. */
 export async function buildServer(deps: Deps, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger === false ? false : { level: deps.config.logLevel },
+    logger:
+      options.logger === false
+        ? false
+        : { level: deps.config.logLevel, ...(options.logStream ? { stream: options.logStream } : {}) },
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();

@@ -27,6 +27,19 @@ import { generateResponse } from '../../src/features/recommendations/generate-re
 import { imposeRestriction } from '../../src/features/restrictions/impose-restriction.ts';
 import { buildRestrictionWorld, decisionBody } from '../../src/features/restrictions/restrictions.http-fixtures.ts';
 import { createAccount, createPerson, sessionCookieFor } from './factories.ts';
+import { submitReport } from '../../src/features/reporting/submit-report.ts';
+import { jpegWithGps, reportFields } from '../../src/features/reporting/reporting.http-fixtures.ts';
+
+/** The photo of the world's anonymous report, as the upload plugin hands it to the use case. */
+async function anonymousEvidence() {
+  return {
+    kind: 'uploaded-file',
+    fileName: 'photo.jpg',
+    claimedType: 'image/jpeg',
+    content: await jpegWithGps(),
+    tooLarge: false,
+  };
+}
 import type { TestApp } from './test-app.ts';
 
 /**
@@ -89,6 +102,9 @@ export async function buildRouteAccessWorld(t: TestApp) {
     eastChief: { role: 'chief_officer', forceId: 'east', personId: null },
     eastAuditor: { role: 'auditor', forceId: 'east', personId: null },
     eastAdmin: { role: 'administrator', forceId: 'east', personId: null },
+    /** The confidential reporting units of both forces (anonymous reports, features/reporting). */
+    unit: { role: 'confidential_unit', forceId: 'west', personId: null },
+    eastUnit: { role: 'confidential_unit', forceId: 'east', personId: null },
     /** An ordinary account of West: the record the account-administration routes are probed on. */
     clerk: { role: 'officer', forceId: 'west', personId: null },
   } satisfies Record<string, { role: Role; forceId: string; personId: string | null }>;
@@ -237,6 +253,13 @@ export async function buildRouteAccessWorld(t: TestApp) {
   await db.insert(dipSampleCases).values({ forceId: 'west', sampleId: sample.id, caseId: w.normal.id });
   const token = await createApiToken(t.deps, systemActor('test', 'west'), w.accounts.aa.user.id, 'revocable');
 
+  // An anonymous report to West with a file (features/reporting), sent as a reporter would.
+  await submitReport(t.deps, 'west', { ...reportFields(), evidence: await anonymousEvidence() });
+  const [anon] = await q<{ id: string; file_id: string }>(
+    `select r.id, f.id as file_id from reports r join report_files f on f.force_id = r.force_id and f.report_id = r.id`,
+  );
+  if (!anon) throw new Error('no anonymous report');
+
   const [serious] = await q<{ reference: string }>(`select reference from cases where id = $1`, [w.serious.id]);
   const force = {
     /** For request bodies: a case to link, a unit to own a case, a record to merge. */
@@ -254,6 +277,8 @@ export async function buildRouteAccessWorld(t: TestApp) {
     tokenId: token.id,
     userId: users.clerk?.id ?? '',
     forceId: 'west',
+    anonReportId: anon.id,
+    anonFileId: anon.file_id,
   };
   return { ...w, cookies, tokens, users, vera, records: { restricted, normal, vetting, force } };
 }

@@ -9,7 +9,13 @@ export type TestApp = { app: FastifyInstance; deps: Deps; database: Database; cl
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return {
-    ...loadConfig({ PROBITY_DATA_DIR: 'memory://', LOG_LEVEL: 'silent', PROBITY_SIGNIN_RATE_PER_MINUTE: '1000' }),
+    ...loadConfig({
+      PROBITY_DATA_DIR: 'memory://',
+      LOG_LEVEL: 'silent',
+      PROBITY_SIGNIN_RATE_PER_MINUTE: '1000',
+      // A fixed test key for the anonymous reporting channel (features/reporting), never a real one.
+      PROBITY_REPORTING_KEY: Buffer.alloc(32, 7).toString('base64'),
+    }),
     ...overrides,
   };
 }

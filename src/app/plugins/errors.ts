@@ -24,6 +24,13 @@ function wantsHtml(request: FastifyRequest): boolean {
   return !request.url.startsWith('/api/') && request.url !== '/health' && request.url !== '/metrics';
 }
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route's error pages set no cookie (reply.page would set the CSRF cookie): the anonymous reporting pages. */
+    cookieless?: boolean;
+  }
+}
+
 function respond(
   request: FastifyRequest,
   reply: FastifyReply,
@@ -34,7 +41,13 @@ function respond(
 ) {
   if (wantsHtml(request)) {
     if (status === 401) return reply.redirect(`/sign-in?next=${encodeURIComponent(request.url)}`, 303);
-    return reply.code(status).page('error.njk', { pageTitle: titles[status] ?? 'Error', message });
+    const page = { pageTitle: titles[status] ?? 'Error', message };
+    if (request.routeOptions.config.cookieless === true)
+      return reply
+        .code(status)
+        .header('cache-control', 'no-store')
+        .view('error.njk', { principal: null, nav: [], ...page });
+    return reply.code(status).page('error.njk', page);
   }
   const body: ErrorBody = { error: { code, message, requestId: request.id, ...(fields ? { fields } : {}) } };
   return reply.code(status).send(body);

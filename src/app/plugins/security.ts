@@ -11,6 +11,16 @@ import { projectRoot } from '../../lib/project-root.ts';
 
 const root = projectRoot;
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * Why a form post needs no CSRF token: only for a form that no session stands behind (the anonymous
+     * report and the receipt form, which must set no cookie before the reporter opens a report).
+     */
+    noSessionForm?: string;
+  }
+}
+
 /** Security headers (a strict CSP with no inline script), cookies, CSRF for every form, rate limiting, assets. */
 export async function registerSecurity(app: FastifyInstance, config: Config): Promise<void> {
   await app.register(helmet, {
@@ -60,7 +70,8 @@ export async function registerSecurity(app: FastifyInstance, config: Config): Pr
 
   // Every form post (not the bearer-token API) must carry the CSRF token of the session.
   app.addHook('preHandler', (request, reply, done) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD' && !request.url.startsWith('/api/')) {
+    const exempt = request.routeOptions.config.noSessionForm !== undefined;
+    if (request.method !== 'GET' && request.method !== 'HEAD' && !request.url.startsWith('/api/') && !exempt) {
       app.csrfProtection(request, reply, done);
       return;
     }

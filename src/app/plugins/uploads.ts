@@ -6,6 +6,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Set on the routes that take a file (`multipart/form-data`); any other route drops file parts unread. */
     acceptsUpload?: boolean;
+    /** Also for a caller who is not signed in (the anonymous reporting form). */
+    acceptsAnonymousUpload?: boolean;
   }
 }
 
@@ -34,7 +36,7 @@ export function isUploadedFile(value: unknown): value is UploadedFile {
 /**
  * Multipart forms with their fields on `request.body` as plain strings (as for urlencoded forms), so that
  * the CSRF check reads `_csrf` from a multipart form like from any other. A file part is read into memory
- * only on a route that accepts uploads and for a signed-in caller; past the configured size its bytes are
+ * only on a route that accepts uploads and for a signed-in caller (or anyone, where the route says so); past the configured size its bytes are
  * dropped and it is marked too large, for the use case to refuse with a message rather than a bare 413.
  */
 export async function registerUploads(app: FastifyInstance, config: Config): Promise<void> {
@@ -43,7 +45,8 @@ export async function registerUploads(app: FastifyInstance, config: Config): Pro
     throwFileSizeLimit: false,
     limits: { fileSize: config.maxUploadBytes, files: 1, fields: 20, fieldSize: 64 * 1024, parts: 25 },
     async onFile(this: FastifyRequest, part: MultipartFile) {
-      const wanted = this.routeOptions.config.acceptsUpload === true && this.principal !== null;
+      const route = this.routeOptions.config;
+      const wanted = route.acceptsUpload === true && (this.principal !== null || route.acceptsAnonymousUpload === true);
       const chunks: Buffer[] = [];
       let size = 0;
       for await (const chunk of part.file as AsyncIterable<Buffer>) {

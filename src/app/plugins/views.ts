@@ -18,6 +18,7 @@ const navigation: { href: string; text: string; ability: Ability }[] = [
   { href: '/vetting', text: 'Vetting', ability: 'vetting.read' },
   { href: '/oversight', text: 'Oversight', ability: 'oversight.dashboard' },
   { href: '/recommendations', text: 'Recommendations', ability: 'recommendation.read' },
+  { href: '/reports', text: 'Confidential reports', ability: 'report.read' },
   { href: '/audit', text: 'Audit log', ability: 'audit.read' },
   { href: '/admin/users', text: 'Accounts', ability: 'user.manage' },
 ];

@@ -14,6 +14,7 @@ export const roles = [
   'officer',
   'administrator',
   'auditor',
+  'confidential_unit',
 ] as const;
 
 export type Role = (typeof roles)[number];
@@ -29,6 +30,7 @@ export const roleLabels: Record<Role, string> = {
   officer: 'Police officer or staff member (no case access)',
   administrator: 'Administrator',
   auditor: 'Information assurance auditor',
+  confidential_unit: 'Confidential reporting unit (counter-corruption)',
 };
 
 export const abilities = [
@@ -69,6 +71,10 @@ export const abilities = [
   'dipsample.grant',
   // What the force publishes on the public page (hearing notices and outcomes).
   'publication.manage',
+  // Anonymous internal reports (features/reporting): a need-to-know of their own. Only the confidential
+  // unit holds these — not PSD investigators, the appropriate authority or administrators.
+  'report.read',
+  'report.manage',
 ] as const;
 
 export type Ability = (typeof abilities)[number];
@@ -127,6 +133,7 @@ const abilitiesByRole: Record<Role, readonly Ability[]> = {
   officer: ['vetting.declare'],
   administrator: ['person.search', 'person.read', 'person.merge', 'user.manage', 'audit.read'],
   auditor: ['person.search', 'person.read', 'audit.read'],
+  confidential_unit: ['report.read', 'report.manage'],
 };
 
 /** Every role but the public must use a second factor. */

@@ -4,6 +4,7 @@ import { vettingAuditEvents } from '../vetting/vetting-audit-events.ts';
 import { importAuditEvents } from '../imports/import-audit-events.ts';
 import { recommendationAuditEvents } from '../recommendations/recommendation-audit-events.ts';
 import { oversightAuditEvents } from '../oversight/oversight-audit-events.ts';
+import { reportAuditEvents } from '../reporting/report-audit-events.ts';
 
 /**
  * Every kind of audit event, typed. A use case can only record an event that matches one of these,
@@ -227,6 +228,7 @@ export const auditEventSchema = z.discriminatedUnion('type', [
   ...importAuditEvents,
   ...recommendationAuditEvents,
   ...oversightAuditEvents,
+  ...reportAuditEvents,
 ]);
 
 export type AuditEvent = z.infer<typeof auditEventSchema>;

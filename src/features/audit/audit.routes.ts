@@ -7,6 +7,7 @@ import {
   type RecommendationAuditEvent,
 } from '../recommendations/recommendation-audit-events.ts';
 import { summariseOversightEvent, type OversightAuditEvent } from '../oversight/oversight-audit-events.ts';
+import { summariseReportEvent, type ReportAuditEvent } from '../reporting/report-audit-events.ts';
 import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../../app/deps.ts';
@@ -165,15 +166,29 @@ export function summariseAuditEvent(payload: unknown): string {
 }
 
 type FeatureAuditEvent =
-  RestrictionAuditEvent | VettingAuditEvent | ImportAuditEvent | RecommendationAuditEvent | OversightAuditEvent;
+  | RestrictionAuditEvent
+  | VettingAuditEvent
+  | ImportAuditEvent
+  | RecommendationAuditEvent
+  | OversightAuditEvent
+  | ReportAuditEvent;
 
-const FEATURE_EVENT_PREFIXES = ['restriction.', 'vetting.', 'import.', 'export.', 'recommendation.', 'oversight.'];
+const FEATURE_EVENT_PREFIXES = [
+  'restriction.',
+  'vetting.',
+  'import.',
+  'export.',
+  'recommendation.',
+  'oversight.',
+  'report.',
+];
 const isFeatureEvent = (e: AuditEvent): e is FeatureAuditEvent =>
   FEATURE_EVENT_PREFIXES.some((prefix) => e.type.startsWith(prefix));
 
 /** Events owned by a feature are summarised by that feature. */
 function summariseFeatureEvent(e: FeatureAuditEvent): string {
   if (isOversightEvent(e)) return summariseOversightEvent(e);
+  if (isReportEvent(e)) return summariseReportEvent(e);
   if (isRestrictionEvent(e)) return summariseRestrictionEvent(e);
   if (isVettingEvent(e)) return summariseVettingEvent(e);
   if (isRecommendationEvent(e)) return summariseRecommendationEvent(e);
@@ -184,6 +199,7 @@ const isRestrictionEvent = (e: AuditEvent): e is RestrictionAuditEvent => e.type
 const isVettingEvent = (e: AuditEvent): e is VettingAuditEvent => e.type.startsWith('vetting.');
 const isRecommendationEvent = (e: AuditEvent): e is RecommendationAuditEvent => e.type.startsWith('recommendation.');
 const isOversightEvent = (e: AuditEvent): e is OversightAuditEvent => e.type.startsWith('oversight.');
+const isReportEvent = (e: AuditEvent): e is ReportAuditEvent => e.type.startsWith('report.');
 
 /** The link to another page of the same search: the filters travel with it, blanks do not. */
 function pageHref(filters: AuditFilters, page: number): string {

@@ -1,0 +1,2 @@
+/** The public module of anonymous reporting: what other features and the app may use. */
+export { registerReportingRoutes } from './reporting.routes.ts';

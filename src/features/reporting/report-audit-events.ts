@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+/**
+ * The audit events of anonymous reporting: the team's reads and changes, by report id only — never the
+ * text, a message, the identity or the receipt. The reporter's own actions are not audited: an audit row
+ * carries an exact time, and exact times are what the channel does not keep (docs/reporting.md).
+ */
+const uuid = z.string().uuid();
+
+export const reportAuditEvents = [
+  z.object({ type: z.literal('report.inbox_viewed'), shown: z.number().int() }),
+  z.object({ type: z.literal('report.viewed'), reportId: uuid }),
+  z.object({ type: z.literal('report.file_read'), reportId: uuid, fileId: uuid }),
+  z.object({ type: z.literal('report.acknowledged'), reportId: uuid }),
+  z.object({ type: z.literal('report.status_changed'), reportId: uuid, from: z.string(), to: z.string() }),
+  z.object({ type: z.literal('report.message_sent'), reportId: uuid, messageId: uuid }),
+  z.object({ type: z.literal('report.note_added'), reportId: uuid, messageId: uuid }),
+] as const;
+
+export type ReportAuditEvent = z.infer<(typeof reportAuditEvents)[number]>;
+
+export function summariseReportEvent(event: ReportAuditEvent): string {
+  switch (event.type) {
+    case 'report.inbox_viewed':
+      return `Viewed the confidential report inbox (${event.shown} shown)`;
+    case 'report.viewed':
+      return 'Viewed a confidential report';
+    case 'report.file_read':
+      return 'Opened a file of a confidential report';
+    case 'report.acknowledged':
+      return 'Acknowledged a confidential report';
+    case 'report.status_changed':
+      return `Changed a confidential report's status from ${event.from} to ${event.to}`;
+    case 'report.message_sent':
+      return 'Sent a message to the reporter of a confidential report';
+    case 'report.note_added':
+      return 'Added an internal note to a confidential report';
+  }
+}

@@ -1,0 +1,189 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Deps } from '../../app/deps.ts';
+import { apiErrors } from '../../app/api-errors.ts';
+import { principalOf, requireApiPrincipal } from '../../app/plugins/authentication.ts';
+import { reportCategories, reportMessageKinds, reportStatuses } from '../../db/schema/reporting.ts';
+import { acknowledgeReport, acknowledgeInput } from './acknowledge-report.ts';
+import { addReportMessage, messageInput } from './add-report-message.ts';
+import { listReports } from './list-reports.ts';
+import { setReportStatus, statusInput } from './set-report-status.ts';
+import { viewReport } from './view-report.ts';
+
+const errors = apiErrors(400, 401, 404, 409, 422);
+const day = z.string();
+const summary = z.object({
+  id: z.string(),
+  category: z.enum(reportCategories),
+  status: z.enum(reportStatuses),
+  receivedOn: day,
+  acknowledgedOn: day.nullable(),
+  anonymous: z.boolean(),
+});
+const detail = summary.extend({
+  statusOn: day,
+  version: z.number().int(),
+  proofCode: z.string(),
+  content: z.object({
+    whatHappened: z.string(),
+    who: z.string(),
+    when: z.string(),
+    where: z.string(),
+    howKnown: z.string(),
+    howKnownDetail: z.string(),
+  }),
+  messages: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.enum(reportMessageKinds),
+      body: z.string(),
+      sentOn: day,
+      authorId: z.string().nullable(),
+    }),
+  ),
+  files: z.array(
+    z.object({
+      id: z.string(),
+      fileName: z.string(),
+      contentType: z.string(),
+      byteSize: z.number().int(),
+      metadataStripped: z.boolean(),
+      receivedOn: day,
+    }),
+  ),
+});
+
+/**
+ * /api/v1/reports: the confidential unit's inbox and reports through the same use cases as the pages.
+ * 401 without a token; 404 for anyone without the confidential-reporting role, and for another force's report.
+ */
+export function registerReportsApi(app: FastifyInstance, deps: Deps): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const pre = { onRequest: requireApiPrincipal };
+  const tags = ['confidential reports'];
+  const params = z.object({ reportId: z.string() });
+
+  api.get(
+    '/api/v1/reports',
+    {
+      ...pre,
+      schema: {
+        tags,
+        summary: 'The confidential unit’s inbox (no text); audited',
+        response: { 200: z.object({ items: z.array(summary) }), ...errors },
+      },
+    },
+    async (request) => {
+      const rows = await listReports(deps, principalOf(request), request.id);
+      return { items: rows.map(({ fromReporter: _n, ...r }) => r) };
+    },
+  );
+
+  api.get(
+    '/api/v1/reports/:reportId',
+    {
+      ...pre,
+      schema: {
+        tags,
+        summary: 'One report with its conversation and internal notes; audited',
+        params,
+        response: { 200: detail, ...errors },
+      },
+    },
+    async (request) => {
+      const view = await viewReport(deps, principalOf(request), request.params.reportId, request.id);
+      return {
+        ...view.report,
+        proofCode: view.proofCode,
+        content: view.content,
+        messages: view.messages,
+        files: view.files,
+      };
+    },
+  );
+
+  const ok = { 200: z.object({ ok: z.literal(true) }), ...errors };
+
+  api.post(
+    '/api/v1/reports/:reportId/acknowledge',
+    {
+      ...pre,
+      schema: { tags, summary: 'Acknowledge a received report', params, body: acknowledgeInput, response: ok },
+    },
+    async (request) => {
+      await acknowledgeReport(deps, principalOf(request), request.params.reportId, request.body, request.id);
+      return { ok: true as const };
+    },
+  );
+
+  api.post(
+    '/api/v1/reports/:reportId/status',
+    {
+      ...pre,
+      schema: {
+        tags,
+        summary: 'Move a report on: in progress, no action or referred',
+        params,
+        body: statusInput,
+        response: ok,
+      },
+    },
+    async (request) => {
+      await setReportStatus(deps, principalOf(request), request.params.reportId, request.body, request.id);
+      return { ok: true as const };
+    },
+  );
+
+  const created = { 201: z.object({ id: z.string() }), ...errors };
+
+  api.post(
+    '/api/v1/reports/:reportId/messages',
+    {
+      ...pre,
+      schema: {
+        tags,
+        summary: 'Write to the reporter (read with their receipt)',
+        params,
+        body: messageInput,
+        response: created,
+      },
+    },
+    async (request, reply) => {
+      const out = await addReportMessage(
+        deps,
+        principalOf(request),
+        request.params.reportId,
+        'to_reporter',
+        request.body,
+        request.id,
+      );
+      return reply.code(201).send(out);
+    },
+  );
+
+  api.post(
+    '/api/v1/reports/:reportId/notes',
+    {
+      ...pre,
+      schema: {
+        tags,
+        summary: 'Add an internal note the reporter never sees',
+        params,
+        body: messageInput,
+        response: created,
+      },
+    },
+    async (request, reply) => {
+      const out = await addReportMessage(
+        deps,
+        principalOf(request),
+        request.params.reportId,
+        'note',
+        request.body,
+        request.id,
+      );
+      return reply.code(201).send(out);
+    },
+  );
+}

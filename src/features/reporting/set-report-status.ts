@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import type { Deps } from '../../app/deps.ts';
+import { ukToday } from '../../lib/dates.ts';
+import { AppError } from '../../lib/errors.ts';
+import { parseInput } from '../../lib/validation.ts';
+import { actorOf, authorize, type Principal } from '../access/principal.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import { SETTABLE_STATUSES, statusChangeRefusal } from './report-rules.ts';
+import { updateReport } from './reports.repository.ts';
+import { lockReport, version } from './report-lock.ts';
+
+export const statusInput = z.object({
+  version,
+  status: z.enum(SETTABLE_STATUSES, { message: 'Choose the new status' }),
+});
+
+/** The unit moves a report on: in progress, closed without action, or referred elsewhere. */
+export async function setReportStatus(
+  deps: Deps,
+  principal: Principal | null,
+  reportId: string,
+  raw: unknown,
+  requestId: string | null,
+): Promise<void> {
+  authorize(principal, 'report.manage');
+  const input = parseInput(statusInput, raw, 'Check the status');
+  await deps.db.transaction(async (tx) => {
+    const row = await lockReport(tx, principal, reportId, input.version);
+    const refusal = statusChangeRefusal(row.status, input.status);
+    if (refusal) throw new AppError('invalid_state', refusal);
+    const today = ukToday(deps.now());
+    await updateReport(tx, row.forceId, row.id, {
+      status: input.status,
+      statusOn: today,
+      ...(row.acknowledgedOn ? {} : { acknowledgedOn: today }),
+    });
+    await recordAudit(
+      tx,
+      actorOf(principal, requestId),
+      { type: 'report', id: row.id },
+      { type: 'report.status_changed', reportId: row.id, from: row.status, to: input.status },
+    );
+  });
+}
