@@ -38,7 +38,11 @@ export async function createTestApp(
 export class TestClient {
   private cookies = new Map<string, string>();
 
-  constructor(private readonly app: FastifyInstance) {}
+  /** `address`: the client address the server sees (default 127.0.0.1). */
+  constructor(
+    private readonly app: FastifyInstance,
+    private readonly address?: string,
+  ) {}
 
   setCookie(name: string, value: string): this {
     this.cookies.set(name, value);
@@ -58,7 +62,14 @@ export class TestClient {
   }
 
   async get(url: string): Promise<LightMyRequestResponse> {
-    return this.remember(await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader() } }));
+    return this.remember(
+      await this.app.inject({
+        method: 'GET',
+        url,
+        headers: { cookie: this.cookieHeader() },
+        ...(this.address ? { remoteAddress: this.address } : {}),
+      }),
+    );
   }
 
   /** Posts a form as the page at `formPage` would (taking its CSRF token), or with `csrf: false` without one. */
@@ -80,6 +91,7 @@ export class TestClient {
         url,
         headers: { cookie: this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' },
         payload: new URLSearchParams(fields).toString(),
+        ...(this.address ? { remoteAddress: this.address } : {}),
       }),
     );
   }
