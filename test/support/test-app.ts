@@ -97,6 +97,25 @@ export class TestClient {
   }
 }
 
+/**
+ * The CSRF cookie and token of a page opened in this session (without one: the sign-in page). A token is
+ * good only in the session it was made for (src/app/plugins/security.ts), so each session takes its own.
+ */
+export async function csrfPairFor(
+  app: FastifyInstance,
+  session?: string,
+): Promise<{ cookie: string; secret: string; token: string }> {
+  const page = await app.inject({
+    method: 'GET',
+    url: session ? '/account' : '/sign-in',
+    headers: session ? { cookie: `probity_session=${session}` } : {},
+  });
+  const secret = page.cookies.find((c) => c.name === 'probity_csrf')?.value;
+  const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1];
+  if (!secret || !token) throw new Error(`no CSRF token for this session (status ${page.statusCode})`);
+  return { cookie: `probity_csrf=${secret}`, secret, token };
+}
+
 export async function api(
   app: FastifyInstance,
   method: 'GET' | 'POST',
