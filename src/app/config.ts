@@ -33,8 +33,17 @@ const envSchema = z.object({
   PROBITY_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   PROBITY_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
   PROBITY_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
-  PROBITY_LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).default(5),
-  PROBITY_LOCKOUT_MINUTES: z.coerce.number().int().min(1).default(15),
+  /** Failed sign-ins (password or code) per account, or per trusted browser, within the window before attempts slow down. */
+  PROBITY_SIGNIN_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
+  /** Failed sign-ins from one client address (any accounts) within the window before its attempts slow down. */
+  PROBITY_SIGNIN_ADDRESS_FAILURES: z.coerce.number().int().min(1).max(100_000).default(50),
+  /** The window in which failures are counted; a quiet window starts the count again. */
+  PROBITY_SIGNIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  /** The first wait once the failures are reached; it doubles with each further failure, up to the maximum. */
+  PROBITY_SIGNIN_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
+  PROBITY_SIGNIN_MAX_DELAY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
+  /** How long a browser that completed sign-in stays trusted for its account (its own failure count). */
+  PROBITY_SIGNIN_DEVICE_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   PROBITY_SIGNIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   PROBITY_SETUP_LINK_HOURS: z.coerce.number().int().min(1).default(72),
   PROBITY_COOKIE_SECURE: z.enum(['0', '1']).optional(),
@@ -116,7 +125,8 @@ export type Config = {
   database: { engine: 'pglite'; dataDir: string } | { engine: 'pg'; url: string; poolSize: number };
   autoMigrate: boolean;
   session: { idleMinutes: number; absoluteHours: number };
-  lockout: { threshold: number; minutes: number };
+  /** The sign-in slow-down (features/auth/sign-in-throttle.ts): no hard lock a stranger could set off. */
+  signInThrottle: SignInThrottleConfig;
   signInRatePerMinute: number;
   setupLinkHours: number;
   cookieSecure: boolean;
@@ -150,6 +160,20 @@ export type Config = {
   mail: { smtpUrl: string | null; from: string; outboxSeconds: number; maxAttempts: number };
   /** Clock reminders: working days before due (descending, 0 = on the day) and the escalation point. */
   reminders: { workingDaysBefore: number[]; escalationWorkingDays: number };
+};
+
+export type SignInThrottleConfig = {
+  /** PROBITY_SIGNIN_FAILURES: failures per account (or trusted browser) before attempts wait. */
+  accountFailures: number;
+  /** PROBITY_SIGNIN_ADDRESS_FAILURES: failures per client address before attempts wait. */
+  addressFailures: number;
+  /** PROBITY_SIGNIN_WINDOW_MINUTES: failures older than this are forgotten. */
+  windowMinutes: number;
+  /** PROBITY_SIGNIN_DELAY_SECONDS / PROBITY_SIGNIN_MAX_DELAY_SECONDS: the first wait and its ceiling. */
+  delaySeconds: number;
+  maxDelaySeconds: number;
+  /** PROBITY_SIGNIN_DEVICE_DAYS: how long a browser stays trusted after completing sign-in. */
+  deviceDays: number;
 };
 
 export type RequestBudgetConfig = {
@@ -188,7 +212,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // The embedded database migrates itself: there is no one else to do it.
     autoMigrate: e.PROBITY_AUTO_MIGRATE === '1' || !e.DATABASE_URL,
     session: { idleMinutes: e.PROBITY_SESSION_IDLE_MINUTES, absoluteHours: e.PROBITY_SESSION_ABSOLUTE_HOURS },
-    lockout: { threshold: e.PROBITY_LOCKOUT_THRESHOLD, minutes: e.PROBITY_LOCKOUT_MINUTES },
+    signInThrottle: {
+      accountFailures: e.PROBITY_SIGNIN_FAILURES,
+      addressFailures: e.PROBITY_SIGNIN_ADDRESS_FAILURES,
+      windowMinutes: e.PROBITY_SIGNIN_WINDOW_MINUTES,
+      delaySeconds: e.PROBITY_SIGNIN_DELAY_SECONDS,
+      maxDelaySeconds: Math.max(e.PROBITY_SIGNIN_MAX_DELAY_SECONDS, e.PROBITY_SIGNIN_DELAY_SECONDS),
+      deviceDays: e.PROBITY_SIGNIN_DEVICE_DAYS,
+    },
     signInRatePerMinute: e.PROBITY_SIGNIN_RATE_PER_MINUTE,
     setupLinkHours: e.PROBITY_SETUP_LINK_HOURS,
     trustProxy: e.PROBITY_TRUST_PROXY === '' ? [] : e.PROBITY_TRUST_PROXY.split(',').map((a) => a.trim()),

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/support/test-app.ts';
+import { createTestApp, csrfPairFor, type TestApp } from '../../test/support/test-app.ts';
 import {
   hostileBody,
   hostileString,
@@ -39,7 +39,8 @@ type OpenApi = { paths: Record<string, Record<string, Operation>> };
 let t: TestApp;
 let w: CaseWorld;
 let fingerprintSql = '';
-let csrf = { secret: '', token: '' };
+/** Each caller's CSRF pair: a token is good only in the session it was made for. */
+const csrfPairs = new Map<string, { secret: string; token: string }>();
 const statuses = new Map<number, number>();
 const serverErrors: string[] = [];
 
@@ -57,11 +58,8 @@ beforeAll(async () => {
     )
     .concat(`select 'audited changes', count(*)::text from audit_events where event_type !~ '${READ_EVENT}'`)
     .join(' union all ');
-  const page = await t.app.inject({ method: 'GET', url: '/sign-in' });
-  csrf = {
-    secret: page.cookies.find((c) => c.name === 'probity_csrf')?.value ?? '',
-    token: /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '',
-  };
+  for (const who of ['aa', 'vetting', 'aaSubject'] as const)
+    csrfPairs.set(who, await csrfPairFor(t.app, w.cookies[who]));
 }, 120_000);
 
 afterAll(async () => {
@@ -101,9 +99,11 @@ function query(values: Record<string, unknown>): string {
 }
 
 /** The caller for a path: each area's own role, so that requests pass the policy and reach the use case. */
-function callerFor(path: string): { token: string; cookie: string } {
+function callerFor(path: string): { token: string; cookie: string; csrf: { secret: string; token: string } } {
   const who = /vetting/.test(path) ? 'vetting' : /declarations/.test(path) ? 'aaSubject' : 'aa';
-  return { token: w.tokens[who], cookie: w.cookies[who] };
+  const csrf = csrfPairs.get(who);
+  if (!csrf) throw new Error(`no CSRF pair for ${who}`);
+  return { token: w.tokens[who], cookie: w.cookies[who], csrf };
 }
 
 /** Real records where a path names one the caller may see, so hostile input gets past the 404. */
@@ -200,7 +200,7 @@ describe('hostile input to every operation', () => {
       url.replace(/:(\w+)/g, (_, name: string) => segment(hostile[name] ?? realId(url, name)));
     for (const route of routes) {
       const label = `${route.method} ${route.url}`;
-      const { cookie } = callerFor(route.url);
+      const { cookie, csrf } = callerFor(route.url);
       const cookies = `probity_session=${cookie}; probity_csrf=${csrf.secret}`;
       if (route.method === 'GET') {
         const queryArb = fc.dictionary(

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/support/test-app.ts';
+import { createTestApp, csrfPairFor, type TestApp } from '../../test/support/test-app.ts';
 import { createAccount, sessionCookieFor } from '../../test/support/factories.ts';
 import { createApiToken } from '../features/auth/api-tokens.ts';
 import { systemActor } from '../features/audit/audit-events.ts';
@@ -40,11 +40,6 @@ describe('every registered route', () => {
     officerCookie = await sessionCookieFor(t.deps, officer.user.id);
     officerToken = (await createApiToken(t.deps, systemActor('test', 'west'), officer.user.id, 'test')).token;
     routes = t.app.registeredRoutes.filter((r) => !isPublic(r.url));
-    const signIn = await t.app.inject({ method: 'GET', url: '/sign-in' });
-    const secret = signIn.cookies.find((c) => c.name === 'probity_csrf');
-    const token = /name="_csrf" value="([^"]+)"/.exec(signIn.body)?.[1];
-    if (!secret || !token) throw new Error('no CSRF token on /sign-in');
-    csrf = { cookie: `probity_csrf=${secret.value}`, token };
   }, 120_000);
 
   afterAll(async () => {
@@ -64,12 +59,20 @@ describe('every registered route', () => {
     });
   }
 
-  /** A valid CSRF pair (cookie secret and token), so that a form post reaches its access check. */
-  let csrf = { cookie: '', token: '' };
+  /** A valid CSRF pair (cookie secret and token) per session, so that a form post reaches its access check. */
+  const csrfPairs = new Map<string, { cookie: string; token: string }>();
+  async function csrfOf(session: string | undefined) {
+    const known = csrfPairs.get(session ?? '');
+    if (known) return known;
+    const pair = await csrfPairFor(t.app, session);
+    csrfPairs.set(session ?? '', pair);
+    return pair;
+  }
 
   /** A page request carries the session cookie; an API request the bearer token (the API takes no cookie). */
   async function call(method: string, url: string, who: { cookie: string; token: string } | null) {
     const isApi = url.startsWith('/api/');
+    const csrf = await csrfOf(who && !isApi ? who.cookie : undefined);
     const cookies = [who && !isApi ? `probity_session=${who.cookie}` : '', csrf.cookie].filter(Boolean).join('; ');
     return t.app.inject({
       method: method as 'GET',

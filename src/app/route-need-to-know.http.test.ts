@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/support/test-app.ts';
+import { createTestApp, csrfPairFor, type TestApp } from '../../test/support/test-app.ts';
 import { buildRouteAccessWorld, clockAt, type RouteAccessWorld } from '../../test/support/route-access-world.ts';
 import { isRole, roleAbilities } from '../features/access/roles.ts';
 import {
@@ -34,18 +34,15 @@ const FIXED: Record<string, string> = { action: 'assess_severity', file: 'cases'
 let t: TestApp;
 let w: RouteAccessWorld;
 let routes: string[] = [];
-let csrf = { cookie: '', token: '' };
+/** Each user's CSRF pair: a token is good only in the session it was made for. */
+const csrf = new Map<string, { cookie: string; token: string }>();
 let fingerprint: () => Promise<Record<string, string>>;
 
 beforeAll(async () => {
   t = await createTestApp({}, clockAt);
   w = await buildRouteAccessWorld(t);
   routes = t.app.registeredRoutes.filter((r) => !isPublic(r.url)).map((r) => `${r.method} ${r.url}`);
-  const signIn = await t.app.inject({ method: 'GET', url: '/sign-in' });
-  const secret = signIn.cookies.find((c) => c.name === 'probity_csrf');
-  const token = /name="_csrf" value="([^"]+)"/.exec(signIn.body)?.[1];
-  if (!secret || !token) throw new Error('no CSRF token on /sign-in');
-  csrf = { cookie: `probity_csrf=${secret.value}`, token };
+  for (const [who, cookie] of Object.entries(w.cookies)) csrf.set(who, await csrfPairFor(t.app, cookie));
   // Every table but the sessions (a request touches its own session's last-seen time), one hash per table.
   const tables = (
     await t.database.query<{ name: string }>(
@@ -88,7 +85,8 @@ function fill(key: string, entry: Entry, probe: Probe): string {
 async function call(method: string, url: string, who: string, body?: unknown, form = 'x=1') {
   const cookie = w.cookies[who];
   const token = w.tokens[who];
-  if (!cookie || !token) throw new Error(`no account "${who}"`);
+  const pair = csrf.get(who);
+  if (!cookie || !token || !pair) throw new Error(`no account "${who}"`);
   const isApi = url.startsWith('/api/');
   const hasBody = method !== 'GET' && method !== 'DELETE';
   return t.app.inject({
@@ -97,7 +95,7 @@ async function call(method: string, url: string, who: string, body?: unknown, fo
     headers: {
       ...(isApi
         ? { authorization: `Bearer ${token}` }
-        : { cookie: `probity_session=${cookie}; ${csrf.cookie}`, 'x-csrf-token': csrf.token }),
+        : { cookie: `probity_session=${cookie}; ${pair.cookie}`, 'x-csrf-token': pair.token }),
       ...(hasBody ? { 'content-type': isApi ? 'application/json' : 'application/x-www-form-urlencoded' } : {}),
     },
     payload: hasBody ? (isApi ? JSON.stringify(body ?? {}) : form) : undefined,

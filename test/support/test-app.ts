@@ -44,7 +44,11 @@ export async function createTestApp(
 export class TestClient {
   private cookies = new Map<string, string>();
 
-  constructor(private readonly app: FastifyInstance) {}
+  /** `address`: the client address the server sees (default 127.0.0.1). */
+  constructor(
+    private readonly app: FastifyInstance,
+    private readonly address?: string,
+  ) {}
 
   setCookie(name: string, value: string): this {
     this.cookies.set(name, value);
@@ -64,7 +68,14 @@ export class TestClient {
   }
 
   async get(url: string): Promise<LightMyRequestResponse> {
-    return this.remember(await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader() } }));
+    return this.remember(
+      await this.app.inject({
+        method: 'GET',
+        url,
+        headers: { cookie: this.cookieHeader() },
+        ...(this.address ? { remoteAddress: this.address } : {}),
+      }),
+    );
   }
 
   /** Posts a form as the page at `formPage` would (taking its CSRF token), or with `csrf: false` without one. */
@@ -86,9 +97,29 @@ export class TestClient {
         url,
         headers: { cookie: this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' },
         payload: new URLSearchParams(fields).toString(),
+        ...(this.address ? { remoteAddress: this.address } : {}),
       }),
     );
   }
+}
+
+/**
+ * The CSRF cookie and token of a page opened in this session (without one: the sign-in page). A token is
+ * good only in the session it was made for (src/app/plugins/security.ts), so each session takes its own.
+ */
+export async function csrfPairFor(
+  app: FastifyInstance,
+  session?: string,
+): Promise<{ cookie: string; secret: string; token: string }> {
+  const page = await app.inject({
+    method: 'GET',
+    url: session ? '/account' : '/sign-in',
+    headers: session ? { cookie: `probity_session=${session}` } : {},
+  });
+  const secret = page.cookies.find((c) => c.name === 'probity_csrf')?.value;
+  const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1];
+  if (!secret || !token) throw new Error(`no CSRF token for this session (status ${page.statusCode})`);
+  return { cookie: `probity_csrf=${secret}`, secret, token };
 }
 
 export async function api(

@@ -4,8 +4,7 @@ import type { Principal } from '../../features/access/principal.ts';
 import { resolveSession, type ResolvedSession } from '../../features/auth/sessions.ts';
 import { resolveApiToken } from '../../features/auth/api-tokens.ts';
 import { AppError } from '../../lib/errors.ts';
-
-export const SESSION_COOKIE = 'probity_session';
+import { cookieNames } from './cookie-names.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -25,6 +24,7 @@ export function registerAuthentication(app: FastifyInstance, deps: Deps): void {
   app.decorateRequest('principal', null);
   app.decorateRequest('session', null);
   app.decorateRequest('sessionToken', undefined);
+  const names = cookieNames(deps.config);
 
   app.addHook('onRequest', async (request) => {
     if (request.url.startsWith('/assets/')) return;
@@ -34,7 +34,7 @@ export function registerAuthentication(app: FastifyInstance, deps: Deps): void {
     } else if (!request.url.startsWith('/api/')) {
       // The JSON API authenticates by bearer token only: a session cookie, which a browser sends on its
       // own with a request another site made it send, never identifies an API caller (no CSRF on the API).
-      const token = request.cookies[SESSION_COOKIE];
+      const token = request.cookies[names.session];
       if (token) {
         const session = await resolveSession(deps, token);
         request.session = session;
@@ -55,7 +55,7 @@ function isPrivateApi(url: string): boolean {
 }
 
 export function setSessionCookie(reply: FastifyReply, deps: Deps, token: string): void {
-  reply.setCookie(SESSION_COOKIE, token, {
+  reply.setCookie(cookieNames(deps.config).session, token, {
     path: '/',
     httpOnly: true,
     sameSite: 'lax',
@@ -64,8 +64,22 @@ export function setSessionCookie(reply: FastifyReply, deps: Deps, token: string)
   });
 }
 
-export function clearSessionCookie(reply: FastifyReply): void {
-  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+export function clearSessionCookie(reply: FastifyReply, deps: Deps): void {
+  reply.clearCookie(cookieNames(deps.config).session, { path: '/', secure: deps.config.cookieSecure });
+}
+
+/**
+ * The browser's device token (features/auth/sign-in-throttle.ts), kept for the longest time a browser stays
+ * trusted; it proves only that this browser once completed sign-in, and grants nothing by itself.
+ */
+export function setDeviceCookie(reply: FastifyReply, deps: Deps, token: string): void {
+  reply.setCookie(cookieNames(deps.config).device, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: deps.config.cookieSecure,
+    maxAge: deps.config.signInThrottle.deviceDays * 86_400,
+  });
 }
 
 /** preHandler for pages: a visitor who is not signed in is sent to sign in and brought back afterwards. */

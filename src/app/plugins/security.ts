@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
@@ -8,6 +8,8 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import type { Config } from '../config.ts';
 import { projectRoot } from '../../lib/project-root.ts';
+import { sha256Hex } from '../../lib/crypto.ts';
+import { cookieNames } from './cookie-names.ts';
 
 const root = projectRoot;
 
@@ -20,6 +22,22 @@ declare module 'fastify' {
     noSessionForm?: string;
   }
 }
+
+/**
+ * What binds a CSRF token to its session: a digest of the session's own token, which only the browser holding
+ * the session has (the database keeps a different digest of it). A token made for one session is refused in
+ * any other, and one made before sign-in is refused after it; a page outside a session binds to 'no session'.
+ */
+export function csrfUserInfo(request: FastifyRequest): string {
+  return request.sessionToken ? sha256Hex(`csrf:${request.sessionToken}`) : 'no session';
+}
+
+/**
+ * The HMAC key of the token. It need not be secret: forging a token takes the browser's CSRF secret (an
+ * httpOnly cookie) and its session token, neither of which an attacker has; the key only separates
+ * Probity's tokens from other uses of the same construction.
+ */
+const CSRF_HMAC_KEY = 'probity csrf token v1';
 
 /** Security headers (a strict CSP with no inline script), cookies, CSRF for every form, rate limiting, assets. */
 export async function registerSecurity(app: FastifyInstance, config: Config): Promise<void> {
@@ -45,11 +63,13 @@ export async function registerSecurity(app: FastifyInstance, config: Config): Pr
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: 1024 * 1024 });
   await app.register(csrf, {
-    cookieKey: 'probity_csrf',
+    cookieKey: cookieNames(config).csrf,
     cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', secure: config.cookieSecure, signed: false },
     getToken: (req) =>
       (req.body as Record<string, string> | undefined)?.['_csrf'] ??
       (req.headers['x-csrf-token'] as string | undefined),
+    getUserInfo: csrfUserInfo,
+    csrfOpts: { hmacKey: CSRF_HMAC_KEY, userInfo: true },
   });
   await app.register(rateLimit, { global: false });
   await app.register(fastifyStatic, {

@@ -6,6 +6,7 @@ import { formatDate, formatDateTime } from '../../lib/dates.ts';
 import { can } from '../../features/access/principal.ts';
 import { roleLabels, type Ability } from '../../features/access/roles.ts';
 import { projectRoot } from '../../lib/project-root.ts';
+import { csrfUserInfo } from './security.ts';
 
 const root = projectRoot;
 
@@ -60,7 +61,7 @@ export async function registerViews(app: FastifyInstance): Promise<void> {
     const nav = navigation
       .filter((n) => can(principal, n.ability))
       .map((n) => ({ href: n.href, text: n.text, active: request.url.startsWith(n.href) }));
-    const csrfToken = this.generateCsrf();
+    const csrfToken = this.generateCsrf({ userInfo: csrfUserInfo(request) });
     this.header('cache-control', 'no-store');
     return this.view(template, {
       principal,

@@ -85,3 +85,34 @@ export const apiTokens = pgTable(
   },
   (t) => [index('api_tokens_user_idx').on(t.userId)],
 );
+
+/**
+ * Sign-in slow-down (features/auth/sign-in-throttle.ts): failed attempts counted per account, per trusted
+ * browser and per client address within a window. The key is a hash (`account:<sha256 of the e-mail>`,
+ * `device:<sha256 of the browser's token>`, `address:<sha256 of the address>`), never the address or the
+ * e-mail itself, and exists for unknown e-mail addresses too, so a slow-down says nothing about who has an account.
+ */
+export const signInThrottles = pgTable('sign_in_throttles', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull(),
+  windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull(),
+  /** No attempt under this key is checked before this moment (null: no wait). */
+  notBefore: timestamp('not_before', { withTimezone: true }),
+});
+
+/**
+ * Browsers that have completed sign-in for an account ("device cookies"): failures from such a browser are
+ * counted under its own key, so a stranger's failures against the account never slow its holder down.
+ * Only the SHA-256 of the cookie's token is stored.
+ */
+export const signInDevices = pgTable(
+  'sign_in_devices',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('sign_in_devices_user_idx').on(t.userId)],
+);

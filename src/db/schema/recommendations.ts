@@ -59,6 +59,11 @@ export const inspectionReports = pgTable(
     publishedOn: date('published_on').notNull(),
     url: text('url').notNull().default(''),
     reportType: text('report_type', { enum: reportTypes }).notNull(),
+    /**
+     * The force whose commissioner's office added the report and alone maintains it and its national items
+     * (null: added before owners were recorded and by no account, so no force may change it).
+     */
+    ownerForceId: text('owner_force_id').references(() => forces.id),
     createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     version: integer('version').notNull().default(1),
@@ -66,7 +71,11 @@ export const inspectionReports = pgTable(
   (t) => [unique('inspection_reports_title_unique').on(t.publisher, t.title, t.publishedOn)],
 );
 
-/** A numbered recommendation or area for improvement of a report. `text_verified`: checked against the published text. */
+/**
+ * A numbered recommendation or area for improvement of a report. `text_verified`: checked against the published
+ * text. `force_id` null: a national item, maintained by the report's owner and tracked by every force; set: a
+ * force's own local item, seen and changed by that force only.
+ */
 export const reportItems = pgTable(
   'report_items',
   {
@@ -74,6 +83,7 @@ export const reportItems = pgTable(
     reportId: uuid('report_id')
       .notNull()
       .references(() => inspectionReports.id),
+    forceId: text('force_id').references(() => forces.id),
     kind: text('kind', { enum: reportItemKinds }).notNull(),
     number: integer('number').notNull(),
     text: text('text').notNull(),
@@ -85,7 +95,7 @@ export const reportItems = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique('report_items_number_unique').on(t.reportId, t.kind, t.number)],
+  (t) => [unique('report_items_number_unique').on(t.reportId, t.kind, t.number, t.forceId).nullsNotDistinct()],
 );
 
 /**

@@ -51,7 +51,7 @@ export const auditEventSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('user.sign_in_failed'),
     email: z.string(),
-    reason: z.enum(['unknown_account', 'bad_password', 'bad_totp', 'locked', 'not_active']),
+    reason: z.enum(['unknown_account', 'bad_password', 'bad_totp', 'locked', 'not_active', 'throttled']),
   }),
   z.object({ type: z.literal('user.locked_out'), userId: uuid, until: z.string() }),
   z.object({

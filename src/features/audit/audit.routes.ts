@@ -45,6 +45,7 @@ const failureReasons: Record<Extract<AuditEvent, { type: 'user.sign_in_failed' }
   bad_totp: 'wrong security code',
   locked: 'account locked',
   not_active: 'account not active',
+  throttled: 'too many failed attempts, not checked',
 };
 
 /**

@@ -2,9 +2,17 @@ import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
 import { sha256Hex } from '../../lib/crypto.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { claimTotpStep, deleteSession, findUserById, updateUser } from './accounts.repository.ts';
+import { claimTotpStep, deleteSession, updateUser } from './accounts.repository.ts';
 import { newTotpSecret, totpCodeStep, totpUri } from './credentials.ts';
-import { actorFor, lockedMessage, registerFailure } from './sign-in.ts';
+import { actorFor, auditFailure } from './sign-in.ts';
+import {
+  recordSignInFailure,
+  recordSignInSuccess,
+  secondsBeforeAttempt,
+  throttleFor,
+  waitMessage,
+  type SignInClient,
+} from './sign-in-throttle.ts';
 import { startSession, type ResolvedSession } from './sessions.ts';
 
 export const codeInput = z.object({
@@ -14,11 +22,14 @@ export const codeInput = z.object({
     .pipe(z.string().regex(/^\d{6}$/, 'Enter the 6-digit code from your authenticator app')),
 });
 
-export type FactorResult = { ok: true; sessionToken: string } | { ok: false; message: string };
+export type FactorResult =
+  | { ok: true; sessionToken: string; deviceToken: string | null }
+  | { ok: false; message: string; retryAfterSeconds?: number };
 
 /**
- * Second step of signing in. On success the half-signed-in session is replaced by a new full one
- * (a fresh token, so a token seen before sign-in is worthless after it).
+ * Second step of signing in. A wrong code counts like a wrong password (the same slow-down, per account
+ * and address), and while a wait runs no code is checked. On success the half-signed-in session is replaced
+ * by a new full one (a fresh token, so a token seen before sign-in is worthless after it).
  */
 export async function verifySecondFactor(
   deps: Deps,
@@ -26,37 +37,36 @@ export async function verifySecondFactor(
   oldToken: string,
   code: string,
   requestId: string | null,
+  client: SignInClient,
 ): Promise<FactorResult> {
   const user = session.user;
   if (session.stage !== 'password' || !user.totpSecret || !user.totpEnabledAt)
     return { ok: false, message: 'Sign in again.' };
-  if (user.lockedUntil && user.lockedUntil > deps.now()) return { ok: false, message: lockedMessage(deps) };
+  const throttle = await throttleFor(deps, user.email, user.id, client);
+  const wait = await secondsBeforeAttempt(deps, throttle);
+  if (wait > 0) {
+    await deps.db.transaction((tx) => auditFailure(tx, user, user.email, requestId, 'throttled'));
+    return { ok: false, message: waitMessage(wait), retryAfterSeconds: wait };
+  }
   const step = await totpCodeStep(user.totpSecret, code, user.totpLastStep);
   if (step === null || !(await claimTotpStep(deps.db, user.id, step))) {
-    const locked = await deps.db.transaction(async (tx) => {
-      const fresh = await findUserById(tx, user.id, true);
-      return registerFailure(tx, deps, fresh ?? user, requestId, 'bad_totp');
+    await deps.db.transaction(async (tx) => {
+      await recordSignInFailure(tx, deps, throttle);
+      await auditFailure(tx, user, user.email, requestId, 'bad_totp');
     });
-    if (locked) await deleteSession(deps.db, sha256Hex(oldToken));
-    return {
-      ok: false,
-      message: locked
-        ? lockedMessage(deps)
-        : 'The code is not correct. Enter the current code from your authenticator app.',
-    };
+    return { ok: false, message: 'The code is not correct. Enter the current code from your authenticator app.' };
   }
-  const sessionToken = await deps.db.transaction(async (tx) => {
+  return deps.db.transaction(async (tx) => {
     await deleteSession(tx, sha256Hex(oldToken));
-    await updateUser(tx, user.id, { failedSignIns: 0 });
+    const deviceToken = await recordSignInSuccess(tx, deps, throttle, user.id);
     await recordAudit(
       tx,
       actorFor(user, requestId),
       { type: 'user', id: user.id },
       { type: 'user.signed_in', userId: user.id, method: 'password+totp' },
     );
-    return startSession(tx, deps, user.id, 'full');
+    return { ok: true as const, sessionToken: await startSession(tx, deps, user.id, 'full'), deviceToken };
   });
-  return { ok: true, sessionToken };
 }
 
 /** The secret being enrolled: created on first view and kept until confirmed, so a reload shows the same one. */
@@ -75,6 +85,7 @@ export async function confirmEnrolment(
   oldToken: string,
   code: string,
   requestId: string | null,
+  client: SignInClient,
 ): Promise<FactorResult> {
   const user = session.user;
   if (session.stage !== 'totp_enrol' || !user.totpSecret) return { ok: false, message: 'Sign in again.' };
@@ -82,9 +93,11 @@ export async function confirmEnrolment(
   if (step === null || !(await claimTotpStep(deps.db, user.id, step))) {
     return { ok: false, message: 'The code is not correct. Check the time on your phone and enter the current code.' };
   }
-  const sessionToken = await deps.db.transaction(async (tx) => {
+  const throttle = await throttleFor(deps, user.email, user.id, client);
+  return deps.db.transaction(async (tx) => {
     await updateUser(tx, user.id, { totpEnabledAt: deps.now() });
     await deleteSession(tx, sha256Hex(oldToken));
+    const deviceToken = await recordSignInSuccess(tx, deps, throttle, user.id);
     const actor = actorFor(user, requestId);
     await recordAudit(tx, actor, { type: 'user', id: user.id }, { type: 'user.totp_enrolled', userId: user.id });
     await recordAudit(
@@ -93,7 +106,6 @@ export async function confirmEnrolment(
       { type: 'user', id: user.id },
       { type: 'user.signed_in', userId: user.id, method: 'password+totp' },
     );
-    return startSession(tx, deps, user.id, 'full');
+    return { ok: true as const, sessionToken: await startSession(tx, deps, user.id, 'full'), deviceToken };
   });
-  return { ok: true, sessionToken };
 }

@@ -95,20 +95,109 @@ describe('signing in', () => {
     expect(res.body).toContain('Enter your password');
   });
 
-  it('locks an account after repeated failures, even for the right password, until the lock expires', async () => {
-    for (let i = 0; i < 4; i++)
-      expect((await signInWithPassword(new TestClient(t.app), 'lock@west.example', 'wrong password')).statusCode).toBe(
-        401,
+  it('answers alike for an unknown account, a wrong password and a locked account, slowed down alike', async () => {
+    await t.database.query(
+      `update users set locked_until = now() + interval '1 day', failed_sign_ins = 3 where email = 'lock@west.example'`,
+    );
+    const attempts = [
+      { email: 'nobody-here@west.example', password: 'wrong password', address: '10.1.0.1' },
+      { email: 'lock@west.example', password: TEST_PASSWORD, address: '10.1.0.2' },
+      { email: 'member@public.example', password: 'wrong password', address: '10.1.0.3' },
+    ];
+    // The page with the visitor's own e-mail address and the form's token taken out: all that may differ.
+    const shape = (body: string, email: string) =>
+      body.replaceAll(email, 'EMAIL').replace(/name="_csrf" value="[^"]+"/g, 'name="_csrf"');
+    const answers = async () =>
+      Promise.all(
+        attempts.map(async (a) => {
+          const res = await signInWithPassword(new TestClient(t.app, a.address), a.email, a.password);
+          return { status: res.statusCode, retryAfter: res.headers['retry-after'], body: shape(res.body, a.email) };
+        }),
       );
-    const fifth = await signInWithPassword(new TestClient(t.app), 'lock@west.example', 'wrong password');
-    expect(fifth.statusCode).toBe(423);
-    const right = await signInWithPassword(new TestClient(t.app), 'lock@west.example');
-    expect(right.statusCode).toBe(423);
-    expect(right.body).toContain('locked');
-    const locks = await t.database.query(`select 1 from audit_events where event_type = 'user.locked_out'`);
-    expect(locks).toHaveLength(1);
+    const first = await answers();
+    expect(first[0]?.status).toBe(401);
+    expect(first[0]?.body).toContain('Email address or password is incorrect');
+    for (const answer of first) expect(answer).toEqual(first[0]);
+    for (let i = 0; i < 4; i++) await answers();
+    // The sixth attempt waits, whoever the account is (or is not): 429, the same wait, the same page.
+    const sixth = await answers();
+    expect(sixth[0]?.status).toBe(429);
+    expect(sixth[0]?.retryAfter).toBe('15');
+    expect(sixth[0]?.body).toContain('Too many failed attempts to sign in. Wait 15 seconds, then try again.');
+    for (const answer of sixth) expect(answer).toEqual(sixth[0]);
+    expect(await t.database.query(`select 1 from audit_events where event_type = 'user.locked_out'`)).toHaveLength(0);
     clock = new Date(clock.getTime() + 16 * 60_000);
-    expect((await signInWithPassword(new TestClient(t.app), 'lock@west.example')).statusCode).toBe(303);
+    await t.database.query(`update users set locked_until = null where email = 'lock@west.example'`);
+  });
+
+  it('slows a stranger down without locking the holder out, and a completed sign-in starts the count again', async () => {
+    await createAccount(t.deps, { email: 'holder@public.example', role: 'public', forceId: 'west', withTotp: false });
+    const email = 'holder@public.example';
+    // The holder's own browser completes sign-in once and is trusted for the account from then on.
+    const holder = new TestClient(t.app, '10.2.0.1');
+    expect((await signInWithPassword(holder, email)).statusCode).toBe(303);
+    await holder.post('/sign-out', {}, { formPage: '/account' });
+    const stranger = new TestClient(t.app, '10.2.0.66');
+    for (let i = 0; i < 5; i++) expect((await signInWithPassword(stranger, email, 'guess')).statusCode).toBe(401);
+    const refused = await signInWithPassword(stranger, email, 'guess');
+    expect(refused.statusCode).toBe(429);
+    expect(refused.headers['retry-after']).toBe('15');
+    // Not even the right password is checked while the wait runs, from a browser the account never trusted …
+    expect((await signInWithPassword(new TestClient(t.app, '10.2.0.2'), email)).statusCode).toBe(429);
+    // … but the holder's own browser is not slowed down by the stranger at all.
+    expect((await signInWithPassword(holder, email)).statusCode).toBe(303);
+    expect((await holder.get('/account')).statusCode).toBe(200);
+    // A completed sign-in started the account's count again: a new browser's wrong password is checked (401).
+    expect((await signInWithPassword(new TestClient(t.app, '10.2.0.3'), email, 'typo')).statusCode).toBe(401);
+    // The wait always ends: each further failure lengthens it (doubling, up to a ceiling), never past it.
+    for (let i = 0; i < 4; i++) expect((await signInWithPassword(stranger, email, 'guess')).statusCode).toBe(401);
+    const waits: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const wait = await signInWithPassword(stranger, email, 'guess');
+      expect(wait.statusCode).toBe(429);
+      waits.push(Number(wait.headers['retry-after']));
+      clock = new Date(clock.getTime() + (waits.at(-1) ?? 0) * 1000);
+      expect((await signInWithPassword(stranger, email, 'guess')).statusCode).toBe(401);
+    }
+    expect(waits).toEqual([15, 30, 60, 120, 240, 300]);
+    clock = new Date(clock.getTime() + 301_000);
+    expect((await signInWithPassword(new TestClient(t.app, '10.2.0.4'), email)).statusCode).toBe(303);
+  });
+
+  it('slows down one address trying many accounts, and only that address', async () => {
+    const local = await createTestApp({
+      signInThrottle: { ...t.deps.config.signInThrottle, addressFailures: 3 },
+    });
+    try {
+      const spray = new TestClient(local.app, '10.3.0.9');
+      for (const n of [1, 2, 3])
+        expect((await signInWithPassword(spray, `someone${n}@west.example`, 'x')).statusCode).toBe(401);
+      expect((await signInWithPassword(spray, 'someone4@west.example', 'x')).statusCode).toBe(429);
+      expect(
+        (await signInWithPassword(new TestClient(local.app, '10.3.0.10'), 'someone4@west.example', 'x')).statusCode,
+      ).toBe(401);
+    } finally {
+      await local.close();
+    }
+  });
+
+  it('slows down wrong second-factor codes like wrong passwords, without ending the half-signed-in session', async () => {
+    await createAccount(t.deps, { email: 'codes@west.example', role: 'psd_investigator', forceId: 'west' });
+    const client = new TestClient(t.app, '10.4.0.1');
+    await signInWithPassword(client, 'codes@west.example');
+    const code = (n: number) =>
+      client.post(
+        '/sign-in/two-factor',
+        { code: String(n).padStart(6, '0'), next: '/' },
+        { formPage: '/sign-in/two-factor' },
+      );
+    for (let i = 0; i < 5; i++) expect((await code(i)).statusCode).toBe(400);
+    const refused = await code(9);
+    expect(refused.statusCode).toBe(429);
+    expect(refused.headers['retry-after']).toBe('15');
+    expect(refused.body).toContain('Too many failed attempts to sign in');
+    clock = new Date(clock.getTime() + 16_000);
+    expect((await code(8)).statusCode).toBe(400);
   });
 
   it('lets the public in with a password alone', async () => {

@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import QRCode from 'qrcode';
 import type { Deps } from '../../app/deps.ts';
-import { clearSessionCookie, setSessionCookie } from '../../app/plugins/authentication.ts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { clearSessionCookie, setDeviceCookie, setSessionCookie } from '../../app/plugins/authentication.ts';
+import { cookieNames } from '../../app/plugins/cookie-names.ts';
 import { AppError } from '../../lib/errors.ts';
 import { signIn, signInInput } from './sign-in.ts';
 import { beginEnrolment, codeInput, confirmEnrolment, verifySecondFactor } from './second-factor.ts';
@@ -16,6 +18,13 @@ type Query = { next?: string };
 /** Sign-in (password, then second factor), enrolment, one-time set-up links and sign-out: plain HTML forms. */
 export function registerSignInPages(app: FastifyInstance, deps: Deps): void {
   const limited = { config: { rateLimit: { max: deps.config.signInRatePerMinute, timeWindow: '1 minute' } } };
+  const names = cookieNames(deps.config);
+  const clientOf = (request: FastifyRequest) => ({ address: request.ip, deviceToken: request.cookies[names.device] });
+  /** A completed sign-in: the new session, and a device token for a browser not yet trusted for the account. */
+  const signedIn = (reply: FastifyReply, result: { sessionToken: string; deviceToken: string | null }) => {
+    setSessionCookie(reply, deps, result.sessionToken);
+    if (result.deviceToken) setDeviceCookie(reply, deps, result.deviceToken);
+  };
 
   app.get<{ Querystring: Query & { signedOut?: string } }>('/sign-in', async (request, reply) => {
     if (request.principal) return reply.redirect(safeNext(request.query.next, deps.config.publicUrl), 303);
@@ -38,14 +47,23 @@ export function registerSignInPages(app: FastifyInstance, deps: Deps): void {
         .code(400)
         .page('auth/views/sign-in.njk', { pageTitle: 'Sign in', next, values, fields, errors: errorList(fields) });
     }
-    const result = await signIn(deps, parsed.data, request.id);
+    const result = await signIn(deps, parsed.data, request.id, clientOf(request));
     if (!result.ok) {
+      // One answer for an unknown account, a wrong password and a locked one; 429 with Retry-After while
+      // attempts must wait, which happens alike for an account that does not exist.
       const fields = { email: result.message };
-      return reply
-        .code(result.reason === 'locked' ? 423 : 401)
-        .page('auth/views/sign-in.njk', { pageTitle: 'Sign in', next, values, fields, errors: errorList(fields) });
+      if (result.reason === 'wait') reply.code(429).header('retry-after', String(result.retryAfterSeconds));
+      else reply.code(401);
+      return reply.page('auth/views/sign-in.njk', {
+        pageTitle: 'Sign in',
+        next,
+        values,
+        fields,
+        errors: errorList(fields),
+      });
     }
-    setSessionCookie(reply, deps, result.sessionToken);
+    if (result.stage === 'full') signedIn(reply, result);
+    else setSessionCookie(reply, deps, result.sessionToken);
     const to =
       result.stage === 'full' ? next : result.stage === 'password' ? '/sign-in/two-factor' : '/account/two-factor';
     return reply.redirect(result.stage === 'full' ? to : `${to}?next=${encodeURIComponent(next)}`, 303);
@@ -66,18 +84,20 @@ export function registerSignInPages(app: FastifyInstance, deps: Deps): void {
     const next = safeNext(request.body.next, deps.config.publicUrl);
     const parsed = codeInput.safeParse(request.body);
     const result = parsed.success
-      ? await verifySecondFactor(deps, session, token, parsed.data.code, request.id)
+      ? await verifySecondFactor(deps, session, token, parsed.data.code, request.id, clientOf(request))
       : { ok: false as const, message: fieldErrorsOf(parsed.error)['code'] ?? 'Enter the code' };
     if (!result.ok) {
       const fields = { code: result.message };
-      return reply.code(400).page('auth/views/two-factor.njk', {
+      if (result.retryAfterSeconds) reply.code(429).header('retry-after', String(result.retryAfterSeconds));
+      else reply.code(400);
+      return reply.page('auth/views/two-factor.njk', {
         pageTitle: 'Enter your security code',
         next,
         fields,
         errors: errorList(fields),
       });
     }
-    setSessionCookie(reply, deps, result.sessionToken);
+    signedIn(reply, result);
     return reply.redirect(next, 303);
   });
 
@@ -102,7 +122,7 @@ export function registerSignInPages(app: FastifyInstance, deps: Deps): void {
     const next = safeNext(request.body.next, deps.config.publicUrl);
     const parsed = codeInput.safeParse(request.body);
     const result = parsed.success
-      ? await confirmEnrolment(deps, session, token, parsed.data.code, request.id)
+      ? await confirmEnrolment(deps, session, token, parsed.data.code, request.id, clientOf(request))
       : { ok: false as const, message: fieldErrorsOf(parsed.error)['code'] ?? 'Enter the code' };
     if (!result.ok) {
       const fields = { code: result.message };
@@ -110,7 +130,7 @@ export function registerSignInPages(app: FastifyInstance, deps: Deps): void {
         .code(400)
         .page('auth/views/enrol.njk', { ...(await enrolPage(session)), next, fields, errors: errorList(fields) });
     }
-    setSessionCookie(reply, deps, result.sessionToken);
+    signedIn(reply, result);
     return reply.redirect(next, 303);
   });
 
@@ -155,7 +175,7 @@ export function registerSignInPages(app: FastifyInstance, deps: Deps): void {
     if (request.session && request.sessionToken) {
       await signOut(deps, request.session.user, request.sessionToken, request.body.everywhere === 'yes', request.id);
     }
-    clearSessionCookie(reply);
+    clearSessionCookie(reply, deps);
     return reply.redirect('/sign-in?signedOut=1', 303);
   });
 }

@@ -1,12 +1,20 @@
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
-import { addMinutes } from '../../lib/dates.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { requiresSecondFactor, isRole } from '../access/roles.ts';
 import { decoyPasswordHash, passwordMatches } from './credentials.ts';
-import { findUserByEmail, updateUser, type UserRow } from './accounts.repository.ts';
+import { findUserByEmail, type UserRow } from './accounts.repository.ts';
 import { startSession, type SessionStage } from './sessions.ts';
 import type { Db } from '../../db/client.ts';
+import type { AuditEvent } from '../audit/audit-events.ts';
+import {
+  recordSignInFailure,
+  recordSignInSuccess,
+  secondsBeforeAttempt,
+  throttleFor,
+  waitMessage,
+  type SignInClient,
+} from './sign-in-throttle.ts';
 
 export const signInInput = z.object({
   email: z
@@ -19,108 +27,82 @@ export const signInInput = z.object({
 });
 
 export type SignInResult =
-  | { ok: true; sessionToken: string; stage: SessionStage }
-  | { ok: false; reason: 'bad_credentials' | 'locked'; message: string };
+  | { ok: true; sessionToken: string; stage: SessionStage; deviceToken: string | null }
+  | { ok: false; reason: 'bad_credentials'; message: string }
+  | { ok: false; reason: 'wait'; message: string; retryAfterSeconds: number };
 
 const BAD = 'Email address or password is incorrect';
 
 /**
- * First step of signing in. Repeated failures (password or second factor) lock the account for a
- * configured time; every failure and lock-out is audited. The answer for an unknown email is the same
- * as for a wrong password.
+ * First step of signing in. An unknown account, an account that is not active or locked, and a wrong
+ * password get the same answer; repeated failures (password or second factor) slow attempts down per
+ * account and per client address (sign-in-throttle.ts) — the same for an account that does not exist —
+ * rather than locking the account, which anyone who knows the address could do. Every failure is audited.
  */
 export async function signIn(
   deps: Deps,
   input: z.infer<typeof signInInput>,
   requestId: string | null,
+  client: SignInClient,
 ): Promise<SignInResult> {
-  const user = await findUserByEmail(deps.db, input.email);
+  const email = input.email.trim().toLowerCase();
+  const user = await findUserByEmail(deps.db, email);
   const now = deps.now();
-  if (!user || !user.passwordHash || user.status !== 'active') {
-    await passwordMatches(await decoyPasswordHash(), input.password);
-    await deps.db.transaction((tx) =>
-      recordAudit(
-        tx,
-        { userId: null, label: input.email.toLowerCase(), requestId, forceId: user?.forceId ?? null },
-        { type: 'user', id: user?.id ?? input.email.toLowerCase() },
-        {
-          type: 'user.sign_in_failed',
-          email: input.email.toLowerCase(),
-          reason: user ? 'not_active' : 'unknown_account',
-        },
-      ),
-    );
+  const throttle = await throttleFor(deps, email, user?.id, client);
+  const wait = await secondsBeforeAttempt(deps, throttle);
+  if (wait > 0) {
+    // Not checked at all: neither the password nor whether the account exists.
+    await deps.db.transaction((tx) => auditFailure(tx, user, email, requestId, 'throttled'));
+    return { ok: false, reason: 'wait', message: waitMessage(wait), retryAfterSeconds: wait };
+  }
+  const usable = user && user.passwordHash && user.status === 'active' ? user : undefined;
+  const locked = !!usable?.lockedUntil && usable.lockedUntil > now;
+  // The password is checked even for an unknown or locked account (a decoy hash), so the time taken says nothing.
+  const matches = await passwordMatches(usable?.passwordHash ?? (await decoyPasswordHash()), input.password);
+  if (!usable || locked || !matches) {
+    const reason = !user ? 'unknown_account' : !usable ? 'not_active' : locked ? 'locked' : 'bad_password';
+    await deps.db.transaction(async (tx) => {
+      await recordSignInFailure(tx, deps, throttle);
+      await auditFailure(tx, user, email, requestId, reason);
+    });
     return { ok: false, reason: 'bad_credentials', message: BAD };
   }
-  if (user.lockedUntil && user.lockedUntil > now) {
-    await deps.db.transaction((tx) => auditFailure(tx, user, requestId, 'locked'));
-    return { ok: false, reason: 'locked', message: lockedMessage(deps) };
-  }
-  if (!(await passwordMatches(user.passwordHash, input.password))) {
-    const locked = await deps.db.transaction((tx) => registerFailure(tx, deps, user, requestId, 'bad_password'));
-    return locked
-      ? { ok: false, reason: 'locked', message: lockedMessage(deps) }
-      : { ok: false, reason: 'bad_credentials', message: BAD };
-  }
-  const role = isRole(user.role) ? user.role : 'officer';
-  const stage: SessionStage = !requiresSecondFactor(role) ? 'full' : user.totpEnabledAt ? 'password' : 'totp_enrol';
-  const sessionToken = await deps.db.transaction(async (tx) => {
-    await updateUser(tx, user.id, { failedSignIns: 0, lockedUntil: null });
+  const role = isRole(usable.role) ? usable.role : 'officer';
+  const stage: SessionStage = !requiresSecondFactor(role) ? 'full' : usable.totpEnabledAt ? 'password' : 'totp_enrol';
+  return deps.db.transaction(async (tx) => {
+    let deviceToken: string | null = null;
+    // The count starts again only when sign-in is complete: a password alone does not reset the second factor's.
     if (stage === 'full') {
+      deviceToken = await recordSignInSuccess(tx, deps, throttle, usable.id);
       await recordAudit(
         tx,
-        actorFor(user, requestId),
-        { type: 'user', id: user.id },
-        { type: 'user.signed_in', userId: user.id, method: 'password' },
+        actorFor(usable, requestId),
+        { type: 'user', id: usable.id },
+        { type: 'user.signed_in', userId: usable.id, method: 'password' },
       );
     }
-    return startSession(tx, deps, user.id, stage);
+    const sessionToken = await startSession(tx, deps, usable.id, stage);
+    return { ok: true as const, sessionToken, stage, deviceToken };
   });
-  return { ok: true, sessionToken, stage };
-}
-
-export function lockedMessage(deps: Deps): string {
-  return `This account is locked after too many failed attempts. Try again in ${deps.config.lockout.minutes} minutes.`;
 }
 
 export function actorFor(user: UserRow, requestId: string | null) {
   return { userId: user.id, label: user.email, requestId, forceId: user.forceId };
 }
 
-async function auditFailure(
+type FailureReason = Extract<AuditEvent, { type: 'user.sign_in_failed' }>['reason'];
+
+export async function auditFailure(
   tx: Db,
-  user: UserRow,
+  user: UserRow | undefined,
+  email: string,
   requestId: string | null,
-  reason: 'bad_password' | 'bad_totp' | 'locked',
+  reason: FailureReason,
 ) {
   await recordAudit(
     tx,
-    actorFor(user, requestId),
-    { type: 'user', id: user.id },
-    { type: 'user.sign_in_failed', email: user.email, reason },
+    user ? actorFor(user, requestId) : { userId: null, label: email, requestId, forceId: null },
+    { type: 'user', id: user?.id ?? email },
+    { type: 'user.sign_in_failed', email: user?.email ?? email, reason },
   );
-}
-
-/** Counts a failed attempt; returns true when this failure locked the account. */
-export async function registerFailure(
-  tx: Db,
-  deps: Deps,
-  user: UserRow,
-  requestId: string | null,
-  reason: 'bad_password' | 'bad_totp',
-): Promise<boolean> {
-  const failures = user.failedSignIns + 1;
-  const lock = failures >= deps.config.lockout.threshold;
-  const until = lock ? addMinutes(deps.now(), deps.config.lockout.minutes) : null;
-  await updateUser(tx, user.id, { failedSignIns: lock ? 0 : failures, lockedUntil: until });
-  await auditFailure(tx, user, requestId, reason);
-  if (until) {
-    await recordAudit(
-      tx,
-      actorFor(user, requestId),
-      { type: 'user', id: user.id },
-      { type: 'user.locked_out', userId: user.id, until: until.toISOString() },
-    );
-  }
-  return lock;
 }

@@ -82,7 +82,7 @@ export async function recommendationStatuses(db: Db, forceId: string, asAt: IsoD
         (i.deadline is not null and i.deadline < ${asAt}::date and coalesce(r.self_status, 'not_started') not in ('addressed', 'not_applicable')) as overdue,
         count(*)::int as n
       from report_items i left join recommendation_responses r on r.force_id = ${forceId} and r.item_id = i.id
-      where i.kind = 'recommendation'
+      where i.kind = 'recommendation' and (i.force_id is null or i.force_id = ${forceId})
       group by 1, 2, 3`,
   );
 }

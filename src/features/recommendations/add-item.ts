@@ -7,10 +7,15 @@ import { actorOf, authorize, type Principal } from '../access/principal.ts';
 import { itemFields } from './recommendation-input.ts';
 import { findItemByNumber, findReport, insertItem } from './reports.repository.ts';
 import { itemLabel, kindLabels } from './tracker-rules.ts';
+import { forceOfNewItem } from './report-ownership.ts';
 
 export const addItemInput = z.object(itemFields);
 
-/** Adds a numbered recommendation or area for improvement to a report; a number is used once per kind. */
+/**
+ * Adds a numbered recommendation or area for improvement to a report; a number is used once per kind among
+ * the items the force sees. The report's owner adds national items; any other force adds a local item of
+ * its own, which no other force sees (report-ownership.ts).
+ */
 export async function addItem(
   deps: Deps,
   principal: Principal | null,
@@ -24,18 +29,25 @@ export async function addItem(
   return deps.db.transaction(async (tx) => {
     const report = await findReport(tx, reportId, true);
     if (!report) throw notFound('report');
-    if (await findItemByNumber(tx, report.id, input.kind, input.number)) {
+    if (await findItemByNumber(tx, principal.forceId, report.id, input.kind, input.number)) {
       throw new AppError('validation', 'Check the item', {
         number: `${kindLabels[input.kind].one} ${input.number} is already in this report`,
       });
     }
     const at = deps.now();
-    const row = await insertItem(tx, { reportId: report.id, ...input, createdAt: at, updatedAt: at });
+    const forceId = forceOfNewItem(principal, report);
+    const row = await insertItem(tx, { reportId: report.id, forceId, ...input, createdAt: at, updatedAt: at });
     await recordAudit(
       tx,
       actorOf(principal, requestId),
       { type: 'inspection_report', id: report.id },
-      { type: 'recommendation.item_added', reportId: report.id, itemId: row.id, label: itemLabel(row) },
+      {
+        type: 'recommendation.item_added',
+        reportId: report.id,
+        itemId: row.id,
+        label: itemLabel(row),
+        ...(forceId ? { local: true } : {}),
+      },
     );
     return row;
   });

@@ -29,6 +29,9 @@ export const itemSchema = z.object({
   deadline: z.string().nullable(),
   themes: z.array(z.string()),
   textVerified: z.boolean().describe('The text has been checked against the published report'),
+  local: z
+    .boolean()
+    .describe('A local item the caller’s force added to a shared report: only that force sees and changes it'),
   version: z.number().int(),
 });
 
@@ -72,6 +75,7 @@ export function itemJson(i: ItemRow, label: string) {
     deadline: i.deadline,
     themes: i.themes,
     textVerified: i.textVerified,
+    local: i.forceId !== null,
     version: i.version,
   };
 }
@@ -89,6 +93,7 @@ export function entryItemJson(e: TrackerEntry) {
     deadline: e.deadline,
     themes: e.themes,
     textVerified: e.textVerified,
+    local: e.local,
     version: e.itemVersion,
   };
 }

@@ -26,7 +26,8 @@ export const createReportInput = z.object({
 
 /**
  * Adds an inspection report (national: every force tracks its own response to it). The commissioner's
- * office loads reports; the same publisher, title and date cannot be added twice.
+ * office loads reports; its force owns the report and alone maintains it and its national items
+ * (report-ownership.ts). The same publisher, title and date cannot be added twice.
  */
 export async function createReport(deps: Deps, principal: Principal | null, raw: unknown, requestId: string | null) {
   authorize(principal, 'recommendation.verify');
@@ -39,7 +40,12 @@ export async function createReport(deps: Deps, principal: Principal | null, raw:
     if (await findReportByKey(tx, input.publisher, input.title, input.publishedOn)) {
       throw new AppError('validation', 'Check the report’s details', { title: 'This report has already been added' });
     }
-    const row = await insertReport(tx, { ...input, createdBy: principal.userId, createdAt: deps.now() });
+    const row = await insertReport(tx, {
+      ...input,
+      ownerForceId: principal.forceId,
+      createdBy: principal.userId,
+      createdAt: deps.now(),
+    });
     await recordAudit(
       tx,
       actorOf(principal, requestId),

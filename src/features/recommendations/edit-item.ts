@@ -6,7 +6,8 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
 import { itemFields, version } from './recommendation-input.ts';
 import { checkItemId } from './response-context.ts';
-import { findItem, findItemByNumber, updateItem, type ItemRow } from './reports.repository.ts';
+import { findItem, findItemByNumber, findReport, updateItem, type ItemRow } from './reports.repository.ts';
+import { mayChangeItem } from './report-ownership.ts';
 import { itemLabel, kindLabels } from './tracker-rules.ts';
 
 export const editItemInput = z.object({ ...itemFields, version });
@@ -24,7 +25,11 @@ export function changedFields(row: ItemRow, next: Omit<z.infer<typeof editItemIn
   return changed;
 }
 
-/** Corrects an item's text, addressee, deadline or themes, or marks its text as checked against the report. */
+/**
+ * Corrects an item's text, addressee, deadline or themes, or marks its text as checked against the report.
+ * A national item is changed by the report's owner only, a local item by its own force only: anyone else is
+ * answered 404 (report-ownership.ts).
+ */
 export async function editItem(
   deps: Deps,
   principal: Principal | null,
@@ -36,8 +41,9 @@ export async function editItem(
   checkItemId(itemId);
   const input = parseInput(editItemInput, raw, 'Check the item');
   return deps.db.transaction(async (tx) => {
-    const row = await findItem(tx, itemId, true);
-    if (!row) throw notFound('recommendation');
+    const row = await findItem(tx, principal.forceId, itemId, true);
+    const report = row && (await findReport(tx, row.reportId));
+    if (!row || !report || !mayChangeItem(principal, report, row)) throw notFound('recommendation');
     if (row.version !== input.version) throw staleVersion();
     const next = {
       kind: input.kind,
@@ -50,7 +56,7 @@ export async function editItem(
     };
     if (
       (next.kind !== row.kind || next.number !== row.number) &&
-      (await findItemByNumber(tx, row.reportId, next.kind, next.number))
+      (await findItemByNumber(tx, principal.forceId, row.reportId, next.kind, next.number))
     ) {
       throw new AppError('validation', 'Check the item', {
         number: `${kindLabels[next.kind].one} ${next.number} is already in this report`,

@@ -6,6 +6,7 @@ import { actorOf, authorize, type Principal } from '../access/principal.ts';
 import { changedFields } from './edit-item.ts';
 import { parseItemsCsv } from './items-csv.ts';
 import { findItemByNumber, findReport, insertItem, updateItem } from './reports.repository.ts';
+import { ownsReport } from './report-ownership.ts';
 
 export type ImportSummary = { lines: number; added: number; updated: number; unchanged: number };
 
@@ -15,7 +16,8 @@ export const MAX_ITEM_CSV_BYTES = 2 * 1024 * 1024;
 /**
  * Loads a report's items from CSV, all or nothing: any bad line refuses the whole file with every problem
  * listed by line number. Keyed by (report, kind, number), so importing the same file again changes nothing,
- * and a corrected file updates the items whose fields differ.
+ * and a corrected file updates the items whose fields differ. The national items are the report owner's to
+ * load: another force is answered 404 (report-ownership.ts).
  */
 export async function importItems(
   deps: Deps,
@@ -45,7 +47,7 @@ export async function importItems(
   }
   return deps.db.transaction(async (tx) => {
     const report = await findReport(tx, reportId, true);
-    if (!report) throw notFound('report');
+    if (!report || !ownsReport(principal, report)) throw notFound('report');
     const summary: ImportSummary = { lines: parsed.items.length, added: 0, updated: 0, unchanged: 0 };
     const at = deps.now();
     for (const item of parsed.items) {
@@ -58,7 +60,7 @@ export async function importItems(
         themes: item.themes,
         textVerified: item.textVerified,
       };
-      const existing = await findItemByNumber(tx, report.id, item.kind, item.number, true);
+      const existing = await findItemByNumber(tx, principal.forceId, report.id, item.kind, item.number, true);
       if (!existing) {
         await insertItem(tx, { reportId: report.id, ...values, createdAt: at, updatedAt: at });
         summary.added++;

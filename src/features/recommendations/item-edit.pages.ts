@@ -31,7 +31,9 @@ export function registerItemEditPages(app: FastifyInstance, deps: Deps): void {
   const showEdit = async (request: FastifyRequest<ItemParams>, reply: FastifyReply, extra: Extra = {}) => {
     const principal = principalOf(request);
     authorize(principal, 'recommendation.verify', 'recommendation');
-    const { item, report, entry } = await viewItem(deps, principal, request.params.itemId);
+    const { item, report, entry, may } = await viewItem(deps, principal, request.params.itemId);
+    // Only whoever may change the item sees its form (the report's owner, or the force of a local item).
+    if (!may.editItem) throw notFound('recommendation');
     const values = extra.values ?? {
       kind: item.kind,
       number: String(item.number),

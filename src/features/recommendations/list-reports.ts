@@ -9,7 +9,7 @@ import { trackerCounts } from './tracker-view.ts';
 export async function listReportsFor(deps: Deps, principal: Principal | null) {
   authorize(principal, 'recommendation.read');
   const today = ukToday(deps.now());
-  const reports = await listReports(deps.db);
+  const reports = await listReports(deps.db, principal.forceId);
   const entries = await loadTracker(deps.db, principal.forceId, null, today);
   const perReport = new Map<string, ReturnType<typeof trackerCounts>>();
   for (const report of reports)

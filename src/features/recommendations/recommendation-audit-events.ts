@@ -10,7 +10,14 @@ const status = z.string();
 
 export const recommendationAuditEvents = [
   z.object({ type: z.literal('recommendation.report_created'), reportId: uuid, title: z.string() }),
-  z.object({ type: z.literal('recommendation.item_added'), reportId: uuid, itemId: uuid, label: z.string() }),
+  z.object({
+    type: z.literal('recommendation.item_added'),
+    reportId: uuid,
+    itemId: uuid,
+    label: z.string(),
+    /** A force's own local item of a shared report (report-ownership.ts). */
+    local: z.boolean().optional(),
+  }),
   z.object({
     type: z.literal('recommendation.item_edited'),
     reportId: uuid,
@@ -104,7 +111,9 @@ export function summariseRecommendationEvent(e: RecommendationAuditEvent): strin
     case 'recommendation.report_created':
       return `Added the inspection report “${e.title}”`;
     case 'recommendation.item_added':
-      return `Added ${e.label} to an inspection report`;
+      return e.local
+        ? `Added ${e.label} to an inspection report, local to the force`
+        : `Added ${e.label} to an inspection report`;
     case 'recommendation.item_edited':
       return `Changed ${e.label}: ${e.changed.join(', ')}`;
     case 'recommendation.items_imported':

@@ -24,7 +24,7 @@ export async function openResponseForChange(
   expectedVersion?: number,
 ): Promise<{ item: ItemRow; response: ResponseRow; label: string }> {
   checkItemId(itemId);
-  const item = await findItem(tx, itemId);
+  const item = await findItem(tx, principal.forceId, itemId);
   if (!item) throw notFound('recommendation');
   const response = await lockResponse(tx, principal.forceId, item.id);
   if (expectedVersion !== undefined && response.version !== expectedVersion) throw staleVersion();

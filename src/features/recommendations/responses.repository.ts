@@ -163,6 +163,8 @@ export type TrackerRow = {
   itemId: string;
   reportId: string;
   reportTitle: string;
+  /** A force's own local item of a shared report (only that force reads it). */
+  local: boolean;
   kind: 'recommendation' | 'area_for_improvement';
   number: number;
   text: string;
@@ -185,10 +187,11 @@ export type TrackerRow = {
 };
 
 export async function trackerRows(db: Db, forceId: string, reportId: string | null): Promise<TrackerRow[]> {
-  const where: SQL = reportId ? sql`i.report_id = ${reportId}::uuid` : sql`true`;
+  // National items and the force's own local items; never another force's.
+  const where: SQL = sql`(i.force_id is null or i.force_id = ${forceId}) and ${reportId ? sql`i.report_id = ${reportId}::uuid` : sql`true`}`;
   const rows = await rawRows<TrackerRow>(
     db,
-    sql`select i.id as "itemId", i.report_id as "reportId", r.title as "reportTitle", i.kind, i.number, i.text, i.owner_body as "ownerBody",
+    sql`select i.id as "itemId", i.report_id as "reportId", r.title as "reportTitle", (i.force_id is not null) as local, i.kind, i.number, i.text, i.owner_body as "ownerBody",
         i.deadline::text as deadline, i.themes, i.text_verified as "textVerified", i.version as "itemVersion",
         s.id as "responseId", coalesce(s.self_status, 'not_started') as "selfStatus", s.verified_status as "verifiedStatus",
         s.owner_user_id as "ownerUserId", o.display_name as owner, s.signed_off_at as "signedOffAt", so.display_name as "signedOffBy",

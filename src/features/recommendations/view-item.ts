@@ -9,6 +9,7 @@ import { checkItemId } from './response-context.ts';
 import { findItem, findReport } from './reports.repository.ts';
 import { actionsOf, commentsOf, ownerCandidates } from './responses.repository.ts';
 import { actionOverdue } from './tracker-rules.ts';
+import { mayChangeItem } from './report-ownership.ts';
 
 /**
  * One item as the caller's force tracks it: the item, the force's response (or its defaults before the first
@@ -17,7 +18,7 @@ import { actionOverdue } from './tracker-rules.ts';
 export async function viewItem(deps: Deps, principal: Principal | null, itemId: string) {
   authorize(principal, 'recommendation.read', 'recommendation');
   checkItemId(itemId);
-  const item = await findItem(deps.db, itemId);
+  const item = await findItem(deps.db, principal.forceId, itemId);
   if (!item) throw notFound('recommendation');
   const report = await findReport(deps.db, item.reportId);
   if (!report) throw notFound('recommendation');
@@ -40,6 +41,8 @@ export async function viewItem(deps: Deps, principal: Principal | null, itemId: 
     may: {
       manage: canManage,
       verify: can(principal, 'recommendation.verify'),
+      /** Correct the item itself: a national item for the report's owner, a local one for its own force. */
+      editItem: can(principal, 'recommendation.verify') && mayChangeItem(principal, report, item),
       signOff: can(principal, 'recommendation.signoff'),
       comment: commentSideOf(principal),
     },

@@ -6,6 +6,7 @@ import { authorize, can, type Principal } from '../access/principal.ts';
 import { loadTracker } from './load-tracker.ts';
 import { findReport } from './reports.repository.ts';
 import { trackerCounts } from './tracker-view.ts';
+import { ownsReport } from './report-ownership.ts';
 
 /** A report, its items, and the caller's force's position on each. */
 export async function viewReport(deps: Deps, principal: Principal | null, reportId: string) {
@@ -19,7 +20,9 @@ export async function viewReport(deps: Deps, principal: Principal | null, report
     report,
     entries,
     counts: trackerCounts(entries),
+    /** Add items: national ones for the report's owner, the force's own local ones for anyone else. */
     canEdit: can(principal, 'recommendation.verify'),
+    ownsReport: ownsReport(principal, report),
     nextNumbers: { recommendation: next('recommendation'), area_for_improvement: next('area_for_improvement') },
   };
 }
