@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { defaultCalendarConfig, parseCalendarConfig, type CalendarConfig } from '../features/clocks/bank-holidays.ts';
 import { resolvePeriods, type ResolvedPeriods } from '../features/clocks/periods.ts';
 import { parseIntegrityRules, type IntegrityRules } from './integrity-rules.ts';
+import { roles, type Role } from '../features/access/roles.ts';
 
 const CRON_MESSAGE = { message: 'a cron pattern such as */15 * * * * (minute hour day month weekday)' };
 
@@ -103,6 +104,23 @@ const envSchema = z.object({
     .optional(),
   /** The bearer token a Prometheus scraper must send to read /metrics; without it /metrics is off (404). */
   PROBITY_METRICS_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
+  /** Single sign-on (features/auth, docs/sso.md): the OpenID Provider's issuer URL; unset, SSO is off. */
+  PROBITY_OIDC_ISSUER: z.string().url().optional(),
+  PROBITY_OIDC_CLIENT_ID: z.string().trim().min(1).optional(),
+  PROBITY_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** '1': an account with no subject yet is matched by the e-mail claim on its first single sign-on. */
+  PROBITY_OIDC_MATCH_EMAIL: z.enum(['0', '1']).default('0'),
+  /** The claim holding the e-mail address (Entra ID: 'email' as an optional claim, or 'preferred_username'). */
+  PROBITY_OIDC_EMAIL_CLAIM: z.string().trim().min(1).default('email'),
+  /** '0': staff (every role that needs a second factor) may sign in only through the provider. */
+  PROBITY_OIDC_LOCAL_SIGN_IN: z.enum(['0', '1']).default('1'),
+  /** `amr` values that count as multi-factor authentication at the provider (RFC 8176), comma-separated. */
+  PROBITY_OIDC_MFA_AMR: z.string().trim().default('mfa,otp,hwk,sc,fido'),
+  /** The claim listing the user's groups, and a JSON object group → Probity role; unset, roles are never mapped. */
+  PROBITY_OIDC_GROUPS_CLAIM: z.string().trim().min(1).default('groups'),
+  PROBITY_OIDC_GROUP_ROLES: z.string().optional(),
+  /** The button's wording on the sign-in page. */
+  PROBITY_OIDC_LABEL: z.string().trim().min(1).max(80).default('Sign in with your organisation'),
 });
 
 export type Config = {
@@ -144,6 +162,25 @@ export type Config = {
   mail: { smtpUrl: string | null; from: string; outboxSeconds: number; maxAttempts: number };
   /** Clock reminders: working days before due (descending, 0 = on the day) and the escalation point. */
   reminders: { workingDaysBefore: number[]; escalationWorkingDays: number };
+  /** Single sign-on with OpenID Connect (features/auth/oidc-*.ts); null when PROBITY_OIDC_ISSUER is unset. */
+  oidc: OidcConfig | null;
+};
+
+export type OidcConfig = {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Derived from the public URL: register exactly this with the provider. */
+  redirectUri: string;
+  matchEmail: boolean;
+  emailClaim: string;
+  /** False: staff accounts cannot use the password form. */
+  localSignIn: boolean;
+  mfaAmr: string[];
+  groupsClaim: string;
+  /** Group → role, in the order given: the first group the user holds decides. Empty: never mapped. */
+  groupRoles: [string, Role][];
+  label: string;
 };
 
 export type RequestBudgetConfig = {
@@ -225,7 +262,53 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ),
       escalationWorkingDays: e.PROBITY_ESCALATION_WORKING_DAYS,
     },
+    oidc: loadOidc(e, publicUrl.replace(/\/$/, '')),
   };
+}
+
+function loadOidc(e: z.infer<typeof envSchema>, publicUrl: string): OidcConfig | null {
+  if (!e.PROBITY_OIDC_ISSUER) return null;
+  const missing = (['PROBITY_OIDC_CLIENT_ID', 'PROBITY_OIDC_CLIENT_SECRET'] as const).filter((k) => !e[k]);
+  if (missing.length)
+    throw new ConfigError(
+      `Invalid configuration:\n${missing.map((k) => `  ${k}: required with PROBITY_OIDC_ISSUER`).join('\n')}`,
+    );
+  return {
+    issuer: e.PROBITY_OIDC_ISSUER,
+    clientId: e.PROBITY_OIDC_CLIENT_ID ?? '',
+    clientSecret: e.PROBITY_OIDC_CLIENT_SECRET ?? '',
+    redirectUri: `${publicUrl}/sign-in/oidc/callback`,
+    matchEmail: e.PROBITY_OIDC_MATCH_EMAIL === '1',
+    emailClaim: e.PROBITY_OIDC_EMAIL_CLAIM,
+    localSignIn: e.PROBITY_OIDC_LOCAL_SIGN_IN === '1',
+    mfaAmr: e.PROBITY_OIDC_MFA_AMR.split(',')
+      .map((v) => v.trim())
+      .filter(Boolean),
+    groupsClaim: e.PROBITY_OIDC_GROUPS_CLAIM,
+    groupRoles: parseGroupRoles(e.PROBITY_OIDC_GROUP_ROLES),
+    label: e.PROBITY_OIDC_LABEL,
+  };
+}
+
+const groupRolesSchema = z.record(z.string().min(1), z.enum(roles));
+
+/** PROBITY_OIDC_GROUP_ROLES: {"<group id>": "<role>", …}; a bad value stops start-up naming the problem. */
+function parseGroupRoles(raw: string | undefined): [string, Role][] {
+  if (!raw?.trim()) return [];
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    throw new ConfigError(
+      'Invalid configuration:\n  PROBITY_OIDC_GROUP_ROLES: a JSON object such as {"<group id>": "psd_investigator"}',
+    );
+  }
+  const parsed = groupRolesSchema.safeParse(json);
+  if (!parsed.success)
+    throw new ConfigError(
+      `Invalid configuration:\n  PROBITY_OIDC_GROUP_ROLES: each value must be one of ${roles.join(', ')}`,
+    );
+  return Object.entries(parsed.data);
 }
 
 const rulesFileSchema = z.strictObject({

@@ -52,9 +52,9 @@ export async function verifySecondFactor(
       tx,
       actorFor(user, requestId),
       { type: 'user', id: user.id },
-      { type: 'user.signed_in', userId: user.id, method: 'password+totp' },
+      { type: 'user.signed_in', userId: user.id, method: `${session.firstFactor}+totp` },
     );
-    return startSession(tx, deps, user.id, 'full');
+    return startSession(tx, deps, user.id, 'full', session.firstFactor);
   });
   return { ok: true, sessionToken };
 }
@@ -91,9 +91,9 @@ export async function confirmEnrolment(
       tx,
       actor,
       { type: 'user', id: user.id },
-      { type: 'user.signed_in', userId: user.id, method: 'password+totp' },
+      { type: 'user.signed_in', userId: user.id, method: `${session.firstFactor}+totp` },
     );
-    return startSession(tx, deps, user.id, 'full');
+    return startSession(tx, deps, user.id, 'full', session.firstFactor);
   });
   return { ok: true, sessionToken };
 }

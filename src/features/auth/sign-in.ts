@@ -20,7 +20,7 @@ export const signInInput = z.object({
 
 export type SignInResult =
   | { ok: true; sessionToken: string; stage: SessionStage }
-  | { ok: false; reason: 'bad_credentials' | 'locked'; message: string };
+  | { ok: false; reason: 'bad_credentials' | 'locked' | 'local_disabled'; message: string };
 
 const BAD = 'Email address or password is incorrect';
 
@@ -63,6 +63,16 @@ export async function signIn(
       : { ok: false, reason: 'bad_credentials', message: BAD };
   }
   const role = isRole(user.role) ? user.role : 'officer';
+  // With single sign-on and PROBITY_OIDC_LOCAL_SIGN_IN=0, staff sign in only through the provider (said only
+  // after the right password, so the form tells no one else which accounts exist).
+  if (deps.config.oidc && !deps.config.oidc.localSignIn && requiresSecondFactor(role)) {
+    await deps.db.transaction((tx) => auditFailure(tx, user, requestId, 'local_disabled'));
+    return {
+      ok: false,
+      reason: 'local_disabled',
+      message: `Staff sign in through their organisation: use “${deps.config.oidc.label}”.`,
+    };
+  }
   const stage: SessionStage = !requiresSecondFactor(role) ? 'full' : user.totpEnabledAt ? 'password' : 'totp_enrol';
   const sessionToken = await deps.db.transaction(async (tx) => {
     await updateUser(tx, user.id, { failedSignIns: 0, lockedUntil: null });
@@ -91,7 +101,7 @@ async function auditFailure(
   tx: Db,
   user: UserRow,
   requestId: string | null,
-  reason: 'bad_password' | 'bad_totp' | 'locked',
+  reason: 'bad_password' | 'bad_totp' | 'locked' | 'local_disabled',
 ) {
   await recordAudit(
     tx,
