@@ -58,7 +58,22 @@ export async function startOidcTestProvider(options: {
       };
     },
     interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
-    features: { devInteractions: { enabled: false } },
+    features: {
+      devInteractions: { enabled: false },
+      // The provider's own sign-out pages, plain (the package's defaults fetch a web font).
+      rpInitiatedLogout: {
+        enabled: true,
+        logoutSource: (ctx: { body: string }, form: string) => {
+          ctx.body = `<!doctype html><html lang="en"><head><title>Test provider: sign out</title></head><body><main>
+<h1>Sign out of the test organisation?</h1>${form}
+<button type="submit" form="op.logoutForm" name="logout" value="yes">Yes, sign me out</button></main></body></html>`;
+        },
+        postLogoutSuccessSource: (ctx: { body: string }) => {
+          ctx.body = `<!doctype html><html lang="en"><head><title>Test provider: signed out</title></head><body><main>
+<h1>You have signed out of the test organisation</h1></main></body></html>`;
+        },
+      },
+    },
     cookies: { keys: ['oidc-test-provider-cookie-key'] },
     pkce: { required: () => true },
   });

@@ -4,7 +4,7 @@ import type { OidcConfig } from '../../app/config.ts';
 import { AppError } from '../../lib/errors.ts';
 
 /**
- * The OpenID Connect relying party (openid-client, docs/decisions/0011-openid-connect.md): the provider's
+ * The OpenID Connect relying party (openid-client, docs/decisions/0006-openid-connect.md): the provider's
  * metadata found once by discovery, the authorization request with PKCE, state and nonce, and the end-session
  * URL. What a sign-in carries between the two legs lives in a short-lived cookie signed with the client
  * secret, so nothing is written before the provider has answered.

@@ -19,16 +19,16 @@ type Query = { next?: string };
 export function registerSignInPages(app: FastifyInstance, deps: Deps): void {
   const limited = { config: { rateLimit: { max: deps.config.signInRatePerMinute, timeWindow: '1 minute' } } };
 
-  const oidc = deps.config.oidc;
   /** What the sign-in page shows of single sign-on: the button, and after sign-out the provider's sign-out. */
-  const sso = async (signedOut: boolean) =>
-    oidc
-      ? {
-          label: oidc.label,
-          localOff: !oidc.localSignIn,
-          endSessionUrl: signedOut ? await endSessionUrl(oidc) : null,
-        }
-      : null;
+  const sso = async (signedOut: boolean) => {
+    const oidc = deps.config.oidc;
+    if (!oidc) return null;
+    return {
+      label: oidc.label,
+      localOff: !oidc.localSignIn,
+      endSessionUrl: signedOut ? await endSessionUrl(oidc) : null,
+    };
+  };
 
   app.get<{ Querystring: Query & { signedOut?: string } }>('/sign-in', async (request, reply) => {
     if (request.principal) return reply.redirect(safeNext(request.query.next, deps.config.publicUrl), 303);
