@@ -102,6 +102,8 @@ const envSchema = z.object({
     .string()
     .regex(/^[\w.-]+:\d{1,5}$/, 'host:port of a syslog receiver (UDP), e.g. logs.example:514')
     .optional(),
+  /** When the scheduler writes a signed audit checkpoint (cron syntax, UK time), if a key and a destination are set. */
+  PROBITY_AUDIT_CHECKPOINT_CRON: z.string().trim().default('0 * * * *').refine(isCronPattern, CRON_MESSAGE),
   /** The bearer token a Prometheus scraper must send to read /metrics; without it /metrics is off (404). */
   PROBITY_METRICS_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
   /** Single sign-on (features/auth, docs/sso.md): the OpenID Provider's issuer URL; unset, SSO is off. */
@@ -143,8 +145,11 @@ export type Config = {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   /** Each request's share of the database (docs/performance.md, "A budget per request"). */
   requestBudget: RequestBudgetConfig;
-  /** Signed audit checkpoints (features/audit/audit-checkpoint.ts): the key and where they are written. */
-  auditCheckpoint: { keyFile?: string; key?: string; file?: string; syslog?: string };
+  /**
+   * Signed audit checkpoints (features/audit/audit-checkpoint.ts): the key, where they are written, and when
+   * the scheduler writes one (PROBITY_AUDIT_CHECKPOINT_CRON).
+   */
+  auditCheckpoint: { keyFile?: string; key?: string; file?: string; syslog?: string; cron?: string };
   /** PROBITY_METRICS_TOKEN: /metrics answers only with it; absent, /metrics is off. */
   metricsToken: string | undefined;
   /** Statutory periods (defaults from the reference, with their confidence marks) and the bank-holiday calendar. */
@@ -239,6 +244,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ...(e.PROBITY_AUDIT_SIGNING_KEY ? { key: e.PROBITY_AUDIT_SIGNING_KEY } : {}),
       ...(e.PROBITY_AUDIT_CHECKPOINT_FILE ? { file: path.resolve(e.PROBITY_AUDIT_CHECKPOINT_FILE) } : {}),
       ...(e.PROBITY_AUDIT_CHECKPOINT_SYSLOG ? { syslog: e.PROBITY_AUDIT_CHECKPOINT_SYSLOG } : {}),
+      cron: e.PROBITY_AUDIT_CHECKPOINT_CRON,
     },
     metricsToken: e.PROBITY_METRICS_TOKEN,
     rules: loadRules(e.PROBITY_RULES_FILE),
