@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { defaultCalendarConfig, parseCalendarConfig, type CalendarConfig } from '../features/clocks/bank-holidays.ts';
 import { resolvePeriods, type ResolvedPeriods } from '../features/clocks/periods.ts';
 import { parseIntegrityRules, type IntegrityRules } from './integrity-rules.ts';
+import { roles, type Role } from '../features/access/roles.ts';
 
 const CRON_MESSAGE = { message: 'a cron pattern such as */15 * * * * (minute hour day month weekday)' };
 
@@ -114,8 +115,27 @@ const envSchema = z.object({
   PROBITY_REPORTING_KEY_FILE: z.string().optional(),
   /** The same key given as an environment secret, instead of a file. */
   PROBITY_REPORTING_KEY: z.string().optional(),
+  /** When the scheduler writes a signed audit checkpoint (cron syntax, UK time), if a key and a destination are set. */
+  PROBITY_AUDIT_CHECKPOINT_CRON: z.string().trim().default('0 * * * *').refine(isCronPattern, CRON_MESSAGE),
   /** The bearer token a Prometheus scraper must send to read /metrics; without it /metrics is off (404). */
   PROBITY_METRICS_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
+  /** Single sign-on (features/auth, docs/sso.md): the OpenID Provider's issuer URL; unset, SSO is off. */
+  PROBITY_OIDC_ISSUER: z.string().url().optional(),
+  PROBITY_OIDC_CLIENT_ID: z.string().trim().min(1).optional(),
+  PROBITY_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** '1': an account with no subject yet is matched by the e-mail claim on its first single sign-on. */
+  PROBITY_OIDC_MATCH_EMAIL: z.enum(['0', '1']).default('0'),
+  /** The claim holding the e-mail address (Entra ID: 'email' as an optional claim, or 'preferred_username'). */
+  PROBITY_OIDC_EMAIL_CLAIM: z.string().trim().min(1).default('email'),
+  /** '0': staff (every role that needs a second factor) may sign in only through the provider. */
+  PROBITY_OIDC_LOCAL_SIGN_IN: z.enum(['0', '1']).default('1'),
+  /** `amr` values that count as multi-factor authentication at the provider (RFC 8176), comma-separated. */
+  PROBITY_OIDC_MFA_AMR: z.string().trim().default('mfa,otp,hwk,sc,fido'),
+  /** The claim listing the user's groups, and a JSON object group → Probity role; unset, roles are never mapped. */
+  PROBITY_OIDC_GROUPS_CLAIM: z.string().trim().min(1).default('groups'),
+  PROBITY_OIDC_GROUP_ROLES: z.string().optional(),
+  /** The button's wording on the sign-in page. */
+  PROBITY_OIDC_LABEL: z.string().trim().min(1).max(80).default('Sign in with your organisation'),
 });
 
 export type Config = {
@@ -139,8 +159,11 @@ export type Config = {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   /** Each request's share of the database (docs/performance.md, "A budget per request"). */
   requestBudget: RequestBudgetConfig;
-  /** Signed audit checkpoints (features/audit/audit-checkpoint.ts): the key and where they are written. */
-  auditCheckpoint: { keyFile?: string; key?: string; file?: string; syslog?: string };
+  /**
+   * Signed audit checkpoints (features/audit/audit-checkpoint.ts): the key, where they are written, and when
+   * the scheduler writes one (PROBITY_AUDIT_CHECKPOINT_CRON).
+   */
+  auditCheckpoint: { keyFile?: string; key?: string; file?: string; syslog?: string; cron?: string };
   /** The anonymous reporting channel's master key (features/reporting/report-crypto.ts); absent, the channel is off. */
   reporting: { keyFile?: string; key?: string };
   /** PROBITY_METRICS_TOKEN: /metrics answers only with it; absent, /metrics is off. */
@@ -160,6 +183,25 @@ export type Config = {
   mail: { smtpUrl: string | null; from: string; outboxSeconds: number; maxAttempts: number };
   /** Clock reminders: working days before due (descending, 0 = on the day) and the escalation point. */
   reminders: { workingDaysBefore: number[]; escalationWorkingDays: number };
+  /** Single sign-on with OpenID Connect (features/auth/oidc-*.ts); null when PROBITY_OIDC_ISSUER is unset. */
+  oidc: OidcConfig | null;
+};
+
+export type OidcConfig = {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Derived from the public URL: register exactly this with the provider. */
+  redirectUri: string;
+  matchEmail: boolean;
+  emailClaim: string;
+  /** False: staff accounts cannot use the password form. */
+  localSignIn: boolean;
+  mfaAmr: string[];
+  groupsClaim: string;
+  /** Group → role, in the order given: the first group the user holds decides. Empty: never mapped. */
+  groupRoles: [string, Role][];
+  label: string;
 };
 
 export type SignInThrottleConfig = {
@@ -239,6 +281,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ...(e.PROBITY_AUDIT_SIGNING_KEY ? { key: e.PROBITY_AUDIT_SIGNING_KEY } : {}),
       ...(e.PROBITY_AUDIT_CHECKPOINT_FILE ? { file: path.resolve(e.PROBITY_AUDIT_CHECKPOINT_FILE) } : {}),
       ...(e.PROBITY_AUDIT_CHECKPOINT_SYSLOG ? { syslog: e.PROBITY_AUDIT_CHECKPOINT_SYSLOG } : {}),
+      cron: e.PROBITY_AUDIT_CHECKPOINT_CRON,
     },
     reporting: {
       ...(e.PROBITY_REPORTING_KEY_FILE ? { keyFile: path.resolve(e.PROBITY_REPORTING_KEY_FILE) } : {}),
@@ -266,7 +309,53 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ),
       escalationWorkingDays: e.PROBITY_ESCALATION_WORKING_DAYS,
     },
+    oidc: loadOidc(e, publicUrl.replace(/\/$/, '')),
   };
+}
+
+function loadOidc(e: z.infer<typeof envSchema>, publicUrl: string): OidcConfig | null {
+  if (!e.PROBITY_OIDC_ISSUER) return null;
+  const missing = (['PROBITY_OIDC_CLIENT_ID', 'PROBITY_OIDC_CLIENT_SECRET'] as const).filter((k) => !e[k]);
+  if (missing.length)
+    throw new ConfigError(
+      `Invalid configuration:\n${missing.map((k) => `  ${k}: required with PROBITY_OIDC_ISSUER`).join('\n')}`,
+    );
+  return {
+    issuer: e.PROBITY_OIDC_ISSUER,
+    clientId: e.PROBITY_OIDC_CLIENT_ID ?? '',
+    clientSecret: e.PROBITY_OIDC_CLIENT_SECRET ?? '',
+    redirectUri: `${publicUrl}/sign-in/oidc/callback`,
+    matchEmail: e.PROBITY_OIDC_MATCH_EMAIL === '1',
+    emailClaim: e.PROBITY_OIDC_EMAIL_CLAIM,
+    localSignIn: e.PROBITY_OIDC_LOCAL_SIGN_IN === '1',
+    mfaAmr: e.PROBITY_OIDC_MFA_AMR.split(',')
+      .map((v) => v.trim())
+      .filter(Boolean),
+    groupsClaim: e.PROBITY_OIDC_GROUPS_CLAIM,
+    groupRoles: parseGroupRoles(e.PROBITY_OIDC_GROUP_ROLES),
+    label: e.PROBITY_OIDC_LABEL,
+  };
+}
+
+const groupRolesSchema = z.record(z.string().min(1), z.enum(roles));
+
+/** PROBITY_OIDC_GROUP_ROLES: {"<group id>": "<role>", …}; a bad value stops start-up naming the problem. */
+function parseGroupRoles(raw: string | undefined): [string, Role][] {
+  if (!raw?.trim()) return [];
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    throw new ConfigError(
+      'Invalid configuration:\n  PROBITY_OIDC_GROUP_ROLES: a JSON object such as {"<group id>": "psd_investigator"}',
+    );
+  }
+  const parsed = groupRolesSchema.safeParse(json);
+  if (!parsed.success)
+    throw new ConfigError(
+      `Invalid configuration:\n  PROBITY_OIDC_GROUP_ROLES: each value must be one of ${roles.join(', ')}`,
+    );
+  return Object.entries(parsed.data);
 }
 
 const rulesFileSchema = z.strictObject({

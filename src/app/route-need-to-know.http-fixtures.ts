@@ -30,7 +30,7 @@ const PUBLIC = [
   /^\*$/,
   /^\/health$/,
   /^\/metrics$/,
-  /^\/sign-in(\/two-factor)?$/,
+  /^\/sign-in(\/two-factor|\/oidc|\/oidc\/callback)?$/,
   /^\/account\/setup\/:token$/,
   /^\/api\/docs/,
   /^\/api\/v1\/openapi\.json$/,

@@ -21,7 +21,13 @@ export async function sweepClocksCommand(o: { today?: string }): Promise<void> {
     // The same run as the in-server scheduler's: the clocks, then the day's reminders, then the e-mail.
     const mailer = createMailer(ctx.config.mail);
     const deps = o.today === undefined ? ctx.deps : { ...ctx.deps, now: () => new Date(`${today}T12:00:00Z`) };
-    const { cases: result, vetting, reminders, mail } = await runSweep(deps, mailer).finally(() => mailer?.close());
+    const {
+      cases: result,
+      vetting,
+      reminders,
+      vettingReviewReminders: vr,
+      mail,
+    } = await runSweep(deps, mailer).finally(() => mailer?.close());
     console.log(
       `Clocks swept for ${today}: ${result.markedDue} fell due, ${result.markedOverdue} went overdue, ` +
         `${result.repeatsCreated} further report clocks started, ${result.cancelled} cancelled (case closed), ${result.windowsElapsed} windows elapsed.`,
@@ -32,6 +38,7 @@ export async function sweepClocksCommand(o: { today?: string }): Promise<void> {
     );
     console.log(
       `Reminders: ${reminders.reminders} before due, ${reminders.overdue} overdue, ${reminders.escalations} escalated; ` +
+        `vetting reviews: ${vr.reminders} before due, ${vr.overdue} overdue, ${vr.escalations} escalated; ` +
         `e-mail: ${mail.sent} sent, ${mail.retrying} to retry, ${mail.failed} failed.`,
     );
   } finally {

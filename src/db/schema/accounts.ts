@@ -28,6 +28,11 @@ export const users = pgTable(
     failedSignIns: integer('failed_sign_ins').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     isDemo: boolean('is_demo').notNull().default(false),
+    /**
+     * The OpenID Provider's stable subject (`sub`) for this account once it has signed in through single
+     * sign-on (docs/sso.md); unique across forces, since accounts are global and so is the provider.
+     */
+    oidcSubject: text('oidc_subject').unique(),
     /** When the holder last completed sign-in (shown to administrators). */
     lastSignedInAt: timestamp('last_signed_in_at', { withTimezone: true }),
     /** E-mail notices one by one ('immediate') or once a day ('digest'); set-up links always go at once. */
@@ -62,6 +67,10 @@ export const sessions = pgTable(
       .notNull()
       .references(() => users.id),
     stage: text('stage', { enum: sessionStages }).notNull(),
+    /** How the first factor was given: the password form or the OpenID Provider (single sign-on). */
+    firstFactor: text('first_factor', { enum: ['password', 'oidc'] })
+      .notNull()
+      .default('password'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),

@@ -30,6 +30,8 @@ export const notificationKinds = [
   'clock_escalation',
   'case_allocated',
   'account_setup',
+  'restriction_review_due',
+  'vetting_review_due',
 ] as const;
 
 /**
@@ -48,7 +50,7 @@ export const notifications = pgTable(
       .notNull()
       .references(() => users.id),
     kind: text('kind', { enum: notificationKinds }).notNull(),
-    subjectType: text('subject_type', { enum: ['case', 'account'] }).notNull(),
+    subjectType: text('subject_type', { enum: ['case', 'account', 'vetting_review'] }).notNull(),
     subjectId: uuid('subject_id'),
     /** The record's reference (e.g. a case reference): never case content. */
     reference: text('reference').notNull(),

@@ -47,12 +47,30 @@ export const auditEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('user.second_factor_reset'), userId: uuid, sessionsEnded: z.number().int() }),
   z.object({ type: z.literal('user.password_set'), userId: uuid }),
   z.object({ type: z.literal('user.totp_enrolled'), userId: uuid }),
-  z.object({ type: z.literal('user.signed_in'), userId: uuid, method: z.enum(['password', 'password+totp']) }),
+  // Single sign-on (docs/sso.md): 'oidc+mfa' when the provider asserted multi-factor authentication (amr).
+  z.object({
+    type: z.literal('user.signed_in'),
+    userId: uuid,
+    method: z.enum(['password', 'password+totp', 'oidc', 'oidc+mfa', 'oidc+totp']),
+  }),
   z.object({
     type: z.literal('user.sign_in_failed'),
     email: z.string(),
-    reason: z.enum(['unknown_account', 'bad_password', 'bad_totp', 'locked', 'not_active', 'throttled']),
+    reason: z.enum([
+      'unknown_account',
+      'bad_password',
+      'bad_totp',
+      'locked',
+      'not_active',
+      'local_disabled',
+      'oidc_failed',
+      'oidc_expired',
+      'oidc_subject_conflict',
+      'throttled',
+    ]),
   }),
+  /** An account linked to the provider's subject on its first single sign-on (matched by e-mail). */
+  z.object({ type: z.literal('user.oidc_linked'), userId: uuid, matchedBy: z.literal('email') }),
   z.object({ type: z.literal('user.locked_out'), userId: uuid, until: z.string() }),
   z.object({
     type: z.literal('user.signed_out'),

@@ -46,6 +46,18 @@ const failureReasons: Record<Extract<AuditEvent, { type: 'user.sign_in_failed' }
   locked: 'account locked',
   not_active: 'account not active',
   throttled: 'too many failed attempts, not checked',
+  local_disabled: 'password sign-in is off for staff',
+  oidc_failed: 'single sign-on refused (state, nonce or provider error)',
+  oidc_expired: 'single sign-on took too long',
+  oidc_subject_conflict: 'the account is linked to another single sign-on identity',
+};
+
+const signInMethods: Record<Extract<AuditEvent, { type: 'user.signed_in' }>['method'], string> = {
+  password: 'Signed in with password',
+  'password+totp': 'Signed in with password and security code',
+  oidc: 'Signed in through single sign-on',
+  'oidc+mfa': 'Signed in through single sign-on with multi-factor authentication at the provider',
+  'oidc+totp': 'Signed in through single sign-on and security code',
 };
 
 /**
@@ -85,7 +97,9 @@ export function summariseAuditEvent(payload: unknown): string {
     case 'user.totp_enrolled':
       return 'Set up an authenticator app';
     case 'user.signed_in':
-      return e.method === 'password+totp' ? 'Signed in with password and security code' : 'Signed in with password';
+      return signInMethods[e.method];
+    case 'user.oidc_linked':
+      return 'Linked the account to its single sign-on identity (matched by e-mail)';
     case 'user.sign_in_failed':
       return `Failed sign-in as ${e.email}: ${failureReasons[e.reason]}`;
     case 'user.locked_out':

@@ -10,6 +10,12 @@ export async function findUserByEmail(db: Db, email: string): Promise<UserRow | 
   return row;
 }
 
+/** The account linked to this subject of the OpenID Provider (single sign-on), if any. */
+export async function findUserByOidcSubject(db: Db, subject: string): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.oidcSubject, subject)).for('update');
+  return row;
+}
+
 export async function findUserById(db: Db, id: string, lock = false): Promise<UserRow | undefined> {
   const q = db.select().from(users).where(eq(users.id, id));
   const [row] = lock ? await q.for('update') : await q;

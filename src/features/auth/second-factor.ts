@@ -63,9 +63,13 @@ export async function verifySecondFactor(
       tx,
       actorFor(user, requestId),
       { type: 'user', id: user.id },
-      { type: 'user.signed_in', userId: user.id, method: 'password+totp' },
+      { type: 'user.signed_in', userId: user.id, method: `${session.firstFactor}+totp` },
     );
-    return { ok: true as const, sessionToken: await startSession(tx, deps, user.id, 'full'), deviceToken };
+    return {
+      ok: true as const,
+      sessionToken: await startSession(tx, deps, user.id, 'full', session.firstFactor),
+      deviceToken,
+    };
   });
 }
 
@@ -104,8 +108,12 @@ export async function confirmEnrolment(
       tx,
       actor,
       { type: 'user', id: user.id },
-      { type: 'user.signed_in', userId: user.id, method: 'password+totp' },
+      { type: 'user.signed_in', userId: user.id, method: `${session.firstFactor}+totp` },
     );
-    return { ok: true as const, sessionToken: await startSession(tx, deps, user.id, 'full'), deviceToken };
+    return {
+      ok: true as const,
+      sessionToken: await startSession(tx, deps, user.id, 'full', session.firstFactor),
+      deviceToken,
+    };
   });
 }

@@ -14,15 +14,24 @@ import {
 } from './accounts.repository.ts';
 
 export type SessionStage = 'password' | 'totp_enrol' | 'full';
+/** How the first factor was given: Probity's password form or the OpenID Provider (docs/sso.md). */
+export type FirstFactor = 'password' | 'oidc';
 
 /** Creates a server-side session and returns the cookie token (only its hash is stored). */
-export async function startSession(db: Db, deps: Deps, userId: string, stage: SessionStage): Promise<string> {
+export async function startSession(
+  db: Db,
+  deps: Deps,
+  userId: string,
+  stage: SessionStage,
+  firstFactor: FirstFactor = 'password',
+): Promise<string> {
   const token = randomToken(32);
   const now = deps.now();
   await insertSession(db, {
     tokenHash: sha256Hex(token),
     userId,
     stage,
+    firstFactor,
     createdAt: now,
     lastSeenAt: now,
     expiresAt: addMinutes(now, deps.config.session.absoluteHours * 60),
@@ -44,7 +53,12 @@ export function principalOf(user: UserRow): Principal {
   };
 }
 
-export type ResolvedSession = { stage: SessionStage; user: UserRow; principal: Principal | null };
+export type ResolvedSession = {
+  stage: SessionStage;
+  firstFactor: FirstFactor;
+  user: UserRow;
+  principal: Principal | null;
+};
 
 /**
  * The session behind a cookie token, if it is still alive: within both the idle and the absolute
@@ -65,5 +79,10 @@ export async function resolveSession(deps: Deps, token: string | undefined): Pro
   // Write last-seen at most once a minute, not on every request.
   if (now.getTime() - found.session.lastSeenAt.getTime() > 60_000) await touchSession(deps.db, tokenHash, now);
   const stage = found.session.stage;
-  return { stage, user: found.user, principal: stage === 'full' ? principalOf(found.user) : null };
+  return {
+    stage,
+    firstFactor: found.session.firstFactor,
+    user: found.user,
+    principal: stage === 'full' ? principalOf(found.user) : null,
+  };
 }

@@ -11,6 +11,8 @@ import { completeSetup, describeSetupToken, setupInput } from './complete-setup.
 import { signOut } from './sign-out.ts';
 import type { ResolvedSession } from './sessions.ts';
 import { errorList, fieldErrorsOf, safeNext } from './form-helpers.ts';
+import { beginOidcSignIn, completeOidcSignIn } from './oidc-sign-in.ts';
+import { OIDC_COOKIE, OIDC_TRANSACTION_MINUTES, endSessionUrl } from './oidc-client.ts';
 
 type Body = Record<string, string | undefined>;
 type Query = { next?: string };
@@ -26,15 +28,68 @@ export function registerSignInPages(app: FastifyInstance, deps: Deps): void {
     if (result.deviceToken) setDeviceCookie(reply, deps, result.deviceToken);
   };
 
+  /** What the sign-in page shows of single sign-on: the button, and after sign-out the provider's sign-out. */
+  const sso = async (signedOut: boolean) => {
+    const oidc = deps.config.oidc;
+    if (!oidc) return null;
+    return {
+      label: oidc.label,
+      localOff: !oidc.localSignIn,
+      endSessionUrl: signedOut ? await endSessionUrl(oidc) : null,
+    };
+  };
+
   app.get<{ Querystring: Query & { signedOut?: string } }>('/sign-in', async (request, reply) => {
     if (request.principal) return reply.redirect(safeNext(request.query.next, deps.config.publicUrl), 303);
-    const flash = request.query.signedOut === '1' ? 'You have signed out.' : undefined;
+    const signedOut = request.query.signedOut === '1';
+    const flash = signedOut ? 'You have signed out of Probity.' : undefined;
     return reply.page('auth/views/sign-in.njk', {
       pageTitle: 'Sign in',
       next: safeNext(request.query.next, deps.config.publicUrl),
       values: {},
       flash,
+      sso: await sso(signedOut),
     });
+  });
+
+  // Single sign-on with OpenID Connect (docs/sso.md): both legs are plain redirects, so they work without
+  // JavaScript. Without PROBITY_OIDC_ISSUER both answer 404.
+  app.get<{ Querystring: Query }>('/sign-in/oidc', limited, async (request, reply) => {
+    const { url, sealed } = await beginOidcSignIn(deps, safeNext(request.query.next, deps.config.publicUrl));
+    reply.setCookie(OIDC_COOKIE, sealed, {
+      path: '/sign-in/oidc',
+      httpOnly: true,
+      // Lax: the provider's redirect back is a top-level GET navigation, which carries it.
+      sameSite: 'lax',
+      secure: deps.config.cookieSecure,
+      maxAge: OIDC_TRANSACTION_MINUTES * 60,
+    });
+    return reply.redirect(url, 303);
+  });
+
+  app.get('/sign-in/oidc/callback', limited, async (request, reply) => {
+    const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
+    const result = await completeOidcSignIn(deps, { query, sealed: request.cookies[OIDC_COOKIE] }, request.id);
+    reply.clearCookie(OIDC_COOKIE, { path: '/sign-in/oidc' });
+    if (!result.ok) {
+      if (result.detail) request.log.warn({ reason: result.reason, detail: result.detail }, 'single sign-on refused');
+      const fields = { sso: result.message };
+      return reply
+        .code(result.reason === 'expired' || result.reason === 'refused' ? 400 : 401)
+        .page('auth/views/sign-in.njk', {
+          pageTitle: 'Sign in',
+          next: '/',
+          values: {},
+          fields,
+          errors: errorList(fields),
+          sso: await sso(false),
+        });
+    }
+    setSessionCookie(reply, deps, result.sessionToken);
+    const next = safeNext(result.next, deps.config.publicUrl);
+    const to =
+      result.stage === 'full' ? next : result.stage === 'password' ? '/sign-in/two-factor' : '/account/two-factor';
+    return reply.redirect(result.stage === 'full' ? to : `${to}?next=${encodeURIComponent(next)}`, 303);
   });
 
   app.post<{ Body: Body; Querystring: Query }>('/sign-in', limited, async (request, reply) => {
@@ -60,6 +115,7 @@ export function registerSignInPages(app: FastifyInstance, deps: Deps): void {
         values,
         fields,
         errors: errorList(fields),
+        sso: await sso(false),
       });
     }
     if (result.stage === 'full') signedIn(reply, result);

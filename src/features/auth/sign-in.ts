@@ -28,7 +28,7 @@ export const signInInput = z.object({
 
 export type SignInResult =
   | { ok: true; sessionToken: string; stage: SessionStage; deviceToken: string | null }
-  | { ok: false; reason: 'bad_credentials'; message: string }
+  | { ok: false; reason: 'bad_credentials' | 'local_disabled'; message: string }
   | { ok: false; reason: 'wait'; message: string; retryAfterSeconds: number };
 
 const BAD = 'Email address or password is incorrect';
@@ -68,6 +68,16 @@ export async function signIn(
     return { ok: false, reason: 'bad_credentials', message: BAD };
   }
   const role = isRole(usable.role) ? usable.role : 'officer';
+  // With single sign-on and PROBITY_OIDC_LOCAL_SIGN_IN=0, staff sign in only through the provider (said only
+  // after the right password, so the form tells no one else which accounts exist).
+  if (deps.config.oidc && !deps.config.oidc.localSignIn && requiresSecondFactor(role)) {
+    await deps.db.transaction((tx) => auditFailure(tx, usable, email, requestId, 'local_disabled'));
+    return {
+      ok: false,
+      reason: 'local_disabled',
+      message: `Staff sign in through their organisation: use “${deps.config.oidc.label}”.`,
+    };
+  }
   const stage: SessionStage = !requiresSecondFactor(role) ? 'full' : usable.totpEnabledAt ? 'password' : 'totp_enrol';
   return deps.db.transaction(async (tx) => {
     let deviceToken: string | null = null;

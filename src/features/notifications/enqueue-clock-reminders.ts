@@ -6,6 +6,9 @@ import { appropriateAuthoritiesOf, reminderCandidates, type ReminderCandidate } 
 import { notifyUsers } from './notify.ts';
 import { reminderStage, type ReminderStage } from './reminder-stage.ts';
 
+/** The review clocks of a suspension or restriction (restrictions/restriction-clocks.ts). */
+const RESTRICTION_REVIEW_PERIODS: ReadonlySet<string> = new Set(['suspension_review', 'restriction_review']);
+
 export type ReminderResult = { reminders: number; overdue: number; escalations: number };
 
 /**
@@ -42,8 +45,16 @@ export async function enqueueClockReminders(
         if (!stage) continue;
         const escalate = stage.kind === 'escalation';
         const to = escalate ? await appropriateAuthoritiesOf(tx, clock.force_id) : [clock.responsible_user_id];
+        // A restriction's review (reg 11 for a suspension) is its own kind of notice, to whoever decided it.
+        const review = RESTRICTION_REVIEW_PERIODS.has(clock.period);
         const told = await notifyUsers(tx, deps, to, {
-          kind: escalate ? 'clock_escalation' : stage.kind === 'overdue' ? 'clock_overdue' : 'clock_reminder',
+          kind: escalate
+            ? 'clock_escalation'
+            : review
+              ? 'restriction_review_due'
+              : stage.kind === 'overdue'
+                ? 'clock_overdue'
+                : 'clock_reminder',
           subject: { type: 'case', id: clock.case_id, reference: clock.case_reference },
           message: reminderMessage(clock, stage),
           path: `/cases/${clock.case_id}`,

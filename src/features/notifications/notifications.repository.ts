@@ -4,7 +4,9 @@ import { rawRows } from '../../db/raw-rows.ts';
 import { notifications, outbox, users } from '../../db/schema/index.ts';
 import type { IsoDate } from '../../lib/dates.ts';
 import type { Principal } from '../access/principal.ts';
+import { can, type Principal as Reader } from '../access/principal.ts';
 import { visibleCasesSql } from '../misconduct/cases-scope.ts';
+import { visibleVettingSql } from '../vetting/vetting-scope.ts';
 
 /**
  * The only SQL for notices and the e-mail outbox. Inserts are idempotent on their dedupe keys, so a reminder
@@ -49,7 +51,8 @@ export async function listNoticesOfUser(db: Db, principal: Principal, limit: num
     sql`select n.id, n.kind, n.subject_type, n.reference, n.message, n.link, n.created_at, n.read_at,
         case when n.subject_type = 'case' then exists (
           select 1 from cases c where c.force_id = n.force_id and c.id = n.subject_id and ${visibleCasesSql(principal)}
-        ) else true end as visible
+        ) when n.subject_type = 'vetting_review' then ${vettingReviewVisible(principal)}
+        else true end as visible
       from notifications n
       where n.user_id = ${principal.userId}::uuid
       order by (n.read_at is null) desc, n.created_at desc
@@ -60,6 +63,13 @@ export async function listNoticesOfUser(db: Db, principal: Principal, limit: num
     created_at: new Date(r.created_at),
     read_at: r.read_at === null ? null : new Date(r.read_at),
   }));
+}
+
+/** A vetting review notice is shown only while its reader may still read that review (vetting-scope.ts). */
+function vettingReviewVisible(principal: Reader) {
+  if (!can(principal, 'vetting.read')) return sql`false`;
+  return sql`exists (select 1 from vetting_reviews r where r.force_id = n.force_id and r.id = n.subject_id
+      and ${visibleVettingSql(principal, sql`r.force_id`, sql`r.person_id`)})`;
 }
 
 export async function countUnreadNotices(db: Db, userId: string): Promise<number> {
@@ -263,4 +273,42 @@ export async function outboxMessagesDueBefore(db: Db, at: Date): Promise<number>
     .from(outbox)
     .where(and(eq(outbox.status, 'pending'), eq(outbox.digest, 'immediate'), lte(outbox.nextAttemptAt, at)));
   return row?.n ?? 0;
+}
+
+export type VettingReviewCandidate = {
+  force_id: string;
+  review_id: string;
+  opened_on: IsoDate;
+  due_on: IsoDate;
+  assigned_user_id: string | null;
+};
+
+/**
+ * Open vetting reviews due on or before `dueOnOrBefore` whose last stage (the escalation) has not yet been
+ * recorded, for the reminder pass. The person responsible is the review's assignee.
+ */
+export async function vettingReviewReminderCandidates(
+  db: Db,
+  o: { dueOnOrBefore: IsoDate; afterReviewId: string | null; limit: number },
+): Promise<VettingReviewCandidate[]> {
+  return rawRows<VettingReviewCandidate>(
+    db,
+    sql`select r.force_id, r.id as review_id, r.opened_on::text as opened_on, r.due_on::text as due_on,
+        r.assigned_user_id
+      from vetting_reviews r
+      where r.status = 'open' and r.due_on <= ${o.dueOnOrBefore}::date
+        and not exists (select 1 from notifications n where n.dedupe_key = 'vetting-review:' || r.id::text || ':escalation')
+        ${o.afterReviewId ? sql`and r.id > ${o.afterReviewId}::uuid` : sql``}
+      order by r.id
+      limit ${o.limit}`,
+  );
+}
+
+/** Active vetting officers of a force: told of an unassigned review, and when a review stays overdue. */
+export async function vettingOfficersOf(db: Db, forceId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.forceId, forceId), eq(users.role, 'vetting_officer'), eq(users.status, 'active')));
+  return rows.map((r) => r.id);
 }

@@ -1,3 +1,7 @@
+import { generateKeyPairSync } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deps } from '../../app/deps.ts';
@@ -7,7 +11,8 @@ import { createTestDatabase } from '../../../test/support/test-database.ts';
 import { testConfig } from '../../../test/support/test-app.ts';
 import { openNotificationWorld } from '../../../test/support/notification-world.ts';
 import { runClaimedJob, type JobLogger } from './run-claimed-job.ts';
-import { startScheduler, SWEEP_JOB } from './scheduler.ts';
+import { CHECKPOINT_JOB, startScheduler, SWEEP_JOB } from './scheduler.ts';
+import { checkpointSignatureValid, latestCheckpoint } from '../audit/audit-checkpoint.ts';
 import { sweepStatus } from './sweep-status.ts';
 
 let database: Database;
@@ -116,5 +121,66 @@ describe('startScheduler', () => {
     expect(status.lastRun?.finishedAt).not.toBeNull();
     // A run's rows are claimed under SWEEP_JOB.
     expect(await rawRows(deps.db, sql`select 1 from job_runs where job = ${SWEEP_JOB}`)).toHaveLength(1);
+  });
+});
+
+describe('signed audit checkpoints on a schedule', () => {
+  it('writes a signed checkpoint on PROBITY_AUDIT_CHECKPOINT_CRON when a key and a file are configured', async () => {
+    const keys = generateKeyPairSync('ed25519');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'probity-checkpoint-'));
+    const file = path.join(dir, 'checkpoints.jsonl');
+    const withKey: Deps = {
+      ...instance('checkpointer'),
+      config: {
+        ...instance('checkpointer').config,
+        // Every second, so that the test need not wait for the hourly default.
+        auditCheckpoint: {
+          key: keys.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+          file,
+          cron: '* * * * * *',
+        },
+      },
+    };
+    const scheduler = startScheduler(withKey, log, null);
+    try {
+      await scheduler.startup;
+      // The run is recorded as ok only after the checkpoint is written.
+      await expect
+        .poll(
+          async () =>
+            (
+              await rawRows<{ instance: string }>(
+                deps.db,
+                sql`select instance from job_runs where job = ${CHECKPOINT_JOB} and outcome = 'ok'`,
+              )
+            ).map((r) => r.instance),
+          { timeout: 15_000, interval: 200 },
+        )
+        .toContain('checkpointer');
+    } finally {
+      scheduler.stop();
+    }
+    const checkpoint = latestCheckpoint(fs.readFileSync(file, 'utf8'));
+    expect(checkpoint).not.toBeNull();
+    if (!checkpoint) return;
+    expect(checkpointSignatureValid(checkpoint, keys.publicKey)).toBe(true);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('schedules none, and says so, when a key is set but nowhere to write', async () => {
+    const keys = generateKeyPairSync('ed25519');
+    const keyOnly: Deps = {
+      ...instance('no-destination'),
+      config: {
+        ...instance('no-destination').config,
+        auditCheckpoint: { key: keys.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() },
+      },
+    };
+    const scheduler = startScheduler(keyOnly, log, null);
+    await scheduler.startup;
+    scheduler.stop();
+    expect(logged.some((l) => l.level === 'error' && l.msg.startsWith('audit checkpoints are not scheduled'))).toBe(
+      true,
+    );
   });
 });

@@ -1,28 +1,33 @@
 import { Cron } from 'croner';
 import type { Deps } from '../../app/deps.ts';
 import { ukToday } from '../../lib/dates.ts';
+import { writeAuditCheckpoint } from '../audit/audit-checkpoint.ts';
 import { sweepAllClocks } from '../clocks/sweep-clocks.ts';
 import { deliverOutbox } from '../notifications/deliver-outbox.ts';
 import { enqueueClockReminders } from '../notifications/enqueue-clock-reminders.ts';
+import { enqueueVettingReviewReminders } from '../notifications/enqueue-vetting-review-reminders.ts';
 import type { Mailer } from '../notifications/mailer.ts';
 import { sendDigests } from '../notifications/send-digests.ts';
 import { runClaimedJob, type ClaimedJobOutcome, type JobLogger } from './run-claimed-job.ts';
 
 export const SWEEP_JOB = 'clock-sweep';
 export const DIGEST_JOB = 'daily-digest';
+export const CHECKPOINT_JOB = 'audit-checkpoint';
 
 export type Scheduler = { stop: () => void; startup: Promise<ClaimedJobOutcome> };
 
 /**
  * The sweep's work for one run: the clocks (cases and vetting), then the reminders of the day (after the
- * sweep, so that the states they follow are current), then whatever e-mail is ready.
+ * sweep, so that the states they follow are current: case clocks, restriction reviews among them, and vetting
+ * reviews), then whatever e-mail is ready.
  */
 export async function runSweep(deps: Deps, mailer: Mailer | null) {
   const today = ukToday(deps.now());
   const clocks = await sweepAllClocks(deps, { today });
   const reminders = await enqueueClockReminders(deps, { today });
+  const vettingReviewReminders = await enqueueVettingReviewReminders(deps, { today });
   const mail = await deliverOutbox(deps, mailer);
-  return { today, ...clocks, reminders, mail };
+  return { today, ...clocks, reminders, vettingReviewReminders, mail };
 }
 
 /**
@@ -55,6 +60,7 @@ export function startScheduler(deps: Deps, log: JobLogger, mailer: Mailer | null
       log.error({ err }, 'outbox delivery failed; it will be tried again');
     }
   });
+  const checkpointCron = scheduleAuditCheckpoints(deps, log, options);
   // The start-up run stands for the most recent slot, so an instance started just after another is skipped.
   const startup = runClaimedJob(deps, {
     name: SWEEP_JOB,
@@ -67,9 +73,43 @@ export function startScheduler(deps: Deps, log: JobLogger, mailer: Mailer | null
     // A run in progress finishes its current transaction or fails on the closed database; either way the
     // next start (or another instance) picks up what is left: every step is idempotent.
     stop: () => {
-      for (const job of [sweepCron, digestCron, outboxCron]) job.stop();
+      for (const job of [sweepCron, digestCron, outboxCron, checkpointCron]) job?.stop();
     },
   };
+}
+
+/**
+ * Signed audit checkpoints on PROBITY_AUDIT_CHECKPOINT_CRON (default hourly; docs/decisions/0002-audit-chain.md),
+ * only when a signing key and somewhere outside the database to write them are configured. Each run is
+ * claimed like the sweep, so several instances write one checkpoint per slot; a failure is logged and
+ * tried again, and never stops the server.
+ */
+function scheduleAuditCheckpoints(
+  deps: Deps,
+  log: JobLogger,
+  options: { timezone: string; protect: boolean; catch: boolean },
+): Cron | null {
+  const settings = deps.config.auditCheckpoint;
+  if (!settings.key && !settings.keyFile) return null;
+  if (!settings.file && !settings.syslog) {
+    log.error(
+      {},
+      'audit checkpoints are not scheduled: a signing key is set but neither PROBITY_AUDIT_CHECKPOINT_FILE nor PROBITY_AUDIT_CHECKPOINT_SYSLOG',
+    );
+    return null;
+  }
+  const job: Cron = new Cron(settings.cron ?? '0 * * * *', options, async () => {
+    await runClaimedJob(deps, {
+      name: CHECKPOINT_JOB,
+      slot: slotOf(job),
+      work: async () => {
+        const { checkpoint, writtenTo } = await writeAuditCheckpoint(deps);
+        return { createdAt: checkpoint.createdAt, chains: checkpoint.chains.length, writtenTo };
+      },
+      log,
+    });
+  });
+  return job;
 }
 
 /**

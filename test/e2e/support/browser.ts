@@ -18,7 +18,7 @@ import { createTestDatabase } from '../../support/test-database.ts';
  * in the same 30 seconds takes the next step's code (accepted 30 seconds early), or waits for one. */
 const usedSteps = new Map<string, number>();
 
-async function unusedTotpCode(email: string): Promise<string> {
+export async function unusedTotpCode(email: string): Promise<string> {
   for (;;) {
     const step = Math.floor(Date.now() / 30_000);
     const last = usedSteps.get(email) ?? -1;
