@@ -11,3 +11,4 @@ export * from './oversight.ts';
 export * from './publication.ts';
 export * from './allegation-figures.ts';
 export * from './notifications.ts';
+export * from './complaints.ts';

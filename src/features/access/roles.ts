@@ -69,6 +69,12 @@ export const abilities = [
   'dipsample.grant',
   // What the force publishes on the public page (hearing notices and outcomes).
   'publication.manage',
+  // Public complaints under Schedule 3 (features/complaints): see the force's complaints (never one about
+  // the user themself), log a complaint, and record the decisions on it (initial handling, referral,
+  // handling, outcomes, withdrawal) as the appropriate authority's complaints function.
+  'complaint.read',
+  'complaint.log',
+  'complaint.decide',
 ] as const;
 
 export type Ability = (typeof abilities)[number];
@@ -104,6 +110,9 @@ const abilitiesByRole: Record<Role, readonly Ability[]> = {
     'recommendation.manage',
     'dipsample.grant',
     'publication.manage',
+    'complaint.read',
+    'complaint.log',
+    'complaint.decide',
   ],
   vetting_officer: [
     'person.search',
@@ -114,7 +123,14 @@ const abilitiesByRole: Record<Role, readonly Ability[]> = {
     'vetting.lists',
     'vetting.declare',
   ],
-  complaints_handler: ['person.search', 'person.read', 'vetting.declare'],
+  complaints_handler: [
+    'person.search',
+    'person.read',
+    'vetting.declare',
+    'complaint.read',
+    'complaint.log',
+    'complaint.decide',
+  ],
   chief_officer: [
     'vetting.declare',
     'oversight.dashboard',
