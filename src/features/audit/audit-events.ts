@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { complaintAuditEvents } from '../complaints/complaint-audit-events.ts';
 import { restrictionAuditEvents } from '../restrictions/restriction-audit-events.ts';
 import { vettingAuditEvents } from '../vetting/vetting-audit-events.ts';
 import { importAuditEvents } from '../imports/import-audit-events.ts';
@@ -224,6 +225,7 @@ export const auditEventSchema = z.discriminatedUnion('type', [
   ...importAuditEvents,
   ...recommendationAuditEvents,
   ...oversightAuditEvents,
+  ...complaintAuditEvents,
 ]);
 
 export type AuditEvent = z.infer<typeof auditEventSchema>;

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { summariseComplaintEvent, type ComplaintAuditEvent } from '../complaints/complaint-audit-events.ts';
 import { summariseRestrictionEvent, type RestrictionAuditEvent } from '../restrictions/restriction-audit-events.ts';
 import { summariseVettingEvent, type VettingAuditEvent } from '../vetting/vetting-audit-events.ts';
 import { summariseImportEvent, type ImportAuditEvent } from '../imports/import-audit-events.ts';
@@ -165,14 +166,28 @@ export function summariseAuditEvent(payload: unknown): string {
 }
 
 type FeatureAuditEvent =
-  RestrictionAuditEvent | VettingAuditEvent | ImportAuditEvent | RecommendationAuditEvent | OversightAuditEvent;
+  | RestrictionAuditEvent
+  | VettingAuditEvent
+  | ImportAuditEvent
+  | RecommendationAuditEvent
+  | OversightAuditEvent
+  | ComplaintAuditEvent;
 
-const FEATURE_EVENT_PREFIXES = ['restriction.', 'vetting.', 'import.', 'export.', 'recommendation.', 'oversight.'];
+const FEATURE_EVENT_PREFIXES = [
+  'complaint.',
+  'restriction.',
+  'vetting.',
+  'import.',
+  'export.',
+  'recommendation.',
+  'oversight.',
+];
 const isFeatureEvent = (e: AuditEvent): e is FeatureAuditEvent =>
   FEATURE_EVENT_PREFIXES.some((prefix) => e.type.startsWith(prefix));
 
 /** Events owned by a feature are summarised by that feature. */
 function summariseFeatureEvent(e: FeatureAuditEvent): string {
+  if (isComplaintEvent(e)) return summariseComplaintEvent(e);
   if (isOversightEvent(e)) return summariseOversightEvent(e);
   if (isRestrictionEvent(e)) return summariseRestrictionEvent(e);
   if (isVettingEvent(e)) return summariseVettingEvent(e);
@@ -180,6 +195,7 @@ function summariseFeatureEvent(e: FeatureAuditEvent): string {
   return summariseImportEvent(e);
 }
 
+const isComplaintEvent = (e: AuditEvent): e is ComplaintAuditEvent => e.type.startsWith('complaint.');
 const isRestrictionEvent = (e: AuditEvent): e is RestrictionAuditEvent => e.type.startsWith('restriction.');
 const isVettingEvent = (e: AuditEvent): e is VettingAuditEvent => e.type.startsWith('vetting.');
 const isRecommendationEvent = (e: AuditEvent): e is RecommendationAuditEvent => e.type.startsWith('recommendation.');
