@@ -147,6 +147,10 @@ const CASE_DETAILS = {
 /** Another force's administrator trying to take a West account over (valid fields; the account is not theirs). */
 const ACCOUNT_TAKEN_OVER = { version: 1, displayName: 'Taken Over', role: 'administrator', forceId: 'east' } as const;
 
+const formDate = (name: string, iso: string) => {
+  const [y = '', m = '', d = ''] = iso.split('-');
+  return { [`${name}-day`]: d, [`${name}-month`]: m, [`${name}-year`]: y };
+};
 const form = (fields: Record<string, string | string[]>) => {
   const p = new URLSearchParams();
   for (const [k, v] of Object.entries(fields)) for (const one of [v].flat()) p.append(k, one);
@@ -168,6 +172,40 @@ const ADVERSE = {
  */
 export const FORM_BODIES: Record<string, string | ((b: Record<string, string>) => string)> = {
   'POST /oversight/samples/grants/:id/revoke': 'version=1',
+  'POST /complaints/:id/initial-handling': form({
+    version: '1',
+    ...formDate('contactMadeOn', '2026-02-24'),
+    complainantWishes: 'Wants it recorded',
+    complainantWantsRecorded: 'yes',
+    handling: 'recorded',
+    ...formDate('decidedOn', '2026-02-24'),
+    reasons: 'The complainant asked',
+  }),
+  'POST /complaints/:id/referral': form({
+    version: '1',
+    referred: 'no',
+    ...formDate('decidedOn', '2026-02-25'),
+    reasons: 'No referral ground applies',
+  }),
+  'POST /complaints/:id/handling': form({
+    version: '1',
+    route: 'otherwise_than_by_investigation',
+    ...formDate('startedOn', '2026-02-25'),
+    reasons: 'Proportionate',
+  }),
+  'POST /complaints/:id/outcomes': (b) =>
+    form({
+      version: '1',
+      allegationIds: b.allegationId ?? '',
+      [`outcome-${b.allegationId ?? ''}`]: 'service_acceptable',
+      ...formDate('decidedOn', '2026-03-01'),
+      reasons: 'Looked into',
+    }),
+  'POST /complaints/:id/withdrawal': form({
+    version: '1',
+    signedNotice: 'yes',
+    ...formDate('withdrawnOn', '2026-03-01'),
+  }),
   'POST /cases/:id/correct': form({
     version: '1',
     source: CASE_DETAILS.source,

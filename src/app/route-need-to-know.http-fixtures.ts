@@ -311,6 +311,15 @@ export const ROUTE_TABLE: Record<string, Entry> = {
   'GET /api/v1/deadlines/overdue': notRecordScoped('case.read', NO_OVERDUE),
 
   // --- public complaints ---------------------------------------------------------------------------------
+  'GET /complaints': complaintList(),
+  'GET /complaints/new': notRecordScoped('complaint.log', CREATE),
+  'POST /complaints': notRecordScoped('complaint.log', CREATE),
+  'GET /complaints/:id': onComplaint('complaint.read'),
+  'POST /complaints/:id/initial-handling': onComplaint('complaint.decide'),
+  'POST /complaints/:id/referral': onComplaint('complaint.decide'),
+  'POST /complaints/:id/handling': onComplaint('complaint.decide'),
+  'POST /complaints/:id/outcomes': onComplaint('complaint.decide'),
+  'POST /complaints/:id/withdrawal': onComplaint('complaint.decide'),
   'GET /api/v1/complaints': complaintList(),
   'POST /api/v1/complaints': notRecordScoped('complaint.log', CREATE),
   'GET /api/v1/complaints/:id': onComplaint('complaint.read'),
