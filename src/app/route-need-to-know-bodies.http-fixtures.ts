@@ -125,6 +125,8 @@ export const API_BODIES: Record<string, (b: Record<string, string>) => unknown> 
     outcomes: [{ allegationId: b.allegationId, outcome: 'service_acceptable' }],
     reasons: 'Looked into',
   }),
+  'POST /api/v1/complaints/:id/progress-updates': () => ({ version: 1, sentOn: '2026-03-01' }),
+  'POST /api/v1/complaints/:id/outcome-notice': () => ({ version: 1, notifiedOn: '2026-03-01' }),
   'POST /api/v1/complaints/:id/withdrawal': () => ({ version: 1, withdrawnOn: '2026-03-01', signedNotice: true }),
   'POST /api/v1/vetting/appeals/:id/outcome': () => ({
     version: 1,
@@ -201,6 +203,8 @@ export const FORM_BODIES: Record<string, string | ((b: Record<string, string>) =
       ...formDate('decidedOn', '2026-03-01'),
       reasons: 'Looked into',
     }),
+  'POST /complaints/:id/progress-updates': form({ version: '1', ...formDate('sentOn', '2026-03-01') }),
+  'POST /complaints/:id/outcome-notice': form({ version: '1', ...formDate('notifiedOn', '2026-03-01') }),
   'POST /complaints/:id/withdrawal': form({
     version: '1',
     signedNotice: 'yes',

@@ -320,6 +320,8 @@ export const ROUTE_TABLE: Record<string, Entry> = {
   'POST /complaints/:id/handling': onComplaint('complaint.decide'),
   'POST /complaints/:id/outcomes': onComplaint('complaint.decide'),
   'POST /complaints/:id/withdrawal': onComplaint('complaint.decide'),
+  'POST /complaints/:id/progress-updates': onComplaint('complaint.decide'),
+  'POST /complaints/:id/outcome-notice': onComplaint('complaint.decide'),
   'GET /api/v1/complaints': complaintList(),
   'POST /api/v1/complaints': notRecordScoped('complaint.log', CREATE),
   'GET /api/v1/complaints/:id': onComplaint('complaint.read'),
@@ -328,6 +330,8 @@ export const ROUTE_TABLE: Record<string, Entry> = {
   'POST /api/v1/complaints/:id/handling': onComplaint('complaint.decide'),
   'POST /api/v1/complaints/:id/outcomes': onComplaint('complaint.decide'),
   'POST /api/v1/complaints/:id/withdrawal': onComplaint('complaint.decide'),
+  'POST /api/v1/complaints/:id/progress-updates': onComplaint('complaint.decide'),
+  'POST /api/v1/complaints/:id/outcome-notice': onComplaint('complaint.decide'),
 
   // --- restrictions --------------------------------------------------------------------------------------
   'GET /restrictions': caseList('restriction.read'),

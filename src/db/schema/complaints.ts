@@ -49,6 +49,8 @@ export const complaintDecisionKinds = [
   'handling',
   'outcomes',
   'withdrawn',
+  'progress_update',
+  'outcome_notice',
 ] as const;
 export const complaintClockStates = ['running', 'met', 'cancelled'] as const;
 

@@ -48,6 +48,13 @@ export const complaintAuditEvents = [
     reviewWindowEndsOn: day.nullable(),
   }),
   z.object({ type: z.literal('complaint.withdrawn'), complaintId: uuid, withdrawnOn: day }),
+  z.object({ type: z.literal('complaint.progress_update'), complaintId: uuid, sentOn: day }),
+  z.object({
+    type: z.literal('complaint.outcome_notice'),
+    complaintId: uuid,
+    notifiedOn: day,
+    reviewWindowEndsOn: day.nullable(),
+  }),
   z.object({
     type: z.literal('complaint.clock'),
     complaintId: uuid,
@@ -79,6 +86,10 @@ export function summariseComplaintEvent(e: ComplaintAuditEvent): string {
       return `Recorded outcomes of ${e.allegations} allegation(s) on ${e.decidedOn}${e.notifiedOn ? `, notified ${e.notifiedOn}` : ''}`;
     case 'complaint.withdrawn':
       return `Complaint withdrawn on ${e.withdrawnOn}`;
+    case 'complaint.progress_update':
+      return `Progress update sent to the complainant on ${e.sentOn}`;
+    case 'complaint.outcome_notice':
+      return `Outcome notice sent on ${e.notifiedOn}${e.reviewWindowEndsOn ? `; review window ends ${e.reviewWindowEndsOn}` : ''}`;
     case 'complaint.clock':
       return `Complaint clock ${words(e.period)} ${e.change} (due ${e.dueOn})`;
     case 'complaint.viewed':

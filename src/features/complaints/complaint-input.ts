@@ -136,3 +136,13 @@ export const complaintListQuery = z.object({
   q: text(200).optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
 });
+
+export const progressUpdateBody = z.object({
+  version,
+  sentOn: isoDate,
+  reasons: text(5000).default(''),
+});
+export type ProgressUpdateInput = z.input<typeof progressUpdateBody>;
+
+export const outcomeNoticeBody = z.object({ version, notifiedOn: isoDate });
+export type OutcomeNoticeInput = z.input<typeof outcomeNoticeBody>;

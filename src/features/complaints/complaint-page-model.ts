@@ -37,6 +37,8 @@ const decisionLabels: Record<string, string> = {
   handling: 'Handling',
   outcomes: 'Outcomes',
   withdrawn: 'Withdrawn',
+  progress_update: 'Progress update sent',
+  outcome_notice: 'Outcome notice sent',
 };
 const markWords = (mark: string) => (mark === 'V' ? '' : ` [${mark}: not confirmed in the primary text]`);
 
@@ -171,6 +173,8 @@ export function complaintPageModel(view: View, periods: ResolvedPeriods, canDeci
       referral: canDecide && (status === 'recorded' || status === 'referred'),
       handling: canDecide && status === 'recorded',
       outcomes: canDecide && status === 'being_handled',
+      progressUpdate: canDecide && ['recorded', 'referred', 'being_handled'].includes(status),
+      outcomeNotice: canDecide && status === 'finalised' && !c.outcomeNotifiedOn,
       withdrawal: canDecide && ['logged', 'recorded', 'referred', 'being_handled'].includes(status),
       iopcMustBeTold: c.withdrawnOn !== null && c.referred === true,
     },

@@ -175,6 +175,66 @@ describe('the complaints API', () => {
     expect(late.statusCode).toBe(422);
   });
 
+  it('records progress updates and a later outcome notice, which opens the PCC review window', async () => {
+    const { id } = (await call('handler', 'POST', '/api/v1/complaints', complaintInput([w.people.bob.id]))).json<{
+      id: string;
+    }>();
+    const step = async (path: string, body: Record<string, unknown>) => {
+      const res = await call('handler', 'POST', `/api/v1/complaints/${id}/${path}`, body);
+      expect(res.statusCode, `${path}: ${res.body}`).toBe(200);
+      return res.json<Record<string, unknown>>();
+    };
+    await step('initial-handling', {
+      version: 1,
+      contactMadeOn: '2026-02-23',
+      complainantWishes: 'Wants it recorded',
+      complainantWantsRecorded: true,
+      handling: 'recorded',
+      decidedOn: '2026-02-23',
+      reasons: 'Asked for',
+    });
+    await step('referral', { version: 2, referred: false, decidedOn: '2026-02-23', reasons: 'No ground applies' });
+    await step('handling', {
+      version: 3,
+      route: 'otherwise_than_by_investigation',
+      startedOn: '2026-02-24',
+      reasons: 'An explanation will do',
+    });
+    expect(await step('progress-updates', { version: 4, sentOn: '2026-02-26' })).toMatchObject({
+      nextUpdateDueOn: '2026-03-26',
+    });
+    const allegation = (await read(id)).allegations[0]?.id ?? '';
+    expect(
+      await step('outcomes', {
+        version: 5,
+        decidedOn: '2026-02-27',
+        outcomes: [{ allegationId: allegation, outcome: 'service_acceptable', actions: ['explanation'] }],
+        reasons: 'Explained',
+      }),
+    ).toMatchObject({ reviewWindowEndsOn: null });
+    // Outcome on Friday 27 February; notice given Monday 2 March: 28 days from 3 March end on 30 March.
+    expect(await step('outcome-notice', { version: 6, notifiedOn: '2026-03-02' })).toMatchObject({
+      reviewWindowEndsOn: '2026-03-30',
+    });
+    const after = await read(id);
+    expect(after.reviewBody).toBe('local_policing_body');
+    const progress = after.clocks.filter((k) => k.period === 'complaint_progress_update');
+    expect(progress.map((k) => [k.state, k.dueOn])).toEqual([
+      ['met', '2026-03-23'],
+      ['cancelled', '2026-03-26'],
+    ]);
+    expect(after.clocks.find((k) => k.period === 'complaint_outcome_notice')).toMatchObject({
+      state: 'met',
+      dueOn: '2026-03-06',
+      metOn: '2026-03-02',
+    });
+    const again = await call('handler', 'POST', `/api/v1/complaints/${id}/outcome-notice`, {
+      version: 7,
+      notifiedOn: '2026-03-02',
+    });
+    expect(again.statusCode).toBe(422);
+  });
+
   it('withdraws on a signed notice only (reg 38), ending the clocks', async () => {
     const logged = (await call('handler', 'POST', '/api/v1/complaints', complaintInput([]))).json<{ id: string }>();
     const unsigned = await call('handler', 'POST', `/api/v1/complaints/${logged.id}/withdrawal`, {

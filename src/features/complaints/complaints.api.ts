@@ -9,7 +9,9 @@ import {
   handlingBody,
   initialHandlingBody,
   logComplaintBody,
+  outcomeNoticeBody,
   outcomesBody,
+  progressUpdateBody,
   referralBody,
   withdrawalBody,
 } from './complaint-input.ts';
@@ -17,7 +19,9 @@ import { listComplaints } from './list-complaints.ts';
 import { logComplaint } from './log-complaint.ts';
 import { recordHandling } from './record-handling.ts';
 import { recordInitialHandling } from './record-initial-handling.ts';
+import { recordOutcomeNotice } from './record-outcome-notice.ts';
 import { recordOutcomes } from './record-outcomes.ts';
+import { recordProgressUpdate } from './record-progress-update.ts';
 import { recordReferral } from './record-referral.ts';
 import { viewComplaint } from './view-complaint.ts';
 import { withdrawComplaint } from './withdraw-complaint.ts';
@@ -334,5 +338,36 @@ export function registerComplaintsApi(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (request) => withdrawComplaint(deps, principalOf(request), request.params.id, request.body, request.id),
+  );
+
+  api.post(
+    '/api/v1/complaints/:id/progress-updates',
+    {
+      ...pre,
+      schema: {
+        tags,
+        summary: 'Record a progress update sent to the complainant (meets the 4-week clock and starts the next)',
+        params,
+        body: progressUpdateBody,
+        response: { 200: decided, ...errors },
+      },
+    },
+    async (request) => recordProgressUpdate(deps, principalOf(request), request.params.id, request.body, request.id),
+  );
+
+  api.post(
+    '/api/v1/complaints/:id/outcome-notice',
+    {
+      ...pre,
+      schema: {
+        tags,
+        summary:
+          'Record the outcome notice sent after the outcome; opens the review window where a review is available',
+        params,
+        body: outcomeNoticeBody,
+        response: { 200: decided, ...errors },
+      },
+    },
+    async (request) => recordOutcomeNotice(deps, principalOf(request), request.params.id, request.body, request.id),
   );
 }

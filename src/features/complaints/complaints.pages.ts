@@ -10,7 +10,9 @@ import { listComplaints } from './list-complaints.ts';
 import { logComplaint } from './log-complaint.ts';
 import { recordHandling } from './record-handling.ts';
 import { recordInitialHandling } from './record-initial-handling.ts';
+import { recordOutcomeNotice } from './record-outcome-notice.ts';
 import { recordOutcomes } from './record-outcomes.ts';
+import { recordProgressUpdate } from './record-progress-update.ts';
 import { recordReferral } from './record-referral.ts';
 import { viewComplaint } from './view-complaint.ts';
 import { withdrawComplaint } from './withdraw-complaint.ts';
@@ -29,6 +31,7 @@ const DATE_CONTROLS = [
   'startedOn',
   'notifiedOn',
   'withdrawnOn',
+  'sentOn',
 ];
 const ALLEGATION_SLOTS = 3;
 
@@ -312,5 +315,15 @@ export function registerComplaintPages(app: FastifyInstance, deps: Deps): void {
       reasons: text(b, 'reasons'),
     }),
     (p, id, input, r) => withdrawComplaint(deps, p, id, input, r),
+  );
+  decision(
+    'progress-updates',
+    (b, d) => ({ sentOn: d.get('sentOn', 'The date the update was sent'), reasons: text(b, 'reasons') }),
+    (p, id, input, r) => recordProgressUpdate(deps, p, id, input, r),
+  );
+  decision(
+    'outcome-notice',
+    (_b, d) => ({ notifiedOn: d.get('notifiedOn', 'The date the complainant was told') }),
+    (p, id, input, r) => recordOutcomeNotice(deps, p, id, input, r),
   );
 }
