@@ -13,7 +13,6 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { allegationCategories } from './cases.ts';
 import { forces } from './organisation.ts';
 import { people } from './people.ts';
 
@@ -162,9 +161,11 @@ export const complaintAllegations = pgTable(
     id: uuid('id').notNull().defaultRandom(),
     complaintId: uuid('complaint_id').notNull(),
     subjectId: uuid('subject_id').notNull(),
-    categoryCode: text('category_code')
-      .notNull()
-      .references(() => allegationCategories.code),
+    /**
+     * A code of `allegation_categories` (checked by the use case, as for conduct allegations: no foreign key,
+     * so that a restore can reload the migration-filled taxonomy table first).
+     */
+    categoryCode: text('category_code').notNull(),
     description: text('description').notNull(),
     incidentOn: date('incident_on'),
     incidentPlace: text('incident_place').notNull().default(''),

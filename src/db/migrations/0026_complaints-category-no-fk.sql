@@ -1,0 +1,1 @@
+ALTER TABLE "complaint_allegations" DROP CONSTRAINT "complaint_allegations_category_code_allegation_categories_code_fk";
