@@ -260,6 +260,21 @@ describe('the complaints API', () => {
     expect(after.clocks.every((k) => k.state === 'cancelled')).toBe(true);
   });
 
+  it('audits every read and change of a complaint, without the complainant’s words', async () => {
+    const events = async () => {
+      const r = await t.database.db.execute(
+        `select event_type, payload::text as payload from audit_events where subject_type = 'complaint' and subject_id = '${w.complaint.id}'`,
+      );
+      return (r as { rows: { event_type: string; payload: string }[] }).rows;
+    };
+    const before = (await events()).filter((e) => e.event_type === 'complaint.viewed').length;
+    await read(w.complaint.id);
+    const after = await events();
+    expect(after.filter((e) => e.event_type === 'complaint.viewed')).toHaveLength(before + 1);
+    expect(after.map((e) => e.event_type)).toContain('complaint.logged');
+    expect(after.some((e) => e.payload.includes('Jane Jones') || e.payload.includes('Swore at me'))).toBe(false);
+  });
+
   it('answers 404 to the officer complained about, another force, and a role without complaint abilities', async () => {
     const url = `/api/v1/complaints/${w.complaint.id}`;
     for (const who of ['subject', 'east', 'investigator', 'pcc'] as const) {
