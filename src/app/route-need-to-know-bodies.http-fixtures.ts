@@ -102,6 +102,36 @@ export const API_BODIES: Record<string, (b: Record<string, string>) => unknown> 
     },
   }),
   'POST /api/v1/vetting/decisions/:id/appeals': () => ({ lodgedOn: '2026-03-01', grounds: 'The judgment was paid' }),
+  'POST /api/v1/complaints/:id/initial-handling': () => ({
+    version: 1,
+    contactMadeOn: '2026-02-24',
+    complainantWishes: 'Wants it recorded',
+    complainantWantsRecorded: true,
+    handling: 'recorded',
+    decidedOn: '2026-02-24',
+    reasons: 'The complainant asked',
+  }),
+  'POST /api/v1/complaints/:id/referral': () => ({
+    version: 1,
+    referred: false,
+    decidedOn: '2026-02-25',
+    reasons: 'No referral ground applies',
+  }),
+  'POST /api/v1/complaints/:id/handling': () => ({
+    version: 1,
+    route: 'otherwise_than_by_investigation',
+    startedOn: '2026-02-25',
+    reasons: 'Proportionate',
+  }),
+  'POST /api/v1/complaints/:id/outcomes': (b) => ({
+    version: 1,
+    decidedOn: '2026-03-01',
+    outcomes: [{ allegationId: b.allegationId, outcome: 'service_acceptable' }],
+    reasons: 'Looked into',
+  }),
+  'POST /api/v1/complaints/:id/progress-updates': () => ({ version: 1, sentOn: '2026-03-01' }),
+  'POST /api/v1/complaints/:id/outcome-notice': () => ({ version: 1, notifiedOn: '2026-03-01' }),
+  'POST /api/v1/complaints/:id/withdrawal': () => ({ version: 1, withdrawnOn: '2026-03-01', signedNotice: true }),
   'POST /api/v1/vetting/appeals/:id/outcome': () => ({
     version: 1,
     panel: 'DCC',
@@ -123,6 +153,10 @@ const CASE_DETAILS = {
 /** Another force's administrator trying to take a West account over (valid fields; the account is not theirs). */
 const ACCOUNT_TAKEN_OVER = { version: 1, displayName: 'Taken Over', role: 'administrator', forceId: 'east' } as const;
 
+const formDate = (name: string, iso: string) => {
+  const [y = '', m = '', d = ''] = iso.split('-');
+  return { [`${name}-day`]: d, [`${name}-month`]: m, [`${name}-year`]: y };
+};
 const form = (fields: Record<string, string | string[]>) => {
   const p = new URLSearchParams();
   for (const [k, v] of Object.entries(fields)) for (const one of [v].flat()) p.append(k, one);
@@ -148,6 +182,42 @@ export const FORM_BODIES: Record<string, string | ((b: Record<string, string>) =
   'POST /reports/:reportId/messages': 'version=1&body=Which+group+chat+was+it%3F',
   'POST /reports/:reportId/notes': 'version=1&body=Check+the+rota',
   'POST /oversight/samples/grants/:id/revoke': 'version=1',
+  'POST /complaints/:id/initial-handling': form({
+    version: '1',
+    ...formDate('contactMadeOn', '2026-02-24'),
+    complainantWishes: 'Wants it recorded',
+    complainantWantsRecorded: 'yes',
+    handling: 'recorded',
+    ...formDate('decidedOn', '2026-02-24'),
+    reasons: 'The complainant asked',
+  }),
+  'POST /complaints/:id/referral': form({
+    version: '1',
+    referred: 'no',
+    ...formDate('decidedOn', '2026-02-25'),
+    reasons: 'No referral ground applies',
+  }),
+  'POST /complaints/:id/handling': form({
+    version: '1',
+    route: 'otherwise_than_by_investigation',
+    ...formDate('startedOn', '2026-02-25'),
+    reasons: 'Proportionate',
+  }),
+  'POST /complaints/:id/outcomes': (b) =>
+    form({
+      version: '1',
+      allegationIds: b.allegationId ?? '',
+      [`outcome-${b.allegationId ?? ''}`]: 'service_acceptable',
+      ...formDate('decidedOn', '2026-03-01'),
+      reasons: 'Looked into',
+    }),
+  'POST /complaints/:id/progress-updates': form({ version: '1', ...formDate('sentOn', '2026-03-01') }),
+  'POST /complaints/:id/outcome-notice': form({ version: '1', ...formDate('notifiedOn', '2026-03-01') }),
+  'POST /complaints/:id/withdrawal': form({
+    version: '1',
+    signedNotice: 'yes',
+    ...formDate('withdrawnOn', '2026-03-01'),
+  }),
   'POST /cases/:id/correct': form({
     version: '1',
     source: CASE_DETAILS.source,

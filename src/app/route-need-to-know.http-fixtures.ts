@@ -153,6 +153,24 @@ const NATIONAL =
   'the inspectorate’s reports and their items are national (create-report.ts): every force reads them and keeps its own response, keyed by the item and the user’s force';
 const SHARED_RESPONSE = 'a force’s response to an item is shared by every user of the force who holds the ability';
 
+const COMPLAINTS_FORCE_WIDE =
+  'every complaints handler and appropriate authority of the force sees every complaint of the force but one about themself (complaints-scope.ts): (a) is the subject, probed as (c)';
+/** A complaint about the case's subject: Dave (an appropriate authority) is complained about in the normal bundle. */
+const onComplaint = (ability: Ability): Entry => ({
+  ability,
+  id: 'complaintId',
+  sameForce: COMPLAINTS_FORCE_WIDE,
+  otherForce: { who: 'east', on: 'normal' },
+  subject: { who: 'aaSubject', on: 'normal' },
+});
+const complaintList = (): Entry =>
+  list('complaint.read', 'complaintId', {
+    sameForce: COMPLAINTS_FORCE_WIDE,
+    otherForce: { who: 'east', on: 'normal' },
+    subject: { who: 'aaSubject', on: 'normal' },
+    hides: { key: 'complaintId', seenBy: 'aa' },
+  });
+
 const PERSON_RECORD = { ...onPerson('person.read') };
 
 const OWN_NOTICES =
@@ -305,6 +323,29 @@ export const ROUTE_TABLE: Record<string, Entry> = {
   'GET /deadlines/overdue': notRecordScoped('case.read', NO_OVERDUE),
   'GET /api/v1/deadlines': notRecordScoped('case.read', NO_DEADLINE),
   'GET /api/v1/deadlines/overdue': notRecordScoped('case.read', NO_OVERDUE),
+
+  // --- public complaints ---------------------------------------------------------------------------------
+  'GET /complaints': complaintList(),
+  'GET /complaints/new': notRecordScoped('complaint.log', CREATE),
+  'POST /complaints': notRecordScoped('complaint.log', CREATE),
+  'GET /complaints/:id': onComplaint('complaint.read'),
+  'POST /complaints/:id/initial-handling': onComplaint('complaint.decide'),
+  'POST /complaints/:id/referral': onComplaint('complaint.decide'),
+  'POST /complaints/:id/handling': onComplaint('complaint.decide'),
+  'POST /complaints/:id/outcomes': onComplaint('complaint.decide'),
+  'POST /complaints/:id/withdrawal': onComplaint('complaint.decide'),
+  'POST /complaints/:id/progress-updates': onComplaint('complaint.decide'),
+  'POST /complaints/:id/outcome-notice': onComplaint('complaint.decide'),
+  'GET /api/v1/complaints': complaintList(),
+  'POST /api/v1/complaints': notRecordScoped('complaint.log', CREATE),
+  'GET /api/v1/complaints/:id': onComplaint('complaint.read'),
+  'POST /api/v1/complaints/:id/initial-handling': onComplaint('complaint.decide'),
+  'POST /api/v1/complaints/:id/referral': onComplaint('complaint.decide'),
+  'POST /api/v1/complaints/:id/handling': onComplaint('complaint.decide'),
+  'POST /api/v1/complaints/:id/outcomes': onComplaint('complaint.decide'),
+  'POST /api/v1/complaints/:id/withdrawal': onComplaint('complaint.decide'),
+  'POST /api/v1/complaints/:id/progress-updates': onComplaint('complaint.decide'),
+  'POST /api/v1/complaints/:id/outcome-notice': onComplaint('complaint.decide'),
 
   // --- restrictions --------------------------------------------------------------------------------------
   'GET /restrictions': caseList('restriction.read'),

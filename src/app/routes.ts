@@ -9,6 +9,7 @@ import { registerAuditRoutes } from '../features/audit/audit.routes.ts';
 import { registerCaseRoutes } from '../features/misconduct/cases.routes.ts';
 import { registerClockRoutes } from '../features/clocks/clocks.routes.ts';
 import { registerRecommendationRoutes } from '../features/recommendations/recommendations.routes.ts';
+import { registerComplaintRoutes } from '../features/complaints/complaints.routes.ts';
 import { registerRestrictionRoutes } from '../features/restrictions/restrictions.routes.ts';
 import { registerReviewRoutes } from '../features/vetting/reviews.routes.ts';
 import { registerVettingRoutes } from '../features/vetting/vetting.routes.ts';
@@ -32,6 +33,7 @@ export const featureRoutes: ((app: FastifyInstance, deps: Deps) => Promise<void>
   registerClockRoutes,
   registerRecommendationRoutes,
   registerRestrictionRoutes,
+  registerComplaintRoutes,
   registerReviewRoutes,
   registerVettingRoutes,
   registerOversightRoutes,

@@ -24,6 +24,8 @@ import { addRecommendationEvidence } from '../../src/features/recommendations/ad
 import { addItem } from '../../src/features/recommendations/add-item.ts';
 import { createReport } from '../../src/features/recommendations/create-report.ts';
 import { generateResponse } from '../../src/features/recommendations/generate-response.ts';
+import { complaintInput } from '../../src/features/complaints/complaints.http-fixtures.ts';
+import { logComplaint } from '../../src/features/complaints/log-complaint.ts';
 import { imposeRestriction } from '../../src/features/restrictions/impose-restriction.ts';
 import { buildRestrictionWorld, decisionBody } from '../../src/features/restrictions/restrictions.http-fixtures.ts';
 import { createAccount, createPerson, sessionCookieFor } from './factories.ts';
@@ -74,6 +76,8 @@ export type CaseRecords = {
   evidenceId: string;
   restrictionId: string;
   publicationId: string;
+  /** A public complaint about the case's subject (features/complaints). */
+  complaintId: string;
 };
 
 export async function buildRouteAccessWorld(t: TestApp) {
@@ -177,6 +181,7 @@ export async function buildRouteAccessWorld(t: TestApp) {
       })
       .returning();
     if (!evidence || !publication) throw new Error('no evidence or publication');
+    const complaint = await logComplaint(t.deps, w.aa, complaintInput([row.person_id]), null);
     return {
       caseId,
       allegationId: row.allegation_id,
@@ -188,6 +193,7 @@ export async function buildRouteAccessWorld(t: TestApp) {
       evidenceId: evidence.id,
       restrictionId: restriction.id,
       publicationId: publication.id,
+      complaintId: complaint.id,
     };
   }
   const restricted = await children(w.restricted.id, 'alice', w.normal.id);

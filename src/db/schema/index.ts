@@ -12,3 +12,4 @@ export * from './publication.ts';
 export * from './allegation-figures.ts';
 export * from './notifications.ts';
 export * from './reporting.ts';
+export * from './complaints.ts';

@@ -75,6 +75,12 @@ export const abilities = [
   // unit holds these — not PSD investigators, the appropriate authority or administrators.
   'report.read',
   'report.manage',
+  // Public complaints under Schedule 3 (features/complaints): see the force's complaints (never one about
+  // the user themself), log a complaint, and record the decisions on it (initial handling, referral,
+  // handling, outcomes, withdrawal) as the appropriate authority's complaints function.
+  'complaint.read',
+  'complaint.log',
+  'complaint.decide',
 ] as const;
 
 export type Ability = (typeof abilities)[number];
@@ -110,6 +116,9 @@ const abilitiesByRole: Record<Role, readonly Ability[]> = {
     'recommendation.manage',
     'dipsample.grant',
     'publication.manage',
+    'complaint.read',
+    'complaint.log',
+    'complaint.decide',
   ],
   vetting_officer: [
     'person.search',
@@ -120,7 +129,14 @@ const abilitiesByRole: Record<Role, readonly Ability[]> = {
     'vetting.lists',
     'vetting.declare',
   ],
-  complaints_handler: ['person.search', 'person.read', 'vetting.declare'],
+  complaints_handler: [
+    'person.search',
+    'person.read',
+    'vetting.declare',
+    'complaint.read',
+    'complaint.log',
+    'complaint.decide',
+  ],
   chief_officer: [
     'vetting.declare',
     'oversight.dashboard',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { complaintAuditEvents } from '../complaints/complaint-audit-events.ts';
 import { restrictionAuditEvents } from '../restrictions/restriction-audit-events.ts';
 import { vettingAuditEvents } from '../vetting/vetting-audit-events.ts';
 import { importAuditEvents } from '../imports/import-audit-events.ts';
@@ -247,6 +248,7 @@ export const auditEventSchema = z.discriminatedUnion('type', [
   ...recommendationAuditEvents,
   ...oversightAuditEvents,
   ...reportAuditEvents,
+  ...complaintAuditEvents,
 ]);
 
 export type AuditEvent = z.infer<typeof auditEventSchema>;

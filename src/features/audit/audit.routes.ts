@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { summariseComplaintEvent, type ComplaintAuditEvent } from '../complaints/complaint-audit-events.ts';
 import { summariseRestrictionEvent, type RestrictionAuditEvent } from '../restrictions/restriction-audit-events.ts';
 import { summariseVettingEvent, type VettingAuditEvent } from '../vetting/vetting-audit-events.ts';
 import { summariseImportEvent, type ImportAuditEvent } from '../imports/import-audit-events.ts';
@@ -186,9 +187,11 @@ type FeatureAuditEvent =
   | ImportAuditEvent
   | RecommendationAuditEvent
   | OversightAuditEvent
-  | ReportAuditEvent;
+  | ReportAuditEvent
+  | ComplaintAuditEvent;
 
 const FEATURE_EVENT_PREFIXES = [
+  'complaint.',
   'restriction.',
   'vetting.',
   'import.',
@@ -202,6 +205,7 @@ const isFeatureEvent = (e: AuditEvent): e is FeatureAuditEvent =>
 
 /** Events owned by a feature are summarised by that feature. */
 function summariseFeatureEvent(e: FeatureAuditEvent): string {
+  if (isComplaintEvent(e)) return summariseComplaintEvent(e);
   if (isOversightEvent(e)) return summariseOversightEvent(e);
   if (isReportEvent(e)) return summariseReportEvent(e);
   if (isRestrictionEvent(e)) return summariseRestrictionEvent(e);
@@ -210,6 +214,7 @@ function summariseFeatureEvent(e: FeatureAuditEvent): string {
   return summariseImportEvent(e);
 }
 
+const isComplaintEvent = (e: AuditEvent): e is ComplaintAuditEvent => e.type.startsWith('complaint.');
 const isRestrictionEvent = (e: AuditEvent): e is RestrictionAuditEvent => e.type.startsWith('restriction.');
 const isVettingEvent = (e: AuditEvent): e is VettingAuditEvent => e.type.startsWith('vetting.');
 const isRecommendationEvent = (e: AuditEvent): e is RecommendationAuditEvent => e.type.startsWith('recommendation.');

@@ -183,6 +183,29 @@ export const PERIOD_DEFINITIONS = Object.freeze({
     startRule: 'day_after',
     startRuleSource: 'C&M Regs reg 29(2): 28 days beginning with the day after the outcome information is sent [V]',
   }),
+  complaint_first_contact: period(10, 'working_days', 'R', FROM_2020, {
+    label: 'First contact with the complainant about how they want the complaint handled',
+    from: 'the complaint being logged',
+    source:
+      '§3.6 Police Reform Act 2002 Sch 3 para 2(6): contact "as soon as practicable"; the number of days is a force target, not law [R]',
+    startRule: 'day_after',
+    startRuleSource: 'force target [R]',
+  }),
+  complaint_progress_update: period(28, 'calendar_days', 'V', FROM_2020, {
+    label: 'Update to the complainant on the progress of the complaint (every 4 weeks)',
+    from: 'the start of the handling of a recorded complaint, then each update',
+    source:
+      '§3.2 Police Reform Act 2002 Sch 3 (keeping the complainant informed): within 4 weeks, then every 4 weeks [V]',
+    startRule: 'day_after',
+    startRuleSource: 'Complaints and Misconduct Regs 2020 (the 4 weeks run from the start of the handling) [V]',
+  }),
+  complaint_outcome_notice: period(5, 'working_days', 'V', FROM_2020, {
+    label: 'Notice of the outcome of the complaint to the complainant',
+    from: 'the outcome being decided',
+    source: '§3.2 Police Reform Act 2002 Sch 3; Complaints and Misconduct Regs 2020 reg 33: within 5 working days [V]',
+    startRule: 'day_after',
+    startRuleSource: 'Complaints and Misconduct Regs 2020 (start wording not retrieved) [R]',
+  }),
   vetting_renewal_rv: period(120, 'months', 'V', ALL, vetting('Recruitment vetting (RV)', '10 years [V S47]')),
   vetting_renewal_mv: period(84, 'months', 'R', ALL, vetting('Management vetting (MV)', '7 years [R]')),
   vetting_renewal_nppv1: period(36, 'months', 'R', ALL, vetting('NPPV level 1', 'about 3 years [R]')),

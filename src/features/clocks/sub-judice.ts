@@ -73,6 +73,9 @@ export const SUB_JUDICE_DEFAULTS: Readonly<Record<PeriodKey, SubJudiceRule>> = O
   final_written_warning_expiry: keeps('A sanction in force runs its time (§2.9).'),
   rprp_pdr_followup: keeps('Part of the officer’s development review, not of proceedings (§2.11).'),
   complainant_review_window: keeps('The complainant’s statutory window to apply for a review (§3.4).'),
+  complaint_first_contact: keeps('Contact with the complainant is not a step of conduct proceedings (§3.2).'),
+  complaint_progress_update: keeps('The complainant is kept informed while criminal proceedings run (§3.2).'),
+  complaint_outcome_notice: keeps('Telling the complainant the outcome is not a step of conduct proceedings (§3.2).'),
   ...vettingKeeps([
     'vetting_renewal_rv',
     'vetting_renewal_mv',

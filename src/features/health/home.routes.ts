@@ -29,6 +29,11 @@ export function registerHomePage(app: FastifyInstance, deps: Deps): void {
         text: 'Deadlines',
         hint: 'The time limits of the cases you can see, the soonest first',
       },
+      can(principal, 'complaint.read') && {
+        href: '/complaints',
+        text: 'Complaints',
+        hint: 'Public complaints: log them, decide how they are handled, record the outcomes',
+      },
       can(principal, 'restriction.read') && {
         href: '/restrictions',
         text: 'Restrictions',

@@ -1,0 +1,232 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { forces } from './organisation.ts';
+import { people } from './people.ts';
+
+/**
+ * Public complaints under Schedule 3 of the Police Reform Act 2002 (features/complaints). A complaint is
+ * logged with its complainants, the persons complained about and the allegations; each decision on it
+ * (initial handling, referral to the IOPC, handling, outcomes, withdrawal) is a row of
+ * `complaint_decisions` with the words the decision-maker gave, and its current result is kept on the
+ * complaint row. The complaint's time limits are rows of `complaint_clocks`, computed from the configured
+ * period table of features/clocks.
+ */
+export const complaintChannels = ['online', 'phone', 'letter', 'email', 'in_person', 'via_pcc', 'via_iopc'] as const;
+export const complaintStatuses = [
+  'logged',
+  'outside_schedule_3',
+  'recorded',
+  'referred',
+  'being_handled',
+  'finalised',
+  'withdrawn',
+] as const;
+export const complainantBases = ['directed_at', 'adversely_affected', 'witness', 'on_behalf'] as const;
+export const contactMethods = ['email', 'post', 'phone'] as const;
+export const complaintSubjectKinds = ['person', 'unidentified_officer', 'service'] as const;
+export const complaintInitialHandlings = ['outside_schedule_3', 'recorded'] as const;
+export const complaintIopcDecisions = ['local', 'directed', 'independent', 'referred_back'] as const;
+export const complaintHandlingRoutes = ['otherwise_than_by_investigation', 'investigation'] as const;
+export const complaintReviewBodies = ['iopc', 'local_policing_body', 'none'] as const;
+export const complaintDecisionKinds = [
+  'logged',
+  'initial_handling',
+  'referral',
+  'handling',
+  'outcomes',
+  'withdrawn',
+  'progress_update',
+  'outcome_notice',
+] as const;
+export const complaintClockStates = ['running', 'met', 'cancelled'] as const;
+
+export const complaints = pgTable(
+  'complaints',
+  {
+    forceId: text('force_id')
+      .notNull()
+      .references(() => forces.id),
+    id: uuid('id').notNull().defaultRandom(),
+    reference: text('reference').notNull(),
+    channel: text('channel', { enum: complaintChannels }).notNull(),
+    receivedOn: date('received_on').notNull(),
+    loggedOn: date('logged_on').notNull(),
+    summary: text('summary').notNull(),
+    /** What the complainant wants to happen, in their words. */
+    desiredOutcome: text('desired_outcome').notNull().default(''),
+    status: text('status', { enum: complaintStatuses }).notNull().default('logged'),
+    contactMadeOn: date('contact_made_on'),
+    complainantWishes: text('complainant_wishes'),
+    complainantWantsRecorded: boolean('complainant_wants_recorded'),
+    /** Police Reform Act 2002 Sch 3 para 2(6B) grounds found at initial handling (codes). */
+    recordingGrounds: jsonb('recording_grounds').$type<string[]>().notNull().default([]),
+    initialHandling: text('initial_handling', { enum: complaintInitialHandlings }),
+    initialHandlingOn: date('initial_handling_on'),
+    /** Complaints and Misconduct Regs 2020 reg 4(1) grounds found (codes). */
+    referralGrounds: jsonb('referral_grounds').$type<string[]>().notNull().default([]),
+    referred: boolean('referred'),
+    referredOn: date('referred_on'),
+    iopcDecision: text('iopc_decision', { enum: complaintIopcDecisions }),
+    iopcDecidedOn: date('iopc_decided_on'),
+    handlingRoute: text('handling_route', { enum: complaintHandlingRoutes }),
+    handlingStartedOn: date('handling_started_on'),
+    /** Complaints and Misconduct Regs 2020 reg 32 grounds found (codes). */
+    reviewGrounds: jsonb('review_grounds').$type<string[]>().notNull().default([]),
+    reviewBody: text('review_body', { enum: complaintReviewBodies }),
+    reviewBodyReason: text('review_body_reason'),
+    outcomeDecidedOn: date('outcome_decided_on'),
+    outcomeNotifiedOn: date('outcome_notified_on'),
+    reviewWindowEndsOn: date('review_window_ends_on'),
+    /** Learning for the organisation recorded with the outcome. */
+    learning: text('learning'),
+    withdrawnOn: date('withdrawn_on'),
+    createdBy: uuid('created_by'),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.forceId, t.id] }),
+    unique('complaints_reference_unique').on(t.forceId, t.reference),
+    index('complaints_list_idx').on(t.forceId, t.receivedOn, t.id),
+    index('complaints_status_idx').on(t.forceId, t.status),
+  ],
+);
+
+export const complaintComplainants = pgTable(
+  'complaint_complainants',
+  {
+    forceId: text('force_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    complaintId: uuid('complaint_id').notNull(),
+    name: text('name').notNull(),
+    basis: text('basis', { enum: complainantBases }).notNull(),
+    /** For someone acting on another's behalf: how the person represented was involved, and who they are. */
+    representedBasis: text('represented_basis', { enum: complainantBases }),
+    representedName: text('represented_name'),
+    email: text('email').notNull().default(''),
+    phone: text('phone').notNull().default(''),
+    address: text('address').notNull().default(''),
+    contactMethod: text('contact_method', { enum: contactMethods }).notNull(),
+    format: text('format').notNull().default(''),
+    language: text('language').notNull().default(''),
+    accessibilityNeeds: text('accessibility_needs').notNull().default(''),
+  },
+  (t) => [
+    primaryKey({ columns: [t.forceId, t.id] }),
+    foreignKey({ columns: [t.forceId, t.complaintId], foreignColumns: [complaints.forceId, complaints.id] }),
+    index('complaint_complainants_complaint_idx').on(t.forceId, t.complaintId),
+  ],
+);
+
+export const complaintSubjects = pgTable(
+  'complaint_subjects',
+  {
+    forceId: text('force_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    complaintId: uuid('complaint_id').notNull(),
+    kind: text('kind', { enum: complaintSubjectKinds }).notNull(),
+    personId: uuid('person_id'),
+    /** For an unidentified officer: what is known (description, collar number seen …); for the service: which part. */
+    description: text('description').notNull().default(''),
+  },
+  (t) => [
+    primaryKey({ columns: [t.forceId, t.id] }),
+    foreignKey({ columns: [t.forceId, t.complaintId], foreignColumns: [complaints.forceId, complaints.id] }),
+    foreignKey({ columns: [t.forceId, t.personId], foreignColumns: [people.forceId, people.id] }),
+    index('complaint_subjects_complaint_idx').on(t.forceId, t.complaintId),
+    // The self rule (nobody sees a complaint about themselves) looks subjects up by person.
+    index('complaint_subjects_person_idx')
+      .on(t.forceId, t.personId)
+      .where(sql`person_id is not null`),
+  ],
+);
+
+export const complaintAllegations = pgTable(
+  'complaint_allegations',
+  {
+    forceId: text('force_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    complaintId: uuid('complaint_id').notNull(),
+    subjectId: uuid('subject_id').notNull(),
+    /**
+     * A code of `allegation_categories` (checked by the use case, as for conduct allegations: no foreign key,
+     * so that a restore can reload the migration-filled taxonomy table first).
+     */
+    categoryCode: text('category_code').notNull(),
+    description: text('description').notNull(),
+    incidentOn: date('incident_on'),
+    incidentPlace: text('incident_place').notNull().default(''),
+    /** The IOPC outcome vocabulary (features/complaints/rules/outcomes.ts): the result and the actions taken. */
+    outcome: text('outcome'),
+    outcomeActions: jsonb('outcome_actions').$type<string[]>().notNull().default([]),
+    outcomeNotes: text('outcome_notes'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.forceId, t.id] }),
+    foreignKey({ columns: [t.forceId, t.complaintId], foreignColumns: [complaints.forceId, complaints.id] }),
+    foreignKey({
+      columns: [t.forceId, t.subjectId],
+      foreignColumns: [complaintSubjects.forceId, complaintSubjects.id],
+    }),
+    index('complaint_allegations_complaint_idx').on(t.forceId, t.complaintId),
+  ],
+);
+
+export const complaintDecisions = pgTable(
+  'complaint_decisions',
+  {
+    forceId: text('force_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    complaintId: uuid('complaint_id').notNull(),
+    kind: text('kind', { enum: complaintDecisionKinds }).notNull(),
+    decidedOn: date('decided_on').notNull(),
+    decidedBy: uuid('decided_by'),
+    /** The decision-maker's reasons, in their words. */
+    reasons: text('reasons').notNull().default(''),
+    /** The structured result (grounds, route, body …), as the decision's use case wrote it. */
+    details: jsonb('details').notNull().default({}),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.forceId, t.id] }),
+    foreignKey({ columns: [t.forceId, t.complaintId], foreignColumns: [complaints.forceId, complaints.id] }),
+    index('complaint_decisions_complaint_idx').on(t.forceId, t.complaintId, t.createdAt),
+  ],
+);
+
+export const complaintClocks = pgTable(
+  'complaint_clocks',
+  {
+    forceId: text('force_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    complaintId: uuid('complaint_id').notNull(),
+    /** A key of the period table (features/clocks/periods.ts). */
+    period: text('period').notNull(),
+    sequence: integer('sequence').notNull().default(1),
+    startedOn: date('started_on').notNull(),
+    dueOn: date('due_on').notNull(),
+    state: text('state', { enum: complaintClockStates }).notNull().default('running'),
+    metOn: date('met_on'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.forceId, t.id] }),
+    foreignKey({ columns: [t.forceId, t.complaintId], foreignColumns: [complaints.forceId, complaints.id] }),
+    index('complaint_clocks_complaint_idx').on(t.forceId, t.complaintId),
+    index('complaint_clocks_live_due_idx')
+      .on(t.forceId, t.dueOn)
+      .where(sql`state = 'running'`),
+  ],
+);

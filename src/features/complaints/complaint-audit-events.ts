@@ -1,0 +1,104 @@
+import { z } from 'zod';
+
+/**
+ * The audit events of public complaints, joined into the one typed union in audit/audit-events.ts.
+ * Payloads carry ids, codes and dates only — never the complainant's words or contact details, which stay
+ * in the complaint's own rows.
+ */
+const uuid = z.string().uuid();
+const day = z.string();
+
+export const complaintAuditEvents = [
+  z.object({
+    type: z.literal('complaint.logged'),
+    complaintId: uuid,
+    reference: z.string(),
+    channel: z.string(),
+    receivedOn: day,
+    complainants: z.number().int(),
+    allegations: z.number().int(),
+  }),
+  z.object({
+    type: z.literal('complaint.initial_handling'),
+    complaintId: uuid,
+    handling: z.string(),
+    decidedOn: day,
+    mandatory: z.boolean(),
+  }),
+  z.object({
+    type: z.literal('complaint.referral'),
+    complaintId: uuid,
+    referred: z.boolean(),
+    grounds: z.array(z.string()),
+    iopcDecision: z.string().nullable(),
+  }),
+  z.object({
+    type: z.literal('complaint.handling'),
+    complaintId: uuid,
+    route: z.string(),
+    startedOn: day,
+    reviewBody: z.string(),
+  }),
+  z.object({
+    type: z.literal('complaint.outcomes'),
+    complaintId: uuid,
+    decidedOn: day,
+    notifiedOn: day.nullable(),
+    allegations: z.number().int(),
+    reviewWindowEndsOn: day.nullable(),
+  }),
+  z.object({ type: z.literal('complaint.withdrawn'), complaintId: uuid, withdrawnOn: day }),
+  z.object({ type: z.literal('complaint.progress_update'), complaintId: uuid, sentOn: day }),
+  z.object({
+    type: z.literal('complaint.outcome_notice'),
+    complaintId: uuid,
+    notifiedOn: day,
+    reviewWindowEndsOn: day.nullable(),
+  }),
+  z.object({
+    type: z.literal('complaint.clock'),
+    complaintId: uuid,
+    period: z.string(),
+    change: z.enum(['started', 'met', 'cancelled']),
+    dueOn: day,
+  }),
+  z.object({ type: z.literal('complaint.viewed'), complaintId: uuid }),
+  z.object({ type: z.literal('complaint.listed'), resultCount: z.number().int() }),
+] as const;
+
+export type ComplaintAuditEvent = z.infer<(typeof complaintAuditEvents)[number]>;
+
+const words = (code: string) => code.replaceAll('_', ' ');
+
+export function summariseComplaintEvent(e: ComplaintAuditEvent): string {
+  switch (e.type) {
+    case 'complaint.logged':
+      return `Logged complaint ${e.reference} (${words(e.channel)}, received ${e.receivedOn}): ${e.allegations} allegation(s)`;
+    case 'complaint.initial_handling':
+      return `Initial handling: ${words(e.handling)} on ${e.decidedOn}${e.mandatory ? ' (recording mandatory)' : ''}`;
+    case 'complaint.referral':
+      return e.referred
+        ? `Referred to the IOPC${e.iopcDecision ? `; IOPC decision: ${words(e.iopcDecision)}` : ''}`
+        : 'Decided not to refer to the IOPC';
+    case 'complaint.handling':
+      return `Handling: ${words(e.route)} from ${e.startedOn}; review body ${words(e.reviewBody)}`;
+    case 'complaint.outcomes':
+      return `Recorded outcomes of ${e.allegations} allegation(s) on ${e.decidedOn}${e.notifiedOn ? `, notified ${e.notifiedOn}` : ''}`;
+    case 'complaint.withdrawn':
+      return `Complaint withdrawn on ${e.withdrawnOn}`;
+    case 'complaint.progress_update':
+      return `Progress update sent to the complainant on ${e.sentOn}`;
+    case 'complaint.outcome_notice':
+      return `Outcome notice sent on ${e.notifiedOn}${e.reviewWindowEndsOn ? `; review window ends ${e.reviewWindowEndsOn}` : ''}`;
+    case 'complaint.clock':
+      return `Complaint clock ${words(e.period)} ${e.change} (due ${e.dueOn})`;
+    case 'complaint.viewed':
+      return 'Viewed a complaint';
+    case 'complaint.listed':
+      return `Listed complaints: ${e.resultCount} shown`;
+    default: {
+      const unhandled: never = e;
+      return String(unhandled);
+    }
+  }
+}
