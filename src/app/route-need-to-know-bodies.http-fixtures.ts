@@ -10,6 +10,14 @@ export const API_BODIES: Record<string, (b: Record<string, string>) => unknown> 
   'POST /api/v1/reports/:reportId/status': () => ({ version: 1, status: 'in_progress' }),
   'POST /api/v1/reports/:reportId/messages': () => ({ version: 1, body: 'Which group chat was it?' }),
   'POST /api/v1/reports/:reportId/notes': () => ({ version: 1, body: 'Check the rota' }),
+  'POST /api/v1/reports/:reportId/case': () => ({
+    version: 1,
+    subjectPersonIds: [],
+    categoryCode: 'behaviours.unprofessional',
+    standards: ['discreditable_conduct'],
+    summary: 'Sharing images of colleagues',
+    description: 'Shares images of colleagues in a group chat',
+  }),
   'POST /api/v1/people/:id/merge': (b) => ({
     duplicateId: b.mergedPersonId,
     survivorVersion: 1,
@@ -181,6 +189,8 @@ export const FORM_BODIES: Record<string, string | ((b: Record<string, string>) =
   'POST /reports/:reportId/status': 'version=1&status=in_progress',
   'POST /reports/:reportId/messages': 'version=1&body=Which+group+chat+was+it%3F',
   'POST /reports/:reportId/notes': 'version=1&body=Check+the+rota',
+  'POST /reports/:reportId/case':
+    'version=1&subjects=&summary=Sharing+images&description=Shares+images+in+a+group+chat',
   'POST /oversight/samples/grants/:id/revoke': 'version=1',
   'POST /complaints/:id/initial-handling': form({
     version: '1',

@@ -434,12 +434,16 @@ export const ROUTE_TABLE: Record<string, Entry> = {
   'POST /reports/:reportId/status': onReport('report.manage'),
   'POST /reports/:reportId/messages': onReport('report.manage'),
   'POST /reports/:reportId/notes': onReport('report.manage'),
+  // Opening a case from a report also needs case.create (open-case-from-report.ts); the unit holds both.
+  'GET /reports/:reportId/case': onReport('report.manage'),
+  'POST /reports/:reportId/case': onReport('report.manage'),
   'GET /reports/:reportId/files/:fileId': onReport('report.read', { fileId: 'anonFileId' }),
   'GET /api/v1/reports/:reportId': onReport('report.read'),
   'POST /api/v1/reports/:reportId/acknowledge': onReport('report.manage'),
   'POST /api/v1/reports/:reportId/status': onReport('report.manage'),
   'POST /api/v1/reports/:reportId/messages': onReport('report.manage'),
   'POST /api/v1/reports/:reportId/notes': onReport('report.manage'),
+  'POST /api/v1/reports/:reportId/case': onReport('report.manage'),
 
   // --- recommendations -----------------------------------------------------------------------------------
   'GET /recommendations': notRecordScoped('recommendation.read', NATIONAL),

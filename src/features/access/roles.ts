@@ -149,7 +149,9 @@ const abilitiesByRole: Record<Role, readonly Ability[]> = {
   officer: ['vetting.declare'],
   administrator: ['person.search', 'person.read', 'person.merge', 'user.manage', 'audit.read'],
   auditor: ['person.search', 'person.read', 'audit.read'],
-  confidential_unit: ['report.read', 'report.manage'],
+  // case.create: the unit opens a conduct case from a report itself (open-case-from-report.ts), so the
+  // appropriate authority never needs to see the report; it reads no case it did not open.
+  confidential_unit: ['report.read', 'report.manage', 'case.create'],
 };
 
 /** Every role but the public must use a second factor. */

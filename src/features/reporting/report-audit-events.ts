@@ -15,6 +15,8 @@ export const reportAuditEvents = [
   z.object({ type: z.literal('report.status_changed'), reportId: uuid, from: z.string(), to: z.string() }),
   z.object({ type: z.literal('report.message_sent'), reportId: uuid, messageId: uuid }),
   z.object({ type: z.literal('report.note_added'), reportId: uuid, messageId: uuid }),
+  // Deliberately without the case: the link is kept only in a note sealed under the report's key.
+  z.object({ type: z.literal('report.case_opened'), reportId: uuid }),
 ] as const;
 
 export type ReportAuditEvent = z.infer<(typeof reportAuditEvents)[number]>;
@@ -35,5 +37,7 @@ export function summariseReportEvent(event: ReportAuditEvent): string {
       return 'Sent a message to the reporter of a confidential report';
     case 'report.note_added':
       return 'Added an internal note to a confidential report';
+    case 'report.case_opened':
+      return 'Opened a conduct case from a confidential report';
   }
 }

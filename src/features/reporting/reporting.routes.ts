@@ -2,11 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../app/deps.ts';
 import { registerReporterPages } from './reporter.pages.ts';
 import { registerTeamPages } from './team.pages.ts';
+import { registerOpenCaseFromReportPages } from './open-case-from-report.pages.ts';
 import { registerReportsApi } from './reports.api.ts';
 
 /** Anonymous internal reporting: the reporter's pages (no account) and the confidential unit's. */
 export function registerReportingRoutes(app: FastifyInstance, deps: Deps): void {
   registerReporterPages(app, deps);
   registerTeamPages(app, deps);
+  registerOpenCaseFromReportPages(app, deps);
   registerReportsApi(app, deps);
 }

@@ -8,6 +8,7 @@ import { reportCategories, reportMessageKinds, reportStatuses } from '../../db/s
 import { acknowledgeReport, acknowledgeInput } from './acknowledge-report.ts';
 import { addReportMessage, messageInput } from './add-report-message.ts';
 import { listReports } from './list-reports.ts';
+import { openCaseFromReport, openCaseFromReportInput } from './open-case-from-report.ts';
 import { setReportStatus, statusInput } from './set-report-status.ts';
 import { viewReport } from './view-report.ts';
 
@@ -180,6 +181,31 @@ export function registerReportsApi(app: FastifyInstance, deps: Deps): void {
         principalOf(request),
         request.params.reportId,
         'note',
+        request.body,
+        request.id,
+      );
+      return reply.code(201).send(out);
+    },
+  );
+
+  api.post(
+    '/api/v1/reports/:reportId/case',
+    {
+      ...pre,
+      schema: {
+        tags,
+        summary:
+          'Open a conduct case from the report (source "anonymous report"; subjects are people directory ids; only the text given is copied)',
+        params,
+        body: openCaseFromReportInput,
+        response: { 201: z.object({ caseId: z.string(), reference: z.string() }), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const out = await openCaseFromReport(
+        deps,
+        principalOf(request),
+        request.params.reportId,
         request.body,
         request.id,
       );

@@ -3,6 +3,7 @@ import type { Deps } from '../../app/deps.ts';
 import { principalOf, requireSignedInPage } from '../../app/plugins/authentication.ts';
 import { sendDownload } from '../../lib/downloads.ts';
 import { AppError } from '../../lib/errors.ts';
+import { can } from '../access/principal.ts';
 import { errorSummary, first, type FormBody } from '../misconduct/case-form-fields.ts';
 import { acknowledgeReport } from './acknowledge-report.ts';
 import { addReportMessage } from './add-report-message.ts';
@@ -21,6 +22,7 @@ const FLASH: Record<string, string> = {
   status: 'Status changed',
   message: 'Message sent: the reporter reads it when they next open the report with their receipt',
   note: 'Internal note added',
+  case: 'Conduct case opened: the reporter now reads “A case has been opened.”; its reference is in an internal note',
 };
 
 /** The confidential unit's pages: the inbox, a report, and its actions. Every read is audited by the use case. */
@@ -49,6 +51,7 @@ export function registerTeamPages(app: FastifyInstance, deps: Deps): void {
       ...view,
       closed: CLOSED_STATUSES.includes(view.report.status),
       acknowledgeable: view.report.status === 'received',
+      mayOpenCase: can(principalOf(request), 'case.create'),
       statusItems: SETTABLE_STATUSES.filter((s) => s !== view.report.status).map((s) => ({
         value: s,
         text: STATUS_LABELS[s],

@@ -1,0 +1,125 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Deps } from '../../app/deps.ts';
+import { principalOf, requireSignedInPage } from '../../app/plugins/authentication.ts';
+import { AppError, type FieldErrors } from '../../lib/errors.ts';
+import { authorize, type Principal } from '../access/principal.ts';
+import {
+  all,
+  caseTypeLabels,
+  errorSummary,
+  first,
+  formFieldErrors,
+  type FormBody,
+} from '../misconduct/case-form-fields.ts';
+import { listCategories } from '../misconduct/cases.repository.ts';
+import { standardsOfProfessionalBehaviour } from '../misconduct/taxonomy.ts';
+import { resolveReference } from '../people/people.repository.ts';
+import { openCaseFromReport } from './open-case-from-report.ts';
+import { CATEGORY_LABELS } from './report-content.ts';
+import { viewReport } from './view-report.ts';
+
+type Id = { Params: { reportId: string } };
+
+const RENAME: Record<string, string> = { subjectPersonIds: 'subjects' };
+
+/** The unit's form that opens a conduct case from a report: subjects, category, standards, the copied text. */
+export function registerOpenCaseFromReportPages(app: FastifyInstance, deps: Deps): void {
+  const pre = { preHandler: requireSignedInPage };
+
+  const showForm = async (
+    request: FastifyRequest<Id>,
+    reply: FastifyReply,
+    extra: { fields?: FieldErrors; values?: Record<string, unknown> } = {},
+  ) => {
+    const principal = principalOf(request);
+    authorize(principal, 'case.create');
+    // Audited as a read of the report (report.viewed): the form shows its text to copy from.
+    const view = await viewReport(deps, principal, request.params.reportId, request.id);
+    const categories = await listCategories(deps.db);
+    const categoryGroups = categories
+      .filter((c) => !c.parent_code)
+      .map((g) => {
+        const children = categories.filter((c) => c.parent_code === g.code);
+        return {
+          label: g.label,
+          options: (children.length ? children : [g]).map((c) => ({ code: c.code, label: c.label })),
+        };
+      });
+    return reply.page('reporting/views/open-case.njk', {
+      pageTitle: 'Open a conduct case from the report',
+      report: view.report,
+      content: view.content,
+      categoryLabel: CATEGORY_LABELS[view.report.category],
+      caseTypes: Object.entries(caseTypeLabels).map(([value, l]) => ({ value, text: l.text, hint: l.hint })),
+      categoryGroups,
+      standards: standardsOfProfessionalBehaviour.map((s) => ({ value: s.code, text: s.label })),
+      fields: extra.fields ?? {},
+      errors: extra.fields ? errorSummary(extra.fields, []) : [],
+      values: extra.values ?? { caseType: 'conduct_matter', description: view.content.whatHappened },
+    });
+  };
+
+  app.get<Id>('/reports/:reportId/case', pre, (request, reply) => showForm(request, reply));
+
+  app.post<Id & { Body: FormBody }>('/reports/:reportId/case', pre, async (request, reply) => {
+    const principal = principalOf(request);
+    const body = request.body;
+    const values = {
+      caseType: first(body['caseType']),
+      subjects: first(body['subjects']),
+      categoryCode: first(body['categoryCode']),
+      standards: all(body['standards']),
+      summary: first(body['summary']),
+      description: first(body['description']),
+    };
+    try {
+      const subjects = await subjectIdsOf(deps, principal, values.subjects);
+      if (subjects.error)
+        throw new AppError('validation', 'Check the details of the case', { subjects: subjects.error });
+      await openCaseFromReport(
+        deps,
+        principal,
+        request.params.reportId,
+        {
+          version: first(body['version']),
+          caseType: values.caseType || undefined,
+          subjectPersonIds: subjects.ids,
+          categoryCode: values.categoryCode,
+          standards: values.standards,
+          summary: values.summary,
+          description: values.description,
+        },
+        request.id,
+      );
+      // Back to the report, never to the case: the unit member may not read cases.
+      return reply.redirect(`/reports/${request.params.reportId}?done=case`, 303);
+    } catch (err) {
+      if (!(err instanceof AppError) || err.code !== 'validation' || !err.fields) throw err;
+      return showForm(request, reply.code(400), { fields: formFieldErrors(err.fields, [], RENAME), values });
+    }
+  });
+}
+
+/** Each non-empty line is a person's record id or identifier (collar or staff number), as on the case form. */
+async function subjectIdsOf(
+  deps: Deps,
+  principal: Principal | null,
+  text: string,
+): Promise<{ ids: string[]; error?: string }> {
+  if (!principal) return { ids: [] };
+  const ids: string[] = [];
+  const problems: string[] = [];
+  for (const [index, line] of text.split(/\r?\n/).entries()) {
+    const reference = line.trim();
+    if (!reference) continue;
+    const matches = await resolveReference(deps.db, principal, reference);
+    if (matches.length !== 1)
+      problems.push(
+        `line ${index + 1} (“${reference}”) ${matches.length ? 'matches more than one record: enter the record id' : 'matches no one in the directory'}`,
+      );
+    else if (!ids.includes(matches[0]!)) ids.push(matches[0]!);
+  }
+  if (problems.length) return { ids, error: `Check the subjects: ${problems.join('; ')}` };
+  if (ids.length === 0) return { ids, error: 'Add at least one subject' };
+  return { ids };
+}
