@@ -114,7 +114,14 @@ function candidates(s: AllegationState, ctx: AllegationContext, p: Profile): Can
         add(25, { type: 'schedule_hearing', fullHearingReason: 'officer_opted_for_full_hearing' });
         add(75, { type: 'schedule_accelerated_hearing', specialConditionsCertified: false });
       } else {
-        add(70, { type: 'schedule_hearing' });
+        // A former officer's full hearing always records why: whether the accelerated-hearing default applies
+        // is decided per allegation at the step's date (SI 2025/558 reg 64(3)), which the plan cannot know yet.
+        add(
+          70,
+          ctx.subject === 'former'
+            ? { type: 'schedule_hearing', fullHearingReason: 'officer_opted_for_full_hearing' }
+            : { type: 'schedule_hearing' },
+        );
         add(22, { type: 'schedule_accelerated_hearing', specialConditionsCertified: true });
         add(3, { type: 'refer_to_rprp' });
         add(2, { type: 'close', route: 'performance_regulations' });
