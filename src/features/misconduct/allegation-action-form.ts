@@ -221,6 +221,12 @@ const SPECS: Record<ActionType, Record<string, Spec>> = {
         return_to_authority: 'Returned the case to the appropriate authority (Part 4)',
       },
     },
+    admitted: {
+      kind: 'checkbox',
+      legend: 'Admission',
+      text: 'The officer admitted the conduct',
+      hint: 'Regulation 45: after an admission an appeal is against the sanction only, not the finding',
+    },
   },
   record_sanction: {
     sanction: { kind: 'radios', legend: 'What sanction was imposed?', labels: sanctionLabels },

@@ -77,6 +77,8 @@ export const allegationActionSchema = z.discriminatedUnion('type', [
     type: z.literal('record_finding'),
     finding: z.enum(['not_proven', 'misconduct', 'gross_misconduct'], { message: 'Choose the finding' }),
     acceleratedOutcome: z.enum(ACCELERATED_OUTCOMES).optional(),
+    /** Whether the officer admitted the conduct; if so, an appeal is against the sanction only (reg 45). */
+    admitted: z.boolean().optional(),
   }),
   z.object({
     type: z.literal('record_sanction'),
@@ -151,9 +153,12 @@ export function toWorkflowAction(a: AllegationActionInput): AllegationAction {
     case 'withdraw':
       return { type: a.type, route: a.route };
     case 'record_finding':
-      return a.acceleratedOutcome
-        ? { type: a.type, finding: a.finding, acceleratedOutcome: a.acceleratedOutcome }
-        : { type: a.type, finding: a.finding };
+      return {
+        type: a.type,
+        finding: a.finding,
+        ...(a.acceleratedOutcome ? { acceleratedOutcome: a.acceleratedOutcome } : {}),
+        ...(a.admitted !== undefined ? { admitted: a.admitted } : {}),
+      };
     case 'record_sanction':
       return a.exceptionalCircumstances
         ? { type: a.type, sanction: a.sanction, exceptionalCircumstances: a.exceptionalCircumstances }

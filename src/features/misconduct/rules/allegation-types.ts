@@ -104,7 +104,13 @@ export type AllegationAction =
    * `acceleratedOutcome`: what an accelerated hearing that does not find gross misconduct does instead — dismiss
    * the case, or return it to the appropriate authority under Part 4 (Conduct Regs reg 62(8)).
    */
-  | { type: 'record_finding'; finding: RecordedFinding; acceleratedOutcome?: AcceleratedOutcome }
+  | {
+      type: 'record_finding';
+      finding: RecordedFinding;
+      acceleratedOutcome?: AcceleratedOutcome;
+      /** The officer admitted the conduct: any appeal is then against the sanction only (Conduct Regs reg 45). */
+      admitted?: boolean;
+    }
   /** `exceptionalCircumstances` is the rationale for a lesser sanction under the presumption of dismissal. */
   | { type: 'record_sanction'; sanction: Sanction; exceptionalCircumstances?: string }
   | { type: 'lodge_appeal' }
@@ -125,6 +131,8 @@ export interface AllegationState {
   sanction?: Sanction;
   exceptionalCircumstances?: string;
   appeal?: 'lodged' | AppealOutcome;
+  /** The officer admitted the conduct at the finding: an appeal is against the sanction only (reg 45). */
+  admitted?: boolean;
   /** Set when an accelerated hearing did not find gross misconduct (Conduct Regs reg 62(8)). */
   acceleratedOutcome?: AcceleratedOutcome;
 }

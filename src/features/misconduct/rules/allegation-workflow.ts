@@ -20,6 +20,7 @@ import {
   type TransitionResult,
   type WorkflowEffect,
 } from './allegation-types.ts';
+import { appealAfterAdmissionRefusal } from './appeal-grounds.ts';
 import { regimeFeatures } from './regime.ts';
 import { availableSanctions, sanctionRefusal } from './sanctions.ts';
 import { STAFF_REFUSAL, formerOfficerCondition } from './subject-standing.ts';
@@ -340,7 +341,12 @@ function apply(state: AllegationState, action: AllegationAction, ctx: Allegation
         ctx.subject === 'former' && action.finding === 'gross_misconduct'
           ? 'would_have_been_dismissed'
           : action.finding;
-      const next: AllegationState = { ...state, status: 'finding_recorded', finding };
+      const next: AllegationState = {
+        ...state,
+        status: 'finding_recorded',
+        finding,
+        ...(action.admitted !== undefined ? { admitted: action.admitted } : {}),
+      };
       const effects: WorkflowEffect[] = [];
       if (finding === 'would_have_been_dismissed') effects.push(...barredListEffects());
       if (!sanctionPending(next, ctx)) effects.push(...outcomeEffects(next));
@@ -371,6 +377,8 @@ function apply(state: AllegationState, action: AllegationAction, ctx: Allegation
     case 'decide_appeal': {
       const back: AllegationState = { ...state, status: 'finding_recorded', appeal: action.outcome };
       if (action.outcome === 'dismissed') return ok(back);
+      const admittedRefusal = appealAfterAdmissionRefusal(state.admitted, action.outcome);
+      if (admittedRefusal) return refuse(admittedRefusal);
       if (action.outcome === 'finding_overturned') {
         const effects = sanctionChangeEffects(state.sanction, undefined);
         if (state.finding === 'would_have_been_dismissed') effects.push({ kind: 'barred_list_further_report' });

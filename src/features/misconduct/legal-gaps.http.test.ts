@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api, createTestApp, type ApiError, type TestApp } from '../../../test/support/test-app.ts';
+import {
+  allegationRows,
+  buildCaseWorld,
+  caseInput,
+  principalOfWorld,
+  snapshot,
+  type CaseWorld,
+} from './cases.http-fixtures.ts';
+import { openCase } from './open-case.ts';
+import { progressAllegation } from './progress-allegation.ts';
+import type { AllegationActionInput } from './allegation-action-input.ts';
+
+/**
+ * The "missing — add" rules of the 2026 legal review, as a user meets them through the API.
+ * Today is Monday 7 December 2026.
+ */
+let t: TestApp;
+let w: CaseWorld;
+
+beforeAll(async () => {
+  t = await createTestApp({}, () => new Date('2026-12-07T11:00:00Z'));
+  w = await buildCaseWorld(t);
+});
+
+afterAll(async () => {
+  await t?.close();
+});
+
+/** Opens a case for Alice and takes the steps through the use case, returning the case and allegation ids. */
+async function caseAt(cameToAttentionOn: string, steps: [AllegationActionInput, string][]) {
+  const aa = principalOfWorld(w, 'aa');
+  const opened = await openCase(t.deps, aa, caseInput([w.people.alice.id], { cameToAttentionOn }), null);
+  for (const [action, occurredOn] of steps) {
+    const [a] = await allegationRows(t, opened.id);
+    if (!a) throw new Error('no allegation');
+    await progressAllegation(
+      t.deps,
+      aa,
+      { caseId: opened.id, allegationId: a.id, version: a.version, occurredOn, action },
+      null,
+    );
+  }
+  const [a] = await allegationRows(t, opened.id);
+  if (!a) throw new Error('no allegation');
+  return { caseId: opened.id, allegation: a };
+}
+
+const act = (caseId: string, allegationId: string, body: unknown) =>
+  api(t.app, 'POST', `/api/v1/cases/${caseId}/allegations/${allegationId}/actions`, w.tokens.aa, body);
+
+const toMeeting: [AllegationActionInput, string][] = [
+  [
+    {
+      type: 'assess_severity',
+      severity: 'misconduct',
+      rationale: 'If proved this would be misconduct.',
+      finalWrittenWarningInForce: false,
+      multipleUnconnectedIncidents: false,
+    },
+    '2026-03-03',
+  ],
+  [{ type: 'start_investigation', plan: '' }, '2026-03-04'],
+  [{ type: 'submit_report', summary: 'The officer swore at a member of the public.' }, '2026-06-01'],
+  [{ type: 'decide_case_to_answer', outcome: 'misconduct', rationale: 'Case to answer for misconduct.' }, '2026-06-02'],
+  [{ type: 'schedule_meeting', date: '2026-07-01' }, '2026-06-03'],
+];
+
+describe('appeal after admitted misconduct (Conduct Regs reg 45)', () => {
+  it('records the admission at the July 2026 meeting and refuses overturning the finding on appeal, writing nothing', async () => {
+    const { caseId, allegation } = await caseAt('2026-03-02', toMeeting);
+    let res = await act(caseId, allegation.id, {
+      version: allegation.version,
+      occurredOn: '2026-07-01',
+      action: { type: 'record_finding', finding: 'misconduct', admitted: true },
+    });
+    expect(res.statusCode).toBe(200);
+    let version = res.json<{ version: number }>().version;
+    for (const [action, occurredOn] of [
+      [{ type: 'record_sanction', sanction: 'written_warning' }, '2026-07-01'],
+      [{ type: 'lodge_appeal', grounds: 'The written warning is too severe.' }, '2026-07-06'],
+    ] as const) {
+      res = await act(caseId, allegation.id, { version, occurredOn, action });
+      expect(res.statusCode).toBe(200);
+      version = res.json<{ version: number }>().version;
+    }
+    const before = await snapshot(t);
+    res = await act(caseId, allegation.id, {
+      version,
+      occurredOn: '2026-07-20',
+      action: { type: 'decide_appeal', outcome: 'finding_overturned' },
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json<ApiError>().error.message).toMatch(/sanction only.*Conduct Regs reg 45/);
+    expect(await snapshot(t)).toBe(before);
+    res = await act(caseId, allegation.id, {
+      version,
+      occurredOn: '2026-07-20',
+      action: { type: 'decide_appeal', outcome: 'dismissed' },
+    });
+    expect(res.statusCode).toBe(200);
+  });
+});

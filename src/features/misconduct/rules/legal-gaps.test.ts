@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import type { AllegationAction, AllegationContext, AllegationState } from './allegation-types.ts';
+import { initialAllegationState, transition } from './allegation-workflow.ts';
+import { regimeFor } from './regime.ts';
+
+/** The "missing — add" rules of the 2026 legal review, through the workflow with real dates. */
+const ctxFor = (cameToAttentionOn: string, more: Partial<AllegationContext> = {}): AllegationContext => ({
+  regime: regimeFor(cameToAttentionOn),
+  subject: 'serving',
+  finalWrittenWarningInForce: false,
+  multipleUnconnectedIncidents: false,
+  ...more,
+});
+
+function run(ctx: AllegationContext, actions: AllegationAction[], from: AllegationState = initialAllegationState()) {
+  let state = from;
+  for (const action of actions) {
+    const result = transition(state, action, ctx);
+    if (!result.ok) throw new Error(`${action.type} refused: ${result.reason}`);
+    state = result.next;
+  }
+  return state;
+}
+
+const toMeetingFinding = (admitted: boolean | undefined): AllegationAction[] => [
+  { type: 'assess_severity', severity: 'misconduct' },
+  { type: 'start_investigation' },
+  { type: 'submit_report' },
+  { type: 'decide_case_to_answer', outcome: 'misconduct' },
+  { type: 'schedule_meeting' },
+  { type: 'record_finding', finding: 'misconduct', ...(admitted === undefined ? {} : { admitted }) },
+  { type: 'record_sanction', sanction: 'written_warning' },
+  { type: 'lodge_appeal' },
+];
+
+describe('appeal after admitted misconduct is against the sanction only (Conduct Regs reg 45)', () => {
+  const ctx = ctxFor('2026-03-02');
+
+  it('refuses overturning the finding of a March 2026 matter where the officer admitted the conduct', () => {
+    const state = run(ctx, toMeetingFinding(true));
+    expect(state.admitted).toBe(true);
+    const result = transition(state, { type: 'decide_appeal', outcome: 'finding_overturned' }, ctx);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.reason).toMatch(/sanction only.*reg 45/);
+  });
+
+  it('still lets the appeal be dismissed after an admission', () => {
+    const state = run(ctx, toMeetingFinding(true));
+    const result = transition(state, { type: 'decide_appeal', outcome: 'dismissed' }, ctx);
+    expect(result.ok && result.next.finding).toBe('misconduct');
+  });
+
+  it('overturns the finding where the conduct was denied', () => {
+    const state = run(ctx, toMeetingFinding(false));
+    const result = transition(state, { type: 'decide_appeal', outcome: 'finding_overturned' }, ctx);
+    expect(result.ok && result.next.finding).toBe('not_proven');
+  });
+});
