@@ -102,3 +102,51 @@ describe('appeal after admitted misconduct (Conduct Regs reg 45)', () => {
     expect(res.statusCode).toBe(200);
   });
 });
+
+describe('an indictable-only conviction forces gross misconduct (SI 2025/558)', () => {
+  it('refuses a misconduct assessment of a July 2025 matter after recording a conviction on 3 November 2025, writing nothing', async () => {
+    const { caseId, allegation } = await caseAt('2025-07-01', []);
+    const criminal = await api(t.app, 'POST', `/api/v1/cases/${caseId}/criminal-proceedings`, w.tokens.aa, {
+      subjectId: allegation.subject_id,
+      kind: 'court_outcome',
+      occurredOn: '2025-11-03',
+      details: 'Convicted at the Crown Court of robbery',
+      indictableOnlyConviction: true,
+    });
+    expect(criminal.statusCode).toBe(201);
+    const assess = (severity: string) =>
+      act(caseId, allegation.id, {
+        version: allegation.version,
+        occurredOn: '2025-11-10',
+        action: {
+          type: 'assess_severity',
+          severity,
+          rationale: 'The officer was convicted at the Crown Court.',
+          finalWrittenWarningInForce: false,
+          multipleUnconnectedIncidents: false,
+        },
+      });
+    const before = await snapshot(t);
+    const refused = await assess('misconduct');
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json<ApiError>().error.message).toMatch(
+      /convicted of an indictable-only offence on 2025-11-03.*SI 2025\/558/,
+    );
+    expect(await snapshot(t)).toBe(before);
+    expect((await assess('gross_misconduct')).statusCode).toBe(200);
+  });
+
+  it('refuses a conviction flag on a step that is not a court outcome', async () => {
+    const { caseId, allegation } = await caseAt('2025-07-01', []);
+    const res = await api(t.app, 'POST', `/api/v1/cases/${caseId}/criminal-proceedings`, w.tokens.aa, {
+      subjectId: allegation.subject_id,
+      kind: 'charge',
+      occurredOn: '2025-09-01',
+      indictableOnlyConviction: true,
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json<ApiError>().error.fields?.['indictableOnlyConviction']).toBe(
+      'A conviction is recorded with a court outcome',
+    );
+  });
+});

@@ -22,6 +22,7 @@ import {
   findAllegationForUpdate,
   findSubjectForUpdate,
   findVisibleCase,
+  indictableOnlyConvictionOn,
   insertAllegationEvent,
   subjectStandingOf,
   updateAllegation,
@@ -78,11 +79,15 @@ export async function progressAllegation(
     // of the step (Conduct Regs reg 3 and reg 62(6)–(7)).
     const found = await subjectStandingOf(tx, principal.forceId, theCase.id, row.subjectId, occurredOn, row.id);
     const standing = found && { ...found, stepOn: occurredOn };
-    const result = transition(
-      facts.track,
-      toWorkflowAction(input.action),
-      contextOf(theCase, facts, subject?.leftOn ?? null, standing),
-    );
+    // SI 2025/558: an indictable-only conviction in the criminal proceedings record fixes the severity.
+    const convictedOn =
+      input.action.type === 'assess_severity'
+        ? await indictableOnlyConvictionOn(tx, principal.forceId, theCase.id, row.subjectId, occurredOn)
+        : undefined;
+    const result = transition(facts.track, toWorkflowAction(input.action), {
+      ...contextOf(theCase, facts, subject?.leftOn ?? null, standing),
+      ...(convictedOn ? { indictableOnlyConvictionOn: convictedOn } : {}),
+    });
     if (!result.ok) throw new AppError('invalid_state', result.reason);
     // Conduct Regs: each step follows the matter coming to attention and the step before it (legal review 2026).
     const impossible = chronologyRefusal({

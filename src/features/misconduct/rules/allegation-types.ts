@@ -158,6 +158,8 @@ export interface AllegationContext {
    * SI 2025/558 reg 64(3) (transitional.ts). Unknown: the regime's own feature decides.
    */
   formerOfficerAcceleratedRule?: boolean;
+  /** The date of the subject's conviction for an indictable-only offence, from the criminal proceedings record. */
+  indictableOnlyConvictionOn?: IsoDate;
   /** For a former officer: when they left, when the matter came to attention, and any IOPC special determination. */
   formerOfficer?: { leftOn: IsoDate; cameToAttentionOn: IsoDate; iopcSpecialDetermination: boolean };
 }

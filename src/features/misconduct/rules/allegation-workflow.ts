@@ -21,6 +21,7 @@ import {
   type WorkflowEffect,
 } from './allegation-types.ts';
 import { appealAfterAdmissionRefusal } from './appeal-grounds.ts';
+import { indictableOnlyConvictionRefusal } from './indictable-only.ts';
 import { regimeFeatures } from './regime.ts';
 import { availableSanctions, sanctionRefusal } from './sanctions.ts';
 import { STAFF_REFUSAL, formerOfficerCondition } from './subject-standing.ts';
@@ -212,6 +213,8 @@ function apply(state: AllegationState, action: AllegationAction, ctx: Allegation
       if (severity === 'pri' && !features.reflectivePractice) return refuse(NO_RPRP_2012);
       const former = formerOfficerRefusal(severity, ctx);
       if (former) return refuse(former);
+      const convicted = indictableOnlyConvictionRefusal(ctx.regime, ctx.indictableOnlyConvictionOn, severity);
+      if (convicted) return refuse(convicted);
       if (severity === 'vetting_referral' && !features.vettingReferralOption) {
         return refuse('Referral to the vetting process is a severity-assessment option only from 28 May 2025 (§2.4)');
       }

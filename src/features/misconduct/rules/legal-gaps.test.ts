@@ -56,3 +56,17 @@ describe('appeal after admitted misconduct is against the sanction only (Conduct
     expect(result.ok && result.next.finding).toBe('not_proven');
   });
 });
+
+describe('an indictable-only conviction forces gross misconduct (SI 2025/558)', () => {
+  it('refuses assessing misconduct on a July 2025 matter after a conviction on 3 November 2025, and allows gross misconduct', () => {
+    const ctx = ctxFor('2025-07-01', { indictableOnlyConvictionOn: '2025-11-03' });
+    const refused = transition(initialAllegationState(), { type: 'assess_severity', severity: 'misconduct' }, ctx);
+    expect(!refused.ok && refused.reason).toMatch(/indictable-only offence on 2025-11-03/);
+    const state = run(ctx, [
+      { type: 'assess_severity', severity: 'gross_misconduct' },
+      { type: 'start_investigation' },
+    ]);
+    const downgrade = transition(state, { type: 'assess_severity', severity: 'misconduct' }, ctx);
+    expect(downgrade.ok).toBe(false);
+  });
+});
