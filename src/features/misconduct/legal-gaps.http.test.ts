@@ -150,3 +150,36 @@ describe('an indictable-only conviction forces gross misconduct (SI 2025/558)', 
     );
   });
 });
+
+describe('accelerated hearing timing (Conduct Regs reg 52(1))', () => {
+  const assessGross: [AllegationActionInput, string] = [
+    {
+      type: 'assess_severity',
+      severity: 'gross_misconduct',
+      rationale: 'If proved this would be gross misconduct.',
+      finalWrittenWarningInForce: false,
+      multipleUnconnectedIncidents: false,
+    },
+    '2026-10-30',
+  ];
+
+  it('refuses a hearing on 30 November 2026 after a notice on 2 November, naming 16–23 November, then starts the clock due 23 November', async () => {
+    const { caseId, allegation } = await caseAt('2026-10-29', [assessGross]);
+    const schedule = (date: string) =>
+      act(caseId, allegation.id, {
+        version: allegation.version,
+        occurredOn: '2026-11-02',
+        action: { type: 'schedule_accelerated_hearing', date, specialConditionsCertified: true },
+      });
+    const before = await snapshot(t);
+    const refused = await schedule('2026-11-30');
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json<ApiError>().error.fields?.['date']).toBe(
+      'An accelerated hearing must be held between 16 November 2026 and 23 November 2026: not less than 10 nor more than 15 working days after the regulation 51 notice given on 2 November 2026 (Conduct Regs reg 52(1))',
+    );
+    expect(await snapshot(t)).toBe(before);
+    const ok = await schedule('2026-11-20');
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json<{ effects: string[] }>().effects).toContain('clock accelerated_hearing due 2026-11-23');
+  });
+});

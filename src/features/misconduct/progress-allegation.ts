@@ -12,6 +12,7 @@ import type { Db } from '../../db/client.ts';
 import { transition } from './rules/allegation-workflow.ts';
 import { actionAbility, allegationActionSchema, eventDateOf, toWorkflowAction } from './allegation-action-input.ts';
 import { chronologyRefusal } from './rules/chronology.ts';
+import { acceleratedHearingDateRefusal, acceleratedHearingWindow } from './rules/accelerated-hearing-timing.ts';
 import { contextOf, factsOf, regimeOf } from './case-context.ts';
 import { createListReturn } from './list-returns.ts';
 import { openReviewForAllegationStep } from '../vetting/conduct-review-triggers.ts';
@@ -89,6 +90,16 @@ export async function progressAllegation(
       ...(convictedOn ? { indictableOnlyConvictionOn: convictedOn } : {}),
     });
     if (!result.ok) throw new AppError('invalid_state', result.reason);
+    if (input.action.type === 'schedule_accelerated_hearing') {
+      // Conduct Regs reg 52(1): held 10–15 working days after the reg 51 notice, given with this step.
+      const window = acceleratedHearingWindow(
+        occurredOn,
+        deps.config.rules.periods.accelerated_hearing.amount,
+        deps.config.rules.calendar,
+      );
+      const outside = acceleratedHearingDateRefusal(occurredOn, input.action.date, window);
+      if (outside) throw new AppError('validation', 'Check the date of the hearing', { date: outside });
+    }
     // Conduct Regs: each step follows the matter coming to attention and the step before it (legal review 2026).
     const impossible = chronologyRefusal({
       action: input.action.type,

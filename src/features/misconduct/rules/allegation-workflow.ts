@@ -85,6 +85,9 @@ export function transition(state: AllegationState, action: AllegationAction, ctx
   const effects = result.effects.filter(
     (e) => e.kind !== 'start_clock' || PERIOD_DEFINITIONS[e.period].regimes.includes(ctx.regime),
   );
+  // The accelerated hearing has been held once its finding is recorded (Conduct Regs reg 52(1)).
+  if (action.type === 'record_finding' && state.form === 'accelerated_hearing')
+    effects.unshift({ kind: 'stop_clock', period: 'accelerated_hearing' });
   return { ok: true, next: result.next, effects };
 }
 
@@ -316,7 +319,11 @@ function apply(state: AllegationState, action: AllegationAction, ctx: Allegation
           'An accelerated hearing needs the special conditions certified: written evidence that establishes gross misconduct, and a public interest in the officer leaving without delay (§2.10)',
         );
       }
-      const effects: WorkflowEffect[] = [{ kind: 'give_notice', notice: 'referral_to_proceedings' }];
+      // The reg 51 notice is given now; the hearing is held 10–15 working days after it (Conduct Regs reg 52(1)).
+      const effects: WorkflowEffect[] = [
+        { kind: 'give_notice', notice: 'referral_to_proceedings' },
+        { kind: 'start_clock', period: 'accelerated_hearing', anchor: 'this_event' },
+      ];
       if (state.status === 'under_investigation') effects.push(...stopInvestigationClocks());
       return ok({ ...state, status: 'accelerated_hearing_scheduled', form: 'accelerated_hearing' }, effects);
     }

@@ -70,3 +70,23 @@ describe('an indictable-only conviction forces gross misconduct (SI 2025/558)', 
     expect(downgrade.ok).toBe(false);
   });
 });
+
+describe('accelerated hearing clock (Conduct Regs reg 52(1))', () => {
+  it('starts the accelerated_hearing clock with the reg 51 notice and stops it when the finding is recorded', () => {
+    const ctx = ctxFor('2026-10-01');
+    const assessed = run(ctx, [{ type: 'assess_severity', severity: 'gross_misconduct' }]);
+    const scheduled = transition(
+      assessed,
+      { type: 'schedule_accelerated_hearing', specialConditionsCertified: true },
+      ctx,
+    );
+    if (!scheduled.ok) throw new Error(scheduled.reason);
+    expect(scheduled.effects).toContainEqual({
+      kind: 'start_clock',
+      period: 'accelerated_hearing',
+      anchor: 'this_event',
+    });
+    const found = transition(scheduled.next, { type: 'record_finding', finding: 'gross_misconduct' }, ctx);
+    expect(found.ok && found.effects).toContainEqual({ kind: 'stop_clock', period: 'accelerated_hearing' });
+  });
+});
