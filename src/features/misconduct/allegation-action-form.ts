@@ -235,6 +235,11 @@ const SPECS: Record<ActionType, Record<string, Spec>> = {
       label: 'Exceptional circumstances (if it applies)',
       hint: 'Where gross misconduct was found and the sanction is less than dismissal, say what the exceptional circumstances are',
     },
+    finalWrittenWarningYears: {
+      kind: 'text',
+      label: 'Final written warning only: years in force (2 to 5)',
+      hint: 'Regulation 62(4): 2 years unless the panel set a longer period, up to 5 years. Leave blank for 2 years',
+    },
   },
   lodge_appeal: {
     grounds: {

@@ -1,4 +1,4 @@
-import { isoDateString } from '../../lib/validation.ts';
+import { blank, isoDateString } from '../../lib/validation.ts';
 import { z } from 'zod';
 import { ACCELERATED_OUTCOMES, SANCTIONS } from './rules/allegation-types.ts';
 import type { Ability } from '../access/roles.ts';
@@ -84,6 +84,16 @@ export const allegationActionSchema = z.discriminatedUnion('type', [
     type: z.literal('record_sanction'),
     sanction: z.enum(SANCTIONS, { message: 'Choose the sanction' }),
     exceptionalCircumstances: z.string().trim().max(5000).optional(),
+    /** A final written warning's length in years, set by the panel: 2 to 5 (Conduct Regs reg 62(4)). */
+    finalWrittenWarningYears: z.preprocess(
+      blank,
+      z.coerce
+        .number({ message: 'Enter the length in whole years, from 2 to 5' })
+        .int('Enter the length in whole years, from 2 to 5')
+        .min(2, 'A final written warning is in force for 2 to 5 years')
+        .max(5, 'A final written warning is in force for 2 to 5 years')
+        .optional(),
+    ),
   }),
   z.object({
     type: z.literal('lodge_appeal'),
@@ -160,9 +170,12 @@ export function toWorkflowAction(a: AllegationActionInput): AllegationAction {
         ...(a.admitted !== undefined ? { admitted: a.admitted } : {}),
       };
     case 'record_sanction':
-      return a.exceptionalCircumstances
-        ? { type: a.type, sanction: a.sanction, exceptionalCircumstances: a.exceptionalCircumstances }
-        : { type: a.type, sanction: a.sanction };
+      return {
+        type: a.type,
+        sanction: a.sanction,
+        ...(a.exceptionalCircumstances ? { exceptionalCircumstances: a.exceptionalCircumstances } : {}),
+        ...(a.finalWrittenWarningYears !== undefined ? { finalWrittenWarningYears: a.finalWrittenWarningYears } : {}),
+      };
     case 'decide_appeal':
       return a.sanction
         ? { type: a.type, outcome: a.outcome, sanction: a.sanction }

@@ -183,3 +183,31 @@ describe('accelerated hearing timing (Conduct Regs reg 52(1))', () => {
     expect(ok.json<{ effects: string[] }>().effects).toContain('clock accelerated_hearing due 2026-11-23');
   });
 });
+
+describe('final written warning length (Conduct Regs reg 62(4), reg 42(4))', () => {
+  it('records a 3-year final written warning notified on 15 July 2026, last in force on 14 July 2029; refuses 6 years', async () => {
+    const { caseId, allegation } = await caseAt('2026-03-02', [
+      ...toMeeting,
+      [{ type: 'record_finding', finding: 'misconduct' }, '2026-07-01'],
+    ]);
+    const sanction = (action: Record<string, unknown>) =>
+      act(caseId, allegation.id, {
+        version: allegation.version,
+        occurredOn: '2026-07-15',
+        action: { type: 'record_sanction', ...action },
+      });
+    const before = await snapshot(t);
+    const tooLong = await sanction({ sanction: 'final_written_warning', finalWrittenWarningYears: 6 });
+    expect(tooLong.statusCode).toBe(400);
+    expect(tooLong.json<ApiError>().error.fields?.['action.finalWrittenWarningYears']).toBe(
+      'A final written warning is in force for 2 to 5 years',
+    );
+    const notFww = await sanction({ sanction: 'written_warning', finalWrittenWarningYears: 3 });
+    expect(notFww.statusCode).toBe(422);
+    expect(notFww.json<ApiError>().error.message).toMatch(/only for a final written warning.*reg 62\(4\)/);
+    expect(await snapshot(t)).toBe(before);
+    const ok = await sanction({ sanction: 'final_written_warning', finalWrittenWarningYears: 3 });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json<{ effects: string[] }>().effects).toContain('clock final_written_warning_expiry due 2029-07-14');
+  });
+});

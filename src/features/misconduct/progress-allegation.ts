@@ -128,6 +128,7 @@ export async function progressAllegation(
             startOn,
             regimeVersion: regimeOf(theCase),
             ownerUserId: theCase.leadInvestigatorId,
+            ...(effect.amount !== undefined ? { amount: effect.amount } : {}),
           });
           if (clock) effectsDone.push(`clock ${effect.period} due ${clock.dueOn}`);
           break;

@@ -112,7 +112,13 @@ export type AllegationAction =
       admitted?: boolean;
     }
   /** `exceptionalCircumstances` is the rationale for a lesser sanction under the presumption of dismissal. */
-  | { type: 'record_sanction'; sanction: Sanction; exceptionalCircumstances?: string }
+  /** `finalWrittenWarningYears`: the panel's length for a final written warning, 2 to 5 (reg 62(4)). */
+  | {
+      type: 'record_sanction';
+      sanction: Sanction;
+      exceptionalCircumstances?: string;
+      finalWrittenWarningYears?: number;
+    }
   | { type: 'lodge_appeal' }
   /** `sanction` is the substituted sanction when `outcome` is 'sanction_varied'. */
   | { type: 'decide_appeal'; outcome: AppealOutcome; sanction?: Sanction }
@@ -181,7 +187,14 @@ export type NoticeKind =
  * at most one running clock per period per allegation.
  */
 export type WorkflowEffect =
-  | { kind: 'start_clock'; period: PeriodKey; anchor: ClockAnchor; owner?: 'appropriate_authority' | 'iopc' }
+  /** `amount` replaces the period's configured amount (a final written warning's length set by the panel). */
+  | {
+      kind: 'start_clock';
+      period: PeriodKey;
+      anchor: ClockAnchor;
+      owner?: 'appropriate_authority' | 'iopc';
+      amount?: number;
+    }
   | { kind: 'stop_clock'; period: PeriodKey }
   | { kind: 'give_notice'; notice: NoticeKind }
   | { kind: 'refer_to_iopc' }

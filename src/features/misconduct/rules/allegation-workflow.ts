@@ -23,6 +23,7 @@ import {
 import { appealAfterAdmissionRefusal } from './appeal-grounds.ts';
 import { indictableOnlyConvictionRefusal } from './indictable-only.ts';
 import { regimeFeatures } from './regime.ts';
+import { finalWrittenWarningMonths } from './warning-length.ts';
 import { availableSanctions, sanctionRefusal } from './sanctions.ts';
 import { STAFF_REFUSAL, formerOfficerCondition } from './subject-standing.ts';
 
@@ -371,6 +372,8 @@ function apply(state: AllegationState, action: AllegationAction, ctx: Allegation
         action.exceptionalCircumstances,
       );
       if (refusal) return refuse(refusal);
+      const length = finalWrittenWarningMonths(action.sanction, action.finalWrittenWarningYears);
+      if (!length.ok) return refuse(length.reason);
       const rationale =
         action.sanction !== 'dismissal_without_notice' ? action.exceptionalCircumstances?.trim() : undefined;
       const next: AllegationState = {
@@ -378,7 +381,14 @@ function apply(state: AllegationState, action: AllegationAction, ctx: Allegation
         sanction: action.sanction,
         exceptionalCircumstances: rationale || undefined,
       };
-      return ok(next, [...sanctionChangeEffects(undefined, action.sanction), ...outcomeEffects(next)]);
+      // Without a length from the panel the configured period (2 years by default) applies.
+      const months = action.finalWrittenWarningYears === undefined ? undefined : length.months;
+      const changes = sanctionChangeEffects(undefined, action.sanction).map((e) =>
+        months !== undefined && e.kind === 'start_clock' && e.period === 'final_written_warning_expiry'
+          ? { ...e, amount: months }
+          : e,
+      );
+      return ok(next, [...changes, ...outcomeEffects(next)]);
     }
     case 'lodge_appeal':
       return ok({ ...state, status: 'appeal_pending', appeal: 'lodged' }, [
