@@ -258,6 +258,8 @@ export const criminalProceedings = pgTable(
     kind: text('kind', { enum: criminalEventKinds }).notNull(),
     occurredOn: date('occurred_on').notNull(),
     details: text('details').notNull().default(''),
+    /** A court outcome that is a conviction for an indictable-only offence (gross misconduct from 2025, SI 2025/558). */
+    indictableOnlyConviction: boolean('indictable_only_conviction').notNull().default(false),
     subJudiceFrom: date('sub_judice_from'),
     subJudiceTo: date('sub_judice_to'),
     recordedBy: uuid('recorded_by'),

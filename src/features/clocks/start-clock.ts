@@ -30,6 +30,8 @@ export type StartClockInput = {
   startOn: IsoDate;
   regimeVersion: RegimeVersion;
   ownerUserId: string | null;
+  /** Replaces the period's configured amount for this clock (a final written warning's length, reg 62(4)). */
+  amount?: number;
   /** For repeating clocks (the six-monthly reports to the PCC); 1 otherwise. */
   sequence?: number;
   actor?: AuditActor;
@@ -64,7 +66,11 @@ export async function startClock(tx: Db, deps: Deps, input: StartClockInput): Pr
   await lockClockKey(tx, key);
   const existing = await findActiveClock(tx, key);
   if (existing) return { id: existing.id, dueOn: existing.dueOn, created: false };
-  const dueOn = computeDeadline(period, input.startOn, deps.config.rules.calendar);
+  const dueOn = computeDeadline(
+    input.amount === undefined ? period : { ...period, amount: input.amount },
+    input.startOn,
+    deps.config.rules.calendar,
+  );
   const row = await insertClock(tx, {
     ...key,
     regimeVersion: input.regimeVersion,

@@ -221,6 +221,12 @@ const SPECS: Record<ActionType, Record<string, Spec>> = {
         return_to_authority: 'Returned the case to the appropriate authority (Part 4)',
       },
     },
+    admitted: {
+      kind: 'checkbox',
+      legend: 'Admission',
+      text: 'The officer admitted the conduct',
+      hint: 'Regulation 45: after an admission an appeal is against the sanction only, not the finding',
+    },
   },
   record_sanction: {
     sanction: { kind: 'radios', legend: 'What sanction was imposed?', labels: sanctionLabels },
@@ -228,6 +234,11 @@ const SPECS: Record<ActionType, Record<string, Spec>> = {
       kind: 'textarea',
       label: 'Exceptional circumstances (if it applies)',
       hint: 'Where gross misconduct was found and the sanction is less than dismissal, say what the exceptional circumstances are',
+    },
+    finalWrittenWarningYears: {
+      kind: 'text',
+      label: 'Final written warning only: years in force (2 to 5)',
+      hint: 'Regulation 62(4): 2 years unless the panel set a longer period, up to 5 years. Leave blank for 2 years',
     },
   },
   lodge_appeal: {

@@ -1,4 +1,4 @@
-import { isoDateString } from '../../lib/validation.ts';
+import { blank, isoDateString } from '../../lib/validation.ts';
 import { z } from 'zod';
 import { ACCELERATED_OUTCOMES, SANCTIONS } from './rules/allegation-types.ts';
 import type { Ability } from '../access/roles.ts';
@@ -77,11 +77,23 @@ export const allegationActionSchema = z.discriminatedUnion('type', [
     type: z.literal('record_finding'),
     finding: z.enum(['not_proven', 'misconduct', 'gross_misconduct'], { message: 'Choose the finding' }),
     acceleratedOutcome: z.enum(ACCELERATED_OUTCOMES).optional(),
+    /** Whether the officer admitted the conduct; if so, an appeal is against the sanction only (reg 45). */
+    admitted: z.boolean().optional(),
   }),
   z.object({
     type: z.literal('record_sanction'),
     sanction: z.enum(SANCTIONS, { message: 'Choose the sanction' }),
     exceptionalCircumstances: z.string().trim().max(5000).optional(),
+    /** A final written warning's length in years, set by the panel: 2 to 5 (Conduct Regs reg 62(4)). */
+    finalWrittenWarningYears: z.preprocess(
+      blank,
+      z.coerce
+        .number({ message: 'Enter the length in whole years, from 2 to 5' })
+        .int('Enter the length in whole years, from 2 to 5')
+        .min(2, 'A final written warning is in force for 2 to 5 years')
+        .max(5, 'A final written warning is in force for 2 to 5 years')
+        .optional(),
+    ),
   }),
   z.object({
     type: z.literal('lodge_appeal'),
@@ -151,13 +163,19 @@ export function toWorkflowAction(a: AllegationActionInput): AllegationAction {
     case 'withdraw':
       return { type: a.type, route: a.route };
     case 'record_finding':
-      return a.acceleratedOutcome
-        ? { type: a.type, finding: a.finding, acceleratedOutcome: a.acceleratedOutcome }
-        : { type: a.type, finding: a.finding };
+      return {
+        type: a.type,
+        finding: a.finding,
+        ...(a.acceleratedOutcome ? { acceleratedOutcome: a.acceleratedOutcome } : {}),
+        ...(a.admitted !== undefined ? { admitted: a.admitted } : {}),
+      };
     case 'record_sanction':
-      return a.exceptionalCircumstances
-        ? { type: a.type, sanction: a.sanction, exceptionalCircumstances: a.exceptionalCircumstances }
-        : { type: a.type, sanction: a.sanction };
+      return {
+        type: a.type,
+        sanction: a.sanction,
+        ...(a.exceptionalCircumstances ? { exceptionalCircumstances: a.exceptionalCircumstances } : {}),
+        ...(a.finalWrittenWarningYears !== undefined ? { finalWrittenWarningYears: a.finalWrittenWarningYears } : {}),
+      };
     case 'decide_appeal':
       return a.sanction
         ? { type: a.type, outcome: a.outcome, sanction: a.sanction }

@@ -351,6 +351,7 @@ export function registerCasesApi(app: FastifyInstance, deps: Deps): void {
           kind: z.enum(criminalEventKinds),
           occurredOn: z.string(),
           details: z.string().optional(),
+          indictableOnlyConviction: z.boolean().optional(),
           subJudiceFrom: z.string().optional(),
           subJudiceTo: z.string().optional(),
         }),

@@ -72,6 +72,7 @@ export function registerCriminalPages(app: FastifyInstance, deps: Deps): void {
           kind: first(body['kind']) as never,
           occurredOn: dates.occurredOn.iso ?? '',
           details: first(body['details']),
+          indictableOnlyConviction: first(body['indictableOnlyConviction']) === 'yes',
           subJudiceFrom: dates.subJudiceFrom.iso,
           subJudiceTo: dates.subJudiceTo.iso,
         },

@@ -12,6 +12,7 @@ import type { Db } from '../../db/client.ts';
 import { transition } from './rules/allegation-workflow.ts';
 import { actionAbility, allegationActionSchema, eventDateOf, toWorkflowAction } from './allegation-action-input.ts';
 import { chronologyRefusal } from './rules/chronology.ts';
+import { acceleratedHearingDateRefusal, acceleratedHearingWindow } from './rules/accelerated-hearing-timing.ts';
 import { contextOf, factsOf, regimeOf } from './case-context.ts';
 import { createListReturn } from './list-returns.ts';
 import { openReviewForAllegationStep } from '../vetting/conduct-review-triggers.ts';
@@ -22,6 +23,7 @@ import {
   findAllegationForUpdate,
   findSubjectForUpdate,
   findVisibleCase,
+  indictableOnlyConvictionOn,
   insertAllegationEvent,
   subjectStandingOf,
   updateAllegation,
@@ -78,12 +80,26 @@ export async function progressAllegation(
     // of the step (Conduct Regs reg 3 and reg 62(6)–(7)).
     const found = await subjectStandingOf(tx, principal.forceId, theCase.id, row.subjectId, occurredOn, row.id);
     const standing = found && { ...found, stepOn: occurredOn };
-    const result = transition(
-      facts.track,
-      toWorkflowAction(input.action),
-      contextOf(theCase, facts, subject?.leftOn ?? null, standing),
-    );
+    // SI 2025/558: an indictable-only conviction in the criminal proceedings record fixes the severity.
+    const convictedOn =
+      input.action.type === 'assess_severity'
+        ? await indictableOnlyConvictionOn(tx, principal.forceId, theCase.id, row.subjectId, occurredOn)
+        : undefined;
+    const result = transition(facts.track, toWorkflowAction(input.action), {
+      ...contextOf(theCase, facts, subject?.leftOn ?? null, standing),
+      ...(convictedOn ? { indictableOnlyConvictionOn: convictedOn } : {}),
+    });
     if (!result.ok) throw new AppError('invalid_state', result.reason);
+    if (input.action.type === 'schedule_accelerated_hearing') {
+      // Conduct Regs reg 52(1): held 10–15 working days after the reg 51 notice, given with this step.
+      const window = acceleratedHearingWindow(
+        occurredOn,
+        deps.config.rules.periods.accelerated_hearing.amount,
+        deps.config.rules.calendar,
+      );
+      const outside = acceleratedHearingDateRefusal(occurredOn, input.action.date, window);
+      if (outside) throw new AppError('validation', 'Check the date of the hearing', { date: outside });
+    }
     // Conduct Regs: each step follows the matter coming to attention and the step before it (legal review 2026).
     const impossible = chronologyRefusal({
       action: input.action.type,
@@ -112,6 +128,7 @@ export async function progressAllegation(
             startOn,
             regimeVersion: regimeOf(theCase),
             ownerUserId: theCase.leadInvestigatorId,
+            ...(effect.amount !== undefined ? { amount: effect.amount } : {}),
           });
           if (clock) effectsDone.push(`clock ${effect.period} due ${clock.dueOn}`);
           break;

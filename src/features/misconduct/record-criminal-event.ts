@@ -19,9 +19,15 @@ export const criminalEventInput = z
     kind: z.enum(criminalEventKinds, { message: 'Choose what happened' }),
     occurredOn: isoDate,
     details: z.string().trim().max(5000).default(''),
+    /** A court outcome convicting the subject of an indictable-only offence (SI 2025/558: gross misconduct). */
+    indictableOnlyConviction: z.boolean().default(false),
     /** Misconduct proceedings held back because they would prejudice the criminal case (Conduct Regs reg 10). */
     subJudiceFrom: z.preprocess(blank, isoDate.optional()),
     subJudiceTo: z.preprocess(blank, isoDate.optional()),
+  })
+  .refine((v) => !v.indictableOnlyConviction || v.kind === 'court_outcome', {
+    message: 'A conviction is recorded with a court outcome',
+    path: ['indictableOnlyConviction'],
   })
   .refine((v) => !v.subJudiceTo || (v.subJudiceFrom !== undefined && v.subJudiceFrom <= v.subJudiceTo), {
     message: 'The end of the sub judice period must be on or after its start',
@@ -60,6 +66,7 @@ export async function recordCriminalEvent(
       kind: input.kind,
       occurredOn: input.occurredOn,
       details: input.details,
+      indictableOnlyConviction: input.indictableOnlyConviction,
       subJudiceFrom: input.subJudiceFrom ?? null,
       subJudiceTo: input.subJudiceTo ?? null,
       recordedBy: principal.userId,

@@ -110,24 +110,24 @@ describe('reviews opened by the conduct process', () => {
     await act(proven, assess('gross_misconduct'), '2026-03-02');
     await act(
       proven,
-      { type: 'schedule_accelerated_hearing', date: '2026-03-10', specialConditionsCertified: true },
+      { type: 'schedule_accelerated_hearing', date: '2026-03-17', specialConditionsCertified: true },
       '2026-03-03',
     );
-    await act(proven, { type: 'record_finding', finding: 'gross_misconduct' }, '2026-03-10');
+    await act(proven, { type: 'record_finding', finding: 'gross_misconduct' }, '2026-03-17');
     const triggers = (await reviewsOf(t, w.people.olive.id)).map((r) => [r.trigger, r.opened_on]);
     expect(triggers).toEqual([
       ['gross_misconduct_assessment', '2026-03-02'],
-      ['misconduct_finding', '2026-03-10'],
+      ['misconduct_finding', '2026-03-17'],
     ]);
 
     const notProven = await caseAbout(w.people.vera.id);
     await act(notProven, assess('gross_misconduct'), '2026-03-02');
     await act(
       notProven,
-      { type: 'schedule_accelerated_hearing', date: '2026-03-10', specialConditionsCertified: true },
+      { type: 'schedule_accelerated_hearing', date: '2026-03-17', specialConditionsCertified: true },
       '2026-03-03',
     );
-    await act(notProven, { type: 'record_finding', finding: 'not_proven' }, '2026-03-10');
+    await act(notProven, { type: 'record_finding', finding: 'not_proven' }, '2026-03-17');
     expect((await reviewsOf(t, w.people.vera.id)).map((r) => r.trigger)).toEqual(['gross_misconduct_assessment']);
   });
 

@@ -149,5 +149,9 @@ export function gapFor(a: AllegationAction, s: AllegationState, p: Profile, rng:
 export function hearingGapFor(a: AllegationAction, rng: Rng): number {
   if (a.type === 'schedule_meeting') return rng.between([21, 60]);
   if (a.type === 'schedule_hearing') return rng.between([45, 120]);
-  return rng.between([10, 25]);
+  // Conduct Regs reg 52(1): 10–15 working days after the notice; 19 calendar days is 13–15 working days
+  // (at least 10 across Christmas), whatever the weekday of the notice.
+  // The draw is kept so the generated demo data stays the same elsewhere.
+  rng.between([10, 25]);
+  return 19;
 }

@@ -104,9 +104,21 @@ export type AllegationAction =
    * `acceleratedOutcome`: what an accelerated hearing that does not find gross misconduct does instead — dismiss
    * the case, or return it to the appropriate authority under Part 4 (Conduct Regs reg 62(8)).
    */
-  | { type: 'record_finding'; finding: RecordedFinding; acceleratedOutcome?: AcceleratedOutcome }
+  | {
+      type: 'record_finding';
+      finding: RecordedFinding;
+      acceleratedOutcome?: AcceleratedOutcome;
+      /** The officer admitted the conduct: any appeal is then against the sanction only (Conduct Regs reg 45). */
+      admitted?: boolean;
+    }
   /** `exceptionalCircumstances` is the rationale for a lesser sanction under the presumption of dismissal. */
-  | { type: 'record_sanction'; sanction: Sanction; exceptionalCircumstances?: string }
+  /** `finalWrittenWarningYears`: the panel's length for a final written warning, 2 to 5 (reg 62(4)). */
+  | {
+      type: 'record_sanction';
+      sanction: Sanction;
+      exceptionalCircumstances?: string;
+      finalWrittenWarningYears?: number;
+    }
   | { type: 'lodge_appeal' }
   /** `sanction` is the substituted sanction when `outcome` is 'sanction_varied'. */
   | { type: 'decide_appeal'; outcome: AppealOutcome; sanction?: Sanction }
@@ -125,6 +137,8 @@ export interface AllegationState {
   sanction?: Sanction;
   exceptionalCircumstances?: string;
   appeal?: 'lodged' | AppealOutcome;
+  /** The officer admitted the conduct at the finding: an appeal is against the sanction only (reg 45). */
+  admitted?: boolean;
   /** Set when an accelerated hearing did not find gross misconduct (Conduct Regs reg 62(8)). */
   acceleratedOutcome?: AcceleratedOutcome;
 }
@@ -150,6 +164,8 @@ export interface AllegationContext {
    * SI 2025/558 reg 64(3) (transitional.ts). Unknown: the regime's own feature decides.
    */
   formerOfficerAcceleratedRule?: boolean;
+  /** The date of the subject's conviction for an indictable-only offence, from the criminal proceedings record. */
+  indictableOnlyConvictionOn?: IsoDate;
   /** For a former officer: when they left, when the matter came to attention, and any IOPC special determination. */
   formerOfficer?: { leftOn: IsoDate; cameToAttentionOn: IsoDate; iopcSpecialDetermination: boolean };
 }
@@ -171,7 +187,14 @@ export type NoticeKind =
  * at most one running clock per period per allegation.
  */
 export type WorkflowEffect =
-  | { kind: 'start_clock'; period: PeriodKey; anchor: ClockAnchor; owner?: 'appropriate_authority' | 'iopc' }
+  /** `amount` replaces the period's configured amount (a final written warning's length set by the panel). */
+  | {
+      kind: 'start_clock';
+      period: PeriodKey;
+      anchor: ClockAnchor;
+      owner?: 'appropriate_authority' | 'iopc';
+      amount?: number;
+    }
   | { kind: 'stop_clock'; period: PeriodKey }
   | { kind: 'give_notice'; notice: NoticeKind }
   | { kind: 'refer_to_iopc' }

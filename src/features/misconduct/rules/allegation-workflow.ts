@@ -20,7 +20,10 @@ import {
   type TransitionResult,
   type WorkflowEffect,
 } from './allegation-types.ts';
+import { appealAfterAdmissionRefusal } from './appeal-grounds.ts';
+import { indictableOnlyConvictionRefusal } from './indictable-only.ts';
 import { regimeFeatures } from './regime.ts';
+import { finalWrittenWarningMonths } from './warning-length.ts';
 import { availableSanctions, sanctionRefusal } from './sanctions.ts';
 import { STAFF_REFUSAL, formerOfficerCondition } from './subject-standing.ts';
 
@@ -83,6 +86,9 @@ export function transition(state: AllegationState, action: AllegationAction, ctx
   const effects = result.effects.filter(
     (e) => e.kind !== 'start_clock' || PERIOD_DEFINITIONS[e.period].regimes.includes(ctx.regime),
   );
+  // The accelerated hearing has been held once its finding is recorded (Conduct Regs reg 52(1)).
+  if (action.type === 'record_finding' && state.form === 'accelerated_hearing')
+    effects.unshift({ kind: 'stop_clock', period: 'accelerated_hearing' });
   return { ok: true, next: result.next, effects };
 }
 
@@ -211,6 +217,8 @@ function apply(state: AllegationState, action: AllegationAction, ctx: Allegation
       if (severity === 'pri' && !features.reflectivePractice) return refuse(NO_RPRP_2012);
       const former = formerOfficerRefusal(severity, ctx);
       if (former) return refuse(former);
+      const convicted = indictableOnlyConvictionRefusal(ctx.regime, ctx.indictableOnlyConvictionOn, severity);
+      if (convicted) return refuse(convicted);
       if (severity === 'vetting_referral' && !features.vettingReferralOption) {
         return refuse('Referral to the vetting process is a severity-assessment option only from 28 May 2025 (§2.4)');
       }
@@ -312,7 +320,11 @@ function apply(state: AllegationState, action: AllegationAction, ctx: Allegation
           'An accelerated hearing needs the special conditions certified: written evidence that establishes gross misconduct, and a public interest in the officer leaving without delay (§2.10)',
         );
       }
-      const effects: WorkflowEffect[] = [{ kind: 'give_notice', notice: 'referral_to_proceedings' }];
+      // The reg 51 notice is given now; the hearing is held 10–15 working days after it (Conduct Regs reg 52(1)).
+      const effects: WorkflowEffect[] = [
+        { kind: 'give_notice', notice: 'referral_to_proceedings' },
+        { kind: 'start_clock', period: 'accelerated_hearing', anchor: 'this_event' },
+      ];
       if (state.status === 'under_investigation') effects.push(...stopInvestigationClocks());
       return ok({ ...state, status: 'accelerated_hearing_scheduled', form: 'accelerated_hearing' }, effects);
     }
@@ -340,7 +352,12 @@ function apply(state: AllegationState, action: AllegationAction, ctx: Allegation
         ctx.subject === 'former' && action.finding === 'gross_misconduct'
           ? 'would_have_been_dismissed'
           : action.finding;
-      const next: AllegationState = { ...state, status: 'finding_recorded', finding };
+      const next: AllegationState = {
+        ...state,
+        status: 'finding_recorded',
+        finding,
+        ...(action.admitted !== undefined ? { admitted: action.admitted } : {}),
+      };
       const effects: WorkflowEffect[] = [];
       if (finding === 'would_have_been_dismissed') effects.push(...barredListEffects());
       if (!sanctionPending(next, ctx)) effects.push(...outcomeEffects(next));
@@ -355,6 +372,8 @@ function apply(state: AllegationState, action: AllegationAction, ctx: Allegation
         action.exceptionalCircumstances,
       );
       if (refusal) return refuse(refusal);
+      const length = finalWrittenWarningMonths(action.sanction, action.finalWrittenWarningYears);
+      if (!length.ok) return refuse(length.reason);
       const rationale =
         action.sanction !== 'dismissal_without_notice' ? action.exceptionalCircumstances?.trim() : undefined;
       const next: AllegationState = {
@@ -362,7 +381,14 @@ function apply(state: AllegationState, action: AllegationAction, ctx: Allegation
         sanction: action.sanction,
         exceptionalCircumstances: rationale || undefined,
       };
-      return ok(next, [...sanctionChangeEffects(undefined, action.sanction), ...outcomeEffects(next)]);
+      // Without a length from the panel the configured period (2 years by default) applies.
+      const months = action.finalWrittenWarningYears === undefined ? undefined : length.months;
+      const changes = sanctionChangeEffects(undefined, action.sanction).map((e) =>
+        months !== undefined && e.kind === 'start_clock' && e.period === 'final_written_warning_expiry'
+          ? { ...e, amount: months }
+          : e,
+      );
+      return ok(next, [...changes, ...outcomeEffects(next)]);
     }
     case 'lodge_appeal':
       return ok({ ...state, status: 'appeal_pending', appeal: 'lodged' }, [
@@ -371,6 +397,8 @@ function apply(state: AllegationState, action: AllegationAction, ctx: Allegation
     case 'decide_appeal': {
       const back: AllegationState = { ...state, status: 'finding_recorded', appeal: action.outcome };
       if (action.outcome === 'dismissed') return ok(back);
+      const admittedRefusal = appealAfterAdmissionRefusal(state.admitted, action.outcome);
+      if (admittedRefusal) return refuse(admittedRefusal);
       if (action.outcome === 'finding_overturned') {
         const effects = sanctionChangeEffects(state.sanction, undefined);
         if (state.finding === 'would_have_been_dismissed') effects.push({ kind: 'barred_list_further_report' });

@@ -51,6 +51,7 @@ describe('Conduct Regs reg 62(8): an accelerated hearing that does not find gros
       acceleratedOutcome: 'dismiss_case',
     });
     expect(r.effects).toEqual([
+      { kind: 'stop_clock', period: 'accelerated_hearing' },
       { kind: 'start_clock', period: 'outcome_report', anchor: 'this_event' },
       { kind: 'give_notice', notice: 'outcome' },
     ]);
@@ -67,7 +68,10 @@ describe('Conduct Regs reg 62(8): an accelerated hearing that does not find gros
       ctx,
     );
     expect(r.next).toMatchObject({ status: 'assessed_misconduct', severity: 'misconduct', form: undefined });
-    expect(r.effects).toEqual([{ kind: 'give_notice', notice: 'outcome' }]);
+    expect(r.effects).toEqual([
+      { kind: 'stop_clock', period: 'accelerated_hearing' },
+      { kind: 'give_notice', notice: 'outcome' },
+    ]);
     expect(transition(r.next, { type: 'start_investigation' }, ctx).ok).toBe(true);
   });
 });

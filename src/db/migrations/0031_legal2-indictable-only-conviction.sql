@@ -1,0 +1,1 @@
+ALTER TABLE "criminal_proceedings" ADD COLUMN "indictable_only_conviction" boolean DEFAULT false NOT NULL;
