@@ -1,6 +1,7 @@
 import { buildServer } from '../app/server.ts';
 import { seedDemo } from '../features/organisation/seed-demo.ts';
-import { printDemoSignIns } from './demo-sign-ins.ts';
+import { printDemoSignIns, demoReportingKeyFile } from './demo-sign-ins.ts';
+import { reportingEnabled } from '../features/reporting/report-crypto.ts';
 import { openContext } from './context.ts';
 import { createMailer } from '../features/notifications/mailer.ts';
 import { startScheduler, type Scheduler } from '../features/scheduler/scheduler.ts';
@@ -15,6 +16,15 @@ export async function serve(options: { demo: boolean }): Promise<void> {
       console.log(
         `Loaded the demo organisation: ${summary.people} people, ${summary.users} accounts, ${summary.cases} conduct cases with ${summary.allegations} allegations (${((Date.now() - started) / 1000).toFixed(1)} s).`,
       );
+  }
+  if (options.demo && !reportingEnabled(ctx.config.reporting)) {
+    // The demo only: a reporting master key kept beside the embedded database, so the anonymous channel works
+    // out of the box. A real deployment keeps it apart from the data (PROBITY_REPORTING_KEY_FILE, docs/reporting.md).
+    const keyFile = demoReportingKeyFile(ctx.config.database);
+    ctx.config.reporting = { keyFile };
+    console.log(
+      `Anonymous reporting: demo key ${keyFile} (set PROBITY_REPORTING_KEY_FILE outside the data for real use).`,
+    );
   }
   const app = await buildServer(ctx.deps);
   const mailer = createMailer(ctx.config.mail);

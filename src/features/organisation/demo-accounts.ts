@@ -84,6 +84,13 @@ export const demoAccounts: DemoAccount[] = [
     linkTo: null,
   },
   {
+    email: 'confidential@westshire.example',
+    role: 'confidential_unit',
+    displayName: 'Cal Confidential',
+    forceId: 'westshire',
+    linkTo: null,
+  },
+  {
     email: 'investigator@eastmoor.example',
     role: 'psd_investigator',
     displayName: 'Evan Eastmoor',
