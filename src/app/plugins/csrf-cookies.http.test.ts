@@ -70,6 +70,23 @@ describe('the CSRF token is bound to its session', () => {
     const bobPair = await csrfOf(`probity_session=${bob}`);
     expect((await signOut(bob, bobPair)).statusCode).toBe(303);
   });
+
+  it('lets a page left open past its session sign out: no session stands behind it, so only the cookie is cleared', async () => {
+    const ann = await sessionOf('ann@public.example');
+    const annPair = await csrfOf(`probity_session=${ann}`);
+    await t.database.query(`update sessions set expires_at = now() - interval '1 minute'`);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/sign-out',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        cookie: `probity_session=${ann}; ${annPair.cookie}`,
+      },
+      payload: new URLSearchParams({ _csrf: annPair.token }).toString(),
+    });
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe('/sign-in?signedOut=1');
+  });
 });
 
 describe('cookie names', () => {

@@ -20,6 +20,11 @@ declare module 'fastify' {
      * report and the receipt form, which must set no cookie before the reporter opens a report).
      */
     noSessionForm?: string;
+    /**
+     * The form needs its CSRF token only while a session stands behind it: signing out of a session that has
+     * already expired does nothing but clear the cookie, so a page left open past its session can still sign out.
+     */
+    csrfOnlyWithSession?: boolean;
   }
 }
 
@@ -90,7 +95,8 @@ export async function registerSecurity(app: FastifyInstance, config: Config): Pr
 
   // Every form post (not the bearer-token API) must carry the CSRF token of the session.
   app.addHook('preHandler', (request, reply, done) => {
-    const exempt = request.routeOptions.config.noSessionForm !== undefined;
+    const config = request.routeOptions.config;
+    const exempt = config.noSessionForm !== undefined || (config.csrfOnlyWithSession === true && !request.sessionToken);
     if (request.method !== 'GET' && request.method !== 'HEAD' && !request.url.startsWith('/api/') && !exempt) {
       app.csrfProtection(request, reply, done);
       return;

@@ -227,7 +227,7 @@ export function registerSignInPages(app: FastifyInstance, deps: Deps): void {
     }
   });
 
-  app.post<{ Body: Body }>('/sign-out', async (request, reply) => {
+  app.post<{ Body: Body }>('/sign-out', { config: { csrfOnlyWithSession: true } }, async (request, reply) => {
     if (request.session && request.sessionToken) {
       await signOut(deps, request.session.user, request.sessionToken, request.body.everywhere === 'yes', request.id);
     }
