@@ -91,7 +91,7 @@ describe('notifications journey', () => {
     const nina = await findUserByEmail(server.deps.db, NEW_USER);
     if (!aa || !nina) throw new Error('accounts missing');
     const [subject] = await server.database.query<{ id: string }>(
-      `select id from people where force_id = 'westshire' and id not in (select person_id from users where person_id is not null) order by id limit 1`,
+      `select id from people where force_id = 'westshire' and person_type in ('officer', 'special') and id not in (select person_id from users where person_id is not null) order by id limit 1`,
     );
     const opened = await openCase(
       server.deps,
