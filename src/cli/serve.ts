@@ -1,6 +1,7 @@
 import { buildServer } from '../app/server.ts';
 import { seedDemo } from '../features/organisation/seed-demo.ts';
-import { printDemoSignIns, demoReportingKeyFile } from './demo-sign-ins.ts';
+import { printDemoSignIns } from './demo-sign-ins.ts';
+import { demoReportingKeyFile } from './demo-reporting-key.ts';
 import { reportingEnabled } from '../features/reporting/report-crypto.ts';
 import { openContext } from './context.ts';
 import { createMailer } from '../features/notifications/mailer.ts';
