@@ -61,7 +61,8 @@ export const IMPORT_SOURCES = {
   ppd: {
     label: 'Philadelphia PPD import',
     dirSetting: 'PROBITY_PPD_DIR',
-    files: ['ppd_complaint_disciplines.csv'],
+    files: ['ppd_complaint_disciplines.csv', 'ppd_complainant_demographics.csv'],
+    // Also imported as the file of complaints (the mapping's second entry), whole in a quick run.
     lookupFiles: ['ppd_complaints.csv'],
     mapping: 'mappings/philadelphia-ppd.yaml',
     force: 'ppd',
@@ -194,6 +195,13 @@ const RECORD_TABLES = [
   // oversight figures kept in step.
   'allegation_events',
   'allegation_figures',
+  // Public complaints (a source with a file of complaints and one of complainants): the complaint, its
+  // "logged" decision, the persons and allegations taken from its linked case, and its complainants.
+  'complaints',
+  'complaint_decisions',
+  'complaint_subjects',
+  'complaint_allegations',
+  'complaint_complainants',
 ] as const;
 
 /**

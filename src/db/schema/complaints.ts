@@ -14,7 +14,8 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { forces } from './organisation.ts';
-import { people } from './people.ts';
+import { ethnicities, people, sexes } from './people.ts';
+import { cases } from './cases.ts';
 
 /**
  * Public complaints under Schedule 3 of the Police Reform Act 2002 (features/complaints). A complaint is
@@ -25,6 +26,8 @@ import { people } from './people.ts';
  * period table of features/clocks.
  */
 export const complaintChannels = ['online', 'phone', 'letter', 'email', 'in_person', 'via_pcc', 'via_iopc'] as const;
+/** A complaint imported from another system may not say how it was received (features/imports). */
+export const storedComplaintChannels = [...complaintChannels, 'not_recorded'] as const;
 export const complaintStatuses = [
   'logged',
   'outside_schedule_3',
@@ -61,7 +64,7 @@ export const complaints = pgTable(
       .references(() => forces.id),
     id: uuid('id').notNull().defaultRandom(),
     reference: text('reference').notNull(),
-    channel: text('channel', { enum: complaintChannels }).notNull(),
+    channel: text('channel', { enum: storedComplaintChannels }).notNull(),
     receivedOn: date('received_on').notNull(),
     loggedOn: date('logged_on').notNull(),
     summary: text('summary').notNull(),
@@ -93,6 +96,10 @@ export const complaints = pgTable(
     /** Learning for the organisation recorded with the outcome. */
     learning: text('learning'),
     withdrawnOn: date('withdrawn_on'),
+    /** The conduct case the complaint's matters are dealt with in (an imported complaint's linked case). */
+    caseId: uuid('case_id'),
+    /** The key of the source row an import made this complaint from (`<source>:<key>`); null when logged here. */
+    sourceKey: text('source_key'),
     createdBy: uuid('created_by'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -100,6 +107,8 @@ export const complaints = pgTable(
   (t) => [
     primaryKey({ columns: [t.forceId, t.id] }),
     unique('complaints_reference_unique').on(t.forceId, t.reference),
+    unique('complaints_source_key_unique').on(t.forceId, t.sourceKey),
+    foreignKey({ columns: [t.forceId, t.caseId], foreignColumns: [cases.forceId, cases.id] }),
     index('complaints_list_idx').on(t.forceId, t.receivedOn, t.id),
     index('complaints_status_idx').on(t.forceId, t.status),
   ],
@@ -123,11 +132,19 @@ export const complaintComplainants = pgTable(
     format: text('format').notNull().default(''),
     language: text('language').notNull().default(''),
     accessibilityNeeds: text('accessibility_needs').notNull().default(''),
+    /** Equality monitoring, when the complainant gave it (people's vocabularies); null: not recorded. */
+    sex: text('sex', { enum: sexes }),
+    ethnicity: text('ethnicity', { enum: ethnicities }),
+    /** Age in years on the day of the complaint, as the source recorded it. */
+    age: integer('age'),
+    /** The key of the source row an import made this complainant from; null when logged here. */
+    sourceKey: text('source_key'),
   },
   (t) => [
     primaryKey({ columns: [t.forceId, t.id] }),
     foreignKey({ columns: [t.forceId, t.complaintId], foreignColumns: [complaints.forceId, complaints.id] }),
     index('complaint_complainants_complaint_idx').on(t.forceId, t.complaintId),
+    unique('complaint_complainants_source_key_unique').on(t.forceId, t.sourceKey),
   ],
 );
 

@@ -7,6 +7,7 @@ import { defaultOutcomes, outcomeLabel } from './rules/outcomes.ts';
 import { RECORDING_GROUND_DEFINITIONS, RECORDING_GROUNDS } from './rules/recording.ts';
 import { iopcDecisionLabels, IOPC_DECISIONS, REFERRAL_GROUND_DEFINITIONS, REFERRAL_GROUNDS } from './rules/referral.ts';
 import { REVIEW_GROUND_DEFINITIONS, REVIEW_GROUNDS, reviewBodyLabels } from './rules/review-body.ts';
+import { GROUP_LABELS } from '../oversight/disproportionality.ts';
 import type { viewComplaint } from './view-complaint.ts';
 
 export const STATUS_FILTERS = Object.keys(statusLabels) as ComplaintStatus[];
@@ -20,6 +21,8 @@ export const channelLabels: Record<string, string> = {
   via_pcc: 'Passed on by the PCC',
   via_iopc: 'Passed on by the IOPC',
 };
+/** How a complaint imported from another system was received, when that system does not say. */
+const storedChannelLabels: Record<string, string> = { ...channelLabels, not_recorded: 'how, not recorded' };
 const contactLabels: Record<string, string> = { email: 'E-mail', post: 'Post', phone: 'Telephone' };
 const subjectKindLabels: Record<string, string> = {
   person: 'A person in the directory',
@@ -107,7 +110,7 @@ export function complaintPageModel(view: View, periods: ResolvedPeriods, canDeci
     summaryRows: [
       row('Reference', c.reference),
       row('Status', statusLabels[status]),
-      row('Received', `${formatDate(c.receivedOn)} (${channelLabels[c.channel] ?? c.channel})`),
+      row('Received', `${formatDate(c.receivedOn)} (${storedChannelLabels[c.channel] ?? c.channel})`),
       row('Logged', formatDate(c.loggedOn)),
       row('Summary', c.summary),
       row('What the complainant wants', c.desiredOutcome),
@@ -128,10 +131,18 @@ export function complaintPageModel(view: View, periods: ResolvedPeriods, canDeci
       row('Learning for the organisation', c.learning),
       row('Withdrawn', c.withdrawnOn ? formatDate(c.withdrawnOn) : null),
     ],
+    linkedCase: view.linkedCase,
     complainants: view.complainants.map((p) => ({
       name: p.name,
       basis: `${complainantBasisLabels[p.basis]}${p.basis === 'on_behalf' && p.representedBasis ? ` (for ${p.representedName || 'someone'}: ${complainantBasisLabels[p.representedBasis].toLowerCase()})` : ''}`,
       contact: `${contactLabels[p.contactMethod]}: ${p.contactMethod === 'email' ? p.email : p.contactMethod === 'phone' ? p.phone : p.address}`,
+      monitoring: [
+        p.sex && `Sex: ${GROUP_LABELS.sex[p.sex] ?? p.sex}`,
+        p.ethnicity && `Ethnicity: ${GROUP_LABELS.ethnicity[p.ethnicity] ?? p.ethnicity}`,
+        p.age !== null && `Age: ${p.age}`,
+      ]
+        .filter(Boolean)
+        .join('; '),
       needs: [
         p.format && `Format: ${p.format}`,
         p.language && `Language: ${p.language}`,

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { visibleCasesSql } from '../misconduct/cases-scope.ts';
 import { rawRows } from '../../db/raw-rows.ts';
 import {
   complaintAllegations,
@@ -126,8 +127,8 @@ export async function updateComplaint(
   return updated;
 }
 
-export async function complaintParts(db: Db, forceId: string, complaintId: string) {
-  const [complainants, subjects, allegations, decisions, clocks] = await Promise.all([
+export async function complaintParts(db: Db, principal: Principal, forceId: string, complaintId: string) {
+  const [complainants, subjects, allegations, decisions, clocks, linkedCases] = await Promise.all([
     db
       .select()
       .from(complaintComplainants)
@@ -153,8 +154,14 @@ export async function complaintParts(db: Db, forceId: string, complaintId: strin
       .from(complaintClocks)
       .where(and(eq(complaintClocks.forceId, forceId), eq(complaintClocks.complaintId, complaintId)))
       .orderBy(asc(complaintClocks.dueOn), asc(complaintClocks.period)),
+    // The linked conduct case, named only to a reader with need-to-know of it.
+    rawRows<{ id: string; reference: string }>(
+      db,
+      sql`select c.id, c.reference from complaints k join cases c on c.force_id = k.force_id and c.id = k.case_id
+          where k.force_id = ${forceId} and k.id = ${complaintId}::uuid and ${visibleCasesSql(principal)}`,
+    ),
   ]);
-  return { complainants, subjects, allegations, decisions, clocks };
+  return { complainants, subjects, allegations, decisions, clocks, linkedCase: linkedCases[0] ?? null };
 }
 
 export type ComplaintListRow = {

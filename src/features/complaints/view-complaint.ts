@@ -11,7 +11,7 @@ export async function viewComplaint(deps: Deps, principal: Principal | null, id:
   return deps.db.transaction(async (tx) => {
     const complaint = await findVisibleComplaint(tx, principal, id);
     if (!complaint) throw notFound('complaint');
-    const parts = await complaintParts(tx, complaint.forceId, complaint.id);
+    const parts = await complaintParts(tx, principal, complaint.forceId, complaint.id);
     await recordAudit(
       tx,
       actorOf(principal, requestId),

@@ -10,7 +10,10 @@ import type { Mapping } from './mapping-schema.ts';
  */
 export type AssignedFile = { path: string; name: string; specIndex: number };
 
-/** The files to import, in order; a file a lookup's `match` names is a lookup file instead (see lookupFiles). */
+/**
+ * The files to import, in order; a file a lookup's `match` names is a lookup file (see lookupFiles), and is
+ * imported as well only when an entry of `files` also matches it.
+ */
 export function assignFiles(mapping: Mapping, files: readonly string[]): AssignedFile[] {
   return assignAll(mapping, files).imported;
 }
@@ -30,13 +33,16 @@ export function assignAll(
     if (seen.has(resolved)) problems[`files[${i}]`] = `${name} is given twice`;
     seen.add(resolved);
     const lookup = lookupNames.find((l) => globToRegExp(mapping.lookups[l]!.match).test(name));
+    const specIndex = mapping.files.findIndex((f) => globToRegExp(f.match).test(name));
     if (lookup) {
       if (lookups.some((f) => f.name === lookup))
         problems[`files[${i}]`] ??= `${name} is a second file for the lookup ${lookup}: give one`;
       else lookups.push({ name: lookup, path: file, fileName: name });
+      // A lookup file may also be imported by an entry of its own (the complaints file: a join for the
+      // accused officers' rows, and the complaints themselves).
+      if (specIndex !== -1) assigned.push({ path: file, name, specIndex });
       return;
     }
-    const specIndex = mapping.files.findIndex((f) => globToRegExp(f.match).test(name));
     if (specIndex === -1)
       problems[`files[${i}]`] ??= `${name} matches no entry of the mapping ${mapping.name} (patterns: ${[
         ...mapping.files.map((f) => f.match),

@@ -14,6 +14,8 @@ export type Note = (map: string, value: string, rejected: boolean) => void;
 export type Lookup<T> = (fields: Fields) => { value: T; unmapped: string | null } | { value: null; unmapped: string };
 
 const SEPARATOR = ' | ';
+/** The placeholder of a row's line number in its file (`{_line}`). */
+export const LINE_COLUMN = '_line';
 const CACHE_LIMIT = 50_000;
 
 /** The headers of the mapping's lookup files (joins), by lookup name: `{name.column}` reads them. */
@@ -24,8 +26,13 @@ export type VirtualColumn = { lookup: string; column: string };
 export class HeaderCompiler {
   readonly errors: Record<string, string> = {};
   private readonly index = new Map<string, number>();
-  /** Lookup columns used, in order: column `header.length + i` of an extended row is `virtual[i]`. */
+  /**
+   * An extended row is the file's columns, then the row's line (`{_line}`), then the lookup columns used, in
+   * order: column `header.length + 1 + i` is `virtual[i]`.
+   */
   readonly virtual: VirtualColumn[] = [];
+  /** Whether a template reads `{_line}`. */
+  usesLine = false;
 
   constructor(
     readonly fileName: string,
@@ -45,6 +52,11 @@ export class HeaderCompiler {
   column(name: string, path: string): number {
     const i = this.index.get(name);
     if (i !== undefined) return i;
+    // The row's line in its file, for sources whose rows have no key of their own (a file's column wins).
+    if (name === LINE_COLUMN) {
+      this.usesLine = true;
+      return this.header.length;
+    }
     const dot = name.indexOf('.');
     const lookup = dot > 0 ? this.lookups.get(name.slice(0, dot)) : undefined;
     if (lookup) {
@@ -55,9 +67,9 @@ export class HeaderCompiler {
         return -1;
       }
       const known = this.virtual.findIndex((v) => v.lookup === name.slice(0, dot) && v.column === column);
-      if (known !== -1) return this.header.length + known;
+      if (known !== -1) return this.header.length + 1 + known;
       this.virtual.push({ lookup: name.slice(0, dot), column });
-      return this.header.length + this.virtual.length - 1;
+      return this.header.length + this.virtual.length;
     }
     const lookups = [...this.lookups.keys()];
     this.errors[path] ??= `column "${name}" is not in ${this.fileName} (its columns: ${this.header.join(', ')}${

@@ -74,6 +74,8 @@ describe('importing the NYC extract', () => {
       cases: 9,
       subjects: 14,
       allegations: 32,
+      complaints: 0,
+      complainants: 0,
     });
     expect(summary.unmapped).toEqual({ outcome: { 'Miscellaneous | Charge Dismissed - DCT | ': 2 } });
     expect(summary.rejectsFile).toBe(path.join(tmp, 'first-rejects.csv'));
@@ -264,6 +266,8 @@ describe('importing the NYC extract', () => {
       cases: 0,
       subjects: 0,
       allegations: 0,
+      complaints: 0,
+      complainants: 0,
     });
     const after = await counts();
     expect({ ...after, batch_events: before.batch_events }).toEqual(before);

@@ -20,7 +20,7 @@ import { runImport } from './run-import.ts';
  */
 
 const dir = 'test/fixtures/import/philadelphia-ppd';
-const files = ['ppd_complaint_disciplines.csv', 'ppd_complaints.csv'].map((f) => path.join(dir, f));
+const files = ['ppd_complaint_disciplines.csv', 'ppd_complaints.csv', 'ppd_complainant_demographics.csv'].map((f) => path.join(dir, f));
 // Made at load: the history tests below write their files while the suite is being collected.
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'probity-import-ppd-'));
 let database: Database;
@@ -64,7 +64,8 @@ afterAll(async () => {
 describe('importing the Philadelphia extract through its mapping alone', () => {
   it('joins each allegation to its complaint, with the hand-counted totals', async () => {
     const summary = await importExtract('ppd');
-    expect(summary).toMatchObject({ rowsRead: 22, imported: 12, duplicates: 1, rejected: 9 });
+    // 22 accused-officer rows (12 imported, 1 duplicate, 9 rejected), 8 complaints, 10 complainants (1 rejected).
+    expect(summary).toMatchObject({ rowsRead: 40, imported: 29, duplicates: 1, rejected: 10 });
     expect(summary.created).toEqual({
       people: 12,
       identifiers: 0,
@@ -73,11 +74,14 @@ describe('importing the Philadelphia extract through its mapping alone', () => {
       cases: 6,
       subjects: 12,
       allegations: 12,
+      complaints: 8,
+      complainants: 9,
     });
     expect(summary.unmapped).toEqual({});
     const rejects = fs.readFileSync(summary.rejectsFile!, 'utf8');
     expect(rejects.match(/the person key is empty/g)).toHaveLength(8);
     expect(rejects).toContain('no row of the lookup complaint has the key ""19-0001""');
+    expect(rejects).toContain('no complaint with the key ""ppd:16-0457""');
     expect(await figuresOutOfStep(database.db, 'ppd')).toBe(0);
   });
 
@@ -144,10 +148,58 @@ describe('importing the Philadelphia extract through its mapping alone', () => {
     expect(rows.filter((r) => r.finalised !== null)).toEqual([]);
   });
 
+  it('makes each complaint a Schedule 3 complaint linked to its conduct case, with its complainants', async () => {
+    const complaints = await database.query<Record<string, string | number | null>>(
+      `select c.reference, c.status, c.channel, r.reference as "case", c.outcome_decided_on::text as decided,
+          (select count(*)::int from complaint_subjects s where s.force_id = c.force_id and s.complaint_id = c.id) as subjects,
+          (select count(*)::int from complaint_allegations a where a.force_id = c.force_id and a.complaint_id = c.id) as allegations,
+          (select count(*)::int from complaint_complainants p where p.force_id = c.force_id and p.complaint_id = c.id) as complainants,
+          (select d.details->'imported'->'source'->>'general_cap_classification' from complaint_decisions d
+            where d.force_id = c.force_id and d.complaint_id = c.id and d.kind = 'logged') as class
+        from complaints c left join cases r on r.force_id = c.force_id and r.id = c.case_id
+        where c.force_id = 'ppd' order by c.reference`,
+    );
+    const row = (ref: string) => complaints.find((c) => c.reference === ref)!;
+    expect(complaints).toHaveLength(8);
+    expect(new Set(complaints.map((c) => c.channel))).toEqual(new Set(['not_recorded']));
+    // No accused officer with an id: no linked case, nobody named, finalised on a date the source does not give.
+    expect(row('PPD-13-0001')).toMatchObject({ case: null, status: 'finalised', subjects: 0, complainants: 1 });
+    // Two complainants alike (the same row twice in the source): two people, each by their line.
+    expect(row('PPD-13-0503')).toMatchObject({ case: null, complainants: 2 });
+    // Four accused officers, all pending: the case is open, so the complaint is being handled.
+    expect(row('PPD-15-0501')).toMatchObject({
+      case: 'PPD-15-0501',
+      status: 'being_handled',
+      subjects: 4,
+      allegations: 4,
+      decided: null,
+    });
+    // An exact repeat of one officer's row is one allegation; the complaint takes the case's four subjects.
+    expect(row('PPD-17-0400')).toMatchObject({ status: 'finalised', subjects: 4, allegations: 4 });
+    // The source's words are kept (trimmed, as every value of this mapping).
+    expect(row('PPD-20-0150')).toMatchObject({ status: 'being_handled', class: 'DEPARTMENTAL VIOLATIONS' });
+    const people = await database.query<Record<string, string | number | null>>(
+      `select c.reference, p.name, p.sex, p.ethnicity, p.age from complaint_complainants p
+        join complaints c on c.force_id = p.force_id and c.id = p.complaint_id where p.force_id = 'ppd'
+        order by c.reference, p.source_key`,
+    );
+    expect(people[0]).toEqual({
+      reference: 'PPD-13-0001',
+      name: 'Complainant (name not published)',
+      sex: 'female',
+      ethnicity: 'black',
+      age: 21,
+    });
+    // An empty race and age are "not stated" and "not recorded".
+    expect(people[1]).toMatchObject({ reference: 'PPD-13-0503', ethnicity: 'not_stated', age: null });
+  });
+
   it('imports nothing the second time', async () => {
     const again = await importExtract('ppd', { rejectsFile: path.join(tmp, 'again.csv') });
-    expect(again).toMatchObject({ rowsRead: 22, imported: 0, duplicates: 13, rejected: 9 });
+    expect(again).toMatchObject({ rowsRead: 40, imported: 0, duplicates: 30, rejected: 10 });
     expect(await count('allegations', 'ppd')).toBe(12);
+    expect(await count('complaints', 'ppd')).toBe(8);
+    expect(await count('complaint_complainants', 'ppd')).toBe(9);
   });
 
   it('refuses an import without its lookup file, and a lookup file with a missing column, writing nothing', async () => {
@@ -159,9 +211,15 @@ describe('importing the Philadelphia extract through its mapping alone', () => {
     const bad = path.join(tmp, 'ppd_complaints_bad.csv');
     fs.writeFileSync(bad, 'complaint_id,received\n15-0167,4/14/15\n');
     const wrong = await refused(() => importExtract('ppd', { files: [files[0]!, bad] }));
-    expect(wrong.message).toBe('The mapping philadelphia-ppd does not fit ppd_complaint_disciplines.csv');
-    expect(wrong.fields?.['files[0].allegation.case.cameToAttention.column']).toMatch(
+    // The bad file is the lookup and a file of complaints: both uses are checked before anything is written.
+    expect(wrong.message).toBe(
+      'The mapping philadelphia-ppd does not fit ppd_complaint_disciplines.csv, ppd_complaints_bad.csv',
+    );
+    expect(wrong.fields?.['ppd_complaint_disciplines.csv: files[0].allegation.case.cameToAttention.column']).toMatch(
       /^column "date_received" is not in the lookup file ppd_complaints_bad\.csv \(its columns: complaint_id, received\)/,
+    );
+    expect(wrong.fields?.['ppd_complaints_bad.csv: files[1].complaint.receivedOn.column']).toMatch(
+      /^column "date_received" is not in ppd_complaints_bad\.csv/,
     );
     expect(await count('import_runs', 'ppd')).toBe(before);
   });

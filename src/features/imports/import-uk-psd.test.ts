@@ -48,6 +48,8 @@ describe('importing a UK PSD spreadsheet with its own mapping', () => {
       cases: 7,
       subjects: 8,
       allegations: 8,
+      complaints: 0,
+      complainants: 0,
     });
     expect(summary.unmapped).toEqual({
       'category (mapped by otherwise)': { Parking: 1 },

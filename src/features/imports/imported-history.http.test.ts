@@ -15,6 +15,7 @@ let t: TestApp;
 const cookies: Record<string, string> = {};
 const as = (who: string) => new TestClient(t.app).setCookie('probity_session', cookies[who] ?? '');
 let caseId = '';
+let complaintId = '';
 const rejectsFile = path.join(os.tmpdir(), `probity-imported-history-${process.pid}.csv`);
 
 beforeAll(async () => {
@@ -27,11 +28,13 @@ beforeAll(async () => {
     files: [
       'test/fixtures/import/philadelphia-ppd/ppd_complaint_disciplines.csv',
       'test/fixtures/import/philadelphia-ppd/ppd_complaints.csv',
+      'test/fixtures/import/philadelphia-ppd/ppd_complainant_demographics.csv',
     ],
     rejectsFile,
   });
   for (const [who, role, force] of [
     ['aa', 'appropriate_authority', 'ppd'],
+    ['handler', 'complaints_handler', 'ppd'],
     ['officer', 'officer', 'ppd'],
     ['elsewhere', 'appropriate_authority', 'other'],
   ] as const) {
@@ -40,11 +43,41 @@ beforeAll(async () => {
   }
   const [row] = await t.database.query<{ id: string }>(`select id from cases where reference = 'PPD-15-0167'`);
   caseId = row!.id;
+  const [complaint] = await t.database.query<{ id: string }>(
+    `select id from complaints where reference = 'PPD-15-0167'`,
+  );
+  complaintId = complaint!.id;
 }, 120_000);
 
 afterAll(async () => {
   await t?.close();
   fs.rmSync(rejectsFile, { force: true });
+});
+
+describe('an imported public complaint on the complaint page', () => {
+  it('shows the complaint with its complainant, the officer complained about and the linked conduct case', async () => {
+    const page = await as('aa').get(`/complaints/${complaintId}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('14 April 2015 (how, not recorded)');
+    expect(page.body).toContain('Sex: Male; Ethnicity: Black; Age: 37');
+    expect(page.body).toContain(`<a class="govuk-link" href="/cases/${caseId}">PPD-15-0167</a>`);
+    expect(page.body).toContain('Officer 24791261');
+  });
+
+  it('names the linked case only to a reader with need-to-know of it', async () => {
+    // A complaints handler reads complaints but not conduct cases.
+    const page = await as('handler').get(`/complaints/${complaintId}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Sex: Male; Ethnicity: Black; Age: 37');
+    expect(page.body).not.toContain('Linked conduct case');
+    expect(page.body).not.toContain(`/cases/${caseId}`);
+  });
+
+  it('refuses the complaint page without signing in, without the ability and to another force', async () => {
+    expect((await new TestClient(t.app).get(`/complaints/${complaintId}`)).statusCode).toBe(303);
+    expect((await as('officer').get(`/complaints/${complaintId}`)).statusCode).toBe(404);
+    expect((await as('elsewhere').get(`/complaints/${complaintId}`)).statusCode).toBe(404);
+  });
 });
 
 describe('imported history on the case page and the oversight menu', () => {

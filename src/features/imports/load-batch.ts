@@ -3,6 +3,8 @@ import type { Db } from '../../db/client.ts';
 import { refreshAllegationFigures } from '../oversight/allegation-figures.repository.ts';
 import { importedTrack } from './import-outcomes.ts';
 import type { MappedRow } from './map-row.ts';
+import { firstBy } from './first-by.ts';
+import { loadComplainants, loadComplaints } from './load-complaints.ts';
 import {
   ensureUnits,
   findPeopleByKey,
@@ -35,6 +37,8 @@ export const CREATED_KINDS = [
   'cases',
   'subjects',
   'allegations',
+  'complaints',
+  'complainants',
 ] as const;
 export type Created = Record<(typeof CREATED_KINDS)[number], number>;
 export type RowStatus = 'imported' | 'duplicate' | 'rejected';
@@ -48,6 +52,8 @@ export const noneCreated = (): Created => ({
   cases: 0,
   subjects: 0,
   allegations: 0,
+  complaints: 0,
+  complainants: 0,
 });
 
 export async function loadBatch(
@@ -66,6 +72,8 @@ export async function loadBatch(
 
   await loadPeople(tx, forceId, rows, status, created);
   await loadHistory(tx, forceId, rows, status, reject, created);
+  await loadComplaints(tx, forceId, mappingName, rows, status, reject, created);
+  await loadComplainants(tx, forceId, rows, status, reject, created);
 
   // Allegations: the subject must be a person already imported (here or earlier).
   const live = rows.map((r, i) => ({ r, i })).filter(({ r, i }) => r.allegation && status[i] !== 'rejected');
@@ -280,16 +288,6 @@ async function loadHistory(
     if (numberedNow[n]) status[i] = 'imported';
   });
   created.identifiers += numberedNow.filter(Boolean).length;
-}
-
-function firstBy<T>(items: T[], key: (item: T) => string): T[] {
-  const seen = new Set<string>();
-  return items.filter((item) => {
-    const k = key(item);
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
 }
 
 const unique = (values: string[]): string[] => [...new Set(values)];

@@ -14,6 +14,7 @@ import { noLookups, type LookupTables } from './lookup-tables.ts';
 import { outcomeTakesSanction, type ResolvedOutcome } from './import-outcomes.ts';
 import type { AllegationSpec, FileSpec, HistorySpec, Mapping } from './mapping-schema.ts';
 import { compileDateFormats } from './source-dates.ts';
+import { compileComplainant, compileComplaint, type ComplainantRecord, type ComplaintRecord } from './map-complaint.ts';
 import {
   compileIdentifier,
   compilePerson,
@@ -66,6 +67,8 @@ export type MappedRow = {
   person: PersonRecord | null;
   allegation: AllegationRecord | null;
   history: HistoryRecord | null;
+  complaint: ComplaintRecord | null;
+  complainant: ComplainantRecord | null;
   rejected: string | null;
   unmapped: UnmappedNote[];
 };
@@ -107,6 +110,10 @@ export function compileFileWithColumns(
     ? compileAllegation(c, spec.allegation, `${base}.allegation`, mapping, source, today)
     : null;
   const history = spec.history ? compileHistory(c, spec.history, `${base}.history`, source, dates) : null;
+  const complaint = spec.complaint
+    ? compileComplaint(c, spec.complaint, `${base}.complaint`, source, mapping.dateFormats, today)
+    : null;
+  const complainant = spec.complainant ? compileComplainant(c, spec.complainant, `${base}.complainant`, source) : null;
   // The lookups this file's entry reads, each with the key this file's row gives (`lookups.<name>.from`).
   const joins = unique(c.virtual.map((v) => v.lookup)).map((name) => ({
     name,
@@ -127,13 +134,15 @@ export function compileFileWithColumns(
         person: null,
         allegation: null,
         history: null,
+        complaint: null,
+        complainant: null,
         rejected: null,
         unmapped: [],
       };
       if (source.length !== width) return { ...row, rejected: `expected ${width} columns, found ${source.length}` };
       let fields: Fields = source;
-      if (virtualCount > 0) {
-        const extended = [...source, ...new Array<string>(virtualCount).fill('')];
+      if (virtualCount > 0 || c.usesLine) {
+        const extended = [...source, String(line), ...new Array<string>(virtualCount).fill('')];
         for (const j of joins) {
           const key = j.from(source);
           const found = lookups.rows?.get(j.name)?.get(key);
@@ -142,7 +151,7 @@ export function compileFileWithColumns(
               return { ...row, rejected: `no row of the lookup ${j.name} has the key "${key}"` };
             continue;
           }
-          for (const col of j.columns) extended[width + col.at] = lookups.value(j.name, found, col.column);
+          for (const col of j.columns) extended[width + 1 + col.at] = lookups.value(j.name, found, col.column);
         }
         fields = extended;
       }
@@ -153,7 +162,10 @@ export function compileFileWithColumns(
       if (person) row.person = person(fields, reject, note);
       if (allegation) row.allegation = allegation(fields, reject, note);
       if (history) row.history = history(fields, reject);
-      if (row.rejected) return { ...row, person: null, allegation: null, history: null };
+      if (complaint) row.complaint = complaint(fields, reject, note);
+      if (complainant) row.complainant = complainant(fields, reject, note);
+      if (row.rejected)
+        return { ...row, person: null, allegation: null, history: null, complaint: null, complainant: null };
       return row;
     },
   };
