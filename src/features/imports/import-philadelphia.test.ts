@@ -20,7 +20,9 @@ import { runImport } from './run-import.ts';
  */
 
 const dir = 'test/fixtures/import/philadelphia-ppd';
-const files = ['ppd_complaint_disciplines.csv', 'ppd_complaints.csv', 'ppd_complainant_demographics.csv'].map((f) => path.join(dir, f));
+const files = ['ppd_complaint_disciplines.csv', 'ppd_complaints.csv', 'ppd_complainant_demographics.csv'].map((f) =>
+  path.join(dir, f),
+);
 // Made at load: the history tests below write their files while the suite is being collected.
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'probity-import-ppd-'));
 let database: Database;
