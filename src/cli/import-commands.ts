@@ -74,7 +74,8 @@ function printSummary(s: ImportSummary): void {
   const c = s.created;
   console.log(
     `  created: ${n(c.people)} people, ${n(c.identifiers)} numbers, ${n(c.postings)} postings, ${n(c.units)} units, ` +
-      `${n(c.cases)} cases, ${n(c.subjects)} subjects, ${n(c.allegations)} allegations`,
+      `${n(c.cases)} cases, ${n(c.subjects)} subjects, ${n(c.allegations)} allegations` +
+      (c.complaints || c.complainants ? `, ${n(c.complaints)} complaints, ${n(c.complainants)} complainants` : ''),
   );
   for (const [map, values] of Object.entries(s.unmapped)) {
     const entries = Object.entries(values).sort((a, b) => b[1] - a[1]);

@@ -428,6 +428,7 @@ export async function refreshCaseStatus(tx: Db, forceId: string, caseIds: string
 /** Fresh planner statistics for the tables an import fills, so that the application's queries plan well after it. */
 export async function analyseImportedTables(db: Db): Promise<void> {
   await db.execute(
-    sql`analyze units, people, person_identifiers, person_postings, cases, case_subjects, allegations, import_units`,
+    sql`analyze units, people, person_identifiers, person_postings, cases, case_subjects, allegations, import_units,
+      complaints, complaint_subjects, complaint_allegations, complaint_complainants`,
   );
 }

@@ -99,6 +99,7 @@ export function compileComplainant(
   const sex = spec.sex ? constantOrLookup(c, spec.sex, `${path}.sex`) : null;
   const ethnicity = spec.ethnicity ? constantOrLookup(c, spec.ethnicity, `${path}.ethnicity`) : null;
   const age = spec.age ? c.column(spec.age.column, `${path}.age.column`) : null;
+  const ignoreAge = new Set(spec.age?.ignore ?? []);
   return (fields, reject, note) => {
     const ck = complaint(fields);
     const k = key(fields);
@@ -109,7 +110,8 @@ export function compileComplainant(
     const b = basis(fields, note, reject, 'basis');
     const s = sex ? sex(fields, note, reject, 'sex') : null;
     const e = ethnicity ? ethnicity(fields, note, reject, 'ethnicity') : null;
-    const years = age === null ? null : readAge(fields[age] ?? '', spec.age!.column, reject);
+    const text = age === null ? '' : (fields[age] ?? '');
+    const years = age === null || ignoreAge.has(text) ? null : readAge(text, spec.age!.column, reject);
     if (!ck || !k || !n || !b || (sex && !s) || (ethnicity && !e) || years === undefined) return null;
     return {
       key: `${source}:${ck}/${k}`,

@@ -305,7 +305,11 @@ const complainantSchema = strict({
   sex: constantOr(sexes).optional(),
   ethnicity: constantOr(ethnicities).optional(),
   /** Age in years (whole numbers 0–120; "21.0" reads as 21); empty: not recorded; anything else rejects. */
-  age: strict({ column: z.string().min(1) }).optional(),
+  age: strict({
+    column: z.string().min(1),
+    /** Values that mean "not recorded" (e.g. -1). */
+    ignore: z.array(z.string()).default([]),
+  }).optional(),
 });
 
 const fileSchema = strict({

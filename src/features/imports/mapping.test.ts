@@ -404,7 +404,7 @@ files:
       key: 'line {_line}'
       name: Complainant
       sex: { column: sex, values: { M: male, F: female }, otherwise: not_stated }
-      age: { column: age }
+      age: { column: age, ignore: ['-1'] }
 `,
     'comp.yaml',
   );
@@ -451,6 +451,7 @@ files:
       age: 21,
     });
     expect(map(['7', '', ''], 6, '').complainant).toMatchObject({ key: 'comp:7/line 6', sex: 'not_stated', age: null });
+    expect(map(['7', 'M', '-1'], 8, '').complainant).toMatchObject({ age: null });
     expect(map(['7', 'M', 'about 40'], 7, '').rejected).toBe(
       '"about 40" in age is not an age in whole years (0 to 120)',
     );
