@@ -5,11 +5,10 @@ import { parseInput } from '../../lib/validation.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
 import { roles } from '../access/roles.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { findForce } from '../organisation/forces.repository.ts';
 import { deleteSessionsOfUser, updateUser } from '../auth/accounts.repository.ts';
 import { createUser, emailSetupLink, issueSetupLink } from '../auth/create-user.ts';
 import { findAccountOfForce, listAccountsOfForce } from './admin-accounts.repository.ts';
-import { forces } from '../../db/schema/index.ts';
-import { eq } from 'drizzle-orm';
 
 /**
  * Account administration behind `user.manage`: the administrator's own force only (another force's account
@@ -77,7 +76,7 @@ export async function updateAccount(
       throw new AppError('validation', 'Check the account', {
         role: 'You cannot change your own role or force: ask another administrator',
       });
-    const [force] = await tx.select({ id: forces.id }).from(forces).where(eq(forces.id, input.forceId));
+    const force = await findForce(tx, input.forceId);
     if (!force) throw new AppError('validation', 'Check the account', { forceId: `No force "${input.forceId}"` });
     const changes: Record<string, { from: string | null; to: string | null }> = {};
     if (input.displayName !== account.displayName)

@@ -1,13 +1,12 @@
 import { z } from 'zod';
-import { eq } from 'drizzle-orm';
 import type { Deps } from '../../app/deps.ts';
 import { AppError } from '../../lib/errors.ts';
 import { parseInput } from '../../lib/validation.ts';
 import { randomToken, sha256Hex } from '../../lib/crypto.ts';
 import { addMinutes } from '../../lib/dates.ts';
-import { forces } from '../../db/schema/index.ts';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { findForce } from '../organisation/forces.repository.ts';
 import type { AuditActor } from '../audit/audit-events.ts';
 import { roles } from '../access/roles.ts';
 import { findUserByEmail, insertSetupToken, insertUser, type UserRow } from './accounts.repository.ts';
@@ -31,7 +30,7 @@ export async function createUser(
 ): Promise<CreatedUser> {
   const input = parseInput(createUserInput, raw);
   return deps.db.transaction(async (tx) => {
-    const [force] = await tx.select({ id: forces.id }).from(forces).where(eq(forces.id, input.forceId));
+    const force = await findForce(tx, input.forceId);
     if (!force) throw new AppError('validation', `No force with id "${input.forceId}"`, { forceId: 'Unknown force' });
     if (await findUserByEmail(tx, input.email)) {
       throw new AppError('validation', `An account for ${input.email} already exists`, { email: 'Already in use' });
