@@ -57,7 +57,7 @@ export async function importListCommand(file: string, o: { force: string; list: 
       throw err;
     });
     console.log(
-      `Imported the ${o.list} list into ${o.force}: ${s.rows} rows, ${s.inserted} new, ${s.updated} changed, ${s.unchanged} unchanged.`,
+      `Imported the ${o.list} list into ${o.force}: ${s.rows} rows, ${s.inserted} new, ${s.updated} changed, ${s.unchanged} unchanged, ${s.removed} taken off the list, ${s.restored} back on it.`,
     );
   } finally {
     await ctx.close();

@@ -337,6 +337,11 @@ export const listEntries = pgTable(
     /** For imported rows: a stable key so a re-import changes nothing. */
     sourceKey: text('source_key').notNull(),
     importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * The day a later national file no longer had this entry: it was taken off the list. Kept, never deleted
+     * (decisions made against it refer to it), but it no longer matches or blocks a decision.
+     */
+    removedOn: date('removed_on'),
   },
   (t) => [
     primaryKey({ columns: [t.forceId, t.id] }),

@@ -45,7 +45,8 @@ describe('probity vetting import-list', () => {
     );
     expect(first).toMatchObject({
       code: 0,
-      stdout: 'Imported the barred list into westshire: 3 rows, 3 new, 0 changed, 0 unchanged.\n',
+      stdout:
+        'Imported the barred list into westshire: 3 rows, 3 new, 0 changed, 0 unchanged, 0 taken off the list, 0 back on it.\n',
     });
     const second = await probity(
       'vetting',
@@ -56,7 +57,9 @@ describe('probity vetting import-list', () => {
       'barred',
       path.join(dir, 'barred.csv'),
     );
-    expect(second.stdout).toBe('Imported the barred list into westshire: 3 rows, 0 new, 0 changed, 3 unchanged.\n');
+    expect(second.stdout).toBe(
+      'Imported the barred list into westshire: 3 rows, 0 new, 0 changed, 3 unchanged, 0 taken off the list, 0 back on it.\n',
+    );
   });
 
   it('prints every bad row by line number, imports nothing and exits 2', SLOW, async () => {

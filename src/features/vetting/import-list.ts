@@ -8,10 +8,25 @@ import type { AuditActor } from '../audit/audit-events.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
 import { parseListCsv } from './list-csv.ts';
-import { entriesBySourceKeys, insertEntries, updateEntry, type ListEntryRow } from './list-entries.repository.ts';
+import {
+  entriesBySourceKeys,
+  insertEntries,
+  markRemovedEntries,
+  updateEntry,
+  type ListEntryRow,
+} from './list-entries.repository.ts';
 
 export type ListKind = (typeof listKinds)[number];
-export type ImportSummary = { rows: number; inserted: number; updated: number; unchanged: number };
+export type ImportSummary = {
+  rows: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  /** Entries of this list that the file no longer has: marked removed today, never deleted. */
+  removed: number;
+  /** Entries marked removed by an earlier file that this file has again. */
+  restored: number;
+};
 
 const MAX_REPORTED = 100;
 
@@ -20,7 +35,7 @@ export const nationalSourceKey = (list: ListKind, sourceId: string) => `national
 
 function sameEntry(
   row: ListEntryRow,
-  next: Omit<ListEntryRow, 'id' | 'forceId' | 'importedAt' | 'listReturnId'>,
+  next: Omit<ListEntryRow, 'id' | 'forceId' | 'importedAt' | 'listReturnId' | 'removedOn'>,
 ): boolean {
   return (
     row.givenName === next.givenName &&
@@ -37,8 +52,9 @@ function sameEntry(
 /**
  * Imports a national barred or advisory list file (CSV, list-csv.ts) into a force's list entries, all or
  * nothing: any bad row is reported with its line number and nothing is written. Idempotent by source key:
- * a re-import of the same file changes nothing; a changed row is updated. Entries missing from a later file
- * are kept (matches refer to them). Used by the upload page, the API and `probity vetting import-list`.
+ * a re-import of the same file changes nothing; a changed row is updated. An entry missing from a later file
+ * was taken off the list: it is marked removed with the day, never deleted (matches refer to them), and no
+ * longer matches or blocks a decision; one that comes back is restored. Used by the upload page, the API and `probity vetting import-list`.
  */
 export async function importListText(
   deps: Deps,
@@ -91,11 +107,20 @@ export async function importListText(
       tx,
       fresh.map((k) => ({ forceId: input.forceId, sourceKey: k.sourceKey, ...k.values })),
     );
+    // A national file is the whole list: an entry it no longer has was taken off the list.
+    const marks = await markRemovedEntries(
+      tx,
+      input.forceId,
+      input.list,
+      keyed.map((k) => k.sourceKey),
+      ukToday(deps.now()),
+    );
     const summary = {
       rows: entries.length,
       inserted: fresh.length,
       updated,
       unchanged: entries.length - fresh.length - updated,
+      ...marks,
     };
     await recordAudit(
       tx,

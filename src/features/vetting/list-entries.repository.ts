@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rawRows } from '../../db/raw-rows.ts';
 import { listEntries, listMatches } from '../../db/schema/index.ts';
@@ -52,7 +52,7 @@ export async function entriesForMatching(db: Db, forceId: string): Promise<Entry
       identifiers: listEntries.identifiers,
     })
     .from(listEntries)
-    .where(eq(listEntries.forceId, forceId));
+    .where(and(eq(listEntries.forceId, forceId), isNull(listEntries.removedOn)));
 }
 
 /** Records likely matches; a pair already recorded (whatever its decision) is left as it is. Returns the new rows. */
@@ -79,6 +79,7 @@ export type MatchView = {
   identifiers: string[];
   reason: string;
   listed_on: string | null;
+  removed_on: string | null;
 };
 
 export async function matchesOfApplication(db: Db, forceId: string, applicationId: string): Promise<MatchView[]> {
@@ -132,7 +133,8 @@ export async function matchCounts(
     sql`select count(*) filter (where m.decision = 'pending')::int as pending,
         count(*) filter (where m.decision = 'confirmed_match' and e.list = 'barred')::int as confirmed_barred
       from list_matches m join list_entries e on e.force_id = m.force_id and e.id = m.entry_id
-      where m.force_id = ${forceId} and m.application_id = ${applicationId}::uuid`,
+      -- An entry taken off its list no longer blocks a decision, decided or not.
+      where m.force_id = ${forceId} and m.application_id = ${applicationId}::uuid and e.removed_on is null`,
   );
   return { pending: row?.pending ?? 0, confirmedBarred: row?.confirmed_barred ?? 0 };
 }
@@ -162,6 +164,7 @@ export type EntryListRow = {
   identifiers: string[];
   reason: string;
   listed_on: string | null;
+  removed_on: string | null;
 };
 
 export async function browseEntries(db: Db, forceId: string, f: EntryFilter, page: { limit: number; offset: number }) {
@@ -169,7 +172,8 @@ export async function browseEntries(db: Db, forceId: string, f: EntryFilter, pag
   const [count] = await rawRows<{ n: number }>(db, sql`select count(*)::int as n from list_entries e where ${where}`);
   const rows = await rawRows<EntryListRow>(
     db,
-    sql`select e.id, e.list, e.origin, e.given_name, e.family_name, e.date_of_birth::text as date_of_birth, e.former_force, e.rank, e.identifiers, e.reason, e.listed_on::text as listed_on
+    sql`select e.id, e.list, e.origin, e.given_name, e.family_name, e.date_of_birth::text as date_of_birth, e.former_force, e.rank, e.identifiers, e.reason, e.listed_on::text as listed_on,
+        e.removed_on::text as removed_on
       from list_entries e where ${where}
       order by e.family_name, e.given_name, e.id limit ${page.limit} offset ${page.offset}`,
   );
@@ -179,7 +183,7 @@ export async function browseEntries(db: Db, forceId: string, f: EntryFilter, pag
 export async function countEntries(db: Db, forceId: string): Promise<Record<'barred' | 'advisory', number>> {
   const rows = await rawRows<{ list: 'barred' | 'advisory'; n: number }>(
     db,
-    sql`select list, count(*)::int as n from list_entries where force_id = ${forceId} group by list`,
+    sql`select list, count(*)::int as n from list_entries where force_id = ${forceId} and removed_on is null group by list`,
   );
   return {
     barred: rows.find((r) => r.list === 'barred')?.n ?? 0,
@@ -214,4 +218,33 @@ export async function updateEntry(
     .update(listEntries)
     .set(set)
     .where(and(eq(listEntries.forceId, forceId), eq(listEntries.id, id)));
+}
+
+/**
+ * Marks as removed (on `today`) the national entries of a list that the latest file no longer has, and
+ * clears the mark of entries it has again. Returns how many were removed and restored.
+ */
+export async function markRemovedEntries(
+  tx: Db,
+  forceId: string,
+  list: string,
+  presentKeys: string[],
+  today: string,
+): Promise<{ removed: number; restored: number }> {
+  const keys = sql`${sql.param(presentKeys)}::text[]`;
+  const removed = await rawRows<{ id: string }>(
+    tx,
+    sql`update list_entries set removed_on = ${today}::date
+      where force_id = ${forceId} and list = ${list} and origin = 'national_import' and removed_on is null
+        and not (source_key = any(${keys}))
+      returning id`,
+  );
+  const restored = await rawRows<{ id: string }>(
+    tx,
+    sql`update list_entries set removed_on = null
+      where force_id = ${forceId} and list = ${list} and origin = 'national_import' and removed_on is not null
+        and source_key = any(${keys})
+      returning id`,
+  );
+  return { removed: removed.length, restored: restored.length };
 }

@@ -20,6 +20,8 @@ const entry = z.object({
   identifiers: z.array(z.string()),
   reason: z.string(),
   listedOn: z.string().nullable(),
+  /** The day a later national file no longer had the entry (taken off the list); null while listed. */
+  removedOn: z.string().nullable(),
 });
 
 /** /api/v1/vetting/lists: browse the barred and advisory list entries, and import a national list (CSV text). */
@@ -72,6 +74,7 @@ export function registerListsApi(app: FastifyInstance, deps: Deps): void {
           identifiers: e.identifiers,
           reason: e.reason,
           listedOn: e.listed_on,
+          removedOn: e.removed_on,
         })),
       };
     },
@@ -92,6 +95,8 @@ export function registerListsApi(app: FastifyInstance, deps: Deps): void {
             inserted: z.number().int(),
             updated: z.number().int(),
             unchanged: z.number().int(),
+            removed: z.number().int(),
+            restored: z.number().int(),
           }),
           ...errors,
         },

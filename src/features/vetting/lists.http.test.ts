@@ -56,7 +56,7 @@ describe('importing a national list through the page', () => {
     expect(form.body).toContain('<code>source_id</code>');
     const res = await upload('vetting', 'barred', BARRED_CSV);
     expect(res.statusCode).toBe(303);
-    expect(res.headers.location).toBe('/vetting/lists?imported=3-3-0-0');
+    expect(res.headers.location).toBe('/vetting/lists?imported=3-3-0-0-0-0');
     expect(await entries()).toEqual([
       {
         source_key: 'national:barred:PBL-0001',
@@ -90,18 +90,20 @@ describe('importing a national list through the page', () => {
       inserted: 3,
       updated: 0,
       unchanged: 0,
+      removed: 0,
+      restored: 0,
     });
   });
 
   it('changes nothing when the same file is imported again, and updates a changed row', async () => {
     const again = await upload('vetting', 'barred', BARRED_CSV);
-    expect(again.headers.location).toBe('/vetting/lists?imported=3-0-0-3');
+    expect(again.headers.location).toBe('/vetting/lists?imported=3-0-0-3-0-0');
     const changed = await upload(
       'vetting',
       'barred',
       BARRED_CSV.replace('Dismissed: discreditable conduct', 'Dismissed: discreditable conduct (appeal dismissed)'),
     );
-    expect(changed.headers.location).toBe('/vetting/lists?imported=3-0-1-2');
+    expect(changed.headers.location).toBe('/vetting/lists?imported=3-0-1-2-0-0');
     expect(await t.database.query(`select count(*)::int as n from list_entries`)).toEqual([{ n: 3 }]);
   });
 
@@ -157,7 +159,7 @@ describe('the list API and browsing', () => {
   it('imports CSV text into the caller’s force only', async () => {
     const csv = 'source_id,family_name,given_name,date_of_birth\nPAL-9,Fernsby,Hollis,1991-05-05\n';
     const res = await callApi(t, w, 'east', 'POST', '/api/v1/vetting/lists/import', { list: 'advisory', csv });
-    expect(res.json()).toEqual({ rows: 1, inserted: 1, updated: 0, unchanged: 0 });
+    expect(res.json()).toEqual({ rows: 1, inserted: 1, updated: 0, unchanged: 0, removed: 0, restored: 0 });
     expect(await t.database.query(`select force_id, list from list_entries where family_name = 'Fernsby'`)).toEqual([
       { force_id: 'east', list: 'advisory' },
     ]);

@@ -27,7 +27,7 @@ export function registerListPages(app: FastifyInstance, deps: Deps): void {
 
   app.get<{ Querystring: Record<string, string> }>('/vetting/lists', pre, async (request, reply) => {
     const query = request.query;
-    const imported = /^(\d+)-(\d+)-(\d+)-(\d+)$/.exec(query['imported'] ?? '');
+    const imported = /^(\d+)-(\d+)-(\d+)-(\d+)(?:-(\d+)-(\d+))?$/.exec(query['imported'] ?? '');
     const common = {
       pageTitle: 'Barred and advisory lists',
       query,
@@ -43,7 +43,11 @@ export function registerListPages(app: FastifyInstance, deps: Deps): void {
         { value: 'national_import', text: 'National lists', selected: query['origin'] === 'national_import' },
       ],
       flash: imported
-        ? `Imported ${imported[1]} rows: ${imported[2]} new, ${imported[3]} changed, ${imported[4]} unchanged.`
+        ? `Imported ${imported[1]} rows: ${imported[2]} new, ${imported[3]} changed, ${imported[4]} unchanged.` +
+          (imported[5] && imported[5] !== '0'
+            ? ` ${imported[5]} no longer in the file: marked as taken off the list.`
+            : '') +
+          (imported[6] && imported[6] !== '0' ? ` ${imported[6]} back on the list.` : '')
         : undefined,
     };
     try {
@@ -101,7 +105,10 @@ export function registerListPages(app: FastifyInstance, deps: Deps): void {
       const list = textOf(body['list']);
       try {
         const s = await importNationalList(deps, principalOf(request), { list, file: body['file'] }, request.id);
-        return reply.redirect(`/vetting/lists?imported=${s.rows}-${s.inserted}-${s.updated}-${s.unchanged}`, 303);
+        return reply.redirect(
+          `/vetting/lists?imported=${s.rows}-${s.inserted}-${s.updated}-${s.unchanged}-${s.removed}-${s.restored}`,
+          303,
+        );
       } catch (err) {
         const failure = formFailure(err);
         return showImport(request, reply, { status: failure.status, fields: failure.fields, list });

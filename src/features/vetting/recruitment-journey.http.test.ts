@@ -200,6 +200,71 @@ describe('an applicant on the barred list', () => {
     expect(res.statusCode).toBe(303);
     expect((await detail(namesake)).status).toBe('granted');
   });
+
+  it('a confirmed match stops blocking once a later national file no longer lists the person', async () => {
+    const listed = await apply({
+      givenName: 'Barnaby',
+      familyName: 'Thistlewood',
+      ...dateFields('dateOfBirth', '1979-11-30'),
+    });
+    const [match] = (await detail(listed)).matches;
+    await officer().post(
+      `/vetting/applications/${listed}/matches/${match?.id}`,
+      { decision: 'confirmed_match', note: 'Same person: confirmed with Southfen PSD by telephone' },
+      `/vetting/applications/${listed}`,
+    );
+    await recordAllChecks(listed);
+    const grant = () =>
+      detail(listed).then(({ version }) =>
+        officer().post(
+          decisionForm(listed),
+          { version: String(version), outcome: 'grant', rationale: 'Taken off the barred list on review' },
+          decisionForm(listed),
+        ),
+      );
+    expect((await grant()).statusCode).toBe(422);
+    // The next national file no longer has PBL-0002: the entry is taken off the list, kept and marked.
+    const without = BARRED_CSV.split('\n')
+      .filter((line) => !line.startsWith('PBL-0002,'))
+      .join('\n');
+    const imported = await uploadForm(
+      t,
+      w.cookies.vetting,
+      '/vetting/lists/import',
+      { list: 'barred' },
+      { name: 'barred.csv', type: 'text/csv', content: without },
+      '/vetting/lists/import',
+    );
+    expect(imported.headers.location).toBe('/vetting/lists?imported=2-0-0-2-1-0');
+    const [entry] = await t.database.query<{ removed_on: string | null }>(
+      `select removed_on::text from list_entries where source_key = 'national:barred:PBL-0002'`,
+    );
+    expect(entry?.removed_on).toBe('2026-03-16');
+    const lists = await officer().get('/vetting/lists?q=Thistlewood');
+    expect(lists.body).toContain('Taken off the list 16 March 2026');
+    expect((await grant()).statusCode).toBe(303);
+    expect((await detail(listed)).status).toBe('granted');
+    // A removed entry is matched no more: a new applicant of the same name and birth date raises nothing.
+    const again = await apply({
+      givenName: 'Barnaby',
+      familyName: 'Thistlewood',
+      ...dateFields('dateOfBirth', '1979-11-30'),
+    });
+    expect((await detail(again)).matches).toEqual([]);
+    // Listed again in a later file: the entry is back on the list, the same row.
+    const back = await uploadForm(
+      t,
+      w.cookies.vetting,
+      '/vetting/lists/import',
+      { list: 'barred' },
+      { name: 'barred.csv', type: 'text/csv', content: BARRED_CSV },
+      '/vetting/lists/import',
+    );
+    expect(back.headers.location).toBe('/vetting/lists?imported=3-0-0-3-0-1');
+    expect(
+      await t.database.query(`select removed_on from list_entries where source_key = 'national:barred:PBL-0002'`),
+    ).toEqual([{ removed_on: null }]);
+  });
 });
 
 describe('an applicant with adverse information', () => {

@@ -153,6 +153,8 @@ export const vettingAuditEvents = [
     inserted: z.number().int(),
     updated: z.number().int(),
     unchanged: z.number().int(),
+    removed: z.number().int().optional(),
+    restored: z.number().int().optional(),
   }),
   z.object({ type: z.literal('vetting.own_returns_synced'), added: z.number().int() }),
 ] as const;
@@ -222,7 +224,9 @@ export function summariseVettingEvent(e: VettingAuditEvent): string {
     case 'vetting.appeal_decided':
       return `Decided a vetting appeal: ${e.outcome}${e.reinstatedClearanceIds.length ? `, ${e.reinstatedClearanceIds.length} clearance(s) reinstated` : ''}`;
     case 'vetting.list_imported':
-      return `Imported the national ${e.list} list: ${e.rows} rows, ${e.inserted} new, ${e.updated} changed, ${e.unchanged} unchanged`;
+      return `Imported the national ${e.list} list: ${e.rows} rows, ${e.inserted} new, ${e.updated} changed, ${e.unchanged} unchanged${
+        e.removed ? `, ${e.removed} taken off the list` : ''
+      }${e.restored ? `, ${e.restored} back on the list` : ''}`;
     case 'vetting.own_returns_synced':
       return `Added ${e.added} of the force's own list returns to the list entries`;
     default: {
