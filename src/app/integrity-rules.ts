@@ -23,6 +23,18 @@ export const integrityRulesSchema = z.strictObject({
   minimumLevel: z.string().default('RV'),
   /** Score (0–1) at or above which a barred/advisory list entry is shown as a likely match for a human decision. */
   listMatchThreshold: z.number().min(0).max(1).default(0.6),
+  /**
+   * Years after listing from which a listed person may ask for a review of their entry (Police Barred List and
+   * Police Advisory List Regulations 2017): 5 on the barred list, 3 after dismissal for gross incompetence,
+   * 5 on the advisory list [S].
+   */
+  listReviewYears: z
+    .strictObject({
+      barred: z.number().int().min(1).max(50).default(5),
+      barredGrossIncompetence: z.number().int().min(1).max(50).default(3),
+      advisory: z.number().int().min(1).max(50).default(5),
+    })
+    .default({ barred: 5, barredGrossIncompetence: 3, advisory: 5 }),
   /** Days before a clearance expires that the sweeper opens its renewal review (force policy). */
   renewalLeadDays: z.number().int().min(0).max(3650).default(90),
   /**

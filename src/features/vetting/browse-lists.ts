@@ -4,6 +4,8 @@ import { parseInput, blank } from '../../lib/validation.ts';
 import { listKinds } from '../../db/schema/index.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
+import { listReviewOf } from './list-review.ts';
+import { ukToday } from '../../lib/dates.ts';
 import { browseEntries, countEntries, syncOwnReturns } from './list-entries.repository.ts';
 
 export const browseListsInput = z.object({
@@ -56,6 +58,15 @@ export async function browseLists(deps: Deps, principal: Principal | null, raw: 
       { type: 'list_entries', id: principal.forceId },
       { type: 'vetting.list_viewed', list: 'barred_and_advisory_lists', filters, resultCount: result.total },
     );
-    return { ...result, counts, input, pageCount: Math.max(1, Math.ceil(result.total / PAGE_SIZE)) };
+    const today = ukToday(deps.now());
+    const rows = result.rows.map((r) => ({
+      ...r,
+      review: listReviewOf(
+        { list: r.list, reason: r.reason, listedOn: r.listed_on, removedOn: r.removed_on },
+        deps.config.rules.integrity.listReviewYears,
+        today,
+      ),
+    }));
+    return { ...result, rows, counts, input, pageCount: Math.max(1, Math.ceil(result.total / PAGE_SIZE)) };
   });
 }

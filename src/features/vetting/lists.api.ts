@@ -22,6 +22,8 @@ const entry = z.object({
   listedOn: z.string().nullable(),
   /** The day a later national file no longer had the entry (taken off the list); null while listed. */
   removedOn: z.string().nullable(),
+  /** From when the listed person may ask for a review of the entry, and whether that day has come. */
+  review: z.object({ from: z.string(), due: z.boolean() }).nullable(),
 });
 
 /** /api/v1/vetting/lists: browse the barred and advisory list entries, and import a national list (CSV text). */
@@ -75,6 +77,7 @@ export function registerListsApi(app: FastifyInstance, deps: Deps): void {
           reason: e.reason,
           listedOn: e.listed_on,
           removedOn: e.removed_on,
+          review: e.review,
         })),
       };
     },

@@ -182,12 +182,19 @@ describe('the list API and browsing', () => {
       items: { familyName: string }[];
       counts: { barred: number };
     }>();
-    expect(json).toMatchObject({ total: 1, items: [{ familyName: 'Quarrington' }], counts: { barred: 3 } });
+    // Listed on 1 February 2024 for gross misconduct: a review may be asked for 5 years on [S].
+    expect(json).toMatchObject({
+      total: 1,
+      items: [{ familyName: 'Quarrington', removedOn: null, review: { from: '2029-02-01', due: false } }],
+      counts: { barred: 3 },
+    });
     expect((await auditRows(t, 'vetting.list_viewed'))[0]?.payload).toMatchObject({
       list: 'barred_and_advisory_lists',
       filters: { q: '4521' },
       resultCount: 1,
     });
+    const listed = await page('vetting').get('/vetting/lists?q=Quarrington');
+    expect(listed.body).toContain('Review can be asked for from 1 February 2029');
     const bad = await page('vetting').get('/vetting/lists?list=grey');
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('Choose barred or advisory');
