@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { reportFiles, reportMessages, reports } from '../../db/schema/index.ts';
+import { reportFiles, reportIdentityReveals, reportMessages, reports, users } from '../../db/schema/index.ts';
 import type { Principal } from '../access/principal.ts';
+import { roles, roleAbilities, type Ability } from '../access/roles.ts';
 
 /**
  * The only SQL of anonymous reporting. Every team read is narrowed by {@link visibleReportsWhere}: the
@@ -62,8 +63,21 @@ export async function findVisibleReport(
   return row;
 }
 
-export type InboxRow = Pick<ReportRow, 'id' | 'category' | 'status' | 'receivedOn' | 'acknowledgedOn' | 'anonymous'> & {
+export type InboxRow = Pick<
+  ReportRow,
+  | 'id'
+  | 'category'
+  | 'status'
+  | 'receivedOn'
+  | 'acknowledgedOn'
+  | 'anonymous'
+  | 'feedbackOn'
+  | 'assignedTo'
+  | 'retaliationFlags'
+  | 'retaliationFlaggedOn'
+> & {
   fromReporter: number;
+  assignedName: string | null;
 };
 
 export async function listVisibleReports(db: Db, principal: Principal): Promise<InboxRow[]> {
@@ -75,6 +89,13 @@ export async function listVisibleReports(db: Db, principal: Principal): Promise<
       receivedOn: reports.receivedOn,
       acknowledgedOn: reports.acknowledgedOn,
       anonymous: reports.anonymous,
+      feedbackOn: reports.feedbackOn,
+      assignedTo: reports.assignedTo,
+      retaliationFlags: reports.retaliationFlags,
+      retaliationFlaggedOn: reports.retaliationFlaggedOn,
+      assignedName: sql<
+        string | null
+      >`(select u.display_name from users u where u.id = ${reports.assignedTo} and u.force_id = ${reports.forceId})`,
       fromReporter: sql<number>`(select count(*)::int from report_messages m where m.force_id = ${reports.forceId} and m.report_id = ${reports.id} and m.kind = 'from_reporter')`,
     })
     .from(reports)
@@ -99,7 +120,19 @@ export async function updateReport(
   db: Db,
   forceId: string,
   id: string,
-  changes: Partial<Pick<ReportRow, 'status' | 'acknowledgedOn' | 'statusOn'>>,
+  changes: Partial<
+    Pick<
+      ReportRow,
+      | 'status'
+      | 'acknowledgedOn'
+      | 'statusOn'
+      | 'assignedTo'
+      | 'feedbackOn'
+      | 'retaliationFlags'
+      | 'retaliationFlaggedOn'
+      | 'identityRevealedOn'
+    >
+  >,
 ): Promise<void> {
   await db
     .update(reports)
@@ -161,4 +194,92 @@ export async function findFile(
     .from(reportFiles)
     .where(and(eq(reportFiles.forceId, forceId), eq(reportFiles.reportId, reportId), eq(reportFiles.id, fileId)));
   return row;
+}
+
+/** The roles whose holders may be given a report: those that may manage reports. */
+export function rolesHolding(ability: Ability): string[] {
+  return roles.filter((r) => roleAbilities(r).includes(ability));
+}
+
+export type UnitMember = { id: string; displayName: string };
+
+/** The active users of the principal's force who may manage reports (the people a report can be assigned to). */
+export async function unitMembersOf(db: Db, forceId: string): Promise<UnitMember[]> {
+  return db
+    .select({ id: users.id, displayName: users.displayName })
+    .from(users)
+    .where(
+      and(eq(users.forceId, forceId), eq(users.status, 'active'), inArray(users.role, rolesHolding('report.manage'))),
+    )
+    .orderBy(asc(users.displayName), asc(users.id));
+}
+
+export type StatisticsSource = Pick<
+  ReportRow,
+  'status' | 'receivedOn' | 'acknowledgedOn' | 'feedbackOn' | 'retaliationFlags' | 'identityRevealedOn'
+>;
+
+/** The days and statuses of every report of the principal's force, for the statistics (no text, no id). */
+export async function statisticsRowsOf(db: Db, principal: Principal): Promise<StatisticsSource[]> {
+  return db
+    .select({
+      status: reports.status,
+      receivedOn: reports.receivedOn,
+      acknowledgedOn: reports.acknowledgedOn,
+      feedbackOn: reports.feedbackOn,
+      retaliationFlags: reports.retaliationFlags,
+      identityRevealedOn: reports.identityRevealedOn,
+    })
+    .from(reports)
+    .where(visibleReportsWhere(principal));
+}
+
+export type RevealRow = typeof reportIdentityReveals.$inferSelect;
+
+export async function revealsOf(db: Db, forceId: string, reportId: string): Promise<RevealRow[]> {
+  return db
+    .select()
+    .from(reportIdentityReveals)
+    .where(and(eq(reportIdentityReveals.forceId, forceId), eq(reportIdentityReveals.reportId, reportId)))
+    .orderBy(asc(reportIdentityReveals.requestedOn), asc(reportIdentityReveals.id));
+}
+
+export async function pendingRevealOf(db: Db, forceId: string, reportId: string): Promise<RevealRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(reportIdentityReveals)
+    .where(
+      and(
+        eq(reportIdentityReveals.forceId, forceId),
+        eq(reportIdentityReveals.reportId, reportId),
+        isNull(reportIdentityReveals.decision),
+      ),
+    );
+  return row;
+}
+
+export async function insertReveal(db: Db, row: typeof reportIdentityReveals.$inferInsert & { id: string }) {
+  await db.insert(reportIdentityReveals).values(row);
+}
+
+export async function decideReveal(
+  db: Db,
+  forceId: string,
+  id: string,
+  decision: Pick<RevealRow, 'decidedBy' | 'decision' | 'decisionReason' | 'decidedOn'>,
+): Promise<void> {
+  await db
+    .update(reportIdentityReveals)
+    .set(decision)
+    .where(and(eq(reportIdentityReveals.forceId, forceId), eq(reportIdentityReveals.id, id)));
+}
+
+/** Display names of users of one force, by id (for the names on a report's page). */
+export async function namesOf(db: Db, forceId: string, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .select({ id: users.id, displayName: users.displayName })
+    .from(users)
+    .where(and(eq(users.forceId, forceId), inArray(users.id, ids)));
+  return new Map(rows.map((r) => [r.id, r.displayName]));
 }
