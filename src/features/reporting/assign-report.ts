@@ -38,7 +38,10 @@ export async function assignReport(
         assignedTo: 'Choose a member of the confidential unit',
       });
     if (assignedTo === row.assignedTo)
-      throw new AppError('invalid_state', assignedTo ? 'The report is already assigned to them' : 'The report is not assigned');
+      throw new AppError(
+        'invalid_state',
+        assignedTo ? 'The report is already assigned to them' : 'The report is not assigned',
+      );
     await updateReport(tx, row.forceId, row.id, { assignedTo });
     await recordAudit(
       tx,

@@ -87,7 +87,11 @@ export function registerOpenCaseFromReportPages(app: FastifyInstance, deps: Deps
         values,
         preview: { summary: redact(values.summary, passages), description: redact(values.description, passages) },
         ...(missing.length
-          ? { fields: { redactions: `Not found in the summary or the conduct: ${missing.map((p) => `“${p}”`).join(', ')}` } }
+          ? {
+              fields: {
+                redactions: `Not found in the summary or the conduct: ${missing.map((p) => `“${p}”`).join(', ')}`,
+              },
+            }
           : {}),
       });
     }

@@ -8,7 +8,12 @@ type Status = ReportRow['status'];
  * acknowledging and 'case_opened' only by opening a case from the report; 'in_progress' is kept for reports
  * moved on before the sub-statuses existed.
  */
-export const SETTABLE_STATUSES = ['assessing', 'investigating', 'no_action', 'referred'] as const satisfies readonly Status[];
+export const SETTABLE_STATUSES = [
+  'assessing',
+  'investigating',
+  'no_action',
+  'referred',
+] as const satisfies readonly Status[];
 
 /** A report is closed, with its outcome, once a case is opened from it, or it is closed without action or referred. */
 export const CLOSED_STATUSES: readonly Status[] = ['case_opened', 'no_action', 'referred'];

@@ -3,7 +3,14 @@ import { ukToday } from '../../lib/dates.ts';
 import { notFound } from '../../lib/errors.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { contentOf, identitySchema, openReport, proofCodeOf, type ReportContent, type ReportIdentity } from './report-content.ts';
+import {
+  contentOf,
+  identitySchema,
+  openReport,
+  proofCodeOf,
+  type ReportContent,
+  type ReportIdentity,
+} from './report-content.ts';
 import { reportClocks, type ReportClock } from './rules/report-clocks.ts';
 import {
   filesOf,
@@ -117,7 +124,12 @@ export async function viewReport(
     const actor = actorOf(principal, requestId);
     await recordAudit(tx, actor, { type: 'report', id: row.id }, { type: 'report.viewed', reportId: row.id });
     if (identity)
-      await recordAudit(tx, actor, { type: 'report', id: row.id }, { type: 'report.identity_viewed', reportId: row.id });
+      await recordAudit(
+        tx,
+        actor,
+        { type: 'report', id: row.id },
+        { type: 'report.identity_viewed', reportId: row.id },
+      );
     return {
       report: {
         id: row.id,

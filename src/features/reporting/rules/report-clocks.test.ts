@@ -24,16 +24,28 @@ describe('the clocks of a confidential report', () => {
     );
     expect(late[0]).toMatchObject({ state: 'met', late: true });
     expect(late[1]).toMatchObject({ dueOn: '2026-06-09', state: 'met', late: true });
-    const none = reportClocks(periods, { receivedOn: '2026-03-02', acknowledgedOn: null, feedbackOn: null }, '2026-03-09');
+    const none = reportClocks(
+      periods,
+      { receivedOn: '2026-03-02', acknowledgedOn: null, feedbackOn: null },
+      '2026-03-09',
+    );
     expect(none[0]!.state).toBe('due');
     expect(none[1]!.dueOn).toBe('2026-06-09');
-    const overdue = reportClocks(periods, { receivedOn: '2026-03-02', acknowledgedOn: null, feedbackOn: null }, '2026-03-10');
+    const overdue = reportClocks(
+      periods,
+      { receivedOn: '2026-03-02', acknowledgedOn: null, feedbackOn: null },
+      '2026-03-10',
+    );
     expect(overdue[0]!.state).toBe('overdue');
   });
 
   it('follows the configured periods', () => {
     const custom = resolvePeriods({ report_acknowledgement: { amount: 3, unit: 'working_days' } });
-    const [ack] = reportClocks(custom, { receivedOn: '2026-03-06', acknowledgedOn: null, feedbackOn: null }, '2026-03-06');
+    const [ack] = reportClocks(
+      custom,
+      { receivedOn: '2026-03-06', acknowledgedOn: null, feedbackOn: null },
+      '2026-03-06',
+    );
     expect(ack!.dueOn).toBe('2026-03-11');
   });
 

@@ -45,16 +45,10 @@ export function reportClocks(
 ): ReportClock[] {
   const ack = periods.report_acknowledgement;
   const ackDue = computeDeadline(ack, report.receivedOn, cal);
-  const feedbackStart =
-    report.acknowledgedOn && report.acknowledgedOn <= ackDue ? report.acknowledgedOn : ackDue;
+  const feedbackStart = report.acknowledgedOn && report.acknowledgedOn <= ackDue ? report.acknowledgedOn : ackDue;
   const feedback = periods.report_feedback;
   const feedbackDue = computeDeadline(feedback, feedbackStart, cal);
-  const clock = (
-    period: ReportClockKey,
-    def: typeof ack,
-    dueOn: IsoDate,
-    metOn: IsoDate | null,
-  ): ReportClock => ({
+  const clock = (period: ReportClockKey, def: typeof ack, dueOn: IsoDate, metOn: IsoDate | null): ReportClock => ({
     period,
     label: def.label,
     dueOn,

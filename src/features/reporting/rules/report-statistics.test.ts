@@ -26,7 +26,9 @@ describe('the confidential unit’s statistics', () => {
       ...Array.from({ length: 6 }, (_, i) =>
         row({ status: 'assessing', acknowledgedOn: `2026-03-0${3 + (i % 3)}`, feedbackOn: '2026-04-01' }),
       ),
-      ...Array.from({ length: 5 }, () => row({ status: 'no_action', receivedOn: '2026-04-10', acknowledgedOn: '2026-04-12' })),
+      ...Array.from({ length: 5 }, () =>
+        row({ status: 'no_action', receivedOn: '2026-04-10', acknowledgedOn: '2026-04-12' }),
+      ),
     ];
     const tables = reportStatistics(rows, { threshold: 5, unsuppressed: false });
     expect(cell(tables, 'reports-by-status', 'assessing').text).toBe('6');

@@ -93,7 +93,9 @@ export function statisticsSpecs(rows: readonly StatisticsRow[]): TableSpec[] {
       },
     ],
     personal: true,
-    notes: ['The median of the days from the day a report was received; reports not yet acknowledged or answered are not counted.'],
+    notes: [
+      'The median of the days from the day a report was received; reports not yet acknowledged or answered are not counted.',
+    ],
   };
 
   const protection: TableSpec = {
@@ -122,7 +124,20 @@ export function reportStatistics(rows: readonly StatisticsRow[], policy: Disclos
   return statisticsSpecs(rows).map((spec) => discloseTable(spec, policy));
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 function monthLabel(yearMonth: string): string {
   const [y, m] = yearMonth.split('-');
