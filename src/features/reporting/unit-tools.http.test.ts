@@ -60,7 +60,18 @@ const as = (who: string) => new TestClient(t.app).setCookie('probity_session', c
 const version = async (id: string) =>
   String((await t.database.query<{ version: number }>('select version from reports where id = $1', [id]))[0]!.version);
 const row = async (id: string) =>
-  (await t.database.query<Record<string, unknown>>('select * from reports where id = $1', [id]))[0]!;
+  (
+    await t.database.query<Record<string, unknown>>(
+      `select status, assigned_to, retaliation_flags, acknowledged_on::text, feedback_on::text,
+        retaliation_flagged_on::text, identity_revealed_on::text from reports where id = $1`,
+      [id],
+    )
+  )[0]!;
+/** Moves the clock on; the sessions of the test users are made again, as they would have signed in again. */
+const at = async (iso: string) => {
+  now = new Date(iso);
+  for (const who of Object.keys(ids)) cookies[who] = await sessionCookieFor(t.deps, ids[who]!);
+};
 const state = async () =>
   JSON.stringify([
     await t.database.query('select * from reports order by id'),
@@ -117,7 +128,7 @@ describe('assignment and sub-statuses', () => {
     expect(await row(anonId)).toMatchObject({ status: 'assessing', acknowledged_on: '2026-03-02', feedback_on: null });
     expect((await to('investigating')).statusCode).toBe(200);
     expect((await to('in_progress')).statusCode).toBe(400);
-    now = new Date('2026-03-20T10:00:00Z');
+    await at('2026-03-20T10:00:00Z');
     expect((await to('no_action')).statusCode).toBe(200);
     expect(await row(anonId)).toMatchObject({ status: 'no_action', feedback_on: '2026-03-20' });
     expect((await to('assessing')).statusCode).toBe(422);
@@ -131,7 +142,7 @@ describe('assignment and sub-statuses', () => {
 
 describe('the acknowledgement and feedback clocks', () => {
   it('shows each report’s clocks in the inbox and on the report, overdue once past, met by a feedback message', async () => {
-    now = new Date('2026-03-12T10:00:00Z');
+    await at('2026-03-12T10:00:00Z');
     const inbox = await as('unit').get('/reports');
     const namedRow = new RegExp(`data-report="${namedId}"[\\s\\S]*?</tr>`).exec(inbox.body)![0];
     // Received 2 March: 7 days to acknowledge (9 March), then feedback by 9 June (from the end of the 7 days).
