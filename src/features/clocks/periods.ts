@@ -213,7 +213,7 @@ export const PERIOD_DEFINITIONS = Object.freeze({
     label: 'Acknowledge a confidential report to the reporter',
     from: 'the report being received',
     source:
-      'Good practice, not UK statute: EU Directive 2019/1937 art 9(1)(b) "within seven days"; the force sets its target [R]',
+      '§5.5 internal reporting (the reference gives no time limit): good practice, not UK statute — EU Directive 2019/1937 art 9(1)(b) "within seven days"; the force sets its target [R]',
     startRule: 'day_after',
     startRuleSource: 'force target [R]',
   }),
@@ -221,7 +221,7 @@ export const PERIOD_DEFINITIONS = Object.freeze({
     label: 'Give the reporter feedback on the action taken or planned',
     from: 'the acknowledgement, or if none was sent the end of the acknowledgement period',
     source:
-      'Good practice, not UK statute: EU Directive 2019/1937 art 9(1)(f) "not exceeding three months"; the force sets its target [R]',
+      '§5.5 internal reporting (the reference gives no time limit): good practice, not UK statute — EU Directive 2019/1937 art 9(1)(f) "not exceeding three months"; the force sets its target [R]',
     startRule: 'day_after',
     startRuleSource: 'force target [R]',
   }),
