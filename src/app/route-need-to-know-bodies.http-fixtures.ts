@@ -197,7 +197,7 @@ export const FORM_BODIES: Record<string, string | ((b: Record<string, string>) =
   'POST /reports/:reportId/acknowledge': 'version=1',
   'POST /reports/:reportId/status': 'version=1&status=assessing',
   'POST /reports/:reportId/assign': 'version=1&assignedTo=',
-  'POST /reports/:reportId/retaliation': 'version=1&body=Moved+off+the+shift',
+  'POST /reports/:reportId/retaliation': 'version=1&retaliation=Moved+off+the+shift',
   'POST /reports/:reportId/identity/request': 'version=1&reason=Needed+as+a+witness',
   'POST /reports/:reportId/identity/decide':
     'version=1&requestId=00000000-0000-4000-8000-000000000000&decision=approved&reason=Proportionate',

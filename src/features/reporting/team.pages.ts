@@ -96,7 +96,7 @@ export function registerTeamPages(app: FastifyInstance, deps: Deps): void {
 
   /** A post that fails validation shows the report again with the message beside the field. */
   const action =
-    (done: string, run: (request: FastifyRequest<Post>) => Promise<unknown>) =>
+    (done: string, run: (request: FastifyRequest<Post>) => Promise<unknown>, rename: Record<string, string> = {}) =>
     async (request: FastifyRequest<Post>, reply: FastifyReply) => {
       try {
         await run(request);
@@ -104,7 +104,8 @@ export function registerTeamPages(app: FastifyInstance, deps: Deps): void {
       } catch (err) {
         if (!(err instanceof AppError) || err.code !== 'validation' || !err.fields) throw err;
         const asQuery = request as unknown as FastifyRequest<Id & { Querystring: { done?: string } }>;
-        return show(asQuery, reply.code(400), { fields: err.fields, values: request.body });
+        const fields = Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [rename[k] ?? k, v]));
+        return show(asQuery, reply.code(400), { fields, values: request.body });
       }
     };
   const fieldsOf = (request: FastifyRequest<Post>) => ({
@@ -149,7 +150,18 @@ export function registerTeamPages(app: FastifyInstance, deps: Deps): void {
   app.post<Post>(
     '/reports/:reportId/retaliation',
     pre,
-    action('retaliation', (r) => flagRetaliation(deps, principalOf(r), r.params.reportId, fieldsOf(r), r.id)),
+    action(
+      'retaliation',
+      (r) =>
+        flagRetaliation(
+          deps,
+          principalOf(r),
+          r.params.reportId,
+          { ...fieldsOf(r), body: first(r.body['retaliation']) },
+          r.id,
+        ),
+      { body: 'retaliation' },
+    ),
   );
   app.post<Post>(
     '/reports/:reportId/identity/request',

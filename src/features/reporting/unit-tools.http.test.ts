@@ -210,7 +210,20 @@ describe('retaliation flags', () => {
     });
     expect(flagged.statusCode).toBe(200);
     expect((await row(namedId))['retaliation_flags']).toBe(2);
+    const blank = await post('unit', `/reports/${namedId}/retaliation`, {
+      version: await version(namedId),
+      retaliation: '',
+    });
+    expect(blank.statusCode).toBe(400);
+    expect(blank.body).toMatch(/id="retaliation-reason-error"[\s\S]*?Say what happened/);
+    const byPage = await post('unit', `/reports/${namedId}/retaliation`, {
+      version: await version(namedId),
+      retaliation: 'Transferred to nights',
+    });
+    expect(byPage.statusCode).toBe(303);
+    expect((await row(namedId))['retaliation_flags']).toBe(3);
     expect(await events('report.retaliation_flagged')).toEqual([
+      { type: 'report.retaliation_flagged', reportId: namedId },
       { type: 'report.retaliation_flagged', reportId: namedId },
     ]);
   });
