@@ -216,13 +216,14 @@ export async function unitMembersOf(db: Db, forceId: string): Promise<UnitMember
 
 export type StatisticsSource = Pick<
   ReportRow,
-  'status' | 'receivedOn' | 'acknowledgedOn' | 'feedbackOn' | 'retaliationFlags' | 'identityRevealedOn'
+  'category' | 'status' | 'receivedOn' | 'acknowledgedOn' | 'feedbackOn' | 'retaliationFlags' | 'identityRevealedOn'
 >;
 
 /** The days and statuses of every report of the principal's force, for the statistics (no text, no id). */
 export async function statisticsRowsOf(db: Db, principal: Principal): Promise<StatisticsSource[]> {
   return db
     .select({
+      category: reports.category,
       status: reports.status,
       receivedOn: reports.receivedOn,
       acknowledgedOn: reports.acknowledgedOn,

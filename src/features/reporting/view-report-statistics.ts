@@ -2,11 +2,12 @@ import type { Deps } from '../../app/deps.ts';
 import { actorOf, authorize, can, type Principal } from '../access/principal.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { DisclosedTable } from '../oversight/disclosure-control.ts';
+import { CATEGORY_LABELS } from './report-content.ts';
 import { reportStatistics } from './rules/report-statistics.ts';
 import { statisticsRowsOf } from './reports.repository.ts';
 
 /**
- * The confidential unit's statistics of its force's reports: by status, by month received, the median days
+ * The confidential unit's statistics of its force's reports: by status, by kind and outcome, by month received, the median days
  * to acknowledgement and to feedback, and the protection flags — through oversight's disclosure control
  * (the force's configured threshold; unsuppressed only for a user who holds `oversight.unsuppressed`, which
  * the unit does not). Audited.
@@ -27,7 +28,10 @@ export async function viewReportStatistics(
       { type: 'report.statistics_viewed' },
     );
     return {
-      tables: reportStatistics(rows, { threshold, unsuppressed: can(principal, 'oversight.unsuppressed') }),
+      tables: reportStatistics(rows, CATEGORY_LABELS, {
+        threshold,
+        unsuppressed: can(principal, 'oversight.unsuppressed'),
+      }),
       threshold,
     };
   });

@@ -14,6 +14,7 @@ import { daysBetween } from './report-clocks.ts';
  * tables hold no report, no text and no day finer than a month, so no figure singles out a reporter.
  */
 export type StatisticsRow = {
+  category: string;
   status: string;
   receivedOn: IsoDate;
   acknowledgedOn: IsoDate | null;
@@ -40,7 +41,11 @@ export function median(values: readonly number[]): number | null {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-export function statisticsSpecs(rows: readonly StatisticsRow[]): TableSpec[] {
+/** `categoryLabels`: the kinds of report in the order and words the unit uses (CATEGORY_LABELS). */
+export function statisticsSpecs(
+  rows: readonly StatisticsRow[],
+  categoryLabels: Readonly<Record<string, string>>,
+): TableSpec[] {
   const byStatus: TableSpec = {
     id: 'reports-by-status',
     caption: 'Reports by status',
@@ -117,11 +122,37 @@ export function statisticsSpecs(rows: readonly StatisticsRow[]): TableSpec[] {
     ],
     personal: true,
   };
-  return [byStatus, byMonth, timeliness, protection];
+  const outcomes = [
+    { key: 'open', label: 'Open', statuses: ['received', 'acknowledged', 'in_progress', 'assessing', 'investigating'] },
+    { key: 'case_opened', label: 'Case opened', statuses: ['case_opened'] },
+    { key: 'no_action', label: 'No action', statuses: ['no_action'] },
+    { key: 'referred', label: 'Referred', statuses: ['referred'] },
+  ];
+  const byCategory: TableSpec = {
+    id: 'reports-by-category',
+    caption: 'Reports by kind and outcome',
+    rowHeader: 'Kind',
+    columns: outcomes.map((o) => ({ key: o.key, label: o.label, kind: 'count' as const })),
+    rows: Object.entries(categoryLabels).map(([key, label]) => ({
+      key,
+      label,
+      values: Object.fromEntries(
+        outcomes.map((o) => [o.key, rows.filter((r) => r.category === key && o.statuses.includes(r.status)).length]),
+      ),
+    })),
+    rowTotals: true,
+    columnTotals: { label: 'All kinds' },
+    personal: true,
+  };
+  return [byStatus, byCategory, byMonth, timeliness, protection];
 }
 
-export function reportStatistics(rows: readonly StatisticsRow[], policy: DisclosurePolicy): DisclosedTable[] {
-  return statisticsSpecs(rows).map((spec) => discloseTable(spec, policy));
+export function reportStatistics(
+  rows: readonly StatisticsRow[],
+  categoryLabels: Readonly<Record<string, string>>,
+  policy: DisclosurePolicy,
+): DisclosedTable[] {
+  return statisticsSpecs(rows, categoryLabels).map((spec) => discloseTable(spec, policy));
 }
 
 const MONTHS = [
