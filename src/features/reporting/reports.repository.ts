@@ -284,3 +284,40 @@ export async function namesOf(db: Db, forceId: string, ids: string[]): Promise<M
     .where(and(eq(users.forceId, forceId), inArray(users.id, ids)));
   return new Map(rows.map((r) => [r.id, r.displayName]));
 }
+
+export type ReminderCandidate = Pick<
+  ReportRow,
+  'forceId' | 'id' | 'receivedOn' | 'acknowledgedOn' | 'feedbackOn' | 'assignedTo'
+>;
+
+/**
+ * Open reports of every force with a clock not yet met, in id order after `afterId` (a SYSTEM read for the
+ * daily reminders: no principal; nothing but days and ids).
+ */
+export async function reminderCandidates(
+  db: Db,
+  o: { afterId: string | null; limit: number; closed: readonly string[] },
+): Promise<ReminderCandidate[]> {
+  return db
+    .select({
+      forceId: reports.forceId,
+      id: reports.id,
+      receivedOn: reports.receivedOn,
+      acknowledgedOn: reports.acknowledgedOn,
+      feedbackOn: reports.feedbackOn,
+      assignedTo: reports.assignedTo,
+    })
+    .from(reports)
+    .where(
+      and(
+        sql`${reports.status} not in (${sql.join(
+          o.closed.map((c) => sql`${c}`),
+          sql`, `,
+        )})`,
+        sql`(${reports.acknowledgedOn} is null or ${reports.feedbackOn} is null)`,
+        o.afterId ? sql`${reports.id} > ${o.afterId}::uuid` : undefined,
+      ),
+    )
+    .orderBy(asc(reports.id))
+    .limit(o.limit);
+}
