@@ -39,7 +39,7 @@ export function registerOpenCaseFromReportPages(app: FastifyInstance, deps: Deps
     const principal = principalOf(request);
     authorize(principal, 'case.create');
     // Audited as a read of the report (report.viewed): the form shows its text to copy from.
-    const view = await viewReport(deps, principal, request.params.reportId, request.id);
+    const view = await viewReport(deps, principal, request.params.reportId, request.id, { identity: false });
     const categories = await listCategories(deps.db);
     const categoryGroups = categories
       .filter((c) => !c.parent_code)

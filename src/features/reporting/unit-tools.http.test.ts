@@ -305,6 +305,11 @@ describe('the identity given in confidence', () => {
       { type: 'report.identity_reveal_decided', reportId: namedId, requestId: request!.id, decision: 'approved' },
     ]);
     expect((await events('report.identity_viewed')).length).toBe(1);
+    // The open-case form does not show the identity: it neither opens it nor records a view of it.
+    const caseForm = await as('unit').get(`/reports/${namedId}/case`);
+    expect(caseForm.statusCode).toBe(200);
+    expect(caseForm.body).not.toContain('Witherspoon');
+    expect((await events('report.identity_viewed')).length).toBe(1);
     const audit = JSON.stringify(await t.database.query('select * from audit_events'));
     expect(audit).not.toContain('Witherspoon');
     expect(audit).not.toContain('witness');

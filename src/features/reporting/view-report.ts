@@ -82,6 +82,8 @@ export async function viewReport(
   principal: Principal | null,
   reportId: string,
   requestId: string | null,
+  /** False for a page that does not show the identity (the open-case form): it is then neither opened nor audited. */
+  o: { identity?: boolean } = {},
 ): Promise<ReportView> {
   authorize(principal, 'report.read');
   if (!/^[0-9a-f-]{36}$/i.test(reportId)) throw notFound('report');
@@ -118,7 +120,7 @@ export async function viewReport(
       decidedOn: r.decidedOn,
     }));
     const identity =
-      row.identityRevealedOn && row.identity
+      o.identity !== false && row.identityRevealedOn && row.identity
         ? identitySchema.parse(JSON.parse(opened.open('identity', row.identity)))
         : null;
     const actor = actorOf(principal, requestId);
