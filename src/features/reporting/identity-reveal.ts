@@ -7,7 +7,8 @@ import { parseInput } from '../../lib/validation.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { openReport } from './report-content.ts';
-import { decideReveal, insertReveal, pendingRevealOf, updateReport } from './reports.repository.ts';
+import { decideReveal, insertReveal, pendingRevealOf } from './report-reveals.repository.ts';
+import { updateReport } from './reports.repository.ts';
 import { lockReport, version } from './report-lock.ts';
 
 const reason = (what: string) =>

@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { reportFiles, reportIdentityReveals, reportMessages, reports, users } from '../../db/schema/index.ts';
+import { reportFiles, reportMessages, reports, users } from '../../db/schema/index.ts';
 import type { Principal } from '../access/principal.ts';
 import { roles, roleAbilities, type Ability } from '../access/roles.ts';
 
@@ -233,46 +233,6 @@ export async function statisticsRowsOf(db: Db, principal: Principal): Promise<St
     })
     .from(reports)
     .where(visibleReportsWhere(principal));
-}
-
-export type RevealRow = typeof reportIdentityReveals.$inferSelect;
-
-export async function revealsOf(db: Db, forceId: string, reportId: string): Promise<RevealRow[]> {
-  return db
-    .select()
-    .from(reportIdentityReveals)
-    .where(and(eq(reportIdentityReveals.forceId, forceId), eq(reportIdentityReveals.reportId, reportId)))
-    .orderBy(asc(reportIdentityReveals.requestedOn), asc(reportIdentityReveals.id));
-}
-
-export async function pendingRevealOf(db: Db, forceId: string, reportId: string): Promise<RevealRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(reportIdentityReveals)
-    .where(
-      and(
-        eq(reportIdentityReveals.forceId, forceId),
-        eq(reportIdentityReveals.reportId, reportId),
-        isNull(reportIdentityReveals.decision),
-      ),
-    );
-  return row;
-}
-
-export async function insertReveal(db: Db, row: typeof reportIdentityReveals.$inferInsert & { id: string }) {
-  await db.insert(reportIdentityReveals).values(row);
-}
-
-export async function decideReveal(
-  db: Db,
-  forceId: string,
-  id: string,
-  decision: Pick<RevealRow, 'decidedBy' | 'decision' | 'decisionReason' | 'decidedOn'>,
-): Promise<void> {
-  await db
-    .update(reportIdentityReveals)
-    .set(decision)
-    .where(and(eq(reportIdentityReveals.forceId, forceId), eq(reportIdentityReveals.id, id)));
 }
 
 /** Display names of users of one force, by id (for the names on a report's page). */

@@ -12,12 +12,12 @@ import {
   type ReportIdentity,
 } from './report-content.ts';
 import { reportClocks, type ReportClock } from './rules/report-clocks.ts';
+import { revealsOf } from './report-reveals.repository.ts';
 import {
   filesOf,
   findVisibleReport,
   messagesOf,
   namesOf,
-  revealsOf,
   unitMembersOf,
   type FileSummary,
   type ReportRow,
