@@ -7,7 +7,16 @@ import { decisionBody } from '../features/restrictions/restrictions.http-fixture
  */
 export const API_BODIES: Record<string, (b: Record<string, string>) => unknown> = {
   'POST /api/v1/reports/:reportId/acknowledge': () => ({ version: 1 }),
-  'POST /api/v1/reports/:reportId/status': () => ({ version: 1, status: 'in_progress' }),
+  'POST /api/v1/reports/:reportId/status': () => ({ version: 1, status: 'assessing' }),
+  'POST /api/v1/reports/:reportId/assign': () => ({ version: 1, assignedTo: '' }),
+  'POST /api/v1/reports/:reportId/retaliation': () => ({ version: 1, body: 'Moved off the shift after reporting' }),
+  'POST /api/v1/reports/:reportId/identity/request': () => ({ version: 1, reason: 'Needed as a witness' }),
+  'POST /api/v1/reports/:reportId/identity/decide': () => ({
+    version: 1,
+    requestId: '00000000-0000-4000-8000-000000000000',
+    decision: 'approved',
+    reason: 'Necessary and proportionate',
+  }),
   'POST /api/v1/reports/:reportId/messages': () => ({ version: 1, body: 'Which group chat was it?' }),
   'POST /api/v1/reports/:reportId/notes': () => ({ version: 1, body: 'Check the rota' }),
   'POST /api/v1/reports/:reportId/case': () => ({
@@ -186,7 +195,12 @@ const ADVERSE = {
  */
 export const FORM_BODIES: Record<string, string | ((b: Record<string, string>) => string)> = {
   'POST /reports/:reportId/acknowledge': 'version=1',
-  'POST /reports/:reportId/status': 'version=1&status=in_progress',
+  'POST /reports/:reportId/status': 'version=1&status=assessing',
+  'POST /reports/:reportId/assign': 'version=1&assignedTo=',
+  'POST /reports/:reportId/retaliation': 'version=1&retaliation=Moved+off+the+shift',
+  'POST /reports/:reportId/identity/request': 'version=1&reason=Needed+as+a+witness',
+  'POST /reports/:reportId/identity/decide':
+    'version=1&requestId=00000000-0000-4000-8000-000000000000&decision=approved&reason=Proportionate',
   'POST /reports/:reportId/messages': 'version=1&body=Which+group+chat+was+it%3F',
   'POST /reports/:reportId/notes': 'version=1&body=Check+the+rota',
   'POST /reports/:reportId/case':

@@ -133,7 +133,7 @@ const forceRecord = (
   }) satisfies Entry;
 
 const UNIT =
-  'every confidential unit member of the force sees all its reports (there is no assignment yet); other roles are refused by route-access.http.test.ts';
+  'every confidential unit member of the force sees all its reports (assignment names who acts, it does not narrow who sees); other roles are refused by route-access.http.test.ts';
 const NO_SUBJECT = 'an anonymous report names no person record: its subject is free text';
 const onReport = (ability: Ability, params: Record<string, string> = {}): Entry => ({
   ability,
@@ -444,6 +444,23 @@ export const ROUTE_TABLE: Record<string, Entry> = {
   'POST /api/v1/reports/:reportId/messages': onReport('report.manage'),
   'POST /api/v1/reports/:reportId/notes': onReport('report.manage'),
   'POST /api/v1/reports/:reportId/case': onReport('report.manage'),
+  'POST /reports/:reportId/assign': onReport('report.manage'),
+  'POST /reports/:reportId/retaliation': onReport('report.manage'),
+  'POST /reports/:reportId/identity/request': onReport('report.manage'),
+  // The custodian's decision checks report.read and report.custodian (identity-reveal.ts); the unit holds both.
+  'POST /reports/:reportId/identity/decide': onReport('report.custodian'),
+  'POST /api/v1/reports/:reportId/assign': onReport('report.manage'),
+  'POST /api/v1/reports/:reportId/retaliation': onReport('report.manage'),
+  'POST /api/v1/reports/:reportId/identity/request': onReport('report.manage'),
+  'POST /api/v1/reports/:reportId/identity/decide': onReport('report.custodian'),
+  'GET /reports/statistics': notRecordScoped(
+    'report.read',
+    'aggregates of the own force’s reports only (visibleReportsWhere), small numbers suppressed; no report is named',
+  ),
+  'GET /api/v1/reports/statistics': notRecordScoped(
+    'report.read',
+    'aggregates of the own force’s reports only (visibleReportsWhere), small numbers suppressed; no report is named',
+  ),
 
   // --- recommendations -----------------------------------------------------------------------------------
   'GET /recommendations': notRecordScoped('recommendation.read', NATIONAL),

@@ -26,6 +26,7 @@ export async function sweepClocksCommand(o: { today?: string }): Promise<void> {
       vetting,
       reminders,
       vettingReviewReminders: vr,
+      reportReminders: rr,
       mail,
     } = await runSweep(deps, mailer).finally(() => mailer?.close());
     console.log(
@@ -39,6 +40,7 @@ export async function sweepClocksCommand(o: { today?: string }): Promise<void> {
     console.log(
       `Reminders: ${reminders.reminders} before due, ${reminders.overdue} overdue, ${reminders.escalations} escalated; ` +
         `vetting reviews: ${vr.reminders} before due, ${vr.overdue} overdue, ${vr.escalations} escalated; ` +
+        `confidential reports: ${rr.reminders} before due, ${rr.overdue} overdue, ${rr.escalations} escalated; ` +
         `e-mail: ${mail.sent} sent, ${mail.retrying} to retry, ${mail.failed} failed.`,
     );
   } finally {

@@ -10,5 +10,6 @@ export function printDemoSignIns(url: string): void {
     console.log(`  ${a.email.padEnd(32)} ${roleLabels[a.role].padEnd(48)} ${key}`);
   }
   console.log(`\nPolice staff report wrongdoing anonymously at ${url}/report/westshire (no account; the`);
-  console.log('confidential@westshire.example account reads the reports).\n');
+  console.log('confidential@westshire.example account reads the reports; custodian@westshire.example is the second');
+  console.log('custodian who approves revealing an identity given in confidence).\n');
 }

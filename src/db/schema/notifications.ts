@@ -32,6 +32,7 @@ export const notificationKinds = [
   'account_setup',
   'restriction_review_due',
   'vetting_review_due',
+  'report_clock_due',
 ] as const;
 
 /**
@@ -50,7 +51,7 @@ export const notifications = pgTable(
       .notNull()
       .references(() => users.id),
     kind: text('kind', { enum: notificationKinds }).notNull(),
-    subjectType: text('subject_type', { enum: ['case', 'account', 'vetting_review'] }).notNull(),
+    subjectType: text('subject_type', { enum: ['case', 'account', 'vetting_review', 'confidential_report'] }).notNull(),
     subjectId: uuid('subject_id'),
     /** The record's reference (e.g. a case reference): never case content. */
     reference: text('reference').notNull(),

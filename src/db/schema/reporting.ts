@@ -17,12 +17,16 @@ export const reportCategories = ['misogyny', 'racism', 'predatory', 'corruption'
 export const reportStatuses = [
   'received',
   'acknowledged',
+  /** Kept for reports moved on before the sub-statuses; no longer settable. */
   'in_progress',
+  'assessing',
+  'investigating',
   'case_opened',
   'no_action',
   'referred',
 ] as const;
 export const reportMessageKinds = ['from_reporter', 'to_reporter', 'note'] as const;
+export const identityRevealDecisions = ['approved', 'refused'] as const;
 
 /**
  * Anonymous internal reports (features/reporting, docs/reporting.md). Nothing here identifies the reporter
@@ -56,6 +60,15 @@ export const reports = pgTable(
     acknowledgedOn: date('acknowledged_on'),
     /** The day the latest status was set (shown to the reporter). */
     statusOn: date('status_on').notNull(),
+    /** The member of the confidential unit the report is assigned to (a user of the same force), if any. */
+    assignedTo: uuid('assigned_to'),
+    /** The first day the unit gave the reporter feedback (a message marked as feedback, or the outcome). */
+    feedbackOn: date('feedback_on'),
+    /** Suspected retaliation against the reporter: how many flags (reporter or unit) and the latest day. */
+    retaliationFlags: integer('retaliation_flags').notNull().default(0),
+    retaliationFlaggedOn: date('retaliation_flagged_on'),
+    /** The day the identity given in confidence was revealed to the unit (a custodian approved a request). */
+    identityRevealedOn: date('identity_revealed_on'),
     version: integer('version').notNull().default(1),
   },
   (t) => [
@@ -107,5 +120,31 @@ export const reportFiles = pgTable(
   (t) => [
     primaryKey({ columns: [t.forceId, t.id] }),
     foreignKey({ columns: [t.forceId, t.reportId], foreignColumns: [reports.forceId, reports.id] }),
+  ],
+);
+
+/**
+ * Requests to reveal the identity a reporter gave in confidence: made by one member of the unit with a
+ * reason, decided (approved or refused, with a reason) by a DIFFERENT user holding `report.custodian`.
+ * Both reasons are sealed under the report's key; days only.
+ */
+export const reportIdentityReveals = pgTable(
+  'report_identity_reveals',
+  {
+    forceId: text('force_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    reportId: uuid('report_id').notNull(),
+    requestedBy: uuid('requested_by').notNull(),
+    reason: text('reason').notNull(),
+    requestedOn: date('requested_on').notNull(),
+    decidedBy: uuid('decided_by'),
+    decision: text('decision', { enum: identityRevealDecisions }),
+    decisionReason: text('decision_reason'),
+    decidedOn: date('decided_on'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.forceId, t.id] }),
+    foreignKey({ columns: [t.forceId, t.reportId], foreignColumns: [reports.forceId, reports.id] }),
+    index('report_identity_reveals_report_idx').on(t.forceId, t.reportId),
   ],
 );

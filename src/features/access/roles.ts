@@ -75,6 +75,9 @@ export const abilities = [
   // unit holds these — not PSD investigators, the appropriate authority or administrators.
   'report.read',
   'report.manage',
+  // The identity custodian: approves (or refuses) another member's request to reveal the identity a reporter
+  // gave in confidence (features/reporting/decide-identity-reveal.ts). Never the requester themself.
+  'report.custodian',
   // Public complaints under Schedule 3 (features/complaints): see the force's complaints (never one about
   // the user themself), log a complaint, and record the decisions on it (initial handling, referral,
   // handling, outcomes, withdrawal) as the appropriate authority's complaints function.
@@ -151,7 +154,9 @@ const abilitiesByRole: Record<Role, readonly Ability[]> = {
   auditor: ['person.search', 'person.read', 'audit.read'],
   // case.create: the unit opens a conduct case from a report itself (open-case-from-report.ts), so the
   // appropriate authority never needs to see the report; it reads no case it did not open.
-  confidential_unit: ['report.read', 'report.manage', 'case.create'],
+  // report.custodian: every unit member may approve a colleague's request to reveal an identity, never their
+  // own; a force that keeps custodians apart grants it to a narrower role here.
+  confidential_unit: ['report.read', 'report.manage', 'report.custodian', 'case.create'],
 };
 
 /** Every role but the public must use a second factor. */

@@ -24,6 +24,8 @@ describe('period table defaults', () => {
     ['complaint_first_contact', 10, 'working_days', 'R'],
     ['complaint_progress_update', 28, 'calendar_days', 'V'],
     ['complaint_outcome_notice', 5, 'working_days', 'V'],
+    ['report_acknowledgement', 7, 'calendar_days', 'R'],
+    ['report_feedback', 3, 'months', 'R'],
   ] as const)('%s is %i %s [%s]', (key, amount, unit, confidence) => {
     expect(periods[key]).toMatchObject({ key, amount, unit, confidence, overridden: false });
   });
@@ -41,8 +43,8 @@ describe('period table defaults', () => {
   it('has exactly the expected keys (adding a clock must update this test)', () => {
     // 18 conduct clocks (with the barred-list further report and the accelerated hearing), 2 restriction clocks
     // (notice and review), 11 vetting renewals, the vetting review and appeal, 3 complaint clocks (first
-    // contact, progress update, outcome notice).
-    expect(PERIOD_KEYS).toHaveLength(36);
+    // contact, progress update, outcome notice), 2 confidential-report clocks (acknowledgement, feedback).
+    expect(PERIOD_KEYS).toHaveLength(38);
   });
 });
 
@@ -99,7 +101,7 @@ describe('periodsForRegime', () => {
     );
     expect(keys).not.toContain('rprp_account');
     expect(keys).not.toContain('pcc_report_first');
-    expect(periodsForRegime(resolvePeriods(), '2020+2025').map((p) => p.key)).toHaveLength(36);
+    expect(periodsForRegime(resolvePeriods(), '2020+2025').map((p) => p.key)).toHaveLength(38);
   });
 });
 

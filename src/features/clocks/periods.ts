@@ -206,6 +206,25 @@ export const PERIOD_DEFINITIONS = Object.freeze({
     startRule: 'day_after',
     startRuleSource: 'Complaints and Misconduct Regs 2020 (start wording not retrieved) [R]',
   }),
+  // Anonymous internal reports (features/reporting). No UK statute sets these for a force's own channel; the
+  // defaults follow the good practice of the EU Whistleblowing Directive 2019/1937 art 9(1)(b) and (f) (which
+  // does not bind the UK), so they are force targets, marked [R], to be set by each force.
+  report_acknowledgement: period(7, 'calendar_days', 'R', ALL, {
+    label: 'Acknowledge a confidential report to the reporter',
+    from: 'the report being received',
+    source:
+      '§5.5 internal reporting (the reference gives no time limit): good practice, not UK statute — EU Directive 2019/1937 art 9(1)(b) "within seven days"; the force sets its target [R]',
+    startRule: 'day_after',
+    startRuleSource: 'force target [R]',
+  }),
+  report_feedback: period(3, 'months', 'R', ALL, {
+    label: 'Give the reporter feedback on the action taken or planned',
+    from: 'the acknowledgement, or if none was sent the end of the acknowledgement period',
+    source:
+      '§5.5 internal reporting (the reference gives no time limit): good practice, not UK statute — EU Directive 2019/1937 art 9(1)(f) "not exceeding three months"; the force sets its target [R]',
+    startRule: 'day_after',
+    startRuleSource: 'force target [R]',
+  }),
   vetting_renewal_rv: period(120, 'months', 'V', ALL, vetting('Recruitment vetting (RV)', '10 years [V S47]')),
   vetting_renewal_mv: period(84, 'months', 'R', ALL, vetting('Management vetting (MV)', '7 years [R]')),
   vetting_renewal_nppv1: period(36, 'months', 'R', ALL, vetting('NPPV level 1', 'about 3 years [R]')),

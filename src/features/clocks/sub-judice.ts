@@ -76,6 +76,8 @@ export const SUB_JUDICE_DEFAULTS: Readonly<Record<PeriodKey, SubJudiceRule>> = O
   complaint_first_contact: keeps('Contact with the complainant is not a step of conduct proceedings (§3.2).'),
   complaint_progress_update: keeps('The complainant is kept informed while criminal proceedings run (§3.2).'),
   complaint_outcome_notice: keeps('Telling the complainant the outcome is not a step of conduct proceedings (§3.2).'),
+  report_acknowledgement: keeps('Answering a confidential reporter is not a step of conduct proceedings.'),
+  report_feedback: keeps('Answering a confidential reporter is not a step of conduct proceedings.'),
   ...vettingKeeps([
     'vetting_renewal_rv',
     'vetting_renewal_mv',

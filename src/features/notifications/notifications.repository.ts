@@ -52,6 +52,7 @@ export async function listNoticesOfUser(db: Db, principal: Principal, limit: num
         case when n.subject_type = 'case' then exists (
           select 1 from cases c where c.force_id = n.force_id and c.id = n.subject_id and ${visibleCasesSql(principal)}
         ) when n.subject_type = 'vetting_review' then ${vettingReviewVisible(principal)}
+        when n.subject_type = 'confidential_report' then ${confidentialReportVisible(principal)}
         else true end as visible
       from notifications n
       where n.user_id = ${principal.userId}::uuid
@@ -70,6 +71,13 @@ function vettingReviewVisible(principal: Reader) {
   if (!can(principal, 'vetting.read')) return sql`false`;
   return sql`exists (select 1 from vetting_reviews r where r.force_id = n.force_id and r.id = n.subject_id
       and ${visibleVettingSql(principal, sql`r.force_id`, sql`r.person_id`)})`;
+}
+
+/** A confidential report's notice is shown only while its reader may read the force's reports (reporting). */
+function confidentialReportVisible(principal: Reader) {
+  if (!can(principal, 'report.read')) return sql`false`;
+  return sql`exists (select 1 from reports r where r.force_id = n.force_id and r.id = n.subject_id
+      and r.force_id = ${principal.forceId})`;
 }
 
 export async function countUnreadNotices(db: Db, userId: string): Promise<number> {

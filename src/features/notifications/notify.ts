@@ -6,7 +6,11 @@ import { findRecipients, insertNotification, insertOutboxMessage } from './notif
 
 export type Notice = {
   kind: (typeof notificationKinds)[number];
-  subject: { type: 'case' | 'account' | 'vetting_review'; id: string | null; reference: string };
+  subject: {
+    type: 'case' | 'account' | 'vetting_review' | 'confidential_report';
+    id: string | null;
+    reference: string;
+  };
   /** One sentence naming the reference and what is needed: never case content. */
   message: string;
   /** A path inside Probity (e.g. /cases/…); the e-mail gets the full URL. */

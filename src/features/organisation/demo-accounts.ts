@@ -90,6 +90,15 @@ export const demoAccounts: DemoAccount[] = [
     forceId: 'westshire',
     linkTo: null,
   },
+  // A second member of the unit, so that a request to reveal a reporter's identity can be approved by a
+  // different custodian in the demo (features/reporting/identity-reveal.ts).
+  {
+    email: 'custodian@westshire.example',
+    role: 'confidential_unit',
+    displayName: 'Cleo Custodian',
+    forceId: 'westshire',
+    linkTo: null,
+  },
   {
     email: 'investigator@eastmoor.example',
     role: 'psd_investigator',

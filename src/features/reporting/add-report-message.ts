@@ -16,6 +16,8 @@ export const messageInput = z.object({
     .trim()
     .min(1, 'Write the message')
     .max(10_000, 'Use at most 10,000 characters'),
+  /** A message to the reporter that tells them what was done or is planned: it meets the feedback clock. */
+  feedback: z.union([z.boolean(), z.enum(['yes', 'no', ''])]).optional(),
 });
 
 /**
@@ -44,7 +46,9 @@ export async function addReportMessage(
       body: openReport(deps.config.reporting, row).seal(`message:${id}`, input.body),
       sentOn: ukToday(deps.now()),
     });
-    await updateReport(tx, row.forceId, row.id, {});
+    const today = ukToday(deps.now());
+    const feedback = kind === 'to_reporter' && (input.feedback === true || input.feedback === 'yes') && !row.feedbackOn;
+    await updateReport(tx, row.forceId, row.id, feedback ? { feedbackOn: today } : {});
     await recordAudit(
       tx,
       actorOf(principal, requestId),

@@ -6,6 +6,7 @@ import { AppError } from '../../lib/errors.ts';
 import { parseInput } from '../../lib/validation.ts';
 import { openReport, STATUS_FOR_REPORTER } from './report-content.ts';
 import { masterKeyOf, openFollowUpToken } from './report-crypto.ts';
+import { recordRetaliationFlag, reporterRetaliationInput } from './flag-retaliation.ts';
 import { findReport, insertMessage, messagesOf, type ReportRow } from './reports.repository.ts';
 
 /** The report a follow-up cookie opens, or a 401 that sends the reporter back to the receipt form. */
@@ -23,6 +24,10 @@ export type FollowUpView = {
   statusOn: string;
   receivedOn: string;
   messages: { from: 'you' | 'team'; body: string; sentOn: string }[];
+  /** The day the identity they gave in confidence was revealed to the unit (with a custodian's approval). */
+  identityRevealedOn: string | null;
+  /** Whether they (or the unit) have flagged suspected retaliation. */
+  retaliationFlagged: boolean;
 };
 
 /**
@@ -39,7 +44,14 @@ export async function viewFollowUp(deps: Deps, forceId: string, token: string | 
       body: report.open(`message:${m.id}`, m.body),
       sentOn: m.sentOn,
     }));
-  return { status: STATUS_FOR_REPORTER[row.status], statusOn: row.statusOn, receivedOn: row.receivedOn, messages };
+  return {
+    status: STATUS_FOR_REPORTER[row.status],
+    statusOn: row.statusOn,
+    receivedOn: row.receivedOn,
+    messages,
+    identityRevealedOn: row.identityRevealedOn,
+    retaliationFlagged: row.retaliationFlags > 0,
+  };
 }
 
 export const reporterMessageInput = z.object({
@@ -71,5 +83,23 @@ export async function replyAsReporter(
       body: report.seal(`message:${id}`, input.body),
       sentOn: ukToday(deps.now()),
     });
+  });
+}
+
+/**
+ * The reporter tells the unit they suspect retaliation for having reported (a transfer, a restriction, being
+ * shut out). Kept as their message, and the report is flagged for the unit's inbox. Kept to the day; not
+ * audited, like every action of the reporter.
+ */
+export async function flagRetaliationAsReporter(
+  deps: Deps,
+  forceId: string,
+  token: string | undefined,
+  raw: unknown,
+): Promise<void> {
+  const input = parseInput(reporterRetaliationInput, raw, 'Check what you wrote');
+  await deps.db.transaction(async (tx) => {
+    const row = await reportOfToken({ ...deps, db: tx }, forceId, token, true);
+    await recordRetaliationFlag(deps, tx, row, { kind: 'from_reporter' }, input.body);
   });
 }

@@ -1,15 +1,23 @@
 import type { Deps } from '../../app/deps.ts';
+import { ukToday } from '../../lib/dates.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
 import { recordAudit } from '../audit/record-audit.ts';
+import { reportClocks, type ReportClock } from './rules/report-clocks.ts';
 import { listVisibleReports, type InboxRow } from './reports.repository.ts';
 
-/** The confidential unit's inbox: its force's reports, newest first (no text). The read is audited. */
+export type InboxEntry = InboxRow & { clocks: ReportClock[] };
+
+/**
+ * The confidential unit's inbox: its force's reports, newest first (no text), each with its acknowledgement
+ * and feedback clocks and whether retaliation was flagged. The read is audited.
+ */
 export async function listReports(
   deps: Deps,
   principal: Principal | null,
   requestId: string | null,
-): Promise<InboxRow[]> {
+): Promise<InboxEntry[]> {
   authorize(principal, 'report.read');
+  const today = ukToday(deps.now());
   return deps.db.transaction(async (tx) => {
     const rows = await listVisibleReports(tx, principal);
     await recordAudit(
@@ -18,6 +26,9 @@ export async function listReports(
       { type: 'report_inbox', id: principal.forceId },
       { type: 'report.inbox_viewed', shown: rows.length },
     );
-    return rows;
+    return rows.map((r) => ({
+      ...r,
+      clocks: reportClocks(deps.config.rules.periods, r, today, deps.config.rules.calendar),
+    }));
   });
 }

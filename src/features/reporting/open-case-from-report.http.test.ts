@@ -92,8 +92,33 @@ describe('opening a conduct case from a report', () => {
     expect(await counts()).toBe(before);
   });
 
+  it('previews a redaction without writing, and refuses a passage that is not in the text', async () => {
+    const before = await counts();
+    const preview = await as('unit').post(
+      `/reports/${reportId}/case`,
+      await form({ redactions: 'female colleagues\nshift group', preview: '1' }),
+      { formPage: '/account' },
+    );
+    expect(preview.statusCode).toBe(200);
+    expect(preview.body).toMatch(
+      /id="redaction-preview"[\s\S]*A sergeant shares photos of \[redacted\] in a \[redacted\] chat/,
+    );
+    const missing = await as('unit').post(
+      `/reports/${reportId}/case`,
+      await form({ redactions: 'female colleagues\nCanteen' }),
+      { formPage: '/account' },
+    );
+    expect(missing.statusCode).toBe(400);
+    expect(missing.body).toContain('so not redacted: “Canteen”');
+    expect(await counts()).toBe(before);
+  });
+
   it('opens the case with the copied text and source, and nothing on it leads back to the report', async () => {
-    const res = await as('unit').post(`/reports/${reportId}/case`, await form(), { formPage: '/account' });
+    const res = await as('unit').post(
+      `/reports/${reportId}/case`,
+      await form({ summary: 'Sharing images of Female Colleagues in a group chat', redactions: 'female colleagues' }),
+      { formPage: '/account' },
+    );
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe(`/reports/${reportId}?done=case`);
     const cases = await t.database.query<{ id: string; source: string; summary: string; reference: string }>(
@@ -102,10 +127,14 @@ describe('opening a conduct case from a report', () => {
     expect(cases).toHaveLength(1);
     expect(cases[0]).toMatchObject({
       source: 'anonymous_report',
-      summary: 'Sharing images of colleagues in a group chat',
+      summary: 'Sharing images of [redacted] in a group chat',
     });
+    // The case receives the redacted text only; the report keeps the original and notes what was redacted.
     const [allegation] = await t.database.query<{ description: string }>('select description from allegations');
-    expect(allegation!.description).toBe(COPIED);
+    expect(allegation!.description).toBe('A sergeant shares photos of [redacted] in a shift group chat');
+    expect(JSON.stringify(await t.database.query('select * from cases, allegations'))).not.toMatch(
+      /female colleagues/i,
+    );
     const subjects = await t.database.query<{ person_id: string }>('select person_id from case_subjects');
     expect(subjects.map((s) => s.person_id)).toEqual([subjectId]);
     const parties = await t.database.query('select * from case_parties');
@@ -129,6 +158,8 @@ describe('opening a conduct case from a report', () => {
     const report = await as('unit').get(`/reports/${reportId}?done=case`);
     expect(report.body).toContain('Conduct case opened');
     expect(report.body).toContain(`Conduct case ${cases[0]!.reference} opened from this report`);
+    expect(report.body).toContain('Passages redacted from the text copied to the case:\n- female colleagues');
+    expect(JSON.stringify(opened!.payload)).toContain('"redactions":1');
     expect(report.body).not.toContain('id="open-case"');
 
     const reporter = new TestClient(t.app);

@@ -16,6 +16,7 @@ import { standardsOfProfessionalBehaviour } from '../misconduct/taxonomy.ts';
 import { resolveReference } from '../people/people.repository.ts';
 import { openCaseFromReport } from './open-case-from-report.ts';
 import { CATEGORY_LABELS } from './report-content.ts';
+import { missingPassages, parsePassages, redact } from './rules/redaction.ts';
 import { viewReport } from './view-report.ts';
 
 type Id = { Params: { reportId: string } };
@@ -29,12 +30,16 @@ export function registerOpenCaseFromReportPages(app: FastifyInstance, deps: Deps
   const showForm = async (
     request: FastifyRequest<Id>,
     reply: FastifyReply,
-    extra: { fields?: FieldErrors; values?: Record<string, unknown> } = {},
+    extra: {
+      fields?: FieldErrors;
+      values?: Record<string, unknown>;
+      preview?: { summary: string; description: string };
+    } = {},
   ) => {
     const principal = principalOf(request);
     authorize(principal, 'case.create');
     // Audited as a read of the report (report.viewed): the form shows its text to copy from.
-    const view = await viewReport(deps, principal, request.params.reportId, request.id);
+    const view = await viewReport(deps, principal, request.params.reportId, request.id, { identity: false });
     const categories = await listCategories(deps.db);
     const categoryGroups = categories
       .filter((c) => !c.parent_code)
@@ -56,6 +61,7 @@ export function registerOpenCaseFromReportPages(app: FastifyInstance, deps: Deps
       fields: extra.fields ?? {},
       errors: extra.fields ? errorSummary(extra.fields, []) : [],
       values: extra.values ?? { caseType: 'conduct_matter', description: view.content.whatHappened },
+      preview: extra.preview,
     });
   };
 
@@ -71,7 +77,24 @@ export function registerOpenCaseFromReportPages(app: FastifyInstance, deps: Deps
       standards: all(body['standards']),
       summary: first(body['summary']),
       description: first(body['description']),
+      redactions: first(body['redactions']),
     };
+    // "Preview the redaction": the form again with the text as the case would receive it; nothing is saved.
+    if (first(body['preview'])) {
+      const passages = parsePassages(values.redactions);
+      const missing = missingPassages(passages, [values.summary, values.description]);
+      return showForm(request, reply, {
+        values,
+        preview: { summary: redact(values.summary, passages), description: redact(values.description, passages) },
+        ...(missing.length
+          ? {
+              fields: {
+                redactions: `Not found in the summary or the conduct: ${missing.map((p) => `“${p}”`).join(', ')}`,
+              },
+            }
+          : {}),
+      });
+    }
     try {
       const subjects = await subjectIdsOf(deps, principal, values.subjects);
       if (subjects.error)
@@ -88,6 +111,7 @@ export function registerOpenCaseFromReportPages(app: FastifyInstance, deps: Deps
           standards: values.standards,
           summary: values.summary,
           description: values.description,
+          redactions: values.redactions,
         },
         request.id,
       );

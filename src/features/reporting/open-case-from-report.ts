@@ -10,6 +10,7 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { openCase } from '../misconduct/open-case.ts';
 import { openReport } from './report-content.ts';
 import { statusChangeRefusal } from './report-rules.ts';
+import { missingPassages, parsePassages, redact } from './rules/redaction.ts';
 import { insertMessage, updateReport } from './reports.repository.ts';
 import { lockReport, version } from './report-lock.ts';
 
@@ -22,6 +23,11 @@ export const openCaseFromReportInput = z.object({
   /** The words the unit copies from the report, redacted by them: nothing else of the report reaches the case. */
   summary: z.string().default(''),
   description: z.string().default(''),
+  /**
+   * Passages to redact, one a line: every occurrence in the summary and the description is replaced by
+   * "[redacted]" before the case is opened, so the case receives the redacted text only.
+   */
+  redactions: z.string().max(20_000, 'Use at most 20,000 characters').default(''),
 });
 
 export type OpenCaseFromReportInput = z.input<typeof openCaseFromReportInput>;
@@ -32,7 +38,9 @@ export type OpenCaseFromReportInput = z.input<typeof openCaseFromReportInput>;
  * "anonymous report", the subjects the unit chose from the people directory and only the text the unit
  * copied; the reporter is never a party. Nothing on the case or in its audit rows names the report or its
  * receipt: the link is kept on the report's side only, as an internal note sealed under the report's key.
- * The reporter then reads "A case has been opened." without its reference.
+ * The reporter then reads "A case has been opened." without its reference. The passages the unit marks are
+ * redacted from the copied text first (rules/redaction.ts); the report keeps the original, and the note
+ * lists what was redacted.
  */
 export async function openCaseFromReport(
   deps: Deps,
@@ -44,6 +52,12 @@ export async function openCaseFromReport(
   authorize(principal, 'report.manage');
   authorize(principal, 'case.create');
   const input = parseInput(openCaseFromReportInput, raw, 'Check the details of the case');
+  const passages = parsePassages(input.redactions);
+  const missing = missingPassages(passages, [input.summary, input.description]);
+  if (missing.length)
+    throw new AppError('validation', 'Check the details of the case', {
+      redactions: `Not found in the summary or the conduct, so not redacted: ${missing.map((p) => `“${p}”`).join(', ')}`,
+    });
   return deps.db.transaction(async (tx) => {
     const row = await lockReport(tx, principal, reportId, input.version);
     const refusal = statusChangeRefusal(row.status, 'case_opened');
@@ -58,9 +72,13 @@ export async function openCaseFromReport(
         source: 'anonymous_report',
         caseType: input.caseType,
         cameToAttentionOn: today,
-        summary: input.summary,
+        summary: redact(input.summary, passages),
         subjectPersonIds: input.subjectPersonIds,
-        allegation: { categoryCode: input.categoryCode, standards: input.standards, description: input.description },
+        allegation: {
+          categoryCode: input.categoryCode,
+          standards: input.standards,
+          description: redact(input.description, passages),
+        },
       },
       null,
     );
@@ -73,7 +91,10 @@ export async function openCaseFromReport(
       authorId: principal.userId,
       body: openReport(deps.config.reporting, row).seal(
         `message:${noteId}`,
-        `Conduct case ${created.reference} opened from this report (the case does not name the report).`,
+        `Conduct case ${created.reference} opened from this report (the case does not name the report).` +
+          (passages.length
+            ? `\nPassages redacted from the text copied to the case:\n${passages.map((p) => `- ${p}`).join('\n')}`
+            : ''),
       ),
       sentOn: today,
     });
@@ -81,12 +102,14 @@ export async function openCaseFromReport(
       status: 'case_opened',
       statusOn: today,
       ...(row.acknowledgedOn ? {} : { acknowledgedOn: today }),
+      // The reporter reads "A case has been opened.": the outcome, which is feedback.
+      ...(row.feedbackOn ? {} : { feedbackOn: today }),
     });
     await recordAudit(
       tx,
       actorOf(principal, requestId),
       { type: 'report', id: row.id },
-      { type: 'report.case_opened', reportId: row.id },
+      { type: 'report.case_opened', reportId: row.id, redactions: passages.length },
     );
     return { caseId: created.id, reference: created.reference };
   });

@@ -8,7 +8,7 @@ import { CATEGORY_LABELS, HOW_KNOWN_LABELS } from './report-content.ts';
 import { reportingForce } from './reporting-force.ts';
 import { submitReport } from './submit-report.ts';
 import { FOLLOW_UP_MINUTES, openFollowUp } from './open-follow-up.ts';
-import { replyAsReporter, viewFollowUp } from './follow-up.ts';
+import { flagRetaliationAsReporter, replyAsReporter, viewFollowUp } from './follow-up.ts';
 
 export const FOLLOW_UP_COOKIE = 'probity_report';
 
@@ -182,7 +182,13 @@ export function registerReporterPages(app: FastifyInstance, deps: Deps): void {
 
   app.get<Force & { Querystring: { sent?: string } }>('/report/:forceId/status', quiet, async (request, reply) => {
     try {
-      return await showStatus(request, reply, request.query.sent === '1' ? { flash: 'Your message was sent' } : {});
+      const flash =
+        request.query.sent === '1'
+          ? 'Your message was sent'
+          : request.query.sent === 'retaliation'
+            ? 'Thank you: the confidential unit has been told and your report is flagged'
+            : undefined;
+      return await showStatus(request, reply, flash ? { flash } : {});
     } catch (err) {
       return toReceipt(err, reply, request.params.forceId);
     }
@@ -197,6 +203,24 @@ export function registerReporterPages(app: FastifyInstance, deps: Deps): void {
     } catch (err) {
       if (err instanceof AppError && err.code === 'validation' && err.fields)
         return showStatus(request, reply.code(400), { fields: err.fields, values: body });
+      return toReceipt(err, reply, forceId);
+    }
+  });
+
+  app.post<Force & { Body: FormBody }>('/report/:forceId/retaliation', quiet, async (request, reply) => {
+    const forceId = request.params.forceId;
+    const body = request.body ?? {};
+    try {
+      await flagRetaliationAsReporter(deps, forceId, request.cookies[FOLLOW_UP_COOKIE], {
+        body: first(body['retaliation']),
+      });
+      return reply.redirect(`/report/${forceId}/status?sent=retaliation`, 303);
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'validation' && err.fields)
+        return showStatus(request, reply.code(400), {
+          fields: { retaliation: err.fields['body'] ?? 'Say what happened' },
+          values: body,
+        });
       return toReceipt(err, reply, forceId);
     }
   });

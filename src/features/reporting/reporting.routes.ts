@@ -4,6 +4,7 @@ import { registerReporterPages } from './reporter.pages.ts';
 import { registerTeamPages } from './team.pages.ts';
 import { registerOpenCaseFromReportPages } from './open-case-from-report.pages.ts';
 import { registerReportsApi } from './reports.api.ts';
+import { registerReportsProtectionApi } from './reports-protection.api.ts';
 
 /** Anonymous internal reporting: the reporter's pages (no account) and the confidential unit's. */
 export function registerReportingRoutes(app: FastifyInstance, deps: Deps): void {
@@ -11,4 +12,5 @@ export function registerReportingRoutes(app: FastifyInstance, deps: Deps): void 
   registerTeamPages(app, deps);
   registerOpenCaseFromReportPages(app, deps);
   registerReportsApi(app, deps);
+  registerReportsProtectionApi(app, deps);
 }

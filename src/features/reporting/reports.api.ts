@@ -21,9 +21,37 @@ const summary = z.object({
   receivedOn: day,
   acknowledgedOn: day.nullable(),
   anonymous: z.boolean(),
+  feedbackOn: day.nullable(),
+  assignedTo: z.string().nullable(),
+  retaliationFlags: z.number().int(),
+  retaliationFlaggedOn: day.nullable(),
+});
+const clock = z.object({
+  period: z.string(),
+  label: z.string(),
+  dueOn: day,
+  metOn: day.nullable(),
+  state: z.string(),
+  late: z.boolean(),
+  mark: z.string(),
+  source: z.string(),
 });
 const detail = summary.extend({
   statusOn: day,
+  identityRevealedOn: day.nullable(),
+  clocks: z.array(clock),
+  identity: z.object({ name: z.string(), role: z.string(), contact: z.string() }).nullable(),
+  revealRequests: z.array(
+    z.object({
+      id: z.string(),
+      requestedBy: z.string(),
+      reason: z.string(),
+      requestedOn: day,
+      decision: z.enum(['approved', 'refused']).nullable(),
+      decisionReason: z.string().nullable(),
+      decidedOn: day.nullable(),
+    }),
+  ),
   version: z.number().int(),
   proofCode: z.string(),
   content: z.object({
@@ -72,12 +100,12 @@ export function registerReportsApi(app: FastifyInstance, deps: Deps): void {
       schema: {
         tags,
         summary: 'The confidential unit’s inbox (no text); audited',
-        response: { 200: z.object({ items: z.array(summary) }), ...errors },
+        response: { 200: z.object({ items: z.array(summary.extend({ clocks: z.array(clock) })) }), ...errors },
       },
     },
     async (request) => {
       const rows = await listReports(deps, principalOf(request), request.id);
-      return { items: rows.map(({ fromReporter: _n, ...r }) => r) };
+      return { items: rows.map(({ fromReporter: _n, assignedName: _a, ...r }) => r) };
     },
   );
 
@@ -96,6 +124,9 @@ export function registerReportsApi(app: FastifyInstance, deps: Deps): void {
       const view = await viewReport(deps, principalOf(request), request.params.reportId, request.id);
       return {
         ...view.report,
+        clocks: view.clocks,
+        identity: view.identity,
+        revealRequests: view.reveals.map(({ requestedByName: _r, decidedByName: _d, ...r }) => r),
         proofCode: view.proofCode,
         content: view.content,
         messages: view.messages,

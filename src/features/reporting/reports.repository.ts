@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { reportFiles, reportMessages, reports } from '../../db/schema/index.ts';
+import { reportFiles, reportMessages, reports, users } from '../../db/schema/index.ts';
 import type { Principal } from '../access/principal.ts';
+import { roles, roleAbilities, type Ability } from '../access/roles.ts';
 
 /**
  * The only SQL of anonymous reporting. Every team read is narrowed by {@link visibleReportsWhere}: the
@@ -62,8 +63,21 @@ export async function findVisibleReport(
   return row;
 }
 
-export type InboxRow = Pick<ReportRow, 'id' | 'category' | 'status' | 'receivedOn' | 'acknowledgedOn' | 'anonymous'> & {
+export type InboxRow = Pick<
+  ReportRow,
+  | 'id'
+  | 'category'
+  | 'status'
+  | 'receivedOn'
+  | 'acknowledgedOn'
+  | 'anonymous'
+  | 'feedbackOn'
+  | 'assignedTo'
+  | 'retaliationFlags'
+  | 'retaliationFlaggedOn'
+> & {
   fromReporter: number;
+  assignedName: string | null;
 };
 
 export async function listVisibleReports(db: Db, principal: Principal): Promise<InboxRow[]> {
@@ -75,6 +89,13 @@ export async function listVisibleReports(db: Db, principal: Principal): Promise<
       receivedOn: reports.receivedOn,
       acknowledgedOn: reports.acknowledgedOn,
       anonymous: reports.anonymous,
+      feedbackOn: reports.feedbackOn,
+      assignedTo: reports.assignedTo,
+      retaliationFlags: reports.retaliationFlags,
+      retaliationFlaggedOn: reports.retaliationFlaggedOn,
+      assignedName: sql<
+        string | null
+      >`(select u.display_name from users u where u.id = ${reports.assignedTo} and u.force_id = ${reports.forceId})`,
       fromReporter: sql<number>`(select count(*)::int from report_messages m where m.force_id = ${reports.forceId} and m.report_id = ${reports.id} and m.kind = 'from_reporter')`,
     })
     .from(reports)
@@ -99,7 +120,19 @@ export async function updateReport(
   db: Db,
   forceId: string,
   id: string,
-  changes: Partial<Pick<ReportRow, 'status' | 'acknowledgedOn' | 'statusOn'>>,
+  changes: Partial<
+    Pick<
+      ReportRow,
+      | 'status'
+      | 'acknowledgedOn'
+      | 'statusOn'
+      | 'assignedTo'
+      | 'feedbackOn'
+      | 'retaliationFlags'
+      | 'retaliationFlaggedOn'
+      | 'identityRevealedOn'
+    >
+  >,
 ): Promise<void> {
   await db
     .update(reports)
@@ -161,4 +194,90 @@ export async function findFile(
     .from(reportFiles)
     .where(and(eq(reportFiles.forceId, forceId), eq(reportFiles.reportId, reportId), eq(reportFiles.id, fileId)));
   return row;
+}
+
+/** The roles whose holders may be given a report: those that may manage reports. */
+export function rolesHolding(ability: Ability): string[] {
+  return roles.filter((r) => roleAbilities(r).includes(ability));
+}
+
+export type UnitMember = { id: string; displayName: string };
+
+/** The active users of the principal's force who may manage reports (the people a report can be assigned to). */
+export async function unitMembersOf(db: Db, forceId: string): Promise<UnitMember[]> {
+  return db
+    .select({ id: users.id, displayName: users.displayName })
+    .from(users)
+    .where(
+      and(eq(users.forceId, forceId), eq(users.status, 'active'), inArray(users.role, rolesHolding('report.manage'))),
+    )
+    .orderBy(asc(users.displayName), asc(users.id));
+}
+
+export type StatisticsSource = Pick<
+  ReportRow,
+  'category' | 'status' | 'receivedOn' | 'acknowledgedOn' | 'feedbackOn' | 'retaliationFlags' | 'identityRevealedOn'
+>;
+
+/** The days and statuses of every report of the principal's force, for the statistics (no text, no id). */
+export async function statisticsRowsOf(db: Db, principal: Principal): Promise<StatisticsSource[]> {
+  return db
+    .select({
+      category: reports.category,
+      status: reports.status,
+      receivedOn: reports.receivedOn,
+      acknowledgedOn: reports.acknowledgedOn,
+      feedbackOn: reports.feedbackOn,
+      retaliationFlags: reports.retaliationFlags,
+      identityRevealedOn: reports.identityRevealedOn,
+    })
+    .from(reports)
+    .where(visibleReportsWhere(principal));
+}
+
+/** Display names of users of one force, by id (for the names on a report's page). */
+export async function namesOf(db: Db, forceId: string, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .select({ id: users.id, displayName: users.displayName })
+    .from(users)
+    .where(and(eq(users.forceId, forceId), inArray(users.id, ids)));
+  return new Map(rows.map((r) => [r.id, r.displayName]));
+}
+
+export type ReminderCandidate = Pick<
+  ReportRow,
+  'forceId' | 'id' | 'receivedOn' | 'acknowledgedOn' | 'feedbackOn' | 'assignedTo'
+>;
+
+/**
+ * Open reports of every force with a clock not yet met, in id order after `afterId` (a SYSTEM read for the
+ * daily reminders: no principal; nothing but days and ids).
+ */
+export async function reminderCandidates(
+  db: Db,
+  o: { afterId: string | null; limit: number; closed: readonly string[] },
+): Promise<ReminderCandidate[]> {
+  return db
+    .select({
+      forceId: reports.forceId,
+      id: reports.id,
+      receivedOn: reports.receivedOn,
+      acknowledgedOn: reports.acknowledgedOn,
+      feedbackOn: reports.feedbackOn,
+      assignedTo: reports.assignedTo,
+    })
+    .from(reports)
+    .where(
+      and(
+        sql`${reports.status} not in (${sql.join(
+          o.closed.map((c) => sql`${c}`),
+          sql`, `,
+        )})`,
+        sql`(${reports.acknowledgedOn} is null or ${reports.feedbackOn} is null)`,
+        o.afterId ? sql`${reports.id} > ${o.afterId}::uuid` : undefined,
+      ),
+    )
+    .orderBy(asc(reports.id))
+    .limit(o.limit);
 }

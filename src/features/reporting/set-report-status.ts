@@ -5,7 +5,7 @@ import { AppError } from '../../lib/errors.ts';
 import { parseInput } from '../../lib/validation.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { SETTABLE_STATUSES, statusChangeRefusal } from './report-rules.ts';
+import { isClosed, SETTABLE_STATUSES, statusChangeRefusal } from './report-rules.ts';
 import { updateReport } from './reports.repository.ts';
 import { lockReport, version } from './report-lock.ts';
 
@@ -14,7 +14,11 @@ export const statusInput = z.object({
   status: z.enum(SETTABLE_STATUSES, { message: 'Choose the new status' }),
 });
 
-/** The unit moves a report on: in progress, closed without action, or referred elsewhere. */
+/**
+ * The unit moves a report on: assessing, investigating, or closed with its outcome (no action, referred
+ * elsewhere). Closing tells the reporter the outcome, which is feedback: it meets the feedback clock if no
+ * feedback was given before.
+ */
 export async function setReportStatus(
   deps: Deps,
   principal: Principal | null,
@@ -33,6 +37,7 @@ export async function setReportStatus(
       status: input.status,
       statusOn: today,
       ...(row.acknowledgedOn ? {} : { acknowledgedOn: today }),
+      ...(isClosed(input.status) && !row.feedbackOn ? { feedbackOn: today } : {}),
     });
     await recordAudit(
       tx,

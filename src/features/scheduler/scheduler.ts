@@ -6,6 +6,7 @@ import { sweepAllClocks } from '../clocks/sweep-clocks.ts';
 import { deliverOutbox } from '../notifications/deliver-outbox.ts';
 import { enqueueClockReminders } from '../notifications/enqueue-clock-reminders.ts';
 import { enqueueVettingReviewReminders } from '../notifications/enqueue-vetting-review-reminders.ts';
+import { enqueueReportReminders } from '../reporting/index.ts';
 import type { Mailer } from '../notifications/mailer.ts';
 import { sendDigests } from '../notifications/send-digests.ts';
 import { runClaimedJob, type ClaimedJobOutcome, type JobLogger } from './run-claimed-job.ts';
@@ -18,16 +19,18 @@ export type Scheduler = { stop: () => void; startup: Promise<ClaimedJobOutcome> 
 
 /**
  * The sweep's work for one run: the clocks (cases and vetting), then the reminders of the day (after the
- * sweep, so that the states they follow are current: case clocks, restriction reviews among them, and vetting
- * reviews), then whatever e-mail is ready.
+ * sweep, so that the states they follow are current: case clocks, restriction reviews among them, vetting
+ * reviews, and the confidential reports' acknowledgement and feedback limits), then whatever e-mail is ready.
  */
 export async function runSweep(deps: Deps, mailer: Mailer | null) {
   const today = ukToday(deps.now());
   const clocks = await sweepAllClocks(deps, { today });
   const reminders = await enqueueClockReminders(deps, { today });
   const vettingReviewReminders = await enqueueVettingReviewReminders(deps, { today });
+  // The acknowledgement and feedback limits of confidential reports (docs/reporting.md).
+  const reportReminders = await enqueueReportReminders(deps, { today });
   const mail = await deliverOutbox(deps, mailer);
-  return { today, ...clocks, reminders, vettingReviewReminders, mail };
+  return { today, ...clocks, reminders, vettingReviewReminders, reportReminders, mail };
 }
 
 /**

@@ -1,0 +1,38 @@
+import type { Deps } from '../../app/deps.ts';
+import { actorOf, authorize, can, type Principal } from '../access/principal.ts';
+import { recordAudit } from '../audit/record-audit.ts';
+import type { DisclosedTable } from '../oversight/disclosure-control.ts';
+import { CATEGORY_LABELS } from './report-content.ts';
+import { reportStatistics } from './rules/report-statistics.ts';
+import { statisticsRowsOf } from './reports.repository.ts';
+
+/**
+ * The confidential unit's statistics of its force's reports: by status, by kind and outcome, by month received, the median days
+ * to acknowledgement and to feedback, and the protection flags — through oversight's disclosure control
+ * (the force's configured threshold; unsuppressed only for a user who holds `oversight.unsuppressed`, which
+ * the unit does not). Audited.
+ */
+export async function viewReportStatistics(
+  deps: Deps,
+  principal: Principal | null,
+  requestId: string | null,
+): Promise<{ tables: DisclosedTable[]; threshold: number }> {
+  authorize(principal, 'report.read');
+  const threshold = deps.config.rules.integrity.disclosureThreshold;
+  return deps.db.transaction(async (tx) => {
+    const rows = await statisticsRowsOf(tx, principal);
+    await recordAudit(
+      tx,
+      actorOf(principal, requestId),
+      { type: 'report_inbox', id: principal.forceId },
+      { type: 'report.statistics_viewed' },
+    );
+    return {
+      tables: reportStatistics(rows, CATEGORY_LABELS, {
+        threshold,
+        unsuppressed: can(principal, 'oversight.unsuppressed'),
+      }),
+      threshold,
+    };
+  });
+}
