@@ -155,6 +155,12 @@ export function summariseAuditEvent(payload: unknown): string {
     case 'clock.met':
     case 'clock.cancelled':
     case 'clock.paused':
+    case 'clock.superseded':
+    case 'clock.extended':
+    case 'clock.held':
+    case 'clock.resumed':
+    case 'clock.stopped':
+    case 'clock.marked_met':
     case 'clock.due':
     case 'clock.overdue':
       return clip(summariseClockEvent(e));

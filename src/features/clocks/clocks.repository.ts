@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { WINDOW_PERIODS } from './periods.ts';
 import { rawRows } from '../../db/raw-rows.ts';
-import { clocks } from '../../db/schema/index.ts';
+import { clockEvents, clocks } from '../../db/schema/index.ts';
 import type { IsoDate } from '../../lib/dates.ts';
 import type { Principal } from '../access/principal.ts';
 import { visibleCasesSql } from '../misconduct/cases-scope.ts';
@@ -90,6 +90,10 @@ export async function lockActiveClocksOfCase(
     .where(and(...conditions))
     .orderBy(clocks.dueOn, clocks.id)
     .for('update');
+}
+
+export async function insertClockEvent(tx: Db, values: typeof clockEvents.$inferInsert): Promise<void> {
+  await tx.insert(clockEvents).values(values);
 }
 
 export async function updateClock(tx: Db, forceId: string, id: string, values: Partial<NewClock>): Promise<void> {

@@ -10,6 +10,7 @@ import type { PeriodKey } from '../clocks/periods.ts';
 import type { AuditActor } from '../audit/audit-events.ts';
 import type { Db } from '../../db/client.ts';
 import { transition } from './rules/allegation-workflow.ts';
+import { ACTION_TABLE } from './rules/allegation-table.ts';
 import { actionAbility, allegationActionSchema, eventDateOf, toWorkflowAction } from './allegation-action-input.ts';
 import { chronologyRefusal } from './rules/chronology.ts';
 import { acceleratedHearingDateRefusal, acceleratedHearingWindow } from './rules/accelerated-hearing-timing.ts';
@@ -144,16 +145,23 @@ export async function progressAllegation(
               period: effect.period,
               metOn: occurredOn,
             });
+            effectsDone.push(`${periodLabel(deps, effect.period)}: met`);
           } else {
-            await stopClocks(tx, {
+            // Met, or superseded by this step, as declared in rules/clock-endings.ts.
+            const superseded = effect.outcome === 'superseded';
+            const stopped = await stopClocks(tx, {
               forceId: theCase.forceId,
               caseId: theCase.id,
               allegationId: row.id,
               period: effect.period,
               metOn: occurredOn,
+              outcome: effect.outcome ?? 'met',
+              reason: `Superseded: ${ACTION_TABLE[input.action.type].label.toLowerCase()}`,
+              actorUserId: principal.userId,
             });
+            if (stopped > 0)
+              effectsDone.push(`${periodLabel(deps, effect.period)}: ${superseded ? 'superseded by this step' : 'met'}`);
           }
-          effectsDone.push(`clock ${effect.period} met`);
           break;
         case 'create_barred_list_return':
         case 'barred_list_further_report': {
@@ -246,6 +254,8 @@ function furtherReportChange(action: z.infer<typeof allegationActionSchema>): st
     ? 'finding overturned on appeal'
     : `dismissal replaced on appeal by ${(action.sanction ?? 'another sanction').replaceAll('_', ' ')}`;
 }
+
+const periodLabel = (deps: Deps, period: PeriodKey) => deps.config.rules.periods[period].label;
 
 const isPccReport = (period: PeriodKey) => period === 'pcc_report_first' || period === 'pcc_report_repeat';
 
