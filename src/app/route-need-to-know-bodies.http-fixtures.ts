@@ -72,6 +72,7 @@ export const API_BODIES: Record<string, (b: Record<string, string>) => unknown> 
     description: 'A further allegation of the same conduct.',
   }),
   'POST /api/v1/cases/:id/subjects/:subjectId/remove': () => ({ version: 1, reason: 'Entered by mistake' }),
+  'POST /api/v1/cases/:id/clocks/:clockId/actions': () => ({ action: 'stop', reason: 'No longer applies here' }),
   'POST /api/v1/admin/users/:id': () => ACCOUNT_TAKEN_OVER,
   'POST /api/v1/admin/users/:id/status': () => ({ status: 'disabled' }),
   'POST /api/v1/vetting/reviews/:id/assignment': () => ({ version: 1, assignedUserId: null }),
@@ -247,5 +248,6 @@ export const FORM_BODIES: Record<string, string | ((b: Record<string, string>) =
       description: 'A further allegation of the same conduct.',
     }),
   'POST /cases/:id/subjects/:subjectId/remove': form({ version: '1', reason: 'Entered by mistake' }),
+  'POST /cases/:id/clocks/:clockId': form({ action: 'stop', reason: 'No longer applies here' }),
   'POST /admin/users/:id': form({ ...ACCOUNT_TAKEN_OVER, version: '1' }),
 };

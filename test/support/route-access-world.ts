@@ -78,6 +78,8 @@ export type CaseRecords = {
   publicationId: string;
   /** A public complaint about the case's subject (features/complaints). */
   complaintId: string;
+  /** A clock of the case (the restriction's review), for the clock pages and API. */
+  clockId: string;
 };
 
 export async function buildRouteAccessWorld(t: TestApp) {
@@ -182,7 +184,12 @@ export async function buildRouteAccessWorld(t: TestApp) {
       .returning();
     if (!evidence || !publication) throw new Error('no evidence or publication');
     const complaint = await logComplaint(t.deps, w.aa, complaintInput([row.person_id]), null);
+    const [clock] = await q<{ id: string }>(`select id from clocks where case_id = $1 order by due_on, id limit 1`, [
+      caseId,
+    ]);
+    if (!clock) throw new Error('no clock on the case');
     return {
+      clockId: clock.id,
       caseId,
       allegationId: row.allegation_id,
       subjectId: row.subject_id,

@@ -235,3 +235,78 @@ export async function listVisibleDeadlines(db: Db, principal: Principal, f: Dead
       limit ${f.limit}`,
   );
 }
+
+/**
+ * One clock of a case the principal may see, locked for the rest of the transaction (a clock action).
+ * Undefined when the case is hidden from them or the clock is not the case's.
+ */
+export async function lockClockOfVisibleCase(
+  tx: Db,
+  principal: Principal,
+  caseId: string,
+  clockId: string,
+): Promise<ClockRow | undefined> {
+  const [row] = await rawRows<{ id: string }>(
+    tx,
+    sql`select k.id from clocks k join cases c on c.force_id = k.force_id and c.id = k.case_id
+      where k.force_id = ${principal.forceId} and k.case_id = ${caseId}::uuid and k.id = ${clockId}::uuid
+        and ${visibleCasesSql(principal)}
+      for update of k`,
+  );
+  if (!row) return undefined;
+  const [clock] = await tx
+    .select()
+    .from(clocks)
+    .where(and(eq(clocks.forceId, principal.forceId), eq(clocks.id, row.id)));
+  return clock;
+}
+
+export type ClockEventRow = {
+  id: string;
+  clockId: string;
+  period: string;
+  allegationId: string | null;
+  subjectId: string | null;
+  kind: string;
+  reason: string;
+  previousDueOn: IsoDate;
+  newDueOn: IsoDate | null;
+  occurredOn: IsoDate;
+  recordedAt: Date;
+  actor: string | null;
+};
+
+/** What was done to the clocks of one case, newest first (the case timeline). The caller found the case in scope. */
+export async function clockEventsOfCase(db: Db, forceId: string, caseId: string): Promise<ClockEventRow[]> {
+  return rawRows<ClockEventRow>(
+    db,
+    sql`select e.id, e.clock_id as "clockId", k.period, k.allegation_id as "allegationId", k.subject_id as "subjectId",
+        e.kind, e.reason, e.previous_due_on::text as "previousDueOn", e.new_due_on::text as "newDueOn",
+        e.occurred_on::text as "occurredOn", e.recorded_at as "recordedAt", u.display_name as actor
+      from clock_events e join clocks k on k.force_id = e.force_id and k.id = e.clock_id
+      left join users u on u.id = e.actor_user_id
+      where e.force_id = ${forceId} and e.case_id = ${caseId}::uuid order by e.recorded_at desc, e.id`,
+  );
+}
+
+/** Marks the open list return of a clock's subject and list as sent (the barred list return's clock met). */
+export async function markListReturnSent(
+  tx: Db,
+  clock: ClockRow,
+  list: 'barred' | 'advisory',
+  kind: 'initial' | 'further',
+  on: IsoDate,
+): Promise<string | null> {
+  const [row] = await rawRows<{ id: string }>(
+    tx,
+    sql`update list_returns set submitted_on = ${on}::date
+      where id = (select r.id from list_returns r where r.force_id = ${clock.forceId} and r.case_id = ${clock.caseId}::uuid
+          and r.list = ${list} and r.kind = ${kind} and r.submitted_on is null
+          and r.subject_id = coalesce(${clock.subjectId}::uuid,
+            (select a.subject_id from allegations a where a.force_id = ${clock.forceId} and a.id = ${clock.allegationId}::uuid))
+        order by r.created_at limit 1)
+        and force_id = ${clock.forceId}
+      returning id`,
+  );
+  return row?.id ?? null;
+}

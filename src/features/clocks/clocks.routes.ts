@@ -7,6 +7,8 @@ import { principalOf, requireApiPrincipal, requireSignedInPage } from '../../app
 import { can } from '../access/principal.ts';
 import { forceOverdue, myDeadlines, type Deadline } from './list-deadlines.ts';
 import { ukToday } from '../../lib/dates.ts';
+import { registerClockActionApi } from './clock-actions.api.ts';
+import { registerClockActionPages } from './clock-actions.pages.ts';
 
 /**
  * Deadline pages and API. "Today" is the UK calendar day of the server's clock (deps.now), so tests and
@@ -15,6 +17,8 @@ import { ukToday } from '../../lib/dates.ts';
 export function registerClockRoutes(app: FastifyInstance, deps: Deps): void {
   registerDeadlinePages(app, deps);
   registerDeadlineApi(app, deps);
+  registerClockActionPages(app, deps);
+  registerClockActionApi(app, deps);
 }
 
 type Tag = { text: string; classes: string };
