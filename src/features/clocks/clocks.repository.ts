@@ -189,18 +189,32 @@ export type DeadlineRow = {
 };
 
 export type DeadlineFilter = {
-  /** Windows that ended before this day are left out. */
+  /** Windows that ended before this day are left out; "overdue" is before this day. */
   today: IsoDate;
-  /** Only clocks the user owns or whose case they lead. */
+  /** Only the signed-in user's deadlines ("mine", see {@link deadlineConditions}). */
   mine?: boolean;
+  /** Only this user's deadlines, by the same definition of "mine" (the caseload counts each lead's). */
+  mineOf?: string;
+  /** Only clocks of cases with no lead investigator (the caseload's unallocated row). */
+  unallocated?: boolean;
+  /** Only overdue clocks (see {@link deadlineConditions}). */
+  overdue?: boolean;
   dueOnOrBefore?: IsoDate;
   dueAfter?: IsoDate;
-  limit: number;
 };
 
-/** Live clocks of cases the principal may see, soonest first. The need-to-know WHERE clause is always applied. */
-export async function listVisibleDeadlines(db: Db, principal: Principal, f: DeadlineFilter): Promise<DeadlineRow[]> {
-  // An elapsed window is nobody's deadline, even before the sweeper has marked it.
+/**
+ * THE definitions behind every deadline list and count (issue 17: the caseload page, "my deadlines" and the
+ * force's overdue list read 122, 59 and 42 for the same investigator). One place, used by
+ * {@link listVisibleDeadlines} and {@link countVisibleDeadlines}:
+ * - a DEADLINE is a live clock (running, due or overdue: not paused, met, stopped, superseded or cancelled)
+ *   of a case the principal may see; a window (the officer's own time, a warning in force) whose end has
+ *   passed is nobody's deadline, even before the sweeper has marked it;
+ * - OVERDUE: its due date is before today (the UK day), whatever the case's status (a closed case's
+ *   barred list return is still a duty) and whatever state the sweeper has stored so far;
+ * - MINE: the clock is on a case the user leads now, or the user owns the clock.
+ */
+function deadlineConditions(principal: Principal, f: DeadlineFilter) {
   const windows = sql.join(
     [...WINDOW_PERIODS].map((p) => sql`${p}`),
     sql`, `,
@@ -210,16 +224,28 @@ export async function listVisibleDeadlines(db: Db, principal: Principal, f: Dead
     sql`k.state in ('running', 'due', 'overdue')`,
     sql`not (k.period in (${windows}) and k.due_on < ${f.today}::date)`,
   ];
-  // "Mine": clocks of the cases the user leads, and clocks they own — found from those two indexes first
-  // (an OR across the two tables made the planner read every live clock of the force).
-  if (f.mine)
+  const mineOf = f.mineOf ?? (f.mine ? principal.userId : undefined);
+  // Found from the two indexes first (an OR across the two tables made the planner read every live clock).
+  if (mineOf !== undefined)
     parts.push(sql`k.id in (
       select k1.id from clocks k1 join cases c1 on c1.force_id = k1.force_id and c1.id = k1.case_id
-        where c1.force_id = ${principal.forceId} and c1.lead_investigator_id = ${principal.userId}::uuid
+        where c1.force_id = ${principal.forceId} and c1.lead_investigator_id = ${mineOf}::uuid
       union all
-      select k2.id from clocks k2 where k2.force_id = ${principal.forceId} and k2.owner_user_id = ${principal.userId}::uuid)`);
+      select k2.id from clocks k2 where k2.force_id = ${principal.forceId} and k2.owner_user_id = ${mineOf}::uuid)`);
+  if (f.unallocated)
+    parts.push(sql`exists (select 1 from cases c2 where c2.force_id = k.force_id and c2.id = k.case_id and c2.lead_investigator_id is null)`);
+  if (f.overdue) parts.push(sql`k.due_on < ${f.today}::date`);
   if (f.dueOnOrBefore !== undefined) parts.push(sql`k.due_on <= ${f.dueOnOrBefore}::date`);
   if (f.dueAfter !== undefined) parts.push(sql`k.due_on > ${f.dueAfter}::date`);
+  return sql.join(parts, sql` and `);
+}
+
+/** Live clocks of cases the principal may see, soonest first. The need-to-know WHERE clause is always applied. */
+export async function listVisibleDeadlines(
+  db: Db,
+  principal: Principal,
+  f: DeadlineFilter & { limit: number },
+): Promise<DeadlineRow[]> {
   return rawRows<DeadlineRow>(
     db,
     sql`select k.id as clock_id, k.case_id, c.reference as case_reference, k.period, k.sequence, k.state,
@@ -230,16 +256,23 @@ export async function listVisibleDeadlines(db: Db, principal: Principal, f: Dead
       -- this into a join that sorts every live clock of the force first).
       cross join lateral (select c.reference from cases c where c.force_id = k.force_id and c.id = k.case_id and ${visibleCasesSql(principal)} offset 0) c
       left join users u on u.id = k.owner_user_id
-      where ${sql.join(parts, sql` and `)}
+      where ${deadlineConditions(principal, f)}
       order by k.due_on, c.reference, k.period, k.sequence
       limit ${f.limit}`,
   );
 }
 
-/**
- * One clock of a case the principal may see, locked for the rest of the transaction (a clock action).
- * Undefined when the case is hidden from them or the clock is not the case's.
- */
+/** How many deadlines {@link listVisibleDeadlines} would list without a limit: the same conditions, counted. */
+export async function countVisibleDeadlines(db: Db, principal: Principal, f: DeadlineFilter): Promise<number> {
+  const [row] = await rawRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from clocks k
+      cross join lateral (select 1 from cases c where c.force_id = k.force_id and c.id = k.case_id and ${visibleCasesSql(principal)} offset 0) c
+      where ${deadlineConditions(principal, f)}`,
+  );
+  return row?.n ?? 0;
+}
+
 export async function lockClockOfVisibleCase(
   tx: Db,
   principal: Principal,

@@ -43,6 +43,7 @@ function registerDeadlinePages(app: FastifyInstance, deps: Deps): void {
       pageTitle: 'Your deadlines',
       today: result.today,
       canSeeForce: can(principal, 'case.readAll'),
+      overdueCount: result.overdueCount,
       result: {
         overdue: withTags(result.overdue),
         dueThisWeek: withTags(result.dueThisWeek),
@@ -56,6 +57,7 @@ function registerDeadlinePages(app: FastifyInstance, deps: Deps): void {
     return reply.page('clocks/views/force-overdue.njk', {
       pageTitle: 'Due and overdue in the force',
       today: result.today,
+      overdueCount: result.overdueCount,
       result: { items: withTags(result.items) },
     });
   });
@@ -97,6 +99,7 @@ function registerDeadlineApi(app: FastifyInstance, deps: Deps): void {
         response: {
           200: z.object({
             today: z.string(),
+            overdueCount: z.number().int().describe('Your overdue deadlines, by the one definition of overdue and mine'),
             overdue: z.array(deadline),
             dueThisWeek: z.array(deadline),
             later: z.array(deadline),
@@ -115,7 +118,14 @@ function registerDeadlineApi(app: FastifyInstance, deps: Deps): void {
       schema: {
         tags: ['deadlines'],
         summary: 'Every deadline due today or overdue on the force’s cases you can see (appropriate authority)',
-        response: { 200: z.object({ today: z.string(), items: z.array(deadline) }), ...errors },
+        response: {
+          200: z.object({
+            today: z.string(),
+            overdueCount: z.number().int().describe('Deadlines due before today (the items also hold those due today)'),
+            items: z.array(deadline),
+          }),
+          ...errors,
+        },
       },
     },
     async (request) => forceOverdue(deps, principalOf(request), { today: ukToday(deps.now()) }, request.id),
