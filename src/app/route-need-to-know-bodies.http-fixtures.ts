@@ -73,6 +73,19 @@ export const API_BODIES: Record<string, (b: Record<string, string>) => unknown> 
   }),
   'POST /api/v1/cases/:id/subjects/:subjectId/remove': () => ({ version: 1, reason: 'Entered by mistake' }),
   'POST /api/v1/cases/:id/clocks/:clockId/actions': () => ({ action: 'stop', reason: 'No longer applies here' }),
+  'POST /api/v1/cases/:id/hearings': (b) => ({
+    form: 'meeting',
+    heldOn: '2026-04-01',
+    venue: 'Force headquarters',
+    inPublic: false,
+    panel: [{ role: 'chair', name: 'Superintendent Chair' }],
+    allegationIds: [b.allegationId],
+  }),
+  'POST /api/v1/cases/:id/hearings/:hearingId/adjournments': () => ({
+    version: 1,
+    to: '2026-05-01',
+    reason: 'The officer is unwell',
+  }),
   'POST /api/v1/admin/users/:id': () => ACCOUNT_TAKEN_OVER,
   'POST /api/v1/admin/users/:id/status': () => ({ status: 'disabled' }),
   'POST /api/v1/vetting/reviews/:id/assignment': () => ({ version: 1, assignedUserId: null }),
@@ -249,5 +262,7 @@ export const FORM_BODIES: Record<string, string | ((b: Record<string, string>) =
     }),
   'POST /cases/:id/subjects/:subjectId/remove': form({ version: '1', reason: 'Entered by mistake' }),
   'POST /cases/:id/clocks/:clockId': form({ action: 'stop', reason: 'No longer applies here' }),
+  'POST /cases/:id/hearings': form({ form: 'meeting', venue: 'Force headquarters', inPublic: 'no', 'heldOn-day': '1', 'heldOn-month': '4', 'heldOn-year': '2026', 'panel-chair': 'Superintendent Chair' }),
+  'POST /cases/:id/hearings/:hearingId/adjourn': form({ version: '1', reason: 'The officer is unwell', 'to-day': '1', 'to-month': '5', 'to-year': '2026' }),
   'POST /admin/users/:id': form({ ...ACCOUNT_TAKEN_OVER, version: '1' }),
 };

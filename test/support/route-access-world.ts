@@ -6,6 +6,8 @@ import {
   dipSampleCases,
   dipSamples,
   hearingPublications,
+  hearings,
+  hearingAllegations,
   listEntries,
   listMatches,
   vettingAppeals,
@@ -80,6 +82,8 @@ export type CaseRecords = {
   complaintId: string;
   /** A clock of the case (the restriction's review), for the clock pages and API. */
   clockId: string;
+  /** A meeting arranged on the case (features/misconduct/arrange-hearing.ts). */
+  hearingId: string;
 };
 
 export async function buildRouteAccessWorld(t: TestApp) {
@@ -188,7 +192,14 @@ export async function buildRouteAccessWorld(t: TestApp) {
       caseId,
     ]);
     if (!clock) throw new Error('no clock on the case');
+    const [hearing] = await db
+      .insert(hearings)
+      .values({ forceId: 'west', caseId, form: 'meeting', heldOn: '2026-04-01', venue: 'Force headquarters', inPublic: false })
+      .returning();
+    if (!hearing) throw new Error('no hearing');
+    await db.insert(hearingAllegations).values({ forceId: 'west', hearingId: hearing.id, allegationId: row.allegation_id });
     return {
+      hearingId: hearing.id,
       clockId: clock.id,
       caseId,
       allegationId: row.allegation_id,

@@ -207,6 +207,23 @@ export const auditEventSchema = z.discriminatedUnion('type', [
   }),
   // Clocks ended or moved by a step or a person (issue 17): superseded by a later step, and the actions of
   // features/clocks/clock-actions.ts, each with its reason.
+  // Meetings and hearings as objects (misconduct/arrange-hearing.ts).
+  z.object({
+    type: z.literal('hearing.arranged'),
+    caseId: uuid,
+    hearingId: uuid,
+    heldOn: z.string(),
+    allegations: z.number().int(),
+  }),
+  z.object({
+    type: z.literal('hearing.adjourned'),
+    caseId: uuid,
+    hearingId: uuid,
+    from: z.string(),
+    to: z.string(),
+    reason: z.string(),
+  }),
+  z.object({ type: z.literal('hearing.listed'), caseId: uuid, count: z.number().int() }),
   z.object({
     type: z.literal('clock.superseded'),
     clockId: uuid,

@@ -16,6 +16,8 @@ import { chronologyRefusal } from './rules/chronology.ts';
 import { acceleratedHearingDateRefusal, acceleratedHearingWindow } from './rules/accelerated-hearing-timing.ts';
 import { contextOf, factsOf, regimeOf } from './case-context.ts';
 import { createListReturn } from './list-returns.ts';
+import { hearingDateOfAllegation } from './hearings.repository.ts';
+import { findingBeforeHearingRefusal } from './rules/hearing-panel.ts';
 import { openReviewForAllegationStep } from '../vetting/conduct-review-triggers.ts';
 import { refreshAllegationFigures } from '../oversight/allegation-figures.repository.ts';
 import {
@@ -102,13 +104,24 @@ export async function progressAllegation(
       if (outside) throw new AppError('validation', 'Check the date of the hearing', { date: outside });
     }
     // Conduct Regs: each step follows the matter coming to attention and the step before it (legal review 2026).
+    const steps = await allegationStepsOf(tx, principal.forceId, row.id);
     const impossible = chronologyRefusal({
       action: input.action.type,
       eventOn: occurredOn,
       cameToAttentionOn: theCase.cameToAttentionOn,
-      steps: await allegationStepsOf(tx, principal.forceId, row.id),
+      steps,
     });
     if (impossible) throw new AppError('validation', 'Check the dates', { [dateField]: impossible });
+    if (input.action.type === 'record_finding') {
+      // The finding is made at the sitting: not before its day (the hearing object's, after any adjournment,
+      // else the date given when it was arranged). Conduct Regs 2020 reg 42.
+      const arranged = steps.find((e) => e.action.startsWith('schedule_'))?.details as { date?: unknown } | undefined;
+      const heldOn =
+        (await hearingDateOfAllegation(tx, principal.forceId, row.id)) ??
+        (typeof arranged?.date === 'string' ? arranged.date : null);
+      const early = findingBeforeHearingRefusal(occurredOn, heldOn);
+      if (early) throw new AppError('validation', 'Check the date', { [dateField]: early });
+    }
     const fromState = facts.track.status;
     await updateAllegation(tx, row, { state: result.next.status, facts: { ...facts, track: result.next } });
     const details = Object.fromEntries(Object.entries(input.action).filter(([key]) => key !== 'type'));
