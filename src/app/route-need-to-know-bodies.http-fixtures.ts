@@ -262,7 +262,21 @@ export const FORM_BODIES: Record<string, string | ((b: Record<string, string>) =
     }),
   'POST /cases/:id/subjects/:subjectId/remove': form({ version: '1', reason: 'Entered by mistake' }),
   'POST /cases/:id/clocks/:clockId': form({ action: 'stop', reason: 'No longer applies here' }),
-  'POST /cases/:id/hearings': form({ form: 'meeting', venue: 'Force headquarters', inPublic: 'no', 'heldOn-day': '1', 'heldOn-month': '4', 'heldOn-year': '2026', 'panel-chair': 'Superintendent Chair' }),
-  'POST /cases/:id/hearings/:hearingId/adjourn': form({ version: '1', reason: 'The officer is unwell', 'to-day': '1', 'to-month': '5', 'to-year': '2026' }),
+  'POST /cases/:id/hearings': form({
+    form: 'meeting',
+    venue: 'Force headquarters',
+    inPublic: 'no',
+    'heldOn-day': '1',
+    'heldOn-month': '4',
+    'heldOn-year': '2026',
+    'panel-chair': 'Superintendent Chair',
+  }),
+  'POST /cases/:id/hearings/:hearingId/adjourn': form({
+    version: '1',
+    reason: 'The officer is unwell',
+    'to-day': '1',
+    'to-month': '5',
+    'to-year': '2026',
+  }),
   'POST /admin/users/:id': form({ ...ACCOUNT_TAKEN_OVER, version: '1' }),
 };

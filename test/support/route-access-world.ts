@@ -194,10 +194,19 @@ export async function buildRouteAccessWorld(t: TestApp) {
     if (!clock) throw new Error('no clock on the case');
     const [hearing] = await db
       .insert(hearings)
-      .values({ forceId: 'west', caseId, form: 'meeting', heldOn: '2026-04-01', venue: 'Force headquarters', inPublic: false })
+      .values({
+        forceId: 'west',
+        caseId,
+        form: 'meeting',
+        heldOn: '2026-04-01',
+        venue: 'Force headquarters',
+        inPublic: false,
+      })
       .returning();
     if (!hearing) throw new Error('no hearing');
-    await db.insert(hearingAllegations).values({ forceId: 'west', hearingId: hearing.id, allegationId: row.allegation_id });
+    await db
+      .insert(hearingAllegations)
+      .values({ forceId: 'west', hearingId: hearing.id, allegationId: row.allegation_id });
     return {
       hearingId: hearing.id,
       clockId: clock.id,

@@ -279,7 +279,16 @@ export const criminalProceedings = pgTable(
  * the report) join the live states and 'met'/'cancelled'. See features/clocks/clock-actions.ts and
  * misconduct/rules/clock-endings.ts.
  */
-export const clockStates = ['running', 'due', 'overdue', 'paused', 'met', 'cancelled', 'stopped', 'superseded'] as const;
+export const clockStates = [
+  'running',
+  'due',
+  'overdue',
+  'paused',
+  'met',
+  'cancelled',
+  'stopped',
+  'superseded',
+] as const;
 
 /** A statutory time limit as a row: a due date, an owner and a state, swept once when due and when overdue. */
 export const clocks = pgTable(

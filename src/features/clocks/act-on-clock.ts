@@ -98,7 +98,13 @@ export async function actOnClock(
           overdueNotifiedAt: null,
         });
         await event('extended', input.reason, input.newDueOn);
-        await audit({ type: 'clock.extended', ...common, previousDueOn: clock.dueOn, dueOn: input.newDueOn, reason: input.reason });
+        await audit({
+          type: 'clock.extended',
+          ...common,
+          previousDueOn: clock.dueOn,
+          dueOn: input.newDueOn,
+          reason: input.reason,
+        });
         result = { ...result, state: 'running', dueOn: input.newDueOn };
         break;
       }
@@ -152,7 +158,14 @@ export async function actOnClock(
         const listReturnId = await sendListReturn(tx, clock, metOn);
         await updateClock(tx, clock.forceId, clock.id, { state: 'met', metOn });
         await event('met', input.reason, null);
-        await audit({ type: 'clock.marked_met', ...common, dueOn: clock.dueOn, metOn, reason: input.reason, listReturnId });
+        await audit({
+          type: 'clock.marked_met',
+          ...common,
+          dueOn: clock.dueOn,
+          metOn,
+          reason: input.reason,
+          listReturnId,
+        });
         result = { ...result, state: 'met', listReturnId };
         break;
       }

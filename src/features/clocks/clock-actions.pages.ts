@@ -47,12 +47,17 @@ export function registerClockActionPages(app: FastifyInstance, deps: Deps): void
       clock,
       label: period?.label ?? clock.period,
       rows: [
-        { key: { text: 'For' }, value: { text: subject ? `${subject.givenName} ${subject.familyName}` : 'Whole case' } },
+        {
+          key: { text: 'For' },
+          value: { text: subject ? `${subject.givenName} ${subject.familyName}` : 'Whole case' },
+        },
         { key: { text: 'Started' }, value: { text: formatDate(clock.startedOn) } },
         { key: { text: 'Due' }, value: { text: formatDate(clock.dueOn) } },
         ...(clock.pausedOn ? [{ key: { text: 'Paused since' }, value: { text: formatDate(clock.pausedOn) } }] : []),
         ...(period ? [{ key: { text: 'Counts from' }, value: { text: period.from } }] : []),
-        ...(ending && ending.scope === 'allegation' ? [{ key: { text: 'Ends' }, value: { text: ending.otherwise } }] : []),
+        ...(ending && ending.scope === 'allegation'
+          ? [{ key: { text: 'Ends' }, value: { text: ending.otherwise } }]
+          : []),
       ],
       extendSource: key ? (EXTENDABLE[key]?.source ?? null) : null,
       actions: actions.map((a: ClockAction) => ({ value: a, text: CLOCK_ACTION_LABELS[a] })),

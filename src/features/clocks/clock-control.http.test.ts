@@ -61,12 +61,7 @@ const toHearing: Step[] = [
 
 async function caseAt(steps: Step[]) {
   const aa = principalOfWorld(w, 'aa');
-  const opened = await openCase(
-    t.deps,
-    aa,
-    caseInput([w.people.carol.id], { cameToAttentionOn: '2026-03-02' }),
-    null,
-  );
+  const opened = await openCase(t.deps, aa, caseInput([w.people.carol.id], { cameToAttentionOn: '2026-03-02' }), null);
   // The lead investigator may see the case (need-to-know), so a refusal of theirs is about their role.
   await allocateCase(t.deps, aa, { caseId: opened.id, version: 1, leadInvestigatorId: w.accounts.lead.user.id }, null);
   for (const step of steps) await take(opened.id, step);
@@ -100,7 +95,10 @@ describe('every clock is ended by the step that ends it', () => {
   it('supersedes the officer’s statement clock when the report is submitted, and says so on the timeline', async () => {
     const { caseId } = await caseAt(investigation);
     expect((await clockOf(caseId, 'reg18_representations')).state).toBe('running');
-    const done = await take(caseId, [{ type: 'submit_report', summary: 'The officer posted the messages.' }, '2026-09-01']);
+    const done = await take(caseId, [
+      { type: 'submit_report', summary: 'The officer posted the messages.' },
+      '2026-09-01',
+    ]);
     expect(done.effects).toContain('Officer’s statement or documents to the investigator: superseded by this step');
     const clock = await clockOf(caseId, 'reg18_representations');
     expect(clock).toMatchObject({ state: 'superseded', met_on: '2026-09-01' });
@@ -116,7 +114,10 @@ describe('every clock is ended by the step that ends it', () => {
     expect(await clockOf(held.caseId, 'pre_hearing')).toMatchObject({ state: 'met', met_on: '2026-12-01' });
 
     const withdrawn = await caseAt(toHearing);
-    await take(withdrawn.caseId, [{ type: 'withdraw', route: 'no_further_action', rationale: 'The complainant withdrew the evidence.' }, '2026-11-20']);
+    await take(withdrawn.caseId, [
+      { type: 'withdraw', route: 'no_further_action', rationale: 'The complainant withdrew the evidence.' },
+      '2026-11-20',
+    ]);
     expect((await clockOf(withdrawn.caseId, 'pre_hearing')).state).toBe('superseded');
   });
 });
@@ -134,14 +135,22 @@ describe('acting on a clock', () => {
     expect(form.body).toContain('Extend the time limit');
 
     // A date before the current due date is refused with the field named, and nothing changes.
-    const early = await aa.post(url, { action: 'extend', reason: 'The chair agreed', ...dateFields('newDueOn', '2026-11-01') }, url);
+    const early = await aa.post(
+      url,
+      { action: 'extend', reason: 'The chair agreed', ...dateFields('newDueOn', '2026-11-01') },
+      url,
+    );
     expect(early.statusCode).toBe(400);
     expect(early.body).toContain('The new due date must be after the current one');
     expect((await clockOf(caseId, 'pre_hearing')).due_on).toBe(clock.due_on);
 
     const res = await aa.post(
       url,
-      { action: 'extend', reason: 'The chair extended it at the officer’s request', ...dateFields('newDueOn', '2027-01-15') },
+      {
+        action: 'extend',
+        reason: 'The chair extended it at the officer’s request',
+        ...dateFields('newDueOn', '2027-01-15'),
+      },
       url,
     );
     expect(res.statusCode).toBe(303);
@@ -221,7 +230,10 @@ describe('acting on a clock', () => {
 
 describe('the repair migration (0033_casework-clock-repair)', () => {
   it('closes clocks of finished stages left running by the old code, with a timeline entry', async () => {
-    const report = await caseAt([...investigation, [{ type: 'submit_report', summary: 'The officer posted the messages.' }, '2026-09-01']]);
+    const report = await caseAt([
+      ...investigation,
+      [{ type: 'submit_report', summary: 'The officer posted the messages.' }, '2026-09-01'],
+    ]);
     const hearing = await caseAt(toHearing);
     await take(hearing.caseId, [{ type: 'record_finding', finding: 'gross_misconduct' }, '2026-12-01']);
     // The data as the old code left it: both clocks still running, nothing on the timeline.
@@ -237,9 +249,7 @@ describe('the repair migration (0033_casework-clock-repair)', () => {
         k.id,
       ]);
     }
-    const file = fs
-      .readdirSync(migrationsFolder)
-      .find((f) => f.endsWith('_casework-clock-repair.sql'));
+    const file = fs.readdirSync(migrationsFolder).find((f) => f.endsWith('_casework-clock-repair.sql'));
     if (!file) throw new Error('no repair migration');
     const sqlText = fs.readFileSync(path.join(migrationsFolder, file), 'utf8');
     for (const statement of sqlText.split('--> statement-breakpoint')) await t.database.query(statement);

@@ -233,7 +233,9 @@ function deadlineConditions(principal: Principal, f: DeadlineFilter) {
       union all
       select k2.id from clocks k2 where k2.force_id = ${principal.forceId} and k2.owner_user_id = ${mineOf}::uuid)`);
   if (f.unallocated)
-    parts.push(sql`exists (select 1 from cases c2 where c2.force_id = k.force_id and c2.id = k.case_id and c2.lead_investigator_id is null)`);
+    parts.push(
+      sql`exists (select 1 from cases c2 where c2.force_id = k.force_id and c2.id = k.case_id and c2.lead_investigator_id is null)`,
+    );
   if (f.overdue) parts.push(sql`k.due_on < ${f.today}::date`);
   if (f.dueOnOrBefore !== undefined) parts.push(sql`k.due_on <= ${f.dueOnOrBefore}::date`);
   if (f.dueAfter !== undefined) parts.push(sql`k.due_on > ${f.dueAfter}::date`);

@@ -99,7 +99,10 @@ function registerDeadlineApi(app: FastifyInstance, deps: Deps): void {
         response: {
           200: z.object({
             today: z.string(),
-            overdueCount: z.number().int().describe('Your overdue deadlines, by the one definition of overdue and mine'),
+            overdueCount: z
+              .number()
+              .int()
+              .describe('Your overdue deadlines, by the one definition of overdue and mine'),
             overdue: z.array(deadline),
             dueThisWeek: z.array(deadline),
             later: z.array(deadline),

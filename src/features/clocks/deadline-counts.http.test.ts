@@ -79,9 +79,10 @@ describe('the caseload page, "my deadlines" and the force’s overdue list count
     const second = await investigatedCase(lead);
     // A third: its PCC report clock is due today, so not yet overdue.
     const third = await investigatedCase(lead);
-    await t.database.query(`update clocks set due_on = '2026-12-07' where case_id = $1 and period = 'pcc_report_first'`, [
-      third,
-    ]);
+    await t.database.query(
+      `update clocks set due_on = '2026-12-07' where case_id = $1 and period = 'pcc_report_first'`,
+      [third],
+    );
     // A fourth, paused with a reason: nobody's deadline while paused.
     const fourth = await investigatedCase(lead);
     const [paused] = await t.database.query<{ id: string }>(
@@ -102,9 +103,10 @@ describe('the caseload page, "my deadlines" and the force’s overdue list count
     void first;
     void second;
 
-    const mine = (
-      await api(t.app, 'GET', '/api/v1/deadlines', w.tokens.lead)
-    ).json<{ overdueCount: number; overdue: unknown[] }>();
+    const mine = (await api(t.app, 'GET', '/api/v1/deadlines', w.tokens.lead)).json<{
+      overdueCount: number;
+      overdue: unknown[];
+    }>();
     const caseload = (await api(t.app, 'GET', '/api/v1/cases/caseload', w.tokens.aa)).json<{
       leads: { leadId: string; overdueClocks: number }[];
     }>();

@@ -114,15 +114,28 @@ export async function adjournHearing(deps: Deps, principal: Principal | null, ra
     if (input.to <= row.heldOn)
       throw new AppError('validation', 'Check the date', { to: `The new date must be after ${row.heldOn}` });
     const adjournments = [
-      ...(Array.isArray(row.adjournments) ? row.adjournments : []),
-      { from: row.heldOn, to: input.to, reason: input.reason, byUserId: principal.userId, recordedOn: ukToday(deps.now()) },
+      ...(Array.isArray(row.adjournments) ? (row.adjournments as unknown[]) : []),
+      {
+        from: row.heldOn,
+        to: input.to,
+        reason: input.reason,
+        byUserId: principal.userId,
+        recordedOn: ukToday(deps.now()),
+      },
     ];
     await updateHearing(tx, row, { heldOn: input.to, adjournments });
     await recordAudit(
       tx,
       actorOf(principal, requestId),
       { type: 'case', id: theCase.id },
-      { type: 'hearing.adjourned', caseId: theCase.id, hearingId: row.id, from: row.heldOn, to: input.to, reason: input.reason },
+      {
+        type: 'hearing.adjourned',
+        caseId: theCase.id,
+        hearingId: row.id,
+        from: row.heldOn,
+        to: input.to,
+        reason: input.reason,
+      },
     );
     return { id: row.id, version: row.version + 1, heldOn: input.to };
   });

@@ -397,10 +397,9 @@ export async function casePageModel(deps: Deps, principal: Principal, view: Case
     };
   });
   const stepTimes = new Map(view.timeline.map((e) => [e.id, new Date(e.recordedAt).getTime()]));
-  const merged = [
-    ...timeline.map((entry) => ({ at: stepTimes.get(entry.id) ?? 0, entry })),
-    ...clockEntries,
-  ].sort((a, b) => b.at - a.at);
+  const merged = [...timeline.map((entry) => ({ at: stepTimes.get(entry.id) ?? 0, entry })), ...clockEntries].sort(
+    (a, b) => b.at - a.at,
+  );
 
   return {
     summary: {

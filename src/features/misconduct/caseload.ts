@@ -52,6 +52,9 @@ export async function caseloadFor(deps: Deps, principal: Principal | null): Prom
     lines.map(async (l) => ({ ...l, overdueClocks: await overdueOf({ mineOf: l.leadId }) })),
   );
   leads.sort((a, b) => a.name.localeCompare(b.name, 'en-GB') || a.email.localeCompare(b.email));
-  const unallocated = { ...counts(rows.find((r) => r.leadId === null)), overdueClocks: await overdueOf({ unallocated: true }) };
+  const unallocated = {
+    ...counts(rows.find((r) => r.leadId === null)),
+    overdueClocks: await overdueOf({ unallocated: true }),
+  };
   return { leads, unallocated, today };
 }

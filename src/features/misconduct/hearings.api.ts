@@ -4,7 +4,13 @@ import { z } from 'zod';
 import { apiErrors } from '../../app/api-errors.ts';
 import type { Deps } from '../../app/deps.ts';
 import { principalOf, requireApiPrincipal } from '../../app/plugins/authentication.ts';
-import { adjournHearing, adjournHearingInput, arrangeHearing, arrangeHearingInput, listHearings } from './arrange-hearing.ts';
+import {
+  adjournHearing,
+  adjournHearingInput,
+  arrangeHearing,
+  arrangeHearingInput,
+  listHearings,
+} from './arrange-hearing.ts';
 
 const errors = apiErrors(400, 401, 404, 409);
 

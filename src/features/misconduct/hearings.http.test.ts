@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, createTestApp, type TestApp } from '../../../test/support/test-app.ts';
-import { allegationRows, as, buildCaseWorld, caseInput, principalOfWorld, snapshot, type CaseWorld } from './cases.http-fixtures.ts';
+import {
+  allegationRows,
+  as,
+  buildCaseWorld,
+  caseInput,
+  principalOfWorld,
+  snapshot,
+  type CaseWorld,
+} from './cases.http-fixtures.ts';
 import { openCase } from './open-case.ts';
 import { progressAllegation } from './progress-allegation.ts';
 import type { AllegationActionInput } from './allegation-action-input.ts';
@@ -39,10 +47,20 @@ const toCaseToAnswer: [AllegationActionInput, string][] = [
 
 async function twoSubjectCase() {
   const aa = principalOfWorld(w, 'aa');
-  const opened = await openCase(t.deps, aa, caseInput([w.people.erin.id, w.people.frank.id], { cameToAttentionOn: '2026-03-02' }), null);
+  const opened = await openCase(
+    t.deps,
+    aa,
+    caseInput([w.people.erin.id, w.people.frank.id], { cameToAttentionOn: '2026-03-02' }),
+    null,
+  );
   for (const [action, occurredOn] of toCaseToAnswer) {
     for (const a of await allegationRows(t, opened.id))
-      await progressAllegation(t.deps, aa, { caseId: opened.id, allegationId: a.id, version: a.version, occurredOn, action }, null);
+      await progressAllegation(
+        t.deps,
+        aa,
+        { caseId: opened.id, allegationId: a.id, version: a.version, occurredOn, action },
+        null,
+      );
   }
   return { caseId: opened.id, allegations: await allegationRows(t, opened.id) };
 }
@@ -58,19 +76,33 @@ describe('a hearing for several subjects', () => {
     const ids = allegations.map((a) => a.id);
     // The 2025 regime (chief officer chairs) needs an independent member as well as the chair.
     const noPanel = await api(t.app, 'POST', `/api/v1/cases/${caseId}/hearings`, w.tokens.aa, {
-      form: 'hearing', heldOn: '2027-01-25', venue: 'Force headquarters', inPublic: true,
-      panel: [{ role: 'chair', name: 'Chief Superintendent Hale' }], allegationIds: ids,
+      form: 'hearing',
+      heldOn: '2027-01-25',
+      venue: 'Force headquarters',
+      inPublic: true,
+      panel: [{ role: 'chair', name: 'Chief Superintendent Hale' }],
+      allegationIds: ids,
     });
     expect(noPanel.statusCode).toBe(400);
     expect(noPanel.body).toContain('independent member');
 
     const made = await api(t.app, 'POST', `/api/v1/cases/${caseId}/hearings`, w.tokens.aa, {
-      form: 'hearing', heldOn: '2027-01-25', venue: 'Force headquarters', inPublic: true, panel, allegationIds: ids,
+      form: 'hearing',
+      heldOn: '2027-01-25',
+      venue: 'Force headquarters',
+      inPublic: true,
+      panel,
+      allegationIds: ids,
     });
     expect(made.statusCode).toBe(200);
     const hearingId = made.json<{ id: string }>().id;
     const again = await api(t.app, 'POST', `/api/v1/cases/${caseId}/hearings`, w.tokens.aa, {
-      form: 'hearing', heldOn: '2027-01-26', venue: 'Elsewhere', inPublic: true, panel, allegationIds: [ids[0]],
+      form: 'hearing',
+      heldOn: '2027-01-26',
+      venue: 'Elsewhere',
+      inPublic: true,
+      panel,
+      allegationIds: [ids[0]],
     });
     expect(again.statusCode).toBe(400);
     expect(again.body).toContain('already on another meeting or hearing');
@@ -85,22 +117,33 @@ describe('a hearing for several subjects', () => {
     const [first] = await allegationRows(t, caseId);
     if (!first) throw new Error('no allegation');
     const scheduled = await api(t.app, 'POST', `/api/v1/cases/${caseId}/allegations/${first.id}/actions`, w.tokens.aa, {
-      version: first.version, occurredOn: '2026-11-10',
+      version: first.version,
+      occurredOn: '2026-11-10',
       action: { type: 'schedule_hearing', date: '2026-12-01', inPublic: true, panel: '' },
     });
     expect(scheduled.statusCode).toBe(200);
     // ...but the hearing object sits on 25 January 2027: a finding today (7 December) is refused, nothing changes.
     const before = await snapshot(t, false);
     const early = await api(t.app, 'POST', `/api/v1/cases/${caseId}/allegations/${first.id}/actions`, w.tokens.aa, {
-      version: first.version + 1, occurredOn: '2026-12-07', action: { type: 'record_finding', finding: 'gross_misconduct' },
+      version: first.version + 1,
+      occurredOn: '2026-12-07',
+      action: { type: 'record_finding', finding: 'gross_misconduct' },
     });
     expect(early.statusCode).toBe(400);
     expect(early.body).toContain('cannot be recorded before the meeting or hearing, on 2027-01-25');
     expect(await snapshot(t, false)).toBe(before);
 
-    const adjourned = await api(t.app, 'POST', `/api/v1/cases/${caseId}/hearings/${hearingId}/adjournments`, w.tokens.aa, {
-      version: 1, to: '2027-02-22', reason: 'The officer’s representative is unavailable',
-    });
+    const adjourned = await api(
+      t.app,
+      'POST',
+      `/api/v1/cases/${caseId}/hearings/${hearingId}/adjournments`,
+      w.tokens.aa,
+      {
+        version: 1,
+        to: '2027-02-22',
+        reason: 'The officer’s representative is unavailable',
+      },
+    );
     expect(adjourned.statusCode).toBe(200);
     const page = await as(t, w, 'aa').get(`/cases/${caseId}/hearings`);
     expect(page.statusCode).toBe(200);
@@ -117,15 +160,26 @@ describe('a hearing for several subjects', () => {
     const res = await aa.post(
       url,
       {
-        form: 'meeting', venue: 'Force headquarters', inPublic: 'no', allegationIds: allegations.map((a) => a.id),
-        'heldOn-day': '25', 'heldOn-month': '1', 'heldOn-year': '2027', 'panel-chair': 'Superintendent Cole',
+        form: 'meeting',
+        venue: 'Force headquarters',
+        inPublic: 'no',
+        allegationIds: allegations.map((a) => a.id),
+        'heldOn-day': '25',
+        'heldOn-month': '1',
+        'heldOn-year': '2027',
+        'panel-chair': 'Superintendent Cole',
       },
       url,
     );
     expect(res.statusCode).toBe(303);
     expect((await aa.get(url)).body).toContain('Misconduct meeting on 25 January 2027');
     const refused = await api(t.app, 'POST', `/api/v1/cases/${caseId}/hearings`, w.tokens.lead, {
-      form: 'meeting', heldOn: '2027-01-25', venue: 'Force HQ', inPublic: false, panel, allegationIds: [allegations[0]?.id],
+      form: 'meeting',
+      heldOn: '2027-01-25',
+      venue: 'Force HQ',
+      inPublic: false,
+      panel,
+      allegationIds: [allegations[0]?.id],
     });
     expect(refused.statusCode).toBe(404);
   });

@@ -14,7 +14,11 @@ type CaseParams = { Params: { id: string } };
 type HearingParams = { Params: { id: string; hearingId: string } };
 type Shown = { status?: number; fields?: FieldErrors; refusal?: string; values?: Record<string, unknown> };
 
-const FORM_WORDS = { meeting: 'Misconduct meeting', hearing: 'Misconduct hearing', accelerated_hearing: 'Accelerated hearing' };
+const FORM_WORDS = {
+  meeting: 'Misconduct meeting',
+  hearing: 'Misconduct hearing',
+  accelerated_hearing: 'Accelerated hearing',
+};
 const ROLES = Object.keys(PANEL_ROLE_LABELS) as PanelRole[];
 
 function shownFor(err: unknown): Shown {
@@ -69,7 +73,11 @@ export function registerHearingPages(app: FastifyInstance, deps: Deps): void {
       }),
       values: extra.values ?? { inPublic: 'yes' },
       fields: extra.fields,
-      errors: extra.refusal ? [{ text: extra.refusal }] : extra.fields ? errorSummary(extra.fields, ['heldOn', 'to']) : undefined,
+      errors: extra.refusal
+        ? [{ text: extra.refusal }]
+        : extra.fields
+          ? errorSummary(extra.fields, ['heldOn', 'to'])
+          : undefined,
     });
   };
 
@@ -108,26 +116,30 @@ export function registerHearingPages(app: FastifyInstance, deps: Deps): void {
     }
   });
 
-  app.post<HearingParams & { Body: FormBody }>('/cases/:id/hearings/:hearingId/adjourn', pre, async (request, reply) => {
-    const body = request.body ?? {};
-    try {
-      const date = dateFromParts(body, 'to', 'The new date');
-      if (date.error) throw new AppError('validation', 'Check the date', { to: date.error });
-      await adjournHearing(
-        deps,
-        principalOf(request),
-        {
-          caseId: request.params.id,
-          hearingId: request.params.hearingId,
-          version: first(body.version),
-          to: date.iso ?? '',
-          reason: first(body.reason),
-        },
-        request.id,
-      );
-      return reply.redirect(`/cases/${request.params.id}/hearings`, 303);
-    } catch (err) {
-      return show(request as unknown as FastifyRequest<CaseParams>, reply, shownFor(err));
-    }
-  });
+  app.post<HearingParams & { Body: FormBody }>(
+    '/cases/:id/hearings/:hearingId/adjourn',
+    pre,
+    async (request, reply) => {
+      const body = request.body ?? {};
+      try {
+        const date = dateFromParts(body, 'to', 'The new date');
+        if (date.error) throw new AppError('validation', 'Check the date', { to: date.error });
+        await adjournHearing(
+          deps,
+          principalOf(request),
+          {
+            caseId: request.params.id,
+            hearingId: request.params.hearingId,
+            version: first(body.version),
+            to: date.iso ?? '',
+            reason: first(body.reason),
+          },
+          request.id,
+        );
+        return reply.redirect(`/cases/${request.params.id}/hearings`, 303);
+      } catch (err) {
+        return show(request, reply, shownFor(err));
+      }
+    },
+  );
 }

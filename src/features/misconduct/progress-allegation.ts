@@ -173,7 +173,9 @@ export async function progressAllegation(
               actorUserId: principal.userId,
             });
             if (stopped > 0)
-              effectsDone.push(`${periodLabel(deps, effect.period)}: ${superseded ? 'superseded by this step' : 'met'}`);
+              effectsDone.push(
+                `${periodLabel(deps, effect.period)}: ${superseded ? 'superseded by this step' : 'met'}`,
+              );
           }
           break;
         case 'create_barred_list_return':

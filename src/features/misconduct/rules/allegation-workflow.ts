@@ -91,7 +91,9 @@ export function transition(state: AllegationState, action: AllegationAction, ctx
   // its finding (Conduct Regs reg 52(1)), the officer's statement window superseded by the report, and so on.
   const started = effects.flatMap((e) => (e.kind === 'start_clock' ? [e.period] : []));
   const stopped = new Set(effects.flatMap((e) => (e.kind === 'stop_clock' ? [e.period] : [])));
-  const endings = clockEndingsOf(action.type, state.status, result.next.status, started).filter((e) => !stopped.has(e.period));
+  const endings = clockEndingsOf(action.type, state.status, result.next.status, started).filter(
+    (e) => !stopped.has(e.period),
+  );
   return { ok: true, next: result.next, effects: [...endings, ...effects] };
 }
 

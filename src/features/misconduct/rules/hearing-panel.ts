@@ -24,7 +24,9 @@ export type PanelRequirement = { roles: readonly PanelRole[]; source: string };
  * delegate) chairs, with an independent member [R — the 2024 amendment's panel not retrieved]. A meeting is
  * held by one person [R]. An accelerated hearing is held by the chief officer (delegable) [R].
  */
-export const DEFAULT_PANEL: Readonly<Record<'meeting' | 'accelerated_hearing' | 'hearing_lqc' | 'hearing_chief', PanelRequirement>> = {
+export const DEFAULT_PANEL: Readonly<
+  Record<'meeting' | 'accelerated_hearing' | 'hearing_lqc' | 'hearing_chief', PanelRequirement>
+> = {
   meeting: { roles: ['chair'], source: 'Conduct Regs 2020 reg 28: a meeting is conducted by one person [R]' },
   accelerated_hearing: {
     roles: ['chair'],
@@ -32,7 +34,8 @@ export const DEFAULT_PANEL: Readonly<Record<'meeting' | 'accelerated_hearing' | 
   },
   hearing_lqc: {
     roles: ['chair', 'police_member', 'independent_member'],
-    source: 'Conduct Regs 2020 reg 28 before 7 May 2024: legally qualified chair, superintendent+, independent member [V S52b]',
+    source:
+      'Conduct Regs 2020 reg 28 before 7 May 2024: legally qualified chair, superintendent+, independent member [V S52b]',
   },
   hearing_chief: {
     roles: ['chair', 'independent_member'],
@@ -58,7 +61,8 @@ export function panelRefusals(
   const errors: Record<string, string> = {};
   for (const role of requirement.roles) {
     if (!panel.some((m) => m.role === role && m.name.trim()))
-      errors[`panel-${role}`] = `Enter the ${PANEL_ROLE_LABELS[role].toLowerCase()}: this sitting needs one (${requirement.source})`;
+      errors[`panel-${role}`] =
+        `Enter the ${PANEL_ROLE_LABELS[role].toLowerCase()}: this sitting needs one (${requirement.source})`;
   }
   return errors;
 }
