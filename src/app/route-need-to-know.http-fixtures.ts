@@ -319,6 +319,15 @@ export const ROUTE_TABLE: Record<string, Entry> = {
   'POST /api/v1/cases/:id/subjects/:subjectId/remove': onCase('caseId', 'allegation.decide'),
 
   // --- deadlines (the clocks of the cases the user may see) ----------------------------------------------
+  'GET /cases/:id/clocks/:clockId': onCase('caseId', 'case.read'),
+  'GET /cases/:id/hearings': onCase('caseId', 'case.read'),
+  'POST /cases/:id/hearings': onCase('caseId', 'allegation.decide'),
+  'POST /cases/:id/hearings/:hearingId/adjourn': onCase('caseId', 'allegation.decide'),
+  'GET /api/v1/cases/:id/hearings': onCase('caseId', 'case.read'),
+  'POST /api/v1/cases/:id/hearings': onCase('caseId', 'allegation.decide'),
+  'POST /api/v1/cases/:id/hearings/:hearingId/adjournments': onCase('caseId', 'allegation.decide'),
+  'POST /cases/:id/clocks/:clockId': onCase('caseId', 'case.read'),
+  'POST /api/v1/cases/:id/clocks/:clockId/actions': onCase('caseId', 'case.read'),
   'GET /deadlines': notRecordScoped('case.read', NO_DEADLINE),
   'GET /deadlines/overdue': notRecordScoped('case.read', NO_OVERDUE),
   'GET /api/v1/deadlines': notRecordScoped('case.read', NO_DEADLINE),

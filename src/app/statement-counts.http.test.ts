@@ -68,8 +68,8 @@ describe('statements per request', () => {
   });
 
   it('pins the case page and its API (an audited read)', async () => {
-    expect(await statementsOf('aa', `/api/v1/cases/${world.normal.id}`)).toBe(13);
-    expect(await statementsOf('aa', `/cases/${world.normal.id}`)).toBe(18); // + the header's unread count
+    expect(await statementsOf('aa', `/api/v1/cases/${world.normal.id}`)).toBe(14); // + the clocks' timeline entries
+    expect(await statementsOf('aa', `/cases/${world.normal.id}`)).toBe(19); // + the header's unread count
   });
 
   it('pins the person search by name and by number (an audited read)', async () => {
@@ -80,8 +80,8 @@ describe('statements per request', () => {
 
   it('pins the deadlines', async () => {
     // An audited read: one audit event per request.
-    expect(await statementsOf('aa', '/api/v1/deadlines')).toBe(8);
-    expect(await statementsOf('aa', '/deadlines')).toBe(9); // + the header's unread count
+    expect(await statementsOf('aa', '/api/v1/deadlines')).toBe(9); // + the overdue count
+    expect(await statementsOf('aa', '/deadlines')).toBe(10); // + the header's unread count
   });
 
   it('pins the oversight summary', async () => {

@@ -6,6 +6,8 @@ import {
   dipSampleCases,
   dipSamples,
   hearingPublications,
+  hearings,
+  hearingAllegations,
   listEntries,
   listMatches,
   vettingAppeals,
@@ -78,6 +80,10 @@ export type CaseRecords = {
   publicationId: string;
   /** A public complaint about the case's subject (features/complaints). */
   complaintId: string;
+  /** A clock of the case (the restriction's review), for the clock pages and API. */
+  clockId: string;
+  /** A meeting arranged on the case (features/misconduct/arrange-hearing.ts). */
+  hearingId: string;
 };
 
 export async function buildRouteAccessWorld(t: TestApp) {
@@ -182,7 +188,28 @@ export async function buildRouteAccessWorld(t: TestApp) {
       .returning();
     if (!evidence || !publication) throw new Error('no evidence or publication');
     const complaint = await logComplaint(t.deps, w.aa, complaintInput([row.person_id]), null);
+    const [clock] = await q<{ id: string }>(`select id from clocks where case_id = $1 order by due_on, id limit 1`, [
+      caseId,
+    ]);
+    if (!clock) throw new Error('no clock on the case');
+    const [hearing] = await db
+      .insert(hearings)
+      .values({
+        forceId: 'west',
+        caseId,
+        form: 'meeting',
+        heldOn: '2026-04-01',
+        venue: 'Force headquarters',
+        inPublic: false,
+      })
+      .returning();
+    if (!hearing) throw new Error('no hearing');
+    await db
+      .insert(hearingAllegations)
+      .values({ forceId: 'west', hearingId: hearing.id, allegationId: row.allegation_id });
     return {
+      hearingId: hearing.id,
+      clockId: clock.id,
       caseId,
       allegationId: row.allegation_id,
       subjectId: row.subject_id,

@@ -273,7 +273,22 @@ export const criminalProceedings = pgTable(
   ],
 );
 
-export const clockStates = ['running', 'due', 'overdue', 'met', 'cancelled'] as const;
+/**
+ * 'paused' (stopped for a while with a reason, due date moved on when it resumes), 'stopped' (ended by a
+ * person with a reason) and 'superseded' (a later step made it moot: the officer's statement window after
+ * the report) join the live states and 'met'/'cancelled'. See features/clocks/clock-actions.ts and
+ * misconduct/rules/clock-endings.ts.
+ */
+export const clockStates = [
+  'running',
+  'due',
+  'overdue',
+  'paused',
+  'met',
+  'cancelled',
+  'stopped',
+  'superseded',
+] as const;
 
 /** A statutory time limit as a row: a due date, an owner and a state, swept once when due and when overdue. */
 export const clocks = pgTable(
@@ -294,6 +309,10 @@ export const clocks = pgTable(
     state: text('state', { enum: clockStates }).notNull().default('running'),
     pausedDays: integer('paused_days').notNull().default(0),
     metOn: date('met_on'),
+    /** While paused: the day the pause began. */
+    pausedOn: date('paused_on'),
+    /** Why it was stopped or superseded, in words (the timeline shows it). */
+    endedReason: text('ended_reason'),
     dueNotifiedAt: timestamp('due_notified_at', { withTimezone: true }),
     overdueNotifiedAt: timestamp('overdue_notified_at', { withTimezone: true }),
   },
@@ -307,6 +326,34 @@ export const clocks = pgTable(
     index('clocks_live_due_idx')
       .on(t.forceId, t.dueOn)
       .where(sql`state in ('running', 'due', 'overdue')`),
+  ],
+);
+
+export const clockEventKinds = ['extended', 'paused', 'resumed', 'stopped', 'met', 'superseded'] as const;
+
+/**
+ * What a person (or a workflow step) did to a clock, with the reason and the due date before and after: the
+ * case timeline shows these beside the allegation steps. The audit log holds the same as `clock.*` events.
+ */
+export const clockEvents = pgTable(
+  'clock_events',
+  {
+    forceId: text('force_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    caseId: uuid('case_id').notNull(),
+    clockId: uuid('clock_id').notNull(),
+    kind: text('kind', { enum: clockEventKinds }).notNull(),
+    reason: text('reason').notNull().default(''),
+    previousDueOn: date('previous_due_on').notNull(),
+    newDueOn: date('new_due_on'),
+    actorUserId: uuid('actor_user_id'),
+    occurredOn: date('occurred_on').notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.forceId, t.id] }),
+    foreignKey({ columns: [t.forceId, t.clockId], foreignColumns: [clocks.forceId, clocks.id] }),
+    index('clock_events_case_idx').on(t.forceId, t.caseId, t.recordedAt),
   ],
 );
 

@@ -151,10 +151,22 @@ export function summariseAuditEvent(payload: unknown): string {
       return `Subject left the force (${e.how}) on ${e.leftOn}`;
     case 'list_return.created':
       return e.kind === 'further' ? `Created a further ${e.list} list report` : `Created the ${e.list} list return`;
+    case 'hearing.arranged':
+      return `Arranged a meeting or hearing on ${e.heldOn} for ${plural(e.allegations, 'allegation')}`;
+    case 'hearing.adjourned':
+      return clip(`Adjourned a meeting or hearing from ${e.from} to ${e.to}: ${e.reason}`);
+    case 'hearing.listed':
+      return `Viewed the meetings and hearings of a case (${plural(e.count, 'sitting')})`;
     case 'clock.started':
     case 'clock.met':
     case 'clock.cancelled':
     case 'clock.paused':
+    case 'clock.superseded':
+    case 'clock.extended':
+    case 'clock.held':
+    case 'clock.resumed':
+    case 'clock.stopped':
+    case 'clock.marked_met':
     case 'clock.due':
     case 'clock.overdue':
       return clip(summariseClockEvent(e));

@@ -17,6 +17,18 @@ export function summariseClockEvent(e: ClockAuditEvent): string {
       return `Cancelled: ${what} (was due ${formatDate(e.dueOn)})`;
     case 'clock.paused':
       return `Sub judice ${formatDate(e.from)} to ${formatDate(e.to)}: ${what} now due ${formatDate(e.dueOn)} (was ${formatDate(e.previousDueOn)})`;
+    case 'clock.superseded':
+      return `Superseded on ${formatDate(e.metOn)}: ${what} (was due ${formatDate(e.dueOn)})`;
+    case 'clock.extended':
+      return `Extended: ${what} now due ${formatDate(e.dueOn)} (was ${formatDate(e.previousDueOn)}): ${e.reason}`;
+    case 'clock.held':
+      return `Paused on ${formatDate(e.on)}: ${what} (due ${formatDate(e.dueOn)}): ${e.reason}`;
+    case 'clock.resumed':
+      return `Resumed on ${formatDate(e.on)}: ${what} now due ${formatDate(e.dueOn)} (was ${formatDate(e.previousDueOn)})`;
+    case 'clock.stopped':
+      return `Stopped on ${formatDate(e.on)}: ${what} (was due ${formatDate(e.dueOn)}): ${e.reason}`;
+    case 'clock.marked_met':
+      return `Marked done on ${formatDate(e.metOn)}: ${what} (due ${formatDate(e.dueOn)})${e.reason ? `: ${e.reason}` : ''}`;
     case 'clock.due':
       return `Fell due: ${what}, due ${formatDate(e.dueOn)}`;
     case 'clock.overdue':

@@ -174,7 +174,13 @@ describe('GET /deadlines (your deadlines)', () => {
 
   it('shows an investigator without need-to-know none of a case’s clocks, even one they own', async () => {
     const res = await api(t.app, 'GET', '/api/v1/deadlines', tokens.outsider);
-    expect(res.json<MyDeadlines>()).toEqual({ today: '2026-12-21', overdue: [], dueThisWeek: [], later: [] });
+    expect(res.json<MyDeadlines>()).toEqual({
+      today: '2026-12-21',
+      overdueCount: 0,
+      overdue: [],
+      dueThisWeek: [],
+      later: [],
+    });
     const page = await as('outsider').get('/deadlines');
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('You have no running deadlines.');

@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { WINDOW_PERIODS } from './periods.ts';
 import { rawRows } from '../../db/raw-rows.ts';
-import { clocks } from '../../db/schema/index.ts';
+import { clockEvents, clocks } from '../../db/schema/index.ts';
 import type { IsoDate } from '../../lib/dates.ts';
 import type { Principal } from '../access/principal.ts';
 import { visibleCasesSql } from '../misconduct/cases-scope.ts';
@@ -90,6 +90,10 @@ export async function lockActiveClocksOfCase(
     .where(and(...conditions))
     .orderBy(clocks.dueOn, clocks.id)
     .for('update');
+}
+
+export async function insertClockEvent(tx: Db, values: typeof clockEvents.$inferInsert): Promise<void> {
+  await tx.insert(clockEvents).values(values);
 }
 
 export async function updateClock(tx: Db, forceId: string, id: string, values: Partial<NewClock>): Promise<void> {
@@ -185,18 +189,32 @@ export type DeadlineRow = {
 };
 
 export type DeadlineFilter = {
-  /** Windows that ended before this day are left out. */
+  /** Windows that ended before this day are left out; "overdue" is before this day. */
   today: IsoDate;
-  /** Only clocks the user owns or whose case they lead. */
+  /** Only the signed-in user's deadlines ("mine", see {@link deadlineConditions}). */
   mine?: boolean;
+  /** Only this user's deadlines, by the same definition of "mine" (the caseload counts each lead's). */
+  mineOf?: string;
+  /** Only clocks of cases with no lead investigator (the caseload's unallocated row). */
+  unallocated?: boolean;
+  /** Only overdue clocks (see {@link deadlineConditions}). */
+  overdue?: boolean;
   dueOnOrBefore?: IsoDate;
   dueAfter?: IsoDate;
-  limit: number;
 };
 
-/** Live clocks of cases the principal may see, soonest first. The need-to-know WHERE clause is always applied. */
-export async function listVisibleDeadlines(db: Db, principal: Principal, f: DeadlineFilter): Promise<DeadlineRow[]> {
-  // An elapsed window is nobody's deadline, even before the sweeper has marked it.
+/**
+ * THE definitions behind every deadline list and count (issue 17: the caseload page, "my deadlines" and the
+ * force's overdue list read 122, 59 and 42 for the same investigator). One place, used by
+ * {@link listVisibleDeadlines} and {@link countVisibleDeadlines}:
+ * - a DEADLINE is a live clock (running, due or overdue: not paused, met, stopped, superseded or cancelled)
+ *   of a case the principal may see; a window (the officer's own time, a warning in force) whose end has
+ *   passed is nobody's deadline, even before the sweeper has marked it;
+ * - OVERDUE: its due date is before today (the UK day), whatever the case's status (a closed case's
+ *   barred list return is still a duty) and whatever state the sweeper has stored so far;
+ * - MINE: the clock is on a case the user leads now, or the user owns the clock.
+ */
+function deadlineConditions(principal: Principal, f: DeadlineFilter) {
   const windows = sql.join(
     [...WINDOW_PERIODS].map((p) => sql`${p}`),
     sql`, `,
@@ -206,16 +224,30 @@ export async function listVisibleDeadlines(db: Db, principal: Principal, f: Dead
     sql`k.state in ('running', 'due', 'overdue')`,
     sql`not (k.period in (${windows}) and k.due_on < ${f.today}::date)`,
   ];
-  // "Mine": clocks of the cases the user leads, and clocks they own — found from those two indexes first
-  // (an OR across the two tables made the planner read every live clock of the force).
-  if (f.mine)
+  const mineOf = f.mineOf ?? (f.mine ? principal.userId : undefined);
+  // Found from the two indexes first (an OR across the two tables made the planner read every live clock).
+  if (mineOf !== undefined)
     parts.push(sql`k.id in (
       select k1.id from clocks k1 join cases c1 on c1.force_id = k1.force_id and c1.id = k1.case_id
-        where c1.force_id = ${principal.forceId} and c1.lead_investigator_id = ${principal.userId}::uuid
+        where c1.force_id = ${principal.forceId} and c1.lead_investigator_id = ${mineOf}::uuid
       union all
-      select k2.id from clocks k2 where k2.force_id = ${principal.forceId} and k2.owner_user_id = ${principal.userId}::uuid)`);
+      select k2.id from clocks k2 where k2.force_id = ${principal.forceId} and k2.owner_user_id = ${mineOf}::uuid)`);
+  if (f.unallocated)
+    parts.push(
+      sql`exists (select 1 from cases c2 where c2.force_id = k.force_id and c2.id = k.case_id and c2.lead_investigator_id is null)`,
+    );
+  if (f.overdue) parts.push(sql`k.due_on < ${f.today}::date`);
   if (f.dueOnOrBefore !== undefined) parts.push(sql`k.due_on <= ${f.dueOnOrBefore}::date`);
   if (f.dueAfter !== undefined) parts.push(sql`k.due_on > ${f.dueAfter}::date`);
+  return sql.join(parts, sql` and `);
+}
+
+/** Live clocks of cases the principal may see, soonest first. The need-to-know WHERE clause is always applied. */
+export async function listVisibleDeadlines(
+  db: Db,
+  principal: Principal,
+  f: DeadlineFilter & { limit: number },
+): Promise<DeadlineRow[]> {
   return rawRows<DeadlineRow>(
     db,
     sql`select k.id as clock_id, k.case_id, c.reference as case_reference, k.period, k.sequence, k.state,
@@ -226,8 +258,90 @@ export async function listVisibleDeadlines(db: Db, principal: Principal, f: Dead
       -- this into a join that sorts every live clock of the force first).
       cross join lateral (select c.reference from cases c where c.force_id = k.force_id and c.id = k.case_id and ${visibleCasesSql(principal)} offset 0) c
       left join users u on u.id = k.owner_user_id
-      where ${sql.join(parts, sql` and `)}
+      where ${deadlineConditions(principal, f)}
       order by k.due_on, c.reference, k.period, k.sequence
       limit ${f.limit}`,
   );
+}
+
+/** How many deadlines {@link listVisibleDeadlines} would list without a limit: the same conditions, counted. */
+export async function countVisibleDeadlines(db: Db, principal: Principal, f: DeadlineFilter): Promise<number> {
+  const [row] = await rawRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from clocks k
+      cross join lateral (select 1 from cases c where c.force_id = k.force_id and c.id = k.case_id and ${visibleCasesSql(principal)} offset 0) c
+      where ${deadlineConditions(principal, f)}`,
+  );
+  return row?.n ?? 0;
+}
+
+export async function lockClockOfVisibleCase(
+  tx: Db,
+  principal: Principal,
+  caseId: string,
+  clockId: string,
+): Promise<ClockRow | undefined> {
+  const [row] = await rawRows<{ id: string }>(
+    tx,
+    sql`select k.id from clocks k join cases c on c.force_id = k.force_id and c.id = k.case_id
+      where k.force_id = ${principal.forceId} and k.case_id = ${caseId}::uuid and k.id = ${clockId}::uuid
+        and ${visibleCasesSql(principal)}
+      for update of k`,
+  );
+  if (!row) return undefined;
+  const [clock] = await tx
+    .select()
+    .from(clocks)
+    .where(and(eq(clocks.forceId, principal.forceId), eq(clocks.id, row.id)));
+  return clock;
+}
+
+export type ClockEventRow = {
+  id: string;
+  clockId: string;
+  period: string;
+  allegationId: string | null;
+  subjectId: string | null;
+  kind: string;
+  reason: string;
+  previousDueOn: IsoDate;
+  newDueOn: IsoDate | null;
+  occurredOn: IsoDate;
+  recordedAt: Date;
+  actor: string | null;
+};
+
+/** What was done to the clocks of one case, newest first (the case timeline). The caller found the case in scope. */
+export async function clockEventsOfCase(db: Db, forceId: string, caseId: string): Promise<ClockEventRow[]> {
+  return rawRows<ClockEventRow>(
+    db,
+    sql`select e.id, e.clock_id as "clockId", k.period, k.allegation_id as "allegationId", k.subject_id as "subjectId",
+        e.kind, e.reason, e.previous_due_on::text as "previousDueOn", e.new_due_on::text as "newDueOn",
+        e.occurred_on::text as "occurredOn", e.recorded_at as "recordedAt", u.display_name as actor
+      from clock_events e join clocks k on k.force_id = e.force_id and k.id = e.clock_id
+      left join users u on u.id = e.actor_user_id
+      where e.force_id = ${forceId} and e.case_id = ${caseId}::uuid order by e.recorded_at desc, e.id`,
+  );
+}
+
+/** Marks the open list return of a clock's subject and list as sent (the barred list return's clock met). */
+export async function markListReturnSent(
+  tx: Db,
+  clock: ClockRow,
+  list: 'barred' | 'advisory',
+  kind: 'initial' | 'further',
+  on: IsoDate,
+): Promise<string | null> {
+  const [row] = await rawRows<{ id: string }>(
+    tx,
+    sql`update list_returns set submitted_on = ${on}::date
+      where id = (select r.id from list_returns r where r.force_id = ${clock.forceId} and r.case_id = ${clock.caseId}::uuid
+          and r.list = ${list} and r.kind = ${kind} and r.submitted_on is null
+          and r.subject_id = coalesce(${clock.subjectId}::uuid,
+            (select a.subject_id from allegations a where a.force_id = ${clock.forceId} and a.id = ${clock.allegationId}::uuid))
+        order by r.created_at limit 1)
+        and force_id = ${clock.forceId}
+      returning id`,
+  );
+  return row?.id ?? null;
 }

@@ -7,6 +7,8 @@ import { principalOf, requireApiPrincipal, requireSignedInPage } from '../../app
 import { can } from '../access/principal.ts';
 import { forceOverdue, myDeadlines, type Deadline } from './list-deadlines.ts';
 import { ukToday } from '../../lib/dates.ts';
+import { registerClockActionApi } from './clock-actions.api.ts';
+import { registerClockActionPages } from './clock-actions.pages.ts';
 
 /**
  * Deadline pages and API. "Today" is the UK calendar day of the server's clock (deps.now), so tests and
@@ -15,6 +17,8 @@ import { ukToday } from '../../lib/dates.ts';
 export function registerClockRoutes(app: FastifyInstance, deps: Deps): void {
   registerDeadlinePages(app, deps);
   registerDeadlineApi(app, deps);
+  registerClockActionPages(app, deps);
+  registerClockActionApi(app, deps);
 }
 
 type Tag = { text: string; classes: string };
@@ -39,6 +43,7 @@ function registerDeadlinePages(app: FastifyInstance, deps: Deps): void {
       pageTitle: 'Your deadlines',
       today: result.today,
       canSeeForce: can(principal, 'case.readAll'),
+      overdueCount: result.overdueCount,
       result: {
         overdue: withTags(result.overdue),
         dueThisWeek: withTags(result.dueThisWeek),
@@ -52,6 +57,7 @@ function registerDeadlinePages(app: FastifyInstance, deps: Deps): void {
     return reply.page('clocks/views/force-overdue.njk', {
       pageTitle: 'Due and overdue in the force',
       today: result.today,
+      overdueCount: result.overdueCount,
       result: { items: withTags(result.items) },
     });
   });
@@ -93,6 +99,10 @@ function registerDeadlineApi(app: FastifyInstance, deps: Deps): void {
         response: {
           200: z.object({
             today: z.string(),
+            overdueCount: z
+              .number()
+              .int()
+              .describe('Your overdue deadlines, by the one definition of overdue and mine'),
             overdue: z.array(deadline),
             dueThisWeek: z.array(deadline),
             later: z.array(deadline),
@@ -111,7 +121,14 @@ function registerDeadlineApi(app: FastifyInstance, deps: Deps): void {
       schema: {
         tags: ['deadlines'],
         summary: 'Every deadline due today or overdue on the force’s cases you can see (appropriate authority)',
-        response: { 200: z.object({ today: z.string(), items: z.array(deadline) }), ...errors },
+        response: {
+          200: z.object({
+            today: z.string(),
+            overdueCount: z.number().int().describe('Deadlines due before today (the items also hold those due today)'),
+            items: z.array(deadline),
+          }),
+          ...errors,
+        },
       },
     },
     async (request) => forceOverdue(deps, principalOf(request), { today: ukToday(deps.now()) }, request.id),

@@ -2,7 +2,7 @@ import type { Deps } from '../../app/deps.ts';
 import type { IsoDate } from '../../lib/dates.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { listVisibleDeadlines, type DeadlineRow } from './clocks.repository.ts';
+import { countVisibleDeadlines, listVisibleDeadlines, type DeadlineRow } from './clocks.repository.ts';
 import { parseIsoDate, toDayNumber } from './iso-date.ts';
 import type { Confidence } from './periods.ts';
 import { isPeriodKey } from './sub-judice.ts';
@@ -36,7 +36,14 @@ export type Deadline = {
   ownerName: string | null;
 };
 
-export type MyDeadlines = { today: IsoDate; overdue: Deadline[]; dueThisWeek: Deadline[]; later: Deadline[] };
+export type MyDeadlines = {
+  today: IsoDate;
+  /** How many of the user's deadlines are overdue (the one definition: clocks.repository.ts deadlineConditions). */
+  overdueCount: number;
+  overdue: Deadline[];
+  dueThisWeek: Deadline[];
+  later: Deadline[];
+};
 
 const LATER_LIMIT = 20;
 const LIST_LIMIT = 1000;
@@ -55,7 +62,7 @@ export async function myDeadlines(
   const today = options.today;
   parseIsoDate(today);
   const weekEnd = addCalendarDays(today, 6);
-  const [soon, later] = await Promise.all([
+  const [soon, later, overdueCount] = await Promise.all([
     listVisibleDeadlines(deps.db, principal, {
       today: options.today,
       mine: true,
@@ -68,11 +75,13 @@ export async function myDeadlines(
       dueAfter: weekEnd,
       limit: LATER_LIMIT,
     }),
+    countVisibleDeadlines(deps.db, principal, { today: options.today, mine: true, overdue: true }),
   ]);
   const toDeadline = (row: DeadlineRow) => deadlineOf(deps, row, today);
   await auditList(deps, principal, requestId, 'mine', soon.length + later.length);
   return {
     today,
+    overdueCount,
     overdue: soon.filter((r) => r.due_on < today).map(toDeadline),
     dueThisWeek: soon.filter((r) => r.due_on >= today).map(toDeadline),
     later: later.map(toDeadline),
@@ -89,16 +98,19 @@ export async function forceOverdue(
   principal: Principal | null,
   options: { today: IsoDate },
   requestId: string | null,
-): Promise<{ today: IsoDate; items: Deadline[] }> {
+): Promise<{ today: IsoDate; overdueCount: number; items: Deadline[] }> {
   authorize(principal, 'case.read');
   parseIsoDate(options.today);
-  const rows = await listVisibleDeadlines(deps.db, principal, {
-    today: options.today,
-    dueOnOrBefore: options.today,
-    limit: LIST_LIMIT,
-  });
+  const [rows, overdueCount] = await Promise.all([
+    listVisibleDeadlines(deps.db, principal, {
+      today: options.today,
+      dueOnOrBefore: options.today,
+      limit: LIST_LIMIT,
+    }),
+    countVisibleDeadlines(deps.db, principal, { today: options.today, overdue: true }),
+  ]);
   await auditList(deps, principal, requestId, 'force_overdue', rows.length);
-  return { today: options.today, items: rows.map((r) => deadlineOf(deps, r, options.today)) };
+  return { today: options.today, overdueCount, items: rows.map((r) => deadlineOf(deps, r, options.today)) };
 }
 
 async function auditList(

@@ -7,6 +7,7 @@ import type { RegimeVersion } from '../misconduct/rules/regime.ts';
 import {
   findActiveClock,
   insertClock,
+  insertClockEvent,
   lockActiveClocksOfCase,
   lockClockKey,
   updateClock,
@@ -104,9 +105,20 @@ export type StopClocksInput = {
   period: PeriodKey;
   metOn: IsoDate;
   actor?: AuditActor;
+  /**
+   * 'met' (default): the step it counts down to was taken. 'superseded': a later step made it moot (the
+   * officer's statement window once the report is in), with `reason` in words; recorded on the case timeline.
+   */
+  outcome?: 'met' | 'superseded';
+  reason?: string;
+  /** Who took the step (the timeline's byline); null for the system. */
+  actorUserId?: string | null;
 };
 
-/** Marks the live clocks of one period as met (the step was taken on `metOn`). Returns how many were stopped. */
+/**
+ * Marks the live clocks of one period as met or superseded (the step was taken on `metOn`). Returns how many
+ * were stopped. A superseded clock also gets a timeline entry (clock_events) with the reason.
+ */
 export async function stopClocks(tx: Db, input: StopClocksInput): Promise<number> {
   parseIsoDate(input.metOn);
   const live = await lockActiveClocksOfCase(tx, {
@@ -115,14 +127,28 @@ export async function stopClocks(tx: Db, input: StopClocksInput): Promise<number
     allegationId: input.allegationId,
     period: input.period,
   });
+  const superseded = input.outcome === 'superseded';
   for (const clock of live) {
-    await updateClock(tx, clock.forceId, clock.id, { state: 'met', metOn: input.metOn });
+    if (superseded) {
+      const reason = input.reason ?? 'a later step made it moot';
+      await updateClock(tx, clock.forceId, clock.id, { state: 'superseded', metOn: input.metOn, endedReason: reason });
+      await insertClockEvent(tx, {
+        forceId: clock.forceId,
+        caseId: clock.caseId,
+        clockId: clock.id,
+        kind: 'superseded',
+        reason,
+        previousDueOn: clock.dueOn,
+        actorUserId: input.actorUserId ?? null,
+        occurredOn: input.metOn,
+      });
+    } else await updateClock(tx, clock.forceId, clock.id, { state: 'met', metOn: input.metOn });
     await recordAudit(
       tx,
       input.actor ?? systemActor('clocks', input.forceId),
       { type: 'clock', id: clock.id },
       {
-        type: 'clock.met',
+        type: superseded ? 'clock.superseded' : 'clock.met',
         clockId: clock.id,
         caseId: clock.caseId,
         period: clock.period,

@@ -170,24 +170,21 @@ export type CaseloadRow = {
   leadEmail: string | null;
   cases: number;
   allegations: number;
-  overdueClocks: number;
 };
 
 /**
- * Per lead investigator (null: not allocated): open cases, their allegations not yet closed, and their live
- * time limits past their due date (as the case page shows them before the daily sweep has run). Open visible
- * cases only: the counts never include a case the principal could not open.
+ * Per lead investigator (null: not allocated): open cases and their allegations not yet closed. Open visible
+ * cases only: the counts never include a case the principal could not open. (Overdue time limits are counted
+ * by clocks.repository.ts countVisibleDeadlines, the one definition of "overdue".)
  */
-export async function caseloadRows(db: Db, principal: Principal, today: string): Promise<CaseloadRow[]> {
+export async function caseloadRows(db: Db, principal: Principal): Promise<CaseloadRow[]> {
   return rawRows<CaseloadRow>(
     db,
-    sql`select g.lead_id as "leadId", u.display_name as "leadName", u.email as "leadEmail", g.cases, g.allegations, g.overdue as "overdueClocks"
+    sql`select g.lead_id as "leadId", u.display_name as "leadName", u.email as "leadEmail", g.cases, g.allegations
       from (
-        select c.lead_investigator_id as lead_id, count(*)::int as cases, coalesce(sum(a.n), 0)::int as allegations, coalesce(sum(k.n), 0)::int as overdue
+        select c.lead_investigator_id as lead_id, count(*)::int as cases, coalesce(sum(a.n), 0)::int as allegations
         from cases c
         left join lateral (select count(*)::int as n from allegations a where a.force_id = c.force_id and a.case_id = c.id and a.state <> 'closed') a on true
-        left join lateral (select count(*)::int as n from clocks k where k.force_id = c.force_id and k.case_id = c.id
-            and (k.state = 'overdue' or (k.state in ('running', 'due') and k.due_on < ${today}::date))) k on true
         where c.status = 'open' and ${visibleCasesSql(principal)}
         group by c.lead_investigator_id
       ) g left join users u on u.id = g.lead_id

@@ -5,6 +5,7 @@ import { isRole, roleAbilities } from '../access/roles.ts';
 import { listUsersOfForce } from '../auth/accounts.repository.ts';
 import { PERIOD_KEYS, type PeriodKey } from '../clocks/periods.ts';
 import { displayedClockState } from '../clocks/clock-display.ts';
+import { clockActionsFor } from '../clocks/clock-action-rules.ts';
 import { ACTION_TABLE, STATUS_LABELS } from './rules/allegation-table.ts';
 import { ACTION_TYPES, type AllegationStatus } from './rules/allegation-types.ts';
 import { regimeDefinition, REGIME_VERSIONS, type RegimeVersion } from './rules/regime.ts';
@@ -115,6 +116,19 @@ const CLOCK_STATE_TAGS: Record<string, { text: string; classes: string }> = {
   met: { text: 'Met', classes: 'govuk-tag--green' },
   elapsed: { text: 'Elapsed', classes: 'govuk-tag--grey' },
   cancelled: { text: 'Cancelled', classes: 'govuk-tag--grey' },
+  paused: { text: 'Paused', classes: 'govuk-tag--purple' },
+  stopped: { text: 'Stopped', classes: 'govuk-tag--grey' },
+  superseded: { text: 'Superseded', classes: 'govuk-tag--grey' },
+};
+
+/** The case timeline's words for what was done to a clock (clock_events). */
+const CLOCK_EVENT_WORDS: Record<string, string> = {
+  extended: 'Time limit extended',
+  paused: 'Time limit paused',
+  resumed: 'Time limit resumed',
+  stopped: 'Time limit stopped',
+  met: 'Time limit marked done',
+  superseded: 'Time limit superseded',
 };
 
 const UNIT_WORDS = { working_days: 'working days', calendar_days: 'days', months: 'months' } as const;
@@ -283,6 +297,10 @@ export async function casePageModel(deps: Deps, principal: Principal, view: Case
       forWhom,
       dueOn: k.dueOn,
       state: CLOCK_STATE_TAGS[state] ?? { text: k.state, classes: 'govuk-tag--grey' },
+      // The actions the user may take on it now (clocks/clock-action-rules.ts), on the clock's own page.
+      href: clockActionsFor({ period: key ?? null, state: k.state }, (a) => can(principal, a)).length
+        ? `/cases/${theCase.id}/clocks/${k.id}`
+        : null,
     };
   });
 
@@ -350,6 +368,39 @@ export async function casePageModel(deps: Deps, principal: Principal, view: Case
     };
   });
 
+  // What was done to a clock (extended, paused, stopped, marked done, superseded by a step), with the reason
+  // and the due dates, between the allegation steps by the time it was recorded.
+  const clockEntries = view.clockEvents.map((e) => {
+    const key = periodKey(e.period);
+    const label = key ? deps.config.rules.periods[key].label : e.period;
+    const forWhom = e.allegationId
+      ? nameOf(subjectOfAllegation.get(e.allegationId))
+      : e.subjectId
+        ? nameOf(subjectById.get(e.subjectId))
+        : 'whole case';
+    const details = [{ key: 'Time limit', value: `${label} (${forWhom})` }];
+    if (e.reason) details.push({ key: 'Reason', value: e.reason });
+    details.push({ key: 'Was due', value: formatDate(e.previousDueOn) });
+    if (e.newDueOn) details.push({ key: 'Now due', value: formatDate(e.newDueOn) });
+    return {
+      at: new Date(e.recordedAt).getTime(),
+      entry: {
+        id: e.id,
+        title: CLOCK_EVENT_WORDS[e.kind] ?? capitalise(e.kind),
+        subjects: [] as string[],
+        actor: e.actor ?? 'Probity',
+        occurredOn: e.occurredOn,
+        change: '',
+        details,
+        effects: [] as string[],
+      },
+    };
+  });
+  const stepTimes = new Map(view.timeline.map((e) => [e.id, new Date(e.recordedAt).getTime()]));
+  const merged = [...timeline.map((entry) => ({ at: stepTimes.get(entry.id) ?? 0, entry })), ...clockEntries].sort(
+    (a, b) => b.at - a.at,
+  );
+
   return {
     summary: {
       reference: theCase.reference,
@@ -364,7 +415,7 @@ export async function casePageModel(deps: Deps, principal: Principal, view: Case
     tracks,
     clocks,
     returns,
-    timeline,
+    timeline: merged.map((m) => m.entry),
     investigators: investigators.map((u) => ({
       value: u.id,
       text: `${u.displayName} (${u.email})`,

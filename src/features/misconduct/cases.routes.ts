@@ -3,6 +3,8 @@ import type { Deps } from '../../app/deps.ts';
 import { registerCaseDetailRoutes } from './case-details.pages.ts';
 import { registerCaseCorrectionPages } from './case-corrections.pages.ts';
 import { registerCaseCorrectionsApi } from './case-corrections.api.ts';
+import { registerHearingPages } from './hearings.pages.ts';
+import { registerHearingsApi } from './hearings.api.ts';
 import { registerCaseFormPages } from './case-forms.pages.ts';
 import { registerCasePages } from './cases.pages.ts';
 import { registerCasesApi } from './cases.api.ts';
@@ -19,4 +21,6 @@ export function registerCaseRoutes(app: FastifyInstance, deps: Deps): void {
   registerEvidenceRoutes(app, deps);
   registerCaseCorrectionPages(app, deps);
   registerCaseCorrectionsApi(app, deps);
+  registerHearingPages(app, deps);
+  registerHearingsApi(app, deps);
 }

@@ -10,11 +10,14 @@ import type { PeriodKey } from '../clocks/periods.ts';
 import type { AuditActor } from '../audit/audit-events.ts';
 import type { Db } from '../../db/client.ts';
 import { transition } from './rules/allegation-workflow.ts';
+import { ACTION_TABLE } from './rules/allegation-table.ts';
 import { actionAbility, allegationActionSchema, eventDateOf, toWorkflowAction } from './allegation-action-input.ts';
 import { chronologyRefusal } from './rules/chronology.ts';
 import { acceleratedHearingDateRefusal, acceleratedHearingWindow } from './rules/accelerated-hearing-timing.ts';
 import { contextOf, factsOf, regimeOf } from './case-context.ts';
 import { createListReturn } from './list-returns.ts';
+import { hearingDateOfAllegation } from './hearings.repository.ts';
+import { findingBeforeHearingRefusal } from './rules/hearing-panel.ts';
 import { openReviewForAllegationStep } from '../vetting/conduct-review-triggers.ts';
 import { refreshAllegationFigures } from '../oversight/allegation-figures.repository.ts';
 import {
@@ -101,13 +104,24 @@ export async function progressAllegation(
       if (outside) throw new AppError('validation', 'Check the date of the hearing', { date: outside });
     }
     // Conduct Regs: each step follows the matter coming to attention and the step before it (legal review 2026).
+    const steps = await allegationStepsOf(tx, principal.forceId, row.id);
     const impossible = chronologyRefusal({
       action: input.action.type,
       eventOn: occurredOn,
       cameToAttentionOn: theCase.cameToAttentionOn,
-      steps: await allegationStepsOf(tx, principal.forceId, row.id),
+      steps,
     });
     if (impossible) throw new AppError('validation', 'Check the dates', { [dateField]: impossible });
+    if (input.action.type === 'record_finding') {
+      // The finding is made at the sitting: not before its day (the hearing object's, after any adjournment,
+      // else the date given when it was arranged). Conduct Regs 2020 reg 42.
+      const arranged = steps.find((e) => e.action.startsWith('schedule_'))?.details as { date?: unknown } | undefined;
+      const heldOn =
+        (await hearingDateOfAllegation(tx, principal.forceId, row.id)) ??
+        (typeof arranged?.date === 'string' ? arranged.date : null);
+      const early = findingBeforeHearingRefusal(occurredOn, heldOn);
+      if (early) throw new AppError('validation', 'Check the date', { [dateField]: early });
+    }
     const fromState = facts.track.status;
     await updateAllegation(tx, row, { state: result.next.status, facts: { ...facts, track: result.next } });
     const details = Object.fromEntries(Object.entries(input.action).filter(([key]) => key !== 'type'));
@@ -144,16 +158,25 @@ export async function progressAllegation(
               period: effect.period,
               metOn: occurredOn,
             });
+            effectsDone.push(`${periodLabel(deps, effect.period)}: met`);
           } else {
-            await stopClocks(tx, {
+            // Met, or superseded by this step, as declared in rules/clock-endings.ts.
+            const superseded = effect.outcome === 'superseded';
+            const stopped = await stopClocks(tx, {
               forceId: theCase.forceId,
               caseId: theCase.id,
               allegationId: row.id,
               period: effect.period,
               metOn: occurredOn,
+              outcome: effect.outcome ?? 'met',
+              reason: `Superseded: ${ACTION_TABLE[input.action.type].label.toLowerCase()}`,
+              actorUserId: principal.userId,
             });
+            if (stopped > 0)
+              effectsDone.push(
+                `${periodLabel(deps, effect.period)}: ${superseded ? 'superseded by this step' : 'met'}`,
+              );
           }
-          effectsDone.push(`clock ${effect.period} met`);
           break;
         case 'create_barred_list_return':
         case 'barred_list_further_report': {
@@ -246,6 +269,8 @@ function furtherReportChange(action: z.infer<typeof allegationActionSchema>): st
     ? 'finding overturned on appeal'
     : `dismissal replaced on appeal by ${(action.sanction ?? 'another sanction').replaceAll('_', ' ')}`;
 }
+
+const periodLabel = (deps: Deps, period: PeriodKey) => deps.config.rules.periods[period].label;
 
 const isPccReport = (period: PeriodKey) => period === 'pcc_report_first' || period === 'pcc_report_repeat';
 

@@ -5,7 +5,7 @@ import { ukToday } from '../../lib/dates.ts';
 import { referralNoticeBeforeCommencement } from './rules/transitional.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { actorOf, authorize, can, type Principal } from '../access/principal.ts';
-import { clocksOfCase } from '../clocks/clocks.repository.ts';
+import { clockEventsOfCase, clocksOfCase } from '../clocks/clocks.repository.ts';
 import { allowedActions } from './rules/allegation-workflow.ts';
 import { STATUS_LABELS } from './rules/allegation-table.ts';
 import { actionAbility } from './allegation-action-input.ts';
@@ -29,6 +29,7 @@ export async function viewCase(deps: Deps, principal: Principal | null, id: stri
     const timeline = await timelineOf(tx, theCase.forceId, theCase.id);
     const clocks = await clocksOfCase(tx, theCase.forceId, theCase.id);
     const returns = await listReturnsOf(tx, theCase.forceId, theCase.id);
+    const clockEvents = await clockEventsOfCase(tx, theCase.forceId, theCase.id);
     const subjectById = new Map(subjects.map((s) => [s.id, s]));
     const allegations = rows.map((row) => {
       const facts = factsOf(row);
@@ -59,6 +60,6 @@ export async function viewCase(deps: Deps, principal: Principal | null, id: stri
       { type: 'case', id: theCase.id },
       { type: 'case.viewed', caseId: theCase.id, reference: theCase.reference },
     );
-    return { theCase, subjects, allegations, timeline, clocks, returns };
+    return { theCase, subjects, allegations, timeline, clocks, clockEvents, returns };
   });
 }

@@ -5,7 +5,7 @@ import { notFound } from '../../lib/errors.ts';
 import { actorOf, authorize, can, type Principal } from '../access/principal.ts';
 import { listUsersOfForce } from '../auth/accounts.repository.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { clocksOfCase } from '../clocks/clocks.repository.ts';
+import { clocksOfCase, clockEventsOfCase } from '../clocks/clocks.repository.ts';
 import { factsOf } from '../misconduct/case-context.ts';
 import { casePageModel } from '../misconduct/case-page-model.ts';
 import { allegationsOf, listReturnsOf, subjectsOf, timelineOf } from '../misconduct/cases.repository.ts';
@@ -85,6 +85,7 @@ export async function viewSampledCase(
       allegations,
       timeline: await timelineOf(tx, theCase.forceId, theCase.id),
       clocks: await clocksOfCase(tx, theCase.forceId, theCase.id),
+      clockEvents: await clockEventsOfCase(tx, theCase.forceId, theCase.id),
       returns: await listReturnsOf(tx, theCase.forceId, theCase.id),
     };
     await insertRead(tx, {

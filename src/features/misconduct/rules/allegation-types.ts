@@ -195,7 +195,8 @@ export type WorkflowEffect =
       owner?: 'appropriate_authority' | 'iopc';
       amount?: number;
     }
-  | { kind: 'stop_clock'; period: PeriodKey }
+  /** 'met' (the default): the thing counted down to happened; 'superseded': a later step made it moot. */
+  | { kind: 'stop_clock'; period: PeriodKey; outcome?: 'met' | 'superseded' }
   | { kind: 'give_notice'; notice: NoticeKind }
   | { kind: 'refer_to_iopc' }
   | { kind: 'refer_to_vetting_process' }

@@ -74,7 +74,9 @@ describe('gross misconduct under the 2025 rules: investigation → hearing → p
     ]);
 
     step = run(ctx, [{ type: 'record_finding', finding: 'gross_misconduct' }], step.state);
-    expect(step.effects).toEqual([]); // the outcome is not complete until the sanction is recorded
+    // The hearing was held, so its pre-hearing clock is met (rules/clock-endings.ts); the outcome is not
+    // complete until the sanction is recorded.
+    expect(step.effects).toEqual([{ kind: 'stop_clock', period: 'pre_hearing' }]);
     expect(allowedActions(step.state, ctx)).toEqual(['record_sanction']);
     expect(refusal(step.state, { type: 'close' }, ctx)).toMatch(/Record the sanction/);
 
@@ -107,7 +109,11 @@ describe('gross misconduct under the 2025 rules: investigation → hearing → p
     expect(computeDeadline(resolvePeriods().barred_list_return, '2025-12-19')).toBe('2025-12-29');
 
     step = run(ctx, [{ type: 'lodge_appeal' }], step.state);
-    expect(step.effects).toEqual([{ kind: 'stop_clock', period: 'pat_appeal' }]);
+    // The table of clock endings meets either form's appeal window; only the hearing's (PAT) one is running.
+    expect(step.effects).toEqual([
+      { kind: 'stop_clock', period: 'meeting_appeal' },
+      { kind: 'stop_clock', period: 'pat_appeal' },
+    ]);
     step = run(ctx, [{ type: 'decide_appeal', outcome: 'sanction_varied', sanction: 'reduction_in_rank' }], step.state);
     expect(step.effects).toEqual([{ kind: 'barred_list_further_report' }]);
     expect(refusal(step.state, { type: 'lodge_appeal' }, ctx)).toMatch(/already been decided/);
@@ -174,7 +180,10 @@ describe('practice requiring improvement → reflective practice', () => {
     ]);
     step = run(ctx, [{ type: 'complete_rprp' }], step.state);
     expect(step.state.status).toBe('closed');
-    expect(step.effects).toEqual([{ kind: 'start_clock', period: 'rprp_pdr_followup', anchor: 'this_event' }]);
+    expect(step.effects).toEqual([
+      { kind: 'stop_clock', period: 'rprp_account' },
+      { kind: 'start_clock', period: 'rprp_pdr_followup', anchor: 'this_event' },
+    ]);
   });
 
   it('refuses PRI for a matter under the 2012 Regulations', () => {
@@ -195,6 +204,7 @@ describe('former officers', () => {
     );
     expect(step.state.finding).toBe('would_have_been_dismissed');
     expect(step.effects).toEqual([
+      { kind: 'stop_clock', period: 'pre_hearing' },
       { kind: 'create_barred_list_return' },
       { kind: 'start_clock', period: 'barred_list_return', anchor: 'this_event' },
       { kind: 'start_clock', period: 'outcome_report', anchor: 'this_event' },

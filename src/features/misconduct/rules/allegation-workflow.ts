@@ -8,6 +8,7 @@ import {
   stopInvestigationClocks,
 } from './allegation-effects.ts';
 import { ACTION_TABLE, STATUS_LABELS } from './allegation-table.ts';
+import { clockEndingsOf } from './clock-endings.ts';
 import {
   ACTION_TYPES,
   type AcceleratedOutcome,
@@ -86,10 +87,14 @@ export function transition(state: AllegationState, action: AllegationAction, ctx
   const effects = result.effects.filter(
     (e) => e.kind !== 'start_clock' || PERIOD_DEFINITIONS[e.period].regimes.includes(ctx.regime),
   );
-  // The accelerated hearing has been held once its finding is recorded (Conduct Regs reg 52(1)).
-  if (action.type === 'record_finding' && state.form === 'accelerated_hearing')
-    effects.unshift({ kind: 'stop_clock', period: 'accelerated_hearing' });
-  return { ok: true, next: result.next, effects };
+  // The clocks this step ends, from the declared table (rules/clock-endings.ts): the accelerated hearing met by
+  // its finding (Conduct Regs reg 52(1)), the officer's statement window superseded by the report, and so on.
+  const started = effects.flatMap((e) => (e.kind === 'start_clock' ? [e.period] : []));
+  const stopped = new Set(effects.flatMap((e) => (e.kind === 'stop_clock' ? [e.period] : [])));
+  const endings = clockEndingsOf(action.type, state.status, result.next.status, started).filter(
+    (e) => !stopped.has(e.period),
+  );
+  return { ok: true, next: result.next, effects: [...endings, ...effects] };
 }
 
 /** Statuses in which the subject leaving the service puts them on the advisory list (§2.15 [V S31 reg 12]). */

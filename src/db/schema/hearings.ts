@@ -1,0 +1,64 @@
+import {
+  boolean,
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { allegations, cases } from './cases.ts';
+
+export const hearingForms = ['meeting', 'hearing', 'accelerated_hearing'] as const;
+export const panelRoles = ['chair', 'independent_member', 'lay_member', 'police_member'] as const;
+
+/**
+ * A misconduct meeting or hearing as an object (issue 17): one sitting for one or several subjects'
+ * allegations (the ten officers may share one), its date and venue, panel, whether in public, and its
+ * adjournments. A finding on an allegation it hears cannot be recorded before its date.
+ */
+export const hearings = pgTable(
+  'hearings',
+  {
+    forceId: text('force_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    caseId: uuid('case_id').notNull(),
+    form: text('form', { enum: hearingForms }).notNull(),
+    /** The day it sits (moved on by an adjournment). */
+    heldOn: date('held_on').notNull(),
+    venue: text('venue').notNull(),
+    inPublic: boolean('in_public').notNull(),
+    /** [{ role, name }] — the roles the regime requires are checked by misconduct/rules/hearing-panel.ts. */
+    panel: jsonb('panel').notNull().default([]),
+    /** [{ from, to, reason, byUserId, recordedOn }] oldest first. */
+    adjournments: jsonb('adjournments').notNull().default([]),
+    version: integer('version').notNull().default(1),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.forceId, t.id] }),
+    foreignKey({ columns: [t.forceId, t.caseId], foreignColumns: [cases.forceId, cases.id] }),
+    index('hearings_case_idx').on(t.forceId, t.caseId),
+  ],
+);
+
+/** The allegations a hearing hears (each allegation is heard at most once at a time). */
+export const hearingAllegations = pgTable(
+  'hearing_allegations',
+  {
+    forceId: text('force_id').notNull(),
+    hearingId: uuid('hearing_id').notNull(),
+    allegationId: uuid('allegation_id').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.forceId, t.hearingId, t.allegationId] }),
+    foreignKey({ columns: [t.forceId, t.hearingId], foreignColumns: [hearings.forceId, hearings.id] }),
+    foreignKey({ columns: [t.forceId, t.allegationId], foreignColumns: [allegations.forceId, allegations.id] }),
+    index('hearing_allegations_allegation_idx').on(t.forceId, t.allegationId),
+  ],
+);
