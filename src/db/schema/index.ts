@@ -13,3 +13,4 @@ export * from './allegation-figures.ts';
 export * from './notifications.ts';
 export * from './reporting.ts';
 export * from './complaints.ts';
+export * from './early-intervention.ts';
