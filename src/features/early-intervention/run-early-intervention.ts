@@ -1,3 +1,5 @@
+import { ukToday } from '../../lib/dates.ts';
+import { actorOf, authorize, type Principal } from '../access/principal.ts';
 import type { Deps } from '../../app/deps.ts';
 import type { IsoDate } from '../../lib/dates.ts';
 import type { AuditActor } from '../audit/audit-events.ts';
@@ -158,4 +160,14 @@ export async function runEarlyInterventionForAll(
   const out: RunSummary[] = [];
   for (const forceId of forces) out.push(await runEarlyIntervention(deps, actor, { ...input, forceId }));
   return out;
+}
+
+/** "Run now" from the rules page or the API: the caller's own force, today, by an ei.manage holder. */
+export async function runNow(deps: Deps, principal: Principal | null, requestId: string | null): Promise<RunSummary> {
+  authorize(principal, 'ei.manage');
+  return runEarlyIntervention(deps, actorOf(principal, requestId), {
+    forceId: principal.forceId,
+    today: ukToday(deps.now()),
+    trigger: 'user',
+  });
 }

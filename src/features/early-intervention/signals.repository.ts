@@ -137,3 +137,28 @@ export async function insertEvents(
   }
   return inserted;
 }
+
+/** The person a collar (or other) number was held by on a day, or a person by their import source key. */
+export async function resolvePerson(
+  db: Db,
+  forceId: string,
+  ref: { identifier?: string | undefined; on?: IsoDate | undefined; personKey?: string | undefined },
+): Promise<string | null> {
+  if (ref.personKey) {
+    const [row] = await rawRows<{ id: string }>(
+      db,
+      sql`select coalesce(merged_into_id, id)::text as id from people where force_id = ${forceId} and source_key = ${ref.personKey}`,
+    );
+    return row?.id ?? null;
+  }
+  if (!ref.identifier) return null;
+  const on = ref.on ?? null;
+  const rows = await rawRows<{ id: string }>(
+    db,
+    sql`select distinct coalesce(p.merged_into_id, p.id)::text as id from person_identifiers i
+          join people p on p.force_id = i.force_id and p.id = i.person_id
+        where i.force_id = ${forceId} and upper(i.value) = upper(${ref.identifier})
+          and (${on}::date is null or (i.valid_from <= ${on}::date and (i.valid_to is null or i.valid_to >= ${on}::date)))`,
+  );
+  return rows.length === 1 ? (rows[0]?.id ?? null) : null;
+}
