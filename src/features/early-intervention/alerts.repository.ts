@@ -141,7 +141,12 @@ export type AlertDetail = AlertListRow & {
   service_start: string | null;
 };
 
-export async function findVisibleAlert(db: Db, principal: Principal, id: string, lock = false): Promise<AlertDetail | undefined> {
+export async function findVisibleAlert(
+  db: Db,
+  principal: Principal,
+  id: string,
+  lock = false,
+): Promise<AlertDetail | undefined> {
   const [row] = await rawRows<AlertDetail>(
     db,
     sql`select ${listColumns}, ea.rule_id, ea.rule_key, ea.version, ea.events, ea.changes, ea.false_positive_reason,
@@ -193,7 +198,10 @@ export async function interventionsOf(db: Db, forceId: string, alertId: string):
     .orderBy(eiInterventions.dueOn);
 }
 
-export async function insertIntervention(db: Db, values: typeof eiInterventions.$inferInsert): Promise<InterventionRow> {
+export async function insertIntervention(
+  db: Db,
+  values: typeof eiInterventions.$inferInsert,
+): Promise<InterventionRow> {
   const [row] = await db.insert(eiInterventions).values(values).returning();
   if (!row) throw new Error('intervention not inserted');
   return row;
@@ -226,7 +234,10 @@ export async function visibleCaseIds(db: Db, principal: Principal, ids: string[]
   if (!ids.length) return new Set<string>();
   const rows = await rawRows<{ id: string }>(
     db,
-    sql`select c.id::text from cases c where c.id in (${sql.join(ids.map((i) => sql`${i}::uuid`), sql`, `)}) and ${visibleCasesSql(principal)}`,
+    sql`select c.id::text from cases c where c.id in (${sql.join(
+      ids.map((i) => sql`${i}::uuid`),
+      sql`, `,
+    )}) and ${visibleCasesSql(principal)}`,
   );
   return new Set(rows.map((r) => r.id));
 }
@@ -236,7 +247,10 @@ export async function visibleComplaintIds(db: Db, principal: Principal, ids: str
   if (!ids.length) return new Set<string>();
   const rows = await rawRows<{ id: string }>(
     db,
-    sql`select c.id::text from complaints c where c.id in (${sql.join(ids.map((i) => sql`${i}::uuid`), sql`, `)}) and ${visibleComplaintsSql(principal)}`,
+    sql`select c.id::text from complaints c where c.id in (${sql.join(
+      ids.map((i) => sql`${i}::uuid`),
+      sql`, `,
+    )}) and ${visibleComplaintsSql(principal)}`,
   );
   return new Set(rows.map((r) => r.id));
 }

@@ -43,9 +43,15 @@ describe('a run', () => {
 
   it('is idempotent: a second run the same day changes no alert, and is recorded with what it evaluated', async () => {
     const before = await t.database.query(`select id, version, updated_at::text, events from ei_alerts order by id`);
-    const again = await runEarlyIntervention(t.deps, systemActor('test', 'west'), { forceId: 'west', today: EI_TODAY, trigger: 'test' });
+    const again = await runEarlyIntervention(t.deps, systemActor('test', 'west'), {
+      forceId: 'west',
+      today: EI_TODAY,
+      trigger: 'test',
+    });
     expect(again).toMatchObject({ opened: 0, changed: 0 });
-    expect(await t.database.query(`select id, version, updated_at::text, events from ei_alerts order by id`)).toEqual(before);
+    expect(await t.database.query(`select id, version, updated_at::text, events from ei_alerts order by id`)).toEqual(
+      before,
+    );
     const runs = await t.database.query<{ evaluated: { version: number; people: number }[] }>(
       `select evaluated from ei_runs where id = $1`,
       [again.runId],
@@ -59,7 +65,10 @@ describe('an alert explains itself', () => {
     const carol = w.alertOf(w.people.carol.id);
     const res = await api(t.app, 'GET', `/api/v1/early-intervention/alerts/${carol.id}`, w.tokens.aa);
     expect(res.statusCode).toBe(200);
-    const body = res.json<{ events: { occurredOn: string; href: string | null }[]; changes: { levelFrom: string | null } }>();
+    const body = res.json<{
+      events: { occurredOn: string; href: string | null }[];
+      changes: { levelFrom: string | null };
+    }>();
     expect(body.events.map((e) => e.occurredOn)).toEqual(['2025-03-10', '2026-01-10']);
     expect(body.events.map((e) => e.href)).toEqual([`/cases/${w.normal.id}`, `/cases/${w.second.id}`]);
     expect(body.changes.levelFrom).toBeNull();
@@ -69,19 +78,25 @@ describe('an alert explains itself', () => {
     const unnamed = await api(t.app, 'GET', `/api/v1/early-intervention/alerts/${alice.id}`, w.tokens.aaUnnamed);
     expect(unnamed.json<{ events: { href: string | null }[] }>().events.map((e) => e.href)).toEqual([null]);
     const opener = await api(t.app, 'GET', `/api/v1/early-intervention/alerts/${alice.id}`, w.tokens.aa);
-    expect(opener.json<{ events: { href: string | null }[] }>().events.map((e) => e.href)).toEqual([`/cases/${w.restricted.id}`]);
+    expect(opener.json<{ events: { href: string | null }[] }>().events.map((e) => e.href)).toEqual([
+      `/cases/${w.restricted.id}`,
+    ]);
   });
 
   it('shows the page with the rule, the events and the peer group, and audits the read', async () => {
     const dave = w.alertOf(w.people.dave.id);
-    const before = await t.database.query<{ n: number }>(`select count(*)::int as n from audit_events where event_type = 'ei.alert_viewed'`);
+    const before = await t.database.query<{ n: number }>(
+      `select count(*)::int as n from audit_events where event_type = 'ei.alert_viewed'`,
+    );
     const res = await get('aa', `/early-intervention/alerts/${dave.id}`);
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('Allegations in a year');
     expect(res.body).toContain('The events that counted');
     // 10 Constables in 2015–: a peer group of 10 (the minimum) gets a percentile.
     expect(res.body).toMatch(/percentile/);
-    const after = await t.database.query<{ n: number }>(`select count(*)::int as n from audit_events where event_type = 'ei.alert_viewed'`);
+    const after = await t.database.query<{ n: number }>(
+      `select count(*)::int as n from audit_events where event_type = 'ei.alert_viewed'`,
+    );
     expect(after[0]?.n).toBe((before[0]?.n ?? 0) + 1);
   });
 });
@@ -90,7 +105,9 @@ describe('hidden from the subject and from other forces', () => {
   it('answers 404 to the person the alert is about, and leaves it out of their list', async () => {
     const dave = w.alertOf(w.people.dave.id);
     expect((await get('aaSubject', `/early-intervention/alerts/${dave.id}`)).statusCode).toBe(404);
-    expect((await api(t.app, 'GET', `/api/v1/early-intervention/alerts/${dave.id}`, w.tokens.aaSubject)).statusCode).toBe(404);
+    expect(
+      (await api(t.app, 'GET', `/api/v1/early-intervention/alerts/${dave.id}`, w.tokens.aaSubject)).statusCode,
+    ).toBe(404);
     const list = await get('aaSubject', '/early-intervention');
     expect(list.statusCode).toBe(200);
     expect(list.body).not.toContain(dave.id);
@@ -175,7 +192,11 @@ describe('rules and the workflow, with JavaScript off', () => {
     const rules = await c.get('/early-intervention/rules');
     expect(rules.body).toMatch(/100% \(1 of 1\)/);
     // A closed alert is not raised again on the same events.
-    await runEarlyIntervention(t.deps, systemActor('test', 'west'), { forceId: 'west', today: EI_TODAY, trigger: 'test' });
+    await runEarlyIntervention(t.deps, systemActor('test', 'west'), {
+      forceId: 'west',
+      today: EI_TODAY,
+      trigger: 'test',
+    });
     const bobs = await t.database.query<{ state: string }>(
       `select state from ei_alerts where rule_key = $1 and person_id = $2`,
       [w.rule.ruleKey, w.people.bob.id],

@@ -111,7 +111,8 @@ export function registerEarlyInterventionApi(app: FastifyInstance, deps: Deps): 
       ...pre,
       schema: {
         tags,
-        summary: 'One alert with its explanation: the rule, the events that counted (a link only with need-to-know), what changed, the peer group',
+        summary:
+          'One alert with its explanation: the rule, the events that counted (a link only with need-to-know), what changed, the peer group',
         params,
         response: {
           200: z.object({
@@ -126,7 +127,13 @@ export function registerEarlyInterventionApi(app: FastifyInstance, deps: Deps): 
             falsePositiveReason: z.string().nullable(),
             rule: z.object({ id: z.string().uuid(), name: z.string(), version: z.number().int() }),
             events: z.array(
-              z.object({ key: z.string(), kind: z.string(), occurredOn: z.string(), category: z.string().nullable(), href: z.string().nullable() }),
+              z.object({
+                key: z.string(),
+                kind: z.string(),
+                occurredOn: z.string(),
+                category: z.string().nullable(),
+                href: z.string().nullable(),
+              }),
             ),
             changes: z.object({
               on: z.string().nullable(),
@@ -136,7 +143,14 @@ export function registerEarlyInterventionApi(app: FastifyInstance, deps: Deps): 
               levelTo: z.string().nullable().optional(),
             }),
             peer: z
-              .object({ rank: z.string(), band: z.string(), groupSize: z.number().int(), percentile: z.number().nullable(), count: z.number().int(), groupMean: z.number() })
+              .object({
+                rank: z.string(),
+                band: z.string(),
+                groupSize: z.number().int(),
+                percentile: z.number().nullable(),
+                count: z.number().int(),
+                groupMean: z.number(),
+              })
               .nullable(),
             moves: z.array(z.object({ to: z.string(), reasonRequired: z.boolean() })),
             interventions: z.array(
@@ -168,7 +182,13 @@ export function registerEarlyInterventionApi(app: FastifyInstance, deps: Deps): 
         lastRunOn: a.last_run_on,
         falsePositiveReason: a.false_positive_reason,
         rule: { id: a.rule_id, name: a.rule_name, version: a.rule_version },
-        events: v.events.map((e) => ({ key: e.key, kind: e.kind, occurredOn: e.occurredOn, category: e.category, href: e.href })),
+        events: v.events.map((e) => ({
+          key: e.key,
+          kind: e.kind,
+          occurredOn: e.occurredOn,
+          category: e.category,
+          href: e.href,
+        })),
         changes: {
           on: v.changes.on,
           added: v.changes.added.map((e) => e.key),
@@ -196,9 +216,14 @@ export function registerEarlyInterventionApi(app: FastifyInstance, deps: Deps): 
       ...pre,
       schema: {
         tags,
-        summary: 'Move an alert one step through the workflow (a reason is required to close, or to close as a false positive)',
+        summary:
+          'Move an alert one step through the workflow (a reason is required to close, or to close as a false positive)',
         params,
-        body: z.object({ to: z.enum(ALERT_STATES), reason: z.string().max(2000).optional(), version: z.number().int() }),
+        body: z.object({
+          to: z.enum(ALERT_STATES),
+          reason: z.string().max(2000).optional(),
+          version: z.number().int(),
+        }),
         response: { 200: z.object({ id: z.string().uuid(), state: z.string() }), ...errors },
       },
     },
@@ -241,7 +266,14 @@ export function registerEarlyInterventionApi(app: FastifyInstance, deps: Deps): 
       },
     },
     async (request) =>
-      recordFollowUp(deps, principalOf(request), request.params.id, request.params.interventionId, request.body, request.id),
+      recordFollowUp(
+        deps,
+        principalOf(request),
+        request.params.id,
+        request.params.interventionId,
+        request.body,
+        request.id,
+      ),
   );
 
   api.get(
@@ -275,16 +307,27 @@ export function registerEarlyInterventionApi(app: FastifyInstance, deps: Deps): 
     `${base}/rules`,
     {
       ...pre,
-      schema: { tags, summary: 'Create a rule (saved switched off)', body: ruleBody, response: { 201: ruleOut, ...errors } },
+      schema: {
+        tags,
+        summary: 'Create a rule (saved switched off)',
+        body: ruleBody,
+        response: { 201: ruleOut, ...errors },
+      },
     },
-    async (request, reply) => reply.code(201).send(pickRule(await saveRule(deps, principalOf(request), request.body, request.id))),
+    async (request, reply) =>
+      reply.code(201).send(pickRule(await saveRule(deps, principalOf(request), request.body, request.id))),
   );
 
   api.post(
     `${base}/rules/preview`,
     {
       ...pre,
-      schema: { tags, summary: 'How many people a rule would alert on today (nothing is saved)', body: ruleBody, response: { 200: previewOut, ...errors } },
+      schema: {
+        tags,
+        summary: 'How many people a rule would alert on today (nothing is saved)',
+        body: ruleBody,
+        response: { 200: previewOut, ...errors },
+      },
     },
     async (request) => previewRule(deps, principalOf(request), request.body, request.id),
   );

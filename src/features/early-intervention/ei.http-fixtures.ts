@@ -31,11 +31,21 @@ export async function buildEiWorld(t: TestApp) {
   const rule = await saveRule(
     t.deps,
     w.aa,
-    { name: 'Allegations in a year', signalKinds: ['conduct_allegation'], windowDays: 365, warningLevel: 1, criticalLevel: 2 },
+    {
+      name: 'Allegations in a year',
+      signalKinds: ['conduct_allegation'],
+      windowDays: 365,
+      warningLevel: 1,
+      criticalLevel: 2,
+    },
     null,
   );
   await switchRule(t.deps, w.aa, rule.id, { active: true, version: 1 }, null);
-  const run = await runEarlyIntervention(t.deps, systemActor('test', 'west'), { forceId: 'west', today: EI_TODAY, trigger: 'test' });
+  const run = await runEarlyIntervention(t.deps, systemActor('test', 'west'), {
+    forceId: 'west',
+    today: EI_TODAY,
+    trigger: 'test',
+  });
   const alerts = await t.database.query<{ id: string; person_id: string; level: string }>(
     `select id, person_id, level from ei_alerts order by id`,
   );

@@ -46,7 +46,12 @@ const ruleFromForm = (b: FormBody) => ({
   criticalLevel: first(b['criticalLevel']),
 });
 
-const common = { stateLabels: STATE_LABELS, kindLabel, interventionLabels: INTERVENTION_LABELS, outcomeLabels: OUTCOME_LABELS };
+const common = {
+  stateLabels: STATE_LABELS,
+  kindLabel,
+  interventionLabels: INTERVENTION_LABELS,
+  outcomeLabels: OUTCOME_LABELS,
+};
 
 /** Early intervention pages: alerts and their explanations, rules, scores, the network and the fairness report. */
 export function registerEarlyInterventionPages(app: FastifyInstance, deps: Deps): void {
@@ -64,7 +69,11 @@ export function registerEarlyInterventionPages(app: FastifyInstance, deps: Deps)
     });
   });
 
-  const showAlert = async (request: FastifyRequest<Id & Q>, reply: FastifyReply, extra: Record<string, unknown> = {}) => {
+  const showAlert = async (
+    request: FastifyRequest<Id & Q>,
+    reply: FastifyReply,
+    extra: Record<string, unknown> = {},
+  ) => {
     const v = await viewAlert(deps, principalOf(request), request.params.id, request.id);
     return reply.page('early-intervention/views/alert.njk', {
       pageTitle: `Early intervention alert – ${v.alert.given_name} ${v.alert.family_name}`,
@@ -85,7 +94,11 @@ export function registerEarlyInterventionPages(app: FastifyInstance, deps: Deps)
         return reply.redirect(`/early-intervention/alerts/${request.params.id}?done=${done}`, 303);
       } catch (err) {
         const fields = validationFields(err);
-        return showAlert(request, reply.code(400), { fields, errors: errorSummary(fields, dateFields), values: request.body });
+        return showAlert(request, reply.code(400), {
+          fields,
+          errors: errorSummary(fields, dateFields),
+          values: request.body,
+        });
       }
     };
 
@@ -97,7 +110,11 @@ export function registerEarlyInterventionPages(app: FastifyInstance, deps: Deps)
         deps,
         principalOf(request),
         request.params.id,
-        { to: first(request.body['to']), reason: first(request.body['reason']), version: first(request.body['version']) },
+        {
+          to: first(request.body['to']),
+          reason: first(request.body['reason']),
+          version: first(request.body['version']),
+        },
         request.id,
       ),
     ),
@@ -183,7 +200,11 @@ export function registerEarlyInterventionPages(app: FastifyInstance, deps: Deps)
     }
   });
 
-  const showRule = async (request: FastifyRequest<Id & Q>, reply: FastifyReply, extra: Record<string, unknown> = {}) => {
+  const showRule = async (
+    request: FastifyRequest<Id & Q>,
+    reply: FastifyReply,
+    extra: Record<string, unknown> = {},
+  ) => {
     const principal = principalOf(request);
     const v = await viewRule(deps, principal, request.params.id);
     const current = v.versions[0];
@@ -238,8 +259,17 @@ export function registerEarlyInterventionPages(app: FastifyInstance, deps: Deps)
   app.post<Id & Body & Q>('/early-intervention/rules/:id/switch', pre, async (request, reply) => {
     const active = first(request.body['active']);
     try {
-      await switchRule(deps, principalOf(request), request.params.id, { active, version: first(request.body['version']) }, request.id);
-      return reply.redirect(`/early-intervention/rules/${request.params.id}?done=${active === 'true' ? 'on' : 'off'}`, 303);
+      await switchRule(
+        deps,
+        principalOf(request),
+        request.params.id,
+        { active, version: first(request.body['version']) },
+        request.id,
+      );
+      return reply.redirect(
+        `/early-intervention/rules/${request.params.id}?done=${active === 'true' ? 'on' : 'off'}`,
+        303,
+      );
     } catch (err) {
       const fields = validationFields(err);
       return showRule(request, reply.code(400), { fields, errors: errorSummary(fields, []) });
@@ -258,10 +288,19 @@ export function registerEarlyInterventionPages(app: FastifyInstance, deps: Deps)
   });
   app.get<Q>('/early-intervention/network', pre, async (request, reply) => {
     const r = await viewNetwork(deps, principalOf(request), request.query, request.id);
-    return reply.page('early-intervention/views/network.njk', { pageTitle: 'Co-accused network', ...common, ...r, size: NETWORK_SIZE });
+    return reply.page('early-intervention/views/network.njk', {
+      pageTitle: 'Co-accused network',
+      ...common,
+      ...r,
+      size: NETWORK_SIZE,
+    });
   });
   app.get<Q>('/early-intervention/fairness', pre, async (request, reply) => {
     const r = await viewFairness(deps, principalOf(request), request.query, request.id);
-    return reply.page('early-intervention/views/fairness.njk', { pageTitle: 'Early intervention fairness report', ...common, ...r });
+    return reply.page('early-intervention/views/fairness.njk', {
+      pageTitle: 'Early intervention fairness report',
+      ...common,
+      ...r,
+    });
   });
 }

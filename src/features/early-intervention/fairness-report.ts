@@ -19,7 +19,13 @@ const DIMENSIONS: Dimension[] = ['sex', 'ethnicity'];
  * in the period, the rate per 1,000, and the relative rate to the reference group with its 95% interval.
  * Through the oversight disclosure control: the rates and intervals depend on the counts they come from.
  */
-export function fairnessTable(id: string, caption: string, dimension: Dimension, groups: GroupInput[], reference: string): TableSpec {
+export function fairnessTable(
+  id: string,
+  caption: string,
+  dimension: Dimension,
+  groups: GroupInput[],
+  reference: string,
+): TableSpec {
   const labels = GROUP_LABELS[dimension];
   const rows = fairnessRates(groups, reference);
   const dep = [
@@ -35,15 +41,34 @@ export function fairnessTable(id: string, caption: string, dimension: Dimension,
     columns: [
       { key: 'flagged', label: 'People flagged', kind: 'count' },
       { key: 'workforce', label: 'Current workforce', kind: 'count' },
-      { key: 'rate', label: 'Rate per 1,000', kind: 'measure', decimals: 1, dependsOn: [{ column: 'flagged' }, { column: 'workforce' }] },
-      { key: 'relative', label: `Relative rate (${labels[reference] ?? reference} = 1.00)`, kind: 'measure', decimals: 2, dependsOn: dep },
+      {
+        key: 'rate',
+        label: 'Rate per 1,000',
+        kind: 'measure',
+        decimals: 1,
+        dependsOn: [{ column: 'flagged' }, { column: 'workforce' }],
+      },
+      {
+        key: 'relative',
+        label: `Relative rate (${labels[reference] ?? reference} = 1.00)`,
+        kind: 'measure',
+        decimals: 2,
+        dependsOn: dep,
+      },
       { key: 'lower', label: '95% interval: lower', kind: 'measure', decimals: 2, dependsOn: dep },
       { key: 'upper', label: '95% interval: upper', kind: 'measure', decimals: 2, dependsOn: dep },
     ],
     rows: rows.map((r) => ({
       key: r.group,
       label: labels[r.group] ?? r.group,
-      values: { flagged: r.flagged, workforce: r.workforce, rate: r.ratePer1000, relative: r.relativeRate, lower: r.lower, upper: r.upper },
+      values: {
+        flagged: r.flagged,
+        workforce: r.workforce,
+        rate: r.ratePer1000,
+        relative: r.relativeRate,
+        lower: r.lower,
+        upper: r.upper,
+      },
     })),
     columnTotals: { label: 'All people', measures: {} },
     personal: true,
@@ -93,23 +118,52 @@ export async function viewFairness(deps: Deps, principal: Principal | null, raw:
     const tables: DisclosedTable[] = [];
     for (const d of DIMENSIONS) {
       const ref = rules.disproportionalityReference[d];
-      tables.push(discloseTable(fairnessTable(`ei-alerts-${d}`, `People with an alert, by ${d}`, d, groupsOf(d, workforce, alerted), ref), policy));
-      tables.push(discloseTable(fairnessTable(`ei-interventions-${d}`, `People given an intervention, by ${d}`, d, groupsOf(d, workforce, intervened), ref), policy));
+      tables.push(
+        discloseTable(
+          fairnessTable(`ei-alerts-${d}`, `People with an alert, by ${d}`, d, groupsOf(d, workforce, alerted), ref),
+          policy,
+        ),
+      );
+      tables.push(
+        discloseTable(
+          fairnessTable(
+            `ei-interventions-${d}`,
+            `People given an intervention, by ${d}`,
+            d,
+            groupsOf(d, workforce, intervened),
+            ref,
+          ),
+          policy,
+        ),
+      );
     }
     const perRule = [];
     for (const rule of await currentRules(tx, principal.forceId)) {
-      const people = new Set((await alertedPeople(tx, principal.forceId, from, today, rule.ruleKey)).map((a) => a.person_id));
+      const people = new Set(
+        (await alertedPeople(tx, principal.forceId, from, today, rule.ruleKey)).map((a) => a.person_id),
+      );
       perRule.push({
         rule,
         tables: DIMENSIONS.map((d) =>
           discloseTable(
-            fairnessTable(`ei-rule-${rule.version}-${d}`, `${rule.name}: people alerted, by ${d}`, d, groupsOf(d, workforce, people), rules.disproportionalityReference[d]),
+            fairnessTable(
+              `ei-rule-${rule.version}-${d}`,
+              `${rule.name}: people alerted, by ${d}`,
+              d,
+              groupsOf(d, workforce, people),
+              rules.disproportionalityReference[d],
+            ),
             policy,
           ),
         ),
       });
     }
-    await recordAudit(tx, actorOf(principal, requestId), { type: 'ei_fairness', id: principal.forceId }, { type: 'ei.fairness_viewed' });
+    await recordAudit(
+      tx,
+      actorOf(principal, requestId),
+      { type: 'ei_fairness', id: principal.forceId },
+      { type: 'ei.fairness_viewed' },
+    );
     return { from, today, days: q.days, tables, perRule };
   });
 }

@@ -10,7 +10,10 @@ import { BUILT_IN_KINDS, insertEvents, resolvePerson } from './signals.repositor
 export const signalKind = z
   .string()
   .regex(/^[a-z][a-z0-9_]{1,59}$/, 'A signal kind is lower-case letters, digits and _, e.g. use_of_force')
-  .refine((k) => !Object.hasOwn(BUILT_IN_KINDS, k), 'This kind is derived from Probity’s own records; choose another name');
+  .refine(
+    (k) => !Object.hasOwn(BUILT_IN_KINDS, k),
+    'This kind is derived from Probity’s own records; choose another name',
+  );
 
 const row = z.object({
   line: z.number().int(),
@@ -22,7 +25,12 @@ const row = z.object({
   details: z.record(z.string(), z.string()).default({}),
 });
 
-export type SignalImportResult = { read: number; inserted: number; duplicates: number; rejected: { line: number; reason: string }[] };
+export type SignalImportResult = {
+  read: number;
+  inserted: number;
+  duplicates: number;
+  rejected: { line: number; reason: string }[];
+};
 
 /**
  * Loads signals of one kind from a force's other system (use of force, sickness, pursuits …). The person is
@@ -41,11 +49,18 @@ export async function importSignals(
     for (const [i, raw] of input.rows.entries()) {
       const parsed = row.safeParse(raw);
       if (!parsed.success) {
-        rejected.push({ line: i + 1, reason: parsed.error.issues.map((e) => `${e.path.join('.')}: ${e.message}`).join('; ') });
+        rejected.push({
+          line: i + 1,
+          reason: parsed.error.issues.map((e) => `${e.path.join('.')}: ${e.message}`).join('; '),
+        });
         continue;
       }
       const r = parsed.data;
-      const personId = await resolvePerson(tx, input.forceId, { identifier: r.identifier, personKey: r.personKey, on: r.occurredOn });
+      const personId = await resolvePerson(tx, input.forceId, {
+        identifier: r.identifier,
+        personKey: r.personKey,
+        on: r.occurredOn,
+      });
       if (!personId) {
         rejected.push({ line: r.line, reason: 'no single person holds this number (or key) on the day' });
         continue;

@@ -8,3 +8,4 @@ export { moveAlert } from './move-alert.ts';
 export { planIntervention, recordFollowUp } from './interventions.ts';
 export { importSignals } from './import-signals.ts';
 export { BUILT_IN_KINDS } from './signals.repository.ts';
+export { importSignalFile } from './import-signal-file.ts';

@@ -26,7 +26,11 @@ export const OUTCOME_LABELS: Record<(typeof eiInterventionOutcomes)[number], str
 
 const planInput = z.object({
   kind: z.enum(eiInterventionKinds, { message: 'Choose the kind of intervention' }),
-  owner: z.string({ message: 'Enter who owns the intervention' }).trim().min(2, 'Enter who owns the intervention').max(200),
+  owner: z
+    .string({ message: 'Enter who owns the intervention' })
+    .trim()
+    .min(2, 'Enter who owns the intervention')
+    .max(200),
   dueOn: isoDateString('Enter the date the intervention is due'),
   notes: z.string().trim().max(4000).default(''),
 });

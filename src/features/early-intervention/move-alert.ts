@@ -40,7 +40,9 @@ export async function moveAlert(
       );
     if (!can(principal, move.ability)) throw notFound('alert');
     if (move.reasonRequired && parsed.reason.length < 5)
-      throw new AppError('validation', 'Check what you entered', { reason: 'Give the reason, in at least 5 characters' });
+      throw new AppError('validation', 'Check what you entered', {
+        reason: 'Give the reason, in at least 5 characters',
+      });
     if (alert.version !== parsed.version) throw staleVersion();
     const ok = await updateState(tx, principal.forceId, alert.id, alert.version, parsed.to, parsed.reason || null);
     if (!ok) throw staleVersion();

@@ -29,7 +29,9 @@ export async function coAccusedPairs(
   filter: { personId?: string | undefined; minShared: number },
 ): Promise<PairRow[]> {
   const survivor = (alias: string) =>
-    sql.raw(`coalesce((select m.merged_into_id from people m where m.force_id = ${alias}.force_id and m.id = ${alias}.person_id), ${alias}.person_id)`);
+    sql.raw(
+      `coalesce((select m.merged_into_id from people m where m.force_id = ${alias}.force_id and m.id = ${alias}.person_id), ${alias}.person_id)`,
+    );
   const person = filter.personId ? sql`and (x.a = ${filter.personId}::uuid or x.b = ${filter.personId}::uuid)` : sql``;
   return rawRows<PairRow>(
     db,

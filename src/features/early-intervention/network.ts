@@ -5,8 +5,25 @@ import { actorOf, authorize, type Principal } from '../access/principal.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { coAccusedPairs, type PairRow } from './network.repository.ts';
 
-export type NetworkNode = { id: string; name: string; x: number; y: number; degree: number; labelX: number; labelY: number; anchor: string };
-export type NetworkEdge = { x1: number; y1: number; x2: number; y2: number; width: number; matters: number; title: string };
+export type NetworkNode = {
+  id: string;
+  name: string;
+  x: number;
+  y: number;
+  degree: number;
+  labelX: number;
+  labelY: number;
+  anchor: string;
+};
+export type NetworkEdge = {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  width: number;
+  matters: number;
+  title: string;
+};
 
 export const NETWORK_SIZE = 640;
 const MAX_NODES = 40;
@@ -16,7 +33,11 @@ const MAX_NODES = 40;
  * line per pair, as thick as their shared matters. Plain geometry (no force simulation): the same pairs
  * always give the same picture, and the table beside it carries the same data for anyone who cannot see it.
  */
-export function circularLayout(pairs: readonly PairRow[]): { nodes: NetworkNode[]; edges: NetworkEdge[]; omitted: number } {
+export function circularLayout(pairs: readonly PairRow[]): {
+  nodes: NetworkNode[];
+  edges: NetworkEdge[];
+  omitted: number;
+} {
   const degree = new Map<string, { name: string; n: number }>();
   for (const p of pairs)
     for (const [id, name] of [

@@ -51,7 +51,10 @@ export async function visibleNames(db: Db, principal: Principal, ids: string[]):
   const rows = await rawRows<{ id: string; name: string }>(
     db,
     sql`select p.id::text, p.given_name || ' ' || p.family_name as name from people p
-      where p.id in (${sql.join(ids.map((i) => sql`${i}::uuid`), sql`, `)}) and ${visiblePeopleSql(principal)}`,
+      where p.id in (${sql.join(
+        ids.map((i) => sql`${i}::uuid`),
+        sql`, `,
+      )}) and ${visiblePeopleSql(principal)}`,
   );
   return new Map(rows.map((r) => [r.id, r.name]));
 }

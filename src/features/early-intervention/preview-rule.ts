@@ -17,7 +17,13 @@ export async function previewRule(deps: Deps, principal: Principal | null, raw: 
   const rule = parseInput(ruleInput, raw, 'Check the rule');
   const today = ukToday(deps.now());
   return deps.db.transaction(async (tx) => {
-    const signals = await loadSignals(tx, principal.forceId, rule.signalKinds, addDays(today, -(rule.windowDays - 1)), today);
+    const signals = await loadSignals(
+      tx,
+      principal.forceId,
+      rule.signalKinds,
+      addDays(today, -(rule.windowDays - 1)),
+      today,
+    );
     const crossings = evaluateRule(rule, signals, today);
     const result = {
       today,

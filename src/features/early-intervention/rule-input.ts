@@ -5,7 +5,11 @@ const KIND = /^[a-z][a-z0-9_]{1,59}$/;
 /** A rule as an administrator of early intervention defines it (page and API alike). */
 export const ruleInput = z
   .object({
-    name: z.string({ message: 'Enter a name for the rule' }).trim().min(3, 'Enter a name of at least 3 characters').max(120),
+    name: z
+      .string({ message: 'Enter a name for the rule' })
+      .trim()
+      .min(3, 'Enter a name of at least 3 characters')
+      .max(120),
     description: z.string().trim().max(2000).default(''),
     signalKinds: z
       .array(z.string().regex(KIND, 'Choose the kinds of signal the rule counts'), {

@@ -92,7 +92,10 @@ export async function ruleFigures(db: Db, forceId: string, days: number): Promis
           select 1 from allegation_figures af
             join people p on p.force_id = af.force_id and p.id = af.person_id
            where af.force_id = a.force_id and coalesce(p.merged_into_id, p.id) = a.person_id
-             and af.finding in (${sql.join(PROVEN_FINDINGS.map((f) => sql`${f}`), sql`, `)})
+             and af.finding in (${sql.join(
+               PROVEN_FINDINGS.map((f) => sql`${f}`),
+               sql`, `,
+             )})
              and af.finalised_on > a.raised_on and af.finalised_on <= a.raised_on + ${days}::int))::int as followed_by_finding
       from ei_alerts a where a.force_id = ${forceId} group by a.rule_key`,
   );

@@ -23,15 +23,21 @@ export async function saveRule(
   replaces?: { ruleId: string; version: unknown },
 ) {
   authorize(principal, 'ei.manage');
-  const input = parseInput(ruleInput, raw, MESSAGE);
-  const version = replaces ? parseInput(z.coerce.number().int().min(1), replaces.version, MESSAGE) : null;
+  if (replaces && !z.string().uuid().safeParse(replaces.ruleId).success) throw notFound('rule');
   return deps.db.transaction(async (tx) => {
+    // The rule is looked up before the input is checked: another force's rule is a 404, never a 400.
+    const current = replaces ? await lockCurrentRule(tx, principal.forceId, replaces.ruleId) : undefined;
+    if (replaces && !current) throw notFound('rule');
+    const input = parseInput(ruleInput, raw, MESSAGE);
     let ruleKey: string = randomUUID();
     let next = 1;
     let active = false;
-    if (replaces) {
-      const current = await lockCurrentRule(tx, principal.forceId, replaces.ruleId);
-      if (!current) throw notFound('rule');
+    if (current && replaces) {
+      const version = parseInput(
+        z.coerce.number({ message: 'Reload the rule and try again' }).int().min(1),
+        replaces.version,
+        MESSAGE,
+      );
       if (current.version !== version) throw staleVersion();
       await supersede(tx, principal.forceId, current.id);
       ruleKey = current.ruleKey;
@@ -66,20 +72,17 @@ export async function switchRule(
 ) {
   authorize(principal, 'ei.manage');
   if (!z.string().uuid().safeParse(ruleId).success) throw notFound('rule');
-  const input = parseInput(
-    z.object({
-      active: z.preprocess(
-        (v) => (v === 'true' || v === 'on' ? true : v === 'false' || v === 'off' ? false : v),
-        z.boolean({ message: 'Say whether the rule is on or off' }),
-      ),
-      version: z.coerce.number({ message: 'Reload the rule and try again' }).int().min(1),
-    }),
-    raw,
-    MESSAGE,
-  );
+  const schema = z.object({
+    active: z.preprocess(
+      (v) => (v === 'true' || v === 'on' ? true : v === 'false' || v === 'off' ? false : v),
+      z.boolean({ message: 'Say whether the rule is on or off' }),
+    ),
+    version: z.coerce.number({ message: 'Reload the rule and try again' }).int().min(1),
+  });
   return deps.db.transaction(async (tx) => {
     const current = await lockCurrentRule(tx, principal.forceId, ruleId);
     if (!current) throw notFound('rule');
+    const input = parseInput(schema, raw, MESSAGE);
     if (current.version !== input.version) throw staleVersion();
     if (current.active === input.active)
       throw new AppError('invalid_state', `The rule is already switched ${input.active ? 'on' : 'off'}.`);

@@ -36,7 +36,10 @@ type SignalRow = {
   parent_id: string | null;
 };
 
-const person = (alias: string) => sql.raw(`coalesce((select m.merged_into_id from people m where m.force_id = ${alias}.force_id and m.id = ${alias}.person_id), ${alias}.person_id)`);
+const person = (alias: string) =>
+  sql.raw(
+    `coalesce((select m.merged_into_id from people m where m.force_id = ${alias}.force_id and m.id = ${alias}.person_id), ${alias}.person_id)`,
+  );
 
 function builtIn(kind: BuiltInKind, forceId: string, from: IsoDate, to: IsoDate): SQL {
   const conduct = sql`join cases c on c.force_id = af.force_id and c.id = af.case_id and c.source <> 'anonymous_report'
@@ -52,7 +55,10 @@ function builtIn(kind: BuiltInKind, forceId: string, from: IsoDate, to: IsoDate)
       return sql`select 'finding', af.allegation_id::text, ${person('af')}, af.finalised_on::text, af.category_code, 'allegation', af.case_id::text
         from allegation_figures af ${conduct}
         where af.force_id = ${forceId} and af.finalised_on between ${from}::date and ${to}::date
-          and af.finding in (${sql.join(PROVEN_FINDINGS.map((f) => sql`${f}`), sql`, `)})`;
+          and af.finding in (${sql.join(
+            PROVEN_FINDINGS.map((f) => sql`${f}`),
+            sql`, `,
+          )})`;
     case 'sanction':
       return sql`select 'sanction', af.allegation_id::text, ${person('af')}, af.finalised_on::text, af.sanction, 'allegation', af.case_id::text
         from allegation_figures af ${conduct}
@@ -86,7 +92,10 @@ export async function loadSignals(
   if (imported.length)
     parts.push(sql`select e.kind, e.id::text, ${person('e')}, e.occurred_on::text, e.category, 'event', null
       from ei_events e where e.force_id = ${forceId} and e.occurred_on between ${from}::date and ${to}::date
-        and e.kind in (${sql.join(imported.map((k) => sql`${k}`), sql`, `)})`);
+        and e.kind in (${sql.join(
+          imported.map((k) => sql`${k}`),
+          sql`, `,
+        )})`);
   const rows = await rawRows<SignalRow>(db, sql.join(parts, sql` union all `));
   return rows.map(toSignal);
 }
@@ -109,21 +118,35 @@ function toSignal(r: SignalRow): Signal {
 }
 
 /** The kinds a force has: the built-in ones and every kind of its imported events. */
-export async function knownKinds(db: Db, forceId: string): Promise<{ kind: string; label: string; imported: boolean }[]> {
+export async function knownKinds(
+  db: Db,
+  forceId: string,
+): Promise<{ kind: string; label: string; imported: boolean }[]> {
   const rows = await rawRows<{ kind: string }>(
     db,
     sql`select distinct kind from ei_events where force_id = ${forceId} order by kind`,
   );
   return [
     ...Object.entries(BUILT_IN_KINDS).map(([kind, label]) => ({ kind, label, imported: false })),
-    ...rows.filter((r) => !isBuiltIn(r.kind)).map((r) => ({ kind: r.kind, label: r.kind.replace(/_/g, ' '), imported: true })),
+    ...rows
+      .filter((r) => !isBuiltIn(r.kind))
+      .map((r) => ({ kind: r.kind, label: r.kind.replace(/_/g, ' '), imported: true })),
   ];
 }
 
 /** Stores imported signals; a row already imported (same source key) is left as it is. */
 export async function insertEvents(
   db: Db,
-  rows: { forceId: string; personId: string; kind: string; occurredOn: IsoDate; category: string | null; source: string; sourceKey: string | null; details: Record<string, unknown> }[],
+  rows: {
+    forceId: string;
+    personId: string;
+    kind: string;
+    occurredOn: IsoDate;
+    category: string | null;
+    source: string;
+    sourceKey: string | null;
+    details: Record<string, unknown>;
+  }[],
 ): Promise<number> {
   let inserted = 0;
   for (const r of rows) {

@@ -37,11 +37,20 @@ export async function viewScores(deps: Deps, principal: Principal | null, raw: u
       .filter((s) => s.count > 0)
       .sort((a, b) => (b.percentile ?? -1) - (a.percentile ?? -1) || b.count - a.count)
       .slice(0, 200);
-    const names = await visibleNames(tx, principal, scores.map((s) => s.personId));
+    const names = await visibleNames(
+      tx,
+      principal,
+      scores.map((s) => s.personId),
+    );
     const rows = scores
       .filter((s) => names.has(s.personId))
       .map((s) => ({ ...s, name: names.get(s.personId) ?? '', bandLabel: BAND_LABELS[s.band] ?? s.band }));
-    await recordAudit(tx, actorOf(principal, requestId), { type: 'ei_scores', id: rule.id }, { type: 'ei.scores_viewed', people: rows.length });
+    await recordAudit(
+      tx,
+      actorOf(principal, requestId),
+      { type: 'ei_scores', id: rule.id },
+      { type: 'ei.scores_viewed', people: rows.length },
+    );
     return { rules, rule, rows, minPeerGroup };
   });
 }

@@ -83,7 +83,12 @@ describe('what changed since the last run', () => {
   it('lists the signals that now count and those that left the window, and the level', () => {
     const first = evaluateRule(rule(), signals, today)[0];
     if (!first) throw new Error('expected an alert');
-    expect(changeSince(null, first)).toEqual({ added: first.events.map((e) => e.key), dropped: [], levelFrom: null, levelTo: 'warning' });
+    expect(changeSince(null, first)).toEqual({
+      added: first.events.map((e) => e.key),
+      dropped: [],
+      levelFrom: null,
+      levelTo: 'warning',
+    });
     expect(changeSince({ keys: first.events.map((e) => e.key), level: 'warning' }, first)).toBeNull();
     const later = evaluateRule(rule(), [...signals, sig('p1', 'conduct_allegation', '2026-03-06')], '2026-03-06')[0];
     if (!later) throw new Error('expected an alert');

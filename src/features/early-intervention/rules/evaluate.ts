@@ -82,7 +82,9 @@ export function evaluateRule(rule: RuleSpec, signals: readonly Signal[], today: 
   for (const [personId, events] of byPerson) {
     const level = levelOf(rule, events.length);
     if (!level) continue;
-    events.sort((a, b) => (a.occurredOn === b.occurredOn ? a.key.localeCompare(b.key) : a.occurredOn < b.occurredOn ? -1 : 1));
+    events.sort((a, b) =>
+      a.occurredOn === b.occurredOn ? a.key.localeCompare(b.key) : a.occurredOn < b.occurredOn ? -1 : 1,
+    );
     out.push({ personId, level, events });
   }
   return out.sort((a, b) => a.personId.localeCompare(b.personId));

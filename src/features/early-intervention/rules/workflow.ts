@@ -47,12 +47,36 @@ const fp = (from: AlertState): Move => ({
 
 export const MOVES: readonly Move[] = [
   { from: 'new', to: 'acknowledged', ability: 'ei.assess', reasonRequired: false, label: 'Acknowledge' },
-  { from: 'acknowledged', to: 'under_assessment', ability: 'ei.assess', reasonRequired: false, label: 'Start assessment' },
-  { from: 'under_assessment', to: 'intervention_planned', ability: 'ei.manage', reasonRequired: false, label: 'Plan an intervention' },
-  { from: 'intervention_planned', to: 'intervention_in_progress', ability: 'ei.assess', reasonRequired: false, label: 'Intervention started' },
+  {
+    from: 'acknowledged',
+    to: 'under_assessment',
+    ability: 'ei.assess',
+    reasonRequired: false,
+    label: 'Start assessment',
+  },
+  {
+    from: 'under_assessment',
+    to: 'intervention_planned',
+    ability: 'ei.manage',
+    reasonRequired: false,
+    label: 'Plan an intervention',
+  },
+  {
+    from: 'intervention_planned',
+    to: 'intervention_in_progress',
+    ability: 'ei.assess',
+    reasonRequired: false,
+    label: 'Intervention started',
+  },
   { from: 'intervention_in_progress', to: 'closed', ability: 'ei.manage', reasonRequired: true, label: 'Close' },
   // An assessment may find that nothing needs doing although the alert was right to be raised.
-  { from: 'under_assessment', to: 'closed', ability: 'ei.manage', reasonRequired: true, label: 'Close: no intervention needed' },
+  {
+    from: 'under_assessment',
+    to: 'closed',
+    ability: 'ei.manage',
+    reasonRequired: true,
+    label: 'Close: no intervention needed',
+  },
   ...OPEN_STATES.map(fp),
 ];
 
