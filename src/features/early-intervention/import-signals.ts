@@ -25,6 +25,12 @@ const row = z.object({
   details: z.record(z.string(), z.string()).default({}),
 });
 
+/** The source line of a row (the mapping gives it), else its place in the list. */
+const lineOf = (raw: unknown, fallback: number): number => {
+  const line = (raw as { line?: unknown } | null)?.line;
+  return typeof line === 'number' ? line : fallback;
+};
+
 export type SignalImportResult = {
   read: number;
   inserted: number;
@@ -50,7 +56,7 @@ export async function importSignals(
       const parsed = row.safeParse(raw);
       if (!parsed.success) {
         rejected.push({
-          line: i + 1,
+          line: lineOf(raw, i + 1),
           reason: parsed.error.issues.map((e) => `${e.path.join('.')}: ${e.message}`).join('; '),
         });
         continue;

@@ -52,7 +52,8 @@ function builtIn(kind: BuiltInKind, forceId: string, from: IsoDate, to: IsoDate)
         from allegation_figures af ${conduct}
         where af.force_id = ${forceId} and af.received_on between ${from}::date and ${to}::date`;
     case 'finding':
-      return sql`select 'finding', af.allegation_id::text, ${person('af')}, af.finalised_on::text, af.category_code, 'allegation', af.case_id::text
+      return sql`select 'finding' as kind, af.allegation_id::text as source_id, ${person('af')} as person_id, af.finalised_on::text as occurred_on,
+          af.category_code as category, 'allegation' as ref_type, af.case_id::text as parent_id
         from allegation_figures af ${conduct}
         where af.force_id = ${forceId} and af.finalised_on between ${from}::date and ${to}::date
           and af.finding in (${sql.join(
@@ -60,15 +61,18 @@ function builtIn(kind: BuiltInKind, forceId: string, from: IsoDate, to: IsoDate)
             sql`, `,
           )})`;
     case 'sanction':
-      return sql`select 'sanction', af.allegation_id::text, ${person('af')}, af.finalised_on::text, af.sanction, 'allegation', af.case_id::text
+      return sql`select 'sanction' as kind, af.allegation_id::text as source_id, ${person('af')} as person_id, af.finalised_on::text as occurred_on,
+          af.sanction as category, 'allegation' as ref_type, af.case_id::text as parent_id
         from allegation_figures af ${conduct}
         where af.force_id = ${forceId} and af.finalised_on between ${from}::date and ${to}::date and af.sanction is not null`;
     case 'restriction':
-      return sql`select 'restriction', r.id::text, ${person('r')}, r.starts_on::text, r.kind, 'restriction', r.case_id::text
+      return sql`select 'restriction' as kind, r.id::text as source_id, ${person('r')} as person_id, r.starts_on::text as occurred_on,
+          r.kind as category, 'restriction' as ref_type, r.case_id::text as parent_id
         from duty_restrictions r join cases c on c.force_id = r.force_id and c.id = r.case_id and c.source <> 'anonymous_report'
         where r.force_id = ${forceId} and r.starts_on between ${from}::date and ${to}::date`;
     case 'complaint_allegation':
-      return sql`select 'complaint_allegation', ca.id::text, ${person('cs')}, co.received_on::text, ca.category_code, 'complaint_allegation', co.id::text
+      return sql`select 'complaint_allegation' as kind, ca.id::text as source_id, ${person('cs')} as person_id, co.received_on::text as occurred_on,
+          ca.category_code as category, 'complaint_allegation' as ref_type, co.id::text as parent_id
         from complaint_allegations ca
           join complaint_subjects cs on cs.force_id = ca.force_id and cs.id = ca.subject_id and cs.person_id is not null
           join complaints co on co.force_id = ca.force_id and co.id = ca.complaint_id
@@ -90,7 +94,8 @@ export async function loadSignals(
   const parts: SQL[] = kinds.filter(isBuiltIn).map((k) => builtIn(k, forceId, from, to));
   const imported = kinds.filter((k) => !isBuiltIn(k));
   if (imported.length)
-    parts.push(sql`select e.kind, e.id::text, ${person('e')}, e.occurred_on::text, e.category, 'event', null
+    parts.push(sql`select e.kind as kind, e.id::text as source_id, ${person('e')} as person_id, e.occurred_on::text as occurred_on,
+      e.category as category, 'event' as ref_type, null::text as parent_id
       from ei_events e where e.force_id = ${forceId} and e.occurred_on between ${from}::date and ${to}::date
         and e.kind in (${sql.join(
           imported.map((k) => sql`${k}`),
