@@ -86,18 +86,27 @@ describe('a new signal kind, loaded by a mapping file only', () => {
     );
     const csv = path.join(dir, 'pursuits.csv');
     fs.writeFileSync(csv, 'id,collar,date\nP1,812,2026-02-01\n');
-    await expect(importSignalFile(t.deps, actor, { forceId: 'west', mappingFile: mapping, csvFile: csv })).rejects.toThrow(
-      /no column driver/,
+    await expect(
+      importSignalFile(t.deps, actor, { forceId: 'west', mappingFile: mapping, csvFile: csv }),
+    ).rejects.toThrow(/no column driver/);
+    const rows = await t.database.query<{ n: number }>(
+      `select count(*)::int as n from ei_events where kind = 'pursuit'`,
     );
-    const rows = await t.database.query<{ n: number }>(`select count(*)::int as n from ei_events where kind = 'pursuit'`);
     expect(rows[0]?.n).toBe(0);
   });
 
   it('refuses a mapping that reuses a kind Probity derives itself', async () => {
     const mapping = path.join(dir, 'ei-bad.yaml');
-    fs.writeFileSync(mapping, "kind: finding\nsource: x\nperson: { identifier: '{c}' }\noccurredOn: { column: d }\nkey: '{c}'\n");
+    fs.writeFileSync(
+      mapping,
+      "kind: finding\nsource: x\nperson: { identifier: '{c}' }\noccurredOn: { column: d }\nkey: '{c}'\n",
+    );
     await expect(
-      importSignalFile(t.deps, actor, { forceId: 'west', mappingFile: mapping, csvFile: path.join(dir, 'absence.csv') }),
+      importSignalFile(t.deps, actor, {
+        forceId: 'west',
+        mappingFile: mapping,
+        csvFile: path.join(dir, 'absence.csv'),
+      }),
     ).rejects.toThrow(/derived from Probity/);
   });
 });

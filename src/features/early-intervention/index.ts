@@ -9,3 +9,4 @@ export { planIntervention, recordFollowUp } from './interventions.ts';
 export { importSignals } from './import-signals.ts';
 export { BUILT_IN_KINDS } from './signals.repository.ts';
 export { importSignalFile } from './import-signal-file.ts';
+export { seedDemoEarlyIntervention } from './demo-early-intervention.ts';
