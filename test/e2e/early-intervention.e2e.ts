@@ -102,4 +102,18 @@ describe('Early intervention, without JavaScript', () => {
     await page.goto(ruleUrl);
     expect(await page.locator('#fp-share').textContent()).toBe('100%');
   });
+
+  test('shows the scores, the co-accused network with the chat group, and the fairness report', async () => {
+    const page = aa.page;
+    await page.goto('/early-intervention/network?min=2');
+    expect(await page.locator('#network-svg line').count()).toBeGreaterThanOrEqual(6);
+    expect(await page.locator('#pairs tbody tr').count()).toBeGreaterThanOrEqual(6);
+    await checkAccessibility(page);
+    await page.goto('/early-intervention/scores');
+    expect(await page.locator('#scores tbody tr').count()).toBeGreaterThan(0);
+    await checkAccessibility(page);
+    await page.goto('/early-intervention/fairness');
+    expect(await page.locator('[data-table="ei-alerts-sex"]').count()).toBe(1);
+    await checkAccessibility(page);
+  });
 });
