@@ -3,6 +3,7 @@ import { api, createTestApp, TestClient, type TestApp } from '../../../test/supp
 import { systemActor } from '../audit/audit-events.ts';
 import { buildEiWorld, EI_TODAY, eiClock } from './ei.http-fixtures.ts';
 import { runEarlyIntervention } from './run-early-intervention.ts';
+import { loadSignals } from './signals.repository.ts';
 
 let t: TestApp;
 let w: Awaited<ReturnType<typeof buildEiWorld>>;
@@ -202,6 +203,22 @@ describe('rules and the workflow, with JavaScript off', () => {
       [w.rule.ruleKey, w.people.bob.id],
     );
     expect(bobs).toEqual([{ state: 'false_positive' }]);
+  });
+});
+
+describe('signals', () => {
+  it('counts an adverse vetting decision, and never a decision without a person', async () => {
+    const decider = w.accounts.aa.user.id;
+    await t.database.query(
+      `insert into vetting_decisions (force_id, person_id, outcome, decided_on, decision_maker_user_id, rationale, document)
+       values ('west', $1, 'refuse', '2026-02-01', $2, 'Undisclosed debts', '{}'), ('west', $1, 'grant', '2026-02-02', $2, 'Fine', '{}'),
+              ('west', null, 'refuse', '2026-02-03', $2, 'An applicant', '{}')`,
+      [w.people.gina.id, decider],
+    );
+    const signals = await loadSignals(t.deps.db, 'west', ['vetting_outcome'], '2025-03-03', EI_TODAY);
+    expect(signals.map((s) => [s.personId, s.category, s.ref.type])).toEqual([
+      [w.people.gina.id, 'refuse', 'vetting_decision'],
+    ]);
   });
 });
 

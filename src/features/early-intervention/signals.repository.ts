@@ -21,7 +21,11 @@ export const BUILT_IN_KINDS = {
   sanction: 'Disciplinary sanction',
   restriction: 'Duty restriction or suspension',
   complaint_allegation: 'Complaint allegation',
+  vetting_outcome: 'Vetting refused, withdrawn or granted with conditions',
 } as const;
+
+/** Vetting decisions that are a signal: an adverse or conditional outcome (never the file's contents). */
+export const ADVERSE_VETTING_OUTCOMES = ['refuse', 'withdraw', 'grant_with_conditions', 'maintain_with_conditions'];
 export type BuiltInKind = keyof typeof BUILT_IN_KINDS;
 
 export const PROVEN_FINDINGS = ['misconduct', 'gross_misconduct', 'would_have_been_dismissed'];
@@ -77,6 +81,15 @@ function builtIn(kind: BuiltInKind, forceId: string, from: IsoDate, to: IsoDate)
           join complaint_subjects cs on cs.force_id = ca.force_id and cs.id = ca.subject_id and cs.person_id is not null
           join complaints co on co.force_id = ca.force_id and co.id = ca.complaint_id
         where ca.force_id = ${forceId} and co.received_on between ${from}::date and ${to}::date`;
+    case 'vetting_outcome':
+      return sql`select 'vetting_outcome' as kind, v.id::text as source_id, ${person('v')} as person_id, v.decided_on::text as occurred_on,
+          v.outcome as category, 'vetting_decision' as ref_type, null::text as parent_id
+        from vetting_decisions v
+        where v.force_id = ${forceId} and v.person_id is not null and v.decided_on between ${from}::date and ${to}::date
+          and v.outcome in (${sql.join(
+            ADVERSE_VETTING_OUTCOMES.map((o) => sql`${o}`),
+            sql`, `,
+          )})`;
   }
 }
 
@@ -111,7 +124,9 @@ function toSignal(r: SignalRow): Signal {
       ? { type: r.ref_type, id: r.source_id, caseId: r.parent_id ?? '' }
       : r.ref_type === 'complaint_allegation'
         ? { type: 'complaint_allegation', id: r.source_id, complaintId: r.parent_id ?? '' }
-        : { type: 'event', id: r.source_id };
+        : r.ref_type === 'vetting_decision'
+          ? { type: 'vetting_decision', id: r.source_id }
+          : { type: 'event', id: r.source_id };
   return {
     key: `${r.kind}:${r.source_id}`,
     personId: r.person_id,

@@ -68,8 +68,11 @@ export async function viewAlert(deps: Deps, principal: Principal | null, id: str
       visibleCaseIds(tx, principal, [...new Set(caseIds)]),
       visibleComplaintIds(tx, principal, [...new Set(complaintIds)]),
     ]);
+    // A vetting decision is a signal, but its outcome is the vetting unit's: shown only to a vetting reader.
+    const vettingReader = can(principal, 'vetting.read');
     const explained: ExplainedEvent[] = events.map((e) => ({
       ...e,
+      category: e.ref.type === 'vetting_decision' && !vettingReader ? null : e.category,
       label: kindLabel(e.kind),
       href:
         'caseId' in e.ref && cases.has(e.ref.caseId)

@@ -12,6 +12,7 @@ export type SignalRef =
   | { type: 'allegation'; id: string; caseId: string }
   | { type: 'restriction'; id: string; caseId: string }
   | { type: 'complaint_allegation'; id: string; complaintId: string }
+  | { type: 'vetting_decision'; id: string }
   | { type: 'event'; id: string };
 
 export type Signal = {
