@@ -2,11 +2,9 @@ import type { Deps } from '../../app/deps.ts';
 import type { IsoDate } from '../../lib/dates.ts';
 import type { Principal } from '../access/principal.ts';
 import { accountOf } from '../misconduct/demo/replay.ts';
-import { openCase } from '../misconduct/open-case.ts';
 import { listVisibleAlerts } from './alerts.repository.ts';
 import { planIntervention, recordFollowUp } from './interventions.ts';
 import { moveAlert } from './move-alert.ts';
-import { demoTeamMembers } from './peers.repository.ts';
 import { addDays } from './rules/dates.ts';
 import { runNow } from './run-early-intervention.ts';
 import { saveRule, switchRule } from './save-rule.ts';
@@ -16,50 +14,14 @@ const REQUEST_ID = 'seed-demo';
 
 /**
  * Demo early intervention for the demo force, made through the use cases as its appropriate authority:
- * a team chat-group case with eight subjects (and an earlier case naming four of them, so the co-accused
- * network has a tight group), three rules (two switched on, one left off to preview), one run, and alerts
- * walked into every state of the workflow with interventions. Deterministic: the alerts are taken in the
- * list's own order.
+ * three rules (two switched on, one left off to preview), one run, and alerts walked into every state of the
+ * workflow with interventions. The demo cases always include the ten-subject group-chat case (discrimination,
+ * 330–500 days old), so the two-year discrimination rule alerts on its subjects and the co-accused network
+ * shows them as one group. Deterministic: the alerts are taken in the list's own order. No case is added here,
+ * so the demo's case counts stay those of the case generator.
  */
 export async function seedDemoEarlyIntervention(deps: Deps, options: { forceId: string; today: IsoDate }) {
   const aa = await accountOf(deps, 'aa@westshire.example');
-  const team = await demoTeamMembers(deps.db, options.forceId, 8);
-  if (team.length >= 4) {
-    await openCase(
-      deps,
-      aa,
-      {
-        source: 'internal_report',
-        caseType: 'conduct_matter',
-        cameToAttentionOn: addDays(options.today, -200),
-        summary: 'Discriminatory remarks about a colleague at a team briefing',
-        subjectPersonIds: team.slice(0, 4),
-        allegation: {
-          categoryCode: 'discrimination',
-          standards: ['equality_diversity'],
-          description: 'Made remarks about a colleague’s religion during a briefing and laughed them off.',
-        },
-      },
-      REQUEST_ID,
-    );
-    await openCase(
-      deps,
-      aa,
-      {
-        source: 'internal_report',
-        caseType: 'conduct_matter',
-        cameToAttentionOn: addDays(options.today, -40),
-        summary: 'Offensive messages in the team’s chat group, reported by a member of the team',
-        subjectPersonIds: team,
-        allegation: {
-          categoryCode: 'discrimination',
-          standards: ['equality_diversity', 'discreditable_conduct'],
-          description: 'Posted and shared racist and misogynistic messages and images in the team chat group.',
-        },
-      },
-      REQUEST_ID,
-    );
-  }
   const rules = [
     {
       name: 'Repeated conduct allegations',
@@ -71,10 +33,10 @@ export async function seedDemoEarlyIntervention(deps: Deps, options: { forceId: 
     },
     {
       name: 'Discrimination allegations',
-      description: 'Any discrimination allegation in a year; two is critical.',
+      description: 'Any discrimination allegation in two years; two is critical.',
       signalKinds: ['conduct_allegation', 'complaint_allegation'],
       categoryPrefix: 'discrimination',
-      windowDays: 365,
+      windowDays: 730,
       warningLevel: 1,
       criticalLevel: 2,
     },

@@ -58,23 +58,3 @@ export async function visibleNames(db: Db, principal: Principal, ids: string[]):
   );
   return new Map(rows.map((r) => [r.id, r.name]));
 }
-
-/**
- * Demo only: `n` current officers of the force's largest team (by current postings), in name order — the
- * members of the demo's team chat group.
- */
-export async function demoTeamMembers(db: Db, forceId: string, n: number): Promise<string[]> {
-  const rows = await rawRows<{ id: string }>(
-    db,
-    sql`with team as (
-        select pp.unit_id from person_postings pp join people p on p.force_id = pp.force_id and p.id = pp.person_id
-         where pp.force_id = ${forceId} and pp.valid_to is null and p.status = 'current' and p.person_type = 'officer'
-           and p.merged_into_id is null
-         group by pp.unit_id order by count(*) desc, pp.unit_id limit 1)
-      select p.id::text from people p join person_postings pp on pp.force_id = p.force_id and pp.person_id = p.id and pp.valid_to is null
-       where p.force_id = ${forceId} and pp.unit_id = (select unit_id from team) and p.status = 'current'
-         and p.person_type = 'officer' and p.merged_into_id is null
-       order by p.family_name, p.given_name, p.id limit ${n}`,
-  );
-  return rows.map((r) => r.id);
-}
