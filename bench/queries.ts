@@ -15,6 +15,9 @@ import {
   type Skipped,
 } from './measure.ts';
 import { ukToday } from '../src/lib/dates.ts';
+import { evaluateRule } from '../src/features/early-intervention/rules/evaluate.ts';
+import { addDays } from '../src/features/early-intervention/rules/dates.ts';
+import { loadSignals } from '../src/features/early-intervention/signals.repository.ts';
 
 /*
  * Single queries, timed one at a time (median of several runs after a warm-up), each beside the cost of
@@ -117,6 +120,46 @@ export async function runQueryScenarios(
       reference: countClocks.median,
       details: details({ rows: mine }),
       target: queryTarget,
+    }),
+  );
+
+  // Early intervention (docs/early-intervention.md): a scoring run's work for one rule — every conduct
+  // allegation of the year read as signals and counted per person against the levels — beside the floor of
+  // one plain GROUP BY person over the same rows, measured in the same run (target: within 3x).
+  const since = addDays(today, -364);
+  const rule = {
+    signalKinds: ['conduct_allegation'],
+    categoryPrefix: null,
+    windowDays: 365,
+    warningLevel: 3,
+    criticalLevel: 5,
+  };
+  let crossing = 0;
+  let signalCount = 0;
+  const scoring = await medianMs(async () => {
+    const signals = await loadSignals(deps.db, o.forceId, rule.signalKinds, since, today);
+    signalCount = signals.length;
+    crossing = evaluateRule(rule, signals, today).length;
+  }, o.runs);
+  const floor = await medianMs(
+    () =>
+      database.query(
+        `select person_id, count(*) from allegation_figures where force_id = $1 and received_on between $2 and $3 group by person_id`,
+        [o.forceId, since, today],
+      ),
+    o.runs,
+  );
+  out.push(
+    measurement({
+      name: 'early intervention: one rule scored over a year of allegations',
+      engine: o.engine,
+      scale: o.scale,
+      figure: scoring.median,
+      unit: 'ms',
+      referenceName: 'select person_id, count(*) … group by person_id (same rows)',
+      reference: floor.median,
+      details: details({ signals: signalCount, peopleCrossing: crossing }),
+      target: targets.ratioAtMost(3, 'a plain GROUP BY person'),
     }),
   );
 

@@ -59,6 +59,11 @@ export const integrityRulesSchema = z.strictObject({
     ]),
   /** Oversight (features/oversight): counts below this are suppressed outside PSD (§6.6 small-number suppression [R]). */
   disclosureThreshold: z.number().int().min(1).max(100).default(5),
+  /**
+   * Early intervention (features/early-intervention): the smallest peer group (same rank and length-of-service
+   * band) given a percentile. Force policy, not statute: a percentile from five people mostly measures chance.
+   */
+  earlyInterventionMinPeerGroup: z.number().int().min(2).max(1000).default(10),
   /** The reference groups of the disproportionality relative rates (Casey and the dismissals review compare with White). */
   disproportionalityReference: z
     .strictObject({ sex: z.string().default('male'), ethnicity: z.string().default('white') })

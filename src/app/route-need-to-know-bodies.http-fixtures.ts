@@ -5,7 +5,26 @@ import { decisionBody } from '../features/restrictions/restrictions.http-fixture
  * 400 by body validation first (which would prove nothing about need-to-know). `b` is the probe's bundle.
  * A new API write needs its body here (else its probe fails with 400).
  */
+const EI_RULE = {
+  name: 'Allegations in a year',
+  signalKinds: ['conduct_allegation'],
+  windowDays: 365,
+  warningLevel: 1,
+  criticalLevel: 3,
+};
+
 export const API_BODIES: Record<string, (b: Record<string, string>) => unknown> = {
+  'POST /api/v1/early-intervention/alerts/:id/moves': () => ({ to: 'acknowledged', version: 1 }),
+  'POST /api/v1/early-intervention/alerts/:id/interventions': () => ({
+    kind: 'welfare',
+    owner: 'Sgt Patel',
+    dueOn: '2026-04-01',
+  }),
+  'POST /api/v1/early-intervention/alerts/:id/interventions/:interventionId/follow-up': () => ({
+    outcome: 'effective',
+  }),
+  'POST /api/v1/early-intervention/rules/:id/versions': () => ({ ...EI_RULE, version: 1 }),
+  'POST /api/v1/early-intervention/rules/:id/switch': () => ({ active: false, version: 1 }),
   'POST /api/v1/reports/:reportId/acknowledge': () => ({ version: 1 }),
   'POST /api/v1/reports/:reportId/status': () => ({ version: 1, status: 'assessing' }),
   'POST /api/v1/reports/:reportId/assign': () => ({ version: 1, assignedTo: '' }),

@@ -171,6 +171,30 @@ const complaintList = (): Entry =>
     hides: { key: 'complaintId', seenBy: 'aa' },
   });
 
+const EI_FORCE_WIDE =
+  'early intervention is the appropriate authority’s force-wide view: every holder of the ability sees every alert of the force but one about themself (ei-scope.ts): (a) is the subject, probed as (c)';
+/** An alert about the case's subject: Dave (an appropriate authority) has one in the normal bundle. */
+const onAlert = (ability: Ability, params?: Record<string, string>): Entry => ({
+  ability,
+  id: 'eiAlertId',
+  ...(params ? { params } : {}),
+  sameForce: EI_FORCE_WIDE,
+  otherForce: { who: 'east', on: 'normal' },
+  subject: { who: 'aaSubject', on: 'normal' },
+});
+const alertList = (): Entry =>
+  list('ei.read', 'eiAlertId', {
+    query: '?state=all',
+    sameForce: EI_FORCE_WIDE,
+    otherForce: { who: 'east', on: 'normal' },
+    subject: { who: 'aaSubject', on: 'normal' },
+    hides: { key: 'eiAlertId', seenBy: 'aa' },
+  });
+const EI_RULES = 'early-intervention rules are force configuration, shared by every holder of the ability in the force';
+const EI_PEOPLE =
+  'names people, each only through visiblePeopleSql (never the viewer) and, for the network, only matters the viewer may see (early-intervention.http.test.ts)';
+const eiRule = (ability: Ability) => forceRecord(ability, 'eiRuleId', 'east', EI_RULES);
+
 const PERSON_RECORD = { ...onPerson('person.read') };
 
 const OWN_NOTICES =
@@ -333,6 +357,41 @@ export const ROUTE_TABLE: Record<string, Entry> = {
   'GET /api/v1/deadlines': notRecordScoped('case.read', NO_DEADLINE),
   'GET /api/v1/deadlines/overdue': notRecordScoped('case.read', NO_OVERDUE),
 
+  // --- early intervention (features/early-intervention) -----------------------------------------------------
+  'GET /early-intervention': alertList(),
+  'GET /early-intervention/alerts/:id': onAlert('ei.read'),
+  'POST /early-intervention/alerts/:id/move': onAlert('ei.assess'),
+  'POST /early-intervention/alerts/:id/interventions': onAlert('ei.manage'),
+  'POST /early-intervention/alerts/:id/interventions/:interventionId/follow-up': onAlert('ei.manage', {
+    interventionId: 'eiInterventionId',
+  }),
+  'GET /early-intervention/rules': notRecordScoped('ei.read', EI_RULES),
+  'GET /early-intervention/rules/new': notRecordScoped('ei.manage', CREATE),
+  'POST /early-intervention/rules': notRecordScoped('ei.manage', CREATE),
+  'GET /early-intervention/rules/:id': eiRule('ei.read'),
+  'POST /early-intervention/rules/:id': eiRule('ei.manage'),
+  'POST /early-intervention/rules/:id/switch': eiRule('ei.manage'),
+  'POST /early-intervention/runs': notRecordScoped('ei.manage', 'runs the user’s own force’s rules; names no record'),
+  'GET /early-intervention/scores': notRecordScoped('ei.read', EI_PEOPLE),
+  'GET /early-intervention/network': notRecordScoped('ei.read', EI_PEOPLE),
+  'GET /early-intervention/fairness': notRecordScoped('ei.read', AGGREGATE),
+  'GET /api/v1/early-intervention/alerts': alertList(),
+  'GET /api/v1/early-intervention/alerts/:id': onAlert('ei.read'),
+  'POST /api/v1/early-intervention/alerts/:id/moves': onAlert('ei.assess'),
+  'POST /api/v1/early-intervention/alerts/:id/interventions': onAlert('ei.manage'),
+  'POST /api/v1/early-intervention/alerts/:id/interventions/:interventionId/follow-up': onAlert('ei.manage', {
+    interventionId: 'eiInterventionId',
+  }),
+  'GET /api/v1/early-intervention/rules': notRecordScoped('ei.read', EI_RULES),
+  'POST /api/v1/early-intervention/rules': notRecordScoped('ei.manage', CREATE),
+  'POST /api/v1/early-intervention/rules/preview': notRecordScoped('ei.manage', 'a count only; nothing is saved'),
+  'GET /api/v1/early-intervention/rules/:id': eiRule('ei.read'),
+  'POST /api/v1/early-intervention/rules/:id/versions': eiRule('ei.manage'),
+  'POST /api/v1/early-intervention/rules/:id/switch': eiRule('ei.manage'),
+  'POST /api/v1/early-intervention/runs': notRecordScoped(
+    'ei.manage',
+    'runs the user’s own force’s rules; names no record',
+  ),
   // --- public complaints ---------------------------------------------------------------------------------
   'GET /complaints': complaintList(),
   'GET /complaints/new': notRecordScoped('complaint.log', CREATE),

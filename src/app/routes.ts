@@ -20,6 +20,7 @@ import { registerNotificationRoutes } from '../features/notifications/notificati
 import { registerAdminRoutes } from '../features/admin/admin.routes.ts';
 import { registerSitePages } from '../features/health/site-pages.routes.ts';
 import { registerReportingRoutes } from '../features/reporting/index.ts';
+import { registerEarlyInterventionRoutes } from '../features/early-intervention/index.ts';
 
 /** Every feature's routes, in one list: adding a feature is adding a line here. */
 export const featureRoutes: ((app: FastifyInstance, deps: Deps) => Promise<void> | void)[] = [
@@ -42,5 +43,6 @@ export const featureRoutes: ((app: FastifyInstance, deps: Deps) => Promise<void>
   registerNotificationRoutes,
   registerAdminRoutes,
   registerReportingRoutes,
+  registerEarlyInterventionRoutes,
   registerSitePages,
 ];

@@ -9,6 +9,7 @@ import { registerRandomReviewCommands } from './random-review-commands.ts';
 import { registerImportCommands } from './import-commands.ts';
 import { registerVettingListCommands } from './vetting-list-commands.ts';
 import { registerForceCommands } from './force-commands.ts';
+import { registerEiCommands } from './ei-commands.ts';
 
 /**
  * The `probity` command. Each action opens the database it needs and closes it again, and loads its own
@@ -118,6 +119,7 @@ export async function main(argv: string[]): Promise<void> {
   registerForceCommands(program);
   registerVettingListCommands(program);
   registerRecommendationCommands(program);
+  registerEiCommands(program);
 
   program
     .command('sql')

@@ -32,6 +32,12 @@ import { imposeRestriction } from '../../src/features/restrictions/impose-restri
 import { buildRestrictionWorld, decisionBody } from '../../src/features/restrictions/restrictions.http-fixtures.ts';
 import { createAccount, createPerson, sessionCookieFor } from './factories.ts';
 import { submitReport } from '../../src/features/reporting/submit-report.ts';
+import {
+  planIntervention,
+  runEarlyIntervention,
+  saveRule,
+  switchRule,
+} from '../../src/features/early-intervention/index.ts';
 import { jpegWithGps, reportFields } from '../../src/features/reporting/reporting.http-fixtures.ts';
 
 /** The photo of the world's anonymous report, as the upload plugin hands it to the use case. */
@@ -84,6 +90,9 @@ export type CaseRecords = {
   clockId: string;
   /** A meeting arranged on the case (features/misconduct/arrange-hearing.ts). */
   hearingId: string;
+  /** An early-intervention alert about the case's subject, and an intervention planned on it (features/early-intervention). */
+  eiAlertId: string;
+  eiInterventionId: string;
 };
 
 export async function buildRouteAccessWorld(t: TestApp) {
@@ -221,10 +230,35 @@ export async function buildRouteAccessWorld(t: TestApp) {
       restrictionId: restriction.id,
       publicationId: publication.id,
       complaintId: complaint.id,
+      eiAlertId: '',
+      eiInterventionId: '',
     };
   }
   const restricted = await children(w.restricted.id, 'alice', w.normal.id);
   const normal = await children(w.normal.id, 'dave', w.serious.id);
+
+  // --- early intervention: a rule switched on and run; an alert about each case's subject ---------------
+  const eiRule = await saveRule(
+    t.deps,
+    w.aa,
+    {
+      name: 'Allegations in a year',
+      signalKinds: ['conduct_allegation'],
+      windowDays: 365,
+      warningLevel: 1,
+      criticalLevel: 2,
+    },
+    null,
+  );
+  await switchRule(t.deps, w.aa, eiRule.id, { active: true, version: 1 }, null);
+  await runEarlyIntervention(t.deps, systemActor('test', 'west'), { forceId: 'west', today: TODAY, trigger: 'test' });
+  for (const bundle of [restricted, normal]) {
+    const [alert] = await q<{ id: string }>(`select id from ei_alerts where person_id = $1`, [bundle.personId]);
+    if (!alert) throw new Error('no early-intervention alert');
+    bundle.eiAlertId = alert.id;
+    const plan = { kind: 'mentoring', owner: 'Sgt Patel', dueOn: '2026-04-01' };
+    bundle.eiInterventionId = (await planIntervention(t.deps, w.aa, alert.id, plan, null)).id;
+  }
 
   // --- Vera's vetting file ------------------------------------------------------------------------------
   const vetting = await veraFile(t, vera.id, users.vetting?.id ?? '');
@@ -311,6 +345,7 @@ export async function buildRouteAccessWorld(t: TestApp) {
     userId: users.clerk?.id ?? '',
     forceId: 'west',
     anonReportId: anon.id,
+    eiRuleId: eiRule.id,
     anonFileId: anon.file_id,
   };
   return { ...w, cookies, tokens, users, vera, records: { restricted, normal, vetting, force } };

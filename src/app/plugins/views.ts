@@ -21,6 +21,7 @@ const navigation: { href: string; text: string; ability: Ability }[] = [
   { href: '/oversight', text: 'Oversight', ability: 'oversight.dashboard' },
   { href: '/recommendations', text: 'Recommendations', ability: 'recommendation.read' },
   { href: '/reports', text: 'Confidential reports', ability: 'report.read' },
+  { href: '/early-intervention', text: 'Early intervention', ability: 'ei.read' },
   { href: '/audit', text: 'Audit log', ability: 'audit.read' },
   { href: '/admin/users', text: 'Accounts', ability: 'user.manage' },
 ];

@@ -14,3 +14,4 @@ export * from './notifications.ts';
 export * from './reporting.ts';
 export * from './complaints.ts';
 export * from './hearings.ts';
+export * from './early-intervention.ts';

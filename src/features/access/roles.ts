@@ -84,6 +84,11 @@ export const abilities = [
   'complaint.read',
   'complaint.log',
   'complaint.decide',
+  // Early intervention (features/early-intervention): read alerts and their explanations (never one about the
+  // user themself); move an alert through assessment; manage rules, plan interventions, close alerts.
+  'ei.read',
+  'ei.assess',
+  'ei.manage',
 ] as const;
 
 export type Ability = (typeof abilities)[number];
@@ -122,6 +127,9 @@ const abilitiesByRole: Record<Role, readonly Ability[]> = {
     'complaint.read',
     'complaint.log',
     'complaint.decide',
+    'ei.read',
+    'ei.assess',
+    'ei.manage',
   ],
   vetting_officer: [
     'person.search',

@@ -6,6 +6,7 @@ import { importAuditEvents } from '../imports/import-audit-events.ts';
 import { recommendationAuditEvents } from '../recommendations/recommendation-audit-events.ts';
 import { oversightAuditEvents } from '../oversight/oversight-audit-events.ts';
 import { reportAuditEvents } from '../reporting/report-audit-events.ts';
+import { eiAuditEvents } from '../early-intervention/ei-audit-events.ts';
 
 /**
  * Every kind of audit event, typed. A use case can only record an event that matches one of these,
@@ -325,6 +326,7 @@ export const auditEventSchema = z.discriminatedUnion('type', [
   ...oversightAuditEvents,
   ...reportAuditEvents,
   ...complaintAuditEvents,
+  ...eiAuditEvents,
 ]);
 
 export type AuditEvent = z.infer<typeof auditEventSchema>;

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { summariseComplaintEvent, type ComplaintAuditEvent } from '../complaints/complaint-audit-events.ts';
+import { summariseEiEvent, type EiAuditEvent } from '../early-intervention/ei-audit-events.ts';
 import { summariseRestrictionEvent, type RestrictionAuditEvent } from '../restrictions/restriction-audit-events.ts';
 import { summariseVettingEvent, type VettingAuditEvent } from '../vetting/vetting-audit-events.ts';
 import { summariseImportEvent, type ImportAuditEvent } from '../imports/import-audit-events.ts';
@@ -200,7 +201,8 @@ type FeatureAuditEvent =
   | RecommendationAuditEvent
   | OversightAuditEvent
   | ReportAuditEvent
-  | ComplaintAuditEvent;
+  | ComplaintAuditEvent
+  | EiAuditEvent;
 
 const FEATURE_EVENT_PREFIXES = [
   'complaint.',
@@ -211,6 +213,7 @@ const FEATURE_EVENT_PREFIXES = [
   'recommendation.',
   'oversight.',
   'report.',
+  'ei.',
 ];
 const isFeatureEvent = (e: AuditEvent): e is FeatureAuditEvent =>
   FEATURE_EVENT_PREFIXES.some((prefix) => e.type.startsWith(prefix));
@@ -218,6 +221,7 @@ const isFeatureEvent = (e: AuditEvent): e is FeatureAuditEvent =>
 /** Events owned by a feature are summarised by that feature. */
 function summariseFeatureEvent(e: FeatureAuditEvent): string {
   if (isComplaintEvent(e)) return summariseComplaintEvent(e);
+  if (isEiEvent(e)) return summariseEiEvent(e);
   if (isOversightEvent(e)) return summariseOversightEvent(e);
   if (isReportEvent(e)) return summariseReportEvent(e);
   if (isRestrictionEvent(e)) return summariseRestrictionEvent(e);
@@ -231,6 +235,7 @@ const isRestrictionEvent = (e: AuditEvent): e is RestrictionAuditEvent => e.type
 const isVettingEvent = (e: AuditEvent): e is VettingAuditEvent => e.type.startsWith('vetting.');
 const isRecommendationEvent = (e: AuditEvent): e is RecommendationAuditEvent => e.type.startsWith('recommendation.');
 const isOversightEvent = (e: AuditEvent): e is OversightAuditEvent => e.type.startsWith('oversight.');
+const isEiEvent = (e: AuditEvent): e is EiAuditEvent => e.type.startsWith('ei.');
 const isReportEvent = (e: AuditEvent): e is ReportAuditEvent => e.type.startsWith('report.');
 
 /** The link to another page of the same search: the filters travel with it, blanks do not. */

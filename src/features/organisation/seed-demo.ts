@@ -13,6 +13,7 @@ import { seedDemoCases } from '../misconduct/demo-cases.ts';
 import { seedDemoRecommendations } from '../recommendations/demo-seed.ts';
 import { seedDemoRestrictions } from '../restrictions/demo-restrictions.ts';
 import { seedDemoVetting } from '../vetting/demo-vetting.ts';
+import { seedDemoEarlyIntervention } from '../early-intervention/index.ts';
 import { pointDemoReportClockAtToday } from '../clocks/demo-deadline.repository.ts';
 import { findUserByEmail } from '../auth/accounts.repository.ts';
 import { addMonths } from '../clocks/working-days.ts';
@@ -116,6 +117,7 @@ export async function seedDemo(
   await seedDemoRecommendations(deps, { forceId: DEMO_FORCE.id, today });
   await seedDemoRestrictions(deps, { forceId: DEMO_FORCE.id, today });
   await seedDemoVetting(deps, { forceId: DEMO_FORCE.id, today });
+  await seedDemoEarlyIntervention(deps, { forceId: DEMO_FORCE.id, today });
   // One of the investigator's reports to the local policing body falls due today (Conduct Regs 2020 reg 19:
   // 12 months after the matter came to attention), so the in-server sweep and its reminder show at once.
   const investigator = await findUserByEmail(deps.db, 'investigator@westshire.example');

@@ -9,11 +9,14 @@ import { enqueueVettingReviewReminders } from '../notifications/enqueue-vetting-
 import { enqueueReportReminders } from '../reporting/index.ts';
 import type { Mailer } from '../notifications/mailer.ts';
 import { sendDigests } from '../notifications/send-digests.ts';
+import { systemActor } from '../audit/audit-events.ts';
+import { runEarlyInterventionForAll } from '../early-intervention/index.ts';
 import { runClaimedJob, type ClaimedJobOutcome, type JobLogger } from './run-claimed-job.ts';
 
 export const SWEEP_JOB = 'clock-sweep';
 export const DIGEST_JOB = 'daily-digest';
 export const CHECKPOINT_JOB = 'audit-checkpoint';
+export const EI_JOB = 'early-intervention';
 
 export type Scheduler = { stop: () => void; startup: Promise<ClaimedJobOutcome> };
 
@@ -56,6 +59,22 @@ export function startScheduler(deps: Deps, log: JobLogger, mailer: Mailer | null
       log,
     });
   });
+  // Early intervention (features/early-intervention): every force's active rules, once a day on the digest's
+  // cron (its own claim, so a failure of one never stops the other). Idempotent, like `probity ei run`.
+  const eiCron = new Cron(deps.config.scheduler.digestCron, options, async () => {
+    await runClaimedJob(deps, {
+      name: EI_JOB,
+      slot: slotOf(eiCron),
+      work: async () => {
+        const runs = await runEarlyInterventionForAll(deps, systemActor('scheduler'), {
+          today: ukToday(deps.now()),
+          trigger: 'scheduler',
+        });
+        return { forces: runs.length, opened: runs.reduce((n, r) => n + r.opened, 0) };
+      },
+      log,
+    });
+  });
   const outboxCron = new Cron('* * * * * *', { ...options, interval: deps.config.mail.outboxSeconds }, async () => {
     try {
       await deliverOutbox(deps, mailer);
@@ -76,7 +95,7 @@ export function startScheduler(deps: Deps, log: JobLogger, mailer: Mailer | null
     // A run in progress finishes its current transaction or fails on the closed database; either way the
     // next start (or another instance) picks up what is left: every step is idempotent.
     stop: () => {
-      for (const job of [sweepCron, digestCron, outboxCron, checkpointCron]) job?.stop();
+      for (const job of [sweepCron, digestCron, eiCron, outboxCron, checkpointCron]) job?.stop();
     },
   };
 }

@@ -1,0 +1,10 @@
+import type { FastifyInstance } from 'fastify';
+import type { Deps } from '../../app/deps.ts';
+import { registerEarlyInterventionApi } from './ei.api.ts';
+import { registerEarlyInterventionPages } from './ei.pages.ts';
+
+/** Early intervention: pages and the JSON API over the same use cases. */
+export function registerEarlyInterventionRoutes(app: FastifyInstance, deps: Deps): void {
+  registerEarlyInterventionPages(app, deps);
+  registerEarlyInterventionApi(app, deps);
+}
