@@ -15,6 +15,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { forces } from './organisation.ts';
 import { people } from './people.ts';
+import { bytea } from './cases.ts';
 
 /**
  * Public complaints under Schedule 3 of the Police Reform Act 2002 (features/complaints). A complaint is
@@ -52,6 +53,8 @@ export const complaintDecisionKinds = [
   'outcome_notice',
 ] as const;
 export const complaintClockStates = ['running', 'met', 'cancelled'] as const;
+export const complaintLetterKinds = ['acknowledgement', 'progress_update', 'outcome', 'withdrawal'] as const;
+export const complaintLetterDeliveries = ['email', 'post'] as const;
 
 export const complaints = pgTable(
   'complaints',
@@ -94,6 +97,13 @@ export const complaints = pgTable(
     learning: text('learning'),
     withdrawnOn: date('withdrawn_on'),
     createdBy: uuid('created_by'),
+    /**
+     * The complainant's follow-up code (public portal): only its argon2id hash is kept, with the count of
+     * wrong codes and the lock they cause. Null for complaints not made through the portal.
+     */
+    followUpHash: text('follow_up_hash'),
+    followUpFailedAttempts: integer('follow_up_failed_attempts').notNull().default(0),
+    followUpLockedUntil: timestamp('follow_up_locked_until', { withTimezone: true }),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -228,5 +238,34 @@ export const complaintClocks = pgTable(
     index('complaint_clocks_live_due_idx')
       .on(t.forceId, t.dueOn)
       .where(sql`state = 'running'`),
+  ],
+);
+
+/**
+ * Letters to the complainant generated from the record (features/complaints/letters): the HTML and the PDF
+ * as sent, kept on the complaint. `delivery` is e-mail (queued in the outbox, `outbox_id`) when the
+ * complainant chose e-mail and gave an address, otherwise post (listed for printing).
+ */
+export const complaintLetters = pgTable(
+  'complaint_letters',
+  {
+    forceId: text('force_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    complaintId: uuid('complaint_id').notNull(),
+    complainantId: uuid('complainant_id').notNull(),
+    kind: text('kind', { enum: complaintLetterKinds }).notNull(),
+    writtenOn: date('written_on').notNull(),
+    subject: text('subject').notNull(),
+    html: text('html').notNull(),
+    pdf: bytea('pdf').notNull(),
+    delivery: text('delivery', { enum: complaintLetterDeliveries }).notNull(),
+    outboxId: uuid('outbox_id'),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.forceId, t.id] }),
+    foreignKey({ columns: [t.forceId, t.complaintId], foreignColumns: [complaints.forceId, complaints.id] }),
+    index('complaint_letters_complaint_idx').on(t.forceId, t.complaintId, t.createdAt),
   ],
 );
