@@ -138,6 +138,7 @@ export const API_BODIES: Record<string, (b: Record<string, string>) => unknown> 
     reasons: 'Looked into',
   }),
   'POST /api/v1/complaints/:id/progress-updates': () => ({ version: 1, sentOn: '2026-03-01' }),
+  'POST /api/v1/complaints/:id/letters': () => ({ kind: 'acknowledgement' }),
   'POST /api/v1/complaints/:id/outcome-notice': () => ({ version: 1, notifiedOn: '2026-03-01' }),
   'POST /api/v1/complaints/:id/withdrawal': () => ({ version: 1, withdrawnOn: '2026-03-01', signedNotice: true }),
   'POST /api/v1/vetting/appeals/:id/outcome': () => ({
@@ -221,6 +222,7 @@ export const FORM_BODIES: Record<string, string | ((b: Record<string, string>) =
       ...formDate('decidedOn', '2026-03-01'),
       reasons: 'Looked into',
     }),
+  'POST /complaints/:id/letters': form({ kind: 'acknowledgement' }),
   'POST /complaints/:id/progress-updates': form({ version: '1', ...formDate('sentOn', '2026-03-01') }),
   'POST /complaints/:id/outcome-notice': form({ version: '1', ...formDate('notifiedOn', '2026-03-01') }),
   'POST /complaints/:id/withdrawal': form({

@@ -336,6 +336,15 @@ export const ROUTE_TABLE: Record<string, Entry> = {
   'POST /complaints/:id/withdrawal': onComplaint('complaint.decide'),
   'POST /complaints/:id/progress-updates': onComplaint('complaint.decide'),
   'POST /complaints/:id/outcome-notice': onComplaint('complaint.decide'),
+  'POST /complaints/:id/letters': onComplaint('complaint.decide'),
+  'GET /complaints/:id/letters/:letterId': {
+    ...onComplaint('complaint.read'),
+    params: { letterId: 'complaintLetterId' },
+  },
+  'GET /complaints/:id/letters/:letterId/pdf': {
+    ...onComplaint('complaint.read'),
+    params: { letterId: 'complaintLetterId' },
+  },
   'GET /api/v1/complaints': complaintList(),
   'POST /api/v1/complaints': notRecordScoped('complaint.log', CREATE),
   'GET /api/v1/complaints/:id': onComplaint('complaint.read'),
@@ -346,6 +355,7 @@ export const ROUTE_TABLE: Record<string, Entry> = {
   'POST /api/v1/complaints/:id/withdrawal': onComplaint('complaint.decide'),
   'POST /api/v1/complaints/:id/progress-updates': onComplaint('complaint.decide'),
   'POST /api/v1/complaints/:id/outcome-notice': onComplaint('complaint.decide'),
+  'POST /api/v1/complaints/:id/letters': onComplaint('complaint.decide'),
 
   // --- restrictions --------------------------------------------------------------------------------------
   'GET /restrictions': caseList('restriction.read'),

@@ -26,6 +26,7 @@ import { createReport } from '../../src/features/recommendations/create-report.t
 import { generateResponse } from '../../src/features/recommendations/generate-response.ts';
 import { complaintInput } from '../../src/features/complaints/complaints.http-fixtures.ts';
 import { logComplaint } from '../../src/features/complaints/log-complaint.ts';
+import { writeComplaintLetter } from '../../src/features/complaints/letters/write-letter.ts';
 import { imposeRestriction } from '../../src/features/restrictions/impose-restriction.ts';
 import { buildRestrictionWorld, decisionBody } from '../../src/features/restrictions/restrictions.http-fixtures.ts';
 import { createAccount, createPerson, sessionCookieFor } from './factories.ts';
@@ -78,6 +79,8 @@ export type CaseRecords = {
   publicationId: string;
   /** A public complaint about the case's subject (features/complaints). */
   complaintId: string;
+  /** An acknowledgement letter of that complaint. */
+  complaintLetterId: string;
 };
 
 export async function buildRouteAccessWorld(t: TestApp) {
@@ -182,6 +185,7 @@ export async function buildRouteAccessWorld(t: TestApp) {
       .returning();
     if (!evidence || !publication) throw new Error('no evidence or publication');
     const complaint = await logComplaint(t.deps, w.aa, complaintInput([row.person_id]), null);
+    const letter = await writeComplaintLetter(t.deps, w.aa, complaint.id, { kind: 'acknowledgement' }, null);
     return {
       caseId,
       allegationId: row.allegation_id,
@@ -194,6 +198,7 @@ export async function buildRouteAccessWorld(t: TestApp) {
       restrictionId: restriction.id,
       publicationId: publication.id,
       complaintId: complaint.id,
+      complaintLetterId: letter.letters[0]?.id ?? '',
     };
   }
   const restricted = await children(w.restricted.id, 'alice', w.normal.id);

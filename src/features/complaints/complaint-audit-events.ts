@@ -63,6 +63,14 @@ export const complaintAuditEvents = [
     dueOn: day,
   }),
   z.object({ type: z.literal('complaint.viewed'), complaintId: uuid }),
+  z.object({
+    type: z.literal('complaint.letter'),
+    complaintId: uuid,
+    letterId: uuid,
+    kind: z.string(),
+    delivery: z.enum(['email', 'post']),
+  }),
+  z.object({ type: z.literal('complaint.letter_viewed'), complaintId: uuid, letterId: uuid }),
   z.object({ type: z.literal('complaint.listed'), resultCount: z.number().int() }),
 ] as const;
 
@@ -94,6 +102,10 @@ export function summariseComplaintEvent(e: ComplaintAuditEvent): string {
       return `Complaint clock ${words(e.period)} ${e.change} (due ${e.dueOn})`;
     case 'complaint.viewed':
       return 'Viewed a complaint';
+    case 'complaint.letter':
+      return `Wrote a ${words(e.kind)} letter (${e.delivery === 'email' ? 'sent by e-mail' : 'for post'})`;
+    case 'complaint.letter_viewed':
+      return 'Viewed a letter of a complaint';
     case 'complaint.listed':
       return `Listed complaints: ${e.resultCount} shown`;
     default: {

@@ -88,6 +88,13 @@ export function formOptions() {
 type View = Awaited<ReturnType<typeof viewComplaint>>;
 
 /** The complaint page: summary rows, the people, allegations, decisions and clocks, and which forms apply. */
+export const letterKindLabels: Record<string, string> = {
+  acknowledgement: 'Acknowledgement',
+  progress_update: 'Progress update',
+  outcome: 'Outcome letter',
+  withdrawal: 'Withdrawal confirmation',
+};
+
 export function complaintPageModel(view: View, periods: ResolvedPeriods, canDecide: boolean) {
   const c = view.complaint;
   const subjectName = (id: string) => {
@@ -168,7 +175,16 @@ export function complaintPageModel(view: View, periods: ResolvedPeriods, canDeci
               : 'Running',
       overdue: k.state === 'running' && k.dueOn < view.today,
     })),
+    letters: view.letters.map((l) => ({
+      id: l.id,
+      kind: letterKindLabels[l.kind],
+      writtenOn: formatDate(l.writtenOn),
+      to: view.complainants.find((p) => p.id === l.complainantId)?.name ?? '',
+      delivery: l.delivery === 'email' ? 'Sent by e-mail' : 'To post',
+    })),
+    letterItems: Object.entries(letterKindLabels).map(([value, text]) => ({ value, text })),
     show: {
+      letters: canDecide,
       initialHandling: canDecide && status === 'logged',
       referral: canDecide && (status === 'recorded' || status === 'referred'),
       handling: canDecide && status === 'recorded',

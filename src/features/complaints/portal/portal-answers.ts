@@ -95,6 +95,9 @@ export function checkAnswers(a: Answers, today: string): Checked {
   need('whatHappened', a.whatHappened !== '');
   need('about', a.about in PORTAL_ABOUT && Object.hasOwn(PORTAL_ABOUT, a.about));
   need('who', oneOf(PORTAL_WHO, a.who));
+  // Police Reform Act 2002 s.12(1B): a complaint about the service itself only by someone adversely affected.
+  const witness = a.basis === 'witness' || (a.basis === 'on_behalf' && a.representedBasis === 'witness');
+  if (a.who === 'service' && witness) errors['who'] ??= { key: 'errors.serviceWitness' };
   for (const [field, max] of Object.entries(LIMITS) as [keyof Answers, number][])
     if (a[field].length > max) errors[field] ??= { key: 'errors.tooLong', params: { max } };
 

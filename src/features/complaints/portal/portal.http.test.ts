@@ -104,6 +104,13 @@ describe('making a complaint', () => {
       csrf: false,
     });
     expect(future.body).toContain('The date cannot be in the future');
+    const witness = await visitor().post('/public/west/complain', answers({ basis: 'witness', who: 'service' }), {
+      csrf: false,
+    });
+    expect(witness.statusCode).toBe(400);
+    expect(witness.body).toContain(
+      'A complaint about the service in general can be made only by someone affected by it',
+    );
     expect(await count('complaints')).toBe(before);
   });
 
