@@ -14,6 +14,7 @@ import {
   vettingClearances,
   vettingDecisions,
   vettingReviews,
+  complaintReviews,
 } from '../../src/db/schema/index.ts';
 import type { Role } from '../../src/features/access/roles.ts';
 import { createApiToken } from '../../src/features/auth/api-tokens.ts';
@@ -271,8 +272,23 @@ export async function buildRouteAccessWorld(t: TestApp) {
   );
   if (!anon) throw new Error('no anonymous report');
 
+  // A review application to the PCC office (features/complaints/reviews), on the normal case's complaint.
+  const [review] = await db
+    .insert(complaintReviews)
+    .values({
+      forceId: 'west',
+      complaintId: normal.complaintId,
+      body: 'local_policing_body',
+      receivedOn: '2026-03-01',
+      via: 'staff',
+      grounds: 'Not satisfied with the outcome',
+    })
+    .returning();
+  if (!review) throw new Error('no review');
+
   const [serious] = await q<{ reference: string }>(`select reference from cases where id = $1`, [w.serious.id]);
   const force = {
+    complaintReviewId: review.id,
     /** For request bodies: a case to link, a unit to own a case, a record to merge. */
     otherReference: serious?.reference ?? '',
     unitId: w.psd.id,

@@ -55,6 +55,8 @@ export const complaintDecisionKinds = [
 export const complaintClockStates = ['running', 'met', 'cancelled'] as const;
 export const complaintLetterKinds = ['acknowledgement', 'progress_update', 'outcome', 'withdrawal'] as const;
 export const complaintLetterDeliveries = ['email', 'post'] as const;
+export const complaintReviewStatuses = ['awaiting', 'forwarded', 'decided'] as const;
+export const complaintReviewResults = ['upheld', 'not_upheld'] as const;
 
 export const complaints = pgTable(
   'complaints',
@@ -267,5 +269,40 @@ export const complaintLetters = pgTable(
     primaryKey({ columns: [t.forceId, t.id] }),
     foreignKey({ columns: [t.forceId, t.complaintId], foreignColumns: [complaints.forceId, complaints.id] }),
     index('complaint_letters_complaint_idx').on(t.forceId, t.complaintId, t.createdAt),
+  ],
+);
+
+/**
+ * A complainant's application for a review (Police Reform Act 2002 Sch 3 paras 6A and 25; C&M Regs 2020
+ * reg 29): received online through the portal or logged by staff, to the review body worked out by reg 32.
+ * The local policing body records the result (the outcome was, or was not, reasonable and proportionate:
+ * upheld when it was not) and its recommendations; an application that belongs to the IOPC is forwarded
+ * (paras 31-32) and recorded as such.
+ */
+export const complaintReviews = pgTable(
+  'complaint_reviews',
+  {
+    forceId: text('force_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    complaintId: uuid('complaint_id').notNull(),
+    body: text('body', { enum: ['iopc', 'local_policing_body'] }).notNull(),
+    receivedOn: date('received_on').notNull(),
+    via: text('via', { enum: ['portal', 'staff'] }).notNull(),
+    /** Why the complainant is not satisfied, in their words. */
+    grounds: text('grounds').notNull(),
+    status: text('status', { enum: complaintReviewStatuses }).notNull().default('awaiting'),
+    forwardedOn: date('forwarded_on'),
+    result: text('result', { enum: complaintReviewResults }),
+    recommendations: text('recommendations'),
+    decidedOn: date('decided_on'),
+    decidedBy: uuid('decided_by'),
+    loggedBy: uuid('logged_by'),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.forceId, t.id] }),
+    foreignKey({ columns: [t.forceId, t.complaintId], foreignColumns: [complaints.forceId, complaints.id] }),
+    index('complaint_reviews_queue_idx').on(t.forceId, t.body, t.status),
   ],
 );

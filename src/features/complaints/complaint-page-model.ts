@@ -185,6 +185,8 @@ export function complaintPageModel(view: View, periods: ResolvedPeriods, canDeci
     letterItems: Object.entries(letterKindLabels).map(([value, text]) => ({ value, text })),
     show: {
       letters: canDecide,
+      reviewApplication:
+        canDecide && status === 'finalised' && !!c.reviewBody && c.reviewBody !== 'none' && !!c.reviewWindowEndsOn,
       initialHandling: canDecide && status === 'logged',
       referral: canDecide && (status === 'recorded' || status === 'referred'),
       handling: canDecide && status === 'recorded',
