@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TestClient, type TestApp } from '../../../../test/support/test-app.ts';
-import { createForce } from '../../../../test/support/factories.ts';
+import { createAccount, createForce } from '../../../../test/support/factories.ts';
+import { recordHandling } from '../record-handling.ts';
+import { recordInitialHandling } from '../record-initial-handling.ts';
+import { recordOutcomes } from '../record-outcomes.ts';
+import { recordReferral } from '../record-referral.ts';
 import { allMessages } from './i18n.ts';
 import { FOLLOW_UP_CODE_BITS, FOLLOW_UP_LOCK_THRESHOLD } from './follow-up-code.ts';
 
@@ -206,6 +210,100 @@ describe('following up a complaint', () => {
     now = new Date('2026-03-02T11:30:00Z');
     const later = await visitor().post('/public/west/complaint-status', { reference, code }, { csrf: false });
     expect(later.statusCode).toBe(200);
+  });
+});
+
+describe('a review applied for online', () => {
+  it('is offered once the outcome is notified, names the review body and its time limit, and is logged', async () => {
+    const handler = await createAccount(t.deps, {
+      email: 'h@west.example',
+      role: 'complaints_handler',
+      forceId: 'west',
+    });
+    const p = handler.principal;
+    const [row] = (await rows<{ id: string }>(`select id from complaints where reference = '${reference}'`)).rows;
+    const id = row?.id ?? '';
+    await recordInitialHandling(
+      t.deps,
+      p,
+      id,
+      {
+        version: 1,
+        contactMadeOn: '2026-03-02',
+        complainantWishes: 'Wants it recorded',
+        complainantWantsRecorded: true,
+        handling: 'recorded',
+        decidedOn: '2026-03-02',
+        reasons: 'Asked for',
+      },
+      null,
+    );
+    await recordReferral(
+      t.deps,
+      p,
+      id,
+      { version: 2, referred: false, decidedOn: '2026-03-02', reasons: 'None' },
+      null,
+    );
+    await recordHandling(
+      t.deps,
+      p,
+      id,
+      { version: 3, route: 'otherwise_than_by_investigation', startedOn: '2026-03-02', reasons: 'Proportionate' },
+      null,
+    );
+    const [allegation] = (
+      await rows<{ id: string }>(`select id from complaint_allegations where complaint_id = '${id}'`)
+    ).rows;
+    await recordOutcomes(
+      t.deps,
+      p,
+      id,
+      {
+        version: 4,
+        decidedOn: '2026-03-02',
+        notifiedOn: '2026-03-02',
+        outcomes: [{ allegationId: allegation?.id ?? '', outcome: 'service_acceptable' }],
+        reasons: 'CCTV shows a calm exchange',
+      },
+      null,
+    );
+    const status = await visitor().post('/public/west/complaint-status', { reference, code }, { csrf: false });
+    expect(status.body).toContain('We have finished handling your complaint and told you the outcome.');
+    expect(status.body).toContain(
+      'It will be carried out by the Police and Crime Commissioner. You must apply by 30 March 2026.',
+    );
+    expect(status.body).not.toContain('CCTV shows a calm exchange');
+
+    const empty = await visitor().post(
+      '/public/west/complaint-review',
+      { reference, code, grounds: '' },
+      { csrf: false },
+    );
+    expect(empty.statusCode).toBe(400);
+    const wrong = await visitor().post(
+      '/public/west/complaint-review',
+      { reference, code: 'ZZZZ-ZZZZ-ZZZZ-ZZZZ', grounds: 'Unfair' },
+      { csrf: false },
+    );
+    expect(wrong.statusCode).toBe(400);
+    expect(await count('complaint_reviews')).toBe(0);
+    const sent = await visitor().post(
+      '/public/west/complaint-review',
+      { reference, code, grounds: 'Nobody looked at my own video' },
+      { csrf: false },
+    );
+    expect(sent.statusCode).toBe(200);
+    expect(sent.body).toContain('Your review application has been sent');
+    const [review] = (
+      await rows<Record<string, string>>(
+        'select body, via, grounds, received_on::text as received from complaint_reviews',
+      )
+    ).rows;
+    expect(review).toMatchObject({ body: 'local_policing_body', via: 'portal', received: '2026-03-02' });
+    const after = await visitor().post('/public/west/complaint-status', { reference, code }, { csrf: false });
+    expect(after.body).toContain('You have applied for a review. We will tell you the result.');
+    expect(after.body).not.toContain('name="grounds"');
   });
 });
 

@@ -13,6 +13,7 @@ import {
 import { checkPortalAnswers, makeComplaint, PortalAnswersError } from './make-complaint.ts';
 import { formatDay, LANGUAGE_COOKIE, pickLanguage, translator, type Translate } from './i18n.ts';
 import { PortalLockedError, viewComplaintStatus } from './view-complaint-status.ts';
+import { applyForReviewOnline } from './apply-online.ts';
 
 type Force = { Params: { forceId: string }; Querystring: { lang?: string } };
 type Post = Force & { Body: Record<string, unknown> };
@@ -211,11 +212,48 @@ export function registerPortalPages(app: FastifyInstance, deps: Deps): void {
           next: view.next
             ? t(`status.deadlines.${view.next.period}`, { date: formatDay(t, view.next.dueOn) })
             : t('status.noDeadline'),
+          reviewState: view.review
+            ? t(`status.reviewStates.${view.review.status}`, {
+                result: view.review.result ? t(`status.reviewResults.${view.review.result}`) : '',
+              })
+            : '',
+          reviewIntro:
+            view.canApplyForReview && view.reviewBody
+              ? t('status.reviewIntro', {
+                  body: t(`status.reviewBodies.${view.reviewBody}`),
+                  date: formatDay(t, view.reviewWindowEndsOn),
+                })
+              : '',
           letters: view.letters.map((l) => ({
             kind: t(`status.letterKinds.${l.kind}`),
             writtenOn: formatDay(t, l.writtenOn),
           })),
         }));
+      } catch (err) {
+        if (err instanceof PortalLockedError)
+          return showStatusForm(request, reply.code(423), body, { code: { key: 'errors.locked' } });
+        if (!(err instanceof PortalAnswersError)) throw err;
+        return showStatusForm(request, reply.code(400), body, err.fields);
+      }
+    },
+  );
+
+  app.post<Post>(
+    '/public/:forceId/complaint-review',
+    {
+      ...quiet,
+      config: {
+        cookieless: true,
+        noSessionForm: 'a review application with the reference and code: no session',
+        ...limited(30, 'complaints-portal-status'),
+      },
+    },
+    async (request, reply) => {
+      const body = request.body ?? {};
+      const force = await portalForce(request);
+      try {
+        await applyForReviewOnline(deps, force.id, body, request.id);
+        return render(request, reply, 'review-sent.njk', 'reviewSent.title', () => ({}));
       } catch (err) {
         if (err instanceof PortalLockedError)
           return showStatusForm(request, reply.code(423), body, { code: { key: 'errors.locked' } });

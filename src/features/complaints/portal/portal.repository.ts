@@ -1,6 +1,6 @@
-import { and, asc, eq, isNotNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
-import { complaintClocks, complaintLetters, complaints } from '../../../db/schema/index.ts';
+import { complaintClocks, complaintLetters, complaintReviews, complaints } from '../../../db/schema/index.ts';
 
 /** The complaint of the force with this reference, if it was made through the portal (it has a code hash). */
 export async function findPortalComplaint(db: Db, forceId: string, reference: string) {
@@ -14,6 +14,8 @@ export async function findPortalComplaint(db: Db, forceId: string, reference: st
       followUpHash: complaints.followUpHash,
       failedAttempts: complaints.followUpFailedAttempts,
       lockedUntil: complaints.followUpLockedUntil,
+      reviewBody: complaints.reviewBody,
+      reviewWindowEndsOn: complaints.reviewWindowEndsOn,
     })
     .from(complaints)
     .where(
@@ -56,4 +58,15 @@ export async function letterHeadings(db: Db, forceId: string, complaintId: strin
     .from(complaintLetters)
     .where(and(eq(complaintLetters.forceId, forceId), eq(complaintLetters.complaintId, complaintId)))
     .orderBy(asc(complaintLetters.createdAt));
+}
+
+/** The complainant's latest review application: its status and result only. */
+export async function latestReview(db: Db, forceId: string, complaintId: string) {
+  const [row] = await db
+    .select({ status: complaintReviews.status, result: complaintReviews.result })
+    .from(complaintReviews)
+    .where(and(eq(complaintReviews.forceId, forceId), eq(complaintReviews.complaintId, complaintId)))
+    .orderBy(desc(complaintReviews.createdAt))
+    .limit(1);
+  return row ?? null;
 }

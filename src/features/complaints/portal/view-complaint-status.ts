@@ -10,7 +10,14 @@ import {
   isLocked,
   normaliseFollowUpCode,
 } from './follow-up-code.ts';
-import { findPortalComplaint, letterHeadings, runningClocks, setFollowUpAttempts } from './portal.repository.ts';
+import { ukToday } from '../../../lib/dates.ts';
+import {
+  findPortalComplaint,
+  latestReview,
+  letterHeadings,
+  runningClocks,
+  setFollowUpAttempts,
+} from './portal.repository.ts';
 
 /** The periods the complainant is told about (the others, such as the report to the PCC, are internal). */
 const TOLD_TO_COMPLAINANT = [
@@ -28,6 +35,10 @@ export type ComplaintStatusView = {
   status: (typeof complaintStatuses)[number];
   next: { period: string; dueOn: string } | null;
   letters: { kind: string; writtenOn: string }[];
+  review: { status: string; result: string | null } | null;
+  canApplyForReview: boolean;
+  reviewBody: string | null;
+  reviewWindowEndsOn: string | null;
 };
 
 /**
@@ -36,12 +47,11 @@ export type ComplaintStatusView = {
  * wrong pair gets the same answer after the same argon2 verification (a decoy for an unknown reference);
  * wrong codes count against the complaint named and lock it, without any address. The read is audited.
  */
-export async function viewComplaintStatus(
-  deps: Deps,
-  forceId: string,
-  body: Record<string, unknown>,
-  requestId: string | null,
-): Promise<ComplaintStatusView> {
+/**
+ * The complaint a reference and follow-up code open, or the portal's refusal: every wrong pair gets the same
+ * answer after the same argon2 verification; wrong codes count against the complaint named and lock it.
+ */
+export async function openWithCode(deps: Deps, forceId: string, body: Record<string, unknown>) {
   const reference = typeof body['reference'] === 'string' ? body['reference'].trim().toUpperCase() : '';
   const typed = typeof body['code'] === 'string' ? body['code'] : '';
   const missing: Record<string, { key: string }> = {};
@@ -61,11 +71,22 @@ export async function viewComplaintStatus(
     await setFollowUpAttempts(deps.db, row.forceId, row.id, afterFailure(state, now));
     throw wrong;
   }
+  if (row.failedAttempts > 0 || row.lockedUntil)
+    await setFollowUpAttempts(deps.db, row.forceId, row.id, { failedAttempts: 0, lockedUntil: null });
+  return row;
+}
+
+export async function viewComplaintStatus(
+  deps: Deps,
+  forceId: string,
+  body: Record<string, unknown>,
+  requestId: string | null,
+): Promise<ComplaintStatusView> {
+  const row = await openWithCode(deps, forceId, body);
   return deps.db.transaction(async (tx) => {
-    if (row.failedAttempts > 0 || row.lockedUntil)
-      await setFollowUpAttempts(tx, row.forceId, row.id, { failedAttempts: 0, lockedUntil: null });
     const clocks = (await runningClocks(tx, row.forceId, row.id)).filter((c) => TOLD_TO_COMPLAINANT.includes(c.period));
     const letters = await letterHeadings(tx, row.forceId, row.id);
+    const review = await latestReview(tx, row.forceId, row.id);
     await recordAudit(
       tx,
       { ...systemActor(PORTAL_ACTOR, row.forceId), requestId },
@@ -78,6 +99,15 @@ export async function viewComplaintStatus(
       status: row.status,
       next: clocks[0] ?? null,
       letters,
+      review,
+      canApplyForReview:
+        !review &&
+        row.status === 'finalised' &&
+        (row.reviewBody === 'iopc' || row.reviewBody === 'local_policing_body') &&
+        !!row.reviewWindowEndsOn &&
+        ukToday(deps.now()) <= row.reviewWindowEndsOn,
+      reviewBody: row.reviewBody,
+      reviewWindowEndsOn: row.reviewWindowEndsOn,
     };
   });
 }
