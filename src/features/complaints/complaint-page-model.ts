@@ -182,6 +182,17 @@ export function complaintPageModel(view: View, periods: ResolvedPeriods, canDeci
       to: view.complainants.find((p) => p.id === l.complainantId)?.name ?? '',
       delivery: l.delivery === 'email' ? 'Sent by e-mail' : 'To post',
     })),
+    reviews: view.reviews.map((r) => ({
+      receivedOn: formatDate(r.receivedOn),
+      body: r.body === 'iopc' ? 'The IOPC' : 'The local policing body',
+      via: r.via === 'portal' ? 'online' : 'logged by staff',
+      state:
+        r.status === 'decided'
+          ? `${r.result === 'upheld' ? 'Upheld' : 'Not upheld'} on ${formatDate(r.decidedOn)}${r.recommendations ? `. Recommendations: ${r.recommendations}` : ''}`
+          : r.status === 'forwarded'
+            ? `Forwarded to the IOPC on ${formatDate(r.forwardedOn)}`
+            : 'Awaiting the review body',
+    })),
     letterItems: Object.entries(letterKindLabels).map(([value, text]) => ({ value, text })),
     show: {
       letters: canDecide,

@@ -133,6 +133,10 @@ describe('reviews', () => {
     expect(upheld.statusCode).toBe(303);
     const after = await pcc.get(`/complaint-reviews/${reviewId}`);
     expect(after.body).toContain('Upheld, 2 March 2026. Recommendations: Listen to the call recording and write again');
+    const complaintPage = await as('handler').get(`/complaints/${complaintId}`);
+    expect(complaintPage.body).toContain(
+      'to the local policing body: Upheld on 2 March 2026. Recommendations: Listen to the call recording and write again',
+    );
     const twice = await call('pcc', 'POST', `/api/v1/complaint-reviews/${reviewId}/outcome`, {
       version: 2,
       result: 'not_upheld',

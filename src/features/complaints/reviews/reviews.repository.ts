@@ -89,3 +89,12 @@ export async function updateComplaintReview(
   if (!updated) throw staleVersion();
   return updated;
 }
+
+/** The review applications of a complaint, oldest first (the complaint page, for those who may see it). */
+export async function reviewsOfComplaint(db: Db, forceId: string, complaintId: string) {
+  return db
+    .select()
+    .from(complaintReviews)
+    .where(and(eq(complaintReviews.forceId, forceId), eq(complaintReviews.complaintId, complaintId)))
+    .orderBy(complaintReviews.createdAt);
+}
