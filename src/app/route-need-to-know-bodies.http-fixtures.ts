@@ -180,6 +180,14 @@ export const API_BODIES: Record<string, (b: Record<string, string>) => unknown> 
     reasons: 'Looked into',
   }),
   'POST /api/v1/complaints/:id/progress-updates': () => ({ version: 1, sentOn: '2026-03-01' }),
+  'POST /api/v1/complaints/:id/letters': () => ({ kind: 'acknowledgement' }),
+  'POST /api/v1/complaints/:id/reviews': () => ({ receivedOn: '2026-03-01', grounds: 'Not satisfied' }),
+  'POST /api/v1/complaint-reviews/:reviewId/outcome': () => ({
+    version: 1,
+    result: 'not_upheld',
+    decidedOn: '2026-03-02',
+  }),
+  'POST /api/v1/complaint-reviews/:reviewId/forward': () => ({ version: 1, forwardedOn: '2026-03-02' }),
   'POST /api/v1/complaints/:id/outcome-notice': () => ({ version: 1, notifiedOn: '2026-03-01' }),
   'POST /api/v1/complaints/:id/withdrawal': () => ({ version: 1, withdrawnOn: '2026-03-01', signedNotice: true }),
   'POST /api/v1/vetting/appeals/:id/outcome': () => ({
@@ -268,6 +276,14 @@ export const FORM_BODIES: Record<string, string | ((b: Record<string, string>) =
       ...formDate('decidedOn', '2026-03-01'),
       reasons: 'Looked into',
     }),
+  'POST /complaints/:id/letters': form({ kind: 'acknowledgement' }),
+  'POST /complaints/:id/reviews': form({ ...formDate('receivedOn', '2026-03-01'), grounds: 'Not satisfied' }),
+  'POST /complaint-reviews/:reviewId/outcome': form({
+    version: '1',
+    result: 'not_upheld',
+    ...formDate('decidedOn', '2026-03-02'),
+  }),
+  'POST /complaint-reviews/:reviewId/forward': form({ version: '1', ...formDate('forwardedOn', '2026-03-02') }),
   'POST /complaints/:id/progress-updates': form({ version: '1', ...formDate('sentOn', '2026-03-01') }),
   'POST /complaints/:id/outcome-notice': form({ version: '1', ...formDate('notifiedOn', '2026-03-01') }),
   'POST /complaints/:id/withdrawal': form({

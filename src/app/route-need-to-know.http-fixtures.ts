@@ -163,6 +163,14 @@ const onComplaint = (ability: Ability): Entry => ({
   otherForce: { who: 'east', on: 'normal' },
   subject: { who: 'aaSubject', on: 'normal' },
 });
+const REVIEWS_FORCE_WIDE =
+  'every PCC office user of the force reviews every application whose review body is the local policing body (reviews-scope.ts); no role of the force but the PCC office holds complaint.review';
+const REVIEW_NO_SUBJECT =
+  'the officer complained about holds no complaint.review (a PCC office ability); the complaint itself is probed by the complaint routes';
+const onReview = (): Entry =>
+  forceRecord('complaint.review', 'complaintReviewId', 'eastPcc', REVIEWS_FORCE_WIDE, {
+    reviewId: 'complaintReviewId',
+  });
 const complaintList = (): Entry =>
   list('complaint.read', 'complaintId', {
     sameForce: COMPLAINTS_FORCE_WIDE,
@@ -404,6 +412,28 @@ export const ROUTE_TABLE: Record<string, Entry> = {
   'POST /complaints/:id/withdrawal': onComplaint('complaint.decide'),
   'POST /complaints/:id/progress-updates': onComplaint('complaint.decide'),
   'POST /complaints/:id/outcome-notice': onComplaint('complaint.decide'),
+  'POST /complaints/:id/letters': onComplaint('complaint.decide'),
+  'POST /complaints/:id/reviews': onComplaint('complaint.decide'),
+  'GET /complaint-reviews': list('complaint.review', 'complaintReviewId', {
+    sameForce: REVIEWS_FORCE_WIDE,
+    otherForce: { who: 'eastPcc', on: 'force' },
+    subject: REVIEW_NO_SUBJECT,
+    control: 'pcc',
+    hides: { key: 'complaintReviewId', seenBy: 'pcc' },
+  }),
+  'GET /complaint-reviews/:reviewId': onReview(),
+  'POST /complaint-reviews/:reviewId/outcome': onReview(),
+  'POST /complaint-reviews/:reviewId/forward': onReview(),
+  'POST /api/v1/complaint-reviews/:reviewId/outcome': onReview(),
+  'POST /api/v1/complaint-reviews/:reviewId/forward': onReview(),
+  'GET /complaints/:id/letters/:letterId': {
+    ...onComplaint('complaint.read'),
+    params: { letterId: 'complaintLetterId' },
+  },
+  'GET /complaints/:id/letters/:letterId/pdf': {
+    ...onComplaint('complaint.read'),
+    params: { letterId: 'complaintLetterId' },
+  },
   'GET /api/v1/complaints': complaintList(),
   'POST /api/v1/complaints': notRecordScoped('complaint.log', CREATE),
   'GET /api/v1/complaints/:id': onComplaint('complaint.read'),
@@ -414,6 +444,8 @@ export const ROUTE_TABLE: Record<string, Entry> = {
   'POST /api/v1/complaints/:id/withdrawal': onComplaint('complaint.decide'),
   'POST /api/v1/complaints/:id/progress-updates': onComplaint('complaint.decide'),
   'POST /api/v1/complaints/:id/outcome-notice': onComplaint('complaint.decide'),
+  'POST /api/v1/complaints/:id/letters': onComplaint('complaint.decide'),
+  'POST /api/v1/complaints/:id/reviews': onComplaint('complaint.decide'),
 
   // --- restrictions --------------------------------------------------------------------------------------
   'GET /restrictions': caseList('restriction.read'),

@@ -16,6 +16,7 @@ import {
   vettingClearances,
   vettingDecisions,
   vettingReviews,
+  complaintReviews,
 } from '../../src/db/schema/index.ts';
 import type { Role } from '../../src/features/access/roles.ts';
 import { createApiToken } from '../../src/features/auth/api-tokens.ts';
@@ -28,6 +29,7 @@ import { createReport } from '../../src/features/recommendations/create-report.t
 import { generateResponse } from '../../src/features/recommendations/generate-response.ts';
 import { complaintInput } from '../../src/features/complaints/complaints.http-fixtures.ts';
 import { logComplaint } from '../../src/features/complaints/log-complaint.ts';
+import { writeComplaintLetter } from '../../src/features/complaints/letters/write-letter.ts';
 import { imposeRestriction } from '../../src/features/restrictions/impose-restriction.ts';
 import { buildRestrictionWorld, decisionBody } from '../../src/features/restrictions/restrictions.http-fixtures.ts';
 import { createAccount, createPerson, sessionCookieFor } from './factories.ts';
@@ -93,6 +95,8 @@ export type CaseRecords = {
   /** An early-intervention alert about the case's subject, and an intervention planned on it (features/early-intervention). */
   eiAlertId: string;
   eiInterventionId: string;
+  /** An acknowledgement letter of that complaint. */
+  complaintLetterId: string;
 };
 
 export async function buildRouteAccessWorld(t: TestApp) {
@@ -216,6 +220,7 @@ export async function buildRouteAccessWorld(t: TestApp) {
     await db
       .insert(hearingAllegations)
       .values({ forceId: 'west', hearingId: hearing.id, allegationId: row.allegation_id });
+    const letter = await writeComplaintLetter(t.deps, w.aa, complaint.id, { kind: 'acknowledgement' }, null);
     return {
       hearingId: hearing.id,
       clockId: clock.id,
@@ -232,6 +237,7 @@ export async function buildRouteAccessWorld(t: TestApp) {
       complaintId: complaint.id,
       eiAlertId: '',
       eiInterventionId: '',
+      complaintLetterId: letter.letters[0]?.id ?? '',
     };
   }
   const restricted = await children(w.restricted.id, 'alice', w.normal.id);
@@ -327,8 +333,23 @@ export async function buildRouteAccessWorld(t: TestApp) {
   );
   if (!anon) throw new Error('no anonymous report');
 
+  // A review application to the PCC office (features/complaints/reviews), on the normal case's complaint.
+  const [review] = await db
+    .insert(complaintReviews)
+    .values({
+      forceId: 'west',
+      complaintId: normal.complaintId,
+      body: 'local_policing_body',
+      receivedOn: '2026-03-01',
+      via: 'staff',
+      grounds: 'Not satisfied with the outcome',
+    })
+    .returning();
+  if (!review) throw new Error('no review');
+
   const [serious] = await q<{ reference: string }>(`select reference from cases where id = $1`, [w.serious.id]);
   const force = {
+    complaintReviewId: review.id,
     /** For request bodies: a case to link, a unit to own a case, a record to merge. */
     otherReference: serious?.reference ?? '',
     unitId: w.psd.id,

@@ -16,6 +16,7 @@ const navigation: { href: string; text: string; ability: Ability }[] = [
   { href: '/people', text: 'People', ability: 'person.search' },
   { href: '/deadlines', text: 'Deadlines', ability: 'case.read' },
   { href: '/complaints', text: 'Complaints', ability: 'complaint.read' },
+  { href: '/complaint-reviews', text: 'Complaint reviews', ability: 'complaint.review' },
   { href: '/restrictions', text: 'Restrictions', ability: 'restriction.read' },
   { href: '/vetting', text: 'Vetting', ability: 'vetting.read' },
   { href: '/oversight', text: 'Oversight', ability: 'oversight.dashboard' },

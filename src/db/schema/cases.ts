@@ -16,7 +16,7 @@ import {
 } from 'drizzle-orm/pg-core';
 
 /** PostgreSQL bytea as a Node Buffer (both drivers return binary columns as bytes). */
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+export const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',
   fromDriver: (value) => Buffer.from(value),
 });

@@ -82,6 +82,8 @@ export const abilities = [
   // the user themself), log a complaint, and record the decisions on it (initial handling, referral,
   // handling, outcomes, withdrawal) as the appropriate authority's complaints function.
   'complaint.read',
+  /** Review complaints whose review body is the local policing body (the PCC office; C&M Regs 2020 reg 32). */
+  'complaint.review',
   'complaint.log',
   'complaint.decide',
   // Early intervention (features/early-intervention): read alerts and their explanations (never one about the
@@ -155,7 +157,7 @@ const abilitiesByRole: Record<Role, readonly Ability[]> = {
     'recommendation.manage',
     'recommendation.signoff',
   ],
-  pcc_oversight: ['oversight.dashboard', 'recommendation.read', 'recommendation.verify'],
+  pcc_oversight: ['oversight.dashboard', 'recommendation.read', 'recommendation.verify', 'complaint.review'],
   public: [],
   officer: ['vetting.declare'],
   administrator: ['person.search', 'person.read', 'person.merge', 'user.manage', 'audit.read'],

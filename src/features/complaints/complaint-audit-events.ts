@@ -63,6 +63,32 @@ export const complaintAuditEvents = [
     dueOn: day,
   }),
   z.object({ type: z.literal('complaint.viewed'), complaintId: uuid }),
+  z.object({
+    type: z.literal('complaint.letter'),
+    complaintId: uuid,
+    letterId: uuid,
+    kind: z.string(),
+    delivery: z.enum(['email', 'post']),
+  }),
+  z.object({ type: z.literal('complaint.letter_viewed'), complaintId: uuid, letterId: uuid }),
+  z.object({
+    type: z.literal('complaint.review_applied'),
+    complaintId: uuid,
+    reviewId: uuid,
+    body: z.string(),
+    receivedOn: day,
+    via: z.string(),
+  }),
+  z.object({
+    type: z.literal('complaint.review_decided'),
+    complaintId: uuid,
+    reviewId: uuid,
+    result: z.string(),
+    decidedOn: day,
+  }),
+  z.object({ type: z.literal('complaint.review_forwarded'), complaintId: uuid, reviewId: uuid, forwardedOn: day }),
+  z.object({ type: z.literal('complaint.review_viewed'), complaintId: uuid, reviewId: uuid }),
+  z.object({ type: z.literal('complaint.reviews_listed'), resultCount: z.number().int() }),
   z.object({ type: z.literal('complaint.listed'), resultCount: z.number().int() }),
 ] as const;
 
@@ -94,6 +120,20 @@ export function summariseComplaintEvent(e: ComplaintAuditEvent): string {
       return `Complaint clock ${words(e.period)} ${e.change} (due ${e.dueOn})`;
     case 'complaint.viewed':
       return 'Viewed a complaint';
+    case 'complaint.letter':
+      return `Wrote a ${words(e.kind)} letter (${e.delivery === 'email' ? 'sent by e-mail' : 'for post'})`;
+    case 'complaint.letter_viewed':
+      return 'Viewed a letter of a complaint';
+    case 'complaint.review_applied':
+      return `Review application received ${e.receivedOn} (${e.via}), to ${words(e.body)}`;
+    case 'complaint.review_decided':
+      return `Review ${words(e.result)} on ${e.decidedOn}`;
+    case 'complaint.review_forwarded':
+      return `Review application forwarded to the IOPC on ${e.forwardedOn}`;
+    case 'complaint.review_viewed':
+      return 'Viewed a review application';
+    case 'complaint.reviews_listed':
+      return `Listed the review queue (${e.resultCount})`;
     case 'complaint.listed':
       return `Listed complaints: ${e.resultCount} shown`;
     default: {

@@ -91,6 +91,13 @@ export function formOptions() {
 type View = Awaited<ReturnType<typeof viewComplaint>>;
 
 /** The complaint page: summary rows, the people, allegations, decisions and clocks, and which forms apply. */
+export const letterKindLabels: Record<string, string> = {
+  acknowledgement: 'Acknowledgement',
+  progress_update: 'Progress update',
+  outcome: 'Outcome letter',
+  withdrawal: 'Withdrawal confirmation',
+};
+
 export function complaintPageModel(view: View, periods: ResolvedPeriods, canDecide: boolean) {
   const c = view.complaint;
   const subjectName = (id: string) => {
@@ -179,7 +186,29 @@ export function complaintPageModel(view: View, periods: ResolvedPeriods, canDeci
               : 'Running',
       overdue: k.state === 'running' && k.dueOn < view.today,
     })),
+    letters: view.letters.map((l) => ({
+      id: l.id,
+      kind: letterKindLabels[l.kind],
+      writtenOn: formatDate(l.writtenOn),
+      to: view.complainants.find((p) => p.id === l.complainantId)?.name ?? '',
+      delivery: l.delivery === 'email' ? 'Sent by e-mail' : 'To post',
+    })),
+    reviews: view.reviews.map((r) => ({
+      receivedOn: formatDate(r.receivedOn),
+      body: r.body === 'iopc' ? 'The IOPC' : 'The local policing body',
+      via: r.via === 'portal' ? 'online' : 'logged by staff',
+      state:
+        r.status === 'decided'
+          ? `${r.result === 'upheld' ? 'Upheld' : 'Not upheld'} on ${formatDate(r.decidedOn)}${r.recommendations ? `. Recommendations: ${r.recommendations}` : ''}`
+          : r.status === 'forwarded'
+            ? `Forwarded to the IOPC on ${formatDate(r.forwardedOn)}`
+            : 'Awaiting the review body',
+    })),
+    letterItems: Object.entries(letterKindLabels).map(([value, text]) => ({ value, text })),
     show: {
+      letters: canDecide,
+      reviewApplication:
+        canDecide && status === 'finalised' && !!c.reviewBody && c.reviewBody !== 'none' && !!c.reviewWindowEndsOn,
       initialHandling: canDecide && status === 'logged',
       referral: canDecide && (status === 'recorded' || status === 'referred'),
       handling: canDecide && status === 'recorded',

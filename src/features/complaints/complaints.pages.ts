@@ -16,6 +16,8 @@ import { recordProgressUpdate } from './record-progress-update.ts';
 import { recordReferral } from './record-referral.ts';
 import { viewComplaint } from './view-complaint.ts';
 import { withdrawComplaint } from './withdraw-complaint.ts';
+import { writeComplaintLetter } from './letters/write-letter.ts';
+import { logReviewApplication } from './reviews/apply-for-review.ts';
 import { ukToday } from '../../lib/dates.ts';
 
 type Req = FastifyRequest<{ Params: { id: string }; Querystring: Record<string, string>; Body: FormBody }>;
@@ -325,5 +327,18 @@ export function registerComplaintPages(app: FastifyInstance, deps: Deps): void {
     'outcome-notice',
     (_b, d) => ({ notifiedOn: d.get('notifiedOn', 'The date the complainant was told') }),
     (p, id, input, r) => recordOutcomeNotice(deps, p, id, input, r),
+  );
+  decision(
+    'letters',
+    (b) => ({ kind: text(b, 'kind') }),
+    (p, id, input, r) => writeComplaintLetter(deps, p, id, input, r),
+  );
+  decision(
+    'reviews',
+    (b, d) => ({
+      receivedOn: d.get('receivedOn', 'The date the application was received'),
+      grounds: text(b, 'grounds'),
+    }),
+    (p, id, input, r) => logReviewApplication(deps, p, id, input, r),
   );
 }

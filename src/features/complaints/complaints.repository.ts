@@ -88,6 +88,16 @@ export async function insertComplaintDecision(tx: Db, values: typeof complaintDe
   return row;
 }
 
+/** A complaint by its keys, for a reader whose need-to-know was checked on another record (a review). */
+export async function findComplaintRow(db: Db, forceId: string, id: string, forUpdate = false) {
+  const query = db
+    .select()
+    .from(complaints)
+    .where(and(eq(complaints.forceId, forceId), eq(complaints.id, id)));
+  const [row] = forUpdate ? await query.for('update') : await query;
+  return row;
+}
+
 /** One complaint the principal may see (locked for update when asked), or null. */
 export async function findVisibleComplaint(
   db: Db,

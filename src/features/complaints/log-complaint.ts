@@ -3,6 +3,7 @@ import { ukToday } from '../../lib/dates.ts';
 import { AppError, type FieldErrors } from '../../lib/errors.ts';
 import { parseInput } from '../../lib/validation.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
+import type { AuditActor } from '../audit/audit-events.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { logComplaintBody, type LogComplaintInput } from './complaint-input.ts';
 import { dateErrors, failIf, startComplaintClock } from './complaint-steps.ts';
@@ -34,6 +35,25 @@ export async function logComplaint(
   requestId: string | null,
 ) {
   authorize(principal, 'complaint.log', 'page');
+  return logComplaintFor(deps, { forceId: principal.forceId, principal, actor: actorOf(principal, requestId) }, raw);
+}
+
+/**
+ * Who logs the complaint: a signed-in user of the force (who may name directory people they can see), or
+ * the force's public portal (no principal: it names nobody from the directory), with the portal's extra
+ * columns (the follow-up code's hash) written in the same transaction.
+ */
+export type ComplaintLogger = {
+  forceId: string;
+  principal: Principal | null;
+  actor: AuditActor;
+  extra?: { followUpHash: string };
+};
+
+/** The one way a complaint is logged, for staff (logComplaint) and for the public portal. */
+export async function logComplaintFor(deps: Deps, by: ComplaintLogger, raw: LogComplaintInput) {
+  const { principal } = by;
+  const forceId = by.forceId;
   const message = 'Check the details of the complaint';
   const input = parseInput(logComplaintBody, raw, message);
   const today = ukToday(deps.now());
@@ -77,7 +97,7 @@ export async function logComplaint(
 
   return deps.db.transaction(async (tx) => {
     const personIds = [...new Set(input.subjects.flatMap((s) => (s.personId ? [s.personId] : [])))];
-    const visible = await visiblePersonIds(tx, principal, personIds);
+    const visible = principal ? await visiblePersonIds(tx, principal, personIds) : new Set<string>();
     const codes = await activeCategoryCodes(tx, [...new Set(input.allegations.map((a) => a.categoryCode))]);
     input.subjects.forEach((s, i) => {
       if (s.personId && !visible.has(s.personId))
@@ -89,18 +109,19 @@ export async function logComplaint(
     });
     failIf(errors, message);
 
-    const reference = await nextComplaintReference(tx, principal.forceId, Number(input.loggedOn.slice(0, 4)));
+    const reference = await nextComplaintReference(tx, forceId, Number(input.loggedOn.slice(0, 4)));
     const complaint = await insertComplaint(tx, {
-      forceId: principal.forceId,
+      forceId,
       reference,
       channel: input.channel,
       receivedOn: input.receivedOn,
       loggedOn: input.loggedOn,
       summary: input.summary,
       desiredOutcome: input.desiredOutcome,
-      createdBy: principal.userId,
+      createdBy: principal?.userId ?? null,
+      followUpHash: by.extra?.followUpHash ?? null,
     });
-    const base = { forceId: principal.forceId, complaintId: complaint.id };
+    const base = { forceId, complaintId: complaint.id };
     await insertComplainants(
       tx,
       input.complainants.map((c) => ({
@@ -141,11 +162,11 @@ export async function logComplaint(
       ...base,
       kind: 'logged',
       decidedOn: input.loggedOn,
-      decidedBy: principal.userId,
+      decidedBy: principal?.userId ?? null,
       reasons: '',
       details: { channel: input.channel, receivedOn: input.receivedOn },
     });
-    const actor = actorOf(principal, requestId);
+    const actor = by.actor;
     await recordAudit(
       tx,
       actor,

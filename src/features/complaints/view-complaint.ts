@@ -4,20 +4,24 @@ import { notFound } from '../../lib/errors.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { complaintParts, findVisibleComplaint } from './complaints.repository.ts';
+import { lettersOf } from './letters/letters.repository.ts';
+import { reviewsOfComplaint } from './reviews/reviews.repository.ts';
 
-/** One complaint with its complainants, persons complained about, allegations, decisions and clocks (the read is audited). */
+/** One complaint with its complainants, persons complained about, allegations, decisions, clocks and letters (the read is audited). */
 export async function viewComplaint(deps: Deps, principal: Principal | null, id: string, requestId: string | null) {
   authorize(principal, 'complaint.read', 'complaint');
   return deps.db.transaction(async (tx) => {
     const complaint = await findVisibleComplaint(tx, principal, id);
     if (!complaint) throw notFound('complaint');
     const parts = await complaintParts(tx, principal, complaint.forceId, complaint.id);
+    const letters = await lettersOf(tx, complaint.forceId, complaint.id);
+    const reviews = await reviewsOfComplaint(tx, complaint.forceId, complaint.id);
     await recordAudit(
       tx,
       actorOf(principal, requestId),
       { type: 'complaint', id: complaint.id },
       { type: 'complaint.viewed', complaintId: complaint.id },
     );
-    return { today: ukToday(deps.now()), complaint, ...parts };
+    return { today: ukToday(deps.now()), complaint, ...parts, letters, reviews };
   });
 }

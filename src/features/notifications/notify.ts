@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Deps } from '../../app/deps.ts';
 import type { Db } from '../../db/client.ts';
 import type { notificationKinds } from '../../db/schema/index.ts';
@@ -99,4 +100,31 @@ export async function queueAccountEmail(
     nextAttemptAt: deps.now(),
     createdAt: deps.now(),
   });
+}
+
+/**
+ * Queues an e-mail to someone without an account (a complainant): the whole message is given, sent at once
+ * by the outbox like any other (no in-app notice, no digest).
+ */
+export async function queueExternalEmail(
+  tx: Db,
+  deps: Deps,
+  o: { forceId: string; to: string; kind: string; subject: string; text: string; html: string; dedupeKey: string },
+): Promise<string> {
+  const id = randomUUID();
+  await insertOutboxMessage(tx, {
+    id,
+    forceId: o.forceId,
+    userId: null,
+    toAddress: o.to,
+    kind: o.kind,
+    subject: o.subject,
+    textBody: o.text,
+    htmlBody: o.html,
+    dedupeKey: o.dedupeKey,
+    digest: 'immediate',
+    nextAttemptAt: deps.now(),
+    createdAt: deps.now(),
+  });
+  return id;
 }
