@@ -159,7 +159,7 @@ export async function runQueryScenarios(
       referenceName: 'select person_id, count(*) … group by person_id (same rows)',
       reference: floor.median,
       details: details({ signals: signalCount, peopleCrossing: crossing }),
-      target: targets.ratioAtMost(3, 'a plain GROUP BY person'),
+      target: targets.ratioAtMost(3, 'scoring'),
     }),
   );
 

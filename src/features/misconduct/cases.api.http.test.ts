@@ -248,9 +248,10 @@ describe('the cases API', () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json<{
       paths: Record<string, Record<string, { tags?: string[] }>>;
     }>();
-    // Restrictions on a case belong to the restrictions feature and are documented under its own tag.
+    // Restrictions on a case belong to the restrictions feature and are documented under its own tag, and the
+    // actions on a case's clocks (extend, pause, stop …) under the deadlines tag of the clock machinery.
     const isRestrictionPath = (path: string) =>
-      path.includes('/restrictions') || path.endsWith('/suspension-rationale');
+      path.includes('/restrictions') || path.endsWith('/suspension-rationale') || path.includes('/clocks/');
     const paths = Object.entries(doc.paths).filter(
       ([path]) => path.startsWith('/api/v1/cases') && !isRestrictionPath(path),
     );
@@ -265,6 +266,8 @@ describe('the cases API', () => {
       '/api/v1/cases/{id}/details',
       '/api/v1/cases/{id}/evidence',
       '/api/v1/cases/{id}/evidence/{evidenceId}',
+      '/api/v1/cases/{id}/hearings',
+      '/api/v1/cases/{id}/hearings/{hearingId}/adjournments',
       '/api/v1/cases/{id}/links',
       '/api/v1/cases/{id}/links/{linkedId}',
       '/api/v1/cases/{id}/parties',
