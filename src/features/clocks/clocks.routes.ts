@@ -124,7 +124,8 @@ function registerDeadlineApi(app: FastifyInstance, deps: Deps): void {
       preHandler: requireApiPrincipal,
       schema: {
         tags: ['deadlines'],
-        summary: 'Every deadline due today or overdue on the force’s cases and complaints you can see (appropriate authority)',
+        summary:
+          'Every deadline due today or overdue on the force’s cases and complaints you can see (appropriate authority)',
         response: {
           200: z.object({
             today: z.string(),
