@@ -251,8 +251,8 @@ function deadlineConditions(principal: Principal, f: DeadlineFilter) {
 
 /**
  * The same definitions for a complaint's clock (`complaint_clocks q` of a complaint `c` the principal may
- * read: {@link visibleComplaintsSql}). A complaint clock is live only while `running` (the sweeper does not
- * move complaint clocks to due/overdue: docs/complaints.md), so OVERDUE is again "running and due before
+ * read: {@link visibleComplaintsSql}). A complaint clock is live only while `running` (the sweeper records it
+ * due and overdue by stamps, leaving it running: complaints/sweep-complaint-clocks.ts), so OVERDUE is again "running and due before
  * today". MINE: a complaint has no owner or lead, so on the user's own list ("Your deadlines") every
  * complaint clock the user may read is theirs, while a count for ANOTHER user (the caseload's per-lead and
  * unallocated rows, which are about conduct cases) has none.
