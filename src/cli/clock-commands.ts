@@ -23,6 +23,7 @@ export async function sweepClocksCommand(o: { today?: string }): Promise<void> {
     const deps = o.today === undefined ? ctx.deps : { ...ctx.deps, now: () => new Date(`${today}T12:00:00Z`) };
     const {
       cases: result,
+      complaints,
       vetting,
       reminders,
       vettingReviewReminders: vr,
@@ -32,6 +33,10 @@ export async function sweepClocksCommand(o: { today?: string }): Promise<void> {
     console.log(
       `Clocks swept for ${today}: ${result.markedDue} fell due, ${result.markedOverdue} went overdue, ` +
         `${result.repeatsCreated} further report clocks started, ${result.cancelled} cancelled (case closed), ${result.windowsElapsed} windows elapsed.`,
+    );
+    console.log(
+      `Complaints: ${complaints.markedDue} fell due, ${complaints.markedOverdue} went overdue, ` +
+        `${complaints.windowsElapsed} review windows elapsed.`,
     );
     console.log(
       `Vetting: ${vetting.renewalReviewsOpened} renewal reviews opened, ${vetting.clearancesExpired} clearances expired, ` +

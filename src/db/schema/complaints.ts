@@ -248,6 +248,13 @@ export const complaintClocks = pgTable(
     dueOn: date('due_on').notNull(),
     state: text('state', { enum: complaintClockStates }).notNull().default('running'),
     metOn: date('met_on'),
+    /**
+     * When the sweeper recorded that the clock fell due / went overdue (features/complaints
+     * sweep-complaint-clocks.ts). The clock stays `running` (it is still owed); the stamps make the sweep
+     * act once.
+     */
+    dueNotifiedAt: timestamp('due_notified_at', { withTimezone: true }),
+    overdueNotifiedAt: timestamp('overdue_notified_at', { withTimezone: true }),
   },
   (t) => [
     primaryKey({ columns: [t.forceId, t.id] }),

@@ -6,6 +6,7 @@ import { clockEvents, clocks } from '../../db/schema/index.ts';
 import type { IsoDate } from '../../lib/dates.ts';
 import type { Principal } from '../access/principal.ts';
 import { visibleCasesSql } from '../misconduct/cases-scope.ts';
+import { visibleComplaintsSql } from '../complaints/complaints-scope.ts';
 
 /**
  * The only SQL for clocks. Writes take a transaction handle; every READ made on behalf of a user joins
@@ -175,9 +176,12 @@ export async function lockClocksToSweep(tx: Db, today: IsoDate, limit: number): 
 }
 
 export type DeadlineRow = {
+  /** A clock of a conduct case (`clocks`) or of a public complaint (`complaint_clocks`, features/complaints). */
+  kind: 'case' | 'complaint';
   clock_id: string;
-  case_id: string;
-  case_reference: string;
+  /** The case's id, or the complaint's id when kind is 'complaint'. */
+  record_id: string;
+  reference: string;
   period: string;
   sequence: number;
   state: string;
@@ -203,6 +207,12 @@ export type DeadlineFilter = {
   dueAfter?: IsoDate;
 };
 
+const windowList = () =>
+  sql.join(
+    [...WINDOW_PERIODS].map((p) => sql`${p}`),
+    sql`, `,
+  );
+
 /**
  * THE definitions behind every deadline list and count (issue 17: the caseload page, "my deadlines" and the
  * force's overdue list read 122, 59 and 42 for the same investigator). One place, used by
@@ -213,16 +223,13 @@ export type DeadlineFilter = {
  * - OVERDUE: its due date is before today (the UK day), whatever the case's status (a closed case's
  *   barred list return is still a duty) and whatever state the sweeper has stored so far;
  * - MINE: the clock is on a case the user leads now, or the user owns the clock.
+ * Complaint clocks (issue 16) follow the same rules in {@link complaintDeadlineConditions}.
  */
 function deadlineConditions(principal: Principal, f: DeadlineFilter) {
-  const windows = sql.join(
-    [...WINDOW_PERIODS].map((p) => sql`${p}`),
-    sql`, `,
-  );
   const parts = [
     sql`k.force_id = ${principal.forceId}`,
     sql`k.state in ('running', 'due', 'overdue')`,
-    sql`not (k.period in (${windows}) and k.due_on < ${f.today}::date)`,
+    sql`not (k.period in (${windowList()}) and k.due_on < ${f.today}::date)`,
   ];
   const mineOf = f.mineOf ?? (f.mine ? principal.userId : undefined);
   // Found from the two indexes first (an OR across the two tables made the planner read every live clock).
@@ -242,7 +249,31 @@ function deadlineConditions(principal: Principal, f: DeadlineFilter) {
   return sql.join(parts, sql` and `);
 }
 
-/** Live clocks of cases the principal may see, soonest first. The need-to-know WHERE clause is always applied. */
+/**
+ * The same definitions for a complaint's clock (`complaint_clocks q` of a complaint `c` the principal may
+ * read: {@link visibleComplaintsSql}). A complaint clock is live only while `running` (the sweeper records it
+ * due and overdue by stamps, leaving it running: complaints/sweep-complaint-clocks.ts), so OVERDUE is again "running and due before
+ * today". MINE: a complaint has no owner or lead, so on the user's own list ("Your deadlines") every
+ * complaint clock the user may read is theirs, while a count for ANOTHER user (the caseload's per-lead and
+ * unallocated rows, which are about conduct cases) has none.
+ */
+function complaintDeadlineConditions(principal: Principal, f: DeadlineFilter) {
+  if (f.mineOf !== undefined || f.unallocated) return sql`false`;
+  const parts = [
+    sql`q.force_id = ${principal.forceId}`,
+    sql`q.state = 'running'`,
+    sql`not (q.period in (${windowList()}) and q.due_on < ${f.today}::date)`,
+  ];
+  if (f.overdue) parts.push(sql`q.due_on < ${f.today}::date`);
+  if (f.dueOnOrBefore !== undefined) parts.push(sql`q.due_on <= ${f.dueOnOrBefore}::date`);
+  if (f.dueAfter !== undefined) parts.push(sql`q.due_on > ${f.dueAfter}::date`);
+  return sql.join(parts, sql` and `);
+}
+
+/**
+ * Live clocks of cases and of complaints the principal may see, soonest first, in one statement (a UNION of
+ * the two tables). The need-to-know WHERE clause of each resource is always applied.
+ */
 export async function listVisibleDeadlines(
   db: Db,
   principal: Principal,
@@ -250,7 +281,8 @@ export async function listVisibleDeadlines(
 ): Promise<DeadlineRow[]> {
   return rawRows<DeadlineRow>(
     db,
-    sql`select k.id as clock_id, k.case_id, c.reference as case_reference, k.period, k.sequence, k.state,
+    sql`select * from (
+      (select 'case' as kind, k.id as clock_id, k.case_id as record_id, c.reference, k.period, k.sequence, k.state,
         k.started_on::text as started_on, k.due_on::text as due_on, k.paused_days, k.owner_user_id, u.display_name as owner_name
       from clocks k
       -- Each clock's case, checked against need-to-know, by key: the clocks are read in due-date order from
@@ -260,7 +292,18 @@ export async function listVisibleDeadlines(
       left join users u on u.id = k.owner_user_id
       where ${deadlineConditions(principal, f)}
       order by k.due_on, c.reference, k.period, k.sequence
-      limit ${f.limit}`,
+      limit ${f.limit})
+      union all
+      (select 'complaint' as kind, q.id as clock_id, q.complaint_id as record_id, c.reference, q.period, q.sequence, q.state,
+        q.started_on::text as started_on, q.due_on::text as due_on, 0 as paused_days, null::uuid as owner_user_id, null::text as owner_name
+      from complaint_clocks q
+      join complaints c on c.force_id = q.force_id and c.id = q.complaint_id and ${visibleComplaintsSql(principal)}
+      where ${complaintDeadlineConditions(principal, f)}
+      order by q.due_on, c.reference, q.period, q.sequence
+      limit ${f.limit})
+    ) d
+    order by d.due_on, d.reference, d.period, d.sequence
+    limit ${f.limit}`,
   );
 }
 
@@ -268,9 +311,12 @@ export async function listVisibleDeadlines(
 export async function countVisibleDeadlines(db: Db, principal: Principal, f: DeadlineFilter): Promise<number> {
   const [row] = await rawRows<{ n: number }>(
     db,
-    sql`select count(*)::int as n from clocks k
-      cross join lateral (select 1 from cases c where c.force_id = k.force_id and c.id = k.case_id and ${visibleCasesSql(principal)} offset 0) c
-      where ${deadlineConditions(principal, f)}`,
+    sql`select (select count(*) from clocks k
+        cross join lateral (select 1 from cases c where c.force_id = k.force_id and c.id = k.case_id and ${visibleCasesSql(principal)} offset 0) c
+        where ${deadlineConditions(principal, f)})::int
+      + (select count(*) from complaint_clocks q
+        join complaints c on c.force_id = q.force_id and c.id = q.complaint_id and ${visibleComplaintsSql(principal)}
+        where ${complaintDeadlineConditions(principal, f)})::int as n`,
   );
   return row?.n ?? 0;
 }

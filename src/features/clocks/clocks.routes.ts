@@ -66,9 +66,13 @@ function registerDeadlinePages(app: FastifyInstance, deps: Deps): void {
 const errors = apiErrors(401, 404);
 
 const deadline = z.object({
+  kind: z.enum(['case', 'complaint']).describe('A conduct case’s clock or a public complaint’s'),
   clockId: z.string().uuid(),
-  caseId: z.string().uuid(),
-  caseReference: z.string(),
+  caseId: z.string().uuid().nullable().describe('Null for a complaint’s clock'),
+  caseReference: z.string().nullable().describe('Null for a complaint’s clock'),
+  complaintId: z.string().uuid().nullable().describe('Null for a case’s clock'),
+  reference: z.string().describe('The case’s or the complaint’s reference'),
+  href: z.string().describe('The record’s page: /cases/:id or /complaints/:id'),
   period: z.string(),
   periodLabel: z.string(),
   confidence: z
@@ -120,7 +124,8 @@ function registerDeadlineApi(app: FastifyInstance, deps: Deps): void {
       preHandler: requireApiPrincipal,
       schema: {
         tags: ['deadlines'],
-        summary: 'Every deadline due today or overdue on the force’s cases you can see (appropriate authority)',
+        summary:
+          'Every deadline due today or overdue on the force’s cases and complaints you can see (appropriate authority)',
         response: {
           200: z.object({
             today: z.string(),

@@ -1,6 +1,6 @@
 import type { Deps } from '../../app/deps.ts';
 import type { IsoDate } from '../../lib/dates.ts';
-import { actorOf, authorize, type Principal } from '../access/principal.ts';
+import { actorOf, authorize, can, type Principal } from '../access/principal.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { countVisibleDeadlines, listVisibleDeadlines, type DeadlineRow } from './clocks.repository.ts';
 import { parseIsoDate, toDayNumber } from './iso-date.ts';
@@ -9,16 +9,26 @@ import { isPeriodKey } from './sub-judice.ts';
 import { addCalendarDays } from './working-days.ts';
 
 /**
- * Deadline lists. Both read through the need-to-know scope of cases (listVisibleDeadlines), so a clock of a
- * case the user may not see is neither listed nor counted. Lists are grouped by DATE rather than by the
+ * Deadline lists. Both read through the need-to-know scope of cases and of complaints (listVisibleDeadlines),
+ * so a clock of a case or a complaint the user may not see is neither listed nor counted. A user may see
+ * the lists with `case.read` (case clocks) or `complaint.read` (complaint clocks), or both. Lists are grouped by DATE rather than by the
  * stored state, so they are right even if the sweeper has not yet run today. Each list read is audited as
  * one event (`deadlines.listed`), like every read of case records.
  */
 
 export type Deadline = {
+  /** A conduct case's clock, or a public complaint's (issue 16: complaint clocks are their own rows). */
+  kind: 'case' | 'complaint';
   clockId: string;
-  caseId: string;
-  caseReference: string;
+  /** The case's id and reference; null for a complaint's clock. */
+  caseId: string | null;
+  caseReference: string | null;
+  /** The complaint's id; null for a case's clock. */
+  complaintId: string | null;
+  /** The case's or the complaint's reference. */
+  reference: string;
+  /** Where the record is: /cases/:id or /complaints/:id. */
+  href: string;
   period: string;
   periodLabel: string;
   /** The reference's confidence in the period's default length: V verified, R to be checked; null if unknown. */
@@ -48,8 +58,14 @@ export type MyDeadlines = {
 const LATER_LIMIT = 20;
 const LIST_LIMIT = 1000;
 
+/** The lists are for readers of cases or of complaints; anyone else is refused (404). */
+function authorizeDeadlines(principal: Principal | null): asserts principal is Principal {
+  authorize(principal, can(principal, 'complaint.read') ? 'complaint.read' : 'case.read');
+}
+
 /**
- * The deadlines of the signed-in user: clocks they own, or of cases they lead. Overdue (due before today),
+ * The deadlines of the signed-in user: clocks they own, or of cases they lead, and the clocks of every
+ * complaint they may read (a complaint has no owner). Overdue (due before today),
  * due this week (today to today + 6) and the next 20 after that.
  */
 export async function myDeadlines(
@@ -58,7 +74,7 @@ export async function myDeadlines(
   options: { today: IsoDate },
   requestId: string | null,
 ): Promise<MyDeadlines> {
-  authorize(principal, 'case.read');
+  authorizeDeadlines(principal);
   const today = options.today;
   parseIsoDate(today);
   const weekEnd = addCalendarDays(today, 6);
@@ -91,7 +107,7 @@ export async function myDeadlines(
 /**
  * Every deadline of the force that is due today or overdue, on cases the principal may see: the oversight
  * list for the appropriate authority, and for an investigator the cases they may see (their need-to-know
- * scope). Refused (404) without `case.read`.
+ * scope), with the clocks of the complaints they may read. Refused (404) without `case.read` or `complaint.read`.
  */
 export async function forceOverdue(
   deps: Deps,
@@ -99,7 +115,7 @@ export async function forceOverdue(
   options: { today: IsoDate },
   requestId: string | null,
 ): Promise<{ today: IsoDate; overdueCount: number; items: Deadline[] }> {
-  authorize(principal, 'case.read');
+  authorizeDeadlines(principal);
   parseIsoDate(options.today);
   const [rows, overdueCount] = await Promise.all([
     listVisibleDeadlines(deps.db, principal, {
@@ -133,9 +149,13 @@ async function auditList(
 function deadlineOf(deps: Deps, row: DeadlineRow, today: IsoDate): Deadline {
   const period = isPeriodKey(row.period) ? deps.config.rules.periods[row.period] : undefined;
   return {
+    kind: row.kind,
     clockId: row.clock_id,
-    caseId: row.case_id,
-    caseReference: row.case_reference,
+    caseId: row.kind === 'case' ? row.record_id : null,
+    caseReference: row.kind === 'case' ? row.reference : null,
+    complaintId: row.kind === 'complaint' ? row.record_id : null,
+    reference: row.reference,
+    href: `/${row.kind === 'case' ? 'cases' : 'complaints'}/${row.record_id}`,
     period: row.period,
     periodLabel: period?.label ?? row.period,
     confidence: period?.confidence ?? null,

@@ -8,6 +8,7 @@ import { lockClocksToSweep, updateClock, type SweepRow } from './clocks.reposito
 import { parseIsoDate } from './iso-date.ts';
 import { WINDOW_PERIODS } from './periods.ts';
 import { startClock } from './start-clock.ts';
+import { sweepComplaintClocks, type ComplaintSweepResult } from '../complaints/sweep-complaint-clocks.ts';
 import { sweepVettingDeadlines, type VettingSweepResult } from '../vetting/vetting-deadline-sweep.ts';
 
 /**
@@ -68,16 +69,18 @@ export async function sweepClocks(deps: Deps, options: { today: IsoDate; batchSi
 }
 
 /**
- * Everything `probity clocks sweep` does: the case clocks above, then vetting's deadlines (its own clocks,
+ * Everything `probity clocks sweep` does: the case clocks above, then public complaints' clocks
+ * (complaints/sweep-complaint-clocks.ts), then vetting's deadlines (its own clocks,
  * clearance expiry and renewal reviews: vetting/vetting-deadline-sweep.ts), each counted apart.
  */
 export async function sweepAllClocks(
   deps: Deps,
   options: { today: IsoDate; batchSize?: number },
-): Promise<{ cases: SweepResult; vetting: VettingSweepResult }> {
+): Promise<{ cases: SweepResult; complaints: ComplaintSweepResult; vetting: VettingSweepResult }> {
   const cases = await sweepClocks(deps, options);
+  const complaints = await sweepComplaintClocks(deps, { today: options.today, batchSize: options.batchSize ?? 200 });
   const vetting = await sweepVettingDeadlines(deps, { today: options.today, batchSize: options.batchSize ?? 200 });
-  return { cases, vetting };
+  return { cases, complaints, vetting };
 }
 
 async function sweepOne(tx: Db, deps: Deps, row: SweepRow, today: IsoDate, result: SweepResult): Promise<void> {

@@ -59,7 +59,8 @@ export const complaintAuditEvents = [
     type: z.literal('complaint.clock'),
     complaintId: uuid,
     period: z.string(),
-    change: z.enum(['started', 'met', 'cancelled']),
+    /** due / overdue: recorded once by the sweeper (sweep-complaint-clocks.ts); the clock stays running. */
+    change: z.enum(['started', 'met', 'cancelled', 'due', 'overdue']),
     dueOn: day,
   }),
   z.object({ type: z.literal('complaint.viewed'), complaintId: uuid }),
