@@ -91,7 +91,8 @@ export function composeCaseLetter(kind: CaseLetterKind, f: CaseLetterFacts): Let
   }
   const proven = f.allegations.filter((a) => a.finding && a.finding !== 'not_proven');
   const fromMeetingOnly = proven.length > 0 && proven.every((a) => a.form === 'meeting');
-  const appeal = proven.length === 0 ? f.wording.noAppeal : fromMeetingOnly ? f.wording.meetingAppeal : f.wording.tribunalAppeal;
+  const appeal =
+    proven.length === 0 ? f.wording.noAppeal : fromMeetingOnly ? f.wording.meetingAppeal : f.wording.tribunalAppeal;
   return {
     title: 'Outcome of the misconduct proceedings',
     subject: `Outcome of the misconduct proceedings (${f.reference})`,

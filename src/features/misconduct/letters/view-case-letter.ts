@@ -31,4 +31,3 @@ export async function viewCaseLetter(
     return { reference: theCase.reference, letter };
   });
 }
-
