@@ -109,6 +109,7 @@ export const API_BODIES: Record<string, (b: Record<string, string>) => unknown> 
     panel: [{ role: 'chair', name: 'Superintendent Chair' }],
     allegationIds: [b.allegationId],
   }),
+  'POST /api/v1/cases/:id/letters': (b) => ({ kind: 'hearing_notice', hearingId: b.hearingId }),
   'POST /api/v1/cases/:id/hearings/:hearingId/adjournments': () => ({
     version: 1,
     to: '2026-05-01',
@@ -320,6 +321,7 @@ export const FORM_BODIES: Record<string, string | ((b: Record<string, string>) =
     'heldOn-year': '2026',
     'panel-chair': 'Superintendent Chair',
   }),
+  'POST /cases/:id/letters': (b) => form({ kind: 'hearing_notice', hearingId: b.hearingId ?? '' }),
   'POST /cases/:id/hearings/:hearingId/adjourn': form({
     version: '1',
     reason: 'The officer is unwell',

@@ -358,6 +358,16 @@ export const ROUTE_TABLE: Record<string, Entry> = {
   'GET /api/v1/cases/:id/hearings': onCase('caseId', 'case.read'),
   'POST /api/v1/cases/:id/hearings': onCase('caseId', 'allegation.decide'),
   'POST /api/v1/cases/:id/hearings/:hearingId/adjournments': onCase('caseId', 'allegation.decide'),
+  // Letters to the subject officers (misconduct/letters): need-to-know as the case page.
+  'POST /cases/:id/letters': onCase('caseId', 'allegation.decide'),
+  'POST /api/v1/cases/:id/letters': onCase('caseId', 'allegation.decide'),
+  'GET /cases/:id/letters/:letterId': { ...onCase('caseId', 'case.read'), params: { letterId: 'caseLetterId' } },
+  'GET /cases/:id/letters/:letterId/pdf': { ...onCase('caseId', 'case.read'), params: { letterId: 'caseLetterId' } },
+  'GET /api/v1/cases/:id/letters/:letterId': { ...onCase('caseId', 'case.read'), params: { letterId: 'caseLetterId' } },
+  'GET /api/v1/cases/:id/letters/:letterId/pdf': {
+    ...onCase('caseId', 'case.read'),
+    params: { letterId: 'caseLetterId' },
+  },
   'POST /cases/:id/clocks/:clockId': onCase('caseId', 'case.read'),
   'POST /api/v1/cases/:id/clocks/:clockId/actions': onCase('caseId', 'case.read'),
   'GET /deadlines': notRecordScoped('case.read', NO_DEADLINE),

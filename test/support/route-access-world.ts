@@ -30,6 +30,7 @@ import { generateResponse } from '../../src/features/recommendations/generate-re
 import { complaintInput } from '../../src/features/complaints/complaints.http-fixtures.ts';
 import { logComplaint } from '../../src/features/complaints/log-complaint.ts';
 import { writeComplaintLetter } from '../../src/features/complaints/letters/write-letter.ts';
+import { writeCaseLetter } from '../../src/features/misconduct/letters/write-case-letter.ts';
 import { imposeRestriction } from '../../src/features/restrictions/impose-restriction.ts';
 import { buildRestrictionWorld, decisionBody } from '../../src/features/restrictions/restrictions.http-fixtures.ts';
 import { createAccount, createPerson, sessionCookieFor } from './factories.ts';
@@ -97,6 +98,8 @@ export type CaseRecords = {
   eiInterventionId: string;
   /** An acknowledgement letter of that complaint. */
   complaintLetterId: string;
+  /** A notice of that meeting to the case's subject (features/misconduct/letters). */
+  caseLetterId: string;
 };
 
 export async function buildRouteAccessWorld(t: TestApp) {
@@ -221,6 +224,13 @@ export async function buildRouteAccessWorld(t: TestApp) {
       .insert(hearingAllegations)
       .values({ forceId: 'west', hearingId: hearing.id, allegationId: row.allegation_id });
     const letter = await writeComplaintLetter(t.deps, w.aa, complaint.id, { kind: 'acknowledgement' }, null);
+    const caseLetter = await writeCaseLetter(
+      t.deps,
+      w.aa,
+      caseId,
+      { kind: 'hearing_notice', hearingId: hearing.id },
+      null,
+    );
     return {
       hearingId: hearing.id,
       clockId: clock.id,
@@ -238,6 +248,7 @@ export async function buildRouteAccessWorld(t: TestApp) {
       eiAlertId: '',
       eiInterventionId: '',
       complaintLetterId: letter.letters[0]?.id ?? '',
+      caseLetterId: caseLetter.letters[0]?.id ?? '',
     };
   }
   const restricted = await children(w.restricted.id, 'alice', w.normal.id);

@@ -11,7 +11,7 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { allegations, cases } from './cases.ts';
+import { allegations, bytea, cases, caseSubjects } from './cases.ts';
 
 export const hearingForms = ['meeting', 'hearing', 'accelerated_hearing'] as const;
 export const panelRoles = ['chair', 'independent_member', 'lay_member', 'police_member'] as const;
@@ -60,5 +60,37 @@ export const hearingAllegations = pgTable(
     foreignKey({ columns: [t.forceId, t.hearingId], foreignColumns: [hearings.forceId, hearings.id] }),
     foreignKey({ columns: [t.forceId, t.allegationId], foreignColumns: [allegations.forceId, allegations.id] }),
     index('hearing_allegations_allegation_idx').on(t.forceId, t.allegationId),
+  ],
+);
+
+export const caseLetterKinds = ['hearing_notice', 'outcome'] as const;
+
+/**
+ * A letter written to a subject officer of a conduct case (issue 17): the notice of a meeting or hearing
+ * (Police (Conduct) Regulations 2020 reg 30) or the outcome (findings, sanctions, right of appeal), kept as
+ * the HTML and the PDF that were produced, like complaint_letters.
+ */
+export const caseLetters = pgTable(
+  'case_letters',
+  {
+    forceId: text('force_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    caseId: uuid('case_id').notNull(),
+    subjectId: uuid('subject_id').notNull(),
+    /** The sitting a hearing notice is about (null for an outcome letter). */
+    hearingId: uuid('hearing_id'),
+    kind: text('kind', { enum: caseLetterKinds }).notNull(),
+    writtenOn: date('written_on').notNull(),
+    subject: text('subject').notNull(),
+    html: text('html').notNull(),
+    pdf: bytea('pdf').notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.forceId, t.id] }),
+    foreignKey({ columns: [t.forceId, t.caseId], foreignColumns: [cases.forceId, cases.id] }),
+    foreignKey({ columns: [t.forceId, t.subjectId], foreignColumns: [caseSubjects.forceId, caseSubjects.id] }),
+    index('case_letters_case_idx').on(t.forceId, t.caseId, t.createdAt),
   ],
 );

@@ -225,6 +225,15 @@ export const auditEventSchema = z.discriminatedUnion('type', [
     reason: z.string(),
   }),
   z.object({ type: z.literal('hearing.listed'), caseId: uuid, count: z.number().int() }),
+  // Letters to subject officers (misconduct/letters/write-case-letter.ts), audited without their words.
+  z.object({
+    type: z.literal('case.letter'),
+    caseId: uuid,
+    letterId: uuid,
+    subjectId: uuid,
+    kind: z.enum(['hearing_notice', 'outcome']),
+  }),
+  z.object({ type: z.literal('case.letter_viewed'), caseId: uuid, letterId: uuid }),
   z.object({
     type: z.literal('clock.superseded'),
     clockId: uuid,

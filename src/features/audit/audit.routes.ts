@@ -158,6 +158,10 @@ export function summariseAuditEvent(payload: unknown): string {
       return clip(`Adjourned a meeting or hearing from ${e.from} to ${e.to}: ${e.reason}`);
     case 'hearing.listed':
       return `Viewed the meetings and hearings of a case (${plural(e.count, 'sitting')})`;
+    case 'case.letter':
+      return e.kind === 'hearing_notice' ? 'Wrote a notice of a meeting or hearing' : 'Wrote an outcome letter';
+    case 'case.letter_viewed':
+      return 'Viewed a letter of a case';
     case 'clock.started':
     case 'clock.met':
     case 'clock.cancelled':

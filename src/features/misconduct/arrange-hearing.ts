@@ -15,6 +15,7 @@ import {
   insertHearing,
   updateHearing,
 } from './hearings.repository.ts';
+import { caseLettersOf } from './letters/case-letters.repository.ts';
 import { panelRefusals, panelRequirement } from './rules/hearing-panel.ts';
 
 /** States in which an allegation waits for (or is set down for) a meeting or hearing. */
@@ -141,7 +142,7 @@ export async function adjournHearing(deps: Deps, principal: Principal | null, ra
   });
 }
 
-/** The sittings of a case the user may see; the read is audited with the case's (case.viewed by the page). */
+/** The sittings of a case the user may see, and the letters written about them; the read is audited with the case's (case.viewed by the page). */
 export async function listHearings(deps: Deps, principal: Principal | null, caseId: string, requestId: string | null) {
   authorize(principal, 'case.read', 'case');
   if (!z.string().uuid().safeParse(caseId).success) throw notFound('case');
@@ -149,12 +150,13 @@ export async function listHearings(deps: Deps, principal: Principal | null, case
     const theCase = await findVisibleCase(tx, principal, caseId);
     if (!theCase) throw notFound('case');
     const rows = await hearingsOfCase(tx, theCase.forceId, theCase.id);
+    const letters = await caseLettersOf(tx, theCase.forceId, theCase.id);
     await recordAudit(
       tx,
       actorOf(principal, requestId),
       { type: 'case', id: theCase.id },
       { type: 'hearing.listed', caseId: theCase.id, count: rows.length },
     );
-    return { theCase, hearings: rows };
+    return { theCase, hearings: rows, letters };
   });
 }

@@ -10,6 +10,7 @@ import { registerCasePages } from './cases.pages.ts';
 import { registerCasesApi } from './cases.api.ts';
 import { registerCriminalPages } from './criminal.pages.ts';
 import { registerEvidenceRoutes } from './evidence.pages.ts';
+import { registerCaseLetterRoutes } from './letters/case-letters.routes.ts';
 
 /** Conduct cases: the list, the case page, the forms that change a case, and the JSON API. */
 export function registerCaseRoutes(app: FastifyInstance, deps: Deps): void {
@@ -23,4 +24,5 @@ export function registerCaseRoutes(app: FastifyInstance, deps: Deps): void {
   registerCaseCorrectionsApi(app, deps);
   registerHearingPages(app, deps);
   registerHearingsApi(app, deps);
+  registerCaseLetterRoutes(app, deps);
 }

@@ -9,6 +9,7 @@ import { adjournHearing, arrangeHearing, listHearings } from './arrange-hearing.
 import { regimeOf } from './case-context.ts';
 import { PANEL_ROLE_LABELS, panelRequirement, type PanelRole } from './rules/hearing-panel.ts';
 import { viewCase } from './view-case.ts';
+import { writeCaseLetter } from './letters/write-case-letter.ts';
 
 type CaseParams = { Params: { id: string } };
 type HearingParams = { Params: { id: string; hearingId: string } };
@@ -25,6 +26,7 @@ function shownFor(err: unknown): Shown {
   if (!(err instanceof AppError)) throw err;
   if (err.code === 'validation') return { status: 400, fields: err.fields ?? { form: err.message } };
   if (err.code === 'conflict') return { status: 409, refusal: err.message };
+  if (err.code === 'invalid_state') return { status: 422, refusal: err.message };
   throw err;
 }
 
@@ -38,7 +40,10 @@ export function registerHearingPages(app: FastifyInstance, deps: Deps): void {
   const show = async (request: FastifyRequest<CaseParams>, reply: FastifyReply, extra: Shown = {}) => {
     const principal = principalOf(request);
     const view = await viewCase(deps, principal, request.params.id, request.id);
-    const { hearings } = await listHearings(deps, principal, request.params.id, request.id);
+    const { hearings, letters } = await listHearings(deps, principal, request.params.id, request.id);
+    const subjectName = new Map(
+      view.allegations.map((a) => [a.subjectId, a.subject ? `${a.subject.givenName} ${a.subject.familyName}` : '']),
+    );
     const nameOf = new Map(
       view.allegations.map((a) => [a.id, a.subject ? `${a.subject.givenName} ${a.subject.familyName}` : 'Unknown']),
     );
@@ -71,6 +76,12 @@ export function registerHearingPages(app: FastifyInstance, deps: Deps): void {
         const req = panelRequirement(f, regime);
         return `${FORM_WORDS[f]}: ${req.roles.map((r) => PANEL_ROLE_LABELS[r].toLowerCase()).join(', ')} (${req.source})`;
       }),
+      letters: letters.map((l) => ({
+        id: l.id,
+        subject: l.subject,
+        to: subjectName.get(l.subjectId) ?? '',
+        writtenOn: formatDate(l.writtenOn),
+      })),
       values: extra.values ?? { inPublic: 'yes' },
       fields: extra.fields,
       errors: extra.refusal
@@ -113,6 +124,24 @@ export function registerHearingPages(app: FastifyInstance, deps: Deps): void {
       return reply.redirect(`/cases/${request.params.id}/hearings`, 303);
     } catch (err) {
       return show(request, reply, { ...shownFor(err), values });
+    }
+  });
+
+  // The letters to the subject officers (letters/write-case-letter.ts): a notice of a sitting, or the outcome.
+  app.post<CaseParams & { Body: FormBody }>('/cases/:id/letters', pre, async (request, reply) => {
+    const body = request.body ?? {};
+    const hearingId = first(body.hearingId);
+    try {
+      await writeCaseLetter(
+        deps,
+        principalOf(request),
+        request.params.id,
+        { kind: first(body.kind) as 'outcome', ...(hearingId ? { hearingId } : {}) },
+        request.id,
+      );
+      return reply.redirect(`/cases/${request.params.id}/hearings#letters`, 303);
+    } catch (err) {
+      return show(request, reply, shownFor(err));
     }
   });
 
