@@ -268,6 +268,7 @@ describe('the cases API', () => {
       '/api/v1/cases/{id}/evidence/{evidenceId}',
       '/api/v1/cases/{id}/hearings',
       '/api/v1/cases/{id}/hearings/{hearingId}/adjournments',
+      '/api/v1/cases/{id}/letters',
       '/api/v1/cases/{id}/links',
       '/api/v1/cases/{id}/links/{linkedId}',
       '/api/v1/cases/{id}/parties',
