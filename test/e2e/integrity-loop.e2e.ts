@@ -119,7 +119,10 @@ describe('The integrity loop: arrest, restricted duties, the flag, the review, g
   }
 
   async function clock(label: string): Promise<string[][]> {
-    return (await rowsOf(page, '#clock-table')).filter((r) => r[0] === label || r[0]?.startsWith(`${label} (`));
+    // The first five columns; the sixth holds the clock's "Change" link for those who may change it.
+    return (await rowsOf(page, '#clock-table'))
+      .filter((r) => r[0] === label || r[0]?.startsWith(`${label} (`))
+      .map((r) => r.slice(0, 5));
   }
 
   /** The flag banner lines of the case page or the person page. */

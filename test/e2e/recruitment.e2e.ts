@@ -171,7 +171,8 @@ describe('Recruitment vetting: an applicant on the barred list is caught, and ad
       [
         'Jessamy Quarrington',
         formatDate('1988-04-07'),
-        `Police Barred List National list, ${formatDate('2024-06-14')}`,
+        // Listed for gross misconduct on 14 June 2024: a review may be asked for 5 years on [S].
+        `Police Barred List National list, ${formatDate('2024-06-14')} Review can be asked for from ${formatDate('2029-06-14')}`,
         'Northmarsh Police, PC PC 4521, W77120',
         'Dismissed for gross misconduct: theft from a detained person',
       ],
