@@ -137,8 +137,8 @@ export async function updateComplaint(
   return updated;
 }
 
-export async function complaintParts(db: Db, principal: Principal, forceId: string, complaintId: string) {
-  const [complainants, subjects, allegations, decisions, clocks, linkedCases] = await Promise.all([
+export async function complaintParts(db: Db, forceId: string, complaintId: string) {
+  const [complainants, subjects, allegations, decisions, clocks] = await Promise.all([
     db
       .select()
       .from(complaintComplainants)
@@ -164,14 +164,18 @@ export async function complaintParts(db: Db, principal: Principal, forceId: stri
       .from(complaintClocks)
       .where(and(eq(complaintClocks.forceId, forceId), eq(complaintClocks.complaintId, complaintId)))
       .orderBy(asc(complaintClocks.dueOn), asc(complaintClocks.period)),
-    // The linked conduct case, named only to a reader with need-to-know of it.
-    rawRows<{ id: string; reference: string }>(
-      db,
-      sql`select c.id, c.reference from complaints k join cases c on c.force_id = k.force_id and c.id = k.case_id
-          where k.force_id = ${forceId} and k.id = ${complaintId}::uuid and ${visibleCasesSql(principal)}`,
-    ),
   ]);
-  return { complainants, subjects, allegations, decisions, clocks, linkedCase: linkedCases[0] ?? null };
+  return { complainants, subjects, allegations, decisions, clocks };
+}
+
+/** The complaint's linked conduct case, named only to a reader with need-to-know of it (else null). */
+export async function linkedCaseOf(db: Db, principal: Principal, forceId: string, complaintId: string) {
+  const [linked] = await rawRows<{ id: string; reference: string }>(
+    db,
+    sql`select c.id, c.reference from complaints k join cases c on c.force_id = k.force_id and c.id = k.case_id
+        where k.force_id = ${forceId} and k.id = ${complaintId}::uuid and ${visibleCasesSql(principal)}`,
+  );
+  return linked ?? null;
 }
 
 export type ComplaintListRow = {

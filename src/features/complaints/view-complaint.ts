@@ -3,7 +3,7 @@ import { ukToday } from '../../lib/dates.ts';
 import { notFound } from '../../lib/errors.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { complaintParts, findVisibleComplaint } from './complaints.repository.ts';
+import { complaintParts, linkedCaseOf, findVisibleComplaint } from './complaints.repository.ts';
 import { lettersOf } from './letters/letters.repository.ts';
 import { reviewsOfComplaint } from './reviews/reviews.repository.ts';
 
@@ -13,7 +13,8 @@ export async function viewComplaint(deps: Deps, principal: Principal | null, id:
   return deps.db.transaction(async (tx) => {
     const complaint = await findVisibleComplaint(tx, principal, id);
     if (!complaint) throw notFound('complaint');
-    const parts = await complaintParts(tx, principal, complaint.forceId, complaint.id);
+    const parts = await complaintParts(tx, complaint.forceId, complaint.id);
+    const linkedCase = await linkedCaseOf(tx, principal, complaint.forceId, complaint.id);
     const letters = await lettersOf(tx, complaint.forceId, complaint.id);
     const reviews = await reviewsOfComplaint(tx, complaint.forceId, complaint.id);
     await recordAudit(
@@ -22,6 +23,6 @@ export async function viewComplaint(deps: Deps, principal: Principal | null, id:
       { type: 'complaint', id: complaint.id },
       { type: 'complaint.viewed', complaintId: complaint.id },
     );
-    return { today: ukToday(deps.now()), complaint, ...parts, letters, reviews };
+    return { today: ukToday(deps.now()), complaint, ...parts, linkedCase, letters, reviews };
   });
 }

@@ -14,7 +14,8 @@ import { rawRows } from '../../db/raw-rows.ts';
  * slower than the one before.
  */
 
-const arr = (values: readonly unknown[], type: string): SQL => sql`${sql.param(values)}::${sql.raw(type)}[]`;
+/** A whole column as one typed array parameter, for `unnest`. */
+export const arr = (values: readonly unknown[], type: string): SQL => sql`${sql.param(values)}::${sql.raw(type)}[]`;
 
 export type NewUnit = { key: string; name: string; kind: string };
 

@@ -1,14 +1,13 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rawRows } from '../../db/raw-rows.ts';
+import { arr } from './import-batch.repository.ts';
 
 /**
  * The set-based statements that load imported public complaints and their complainants (see
  * import-batch.repository.ts for the shape: whole columns as arrays, `ON CONFLICT DO NOTHING` on the source
  * key, existing rows found through their unique index).
  */
-
-const arr = (values: readonly unknown[], type: string): SQL => sql`${sql.param(values)}::${sql.raw(type)}[]`;
 
 export type NewComplaint = {
   id: string;

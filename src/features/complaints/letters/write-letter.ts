@@ -66,7 +66,7 @@ export async function writeComplaintLetter(
         'invalid_state',
         'Record the outcome notice first: the outcome letter gives the review time limit, which runs from it.',
       );
-    const parts = await complaintParts(tx, principal, row.forceId, row.id);
+    const parts = await complaintParts(tx, row.forceId, row.id);
     const force = await findForce(tx, row.forceId);
     const running = parts.clocks.filter((c) => c.state === 'running');
     const next =

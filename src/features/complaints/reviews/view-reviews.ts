@@ -36,7 +36,7 @@ export async function viewReview(deps: Deps, principal: Principal | null, review
     const review = await findVisibleReview(tx, principal, reviewId);
     const complaint = review ? await findComplaintRow(tx, review.forceId, review.complaintId) : undefined;
     if (!review || !complaint) throw notFound('review');
-    const parts = await complaintParts(tx, principal, complaint.forceId, complaint.id);
+    const parts = await complaintParts(tx, complaint.forceId, complaint.id);
     await recordAudit(
       tx,
       actorOf(principal, requestId),
