@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/client.ts';
 import type { MappedRow } from './map-row.ts';
+import type { RowStatus } from './load-batch.ts';
 import { firstBy } from './first-by.ts';
 import { findComplaintsByKey, insertComplainants, upsertComplaints } from './import-complaints.repository.ts';
 
-type Status = ('imported' | 'duplicate' | 'rejected')[];
+type Status = RowStatus[];
 type Counts = { complaints: number; complainants: number };
 
 /**
