@@ -22,7 +22,7 @@ import { buildServer } from '../src/app/server.ts';
 import { eq } from 'drizzle-orm';
 import { openDatabase } from '../src/db/client.ts';
 import { users } from '../src/db/schema/index.ts';
-import { requireApiPrincipal } from '../src/app/plugins/authentication.ts';
+import { requireApiPrincipal } from '../src/lib/guards.ts';
 
 const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent' });
 // As `probity serve` opens it: PostgreSQL's statement_timeout on the server's connections.

@@ -21,6 +21,7 @@ import { registerAdminRoutes } from '../features/admin/admin.routes.ts';
 import { registerSitePages } from '../features/health/site-pages.routes.ts';
 import { registerReportingRoutes } from '../features/reporting/index.ts';
 import { registerEarlyInterventionRoutes } from '../features/early-intervention/index.ts';
+import { caseRestrictionBanner } from '../features/restrictions/restriction-summary.ts';
 
 /** Every feature's routes, in one list: adding a feature is adding a line here. */
 export const featureRoutes: ((app: FastifyInstance, deps: Deps) => Promise<void> | void)[] = [
@@ -30,7 +31,7 @@ export const featureRoutes: ((app: FastifyInstance, deps: Deps) => Promise<void>
   registerAccountPages,
   registerPeopleRoutes,
   registerAuditRoutes,
-  registerCaseRoutes,
+  (app, deps) => registerCaseRoutes(app, deps, { restrictionBanner: caseRestrictionBanner }),
   registerClockRoutes,
   registerRecommendationRoutes,
   registerRestrictionRoutes,

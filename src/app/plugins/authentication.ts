@@ -1,6 +1,5 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Deps } from '../deps.ts';
-import type { Principal } from '../../features/access/principal.ts';
 import { resolveSession, type ResolvedSession } from '../../features/auth/sessions.ts';
 import { resolveApiToken } from '../../features/auth/api-tokens.ts';
 import { AppError } from '../../lib/errors.ts';
@@ -8,8 +7,6 @@ import { cookieNames } from './cookie-names.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** Set only for a fully signed-in user (password and, where required, second factor). */
-    principal: Principal | null;
     /** The session behind the cookie at any stage, for the sign-in steps. */
     session: ResolvedSession | null;
     sessionToken: string | undefined;
@@ -80,22 +77,4 @@ export function setDeviceCookie(reply: FastifyReply, deps: Deps, token: string):
     secure: deps.config.cookieSecure,
     maxAge: deps.config.signInThrottle.deviceDays * 86_400,
   });
-}
-
-/** preHandler for pages: a visitor who is not signed in is sent to sign in and brought back afterwards. */
-export async function requireSignedInPage(request: FastifyRequest, reply: FastifyReply): Promise<void> {
-  if (request.principal) return;
-  const next = encodeURIComponent(request.url);
-  await reply.redirect(`/sign-in?next=${next}`, 303);
-}
-
-/** preHandler for the API: 401 without a valid bearer token. */
-export async function requireApiPrincipal(request: FastifyRequest): Promise<void> {
-  if (!request.principal) throw new AppError('unauthenticated', 'Send a valid API token as "Authorization: Bearer …".');
-}
-
-/** The principal of a request that has passed requireSignedInPage / requireApiPrincipal. */
-export function principalOf(request: FastifyRequest): Principal {
-  if (!request.principal) throw new AppError('unauthenticated', 'Sign in to continue.');
-  return request.principal;
 }

@@ -13,7 +13,7 @@ import { summariseReportEvent, type ReportAuditEvent } from '../reporting/report
 import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../../app/deps.ts';
-import { principalOf, requireApiPrincipal, requireSignedInPage } from '../../app/plugins/authentication.ts';
+import { principalOf, requireApiPrincipal, requireSignedInPage } from '../../lib/guards.ts';
 import { formatDateTime } from '../../lib/dates.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { isRole, roleLabels } from '../access/roles.ts';

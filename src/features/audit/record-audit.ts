@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import { auditEventSchema, type AuditActor, type AuditEvent } from './audit-events.ts';
-import { appendAuditRow } from './audit.repository.ts';
+import { appendAuditRow } from './append-audit.repository.ts';
 
 export type AuditSubject = { type: string; id: string; personId?: string | null };
 

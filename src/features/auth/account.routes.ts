@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../../app/deps.ts';
-import { principalOf, requireApiPrincipal, requireSignedInPage } from '../../app/plugins/authentication.ts';
+import { principalOf, requireApiPrincipal, requireSignedInPage } from '../../lib/guards.ts';
 import { actorOf, can } from '../access/principal.ts';
 import { roleAbilities, roleLabels } from '../access/roles.ts';
 import { listApiTokensOfUser } from './accounts.repository.ts';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { apiErrors } from '../../app/api-errors.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../../app/deps.ts';
-import { principalOf, requireApiPrincipal, requireSignedInPage } from '../../app/plugins/authentication.ts';
+import { principalOf, requireApiPrincipal, requireSignedInPage } from '../../lib/guards.ts';
 import { can } from '../access/principal.ts';
 import { forceOverdue, myDeadlines, type Deadline } from './list-deadlines.ts';
 import { ukToday } from '../../lib/dates.ts';

@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../app/deps.ts';
-import { principalOf, requireSignedInPage } from '../../app/plugins/authentication.ts';
+import { principalOf, requireSignedInPage } from '../../lib/guards.ts';
 import { AppError, type FieldErrors } from '../../lib/errors.ts';
 import { can, type Principal } from '../access/principal.ts';
-import { all, dateFromParts, dateParts, errorSummary, first, type FormBody } from '../misconduct/case-form-fields.ts';
+import { all, dateFromParts, dateParts, errorSummary, first, type FormBody } from '../../lib/forms.ts';
 import { complaintPageModel, formOptions, STATUS_FILTERS } from './complaint-page-model.ts';
 import { statusLabels } from './complaint-steps.ts';
 import { listComplaints } from './list-complaints.ts';

@@ -1,7 +1,7 @@
 import type { Deps } from '../../app/deps.ts';
 import type { IsoDate } from '../../lib/dates.ts';
 import type { Principal } from '../access/principal.ts';
-import { accountOf } from '../misconduct/demo/replay.ts';
+import { accountOf } from '../auth/demo-account.ts';
 import { listVisibleAlerts } from './alerts.repository.ts';
 import { planIntervention, recordFollowUp } from './interventions.ts';
 import { moveAlert } from './move-alert.ts';

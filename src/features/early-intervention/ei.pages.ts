@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../app/deps.ts';
-import { principalOf, requireSignedInPage } from '../../app/plugins/authentication.ts';
+import { principalOf, requireSignedInPage } from '../../lib/guards.ts';
 import { AppError } from '../../lib/errors.ts';
 import { can } from '../access/principal.ts';
-import { all, dateFromParts, errorSummary, first, type FormBody } from '../misconduct/case-form-fields.ts';
+import { all, dateFromParts, errorSummary, first, type FormBody } from '../../lib/forms.ts';
 import { viewFairness } from './fairness-report.ts';
 import { INTERVENTION_LABELS, OUTCOME_LABELS, planIntervention, recordFollowUp } from './interventions.ts';
 import { listRules, viewRule } from './list-rules.ts';

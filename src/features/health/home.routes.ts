@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../app/deps.ts';
-import { requireSignedInPage, principalOf } from '../../app/plugins/authentication.ts';
+import { requireSignedInPage, principalOf } from '../../lib/guards.ts';
 import { can } from '../access/principal.ts';
 import { findForce } from '../organisation/forces.repository.ts';
 import { caseWorkQueue } from '../misconduct/work-queue.ts';

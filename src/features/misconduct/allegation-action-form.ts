@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FieldErrors } from '../../lib/errors.ts';
 import type { ActionType } from './rules/allegation-types.ts';
 import { allegationActionSchema } from './allegation-action-input.ts';
-import { all, dateFromParts, first, type FormBody } from './case-form-fields.ts';
+import { all, dateFromParts, first, type FormBody } from '../../lib/forms.ts';
 
 /**
  * The form of each allegation action, built from its zod schema: exactly the schema's fields (checked by

@@ -1,19 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../app/deps.ts';
-import { principalOf, requireSignedInPage } from '../../app/plugins/authentication.ts';
+import { principalOf, requireSignedInPage } from '../../lib/guards.ts';
 import { AppError, notFound, type FieldErrors } from '../../lib/errors.ts';
 import { authorize } from '../access/principal.ts';
 import { addAllegation } from './add-allegation.ts';
-import {
-  all,
-  caseTypeLabels,
-  dateFromParts,
-  dateParts,
-  errorSummary,
-  first,
-  sourceLabels,
-  type FormBody,
-} from './case-form-fields.ts';
+import { caseTypeLabels, sourceLabels } from './case-form-fields.ts';
+import { all, dateFromParts, dateParts, errorSummary, first, type FormBody } from '../../lib/forms.ts';
 import { listCategories } from './cases.repository.ts';
 import { editCaseDetails } from './edit-case-details.ts';
 import { removeSubject } from './remove-subject.ts';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { apiErrors } from '../../app/api-errors.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../../app/deps.ts';
-import { principalOf, requireApiPrincipal } from '../../app/plugins/authentication.ts';
+import { principalOf, requireApiPrincipal } from '../../lib/guards.ts';
 import { partyRoles } from '../../db/schema/index.ts';
 import { addParty, addPartyBody, viewParties } from './add-party.ts';
 import { caseloadFor } from './caseload.ts';

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../app/deps.ts';
-import { principalOf, requireSignedInPage } from '../../app/plugins/authentication.ts';
+import { principalOf, requireSignedInPage } from '../../lib/guards.ts';
 import { AppError, notFound, type FieldErrors } from '../../lib/errors.ts';
 import { ukToday } from '../../lib/dates.ts';
 import { confidentialities } from '../../db/schema/index.ts';
@@ -12,16 +12,8 @@ import { ACTION_TABLE } from './rules/allegation-table.ts';
 import { ACTION_TYPES, type ActionType } from './rules/allegation-types.ts';
 import { actionAbility } from './allegation-action-input.ts';
 import { actionControls, actionFromBody } from './allegation-action-form.ts';
-import {
-  all,
-  caseTypeLabels,
-  dateFromParts,
-  errorSummary,
-  first,
-  formFieldErrors,
-  sourceLabels,
-  type FormBody,
-} from './case-form-fields.ts';
+import { caseTypeLabels, sourceLabels } from './case-form-fields.ts';
+import { all, dateFromParts, errorSummary, first, formFieldErrors, type FormBody } from '../../lib/forms.ts';
 import { categoryLabels } from './case-page-model.ts';
 import { listCategories } from './cases.repository.ts';
 import { openCase, openCaseInput } from './open-case.ts';

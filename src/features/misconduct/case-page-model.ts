@@ -13,7 +13,6 @@ import { regimeForMatter } from './rules/transitional.ts';
 import { caseTypeLabels, sourceLabels } from './case-form-fields.ts';
 import { listCategories } from './cases.repository.ts';
 import type { viewCase } from './view-case.ts';
-import { caseRestrictionBanner } from '../restrictions/restriction-summary.ts';
 
 /**
  * Turns what `viewCase` returns into what the case page shows: every allegation's track side by side,
@@ -219,7 +218,16 @@ const IMPORTED_OUTCOME_WORDS: Record<string, string> = {
   not_recorded: 'Not recorded in the source',
 };
 
-export async function casePageModel(deps: Deps, principal: Principal, view: CaseView) {
+/**
+ * What other features show on the case page, given by the application when it assembles the routes (features
+ * above this one, such as restrictions, may read a case; this one does not import them).
+ */
+export type CasePanels = {
+  /** The restriction banner for this reader, or null when they may not read restrictions. */
+  restrictionBanner: (deps: Deps, principal: Principal, caseId: string) => Promise<unknown>;
+};
+
+export async function casePageModel(deps: Deps, principal: Principal, view: CaseView, panels: CasePanels) {
   const { theCase } = view;
   const categories = await categoryLabels(deps);
   const subjectOfAllegation = new Map(view.allegations.map((a) => [a.id, a.subject]));
@@ -433,6 +441,6 @@ export async function casePageModel(deps: Deps, principal: Principal, view: Case
       })),
     },
     servingSubjects: can(principal, 'allegation.decide') ? view.subjects.filter((s) => !s.leftOn) : [],
-    restrictionBanner: await caseRestrictionBanner(deps, principal, theCase.id),
+    restrictionBanner: await panels.restrictionBanner(deps, principal, theCase.id),
   };
 }

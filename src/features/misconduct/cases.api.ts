@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { apiErrors } from '../../app/api-errors.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../../app/deps.ts';
-import { principalOf, requireApiPrincipal } from '../../app/plugins/authentication.ts';
+import { principalOf, requireApiPrincipal } from '../../lib/guards.ts';
 import { allocateCase, allocateCaseInput } from './allocate-case.ts';
 import { listCasesFor } from './list-cases.ts';
 import { openCase, openCaseInput } from './open-case.ts';

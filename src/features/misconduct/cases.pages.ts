@@ -1,11 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../app/deps.ts';
-import { principalOf, requireSignedInPage } from '../../app/plugins/authentication.ts';
+import { principalOf, requireSignedInPage } from '../../lib/guards.ts';
 import { AppError, type FieldErrors } from '../../lib/errors.ts';
 import { authorize, can } from '../access/principal.ts';
 import { allocateCase } from './allocate-case.ts';
-import { dateFromParts, dateParts, errorSummary, first, howLeftLabels, type FormBody } from './case-form-fields.ts';
-import { casePageModel } from './case-page-model.ts';
+import { howLeftLabels } from './case-form-fields.ts';
+import { dateFromParts, dateParts, errorSummary, first, type FormBody } from '../../lib/forms.ts';
+import { casePageModel, type CasePanels } from './case-page-model.ts';
 import { listCasesFor, listCasesInput } from './list-cases.ts';
 import { caseFilterChoices, sortableHeaders } from './case-list-filters.ts';
 import { recordSubjectLeft, subjectLeftInput } from './record-subject-left.ts';
@@ -28,7 +29,7 @@ const VIEWS = [
 ] as const;
 
 /** The case list, the case page and its small forms (allocation, a subject leaving). Work without JavaScript. */
-export function registerCasePages(app: FastifyInstance, deps: Deps): void {
+export function registerCasePages(app: FastifyInstance, deps: Deps, panels: CasePanels): void {
   const pre = { preHandler: requireSignedInPage };
 
   app.get<{ Querystring: Record<string, string> }>('/cases', pre, async (request, reply) => {
@@ -94,7 +95,7 @@ export function registerCasePages(app: FastifyInstance, deps: Deps): void {
   const showCase = async (request: FastifyRequest<CaseParams>, reply: FastifyReply, extra: Extra = {}) => {
     const principal = principalOf(request);
     const view = await viewCase(deps, principal, request.params.id, request.id);
-    const model = await casePageModel(deps, principal, view);
+    const model = await casePageModel(deps, principal, view, panels);
     const errors = extra.refusal
       ? [{ text: extra.refusal }]
       : extra.fields

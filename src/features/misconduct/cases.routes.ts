@@ -7,14 +7,18 @@ import { registerHearingPages } from './hearings.pages.ts';
 import { registerHearingsApi } from './hearings.api.ts';
 import { registerCaseFormPages } from './case-forms.pages.ts';
 import { registerCasePages } from './cases.pages.ts';
+import type { CasePanels } from './case-page-model.ts';
 import { registerCasesApi } from './cases.api.ts';
 import { registerCriminalPages } from './criminal.pages.ts';
 import { registerEvidenceRoutes } from './evidence.pages.ts';
 import { registerCaseLetterRoutes } from './letters/case-letters.routes.ts';
 
-/** Conduct cases: the list, the case page, the forms that change a case, and the JSON API. */
-export function registerCaseRoutes(app: FastifyInstance, deps: Deps): void {
-  registerCasePages(app, deps);
+/**
+ * Conduct cases: the list, the case page, the forms that change a case, and the JSON API. `panels` are what
+ * features above this one add to the case page (src/app/routes.ts gives them).
+ */
+export function registerCaseRoutes(app: FastifyInstance, deps: Deps, panels: CasePanels): void {
+  registerCasePages(app, deps, panels);
   registerCaseFormPages(app, deps);
   registerCriminalPages(app, deps);
   registerCasesApi(app, deps);

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { apiErrorBody, apiErrors } from '../../app/api-errors.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../../app/deps.ts';
-import { principalOf, requireApiPrincipal } from '../../app/plugins/authentication.ts';
+import { principalOf, requireApiPrincipal } from '../../lib/guards.ts';
 import { addEvidence } from './add-evidence.ts';
 import { listEvidence } from './list-evidence.ts';
 import { readEvidence } from './read-evidence.ts';

@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../app/deps.ts';
-import { principalOf, requireSignedInPage } from '../../app/plugins/authentication.ts';
+import { principalOf, requireSignedInPage } from '../../lib/guards.ts';
 import { AppError, type FieldErrors } from '../../lib/errors.ts';
-import { addEvidence, sizeText } from './add-evidence.ts';
-import { errorSummary } from './case-form-fields.ts';
+import { addEvidence } from './add-evidence.ts';
+import { sizeText } from '../../lib/files.ts';
+import { errorSummary, textOf } from '../../lib/forms.ts';
 import type { EvidenceListRow } from './evidence.repository.ts';
 import { listEvidence } from './list-evidence.ts';
 import { readEvidence } from './read-evidence.ts';
@@ -18,11 +19,6 @@ export function evidenceItems(files: EvidenceListRow[]) {
 }
 
 /** A form field as text: the first of repeated values; a file or anything else is blank. */
-export function textOf(value: unknown): string {
-  const one: unknown = Array.isArray(value) ? value[0] : value;
-  return typeof one === 'string' ? one : '';
-}
-
 /** Evidence files of a case: these pages and /api/v1/cases/{id}/evidence. */
 export function registerEvidenceRoutes(app: FastifyInstance, deps: Deps): void {
   registerEvidencePages(app, deps);

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { apiErrors } from '../../app/api-errors.ts';
 import type { Deps } from '../../app/deps.ts';
-import { principalOf, requireApiPrincipal } from '../../app/plugins/authentication.ts';
+import { principalOf, requireApiPrincipal } from '../../lib/guards.ts';
 import {
   adjournHearing,
   adjournHearingInput,

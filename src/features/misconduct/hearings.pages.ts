@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../app/deps.ts';
-import { principalOf, requireSignedInPage } from '../../app/plugins/authentication.ts';
+import { principalOf, requireSignedInPage } from '../../lib/guards.ts';
 import { formatDate } from '../../lib/dates.ts';
 import { AppError, type FieldErrors } from '../../lib/errors.ts';
 import { can } from '../access/principal.ts';
-import { all, dateFromParts, errorSummary, first, type FormBody } from './case-form-fields.ts';
+import { all, dateFromParts, errorSummary, first, type FormBody } from '../../lib/forms.ts';
 import { adjournHearing, arrangeHearing, listHearings } from './arrange-hearing.ts';
 import { regimeOf } from './case-context.ts';
 import { PANEL_ROLE_LABELS, panelRequirement, type PanelRole } from './rules/hearing-panel.ts';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { apiErrors } from '../../app/api-errors.ts';
 import type { Deps } from '../../app/deps.ts';
-import { principalOf, requireApiPrincipal, requireSignedInPage } from '../../app/plugins/authentication.ts';
+import { principalOf, requireApiPrincipal, requireSignedInPage } from '../../lib/guards.ts';
 import { AppError } from '../../lib/errors.ts';
 import { listNotifications } from './list-notifications.ts';
 import { chooseDelivery, markNotificationsRead } from './mark-notifications-read.ts';

@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { clocksOfCase, clockEventsOfCase } from '../clocks/clocks.repository.ts';
 import { factsOf } from '../misconduct/case-context.ts';
 import { casePageModel } from '../misconduct/case-page-model.ts';
+import { caseRestrictionBanner } from '../restrictions/restriction-summary.ts';
 import { allegationsOf, listReturnsOf, subjectsOf, timelineOf } from '../misconduct/cases.repository.ts';
 import { STATUS_LABELS } from '../misconduct/rules/allegation-table.ts';
 import {
@@ -106,6 +107,7 @@ export async function viewSampledCase(
         reference: theCase.reference,
       },
     );
-    return { view, model: await casePageModel({ ...deps, db: tx }, principal, view) };
+    const inTx = { ...deps, db: tx };
+    return { view, model: await casePageModel(inTx, principal, view, { restrictionBanner: caseRestrictionBanner }) };
   });
 }

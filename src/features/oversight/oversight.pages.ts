@@ -1,10 +1,10 @@
 import { earliestReceivedOn } from './oversight.repository.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../app/deps.ts';
-import { principalOf, requireSignedInPage } from '../../app/plugins/authentication.ts';
+import { principalOf, requireSignedInPage } from '../../lib/guards.ts';
 import { AppError } from '../../lib/errors.ts';
 import { can } from '../access/principal.ts';
-import { errorSummary } from '../misconduct/case-form-fields.ts';
+import { errorSummary } from '../../lib/forms.ts';
 import { findForce } from '../organisation/forces.repository.ts';
 import { renderChart } from './charts.ts';
 import type { DashboardSection } from './dashboard-sections.ts';

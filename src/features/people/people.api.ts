@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { apiErrors } from '../../app/api-errors.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../../app/deps.ts';
-import { principalOf, requireApiPrincipal } from '../../app/plugins/authentication.ts';
+import { principalOf, requireApiPrincipal } from '../../lib/guards.ts';
 import { searchPeople } from './search-people.ts';
 import { viewPerson } from './view-person.ts';
 import { mergePeople } from './merge-people.ts';

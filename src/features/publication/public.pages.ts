@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../app/deps.ts';
 import { ukToday } from '../../lib/dates.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
-import { errorSummary } from '../misconduct/case-form-fields.ts';
+import { errorSummary } from '../../lib/forms.ts';
 import { findForce } from '../organisation/forces.repository.ts';
 import { periodQueryString, withCharts, yearItems } from '../oversight/oversight.pages.ts';
 import { financialYearOf, selectableYears } from '../oversight/period.ts';

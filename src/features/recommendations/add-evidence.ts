@@ -5,7 +5,7 @@ import { isUploadedFile, type UploadedFile } from '../../app/plugins/uploads.ts'
 import { AppError, type FieldErrors } from '../../lib/errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
-import { checkMediaType, sanitiseFileName, sizeText } from '../misconduct/add-evidence.ts';
+import { checkMediaType, sanitiseFileName, sizeText } from '../../lib/files.ts';
 import { webUrl } from './recommendation-input.ts';
 import { openResponseForChange } from './response-context.ts';
 import { insertEvidence } from './evidence.repository.ts';

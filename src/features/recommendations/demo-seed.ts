@@ -2,7 +2,7 @@ import type { Deps } from '../../app/deps.ts';
 import type { IsoDate } from '../../lib/dates.ts';
 import type { UploadedFile } from '../../app/plugins/uploads.ts';
 import type { Principal } from '../access/principal.ts';
-import { accountOf } from '../misconduct/demo/replay.ts';
+import { accountOf } from '../auth/demo-account.ts';
 import { addAction } from './add-action.ts';
 import { addComment } from './add-comment.ts';
 import { addItem } from './add-item.ts';

@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../app/deps.ts';
-import { principalOf, requireSignedInPage } from '../../app/plugins/authentication.ts';
+import { principalOf, requireSignedInPage } from '../../lib/guards.ts';
 import type { FieldErrors } from '../../lib/errors.ts';
 import { authorize, type Principal } from '../access/principal.ts';
 import { roleLabels, isRole } from '../access/roles.ts';
-import { sizeText } from '../misconduct/add-evidence.ts';
+import { sizeText } from '../../lib/files.ts';
 import { addAction, addActionInput } from './add-action.ts';
 import { addComment } from './add-comment.ts';
 import { addRecommendationEvidence } from './add-evidence.ts';

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { AppError, type FieldErrors } from '../../lib/errors.ts';
 import { ownerBodies, reportItemKinds, reportTypes, trackerStatuses } from '../../db/schema/index.ts';
-import { dateFromParts, dateParts, first, type FormBody } from '../misconduct/case-form-fields.ts';
+import { dateFromParts, dateParts, first, type FormBody } from '../../lib/forms.ts';
 import {
   kindLabels,
   ownerBodyLabels,

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../app/deps.ts';
-import { principalOf, requireSignedInPage } from '../../app/plugins/authentication.ts';
+import { principalOf, requireSignedInPage } from '../../lib/guards.ts';
 import type { FieldErrors } from '../../lib/errors.ts';
 import { ukToday } from '../../lib/dates.ts';
 import { authorize } from '../access/principal.ts';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { apiErrorBody, apiErrors } from '../../app/api-errors.ts';
 import type { Deps } from '../../app/deps.ts';
-import { principalOf, requireApiPrincipal } from '../../app/plugins/authentication.ts';
+import { principalOf, requireApiPrincipal } from '../../lib/guards.ts';
 import { addAction, addActionInput } from './add-action.ts';
 import { addComment, commentInput } from './add-comment.ts';
 import { addRecommendationEvidence } from './add-evidence.ts';

@@ -1,16 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../app/deps.ts';
-import { principalOf, requireSignedInPage } from '../../app/plugins/authentication.ts';
+import { principalOf, requireSignedInPage } from '../../lib/guards.ts';
 import { AppError, type FieldErrors } from '../../lib/errors.ts';
 import { authorize, type Principal } from '../access/principal.ts';
-import {
-  all,
-  caseTypeLabels,
-  errorSummary,
-  first,
-  formFieldErrors,
-  type FormBody,
-} from '../misconduct/case-form-fields.ts';
+import { caseTypeLabels } from '../misconduct/case-form-fields.ts';
+import { all, errorSummary, first, formFieldErrors, type FormBody } from '../../lib/forms.ts';
 import { listCategories } from '../misconduct/cases.repository.ts';
 import { standardsOfProfessionalBehaviour } from '../misconduct/taxonomy.ts';
 import { resolveReference } from '../people/people.repository.ts';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../../app/deps.ts';
 import { apiErrors } from '../../app/api-errors.ts';
-import { principalOf, requireApiPrincipal } from '../../app/plugins/authentication.ts';
+import { principalOf, requireApiPrincipal } from '../../lib/guards.ts';
 import { reportCategories, reportMessageKinds, reportStatuses } from '../../db/schema/reporting.ts';
 import { acknowledgeReport, acknowledgeInput } from './acknowledge-report.ts';
 import { addReportMessage, messageInput } from './add-report-message.ts';

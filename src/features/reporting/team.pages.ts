@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../app/deps.ts';
-import { principalOf, requireSignedInPage } from '../../app/plugins/authentication.ts';
+import { principalOf, requireSignedInPage } from '../../lib/guards.ts';
 import { sendDownload } from '../../lib/downloads.ts';
 import { AppError } from '../../lib/errors.ts';
 import { can } from '../access/principal.ts';
-import { errorSummary, first, type FormBody } from '../misconduct/case-form-fields.ts';
+import { errorSummary, first, type FormBody } from '../../lib/forms.ts';
 import { acknowledgeReport } from './acknowledge-report.ts';
 import { addReportMessage } from './add-report-message.ts';
 import { listReports } from './list-reports.ts';

@@ -1,7 +1,7 @@
 import type { Deps } from '../../app/deps.ts';
 import type { IsoDate } from '../../lib/dates.ts';
 import { addCalendarDays } from '../clocks/working-days.ts';
-import { accountOf } from '../misconduct/demo/replay.ts';
+import { accountOf } from '../auth/demo-account.ts';
 import { recordCriminalEvent } from '../misconduct/record-criminal-event.ts';
 import { imposeRestriction } from './impose-restriction.ts';
 import { liftRestriction } from './lift-restriction.ts';

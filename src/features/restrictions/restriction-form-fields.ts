@@ -1,5 +1,5 @@
 import { AppError, type FieldErrors } from '../../lib/errors.ts';
-import { dateFromParts, dateParts, first, type FormBody } from '../misconduct/case-form-fields.ts';
+import { dateFromParts, dateParts, first, type FormBody } from '../../lib/forms.ts';
 import {
   GROUND_LABELS,
   KIND_LABELS,

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../app/deps.ts';
-import { principalOf, requireSignedInPage } from '../../app/plugins/authentication.ts';
+import { principalOf, requireSignedInPage } from '../../lib/guards.ts';
 import { formatDate } from '../../lib/dates.ts';
 import { authorityLists, REVIEW_LOOKAHEAD_DAYS } from './list-restrictions.ts';
 import { subjectCard } from './restriction-page-model.ts';

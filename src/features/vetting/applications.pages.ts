@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../app/deps.ts';
-import { principalOf, requireSignedInPage } from '../../app/plugins/authentication.ts';
+import { principalOf, requireSignedInPage } from '../../lib/guards.ts';
 import { AppError } from '../../lib/errors.ts';
 import { applicationKinds, applicationStatuses, vettingLevels } from '../../db/schema/index.ts';
 import { authorize } from '../access/principal.ts';

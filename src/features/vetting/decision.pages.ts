@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../app/deps.ts';
-import { principalOf, requireSignedInPage } from '../../app/plugins/authentication.ts';
+import { principalOf, requireSignedInPage } from '../../lib/guards.ts';
 import { authorize } from '../access/principal.ts';
 import { decideApplication } from './decide.ts';
 import { APPLICATION_OUTCOMES, RATIONALE_LABELS, RATIONALE_PARTS, type ItemRationale } from './decision-rules.ts';

@@ -4,7 +4,7 @@ import type { IsoDate } from '../../lib/dates.ts';
 import { checkTypes, type designatedPosts, type vettingClearances, type vettingClocks } from '../../db/schema/index.ts';
 import { systemActor } from '../audit/audit-events.ts';
 import { addCalendarDays } from '../clocks/working-days.ts';
-import { accountOf } from '../misconduct/demo/replay.ts';
+import { accountOf } from '../auth/demo-account.ts';
 import { checksOfFile } from './vetting-file.repository.ts';
 import { createApplication } from './create-application.ts';
 import { decideApplication } from './decide.ts';

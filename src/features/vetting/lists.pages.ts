@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../app/deps.ts';
-import { principalOf, requireSignedInPage } from '../../app/plugins/authentication.ts';
+import { principalOf, requireSignedInPage } from '../../lib/guards.ts';
 import { authorize } from '../access/principal.ts';
-import { textOf } from '../misconduct/evidence.pages.ts';
+import { textOf } from '../../lib/forms.ts';
 import { browseLists } from './browse-lists.ts';
 import { importNationalList } from './import-list.ts';
 import { LIST_CSV_COLUMNS, REQUIRED_LIST_CSV_COLUMNS } from './list-csv.ts';

@@ -1,12 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../app/deps.ts';
-import { principalOf, requireSignedInPage } from '../../app/plugins/authentication.ts';
+import { principalOf, requireSignedInPage } from '../../lib/guards.ts';
 import { reviewTriggers } from '../../db/schema/index.ts';
 import { AppError, type FieldErrors } from '../../lib/errors.ts';
 import { can } from '../access/principal.ts';
 import { dueTag } from '../clocks/clocks.routes.ts';
 import { toDayNumber } from '../clocks/iso-date.ts';
-import { errorSummary, first, type FormBody } from '../misconduct/case-form-fields.ts';
+import { errorSummary, first, type FormBody } from '../../lib/forms.ts';
 import { assignReview } from './assign-review.ts';
 import { listReviewsFor } from './list-reviews.ts';
 import { openRandomReviewsFor } from './open-random-reviews.ts';

@@ -1,6 +1,6 @@
 import { AppError, type FieldErrors } from '../../lib/errors.ts';
 import type { ResolvedPeriod } from '../clocks/periods.ts';
-import { all, dateFromParts, dateParts, errorSummary, first, type FormBody } from '../misconduct/case-form-fields.ts';
+import { all, dateFromParts, dateParts, errorSummary, first, type FormBody } from '../../lib/forms.ts';
 export { pagination } from '../../lib/pagination.ts';
 
 /** What the vetting pages share: form helpers (the GOV.UK date input as the case forms read it), refusals, pagination. */

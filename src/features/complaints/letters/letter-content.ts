@@ -1,5 +1,6 @@
 import type { complaintLetterKinds } from '../../../db/schema/index.ts';
 import { formatDate } from '../../../lib/dates.ts';
+import type { LetterDocument, LetterSection } from '../../../lib/letter-render.ts';
 import { categoryLabel } from '../rules/categories.ts';
 import { outcomeLabel } from '../rules/outcomes.ts';
 import { reviewBodyLabels, type ReviewBody } from '../rules/review-body.ts';
@@ -27,15 +28,6 @@ export type LetterFacts = {
   withdrawnOn: string | null;
   /** Where the complainant follows the complaint up online, when they made it through the portal. */
   portalUrl: string | null;
-};
-
-export type LetterSection = { heading?: string; paragraphs: string[]; list?: string[] };
-export type LetterDocument = {
-  title: string;
-  subject: string;
-  salutation: string;
-  sections: LetterSection[];
-  signOff: string;
 };
 
 /**

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { apiErrors } from '../../../app/api-errors.ts';
 import type { Deps } from '../../../app/deps.ts';
-import { principalOf, requireApiPrincipal, requireSignedInPage } from '../../../app/plugins/authentication.ts';
+import { principalOf, requireApiPrincipal, requireSignedInPage } from '../../../lib/guards.ts';
 import { sendDownload } from '../../../lib/downloads.ts';
 import { viewComplaintLetter } from './view-letter.ts';
 import { writeComplaintLetter, writeLetterBody } from './write-letter.ts';

@@ -12,7 +12,7 @@ import { findForce } from '../../organisation/forces.repository.ts';
 import { lockComplaint, statusLabels, type ComplaintStatus } from '../complaint-steps.ts';
 import { complaintParts } from '../complaints.repository.ts';
 import { composeLetter, type LetterKind } from './letter-content.ts';
-import { letterHtml, letterPdf, letterText } from './letter-render.ts';
+import { letterHtml, letterPdf, letterText } from '../../../lib/letter-render.ts';
 import { insertComplaintLetter } from './letters.repository.ts';
 
 export const writeLetterBody = z.object({

@@ -1,7 +1,5 @@
 import type { Deps } from '../../../app/deps.ts';
 import type { Principal } from '../../access/principal.ts';
-import { findUserByEmail } from '../../auth/accounts.repository.ts';
-import { principalOf } from '../../auth/sessions.ts';
 import { actionAbility } from '../allegation-action-input.ts';
 import { allocateCase } from '../allocate-case.ts';
 import { allegationsOf, subjectsOf } from '../cases.repository.ts';
@@ -13,12 +11,6 @@ import { toIso } from './days-and-chance.ts';
 
 // The planned cases written through the real use cases, so every row is valid and audited. The plan was
 // checked against the workflow already: a refusal here is a bug in the demo and is thrown.
-
-export async function accountOf(deps: Deps, email: string): Promise<Principal> {
-  const user = await findUserByEmail(deps.db, email);
-  if (!user) throw new Error(`demo cases: no account ${email}; seed the demo accounts first`);
-  return principalOf(user);
-}
 
 const REQUEST_ID = 'seed-demo';
 

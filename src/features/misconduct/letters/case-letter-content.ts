@@ -1,4 +1,4 @@
-import type { LetterDocument } from '../../complaints/letters/letter-content.ts';
+import type { LetterDocument } from '../../../lib/letter-render.ts';
 import { formatDate } from '../../../lib/dates.ts';
 import type { CaseLetterWording } from './letter-wording.ts';
 

@@ -7,7 +7,7 @@ import { AppError, notFound } from '../../../lib/errors.ts';
 import { parseInput } from '../../../lib/validation.ts';
 import { actorOf, authorize, type Principal } from '../../access/principal.ts';
 import { recordAudit } from '../../audit/record-audit.ts';
-import { letterHtml, letterPdf } from '../../complaints/letters/letter-render.ts';
+import { letterHtml, letterPdf } from '../../../lib/letter-render.ts';
 import { findForce } from '../../organisation/forces.repository.ts';
 import { factsOf } from '../case-context.ts';
 import { allegationsOf, findVisibleCase, subjectsOf } from '../cases.repository.ts';

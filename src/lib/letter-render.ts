@@ -1,5 +1,14 @@
 import PDFDocument from 'pdfkit';
-import type { LetterDocument } from './letter-content.ts';
+
+/** A letter as words, before it is rendered: the same document gives the HTML, the PDF and the plain text. */
+export type LetterSection = { heading?: string; paragraphs: string[]; list?: string[] };
+export type LetterDocument = {
+  title: string;
+  subject: string;
+  salutation: string;
+  sections: LetterSection[];
+  signOff: string;
+};
 
 /** A letter as HTML (kept on the record and sent as the e-mail's body) and as a tagged PDF (for post). */
 
