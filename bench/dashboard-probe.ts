@@ -5,7 +5,7 @@
  * own `step` hook). Prints one JSON line per run: { ms, sections, queries: { name: ms } } or { error }.
  * Usage: node --import tsx bench/dashboard-probe.ts <email> <runs>
  */
-import { loadConfig } from '../src/app/config.ts';
+import { loadConfig } from '../src/kernel/config/config.ts';
 import { openDatabase } from '../src/db/client.ts';
 import { findUserByEmail } from '../src/features/auth/accounts.repository.ts';
 import { principalOf } from '../src/features/auth/sessions.ts';

@@ -11,7 +11,7 @@ import {
   type Measurement,
   type Skipped,
 } from './measure.ts';
-import { projectRoot } from '../src/lib/project-root.ts';
+import { projectRoot } from '../src/kernel/project-root.ts';
 
 /*
  * The oversight dashboard's queries, timed in a child process (dashboard-probe.ts) with a time limit: a

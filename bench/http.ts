@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import path from 'node:path';
-import { systemActor } from '../src/features/audit/audit-events.ts';
+import { systemActor } from '../src/kernel/audit/audit-events.ts';
 import { createApiToken } from '../src/features/auth/api-tokens.ts';
 import { findUserByEmail } from '../src/features/auth/accounts.repository.ts';
 import { principalOf, startSession } from '../src/features/auth/sessions.ts';
@@ -10,7 +10,7 @@ import { rawRows } from '../src/db/raw-rows.ts';
 import { listCasesFor } from '../src/features/misconduct/list-cases.ts';
 import { familyNames } from '../src/features/organisation/demo-names.ts';
 import { accountEmail } from '../src/features/scale/synthetic-organisation.ts';
-import type { Deps } from '../src/app/deps.ts';
+import type { Deps } from '../src/kernel/deps.ts';
 import {
   measurement,
   median,
@@ -22,7 +22,7 @@ import {
   type Skipped,
   type TargetRule,
 } from './measure.ts';
-import { projectRoot } from '../src/lib/project-root.ts';
+import { projectRoot } from '../src/kernel/project-root.ts';
 
 /*
  * HTTP under load: autocannon in this (the harness) process against the application in a child process

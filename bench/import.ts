@@ -17,7 +17,7 @@ import {
   type Measurement,
   type Skipped,
 } from './measure.ts';
-import { projectRoot } from '../src/lib/project-root.ts';
+import { projectRoot } from '../src/kernel/project-root.ts';
 
 /*
  * Importing each real source in full with `probity import` (a child process, as a user would run it, through

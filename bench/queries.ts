@@ -1,4 +1,4 @@
-import type { Deps } from '../src/app/deps.ts';
+import type { Deps } from '../src/kernel/deps.ts';
 import type { Database } from '../src/db/client.ts';
 import { findUserByEmail } from '../src/features/auth/accounts.repository.ts';
 import { principalOf } from '../src/features/auth/sessions.ts';
@@ -14,7 +14,7 @@ import {
   type Measurement,
   type Skipped,
 } from './measure.ts';
-import { ukToday } from '../src/lib/dates.ts';
+import { ukToday } from '../src/kernel/time/dates.ts';
 import { evaluateRule } from '../src/features/early-intervention/rules/evaluate.ts';
 import { addDays } from '../src/features/early-intervention/rules/dates.ts';
 import { loadSignals } from '../src/features/early-intervention/signals.repository.ts';

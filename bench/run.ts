@@ -15,7 +15,7 @@ import {
 } from './measure.ts';
 import { runQueryScenarios } from './queries.ts';
 import { runDashboardScenarios } from './dashboard.ts';
-import { projectRoot } from '../src/lib/project-root.ts';
+import { projectRoot } from '../src/kernel/project-root.ts';
 
 /*
  * `npm run bench`: seeds its own databases, then measures the NYC import against COPY, the API under load

@@ -17,12 +17,12 @@
  * (the users primary key). Also GET /bench/admission (requests at work and waiting, for the overload test).
  * Prints one JSON line: { port, routes: { … } }.
  */
-import { loadConfig } from '../src/app/config.ts';
+import { loadConfig } from '../src/kernel/config/config.ts';
 import { buildServer } from '../src/app/server.ts';
 import { eq } from 'drizzle-orm';
 import { openDatabase } from '../src/db/client.ts';
 import { users } from '../src/db/schema/index.ts';
-import { requireApiPrincipal } from '../src/lib/guards.ts';
+import { requireApiPrincipal } from '../src/kernel/http/guards.ts';
 
 const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent' });
 // As `probity serve` opens it: PostgreSQL's statement_timeout on the server's connections.

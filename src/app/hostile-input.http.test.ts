@@ -3,7 +3,7 @@ import { createTestApp, type TestApp } from '../../test/support/test-app.ts';
 import { createAccount, sessionCookieFor } from '../../test/support/factories.ts';
 import { buildCaseWorld, snapshot, type CaseWorld } from '../features/misconduct/cases.http-fixtures.ts';
 import { createApiToken } from '../features/auth/api-tokens.ts';
-import { systemActor } from '../features/audit/audit-events.ts';
+import { systemActor } from '../kernel/audit/audit-events.ts';
 
 /**
  * The findings of the outside test (issue 12), one request each: an open redirect after sign-in, the API

@@ -7,8 +7,8 @@ import { createTestDatabase } from '../../test/support/test-database.ts';
 import { testConfig } from '../../test/support/test-app.ts';
 import type { Database } from '../db/client.ts';
 import { buildServer } from './server.ts';
-import type { Deps } from './deps.ts';
-import type { RequestBudgetConfig } from './config.ts';
+import type { Deps } from '../kernel/deps.ts';
+import type { RequestBudgetConfig } from '../kernel/config/config.ts';
 import { Admission, AdmissionRefused } from './plugins/request-budget.ts';
 
 /** A gate a test route waits on, so that a request stays at work exactly as long as the test wants. */

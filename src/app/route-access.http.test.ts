@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, csrfPairFor, type TestApp } from '../../test/support/test-app.ts';
 import { createAccount, sessionCookieFor } from '../../test/support/factories.ts';
 import { createApiToken } from '../features/auth/api-tokens.ts';
-import { systemActor } from '../features/audit/audit-events.ts';
+import { systemActor } from '../kernel/audit/audit-events.ts';
 import { buildCaseWorld, snapshot, type CaseWorld } from '../features/misconduct/cases.http-fixtures.ts';
 import { isPublic } from './route-need-to-know.http-fixtures.ts';
 

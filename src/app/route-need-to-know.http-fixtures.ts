@@ -1,4 +1,4 @@
-import type { Ability } from '../features/access/roles.ts';
+import type { Ability } from '../kernel/access/roles.ts';
 
 export { API_BODIES, FORM_BODIES } from './route-need-to-know-bodies.http-fixtures.ts';
 

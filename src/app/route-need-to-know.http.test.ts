@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, csrfPairFor, type TestApp } from '../../test/support/test-app.ts';
 import { buildRouteAccessWorld, clockAt, type RouteAccessWorld } from '../../test/support/route-access-world.ts';
-import { isRole, roleAbilities } from '../features/access/roles.ts';
+import { isRole, roleAbilities } from '../kernel/access/roles.ts';
 import {
   API_BODIES,
   FORM_BODIES,

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Deps } from './deps.ts';
+import type { Deps } from '../kernel/deps.ts';
 import { registerHealthRoutes } from '../features/health/health.routes.ts';
 import { registerHomePage } from '../features/health/home.routes.ts';
 import { registerSignInPages } from '../features/auth/sign-in.routes.ts';

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import type { Deps } from './deps.ts';
+import type { Deps } from '../kernel/deps.ts';
 import { registerSecurity } from './plugins/security.ts';
-import { registerUploads } from './plugins/uploads.ts';
+import { registerUploads } from '../kernel/http/uploads.ts';
 import { registerHostileInputGuards } from './plugins/hostile-input.ts';
 import { registerViews } from './plugins/views.ts';
-import { registerAuthentication } from './plugins/authentication.ts';
+import { registerAuthentication } from '../features/auth/authentication.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 import { registerMetrics } from './plugins/observability.ts';
 import { registerOpenApi } from './plugins/openapi.ts';

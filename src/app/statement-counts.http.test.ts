@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { createTestDatabase } from '../../test/support/test-database.ts';
 import { testConfig, type TestApp } from '../../test/support/test-app.ts';
 import { buildServer } from './server.ts';
-import type { Deps } from './deps.ts';
+import type { Deps } from '../kernel/deps.ts';
 import { buildCaseWorld, type CaseWorld, type Who } from '../features/misconduct/cases.http-fixtures.ts';
 
 /**

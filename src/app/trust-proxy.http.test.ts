@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/support/test-app.ts';
-import { loadConfig } from './config.ts';
+import { loadConfig } from '../kernel/config/config.ts';
 
 /**
  * The client's address (which the sign-in rate limit counts by) comes from X-Forwarded-For only when the

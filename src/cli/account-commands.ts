@@ -2,9 +2,9 @@ import { createUser } from '../features/auth/create-user.ts';
 import { createApiToken } from '../features/auth/api-tokens.ts';
 import { findUserByEmail } from '../features/auth/accounts.repository.ts';
 import { currentTotpCode } from '../features/auth/credentials.ts';
-import { systemActor } from '../features/audit/audit-events.ts';
+import { systemActor } from '../kernel/audit/audit-events.ts';
 import { demoAccounts, demoTotpSecret } from '../features/organisation/demo-accounts.ts';
-import { AppError } from '../lib/errors.ts';
+import { AppError } from '../kernel/errors.ts';
 import { openContext } from './context.ts';
 
 export async function createUserCommand(o: {

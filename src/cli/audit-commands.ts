@@ -1,7 +1,7 @@
 import { chmod, readFile, writeFile } from 'node:fs/promises';
 import { createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import path from 'node:path';
-import { loadConfig } from '../app/config.ts';
+import { loadConfig } from '../kernel/config/config.ts';
 import {
   checkpointSignatureValid,
   compareWithCheckpoint,

@@ -1,4 +1,4 @@
-import { AppError } from '../lib/errors.ts';
+import { AppError } from '../kernel/errors.ts';
 import { DEFAULT_SEED, type Scale } from '../features/scale/scale-plan.ts';
 
 export type BenchCommandOptions = {

@@ -1,9 +1,9 @@
-import { AppError } from '../lib/errors.ts';
-import { isIsoDate } from '../features/clocks/iso-date.ts';
+import { AppError } from '../kernel/errors.ts';
+import { isIsoDate } from '../kernel/time/iso-date.ts';
 import { createMailer } from '../features/notifications/mailer.ts';
 import { runSweep } from '../features/scheduler/scheduler.ts';
 import { openContext } from './context.ts';
-import { ukToday } from '../lib/dates.ts';
+import { ukToday } from '../kernel/time/dates.ts';
 
 /**
  * `probity clocks sweep [--today YYYY-MM-DD]`: marks due and overdue clocks once and starts the next

@@ -1,5 +1,5 @@
-import { loadConfig, type Config } from '../app/config.ts';
-import type { Deps } from '../app/deps.ts';
+import { loadConfig, type Config } from '../kernel/config/config.ts';
+import type { Deps } from '../kernel/deps.ts';
 import { migrateDatabase, openDatabase, type Database } from '../db/client.ts';
 import { lockDataDir } from '../db/data-dir-lock.ts';
 

@@ -1,4 +1,4 @@
-import { seedDemo } from '../features/organisation/seed-demo.ts';
+import { seedDemo } from '../app/seed-demo.ts';
 import { printDemoSignIns } from './demo-sign-ins.ts';
 import { openContext } from './context.ts';
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Config } from '../app/config.ts';
+import type { Config } from '../kernel/config/config.ts';
 
 /**
  * The demo's reporting master key: created once (32 random bytes, base64, readable by the owner only) beside

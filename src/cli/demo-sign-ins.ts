@@ -1,5 +1,5 @@
 import { DEMO_PASSWORD, demoAccounts, demoTotpSecret } from '../features/organisation/demo-accounts.ts';
-import { roleLabels, requiresSecondFactor } from '../features/access/roles.ts';
+import { roleLabels, requiresSecondFactor } from '../kernel/access/roles.ts';
 
 export function printDemoSignIns(url: string): void {
   console.log(`\nSign in at ${url}/sign-in with any demo account below; the password of each is: ${DEMO_PASSWORD}`);

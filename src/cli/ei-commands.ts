@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import { AppError } from '../lib/errors.ts';
-import { ukToday } from '../lib/dates.ts';
-import { systemActor } from '../features/audit/audit-events.ts';
-import { isIsoDate } from '../features/clocks/iso-date.ts';
+import { AppError } from '../kernel/errors.ts';
+import { ukToday } from '../kernel/time/dates.ts';
+import { systemActor } from '../kernel/audit/audit-events.ts';
+import { isIsoDate } from '../kernel/time/iso-date.ts';
 import { importSignalFile, runEarlyInterventionForAll } from '../features/early-intervention/index.ts';
 import { findForce } from '../features/organisation/forces.repository.ts';
 import { openContext } from './context.ts';

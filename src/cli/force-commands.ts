@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { systemActor } from '../features/audit/audit-events.ts';
+import { systemActor } from '../kernel/audit/audit-events.ts';
 import { createForce } from '../features/organisation/create-force.ts';
 import { listForces } from '../features/organisation/forces.repository.ts';
 import { openContext } from './context.ts';

@@ -1,8 +1,8 @@
 import { registerRecommendationCommands } from './recommendation-commands.ts';
 import { Command, Option } from 'commander';
-import { ConfigError } from '../app/config.ts';
-import { AppError } from '../lib/errors.ts';
-import { roles } from '../features/access/roles.ts';
+import { ConfigError } from '../kernel/config/config.ts';
+import { AppError } from '../kernel/errors.ts';
+import { roles } from '../kernel/access/roles.ts';
 import { benchCommand } from './bench-commands.ts';
 import { registerBackupCommands } from './backup-commands.ts';
 import { registerRandomReviewCommands } from './random-review-commands.ts';

@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
-import { AppError } from '../lib/errors.ts';
-import { parseInput } from '../lib/validation.ts';
-import { systemActor } from '../features/audit/audit-events.ts';
-import { isIsoDate } from '../features/clocks/iso-date.ts';
+import { AppError } from '../kernel/errors.ts';
+import { parseInput } from '../kernel/validation.ts';
+import { systemActor } from '../kernel/audit/audit-events.ts';
+import { isIsoDate } from '../kernel/time/iso-date.ts';
 import { findForce } from '../features/organisation/forces.repository.ts';
 import { openRandomReviews, randomReviewsInput } from '../features/vetting/open-random-reviews.ts';
 import { openContext } from './context.ts';
-import { ukToday } from '../lib/dates.ts';
+import { ukToday } from '../kernel/time/dates.ts';
 
 /**
  * `probity vetting random-reviews --force F --percent P [--seed N] [--today D]`: randomised re-vetting

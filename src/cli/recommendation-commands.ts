@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import type { Deps } from '../app/deps.ts';
-import { AppError } from '../lib/errors.ts';
+import type { Deps } from '../kernel/deps.ts';
+import { AppError } from '../kernel/errors.ts';
 import { findUserByEmail } from '../features/auth/accounts.repository.ts';
 import { principalOf } from '../features/auth/sessions.ts';
 import { importItems, type ImportSummary } from '../features/recommendations/import-items.ts';

@@ -1,4 +1,4 @@
-import { AppError } from '../lib/errors.ts';
+import { AppError } from '../kernel/errors.ts';
 import { seedScale, type SeedScaleProgress } from '../features/scale/seed-scale.ts';
 import { DEFAULT_SEED, planScale, totalsOf, UnknownForceError, type Scale } from '../features/scale/scale-plan.ts';
 import { accountEmail } from '../features/scale/synthetic-organisation.ts';

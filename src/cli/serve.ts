@@ -1,5 +1,5 @@
 import { buildServer } from '../app/server.ts';
-import { seedDemo } from '../features/organisation/seed-demo.ts';
+import { seedDemo } from '../app/seed-demo.ts';
 import { printDemoSignIns } from './demo-sign-ins.ts';
 import { demoReportingKeyFile } from './demo-reporting-key.ts';
 import { reportingEnabled } from '../features/reporting/report-crypto.ts';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { Option, type Command } from 'commander';
-import { AppError } from '../lib/errors.ts';
-import { systemActor } from '../features/audit/audit-events.ts';
+import { AppError } from '../kernel/errors.ts';
+import { systemActor } from '../kernel/audit/audit-events.ts';
 import { findForce } from '../features/organisation/forces.repository.ts';
 import { importListText, type ListKind } from '../features/vetting/import-list.ts';
 import { openContext } from './context.ts';

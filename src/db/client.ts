@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Extensions } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema/index.ts';
-import { projectRoot } from '../lib/project-root.ts';
+import { projectRoot } from '../kernel/project-root.ts';
 import { statementGuard } from './request-scope.ts';
 
 export type Schema = typeof schema;

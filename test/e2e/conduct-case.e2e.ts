@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { formatDate, ukToday } from '../../src/lib/dates.ts';
-import { addCalendarDays, addMonths } from '../../src/features/clocks/working-days.ts';
-import { computeDeadline, resolvePeriods } from '../../src/features/clocks/periods.ts';
-import { regimeDefinition, regimeFor } from '../../src/features/misconduct/rules/regime.ts';
+import { formatDate, ukToday } from '../../src/kernel/time/dates.ts';
+import { addCalendarDays, addMonths } from '../../src/kernel/time/working-days.ts';
+import { computeDeadline, resolvePeriods } from '../../src/kernel/time/periods.ts';
+import { regimeDefinition, regimeFor } from '../../src/kernel/time/regime.ts';
 import {
   AA,
   BARRED_LIST_CLOCK,

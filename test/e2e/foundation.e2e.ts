@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { formatDate } from '../../src/lib/dates.ts';
+import { formatDate } from '../../src/kernel/time/dates.ts';
 import { createUser } from '../../src/features/auth/create-user.ts';
 import { currentTotpCode } from '../../src/features/auth/credentials.ts';
-import { systemActor } from '../../src/features/audit/audit-events.ts';
+import { systemActor } from '../../src/kernel/audit/audit-events.ts';
 import {
   checkPage,
   launchBrowser,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { formatDate, ukToday } from '../../src/lib/dates.ts';
-import { addCalendarDays, addWorkingDays } from '../../src/features/clocks/working-days.ts';
+import { formatDate, ukToday } from '../../src/kernel/time/dates.ts';
+import { addCalendarDays, addWorkingDays } from '../../src/kernel/time/working-days.ts';
 import { sweepAllClocks } from '../../src/features/clocks/sweep-clocks.ts';
 import {
   AA,

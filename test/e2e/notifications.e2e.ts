@@ -7,8 +7,8 @@ import { allocateCase } from '../../src/features/misconduct/allocate-case.ts';
 import { createMailer } from '../../src/features/notifications/mailer.ts';
 import { deliverOutbox } from '../../src/features/notifications/deliver-outbox.ts';
 import { runSweep } from '../../src/features/scheduler/scheduler.ts';
-import { addCalendarDays, addMonths } from '../../src/features/clocks/working-days.ts';
-import { ukToday } from '../../src/lib/dates.ts';
+import { addCalendarDays, addMonths } from '../../src/kernel/time/working-days.ts';
+import { ukToday } from '../../src/kernel/time/dates.ts';
 import { caseInput } from '../../src/features/misconduct/cases.http-fixtures.ts';
 import { startSmtpTestServer } from '../support/smtp-test-server.ts';
 import {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import readExcelFile from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ukToday } from '../../src/lib/dates.ts';
+import { ukToday } from '../../src/kernel/time/dates.ts';
 import {
   AA,
   PCC,

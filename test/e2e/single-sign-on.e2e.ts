@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { loadConfig } from '../../src/app/config.ts';
+import { loadConfig } from '../../src/kernel/config/config.ts';
 import { startOidcTestProvider } from '../support/oidc-test-provider.ts';
 import {
   checkPage,

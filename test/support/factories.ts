@@ -1,7 +1,7 @@
-import type { Deps } from '../../src/app/deps.ts';
+import type { Deps } from '../../src/kernel/deps.ts';
 import type { Db } from '../../src/db/client.ts';
 import { forces, personIdentifiers, personPostings, people, units } from '../../src/db/schema/index.ts';
-import type { Role } from '../../src/features/access/roles.ts';
+import type { Role } from '../../src/kernel/access/roles.ts';
 import { insertUser } from '../../src/features/auth/accounts.repository.ts';
 import { hashPassword, newTotpSecret } from '../../src/features/auth/credentials.ts';
 import { principalOf, startSession } from '../../src/features/auth/sessions.ts';

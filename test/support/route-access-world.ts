@@ -18,9 +18,9 @@ import {
   vettingReviews,
   complaintReviews,
 } from '../../src/db/schema/index.ts';
-import type { Role } from '../../src/features/access/roles.ts';
+import type { Role } from '../../src/kernel/access/roles.ts';
 import { createApiToken } from '../../src/features/auth/api-tokens.ts';
-import { systemActor } from '../../src/features/audit/audit-events.ts';
+import { systemActor } from '../../src/kernel/audit/audit-events.ts';
 import { addParty } from '../../src/features/misconduct/add-party.ts';
 import { addAction } from '../../src/features/recommendations/add-action.ts';
 import { addRecommendationEvidence } from '../../src/features/recommendations/add-evidence.ts';

@@ -1,6 +1,6 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { loadConfig, type Config } from '../../src/app/config.ts';
-import type { Deps } from '../../src/app/deps.ts';
+import { loadConfig, type Config } from '../../src/kernel/config/config.ts';
+import type { Deps } from '../../src/kernel/deps.ts';
 import { buildServer } from '../../src/app/server.ts';
 import type { Database } from '../../src/db/client.ts';
 import { createTestDatabase } from './test-database.ts';

@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ZodError } from 'zod';
 import { DrizzleQueryError } from 'drizzle-orm/errors';
-import { AppError } from '../../lib/errors.ts';
+import { AppError } from '../../kernel/errors.ts';
 import { StatementRefusedError } from '../../db/request-scope.ts';
 
 type ErrorBody = { error: { code: string; message: string; fields?: Record<string, string>; requestId: string } };

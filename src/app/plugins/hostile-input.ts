@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { AppError } from '../../lib/errors.ts';
-import { findControlCharacters } from '../../lib/validation.ts';
+import { AppError } from '../../kernel/errors.ts';
+import { findControlCharacters } from '../../kernel/validation.ts';
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 

@@ -1,9 +1,9 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import client from 'prom-client';
-import type { Config } from '../config.ts';
-import { AppError } from '../../lib/errors.ts';
-import { sha256Hex } from '../../lib/crypto.ts';
+import type { Config } from '../../kernel/config/config.ts';
+import { AppError } from '../../kernel/errors.ts';
+import { sha256Hex } from '../../kernel/crypto.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { RequestBudgetConfig } from '../config.ts';
+import type { RequestBudgetConfig } from '../../kernel/config/config.ts';
 import { runInRequestScope, type RequestScope } from '../../db/request-scope.ts';
-import { AppError } from '../../lib/errors.ts';
+import { AppError } from '../../kernel/errors.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -6,10 +6,10 @@ import helmet from '@fastify/helmet';
 import csrf from '@fastify/csrf-protection';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import type { Config } from '../config.ts';
-import { projectRoot } from '../../lib/project-root.ts';
-import { sha256Hex } from '../../lib/crypto.ts';
-import { cookieNames } from './cookie-names.ts';
+import type { Config } from '../../kernel/config/config.ts';
+import { projectRoot } from '../../kernel/project-root.ts';
+import { sha256Hex } from '../../kernel/crypto.ts';
+import { cookieNames } from '../../kernel/http/cookie-names.ts';
 
 const root = projectRoot;
 

@@ -2,10 +2,10 @@ import path from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import view from '@fastify/view';
 import nunjucks from 'nunjucks';
-import { formatDate, formatDateTime } from '../../lib/dates.ts';
-import { can } from '../../features/access/principal.ts';
-import { roleLabels, type Ability } from '../../features/access/roles.ts';
-import { projectRoot } from '../../lib/project-root.ts';
+import { formatDate, formatDateTime } from '../../kernel/time/dates.ts';
+import { can } from '../../kernel/access/principal.ts';
+import { roleLabels, type Ability } from '../../kernel/access/roles.ts';
+import { projectRoot } from '../../kernel/project-root.ts';
 import { csrfUserInfo } from './security.ts';
 
 const root = projectRoot;

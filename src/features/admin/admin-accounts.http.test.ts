@@ -3,7 +3,7 @@ import { api, createTestApp, type TestApp } from '../../../test/support/test-app
 import { createAccount, createForce, sessionCookieFor } from '../../../test/support/factories.ts';
 import { FormClient } from '../misconduct/cases.http-fixtures.ts';
 import { createApiToken } from '../auth/api-tokens.ts';
-import { systemActor } from '../audit/audit-events.ts';
+import { systemActor } from '../../kernel/audit/audit-events.ts';
 
 let t: TestApp;
 let admin: FormClient;

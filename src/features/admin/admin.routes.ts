@@ -1,12 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { apiErrors } from '../../app/api-errors.ts';
-import type { Deps } from '../../app/deps.ts';
-import { principalOf, requireApiPrincipal, requireSignedInPage } from '../../lib/guards.ts';
-import { AppError } from '../../lib/errors.ts';
-import { authorize } from '../access/principal.ts';
-import { roleLabels, roles } from '../access/roles.ts';
+import { apiErrors } from '../../kernel/http/api-errors.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { principalOf, requireApiPrincipal, requireSignedInPage } from '../../kernel/http/guards.ts';
+import { AppError } from '../../kernel/errors.ts';
+import { authorize } from '../../kernel/access/principal.ts';
+import { roleLabels, roles } from '../../kernel/access/roles.ts';
 import { errorList } from '../auth/form-helpers.ts';
 import type { AdminAccountRow } from './admin-accounts.repository.ts';
 import {

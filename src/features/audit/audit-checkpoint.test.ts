@@ -6,8 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/support/test-database.ts';
 import { testConfig } from '../../../test/support/test-app.ts';
 import type { Database } from '../../db/client.ts';
-import type { Deps } from '../../app/deps.ts';
-import { hashAuditRow, GENESIS_HASH } from './audit-chain.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { hashAuditRow, GENESIS_HASH } from '../../kernel/audit/audit-chain.ts';
 import {
   checkpointSignatureValid,
   compareWithCheckpoint,
@@ -16,7 +16,7 @@ import {
   type Checkpoint,
 } from './audit-checkpoint.ts';
 import { readChainRows } from './audit.repository.ts';
-import { recordAudit } from './record-audit.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
 import { verifyAuditChain } from './verify-audit-chain.ts';
 
 /**

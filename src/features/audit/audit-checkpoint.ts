@@ -3,10 +3,10 @@ import { createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 
 import dgram from 'node:dgram';
 import os from 'node:os';
 import { z } from 'zod';
-import type { Deps } from '../../app/deps.ts';
-import type { Config } from '../../app/config.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import type { Config } from '../../kernel/config/config.ts';
 import type { Db } from '../../db/client.ts';
-import { canonicalJson, sha256Hex } from '../../lib/crypto.ts';
+import { canonicalJson, sha256Hex } from '../../kernel/crypto.ts';
 import { chainRowHash, listChains } from './audit.repository.ts';
 
 /**

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TestClient, api, type ApiError, type TestApp } from '../../../test/support/test-app.ts';
 import { createAccount, createForce, createPerson, sessionCookieFor } from '../../../test/support/factories.ts';
 import { createApiToken } from '../auth/api-tokens.ts';
-import { systemActor } from './audit-events.ts';
+import { systemActor } from '../../kernel/audit/audit-events.ts';
 
 type AuditPage = { total: number; items: { eventType: string; actorLabel: string; personId: string | null }[] };
 

@@ -1,4 +1,4 @@
-import { can, type Principal } from '../access/principal.ts';
+import { can, type Principal } from '../../kernel/access/principal.ts';
 
 /**
  * Who may see the audit log. Kept apart from the use case so that pages and navigation can ask the same

@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { auditChainHeads, auditEvents, users } from '../../db/schema/index.ts';
-import type { ChainRow } from './audit-chain.ts';
+import type { ChainRow } from '../../kernel/audit/audit-chain.ts';
 
 export async function listChains(db: Db): Promise<{ chain: string; lastSeq: number; lastHash: string }[]> {
   const heads = await db.select().from(auditChainHeads).orderBy(auditChainHeads.chain);

@@ -1,25 +1,25 @@
 import type { FastifyInstance } from 'fastify';
-import { summariseComplaintEvent, type ComplaintAuditEvent } from '../complaints/complaint-audit-events.ts';
-import { summariseEiEvent, type EiAuditEvent } from '../early-intervention/ei-audit-events.ts';
-import { summariseRestrictionEvent, type RestrictionAuditEvent } from '../restrictions/restriction-audit-events.ts';
-import { summariseVettingEvent, type VettingAuditEvent } from '../vetting/vetting-audit-events.ts';
-import { summariseImportEvent, type ImportAuditEvent } from '../imports/import-audit-events.ts';
+import { summariseComplaintEvent, type ComplaintAuditEvent } from '../../kernel/audit/events/complaint-audit-events.ts';
+import { summariseEiEvent, type EiAuditEvent } from '../../kernel/audit/events/ei-audit-events.ts';
+import { summariseRestrictionEvent, type RestrictionAuditEvent } from '../../kernel/audit/events/restriction-audit-events.ts';
+import { summariseVettingEvent, type VettingAuditEvent } from '../../kernel/audit/events/vetting-audit-events.ts';
+import { summariseImportEvent, type ImportAuditEvent } from '../../kernel/audit/events/import-audit-events.ts';
 import {
   summariseRecommendationEvent,
   type RecommendationAuditEvent,
-} from '../recommendations/recommendation-audit-events.ts';
-import { summariseOversightEvent, type OversightAuditEvent } from '../oversight/oversight-audit-events.ts';
-import { summariseReportEvent, type ReportAuditEvent } from '../reporting/report-audit-events.ts';
+} from '../../kernel/audit/events/recommendation-audit-events.ts';
+import { summariseOversightEvent, type OversightAuditEvent } from '../../kernel/audit/events/oversight-audit-events.ts';
+import { summariseReportEvent, type ReportAuditEvent } from '../../kernel/audit/events/report-audit-events.ts';
 import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Deps } from '../../app/deps.ts';
-import { principalOf, requireApiPrincipal, requireSignedInPage } from '../../lib/guards.ts';
-import { formatDateTime } from '../../lib/dates.ts';
-import { AppError, notFound } from '../../lib/errors.ts';
-import { isRole, roleLabels } from '../access/roles.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { principalOf, requireApiPrincipal, requireSignedInPage } from '../../kernel/http/guards.ts';
+import { formatDateTime } from '../../kernel/time/dates.ts';
+import { AppError, notFound } from '../../kernel/errors.ts';
+import { isRole, roleLabels } from '../../kernel/access/roles.ts';
 import { listUsersOfForce } from '../auth/accounts.repository.ts';
 import { errorList } from '../auth/form-helpers.ts';
-import { auditEventSchema, auditEventTypes, type AuditEvent } from './audit-events.ts';
+import { auditEventSchema, auditEventTypes, type AuditEvent } from '../../kernel/audit/audit-events.ts';
 import { auditPolicy } from './audit.policy.ts';
 import { summariseClockEvent } from '../clocks/clock-audit-summary.ts';
 import {

@@ -1,11 +1,11 @@
-import { isoDateString } from '../../lib/validation.ts';
+import { isoDateString } from '../../kernel/validation.ts';
 import { z } from 'zod';
-import type { Deps } from '../../app/deps.ts';
-import { parseInput } from '../../lib/validation.ts';
-import { actorOf, authorize, type Principal } from '../access/principal.ts';
-import { auditEventTypes } from './audit-events.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { parseInput } from '../../kernel/validation.ts';
+import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
+import { auditEventTypes } from '../../kernel/audit/audit-events.ts';
 import { searchAuditEvents } from './audit.repository.ts';
-import { recordAudit } from './record-audit.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
 
 export const AUDIT_PAGE_SIZE = 50;
 

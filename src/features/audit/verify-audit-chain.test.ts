@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/support/test-database.ts';
 import type { Database } from '../../db/client.ts';
-import { recordAudit } from './record-audit.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
 import { verifyAuditChain } from './verify-audit-chain.ts';
 
 let database: Database;

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.ts';
-import { GENESIS_HASH, checkChainBatch, type ChainProblem } from './audit-chain.ts';
+import { GENESIS_HASH, checkChainBatch, type ChainProblem } from '../../kernel/audit/audit-chain.ts';
 import { listChains, readChainRows } from './audit.repository.ts';
 
 export type VerifyResult =

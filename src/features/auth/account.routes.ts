@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Deps } from '../../app/deps.ts';
-import { principalOf, requireApiPrincipal, requireSignedInPage } from '../../lib/guards.ts';
-import { actorOf, can } from '../access/principal.ts';
-import { roleAbilities, roleLabels } from '../access/roles.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { principalOf, requireApiPrincipal, requireSignedInPage } from '../../kernel/http/guards.ts';
+import { actorOf, can } from '../../kernel/access/principal.ts';
+import { roleAbilities, roleLabels } from '../../kernel/access/roles.ts';
 import { listApiTokensOfUser } from './accounts.repository.ts';
 import { createApiToken, revokeApiToken, tokenNameInput } from './api-tokens.ts';
 import { errorList } from './form-helpers.ts';

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import type { Deps } from '../../app/deps.ts';
-import { randomToken, sha256Hex } from '../../lib/crypto.ts';
-import { notFound } from '../../lib/errors.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import type { AuditActor } from '../audit/audit-events.ts';
-import type { Principal } from '../access/principal.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { randomToken, sha256Hex } from '../../kernel/crypto.ts';
+import { notFound } from '../../kernel/errors.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
+import type { AuditActor } from '../../kernel/audit/audit-events.ts';
+import type { Principal } from '../../kernel/access/principal.ts';
 import {
   findActiveApiTokenWithUser,
   insertApiToken,

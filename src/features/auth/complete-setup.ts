@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { Deps } from '../../app/deps.ts';
-import { sha256Hex } from '../../lib/crypto.ts';
-import { AppError, type FieldErrors } from '../../lib/errors.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { isRole, requiresSecondFactor } from '../access/roles.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { sha256Hex } from '../../kernel/crypto.ts';
+import { AppError, type FieldErrors } from '../../kernel/errors.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
+import { isRole, requiresSecondFactor } from '../../kernel/access/roles.ts';
 import { findUserById, findUsableSetupToken, markSetupTokenUsed, updateUser } from './accounts.repository.ts';
 import { hashPassword, passwordProblem } from './credentials.ts';
 import { actorFor } from './sign-in.ts';

@@ -1,14 +1,14 @@
 import { z } from 'zod';
-import type { Deps } from '../../app/deps.ts';
-import { AppError } from '../../lib/errors.ts';
-import { parseInput } from '../../lib/validation.ts';
-import { randomToken, sha256Hex } from '../../lib/crypto.ts';
-import { addMinutes } from '../../lib/dates.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { AppError } from '../../kernel/errors.ts';
+import { parseInput } from '../../kernel/validation.ts';
+import { randomToken, sha256Hex } from '../../kernel/crypto.ts';
+import { addMinutes } from '../../kernel/time/dates.ts';
 import type { Db } from '../../db/client.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
 import { findForce } from '../organisation/forces.repository.ts';
-import type { AuditActor } from '../audit/audit-events.ts';
-import { roles } from '../access/roles.ts';
+import type { AuditActor } from '../../kernel/audit/audit-events.ts';
+import { roles } from '../../kernel/access/roles.ts';
 import { findUserByEmail, insertSetupToken, insertUser, type UserRow } from './accounts.repository.ts';
 import { queueAccountEmail } from '../notifications/notify.ts';
 

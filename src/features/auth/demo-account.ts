@@ -1,5 +1,5 @@
-import type { Deps } from '../../app/deps.ts';
-import type { Principal } from '../access/principal.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import type { Principal } from '../../kernel/access/principal.ts';
 import { findUserByEmail } from './accounts.repository.ts';
 import { principalOf } from './sessions.ts';
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { FieldErrors } from '../../lib/errors.ts';
+import type { FieldErrors } from '../../kernel/errors.ts';
 
 /** GOV.UK error summary items from field errors, each linking to its field. */
 export function errorList(fields: FieldErrors): { text: string; href: string }[] {

@@ -1,4 +1,4 @@
-import type { Role } from '../access/roles.ts';
+import type { Role } from '../../kernel/access/roles.ts';
 
 /**
  * Pure readings of an ID token's claims for single sign-on (docs/sso.md). The token itself has been checked

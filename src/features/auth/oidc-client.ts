@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import * as client from 'openid-client';
-import type { OidcConfig } from '../../app/config.ts';
-import { AppError } from '../../lib/errors.ts';
+import type { OidcConfig } from '../../kernel/config/config.ts';
+import { AppError } from '../../kernel/errors.ts';
 
 /**
  * The OpenID Connect relying party (openid-client, docs/decisions/0006-openid-connect.md): the provider's

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../app/config.ts';
+import { loadConfig } from '../../kernel/config/config.ts';
 import { createTestApp, TestClient, type TestApp } from '../../../test/support/test-app.ts';
 import { createAccount, createForce, TEST_PASSWORD } from '../../../test/support/factories.ts';
 import { startOidcTestProvider } from '../../../test/support/oidc-test-provider.ts';

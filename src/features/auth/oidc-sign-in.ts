@@ -1,9 +1,9 @@
-import type { Deps } from '../../app/deps.ts';
-import type { OidcConfig } from '../../app/config.ts';
-import { AppError } from '../../lib/errors.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import type { OidcConfig } from '../../kernel/config/config.ts';
+import { AppError } from '../../kernel/errors.ts';
 import type { Db } from '../../db/client.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { isRole, requiresSecondFactor } from '../access/roles.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
+import { isRole, requiresSecondFactor } from '../../kernel/access/roles.ts';
 import { findUserByEmail, findUserByOidcSubject, updateUser, type UserRow } from './accounts.repository.ts';
 import {
   OIDC_TRANSACTION_MINUTES,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { Deps } from '../../app/deps.ts';
-import { sha256Hex } from '../../lib/crypto.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { sha256Hex } from '../../kernel/crypto.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
 import { claimTotpStep, deleteSession, updateUser } from './accounts.repository.ts';
 import { newTotpSecret, totpCodeStep, totpUri } from './credentials.ts';
 import { actorFor, auditFailure } from './sign-in.ts';

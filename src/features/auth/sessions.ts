@@ -1,9 +1,9 @@
-import type { Deps } from '../../app/deps.ts';
-import { randomToken, sha256Hex } from '../../lib/crypto.ts';
-import { addMinutes } from '../../lib/dates.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { randomToken, sha256Hex } from '../../kernel/crypto.ts';
+import { addMinutes } from '../../kernel/time/dates.ts';
 import type { Db } from '../../db/client.ts';
-import { isRole } from '../access/roles.ts';
-import type { Principal } from '../access/principal.ts';
+import { isRole } from '../../kernel/access/roles.ts';
+import type { Principal } from '../../kernel/access/principal.ts';
 import {
   deleteSession,
   findSessionWithUser,

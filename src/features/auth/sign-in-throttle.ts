@@ -1,6 +1,6 @@
-import type { Deps } from '../../app/deps.ts';
+import type { Deps } from '../../kernel/deps.ts';
 import type { Db } from '../../db/client.ts';
-import { randomToken, sha256Hex } from '../../lib/crypto.ts';
+import { randomToken, sha256Hex } from '../../kernel/crypto.ts';
 import { afterFailure, secondsToWait, type ThrottlePolicy } from './sign-in-throttle-rules.ts';
 import {
   clearThrottles,

@@ -3,7 +3,7 @@ import { createTestApp, TestClient, api, type TestApp } from '../../../test/supp
 import { createAccount, createForce, TEST_PASSWORD } from '../../../test/support/factories.ts';
 import { currentTotpCode } from './credentials.ts';
 import { createUser } from './create-user.ts';
-import { systemActor } from '../audit/audit-events.ts';
+import { systemActor } from '../../kernel/audit/audit-events.ts';
 
 let t: TestApp;
 let clock = new Date('2026-11-25T10:00:00Z');

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import QRCode from 'qrcode';
-import type { Deps } from '../../app/deps.ts';
+import type { Deps } from '../../kernel/deps.ts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { clearSessionCookie, setDeviceCookie, setSessionCookie } from '../../app/plugins/authentication.ts';
-import { cookieNames } from '../../app/plugins/cookie-names.ts';
-import { AppError } from '../../lib/errors.ts';
+import { clearSessionCookie, setDeviceCookie, setSessionCookie } from './authentication.ts';
+import { cookieNames } from '../../kernel/http/cookie-names.ts';
+import { AppError } from '../../kernel/errors.ts';
 import { signIn, signInInput } from './sign-in.ts';
 import { beginEnrolment, codeInput, confirmEnrolment, verifySecondFactor } from './second-factor.ts';
 import { completeSetup, describeSetupToken, setupInput } from './complete-setup.ts';

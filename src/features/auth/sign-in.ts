@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import type { Deps } from '../../app/deps.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { requiresSecondFactor, isRole } from '../access/roles.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
+import { requiresSecondFactor, isRole } from '../../kernel/access/roles.ts';
 import { decoyPasswordHash, passwordMatches } from './credentials.ts';
 import { findUserByEmail, type UserRow } from './accounts.repository.ts';
 import { startSession, type SessionStage } from './sessions.ts';
 import type { Db } from '../../db/client.ts';
-import type { AuditEvent } from '../audit/audit-events.ts';
+import type { AuditEvent } from '../../kernel/audit/audit-events.ts';
 import {
   recordSignInFailure,
   recordSignInSuccess,

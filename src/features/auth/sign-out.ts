@@ -1,6 +1,6 @@
-import type { Deps } from '../../app/deps.ts';
-import { sha256Hex } from '../../lib/crypto.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { sha256Hex } from '../../kernel/crypto.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
 import { deleteSession, deleteSessionsOfUser, type UserRow } from './accounts.repository.ts';
 import { actorFor } from './sign-in.ts';
 

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import type { Deps } from '../../app/deps.ts';
-import { ukToday, type IsoDate } from '../../lib/dates.ts';
-import { AppError, notFound } from '../../lib/errors.ts';
-import { isoDateString, parseInput } from '../../lib/validation.ts';
-import { actorOf, authorize, can, type Principal } from '../access/principal.ts';
-import type { AuditEvent } from '../audit/audit-events.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { ukToday, type IsoDate } from '../../kernel/time/dates.ts';
+import { AppError, notFound } from '../../kernel/errors.ts';
+import { isoDateString, parseInput } from '../../kernel/validation.ts';
+import { actorOf, authorize, can, type Principal } from '../../kernel/access/principal.ts';
+import type { AuditEvent } from '../../kernel/audit/audit-events.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
 import { clockActionRule, LIST_RETURN_PERIODS } from './clock-action-rules.ts';
 import {
   insertClockEvent,
@@ -14,9 +14,9 @@ import {
   updateClock,
   type ClockRow,
 } from './clocks.repository.ts';
-import { toDayNumber } from './iso-date.ts';
+import { toDayNumber } from '../../kernel/time/iso-date.ts';
 import { isPeriodKey } from './sub-judice.ts';
-import { addCalendarDays } from './working-days.ts';
+import { addCalendarDays } from '../../kernel/time/working-days.ts';
 
 const reason = (what: string) =>
   z.string().trim().min(5, `Say ${what}, in at least 5 characters`).max(2000, 'Keep the reason to 2,000 characters');

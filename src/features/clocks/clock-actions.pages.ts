@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Deps } from '../../app/deps.ts';
-import { principalOf, requireSignedInPage } from '../../lib/guards.ts';
-import { formatDate, ukToday } from '../../lib/dates.ts';
-import { AppError, notFound, type FieldErrors } from '../../lib/errors.ts';
-import { can } from '../access/principal.ts';
-import { dateFromParts, errorSummary, first, type FormBody } from '../../lib/forms.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { principalOf, requireSignedInPage } from '../../kernel/http/guards.ts';
+import { formatDate, ukToday } from '../../kernel/time/dates.ts';
+import { AppError, notFound, type FieldErrors } from '../../kernel/errors.ts';
+import { can } from '../../kernel/access/principal.ts';
+import { dateFromParts, errorSummary, first, type FormBody } from '../../kernel/forms.ts';
 import { viewCase } from '../misconduct/view-case.ts';
 import { actOnClock } from './act-on-clock.ts';
 import { CLOCK_ACTION_LABELS, clockActionsFor, EXTENDABLE, type ClockAction } from './clock-action-rules.ts';

@@ -1,7 +1,7 @@
-import { formatDate } from '../../lib/dates.ts';
-import type { AuditEvent } from '../audit/audit-events.ts';
+import { formatDate } from '../../kernel/time/dates.ts';
+import type { AuditEvent } from '../../kernel/audit/audit-events.ts';
 import { isPeriodKey } from './sub-judice.ts';
-import { PERIOD_DEFINITIONS } from './periods.ts';
+import { PERIOD_DEFINITIONS } from '../../kernel/time/periods.ts';
 
 export type ClockAuditEvent = Extract<AuditEvent, { type: `clock.${string}` }>;
 

@@ -1,4 +1,4 @@
-import { WINDOW_PERIODS, type PeriodKey } from './periods.ts';
+import { WINDOW_PERIODS, type PeriodKey } from '../../kernel/time/periods.ts';
 
 export type DisplayedClockState = 'running' | 'due' | 'overdue' | 'met' | 'elapsed' | 'cancelled' | (string & {});
 

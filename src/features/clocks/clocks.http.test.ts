@@ -4,7 +4,7 @@ import { createTestApp, TestClient, api, type ApiError, type TestApp } from '../
 import { createAccount, createForce, sessionCookieFor } from '../../../test/support/factories.ts';
 import { cases } from '../../db/schema/index.ts';
 import { createApiToken } from '../auth/api-tokens.ts';
-import { systemActor } from '../audit/audit-events.ts';
+import { systemActor } from '../../kernel/audit/audit-events.ts';
 import type { Deadline, MyDeadlines } from './list-deadlines.ts';
 import { startClock, type StartClockInput } from './start-clock.ts';
 

@@ -1,12 +1,12 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { WINDOW_PERIODS } from './periods.ts';
+import { WINDOW_PERIODS } from '../../kernel/time/periods.ts';
 import { rawRows } from '../../db/raw-rows.ts';
 import { clockEvents, clocks } from '../../db/schema/index.ts';
-import type { IsoDate } from '../../lib/dates.ts';
-import type { Principal } from '../access/principal.ts';
-import { visibleCasesSql } from '../misconduct/cases-scope.ts';
-import { visibleComplaintsSql } from '../complaints/complaints-scope.ts';
+import type { IsoDate } from '../../kernel/time/dates.ts';
+import type { Principal } from '../../kernel/access/principal.ts';
+import { visibleCasesSql } from '../../kernel/access/cases-scope.ts';
+import { visibleComplaintsSql } from '../../kernel/access/complaints-scope.ts';
 
 /**
  * The only SQL for clocks. Writes take a transaction handle; every READ made on behalf of a user joins

@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { apiErrors } from '../../app/api-errors.ts';
+import { apiErrors } from '../../kernel/http/api-errors.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Deps } from '../../app/deps.ts';
-import { principalOf, requireApiPrincipal, requireSignedInPage } from '../../lib/guards.ts';
-import { can } from '../access/principal.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { principalOf, requireApiPrincipal, requireSignedInPage } from '../../kernel/http/guards.ts';
+import { can } from '../../kernel/access/principal.ts';
 import { forceOverdue, myDeadlines, type Deadline } from './list-deadlines.ts';
-import { ukToday } from '../../lib/dates.ts';
+import { ukToday } from '../../kernel/time/dates.ts';
 import { registerClockActionApi } from './clock-actions.api.ts';
 import { registerClockActionPages } from './clock-actions.pages.ts';
 

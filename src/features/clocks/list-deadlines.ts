@@ -1,12 +1,12 @@
-import type { Deps } from '../../app/deps.ts';
-import type { IsoDate } from '../../lib/dates.ts';
-import { actorOf, authorize, can, type Principal } from '../access/principal.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import type { IsoDate } from '../../kernel/time/dates.ts';
+import { actorOf, authorize, can, type Principal } from '../../kernel/access/principal.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
 import { countVisibleDeadlines, listVisibleDeadlines, type DeadlineRow } from './clocks.repository.ts';
-import { parseIsoDate, toDayNumber } from './iso-date.ts';
-import type { Confidence } from './periods.ts';
+import { parseIsoDate, toDayNumber } from '../../kernel/time/iso-date.ts';
+import type { Confidence } from '../../kernel/time/periods.ts';
 import { isPeriodKey } from './sub-judice.ts';
-import { addCalendarDays } from './working-days.ts';
+import { addCalendarDays } from '../../kernel/time/working-days.ts';
 
 /**
  * Deadline lists. Both read through the need-to-know scope of cases and of complaints (listVisibleDeadlines),

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Deps } from '../../app/deps.ts';
+import type { Deps } from '../../kernel/deps.ts';
 import type { Database } from '../../db/client.ts';
 import { cases } from '../../db/schema/index.ts';
 import { createTestDatabase } from '../../../test/support/test-database.ts';
 import { testConfig } from '../../../test/support/test-app.ts';
 import { createForce } from '../../../test/support/factories.ts';
-import { regimeFor } from '../misconduct/rules/regime.ts';
+import { regimeFor } from '../../kernel/time/regime.ts';
 import { cancelCaseClocks, startClock, stopClocks } from './start-clock.ts';
 
 let database: Database;
@@ -160,7 +160,7 @@ describe('startClock', () => {
 
   it('uses the configured length of a period, not the default', async () => {
     const caseId = await newCase('2025-12-19');
-    const { resolvePeriods } = await import('./periods.ts');
+    const { resolvePeriods } = await import('../../kernel/time/periods.ts');
     const configured: Deps = {
       ...deps,
       config: { ...deps.config, rules: { ...deps.config.rules, periods: resolvePeriods({ suspension_review: 21 }) } },

@@ -1,9 +1,9 @@
-import type { Deps } from '../../app/deps.ts';
+import type { Deps } from '../../kernel/deps.ts';
 import type { Db } from '../../db/client.ts';
-import type { IsoDate } from '../../lib/dates.ts';
-import { systemActor, type AuditActor } from '../audit/audit-events.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import type { RegimeVersion } from '../misconduct/rules/regime.ts';
+import type { IsoDate } from '../../kernel/time/dates.ts';
+import { systemActor, type AuditActor } from '../../kernel/audit/audit-events.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
+import type { RegimeVersion } from '../../kernel/time/regime.ts';
 import {
   findActiveClock,
   insertClock,
@@ -12,8 +12,8 @@ import {
   lockClockKey,
   updateClock,
 } from './clocks.repository.ts';
-import { parseIsoDate } from './iso-date.ts';
-import { computeDeadline, type PeriodKey } from './periods.ts';
+import { parseIsoDate } from '../../kernel/time/iso-date.ts';
+import { computeDeadline, type PeriodKey } from '../../kernel/time/periods.ts';
 
 /**
  * Starting, meeting and cancelling statutory clocks. These run INSIDE the transaction of the change that

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Deps } from '../../app/deps.ts';
+import type { Deps } from '../../kernel/deps.ts';
 import type { Database } from '../../db/client.ts';
 import { caseSubjects, cases, criminalProceedings } from '../../db/schema/index.ts';
-import { AppError } from '../../lib/errors.ts';
+import { AppError } from '../../kernel/errors.ts';
 import { createTestDatabase } from '../../../test/support/test-database.ts';
 import { testConfig } from '../../../test/support/test-app.ts';
 import { createForce, createPerson } from '../../../test/support/factories.ts';
-import { defaultCalendarConfig } from './bank-holidays.ts';
-import { PERIOD_KEYS } from './periods.ts';
+import { defaultCalendarConfig } from '../../kernel/time/bank-holidays.ts';
+import { PERIOD_KEYS } from '../../kernel/time/periods.ts';
 import { startClock } from './start-clock.ts';
 import { sweepClocks } from './sweep-clocks.ts';
 import {

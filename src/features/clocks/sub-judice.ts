@@ -1,15 +1,15 @@
 import { z } from 'zod';
-import type { Deps } from '../../app/deps.ts';
+import type { Deps } from '../../kernel/deps.ts';
 import type { Db } from '../../db/client.ts';
-import type { IsoDate } from '../../lib/dates.ts';
-import { parseInput } from '../../lib/validation.ts';
-import { systemActor, type AuditActor } from '../audit/audit-events.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import type { CalendarConfig } from './bank-holidays.ts';
+import type { IsoDate } from '../../kernel/time/dates.ts';
+import { parseInput } from '../../kernel/validation.ts';
+import { systemActor, type AuditActor } from '../../kernel/audit/audit-events.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
+import type { CalendarConfig } from '../../kernel/time/bank-holidays.ts';
 import { lockActiveClocksOfCase, subJudiceWindowsOfCase, updateClock } from './clocks.repository.ts';
-import { isIsoDate, toDayNumber } from './iso-date.ts';
-import { computeDeadline, PERIOD_KEYS, type Confidence, type PeriodKey, type PeriodUnit } from './periods.ts';
-import { addCalendarDays, addWorkingDays, workingDaysBetween } from './working-days.ts';
+import { isIsoDate, toDayNumber } from '../../kernel/time/iso-date.ts';
+import { computeDeadline, PERIOD_KEYS, type Confidence, type PeriodKey, type PeriodUnit } from '../../kernel/time/periods.ts';
+import { addCalendarDays, addWorkingDays, workingDaysBetween } from '../../kernel/time/working-days.ts';
 
 /**
  * Sub judice: criminal proceedings against the officer that misconduct proceedings could prejudice

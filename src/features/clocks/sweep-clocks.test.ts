@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Deps } from '../../app/deps.ts';
+import type { Deps } from '../../kernel/deps.ts';
 import type { Database } from '../../db/client.ts';
 import { cases } from '../../db/schema/index.ts';
 import { createTestDatabase } from '../../../test/support/test-database.ts';
@@ -9,10 +9,10 @@ import { testConfig } from '../../../test/support/test-app.ts';
 import { testEngine } from '../../../test/support/engine.ts';
 import { createForce } from '../../../test/support/factories.ts';
 import { verifyAuditChain } from '../audit/verify-audit-chain.ts';
-import { regimeFor } from '../misconduct/rules/regime.ts';
+import { regimeFor } from '../../kernel/time/regime.ts';
 import { startClock } from './start-clock.ts';
 import { sweepClocks } from './sweep-clocks.ts';
-import { ukToday } from '../../lib/dates.ts';
+import { ukToday } from '../../kernel/time/dates.ts';
 
 let database: Database;
 let deps: Deps;

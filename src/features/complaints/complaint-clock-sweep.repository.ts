@@ -2,8 +2,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rawRows } from '../../db/raw-rows.ts';
 import { complaintClocks } from '../../db/schema/index.ts';
-import type { IsoDate } from '../../lib/dates.ts';
-import { WINDOW_PERIODS } from '../clocks/periods.ts';
+import type { IsoDate } from '../../kernel/time/dates.ts';
+import { WINDOW_PERIODS } from '../../kernel/time/periods.ts';
 
 /** The sweeper's SQL for complaint clocks: system reads (no principal), locking what they act on. */
 

@@ -8,7 +8,7 @@ import {
   complaintSubjectKinds,
   contactMethods,
 } from '../../db/schema/index.ts';
-import { isoDateString } from '../../lib/validation.ts';
+import { isoDateString } from '../../kernel/validation.ts';
 import { OUTCOME_CODES } from './rules/outcomes.ts';
 import { RECORDING_GROUNDS } from './rules/recording.ts';
 import { REFERRAL_GROUNDS } from './rules/referral.ts';

@@ -1,5 +1,5 @@
-import { formatDate } from '../../lib/dates.ts';
-import type { ResolvedPeriods } from '../clocks/periods.ts';
+import { formatDate } from '../../kernel/time/dates.ts';
+import type { ResolvedPeriods } from '../../kernel/time/periods.ts';
 import { statusLabels, type ComplaintStatus } from './complaint-steps.ts';
 import { categoryLabel, complaintCategoryChoices } from './rules/categories.ts';
 import { complainantBasisLabels, COMPLAINANT_BASES } from './rules/eligibility.ts';

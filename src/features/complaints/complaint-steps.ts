@@ -1,11 +1,11 @@
-import type { Deps } from '../../app/deps.ts';
+import type { Deps } from '../../kernel/deps.ts';
 import type { Db } from '../../db/client.ts';
 import type { complaintStatuses } from '../../db/schema/index.ts';
-import type { IsoDate } from '../../lib/dates.ts';
-import { AppError, notFound, type FieldErrors } from '../../lib/errors.ts';
-import type { Principal } from '../access/principal.ts';
-import type { AuditActor } from '../audit/audit-events.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import type { IsoDate } from '../../kernel/time/dates.ts';
+import { AppError, notFound, type FieldErrors } from '../../kernel/errors.ts';
+import type { Principal } from '../../kernel/access/principal.ts';
+import type { AuditActor } from '../../kernel/audit/audit-events.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
 import {
   closeComplaintClocks,
   findVisibleComplaint,

@@ -1,8 +1,8 @@
 import type { TestApp } from '../../../test/support/test-app.ts';
 import { createAccount, createForce, createPerson, sessionCookieFor } from '../../../test/support/factories.ts';
-import type { Role } from '../access/roles.ts';
+import type { Role } from '../../kernel/access/roles.ts';
 import { createApiToken } from '../auth/api-tokens.ts';
-import { systemActor } from '../audit/audit-events.ts';
+import { systemActor } from '../../kernel/audit/audit-events.ts';
 import type { LogComplaintInput } from './complaint-input.ts';
 import { logComplaint } from './log-complaint.ts';
 

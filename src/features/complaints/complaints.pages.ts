@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Deps } from '../../app/deps.ts';
-import { principalOf, requireSignedInPage } from '../../lib/guards.ts';
-import { AppError, type FieldErrors } from '../../lib/errors.ts';
-import { can, type Principal } from '../access/principal.ts';
-import { all, dateFromParts, dateParts, errorSummary, first, type FormBody } from '../../lib/forms.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { principalOf, requireSignedInPage } from '../../kernel/http/guards.ts';
+import { AppError, type FieldErrors } from '../../kernel/errors.ts';
+import { can, type Principal } from '../../kernel/access/principal.ts';
+import { all, dateFromParts, dateParts, errorSummary, first, type FormBody } from '../../kernel/forms.ts';
 import { complaintPageModel, formOptions, STATUS_FILTERS } from './complaint-page-model.ts';
 import { statusLabels } from './complaint-steps.ts';
 import { listComplaints } from './list-complaints.ts';
@@ -18,7 +18,7 @@ import { viewComplaint } from './view-complaint.ts';
 import { withdrawComplaint } from './withdraw-complaint.ts';
 import { writeComplaintLetter } from './letters/write-letter.ts';
 import { logReviewApplication } from './reviews/apply-for-review.ts';
-import { ukToday } from '../../lib/dates.ts';
+import { ukToday } from '../../kernel/time/dates.ts';
 
 type Req = FastifyRequest<{ Params: { id: string }; Querystring: Record<string, string>; Body: FormBody }>;
 

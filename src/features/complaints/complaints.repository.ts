@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { visibleCasesSql } from '../misconduct/cases-scope.ts';
+import { visibleCasesSql } from '../../kernel/access/cases-scope.ts';
 import { rawRows } from '../../db/raw-rows.ts';
 import {
   complaintAllegations,
@@ -10,10 +10,10 @@ import {
   complaints,
   complaintSubjects,
 } from '../../db/schema/index.ts';
-import { staleVersion } from '../../lib/errors.ts';
-import type { Principal } from '../access/principal.ts';
-import { visiblePeopleSql } from '../people/people-scope.ts';
-import { visibleComplaintsSql } from './complaints-scope.ts';
+import { staleVersion } from '../../kernel/errors.ts';
+import type { Principal } from '../../kernel/access/principal.ts';
+import { visiblePeopleSql } from '../../kernel/access/people-scope.ts';
+import { visibleComplaintsSql } from '../../kernel/access/complaints-scope.ts';
 
 export type ComplaintRow = typeof complaints.$inferSelect;
 export type ComplainantRow = typeof complaintComplainants.$inferSelect;

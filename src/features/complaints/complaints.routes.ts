@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Deps } from '../../app/deps.ts';
+import type { Deps } from '../../kernel/deps.ts';
 import { registerComplaintsApi } from './complaints.api.ts';
 import { registerComplaintPages } from './complaints.pages.ts';
 import { registerLetterRoutes } from './letters/letters.routes.ts';

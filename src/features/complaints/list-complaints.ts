@@ -1,7 +1,7 @@
-import type { Deps } from '../../app/deps.ts';
-import { parseInput } from '../../lib/validation.ts';
-import { actorOf, authorize, type Principal } from '../access/principal.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { parseInput } from '../../kernel/validation.ts';
+import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
 import { complaintListQuery } from './complaint-input.ts';
 import { listVisibleComplaints } from './complaints.repository.ts';
 

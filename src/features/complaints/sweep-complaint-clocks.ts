@@ -1,8 +1,8 @@
-import type { Deps } from '../../app/deps.ts';
-import type { IsoDate } from '../../lib/dates.ts';
-import { systemActor } from '../audit/audit-events.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { WINDOW_PERIODS } from '../clocks/periods.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import type { IsoDate } from '../../kernel/time/dates.ts';
+import { systemActor } from '../../kernel/audit/audit-events.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
+import { WINDOW_PERIODS } from '../../kernel/time/periods.ts';
 import { lockComplaintClocksToSweep, updateSweptComplaintClock } from './complaint-clock-sweep.repository.ts';
 
 /**

@@ -2,9 +2,9 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rawRows } from '../../db/raw-rows.ts';
 import { eiAlerts, eiAlertTransitions, eiInterventions, eiRuns } from '../../db/schema/index.ts';
-import type { Principal } from '../access/principal.ts';
-import { visibleCasesSql } from '../misconduct/cases-scope.ts';
-import { visibleComplaintsSql } from '../complaints/complaints-scope.ts';
+import type { Principal } from '../../kernel/access/principal.ts';
+import { visibleCasesSql } from '../../kernel/access/cases-scope.ts';
+import { visibleComplaintsSql } from '../../kernel/access/complaints-scope.ts';
 import { visibleAlertsSql } from './ei-scope.ts';
 import type { AlertState } from './rules/workflow.ts';
 

@@ -1,6 +1,6 @@
-import type { Deps } from '../../app/deps.ts';
-import type { IsoDate } from '../../lib/dates.ts';
-import type { Principal } from '../access/principal.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import type { IsoDate } from '../../kernel/time/dates.ts';
+import type { Principal } from '../../kernel/access/principal.ts';
 import { accountOf } from '../auth/demo-account.ts';
 import { listVisibleAlerts } from './alerts.repository.ts';
 import { planIntervention, recordFollowUp } from './interventions.ts';

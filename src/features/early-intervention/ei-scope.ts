@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { Principal } from '../access/principal.ts';
-import { visiblePeopleSql } from '../people/people-scope.ts';
+import type { Principal } from '../../kernel/access/principal.ts';
+import { visiblePeopleSql } from '../../kernel/access/people-scope.ts';
 
 /**
  * THE need-to-know rule for early-intervention alerts, as SQL over `ei_alerts ea`. Alerts are the

@@ -1,5 +1,5 @@
 import type { TestApp } from '../../../test/support/test-app.ts';
-import { systemActor } from '../audit/audit-events.ts';
+import { systemActor } from '../../kernel/audit/audit-events.ts';
 import { buildCaseWorld, caseInput } from '../misconduct/cases.http-fixtures.ts';
 import { openCase } from '../misconduct/open-case.ts';
 import { runEarlyIntervention } from './run-early-intervention.ts';

@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Deps } from '../../app/deps.ts';
-import { principalOf, requireSignedInPage } from '../../lib/guards.ts';
-import { AppError } from '../../lib/errors.ts';
-import { can } from '../access/principal.ts';
-import { all, dateFromParts, errorSummary, first, type FormBody } from '../../lib/forms.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { principalOf, requireSignedInPage } from '../../kernel/http/guards.ts';
+import { AppError } from '../../kernel/errors.ts';
+import { can } from '../../kernel/access/principal.ts';
+import { all, dateFromParts, errorSummary, first, type FormBody } from '../../kernel/forms.ts';
 import { viewFairness } from './fairness-report.ts';
 import { INTERVENTION_LABELS, OUTCOME_LABELS, planIntervention, recordFollowUp } from './interventions.ts';
 import { listRules, viewRule } from './list-rules.ts';

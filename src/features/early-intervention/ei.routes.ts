@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Deps } from '../../app/deps.ts';
+import type { Deps } from '../../kernel/deps.ts';
 import { registerEarlyInterventionApi } from './ei.api.ts';
 import { registerEarlyInterventionPages } from './ei.pages.ts';
 

@@ -1,6 +1,6 @@
-import type { Deps } from '../../app/deps.ts';
-import { AppError } from '../../lib/errors.ts';
-import type { AuditActor } from '../audit/audit-events.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { AppError } from '../../kernel/errors.ts';
+import type { AuditActor } from '../../kernel/audit/audit-events.ts';
 import { openCsv } from '../imports/csv-source.ts';
 import { importSignals, type SignalImportResult } from './import-signals.ts';
 import { loadSignalMapping, mapSignalRow, missingColumns } from './signal-mapping.ts';

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { Deps } from '../../app/deps.ts';
-import { AppError } from '../../lib/errors.ts';
-import { isoDateString, parseInput } from '../../lib/validation.ts';
-import type { AuditActor } from '../audit/audit-events.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { AppError } from '../../kernel/errors.ts';
+import { isoDateString, parseInput } from '../../kernel/validation.ts';
+import type { AuditActor } from '../../kernel/audit/audit-events.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
 import { BUILT_IN_KINDS, insertEvents, resolvePerson } from './signals.repository.ts';
 
 /** A kind is data: lower-case words joined by _, never one of the kinds Probity derives itself. */

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import type { Deps } from '../../app/deps.ts';
+import type { Deps } from '../../kernel/deps.ts';
 import { eiInterventionKinds, eiInterventionOutcomes } from '../../db/schema/index.ts';
-import { AppError, notFound } from '../../lib/errors.ts';
-import { ukToday } from '../../lib/dates.ts';
-import { isoDateString, parseInput } from '../../lib/validation.ts';
-import { actorOf, authorize, type Principal } from '../access/principal.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { AppError, notFound } from '../../kernel/errors.ts';
+import { ukToday } from '../../kernel/time/dates.ts';
+import { isoDateString, parseInput } from '../../kernel/validation.ts';
+import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
 import { findVisibleAlert, insertIntervention, recordInterventionOutcome } from './alerts.repository.ts';
 import { OPEN_STATES } from './rules/workflow.ts';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { Deps } from '../../app/deps.ts';
-import { notFound } from '../../lib/errors.ts';
-import { authorize, type Principal } from '../access/principal.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { notFound } from '../../kernel/errors.ts';
+import { authorize, type Principal } from '../../kernel/access/principal.ts';
 import { latestRun } from './alerts.repository.ts';
 import { currentRules, findRule, ruleFigures, ruleVersions, type RuleFigures } from './rules.repository.ts';
 import { knownKinds } from './signals.repository.ts';

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rawRows } from '../../db/raw-rows.ts';
-import type { Principal } from '../access/principal.ts';
-import { visibleComplaintsSql } from '../complaints/complaints-scope.ts';
-import { visibleCasesSql } from '../misconduct/cases-scope.ts';
-import { visiblePeopleSql } from '../people/people-scope.ts';
+import type { Principal } from '../../kernel/access/principal.ts';
+import { visibleComplaintsSql } from '../../kernel/access/complaints-scope.ts';
+import { visibleCasesSql } from '../../kernel/access/cases-scope.ts';
+import { visiblePeopleSql } from '../../kernel/access/people-scope.ts';
 
 export type PairRow = {
   a_id: string;

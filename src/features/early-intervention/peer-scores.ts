@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.ts';
-import type { IsoDate } from '../../lib/dates.ts';
+import type { IsoDate } from '../../kernel/time/dates.ts';
 import { currentWorkforce } from './peers.repository.ts';
 import { counts, type RuleSpec } from './rules/evaluate.ts';
 import { addDays } from './rules/dates.ts';

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rawRows } from '../../db/raw-rows.ts';
-import type { Principal } from '../access/principal.ts';
-import { visiblePeopleSql } from '../people/people-scope.ts';
+import type { Principal } from '../../kernel/access/principal.ts';
+import { visiblePeopleSql } from '../../kernel/access/people-scope.ts';
 
 export type WorkforceRow = {
   person_id: string;

@@ -1,9 +1,9 @@
-import { ukToday } from '../../lib/dates.ts';
-import { actorOf, authorize, type Principal } from '../access/principal.ts';
-import type { Deps } from '../../app/deps.ts';
-import type { IsoDate } from '../../lib/dates.ts';
-import type { AuditActor } from '../audit/audit-events.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { ukToday } from '../../kernel/time/dates.ts';
+import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import type { IsoDate } from '../../kernel/time/dates.ts';
+import type { AuditActor } from '../../kernel/audit/audit-events.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
 import {
   finishRun,
   forcesWithActiveRules,

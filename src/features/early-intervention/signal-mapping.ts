@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
-import { AppError } from '../../lib/errors.ts';
-import { isCalendarDate } from '../../lib/validation.ts';
+import { AppError } from '../../kernel/errors.ts';
+import { isCalendarDate } from '../../kernel/validation.ts';
 import { signalKind } from './import-signals.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rawRows } from '../../db/raw-rows.ts';
-import type { IsoDate } from '../../lib/dates.ts';
+import type { IsoDate } from '../../kernel/time/dates.ts';
 import type { Signal, SignalRef } from './rules/evaluate.ts';
 
 /**

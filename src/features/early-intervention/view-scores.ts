@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import type { Deps } from '../../app/deps.ts';
-import { notFound } from '../../lib/errors.ts';
-import { ukToday } from '../../lib/dates.ts';
-import { parseInput } from '../../lib/validation.ts';
-import { actorOf, authorize, type Principal } from '../access/principal.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { notFound } from '../../kernel/errors.ts';
+import { ukToday } from '../../kernel/time/dates.ts';
+import { parseInput } from '../../kernel/validation.ts';
+import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
 import { scoresForRule } from './peer-scores.ts';
 import { visibleNames } from './peers.repository.ts';
 import { currentRules, findRule } from './rules.repository.ts';

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Deps } from '../../app/deps.ts';
+import type { Deps } from '../../kernel/deps.ts';
 import { sweepStatus } from '../scheduler/sweep-status.ts';
 import { pingDatabase } from './health.repository.ts';
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import type { Deps } from '../../app/deps.ts';
-import { requireSignedInPage, principalOf } from '../../lib/guards.ts';
-import { can } from '../access/principal.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { requireSignedInPage, principalOf } from '../../kernel/http/guards.ts';
+import { can } from '../../kernel/access/principal.ts';
 import { findForce } from '../organisation/forces.repository.ts';
 import { caseWorkQueue } from '../misconduct/work-queue.ts';
 

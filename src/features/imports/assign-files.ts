@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { AppError } from '../../lib/errors.ts';
+import { AppError } from '../../kernel/errors.ts';
 import type { LookupFile } from './lookup-tables.ts';
 import type { Mapping } from './mapping-schema.ts';
 

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { Transform } from 'node:stream';
 import { parse } from 'csv-parse';
-import { AppError } from '../../lib/errors.ts';
+import { AppError } from '../../kernel/errors.ts';
 
 /**
  * A CSV file read as a stream: the header, then one row at a time with its line number and raw text, so

@@ -4,13 +4,13 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Deps } from '../../app/deps.ts';
+import type { Deps } from '../../kernel/deps.ts';
 import type { Database } from '../../db/client.ts';
-import { AppError } from '../../lib/errors.ts';
+import { AppError } from '../../kernel/errors.ts';
 import { createAccount, createForce } from '../../../test/support/factories.ts';
 import { testConfig } from '../../../test/support/test-app.ts';
 import { createTestDatabase } from '../../../test/support/test-database.ts';
-import type { Principal } from '../access/principal.ts';
+import type { Principal } from '../../kernel/access/principal.ts';
 import { exportRecords, exporterFor } from './export-records.ts';
 import { runImport } from './run-import.ts';
 

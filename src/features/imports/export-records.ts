@@ -1,13 +1,13 @@
 import type { Writable } from 'node:stream';
 import { z } from 'zod';
-import type { Deps } from '../../app/deps.ts';
-import { AppError } from '../../lib/errors.ts';
-import { parseInput } from '../../lib/validation.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { AppError } from '../../kernel/errors.ts';
+import { parseInput } from '../../kernel/validation.ts';
 import { findUserByEmail } from '../auth/accounts.repository.ts';
 import { principalOf } from '../auth/sessions.ts';
-import { actorOf, authorize, type Principal } from '../access/principal.ts';
-import type { Ability } from '../access/roles.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
+import type { Ability } from '../../kernel/access/roles.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
 import { csvLine, writeWithBackpressure } from './csv-write.ts';
 import { EXPORT_COLUMNS, exportPage, type ExportKind } from './exports.repository.ts';
 

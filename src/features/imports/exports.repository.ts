@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rawRows } from '../../db/raw-rows.ts';
-import type { Principal } from '../access/principal.ts';
-import { visiblePeopleSql } from '../people/people-scope.ts';
-import { visibleCasesSql } from '../misconduct/cases-scope.ts';
+import type { Principal } from '../../kernel/access/principal.ts';
+import { visiblePeopleSql } from '../../kernel/access/people-scope.ts';
+import { visibleCasesSql } from '../../kernel/access/cases-scope.ts';
 
 /**
  * What `probity export` reads, a page at a time in id order (keyset, so a large export never slows down or

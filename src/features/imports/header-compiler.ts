@@ -1,4 +1,4 @@
-import type { IsoDate } from '../../lib/dates.ts';
+import type { IsoDate } from '../../kernel/time/dates.ts';
 import { compileDateFormats } from './source-dates.ts';
 import { BUILT_IN_TRANSFORMS, type TemplateSpec, type TransformSpec, type ValueMapSpec } from './mapping-schema.ts';
 

@@ -2,14 +2,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Deps } from '../../app/deps.ts';
+import type { Deps } from '../../kernel/deps.ts';
 import type { Database } from '../../db/client.ts';
-import { AppError } from '../../lib/errors.ts';
+import { AppError } from '../../kernel/errors.ts';
 import { createForce } from '../../../test/support/factories.ts';
 import { testConfig } from '../../../test/support/test-app.ts';
 import { createTestDatabase } from '../../../test/support/test-database.ts';
 import { verifyAuditChain } from '../audit/verify-audit-chain.ts';
-import { figuresOutOfStep } from '../oversight/allegation-figures.repository.ts';
+import { figuresOutOfStep } from '../misconduct/allegation-figures.repository.ts';
 import { runImport } from './run-import.ts';
 
 /**

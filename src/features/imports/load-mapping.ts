@@ -3,7 +3,7 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
-import { AppError, type FieldErrors } from '../../lib/errors.ts';
+import { AppError, type FieldErrors } from '../../kernel/errors.ts';
 import { mappingSchema, type CategoryTarget, type Mapping } from './mapping-schema.ts';
 
 /**

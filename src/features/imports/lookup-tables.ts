@@ -1,4 +1,4 @@
-import { AppError } from '../../lib/errors.ts';
+import { AppError } from '../../kernel/errors.ts';
 import { openCsv } from './csv-source.ts';
 import { HeaderCompiler, type LookupHeaders } from './header-compiler.ts';
 import type { Mapping } from './mapping-schema.ts';

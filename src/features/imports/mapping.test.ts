@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../lib/errors.ts';
+import { AppError } from '../../kernel/errors.ts';
 import { defaultTaxonomy } from '../misconduct/taxonomy.ts';
 import { assignFiles } from './assign-files.ts';
 import { checkTaxonomyCodes, loadMappingFile, parseMappingText } from './load-mapping.ts';

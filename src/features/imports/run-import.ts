@@ -2,12 +2,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import type { Deps } from '../../app/deps.ts';
-import { AppError } from '../../lib/errors.ts';
-import { ukToday, type IsoDate } from '../../lib/dates.ts';
-import { parseInput } from '../../lib/validation.ts';
-import { systemActor } from '../audit/audit-events.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { AppError } from '../../kernel/errors.ts';
+import { ukToday, type IsoDate } from '../../kernel/time/dates.ts';
+import { parseInput } from '../../kernel/validation.ts';
+import { systemActor } from '../../kernel/audit/audit-events.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
 import { assignAll, type AssignedFile } from './assign-files.ts';
 import { HeaderCompiler } from './header-compiler.ts';
 import {

@@ -1,4 +1,4 @@
-import type { IsoDate } from '../../lib/dates.ts';
+import type { IsoDate } from '../../kernel/time/dates.ts';
 
 /**
  * Dates in a source's own format. A format is made of YYYY, MM, M, DD, D and literal separators. A format

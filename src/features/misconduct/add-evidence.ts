@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import type { Deps } from '../../app/deps.ts';
-import { isUploadedFile } from '../../app/plugins/uploads.ts';
-import { AppError, notFound, type FieldErrors } from '../../lib/errors.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { actorOf, authorize, type Principal } from '../access/principal.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { isUploadedFile } from '../../kernel/http/uploads.ts';
+import { AppError, notFound, type FieldErrors } from '../../kernel/errors.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
+import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
 import { findVisibleCase } from './cases.repository.ts';
 import { insertEvidence } from './evidence.repository.ts';
-import { checkMediaType, sanitiseFileName, sizeText } from '../../lib/files.ts';
+import { checkMediaType, sanitiseFileName, sizeText } from '../../kernel/files.ts';
 
 /**
  * Adding an evidence file to a case. The size limit is configured (PROBITY_MAX_UPLOAD_MB); the type must be

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import type { Deps } from '../../app/deps.ts';
-import { AppError, notFound } from '../../lib/errors.ts';
-import { parseInput, blank } from '../../lib/validation.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { AppError, notFound } from '../../kernel/errors.ts';
+import { parseInput, blank } from '../../kernel/validation.ts';
 import { partyRoles } from '../../db/schema/index.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { actorOf, authorize, type Principal } from '../access/principal.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
+import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
 import { findUserById } from '../auth/accounts.repository.ts';
-import { findVisiblePerson, resolveReference } from '../people/people.repository.ts';
+import { findVisiblePerson, resolveReference } from '../organisation/people.repository.ts';
 import { findVisibleCase, subjectsOf } from './cases.repository.ts';
 import { insertCaseParty, partiesOf, partyExists } from './case-details.repository.ts';
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { FieldErrors } from '../../lib/errors.ts';
+import type { FieldErrors } from '../../kernel/errors.ts';
 import type { ActionType } from './rules/allegation-types.ts';
 import { allegationActionSchema } from './allegation-action-input.ts';
-import { all, dateFromParts, first, type FormBody } from '../../lib/forms.ts';
+import { all, dateFromParts, first, type FormBody } from '../../kernel/forms.ts';
 
 /**
  * The form of each allegation action, built from its zod schema: exactly the schema's fields (checked by

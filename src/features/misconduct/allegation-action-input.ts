@@ -1,7 +1,7 @@
-import { blank, isoDateString } from '../../lib/validation.ts';
+import { blank, isoDateString } from '../../kernel/validation.ts';
 import { z } from 'zod';
 import { ACCELERATED_OUTCOMES, SANCTIONS } from './rules/allegation-types.ts';
-import type { Ability } from '../access/roles.ts';
+import type { Ability } from '../../kernel/access/roles.ts';
 import type { ActionType, AllegationAction } from './rules/allegation-types.ts';
 
 /** The details each action needs, validated at the boundary (form or API) before the workflow sees them. */

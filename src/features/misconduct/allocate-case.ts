@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import type { Deps } from '../../app/deps.ts';
-import { AppError, notFound, staleVersion } from '../../lib/errors.ts';
-import { parseInput } from '../../lib/validation.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { actorOf, authorize, type Principal } from '../access/principal.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { AppError, notFound, staleVersion } from '../../kernel/errors.ts';
+import { parseInput } from '../../kernel/validation.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
+import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
 import { findUserById } from '../auth/accounts.repository.ts';
-import { isRole, roleAbilities } from '../access/roles.ts';
+import { isRole, roleAbilities } from '../../kernel/access/roles.ts';
 import { findVisibleCase, personIsInvolved, updateCase } from './cases.repository.ts';
 import { notifyUsers } from '../notifications/notify.ts';
 

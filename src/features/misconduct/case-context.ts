@@ -1,8 +1,8 @@
-import { AppError } from '../../lib/errors.ts';
-import { REGIME_VERSIONS, type RegimeVersion } from './rules/regime.ts';
+import { AppError } from '../../kernel/errors.ts';
+import { REGIME_VERSIONS, type RegimeVersion } from '../../kernel/time/regime.ts';
 import { lowerRankExists, type PersonType } from './rules/subject-standing.ts';
 import { formerOfficerAcceleratedRuleApplies } from './rules/transitional.ts';
-import type { IsoDate } from '../../lib/dates.ts';
+import type { IsoDate } from '../../kernel/time/dates.ts';
 import type { AllegationContext, AllegationState } from './rules/allegation-workflow.ts';
 import type { AllegationRow, CaseRow } from './cases.repository.ts';
 

@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Deps } from '../../app/deps.ts';
-import { principalOf, requireSignedInPage } from '../../lib/guards.ts';
-import { AppError, notFound, type FieldErrors } from '../../lib/errors.ts';
-import { authorize } from '../access/principal.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { principalOf, requireSignedInPage } from '../../kernel/http/guards.ts';
+import { AppError, notFound, type FieldErrors } from '../../kernel/errors.ts';
+import { authorize } from '../../kernel/access/principal.ts';
 import { addAllegation } from './add-allegation.ts';
 import { caseTypeLabels, sourceLabels } from './case-form-fields.ts';
-import { all, dateFromParts, dateParts, errorSummary, first, type FormBody } from '../../lib/forms.ts';
+import { all, dateFromParts, dateParts, errorSummary, first, type FormBody } from '../../kernel/forms.ts';
 import { listCategories } from './cases.repository.ts';
 import { editCaseDetails } from './edit-case-details.ts';
 import { removeSubject } from './remove-subject.ts';

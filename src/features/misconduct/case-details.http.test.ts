@@ -3,7 +3,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { createTestApp, type ApiError, type TestApp } from '../../../test/support/test-app.ts';
 import { createAccount, sessionCookieFor } from '../../../test/support/factories.ts';
 import { createApiToken } from '../auth/api-tokens.ts';
-import { systemActor } from '../audit/audit-events.ts';
+import { systemActor } from '../../kernel/audit/audit-events.ts';
 import { addParty } from './add-party.ts';
 import { allocateCase } from './allocate-case.ts';
 import {

@@ -1,12 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Deps } from '../../app/deps.ts';
-import { principalOf, requireSignedInPage } from '../../lib/guards.ts';
-import { AppError, type FieldErrors } from '../../lib/errors.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { principalOf, requireSignedInPage } from '../../kernel/http/guards.ts';
+import { AppError, type FieldErrors } from '../../kernel/errors.ts';
 import { partyRoles } from '../../db/schema/index.ts';
 import { addParty, partyRoleLabels, viewParties } from './add-party.ts';
 import { caseloadFor } from './caseload.ts';
 import { registerCaseDetailsApi } from './case-details.api.ts';
-import { errorSummary, first, type FormBody } from '../../lib/forms.ts';
+import { errorSummary, first, type FormBody } from '../../kernel/forms.ts';
 import { linkCases, unlinkCases, viewLinks } from './link-cases.ts';
 import { removeParty } from './remove-party.ts';
 import { setOwningTeam, viewOwningTeam } from './set-owning-team.ts';

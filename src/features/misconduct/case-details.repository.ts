@@ -2,8 +2,8 @@ import { and, eq, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rawRows } from '../../db/raw-rows.ts';
 import { caseLinks, caseParties, type partyRoles } from '../../db/schema/index.ts';
-import type { Principal } from '../access/principal.ts';
-import { visibleCasesSql } from './cases-scope.ts';
+import type { Principal } from '../../kernel/access/principal.ts';
+import { visibleCasesSql } from '../../kernel/access/cases-scope.ts';
 
 /**
  * The SQL of a case's details: its parties, its links to other cases, its owning team and the caseload.

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ACTION_TYPES } from './rules/allegation-types.ts';
 import { actionControls, actionFromBody, actionSchemaFields } from './allegation-action-form.ts';
-import { dateFromParts, formFieldErrors } from '../../lib/forms.ts';
+import { dateFromParts, formFieldErrors } from '../../kernel/forms.ts';
 import { allegationActionSchema } from './allegation-action-input.ts';
 
 /** The action forms are generated from the action schemas: exactly their fields, and their choices. */

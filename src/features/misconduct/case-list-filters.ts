@@ -1,6 +1,6 @@
-import type { Deps } from '../../app/deps.ts';
+import type { Deps } from '../../kernel/deps.ts';
 import { caseSources } from '../../db/schema/index.ts';
-import type { Principal } from '../access/principal.ts';
+import type { Principal } from '../../kernel/access/principal.ts';
 import { sourceLabels } from './case-form-fields.ts';
 import { investigatorsOfForce, statusText } from './case-page-model.ts';
 import { listCategories } from './cases.repository.ts';

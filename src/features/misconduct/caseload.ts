@@ -1,6 +1,6 @@
-import type { Deps } from '../../app/deps.ts';
-import { ukToday } from '../../lib/dates.ts';
-import { authorize, type Principal } from '../access/principal.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { ukToday } from '../../kernel/time/dates.ts';
+import { authorize, type Principal } from '../../kernel/access/principal.ts';
 import { investigatorsOfForce } from './case-page-model.ts';
 import { caseloadRows } from './case-details.repository.ts';
 import { countVisibleDeadlines } from '../clocks/clocks.repository.ts';

@@ -7,10 +7,10 @@ import {
   createUnit,
   sessionCookieFor,
 } from '../../../test/support/factories.ts';
-import type { Principal } from '../access/principal.ts';
-import type { Role } from '../access/roles.ts';
+import type { Principal } from '../../kernel/access/principal.ts';
+import type { Role } from '../../kernel/access/roles.ts';
 import { createApiToken } from '../auth/api-tokens.ts';
-import { systemActor } from '../audit/audit-events.ts';
+import { systemActor } from '../../kernel/audit/audit-events.ts';
 import { openCase } from './open-case.ts';
 
 /**

@@ -1,17 +1,17 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Deps } from '../../app/deps.ts';
-import { principalOf, requireSignedInPage } from '../../lib/guards.ts';
-import { AppError, type FieldErrors } from '../../lib/errors.ts';
-import { authorize, can } from '../access/principal.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { principalOf, requireSignedInPage } from '../../kernel/http/guards.ts';
+import { AppError, type FieldErrors } from '../../kernel/errors.ts';
+import { authorize, can } from '../../kernel/access/principal.ts';
 import { allocateCase } from './allocate-case.ts';
 import { howLeftLabels } from './case-form-fields.ts';
-import { dateFromParts, dateParts, errorSummary, first, type FormBody } from '../../lib/forms.ts';
+import { dateFromParts, dateParts, errorSummary, first, type FormBody } from '../../kernel/forms.ts';
 import { casePageModel, type CasePanels } from './case-page-model.ts';
 import { listCasesFor, listCasesInput } from './list-cases.ts';
 import { caseFilterChoices, sortableHeaders } from './case-list-filters.ts';
 import { recordSubjectLeft, subjectLeftInput } from './record-subject-left.ts';
 import { viewCase } from './view-case.ts';
-import { pagination } from '../../lib/pagination.ts';
+import { pagination } from '../../kernel/pagination.ts';
 
 type CaseParams = { Params: { id: string } };
 type Extra = {

@@ -14,8 +14,8 @@ import {
   listReturns,
   users,
 } from '../../db/schema/index.ts';
-import type { Principal } from '../access/principal.ts';
-import { visibleCasesSql } from './cases-scope.ts';
+import type { Principal } from '../../kernel/access/principal.ts';
+import { visibleCasesSql } from '../../kernel/access/cases-scope.ts';
 
 export type CaseRow = typeof cases.$inferSelect;
 export type AllegationRow = typeof allegations.$inferSelect;

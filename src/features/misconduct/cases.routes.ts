@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Deps } from '../../app/deps.ts';
+import type { Deps } from '../../kernel/deps.ts';
 import { registerCaseDetailRoutes } from './case-details.pages.ts';
 import { registerCaseCorrectionPages } from './case-corrections.pages.ts';
 import { registerCaseCorrectionsApi } from './case-corrections.api.ts';

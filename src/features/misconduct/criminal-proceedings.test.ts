@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { createAccount, createForce, createPerson } from '../../../test/support/factories.ts';
-import type { Principal } from '../access/principal.ts';
+import type { Principal } from '../../kernel/access/principal.ts';
 import { openCase } from './open-case.ts';
 import { progressAllegation } from './progress-allegation.ts';
 import { recordCriminalEvent } from './record-criminal-event.ts';

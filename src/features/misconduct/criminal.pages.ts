@@ -1,12 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Deps } from '../../app/deps.ts';
-import { principalOf, requireSignedInPage } from '../../lib/guards.ts';
-import { AppError } from '../../lib/errors.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { principalOf, requireSignedInPage } from '../../kernel/http/guards.ts';
+import { AppError } from '../../kernel/errors.ts';
 import { criminalEventKinds } from '../../db/schema/index.ts';
 import { viewCriminalProceedings } from './view-criminal-proceedings.ts';
 import { recordCriminalEvent } from './record-criminal-event.ts';
 import { draftPccReport } from './draft-pcc-report.ts';
-import { dateFromParts, errorSummary, first, type FormBody } from '../../lib/forms.ts';
+import { dateFromParts, errorSummary, first, type FormBody } from '../../kernel/forms.ts';
 
 type Params = { Params: { id: string } };
 

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts';
-import { ukToday } from '../../lib/dates.ts';
-import type { Principal } from '../access/principal.ts';
+import { ukToday } from '../../kernel/time/dates.ts';
+import type { Principal } from '../../kernel/access/principal.ts';
 import { findUserByEmail } from '../auth/accounts.repository.ts';
 import { principalOf } from '../auth/sessions.ts';
-import { figuresOutOfStep } from '../oversight/allegation-figures.repository.ts';
-import { seedDemo } from '../organisation/seed-demo.ts';
+import { figuresOutOfStep } from './allegation-figures.repository.ts';
+import { seedDemo } from '../../app/seed-demo.ts';
 import { seedDemoCases, type DemoCasesSummary } from './demo-cases.ts';
 import { listCasesFor } from './list-cases.ts';
 import { ALLEGATION_STATUSES } from './rules/allegation-types.ts';

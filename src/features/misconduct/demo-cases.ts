@@ -1,5 +1,5 @@
-import type { Deps } from '../../app/deps.ts';
-import type { IsoDate } from '../../lib/dates.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import type { IsoDate } from '../../kernel/time/dates.ts';
 import { demoSubjectCandidates } from './demo-cases.repository.ts';
 import { contextFor } from './demo/action-choice.ts';
 import { specCases } from './demo/case-specs.ts';

@@ -1,6 +1,6 @@
-import type { Deps } from '../../app/deps.ts';
-import { ukToday } from '../../lib/dates.ts';
-import type { Principal } from '../access/principal.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { ukToday } from '../../kernel/time/dates.ts';
+import type { Principal } from '../../kernel/access/principal.ts';
 import { criminalEventsOf } from './cases.repository.ts';
 import { viewCase } from './view-case.ts';
 

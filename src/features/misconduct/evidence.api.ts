@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { apiErrorBody, apiErrors } from '../../app/api-errors.ts';
+import { apiErrorBody, apiErrors } from '../../kernel/http/api-errors.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Deps } from '../../app/deps.ts';
-import { principalOf, requireApiPrincipal } from '../../lib/guards.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { principalOf, requireApiPrincipal } from '../../kernel/http/guards.ts';
 import { addEvidence } from './add-evidence.ts';
 import { listEvidence } from './list-evidence.ts';
 import { readEvidence } from './read-evidence.ts';
-import { sendDownload } from '../../lib/downloads.ts';
+import { sendDownload } from '../../kernel/downloads.ts';
 
 const errors = apiErrors(400, 401, 404);
 

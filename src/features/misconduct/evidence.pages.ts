@@ -1,15 +1,15 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Deps } from '../../app/deps.ts';
-import { principalOf, requireSignedInPage } from '../../lib/guards.ts';
-import { AppError, type FieldErrors } from '../../lib/errors.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { principalOf, requireSignedInPage } from '../../kernel/http/guards.ts';
+import { AppError, type FieldErrors } from '../../kernel/errors.ts';
 import { addEvidence } from './add-evidence.ts';
-import { sizeText } from '../../lib/files.ts';
-import { errorSummary, textOf } from '../../lib/forms.ts';
+import { sizeText } from '../../kernel/files.ts';
+import { errorSummary, textOf } from '../../kernel/forms.ts';
 import type { EvidenceListRow } from './evidence.repository.ts';
 import { listEvidence } from './list-evidence.ts';
 import { readEvidence } from './read-evidence.ts';
 import { registerEvidenceApi } from './evidence.api.ts';
-import { sendDownload } from '../../lib/downloads.ts';
+import { sendDownload } from '../../kernel/downloads.ts';
 
 type Params = { Params: { id: string } };
 type Extra = { status?: number; fields?: FieldErrors; values?: Record<string, string>; added?: boolean };

@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Deps } from '../../app/deps.ts';
-import { principalOf, requireSignedInPage } from '../../lib/guards.ts';
-import { formatDate } from '../../lib/dates.ts';
-import { AppError, type FieldErrors } from '../../lib/errors.ts';
-import { can } from '../access/principal.ts';
-import { all, dateFromParts, errorSummary, first, type FormBody } from '../../lib/forms.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { principalOf, requireSignedInPage } from '../../kernel/http/guards.ts';
+import { formatDate } from '../../kernel/time/dates.ts';
+import { AppError, type FieldErrors } from '../../kernel/errors.ts';
+import { can } from '../../kernel/access/principal.ts';
+import { all, dateFromParts, errorSummary, first, type FormBody } from '../../kernel/forms.ts';
 import { adjournHearing, arrangeHearing, listHearings } from './arrange-hearing.ts';
 import { regimeOf } from './case-context.ts';
 import { PANEL_ROLE_LABELS, panelRequirement, type PanelRole } from './rules/hearing-panel.ts';

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { Deps } from '../../app/deps.ts';
+import type { Deps } from '../../kernel/deps.ts';
 import { caseSources, confidentialities } from '../../db/schema/index.ts';
-import { blank, isCalendarDate, parseInput } from '../../lib/validation.ts';
-import { actorOf, authorize, type Principal } from '../access/principal.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { blank, isCalendarDate, parseInput } from '../../kernel/validation.ts';
+import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
 import { listCases } from './cases.repository.ts';
 import { ALLEGATION_STATUSES } from './rules/allegation-types.ts';
 

@@ -1,18 +1,18 @@
 import { z } from 'zod';
-import type { Deps } from '../../app/deps.ts';
-import { AppError } from '../../lib/errors.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { AppError } from '../../kernel/errors.ts';
 import { STAFF_REFUSAL } from './rules/subject-standing.ts';
-import { formatDate, ukToday } from '../../lib/dates.ts';
-import { parseInput, isoDateString } from '../../lib/validation.ts';
+import { formatDate, ukToday } from '../../kernel/time/dates.ts';
+import { parseInput, isoDateString } from '../../kernel/validation.ts';
 import { caseSources, caseTypes, confidentialities } from '../../db/schema/index.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { actorOf, authorize, type Principal } from '../access/principal.ts';
-import { findVisiblePerson } from '../people/people.repository.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
+import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
+import { findVisiblePerson } from '../organisation/people.repository.ts';
 import { startClock } from '../clocks/start-clock.ts';
 import { initialAllegationState } from './rules/allegation-workflow.ts';
 import { regimeForMatter } from './rules/transitional.ts';
 import { standardsOfProfessionalBehaviour } from './taxonomy.ts';
-import { refreshAllegationFigures } from '../oversight/allegation-figures.repository.ts';
+import { refreshAllegationFigures } from './allegation-figures.repository.ts';
 import {
   categoryExists,
   insertAccess,
@@ -22,7 +22,7 @@ import {
   nextCaseReference,
   usersOfForceByIds,
 } from './cases.repository.ts';
-import { isRole, roleAbilities } from '../access/roles.ts';
+import { isRole, roleAbilities } from '../../kernel/access/roles.ts';
 
 const isoDate = isoDateString('Enter a date in the format 2026-03-27');
 const standardCodes = standardsOfProfessionalBehaviour.map((s) => s.code) as [string, ...string[]];

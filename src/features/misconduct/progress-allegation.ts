@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import type { Deps } from '../../app/deps.ts';
-import { AppError, notFound, staleVersion } from '../../lib/errors.ts';
-import { ukToday } from '../../lib/dates.ts';
-import { parseInput, isoDateString } from '../../lib/validation.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { actorOf, authorize, type Principal } from '../access/principal.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { AppError, notFound, staleVersion } from '../../kernel/errors.ts';
+import { ukToday } from '../../kernel/time/dates.ts';
+import { parseInput, isoDateString } from '../../kernel/validation.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
+import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
 import { cancelCaseClocks, startClock, stopClocks } from '../clocks/start-clock.ts';
-import type { PeriodKey } from '../clocks/periods.ts';
-import type { AuditActor } from '../audit/audit-events.ts';
+import type { PeriodKey } from '../../kernel/time/periods.ts';
+import type { AuditActor } from '../../kernel/audit/audit-events.ts';
 import type { Db } from '../../db/client.ts';
 import { transition } from './rules/allegation-workflow.ts';
 import { ACTION_TABLE } from './rules/allegation-table.ts';
@@ -19,7 +19,7 @@ import { createListReturn } from './list-returns.ts';
 import { hearingDateOfAllegation } from './hearings.repository.ts';
 import { findingBeforeHearingRefusal } from './rules/hearing-panel.ts';
 import { openReviewForAllegationStep } from '../vetting/conduct-review-triggers.ts';
-import { refreshAllegationFigures } from '../oversight/allegation-figures.repository.ts';
+import { refreshAllegationFigures } from './allegation-figures.repository.ts';
 import {
   allegationStepsOf,
   allegationsOf,

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import type { Deps } from '../../app/deps.ts';
-import { AppError, notFound } from '../../lib/errors.ts';
-import { ukToday } from '../../lib/dates.ts';
-import { parseInput, isoDateString, blank } from '../../lib/validation.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { AppError, notFound } from '../../kernel/errors.ts';
+import { ukToday } from '../../kernel/time/dates.ts';
+import { parseInput, isoDateString, blank } from '../../kernel/validation.ts';
 import { criminalEventKinds } from '../../db/schema/index.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { actorOf, authorize, type Principal } from '../access/principal.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
+import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
 import { applySubJudicePause } from '../clocks/sub-judice.ts';
 import { findSubjectForUpdate, findVisibleCase, insertCriminalEvent } from './cases.repository.ts';
 import { openReviewForCriminalEvent } from '../vetting/conduct-review-triggers.ts';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { Deps } from '../../app/deps.ts';
-import { notFound } from '../../lib/errors.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { actorOf, type Principal } from '../access/principal.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { notFound } from '../../kernel/errors.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
+import { actorOf, type Principal } from '../../kernel/access/principal.ts';
 import { authorizeParties } from './add-party.ts';
 import { findVisibleCase } from './cases.repository.ts';
 import { deleteParty, findParty } from './case-details.repository.ts';

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import type { Deps } from '../../app/deps.ts';
-import { ukToday } from '../../lib/dates.ts';
-import { AppError, notFound, staleVersion } from '../../lib/errors.ts';
-import { parseInput } from '../../lib/validation.ts';
-import { actorOf, authorize, type Principal } from '../access/principal.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { ukToday } from '../../kernel/time/dates.ts';
+import { AppError, notFound, staleVersion } from '../../kernel/errors.ts';
+import { parseInput } from '../../kernel/validation.ts';
+import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
 import { deleteSubject, markSubjectInError, subjectHasHistory } from './case-corrections.repository.ts';
 import { findSubjectForUpdate, findVisibleCase, subjectsOf, updateCase } from './cases.repository.ts';
 

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import type { Deps } from '../../app/deps.ts';
-import { AppError, notFound, staleVersion } from '../../lib/errors.ts';
-import { parseInput } from '../../lib/validation.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { actorOf, authorize, can, type Principal } from '../access/principal.ts';
-import { unitsOfForce } from '../people/people.repository.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { AppError, notFound, staleVersion } from '../../kernel/errors.ts';
+import { parseInput } from '../../kernel/validation.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
+import { actorOf, authorize, can, type Principal } from '../../kernel/access/principal.ts';
+import { unitsOfForce } from '../organisation/people.repository.ts';
 import { findVisibleCase, updateCase } from './cases.repository.ts';
 import { unitName } from './case-details.repository.ts';
 

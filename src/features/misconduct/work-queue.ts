@@ -1,5 +1,5 @@
-import type { Deps } from '../../app/deps.ts';
-import { can, type Principal } from '../access/principal.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { can, type Principal } from '../../kernel/access/principal.ts';
 import { listCases, type CaseListFilter } from './cases.repository.ts';
 import type { AllegationStatus } from './rules/allegation-types.ts';
 

@@ -1,4 +1,4 @@
-import type { Deps } from '../../app/deps.ts';
+import type { Deps } from '../../kernel/deps.ts';
 import type { Mailer } from './mailer.ts';
 import { claimDueMessages, markMessageFailedAttempt, markMessageSent } from './notifications.repository.ts';
 

@@ -1,7 +1,7 @@
-import type { Deps } from '../../app/deps.ts';
-import { formatDate, type IsoDate } from '../../lib/dates.ts';
-import { PERIOD_DEFINITIONS, WINDOW_PERIODS, type PeriodKey } from '../clocks/periods.ts';
-import { addWorkingDays } from '../clocks/working-days.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { formatDate, type IsoDate } from '../../kernel/time/dates.ts';
+import { PERIOD_DEFINITIONS, WINDOW_PERIODS, type PeriodKey } from '../../kernel/time/periods.ts';
+import { addWorkingDays } from '../../kernel/time/working-days.ts';
 import { appropriateAuthoritiesOf, reminderCandidates, type ReminderCandidate } from './notifications.repository.ts';
 import { notifyUsers } from './notify.ts';
 import { reminderStage, type ReminderStage } from './reminder-stage.ts';

@@ -1,6 +1,6 @@
-import type { Deps } from '../../app/deps.ts';
-import { formatDate, type IsoDate } from '../../lib/dates.ts';
-import { addWorkingDays } from '../clocks/working-days.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { formatDate, type IsoDate } from '../../kernel/time/dates.ts';
+import { addWorkingDays } from '../../kernel/time/working-days.ts';
 import { vettingOfficersOf, vettingReviewReminderCandidates } from './notifications.repository.ts';
 import { notifyUsers } from './notify.ts';
 import { reminderStage, type ReminderStage } from './reminder-stage.ts';

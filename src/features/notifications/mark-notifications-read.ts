@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { Deps } from '../../app/deps.ts';
-import { parseInput } from '../../lib/validation.ts';
-import type { Principal } from '../access/principal.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { parseInput } from '../../kernel/validation.ts';
+import type { Principal } from '../../kernel/access/principal.ts';
 import { markNoticesRead, setDeliveryChoice } from './notifications.repository.ts';
 
 export const markReadInput = z.union([

@@ -5,7 +5,7 @@ import { as, buildCaseWorld, principalOfWorld, type CaseWorld } from '../miscond
 import { FormClient } from '../misconduct/cases.http-fixtures.ts';
 import { allocateCase } from '../misconduct/allocate-case.ts';
 import { createApiToken } from '../auth/api-tokens.ts';
-import { systemActor } from '../audit/audit-events.ts';
+import { systemActor } from '../../kernel/audit/audit-events.ts';
 
 let t: TestApp;
 let w: CaseWorld;

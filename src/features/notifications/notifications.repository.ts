@@ -2,11 +2,11 @@ import { and, asc, count, desc, eq, inArray, isNull, lte, or, sql } from 'drizzl
 import type { Db } from '../../db/client.ts';
 import { rawRows } from '../../db/raw-rows.ts';
 import { notifications, outbox, users } from '../../db/schema/index.ts';
-import type { IsoDate } from '../../lib/dates.ts';
-import type { Principal } from '../access/principal.ts';
-import { can, type Principal as Reader } from '../access/principal.ts';
-import { visibleCasesSql } from '../misconduct/cases-scope.ts';
-import { visibleVettingSql } from '../vetting/vetting-scope.ts';
+import type { IsoDate } from '../../kernel/time/dates.ts';
+import type { Principal } from '../../kernel/access/principal.ts';
+import { can, type Principal as Reader } from '../../kernel/access/principal.ts';
+import { visibleCasesSql } from '../../kernel/access/cases-scope.ts';
+import { visibleVettingSql } from '../../kernel/access/vetting-scope.ts';
 
 /**
  * The only SQL for notices and the e-mail outbox. Inserts are idempotent on their dedupe keys, so a reminder

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { apiErrors } from '../../app/api-errors.ts';
-import type { Deps } from '../../app/deps.ts';
-import { principalOf, requireApiPrincipal, requireSignedInPage } from '../../lib/guards.ts';
-import { AppError } from '../../lib/errors.ts';
+import { apiErrors } from '../../kernel/http/api-errors.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { principalOf, requireApiPrincipal, requireSignedInPage } from '../../kernel/http/guards.ts';
+import { AppError } from '../../kernel/errors.ts';
 import { listNotifications } from './list-notifications.ts';
 import { chooseDelivery, markNotificationsRead } from './mark-notifications-read.ts';
 import { countUnreadNotices } from './notifications.repository.ts';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Deps } from '../../app/deps.ts';
+import type { Deps } from '../../kernel/deps.ts';
 import type { Db } from '../../db/client.ts';
 import type { notificationKinds } from '../../db/schema/index.ts';
 import { composeEmail } from './email-content.ts';

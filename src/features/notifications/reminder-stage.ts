@@ -1,6 +1,6 @@
-import type { CalendarConfig } from '../clocks/bank-holidays.ts';
-import { workingDaysBetween } from '../clocks/working-days.ts';
-import type { IsoDate } from '../../lib/dates.ts';
+import type { CalendarConfig } from '../../kernel/time/bank-holidays.ts';
+import { workingDaysBetween } from '../../kernel/time/working-days.ts';
+import type { IsoDate } from '../../kernel/time/dates.ts';
 
 /** Where a deadline stands for reminders: before its due date (at a configured point), overdue, escalated. */
 export type ReminderStage =

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Deps } from '../../app/deps.ts';
+import type { Deps } from '../../kernel/deps.ts';
 import type { Database } from '../../db/client.ts';
 import { clocks, vettingReviews } from '../../db/schema/index.ts';
 import { createTestDatabase } from '../../../test/support/test-database.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Deps } from '../../app/deps.ts';
-import type { IsoDate } from '../../lib/dates.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import type { IsoDate } from '../../kernel/time/dates.ts';
 import { composeDigest } from './email-content.ts';
 import { insertOutboxMessage, lockWaitingDigestMessages, markMessagesDigested } from './notifications.repository.ts';
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Deps } from '../../app/deps.ts';
+import type { Deps } from '../../kernel/deps.ts';
 import { openDatabase, type Database } from '../../db/client.ts';
 import { rawRows } from '../../db/raw-rows.ts';
 import { createTestDatabase } from '../../../test/support/test-database.ts';

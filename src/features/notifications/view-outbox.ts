@@ -1,5 +1,5 @@
-import type { Deps } from '../../app/deps.ts';
-import { authorize, type Principal } from '../access/principal.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { authorize, type Principal } from '../../kernel/access/principal.ts';
 import { countOutboxByStatus, listOutbox } from './notifications.repository.ts';
 
 /**

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { Deps } from '../../app/deps.ts';
-import { AppError } from '../../lib/errors.ts';
-import { parseInput } from '../../lib/validation.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import type { AuditActor } from '../audit/audit-events.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { AppError } from '../../kernel/errors.ts';
+import { parseInput } from '../../kernel/validation.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
+import type { AuditActor } from '../../kernel/audit/audit-events.ts';
 import { findForce } from './forces.repository.ts';
 import { insertForceWithTopUnit } from './organisation.repository.ts';
 

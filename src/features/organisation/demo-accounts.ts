@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Role } from '../access/roles.ts';
+import type { Role } from '../../kernel/access/roles.ts';
 
 /** The password of every demo account. Demo data only: never used outside `seed --demo`. */
 export const DEMO_PASSWORD = 'demo-password-probity';

@@ -1,6 +1,6 @@
-import type { Deps } from '../../app/deps.ts';
+import type { Deps } from '../../kernel/deps.ts';
 import type { Db } from '../../db/client.ts';
-import type { IsoDate } from '../../lib/dates.ts';
+import type { IsoDate } from '../../kernel/time/dates.ts';
 import { flaggedCount } from '../restrictions/restriction-reports.ts';
 import {
   recommendationStatuses,

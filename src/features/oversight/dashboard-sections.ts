@@ -19,7 +19,7 @@ import {
   type GroupCounts,
 } from './disproportionality.ts';
 import { flaggedTable, recommendationsTable, restrictionsTable, vettingTable } from './integrity-tables.ts';
-import { formatDate } from '../../lib/dates.ts';
+import { formatDate } from '../../kernel/time/dates.ts';
 
 /**
  * The dashboard as sections, each a chart followed by the table it is drawn from (and any further tables).

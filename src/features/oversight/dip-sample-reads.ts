@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import type { Deps } from '../../app/deps.ts';
-import { ukToday, type IsoDate } from '../../lib/dates.ts';
-import { notFound } from '../../lib/errors.ts';
-import { actorOf, authorize, can, type Principal } from '../access/principal.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { ukToday, type IsoDate } from '../../kernel/time/dates.ts';
+import { notFound } from '../../kernel/errors.ts';
+import { actorOf, authorize, can, type Principal } from '../../kernel/access/principal.ts';
 import { listUsersOfForce } from '../auth/accounts.repository.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
 import { clocksOfCase, clockEventsOfCase } from '../clocks/clocks.repository.ts';
 import { factsOf } from '../misconduct/case-context.ts';
 import { casePageModel } from '../misconduct/case-page-model.ts';

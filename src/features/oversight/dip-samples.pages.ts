@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Deps } from '../../app/deps.ts';
-import { principalOf, requireSignedInPage } from '../../lib/guards.ts';
-import { AppError, notFound } from '../../lib/errors.ts';
-import { dateFromParts, errorSummary, first, type FormBody } from '../../lib/forms.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { principalOf, requireSignedInPage } from '../../kernel/http/guards.ts';
+import { AppError, notFound } from '../../kernel/errors.ts';
+import { dateFromParts, errorSummary, first, type FormBody } from '../../kernel/forms.ts';
 import { listDipSamples, viewSampledCase, type SampleState } from './dip-sample-reads.ts';
 import { grantDipSample } from './grant-dip-sample.ts';
 import { revokeDipSample } from './revoke-dip-sample.ts';

@@ -2,9 +2,9 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rawRows } from '../../db/raw-rows.ts';
 import { cases, dipSampleCases, dipSampleReads, dipSamples } from '../../db/schema/index.ts';
-import type { IsoDate } from '../../lib/dates.ts';
-import type { Principal } from '../access/principal.ts';
-import { visibleCasesSql } from '../misconduct/cases-scope.ts';
+import type { IsoDate } from '../../kernel/time/dates.ts';
+import type { Principal } from '../../kernel/access/principal.ts';
+import { visibleCasesSql } from '../../kernel/access/cases-scope.ts';
 
 /** Dip samples: grants, their cases and their reads. Case lookups go through visibleCasesSql. */
 

@@ -1,7 +1,7 @@
-import type { Deps } from '../../app/deps.ts';
-import { notFound } from '../../lib/errors.ts';
-import { actorOf, authorize, type Principal } from '../access/principal.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { notFound } from '../../kernel/errors.ts';
+import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
 import { allTables } from './dashboard-sections.ts';
 import type { DisclosedTable } from './disclosure-control.ts';
 import { CSV_TYPE, tablesToXlsx, tableToCsv, XLSX_TYPE } from './exports.ts';

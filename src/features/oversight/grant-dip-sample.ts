@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import type { Deps } from '../../app/deps.ts';
-import { ukToday } from '../../lib/dates.ts';
-import { AppError } from '../../lib/errors.ts';
-import { parseInput, isoDateString } from '../../lib/validation.ts';
-import { actorOf, authorize, type Principal } from '../access/principal.ts';
-import { isRole, roleAbilities } from '../access/roles.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { ukToday } from '../../kernel/time/dates.ts';
+import { AppError } from '../../kernel/errors.ts';
+import { parseInput, isoDateString } from '../../kernel/validation.ts';
+import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
+import { isRole, roleAbilities } from '../../kernel/access/roles.ts';
 import { listUsersOfForce } from '../auth/accounts.repository.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
 import { insertSample, visibleCasesByReference } from './dip-samples.repository.ts';
 
 const isoDate = (what: string) => isoDateString(`Enter ${what}`);

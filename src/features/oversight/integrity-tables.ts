@@ -1,5 +1,5 @@
 import { restrictionKinds, trackerStatuses } from '../../db/schema/index.ts';
-import { formatDate, type IsoDate } from '../../lib/dates.ts';
+import { formatDate, type IsoDate } from '../../kernel/time/dates.ts';
 import { KIND_LABELS } from '../restrictions/restriction-rules.ts';
 import type { TableSpec } from './disclosure-control.ts';
 import type { RecommendationRow, RestrictionKindRow, VettingCounts } from './integrity.repository.ts';

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { IntegrityRules } from '../../app/integrity-rules.ts';
-import { can, type Principal } from '../access/principal.ts';
-import { visibleCasesSql } from '../misconduct/cases-scope.ts';
+import type { IntegrityRules } from '../../kernel/config/integrity-rules.ts';
+import { can, type Principal } from '../../kernel/access/principal.ts';
+import { visibleCasesSql } from '../../kernel/access/cases-scope.ts';
 import type { DisclosurePolicy } from './disclosure-control.ts';
 
 /**

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { apiErrors } from '../../app/api-errors.ts';
-import type { Deps } from '../../app/deps.ts';
-import { principalOf, requireApiPrincipal } from '../../lib/guards.ts';
-import { notFound } from '../../lib/errors.ts';
+import { apiErrors } from '../../kernel/http/api-errors.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { principalOf, requireApiPrincipal } from '../../kernel/http/guards.ts';
+import { notFound } from '../../kernel/errors.ts';
 import { BASES } from './period.ts';
 import { viewReturns } from './statistical-returns.ts';
 import { viewDashboard } from './view-dashboard.ts';

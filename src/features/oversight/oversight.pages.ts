@@ -1,10 +1,10 @@
 import { earliestReceivedOn } from './oversight.repository.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Deps } from '../../app/deps.ts';
-import { principalOf, requireSignedInPage } from '../../lib/guards.ts';
-import { AppError } from '../../lib/errors.ts';
-import { can } from '../access/principal.ts';
-import { errorSummary } from '../../lib/forms.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { principalOf, requireSignedInPage } from '../../kernel/http/guards.ts';
+import { AppError } from '../../kernel/errors.ts';
+import { can } from '../../kernel/access/principal.ts';
+import { errorSummary } from '../../kernel/forms.ts';
 import { findForce } from '../organisation/forces.repository.ts';
 import { renderChart } from './charts.ts';
 import type { DashboardSection } from './dashboard-sections.ts';
@@ -18,8 +18,8 @@ import {
 } from './period.ts';
 import { viewReturns } from './statistical-returns.ts';
 import { viewDashboard } from './view-dashboard.ts';
-import { ukToday } from '../../lib/dates.ts';
-import { sendDownload } from '../../lib/downloads.ts';
+import { ukToday } from '../../kernel/time/dates.ts';
+import { sendDownload } from '../../kernel/downloads.ts';
 
 type Query = { Querystring: Record<string, string | undefined> };
 

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Deps } from '../../app/deps.ts';
+import type { Deps } from '../../kernel/deps.ts';
 import { registerDipSamplePages } from './dip-samples.pages.ts';
 import { registerOversightApi } from './oversight.api.ts';
 import { registerOversightPages } from './oversight.pages.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { IsoDate } from '../../lib/dates.ts';
+import type { IsoDate } from '../../kernel/time/dates.ts';
 
 /**
  * Reporting periods (uk-domain.md §6.6): the financial year runs April to March, quarters are April–June,

@@ -1,7 +1,7 @@
 import { earliestReceivedOn } from './oversight.repository.ts';
-import type { Deps } from '../../app/deps.ts';
+import type { Deps } from '../../kernel/deps.ts';
 import type { Db } from '../../db/client.ts';
-import { authorize, type Principal } from '../access/principal.ts';
+import { authorize, type Principal } from '../../kernel/access/principal.ts';
 import { discloseTable, type DisclosedTable, type DisclosurePolicy } from './disclosure-control.ts';
 import {
   allegationGroups,

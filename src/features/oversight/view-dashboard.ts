@@ -1,9 +1,9 @@
 import { earliestReceivedOn } from './oversight.repository.ts';
-import type { Deps } from '../../app/deps.ts';
+import type { Deps } from '../../kernel/deps.ts';
 import type { Db } from '../../db/client.ts';
-import { ukToday } from '../../lib/dates.ts';
-import { parseInput } from '../../lib/validation.ts';
-import { authorize, type Principal } from '../access/principal.ts';
+import { ukToday } from '../../kernel/time/dates.ts';
+import { parseInput } from '../../kernel/validation.ts';
+import { authorize, type Principal } from '../../kernel/access/principal.ts';
 import { gatherDashboardData, type QueryStep } from './dashboard-data.ts';
 import { caseSections, integritySections, type DashboardSection } from './dashboard-sections.ts';
 import { disclosurePolicy, oversightScope } from './oversight-scope.ts';

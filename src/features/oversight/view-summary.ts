@@ -1,5 +1,5 @@
-import type { Deps } from '../../app/deps.ts';
-import { authorize, type Principal } from '../access/principal.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { authorize, type Principal } from '../../kernel/access/principal.ts';
 import { allegationsByCategoryTable, casesByTypeTable, sanctionsTable, timelinessTable } from './case-tables.ts';
 import { gatherDashboardData } from './dashboard-data.ts';
 import { discloseTable, TOTAL, type DisclosedTable } from './disclosure-control.ts';

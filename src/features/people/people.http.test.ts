@@ -16,7 +16,7 @@ import {
   sessionCookieFor,
 } from '../../../test/support/factories.ts';
 import { createApiToken } from '../auth/api-tokens.ts';
-import { systemActor } from '../audit/audit-events.ts';
+import { systemActor } from '../../kernel/audit/audit-events.ts';
 
 let t: TestApp;
 let alice: { id: string };

@@ -1,15 +1,15 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Deps } from '../../app/deps.ts';
-import { principalOf, requireSignedInPage } from '../../lib/guards.ts';
-import { AppError } from '../../lib/errors.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { principalOf, requireSignedInPage } from '../../kernel/http/guards.ts';
+import { AppError } from '../../kernel/errors.ts';
 import { personStatuses, personTypes } from '../../db/schema/index.ts';
 import { errorList } from '../auth/form-helpers.ts';
-import { currentRanksOfForce, resolveReference, unitsOfForce } from './people.repository.ts';
+import { currentRanksOfForce, resolveReference, unitsOfForce } from '../organisation/people.repository.ts';
 import { searchPeople } from './search-people.ts';
 import { viewPerson } from './view-person.ts';
 import { mergePeople } from './merge-people.ts';
 import { undoMerge } from './undo-merge.ts';
-import { pagination } from '../../lib/pagination.ts';
+import { pagination } from '../../kernel/pagination.ts';
 
 type Body = Record<string, string | undefined>;
 

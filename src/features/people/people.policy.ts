@@ -1,4 +1,4 @@
-import { can, type Principal } from '../access/principal.ts';
+import { can, type Principal } from '../../kernel/access/principal.ts';
 
 /** Who may do what with person records. Need-to-know (which records) is people-scope.ts. */
 export const peoplePolicy = {

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import type { Deps } from '../../app/deps.ts';
-import { parseInput } from '../../lib/validation.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { parseInput } from '../../kernel/validation.ts';
 import { personStatuses, personTypes } from '../../db/schema/index.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { actorOf, authorize, type Principal } from '../access/principal.ts';
-import { searchDirectory } from './people.repository.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
+import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
+import { searchDirectory } from '../organisation/people.repository.ts';
 
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import type { Deps } from '../../app/deps.ts';
-import { notFound } from '../../lib/errors.ts';
-import { parseInput } from '../../lib/validation.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { actorOf, authorize, type Principal } from '../access/principal.ts';
-import { findOpenMerge, findVisiblePerson, markMergeUndone, setMergedInto, bumpVersion } from './people.repository.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { notFound } from '../../kernel/errors.ts';
+import { parseInput } from '../../kernel/validation.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
+import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
+import { findOpenMerge, findVisiblePerson, markMergeUndone, setMergedInto, bumpVersion } from '../organisation/people.repository.ts';
 
 export const undoMergeInput = z.object({
   mergeId: z.string().uuid(),

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import type { Deps } from '../../app/deps.ts';
-import { notFound } from '../../lib/errors.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { actorOf, authorize, can, type Principal } from '../access/principal.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { notFound } from '../../kernel/errors.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
+import { actorOf, authorize, can, type Principal } from '../../kernel/access/principal.ts';
 import { allegationsAgainstPerson } from '../misconduct/cases.repository.ts';
 import { STATUS_LABELS } from '../misconduct/rules/allegation-table.ts';
 import { peoplePolicy } from './people.policy.ts';
-import { findVisiblePerson, identifiersOf, mergedInto, mergesOf, postingsOf } from './people.repository.ts';
+import { findVisiblePerson, identifiersOf, mergedInto, mergesOf, postingsOf } from '../organisation/people.repository.ts';
 import { personReviewNotice } from '../vetting/person-review-notice.ts';
 import { personRestrictionBanner } from '../restrictions/restriction-summary.ts';
 

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { Deps } from '../../app/deps.ts';
-import { AppError, notFound } from '../../lib/errors.ts';
-import { parseInput, isoDateString } from '../../lib/validation.ts';
-import { actorOf, authorize, type Principal } from '../access/principal.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { AppError, notFound } from '../../kernel/errors.ts';
+import { parseInput, isoDateString } from '../../kernel/validation.ts';
+import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
 import { findVisibleCaseById, hearingsOfCase, insertPublication } from './publication.repository.ts';
 
 const isoDate = (message: string) => isoDateString(message);

@@ -1,5 +1,5 @@
-import type { Deps } from '../../app/deps.ts';
-import { notFound } from '../../lib/errors.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { notFound } from '../../kernel/errors.ts';
 import { allTables } from '../oversight/dashboard-sections.ts';
 import { CSV_TYPE, tablesToXlsx, tableToCsv, XLSX_TYPE } from '../oversight/exports.ts';
 import type { ExportFile } from '../oversight/export-tables.ts';

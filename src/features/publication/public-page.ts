@@ -1,7 +1,7 @@
-import type { Deps } from '../../app/deps.ts';
-import { ukToday } from '../../lib/dates.ts';
-import { notFound } from '../../lib/errors.ts';
-import { parseInput } from '../../lib/validation.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { ukToday } from '../../kernel/time/dates.ts';
+import { notFound } from '../../kernel/errors.ts';
+import { parseInput } from '../../kernel/validation.ts';
 import { findForce } from '../organisation/forces.repository.ts';
 import { gatherDashboardData } from '../oversight/dashboard-data.ts';
 import { caseSections } from '../oversight/dashboard-sections.ts';

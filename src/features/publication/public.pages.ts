@@ -1,15 +1,15 @@
 import type { FastifyInstance } from 'fastify';
-import type { Deps } from '../../app/deps.ts';
-import { ukToday } from '../../lib/dates.ts';
-import { AppError, notFound } from '../../lib/errors.ts';
-import { errorSummary } from '../../lib/forms.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { ukToday } from '../../kernel/time/dates.ts';
+import { AppError, notFound } from '../../kernel/errors.ts';
+import { errorSummary } from '../../kernel/forms.ts';
 import { findForce } from '../organisation/forces.repository.ts';
 import { periodQueryString, withCharts, yearItems } from '../oversight/oversight.pages.ts';
 import { financialYearOf, selectableYears } from '../oversight/period.ts';
 import { exportPublicTables } from './export-public-tables.ts';
 import { FORM_LABELS } from './publication.pages.ts';
 import { viewPublicPage } from './public-page.ts';
-import { sendDownload } from '../../lib/downloads.ts';
+import { sendDownload } from '../../kernel/downloads.ts';
 
 type Req = { Params: { forceId: string }; Querystring: Record<string, string | undefined> };
 

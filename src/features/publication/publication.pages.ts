@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Deps } from '../../app/deps.ts';
-import { principalOf, requireSignedInPage } from '../../lib/guards.ts';
-import { AppError } from '../../lib/errors.ts';
-import { dateFromParts, dateParts, errorSummary, first, type FormBody } from '../../lib/forms.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { principalOf, requireSignedInPage } from '../../kernel/http/guards.ts';
+import { AppError } from '../../kernel/errors.ts';
+import { dateFromParts, dateParts, errorSummary, first, type FormBody } from '../../kernel/forms.ts';
 import { createPublication } from './create-publication.ts';
 import { listPublications, preparePublication } from './prepare-publication.ts';
 import { publishPublication } from './publish-publication.ts';

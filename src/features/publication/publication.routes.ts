@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Deps } from '../../app/deps.ts';
+import type { Deps } from '../../kernel/deps.ts';
 import { registerPublicationPages } from './publication.pages.ts';
 import { registerPublicPages } from './public.pages.ts';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { Deps } from '../../app/deps.ts';
-import { notFound } from '../../lib/errors.ts';
-import { authorize, type Principal } from '../access/principal.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { notFound } from '../../kernel/errors.ts';
+import { authorize, type Principal } from '../../kernel/access/principal.ts';
 import { findVisiblePublication } from './publication.repository.ts';
 
 /** One notice, for the appropriate authority to publish, give its outcome or withdraw. A notice of a case they cannot see is "not found". */

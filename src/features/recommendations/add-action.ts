@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { Deps } from '../../app/deps.ts';
-import { parseInput } from '../../lib/validation.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { actorOf, authorize, type Principal } from '../access/principal.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { parseInput } from '../../kernel/validation.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
+import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
 import { optionalDate } from './recommendation-input.ts';
 import { openResponseForChange } from './response-context.ts';
 import { insertAction } from './responses.repository.ts';

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import type { Deps } from '../../app/deps.ts';
-import { isUploadedFile, type UploadedFile } from '../../app/plugins/uploads.ts';
-import { AppError, type FieldErrors } from '../../lib/errors.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { actorOf, authorize, type Principal } from '../access/principal.ts';
-import { checkMediaType, sanitiseFileName, sizeText } from '../../lib/files.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { isUploadedFile, type UploadedFile } from '../../kernel/http/uploads.ts';
+import { AppError, type FieldErrors } from '../../kernel/errors.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
+import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
+import { checkMediaType, sanitiseFileName, sizeText } from '../../kernel/files.ts';
 import { webUrl } from './recommendation-input.ts';
 import { openResponseForChange } from './response-context.ts';
 import { insertEvidence } from './evidence.repository.ts';

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.ts';
-import { ukToday } from '../../lib/dates.ts';
+import { ukToday } from '../../kernel/time/dates.ts';
 import { findForce } from '../organisation/forces.repository.ts';
 import { evidenceOf } from './evidence.repository.ts';
 import { loadTracker } from './load-tracker.ts';

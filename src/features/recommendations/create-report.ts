@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import type { Deps } from '../../app/deps.ts';
-import { AppError } from '../../lib/errors.ts';
-import { ukToday } from '../../lib/dates.ts';
-import { parseInput, blank } from '../../lib/validation.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { actorOf, authorize, type Principal } from '../access/principal.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { AppError } from '../../kernel/errors.ts';
+import { ukToday } from '../../kernel/time/dates.ts';
+import { parseInput, blank } from '../../kernel/validation.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
+import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
 import { isoDate, reportType, webUrl } from './recommendation-input.ts';
 import { findReportByKey, insertReport } from './reports.repository.ts';
 

@@ -1,7 +1,7 @@
-import type { Deps } from '../../app/deps.ts';
-import type { IsoDate } from '../../lib/dates.ts';
-import type { UploadedFile } from '../../app/plugins/uploads.ts';
-import type { Principal } from '../access/principal.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import type { IsoDate } from '../../kernel/time/dates.ts';
+import type { UploadedFile } from '../../kernel/http/uploads.ts';
+import type { Principal } from '../../kernel/access/principal.ts';
 import { accountOf } from '../auth/demo-account.ts';
 import { addAction } from './add-action.ts';
 import { addComment } from './add-comment.ts';

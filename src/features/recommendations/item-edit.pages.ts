@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Deps } from '../../app/deps.ts';
-import { principalOf, requireSignedInPage } from '../../lib/guards.ts';
-import { notFound, type FieldErrors } from '../../lib/errors.ts';
-import { authorize } from '../access/principal.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { principalOf, requireSignedInPage } from '../../kernel/http/guards.ts';
+import { notFound, type FieldErrors } from '../../kernel/errors.ts';
+import { authorize } from '../../kernel/access/principal.ts';
 import { editItem, editItemInput } from './edit-item.ts';
 import {
   dateValues,

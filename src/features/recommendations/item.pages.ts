@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Deps } from '../../app/deps.ts';
-import { principalOf, requireSignedInPage } from '../../lib/guards.ts';
-import type { FieldErrors } from '../../lib/errors.ts';
-import { authorize, type Principal } from '../access/principal.ts';
-import { roleLabels, isRole } from '../access/roles.ts';
-import { sizeText } from '../../lib/files.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { principalOf, requireSignedInPage } from '../../kernel/http/guards.ts';
+import type { FieldErrors } from '../../kernel/errors.ts';
+import { authorize, type Principal } from '../../kernel/access/principal.ts';
+import { roleLabels, isRole } from '../../kernel/access/roles.ts';
+import { sizeText } from '../../kernel/files.ts';
 import { addAction, addActionInput } from './add-action.ts';
 import { addComment } from './add-comment.ts';
 import { addRecommendationEvidence } from './add-evidence.ts';
@@ -26,7 +26,7 @@ import { signOff } from './sign-off.ts';
 import { kindLabels, ownerBodyLabels, statusLabels } from './tracker-rules.ts';
 import { verifyStatus } from './verify-status.ts';
 import { viewItem } from './view-item.ts';
-import { sendDownload } from '../../lib/downloads.ts';
+import { sendDownload } from '../../kernel/downloads.ts';
 
 type ItemParams = { Params: { itemId: string } };
 type Extra = { fields?: FieldErrors; values?: Record<string, string>; dateFields?: string[] };

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { itemFields } from './recommendation-input.ts';
 import type { OwnerBody, ReportItemKind } from './tracker-rules.ts';
 import { ownerBodies } from '../../db/schema/index.ts';
-import { parseCsvDate, readCsvTable } from '../../lib/csv-table.ts';
+import { parseCsvDate, readCsvTable } from '../../kernel/csv-table.ts';
 
 /**
  * The CSV format for loading a report's items (documented in docs/recommendations.md). One header row, then

@@ -1,6 +1,6 @@
-import type { Deps } from '../../app/deps.ts';
-import { ukToday } from '../../lib/dates.ts';
-import { authorize, can, type Principal } from '../access/principal.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { ukToday } from '../../kernel/time/dates.ts';
+import { authorize, can, type Principal } from '../../kernel/access/principal.ts';
 import { loadTracker } from './load-tracker.ts';
 import { listReports } from './reports.repository.ts';
 import { trackerCounts } from './tracker-view.ts';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { Deps } from '../../app/deps.ts';
-import { ukToday } from '../../lib/dates.ts';
-import { parseInput } from '../../lib/validation.ts';
-import { authorize, type Principal } from '../access/principal.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { ukToday } from '../../kernel/time/dates.ts';
+import { parseInput } from '../../kernel/validation.ts';
+import { authorize, type Principal } from '../../kernel/access/principal.ts';
 import { trackerStatuses } from '../../db/schema/index.ts';
 import { loadTracker } from './load-tracker.ts';
 import { statusLabels } from './tracker-rules.ts';

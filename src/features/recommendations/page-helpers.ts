@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { AppError, type FieldErrors } from '../../lib/errors.ts';
+import { AppError, type FieldErrors } from '../../kernel/errors.ts';
 import { ownerBodies, reportItemKinds, reportTypes, trackerStatuses } from '../../db/schema/index.ts';
-import { dateFromParts, dateParts, first, type FormBody } from '../../lib/forms.ts';
+import { dateFromParts, dateParts, first, type FormBody } from '../../kernel/forms.ts';
 import {
   kindLabels,
   ownerBodyLabels,

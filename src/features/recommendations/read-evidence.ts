@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { Deps } from '../../app/deps.ts';
-import { notFound } from '../../lib/errors.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { actorOf, authorize, type Principal } from '../access/principal.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { notFound } from '../../kernel/errors.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
+import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
 import { checkItemId } from './response-context.ts';
 import { findEvidenceFile } from './evidence.repository.ts';
 import { findResponse } from './responses.repository.ts';

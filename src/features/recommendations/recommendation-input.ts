@@ -1,4 +1,4 @@
-import { isoDateString, blank } from '../../lib/validation.ts';
+import { isoDateString, blank } from '../../kernel/validation.ts';
 import { z } from 'zod';
 import { ownerBodies, reportItemKinds, reportTypes, trackerStatuses } from '../../db/schema/index.ts';
 

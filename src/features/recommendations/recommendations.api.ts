@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { apiErrors } from '../../app/api-errors.ts';
-import type { Deps } from '../../app/deps.ts';
-import { principalOf, requireApiPrincipal } from '../../lib/guards.ts';
+import { apiErrors } from '../../kernel/http/api-errors.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { principalOf, requireApiPrincipal } from '../../kernel/http/guards.ts';
 import { addItem, addItemInput } from './add-item.ts';
 import {
   entryItemJson,

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Deps } from '../../app/deps.ts';
+import type { Deps } from '../../kernel/deps.ts';
 import { registerItemEditPages } from './item-edit.pages.ts';
 import { registerItemPages } from './item.pages.ts';
 import { registerReportPages } from './reports.pages.ts';

@@ -1,4 +1,4 @@
-import type { Principal } from '../access/principal.ts';
+import type { Principal } from '../../kernel/access/principal.ts';
 import type { ItemRow, ReportRow } from './reports.repository.ts';
 
 /**

@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Deps } from '../../app/deps.ts';
-import { principalOf, requireSignedInPage } from '../../lib/guards.ts';
-import { isUploadedFile } from '../../app/plugins/uploads.ts';
-import type { FieldErrors } from '../../lib/errors.ts';
-import { authorize } from '../access/principal.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { principalOf, requireSignedInPage } from '../../kernel/http/guards.ts';
+import { isUploadedFile } from '../../kernel/http/uploads.ts';
+import type { FieldErrors } from '../../kernel/errors.ts';
+import { authorize } from '../../kernel/access/principal.ts';
 import { addItem, addItemInput } from './add-item.ts';
 import { createReport, createReportInput } from './create-report.ts';
 import { importItems } from './import-items.ts';

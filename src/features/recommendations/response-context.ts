@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
-import { notFound, staleVersion } from '../../lib/errors.ts';
-import type { Principal } from '../access/principal.ts';
+import { notFound, staleVersion } from '../../kernel/errors.ts';
+import type { Principal } from '../../kernel/access/principal.ts';
 import { findItem, type ItemRow } from './reports.repository.ts';
 import { lockResponse, type ResponseRow } from './responses.repository.ts';
 import { itemLabel } from './tracker-rules.ts';

@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { formatDate } from '../../lib/dates.ts';
+import { formatDate } from '../../kernel/time/dates.ts';
 import type { ResponseDocument } from './response-document.ts';
 
 /**

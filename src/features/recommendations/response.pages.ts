@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Deps } from '../../app/deps.ts';
-import { principalOf, requireSignedInPage } from '../../lib/guards.ts';
-import type { FieldErrors } from '../../lib/errors.ts';
-import { ukToday } from '../../lib/dates.ts';
-import { authorize } from '../access/principal.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { principalOf, requireSignedInPage } from '../../kernel/http/guards.ts';
+import type { FieldErrors } from '../../kernel/errors.ts';
+import { ukToday } from '../../kernel/time/dates.ts';
+import { authorize } from '../../kernel/access/principal.ts';
 import { generateResponse, previewResponse } from './generate-response.ts';
 import {
   dateValues,
@@ -18,7 +18,7 @@ import {
 import { publishInput, publishResponse } from './publish-response.ts';
 import { renderResponsePdf } from './response-pdf.ts';
 import { viewResponse } from './view-response.ts';
-import { sendDownload } from '../../lib/downloads.ts';
+import { sendDownload } from '../../kernel/downloads.ts';
 
 type ReportParams = { Params: { reportId: string } };
 type ResponseParams = { Params: { responseId: string } };

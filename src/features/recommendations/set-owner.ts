@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { Deps } from '../../app/deps.ts';
-import { AppError } from '../../lib/errors.ts';
-import { parseInput, blank } from '../../lib/validation.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { actorOf, authorize, type Principal } from '../access/principal.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { AppError } from '../../kernel/errors.ts';
+import { parseInput, blank } from '../../kernel/validation.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
+import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
 import { version } from './recommendation-input.ts';
 import { openResponseForChange } from './response-context.ts';
 import { findForceUser, updateResponse } from './responses.repository.ts';

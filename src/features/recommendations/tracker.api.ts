@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { apiErrorBody, apiErrors } from '../../app/api-errors.ts';
-import type { Deps } from '../../app/deps.ts';
-import { principalOf, requireApiPrincipal } from '../../lib/guards.ts';
+import { apiErrorBody, apiErrors } from '../../kernel/http/api-errors.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { principalOf, requireApiPrincipal } from '../../kernel/http/guards.ts';
 import { addAction, addActionInput } from './add-action.ts';
 import { addComment, commentInput } from './add-comment.ts';
 import { addRecommendationEvidence } from './add-evidence.ts';
@@ -23,7 +23,7 @@ import { signOff, signOffInput } from './sign-off.ts';
 import { updateActionInput, updateActionOf } from './update-action.ts';
 import { verificationInput, verifyStatus } from './verify-status.ts';
 import { viewItem } from './view-item.ts';
-import { sendDownload } from '../../lib/downloads.ts';
+import { sendDownload } from '../../kernel/downloads.ts';
 
 const errors = apiErrors(400, 401, 404, 409, 422);
 const tags = ['recommendations'];

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import type { Deps } from '../../app/deps.ts';
-import { AppError, notFound, staleVersion } from '../../lib/errors.ts';
-import { ukToday } from '../../lib/dates.ts';
-import { parseInput } from '../../lib/validation.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { actorOf, authorize, type Principal } from '../access/principal.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { AppError, notFound, staleVersion } from '../../kernel/errors.ts';
+import { ukToday } from '../../kernel/time/dates.ts';
+import { parseInput } from '../../kernel/validation.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
+import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
 import { isoDate, version } from './recommendation-input.ts';
 import { openResponseForChange } from './response-context.ts';
 import { findActionForUpdate, updateAction } from './responses.repository.ts';

@@ -1,7 +1,7 @@
-import type { Deps } from '../../app/deps.ts';
-import { notFound } from '../../lib/errors.ts';
-import { ukToday } from '../../lib/dates.ts';
-import { authorize, can, type Principal } from '../access/principal.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { notFound } from '../../kernel/errors.ts';
+import { ukToday } from '../../kernel/time/dates.ts';
+import { authorize, can, type Principal } from '../../kernel/access/principal.ts';
 import { commentSideOf } from './add-comment.ts';
 import { evidenceOf } from './evidence.repository.ts';
 import { loadTracker } from './load-tracker.ts';

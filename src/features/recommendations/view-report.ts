@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { Deps } from '../../app/deps.ts';
-import { notFound } from '../../lib/errors.ts';
-import { ukToday } from '../../lib/dates.ts';
-import { authorize, can, type Principal } from '../access/principal.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { notFound } from '../../kernel/errors.ts';
+import { ukToday } from '../../kernel/time/dates.ts';
+import { authorize, can, type Principal } from '../../kernel/access/principal.ts';
 import { loadTracker } from './load-tracker.ts';
 import { findReport } from './reports.repository.ts';
 import { trackerCounts } from './tracker-view.ts';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { Deps } from '../../app/deps.ts';
-import { notFound } from '../../lib/errors.ts';
-import { authorize, can, type Principal } from '../access/principal.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { notFound } from '../../kernel/errors.ts';
+import { authorize, can, type Principal } from '../../kernel/access/principal.ts';
 import { findPublished } from './published.repository.ts';
 import { responseDocumentSchema } from './response-document.ts';
 

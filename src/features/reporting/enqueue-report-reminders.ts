@@ -1,5 +1,5 @@
-import type { Deps } from '../../app/deps.ts';
-import { formatDate, type IsoDate } from '../../lib/dates.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { formatDate, type IsoDate } from '../../kernel/time/dates.ts';
 import { notifyUsers } from '../notifications/notify.ts';
 import { reminderStage, type ReminderStage } from '../notifications/reminder-stage.ts';
 import { CLOSED_STATUSES } from './report-rules.ts';

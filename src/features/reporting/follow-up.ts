@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { Deps } from '../../app/deps.ts';
-import { ukToday } from '../../lib/dates.ts';
-import { AppError } from '../../lib/errors.ts';
-import { parseInput } from '../../lib/validation.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { ukToday } from '../../kernel/time/dates.ts';
+import { AppError } from '../../kernel/errors.ts';
+import { parseInput } from '../../kernel/validation.ts';
 import { openReport, STATUS_FOR_REPORTER } from './report-content.ts';
 import { masterKeyOf, openFollowUpToken } from './report-crypto.ts';
 import { recordRetaliationFlag, reporterRetaliationInput } from './flag-retaliation.ts';

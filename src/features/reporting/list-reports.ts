@@ -1,7 +1,7 @@
-import type { Deps } from '../../app/deps.ts';
-import { ukToday } from '../../lib/dates.ts';
-import { actorOf, authorize, type Principal } from '../access/principal.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { ukToday } from '../../kernel/time/dates.ts';
+import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
 import { reportClocks, type ReportClock } from './rules/report-clocks.ts';
 import { listVisibleReports, type InboxRow } from './reports.repository.ts';
 

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, createForce, createPerson, sessionCookieFor } from '../../../test/support/factories.ts';
 import { api, createTestApp, TestClient, type TestApp } from '../../../test/support/test-app.ts';
 import { createApiToken } from '../auth/api-tokens.ts';
-import { systemActor } from '../audit/audit-events.ts';
-import type { Role } from '../access/roles.ts';
+import { systemActor } from '../../kernel/audit/audit-events.ts';
+import type { Role } from '../../kernel/access/roles.ts';
 import { receiptOf, REPORT_TEXT, reportFields, sendReport } from './reporting.http-fixtures.ts';
 
 let t: TestApp;

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { Deps } from '../../app/deps.ts';
+import type { Deps } from '../../kernel/deps.ts';
 import { caseTypes } from '../../db/schema/index.ts';
-import { ukToday } from '../../lib/dates.ts';
-import { AppError } from '../../lib/errors.ts';
-import { parseInput } from '../../lib/validation.ts';
-import { actorOf, authorize, type Principal } from '../access/principal.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { ukToday } from '../../kernel/time/dates.ts';
+import { AppError } from '../../kernel/errors.ts';
+import { parseInput } from '../../kernel/validation.ts';
+import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
 import { openCase } from '../misconduct/open-case.ts';
 import { openReport } from './report-content.ts';
 import { statusChangeRefusal } from './report-rules.ts';

@@ -1,5 +1,5 @@
-import type { Deps } from '../../app/deps.ts';
-import { AppError } from '../../lib/errors.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { AppError } from '../../kernel/errors.ts';
 import { masterKeyOf, sealFollowUpToken } from './report-crypto.ts';
 import { afterFailure, decoyReceiptHash, isLocked, parseReceipt, receiptMatches } from './receipt.ts';
 import { findReportByLookup, setReceiptAttempts } from './reports.repository.ts';

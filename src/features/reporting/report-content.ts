@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { z } from 'zod';
-import type { Config } from '../../app/config.ts';
+import type { Config } from '../../kernel/config/config.ts';
 import type { ReportRow } from './reports.repository.ts';
 import { masterKeyOf, openText, sealText, unwrapReportKey, type MasterKey } from './report-crypto.ts';
 import { RECEIPT_ALPHABET } from './receipt.ts';

@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { Config } from '../../app/config.ts';
-import { AppError } from '../../lib/errors.ts';
+import type { Config } from '../../kernel/config/config.ts';
+import { AppError } from '../../kernel/errors.ts';
 
 /**
  * Encryption at rest of anonymous reports (docs/reporting.md). Every report has its own random 256-bit key;

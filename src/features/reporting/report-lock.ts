@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { Deps } from '../../app/deps.ts';
-import { notFound, staleVersion } from '../../lib/errors.ts';
-import type { Principal } from '../access/principal.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { notFound, staleVersion } from '../../kernel/errors.ts';
+import type { Principal } from '../../kernel/access/principal.ts';
 import { findVisibleReport, type ReportRow } from './reports.repository.ts';
 
 export const version = z.coerce.number({ message: 'Reload the report and try again' }).int().min(1);

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Deps } from '../../app/deps.ts';
+import type { Deps } from '../../kernel/deps.ts';
 import { createAccount, createForce } from '../../../test/support/factories.ts';
 import { api, createTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { createApiToken } from '../auth/api-tokens.ts';
-import { systemActor } from '../audit/audit-events.ts';
-import type { Role } from '../access/roles.ts';
+import { systemActor } from '../../kernel/audit/audit-events.ts';
+import type { Role } from '../../kernel/access/roles.ts';
 import { runSweep } from '../scheduler/scheduler.ts';
 import { listNotifications } from '../notifications/list-notifications.ts';
 import { principalOf } from '../auth/sessions.ts';

@@ -8,7 +8,7 @@ import { testEngine } from '../../../test/support/engine.ts';
 import type { FastifyInstance } from 'fastify';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Deps } from '../../app/deps.ts';
+import type { Deps } from '../../kernel/deps.ts';
 import { buildServer } from '../../app/server.ts';
 import type { Database } from '../../db/client.ts';
 import { createForce } from '../../../test/support/factories.ts';

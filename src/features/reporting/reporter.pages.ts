@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Deps } from '../../app/deps.ts';
-import { isCalendarDate } from '../../lib/validation.ts';
-import { AppError } from '../../lib/errors.ts';
-import { errorSummary, first, type FormBody } from '../../lib/forms.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { isCalendarDate } from '../../kernel/validation.ts';
+import { AppError } from '../../kernel/errors.ts';
+import { errorSummary, first, type FormBody } from '../../kernel/forms.ts';
 import { reportCategories } from '../../db/schema/reporting.ts';
 import { CATEGORY_LABELS, HOW_KNOWN_LABELS } from './report-content.ts';
 import { reportingForce } from './reporting-force.ts';

@@ -1,5 +1,5 @@
-import type { Deps } from '../../app/deps.ts';
-import { notFound } from '../../lib/errors.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { notFound } from '../../kernel/errors.ts';
 import { findForce } from '../organisation/forces.repository.ts';
 import { masterKeyOf } from './report-crypto.ts';
 

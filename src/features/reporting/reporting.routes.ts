@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Deps } from '../../app/deps.ts';
+import type { Deps } from '../../kernel/deps.ts';
 import { registerReporterPages } from './reporter.pages.ts';
 import { registerTeamPages } from './team.pages.ts';
 import { registerOpenCaseFromReportPages } from './open-case-from-report.pages.ts';

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Deps } from '../../app/deps.ts';
-import { apiErrors } from '../../app/api-errors.ts';
-import { principalOf, requireApiPrincipal } from '../../lib/guards.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { apiErrors } from '../../kernel/http/api-errors.ts';
+import { principalOf, requireApiPrincipal } from '../../kernel/http/guards.ts';
 import { assignInput, assignReport } from './assign-report.ts';
 import { flagRetaliation, retaliationInput } from './flag-retaliation.ts';
 import {

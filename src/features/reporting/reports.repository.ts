@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { reportFiles, reportMessages, reports, users } from '../../db/schema/index.ts';
-import type { Principal } from '../access/principal.ts';
-import { roles, roleAbilities, type Ability } from '../access/roles.ts';
+import type { Principal } from '../../kernel/access/principal.ts';
+import { roles, roleAbilities, type Ability } from '../../kernel/access/roles.ts';
 
 /**
  * The only SQL of anonymous reporting. Every team read is narrowed by {@link visibleReportsWhere}: the

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { Deps } from '../../app/deps.ts';
-import { isUploadedFile } from '../../app/plugins/uploads.ts';
-import { ukToday } from '../../lib/dates.ts';
-import { AppError } from '../../lib/errors.ts';
-import { parseInput } from '../../lib/validation.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { isUploadedFile } from '../../kernel/http/uploads.ts';
+import { ukToday } from '../../kernel/time/dates.ts';
+import { AppError } from '../../kernel/errors.ts';
+import { parseInput } from '../../kernel/validation.ts';
 import { reportCategories } from '../../db/schema/reporting.ts';
 import { reportingForce } from './reporting-force.ts';
 import { HOW_KNOWN_LABELS, proofCodeOf, type ReportContent, type ReportIdentity } from './report-content.ts';

@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Deps } from '../../app/deps.ts';
-import { principalOf, requireSignedInPage } from '../../lib/guards.ts';
-import { sendDownload } from '../../lib/downloads.ts';
-import { AppError } from '../../lib/errors.ts';
-import { can } from '../access/principal.ts';
-import { errorSummary, first, type FormBody } from '../../lib/forms.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { principalOf, requireSignedInPage } from '../../kernel/http/guards.ts';
+import { sendDownload } from '../../kernel/downloads.ts';
+import { AppError } from '../../kernel/errors.ts';
+import { can } from '../../kernel/access/principal.ts';
+import { errorSummary, first, type FormBody } from '../../kernel/forms.ts';
 import { acknowledgeReport } from './acknowledge-report.ts';
 import { addReportMessage } from './add-report-message.ts';
 import { listReports } from './list-reports.ts';

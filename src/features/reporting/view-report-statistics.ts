@@ -1,6 +1,6 @@
-import type { Deps } from '../../app/deps.ts';
-import { actorOf, authorize, can, type Principal } from '../access/principal.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { actorOf, authorize, can, type Principal } from '../../kernel/access/principal.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
 import type { DisclosedTable } from '../oversight/disclosure-control.ts';
 import { CATEGORY_LABELS } from './report-content.ts';
 import { reportStatistics } from './rules/report-statistics.ts';

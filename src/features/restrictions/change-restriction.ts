@@ -1,12 +1,12 @@
-import type { Deps } from '../../app/deps.ts';
-import { AppError } from '../../lib/errors.ts';
-import { parseInput } from '../../lib/validation.ts';
-import { actorOf, authorize, type Principal } from '../access/principal.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { AppError } from '../../kernel/errors.ts';
+import { parseInput } from '../../kernel/validation.ts';
+import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
 import { findSubjectForUpdate } from '../misconduct/cases.repository.ts';
 import { changeInput, type ChangeInput } from './restriction-input.ts';
 import { decisionDateErrors, failIf, lockRestriction, replaceRestrictionRow } from './restriction-steps.ts';
 import { latestDecisionOn } from './restriction-history.ts';
-import { ukToday } from '../../lib/dates.ts';
+import { ukToday } from '../../kernel/time/dates.ts';
 
 /**
  * Changes an in-force restriction to another kind (restricted duties to suspension, suspension to

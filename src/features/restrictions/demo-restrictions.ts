@@ -1,6 +1,6 @@
-import type { Deps } from '../../app/deps.ts';
-import type { IsoDate } from '../../lib/dates.ts';
-import { addCalendarDays } from '../clocks/working-days.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import type { IsoDate } from '../../kernel/time/dates.ts';
+import { addCalendarDays } from '../../kernel/time/working-days.ts';
 import { accountOf } from '../auth/demo-account.ts';
 import { recordCriminalEvent } from '../misconduct/record-criminal-event.ts';
 import { imposeRestriction } from './impose-restriction.ts';

@@ -1,13 +1,13 @@
-import type { Deps } from '../../app/deps.ts';
-import { AppError, notFound } from '../../lib/errors.ts';
-import { parseInput } from '../../lib/validation.ts';
-import { actorOf, authorize, type Principal } from '../access/principal.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { AppError, notFound } from '../../kernel/errors.ts';
+import { parseInput } from '../../kernel/validation.ts';
+import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
 import { findSubjectForUpdate, findVisibleCase } from '../misconduct/cases.repository.ts';
 import { imposeInput, type ImposeInput } from './restriction-input.ts';
 import { decisionDateErrors, failIf, putInForce } from './restriction-steps.ts';
 import { findInForceOfSubject } from './restrictions.repository.ts';
-import { ukToday } from '../../lib/dates.ts';
+import { ukToday } from '../../kernel/time/dates.ts';
 
 /**
  * Imposes a restriction (suspension or one of its alternatives) on a subject of a case: a decision with the

@@ -1,8 +1,8 @@
-import type { Deps } from '../../app/deps.ts';
-import type { FieldErrors } from '../../lib/errors.ts';
-import { formatDate, ukToday } from '../../lib/dates.ts';
-import { parseInput } from '../../lib/validation.ts';
-import { actorOf, authorize, type Principal } from '../access/principal.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import type { FieldErrors } from '../../kernel/errors.ts';
+import { formatDate, ukToday } from '../../kernel/time/dates.ts';
+import { parseInput } from '../../kernel/validation.ts';
+import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
 import { latestDecisionOn } from './restriction-history.ts';
 import { liftInput, type LiftInput } from './restriction-input.ts';
 import { failIf, liftRestrictionRow, lockRestriction } from './restriction-steps.ts';

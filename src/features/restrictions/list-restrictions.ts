@@ -1,15 +1,15 @@
 import { z } from 'zod';
-import type { Deps } from '../../app/deps.ts';
+import type { Deps } from '../../kernel/deps.ts';
 import { restrictionKinds, restrictionStatuses } from '../../db/schema/index.ts';
-import { parseInput } from '../../lib/validation.ts';
-import { actorOf, authorize, type Principal } from '../access/principal.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { addCalendarDays } from '../clocks/working-days.ts';
+import { parseInput } from '../../kernel/validation.ts';
+import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
+import { addCalendarDays } from '../../kernel/time/working-days.ts';
 import { listRestrictions } from './restriction-lists.repository.ts';
 import { restrictionsInForceByType } from './restriction-reports.ts';
 import { durationDays } from './restriction-rules.ts';
 import { subjectFlags } from './subject-flags.ts';
-import { ukToday } from '../../lib/dates.ts';
+import { ukToday } from '../../kernel/time/dates.ts';
 
 /** How far ahead the "reviews due" list looks, so a review is prepared before its day (a screen choice, not a rule). */
 export const REVIEW_LOOKAHEAD_DAYS = 7;

@@ -1,11 +1,11 @@
-import type { Deps } from '../../app/deps.ts';
+import type { Deps } from '../../kernel/deps.ts';
 import type { Db } from '../../db/client.ts';
-import { AppError, notFound } from '../../lib/errors.ts';
-import { formatDate, type IsoDate, ukToday } from '../../lib/dates.ts';
-import { parseInput } from '../../lib/validation.ts';
-import { actorOf, authorize, type Principal } from '../access/principal.ts';
-import type { AuditActor } from '../audit/audit-events.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { AppError, notFound } from '../../kernel/errors.ts';
+import { formatDate, type IsoDate, ukToday } from '../../kernel/time/dates.ts';
+import { parseInput } from '../../kernel/validation.ts';
+import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
+import type { AuditActor } from '../../kernel/audit/audit-events.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
 import { findSubjectForUpdate, findVisibleCase, type CaseRow } from '../misconduct/cases.repository.ts';
 import { rationaleInput, type RationaleInput } from './restriction-input.ts';
 import { rationaleValidUntil } from './restriction-rules.ts';

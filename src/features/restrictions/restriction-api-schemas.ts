@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { apiErrors } from '../../app/api-errors.ts';
+import { apiErrors } from '../../kernel/http/api-errors.ts';
 import type { DecisionRow, RestrictionRow } from './restrictions.repository.ts';
 import type { FlagResult } from './suspension-flag.ts';
 

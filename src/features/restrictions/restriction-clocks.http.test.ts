@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, createTestApp, TestClient, testConfig, type TestApp } from '../../../test/support/test-app.ts';
 import { sessionCookieFor } from '../../../test/support/factories.ts';
-import { resolvePeriods } from '../clocks/periods.ts';
+import { resolvePeriods } from '../../kernel/time/periods.ts';
 import { reviewsOverdueCount } from './restriction-reports.ts';
 import {
   buildRestrictionWorld,

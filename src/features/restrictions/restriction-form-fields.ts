@@ -1,5 +1,5 @@
-import { AppError, type FieldErrors } from '../../lib/errors.ts';
-import { dateFromParts, dateParts, first, type FormBody } from '../../lib/forms.ts';
+import { AppError, type FieldErrors } from '../../kernel/errors.ts';
+import { dateFromParts, dateParts, first, type FormBody } from '../../kernel/forms.ts';
 import {
   GROUND_LABELS,
   KIND_LABELS,
@@ -7,7 +7,7 @@ import {
   SUSPENSION_GROUNDS,
   type RestrictionKind,
 } from './restriction-rules.ts';
-import { ukToday } from '../../lib/dates.ts';
+import { ukToday } from '../../kernel/time/dates.ts';
 
 /**
  * What the restriction forms need to turn a GOV.UK form post into use-case input and back: the controls'

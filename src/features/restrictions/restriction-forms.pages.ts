@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Deps } from '../../app/deps.ts';
-import { principalOf, requireSignedInPage } from '../../lib/guards.ts';
-import { AppError, notFound, type FieldErrors } from '../../lib/errors.ts';
-import { authorize, type Principal } from '../access/principal.ts';
-import type { Ability } from '../access/roles.ts';
-import { errorSummary, first, type FormBody } from '../../lib/forms.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { principalOf, requireSignedInPage } from '../../kernel/http/guards.ts';
+import { AppError, notFound, type FieldErrors } from '../../kernel/errors.ts';
+import { authorize, type Principal } from '../../kernel/access/principal.ts';
+import type { Ability } from '../../kernel/access/roles.ts';
+import { errorSummary, first, type FormBody } from '../../kernel/forms.ts';
 import { changeRestriction } from './change-restriction.ts';
 import { imposeRestriction } from './impose-restriction.ts';
 import { liftRestriction } from './lift-restriction.ts';

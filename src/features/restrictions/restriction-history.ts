@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.ts';
-import type { IsoDate } from '../../lib/dates.ts';
+import type { IsoDate } from '../../kernel/time/dates.ts';
 import { decisionsOf, type RestrictionRow } from './restrictions.repository.ts';
 
 /** What a restriction's decisions say about it so far: when it was last decided on, and how many reviews it had. */

@@ -1,4 +1,4 @@
-import { isoDateString } from '../../lib/validation.ts';
+import { isoDateString } from '../../kernel/validation.ts';
 import { z } from 'zod';
 import { noticeMethods, restrictionKinds } from '../../db/schema/index.ts';
 import { decisionIssues, SUSPENSION_GROUNDS } from './restriction-rules.ts';

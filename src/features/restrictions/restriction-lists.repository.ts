@@ -1,9 +1,9 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rawRows } from '../../db/raw-rows.ts';
-import type { IsoDate } from '../../lib/dates.ts';
-import type { Principal } from '../access/principal.ts';
-import { visibleCasesSql } from '../misconduct/cases-scope.ts';
+import type { IsoDate } from '../../kernel/time/dates.ts';
+import type { Principal } from '../../kernel/access/principal.ts';
+import { visibleCasesSql } from '../../kernel/access/cases-scope.ts';
 import { WINDOW_CLOSED_STATUSES, type FlagAllegation } from './suspension-flag.ts';
 import type { RestrictionKind } from './restriction-rules.ts';
 

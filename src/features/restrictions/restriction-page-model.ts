@@ -1,4 +1,4 @@
-import { formatDate, type IsoDate } from '../../lib/dates.ts';
+import { formatDate, type IsoDate } from '../../kernel/time/dates.ts';
 import {
   GROUND_LABELS,
   KIND_LABELS,

@@ -1,5 +1,5 @@
-import type { Deps } from '../../app/deps.ts';
-import type { IsoDate } from '../../lib/dates.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import type { IsoDate } from '../../kernel/time/dates.ts';
 import {
   countReviewsOverdue,
   inForceDurations,

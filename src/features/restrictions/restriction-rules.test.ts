@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { defaultCalendarConfig } from '../clocks/bank-holidays.ts';
-import { resolvePeriods } from '../clocks/periods.ts';
-import { parseInput } from '../../lib/validation.ts';
-import { AppError } from '../../lib/errors.ts';
+import { defaultCalendarConfig } from '../../kernel/time/bank-holidays.ts';
+import { resolvePeriods } from '../../kernel/time/periods.ts';
+import { parseInput } from '../../kernel/validation.ts';
+import { AppError } from '../../kernel/errors.ts';
 import { imposeInput, reviewInput } from './restriction-input.ts';
 import { shapeInForceByType } from './restriction-reports.ts';
 import {

@@ -1,8 +1,8 @@
-import type { IsoDate } from '../../lib/dates.ts';
+import type { IsoDate } from '../../kernel/time/dates.ts';
 import { restrictionKinds } from '../../db/schema/index.ts';
-import type { CalendarConfig } from '../clocks/bank-holidays.ts';
-import { toDayNumber } from '../clocks/iso-date.ts';
-import { computeDeadline, type PeriodKey, type ResolvedPeriods } from '../clocks/periods.ts';
+import type { CalendarConfig } from '../../kernel/time/bank-holidays.ts';
+import { toDayNumber } from '../../kernel/time/iso-date.ts';
+import { computeDeadline, type PeriodKey, type ResolvedPeriods } from '../../kernel/time/periods.ts';
 
 /**
  * The rules of a decision to restrict an officer's duties (uk-domain.md §2.12), pure and unit-tested:

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { Deps } from '../../app/deps.ts';
+import type { Deps } from '../../kernel/deps.ts';
 import type { Db } from '../../db/client.ts';
-import { AppError, notFound, staleVersion, type FieldErrors } from '../../lib/errors.ts';
-import { formatDate, type IsoDate } from '../../lib/dates.ts';
-import type { Principal } from '../access/principal.ts';
-import type { AuditActor } from '../audit/audit-events.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import { AppError, notFound, staleVersion, type FieldErrors } from '../../kernel/errors.ts';
+import { formatDate, type IsoDate } from '../../kernel/time/dates.ts';
+import type { Principal } from '../../kernel/access/principal.ts';
+import type { AuditActor } from '../../kernel/audit/audit-events.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
 import { findVisibleCase, type CaseRow } from '../misconduct/cases.repository.ts';
 import { openReviewForTrigger } from '../vetting/open-review-for-trigger.ts';
 import {

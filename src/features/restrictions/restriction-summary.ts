@@ -1,7 +1,7 @@
-import type { Deps } from '../../app/deps.ts';
+import type { Deps } from '../../kernel/deps.ts';
 import type { Db } from '../../db/client.ts';
-import { formatDate, ukToday } from '../../lib/dates.ts';
-import { can, type Principal } from '../access/principal.ts';
+import { formatDate, ukToday } from '../../kernel/time/dates.ts';
+import { can, type Principal } from '../../kernel/access/principal.ts';
 import { listRestrictions } from './restriction-lists.repository.ts';
 import { KIND_LABELS } from './restriction-rules.ts';
 import { subjectFlags } from './subject-flags.ts';

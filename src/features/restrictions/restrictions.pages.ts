@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import type { Deps } from '../../app/deps.ts';
-import { principalOf, requireSignedInPage } from '../../lib/guards.ts';
-import { formatDate } from '../../lib/dates.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { principalOf, requireSignedInPage } from '../../kernel/http/guards.ts';
+import { formatDate } from '../../kernel/time/dates.ts';
 import { authorityLists, REVIEW_LOOKAHEAD_DAYS } from './list-restrictions.ts';
 import { subjectCard } from './restriction-page-model.ts';
 import { KIND_LABELS, RESTRICTION_KINDS } from './restriction-rules.ts';

@@ -2,10 +2,10 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rawRows } from '../../db/raw-rows.ts';
 import { clocks, dutyRestrictions, restrictionDecisions, suspensionFlagRationales } from '../../db/schema/index.ts';
-import type { IsoDate } from '../../lib/dates.ts';
-import type { Principal } from '../access/principal.ts';
+import type { IsoDate } from '../../kernel/time/dates.ts';
+import type { Principal } from '../../kernel/access/principal.ts';
 import { ACTIVE_CLOCK_STATES, type ClockRow } from '../clocks/clocks.repository.ts';
-import { visibleCasesSql } from '../misconduct/cases-scope.ts';
+import { visibleCasesSql } from '../../kernel/access/cases-scope.ts';
 
 /**
  * The only SQL for a restriction and its decisions, rationales and clocks. Every read on behalf of a user

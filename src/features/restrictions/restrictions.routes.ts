@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Deps } from '../../app/deps.ts';
+import type { Deps } from '../../kernel/deps.ts';
 import { registerRestrictionFormPages } from './restriction-forms.pages.ts';
 import { registerRestrictionPages } from './restrictions.pages.ts';
 import { registerRestrictionsApi } from './restrictions.api.ts';

@@ -1,9 +1,9 @@
-import type { Deps } from '../../app/deps.ts';
-import { AppError, type FieldErrors } from '../../lib/errors.ts';
-import { formatDate, ukToday } from '../../lib/dates.ts';
-import { parseInput } from '../../lib/validation.ts';
-import { actorOf, authorize, can, type Principal } from '../access/principal.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { AppError, type FieldErrors } from '../../kernel/errors.ts';
+import { formatDate, ukToday } from '../../kernel/time/dates.ts';
+import { parseInput } from '../../kernel/validation.ts';
+import { actorOf, authorize, can, type Principal } from '../../kernel/access/principal.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
 import { findSubjectForUpdate } from '../misconduct/cases.repository.ts';
 import { endRestrictionClocks, startReviewClock } from './restriction-clocks.ts';
 import { restrictionHistory } from './restriction-history.ts';

@@ -1,6 +1,6 @@
-import type { Deps } from '../../app/deps.ts';
+import type { Deps } from '../../kernel/deps.ts';
 import type { Db } from '../../db/client.ts';
-import type { IsoDate } from '../../lib/dates.ts';
+import type { IsoDate } from '../../kernel/time/dates.ts';
 import { flagFactsOf, type FlagFactsRow, type FlagNarrowing, type ListScope } from './restriction-lists.repository.ts';
 import { evaluateSuspensionFlag, type FlagResult } from './suspension-flag.ts';
 import type { RestrictionKind } from './restriction-rules.ts';

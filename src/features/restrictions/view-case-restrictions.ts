@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { Deps } from '../../app/deps.ts';
-import { notFound } from '../../lib/errors.ts';
-import { actorOf, authorize, can, type Principal } from '../access/principal.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { notFound } from '../../kernel/errors.ts';
+import { actorOf, authorize, can, type Principal } from '../../kernel/access/principal.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
 import { findVisibleCase, subjectsOf } from '../misconduct/cases.repository.ts';
 import {
   decisionsOf,
@@ -14,7 +14,7 @@ import {
   type RestrictionRow,
 } from './restrictions.repository.ts';
 import { subjectFlags, type SubjectFlag } from './subject-flags.ts';
-import { ukToday } from '../../lib/dates.ts';
+import { ukToday } from '../../kernel/time/dates.ts';
 
 /** A restriction with its decisions (oldest first) and the names of its decision makers. */
 export type RestrictionWithHistory = RestrictionRow & {

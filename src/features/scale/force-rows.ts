@@ -1,4 +1,4 @@
-import type { PeriodKey } from '../clocks/periods.ts';
+import type { PeriodKey } from '../../kernel/time/periods.ts';
 import { toDay } from '../misconduct/demo/days-and-chance.ts';
 import type { CopyTable } from './copy-text.ts';
 import { fastRng } from './fast-rng.ts';

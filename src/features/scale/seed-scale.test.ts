@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, createTestApp, type TestApp } from '../../../test/support/test-app.ts';
-import { systemActor } from '../audit/audit-events.ts';
+import { systemActor } from '../../kernel/audit/audit-events.ts';
 import { verifyAuditChain } from '../audit/verify-audit-chain.ts';
 import { createApiToken } from '../auth/api-tokens.ts';
 import { findUserByEmail } from '../auth/accounts.repository.ts';
@@ -8,10 +8,10 @@ import { principalOf } from '../auth/sessions.ts';
 import { sweepClocks } from '../clocks/sweep-clocks.ts';
 import { listCasesFor } from '../misconduct/list-cases.ts';
 import { viewCase } from '../misconduct/view-case.ts';
-import { figuresOutOfStep } from '../oversight/allegation-figures.repository.ts';
+import { figuresOutOfStep } from '../misconduct/allegation-figures.repository.ts';
 import { seedScale, type SeedScaleSummary } from './seed-scale.ts';
 import { accountEmail } from './synthetic-organisation.ts';
-import { ukToday } from '../../lib/dates.ts';
+import { ukToday } from '../../kernel/time/dates.ts';
 
 // The bulk load on a real database (PGlite by default, PostgreSQL with PROBITY_TEST_ENGINE=pg): the rows
 // satisfy every constraint, the use cases and the API read them, and the seed is audited once per force.

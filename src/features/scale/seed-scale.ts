@@ -1,11 +1,11 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import type { Deps } from '../../app/deps.ts';
-import { ukToday } from '../../lib/dates.ts';
-import { systemActor } from '../audit/audit-events.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { ukToday } from '../../kernel/time/dates.ts';
+import { systemActor } from '../../kernel/audit/audit-events.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
 import { hashPassword } from '../auth/credentials.ts';
 import { DEMO_PASSWORD } from '../organisation/demo-accounts.ts';
-import { refreshAllegationFigures } from '../oversight/allegation-figures.repository.ts';
+import { refreshAllegationFigures } from '../misconduct/allegation-figures.repository.ts';
 import type { CopyTable } from './copy-text.ts';
 import { forceBatches, type ForceContext } from './force-rows.ts';
 import { seedFrom } from './fast-rng.ts';

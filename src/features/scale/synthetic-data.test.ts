@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../app/config.ts';
-import { WINDOW_PERIODS, type PeriodKey } from '../clocks/periods.ts';
+import { loadConfig } from '../../kernel/config/config.ts';
+import { WINDOW_PERIODS, type PeriodKey } from '../../kernel/time/periods.ts';
 import { ALLEGATION_STATUSES } from '../misconduct/rules/allegation-types.ts';
 import { toDay } from '../misconduct/demo/days-and-chance.ts';
 import { forceBatches, type ForceContext } from './force-rows.ts';

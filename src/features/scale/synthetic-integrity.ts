@@ -1,4 +1,4 @@
-import type { PeriodKey } from '../clocks/periods.ts';
+import type { PeriodKey } from '../../kernel/time/periods.ts';
 import { at, isoOf as toIso } from './day-text.ts';
 import { restrictionKinds, type vettingLevels } from '../../db/schema/index.ts';
 import { CopyTable } from './copy-text.ts';

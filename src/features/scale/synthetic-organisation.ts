@@ -1,4 +1,4 @@
-import type { Role } from '../access/roles.ts';
+import type { Role } from '../../kernel/access/roles.ts';
 import { generateDemoOrganisation, type DemoOrganisation, type DemoPerson } from '../organisation/demo-organisation.ts';
 import { demoTotpSecret } from '../organisation/demo-accounts.ts';
 import { toDay } from '../misconduct/demo/days-and-chance.ts';

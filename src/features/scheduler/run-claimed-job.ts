@@ -1,4 +1,4 @@
-import type { Deps } from '../../app/deps.ts';
+import type { Deps } from '../../kernel/deps.ts';
 import { claimJobRun, finishJobRun, markJobRunAttempt } from './job-runs.repository.ts';
 
 export type JobLogger = {

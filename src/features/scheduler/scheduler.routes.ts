@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import client from 'prom-client';
-import type { Deps } from '../../app/deps.ts';
+import type { Deps } from '../../kernel/deps.ts';
 import { sweepStatus } from './sweep-status.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { Cron } from 'croner';
-import type { Deps } from '../../app/deps.ts';
-import { ukToday } from '../../lib/dates.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { ukToday } from '../../kernel/time/dates.ts';
 import { writeAuditCheckpoint } from '../audit/audit-checkpoint.ts';
 import { sweepAllClocks } from '../clocks/sweep-clocks.ts';
 import { deliverOutbox } from '../notifications/deliver-outbox.ts';
@@ -9,7 +9,7 @@ import { enqueueVettingReviewReminders } from '../notifications/enqueue-vetting-
 import { enqueueReportReminders } from '../reporting/index.ts';
 import type { Mailer } from '../notifications/mailer.ts';
 import { sendDigests } from '../notifications/send-digests.ts';
-import { systemActor } from '../audit/audit-events.ts';
+import { systemActor } from '../../kernel/audit/audit-events.ts';
 import { runEarlyInterventionForAll } from '../early-intervention/index.ts';
 import { runClaimedJob, type ClaimedJobOutcome, type JobLogger } from './run-claimed-job.ts';
 

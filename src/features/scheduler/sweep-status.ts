@@ -1,4 +1,4 @@
-import type { Deps } from '../../app/deps.ts';
+import type { Deps } from '../../kernel/deps.ts';
 import { latestJobRun } from './job-runs.repository.ts';
 import { SWEEP_JOB } from './scheduler.ts';
 

@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Deps } from '../../app/deps.ts';
-import { principalOf, requireSignedInPage } from '../../lib/guards.ts';
-import { formatDate, ukToday } from '../../lib/dates.ts';
-import { AppError } from '../../lib/errors.ts';
-import { authorize } from '../access/principal.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { principalOf, requireSignedInPage } from '../../kernel/http/guards.ts';
+import { formatDate, ukToday } from '../../kernel/time/dates.ts';
+import { AppError } from '../../kernel/errors.ts';
+import { authorize } from '../../kernel/access/principal.ts';
 import { decideAppeal } from './decide-appeal.ts';
 import { lodgeAppeal } from './lodge-appeal.ts';
 import { viewAppeal } from './view-appeal.ts';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { Deps } from '../../app/deps.ts';
-import { notFound } from '../../lib/errors.ts';
-import { authorize, type Principal } from '../access/principal.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { notFound } from '../../kernel/errors.ts';
+import { authorize, type Principal } from '../../kernel/access/principal.ts';
 import { findVettingPerson, type VettingPersonRow } from './clearances.repository.ts';
 
 /**

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import type { Deps } from '../../app/deps.ts';
-import { principalOf, requireSignedInPage } from '../../lib/guards.ts';
-import { AppError } from '../../lib/errors.ts';
-import { authorize } from '../access/principal.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { principalOf, requireSignedInPage } from '../../kernel/http/guards.ts';
+import { AppError } from '../../kernel/errors.ts';
+import { authorize } from '../../kernel/access/principal.ts';
 import { showApplication } from './applications.pages.ts';
 import { checkAgainstLists } from './check-against-lists.ts';
 import { decideListMatch } from './decide-list-match.ts';

@@ -1,4 +1,4 @@
-import { formatDate } from '../../lib/dates.ts';
+import { formatDate } from '../../kernel/time/dates.ts';
 import { adverseInfoTypes, adverseRelations } from '../../db/schema/index.ts';
 import type { loadApplicationFile } from './view-application.ts';
 import { MATCHED_ON_CREATE } from './match-application.ts';

@@ -2,8 +2,8 @@ import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rawRows } from '../../db/raw-rows.ts';
 import { checkTypes, vettingApplications, vettingChecks } from '../../db/schema/index.ts';
-import type { Principal } from '../access/principal.ts';
-import { visibleVettingSql } from './vetting-scope.ts';
+import type { Principal } from '../../kernel/access/principal.ts';
+import { visibleVettingSql } from '../../kernel/access/vetting-scope.ts';
 
 /**
  * The SQL of vetting applications (their checks and adverse information: vetting-file.repository.ts). Reads for a

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import type { Deps } from '../../app/deps.ts';
-import { parseInput, blank } from '../../lib/validation.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { parseInput, blank } from '../../kernel/validation.ts';
 import { listKinds } from '../../db/schema/index.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { actorOf, authorize, type Principal } from '../access/principal.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
+import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
 import { listReviewOf } from './list-review.ts';
-import { ukToday } from '../../lib/dates.ts';
+import { ukToday } from '../../kernel/time/dates.ts';
 import { browseEntries, countEntries, syncOwnReturns } from './list-entries.repository.ts';
 
 export const browseListsInput = z.object({

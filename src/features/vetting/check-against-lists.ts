@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { Deps } from '../../app/deps.ts';
-import { AppError, notFound } from '../../lib/errors.ts';
-import { actorOf, authorize, type Principal } from '../access/principal.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { AppError, notFound } from '../../kernel/errors.ts';
+import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
 import { findVisibleApplication } from './applications.repository.ts';
 import { matchApplication } from './match-application.ts';
 

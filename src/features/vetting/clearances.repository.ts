@@ -2,8 +2,8 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rawRows } from '../../db/raw-rows.ts';
 import { vettingClearances } from '../../db/schema/index.ts';
-import type { Principal } from '../access/principal.ts';
-import { visibleVettingSql } from './vetting-scope.ts';
+import type { Principal } from '../../kernel/access/principal.ts';
+import { visibleVettingSql } from '../../kernel/access/vetting-scope.ts';
 
 /** The SQL of clearances and of the person a vetting file is about. Reads on behalf of a user go through the vetting scope. */
 

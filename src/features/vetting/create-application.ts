@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import type { Deps } from '../../app/deps.ts';
-import { ukToday } from '../../lib/dates.ts';
-import { AppError } from '../../lib/errors.ts';
-import { parseInput, isoDateString, blank } from '../../lib/validation.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { ukToday } from '../../kernel/time/dates.ts';
+import { AppError } from '../../kernel/errors.ts';
+import { parseInput, isoDateString, blank } from '../../kernel/validation.ts';
 import { applicationKinds, vettingLevels } from '../../db/schema/index.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { actorOf, authorize, type Principal } from '../access/principal.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
+import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
 import { insertApplication, insertPendingChecks, nextApplicationReference } from './applications.repository.ts';
 import { findVettingPerson } from './clearances.repository.ts';
 import { MATCHED_ON_CREATE, matchApplication } from './match-application.ts';

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { Deps } from '../../app/deps.ts';
+import type { Deps } from '../../kernel/deps.ts';
 import type { Db } from '../../db/client.ts';
 import type { vettingDecisions } from '../../db/schema/index.ts';
-import { ukToday, type IsoDate } from '../../lib/dates.ts';
-import { AppError, staleVersion } from '../../lib/errors.ts';
-import { parseInput, blank } from '../../lib/validation.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { actorOf, authorize, type Principal } from '../access/principal.ts';
+import { ukToday, type IsoDate } from '../../kernel/time/dates.ts';
+import { AppError, staleVersion } from '../../kernel/errors.ts';
+import { parseInput, blank } from '../../kernel/validation.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
+import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
 import { updateApplication } from './applications.repository.ts';
 import { buildDecisionRecord, buildReviewDecisionRecord } from './decision-record.ts';
 import {

@@ -1,4 +1,4 @@
-import { formatDate } from '../../lib/dates.ts';
+import { formatDate } from '../../kernel/time/dates.ts';
 import type { DecisionRecord } from './decision-record.ts';
 import { LEVEL_LABELS } from './review-labels.ts';
 import type { viewDecision } from './view-decision.ts';

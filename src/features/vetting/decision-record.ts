@@ -1,6 +1,6 @@
-import type { IsoDate } from '../../lib/dates.ts';
-import type { ResolvedPeriod } from '../clocks/periods.ts';
-import type { Principal } from '../access/principal.ts';
+import type { IsoDate } from '../../kernel/time/dates.ts';
+import type { ResolvedPeriod } from '../../kernel/time/periods.ts';
+import type { Principal } from '../../kernel/access/principal.ts';
 import { RATIONALE_PARTS, type ApplicationOutcome, type ItemRationale, type ReviewOutcome } from './decision-rules.ts';
 import type { DecisionRow } from './decisions.repository.ts';
 import type { ClearanceRow } from './review-file.repository.ts';

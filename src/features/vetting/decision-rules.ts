@@ -1,5 +1,5 @@
-import type { IsoDate } from '../../lib/dates.ts';
-import type { FieldErrors } from '../../lib/errors.ts';
+import type { IsoDate } from '../../kernel/time/dates.ts';
+import type { FieldErrors } from '../../kernel/errors.ts';
 
 /**
  * THE rule on vetting decisions, on an application and on a review (uk-domain.md §4.4, §4.6: "enforce no grant with adverse info without

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Deps } from '../../app/deps.ts';
-import { principalOf, requireSignedInPage } from '../../lib/guards.ts';
-import { authorize } from '../access/principal.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { principalOf, requireSignedInPage } from '../../kernel/http/guards.ts';
+import { authorize } from '../../kernel/access/principal.ts';
 import { decideApplication } from './decide.ts';
 import { APPLICATION_OUTCOMES, RATIONALE_LABELS, RATIONALE_PARTS, type ItemRationale } from './decision-rules.ts';
 import { viewApplication } from './view-application.ts';

@@ -2,9 +2,9 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rawRows } from '../../db/raw-rows.ts';
 import { forces, users, vettingAppeals, vettingDecisions } from '../../db/schema/index.ts';
-import type { Principal } from '../access/principal.ts';
+import type { Principal } from '../../kernel/access/principal.ts';
 import type { VettingFileRef } from './vetting-file.ts';
-import { visibleVettingSql } from './vetting-scope.ts';
+import { visibleVettingSql } from '../../kernel/access/vetting-scope.ts';
 
 /** The SQL of vetting decisions (on applications; reviews' decisions are read here too) and appeals. */
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts';
-import { seedDemo } from '../organisation/seed-demo.ts';
+import { seedDemo } from '../../app/seed-demo.ts';
 
 /** The vetting demo data, loaded as part of the demo (a smaller organisation than the real demo). */
 

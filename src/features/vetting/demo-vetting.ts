@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { Deps } from '../../app/deps.ts';
-import type { IsoDate } from '../../lib/dates.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import type { IsoDate } from '../../kernel/time/dates.ts';
 import { checkTypes, type designatedPosts, type vettingClearances, type vettingClocks } from '../../db/schema/index.ts';
-import { systemActor } from '../audit/audit-events.ts';
-import { addCalendarDays } from '../clocks/working-days.ts';
+import { systemActor } from '../../kernel/audit/audit-events.ts';
+import { addCalendarDays } from '../../kernel/time/working-days.ts';
 import { accountOf } from '../auth/demo-account.ts';
 import { checksOfFile } from './vetting-file.repository.ts';
 import { createApplication } from './create-application.ts';

@@ -1,8 +1,8 @@
-import type { Deps } from '../../app/deps.ts';
+import type { Deps } from '../../kernel/deps.ts';
 import type { Db } from '../../db/client.ts';
-import type { IsoDate } from '../../lib/dates.ts';
-import type { AuditActor } from '../audit/audit-events.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import type { IsoDate } from '../../kernel/time/dates.ts';
+import type { AuditActor } from '../../kernel/audit/audit-events.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
 import {
   activeClearancesForUpdate,
   endClearances,

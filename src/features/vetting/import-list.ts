@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import type { Deps } from '../../app/deps.ts';
-import { isUploadedFile } from '../../app/plugins/uploads.ts';
-import { ukToday } from '../../lib/dates.ts';
-import { AppError, type FieldErrors } from '../../lib/errors.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { isUploadedFile } from '../../kernel/http/uploads.ts';
+import { ukToday } from '../../kernel/time/dates.ts';
+import { AppError, type FieldErrors } from '../../kernel/errors.ts';
 import { listKinds } from '../../db/schema/index.ts';
-import type { AuditActor } from '../audit/audit-events.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { actorOf, authorize, type Principal } from '../access/principal.ts';
+import type { AuditActor } from '../../kernel/audit/audit-events.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
+import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
 import { parseListCsv } from './list-csv.ts';
 import {
   entriesBySourceKeys,

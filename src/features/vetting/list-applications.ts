@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import type { Deps } from '../../app/deps.ts';
-import { parseInput, blank } from '../../lib/validation.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { parseInput, blank } from '../../kernel/validation.ts';
 import { applicationKinds, applicationStatuses } from '../../db/schema/index.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { actorOf, can, type Principal } from '../access/principal.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
+import { actorOf, can, type Principal } from '../../kernel/access/principal.ts';
 import { listApplications } from './applications.repository.ts';
-import { authorizeVettingRead } from './vetting-scope.ts';
+import { authorizeVettingRead } from '../../kernel/access/vetting-scope.ts';
 
 export const listApplicationsInput = z.object({
   status: z.preprocess(blank, z.enum(applicationStatuses, { message: 'Choose a status from the list' }).optional()),

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import type { Deps } from '../../app/deps.ts';
+import type { Deps } from '../../kernel/deps.ts';
 import type { Db } from '../../db/client.ts';
-import { ukToday } from '../../lib/dates.ts';
-import { parseInput, blank } from '../../lib/validation.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { actorOf, type Principal } from '../access/principal.ts';
+import { ukToday } from '../../kernel/time/dates.ts';
+import { parseInput, blank } from '../../kernel/validation.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
+import { actorOf, type Principal } from '../../kernel/access/principal.ts';
 import {
   COMPLIANCE_REASONS,
   complianceOf,
@@ -19,7 +19,7 @@ import {
   type WorkforceRow,
 } from './compliance.repository.ts';
 import { minimumLevelOf, type ClearanceStatus, type VettingLevel } from './vetting-levels.ts';
-import { authorizeVettingRead } from './vetting-scope.ts';
+import { authorizeVettingRead } from '../../kernel/access/vetting-scope.ts';
 
 export const complianceInput = z.object({
   reason: z.preprocess(blank, z.enum(COMPLIANCE_REASONS, { message: 'Choose a reason from the list' }).optional()),

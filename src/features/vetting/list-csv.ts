@@ -1,4 +1,4 @@
-import { parseCsvDate, readCsvTable } from '../../lib/csv-table.ts';
+import { parseCsvDate, readCsvTable } from '../../kernel/csv-table.ts';
 
 /**
  * The CSV format of a national barred or advisory list file (documented in docs/vetting.md). One header

@@ -1,8 +1,8 @@
-import type { Deps } from '../../app/deps.ts';
-import { can, type Principal } from '../access/principal.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { can, type Principal } from '../../kernel/access/principal.ts';
 import { designatedPostsOf } from './compliance.repository.ts';
 import { currentPostingRoles, unitsForChoice } from './designated-posts.repository.ts';
-import { authorizeVettingRead } from './vetting-scope.ts';
+import { authorizeVettingRead } from '../../kernel/access/vetting-scope.ts';
 
 /**
  * The designated-post register (§4.6): posts that need more than the minimum clearance (MV for sensitive

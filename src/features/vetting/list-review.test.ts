@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseIntegrityRules } from '../../app/integrity-rules.ts';
+import { parseIntegrityRules } from '../../kernel/config/integrity-rules.ts';
 import { listReviewOf } from './list-review.ts';
 
 const years = parseIntegrityRules({}).listReviewYears;

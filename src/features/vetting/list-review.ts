@@ -1,6 +1,6 @@
-import type { IsoDate } from '../../lib/dates.ts';
-import { addMonths } from '../clocks/working-days.ts';
-import type { IntegrityRules } from '../../app/integrity-rules.ts';
+import type { IsoDate } from '../../kernel/time/dates.ts';
+import { addMonths } from '../../kernel/time/working-days.ts';
+import type { IntegrityRules } from '../../kernel/config/integrity-rules.ts';
 
 /**
  * When a listed person may ask for a review of their barred or advisory list entry (Police Barred List and

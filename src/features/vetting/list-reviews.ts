@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import type { Deps } from '../../app/deps.ts';
+import type { Deps } from '../../kernel/deps.ts';
 import { reviewStatuses, reviewTriggers } from '../../db/schema/index.ts';
-import { parseInput, blank } from '../../lib/validation.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { actorOf, authorize, type Principal } from '../access/principal.ts';
+import { parseInput, blank } from '../../kernel/validation.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
+import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
 import { listReviews } from './vetting-reviews.repository.ts';
-import { ukToday } from '../../lib/dates.ts';
+import { ukToday } from '../../kernel/time/dates.ts';
 
 export const listReviewsInput = z.object({
   status: z.preprocess(

@@ -1,13 +1,13 @@
-import type { Deps } from '../../app/deps.ts';
-import type { IsoDate } from '../../lib/dates.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { actorOf, authorize, type Principal } from '../access/principal.ts';
-import { toDayNumber } from '../clocks/iso-date.ts';
-import { WINDOW_PERIODS } from '../clocks/periods.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import type { IsoDate } from '../../kernel/time/dates.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
+import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
+import { toDayNumber } from '../../kernel/time/iso-date.ts';
+import { WINDOW_PERIODS } from '../../kernel/time/periods.ts';
 import { isPeriodKey } from '../clocks/sub-judice.ts';
-import { addCalendarDays } from '../clocks/working-days.ts';
+import { addCalendarDays } from '../../kernel/time/working-days.ts';
 import { listVisibleVettingDeadlines, type VettingDeadlineRow } from './vetting-deadlines.repository.ts';
-import { ukToday } from '../../lib/dates.ts';
+import { ukToday } from '../../kernel/time/dates.ts';
 
 export type VettingDeadline = {
   clockId: string;

@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Deps } from '../../app/deps.ts';
-import { principalOf, requireSignedInPage } from '../../lib/guards.ts';
-import { authorize } from '../access/principal.ts';
-import { textOf } from '../../lib/forms.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { principalOf, requireSignedInPage } from '../../kernel/http/guards.ts';
+import { authorize } from '../../kernel/access/principal.ts';
+import { textOf } from '../../kernel/forms.ts';
 import { browseLists } from './browse-lists.ts';
 import { importNationalList } from './import-list.ts';
 import { LIST_CSV_COLUMNS, REQUIRED_LIST_CSV_COLUMNS } from './list-csv.ts';

@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import type { Deps } from '../../app/deps.ts';
-import { AppError, notFound } from '../../lib/errors.ts';
-import { parseInput, isoDateString } from '../../lib/validation.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { actorOf, authorize, type Principal } from '../access/principal.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { AppError, notFound } from '../../kernel/errors.ts';
+import { parseInput, isoDateString } from '../../kernel/validation.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
+import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
 import { DECLARATION_CATEGORIES } from './declaration-categories.ts';
 import { openReviewForTrigger } from './open-review-for-trigger.ts';
 import { declarationsOfPerson, insertDeclaration } from './vetting-declarations.repository.ts';
-import { ukToday } from '../../lib/dates.ts';
+import { ukToday } from '../../kernel/time/dates.ts';
 
 const isoDate = isoDateString('Enter the date it happened');
 

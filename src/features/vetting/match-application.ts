@@ -1,7 +1,7 @@
-import type { Deps } from '../../app/deps.ts';
+import type { Deps } from '../../kernel/deps.ts';
 import type { Db } from '../../db/client.ts';
-import type { AuditActor } from '../audit/audit-events.ts';
-import { recordAudit } from '../audit/record-audit.ts';
+import type { AuditActor } from '../../kernel/audit/audit-events.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
 import type { ApplicationRow } from './applications.repository.ts';
 import { entriesForMatching, insertMatches, syncOwnReturns } from './list-entries.repository.ts';
 import { likelyMatches } from './list-matching.ts';

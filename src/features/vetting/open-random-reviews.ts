@@ -1,14 +1,14 @@
 import { z } from 'zod';
-import type { Deps } from '../../app/deps.ts';
-import type { IsoDate } from '../../lib/dates.ts';
-import { parseInput, blank } from '../../lib/validation.ts';
-import type { AuditActor } from '../audit/audit-events.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { actorOf, authorize, type Principal } from '../access/principal.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import type { IsoDate } from '../../kernel/time/dates.ts';
+import { parseInput, blank } from '../../kernel/validation.ts';
+import type { AuditActor } from '../../kernel/audit/audit-events.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
+import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
 import { openReviewForTrigger } from './open-review-for-trigger.ts';
 import { randomSample, seedForDate } from './random-sample.ts';
 import { currentPeopleOf } from './vetting-transfers.repository.ts';
-import { ukToday } from '../../lib/dates.ts';
+import { ukToday } from '../../kernel/time/dates.ts';
 
 export const randomReviewsInput = z.object({
   percent: z.preprocess(

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.ts';
-import { can, type Principal } from '../access/principal.ts';
+import { can, type Principal } from '../../kernel/access/principal.ts';
 import { openReviewSince } from './vetting-reviews.repository.ts';
 
 /**

@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Deps } from '../../app/deps.ts';
-import { principalOf, requireSignedInPage } from '../../lib/guards.ts';
-import { AppError } from '../../lib/errors.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { principalOf, requireSignedInPage } from '../../kernel/http/guards.ts';
+import { AppError } from '../../kernel/errors.ts';
 import { vettingLevels } from '../../db/schema/index.ts';
-import { authorize } from '../access/principal.ts';
+import { authorize } from '../../kernel/access/principal.ts';
 import { COMPLIANCE_REASON_LABELS } from './compliance-rules.ts';
 import { recordExistingClearance } from './record-existing-clearance.ts';
 import { viewPersonVetting } from './view-person-vetting.ts';

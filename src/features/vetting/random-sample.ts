@@ -1,4 +1,4 @@
-import type { IsoDate } from '../../lib/dates.ts';
+import type { IsoDate } from '../../kernel/time/dates.ts';
 
 /**
  * The sample for randomised re-vetting (§4.5 "mandatory randomised re-vetting" [V S48b]), pure and

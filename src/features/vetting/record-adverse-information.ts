@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import type { Deps } from '../../app/deps.ts';
-import { ukToday } from '../../lib/dates.ts';
-import { AppError } from '../../lib/errors.ts';
-import { parseInput, blank } from '../../lib/validation.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { ukToday } from '../../kernel/time/dates.ts';
+import { AppError } from '../../kernel/errors.ts';
+import { parseInput, blank } from '../../kernel/validation.ts';
 import { adverseInfoTypes, adverseRelations } from '../../db/schema/index.ts';
-import type { AuditEvent } from '../audit/audit-events.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { actorOf, authorize, type Principal } from '../access/principal.ts';
+import type { AuditEvent } from '../../kernel/audit/audit-events.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
+import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
 import { isoDate, lockOpenFile, type VettingFileRef } from './vetting-file.ts';
 import { findCheckForUpdate, insertAdverse, updateCheck, type AdverseRow } from './vetting-file.repository.ts';
 

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import type { Deps } from '../../app/deps.ts';
+import type { Deps } from '../../kernel/deps.ts';
 import { checkStatuses, checkTypes } from '../../db/schema/index.ts';
-import { ukToday } from '../../lib/dates.ts';
-import { AppError, notFound, staleVersion, type FieldErrors } from '../../lib/errors.ts';
-import { parseInput, blank } from '../../lib/validation.ts';
-import type { AuditEvent } from '../audit/audit-events.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { actorOf, authorize, type Principal } from '../access/principal.ts';
+import { ukToday } from '../../kernel/time/dates.ts';
+import { AppError, notFound, staleVersion, type FieldErrors } from '../../kernel/errors.ts';
+import { parseInput, blank } from '../../kernel/validation.ts';
+import type { AuditEvent } from '../../kernel/audit/audit-events.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
+import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
 import { isoDate, lockOpenFile, type VettingFileKind, type VettingFileRef } from './vetting-file.ts';
 import { findCheckForUpdate, insertCheck, updateCheck, type CheckRow } from './vetting-file.repository.ts';
 

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import type { Deps } from '../../app/deps.ts';
-import { ukToday } from '../../lib/dates.ts';
-import { AppError, notFound } from '../../lib/errors.ts';
-import { parseInput, isoDateString } from '../../lib/validation.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { ukToday } from '../../kernel/time/dates.ts';
+import { AppError, notFound } from '../../kernel/errors.ts';
+import { parseInput, isoDateString } from '../../kernel/validation.ts';
 import { vettingLevels } from '../../db/schema/index.ts';
-import { actorOf, authorize, type Principal } from '../access/principal.ts';
+import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
 import { findVettingPerson } from './clearances.repository.ts';
 import { grantClearance } from './grant-clearance.ts';
 

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import type { Deps } from '../../app/deps.ts';
-import { formatDate, ukToday } from '../../lib/dates.ts';
-import { AppError, notFound } from '../../lib/errors.ts';
-import { parseInput, isoDateString } from '../../lib/validation.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { actorOf, authorize, type Principal } from '../access/principal.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { formatDate, ukToday } from '../../kernel/time/dates.ts';
+import { AppError, notFound } from '../../kernel/errors.ts';
+import { parseInput, isoDateString } from '../../kernel/validation.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
+import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
 import { openReviewForTrigger } from './open-review-for-trigger.ts';
 import { findVettingPerson } from './vetting-transfers.repository.ts';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, testConfig, type TestApp } from '../../../test/support/test-app.ts';
-import { resolvePeriods } from '../clocks/periods.ts';
+import { resolvePeriods } from '../../kernel/time/periods.ts';
 import { caseInput } from '../misconduct/cases.http-fixtures.ts';
 import { openCase } from '../misconduct/open-case.ts';
 import { progressAllegation } from '../misconduct/progress-allegation.ts';

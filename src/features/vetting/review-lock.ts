@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.ts';
-import { AppError, notFound, staleVersion } from '../../lib/errors.ts';
-import type { Principal } from '../access/principal.ts';
+import { AppError, notFound, staleVersion } from '../../kernel/errors.ts';
+import type { Principal } from '../../kernel/access/principal.ts';
 import { findVisibleReview, type ReviewDetailRow } from './vetting-reviews.repository.ts';
 
 /**

@@ -1,12 +1,12 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Deps } from '../../app/deps.ts';
-import { principalOf } from '../../lib/guards.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { principalOf } from '../../kernel/http/guards.ts';
 import { adverseInfoTypes, adverseRelations, checkStatuses, checkTypes } from '../../db/schema/index.ts';
-import type { FieldErrors } from '../../lib/errors.ts';
-import { can } from '../access/principal.ts';
+import type { FieldErrors } from '../../kernel/errors.ts';
+import { can } from '../../kernel/access/principal.ts';
 import { dueTag } from '../clocks/clocks.routes.ts';
-import { toDayNumber } from '../clocks/iso-date.ts';
-import { errorSummary } from '../../lib/forms.ts';
+import { toDayNumber } from '../../kernel/time/iso-date.ts';
+import { errorSummary } from '../../kernel/forms.ts';
 import { declarationCategoryLabel } from './declaration-categories.ts';
 import { RATIONALE_LABELS, RATIONALE_PARTS, REVIEW_OUTCOMES } from './decision-rules.ts';
 import {

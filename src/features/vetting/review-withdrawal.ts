@@ -1,4 +1,4 @@
-import type { Deps } from '../../app/deps.ts';
+import type { Deps } from '../../kernel/deps.ts';
 import type { Db } from '../../db/client.ts';
 import { withdrawClearance, type ClearanceRow } from './review-file.repository.ts';
 import { cancelVettingClocks, startVettingClock } from './vetting-clocks.ts';

@@ -1,18 +1,18 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Deps } from '../../app/deps.ts';
-import { principalOf, requireSignedInPage } from '../../lib/guards.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { principalOf, requireSignedInPage } from '../../kernel/http/guards.ts';
 import { reviewTriggers } from '../../db/schema/index.ts';
-import { AppError, type FieldErrors } from '../../lib/errors.ts';
-import { can } from '../access/principal.ts';
+import { AppError, type FieldErrors } from '../../kernel/errors.ts';
+import { can } from '../../kernel/access/principal.ts';
 import { dueTag } from '../clocks/clocks.routes.ts';
-import { toDayNumber } from '../clocks/iso-date.ts';
-import { errorSummary, first, type FormBody } from '../../lib/forms.ts';
+import { toDayNumber } from '../../kernel/time/iso-date.ts';
+import { errorSummary, first, type FormBody } from '../../kernel/forms.ts';
 import { assignReview } from './assign-review.ts';
 import { listReviewsFor } from './list-reviews.ts';
 import { openRandomReviewsFor } from './open-random-reviews.ts';
 import { showReview } from './review-page-model.ts';
 import { TRIGGER_LABELS } from './review-triggers.ts';
-import { pagination } from '../../lib/pagination.ts';
+import { pagination } from '../../kernel/pagination.ts';
 
 type Query = { Querystring: Record<string, string> };
 type Params = { Params: { id: string } };

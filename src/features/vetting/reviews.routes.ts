@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Deps } from '../../app/deps.ts';
+import type { Deps } from '../../kernel/deps.ts';
 import { registerDeclarationPages } from './declarations.pages.ts';
 import { registerDeclarationsApi } from './declarations.api.ts';
 import { registerReviewFormPages } from './review-forms.pages.ts';

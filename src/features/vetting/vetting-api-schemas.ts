@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { apiErrors } from '../../app/api-errors.ts';
+import { apiErrors } from '../../kernel/http/api-errors.ts';
 
 /**
  * Response shapes of /api/v1/vetting. Request bodies are deliberately loose here (strings, numbers, lists):

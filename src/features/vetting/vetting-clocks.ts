@@ -1,7 +1,7 @@
-import type { Deps } from '../../app/deps.ts';
+import type { Deps } from '../../kernel/deps.ts';
 import type { Db } from '../../db/client.ts';
-import type { IsoDate } from '../../lib/dates.ts';
-import { computeDeadline, type PeriodKey } from '../clocks/periods.ts';
+import type { IsoDate } from '../../kernel/time/dates.ts';
+import { computeDeadline, type PeriodKey } from '../../kernel/time/periods.ts';
 import {
   endLiveVettingClocks,
   findLiveVettingClock,

@@ -1,9 +1,9 @@
-import type { Deps } from '../../app/deps.ts';
+import type { Deps } from '../../kernel/deps.ts';
 import type { Db } from '../../db/client.ts';
-import type { IsoDate } from '../../lib/dates.ts';
-import { systemActor } from '../audit/audit-events.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { addCalendarDays } from '../clocks/working-days.ts';
+import type { IsoDate } from '../../kernel/time/dates.ts';
+import { systemActor } from '../../kernel/audit/audit-events.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
+import { addCalendarDays } from '../../kernel/time/working-days.ts';
 import { openReviewForTrigger } from './open-review-for-trigger.ts';
 import {
   lockClearancesNeedingRenewalReview,

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rawRows } from '../../db/raw-rows.ts';
-import type { IsoDate } from '../../lib/dates.ts';
-import type { Principal } from '../access/principal.ts';
-import { WINDOW_PERIODS } from '../clocks/periods.ts';
-import { visibleVettingSql } from './vetting-scope.ts';
+import type { IsoDate } from '../../kernel/time/dates.ts';
+import type { Principal } from '../../kernel/access/principal.ts';
+import { WINDOW_PERIODS } from '../../kernel/time/periods.ts';
+import { visibleVettingSql } from '../../kernel/access/vetting-scope.ts';
 
 /**
  * The SQL of vetting deadlines: the sweeper's batches (clocks, clearances expiring and expired) and the

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
-import { AppError, notFound } from '../../lib/errors.ts';
-import type { AuditSubject } from '../audit/record-audit.ts';
-import type { Principal } from '../access/principal.ts';
+import { AppError, notFound } from '../../kernel/errors.ts';
+import type { AuditSubject } from '../../kernel/audit/record-audit.ts';
+import type { Principal } from '../../kernel/access/principal.ts';
 import { findVisibleApplication } from './applications.repository.ts';
 import { lockOpenReview } from './review-lock.ts';
-import { isoDateString } from '../../lib/validation.ts';
+import { isoDateString } from '../../kernel/validation.ts';
 
 /**
  * A vetting file: an application for clearance (recruitment, uk-domain.md §4.3) or a review of a serving

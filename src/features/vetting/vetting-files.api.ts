@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Deps } from '../../app/deps.ts';
-import { principalOf, requireApiPrincipal } from '../../lib/guards.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { principalOf, requireApiPrincipal } from '../../kernel/http/guards.ts';
 import { addDesignatedPost } from './add-designated-post.ts';
 import { deactivatePost } from './deactivate-designated-post.ts';
 import { listCompliance } from './list-compliance.ts';

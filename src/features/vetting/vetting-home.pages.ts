@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Deps } from '../../app/deps.ts';
-import { principalOf, requireSignedInPage } from '../../lib/guards.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { principalOf, requireSignedInPage } from '../../kernel/http/guards.ts';
 import { vettingLevels } from '../../db/schema/index.ts';
 import { addDesignatedPost } from './add-designated-post.ts';
 import { COMPLIANCE_REASON_LABELS, COMPLIANCE_REASONS } from './compliance-rules.ts';

@@ -1,14 +1,14 @@
-import type { Deps } from '../../app/deps.ts';
-import { ukToday } from '../../lib/dates.ts';
-import { can, type Principal } from '../access/principal.ts';
-import { addCalendarDays } from '../clocks/working-days.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { ukToday } from '../../kernel/time/dates.ts';
+import { can, type Principal } from '../../kernel/access/principal.ts';
+import { addCalendarDays } from '../../kernel/time/working-days.ts';
 import { countApplications } from './applications.repository.ts';
 import { countExpiring, expiringSoon } from './clearances.repository.ts';
 import { countEntries } from './list-entries.repository.ts';
 import { computeCompliance } from './list-compliance.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { actorOf } from '../access/principal.ts';
-import { authorizeVettingRead } from './vetting-scope.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
+import { actorOf } from '../../kernel/access/principal.ts';
+import { authorizeVettingRead } from '../../kernel/access/vetting-scope.ts';
 
 export const EXPIRING_WITHIN_DAYS = 90;
 

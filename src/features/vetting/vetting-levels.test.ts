@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { vettingLevels } from '../../db/schema/index.ts';
-import { resolvePeriods } from '../clocks/periods.ts';
+import { resolvePeriods } from '../../kernel/time/periods.ts';
 import {
   effectiveStatus,
   levelPosition,

@@ -1,4 +1,4 @@
-import type { IsoDate } from '../../lib/dates.ts';
+import type { IsoDate } from '../../kernel/time/dates.ts';
 import { vettingLevels, type clearanceStatuses } from '../../db/schema/index.ts';
 import type { VettingPeriod } from './vetting-clocks.ts';
 

@@ -1,7 +1,7 @@
-import { AppError, type FieldErrors } from '../../lib/errors.ts';
-import type { ResolvedPeriod } from '../clocks/periods.ts';
-import { all, dateFromParts, dateParts, errorSummary, first, type FormBody } from '../../lib/forms.ts';
-export { pagination } from '../../lib/pagination.ts';
+import { AppError, type FieldErrors } from '../../kernel/errors.ts';
+import type { ResolvedPeriod } from '../../kernel/time/periods.ts';
+import { all, dateFromParts, dateParts, errorSummary, first, type FormBody } from '../../kernel/forms.ts';
+export { pagination } from '../../kernel/pagination.ts';
 
 /** What the vetting pages share: form helpers (the GOV.UK date input as the case forms read it), refusals, pagination. */
 

@@ -2,8 +2,8 @@ import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rawRows } from '../../db/raw-rows.ts';
 import { users, vettingReviews } from '../../db/schema/index.ts';
-import type { Principal } from '../access/principal.ts';
-import { visibleVettingSql } from './vetting-scope.ts';
+import type { Principal } from '../../kernel/access/principal.ts';
+import { visibleVettingSql } from '../../kernel/access/vetting-scope.ts';
 
 /** SQL for vetting reviews. Reads on behalf of a user must be made only after `vetting.read` is authorised. */
 

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rawRows } from '../../db/raw-rows.ts';
-import type { Principal } from '../access/principal.ts';
-import { visibleVettingSql } from './vetting-scope.ts';
+import type { Principal } from '../../kernel/access/principal.ts';
+import { visibleVettingSql } from '../../kernel/access/vetting-scope.ts';
 
 /** The SQL of transfers in and random reviews: the people they concern. */
 

@@ -8,9 +8,9 @@ import {
   sessionCookieFor,
 } from '../../../test/support/factories.ts';
 import { vettingClearances } from '../../db/schema/index.ts';
-import type { Role } from '../access/roles.ts';
+import type { Role } from '../../kernel/access/roles.ts';
 import { createApiToken } from '../auth/api-tokens.ts';
-import { systemActor } from '../audit/audit-events.ts';
+import { systemActor } from '../../kernel/audit/audit-events.ts';
 import { FormClient } from '../misconduct/cases.http-fixtures.ts';
 
 /**

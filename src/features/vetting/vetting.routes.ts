@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Deps } from '../../app/deps.ts';
+import type { Deps } from '../../kernel/deps.ts';
 import { registerDecisionRecordPages } from './appeal.pages.ts';
 import { registerApplicationFormPages } from './application-forms.pages.ts';
 import { registerApplicationPages } from './applications.pages.ts';

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import type { Deps } from '../../app/deps.ts';
-import { notFound } from '../../lib/errors.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { actorOf, can, type Principal } from '../access/principal.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { notFound } from '../../kernel/errors.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
+import { actorOf, can, type Principal } from '../../kernel/access/principal.ts';
 import { findVisibleAppeal, findVisibleDecision } from './decisions.repository.ts';
-import { authorizeVettingRead } from './vetting-scope.ts';
+import { authorizeVettingRead } from '../../kernel/access/vetting-scope.ts';
 
 /** An appeal with the decision it is against; an audited read. */
 export async function viewAppeal(deps: Deps, principal: Principal | null, id: string, requestId: string | null) {

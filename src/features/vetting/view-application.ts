@@ -1,14 +1,14 @@
 import { z } from 'zod';
-import type { Deps } from '../../app/deps.ts';
+import type { Deps } from '../../kernel/deps.ts';
 import type { Db } from '../../db/client.ts';
-import { notFound } from '../../lib/errors.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { actorOf, can, type Principal } from '../access/principal.ts';
+import { notFound } from '../../kernel/errors.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
+import { actorOf, can, type Principal } from '../../kernel/access/principal.ts';
 import { findVisibleApplication, type ApplicationRow } from './applications.repository.ts';
 import { clearanceOfApplication, findVettingPerson } from './clearances.repository.ts';
 import { appealsOfDecision, decisionsOfFile } from './decisions.repository.ts';
 import { matchesOfApplication } from './list-entries.repository.ts';
-import { authorizeVettingRead } from './vetting-scope.ts';
+import { authorizeVettingRead } from '../../kernel/access/vetting-scope.ts';
 import { adverseOfFile, checksOfFile } from './vetting-file.repository.ts';
 
 const uuid = z.string().uuid();

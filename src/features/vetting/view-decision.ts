@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import type { Deps } from '../../app/deps.ts';
-import { notFound } from '../../lib/errors.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { actorOf, can, type Principal } from '../access/principal.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { notFound } from '../../kernel/errors.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
+import { actorOf, can, type Principal } from '../../kernel/access/principal.ts';
 import { findVisibleApplication } from './applications.repository.ts';
 import { appealsOfDecision, findVisibleDecision, userDisplayName } from './decisions.repository.ts';
 import { vettingDeadline } from './vetting-clocks.ts';
-import { authorizeVettingRead } from './vetting-scope.ts';
+import { authorizeVettingRead } from '../../kernel/access/vetting-scope.ts';
 
 /** Outcomes that can be appealed (§4.4): a refusal of an application, a withdrawal made by a review. */
 export const APPEALABLE_OUTCOMES: ReadonlySet<string> = new Set(['refuse', 'withdraw']);

@@ -1,15 +1,15 @@
 import { z } from 'zod';
-import type { Deps } from '../../app/deps.ts';
-import { ukToday } from '../../lib/dates.ts';
-import { notFound } from '../../lib/errors.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { actorOf, can, type Principal } from '../access/principal.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { ukToday } from '../../kernel/time/dates.ts';
+import { notFound } from '../../kernel/errors.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
+import { actorOf, can, type Principal } from '../../kernel/access/principal.ts';
 import { applicationsOfPerson } from './applications.repository.ts';
 import { clearancesOf, findVettingPerson } from './clearances.repository.ts';
 import { decisionsAboutPerson } from './decisions.repository.ts';
 import { computeCompliance } from './list-compliance.ts';
 import { effectiveStatus, renewalPeriodOf } from './vetting-levels.ts';
-import { authorizeVettingRead } from './vetting-scope.ts';
+import { authorizeVettingRead } from '../../kernel/access/vetting-scope.ts';
 
 const uuid = z.string().uuid();
 

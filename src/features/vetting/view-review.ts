@@ -1,16 +1,16 @@
 import { z } from 'zod';
-import type { Deps } from '../../app/deps.ts';
+import type { Deps } from '../../kernel/deps.ts';
 import type { Db } from '../../db/client.ts';
-import { notFound } from '../../lib/errors.ts';
-import { recordAudit } from '../audit/record-audit.ts';
-import { actorOf, authorize, type Principal } from '../access/principal.ts';
-import { roleAbilities, roles } from '../access/roles.ts';
+import { notFound } from '../../kernel/errors.ts';
+import { recordAudit } from '../../kernel/audit/record-audit.ts';
+import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
+import { roleAbilities, roles } from '../../kernel/access/roles.ts';
 import { decisionsOfFile } from './decisions.repository.ts';
 import { clearancesOfPerson } from './review-file.repository.ts';
 import { adverseOfFile, checksOfFile } from './vetting-file.repository.ts';
 import { findDeclaration } from './vetting-declarations.repository.ts';
 import { findVisibleReview, vettingOfficersOf, type ReviewDetailRow } from './vetting-reviews.repository.ts';
-import { ukToday } from '../../lib/dates.ts';
+import { ukToday } from '../../kernel/time/dates.ts';
 
 const uuid = z.string().uuid();
 

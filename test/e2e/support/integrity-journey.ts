@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
-import type { IsoDate } from '../../../src/lib/dates.ts';
-import { isBankHoliday } from '../../../src/features/clocks/bank-holidays.ts';
-import { addCalendarDays, addWorkingDays, isWorkingDay } from '../../../src/features/clocks/working-days.ts';
+import type { IsoDate } from '../../../src/kernel/time/dates.ts';
+import { isBankHoliday } from '../../../src/kernel/time/bank-holidays.ts';
+import { addCalendarDays, addWorkingDays, isWorkingDay } from '../../../src/kernel/time/working-days.ts';
 import { checkPage, signIn, signOut, type RunningServer } from './browser.ts';
 import { squash } from './case-journey.ts';
 

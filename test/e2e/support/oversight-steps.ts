@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { addCalendarDays } from '../../../src/features/clocks/working-days.ts';
+import { addCalendarDays } from '../../../src/kernel/time/working-days.ts';
 import { DEMO_REPORT } from '../../../src/features/recommendations/demo-recommendations.ts';
 import { fillDate, squash } from './case-journey.ts';
 import type { RunningServer } from './browser.ts';

@@ -1,6 +1,6 @@
 import type { complaintLetterKinds } from '../../../db/schema/index.ts';
-import { formatDate } from '../../../lib/dates.ts';
-import type { LetterDocument, LetterSection } from '../../../lib/letter-render.ts';
+import { formatDate } from '../../../kernel/time/dates.ts';
+import type { LetterDocument, LetterSection } from '../../../kernel/letter-render.ts';
 import { categoryLabel } from '../rules/categories.ts';
 import { outcomeLabel } from '../rules/outcomes.ts';
 import { reviewBodyLabels, type ReviewBody } from '../rules/review-body.ts';

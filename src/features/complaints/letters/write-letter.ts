@@ -1,18 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { Deps } from '../../../app/deps.ts';
+import type { Deps } from '../../../kernel/deps.ts';
 import { complaintLetterKinds } from '../../../db/schema/index.ts';
-import { formatDate, ukToday } from '../../../lib/dates.ts';
-import { AppError } from '../../../lib/errors.ts';
-import { parseInput } from '../../../lib/validation.ts';
-import { actorOf, authorize, type Principal } from '../../access/principal.ts';
-import { recordAudit } from '../../audit/record-audit.ts';
+import { formatDate, ukToday } from '../../../kernel/time/dates.ts';
+import { AppError } from '../../../kernel/errors.ts';
+import { parseInput } from '../../../kernel/validation.ts';
+import { actorOf, authorize, type Principal } from '../../../kernel/access/principal.ts';
+import { recordAudit } from '../../../kernel/audit/record-audit.ts';
 import { queueExternalEmail } from '../../notifications/notify.ts';
 import { findForce } from '../../organisation/forces.repository.ts';
 import { lockComplaint, statusLabels, type ComplaintStatus } from '../complaint-steps.ts';
 import { complaintParts } from '../complaints.repository.ts';
 import { composeLetter, type LetterKind } from './letter-content.ts';
-import { letterHtml, letterPdf, letterText } from '../../../lib/letter-render.ts';
+import { letterHtml, letterPdf, letterText } from '../../../kernel/letter-render.ts';
 import { insertComplaintLetter } from './letters.repository.ts';
 
 export const writeLetterBody = z.object({

@@ -1,7 +1,7 @@
-import type { Deps } from '../../../app/deps.ts';
-import { ukToday } from '../../../lib/dates.ts';
-import { AppError } from '../../../lib/errors.ts';
-import { systemActor } from '../../audit/audit-events.ts';
+import type { Deps } from '../../../kernel/deps.ts';
+import { ukToday } from '../../../kernel/time/dates.ts';
+import { AppError } from '../../../kernel/errors.ts';
+import { systemActor } from '../../../kernel/audit/audit-events.ts';
 import { logComplaintFor } from '../log-complaint.ts';
 import { generateFollowUpCode, hashFollowUpCode } from './follow-up-code.ts';
 import { checkAnswers, complaintInputOf, readAnswers, type AnswerError } from './portal-answers.ts';

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Deps } from '../../../app/deps.ts';
-import { notFound } from '../../../lib/errors.ts';
+import type { Deps } from '../../../kernel/deps.ts';
+import { notFound } from '../../../kernel/errors.ts';
 import { findForce } from '../../organisation/forces.repository.ts';
 import {
   PORTAL_ABOUT,

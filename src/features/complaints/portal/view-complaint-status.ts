@@ -1,7 +1,7 @@
-import type { Deps } from '../../../app/deps.ts';
+import type { Deps } from '../../../kernel/deps.ts';
 import type { complaintStatuses } from '../../../db/schema/index.ts';
-import { systemActor } from '../../audit/audit-events.ts';
-import { recordAudit } from '../../audit/record-audit.ts';
+import { systemActor } from '../../../kernel/audit/audit-events.ts';
+import { recordAudit } from '../../../kernel/audit/record-audit.ts';
 import { PORTAL_ACTOR, PortalAnswersError } from './make-complaint.ts';
 import {
   afterFailure,
@@ -10,7 +10,7 @@ import {
   isLocked,
   normaliseFollowUpCode,
 } from './follow-up-code.ts';
-import { ukToday } from '../../../lib/dates.ts';
+import { ukToday } from '../../../kernel/time/dates.ts';
 import {
   findPortalComplaint,
   latestReview,

@@ -1,11 +1,11 @@
-import type { Deps } from '../../../app/deps.ts';
+import type { Deps } from '../../../kernel/deps.ts';
 import type { Db } from '../../../db/client.ts';
-import { formatDate, ukToday } from '../../../lib/dates.ts';
-import { AppError } from '../../../lib/errors.ts';
-import { parseInput } from '../../../lib/validation.ts';
-import { actorOf, authorize, type Principal } from '../../access/principal.ts';
-import type { AuditActor } from '../../audit/audit-events.ts';
-import { recordAudit } from '../../audit/record-audit.ts';
+import { formatDate, ukToday } from '../../../kernel/time/dates.ts';
+import { AppError } from '../../../kernel/errors.ts';
+import { parseInput } from '../../../kernel/validation.ts';
+import { actorOf, authorize, type Principal } from '../../../kernel/access/principal.ts';
+import type { AuditActor } from '../../../kernel/audit/audit-events.ts';
+import { recordAudit } from '../../../kernel/audit/record-audit.ts';
 import { closeClocks, dateErrors, failIf, lockComplaint } from '../complaint-steps.ts';
 import type { ComplaintRow } from '../complaints.repository.ts';
 import { reviewApplicationBody, type ReviewApplicationInput } from './review-input.ts';

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { can, type Principal } from '../../access/principal.ts';
+import { can, type Principal } from '../../../kernel/access/principal.ts';
 
 /**
  * THE need-to-know rule for review applications, as SQL over a `complaint_reviews` row aliased `r`: the

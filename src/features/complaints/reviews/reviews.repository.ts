@@ -2,8 +2,8 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { rawRows } from '../../../db/raw-rows.ts';
 import { complaintReviews } from '../../../db/schema/index.ts';
-import { staleVersion } from '../../../lib/errors.ts';
-import type { Principal } from '../../access/principal.ts';
+import { staleVersion } from '../../../kernel/errors.ts';
+import type { Principal } from '../../../kernel/access/principal.ts';
 import { visibleReviewsSql } from './reviews-scope.ts';
 
 export type ComplaintReviewRow = typeof complaintReviews.$inferSelect;

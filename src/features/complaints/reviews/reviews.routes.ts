@@ -1,12 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { apiErrors } from '../../../app/api-errors.ts';
-import type { Deps } from '../../../app/deps.ts';
-import { principalOf, requireApiPrincipal, requireSignedInPage } from '../../../lib/guards.ts';
-import { formatDate } from '../../../lib/dates.ts';
-import { AppError, type FieldErrors } from '../../../lib/errors.ts';
-import { dateFromParts, errorSummary, first, type FormBody } from '../../../lib/forms.ts';
+import { apiErrors } from '../../../kernel/http/api-errors.ts';
+import type { Deps } from '../../../kernel/deps.ts';
+import { principalOf, requireApiPrincipal, requireSignedInPage } from '../../../kernel/http/guards.ts';
+import { formatDate } from '../../../kernel/time/dates.ts';
+import { AppError, type FieldErrors } from '../../../kernel/errors.ts';
+import { dateFromParts, errorSummary, first, type FormBody } from '../../../kernel/forms.ts';
 import { categoryLabel } from '../rules/categories.ts';
 import { outcomeLabel } from '../rules/outcomes.ts';
 import { forwardReview, recordReviewOutcome } from './decide-review.ts';

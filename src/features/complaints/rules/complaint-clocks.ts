@@ -1,7 +1,7 @@
-import type { IsoDate } from '../../../lib/dates.ts';
-import type { CalendarConfig } from '../../clocks/bank-holidays.ts';
-import { computeDeadline, type PeriodKey, type ResolvedPeriods } from '../../clocks/periods.ts';
-import { addCalendarDays } from '../../clocks/working-days.ts';
+import type { IsoDate } from '../../../kernel/time/dates.ts';
+import type { CalendarConfig } from '../../../kernel/time/bank-holidays.ts';
+import { computeDeadline, type PeriodKey, type ResolvedPeriods } from '../../../kernel/time/periods.ts';
+import { addCalendarDays } from '../../../kernel/time/working-days.ts';
 
 /**
  * The complaint's time limits, computed from the configured period table of the clock machinery

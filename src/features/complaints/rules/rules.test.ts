@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolvePeriods } from '../../clocks/periods.ts';
+import { resolvePeriods } from '../../../kernel/time/periods.ts';
 import { categoryLabel, complaintCategoryChoices } from './categories.ts';
 import { complaintDeadline, reviewApplicationInTime, reviewWindowEnds } from './complaint-clocks.ts';
 import { checkEligibility, defaultEligibilityRules } from './eligibility.ts';

@@ -1,4 +1,4 @@
-import type { IsoDate } from '../../../lib/dates.ts';
+import type { IsoDate } from '../../../kernel/time/dates.ts';
 
 /** Calendar arithmetic on YYYY-MM-DD dates (UTC midnight, so no daylight-saving hour moves a day). */
 export function addDays(on: IsoDate, days: number): IsoDate {

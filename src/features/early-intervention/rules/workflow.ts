@@ -1,4 +1,4 @@
-import type { Ability } from '../../access/roles.ts';
+import type { Ability } from '../../../kernel/access/roles.ts';
 
 /**
  * THE ALERT WORKFLOW, as a table (like the allegation workflow in features/misconduct/rules): every move

@@ -1,5 +1,5 @@
 import { Faker, base, en, en_GB } from '@faker-js/faker';
-import type { IsoDate } from '../../../lib/dates.ts';
+import type { IsoDate } from '../../../kernel/time/dates.ts';
 
 /*
  * The two things that make the demo reproducible: days as plain numbers, and one seeded source for every

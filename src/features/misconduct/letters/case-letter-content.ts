@@ -1,5 +1,5 @@
-import type { LetterDocument } from '../../../lib/letter-render.ts';
-import { formatDate } from '../../../lib/dates.ts';
+import type { LetterDocument } from '../../../kernel/letter-render.ts';
+import { formatDate } from '../../../kernel/time/dates.ts';
 import type { CaseLetterWording } from './letter-wording.ts';
 
 /** The pure composition of a subject officer's letters: facts in, a letter document out (no database). */

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { apiErrors } from '../../../app/api-errors.ts';
-import type { Deps } from '../../../app/deps.ts';
-import { principalOf, requireApiPrincipal, requireSignedInPage } from '../../../lib/guards.ts';
-import { sendDownload } from '../../../lib/downloads.ts';
+import { apiErrors } from '../../../kernel/http/api-errors.ts';
+import type { Deps } from '../../../kernel/deps.ts';
+import { principalOf, requireApiPrincipal, requireSignedInPage } from '../../../kernel/http/guards.ts';
+import { sendDownload } from '../../../kernel/downloads.ts';
 import { viewCaseLetter } from './view-case-letter.ts';
 import { writeCaseLetter, writeCaseLetterBody } from './write-case-letter.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultCalendarConfig } from '../../clocks/bank-holidays.ts';
+import { defaultCalendarConfig } from '../../../kernel/time/bank-holidays.ts';
 import { acceleratedHearingDateRefusal, acceleratedHearingWindow } from './accelerated-hearing-timing.ts';
 
 describe('accelerated hearing timing (Conduct Regs reg 52(1))', () => {

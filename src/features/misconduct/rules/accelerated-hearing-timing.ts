@@ -1,6 +1,6 @@
-import type { CalendarConfig } from '../../clocks/bank-holidays.ts';
-import { addWorkingDays } from '../../clocks/working-days.ts';
-import { formatDate, type IsoDate } from '../../../lib/dates.ts';
+import type { CalendarConfig } from '../../../kernel/time/bank-holidays.ts';
+import { addWorkingDays } from '../../../kernel/time/working-days.ts';
+import { formatDate, type IsoDate } from '../../../kernel/time/dates.ts';
 
 /**
  * Conduct Regs reg 52(1): an accelerated misconduct hearing is held "not less than 10 nor more than 15 working

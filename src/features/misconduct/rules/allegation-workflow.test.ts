@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeDeadline, resolvePeriods } from '../../clocks/periods.ts';
+import { computeDeadline, resolvePeriods } from '../../../kernel/time/periods.ts';
 import type { AllegationAction, AllegationContext, AllegationState, WorkflowEffect } from './allegation-types.ts';
 import {
   allowedActions,
@@ -7,7 +7,7 @@ import {
   onSubjectLeftDuringInvestigation,
   transition,
 } from './allegation-workflow.ts';
-import { regimeFor } from './regime.ts';
+import { regimeFor } from '../../../kernel/time/regime.ts';
 
 const ctxFor = (cameToAttentionOn: string, more: Partial<AllegationContext> = {}): AllegationContext => ({
   regime: regimeFor(cameToAttentionOn),

@@ -1,4 +1,4 @@
-import { PERIOD_DEFINITIONS } from '../../clocks/periods.ts';
+import { PERIOD_DEFINITIONS } from '../../../kernel/time/periods.ts';
 import {
   appealPeriod,
   barredListEffects,
@@ -23,7 +23,7 @@ import {
 } from './allegation-types.ts';
 import { appealAfterAdmissionRefusal } from './appeal-grounds.ts';
 import { indictableOnlyConvictionRefusal } from './indictable-only.ts';
-import { regimeFeatures } from './regime.ts';
+import { regimeFeatures } from '../../../kernel/time/regime.ts';
 import { finalWrittenWarningMonths } from './warning-length.ts';
 import { availableSanctions, sanctionRefusal } from './sanctions.ts';
 import { STAFF_REFUSAL, formerOfficerCondition } from './subject-standing.ts';

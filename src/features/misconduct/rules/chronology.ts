@@ -1,5 +1,5 @@
-import { formatDate } from '../../../lib/dates.ts';
-import type { IsoDate } from '../../../lib/dates.ts';
+import { formatDate } from '../../../kernel/time/dates.ts';
+import type { IsoDate } from '../../../kernel/time/dates.ts';
 import { ACTION_TABLE } from './allegation-table.ts';
 import type { ActionType } from './allegation-types.ts';
 

@@ -1,4 +1,4 @@
-import type { PeriodKey } from '../../clocks/periods.ts';
+import type { PeriodKey } from '../../../kernel/time/periods.ts';
 import type { ActionType, AllegationStatus, WorkflowEffect } from './allegation-types.ts';
 
 /**

@@ -1,5 +1,5 @@
-import type { IsoDate } from '../../../lib/dates.ts';
-import { addMonths } from '../../clocks/working-days.ts';
+import type { IsoDate } from '../../../kernel/time/dates.ts';
+import { addMonths } from '../../../kernel/time/working-days.ts';
 
 /**
  * Who the officer process applies to, and in what form (legal review, December 2026):

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeDeadline, resolvePeriods } from '../../clocks/periods.ts';
+import { computeDeadline, resolvePeriods } from '../../../kernel/time/periods.ts';
 import { finalWrittenWarningMonths } from './warning-length.ts';
 
 describe('final written warning length (Conduct Regs reg 62(4), reg 42(4))', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolvePeriods } from '../../clocks/periods.ts';
+import { resolvePeriods } from '../../../kernel/time/periods.ts';
 import { daysBetween, reportClocks } from './report-clocks.ts';
 
 const periods = resolvePeriods();

@@ -1,8 +1,8 @@
-import type { IsoDate } from '../../../lib/dates.ts';
-import type { CalendarConfig } from '../../clocks/bank-holidays.ts';
+import type { IsoDate } from '../../../kernel/time/dates.ts';
+import type { CalendarConfig } from '../../../kernel/time/bank-holidays.ts';
 import { displayedClockState } from '../../clocks/clock-display.ts';
-import { toDayNumber } from '../../clocks/iso-date.ts';
-import { computeDeadline, type ResolvedPeriods } from '../../clocks/periods.ts';
+import { toDayNumber } from '../../../kernel/time/iso-date.ts';
+import { computeDeadline, type ResolvedPeriods } from '../../../kernel/time/periods.ts';
 
 /**
  * The two time limits of a confidential report, computed from the configured period table of the clock

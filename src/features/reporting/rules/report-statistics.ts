@@ -1,4 +1,4 @@
-import type { IsoDate } from '../../../lib/dates.ts';
+import type { IsoDate } from '../../../kernel/time/dates.ts';
 import {
   discloseTable,
   type DisclosedTable,

@@ -3,10 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { Cron } from 'croner';
 import { z } from 'zod';
-import { defaultCalendarConfig, parseCalendarConfig, type CalendarConfig } from '../features/clocks/bank-holidays.ts';
-import { resolvePeriods, type ResolvedPeriods } from '../features/clocks/periods.ts';
+import { defaultCalendarConfig, parseCalendarConfig, type CalendarConfig } from '../time/bank-holidays.ts';
+import { resolvePeriods, type ResolvedPeriods } from '../time/periods.ts';
 import { parseIntegrityRules, type IntegrityRules } from './integrity-rules.ts';
-import { roles, type Role } from '../features/access/roles.ts';
+import { roles, type Role } from '../access/roles.ts';
 
 const CRON_MESSAGE = { message: 'a cron pattern such as */15 * * * * (minute hour day month weekday)' };
 

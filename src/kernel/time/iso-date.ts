@@ -1,4 +1,4 @@
-import type { IsoDate } from '../../lib/dates.ts';
+import type { IsoDate } from './dates.ts';
 
 /**
  * Calendar arithmetic on ISO `YYYY-MM-DD` strings, done as whole days since 1970-01-01 in UTC so that

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { IsoDate } from '../../lib/dates.ts';
+import type { IsoDate } from './dates.ts';
 import {
   daysInMonth,
   fromDayNumber,

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { complaintAuditEvents } from '../complaints/complaint-audit-events.ts';
-import { restrictionAuditEvents } from '../restrictions/restriction-audit-events.ts';
-import { vettingAuditEvents } from '../vetting/vetting-audit-events.ts';
-import { importAuditEvents } from '../imports/import-audit-events.ts';
-import { recommendationAuditEvents } from '../recommendations/recommendation-audit-events.ts';
-import { oversightAuditEvents } from '../oversight/oversight-audit-events.ts';
-import { reportAuditEvents } from '../reporting/report-audit-events.ts';
-import { eiAuditEvents } from '../early-intervention/ei-audit-events.ts';
+import { complaintAuditEvents } from './events/complaint-audit-events.ts';
+import { restrictionAuditEvents } from './events/restriction-audit-events.ts';
+import { vettingAuditEvents } from './events/vetting-audit-events.ts';
+import { importAuditEvents } from './events/import-audit-events.ts';
+import { recommendationAuditEvents } from './events/recommendation-audit-events.ts';
+import { oversightAuditEvents } from './events/oversight-audit-events.ts';
+import { reportAuditEvents } from './events/report-audit-events.ts';
+import { eiAuditEvents } from './events/ei-audit-events.ts';
 
 /**
  * Every kind of audit event, typed. A use case can only record an event that matches one of these,

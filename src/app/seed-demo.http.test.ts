@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, TestClient, type TestApp } from '../../../test/support/test-app.ts';
-import { roleAbilities } from '../access/roles.ts';
-import { currentTotpCode } from '../auth/credentials.ts';
-import { DEMO_PASSWORD, demoAccounts, demoTotpSecret } from './demo-accounts.ts';
+import { createTestApp, TestClient, type TestApp } from '../../test/support/test-app.ts';
+import { roleAbilities } from '../kernel/access/roles.ts';
+import { currentTotpCode } from '../features/auth/credentials.ts';
+import { DEMO_PASSWORD, demoAccounts, demoTotpSecret } from '../features/organisation/demo-accounts.ts';
 import { seedDemo } from './seed-demo.ts';
 
 let t: TestApp;

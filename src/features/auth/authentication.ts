@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { Deps } from '../deps.ts';
-import { resolveSession, type ResolvedSession } from '../../features/auth/sessions.ts';
-import { resolveApiToken } from '../../features/auth/api-tokens.ts';
-import { AppError } from '../../lib/errors.ts';
-import { cookieNames } from './cookie-names.ts';
+import type { Deps } from '../../kernel/deps.ts';
+import { resolveSession, type ResolvedSession } from './sessions.ts';
+import { resolveApiToken } from './api-tokens.ts';
+import { AppError } from '../../kernel/errors.ts';
+import { cookieNames } from '../../kernel/http/cookie-names.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {

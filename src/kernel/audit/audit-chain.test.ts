@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, sha256Hex } from '../../lib/crypto.ts';
+import { canonicalJson, sha256Hex } from '../crypto.ts';
 import { GENESIS_HASH, checkChainBatch, hashAuditRow, type ChainRow, type ChainedContent } from './audit-chain.ts';
 
 /**

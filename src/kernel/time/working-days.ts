@@ -1,4 +1,4 @@
-import type { IsoDate } from '../../lib/dates.ts';
+import type { IsoDate } from './dates.ts';
 import { defaultCalendarConfig, isBankHoliday, type CalendarConfig } from './bank-holidays.ts';
 import { daysInMonth, fromDayNumber, isWeekend, isoFromParts, parseIsoDate, toDayNumber } from './iso-date.ts';
 

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { can, type Principal } from '../access/principal.ts';
+import { can, type Principal } from './principal.ts';
 
 /**
  * THE need-to-know rule for public complaints, as SQL over a `complaints` row aliased `c`. Every read path

@@ -1,4 +1,4 @@
-import { canonicalJson, sha256Hex } from '../../lib/crypto.ts';
+import { canonicalJson, sha256Hex } from '../crypto.ts';
 
 /** The hash of the chain before its first row. */
 export const GENESIS_HASH = '0'.repeat(64);

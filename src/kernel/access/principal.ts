@@ -1,4 +1,4 @@
-import { AppError, notFound } from '../../lib/errors.ts';
+import { AppError, notFound } from '../errors.ts';
 import type { AuditActor } from '../audit/audit-events.ts';
 import { roleAbilities, type Ability, type Role } from './roles.ts';
 

@@ -1,4 +1,4 @@
-import { isoDateString } from '../../lib/validation.ts';
+import { isoDateString } from '../../validation.ts';
 import { z } from 'zod';
 
 /**

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { Principal } from '../access/principal.ts';
+import type { Principal } from './principal.ts';
 
 /**
  * THE need-to-know rule for person records, as SQL over a `people` row aliased `p`. Every read path

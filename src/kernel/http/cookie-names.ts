@@ -1,4 +1,4 @@
-import type { Config } from '../config.ts';
+import type { Config } from '../config/config.ts';
 
 /**
  * The names of Probity's cookies. Served over https they carry the `__Host-` prefix, which a browser

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { authorize, type Principal } from '../access/principal.ts';
+import { authorize, type Principal } from './principal.ts';
 
 /**
  * THE need-to-know rule for vetting files (clearances, applications, decisions, appeals, reviews, list

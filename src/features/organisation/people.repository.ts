@@ -2,8 +2,8 @@ import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rawRows } from '../../db/raw-rows.ts';
 import { personIdentifiers, personMerges, personPostings, people, units } from '../../db/schema/index.ts';
-import type { Principal } from '../access/principal.ts';
-import { visiblePeopleSql } from './people-scope.ts';
+import type { Principal } from '../../kernel/access/principal.ts';
+import { visiblePeopleSql } from '../../kernel/access/people-scope.ts';
 
 const rows = rawRows;
 
