@@ -7,7 +7,7 @@ import { principalOf, requireApiPrincipal, requireSignedInPage } from '../../ker
 import { AppError } from '../../kernel/errors.ts';
 import { authorize } from '../../kernel/access/principal.ts';
 import { roleLabels, roles } from '../../kernel/access/roles.ts';
-import { errorList } from '../auth/form-helpers.ts';
+import { errorList } from '../auth/index.ts';
 import type { AdminAccountRow } from './admin-accounts.repository.ts';
 import {
   createAccountAsAdmin,

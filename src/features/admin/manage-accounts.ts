@@ -5,9 +5,9 @@ import { parseInput } from '../../kernel/validation.ts';
 import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
 import { roles } from '../../kernel/access/roles.ts';
 import { recordAudit } from '../../kernel/audit/record-audit.ts';
-import { findForce } from '../organisation/forces.repository.ts';
-import { deleteSessionsOfUser, updateUser } from '../auth/accounts.repository.ts';
-import { createUser, emailSetupLink, issueSetupLink } from '../auth/create-user.ts';
+import { findForce } from '../organisation/index.ts';
+import { deleteSessionsOfUser, updateUser } from '../auth/index.ts';
+import { createUser, emailSetupLink, issueSetupLink } from '../auth/index.ts';
 import { findAccountOfForce, listAccountsOfForce } from './admin-accounts.repository.ts';
 
 /**

@@ -17,11 +17,11 @@ import { principalOf, requireApiPrincipal, requireSignedInPage } from '../../ker
 import { formatDateTime } from '../../kernel/time/dates.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
 import { isRole, roleLabels } from '../../kernel/access/roles.ts';
-import { listUsersOfForce } from '../auth/accounts.repository.ts';
-import { errorList } from '../auth/form-helpers.ts';
+import { listUsersOfForce } from '../auth/index.ts';
+import { errorList } from '../auth/index.ts';
 import { auditEventSchema, auditEventTypes, type AuditEvent } from '../../kernel/audit/audit-events.ts';
 import { auditPolicy } from './audit.policy.ts';
-import { summariseClockEvent } from '../clocks/clock-audit-summary.ts';
+import { summariseClockEvent } from '../clocks/index.ts';
 import {
   AUDIT_PAGE_SIZE,
   auditFilterQuery,

@@ -6,11 +6,11 @@ import { randomToken, sha256Hex } from '../../kernel/crypto.ts';
 import { addMinutes } from '../../kernel/time/dates.ts';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../kernel/audit/record-audit.ts';
-import { findForce } from '../organisation/forces.repository.ts';
+import { findForce } from '../organisation/index.ts';
 import type { AuditActor } from '../../kernel/audit/audit-events.ts';
 import { roles } from '../../kernel/access/roles.ts';
 import { findUserByEmail, insertSetupToken, insertUser, type UserRow } from './accounts.repository.ts';
-import { queueAccountEmail } from '../notifications/notify.ts';
+import { queueAccountEmail } from '../notifications/index.ts';
 
 export const createUserInput = z.object({
   email: z.string().trim().toLowerCase().email('Enter an email address in the correct format'),

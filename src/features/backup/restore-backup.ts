@@ -1,5 +1,5 @@
 import { migrateDatabase, type Database } from '../../db/client.ts';
-import { verifyAuditChain, type VerifyResult } from '../audit/verify-audit-chain.ts';
+import { verifyAuditChain, type VerifyResult } from '../audit/index.ts';
 import { BackupFileError, describeMigration } from './backup-format.ts';
 import { BackupReader } from './backup-reader.ts';
 import { hasRows, readCatalog, useCanonicalOutput } from './backup.repository.ts';

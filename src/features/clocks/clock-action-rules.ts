@@ -1,5 +1,5 @@
 import type { Ability } from '../../kernel/access/roles.ts';
-import { CLOCK_ENDINGS } from '../misconduct/rules/clock-endings.ts';
+import { CLOCK_ENDINGS } from '../misconduct/index.ts';
 import { WINDOW_PERIODS, type PeriodKey } from '../../kernel/time/periods.ts';
 
 /**

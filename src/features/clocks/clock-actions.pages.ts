@@ -5,10 +5,10 @@ import { formatDate, ukToday } from '../../kernel/time/dates.ts';
 import { AppError, notFound, type FieldErrors } from '../../kernel/errors.ts';
 import { can } from '../../kernel/access/principal.ts';
 import { dateFromParts, errorSummary, first, type FormBody } from '../../kernel/forms.ts';
-import { viewCase } from '../misconduct/view-case.ts';
+import { viewCase } from '../misconduct/index.ts';
 import { actOnClock } from './act-on-clock.ts';
 import { CLOCK_ACTION_LABELS, clockActionsFor, EXTENDABLE, type ClockAction } from './clock-action-rules.ts';
-import { CLOCK_ENDINGS } from '../misconduct/rules/clock-endings.ts';
+import { CLOCK_ENDINGS } from '../misconduct/index.ts';
 import { isPeriodKey } from './sub-judice.ts';
 
 type ClockParams = { Params: { id: string; clockId: string } };

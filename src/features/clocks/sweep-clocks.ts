@@ -8,8 +8,8 @@ import { lockClocksToSweep, updateClock, type SweepRow } from './clocks.reposito
 import { parseIsoDate } from '../../kernel/time/iso-date.ts';
 import { WINDOW_PERIODS } from '../../kernel/time/periods.ts';
 import { startClock } from './start-clock.ts';
-import { sweepComplaintClocks, type ComplaintSweepResult } from '../complaints/sweep-complaint-clocks.ts';
-import { sweepVettingDeadlines, type VettingSweepResult } from '../vetting/vetting-deadline-sweep.ts';
+import { sweepComplaintClocks, type ComplaintSweepResult } from '../complaints/index.ts';
+import { sweepVettingDeadlines, type VettingSweepResult } from '../vetting/index.ts';
 
 /**
  * The clock sweeper (convention 9): deadlines are rows with a stored due date, and this finds the ones

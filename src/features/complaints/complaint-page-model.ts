@@ -7,7 +7,7 @@ import { defaultOutcomes, outcomeLabel } from './rules/outcomes.ts';
 import { RECORDING_GROUND_DEFINITIONS, RECORDING_GROUNDS } from './rules/recording.ts';
 import { iopcDecisionLabels, IOPC_DECISIONS, REFERRAL_GROUND_DEFINITIONS, REFERRAL_GROUNDS } from './rules/referral.ts';
 import { REVIEW_GROUND_DEFINITIONS, REVIEW_GROUNDS, reviewBodyLabels } from './rules/review-body.ts';
-import { GROUP_LABELS } from '../oversight/disproportionality.ts';
+import { GROUP_LABELS } from '../oversight/index.ts';
 import type { viewComplaint } from './view-complaint.ts';
 
 export const STATUS_FILTERS = Object.keys(statusLabels) as ComplaintStatus[];

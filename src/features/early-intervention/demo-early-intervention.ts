@@ -1,7 +1,7 @@
 import type { Deps } from '../../kernel/deps.ts';
 import type { IsoDate } from '../../kernel/time/dates.ts';
 import type { Principal } from '../../kernel/access/principal.ts';
-import { accountOf } from '../auth/demo-account.ts';
+import { accountOf } from '../auth/index.ts';
 import { listVisibleAlerts } from './alerts.repository.ts';
 import { planIntervention, recordFollowUp } from './interventions.ts';
 import { moveAlert } from './move-alert.ts';

@@ -1,7 +1,7 @@
 import type { Deps } from '../../kernel/deps.ts';
 import { AppError } from '../../kernel/errors.ts';
 import type { AuditActor } from '../../kernel/audit/audit-events.ts';
-import { openCsv } from '../imports/csv-source.ts';
+import { openCsv } from '../imports/index.ts';
 import { importSignals, type SignalImportResult } from './import-signals.ts';
 import { loadSignalMapping, mapSignalRow, missingColumns } from './signal-mapping.ts';
 

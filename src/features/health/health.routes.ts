@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../kernel/deps.ts';
-import { sweepStatus } from '../scheduler/sweep-status.ts';
+import { sweepStatus } from '../scheduler/index.ts';
 import { pingDatabase } from './health.repository.ts';
 
 /** Whether the database answers, and how fast: the one check behind /health (JSON) and /status (a page). */

@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../kernel/deps.ts';
 import { requireSignedInPage, principalOf } from '../../kernel/http/guards.ts';
 import { can } from '../../kernel/access/principal.ts';
-import { findForce } from '../organisation/forces.repository.ts';
-import { caseWorkQueue } from '../misconduct/work-queue.ts';
+import { findForce } from '../organisation/index.ts';
+import { caseWorkQueue } from '../misconduct/index.ts';
 
 /**
  * The start page is a work queue: the steps waiting for the user (counts of cases that link to the lists

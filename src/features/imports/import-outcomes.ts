@@ -1,4 +1,4 @@
-import type { AllegationState, ProceedingsForm, Sanction } from '../misconduct/rules/allegation-types.ts';
+import type { AllegationState, ProceedingsForm, Sanction } from '../misconduct/index.ts';
 
 /**
  * What an imported allegation's history ended in, in Probity's words. A mapping's value maps turn a source's

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/client.ts';
-import { refreshAllegationFigures } from '../misconduct/allegation-figures.repository.ts';
+import { refreshAllegationFigures } from '../misconduct/index.ts';
 import { importedTrack } from './import-outcomes.ts';
 import type { MappedRow } from './map-row.ts';
 import { firstBy } from './first-by.ts';

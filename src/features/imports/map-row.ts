@@ -1,6 +1,6 @@
 import { AppError } from '../../kernel/errors.ts';
 import type { IsoDate } from '../../kernel/time/dates.ts';
-import type { ProceedingsForm, Sanction } from '../misconduct/rules/allegation-types.ts';
+import type { ProceedingsForm, Sanction } from '../misconduct/index.ts';
 import { regimeFor } from '../../kernel/time/regime.ts';
 import {
   constantOrLookup,

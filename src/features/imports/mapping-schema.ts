@@ -14,8 +14,8 @@ import {
   unitKinds,
 } from '../../db/schema/index.ts';
 import { REGIME_VERSIONS } from '../../kernel/time/regime.ts';
-import { SANCTIONS } from '../misconduct/rules/allegation-types.ts';
-import { standardsOfProfessionalBehaviour } from '../misconduct/taxonomy.ts';
+import { SANCTIONS } from '../misconduct/index.ts';
+import { standardsOfProfessionalBehaviour } from '../misconduct/index.ts';
 import { IMPORT_OUTCOMES, PROCEEDINGS_FORMS } from './import-outcomes.ts';
 
 /**

@@ -5,8 +5,8 @@ import { parseInput, blank } from '../../kernel/validation.ts';
 import { partyRoles } from '../../db/schema/index.ts';
 import { recordAudit } from '../../kernel/audit/record-audit.ts';
 import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
-import { findUserById } from '../auth/accounts.repository.ts';
-import { findVisiblePerson, resolveReference } from '../organisation/people.repository.ts';
+import { findUserById } from '../auth/index.ts';
+import { findVisiblePerson, resolveReference } from '../organisation/index.ts';
 import { findVisibleCase, subjectsOf } from './cases.repository.ts';
 import { insertCaseParty, partiesOf, partyExists } from './case-details.repository.ts';
 

@@ -4,10 +4,10 @@ import { AppError, notFound, staleVersion } from '../../kernel/errors.ts';
 import { parseInput } from '../../kernel/validation.ts';
 import { recordAudit } from '../../kernel/audit/record-audit.ts';
 import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
-import { findUserById } from '../auth/accounts.repository.ts';
+import { findUserById } from '../auth/index.ts';
 import { isRole, roleAbilities } from '../../kernel/access/roles.ts';
 import { findVisibleCase, personIsInvolved, updateCase } from './cases.repository.ts';
-import { notifyUsers } from '../notifications/notify.ts';
+import { notifyUsers } from '../notifications/index.ts';
 
 export const allocateCaseInput = z.object({
   caseId: z.string().uuid(),

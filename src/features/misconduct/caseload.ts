@@ -3,7 +3,7 @@ import { ukToday } from '../../kernel/time/dates.ts';
 import { authorize, type Principal } from '../../kernel/access/principal.ts';
 import { investigatorsOfForce } from './case-page-model.ts';
 import { caseloadRows } from './case-details.repository.ts';
-import { countVisibleDeadlines } from '../clocks/clocks.repository.ts';
+import { countVisibleDeadlines } from '../clocks/index.ts';
 
 export type CaseloadLine = {
   leadId: string;

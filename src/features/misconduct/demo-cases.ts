@@ -5,7 +5,7 @@ import { contextFor } from './demo/action-choice.ts';
 import { specCases } from './demo/case-specs.ts';
 import { makeRng, toDay } from './demo/days-and-chance.ts';
 import { loadCase } from './demo/replay.ts';
-import { accountOf } from '../auth/demo-account.ts';
+import { accountOf } from '../auth/index.ts';
 import { assignTargets, type Memos } from './demo/state-coverage.ts';
 import { planAllegation } from './demo/track-planner.ts';
 import { ALLEGATION_STATUSES } from './rules/allegation-types.ts';

@@ -6,7 +6,7 @@ import { AppError, notFound, staleVersion } from '../../kernel/errors.ts';
 import { isoDateString, parseInput } from '../../kernel/validation.ts';
 import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
 import { recordAudit } from '../../kernel/audit/record-audit.ts';
-import { cancelCaseClocks, startClock } from '../clocks/start-clock.ts';
+import { cancelCaseClocks, startClock } from '../clocks/index.ts';
 import { refreshAllegationFigures } from './allegation-figures.repository.ts';
 import { caseHasProgressed } from './case-corrections.repository.ts';
 import { findVisibleCase, updateCase } from './cases.repository.ts';

@@ -2,10 +2,10 @@ import type { Deps } from '../../kernel/deps.ts';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../kernel/audit/record-audit.ts';
 import type { AuditActor } from '../../kernel/audit/audit-events.ts';
-import { startClock } from '../clocks/start-clock.ts';
+import { startClock } from '../clocks/index.ts';
 import { standardsOfProfessionalBehaviour } from './taxonomy.ts';
 import { regimeOf } from './case-context.ts';
-import { findForce } from '../organisation/forces.repository.ts';
+import { findForce } from '../organisation/index.ts';
 import {
   countFurtherListReturns,
   existingListReturn,

@@ -5,7 +5,7 @@ import { ukToday } from '../../kernel/time/dates.ts';
 import { parseInput, isoDateString } from '../../kernel/validation.ts';
 import { recordAudit } from '../../kernel/audit/record-audit.ts';
 import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
-import { cancelCaseClocks, startClock, stopClocks } from '../clocks/start-clock.ts';
+import { cancelCaseClocks, startClock, stopClocks } from '../clocks/index.ts';
 import type { PeriodKey } from '../../kernel/time/periods.ts';
 import type { AuditActor } from '../../kernel/audit/audit-events.ts';
 import type { Db } from '../../db/client.ts';
@@ -18,7 +18,7 @@ import { contextOf, factsOf, regimeOf } from './case-context.ts';
 import { createListReturn } from './list-returns.ts';
 import { hearingDateOfAllegation } from './hearings.repository.ts';
 import { findingBeforeHearingRefusal } from './rules/hearing-panel.ts';
-import { openReviewForAllegationStep } from '../vetting/conduct-review-triggers.ts';
+import { openReviewForAllegationStep } from '../vetting/index.ts';
 import { refreshAllegationFigures } from './allegation-figures.repository.ts';
 import {
   allegationStepsOf,

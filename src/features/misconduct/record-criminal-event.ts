@@ -6,9 +6,9 @@ import { parseInput, isoDateString, blank } from '../../kernel/validation.ts';
 import { criminalEventKinds } from '../../db/schema/index.ts';
 import { recordAudit } from '../../kernel/audit/record-audit.ts';
 import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
-import { applySubJudicePause } from '../clocks/sub-judice.ts';
+import { applySubJudicePause } from '../clocks/index.ts';
 import { findSubjectForUpdate, findVisibleCase, insertCriminalEvent } from './cases.repository.ts';
-import { openReviewForCriminalEvent } from '../vetting/conduct-review-triggers.ts';
+import { openReviewForCriminalEvent } from '../vetting/index.ts';
 
 const isoDate = isoDateString('Enter a date in the format 2026-03-27');
 

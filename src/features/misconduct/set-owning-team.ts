@@ -4,7 +4,7 @@ import { AppError, notFound, staleVersion } from '../../kernel/errors.ts';
 import { parseInput } from '../../kernel/validation.ts';
 import { recordAudit } from '../../kernel/audit/record-audit.ts';
 import { actorOf, authorize, can, type Principal } from '../../kernel/access/principal.ts';
-import { unitsOfForce } from '../organisation/people.repository.ts';
+import { unitsOfForce } from '../organisation/index.ts';
 import { findVisibleCase, updateCase } from './cases.repository.ts';
 import { unitName } from './case-details.repository.ts';
 

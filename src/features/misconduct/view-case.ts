@@ -5,7 +5,7 @@ import { ukToday } from '../../kernel/time/dates.ts';
 import { referralNoticeBeforeCommencement } from './rules/transitional.ts';
 import { recordAudit } from '../../kernel/audit/record-audit.ts';
 import { actorOf, authorize, can, type Principal } from '../../kernel/access/principal.ts';
-import { clockEventsOfCase, clocksOfCase } from '../clocks/clocks.repository.ts';
+import { clockEventsOfCase, clocksOfCase } from '../clocks/index.ts';
 import { allowedActions } from './rules/allegation-workflow.ts';
 import { STATUS_LABELS } from './rules/allegation-table.ts';
 import { actionAbility } from './allegation-action-input.ts';

@@ -1,7 +1,7 @@
 import type { Deps } from '../../kernel/deps.ts';
 import type { Db } from '../../db/client.ts';
 import type { IsoDate } from '../../kernel/time/dates.ts';
-import { flaggedCount } from '../restrictions/restriction-reports.ts';
+import { flaggedCount } from '../restrictions/index.ts';
 import {
   recommendationStatuses,
   restrictionsByKind,

@@ -3,14 +3,14 @@ import type { Deps } from '../../kernel/deps.ts';
 import { ukToday, type IsoDate } from '../../kernel/time/dates.ts';
 import { notFound } from '../../kernel/errors.ts';
 import { actorOf, authorize, can, type Principal } from '../../kernel/access/principal.ts';
-import { listUsersOfForce } from '../auth/accounts.repository.ts';
+import { listUsersOfForce } from '../auth/index.ts';
 import { recordAudit } from '../../kernel/audit/record-audit.ts';
-import { clocksOfCase, clockEventsOfCase } from '../clocks/clocks.repository.ts';
-import { factsOf } from '../misconduct/case-context.ts';
-import { casePageModel } from '../misconduct/case-page-model.ts';
-import { caseRestrictionBanner } from '../restrictions/restriction-summary.ts';
-import { allegationsOf, listReturnsOf, subjectsOf, timelineOf } from '../misconduct/cases.repository.ts';
-import { STATUS_LABELS } from '../misconduct/rules/allegation-table.ts';
+import { clocksOfCase, clockEventsOfCase } from '../clocks/index.ts';
+import { factsOf } from '../misconduct/index.ts';
+import { casePageModel } from '../misconduct/index.ts';
+import { caseRestrictionBanner } from '../restrictions/index.ts';
+import { allegationsOf, listReturnsOf, subjectsOf, timelineOf } from '../misconduct/index.ts';
+import { STATUS_LABELS } from '../misconduct/index.ts';
 import {
   currentSampleOfCase,
   insertRead,

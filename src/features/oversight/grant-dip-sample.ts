@@ -5,7 +5,7 @@ import { AppError } from '../../kernel/errors.ts';
 import { parseInput, isoDateString } from '../../kernel/validation.ts';
 import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
 import { isRole, roleAbilities } from '../../kernel/access/roles.ts';
-import { listUsersOfForce } from '../auth/accounts.repository.ts';
+import { listUsersOfForce } from '../auth/index.ts';
 import { recordAudit } from '../../kernel/audit/record-audit.ts';
 import { insertSample, visibleCasesByReference } from './dip-samples.repository.ts';
 

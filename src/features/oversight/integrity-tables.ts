@@ -1,6 +1,6 @@
 import { restrictionKinds, trackerStatuses } from '../../db/schema/index.ts';
 import { formatDate, type IsoDate } from '../../kernel/time/dates.ts';
-import { KIND_LABELS } from '../restrictions/restriction-rules.ts';
+import { KIND_LABELS } from '../restrictions/index.ts';
 import type { TableSpec } from './disclosure-control.ts';
 import type { RecommendationRow, RestrictionKindRow, VettingCounts } from './integrity.repository.ts';
 import type { ReportingPeriod } from './period.ts';

@@ -5,7 +5,7 @@ import { principalOf, requireSignedInPage } from '../../kernel/http/guards.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { can } from '../../kernel/access/principal.ts';
 import { errorSummary } from '../../kernel/forms.ts';
-import { findForce } from '../organisation/forces.repository.ts';
+import { findForce } from '../organisation/index.ts';
 import { renderChart } from './charts.ts';
 import type { DashboardSection } from './dashboard-sections.ts';
 import { exportTables } from './export-tables.ts';

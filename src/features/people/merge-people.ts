@@ -4,7 +4,7 @@ import { AppError, notFound, staleVersion } from '../../kernel/errors.ts';
 import { parseInput } from '../../kernel/validation.ts';
 import { recordAudit } from '../../kernel/audit/record-audit.ts';
 import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
-import { findVisiblePerson, insertMerge, mergedInto, setMergedInto, bumpVersion } from '../organisation/people.repository.ts';
+import { findVisiblePerson, insertMerge, mergedInto, setMergedInto, bumpVersion } from '../organisation/index.ts';
 
 export const mergePeopleInput = z.object({
   survivorId: z.string().uuid(),

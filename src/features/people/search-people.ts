@@ -4,7 +4,7 @@ import { parseInput } from '../../kernel/validation.ts';
 import { personStatuses, personTypes } from '../../db/schema/index.ts';
 import { recordAudit } from '../../kernel/audit/record-audit.ts';
 import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
-import { searchDirectory } from '../organisation/people.repository.ts';
+import { searchDirectory } from '../organisation/index.ts';
 
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 

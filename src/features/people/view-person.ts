@@ -3,12 +3,12 @@ import type { Deps } from '../../kernel/deps.ts';
 import { notFound } from '../../kernel/errors.ts';
 import { recordAudit } from '../../kernel/audit/record-audit.ts';
 import { actorOf, authorize, can, type Principal } from '../../kernel/access/principal.ts';
-import { allegationsAgainstPerson } from '../misconduct/cases.repository.ts';
-import { STATUS_LABELS } from '../misconduct/rules/allegation-table.ts';
+import { allegationsAgainstPerson } from '../misconduct/index.ts';
+import { STATUS_LABELS } from '../misconduct/index.ts';
 import { peoplePolicy } from './people.policy.ts';
-import { findVisiblePerson, identifiersOf, mergedInto, mergesOf, postingsOf } from '../organisation/people.repository.ts';
-import { personReviewNotice } from '../vetting/person-review-notice.ts';
-import { personRestrictionBanner } from '../restrictions/restriction-summary.ts';
+import { findVisiblePerson, identifiersOf, mergedInto, mergesOf, postingsOf } from '../organisation/index.ts';
+import { personReviewNotice } from '../vetting/index.ts';
+import { personRestrictionBanner } from '../restrictions/index.ts';
 
 const personId = z.string().uuid();
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

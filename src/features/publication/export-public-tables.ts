@@ -1,9 +1,9 @@
 import type { Deps } from '../../kernel/deps.ts';
 import { notFound } from '../../kernel/errors.ts';
-import { allTables } from '../oversight/dashboard-sections.ts';
-import { CSV_TYPE, tablesToXlsx, tableToCsv, XLSX_TYPE } from '../oversight/exports.ts';
-import type { ExportFile } from '../oversight/export-tables.ts';
-import { financialYearLabel, type PeriodQuery } from '../oversight/period.ts';
+import { allTables } from '../oversight/index.ts';
+import { CSV_TYPE, tablesToXlsx, tableToCsv, XLSX_TYPE } from '../oversight/index.ts';
+import type { ExportFile } from '../oversight/index.ts';
+import { financialYearLabel, type PeriodQuery } from '../oversight/index.ts';
 import { viewPublicPage } from './public-page.ts';
 
 /**

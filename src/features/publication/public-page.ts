@@ -2,10 +2,10 @@ import type { Deps } from '../../kernel/deps.ts';
 import { ukToday } from '../../kernel/time/dates.ts';
 import { notFound } from '../../kernel/errors.ts';
 import { parseInput } from '../../kernel/validation.ts';
-import { findForce } from '../organisation/forces.repository.ts';
-import { gatherDashboardData } from '../oversight/dashboard-data.ts';
-import { caseSections } from '../oversight/dashboard-sections.ts';
-import { publicScope } from '../oversight/oversight-scope.ts';
+import { findForce } from '../organisation/index.ts';
+import { gatherDashboardData } from '../oversight/index.ts';
+import { caseSections } from '../oversight/index.ts';
+import { publicScope } from '../oversight/index.ts';
 import {
   asAtDay,
   financialYearOf,
@@ -13,7 +13,7 @@ import {
   periodQuerySchema,
   selectableYears,
   type PeriodQuery,
-} from '../oversight/period.ts';
+} from '../oversight/index.ts';
 import { publishedNotices } from './publication.repository.ts';
 
 /**

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import { ukToday } from '../../kernel/time/dates.ts';
-import { findForce } from '../organisation/forces.repository.ts';
+import { findForce } from '../organisation/index.ts';
 import { evidenceOf } from './evidence.repository.ts';
 import { loadTracker } from './load-tracker.ts';
 import type { ReportRow } from './reports.repository.ts';

@@ -2,7 +2,7 @@ import type { Deps } from '../../kernel/deps.ts';
 import type { IsoDate } from '../../kernel/time/dates.ts';
 import type { UploadedFile } from '../../kernel/http/uploads.ts';
 import type { Principal } from '../../kernel/access/principal.ts';
-import { accountOf } from '../auth/demo-account.ts';
+import { accountOf } from '../auth/index.ts';
 import { addAction } from './add-action.ts';
 import { addComment } from './add-comment.ts';
 import { addItem } from './add-item.ts';

@@ -1,7 +1,7 @@
 import type { Deps } from '../../kernel/deps.ts';
 import { formatDate, type IsoDate } from '../../kernel/time/dates.ts';
-import { notifyUsers } from '../notifications/notify.ts';
-import { reminderStage, type ReminderStage } from '../notifications/reminder-stage.ts';
+import { notifyUsers } from '../notifications/index.ts';
+import { reminderStage, type ReminderStage } from '../notifications/index.ts';
 import { CLOSED_STATUSES } from './report-rules.ts';
 import { reminderCandidates, unitMembersOf } from './reports.repository.ts';
 import { reportClocks, type ReportClock } from './rules/report-clocks.ts';

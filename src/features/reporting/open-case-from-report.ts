@@ -7,7 +7,7 @@ import { AppError } from '../../kernel/errors.ts';
 import { parseInput } from '../../kernel/validation.ts';
 import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
 import { recordAudit } from '../../kernel/audit/record-audit.ts';
-import { openCase } from '../misconduct/open-case.ts';
+import { openCase } from '../misconduct/index.ts';
 import { openReport } from './report-content.ts';
 import { statusChangeRefusal } from './report-rules.ts';
 import { missingPassages, parsePassages, redact } from './rules/redaction.ts';

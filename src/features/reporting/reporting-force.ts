@@ -1,6 +1,6 @@
 import type { Deps } from '../../kernel/deps.ts';
 import { notFound } from '../../kernel/errors.ts';
-import { findForce } from '../organisation/forces.repository.ts';
+import { findForce } from '../organisation/index.ts';
 import { masterKeyOf } from './report-crypto.ts';
 
 /** The force whose reporting page this is: 404 for no such force, 503 while the channel has no key. */

@@ -1,7 +1,7 @@
 import type { Deps } from '../../kernel/deps.ts';
 import { actorOf, authorize, can, type Principal } from '../../kernel/access/principal.ts';
 import { recordAudit } from '../../kernel/audit/record-audit.ts';
-import type { DisclosedTable } from '../oversight/disclosure-control.ts';
+import type { DisclosedTable } from '../oversight/index.ts';
 import { CATEGORY_LABELS } from './report-content.ts';
 import { reportStatistics } from './rules/report-statistics.ts';
 import { statisticsRowsOf } from './reports.repository.ts';

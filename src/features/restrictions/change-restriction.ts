@@ -2,7 +2,7 @@ import type { Deps } from '../../kernel/deps.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { parseInput } from '../../kernel/validation.ts';
 import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
-import { findSubjectForUpdate } from '../misconduct/cases.repository.ts';
+import { findSubjectForUpdate } from '../misconduct/index.ts';
 import { changeInput, type ChangeInput } from './restriction-input.ts';
 import { decisionDateErrors, failIf, lockRestriction, replaceRestrictionRow } from './restriction-steps.ts';
 import { latestDecisionOn } from './restriction-history.ts';

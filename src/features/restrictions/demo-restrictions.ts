@@ -1,8 +1,8 @@
 import type { Deps } from '../../kernel/deps.ts';
 import type { IsoDate } from '../../kernel/time/dates.ts';
 import { addCalendarDays } from '../../kernel/time/working-days.ts';
-import { accountOf } from '../auth/demo-account.ts';
-import { recordCriminalEvent } from '../misconduct/record-criminal-event.ts';
+import { accountOf } from '../auth/index.ts';
+import { recordCriminalEvent } from '../misconduct/index.ts';
 import { imposeRestriction } from './impose-restriction.ts';
 import { liftRestriction } from './lift-restriction.ts';
 import { recordSeniorRationale } from './record-senior-rationale.ts';

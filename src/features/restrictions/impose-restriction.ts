@@ -3,7 +3,7 @@ import { AppError, notFound } from '../../kernel/errors.ts';
 import { parseInput } from '../../kernel/validation.ts';
 import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
 import { recordAudit } from '../../kernel/audit/record-audit.ts';
-import { findSubjectForUpdate, findVisibleCase } from '../misconduct/cases.repository.ts';
+import { findSubjectForUpdate, findVisibleCase } from '../misconduct/index.ts';
 import { imposeInput, type ImposeInput } from './restriction-input.ts';
 import { decisionDateErrors, failIf, putInForce } from './restriction-steps.ts';
 import { findInForceOfSubject } from './restrictions.repository.ts';

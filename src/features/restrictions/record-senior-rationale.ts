@@ -6,7 +6,7 @@ import { parseInput } from '../../kernel/validation.ts';
 import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
 import type { AuditActor } from '../../kernel/audit/audit-events.ts';
 import { recordAudit } from '../../kernel/audit/record-audit.ts';
-import { findSubjectForUpdate, findVisibleCase, type CaseRow } from '../misconduct/cases.repository.ts';
+import { findSubjectForUpdate, findVisibleCase, type CaseRow } from '../misconduct/index.ts';
 import { rationaleInput, type RationaleInput } from './restriction-input.ts';
 import { rationaleValidUntil } from './restriction-rules.ts';
 import { insertRationale } from './restrictions.repository.ts';

@@ -3,9 +3,9 @@ import type { Db } from '../../db/client.ts';
 import type { IsoDate } from '../../kernel/time/dates.ts';
 import type { AuditActor } from '../../kernel/audit/audit-events.ts';
 import { recordAudit } from '../../kernel/audit/record-audit.ts';
-import { startClock } from '../clocks/start-clock.ts';
-import { regimeOf } from '../misconduct/case-context.ts';
-import type { CaseRow } from '../misconduct/cases.repository.ts';
+import { startClock } from '../clocks/index.ts';
+import { regimeOf } from '../misconduct/index.ts';
+import type { CaseRow } from '../misconduct/index.ts';
 import { noticePeriodOf, reviewPeriodOf, type RestrictionKind } from './restriction-rules.ts';
 import { endClock, lockLiveRestrictionClocks } from './restrictions.repository.ts';
 

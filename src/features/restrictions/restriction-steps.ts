@@ -6,8 +6,8 @@ import { formatDate, type IsoDate } from '../../kernel/time/dates.ts';
 import type { Principal } from '../../kernel/access/principal.ts';
 import type { AuditActor } from '../../kernel/audit/audit-events.ts';
 import { recordAudit } from '../../kernel/audit/record-audit.ts';
-import { findVisibleCase, type CaseRow } from '../misconduct/cases.repository.ts';
-import { openReviewForTrigger } from '../vetting/open-review-for-trigger.ts';
+import { findVisibleCase, type CaseRow } from '../misconduct/index.ts';
+import { openReviewForTrigger } from '../vetting/index.ts';
 import {
   closeRestrictionClocks,
   endRestrictionClocks,

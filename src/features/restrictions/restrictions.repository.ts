@@ -4,7 +4,7 @@ import { rawRows } from '../../db/raw-rows.ts';
 import { clocks, dutyRestrictions, restrictionDecisions, suspensionFlagRationales } from '../../db/schema/index.ts';
 import type { IsoDate } from '../../kernel/time/dates.ts';
 import type { Principal } from '../../kernel/access/principal.ts';
-import { ACTIVE_CLOCK_STATES, type ClockRow } from '../clocks/clocks.repository.ts';
+import { ACTIVE_CLOCK_STATES, type ClockRow } from '../clocks/index.ts';
 import { visibleCasesSql } from '../../kernel/access/cases-scope.ts';
 
 /**

@@ -4,7 +4,7 @@ import { formatDate, ukToday } from '../../kernel/time/dates.ts';
 import { parseInput } from '../../kernel/validation.ts';
 import { actorOf, authorize, can, type Principal } from '../../kernel/access/principal.ts';
 import { recordAudit } from '../../kernel/audit/record-audit.ts';
-import { findSubjectForUpdate } from '../misconduct/cases.repository.ts';
+import { findSubjectForUpdate } from '../misconduct/index.ts';
 import { endRestrictionClocks, startReviewClock } from './restriction-clocks.ts';
 import { restrictionHistory } from './restriction-history.ts';
 import { reviewInput, type ReviewInput } from './restriction-input.ts';

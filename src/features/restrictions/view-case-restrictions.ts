@@ -3,7 +3,7 @@ import type { Deps } from '../../kernel/deps.ts';
 import { notFound } from '../../kernel/errors.ts';
 import { actorOf, authorize, can, type Principal } from '../../kernel/access/principal.ts';
 import { recordAudit } from '../../kernel/audit/record-audit.ts';
-import { findVisibleCase, subjectsOf } from '../misconduct/cases.repository.ts';
+import { findVisibleCase, subjectsOf } from '../misconduct/index.ts';
 import {
   decisionsOf,
   rationalesOfCase,

@@ -3,7 +3,7 @@ import type { Deps } from '../../kernel/deps.ts';
 import { notFound } from '../../kernel/errors.ts';
 import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
 import { recordAudit } from '../../kernel/audit/record-audit.ts';
-import { findVisibleCase } from '../misconduct/cases.repository.ts';
+import { findVisibleCase } from '../misconduct/index.ts';
 import { decisionsOf, findVisibleRestrictionCase, restrictionsOfCase, userNames } from './restrictions.repository.ts';
 
 /** One restriction with its history, for the API: an audited read through the case's need-to-know. */

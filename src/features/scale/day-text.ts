@@ -1,4 +1,4 @@
-import { toIso } from '../misconduct/demo/days-and-chance.ts';
+import { toIso } from '../misconduct/index.ts';
 
 /*
  * Dates as text, cached: the generator writes tens of millions of dates over a few thousand distinct days,

@@ -1,5 +1,5 @@
 import type { PeriodKey } from '../../kernel/time/periods.ts';
-import { toDay } from '../misconduct/demo/days-and-chance.ts';
+import { toDay } from '../misconduct/index.ts';
 import type { CopyTable } from './copy-text.ts';
 import { fastRng } from './fast-rng.ts';
 import type { ForcePlan } from './scale-plan.ts';

@@ -1,4 +1,4 @@
-import { personTypeShares } from '../organisation/demo-reference-data.ts';
+import { personTypeShares } from '../organisation/index.ts';
 import { FORCE_HEADCOUNTS, type ForceHeadcount } from './force-headcounts.ts';
 import { seedFrom } from './fast-rng.ts';
 

@@ -1,10 +1,10 @@
 import type { caseSources, caseTypes } from '../../db/schema/index.ts';
-import { actionAbility } from '../misconduct/allegation-action-input.ts';
+import { actionAbility } from '../misconduct/index.ts';
 import { at, isoOf as toIso, isoOrNull as iso } from './day-text.ts';
-import { initialAllegationState } from '../misconduct/rules/allegation-workflow.ts';
+import { initialAllegationState } from '../misconduct/index.ts';
 import type { RegimeVersion } from '../../kernel/time/regime.ts';
-import { standardsOfProfessionalBehaviour } from '../misconduct/taxonomy.ts';
-import { familyNames, femaleGivenNames, maleGivenNames } from '../organisation/demo-names.ts';
+import { standardsOfProfessionalBehaviour } from '../misconduct/index.ts';
+import { familyNames, femaleGivenNames, maleGivenNames } from '../organisation/index.ts';
 import { CopyTable } from './copy-text.ts';
 import type { CaseGeneratorOptions } from './synthetic-cases.ts';
 import type { LedgerAllegation, LedgerResult } from './synthetic-clocks.ts';

@@ -1,9 +1,9 @@
 import { caseTypes } from '../../db/schema/index.ts';
 import type { PeriodKey } from '../../kernel/time/periods.ts';
-import { type Source } from '../misconduct/demo/case-templates.ts';
+import { type Source } from '../misconduct/index.ts';
 import { isoOf as toIso } from './day-text.ts';
 import { regimeFor, type RegimeVersion } from '../../kernel/time/regime.ts';
-import { areaNames } from '../organisation/demo-reference-data.ts';
+import { areaNames } from '../organisation/index.ts';
 import { cumulativeOf, type FastRng } from './fast-rng.ts';
 import { runLedger, type ClockRules, type InstanceStep, type LedgerAllegation } from './synthetic-clocks.ts';
 import { writeCaseRows, type CaseTables, type GeneratedCase } from './synthetic-case-rows.ts';

@@ -1,9 +1,9 @@
 import type { CalendarConfig } from '../../kernel/time/bank-holidays.ts';
 import { WINDOW_PERIODS, computeDeadline, type PeriodKey, type ResolvedPeriods } from '../../kernel/time/periods.ts';
-import { toDay } from '../misconduct/demo/days-and-chance.ts';
+import { toDay } from '../misconduct/index.ts';
 import { isoOf as toIso } from './day-text.ts';
-import { initialAllegationState, onSubjectLeftDuringInvestigation } from '../misconduct/rules/allegation-workflow.ts';
-import type { AllegationStatus } from '../misconduct/rules/allegation-types.ts';
+import { initialAllegationState, onSubjectLeftDuringInvestigation } from '../misconduct/index.ts';
+import type { AllegationStatus } from '../misconduct/index.ts';
 import type { RegimeVersion } from '../../kernel/time/regime.ts';
 import type { FastRng } from './fast-rng.ts';
 import type { TemplateStep } from './track-library.ts';

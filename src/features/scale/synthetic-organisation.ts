@@ -1,7 +1,7 @@
 import type { Role } from '../../kernel/access/roles.ts';
-import { generateDemoOrganisation, type DemoOrganisation, type DemoPerson } from '../organisation/demo-organisation.ts';
-import { demoTotpSecret } from '../organisation/demo-accounts.ts';
-import { toDay } from '../misconduct/demo/days-and-chance.ts';
+import { generateDemoOrganisation, type DemoOrganisation, type DemoPerson } from '../organisation/index.ts';
+import { demoTotpSecret } from '../organisation/index.ts';
+import { toDay } from '../misconduct/index.ts';
 import type { FastRng } from './fast-rng.ts';
 import type { ForcePlan } from './scale-plan.ts';
 

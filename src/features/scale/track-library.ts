@@ -1,20 +1,20 @@
-import { toWorkflowAction, type AllegationActionInput } from '../misconduct/allegation-action-input.ts';
-import type { Profile } from '../misconduct/demo/action-choice.ts';
-import { GROUP_THEMES, THEMES, type Theme } from '../misconduct/demo/case-templates.ts';
-import { makeRng, toDay } from '../misconduct/demo/days-and-chance.ts';
-import type { Memos } from '../misconduct/demo/state-coverage.ts';
-import { planAllegation } from '../misconduct/demo/track-planner.ts';
+import { toWorkflowAction, type AllegationActionInput } from '../misconduct/index.ts';
+import type { Profile } from '../misconduct/index.ts';
+import { GROUP_THEMES, THEMES, type Theme } from '../misconduct/index.ts';
+import { makeRng, toDay } from '../misconduct/index.ts';
+import type { Memos } from '../misconduct/index.ts';
+import { planAllegation } from '../misconduct/index.ts';
 import {
   initialAllegationState,
   onSubjectLeftDuringInvestigation,
   transition,
-} from '../misconduct/rules/allegation-workflow.ts';
+} from '../misconduct/index.ts';
 import type {
   AllegationContext,
   AllegationState,
   AllegationStatus,
   WorkflowEffect,
-} from '../misconduct/rules/allegation-types.ts';
+} from '../misconduct/index.ts';
 import { REGIME_VERSIONS, type RegimeVersion } from '../../kernel/time/regime.ts';
 
 /*

@@ -4,7 +4,7 @@ import type { IsoDate } from '../../kernel/time/dates.ts';
 import { checkTypes, type designatedPosts, type vettingClearances, type vettingClocks } from '../../db/schema/index.ts';
 import { systemActor } from '../../kernel/audit/audit-events.ts';
 import { addCalendarDays } from '../../kernel/time/working-days.ts';
-import { accountOf } from '../auth/demo-account.ts';
+import { accountOf } from '../auth/index.ts';
 import { checksOfFile } from './vetting-file.repository.ts';
 import { createApplication } from './create-application.ts';
 import { decideApplication } from './decide.ts';

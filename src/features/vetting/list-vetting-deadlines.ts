@@ -4,7 +4,7 @@ import { recordAudit } from '../../kernel/audit/record-audit.ts';
 import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
 import { toDayNumber } from '../../kernel/time/iso-date.ts';
 import { WINDOW_PERIODS } from '../../kernel/time/periods.ts';
-import { isPeriodKey } from '../clocks/sub-judice.ts';
+import { isPeriodKey } from '../clocks/index.ts';
 import { addCalendarDays } from '../../kernel/time/working-days.ts';
 import { listVisibleVettingDeadlines, type VettingDeadlineRow } from './vetting-deadlines.repository.ts';
 import { ukToday } from '../../kernel/time/dates.ts';

@@ -4,7 +4,7 @@ import { principalOf } from '../../kernel/http/guards.ts';
 import { adverseInfoTypes, adverseRelations, checkStatuses, checkTypes } from '../../db/schema/index.ts';
 import type { FieldErrors } from '../../kernel/errors.ts';
 import { can } from '../../kernel/access/principal.ts';
-import { dueTag } from '../clocks/clocks.routes.ts';
+import { dueTag } from '../clocks/index.ts';
 import { toDayNumber } from '../../kernel/time/iso-date.ts';
 import { errorSummary } from '../../kernel/forms.ts';
 import { declarationCategoryLabel } from './declaration-categories.ts';

@@ -4,7 +4,7 @@ import { principalOf, requireSignedInPage } from '../../kernel/http/guards.ts';
 import { reviewTriggers } from '../../db/schema/index.ts';
 import { AppError, type FieldErrors } from '../../kernel/errors.ts';
 import { can } from '../../kernel/access/principal.ts';
-import { dueTag } from '../clocks/clocks.routes.ts';
+import { dueTag } from '../clocks/index.ts';
 import { toDayNumber } from '../../kernel/time/iso-date.ts';
 import { errorSummary, first, type FormBody } from '../../kernel/forms.ts';
 import { assignReview } from './assign-review.ts';

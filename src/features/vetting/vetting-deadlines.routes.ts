@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { apiErrors } from '../../kernel/http/api-errors.ts';
 import type { Deps } from '../../kernel/deps.ts';
 import { principalOf, requireApiPrincipal, requireSignedInPage } from '../../kernel/http/guards.ts';
-import { dueTag } from '../clocks/clocks.routes.ts';
+import { dueTag } from '../clocks/index.ts';
 import { listVettingDeadlines, type VettingDeadline } from './list-vetting-deadlines.ts';
 
 const deadline = z.object({

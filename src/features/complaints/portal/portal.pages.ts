@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../kernel/deps.ts';
 import { notFound } from '../../../kernel/errors.ts';
-import { findForce } from '../../organisation/forces.repository.ts';
+import { findForce } from '../../organisation/index.ts';
 import {
   PORTAL_ABOUT,
   PORTAL_BASES,

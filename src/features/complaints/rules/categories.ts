@@ -1,4 +1,4 @@
-import { defaultTaxonomy, type TaxonomyEntry } from '../../misconduct/taxonomy.ts';
+import { defaultTaxonomy, type TaxonomyEntry } from '../../misconduct/index.ts';
 
 /**
  * The IOPC complaint categories and sub-categories. They are the same table as the conduct taxonomy (the

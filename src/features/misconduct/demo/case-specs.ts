@@ -1,5 +1,5 @@
 import type { caseTypes } from '../../../db/schema/index.ts';
-import { areaNames } from '../../organisation/demo-reference-data.ts';
+import { areaNames } from '../../organisation/index.ts';
 import type { DemoSubjectCandidate } from '../demo-cases.repository.ts';
 import type { StandardCode } from '../taxonomy.ts';
 import type { Profile } from './action-choice.ts';

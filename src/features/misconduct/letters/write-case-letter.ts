@@ -8,7 +8,7 @@ import { parseInput } from '../../../kernel/validation.ts';
 import { actorOf, authorize, type Principal } from '../../../kernel/access/principal.ts';
 import { recordAudit } from '../../../kernel/audit/record-audit.ts';
 import { letterHtml, letterPdf } from '../../../kernel/letter-render.ts';
-import { findForce } from '../../organisation/forces.repository.ts';
+import { findForce } from '../../organisation/index.ts';
 import { factsOf } from '../case-context.ts';
 import { allegationsOf, findVisibleCase, subjectsOf } from '../cases.repository.ts';
 import { hearingsOfCase } from '../hearings.repository.ts';

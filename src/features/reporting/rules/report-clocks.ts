@@ -1,6 +1,6 @@
 import type { IsoDate } from '../../../kernel/time/dates.ts';
 import type { CalendarConfig } from '../../../kernel/time/bank-holidays.ts';
-import { displayedClockState } from '../../clocks/clock-display.ts';
+import { displayedClockState } from '../../clocks/index.ts';
 import { toDayNumber } from '../../../kernel/time/iso-date.ts';
 import { computeDeadline, type ResolvedPeriods } from '../../../kernel/time/periods.ts';
 

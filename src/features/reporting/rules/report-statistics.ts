@@ -4,7 +4,7 @@ import {
   type DisclosedTable,
   type DisclosurePolicy,
   type TableSpec,
-} from '../../oversight/disclosure-control.ts';
+} from '../../oversight/index.ts';
 import { daysBetween } from './report-clocks.ts';
 
 /**

@@ -1,0 +1,39 @@
+/** The misconduct feature's public module: what other features may use. Everything else is private. */
+export { actionAbility, toWorkflowAction, type AllegationActionInput } from './allegation-action-input.ts';
+export { refreshAllegationFigures } from './allegation-figures.repository.ts';
+export { factsOf, regimeOf } from './case-context.ts';
+export { caseTypeLabels } from './case-form-fields.ts';
+export { casePageModel } from './case-page-model.ts';
+export {
+  allegationsAgainstPerson,
+  allegationsOf,
+  findSubjectForUpdate,
+  findVisibleCase,
+  listCategories,
+  listReturnsOf,
+  subjectsOf,
+  timelineOf,
+  type CaseRow,
+} from './cases.repository.ts';
+export { type Profile } from './demo/action-choice.ts';
+export { GROUP_THEMES, THEMES, type Source, type Theme } from './demo/case-templates.ts';
+export { makeRng, toDay, toIso } from './demo/days-and-chance.ts';
+export { type Memos } from './demo/state-coverage.ts';
+export { planAllegation } from './demo/track-planner.ts';
+export { openCase } from './open-case.ts';
+export { recordCriminalEvent } from './record-criminal-event.ts';
+export { STATUS_LABELS } from './rules/allegation-table.ts';
+export {
+  SANCTIONS,
+  type AllegationContext,
+  type AllegationState,
+  type AllegationStatus,
+  type ProceedingsForm,
+  type Sanction,
+  type WorkflowEffect,
+} from './rules/allegation-types.ts';
+export { initialAllegationState, onSubjectLeftDuringInvestigation, transition } from './rules/allegation-workflow.ts';
+export { CLOCK_ENDINGS } from './rules/clock-endings.ts';
+export { defaultTaxonomy, standardsOfProfessionalBehaviour, type TaxonomyEntry } from './taxonomy.ts';
+export { viewCase } from './view-case.ts';
+export { caseWorkQueue } from './work-queue.ts';

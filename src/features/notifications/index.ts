@@ -1,0 +1,8 @@
+/** The notifications feature's public module: what other features may use. Everything else is private. */
+export { deliverOutbox } from './deliver-outbox.ts';
+export { enqueueClockReminders } from './enqueue-clock-reminders.ts';
+export { enqueueVettingReviewReminders } from './enqueue-vetting-review-reminders.ts';
+export { type Mailer } from './mailer.ts';
+export { notifyUsers, queueAccountEmail, queueExternalEmail } from './notify.ts';
+export { reminderStage, type ReminderStage } from './reminder-stage.ts';
+export { sendDigests } from './send-digests.ts';

@@ -1,0 +1,5 @@
+/** The vetting feature's public module: what other features may use. Everything else is private. */
+export { openReviewForAllegationStep, openReviewForCriminalEvent } from './conduct-review-triggers.ts';
+export { openReviewForTrigger } from './open-review-for-trigger.ts';
+export { personReviewNotice } from './person-review-notice.ts';
+export { sweepVettingDeadlines, type VettingSweepResult } from './vetting-deadline-sweep.ts';
