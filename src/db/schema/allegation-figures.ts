@@ -8,7 +8,7 @@ import { allegations } from './cases.ts';
  * allegations, their events, cases and subjects (docs/decisions/0004-allegation-figures.md).
  *
  * Derived data, never edited by hand: written from the allegation, its case, its subject and its events by
- * features/oversight/allegation-figures.repository.ts, in the transaction of every change to those (opening
+ * features/misconduct/allegation-figures.repository.ts, in the transaction of every change to those (opening
  * a case, progressing an allegation, an import batch, the scale seed). `finalised_on` is the day of the
  * allegation's last closing event while it is closed; `rprp` whether it ever went to reflective practice.
  */

@@ -241,7 +241,7 @@ export const complaintClocks = pgTable(
     forceId: text('force_id').notNull(),
     id: uuid('id').notNull().defaultRandom(),
     complaintId: uuid('complaint_id').notNull(),
-    /** A key of the period table (features/clocks/periods.ts). */
+    /** A key of the period table (kernel/time/periods.ts). */
     period: text('period').notNull(),
     sequence: integer('sequence').notNull().default(1),
     startedOn: date('started_on').notNull(),

@@ -2,7 +2,7 @@ import { caseSources, caseTypes } from '../../db/schema/index.ts';
 
 /**
  * The words for each choice of the case forms (uk-domain.md §2.4–2.15). The form helpers every page uses
- * (the date pattern, field errors, the error summary) are in src/lib/forms.ts; the controls of the allegation
+ * (the date pattern, field errors, the error summary) are in src/kernel/forms.ts; the controls of the allegation
  * actions are in allegation-action-form.ts.
  */
 

@@ -4,7 +4,7 @@ import type { ItemRow, ReportRow } from './reports.repository.ts';
 /**
  * Who may change a shared (national) report. The force whose commissioner's office added it maintains it and
  * its national items; any other force tracks it, and may add its own local items, which it alone sees and
- * changes. Refusals are 404, like a record that is not there (features/access/principal.ts).
+ * changes. Refusals are 404, like a record that is not there (kernel/access/principal.ts).
  */
 
 /** True when the caller's force maintains the report (its details, its national items, CSV imports). */

@@ -5,7 +5,7 @@ import { addCalendarDays } from '../../../kernel/time/working-days.ts';
 
 /**
  * The complaint's time limits, computed from the configured period table of the clock machinery
- * (features/clocks/periods.ts), so every amount is configuration with its mark:
+ * (kernel/time/periods.ts), so every amount is configuration with its mark:
  *  - first contact with the complainant: `complaint_first_contact` from logging (a force target [R]);
  *  - progress updates: `complaint_progress_update` (4 weeks) from the start of handling, then from each update;
  *  - the outcome notice: `complaint_outcome_notice` (5 working days) from the outcome decision;

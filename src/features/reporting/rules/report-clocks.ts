@@ -6,7 +6,7 @@ import { computeDeadline, type ResolvedPeriods } from '../../../kernel/time/peri
 
 /**
  * The two time limits of a confidential report, computed from the configured period table of the clock
- * machinery (features/clocks/periods.ts), so each amount is configuration with its mark ([R]: a force
+ * machinery (kernel/time/periods.ts), so each amount is configuration with its mark ([R]: a force
  * target, not UK statute):
  *  - acknowledgement (`report_acknowledgement`, default 7 days) from the day the report was received;
  *  - feedback on the action taken or planned (`report_feedback`, default 3 months) from the acknowledgement,
