@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { formatDate, ukToday } from '../../src/lib/dates.ts';
 import { addCalendarDays, addMonths } from '../../src/features/clocks/working-days.ts';
 import { computeDeadline, resolvePeriods } from '../../src/features/clocks/periods.ts';
-import { regimeDefinition, regimeFor } from '../../src/features/misconduct/rules/regime.ts';
+import { regimeDefinition, regimeFor } from '../../src/features/clocks/regime.ts';
 import {
   AA,
   BARRED_LIST_CLOCK,

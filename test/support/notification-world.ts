@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Deps } from '../../src/app/deps.ts';
 import { cases, clocks } from '../../src/db/schema/index.ts';
-import { regimeFor } from '../../src/features/misconduct/rules/regime.ts';
+import { regimeFor } from '../../src/features/clocks/regime.ts';
 import { createAccount, createForce } from './factories.ts';
 
 /**

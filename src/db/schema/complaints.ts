@@ -235,37 +235,6 @@ export const complaintDecisions = pgTable(
   ],
 );
 
-export const complaintClocks = pgTable(
-  'complaint_clocks',
-  {
-    forceId: text('force_id').notNull(),
-    id: uuid('id').notNull().defaultRandom(),
-    complaintId: uuid('complaint_id').notNull(),
-    /** A key of the period table (features/clocks/periods.ts). */
-    period: text('period').notNull(),
-    sequence: integer('sequence').notNull().default(1),
-    startedOn: date('started_on').notNull(),
-    dueOn: date('due_on').notNull(),
-    state: text('state', { enum: complaintClockStates }).notNull().default('running'),
-    metOn: date('met_on'),
-    /**
-     * When the sweeper recorded that the clock fell due / went overdue (features/complaints
-     * sweep-complaint-clocks.ts). The clock stays `running` (it is still owed); the stamps make the sweep
-     * act once.
-     */
-    dueNotifiedAt: timestamp('due_notified_at', { withTimezone: true }),
-    overdueNotifiedAt: timestamp('overdue_notified_at', { withTimezone: true }),
-  },
-  (t) => [
-    primaryKey({ columns: [t.forceId, t.id] }),
-    foreignKey({ columns: [t.forceId, t.complaintId], foreignColumns: [complaints.forceId, complaints.id] }),
-    index('complaint_clocks_complaint_idx').on(t.forceId, t.complaintId),
-    index('complaint_clocks_live_due_idx')
-      .on(t.forceId, t.dueOn)
-      .where(sql`state = 'running'`),
-  ],
-);
-
 /**
  * Letters to the complainant generated from the record (features/complaints/letters): the HTML and the PDF
  * as sent, kept on the complaint. `delivery` is e-mail (queued in the outbox, `outbox_id`) when the

@@ -377,32 +377,3 @@ export const listMatches = pgTable(
   ],
 );
 
-/**
- * Vetting's own clocks (renewal due, review due, appeal window), computed with the same period table and
- * working-day calendar as the case clocks and swept by the same sweeper. Kept apart from case clocks so that
- * vetting deadlines can never appear on a case officer's deadline list.
- */
-export const vettingClocks = pgTable(
-  'vetting_clocks',
-  {
-    forceId: text('force_id').notNull(),
-    id: uuid('id').notNull().defaultRandom(),
-    personId: uuid('person_id'),
-    /** 'clearance:<uuid>', 'review:<uuid>', 'decision:<uuid>'. */
-    subjectKey: text('subject_key').notNull(),
-    period: text('period').notNull(),
-    startedOn: date('started_on').notNull(),
-    dueOn: date('due_on').notNull(),
-    state: text('state', { enum: ['running', 'due', 'overdue', 'met', 'cancelled'] })
-      .notNull()
-      .default('running'),
-    metOn: date('met_on'),
-    dueNotifiedAt: timestamp('due_notified_at', { withTimezone: true }),
-    overdueNotifiedAt: timestamp('overdue_notified_at', { withTimezone: true }),
-  },
-  (t) => [
-    primaryKey({ columns: [t.forceId, t.id] }),
-    index('vetting_clocks_due_idx').on(t.state, t.dueOn),
-    index('vetting_clocks_subject_idx').on(t.forceId, t.subjectKey, t.period),
-  ],
-);

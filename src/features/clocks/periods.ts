@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { IsoDate } from '../../lib/dates.ts';
-import type { RegimeVersion } from '../misconduct/rules/regime.ts';
+import type { RegimeVersion } from './regime.ts';
 import { defaultCalendarConfig, type CalendarConfig } from './bank-holidays.ts';
 import { addCalendarDays, addMonths, addWorkingDays } from './working-days.ts';
 

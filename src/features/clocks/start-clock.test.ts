@@ -6,7 +6,7 @@ import { cases } from '../../db/schema/index.ts';
 import { createTestDatabase } from '../../../test/support/test-database.ts';
 import { testConfig } from '../../../test/support/test-app.ts';
 import { createForce } from '../../../test/support/factories.ts';
-import { regimeFor } from '../misconduct/rules/regime.ts';
+import { regimeFor } from './regime.ts';
 import { cancelCaseClocks, startClock, stopClocks } from './start-clock.ts';
 
 let database: Database;

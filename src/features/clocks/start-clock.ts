@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.ts';
 import type { IsoDate } from '../../lib/dates.ts';
 import { systemActor, type AuditActor } from '../audit/audit-events.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import type { RegimeVersion } from '../misconduct/rules/regime.ts';
+import type { RegimeVersion } from './regime.ts';
 import {
   findActiveClock,
   insertClock,

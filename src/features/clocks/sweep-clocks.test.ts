@@ -9,7 +9,7 @@ import { testConfig } from '../../../test/support/test-app.ts';
 import { testEngine } from '../../../test/support/engine.ts';
 import { createForce } from '../../../test/support/factories.ts';
 import { verifyAuditChain } from '../audit/verify-audit-chain.ts';
-import { regimeFor } from '../misconduct/rules/regime.ts';
+import { regimeFor } from './regime.ts';
 import { startClock } from './start-clock.ts';
 import { sweepClocks } from './sweep-clocks.ts';
 import { ukToday } from '../../lib/dates.ts';

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.ts';
 import type { IsoDate } from '../../lib/dates.ts';
 import { systemActor } from '../audit/audit-events.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { REGIME_VERSIONS, type RegimeVersion } from '../misconduct/rules/regime.ts';
+import { REGIME_VERSIONS, type RegimeVersion } from './regime.ts';
 import { lockClocksToSweep, updateClock, type SweepRow } from './clocks.repository.ts';
 import { parseIsoDate } from './iso-date.ts';
 import { WINDOW_PERIODS } from './periods.ts';

@@ -1,7 +1,7 @@
 import { AppError } from '../../lib/errors.ts';
 import type { IsoDate } from '../../lib/dates.ts';
 import type { ProceedingsForm, Sanction } from '../misconduct/rules/allegation-types.ts';
-import { regimeFor } from '../misconduct/rules/regime.ts';
+import { regimeFor } from '../clocks/regime.ts';
 import {
   constantOrLookup,
   HeaderCompiler,

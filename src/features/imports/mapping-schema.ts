@@ -13,7 +13,7 @@ import {
   sexes,
   unitKinds,
 } from '../../db/schema/index.ts';
-import { REGIME_VERSIONS } from '../misconduct/rules/regime.ts';
+import { REGIME_VERSIONS } from '../clocks/regime.ts';
 import { SANCTIONS } from '../misconduct/rules/allegation-types.ts';
 import { standardsOfProfessionalBehaviour } from '../misconduct/taxonomy.ts';
 import { IMPORT_OUTCOMES, PROCEEDINGS_FORMS } from './import-outcomes.ts';

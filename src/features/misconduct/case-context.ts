@@ -1,5 +1,5 @@
 import { AppError } from '../../lib/errors.ts';
-import { REGIME_VERSIONS, type RegimeVersion } from './rules/regime.ts';
+import { REGIME_VERSIONS, type RegimeVersion } from '../clocks/regime.ts';
 import { lowerRankExists, type PersonType } from './rules/subject-standing.ts';
 import { formerOfficerAcceleratedRuleApplies } from './rules/transitional.ts';
 import type { IsoDate } from '../../lib/dates.ts';

@@ -11,8 +11,10 @@ import { registerCasesApi } from './cases.api.ts';
 import { registerCriminalPages } from './criminal.pages.ts';
 import { registerEvidenceRoutes } from './evidence.pages.ts';
 import { registerCaseLetterRoutes } from './letters/case-letters.routes.ts';
+import { registerClockActionPages } from './clock-actions.pages.ts';
+import { registerClockActionApi } from './clock-actions.api.ts';
 
-/** Conduct cases: the list, the case page, the forms that change a case, and the JSON API. */
+/** Conduct cases: the list, the case page, the forms that change a case, its clocks' actions, and the JSON API. */
 export function registerCaseRoutes(app: FastifyInstance, deps: Deps): void {
   registerCasePages(app, deps);
   registerCaseFormPages(app, deps);
@@ -25,4 +27,7 @@ export function registerCaseRoutes(app: FastifyInstance, deps: Deps): void {
   registerHearingPages(app, deps);
   registerHearingsApi(app, deps);
   registerCaseLetterRoutes(app, deps);
+  // A case's clock: its page and the actions on it (extend, pause, resume, stop, mark done).
+  registerClockActionPages(app, deps);
+  registerClockActionApi(app, deps);
 }

@@ -2,7 +2,7 @@ import type { caseSources, caseTypes } from '../../db/schema/index.ts';
 import { actionAbility } from '../misconduct/allegation-action-input.ts';
 import { at, isoOf as toIso, isoOrNull as iso } from './day-text.ts';
 import { initialAllegationState } from '../misconduct/rules/allegation-workflow.ts';
-import type { RegimeVersion } from '../misconduct/rules/regime.ts';
+import type { RegimeVersion } from '../clocks/regime.ts';
 import { standardsOfProfessionalBehaviour } from '../misconduct/taxonomy.ts';
 import { familyNames, femaleGivenNames, maleGivenNames } from '../organisation/demo-names.ts';
 import { CopyTable } from './copy-text.ts';

@@ -2,7 +2,7 @@ import { caseTypes } from '../../db/schema/index.ts';
 import type { PeriodKey } from '../clocks/periods.ts';
 import { type Source } from '../misconduct/demo/case-templates.ts';
 import { isoOf as toIso } from './day-text.ts';
-import { regimeFor, type RegimeVersion } from '../misconduct/rules/regime.ts';
+import { regimeFor, type RegimeVersion } from '../clocks/regime.ts';
 import { areaNames } from '../organisation/demo-reference-data.ts';
 import { cumulativeOf, type FastRng } from './fast-rng.ts';
 import { runLedger, type ClockRules, type InstanceStep, type LedgerAllegation } from './synthetic-clocks.ts';

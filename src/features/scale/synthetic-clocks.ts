@@ -4,7 +4,7 @@ import { toDay } from '../misconduct/demo/days-and-chance.ts';
 import { isoOf as toIso } from './day-text.ts';
 import { initialAllegationState, onSubjectLeftDuringInvestigation } from '../misconduct/rules/allegation-workflow.ts';
 import type { AllegationStatus } from '../misconduct/rules/allegation-types.ts';
-import type { RegimeVersion } from '../misconduct/rules/regime.ts';
+import type { RegimeVersion } from '../clocks/regime.ts';
 import type { FastRng } from './fast-rng.ts';
 import type { TemplateStep } from './track-library.ts';
 

@@ -15,7 +15,7 @@ import type {
   AllegationStatus,
   WorkflowEffect,
 } from '../misconduct/rules/allegation-types.ts';
-import { REGIME_VERSIONS, type RegimeVersion } from '../misconduct/rules/regime.ts';
+import { REGIME_VERSIONS, type RegimeVersion } from '../clocks/regime.ts';
 
 /*
  * Allegation tracks for the synthetic data, planned by the demo's own planner (which asks the workflow,

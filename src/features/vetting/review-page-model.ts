@@ -4,7 +4,7 @@ import { principalOf } from '../../app/plugins/authentication.ts';
 import { adverseInfoTypes, adverseRelations, checkStatuses, checkTypes } from '../../db/schema/index.ts';
 import type { FieldErrors } from '../../lib/errors.ts';
 import { can } from '../access/principal.ts';
-import { dueTag } from '../clocks/clocks.routes.ts';
+import { dueTag } from '../clocks/clock-display.ts';
 import { toDayNumber } from '../clocks/iso-date.ts';
 import { errorSummary } from '../misconduct/case-form-fields.ts';
 import { declarationCategoryLabel } from './declaration-categories.ts';

@@ -4,7 +4,7 @@ import { principalOf, requireSignedInPage } from '../../app/plugins/authenticati
 import { reviewTriggers } from '../../db/schema/index.ts';
 import { AppError, type FieldErrors } from '../../lib/errors.ts';
 import { can } from '../access/principal.ts';
-import { dueTag } from '../clocks/clocks.routes.ts';
+import { dueTag } from '../clocks/clock-display.ts';
 import { toDayNumber } from '../clocks/iso-date.ts';
 import { errorSummary, first, type FormBody } from '../misconduct/case-form-fields.ts';
 import { assignReview } from './assign-review.ts';

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { apiErrors } from '../../app/api-errors.ts';
 import type { Deps } from '../../app/deps.ts';
 import { principalOf, requireApiPrincipal, requireSignedInPage } from '../../app/plugins/authentication.ts';
-import { dueTag } from '../clocks/clocks.routes.ts';
+import { dueTag } from '../clocks/clock-display.ts';
 import { listVettingDeadlines, type VettingDeadline } from './list-vetting-deadlines.ts';
 
 const deadline = z.object({

@@ -7,7 +7,7 @@ import {
   type Severity,
   type Sanction,
 } from '../rules/allegation-types.ts';
-import { regimeFeatures, regimeFor } from '../rules/regime.ts';
+import { regimeFeatures, regimeFor } from '../../clocks/regime.ts';
 import { lowerRankExists } from '../rules/subject-standing.ts';
 import type { DemoSubjectCandidate } from '../demo-cases.repository.ts';
 import type { Gravity } from './case-templates.ts';

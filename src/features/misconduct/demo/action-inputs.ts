@@ -1,6 +1,6 @@
 import type { AllegationActionInput } from '../allegation-action-input.ts';
 import type { AllegationAction, AllegationContext, AllegationState } from '../rules/allegation-types.ts';
-import { regimeFeatures } from '../rules/regime.ts';
+import { regimeFeatures } from '../../clocks/regime.ts';
 import type { Profile } from './action-choice.ts';
 import {
   CTA_RATIONALE,

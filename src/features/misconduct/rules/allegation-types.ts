@@ -1,6 +1,6 @@
 import type { PeriodKey } from '../../clocks/periods.ts';
 import type { IsoDate } from '../../../lib/dates.ts';
-import type { RegimeVersion } from './regime.ts';
+import type { RegimeVersion } from '../../clocks/regime.ts';
 import type { PersonType } from './subject-standing.ts';
 
 /**

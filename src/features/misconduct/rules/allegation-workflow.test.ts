@@ -7,7 +7,7 @@ import {
   onSubjectLeftDuringInvestigation,
   transition,
 } from './allegation-workflow.ts';
-import { regimeFor } from './regime.ts';
+import { regimeFor } from '../../clocks/regime.ts';
 
 const ctxFor = (cameToAttentionOn: string, more: Partial<AllegationContext> = {}): AllegationContext => ({
   regime: regimeFor(cameToAttentionOn),

@@ -23,7 +23,7 @@ import {
 } from './allegation-types.ts';
 import { appealAfterAdmissionRefusal } from './appeal-grounds.ts';
 import { indictableOnlyConvictionRefusal } from './indictable-only.ts';
-import { regimeFeatures } from './regime.ts';
+import { regimeFeatures } from '../../clocks/regime.ts';
 import { finalWrittenWarningMonths } from './warning-length.ts';
 import { availableSanctions, sanctionRefusal } from './sanctions.ts';
 import { STAFF_REFUSAL, formerOfficerCondition } from './subject-standing.ts';

@@ -1,5 +1,5 @@
-import type { RegimeVersion } from './regime.ts';
-import { regimeFeatures } from './regime.ts';
+import type { RegimeVersion } from '../../clocks/regime.ts';
+import { regimeFeatures } from '../../clocks/regime.ts';
 
 /**
  * Who must sit on a misconduct meeting or hearing, as CONFIGURATION with the reference's marks (uk-domain.md

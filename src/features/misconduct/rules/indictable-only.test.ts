@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { indictableOnlyConvictionRefusal } from './indictable-only.ts';
-import { regimeFor } from './regime.ts';
+import { regimeFor } from '../../clocks/regime.ts';
 
 describe('an indictable-only conviction forces gross misconduct (SI 2025/558)', () => {
   it('refuses misconduct for a July 2025 matter with a conviction on 3 November 2025, naming the date and the regulations', () => {

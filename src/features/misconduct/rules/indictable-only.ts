@@ -1,6 +1,6 @@
 import type { IsoDate } from '../../../lib/dates.ts';
 import type { Severity } from './allegation-types.ts';
-import { regimeFeatures, type RegimeVersion } from './regime.ts';
+import { regimeFeatures, type RegimeVersion } from '../../clocks/regime.ts';
 
 /**
  * From 28 May 2025 (the Police (Conduct) (Amendment) Regulations 2025, SI 2025/558) a conviction for an

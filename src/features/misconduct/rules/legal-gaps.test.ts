@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AllegationAction, AllegationContext, AllegationState } from './allegation-types.ts';
 import { initialAllegationState, transition } from './allegation-workflow.ts';
-import { regimeFor } from './regime.ts';
+import { regimeFor } from '../../clocks/regime.ts';
 
 /** The "missing — add" rules of the 2026 legal review, through the workflow with real dates. */
 const ctxFor = (cameToAttentionOn: string, more: Partial<AllegationContext> = {}): AllegationContext => ({

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AllegationAction, AllegationContext, AllegationState } from './allegation-types.ts';
 import { allowedActions, transition } from './allegation-workflow.ts';
 import { formerOfficerCondition, lowerRankExists } from './subject-standing.ts';
-import { regimeFor } from './regime.ts';
+import { regimeFor } from '../../clocks/regime.ts';
 
 /** The corrections of the December 2026 legal review (../shared/reference/legal-review.md), one rule per test. */
 

@@ -5,7 +5,7 @@ import {
   type ProceedingsForm,
   type Sanction,
 } from './allegation-types.ts';
-import { regimeFeatures } from './regime.ts';
+import { regimeFeatures } from '../../clocks/regime.ts';
 
 /**
  * Which sanctions misconduct proceedings may impose (§2.9, Police (Conduct) Regulations 2020 [V S14]):

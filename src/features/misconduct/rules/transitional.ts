@@ -1,5 +1,5 @@
 import type { IsoDate } from '../../../lib/dates.ts';
-import { regimeDefinition, regimeFor, type RegimeVersion } from './regime.ts';
+import { regimeDefinition, regimeFor, type RegimeVersion } from '../../clocks/regime.ts';
 
 /**
  * The transitional provisions of the amending Regulations, decided rule by rule rather than by one date for the

@@ -2,11 +2,11 @@ import type { Deps } from '../../app/deps.ts';
 import type { IsoDate } from '../../lib/dates.ts';
 import { actorOf, authorize, can, type Principal } from '../access/principal.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { countVisibleDeadlines, listVisibleDeadlines, type DeadlineRow } from './clocks.repository.ts';
-import { parseIsoDate, toDayNumber } from './iso-date.ts';
-import type { Confidence } from './periods.ts';
-import { isPeriodKey } from './sub-judice.ts';
-import { addCalendarDays } from './working-days.ts';
+import { countVisibleDeadlines, listVisibleDeadlines, type DeadlineRow } from '../clocks/clocks.repository.ts';
+import { parseIsoDate, toDayNumber } from '../clocks/iso-date.ts';
+import type { Confidence } from '../clocks/periods.ts';
+import { isPeriodKey } from '../clocks/sub-judice.ts';
+import { addCalendarDays } from '../clocks/working-days.ts';
 
 /**
  * Deadline lists. Both read through the need-to-know scope of cases and of complaints (listVisibleDeadlines),

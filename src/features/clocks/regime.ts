@@ -1,5 +1,5 @@
-import type { IsoDate } from '../../../lib/dates.ts';
-import { parseIsoDate } from '../../clocks/iso-date.ts';
+import type { IsoDate } from '../../lib/dates.ts';
+import { parseIsoDate } from './iso-date.ts';
 
 /**
  * Which version of the conduct rules governs an allegation. The reference's legal layering table (top of

@@ -13,10 +13,10 @@ import {
   markListReturnSent,
   updateClock,
   type ClockRow,
-} from './clocks.repository.ts';
-import { toDayNumber } from './iso-date.ts';
-import { isPeriodKey } from './sub-judice.ts';
-import { addCalendarDays } from './working-days.ts';
+} from '../clocks/clocks.repository.ts';
+import { toDayNumber } from '../clocks/iso-date.ts';
+import { isPeriodKey } from '../clocks/sub-judice.ts';
+import { addCalendarDays } from '../clocks/working-days.ts';
 
 const reason = (what: string) =>
   z.string().trim().min(5, `Say ${what}, in at least 5 characters`).max(2000, 'Keep the reason to 2,000 characters');

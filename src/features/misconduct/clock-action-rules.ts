@@ -1,6 +1,6 @@
 import type { Ability } from '../access/roles.ts';
-import { CLOCK_ENDINGS } from '../misconduct/rules/clock-endings.ts';
-import { WINDOW_PERIODS, type PeriodKey } from './periods.ts';
+import { CLOCK_ENDINGS } from './rules/clock-endings.ts';
+import { WINDOW_PERIODS, type PeriodKey } from '../clocks/periods.ts';
 
 /**
  * What a person may do to a running clock, and who (issue 17): extend one the regulations call extendable,

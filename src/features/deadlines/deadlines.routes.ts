@@ -7,28 +7,14 @@ import { principalOf, requireApiPrincipal, requireSignedInPage } from '../../app
 import { can } from '../access/principal.ts';
 import { forceOverdue, myDeadlines, type Deadline } from './list-deadlines.ts';
 import { ukToday } from '../../lib/dates.ts';
-import { registerClockActionApi } from './clock-actions.api.ts';
-import { registerClockActionPages } from './clock-actions.pages.ts';
 
 /**
  * Deadline pages and API. "Today" is the UK calendar day of the server's clock (deps.now), so tests and
  * the sweeper agree on which day it is. Refusals come from the use cases as 404 (authorize).
  */
-export function registerClockRoutes(app: FastifyInstance, deps: Deps): void {
+export function registerDeadlineRoutes(app: FastifyInstance, deps: Deps): void {
   registerDeadlinePages(app, deps);
   registerDeadlineApi(app, deps);
-  registerClockActionPages(app, deps);
-  registerClockActionApi(app, deps);
-}
-
-type Tag = { text: string; classes: string };
-
-/** "Overdue by 3 days" (red), "Due today" (orange), "Due in 2 days" (yellow this week, grey after). */
-export function dueTag(daysUntilDue: number): Tag {
-  const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
-  if (daysUntilDue < 0) return { text: `Overdue by ${days(-daysUntilDue)}`, classes: 'govuk-tag--red' };
-  if (daysUntilDue === 0) return { text: 'Due today', classes: 'govuk-tag--orange' };
-  return { text: `Due in ${days(daysUntilDue)}`, classes: daysUntilDue <= 6 ? 'govuk-tag--yellow' : 'govuk-tag--grey' };
 }
 
 const withTags = (items: Deadline[]) => items.map((d) => ({ ...d, tag: dueTag(d.daysUntilDue) }));
@@ -39,7 +25,7 @@ function registerDeadlinePages(app: FastifyInstance, deps: Deps): void {
   app.get('/deadlines', pre, async (request, reply) => {
     const principal = principalOf(request);
     const result = await myDeadlines(deps, principal, { today: ukToday(deps.now()) }, request.id);
-    return reply.page('clocks/views/my-deadlines.njk', {
+    return reply.page('deadlines/views/my-deadlines.njk', {
       pageTitle: 'Your deadlines',
       today: result.today,
       canSeeForce: can(principal, 'case.readAll'),
@@ -54,7 +40,7 @@ function registerDeadlinePages(app: FastifyInstance, deps: Deps): void {
 
   app.get('/deadlines/overdue', pre, async (request, reply) => {
     const result = await forceOverdue(deps, principalOf(request), { today: ukToday(deps.now()) }, request.id);
-    return reply.page('clocks/views/force-overdue.njk', {
+    return reply.page('deadlines/views/force-overdue.njk', {
       pageTitle: 'Due and overdue in the force',
       today: result.today,
       overdueCount: result.overdueCount,
