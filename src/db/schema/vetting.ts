@@ -18,7 +18,8 @@ import { people } from './people.ts';
 /**
  * Vetting (§4): clearances, designated posts, applications with their checks and adverse information,
  * decisions with a structured rationale, appeals, reviews opened by the integrity loop, self-declarations,
- * the national barred and advisory lists and the matches found against them, and vetting's own clocks.
+ * the national barred and advisory lists and the matches found against them. Vetting's clocks are rows of the
+ * one clock store (clocks.ts, owner kind 'vetting').
  * Every table here is a vetting file: readable by vetting roles only (vetting-scope.ts).
  */
 export const vettingLevels = [

@@ -5,6 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../../app/deps.ts';
 import { principalOf, requireApiPrincipal, requireSignedInPage } from '../../app/plugins/authentication.ts';
 import { can } from '../access/principal.ts';
+import { dueTag } from '../clocks/clock-display.ts';
 import { forceOverdue, myDeadlines, type Deadline } from './list-deadlines.ts';
 import { ukToday } from '../../lib/dates.ts';
 
@@ -52,13 +53,13 @@ function registerDeadlinePages(app: FastifyInstance, deps: Deps): void {
 const errors = apiErrors(401, 404);
 
 const deadline = z.object({
-  kind: z.enum(['case', 'complaint']).describe('A conduct case’s clock or a public complaint’s'),
+  kind: z.enum(['case', 'complaint', 'vetting']).describe('A conduct case’s clock, a public complaint’s or a vetting file’s'),
   clockId: z.string().uuid(),
-  caseId: z.string().uuid().nullable().describe('Null for a complaint’s clock'),
-  caseReference: z.string().nullable().describe('Null for a complaint’s clock'),
-  complaintId: z.string().uuid().nullable().describe('Null for a case’s clock'),
-  reference: z.string().describe('The case’s or the complaint’s reference'),
-  href: z.string().describe('The record’s page: /cases/:id or /complaints/:id'),
+  caseId: z.string().uuid().nullable().describe('Null for another owner’s clock'),
+  caseReference: z.string().nullable().describe('Null for another owner’s clock'),
+  complaintId: z.string().uuid().nullable().describe('Null for another owner’s clock'),
+  reference: z.string().describe('The case’s or the complaint’s reference; for a vetting clock the person’s name'),
+  href: z.string().describe('The record’s page: /cases/:id, /complaints/:id or a vetting page'),
   period: z.string(),
   periodLabel: z.string(),
   confidence: z
@@ -111,7 +112,7 @@ function registerDeadlineApi(app: FastifyInstance, deps: Deps): void {
       schema: {
         tags: ['deadlines'],
         summary:
-          'Every deadline due today or overdue on the force’s cases and complaints you can see (appropriate authority)',
+          'Every deadline due today or overdue on the force’s cases, complaints and vetting files you can see',
         response: {
           200: z.object({
             today: z.string(),

@@ -7,13 +7,8 @@ import { actorOf, authorize, can, type Principal } from '../access/principal.ts'
 import type { AuditEvent } from '../audit/audit-events.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { clockActionRule, LIST_RETURN_PERIODS } from './clock-action-rules.ts';
-import {
-  insertClockEvent,
-  lockClockOfVisibleCase,
-  markListReturnSent,
-  updateClock,
-  type ClockRow,
-} from '../clocks/clocks.repository.ts';
+import { insertClockEvent, updateClock, type ClockRow } from '../clocks/clocks.repository.ts';
+import { lockClockOfVisibleCase, markListReturnSent } from './case-deadlines.repository.ts';
 import { toDayNumber } from '../clocks/iso-date.ts';
 import { isPeriodKey } from '../clocks/sub-judice.ts';
 import { addCalendarDays } from '../clocks/working-days.ts';

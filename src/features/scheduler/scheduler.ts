@@ -2,7 +2,7 @@ import { Cron } from 'croner';
 import type { Deps } from '../../app/deps.ts';
 import { ukToday } from '../../lib/dates.ts';
 import { writeAuditCheckpoint } from '../audit/audit-checkpoint.ts';
-import { sweepAllClocks } from '../clocks/sweep-clocks.ts';
+import { sweepAllClocks } from '../deadlines/sweep-all-clocks.ts';
 import { deliverOutbox } from '../notifications/deliver-outbox.ts';
 import { enqueueClockReminders } from '../notifications/enqueue-clock-reminders.ts';
 import { enqueueVettingReviewReminders } from '../notifications/enqueue-vetting-review-reminders.ts';

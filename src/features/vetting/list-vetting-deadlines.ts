@@ -6,7 +6,7 @@ import { toDayNumber } from '../clocks/iso-date.ts';
 import { WINDOW_PERIODS } from '../clocks/periods.ts';
 import { isPeriodKey } from '../clocks/sub-judice.ts';
 import { addCalendarDays } from '../clocks/working-days.ts';
-import { listVisibleVettingDeadlines, type VettingDeadlineRow } from './vetting-deadlines.repository.ts';
+import { listVisibleVettingDeadlines, type VettingDeadlineRow } from './vetting-deadline-list.repository.ts';
 import { ukToday } from '../../lib/dates.ts';
 
 export type VettingDeadline = {
