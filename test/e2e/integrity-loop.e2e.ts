@@ -662,7 +662,7 @@ describe('The integrity loop: arrest, restricted duties, the flag, the review, g
     const decisionId = new URL(page.url()).pathname.split('/')[3] ?? '';
     expect(
       await server.database.query(
-        'select period, started_on::text, due_on::text, state from clocks where owner_kind = 'vetting' and subject_key = $1',
+        "select period, started_on::text, due_on::text, state from clocks where owner_kind = 'vetting' and subject_key = $1",
         [`decision:${decisionId}`],
       ),
     ).toEqual([{ period: 'vetting_appeal', started_on: reviewDay, due_on: appealEnds, state: 'running' }]);
