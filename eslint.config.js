@@ -35,6 +35,24 @@ export default tseslint.config(
     },
   },
   {
+    // The clock machinery sits below the features that own clocks (docs/architecture.md, "Clocks"): the
+    // owners and features/deadlines import clocks, never the other way round.
+    files: ['src/features/clocks/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/misconduct/*', '**/complaints/*', '**/vetting/*', '**/deadlines/*', '**/reporting/*'],
+              message: 'features/clocks must not import a feature that owns clocks (docs/architecture.md, "Clocks").',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: { globals: { process: 'readonly', console: 'readonly', document: 'readonly' } },
