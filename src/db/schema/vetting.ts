@@ -377,4 +377,3 @@ export const listMatches = pgTable(
     foreignKey({ columns: [t.forceId, t.entryId], foreignColumns: [listEntries.forceId, listEntries.id] }),
   ],
 );
-

@@ -31,4 +31,3 @@ export function dueTag(daysUntilDue: number): DueTag {
   if (daysUntilDue === 0) return { text: 'Due today', classes: 'govuk-tag--orange' };
   return { text: `Due in ${days(daysUntilDue)}`, classes: daysUntilDue <= 6 ? 'govuk-tag--yellow' : 'govuk-tag--grey' };
 }
-

@@ -53,4 +53,3 @@ export async function lockClocksToSweep(tx: Db, today: IsoDate, limit: number): 
       for update of k skip locked`,
   );
 }
-

@@ -176,4 +176,3 @@ export async function clockEventsOfCase(db: Db, forceId: string, caseId: string)
       where e.force_id = ${forceId} and e.case_id = ${caseId}::uuid order by e.recorded_at desc, e.id`,
   );
 }
-

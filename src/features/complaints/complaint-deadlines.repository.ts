@@ -1,10 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Principal } from '../access/principal.ts';
-import {
-  liveDeadlineSql,
-  type DeadlineFilter,
-  type DeadlineSource,
-} from '../clocks/deadline-conditions.repository.ts';
+import { liveDeadlineSql, type DeadlineFilter, type DeadlineSource } from '../clocks/deadline-conditions.repository.ts';
 import { visibleComplaintsSql } from './complaints-scope.ts';
 
 /**

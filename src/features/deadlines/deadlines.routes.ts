@@ -53,7 +53,9 @@ function registerDeadlinePages(app: FastifyInstance, deps: Deps): void {
 const errors = apiErrors(401, 404);
 
 const deadline = z.object({
-  kind: z.enum(['case', 'complaint', 'vetting']).describe('A conduct case’s clock, a public complaint’s or a vetting file’s'),
+  kind: z
+    .enum(['case', 'complaint', 'vetting'])
+    .describe('A conduct case’s clock, a public complaint’s or a vetting file’s'),
   clockId: z.string().uuid(),
   caseId: z.string().uuid().nullable().describe('Null for another owner’s clock'),
   caseReference: z.string().nullable().describe('Null for another owner’s clock'),
@@ -111,8 +113,7 @@ function registerDeadlineApi(app: FastifyInstance, deps: Deps): void {
       preHandler: requireApiPrincipal,
       schema: {
         tags: ['deadlines'],
-        summary:
-          'Every deadline due today or overdue on the force’s cases, complaints and vetting files you can see',
+        summary: 'Every deadline due today or overdue on the force’s cases, complaints and vetting files you can see',
         response: {
           200: z.object({
             today: z.string(),

@@ -5,11 +5,7 @@ import { clocks } from '../../db/schema/index.ts';
 import type { IsoDate } from '../../lib/dates.ts';
 import type { Principal } from '../access/principal.ts';
 import type { ClockRow } from '../clocks/clocks.repository.ts';
-import {
-  liveDeadlineSql,
-  type DeadlineFilter,
-  type DeadlineSource,
-} from '../clocks/deadline-conditions.repository.ts';
+import { liveDeadlineSql, type DeadlineFilter, type DeadlineSource } from '../clocks/deadline-conditions.repository.ts';
 import { visibleCasesSql } from './cases-scope.ts';
 
 /**

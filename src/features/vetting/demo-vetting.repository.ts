@@ -48,7 +48,9 @@ export async function insertDemoClearances(
   for (let i = 0; i < clearances.length; i += BATCH)
     await tx.insert(vettingClearances).values(clearances.slice(i, i + BATCH));
   for (let i = 0; i < clocks.length; i += BATCH)
-    await tx.insert(clockStore).values(clocks.slice(i, i + BATCH).map((c) => ({ ...c, ownerKind: 'vetting' as const })));
+    await tx
+      .insert(clockStore)
+      .values(clocks.slice(i, i + BATCH).map((c) => ({ ...c, ownerKind: 'vetting' as const })));
 }
 
 /** Records demo check results in one statement (the demo's checks carry no audit row of their own). */

@@ -3,11 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { rawRows } from '../../db/raw-rows.ts';
 import type { IsoDate } from '../../lib/dates.ts';
 import { can, type Principal } from '../access/principal.ts';
-import {
-  liveDeadlineSql,
-  type DeadlineFilter,
-  type DeadlineSource,
-} from '../clocks/deadline-conditions.repository.ts';
+import { liveDeadlineSql, type DeadlineFilter, type DeadlineSource } from '../clocks/deadline-conditions.repository.ts';
 import { visibleVettingSql } from './vetting-scope.ts';
 
 /**

@@ -109,4 +109,3 @@ export async function markClearanceExpired(tx: Db, row: ClearanceSweepRow): Prom
       where force_id = ${row.force_id} and id = ${row.id}::uuid`,
   );
 }
-
