@@ -22,8 +22,8 @@ import { bytea, cases } from './cases.ts';
  * logged with its complainants, the persons complained about and the allegations; each decision on it
  * (initial handling, referral to the IOPC, handling, outcomes, withdrawal) is a row of
  * `complaint_decisions` with the words the decision-maker gave, and its current result is kept on the
- * complaint row. The complaint's time limits are rows of the one clock store (`clocks`, owner kind 'complaint'), computed from the configured
- * period table of features/clocks.
+ * complaint row. The complaint's time limits are rows of the one clock store (`clocks`, owner kind
+ * 'complaint'), computed from the configured period table of features/clocks.
  */
 export const complaintChannels = ['online', 'phone', 'letter', 'email', 'in_person', 'via_pcc', 'via_iopc'] as const;
 /** A complaint imported from another system may not say how it was received (features/imports). */
