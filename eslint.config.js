@@ -15,6 +15,7 @@ const featureLayers = [
   ['restrictions', 'imports', 'backup', 'scale'],
   ['oversight', 'people'],
   ['complaints', 'early-intervention', 'reporting', 'publication'],
+  ['deadlines'],
   ['scheduler'],
   ['health'],
 ];

@@ -2,8 +2,8 @@ import type { Deps } from '../src/kernel/deps.ts';
 import type { Database } from '../src/db/client.ts';
 import { findUserByEmail } from '../src/features/auth/accounts.repository.ts';
 import { principalOf } from '../src/features/auth/sessions.ts';
-import { lockClocksToSweep } from '../src/features/clocks/clocks.repository.ts';
-import { forceOverdue, myDeadlines } from '../src/features/clocks/list-deadlines.ts';
+import { lockClocksToSweep } from '../src/features/clocks/clock-sweep.repository.ts';
+import { forceOverdue, myDeadlines } from '../src/features/deadlines/list-deadlines.ts';
 import { accountEmail } from '../src/features/scale/synthetic-organisation.ts';
 import {
   measurement,

@@ -7,7 +7,7 @@ import { registerAccountPages } from '../features/auth/account.routes.ts';
 import { registerPeopleRoutes } from '../features/people/people.routes.ts';
 import { registerAuditRoutes } from '../features/audit/audit.routes.ts';
 import { registerCaseRoutes } from '../features/misconduct/cases.routes.ts';
-import { registerClockRoutes } from '../features/clocks/clocks.routes.ts';
+import { registerDeadlineRoutes } from '../features/deadlines/deadlines.routes.ts';
 import { registerRecommendationRoutes } from '../features/recommendations/recommendations.routes.ts';
 import { registerComplaintRoutes } from '../features/complaints/complaints.routes.ts';
 import { registerRestrictionRoutes } from '../features/restrictions/restrictions.routes.ts';
@@ -32,7 +32,7 @@ export const featureRoutes: ((app: FastifyInstance, deps: Deps) => Promise<void>
   registerPeopleRoutes,
   registerAuditRoutes,
   (app, deps) => registerCaseRoutes(app, deps, { restrictionBanner: caseRestrictionBanner }),
-  registerClockRoutes,
+  registerDeadlineRoutes,
   registerRecommendationRoutes,
   registerRestrictionRoutes,
   registerComplaintRoutes,

@@ -8,7 +8,13 @@ import { insertUser } from '../features/auth/accounts.repository.ts';
 import { generateDemoOrganisation, pickDemoPeople } from '../features/organisation/demo-organisation.ts';
 import { insertDemoOrganisation } from '../features/organisation/organisation.repository.ts';
 import { listForces } from '../features/organisation/forces.repository.ts';
-import { DEMO_FORCE, DEMO_PASSWORD, SECOND_FORCE, demoAccounts, demoTotpSecret } from '../features/organisation/demo-accounts.ts';
+import {
+  DEMO_FORCE,
+  DEMO_PASSWORD,
+  SECOND_FORCE,
+  demoAccounts,
+  demoTotpSecret,
+} from '../features/organisation/demo-accounts.ts';
 import { seedDemoCases } from '../features/misconduct/demo-cases.ts';
 import { seedDemoRecommendations } from '../features/recommendations/demo-seed.ts';
 import { seedDemoRestrictions } from '../features/restrictions/demo-restrictions.ts';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { formatDate, ukToday } from '../../src/kernel/time/dates.ts';
 import { addCalendarDays, addWorkingDays } from '../../src/kernel/time/working-days.ts';
-import { sweepAllClocks } from '../../src/features/clocks/sweep-clocks.ts';
+import { sweepAllClocks } from '../../src/features/deadlines/sweep-all-clocks.ts';
 import {
   AA,
   INVESTIGATOR,
@@ -662,7 +662,7 @@ describe('The integrity loop: arrest, restricted duties, the flag, the review, g
     const decisionId = new URL(page.url()).pathname.split('/')[3] ?? '';
     expect(
       await server.database.query(
-        'select period, started_on::text, due_on::text, state from vetting_clocks where subject_key = $1',
+        "select period, started_on::text, due_on::text, state from clocks where owner_kind = 'vetting' and subject_key = $1",
         [`decision:${decisionId}`],
       ),
     ).toEqual([{ period: 'vetting_appeal', started_on: reviewDay, due_on: appealEnds, state: 'running' }]);

@@ -22,8 +22,8 @@ import { bytea, cases } from './cases.ts';
  * logged with its complainants, the persons complained about and the allegations; each decision on it
  * (initial handling, referral to the IOPC, handling, outcomes, withdrawal) is a row of
  * `complaint_decisions` with the words the decision-maker gave, and its current result is kept on the
- * complaint row. The complaint's time limits are rows of `complaint_clocks`, computed from the configured
- * period table of features/clocks.
+ * complaint row. The complaint's time limits are rows of the one clock store (`clocks`, owner kind
+ * 'complaint'), computed from the configured period table of features/clocks.
  */
 export const complaintChannels = ['online', 'phone', 'letter', 'email', 'in_person', 'via_pcc', 'via_iopc'] as const;
 /** A complaint imported from another system may not say how it was received (features/imports). */
@@ -232,37 +232,6 @@ export const complaintDecisions = pgTable(
     primaryKey({ columns: [t.forceId, t.id] }),
     foreignKey({ columns: [t.forceId, t.complaintId], foreignColumns: [complaints.forceId, complaints.id] }),
     index('complaint_decisions_complaint_idx').on(t.forceId, t.complaintId, t.createdAt),
-  ],
-);
-
-export const complaintClocks = pgTable(
-  'complaint_clocks',
-  {
-    forceId: text('force_id').notNull(),
-    id: uuid('id').notNull().defaultRandom(),
-    complaintId: uuid('complaint_id').notNull(),
-    /** A key of the period table (kernel/time/periods.ts). */
-    period: text('period').notNull(),
-    sequence: integer('sequence').notNull().default(1),
-    startedOn: date('started_on').notNull(),
-    dueOn: date('due_on').notNull(),
-    state: text('state', { enum: complaintClockStates }).notNull().default('running'),
-    metOn: date('met_on'),
-    /**
-     * When the sweeper recorded that the clock fell due / went overdue (features/complaints
-     * sweep-complaint-clocks.ts). The clock stays `running` (it is still owed); the stamps make the sweep
-     * act once.
-     */
-    dueNotifiedAt: timestamp('due_notified_at', { withTimezone: true }),
-    overdueNotifiedAt: timestamp('overdue_notified_at', { withTimezone: true }),
-  },
-  (t) => [
-    primaryKey({ columns: [t.forceId, t.id] }),
-    foreignKey({ columns: [t.forceId, t.complaintId], foreignColumns: [complaints.forceId, complaints.id] }),
-    index('complaint_clocks_complaint_idx').on(t.forceId, t.complaintId),
-    index('complaint_clocks_live_due_idx')
-      .on(t.forceId, t.dueOn)
-      .where(sql`state = 'running'`),
   ],
 );
 

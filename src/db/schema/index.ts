@@ -15,3 +15,4 @@ export * from './reporting.ts';
 export * from './complaints.ts';
 export * from './hearings.ts';
 export * from './early-intervention.ts';
+export * from './clocks.ts';

@@ -18,7 +18,8 @@ import { people } from './people.ts';
 /**
  * Vetting (§4): clearances, designated posts, applications with their checks and adverse information,
  * decisions with a structured rationale, appeals, reviews opened by the integrity loop, self-declarations,
- * the national barred and advisory lists and the matches found against them, and vetting's own clocks.
+ * the national barred and advisory lists and the matches found against them. Vetting's clocks are rows of the
+ * one clock store (clocks.ts, owner kind 'vetting').
  * Every table here is a vetting file: readable by vetting roles only (vetting-scope.ts).
  */
 export const vettingLevels = [
@@ -374,35 +375,5 @@ export const listMatches = pgTable(
       foreignColumns: [vettingApplications.forceId, vettingApplications.id],
     }),
     foreignKey({ columns: [t.forceId, t.entryId], foreignColumns: [listEntries.forceId, listEntries.id] }),
-  ],
-);
-
-/**
- * Vetting's own clocks (renewal due, review due, appeal window), computed with the same period table and
- * working-day calendar as the case clocks and swept by the same sweeper. Kept apart from case clocks so that
- * vetting deadlines can never appear on a case officer's deadline list.
- */
-export const vettingClocks = pgTable(
-  'vetting_clocks',
-  {
-    forceId: text('force_id').notNull(),
-    id: uuid('id').notNull().defaultRandom(),
-    personId: uuid('person_id'),
-    /** 'clearance:<uuid>', 'review:<uuid>', 'decision:<uuid>'. */
-    subjectKey: text('subject_key').notNull(),
-    period: text('period').notNull(),
-    startedOn: date('started_on').notNull(),
-    dueOn: date('due_on').notNull(),
-    state: text('state', { enum: ['running', 'due', 'overdue', 'met', 'cancelled'] })
-      .notNull()
-      .default('running'),
-    metOn: date('met_on'),
-    dueNotifiedAt: timestamp('due_notified_at', { withTimezone: true }),
-    overdueNotifiedAt: timestamp('overdue_notified_at', { withTimezone: true }),
-  },
-  (t) => [
-    primaryKey({ columns: [t.forceId, t.id] }),
-    index('vetting_clocks_due_idx').on(t.state, t.dueOn),
-    index('vetting_clocks_subject_idx').on(t.forceId, t.subjectKey, t.period),
   ],
 );

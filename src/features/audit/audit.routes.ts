@@ -1,7 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { summariseComplaintEvent, type ComplaintAuditEvent } from '../../kernel/audit/events/complaint-audit-events.ts';
 import { summariseEiEvent, type EiAuditEvent } from '../../kernel/audit/events/ei-audit-events.ts';
-import { summariseRestrictionEvent, type RestrictionAuditEvent } from '../../kernel/audit/events/restriction-audit-events.ts';
+import {
+  summariseRestrictionEvent,
+  type RestrictionAuditEvent,
+} from '../../kernel/audit/events/restriction-audit-events.ts';
 import { summariseVettingEvent, type VettingAuditEvent } from '../../kernel/audit/events/vetting-audit-events.ts';
 import { summariseImportEvent, type ImportAuditEvent } from '../../kernel/audit/events/import-audit-events.ts';
 import {

@@ -21,3 +21,13 @@ export function displayedClockState(
   if (live && clock.dueOn === today) return 'due';
   return clock.state;
 }
+
+export type DueTag = { text: string; classes: string };
+
+/** "Overdue by 3 days" (red), "Due today" (orange), "Due in 2 days" (yellow this week, grey after). */
+export function dueTag(daysUntilDue: number): DueTag {
+  const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
+  if (daysUntilDue < 0) return { text: `Overdue by ${days(-daysUntilDue)}`, classes: 'govuk-tag--red' };
+  if (daysUntilDue === 0) return { text: 'Due today', classes: 'govuk-tag--orange' };
+  return { text: `Due in ${days(daysUntilDue)}`, classes: daysUntilDue <= 6 ? 'govuk-tag--yellow' : 'govuk-tag--grey' };
+}

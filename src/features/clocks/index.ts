@@ -1,15 +1,20 @@
 /** The clocks feature's public module: what other features may use. Everything else is private. */
-export { clockActionsFor } from './clock-action-rules.ts';
 export { summariseClockEvent } from './clock-audit-summary.ts';
-export { displayedClockState } from './clock-display.ts';
+export { displayedClockState, dueTag } from './clock-display.ts';
 export {
   ACTIVE_CLOCK_STATES,
   clockEventsOfCase,
   clocksOfCase,
-  countVisibleDeadlines,
+  insertClockEvent,
+  updateClock,
   type ClockRow,
 } from './clocks.repository.ts';
-export { dueTag } from './clocks.routes.ts';
+export {
+  liveDeadlineSql,
+  type DeadlineFilter,
+  type DeadlineRow,
+  type DeadlineSource,
+} from './deadline-conditions.repository.ts';
 export { cancelCaseClocks, startClock, stopClocks } from './start-clock.ts';
 export { applySubJudicePause, isPeriodKey } from './sub-judice.ts';
-export { sweepAllClocks } from './sweep-clocks.ts';
+export { sweepClocks, type SweepResult } from './sweep-clocks.ts';

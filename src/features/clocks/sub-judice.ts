@@ -8,7 +8,13 @@ import { recordAudit } from '../../kernel/audit/record-audit.ts';
 import type { CalendarConfig } from '../../kernel/time/bank-holidays.ts';
 import { lockActiveClocksOfCase, subJudiceWindowsOfCase, updateClock } from './clocks.repository.ts';
 import { isIsoDate, toDayNumber } from '../../kernel/time/iso-date.ts';
-import { computeDeadline, PERIOD_KEYS, type Confidence, type PeriodKey, type PeriodUnit } from '../../kernel/time/periods.ts';
+import {
+  computeDeadline,
+  PERIOD_KEYS,
+  type Confidence,
+  type PeriodKey,
+  type PeriodUnit,
+} from '../../kernel/time/periods.ts';
 import { addCalendarDays, addWorkingDays, workingDaysBetween } from '../../kernel/time/working-days.ts';
 
 /**

@@ -4,16 +4,16 @@ import type { IsoDate } from '../../kernel/time/dates.ts';
 import { systemActor } from '../../kernel/audit/audit-events.ts';
 import { recordAudit } from '../../kernel/audit/record-audit.ts';
 import { REGIME_VERSIONS, type RegimeVersion } from '../../kernel/time/regime.ts';
-import { lockClocksToSweep, updateClock, type SweepRow } from './clocks.repository.ts';
+import { updateClock } from './clocks.repository.ts';
+import { lockClocksToSweep, type SweepRow } from './clock-sweep.repository.ts';
 import { parseIsoDate } from '../../kernel/time/iso-date.ts';
 import { WINDOW_PERIODS } from '../../kernel/time/periods.ts';
 import { startClock } from './start-clock.ts';
-import { sweepComplaintClocks, type ComplaintSweepResult } from '../complaints/index.ts';
-import { sweepVettingDeadlines, type VettingSweepResult } from '../vetting/index.ts';
 
 /**
- * The clock sweeper (convention 9): deadlines are rows with a stored due date, and this finds the ones
- * whose day has come, in batches, and acts on each exactly once.
+ * The clock sweeper's step for a case's clocks (convention 9): deadlines are rows with a stored due date, and
+ * this finds the ones whose day has come, in batches, and acts on each exactly once. The other owners' steps
+ * (complaints, vetting) sweep their rows of the same store; features/deadlines/sweep-all-clocks.ts runs them all.
  *
  * - A window (periods.ts WINDOW_PERIODS: the officer's or complainant's time, a warning in force) whose last
  *   day has passed becomes `met` (audit `clock.met`): it elapsed, nobody is late.
@@ -66,21 +66,6 @@ export async function sweepClocks(deps: Deps, options: { today: IsoDate; batchSi
     if (batch.rows === 0) return total;
     for (const key of Object.keys(total) as (keyof SweepResult)[]) total[key] += batch.result[key];
   }
-}
-
-/**
- * Everything `probity clocks sweep` does: the case clocks above, then public complaints' clocks
- * (complaints/sweep-complaint-clocks.ts), then vetting's deadlines (its own clocks,
- * clearance expiry and renewal reviews: vetting/vetting-deadline-sweep.ts), each counted apart.
- */
-export async function sweepAllClocks(
-  deps: Deps,
-  options: { today: IsoDate; batchSize?: number },
-): Promise<{ cases: SweepResult; complaints: ComplaintSweepResult; vetting: VettingSweepResult }> {
-  const cases = await sweepClocks(deps, options);
-  const complaints = await sweepComplaintClocks(deps, { today: options.today, batchSize: options.batchSize ?? 200 });
-  const vetting = await sweepVettingDeadlines(deps, { today: options.today, batchSize: options.batchSize ?? 200 });
-  return { cases, complaints, vetting };
 }
 
 async function sweepOne(tx: Db, deps: Deps, row: SweepRow, today: IsoDate, result: SweepResult): Promise<void> {

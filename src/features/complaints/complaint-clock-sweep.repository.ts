@@ -1,11 +1,11 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rawRows } from '../../db/raw-rows.ts';
-import { complaintClocks } from '../../db/schema/index.ts';
+import { clocks } from '../../db/schema/index.ts';
 import type { IsoDate } from '../../kernel/time/dates.ts';
 import { WINDOW_PERIODS } from '../../kernel/time/periods.ts';
 
-/** The sweeper's SQL for complaint clocks: system reads (no principal), locking what they act on. */
+/** The sweeper's SQL for complaint clocks (the one store's rows of owner kind 'complaint'): system reads (no principal), locking what they act on. */
 
 export type ComplaintSweepRow = {
   force_id: string;
@@ -31,8 +31,8 @@ export async function lockComplaintClocksToSweep(tx: Db, today: IsoDate, limit: 
     tx,
     sql`select q.force_id, q.id, q.complaint_id, q.period, q.due_on::text as due_on,
         q.due_notified_at is not null as due_notified, q.overdue_notified_at is not null as overdue_notified
-      from complaint_clocks q
-      where q.state = 'running' and q.due_on <= ${today}::date
+      from clocks q
+      where q.owner_kind = 'complaint' and q.state = 'running' and q.due_on <= ${today}::date
         and (case when q.period in (${windows}) then q.due_on < ${today}::date
           else q.due_notified_at is null or (q.due_on < ${today}::date and q.overdue_notified_at is null) end)
       order by q.due_on, q.force_id, q.id
@@ -45,10 +45,10 @@ export async function updateSweptComplaintClock(
   tx: Db,
   forceId: string,
   id: string,
-  values: Partial<typeof complaintClocks.$inferInsert>,
+  values: Pick<Partial<typeof clocks.$inferInsert>, 'state' | 'metOn' | 'dueNotifiedAt' | 'overdueNotifiedAt'>,
 ): Promise<void> {
   await tx
-    .update(complaintClocks)
+    .update(clocks)
     .set(values)
-    .where(and(eq(complaintClocks.forceId, forceId), eq(complaintClocks.id, id)));
+    .where(and(eq(clocks.forceId, forceId), eq(clocks.ownerKind, 'complaint'), eq(clocks.id, id)));
 }

@@ -4,7 +4,7 @@ import { visibleCasesSql } from '../../kernel/access/cases-scope.ts';
 import { rawRows } from '../../db/raw-rows.ts';
 import {
   complaintAllegations,
-  complaintClocks,
+  clocks,
   complaintComplainants,
   complaintDecisions,
   complaints,
@@ -19,7 +19,12 @@ export type ComplaintRow = typeof complaints.$inferSelect;
 export type ComplainantRow = typeof complaintComplainants.$inferSelect;
 export type ComplaintAllegationRow = typeof complaintAllegations.$inferSelect;
 export type ComplaintDecisionRow = typeof complaintDecisions.$inferSelect;
-export type ComplaintClockRow = typeof complaintClocks.$inferSelect;
+/** A complaint's clock in the one clock store (owner kind 'complaint'). */
+export type ComplaintClockRow = typeof clocks.$inferSelect & { ownerKind: 'complaint'; complaintId: string };
+type NewComplaintClock = Pick<
+  typeof clocks.$inferInsert,
+  'forceId' | 'period' | 'sequence' | 'startedOn' | 'dueOn' | 'state' | 'metOn'
+> & { complaintId: string };
 export type ComplaintSubjectView = {
   id: string;
   kind: (typeof complaintSubjects.$inferSelect)['kind'];
@@ -138,7 +143,7 @@ export async function updateComplaint(
 }
 
 export async function complaintParts(db: Db, forceId: string, complaintId: string) {
-  const [complainants, subjects, allegations, decisions, clocks] = await Promise.all([
+  const [complainants, subjects, allegations, decisions, complaintClocks] = await Promise.all([
     db
       .select()
       .from(complaintComplainants)
@@ -161,11 +166,11 @@ export async function complaintParts(db: Db, forceId: string, complaintId: strin
       .orderBy(asc(complaintDecisions.createdAt), asc(complaintDecisions.id)),
     db
       .select()
-      .from(complaintClocks)
-      .where(and(eq(complaintClocks.forceId, forceId), eq(complaintClocks.complaintId, complaintId)))
-      .orderBy(asc(complaintClocks.dueOn), asc(complaintClocks.period)),
+      .from(clocks)
+      .where(and(eq(clocks.forceId, forceId), eq(clocks.ownerKind, 'complaint'), eq(clocks.complaintId, complaintId)))
+      .orderBy(asc(clocks.dueOn), asc(clocks.period)),
   ]);
-  return { complainants, subjects, allegations, decisions, clocks };
+  return { complainants, subjects, allegations, decisions, clocks: complaintClocks as ComplaintClockRow[] };
 }
 
 /** The complaint's linked conduct case, named only to a reader with need-to-know of it (else null). */
@@ -213,7 +218,7 @@ export async function listVisibleComplaints(
     db,
     sql`select c.id, c.reference, c.channel, c.received_on::text as received_on, c.status, c.summary,
           (select count(*)::int from complaint_allegations a where a.force_id = c.force_id and a.complaint_id = c.id) as allegation_count,
-          (select min(k.due_on)::text from complaint_clocks k where k.force_id = c.force_id and k.complaint_id = c.id and k.state = 'running') as next_due_on
+          (select min(k.due_on)::text from clocks k where k.force_id = c.force_id and k.owner_kind = 'complaint' and k.complaint_id = c.id and k.state = 'running') as next_due_on
         from complaints c where ${where}
         order by c.received_on desc, c.id desc limit ${page.limit} offset ${page.offset}`,
   );
@@ -221,10 +226,13 @@ export async function listVisibleComplaints(
   return { rows, total: count?.n ?? 0 };
 }
 
-export async function insertComplaintClock(tx: Db, values: typeof complaintClocks.$inferInsert) {
-  const [row] = await tx.insert(complaintClocks).values(values).returning();
-  if (!row) throw new Error('insert complaint_clocks returned nothing');
-  return row;
+export async function insertComplaintClock(tx: Db, values: NewComplaintClock): Promise<ComplaintClockRow> {
+  const [row] = await tx
+    .insert(clocks)
+    .values({ ...values, ownerKind: 'complaint' })
+    .returning();
+  if (!row) throw new Error('insert clocks returned nothing');
+  return row as ComplaintClockRow;
 }
 
 /** Marks the running clocks of the given periods met (or cancelled); returns those changed. */
@@ -236,19 +244,21 @@ export async function closeComplaintClocks(
   how: { state: 'met'; metOn: string } | { state: 'cancelled' },
 ): Promise<ComplaintClockRow[]> {
   const conditions = [
-    eq(complaintClocks.forceId, forceId),
-    eq(complaintClocks.complaintId, complaintId),
-    eq(complaintClocks.state, 'running'),
+    eq(clocks.forceId, forceId),
+    eq(clocks.ownerKind, 'complaint'),
+    eq(clocks.complaintId, complaintId),
+    eq(clocks.state, 'running'),
   ];
   if (periods !== 'all') {
     if (periods.length === 0) return [];
-    conditions.push(inArray(complaintClocks.period, [...periods]));
+    conditions.push(inArray(clocks.period, [...periods]));
   }
-  return tx
-    .update(complaintClocks)
+  const rows = await tx
+    .update(clocks)
     .set(how.state === 'met' ? { state: 'met', metOn: how.metOn } : { state: 'cancelled' })
     .where(and(...conditions))
     .returning();
+  return rows as ComplaintClockRow[];
 }
 
 export async function allegationsOf(tx: Db, forceId: string, complaintId: string) {

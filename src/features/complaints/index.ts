@@ -1,2 +1,3 @@
 /** The complaints feature's public module: what other features may use. Everything else is private. */
+export { complaintDeadlineSource } from './complaint-deadlines.repository.ts';
 export { sweepComplaintClocks, type ComplaintSweepResult } from './sweep-complaint-clocks.ts';

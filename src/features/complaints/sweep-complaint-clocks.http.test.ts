@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts';
-import { sweepAllClocks } from '../clocks/sweep-clocks.ts';
+import { sweepAllClocks } from '../deadlines/sweep-all-clocks.ts';
 import { buildComplaintWorld, type ComplaintWorld } from './complaints.http-fixtures.ts';
 import { insertComplaintClock } from './complaints.repository.ts';
 
@@ -39,7 +39,7 @@ const clock = async (period: string) =>
   (
     await rows<{ state: string; met_on: string | null; due: boolean; overdue: boolean }>(
       `select state, met_on::text, due_notified_at is not null as due, overdue_notified_at is not null as overdue
-       from complaint_clocks where period = '${period}'`,
+       from clocks where owner_kind = 'complaint' and period = '${period}'`,
     )
   )[0];
 const changes = async () =>

@@ -6,8 +6,8 @@ import { WINDOW_PERIODS } from '../../kernel/time/periods.ts';
 import { lockComplaintClocksToSweep, updateSweptComplaintClock } from './complaint-clock-sweep.repository.ts';
 
 /**
- * The sweeper for a public complaint's clocks (`complaint_clocks`), run by `sweepAllClocks` after the case
- * clocks, the same way:
+ * The sweeper for a public complaint's clocks (the one store's rows of owner kind 'complaint'), run by
+ * `sweepAllClocks` (features/deadlines) after the case clocks, the same way:
  * - the complainant's review window (C&M Regs 2020 reg 29(2)) whose last day has passed becomes `met` on
  *   its last day: it elapsed, nobody is late (audit `complaint.clock`, change `met`);
  * - a clock due today or earlier is recorded once as due, and one due before today once as overdue (audit

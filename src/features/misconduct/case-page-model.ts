@@ -5,7 +5,7 @@ import { isRole, roleAbilities } from '../../kernel/access/roles.ts';
 import { listUsersOfForce } from '../auth/index.ts';
 import { PERIOD_KEYS, type PeriodKey } from '../../kernel/time/periods.ts';
 import { displayedClockState } from '../clocks/index.ts';
-import { clockActionsFor } from '../clocks/index.ts';
+import { clockActionsFor } from './clock-action-rules.ts';
 import { ACTION_TABLE, STATUS_LABELS } from './rules/allegation-table.ts';
 import { ACTION_TYPES, type AllegationStatus } from './rules/allegation-types.ts';
 import { regimeDefinition, REGIME_VERSIONS, type RegimeVersion } from '../../kernel/time/regime.ts';

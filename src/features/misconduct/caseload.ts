@@ -3,7 +3,7 @@ import { ukToday } from '../../kernel/time/dates.ts';
 import { authorize, type Principal } from '../../kernel/access/principal.ts';
 import { investigatorsOfForce } from './case-page-model.ts';
 import { caseloadRows } from './case-details.repository.ts';
-import { countVisibleDeadlines } from '../clocks/index.ts';
+import { countCaseDeadlines } from './case-deadlines.repository.ts';
 
 export type CaseloadLine = {
   leadId: string;
@@ -22,7 +22,7 @@ export type Caseload = {
 /**
  * For the appropriate authority deciding who takes the next case: per lead investigator, their open cases,
  * the allegations in them not yet closed and their overdue time limits (the one definition of "overdue" and
- * "mine": clocks.repository.ts), then the unallocated queue.
+ * "mine": clocks/deadline-conditions.repository.ts and case-deadlines.repository.ts), then the unallocated queue.
  * Every active investigator of the force is listed, with noughts if they lead nothing. Only cases the
  * user may see are counted (the same need-to-know clause as the case list).
  */
@@ -44,10 +44,10 @@ export async function caseloadFor(deps: Deps, principal: Principal | null): Prom
     if (r.leadId && !lines.some((l) => l.leadId === r.leadId))
       lines.push({ leadId: r.leadId, name: r.leadName ?? 'Unknown user', email: r.leadEmail ?? '', ...counts(r) });
   }
-  // Overdue time limits by THE definition of "overdue" and "mine" (clocks.repository.ts), the same count as
+  // Overdue time limits by THE definition of "overdue" and "mine" (case-deadlines.repository.ts), the same count as
   // the lead's own "my deadlines" and the force's overdue list (deadline-counts.http.test.ts).
   const overdueOf = (f: { mineOf?: string; unallocated?: boolean }) =>
-    countVisibleDeadlines(deps.db, principal, { today, overdue: true, ...f });
+    countCaseDeadlines(deps.db, principal, { today, overdue: true, ...f });
   const leads: CaseloadLine[] = await Promise.all(
     lines.map(async (l) => ({ ...l, overdueClocks: await overdueOf({ mineOf: l.leadId }) })),
   );

@@ -12,10 +12,12 @@ import { registerCasesApi } from './cases.api.ts';
 import { registerCriminalPages } from './criminal.pages.ts';
 import { registerEvidenceRoutes } from './evidence.pages.ts';
 import { registerCaseLetterRoutes } from './letters/case-letters.routes.ts';
+import { registerClockActionPages } from './clock-actions.pages.ts';
+import { registerClockActionApi } from './clock-actions.api.ts';
 
 /**
- * Conduct cases: the list, the case page, the forms that change a case, and the JSON API. `panels` are what
- * features above this one add to the case page (src/app/routes.ts gives them).
+ * Conduct cases: the list, the case page, the forms that change a case, its clocks' actions, and the JSON API.
+ * `panels` are what features above this one add to the case page (src/app/routes.ts gives them).
  */
 export function registerCaseRoutes(app: FastifyInstance, deps: Deps, panels: CasePanels): void {
   registerCasePages(app, deps, panels);
@@ -29,4 +31,7 @@ export function registerCaseRoutes(app: FastifyInstance, deps: Deps, panels: Cas
   registerHearingPages(app, deps);
   registerHearingsApi(app, deps);
   registerCaseLetterRoutes(app, deps);
+  // A case's clock: its page and the actions on it (extend, pause, resume, stop, mark done).
+  registerClockActionPages(app, deps);
+  registerClockActionApi(app, deps);
 }

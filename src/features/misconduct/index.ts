@@ -2,6 +2,7 @@
 export { actionAbility, toWorkflowAction, type AllegationActionInput } from './allegation-action-input.ts';
 export { refreshAllegationFigures } from './allegation-figures.repository.ts';
 export { factsOf, regimeOf } from './case-context.ts';
+export { caseDeadlineSource } from './case-deadlines.repository.ts';
 export { caseTypeLabels } from './case-form-fields.ts';
 export { casePageModel } from './case-page-model.ts';
 export {
@@ -33,7 +34,5 @@ export {
   type WorkflowEffect,
 } from './rules/allegation-types.ts';
 export { initialAllegationState, onSubjectLeftDuringInvestigation, transition } from './rules/allegation-workflow.ts';
-export { CLOCK_ENDINGS } from './rules/clock-endings.ts';
 export { defaultTaxonomy, standardsOfProfessionalBehaviour, type TaxonomyEntry } from './taxonomy.ts';
-export { viewCase } from './view-case.ts';
 export { caseWorkQueue } from './work-queue.ts';

@@ -4,7 +4,13 @@ import { notFound } from '../../kernel/errors.ts';
 import { parseInput } from '../../kernel/validation.ts';
 import { recordAudit } from '../../kernel/audit/record-audit.ts';
 import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
-import { findOpenMerge, findVisiblePerson, markMergeUndone, setMergedInto, bumpVersion } from '../organisation/index.ts';
+import {
+  findOpenMerge,
+  findVisiblePerson,
+  markMergeUndone,
+  setMergedInto,
+  bumpVersion,
+} from '../organisation/index.ts';
 
 export const undoMergeInput = z.object({
   mergeId: z.string().uuid(),

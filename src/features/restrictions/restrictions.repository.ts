@@ -152,12 +152,13 @@ export async function lockLiveRestrictionClocks(
   subjectId: string,
   periods: readonly string[],
 ): Promise<ClockRow[]> {
-  return tx
+  const rows = await tx
     .select()
     .from(clocks)
     .where(
       and(
         eq(clocks.forceId, forceId),
+        eq(clocks.ownerKind, 'case'),
         eq(clocks.caseId, caseId),
         eq(clocks.subjectId, subjectId),
         sql`${clocks.allegationId} is null`,
@@ -167,6 +168,7 @@ export async function lockLiveRestrictionClocks(
     )
     .orderBy(clocks.dueOn, clocks.id)
     .for('update');
+  return rows as ClockRow[];
 }
 
 export async function endClock(

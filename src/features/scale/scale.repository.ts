@@ -145,7 +145,6 @@ export const LOADED_TABLES = [
   'duty_restrictions',
   'restriction_decisions',
   'vetting_clearances',
-  'vetting_clocks',
   'allegation_figures',
 ] as const;
 

@@ -57,7 +57,9 @@ describe('probity seed --scale', () => {
         (select count(*) from allegation_events e where not exists (select 1 from allegations a where a.force_id = e.force_id and a.id = e.allegation_id))
       + (select count(*) from allegations a where not exists (select 1 from case_subjects s where s.force_id = a.force_id and s.id = a.subject_id and s.case_id = a.case_id))
       + (select count(*) from case_subjects s where not exists (select 1 from people p where p.force_id = s.force_id and p.id = s.person_id))
-      + (select count(*) from clocks k where not exists (select 1 from cases c where c.force_id = k.force_id and c.id = k.case_id))
+      + (select count(*) from clocks k where k.owner_kind = 'case' and not exists (select 1 from cases c where c.force_id = k.force_id and c.id = k.case_id))
+      + (select count(*) from clocks k where k.owner_kind = 'vetting' and not exists (select 1 from people p where p.force_id = k.force_id and p.id = k.person_id))
+      + (select count(*) from clocks k where k.owner_kind not in ('case', 'vetting'))
       + (select count(*) from cases c where c.lead_investigator_id is not null and not exists (select 1 from users u where u.id = c.lead_investigator_id))
       + (select count(*) from duty_restrictions r where not exists (select 1 from case_subjects s where s.force_id = r.force_id and s.id = r.subject_id))
     )::int as n`);

@@ -74,9 +74,11 @@ export function vettingTables(): VettingTables {
       'version',
       'created_at',
     ]),
-    vettingClocks: new CopyTable('vetting_clocks', [
+    // Vetting's clocks live in the one clock store, as owner kind 'vetting'.
+    vettingClocks: new CopyTable('clocks', [
       'force_id',
       'id',
+      'owner_kind',
       'person_id',
       'subject_key',
       'period',
@@ -237,6 +239,7 @@ export function addClearances(
     t.vettingClocks.add(
       force.plan.id,
       rng.uuid(),
+      'vetting',
       p.id,
       `clearance:${id}`,
       period,

@@ -4,17 +4,8 @@ import { GROUP_THEMES, THEMES, type Theme } from '../misconduct/index.ts';
 import { makeRng, toDay } from '../misconduct/index.ts';
 import type { Memos } from '../misconduct/index.ts';
 import { planAllegation } from '../misconduct/index.ts';
-import {
-  initialAllegationState,
-  onSubjectLeftDuringInvestigation,
-  transition,
-} from '../misconduct/index.ts';
-import type {
-  AllegationContext,
-  AllegationState,
-  AllegationStatus,
-  WorkflowEffect,
-} from '../misconduct/index.ts';
+import { initialAllegationState, onSubjectLeftDuringInvestigation, transition } from '../misconduct/index.ts';
+import type { AllegationContext, AllegationState, AllegationStatus, WorkflowEffect } from '../misconduct/index.ts';
 import { REGIME_VERSIONS, type RegimeVersion } from '../../kernel/time/regime.ts';
 
 /*

@@ -2,7 +2,7 @@ import { Cron } from 'croner';
 import type { Deps } from '../../kernel/deps.ts';
 import { ukToday } from '../../kernel/time/dates.ts';
 import { writeAuditCheckpoint } from '../audit/index.ts';
-import { sweepAllClocks } from '../clocks/index.ts';
+import { sweepAllClocks } from '../deadlines/index.ts';
 import { deliverOutbox } from '../notifications/index.ts';
 import { enqueueClockReminders } from '../notifications/index.ts';
 import { enqueueVettingReviewReminders } from '../notifications/index.ts';

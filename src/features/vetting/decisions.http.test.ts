@@ -159,7 +159,7 @@ describe('the grant rule', () => {
       { status: 'terminated', ended_by_decision_id: d.decisions[0]?.id },
       { id: d.clearanceId, status: 'active', granted_on: TODAY, expires_on: '2036-03-16' },
     ]);
-    const old = await t.database.query(`select state from vetting_clocks where subject_key = $1`, [
+    const old = await t.database.query(`select state from clocks where owner_kind = 'vetting' and subject_key = $1`, [
       `clearance:${clearances[0]?.id}`,
     ]);
     expect(old).toEqual([]);
@@ -251,9 +251,10 @@ describe('a refusal and its appeal', () => {
     expect(res.json()).toMatchObject({ appealWindowEndsOn: '2026-03-30', clearanceId: null });
     decisionId = res.json<{ decisionId: string }>().decisionId;
     expect(
-      await t.database.query(`select period, due_on::text, state from vetting_clocks where subject_key = $1`, [
-        `decision:${decisionId}`,
-      ]),
+      await t.database.query(
+        `select period, due_on::text, state from clocks where owner_kind = 'vetting' and subject_key = $1`,
+        [`decision:${decisionId}`],
+      ),
     ).toEqual([{ period: 'vetting_appeal', due_on: '2026-03-30', state: 'running' }]);
     const record = await page('vetting').get(`/vetting/decisions/${decisionId}`);
     expect(record.body).toContain(
@@ -293,9 +294,10 @@ describe('a refusal and its appeal', () => {
     expect(res.statusCode).toBe(303);
     const appealId = /\/vetting\/appeals\/([0-9a-f-]{36})/.exec(res.headers.location ?? '')?.[1];
     expect(
-      await t.database.query(`select state, met_on::text from vetting_clocks where subject_key = $1`, [
-        `decision:${decisionId}`,
-      ]),
+      await t.database.query(
+        `select state, met_on::text from clocks where owner_kind = 'vetting' and subject_key = $1`,
+        [`decision:${decisionId}`],
+      ),
     ).toEqual([{ state: 'met', met_on: '2026-03-27' }]);
     const view = await page('vetting').get(`/vetting/appeals/${appealId}`);
     expect(view.body).toContain('The judgment was disclosed on my form');
@@ -426,9 +428,10 @@ describe('an appeal against a withdrawal', () => {
       ]),
     ).toEqual([{ status: 'active', ended_on: null, ended_by_decision_id: null }]);
     expect(
-      await t.database.query(`select period, due_on::text, state from vetting_clocks where subject_key = $1`, [
-        `clearance:${clearance?.id}`,
-      ]),
+      await t.database.query(
+        `select period, due_on::text, state from clocks where owner_kind = 'vetting' and subject_key = $1`,
+        [`clearance:${clearance?.id}`],
+      ),
     ).toEqual([{ period: 'vetting_renewal_rv', due_on: '2029-05-01', state: 'running' }]);
     expect(
       (

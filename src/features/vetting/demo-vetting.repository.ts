@@ -1,7 +1,8 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rawRows } from '../../db/raw-rows.ts';
-import { designatedPosts, vettingChecks, vettingClearances, vettingClocks } from '../../db/schema/index.ts';
+import { clocks as clockStore, designatedPosts, vettingChecks, vettingClearances } from '../../db/schema/index.ts';
+import type { NewVettingClock } from './vetting-clocks.repository.ts';
 
 /** The SQL of the vetting demo data: one read of the workforce and bulk inserts (kept out of the per-row use cases for speed). */
 
@@ -42,11 +43,14 @@ export async function insertDemoPosts(tx: Db, rows: (typeof designatedPosts.$inf
 export async function insertDemoClearances(
   tx: Db,
   clearances: (typeof vettingClearances.$inferInsert)[],
-  clocks: (typeof vettingClocks.$inferInsert)[],
+  clocks: NewVettingClock[],
 ): Promise<void> {
   for (let i = 0; i < clearances.length; i += BATCH)
     await tx.insert(vettingClearances).values(clearances.slice(i, i + BATCH));
-  for (let i = 0; i < clocks.length; i += BATCH) await tx.insert(vettingClocks).values(clocks.slice(i, i + BATCH));
+  for (let i = 0; i < clocks.length; i += BATCH)
+    await tx
+      .insert(clockStore)
+      .values(clocks.slice(i, i + BATCH).map((c) => ({ ...c, ownerKind: 'vetting' as const })));
 }
 
 /** Records demo check results in one statement (the demo's checks carry no audit row of their own). */

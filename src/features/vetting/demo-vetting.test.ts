@@ -30,9 +30,9 @@ describe('the vetting demo data', () => {
     expect(counts?.expired).toBeGreaterThan(0);
     expect(counts?.expiring).toBeGreaterThan(0);
     expect(counts?.mv).toBeGreaterThan(0);
-    expect(await q(`select count(*)::int as n from vetting_clocks where subject_key like 'clearance:%'`)).toEqual([
-      { n: (await q<{ n: number }>(`select count(*)::int as n from vetting_clearances`))[0]?.n },
-    ]);
+    expect(
+      await q(`select count(*)::int as n from clocks where owner_kind = 'vetting' and subject_key like 'clearance:%'`),
+    ).toEqual([{ n: (await q<{ n: number }>(`select count(*)::int as n from vetting_clearances`))[0]?.n }]);
     expect(await q(`select title, required_level from designated_posts order by title`)).toEqual([
       { title: 'Counter corruption investigator', required_level: 'MV' },
       { title: 'Intelligence officer', required_level: 'MV' },

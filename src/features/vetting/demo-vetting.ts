@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Deps } from '../../kernel/deps.ts';
 import type { IsoDate } from '../../kernel/time/dates.ts';
-import { checkTypes, type designatedPosts, type vettingClearances, type vettingClocks } from '../../db/schema/index.ts';
+import { checkTypes, type designatedPosts, type vettingClearances } from '../../db/schema/index.ts';
 import { systemActor } from '../../kernel/audit/audit-events.ts';
 import { addCalendarDays } from '../../kernel/time/working-days.ts';
 import { accountOf } from '../auth/index.ts';
@@ -19,6 +19,7 @@ import {
 import { importListText } from './import-list.ts';
 import { recordAdverseInformation } from './record-adverse-information.ts';
 import { vettingDeadline } from './vetting-clocks.ts';
+import type { NewVettingClock } from './vetting-clocks.repository.ts';
 import { renewalPeriodOf, type VettingLevel } from './vetting-levels.ts';
 
 /**
@@ -80,7 +81,7 @@ export async function seedDemoVetting(
   const { forceId, today } = options;
   const people = await demoWorkforce(deps.db, forceId);
   const clearances: (typeof vettingClearances.$inferInsert)[] = [];
-  const clocks: (typeof vettingClocks.$inferInsert)[] = [];
+  const clocks: NewVettingClock[] = [];
   const grant = (personId: string, level: VettingLevel, grantedOn: IsoDate) => {
     const id = demoUuid(`${personId}:${level}`);
     const period = renewalPeriodOf(level);

@@ -6,7 +6,7 @@ import { toDayNumber } from '../../kernel/time/iso-date.ts';
 import { WINDOW_PERIODS } from '../../kernel/time/periods.ts';
 import { isPeriodKey } from '../clocks/index.ts';
 import { addCalendarDays } from '../../kernel/time/working-days.ts';
-import { listVisibleVettingDeadlines, type VettingDeadlineRow } from './vetting-deadlines.repository.ts';
+import { listVisibleVettingDeadlines, type VettingDeadlineRow } from './vetting-deadline-list.repository.ts';
 import { ukToday } from '../../kernel/time/dates.ts';
 
 export type VettingDeadline = {

@@ -113,9 +113,10 @@ describe('maintaining a clearance', () => {
       relevance: 'A family member, not the officer, and an old matter',
     });
     expect(
-      await t.database.query(`select state, met_on::text from vetting_clocks where subject_key = $1`, [
-        `review:${reviewId}`,
-      ]),
+      await t.database.query(
+        `select state, met_on::text from clocks where owner_kind = 'vetting' and subject_key = $1`,
+        [`review:${reviewId}`],
+      ),
     ).toEqual([{ state: 'met', met_on: '2026-03-20' }]);
     const view = await client(t, w, 'vo').get(page);
     expect(view.body).toContain('Maintain the clearance');
@@ -231,11 +232,13 @@ describe('withdrawing a clearance (Police (Vetting) Regulations 2025)', () => {
         .sort((a, b) => a.id.localeCompare(b.id)),
     );
     expect(
-      await t.database.query(`select state from vetting_clocks where subject_key = $1`, [`clearance:${rv.id}`]),
+      await t.database.query(`select state from clocks where owner_kind = 'vetting' and subject_key = $1`, [
+        `clearance:${rv.id}`,
+      ]),
     ).toEqual([{ state: 'cancelled' }]);
     expect(
       await t.database.query(
-        `select period, started_on::text, due_on::text, state from vetting_clocks where subject_key = $1`,
+        `select period, started_on::text, due_on::text, state from clocks where owner_kind = 'vetting' and subject_key = $1`,
         [`decision:${decision?.id}`],
       ),
     ).toEqual([{ period: 'vetting_appeal', started_on: '2026-03-20', due_on: '2026-04-03', state: 'running' }]);

@@ -70,7 +70,7 @@ describe('review due dates with a working-day period', () => {
       due_on: '2026-04-20',
     });
     const [clock] = await t.database.query<{ due_on: string }>(
-      `select due_on::text from vetting_clocks where subject_key = $1`,
+      `select due_on::text from clocks where owner_kind = 'vetting' and subject_key = $1`,
       [`review:${review?.id}`],
     );
     expect(clock?.due_on).toBe('2026-04-20');

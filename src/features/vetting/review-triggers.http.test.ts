@@ -5,7 +5,7 @@ import type { AllegationActionInput } from '../misconduct/allegation-action-inpu
 import { openCase } from '../misconduct/open-case.ts';
 import { progressAllegation } from '../misconduct/progress-allegation.ts';
 import { recordCriminalEvent } from '../misconduct/record-criminal-event.ts';
-import { sweepAllClocks } from '../clocks/sweep-clocks.ts';
+import { sweepAllClocks } from '../deadlines/sweep-all-clocks.ts';
 import {
   addClearance,
   auditCount,
@@ -89,7 +89,7 @@ describe('reviews opened by the conduct process', () => {
       },
     ]);
     const [clock] = await t.database.query<{ period: string; due_on: string; state: string }>(
-      `select period, due_on::text, state from vetting_clocks where subject_key = $1`,
+      `select period, due_on::text, state from clocks where owner_kind = 'vetting' and subject_key = $1`,
       [`review:${reviews[0]?.id}`],
     );
     expect(clock).toEqual({ period: 'vetting_review', due_on: '2026-03-30', state: 'running' });
@@ -174,7 +174,7 @@ describe('reviews opened by other causes', () => {
     expect(again).toEqual({ reviewId: first.reviewId, created: false, dueOn: '2026-04-03' });
     expect((await reviewsOf(t, w.people.bob.id)).filter((r) => r.trigger === 'restriction_imposed')).toHaveLength(1);
     const [n] = await t.database.query<{ n: number }>(
-      `select count(*)::int as n from vetting_clocks where subject_key = $1`,
+      `select count(*)::int as n from clocks where owner_kind = 'vetting' and subject_key = $1`,
       [`review:${first.reviewId}`],
     );
     expect(n?.n).toBe(1);

@@ -134,7 +134,7 @@ export async function vettingSnapshot(t: TestApp): Promise<string> {
   return JSON.stringify([
     await q(`select id, status, version, assigned_user_id from vetting_reviews order by id`),
     await q(`select id, status, version, ended_on::text from vetting_clearances order by id`),
-    await q(`select id, state from vetting_clocks order by id`),
+    await q(`select id, state from clocks where owner_kind = 'vetting' order by id`),
     await q(`select id, status, version from vetting_checks order by id`),
     await q(`select id, resolved_by_decision_id from adverse_information order by id`),
     await q(`select count(*)::int as n from vetting_decisions`),

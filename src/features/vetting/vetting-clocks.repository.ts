@@ -1,11 +1,15 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rawRows } from '../../db/raw-rows.ts';
-import { vettingClocks } from '../../db/schema/index.ts';
+import { clocks } from '../../db/schema/index.ts';
 
-/** The only SQL for vetting clocks. */
+/** The only SQL that starts and ends vetting clocks: the one clock store's rows of owner kind 'vetting'. */
 
-export type VettingClockRow = typeof vettingClocks.$inferSelect;
+export type VettingClockRow = typeof clocks.$inferSelect & { ownerKind: 'vetting'; subjectKey: string };
+export type NewVettingClock = Pick<
+  typeof clocks.$inferInsert,
+  'forceId' | 'personId' | 'period' | 'startedOn' | 'dueOn' | 'state' | 'metOn'
+> & { subjectKey: string };
 export const LIVE_VETTING_CLOCK_STATES = ['running', 'due', 'overdue'] as const;
 
 export async function lockVettingClockKey(tx: Db, forceId: string, subjectKey: string, period: string): Promise<void> {
@@ -23,23 +27,27 @@ export async function findLiveVettingClock(
 ): Promise<VettingClockRow | undefined> {
   const [row] = await tx
     .select()
-    .from(vettingClocks)
+    .from(clocks)
     .where(
       and(
-        eq(vettingClocks.forceId, forceId),
-        eq(vettingClocks.subjectKey, subjectKey),
-        eq(vettingClocks.period, period),
-        inArray(vettingClocks.state, [...LIVE_VETTING_CLOCK_STATES]),
+        eq(clocks.forceId, forceId),
+        eq(clocks.ownerKind, 'vetting'),
+        eq(clocks.subjectKey, subjectKey),
+        eq(clocks.period, period),
+        inArray(clocks.state, [...LIVE_VETTING_CLOCK_STATES]),
       ),
     )
     .limit(1);
-  return row;
+  return row as VettingClockRow | undefined;
 }
 
-export async function insertVettingClock(tx: Db, row: typeof vettingClocks.$inferInsert): Promise<VettingClockRow> {
-  const [inserted] = await tx.insert(vettingClocks).values(row).returning();
+export async function insertVettingClock(tx: Db, row: NewVettingClock): Promise<VettingClockRow> {
+  const [inserted] = await tx
+    .insert(clocks)
+    .values({ ...row, ownerKind: 'vetting' })
+    .returning();
   if (!inserted) throw new Error('vetting clock insert returned nothing');
-  return inserted;
+  return inserted as VettingClockRow;
 }
 
 /** Ends the live clocks of a subject key (all periods, or one), as met or cancelled. Returns the rows ended. */
@@ -48,14 +56,16 @@ export async function endLiveVettingClocks(
   input: { forceId: string; subjectKey: string; period?: string; state: 'met' | 'cancelled'; on: string },
 ): Promise<VettingClockRow[]> {
   const conditions = [
-    eq(vettingClocks.forceId, input.forceId),
-    eq(vettingClocks.subjectKey, input.subjectKey),
-    inArray(vettingClocks.state, [...LIVE_VETTING_CLOCK_STATES]),
+    eq(clocks.forceId, input.forceId),
+    eq(clocks.ownerKind, 'vetting'),
+    eq(clocks.subjectKey, input.subjectKey),
+    inArray(clocks.state, [...LIVE_VETTING_CLOCK_STATES]),
   ];
-  if (input.period) conditions.push(eq(vettingClocks.period, input.period));
-  return tx
-    .update(vettingClocks)
+  if (input.period) conditions.push(eq(clocks.period, input.period));
+  const rows = await tx
+    .update(clocks)
     .set({ state: input.state, metOn: input.state === 'met' ? input.on : null })
     .where(and(...conditions))
     .returning();
+  return rows as VettingClockRow[];
 }

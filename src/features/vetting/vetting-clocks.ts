@@ -12,7 +12,8 @@ import {
 
 /**
  * Vetting's clocks (renewal due, review due, appeal window): the same period table and working-day calendar
- * as the case clocks, kept in their own table so that only vetting roles ever see them. Run inside the
+ * as the case clocks, rows of the one clock store with owner kind 'vetting', read only through vetting's
+ * need-to-know (vetting-deadline-list.repository.ts) so that only vetting roles ever see them. Run inside the
  * transaction of the change that starts or ends them; idempotent per (subject key, period) while live.
  */
 

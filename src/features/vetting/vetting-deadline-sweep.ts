@@ -15,7 +15,7 @@ import {
 } from './vetting-deadlines.repository.ts';
 
 /**
- * Vetting's part of `probity clocks sweep`, run after the case clocks (clocks/sweep-clocks.ts), in batches
+ * Vetting's step of the one sweeper (deadlines/sweep-all-clocks.ts), run after the case and complaint clocks, in batches
  * of one transaction each, every batch locking its rows FOR UPDATE SKIP LOCKED, and changing nothing when
  * run again for the same day:
  *  1. renewal reviews: each active clearance of a current person that expires within the force's lead time

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, createTestApp, type TestApp } from '../../../test/support/test-app.ts';
-import { sweepAllClocks } from '../clocks/sweep-clocks.ts';
+import { sweepAllClocks } from '../deadlines/sweep-all-clocks.ts';
 import {
   addClearance,
   auditCount,
@@ -29,7 +29,7 @@ afterAll(async () => {
 
 const clock = (subjectKey: string) =>
   t.database.query<{ state: string; met_on: string | null }>(
-    `select state, met_on::text from vetting_clocks where subject_key = $1`,
+    `select state, met_on::text from clocks where owner_kind = 'vetting' and subject_key = $1`,
     [subjectKey],
   );
 

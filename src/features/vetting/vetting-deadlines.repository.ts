@@ -2,13 +2,12 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rawRows } from '../../db/raw-rows.ts';
 import type { IsoDate } from '../../kernel/time/dates.ts';
-import type { Principal } from '../../kernel/access/principal.ts';
 import { WINDOW_PERIODS } from '../../kernel/time/periods.ts';
-import { visibleVettingSql } from '../../kernel/access/vetting-scope.ts';
 
 /**
- * The SQL of vetting deadlines: the sweeper's batches (clocks, clearances expiring and expired) and the
- * vetting unit's deadline list. Sweeper batches lock FOR UPDATE SKIP LOCKED so instances split the work.
+ * The sweeper's SQL for vetting deadlines: its batches of clocks (the one store's rows of owner kind
+ * 'vetting') and of clearances expiring and expired. The deadline lists are in
+ * vetting-deadline-list.repository.ts. Sweeper batches lock FOR UPDATE SKIP LOCKED so instances split the work.
  */
 
 const windows = () =>
@@ -40,9 +39,9 @@ export async function lockVettingClocksToSweep(tx: Db, today: IsoDate, limit: nu
     sql`select k.force_id, k.id, k.person_id, k.period, k.state, k.due_on::text as due_on,
         k.due_notified_at is not null as due_notified, k.overdue_notified_at is not null as overdue_notified,
         k.period in (${windows()}) as is_window
-      from vetting_clocks k
-      where (k.period in (${windows()}) and k.state in ('running', 'due', 'overdue') and k.due_on < ${today}::date)
-         or (k.period not in (${windows()}) and ((k.state = 'running' and k.due_on <= ${today}::date) or (k.state = 'due' and k.due_on < ${today}::date)))
+      from clocks k
+      where k.owner_kind = 'vetting' and ((k.period in (${windows()}) and k.state in ('running', 'due', 'overdue') and k.due_on < ${today}::date)
+         or (k.period not in (${windows()}) and ((k.state = 'running' and k.due_on <= ${today}::date) or (k.state = 'due' and k.due_on < ${today}::date))))
       order by k.due_on, k.force_id, k.id
       limit ${limit}
       for update of k skip locked`,
@@ -55,11 +54,11 @@ export async function setVettingClockState(
   set: { state: 'due' | 'overdue' | 'met'; metOn?: IsoDate; dueNotifiedAt?: Date; overdueNotifiedAt?: Date },
 ): Promise<void> {
   await tx.execute(
-    sql`update vetting_clocks set state = ${set.state},
+    sql`update clocks set state = ${set.state},
         met_on = coalesce(${set.metOn ?? null}::date, met_on),
         due_notified_at = coalesce(${set.dueNotifiedAt?.toISOString() ?? null}::timestamptz, due_notified_at),
         overdue_notified_at = coalesce(${set.overdueNotifiedAt?.toISOString() ?? null}::timestamptz, overdue_notified_at)
-      where force_id = ${row.force_id} and id = ${row.id}::uuid`,
+      where force_id = ${row.force_id} and owner_kind = 'vetting' and id = ${row.id}::uuid`,
   );
 }
 
@@ -108,42 +107,5 @@ export async function markClearanceExpired(tx: Db, row: ClearanceSweepRow): Prom
   await tx.execute(
     sql`update vetting_clearances set status = 'expired', ended_on = ${row.expires_on}::date, ended_reason = 'Expired', version = ${row.version + 1}
       where force_id = ${row.force_id} and id = ${row.id}::uuid`,
-  );
-}
-
-export type VettingDeadlineRow = {
-  clock_id: string;
-  person_id: string | null;
-  given_name: string | null;
-  family_name: string | null;
-  subject_key: string;
-  period: string;
-  state: string;
-  started_on: IsoDate;
-  due_on: IsoDate;
-};
-
-/** Live vetting clocks the principal may see (vetting scope), by due date; windows already ended are left out. */
-export async function listVisibleVettingDeadlines(
-  db: Db,
-  principal: Principal,
-  f: { today: IsoDate; dueOnOrBefore?: IsoDate; dueAfter?: IsoDate; limit: number },
-): Promise<VettingDeadlineRow[]> {
-  const parts = [
-    visibleVettingSql(principal, sql`k.force_id`, sql`k.person_id`),
-    sql`k.state in ('running', 'due', 'overdue')`,
-    sql`not (k.period in (${windows()}) and k.due_on < ${f.today}::date)`,
-  ];
-  if (f.dueOnOrBefore !== undefined) parts.push(sql`k.due_on <= ${f.dueOnOrBefore}::date`);
-  if (f.dueAfter !== undefined) parts.push(sql`k.due_on > ${f.dueAfter}::date`);
-  return rawRows<VettingDeadlineRow>(
-    db,
-    sql`select k.id as clock_id, k.person_id, p.given_name, p.family_name, k.subject_key, k.period, k.state,
-        k.started_on::text as started_on, k.due_on::text as due_on
-      from vetting_clocks k
-      left join people p on p.force_id = k.force_id and p.id = k.person_id
-      where ${sql.join(parts, sql` and `)}
-      order by k.due_on, p.family_name, p.given_name, k.period, k.id
-      limit ${f.limit}`,
   );
 }

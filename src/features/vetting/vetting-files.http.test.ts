@@ -130,7 +130,7 @@ describe('recording a clearance granted before Probity', () => {
     );
     expect(row).toMatchObject({ expires_on: '2034-01-15', status: 'active' });
     const clocks = await t.database.query(
-      `select period, due_on::text, state from vetting_clocks where subject_key = $1`,
+      `select period, due_on::text, state from clocks where owner_kind = 'vetting' and subject_key = $1`,
       [`clearance:${row?.id}`],
     );
     expect(clocks).toEqual([{ period: 'vetting_renewal_rv', due_on: '2034-01-15', state: 'running' }]);

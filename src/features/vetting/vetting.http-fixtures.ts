@@ -136,7 +136,7 @@ export async function vettingSnapshot(t: TestApp, withReads = false): Promise<st
     await q(`select id, outcome, version from vetting_appeals order by id`),
     await q(`select count(*)::int as n from list_entries`),
     await q(`select id, decision from list_matches order by id`),
-    await q(`select id, state from vetting_clocks order by id`),
+    await q(`select id, state from clocks where owner_kind = 'vetting' order by id`),
     await q(`select count(*)::int as n from audit_events ${withReads ? '' : `where event_type not in ${READS}`}`),
   ]);
 }

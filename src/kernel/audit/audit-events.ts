@@ -207,7 +207,7 @@ export const auditEventSchema = z.discriminatedUnion('type', [
     metOn: z.string(),
   }),
   // Clocks ended or moved by a step or a person (issue 17): superseded by a later step, and the actions of
-  // features/clocks/clock-actions.ts, each with its reason.
+  // features/misconduct/act-on-clock.ts, each with its reason.
   // Meetings and hearings as objects (misconduct/arrange-hearing.ts).
   z.object({
     type: z.literal('hearing.arranged'),

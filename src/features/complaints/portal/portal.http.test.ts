@@ -156,7 +156,9 @@ describe('making a complaint', () => {
     });
     expect(row?.['hash']).toMatch(/^\$argon2id\$/);
     expect(JSON.stringify(await rows('select * from complaints'))).not.toContain(code.replaceAll('-', ''));
-    const clocks = await rows<{ period: string; state: string }>('select period, state from complaint_clocks');
+    const clocks = await rows<{ period: string; state: string }>(
+      "select period, state from clocks where owner_kind = 'complaint'",
+    );
     expect(clocks.rows).toEqual([{ period: 'complaint_first_contact', state: 'running' }]);
     const audit = await rows<{ type: string; actor_label: string }>(
       `select payload->>'type' as type, actor_label from audit_events where payload->>'type' like 'complaint.%'`,
@@ -174,7 +176,9 @@ describe('following up a complaint', () => {
     );
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('We have received your complaint and will contact you about it.');
-    const [clock] = (await rows<{ due: string }>(`select due_on::text as due from complaint_clocks`)).rows;
+    const [clock] = (
+      await rows<{ due: string }>(`select due_on::text as due from clocks where owner_kind = 'complaint'`)
+    ).rows;
     expect(clock?.due).toBe('2026-03-16'); // 10 working days from 2 March 2026
     expect(res.body).toContain('We aim to contact you by 16 March 2026.');
     expect(res.body).not.toContain('shouted at me');

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, isNotNull } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
-import { complaintClocks, complaintLetters, complaintReviews, complaints } from '../../../db/schema/index.ts';
+import { clocks, complaintLetters, complaintReviews, complaints } from '../../../db/schema/index.ts';
 
 /** The complaint of the force with this reference, if it was made through the portal (it has a code hash). */
 export async function findPortalComplaint(db: Db, forceId: string, reference: string) {
@@ -39,16 +39,17 @@ export async function setFollowUpAttempts(
 /** The running clocks of a complaint, soonest first (what the complainant is told to expect). */
 export async function runningClocks(db: Db, forceId: string, complaintId: string) {
   return db
-    .select({ period: complaintClocks.period, dueOn: complaintClocks.dueOn })
-    .from(complaintClocks)
+    .select({ period: clocks.period, dueOn: clocks.dueOn })
+    .from(clocks)
     .where(
       and(
-        eq(complaintClocks.forceId, forceId),
-        eq(complaintClocks.complaintId, complaintId),
-        eq(complaintClocks.state, 'running'),
+        eq(clocks.forceId, forceId),
+        eq(clocks.ownerKind, 'complaint'),
+        eq(clocks.complaintId, complaintId),
+        eq(clocks.state, 'running'),
       ),
     )
-    .orderBy(asc(complaintClocks.dueOn));
+    .orderBy(asc(clocks.dueOn));
 }
 
 /** The letters sent on a complaint: their kind and day only. */

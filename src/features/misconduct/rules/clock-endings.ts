@@ -18,7 +18,7 @@ import type { ActionType, AllegationStatus, WorkflowEffect } from './allegation-
  *   SUPERSEDES it (it can no longer be met): the officer's statement window (reg 18) once the report is
  *   submitted, the pre-hearing once the proceedings are withdrawn. 'any' means no state ends it: a duty that
  *   outlives the track (the barred list return, the outcome report, a warning in force) is met by a person
- *   marking it done on the case page (features/clocks/clock-actions.ts).
+ *   marking it done on the case page (features/misconduct/act-on-clock.ts).
  */
 
 export type ClockEndingRule =

@@ -1,10 +1,5 @@
 import type { IsoDate } from '../../../kernel/time/dates.ts';
-import {
-  discloseTable,
-  type DisclosedTable,
-  type DisclosurePolicy,
-  type TableSpec,
-} from '../../oversight/index.ts';
+import { discloseTable, type DisclosedTable, type DisclosurePolicy, type TableSpec } from '../../oversight/index.ts';
 import { daysBetween } from './report-clocks.ts';
 
 /**

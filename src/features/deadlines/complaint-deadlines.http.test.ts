@@ -6,7 +6,7 @@ import { buildComplaintWorld, type ComplaintWho, type ComplaintWorld } from '../
 import type { Deadline } from './list-deadlines.ts';
 
 /**
- * Issue 16: a public complaint's clocks (complaint_clocks) on the force's deadline lists beside the case
+ * Issue 16: a public complaint's clocks (owner kind 'complaint' in the one clock store) on the force's deadline lists beside the case
  * clocks, under the complaints' need-to-know (complaint.read, own force, never about oneself). The complaint
  * is logged on 2026-02-23, so its first contact (10 working days, a force target [R]) is due on 2026-03-09.
  */

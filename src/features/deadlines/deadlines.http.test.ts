@@ -6,7 +6,7 @@ import { cases } from '../../db/schema/index.ts';
 import { createApiToken } from '../auth/api-tokens.ts';
 import { systemActor } from '../../kernel/audit/audit-events.ts';
 import type { Deadline, MyDeadlines } from './list-deadlines.ts';
-import { startClock, type StartClockInput } from './start-clock.ts';
+import { startClock, type StartClockInput } from '../clocks/start-clock.ts';
 
 /** Monday 21 December 2026, midday: the day every page and API call in this file is made. */
 const NOW = new Date('2026-12-21T12:00:00Z');

@@ -5,11 +5,11 @@ import { formatDate, ukToday } from '../../kernel/time/dates.ts';
 import { AppError, notFound, type FieldErrors } from '../../kernel/errors.ts';
 import { can } from '../../kernel/access/principal.ts';
 import { dateFromParts, errorSummary, first, type FormBody } from '../../kernel/forms.ts';
-import { viewCase } from '../misconduct/index.ts';
+import { viewCase } from './view-case.ts';
 import { actOnClock } from './act-on-clock.ts';
 import { CLOCK_ACTION_LABELS, clockActionsFor, EXTENDABLE, type ClockAction } from './clock-action-rules.ts';
-import { CLOCK_ENDINGS } from '../misconduct/index.ts';
-import { isPeriodKey } from './sub-judice.ts';
+import { CLOCK_ENDINGS } from './rules/clock-endings.ts';
+import { isPeriodKey } from '../clocks/index.ts';
 
 type ClockParams = { Params: { id: string; clockId: string } };
 type Shown = { status?: number; fields?: FieldErrors; refusal?: string; values?: Record<string, unknown> };
@@ -41,7 +41,7 @@ export function registerClockActionPages(app: FastifyInstance, deps: Deps): void
       view.subjects.find((s) => s.id === clock.subjectId) ??
       view.allegations.find((a) => a.id === clock.allegationId)?.subject;
     const ending = key ? CLOCK_ENDINGS[key] : null;
-    return reply.code(extra.status ?? 200).page('clocks/views/clock.njk', {
+    return reply.code(extra.status ?? 200).page('misconduct/views/clock.njk', {
       pageTitle: `${period?.label ?? clock.period}: case ${view.theCase.reference}`,
       theCase: view.theCase,
       clock,

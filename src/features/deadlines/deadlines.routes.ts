@@ -5,30 +5,17 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../../kernel/deps.ts';
 import { principalOf, requireApiPrincipal, requireSignedInPage } from '../../kernel/http/guards.ts';
 import { can } from '../../kernel/access/principal.ts';
+import { dueTag } from '../clocks/index.ts';
 import { forceOverdue, myDeadlines, type Deadline } from './list-deadlines.ts';
 import { ukToday } from '../../kernel/time/dates.ts';
-import { registerClockActionApi } from './clock-actions.api.ts';
-import { registerClockActionPages } from './clock-actions.pages.ts';
 
 /**
  * Deadline pages and API. "Today" is the UK calendar day of the server's clock (deps.now), so tests and
  * the sweeper agree on which day it is. Refusals come from the use cases as 404 (authorize).
  */
-export function registerClockRoutes(app: FastifyInstance, deps: Deps): void {
+export function registerDeadlineRoutes(app: FastifyInstance, deps: Deps): void {
   registerDeadlinePages(app, deps);
   registerDeadlineApi(app, deps);
-  registerClockActionPages(app, deps);
-  registerClockActionApi(app, deps);
-}
-
-type Tag = { text: string; classes: string };
-
-/** "Overdue by 3 days" (red), "Due today" (orange), "Due in 2 days" (yellow this week, grey after). */
-export function dueTag(daysUntilDue: number): Tag {
-  const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
-  if (daysUntilDue < 0) return { text: `Overdue by ${days(-daysUntilDue)}`, classes: 'govuk-tag--red' };
-  if (daysUntilDue === 0) return { text: 'Due today', classes: 'govuk-tag--orange' };
-  return { text: `Due in ${days(daysUntilDue)}`, classes: daysUntilDue <= 6 ? 'govuk-tag--yellow' : 'govuk-tag--grey' };
 }
 
 const withTags = (items: Deadline[]) => items.map((d) => ({ ...d, tag: dueTag(d.daysUntilDue) }));
@@ -39,7 +26,7 @@ function registerDeadlinePages(app: FastifyInstance, deps: Deps): void {
   app.get('/deadlines', pre, async (request, reply) => {
     const principal = principalOf(request);
     const result = await myDeadlines(deps, principal, { today: ukToday(deps.now()) }, request.id);
-    return reply.page('clocks/views/my-deadlines.njk', {
+    return reply.page('deadlines/views/my-deadlines.njk', {
       pageTitle: 'Your deadlines',
       today: result.today,
       canSeeForce: can(principal, 'case.readAll'),
@@ -54,7 +41,7 @@ function registerDeadlinePages(app: FastifyInstance, deps: Deps): void {
 
   app.get('/deadlines/overdue', pre, async (request, reply) => {
     const result = await forceOverdue(deps, principalOf(request), { today: ukToday(deps.now()) }, request.id);
-    return reply.page('clocks/views/force-overdue.njk', {
+    return reply.page('deadlines/views/force-overdue.njk', {
       pageTitle: 'Due and overdue in the force',
       today: result.today,
       overdueCount: result.overdueCount,
@@ -66,13 +53,15 @@ function registerDeadlinePages(app: FastifyInstance, deps: Deps): void {
 const errors = apiErrors(401, 404);
 
 const deadline = z.object({
-  kind: z.enum(['case', 'complaint']).describe('A conduct case’s clock or a public complaint’s'),
+  kind: z
+    .enum(['case', 'complaint', 'vetting'])
+    .describe('A conduct case’s clock, a public complaint’s or a vetting file’s'),
   clockId: z.string().uuid(),
-  caseId: z.string().uuid().nullable().describe('Null for a complaint’s clock'),
-  caseReference: z.string().nullable().describe('Null for a complaint’s clock'),
-  complaintId: z.string().uuid().nullable().describe('Null for a case’s clock'),
-  reference: z.string().describe('The case’s or the complaint’s reference'),
-  href: z.string().describe('The record’s page: /cases/:id or /complaints/:id'),
+  caseId: z.string().uuid().nullable().describe('Null for another owner’s clock'),
+  caseReference: z.string().nullable().describe('Null for another owner’s clock'),
+  complaintId: z.string().uuid().nullable().describe('Null for another owner’s clock'),
+  reference: z.string().describe('The case’s or the complaint’s reference; for a vetting clock the person’s name'),
+  href: z.string().describe('The record’s page: /cases/:id, /complaints/:id or a vetting page'),
   period: z.string(),
   periodLabel: z.string(),
   confidence: z
@@ -124,8 +113,7 @@ function registerDeadlineApi(app: FastifyInstance, deps: Deps): void {
       preHandler: requireApiPrincipal,
       schema: {
         tags: ['deadlines'],
-        summary:
-          'Every deadline due today or overdue on the force’s cases and complaints you can see (appropriate authority)',
+        summary: 'Every deadline due today or overdue on the force’s cases, complaints and vetting files you can see',
         response: {
           200: z.object({
             today: z.string(),

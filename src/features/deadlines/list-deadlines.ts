@@ -1,33 +1,36 @@
 import type { Deps } from '../../kernel/deps.ts';
+import type { ClockOwnerKind } from '../../db/schema/index.ts';
 import type { IsoDate } from '../../kernel/time/dates.ts';
 import { actorOf, authorize, can, type Principal } from '../../kernel/access/principal.ts';
 import { recordAudit } from '../../kernel/audit/record-audit.ts';
-import { countVisibleDeadlines, listVisibleDeadlines, type DeadlineRow } from './clocks.repository.ts';
+import type { DeadlineRow } from '../clocks/index.ts';
+import { countVisibleDeadlines, listVisibleDeadlines } from './deadlines.repository.ts';
 import { parseIsoDate, toDayNumber } from '../../kernel/time/iso-date.ts';
 import type { Confidence } from '../../kernel/time/periods.ts';
-import { isPeriodKey } from './sub-judice.ts';
+import { isPeriodKey } from '../clocks/index.ts';
 import { addCalendarDays } from '../../kernel/time/working-days.ts';
 
 /**
- * Deadline lists. Both read through the need-to-know scope of cases and of complaints (listVisibleDeadlines),
- * so a clock of a case or a complaint the user may not see is neither listed nor counted. A user may see
- * the lists with `case.read` (case clocks) or `complaint.read` (complaint clocks), or both. Lists are grouped by DATE rather than by the
- * stored state, so they are right even if the sweeper has not yet run today. Each list read is audited as
- * one event (`deadlines.listed`), like every read of case records.
+ * Deadline lists across every owner of the one clock store. Both read through each owner's need-to-know
+ * (deadlines.repository.ts): a clock of a case, a complaint or a vetting file the user may not see is
+ * neither listed nor counted. A user may see the lists with `case.read` (case clocks), `complaint.read`
+ * (complaint clocks) or `vetting.read` (vetting clocks), or several. Lists are grouped by DATE rather than by
+ * the stored state, so they are right even if the sweeper has not yet run today. Each list read is audited
+ * as one event (`deadlines.listed`), like every read of case records.
  */
 
 export type Deadline = {
-  /** A conduct case's clock, or a public complaint's (issue 16: complaint clocks are their own rows). */
-  kind: 'case' | 'complaint';
+  /** What the clock belongs to: a conduct case, a public complaint or a vetting file. */
+  kind: ClockOwnerKind;
   clockId: string;
   /** The case's id and reference; null for a complaint's clock. */
   caseId: string | null;
   caseReference: string | null;
-  /** The complaint's id; null for a case's clock. */
+  /** The complaint's id; null for another owner's clock. */
   complaintId: string | null;
-  /** The case's or the complaint's reference. */
+  /** The case's or the complaint's reference; for a vetting clock the name of the person the file is about. */
   reference: string;
-  /** Where the record is: /cases/:id or /complaints/:id. */
+  /** Where the record is: /cases/:id, /complaints/:id, /vetting/reviews/:id or else the vetting deadlines. */
   href: string;
   period: string;
   periodLabel: string;
@@ -48,7 +51,7 @@ export type Deadline = {
 
 export type MyDeadlines = {
   today: IsoDate;
-  /** How many of the user's deadlines are overdue (the one definition: clocks.repository.ts deadlineConditions). */
+  /** How many of the user's deadlines are overdue (the one definition: clocks/deadline-conditions.repository.ts). */
   overdueCount: number;
   overdue: Deadline[];
   dueThisWeek: Deadline[];
@@ -58,14 +61,15 @@ export type MyDeadlines = {
 const LATER_LIMIT = 20;
 const LIST_LIMIT = 1000;
 
-/** The lists are for readers of cases or of complaints; anyone else is refused (404). */
+/** The lists are for readers of cases, complaints or vetting files; anyone else is refused (404). */
 function authorizeDeadlines(principal: Principal | null): asserts principal is Principal {
-  authorize(principal, can(principal, 'complaint.read') ? 'complaint.read' : 'case.read');
+  const reader = (['complaint.read', 'vetting.read'] as const).find((a) => can(principal, a));
+  authorize(principal, reader ?? 'case.read');
 }
 
 /**
  * The deadlines of the signed-in user: clocks they own, or of cases they lead, and the clocks of every
- * complaint they may read (a complaint has no owner). Overdue (due before today),
+ * complaint and vetting file they may read (neither has an owner). Overdue (due before today),
  * due this week (today to today + 6) and the next 20 after that.
  */
 export async function myDeadlines(
@@ -146,6 +150,14 @@ async function auditList(
   );
 }
 
+/** The page of the record a clock belongs to (a vetting clock's review, or else the vetting deadlines). */
+function hrefOf(row: DeadlineRow): string {
+  if (row.kind === 'case') return `/cases/${row.record_id}`;
+  if (row.kind === 'complaint') return `/complaints/${row.record_id}`;
+  const [file, id] = (row.subject_key ?? '').split(':');
+  return file === 'review' && id ? `/vetting/reviews/${id}` : '/vetting/deadlines';
+}
+
 function deadlineOf(deps: Deps, row: DeadlineRow, today: IsoDate): Deadline {
   const period = isPeriodKey(row.period) ? deps.config.rules.periods[row.period] : undefined;
   return {
@@ -155,7 +167,7 @@ function deadlineOf(deps: Deps, row: DeadlineRow, today: IsoDate): Deadline {
     caseReference: row.kind === 'case' ? row.reference : null,
     complaintId: row.kind === 'complaint' ? row.record_id : null,
     reference: row.reference,
-    href: `/${row.kind === 'case' ? 'cases' : 'complaints'}/${row.record_id}`,
+    href: hrefOf(row),
     period: row.period,
     periodLabel: period?.label ?? row.period,
     confidence: period?.confidence ?? null,

@@ -1,5 +1,5 @@
 import type { Ability } from '../../kernel/access/roles.ts';
-import { CLOCK_ENDINGS } from '../misconduct/index.ts';
+import { CLOCK_ENDINGS } from './rules/clock-endings.ts';
 import { WINDOW_PERIODS, type PeriodKey } from '../../kernel/time/periods.ts';
 
 /**

@@ -7,15 +7,10 @@ import { actorOf, authorize, can, type Principal } from '../../kernel/access/pri
 import type { AuditEvent } from '../../kernel/audit/audit-events.ts';
 import { recordAudit } from '../../kernel/audit/record-audit.ts';
 import { clockActionRule, LIST_RETURN_PERIODS } from './clock-action-rules.ts';
-import {
-  insertClockEvent,
-  lockClockOfVisibleCase,
-  markListReturnSent,
-  updateClock,
-  type ClockRow,
-} from './clocks.repository.ts';
+import { insertClockEvent, updateClock, type ClockRow } from '../clocks/index.ts';
+import { lockClockOfVisibleCase, markListReturnSent } from './case-deadlines.repository.ts';
 import { toDayNumber } from '../../kernel/time/iso-date.ts';
-import { isPeriodKey } from './sub-judice.ts';
+import { isPeriodKey } from '../clocks/index.ts';
 import { addCalendarDays } from '../../kernel/time/working-days.ts';
 
 const reason = (what: string) =>

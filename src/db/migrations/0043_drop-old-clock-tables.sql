@@ -1,0 +1,2 @@
+DROP TABLE "vetting_clocks" CASCADE;--> statement-breakpoint
+DROP TABLE "complaint_clocks" CASCADE;
