@@ -28,12 +28,12 @@ export const CLOCK_ACTION_LABELS: Readonly<Record<ClockAction, string>> = {
 export const EXTENDABLE: Readonly<Partial<Record<PeriodKey, { ability: Ability; source: string }>>> = {
   pre_hearing: {
     ability: 'allegation.decide',
-    source: 'Conduct Regs 2020 reg 33: the pre-hearing within 15 working days, extendable by the chair [V S16]',
+    source: 'Conduct Regs 2020 reg 33: the pre-hearing within 15 working days, extendable by the chair',
   },
   meeting_appeal: {
     ability: 'allegation.decide',
     source:
-      'Conduct Regs 2020 reg 45(3): notice of appeal within 7 working days, extendable in exceptional circumstances [V S29g MoD mirror; R Home Office]',
+      'Conduct Regs 2020 reg 45(3): notice of appeal within 7 working days, extendable in exceptional circumstances (SI 2020/1087 Sch 1 para 44) (not verified for Home Office forces)',
   },
 };
 
@@ -45,7 +45,7 @@ const DECIDER: Ability = 'allegation.decide';
 
 /**
  * Who marks a duty done: the list returns are the chief officer's report to the College of Policing (Police
- * Barred List and Police Advisory List Regs 2017 reg 3, reg 5, reg 12 [V S31]), recorded by the appropriate
+ * Barred List and Police Advisory List Regs 2017 reg 3, reg 5, reg 12), recorded by the appropriate
  * authority; the outcome report and the PDR follow-up by whoever progresses the case.
  */
 const MARKED_DONE_BY: Readonly<Partial<Record<PeriodKey, Ability>>> = {

@@ -7,7 +7,7 @@ import { viewCase } from './view-case.ts';
 /**
  * Drafts the report the appropriate authority must give the PCC when an investigation is not complete within
  * 12 months of the matter coming to attention, and every 6 months after (Conduct Regulations reg 19,
- * uk-domain.md §2.7 [V S13]). The fields are those the regulation names; the authority edits the draft
+ * uk-domain.md §2.7 (Conduct Regs 2020 reg 19)). The fields are those the regulation names; the authority edits the draft
  * before sending, and checks the harm test before copying it to the officer.
  */
 export async function draftPccReport(

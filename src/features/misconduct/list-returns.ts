@@ -25,7 +25,7 @@ function personCategory(personType: string, former: boolean): string {
 
 /**
  * Creates the barred- or advisory-list return for a subject, with the fields the Police Barred List and
- * Police Advisory List Regulations 2017 ask for (uk-domain.md §2.15 [V S31]), and starts its
+ * Police Advisory List Regulations 2017 ask for (uk-domain.md §2.15 (Police Barred List and Police Advisory List Regs 2017)), and starts its
  * 5-working-day clock. One initial return per subject and list: a second trigger does nothing.
  *
  * `kind: 'further'` is the further report Police Act 1996 s.88F and Barred List Regs 2017 reg 5 require when

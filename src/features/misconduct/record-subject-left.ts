@@ -20,7 +20,7 @@ export const subjectLeftInput = z.object({
 
 /**
  * A subject resigned or retired. While any of their allegations is still being dealt with, that creates
- * the advisory-list return (uk-domain.md §2.15 [V S31]); proceedings can continue against a former officer (§2.14).
+ * the advisory-list return (uk-domain.md §2.15 (Police Barred List and Police Advisory List Regs 2017)); proceedings can continue against a former officer (§2.14).
  */
 export async function recordSubjectLeft(
   deps: Deps,

@@ -9,9 +9,9 @@ import { computeDeadline, type PeriodKey, type ResolvedPeriods } from '../../ker
  *
  * - Suspension (Conduct Regs reg 11) needs BOTH conditions: (a) temporary redeployment to alternative duties
  *   or location was considered and is not appropriate, and (b) either the effective investigation may be
- *   prejudiced, or the public interest requires it [V S12].
+ *   prejudiced, or the public interest requires it (Conduct Regs 2020 reg 11).
  * - The alternatives (restricted duties, repositioning, removal from public-facing roles, firearms authority
- *   withdrawn, IT access restricted) are local policy, not regulated [V S45]; force policies ask for the
+ *   withdrawn, IT access restricted) are local policy, not regulated (press reports of the case); force policies ask for the
  *   least intrusive option, so every decision says, for EVERY option, whether it was considered and why.
  * - Notice and review periods are the configured periods (clocks/periods.ts, all [R] defaults), counted
  *   with the configured bank-holiday calendar through computeDeadline.

@@ -15,12 +15,12 @@ import type { RestrictionKind } from './restriction-rules.ts';
  *  (c) there is no current senior rationale: one whose `validUntil` is after today and that was decided on
  *      or after the latest trigger (the latest gross-misconduct assessment, arrest or charge).
  *
- * Not flagged at all (the suspension window is closed, §2.12 [V S12]): a subject who has left the force
+ * Not flagged at all (the suspension window is closed, §2.12 (Conduct Regs 2020 reg 11)): a subject who has left the force
  * (they cannot be suspended), a closed case, and allegations whose proceedings are over or were never
  * brought (no case, withdrawn, closed, finding recorded or under appeal).
  */
 
-/** Allegation statuses in which the regulation 11 window has closed (§2.12 "Window" [V S12]). */
+/** Allegation statuses in which the regulation 11 window has closed (§2.12 "Window" (Conduct Regs 2020 reg 11)). */
 export const WINDOW_CLOSED_STATUSES: ReadonlySet<string> = new Set([
   'assessed_no_case',
   'no_case_to_answer',

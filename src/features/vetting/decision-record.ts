@@ -176,7 +176,7 @@ export function buildDecisionRecord(input: DecisionRecordInput) {
 
 /**
  * The decision record of a review, kept as the decision's `document` (after APP Appendix K, the vetting
- * decision record form [V S48d]): what was reviewed and why, what the checks found, each adverse item with
+ * decision record form (College of Policing, Vetting APP)): what was reviewed and why, what the checks found, each adverse item with
  * its rationale, the clearances the decision applies to, the outcome and its reasons, and for a withdrawal
  * the assessment under the Police (Vetting) Regulations 2025. It is a snapshot: later changes to the file
  * do not alter what the decision maker had before them. Its own shape (form 'vetting_review_decision'), as

@@ -11,7 +11,7 @@ import type { FieldErrors } from '../../kernel/errors.ts';
  *   grant_with_conditions also needs the conditions or risk-mitigation plan; a confirmed match on the
  *   barred list makes a grant impossible (Police Act 1996 Part 4A: a barred person may not be appointed).
  * - refuse: the reasons, and the reasons that may be given to the applicant under the harm test.
- * - discontinue: the reason (for example under investigation or on police bail [V S48e]).
+ * - discontinue: the reason (for example under investigation or on police bail (College of Policing, Vetting APP change log)).
  * Every outcome needs the decision's reasons. A pending list match blocks every outcome until a person has
  * decided it; a grant also waits for every check to have a result.
  */

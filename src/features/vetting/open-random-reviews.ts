@@ -39,7 +39,7 @@ export type RandomReviewsResult = {
 };
 
 /**
- * Randomised re-vetting (§4.5 [V S48b]): opens a 'random' review, keyed `random:<date>`, for a deterministic
+ * Randomised re-vetting (§4.5 (College of Policing vetting guidance)): opens a 'random' review, keyed `random:<date>`, for a deterministic
  * sample of the force's current workforce. The seed defaults to the date, so running it again on the same
  * day (from the page or the command) samples the same people and opens nothing new. One transaction.
  */

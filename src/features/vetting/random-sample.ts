@@ -1,7 +1,7 @@
 import type { IsoDate } from '../../kernel/time/dates.ts';
 
 /**
- * The sample for randomised re-vetting (§4.5 "mandatory randomised re-vetting" [V S48b]), pure and
+ * The sample for randomised re-vetting (§4.5 "mandatory randomised re-vetting" (College of Policing vetting guidance)), pure and
  * deterministic: the same people, percentage and seed always give the same sample, so a run can be
  * repeated or audited, and repeating it opens nothing new. The percentage is force policy.
  */

@@ -8,7 +8,7 @@ import type { VettingPeriod } from './vetting-clocks.ts';
  * different families never satisfy each other (an NPPV3 holder still needs recruitment vetting).
  *
  * Note from the reference: RV, MV, NPPV2 (full) and NPPV3 meet the Baseline Personnel Security Standard
- * (BPSS) [V S49c Kent]; NPPV1 and NPPV2 (abbreviated) do not. BPSS is not a level held in Probity, so this
+ * (BPSS) (Kent Police national security vetting procedure); NPPV1 and NPPV2 (abbreviated) do not. BPSS is not a level held in Probity, so this
  * is recorded in {@link MEETS_BPSS} for screens and reports, not used in the ordering.
  */
 
@@ -39,7 +39,7 @@ export const LEVEL_LABELS: Readonly<Record<VettingLevel, string>> = Object.freez
   eDV: 'Enhanced developed vetting (eDV)',
 });
 
-/** RV/MV/NPPV2 (full)/NPPV3 meet BPSS [V S49c]. */
+/** RV/MV/NPPV2 (full)/NPPV3 meet BPSS (Kent Police national security vetting procedure). */
 export const MEETS_BPSS: ReadonlySet<VettingLevel> = new Set<VettingLevel>(['RV', 'MV', 'NPPV2F', 'NPPV3']);
 
 export function isVettingLevel(value: string): value is VettingLevel {

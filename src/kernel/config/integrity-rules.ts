@@ -39,7 +39,7 @@ export const integrityRulesSchema = z.strictObject({
   renewalLeadDays: z.number().int().min(0).max(3650).default(90),
   /**
    * The transferee checklist (APP Appendix E) shown when a transfer in is recorded. §4.2 confirms only the
-   * parent-force PSD items [V S49f]; the appendix's own wording was not retrieved, so the list is a default [R].
+   * parent-force PSD items (Kent Police transferees and rejoiners procedure); the appendix's own wording was not retrieved, so the list is a default [R].
    */
   transferChecklist: z
     .array(z.strictObject({ key: z.string().regex(/^[a-z0-9_]+$/), label: z.string().min(1) }))

@@ -8,7 +8,7 @@ export const CONDUCT_PERIODS = Object.freeze({
   pcc_report_first: period(12, 'months', 'V', FROM_2020, {
     label: 'First report to the local policing body on an investigation not completed',
     from: 'the day the allegation first came to the appropriate authority’s attention (Schedule 3: the day the complaint was made)',
-    source: '§2.7 Conduct Regs reg 19; Complaints and Misconduct Regs reg 13 [V S13, S22]',
+    source: 'Conduct Regs 2020 reg 19; Complaints and Misconduct Regs 2020 reg 13',
     startRule: 'day_after',
     startRuleSource:
       'Conduct Regs reg 19: the report is due once the 12 months beginning with the day of attention have ended, i.e. on start + 12 months [V]',
@@ -16,7 +16,7 @@ export const CONDUCT_PERIODS = Object.freeze({
   pcc_report_repeat: period(6, 'months', 'V', FROM_2020, {
     label: 'Further report to the local policing body (each later period)',
     from: 'the end of the previous relevant period',
-    source: '§2.7 Conduct Regs reg 19; Complaints and Misconduct Regs reg 13 [V S13, S22]',
+    source: 'Conduct Regs 2020 reg 19; Complaints and Misconduct Regs 2020 reg 13',
     startRule: 'day_after',
     startRuleSource: 'Conduct Regs reg 19: each further report is due once the next 6 months have ended [V]',
   }),
@@ -59,28 +59,28 @@ export const CONDUCT_PERIODS = Object.freeze({
   rprp_account: period(5, 'working_days', 'V', FROM_2020, {
     label: 'Officer’s account for the reflective practice review process',
     from: 'the reflective practice notice being given to the officer',
-    source: '§2.11 Part 6 [V S30, S17]',
+    source: '§2.11 Part 6 (Conduct Regs 2020 Part 6, as explained by UK Police Law Blog; Conduct Regs 2020 reg 70)',
     startRule: 'day_after',
     startRuleSource: 'Conduct Regs Part 6 (wording of the start not retrieved) [R]',
   }),
   pre_hearing: period(15, 'working_days', 'V', FROM_2020, {
     label: 'Misconduct pre-hearing (extendable)',
     from: 'the documents being supplied to the chair',
-    source: '§2.9 pre-hearing [V S16]',
+    source: '§2.9 pre-hearing (Conduct Regs 2020 reg 33)',
     startRule: 'day_after',
     startRuleSource: 'Conduct Regs reg 31/32 (wording of the start not retrieved) [R]',
   }),
   outcome_report: period(5, 'working_days', 'V', FROM_2020, {
     label: 'Written reasons / outcome report to the appropriate authority',
     from: 'the end of the misconduct proceedings',
-    source: '§2.9 [V S29]',
+    source: '§2.9 (Police Federation conduct guidance)',
     startRule: 'day_after',
     startRuleSource: 'Conduct Regs reg 43(1) [S]',
   }),
   meeting_appeal: period(7, 'working_days', 'R', FROM_2020, {
     label: 'Notice of appeal against a misconduct meeting (extendable in exceptional circumstances)',
     from: 'the officer receiving the report of the meeting',
-    source: '§2.13 reg 45 [V S29g MoD mirror; R for Home Office]',
+    source: '§2.13 reg 45 (SI 2020/1087 Sch 1 para 44) (not verified for Home Office forces)',
     startRule: 'day_after',
     startRuleSource:
       'Conduct Regs reg 45(3): "beginning with the first working day after the day on which the officer is supplied with" the report [V MoD mirror]',
@@ -95,7 +95,7 @@ export const CONDUCT_PERIODS = Object.freeze({
   barred_list_return: period(5, 'working_days', 'V', ALL, {
     label: 'Report to the College of Policing for the barred list',
     from: 'the dismissal, or the finding that a former officer would have been dismissed',
-    source: '§2.15 Barred List Regs 2017 reg 3 [V S31]',
+    source: '§2.15 Barred List Regs 2017 reg 3',
     startRule: 'event_day',
     startRuleSource:
       'Police Barred List and Police Advisory List Regs 2017 reg 3(1): "5 working days beginning with the date of" the dismissal or finding [V]',
@@ -103,7 +103,7 @@ export const CONDUCT_PERIODS = Object.freeze({
   advisory_list_return: period(5, 'working_days', 'V', ALL, {
     label: 'Report to the College of Policing for the advisory list',
     from: 'the resignation or retirement under investigation (or the allegation coming to attention after leaving)',
-    source: '§2.15 Barred List Regs 2017 reg 12 [V S31]',
+    source: '§2.15 Barred List Regs 2017 reg 12',
     startRule: 'event_day',
     startRuleSource:
       'Police Barred List and Police Advisory List Regs 2017 reg 12(1): "5 working days beginning with the date of" the event [V]',
@@ -141,7 +141,7 @@ export const CONDUCT_PERIODS = Object.freeze({
   rprp_pdr_followup: period(12, 'months', 'V', FROM_2020, {
     label: 'Reflective review report discussed at the officer’s PDR',
     from: 'the reflective review development report',
-    source: '§2.11 Part 6 reg 70 [V S17]',
+    source: '§2.11 Part 6 reg 70 (Conduct Regs 2020 reg 70)',
     startRule: 'day_after',
     startRuleSource: 'Conduct Regs reg 70 (start wording not retrieved) [R]',
   }),

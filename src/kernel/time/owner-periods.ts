@@ -8,7 +8,8 @@ export const COMPLAINT_PERIODS = Object.freeze({
   complainant_review_window: period(28, 'calendar_days', 'V', FROM_2020, {
     label: 'Complainant’s application for a review of a complaint outcome',
     from: 'the complaint outcome being sent (day 1 is the day after it is sent)',
-    source: '§3.4 Police Reform Act 2002 Sch 3 reviews [V S35a]; applies to complaints under the 2020 reforms',
+    source:
+      '§3.4 Police Reform Act 2002 Sch 3 reviews (Kent PCC, reviews of complaints); applies to complaints under the 2020 reforms',
     startRule: 'day_after',
     startRuleSource: 'C&M Regs reg 29(2): 28 days beginning with the day after the outcome information is sent [V]',
   }),
@@ -62,7 +63,13 @@ export const REPORT_PERIODS = Object.freeze({
 });
 
 export const VETTING_PERIODS = Object.freeze({
-  vetting_renewal_rv: period(120, 'months', 'V', ALL, vetting('Recruitment vetting (RV)', '10 years [V S47]')),
+  vetting_renewal_rv: period(
+    120,
+    'months',
+    'V',
+    ALL,
+    vetting('Recruitment vetting (RV)', '10 years (House of Commons Library, Police vetting (briefing))'),
+  ),
   vetting_renewal_mv: period(84, 'months', 'R', ALL, vetting('Management vetting (MV)', '7 years [R]')),
   vetting_renewal_nppv1: period(36, 'months', 'R', ALL, vetting('NPPV level 1', 'about 3 years [R]')),
   vetting_renewal_nppv2a: period(36, 'months', 'R', ALL, vetting('NPPV level 2 (abbreviated)', 'about 3 years [R]')),
@@ -79,35 +86,50 @@ export const VETTING_PERIODS = Object.freeze({
     'months',
     'V',
     ALL,
-    vetting('Counter-terrorism check (CTC)', '10 years, 5 for non-List X contractors [V S49e]'),
+    vetting(
+      'Counter-terrorism check (CTC)',
+      '10 years, 5 for non-List X contractors (Cabinet Office national security vetting renewal periods)',
+    ),
   ),
   vetting_renewal_sc: period(
     120,
     'months',
     'V',
     ALL,
-    vetting('Security check (SC)', '10 years, 5 for non-List X contractors [V S49e]'),
+    vetting(
+      'Security check (SC)',
+      '10 years, 5 for non-List X contractors (Cabinet Office national security vetting renewal periods)',
+    ),
   ),
   vetting_renewal_esc: period(
     120,
     'months',
     'V',
     ALL,
-    vetting('Enhanced security check (eSC)', '10 years, as SC [V S49e]'),
+    vetting(
+      'Enhanced security check (eSC)',
+      '10 years, as SC (Cabinet Office national security vetting renewal periods)',
+    ),
   ),
   vetting_renewal_dv: period(
     84,
     'months',
     'V',
     ALL,
-    vetting('Developed vetting (DV)', '7 years, 3 for non-List X contractors [V S49e]'),
+    vetting(
+      'Developed vetting (DV)',
+      '7 years, 3 for non-List X contractors (Cabinet Office national security vetting renewal periods)',
+    ),
   ),
   vetting_renewal_edv: period(
     84,
     'months',
     'V',
     ALL,
-    vetting('Enhanced developed vetting (eDV)', '7 years, as DV [V S49e]'),
+    vetting(
+      'Enhanced developed vetting (eDV)',
+      '7 years, as DV (Cabinet Office national security vetting renewal periods)',
+    ),
   ),
   vetting_review: period(28, 'calendar_days', 'R', ALL, {
     label:
@@ -120,7 +142,8 @@ export const VETTING_PERIODS = Object.freeze({
   vetting_appeal: period(14, 'calendar_days', 'R', ALL, {
     label: 'Appeal against a vetting refusal or withdrawal',
     from: 'the decision being sent',
-    source: '§4.4 typically 14 days (Warwickshire), some forces 21 — configurable per deployment [V S50, S50b]',
+    source:
+      '§4.4 typically 14 days (Warwickshire), some forces 21 — configurable per deployment (Warwickshire Police vetting appeals process; vetting appeal practice notes (Richard Nelson LLP))',
     startRule: 'day_after',
     startRuleSource: 'force policy [R]',
   }),

@@ -37,7 +37,7 @@ export interface PeriodDefinition {
   /** The event that starts the clock, in words. */
   from: string;
   confidence: Confidence;
-  /** Reference section and source tag, e.g. '§2.7 Conduct Regs reg 19 [V S13]'. */
+  /** Reference section and source tag, e.g. '§2.7 Conduct Regs reg 19 (Conduct Regs 2020 reg 19)'. */
   source: string;
   /** Regime versions the limit applies to; absent means the reference gives no limit for that regime. */
   regimes: readonly RegimeVersion[];

@@ -4,7 +4,7 @@ import { parseIsoDate } from './iso-date.ts';
 /**
  * Which version of the conduct rules governs an allegation. The reference's legal layering table (top of
  * uk-domain.md) and its transitional rule say the regime is fixed by WHEN THE ALLEGATION CAME TO THE
- * ATTENTION OF THE APPROPRIATE AUTHORITY [V S29c], so every case stores `regimeVersion` derived from
+ * ATTENTION OF THE APPROPRIATE AUTHORITY (commentary on the Conduct Regs 2020 (Exchange Chambers)), so every case stores `regimeVersion` derived from
  * `cameToAttentionOn`, and rule evaluation is versioned by it (§2.18).
  *
  * The amending Regulations' own transitional provisions are decided rule by rule in transitional.ts
@@ -19,19 +19,19 @@ export const REGIME_VERSIONS = ['2012', '2020', '2020+2024', '2020+2025'] as con
 export type RegimeVersion = (typeof REGIME_VERSIONS)[number];
 
 export interface RegimeFeatures {
-  /** Gross misconduct found → dismissal without notice unless exceptional circumstances (§2.9, §2.17) [V S25]. */
+  /** Gross misconduct found → dismissal without notice unless exceptional circumstances (§2.9, §2.17) (Police (Amendment) Regs 2025, SI 2025/558). */
   presumptionOfDismissal: boolean;
-  /** Severity assessment may refer the matter to the Vetting Regulations process (§2.4) [V S25 reg 9]. */
+  /** Severity assessment may refer the matter to the Vetting Regulations process (§2.4) (Police (Amendment) Regs 2025, SI 2025/558 reg 9). */
   vettingReferralOption: boolean;
-  /** Misconduct hearings chaired by the chief officer or delegate, not a legally qualified chair (§2.9) [V S24]. */
+  /** Misconduct hearings chaired by the chief officer or delegate, not a legally qualified chair (§2.9) (Police (Conduct) (Amendment) Regs 2024, SI 2024/521). */
   chiefOfficerChairs: boolean;
-  /** Former officers go to an accelerated hearing unless they opt out or the AA decides otherwise (§2.10) [V S25]. */
+  /** Former officers go to an accelerated hearing unless they opt out or the AA decides otherwise (§2.10) (Police (Amendment) Regs 2025, SI 2025/558). */
   formerOfficersDefaultToAccelerated: boolean;
-  /** Conviction for an indictable-only offence always amounts to gross misconduct (§2.3) [V S25]. */
+  /** Conviction for an indictable-only offence always amounts to gross misconduct (§2.3) (Police (Amendment) Regs 2025, SI 2025/558). */
   indictableOnlyConvictionIsGrossMisconduct: boolean;
-  /** Practice requiring improvement and the Reflective Practice Review Process exist (§2.3, §2.11) [V S30]. */
+  /** Practice requiring improvement and the Reflective Practice Review Process exist (§2.3, §2.11) (Conduct Regs 2020 Part 6, as explained by UK Police Law Blog). */
   reflectivePractice: boolean;
-  /** Reduction in rank is an available sanction — a 2020 innovation (§2.9) [V S14]. */
+  /** Reduction in rank is an available sanction — a 2020 innovation (§2.9) (Conduct Regs 2020 reg 42). */
   reductionInRank: boolean;
 }
 
@@ -64,7 +64,7 @@ export const REGIMES: readonly RegimeDefinition[] = Object.freeze([
     instruments: ['Police (Conduct) Regulations 2012'],
     features: { ...BASE_2020, reflectivePractice: false, reductionInRank: false },
     source:
-      'uk-domain.md legal layering; §2.3 (management advice abolished), §2.9 (dismissal with notice) [V S14, S30]',
+      'uk-domain.md legal layering; §2.3 (management advice abolished), §2.9 (dismissal with notice) (Conduct Regs 2020 reg 42; Conduct Regs 2020 Part 6, as explained by UK Police Law Blog)',
   },
   {
     version: '2020',
@@ -72,7 +72,7 @@ export const REGIMES: readonly RegimeDefinition[] = Object.freeze([
     appliesFrom: '2020-02-01',
     instruments: ['SI 2020/4', 'SI 2020/2', 'SI 2020/1'],
     features: BASE_2020,
-    source: 'uk-domain.md legal layering; §2.1 [V S12–S19]',
+    source: 'uk-domain.md legal layering; §2.1 (Conduct Regs 2020)',
   },
   {
     version: '2020+2024',
@@ -80,7 +80,7 @@ export const REGIMES: readonly RegimeDefinition[] = Object.freeze([
     appliesFrom: '2024-05-07',
     instruments: ['SI 2020/4', 'SI 2024/521'],
     features: { ...BASE_2020, chiefOfficerChairs: true },
-    source: '§2.9, §2.17 [V S24]',
+    source: '§2.9, §2.17 (Police (Conduct) (Amendment) Regs 2024, SI 2024/521)',
   },
   {
     version: '2020+2025',
@@ -95,7 +95,7 @@ export const REGIMES: readonly RegimeDefinition[] = Object.freeze([
       formerOfficersDefaultToAccelerated: true,
       indictableOnlyConvictionIsGrossMisconduct: true,
     },
-    source: '§2.4, §2.9, §2.10, §2.17 [V S25]',
+    source: '§2.4, §2.9, §2.10, §2.17 (Police (Amendment) Regs 2025, SI 2025/558)',
   },
 ]);
 

@@ -66,8 +66,8 @@ export type RecordedFinding = 'not_proven' | 'misconduct' | 'gross_misconduct';
 export type Finding = RecordedFinding | 'would_have_been_dismissed';
 
 /**
- * Sanctions under the 2020 Regulations (§2.9 [V S14]). Management advice (2012) was abolished in 2020
- * (§2.3 [V S30]) and there is no dismissal WITH notice under the 2020 Regulations (§2.9 [V S14c]).
+ * Sanctions under the 2020 Regulations (§2.9 (Conduct Regs 2020 reg 42)). Management advice (2012) was abolished in 2020
+ * (§2.3 (Conduct Regs 2020 Part 6, as explained by UK Police Law Blog)) and there is no dismissal WITH notice under the 2020 Regulations (§2.9 (Conduct Regs 2012 reg 35)).
  */
 export const SANCTIONS = [
   'written_warning',

@@ -36,13 +36,13 @@ import { STAFF_REFUSAL, formerOfficerCondition } from './subject-standing.ts';
  * Rules applied, with the reference's marks:
  * - a meeting never hears gross misconduct; an accelerated hearing is only for gross misconduct (§2.9, §2.10 [V]);
  * - misconduct goes to a hearing only with a FWW in force (§2.9 table) or multiple unconnected incidents
- *   (inferred from the hearing's sanction powers in §2.9 [V S14] — confirm against reg 23);
+ *   (inferred from the hearing's sanction powers in §2.9 (Conduct Regs 2020 reg 42) — confirm against reg 23);
  * - with no proceedings, the outcomes are no further action, RPRP or the Performance Regulations (§2.8 [V]);
- * - RPRP exists only under the 2020 Regulations (§2.11 [V S30]); after proceedings, only when nothing was
+ * - RPRP exists only under the 2020 Regulations (§2.11 (Conduct Regs 2020 Part 6, as explained by UK Police Law Blog)); after proceedings, only when nothing was
  *   found proven (§2.11 triggers);
  * - a former officer's gross misconduct is recorded as 'would_have_been_dismissed', which goes to the barred
- *   list (§2.14, §2.15 [V S19, S31]) — simplified: the reference gives no other outcome for them;
- * - from 28 May 2025 former officers go to an accelerated hearing unless a full hearing is chosen (§2.10 [V S25]);
+ *   list (§2.14, §2.15 (Conduct Regs 2020 Sch 1; Police Barred List and Police Advisory List Regs 2017)) — simplified: the reference gives no other outcome for them;
+ * - from 28 May 2025 former officers go to an accelerated hearing unless a full hearing is chosen (§2.10 (Police (Amendment) Regs 2025, SI 2025/558));
  * - the regulation 17 notice is served once (a later severity change is a separate notice, §2.6 [V]).
  * Sanction rules are in sanctions.ts. Clocks for periods that do not apply to the case's regime are dropped.
  */
@@ -97,7 +97,7 @@ export function transition(state: AllegationState, action: AllegationAction, ctx
   return { ok: true, next: result.next, effects: [...endings, ...effects] };
 }
 
-/** Statuses in which the subject leaving the service puts them on the advisory list (§2.15 [V S31 reg 12]). */
+/** Statuses in which the subject leaving the service puts them on the advisory list (§2.15 (Police Barred List and Police Advisory List Regs 2017 reg 12)). */
 const OPEN_BEFORE_OUTCOME: readonly AllegationStatus[] = [
   'received',
   'assessed_misconduct',

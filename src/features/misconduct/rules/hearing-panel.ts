@@ -20,7 +20,7 @@ export type PanelRequirement = { roles: readonly PanelRole[]; source: string };
 
 /**
  * The panel a sitting needs. A hearing before 7 May 2024: a legally qualified chair, a police member of
- * superintendent rank or above and an independent member [V S52b]. From 7 May 2024 the chief officer (or a
+ * superintendent rank or above and an independent member (Suffolk PCC, legally qualified chairs and independent members). From 7 May 2024 the chief officer (or a
  * delegate) chairs, with an independent member [R — the 2024 amendment's panel not retrieved]. A meeting is
  * held by one person [R]. An accelerated hearing is held by the chief officer (delegable) [R].
  */
@@ -35,7 +35,7 @@ export const DEFAULT_PANEL: Readonly<
   hearing_lqc: {
     roles: ['chair', 'police_member', 'independent_member'],
     source:
-      'Conduct Regs 2020 reg 28 before 7 May 2024: legally qualified chair, superintendent+, independent member [V S52b]',
+      'Conduct Regs 2020 reg 28 before 7 May 2024: legally qualified chair, superintendent+, independent member (Suffolk PCC, legally qualified chairs and independent members)',
   },
   hearing_chief: {
     roles: ['chair', 'independent_member'],

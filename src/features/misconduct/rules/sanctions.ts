@@ -8,7 +8,7 @@ import {
 import { regimeFeatures } from '../../../kernel/time/regime.ts';
 
 /**
- * Which sanctions misconduct proceedings may impose (§2.9, Police (Conduct) Regulations 2020 [V S14]):
+ * Which sanctions misconduct proceedings may impose (§2.9, Police (Conduct) Regulations 2020 (Conduct Regs 2020 reg 42)):
  *
  * - misconduct MEETING: written warning or final written warning — never reduction in rank or dismissal;
  * - misconduct HEARING, misconduct found: WW, FWW; reduction in rank or dismissal without notice only if a
@@ -20,7 +20,7 @@ import { regimeFeatures } from '../../../kernel/time/regime.ts';
  * - while a FWW is in force, neither a written warning nor a FWW may be given (Conduct Regs reg 42(8) [S]).
  *
  * From 28 May 2025 ('2020+2025') gross misconduct carries a presumption of dismissal: anything less needs
- * recorded exceptional circumstances [V S25]. Sanctions under the 2012 Regulations (management advice,
+ * recorded exceptional circumstances (Police (Amendment) Regs 2025, SI 2025/558). Sanctions under the 2012 Regulations (management advice,
  * dismissal with notice…) are NOT modelled: the reference does not list them fully, and a wrong list is
  * worse than none, so those outcomes are recorded outside this workflow.
  */
