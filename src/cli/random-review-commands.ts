@@ -4,7 +4,7 @@ import { parseInput } from '../lib/validation.ts';
 import { systemActor } from '../features/audit/audit-events.ts';
 import { isIsoDate } from '../features/clocks/iso-date.ts';
 import { findForce } from '../features/organisation/forces.repository.ts';
-import { openRandomReviews, randomReviewsInput } from '../features/vetting/open-random-reviews.ts';
+import { openRandomReviews, randomReviewsInput } from '../features/vetting/reviews/open-random-reviews.ts';
 import { openContext } from './context.ts';
 import { ukToday } from '../lib/dates.ts';
 

@@ -18,7 +18,7 @@ import { contextOf, factsOf, regimeOf } from './case-context.ts';
 import { createListReturn } from './list-returns.ts';
 import { hearingDateOfAllegation } from './hearings.repository.ts';
 import { findingBeforeHearingRefusal } from './rules/hearing-panel.ts';
-import { openReviewForAllegationStep } from '../vetting/conduct-review-triggers.ts';
+import { openReviewForAllegationStep } from '../vetting/reviews/conduct-review-triggers.ts';
 import { refreshAllegationFigures } from '../oversight/allegation-figures.repository.ts';
 import {
   allegationStepsOf,

@@ -8,7 +8,7 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { actorOf, authorize, type Principal } from '../access/principal.ts';
 import { applySubJudicePause } from '../clocks/sub-judice.ts';
 import { findSubjectForUpdate, findVisibleCase, insertCriminalEvent } from './cases.repository.ts';
-import { openReviewForCriminalEvent } from '../vetting/conduct-review-triggers.ts';
+import { openReviewForCriminalEvent } from '../vetting/reviews/conduct-review-triggers.ts';
 
 const isoDate = isoDateString('Enter a date in the format 2026-03-27');
 

@@ -7,7 +7,7 @@ import { allegationsAgainstPerson } from '../misconduct/cases.repository.ts';
 import { STATUS_LABELS } from '../misconduct/rules/allegation-table.ts';
 import { peoplePolicy } from './people.policy.ts';
 import { findVisiblePerson, identifiersOf, mergedInto, mergesOf, postingsOf } from './people.repository.ts';
-import { personReviewNotice } from '../vetting/person-review-notice.ts';
+import { personReviewNotice } from '../vetting/reviews/person-review-notice.ts';
 import { personRestrictionBanner } from '../restrictions/restriction-summary.ts';
 
 const personId = z.string().uuid();

@@ -7,7 +7,7 @@ import type { Principal } from '../access/principal.ts';
 import type { AuditActor } from '../audit/audit-events.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { findVisibleCase, type CaseRow } from '../misconduct/cases.repository.ts';
-import { openReviewForTrigger } from '../vetting/open-review-for-trigger.ts';
+import { openReviewForTrigger } from '../vetting/reviews/open-review-for-trigger.ts';
 import {
   closeRestrictionClocks,
   endRestrictionClocks,

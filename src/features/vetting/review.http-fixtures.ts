@@ -6,7 +6,7 @@ import type { Role } from '../access/roles.ts';
 import { createApiToken } from '../auth/api-tokens.ts';
 import { systemActor } from '../audit/audit-events.ts';
 import { FormClient } from '../misconduct/cases.http-fixtures.ts';
-import { openReviewForTrigger, type ReviewTrigger } from './open-review-for-trigger.ts';
+import { openReviewForTrigger, type ReviewTrigger } from './reviews/open-review-for-trigger.ts';
 import { startVettingClock } from './vetting-clocks.ts';
 
 /**

@@ -4,7 +4,7 @@ import type { IsoDate } from '../../lib/dates.ts';
 import { systemActor } from '../audit/audit-events.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { addCalendarDays } from '../clocks/working-days.ts';
-import { openReviewForTrigger } from './open-review-for-trigger.ts';
+import { openReviewForTrigger } from './reviews/open-review-for-trigger.ts';
 import {
   lockClearancesNeedingRenewalReview,
   lockExpiredClearances,

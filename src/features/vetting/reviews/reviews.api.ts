@@ -1,0 +1,371 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { apiErrors } from '../../../app/api-errors.ts';
+import type { Deps } from '../../../app/deps.ts';
+import { principalOf, requireApiPrincipal } from '../../../app/plugins/authentication.ts';
+import { assignReview, assignReviewInput } from './assign-review.ts';
+import { decideReview, decideReviewInput } from '../decisions/decide.ts';
+import { listReviewsFor, listReviewsInput } from './list-reviews.ts';
+import { openRandomReviewsFor, randomReviewsInput } from './open-random-reviews.ts';
+import { recordReviewAdverseInformation, reviewAdverseInput } from '../file/record-adverse-information.ts';
+import { recordReviewCheck, reviewCheckInput } from '../file/record-check.ts';
+import { recordTransferIn, transferInInput } from './record-transfer-in.ts';
+import { viewReview } from './view-review.ts';
+
+const errors = apiErrors(400, 401, 404, 409, 422);
+const params = z.object({ id: z.string() });
+const iso = (d: Date | string) => (typeof d === 'string' ? d : d.toISOString());
+
+const reviewItem = z.object({
+  id: z.string().uuid(),
+  personId: z.string().uuid(),
+  givenName: z.string(),
+  familyName: z.string(),
+  trigger: z.string(),
+  caseReference: z.string().nullable().describe('The conduct case behind the trigger, by reference only'),
+  openedOn: z.string(),
+  dueOn: z.string(),
+  status: z.string(),
+  assignedTo: z.string().nullable(),
+});
+
+const reviewDetail = reviewItem.extend({
+  sourceKey: z.string(),
+  summary: z.string(),
+  version: z.number().int(),
+  assignedUserId: z.string().uuid().nullable(),
+  declaration: z
+    .object({ category: z.string(), occurredOn: z.string(), details: z.string(), declaredAt: z.string() })
+    .nullable(),
+  clearances: z.array(
+    z.object({
+      id: z.string().uuid(),
+      level: z.string(),
+      status: z.string(),
+      grantedOn: z.string(),
+      expiresOn: z.string(),
+      conditions: z.string(),
+      endedOn: z.string().nullable(),
+    }),
+  ),
+  checks: z.array(
+    z.object({
+      id: z.string().uuid(),
+      checkType: z.string(),
+      status: z.string(),
+      completedOn: z.string().nullable(),
+      notes: z.string(),
+      version: z.number().int(),
+    }),
+  ),
+  adverseInformation: z.array(
+    z.object({
+      id: z.string().uuid(),
+      source: z.string(),
+      infoType: z.string(),
+      relation: z.string(),
+      occurredOn: z.string().nullable(),
+      severity: z.number().int(),
+      credibility: z.number().int(),
+      description: z.string(),
+      assessment: z.string(),
+      resolved: z.boolean(),
+      resolution: z.unknown(),
+    }),
+  ),
+  decision: z
+    .object({
+      id: z.string().uuid(),
+      outcome: z.string(),
+      decidedOn: z.string(),
+      rationale: z.string(),
+      conditions: z.string(),
+      appealWindowEndsOn: z.string().nullable(),
+      document: z.unknown(),
+    })
+    .nullable(),
+});
+
+/** /api/v1/vetting/reviews and /api/v1/vetting/transfers-in: the same use cases as the pages (vetting roles only). */
+export function registerReviewsApi(app: FastifyInstance, deps: Deps): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const route = { preHandler: requireApiPrincipal };
+
+  api.get(
+    '/api/v1/vetting/reviews',
+    {
+      ...route,
+      schema: {
+        tags: ['vetting'],
+        summary: 'Vetting reviews, open first and most urgent first (the read is audited)',
+        querystring: listReviewsInput.partial(),
+        response: {
+          200: z.object({
+            total: z.number().int(),
+            page: z.number().int(),
+            pageCount: z.number().int(),
+            items: z.array(reviewItem),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      const r = await listReviewsFor(deps, principalOf(request), request.query, request.id);
+      return {
+        total: r.total,
+        page: r.input.page,
+        pageCount: r.pageCount,
+        items: r.rows.map((x) => ({
+          id: x.id,
+          personId: x.person_id,
+          givenName: x.given_name,
+          familyName: x.family_name,
+          trigger: x.trigger,
+          caseReference: x.case_reference,
+          openedOn: x.opened_on,
+          dueOn: x.due_on,
+          status: x.status,
+          assignedTo: x.assigned_name,
+        })),
+      };
+    },
+  );
+
+  api.get(
+    '/api/v1/vetting/reviews/:id',
+    {
+      ...route,
+      schema: {
+        tags: ['vetting'],
+        summary: 'One vetting review with its file (the read is audited)',
+        params,
+        response: { 200: reviewDetail, ...errors },
+      },
+    },
+    async (request) => {
+      const v = await viewReview(deps, principalOf(request), request.params.id, request.id);
+      const r = v.review;
+      return {
+        id: r.id,
+        personId: r.personId,
+        givenName: r.givenName,
+        familyName: r.familyName,
+        trigger: r.trigger,
+        caseReference: r.caseReference,
+        openedOn: r.openedOn,
+        dueOn: r.dueOn,
+        status: r.status,
+        assignedTo: r.assignedName,
+        assignedUserId: r.assignedUserId,
+        sourceKey: r.sourceKey,
+        summary: r.summary,
+        version: r.version,
+        declaration: v.declaration
+          ? {
+              category: v.declaration.category,
+              occurredOn: v.declaration.occurredOn,
+              details: v.declaration.details,
+              declaredAt: iso(v.declaration.declaredAt),
+            }
+          : null,
+        clearances: v.clearances.map((c) => ({
+          id: c.id,
+          level: c.level,
+          status: c.status,
+          grantedOn: c.grantedOn,
+          expiresOn: c.expiresOn,
+          conditions: c.conditions,
+          endedOn: c.endedOn,
+        })),
+        checks: v.checks.map((c) => ({
+          id: c.id,
+          checkType: c.checkType,
+          status: c.status,
+          completedOn: c.completedOn,
+          notes: c.notes,
+          version: c.version,
+        })),
+        adverseInformation: v.adverseItems.map((i) => ({
+          id: i.id,
+          source: i.source,
+          infoType: i.infoType,
+          relation: i.relation,
+          occurredOn: i.occurredOn,
+          severity: i.severity,
+          credibility: i.credibility,
+          description: i.description,
+          assessment: i.assessment,
+          resolved: i.resolvedByDecisionId !== null,
+          resolution: i.resolution,
+        })),
+        decision: v.decision
+          ? {
+              id: v.decision.id,
+              outcome: v.decision.outcome,
+              decidedOn: v.decision.decidedOn,
+              rationale: v.decision.rationale,
+              conditions: v.decision.conditions,
+              appealWindowEndsOn: v.decision.appealWindowEndsOn,
+              document: v.decision.document,
+            }
+          : null,
+      };
+    },
+  );
+
+  const body = <T extends z.ZodObject>(schema: T) => schema.omit({ reviewId: true } as never);
+
+  api.post(
+    '/api/v1/vetting/reviews/:id/assignment',
+    {
+      ...route,
+      schema: {
+        tags: ['vetting'],
+        summary: 'Assign a review to a vetting officer (null takes it off them)',
+        params,
+        body: body(assignReviewInput),
+        response: { 200: z.object({ reviewId: z.string().uuid(), version: z.number().int() }), ...errors },
+      },
+    },
+    async (request) =>
+      assignReview(
+        deps,
+        principalOf(request),
+        { ...(request.body as object), reviewId: request.params.id } as never,
+        request.id,
+      ),
+  );
+
+  api.post(
+    '/api/v1/vetting/reviews/:id/checks',
+    {
+      ...route,
+      schema: {
+        tags: ['vetting'],
+        summary: 'Record a check for a review, or (with checkId and version) a new result for one',
+        params,
+        body: body(reviewCheckInput),
+        response: { 201: z.object({ checkId: z.string().uuid() }), ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(
+          await recordReviewCheck(
+            deps,
+            principalOf(request),
+            { ...(request.body as object), reviewId: request.params.id } as never,
+            request.id,
+          ),
+        ),
+  );
+
+  api.post(
+    '/api/v1/vetting/reviews/:id/adverse-information',
+    {
+      ...route,
+      schema: {
+        tags: ['vetting'],
+        summary: 'Record adverse information found during a review',
+        params,
+        body: body(reviewAdverseInput),
+        response: { 201: z.object({ itemId: z.string().uuid() }), ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(
+          await recordReviewAdverseInformation(
+            deps,
+            principalOf(request),
+            { ...(request.body as object), reviewId: request.params.id } as never,
+            request.id,
+          ),
+        ),
+  );
+
+  api.post(
+    '/api/v1/vetting/reviews/:id/decision',
+    {
+      ...route,
+      schema: {
+        tags: ['vetting'],
+        summary:
+          'Decide a review: maintain, maintain with conditions, or withdraw (withdrawal ends the clearances and starts the appeal window)',
+        params,
+        body: body(decideReviewInput),
+        response: {
+          201: z.object({
+            decisionId: z.string().uuid(),
+            outcome: z.string(),
+            clearancesWithdrawn: z.array(z.string().uuid()),
+            appealWindowEndsOn: z.string().nullable(),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(
+          await decideReview(
+            deps,
+            principalOf(request),
+            { ...(request.body as object), reviewId: request.params.id } as never,
+            request.id,
+          ),
+        ),
+  );
+
+  api.post(
+    '/api/v1/vetting/reviews/random',
+    {
+      ...route,
+      schema: {
+        tags: ['vetting'],
+        summary:
+          'Open random re-vetting reviews for a sample of the force’s current workforce (same day and seed → same sample, nothing new)',
+        body: randomReviewsInput,
+        response: {
+          200: z.object({
+            on: z.string(),
+            percent: z.number(),
+            seed: z.number().int(),
+            population: z.number().int(),
+            sampled: z.number().int(),
+            opened: z.number().int(),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => openRandomReviewsFor(deps, principalOf(request), request.body, request.id),
+  );
+
+  api.post(
+    '/api/v1/vetting/transfers-in',
+    {
+      ...route,
+      schema: {
+        tags: ['vetting'],
+        summary:
+          'Record a transfer in and open its vetting review (the same transfer again returns the first review, 200)',
+        body: transferInInput,
+        response: {
+          201: z.object({ reviewId: z.string().uuid(), created: z.boolean(), dueOn: z.string() }),
+          200: z.object({ reviewId: z.string().uuid(), created: z.boolean(), dueOn: z.string() }),
+          ...errors,
+        },
+      },
+    },
+    async (request, reply) => {
+      const result = await recordTransferIn(deps, principalOf(request), request.body, request.id);
+      return reply.code(result.created ? 201 : 200).send(result);
+    },
+  );
+}
