@@ -11,7 +11,7 @@ import {
   principalOfWorld,
   snapshot,
   type CaseWorld,
-} from '../misconduct/cases.http-fixtures.ts';
+} from '../../../test/fixtures/misconduct/cases.http-fixtures.ts';
 import { openCase } from '../misconduct/open-case.ts';
 import { allocateCase } from '../misconduct/allocate-case.ts';
 import { progressAllegation } from '../misconduct/progress-allegation.ts';

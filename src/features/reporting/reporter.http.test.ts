@@ -17,7 +17,7 @@ import { createTestDatabase } from '../../../test/support/test-database.ts';
 import { openReport } from './report-content.ts';
 import { openBytes } from './report-crypto.ts';
 import { findReportByLookup } from './reports.repository.ts';
-import { jpegWithGps, multipart, receiptOf, REPORT_TEXT, reportFields, sendReport } from './reporting.http-fixtures.ts';
+import { jpegWithGps, multipart, receiptOf, REPORT_TEXT, reportFields, sendReport } from '../../../test/fixtures/reporting/reporting.http-fixtures.ts';
 
 let database: Database;
 let app: FastifyInstance;

@@ -9,7 +9,7 @@ import {
   decisionBody,
   restrictionRows,
   type RestrictionWorld,
-} from './restrictions.http-fixtures.ts';
+} from '../../../test/fixtures/restrictions/restrictions.http-fixtures.ts';
 
 /**
  * A restriction's clocks under a deployment's own periods: the review interval overridden to 5 WORKING days

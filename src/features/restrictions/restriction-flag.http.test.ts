@@ -10,7 +10,7 @@ import {
   decisionBody,
   restrictionRows,
   type RestrictionWorld,
-} from './restrictions.http-fixtures.ts';
+} from '../../../test/fixtures/restrictions/restrictions.http-fixtures.ts';
 
 /**
  * The suspension flag through its whole life, driven through the API and read back through the pages:

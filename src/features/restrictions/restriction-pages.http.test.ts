@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TestClient, type TestApp } from '../../../test/support/test-app.ts';
-import { as as asWho, dateFields, type Who } from '../misconduct/cases.http-fixtures.ts';
+import { as as asWho, dateFields, type Who } from '../../../test/fixtures/misconduct/cases.http-fixtures.ts';
 import { recordSubjectLeft } from '../misconduct/record-subject-left.ts';
 import {
   arrest,
@@ -10,7 +10,7 @@ import {
   restrictionRows,
   restrictionSnapshot,
   type RestrictionWorld,
-} from './restrictions.http-fixtures.ts';
+} from '../../../test/fixtures/restrictions/restrictions.http-fixtures.ts';
 import { imposeRestriction } from './impose-restriction.ts';
 
 /** The restriction pages and forms: who may see and do what, bad input, and each decision through its form. */

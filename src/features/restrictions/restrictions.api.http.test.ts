@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, createTestApp, type ApiError, type TestApp } from '../../../test/support/test-app.ts';
-import type { Who } from '../misconduct/cases.http-fixtures.ts';
+import type { Who } from '../../../test/fixtures/misconduct/cases.http-fixtures.ts';
 import {
   arrest,
   buildRestrictionWorld,
@@ -8,7 +8,7 @@ import {
   restrictionRows,
   restrictionSnapshot,
   type RestrictionWorld,
-} from './restrictions.http-fixtures.ts';
+} from '../../../test/fixtures/restrictions/restrictions.http-fixtures.ts';
 
 /** /api/v1 restrictions: the same rules as the pages, as JSON. */
 

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, createTestApp, type TestApp } from '../../../../test/support/test-app.ts';
 import { createAccount, sessionCookieFor } from '../../../../test/support/factories.ts';
-import { dateFields, FormClient } from '../../misconduct/cases.http-fixtures.ts';
+import { dateFields, FormClient } from '../../../../test/fixtures/misconduct/cases.http-fixtures.ts';
 import {
   buildComplaintWorld,
   COMPLAINT_TODAY,
   complaintInput,
   type ComplaintWho,
   type ComplaintWorld,
-} from '../complaints.http-fixtures.ts';
+} from '../../../../test/fixtures/complaints/complaints.http-fixtures.ts';
 
 /** Review applications and the PCC office's review queue (C&M Regs 2020 regs 29, 32; Sch 3 paras 6A, 25, 31–32). */
 

@@ -12,7 +12,7 @@ import {
   REFUSED,
   vettingSnapshot,
   type VettingWorld,
-} from '../vetting.http-fixtures.ts';
+} from '../../../../test/fixtures/vetting/vetting.http-fixtures.ts';
 
 /** Applications: starting one (page and API), the application page and list, checks, adverse information, the person link. */
 

@@ -10,7 +10,7 @@ import {
   uploadForm,
   vettingSnapshot,
   type VettingWorld,
-} from '../vetting.http-fixtures.ts';
+} from '../../../../test/fixtures/vetting/vetting.http-fixtures.ts';
 
 /**
  * The recruitment journey through the pages: a national barred list is imported; an applicant who is on

@@ -11,7 +11,7 @@ import {
   REFUSED,
   vettingSnapshot,
   type VettingWorld,
-} from '../vetting.http-fixtures.ts';
+} from '../../../../test/fixtures/vetting/vetting.http-fixtures.ts';
 
 /** The vetting home page, a person's vetting file, recording a clearance, the compliance list and designated posts. */
 

@@ -13,7 +13,7 @@ import {
   TODAY,
   vettingSnapshot,
   type VettingWorld,
-} from '../vetting.http-fixtures.ts';
+} from '../../../../test/fixtures/vetting/vetting.http-fixtures.ts';
 
 /** Decisions (THE rule, the clearance, the Appendix K record) and appeals (window, panel, outcomes). */
 

@@ -9,7 +9,7 @@ import {
   vettingSnapshot,
   type ReviewWho,
   type ReviewWorld,
-} from '../review.http-fixtures.ts';
+} from '../../../../test/fixtures/vetting/review.http-fixtures.ts';
 import { recordReviewAdverseInformation } from '../file/record-adverse-information.ts';
 
 /** Deciding a review: the rationale rule, maintaining with conditions, and withdrawal with its appeal window. */

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliDatabase, type CliDatabase } from '../../../../test/support/cli.ts';
 import { testEngine } from '../../../../test/support/engine.ts';
-import { BARRED_CSV } from '../vetting.http-fixtures.ts';
+import { BARRED_CSV } from '../../../../test/fixtures/vetting/vetting.http-fixtures.ts';
 
 /** `probity vetting import-list`: the real command against this file's own database. */
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/support/test-app.ts';
-import { caseInput } from '../../misconduct/cases.http-fixtures.ts';
+import { caseInput } from '../../../../test/fixtures/misconduct/cases.http-fixtures.ts';
 import { openCase } from '../../misconduct/open-case.ts';
 import {
   auditRows,
@@ -13,7 +13,7 @@ import {
   uploadForm,
   vettingSnapshot,
   type VettingWorld,
-} from '../vetting.http-fixtures.ts';
+} from '../../../../test/fixtures/vetting/vetting.http-fixtures.ts';
 
 /** The barred and advisory lists: the national CSV import (page and API), browsing, and the force's own returns. */
 

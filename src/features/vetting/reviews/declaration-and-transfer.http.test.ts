@@ -8,7 +8,7 @@ import {
   vettingSnapshot,
   type ReviewWho,
   type ReviewWorld,
-} from '../review.http-fixtures.ts';
+} from '../../../../test/fixtures/vetting/review.http-fixtures.ts';
 
 /** Declarations of a change of circumstances (any member of the workforce) and transfers in (vetting officer). */
 let t: TestApp;

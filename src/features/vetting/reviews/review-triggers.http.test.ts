@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/support/test-app.ts';
-import { caseInput } from '../../misconduct/cases.http-fixtures.ts';
+import { caseInput } from '../../../../test/fixtures/misconduct/cases.http-fixtures.ts';
 import type { AllegationActionInput } from '../../misconduct/allegation-action-input.ts';
 import { openCase } from '../../misconduct/open-case.ts';
 import { progressAllegation } from '../../misconduct/progress-allegation.ts';
@@ -15,7 +15,7 @@ import {
   openReview,
   reviewsOf,
   type ReviewWorld,
-} from '../review.http-fixtures.ts';
+} from '../../../../test/fixtures/vetting/review.http-fixtures.ts';
 
 /** The integrity loop: every cause opens exactly one vetting review, inside its own transaction. */
 let t: TestApp;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, createTestApp, type TestApp } from '../../../../test/support/test-app.ts';
-import { caseInput } from '../../misconduct/cases.http-fixtures.ts';
+import { caseInput } from '../../../../test/fixtures/misconduct/cases.http-fixtures.ts';
 import { openCase } from '../../misconduct/open-case.ts';
 import {
   addClearance,
@@ -12,7 +12,7 @@ import {
   vettingSnapshot,
   type ReviewWho,
   type ReviewWorld,
-} from '../review.http-fixtures.ts';
+} from '../../../../test/fixtures/vetting/review.http-fixtures.ts';
 
 /** The review list and page, assignment, checks and adverse information: pages and API, and who may not. */
 let t: TestApp;
