@@ -18,7 +18,6 @@ import {
 
 let t: TestApp;
 let w: VettingWorld;
-let appId = '';
 
 beforeAll(async () => {
   t = await createTestApp({}, clockAt);
@@ -37,8 +36,8 @@ type Detail = {
   checks: { id: string; checkType: string; status: string; version: number; notes: string }[];
   adverseInformation: { id: string; checkId: string | null }[];
 };
-const detail = async (id = appId) =>
-  (await callApi(t, w, 'vetting', 'GET', `/api/v1/vetting/applications/${id}`)).json<Detail>();
+const detail = async (id?: string) =>
+  (await callApi(t, w, 'vetting', 'GET', `/api/v1/vetting/applications/${id ?? (await application())}`)).json<Detail>();
 
 const newForm = {
   kind: 'recruitment',
@@ -53,12 +52,25 @@ const newForm = {
   ...dateFields('receivedOn', '2026-03-02'),
 };
 
+const idIn = (location: string | undefined) =>
+  /\/vetting\/applications\/([0-9a-f-]{36})/.exec(location ?? '')?.[1] ?? '';
+let opened: Promise<string> | undefined;
+/**
+ * The application the tests below work on, Robin Newcombe's (VET-WEST-2026-0001): started through the page by the
+ * first test, or here by whichever test runs first on its own (`vitest -t`), so that each test can run alone.
+ */
+const application = () =>
+  (opened ??= page('vetting')
+    .post('/vetting/applications', newForm, '/vetting/applications/new')
+    .then((res) => idIn(res.headers.location)));
+
 describe('starting an application', () => {
   it('opens a recruitment application with nine pending checks and checks it against the lists', async () => {
     expect((await page('vetting').get('/vetting/applications/new')).statusCode).toBe(200);
     const res = await page('vetting').post('/vetting/applications', newForm, '/vetting/applications/new');
     expect(res.statusCode).toBe(303);
-    appId = /\/vetting\/applications\/([0-9a-f-]{36})/.exec(res.headers.location ?? '')?.[1] ?? '';
+    const appId = idIn(res.headers.location);
+    opened = Promise.resolve(appId);
     const view = await page('vetting').get(`/vetting/applications/${appId}?done=created`);
     expect(view.body).toContain('The application was started.');
     expect(view.body).toContain('VET-WEST-2026-0001');
@@ -142,6 +154,7 @@ describe('starting an application', () => {
 
 describe('the application page and list', () => {
   it('audits every read of an application', async () => {
+    const appId = await application();
     await page('vetting2').get(`/vetting/applications/${appId}`);
     expect((await auditRows(t, 'vetting.file_viewed'))[0]).toMatchObject({
       actor_user_id: w.accounts.vetting2.user.id,
@@ -150,6 +163,7 @@ describe('the application page and list', () => {
   });
 
   it('hides applications from other roles and forces, and an officer’s own application from them', async () => {
+    const appId = await application();
     const own = await callApi(
       t,
       w,
@@ -173,6 +187,7 @@ describe('the application page and list', () => {
   });
 
   it('lists and filters, and explains a bad filter', async () => {
+    await application();
     const list = await page('vetting').get('/vetting/applications?status=open&q=newcombe');
     expect(list.body).toContain('VET-WEST-2026-0001');
     expect(list.body).toContain('9 checks pending');
@@ -190,6 +205,7 @@ describe('the application page and list', () => {
 
 describe('checks', () => {
   it('records a result through the page and the API', async () => {
+    const appId = await application();
     const [pnc, pnd] = (await detail()).checks;
     const res = await page('vetting').post(
       `/vetting/applications/${appId}/checks/${pnc?.id}`,
@@ -219,6 +235,7 @@ describe('checks', () => {
   });
 
   it('asks for notes on an adverse result, refuses a stale version, and changes nothing', async () => {
+    const appId = await application();
     const check = (await detail()).checks[2];
     const before = await vettingSnapshot(t);
     const res = await page('vetting').post(
@@ -247,6 +264,7 @@ describe('checks', () => {
   });
 
   it('refuses roles without the ability and other forces, changing nothing', async () => {
+    const appId = await application();
     const check = (await detail()).checks[3];
     const before = await vettingSnapshot(t, true);
     for (const who of REFUSED) {
@@ -290,6 +308,7 @@ describe('adverse information', () => {
   });
 
   it('records an item, marks its check adverse and audits ids and scores only', async () => {
+    const appId = await application();
     const financial = (await detail()).checks.find((c) => c.checkType === 'financial');
     const res = await page('vetting').post(
       `/vetting/applications/${appId}/adverse`,
@@ -315,6 +334,7 @@ describe('adverse information', () => {
   });
 
   it('explains bad input and records nothing', async () => {
+    const appId = await application();
     const before = await vettingSnapshot(t);
     const res = await page('vetting').post(
       `/vetting/applications/${appId}/adverse`,
@@ -351,6 +371,7 @@ describe('adverse information', () => {
   });
 
   it('refuses roles without the ability and other forces, changing nothing', async () => {
+    const appId = await application();
     const before = await vettingSnapshot(t, true);
     const body = {
       source: 'PNC',
@@ -373,6 +394,7 @@ describe('adverse information', () => {
 
 describe('linking the applicant’s person record', () => {
   it('links an open application once, and refuses a record the officer may not vet', async () => {
+    const appId = await application();
     const v = (await detail()).version;
     const bad = await page('vetting').post(
       `/vetting/applications/${appId}/person`,

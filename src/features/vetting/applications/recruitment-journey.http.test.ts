@@ -83,15 +83,25 @@ async function recordAllChecks(id: string): Promise<void> {
 const decisionForm = (id: string) => `/vetting/applications/${id}/decision`;
 
 describe('an applicant on the barred list', () => {
-  let id = '';
-
-  it('is caught when the application is made: a likely match waits for a human', async () => {
-    id = await apply({
+  // Jess Quarington's application, made by the first test (or by whichever test runs first on its own), then
+  // with every check recorded: each test that follows her asks for the stage it starts from.
+  let applied: Promise<string> | undefined;
+  let checked: Promise<string> | undefined;
+  const jess = () =>
+    (applied ??= apply({
       givenName: 'Jess',
       familyName: 'Quarington',
       formerNumbers: 'PC 4521',
       ...dateFields('dateOfBirth', '1988-04-07'),
-    });
+    }));
+  const jessWithChecks = () =>
+    (checked ??= jess().then(async (id) => {
+      await recordAllChecks(id);
+      return id;
+    }));
+
+  it('is caught when the application is made: a likely match waits for a human', async () => {
+    const id = await jess();
     const d = await detail(id);
     expect(d.matches).toHaveLength(1);
     expect(d.matches[0]).toMatchObject({
@@ -110,7 +120,7 @@ describe('an applicant on the barred list', () => {
   });
 
   it('cannot be decided at all until the match is decided, and nothing is written', async () => {
-    await recordAllChecks(id);
+    const id = await jessWithChecks();
     const form = await officer().get(decisionForm(id));
     expect(form.body).toContain('1 possible barred or advisory list match is waiting for your decision');
     const before = await vettingSnapshot(t);
@@ -130,6 +140,7 @@ describe('an applicant on the barred list', () => {
   });
 
   it('once a person confirms the match, cannot be granted, and is refused', async () => {
+    const id = await jessWithChecks();
     const [match] = (await detail(id)).matches;
     const noNote = await officer().post(
       `/vetting/applications/${id}/matches/${match?.id}`,
@@ -268,11 +279,11 @@ describe('an applicant on the barred list', () => {
 });
 
 describe('an applicant with adverse information', () => {
-  let id = '';
-  let itemId = '';
-
-  it('cannot be granted without a rationale for the item: 400 and nothing written', async () => {
-    id = await apply({ givenName: 'Morgan', familyName: 'Ellery', ...dateFields('dateOfBirth', '1995-09-12') });
+  let made: Promise<{ id: string; itemId: string }> | undefined;
+  /** Morgan Ellery's application: every check clear, and a caution at 17 recorded against the PNC check. */
+  const morgan = () => (made ??= applyWithCaution());
+  async function applyWithCaution(): Promise<{ id: string; itemId: string }> {
+    const id = await apply({ givenName: 'Morgan', familyName: 'Ellery', ...dateFields('dateOfBirth', '1995-09-12') });
     await recordAllChecks(id);
     const pnc = (await detail(id)).checks[0];
     const added = await officer().post(
@@ -291,7 +302,11 @@ describe('an applicant with adverse information', () => {
       `/vetting/applications/${id}`,
     );
     expect(added.statusCode).toBe(303);
-    itemId = (await detail(id)).adverseInformation[0]?.id ?? '';
+    return { id, itemId: (await detail(id)).adverseInformation[0]?.id ?? '' };
+  }
+
+  it('cannot be granted without a rationale for the item: 400 and nothing written', async () => {
+    const { id, itemId } = await morgan();
     const before = await vettingSnapshot(t);
     const res = await officer().post(
       decisionForm(id),
@@ -310,6 +325,7 @@ describe('an applicant with adverse information', () => {
   });
 
   it('is granted once every part of the rationale is given, and the record keeps it', async () => {
+    const { id, itemId } = await morgan();
     const rationale = {
       [`item-${itemId}-relevance`]: 'Criminal damage is not dishonesty or violence against a person',
       [`item-${itemId}-riskAssessment`]: 'Low: one incident at seventeen, nothing in the fourteen years since',
