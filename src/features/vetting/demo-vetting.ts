@@ -7,7 +7,7 @@ import { addCalendarDays } from '../clocks/working-days.ts';
 import { accountOf } from '../misconduct/demo/replay.ts';
 import { checksOfFile } from './file/vetting-file.repository.ts';
 import { createApplication } from './applications/create-application.ts';
-import { decideApplication } from './decisions/decide.ts';
+import { decideApplication } from './decisions/decide-application.ts';
 import {
   demoUnitId,
   demoWorkforce,

@@ -5,7 +5,7 @@ import type { Deps } from '../../../app/deps.ts';
 import { principalOf, requireApiPrincipal } from '../../../app/plugins/authentication.ts';
 import { checkAgainstLists } from '../lists/check-against-lists.ts';
 import { createApplication } from './create-application.ts';
-import { decideApplication } from '../decisions/decide.ts';
+import { decideApplication } from '../decisions/decide-application.ts';
 import { decideListMatch } from '../lists/decide-list-match.ts';
 import { linkApplicantPerson } from './link-applicant-person.ts';
 import { listApplicationsFor } from './list-applications.ts';

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../app/deps.ts';
 import { principalOf, requireSignedInPage } from '../../../app/plugins/authentication.ts';
 import { authorize } from '../../access/principal.ts';
-import { decideApplication } from './decide.ts';
+import { decideApplication } from './decide-application.ts';
 import { APPLICATION_OUTCOMES, RATIONALE_LABELS, RATIONALE_PARTS, type ItemRationale } from './decision-rules.ts';
 import { viewApplication } from '../applications/view-application.ts';
 import { INFO_TYPE_LABELS, OUTCOME_LABELS, RELATION_LABELS } from '../vetting-labels.ts';

@@ -3,7 +3,7 @@ import type { Deps } from '../../../app/deps.ts';
 import { principalOf, requireSignedInPage } from '../../../app/plugins/authentication.ts';
 import { AppError, type FieldErrors } from '../../../lib/errors.ts';
 import { dateFromParts, first, type FormBody } from '../../misconduct/case-form-fields.ts';
-import { decideReview } from '../decisions/decide.ts';
+import { decideReview } from '../decisions/decide-review.ts';
 import { recordReviewAdverseInformation } from '../file/record-adverse-information.ts';
 import { recordReviewCheck } from '../file/record-check.ts';
 import { RATIONALE_PARTS } from '../decisions/decision-rules.ts';

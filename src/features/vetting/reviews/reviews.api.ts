@@ -5,87 +5,17 @@ import { apiErrors } from '../../../app/api-errors.ts';
 import type { Deps } from '../../../app/deps.ts';
 import { principalOf, requireApiPrincipal } from '../../../app/plugins/authentication.ts';
 import { assignReview, assignReviewInput } from './assign-review.ts';
-import { decideReview, decideReviewInput } from '../decisions/decide.ts';
+import { decideReview, decideReviewInput } from '../decisions/decide-review.ts';
 import { listReviewsFor, listReviewsInput } from './list-reviews.ts';
 import { openRandomReviewsFor, randomReviewsInput } from './open-random-reviews.ts';
 import { recordReviewAdverseInformation, reviewAdverseInput } from '../file/record-adverse-information.ts';
 import { recordReviewCheck, reviewCheckInput } from '../file/record-check.ts';
 import { recordTransferIn, transferInInput } from './record-transfer-in.ts';
 import { viewReview } from './view-review.ts';
+import { reviewDetail, reviewDetailOf, reviewItem } from './reviews-api-schemas.ts';
 
 const errors = apiErrors(400, 401, 404, 409, 422);
 const params = z.object({ id: z.string() });
-const iso = (d: Date | string) => (typeof d === 'string' ? d : d.toISOString());
-
-const reviewItem = z.object({
-  id: z.string().uuid(),
-  personId: z.string().uuid(),
-  givenName: z.string(),
-  familyName: z.string(),
-  trigger: z.string(),
-  caseReference: z.string().nullable().describe('The conduct case behind the trigger, by reference only'),
-  openedOn: z.string(),
-  dueOn: z.string(),
-  status: z.string(),
-  assignedTo: z.string().nullable(),
-});
-
-const reviewDetail = reviewItem.extend({
-  sourceKey: z.string(),
-  summary: z.string(),
-  version: z.number().int(),
-  assignedUserId: z.string().uuid().nullable(),
-  declaration: z
-    .object({ category: z.string(), occurredOn: z.string(), details: z.string(), declaredAt: z.string() })
-    .nullable(),
-  clearances: z.array(
-    z.object({
-      id: z.string().uuid(),
-      level: z.string(),
-      status: z.string(),
-      grantedOn: z.string(),
-      expiresOn: z.string(),
-      conditions: z.string(),
-      endedOn: z.string().nullable(),
-    }),
-  ),
-  checks: z.array(
-    z.object({
-      id: z.string().uuid(),
-      checkType: z.string(),
-      status: z.string(),
-      completedOn: z.string().nullable(),
-      notes: z.string(),
-      version: z.number().int(),
-    }),
-  ),
-  adverseInformation: z.array(
-    z.object({
-      id: z.string().uuid(),
-      source: z.string(),
-      infoType: z.string(),
-      relation: z.string(),
-      occurredOn: z.string().nullable(),
-      severity: z.number().int(),
-      credibility: z.number().int(),
-      description: z.string(),
-      assessment: z.string(),
-      resolved: z.boolean(),
-      resolution: z.unknown(),
-    }),
-  ),
-  decision: z
-    .object({
-      id: z.string().uuid(),
-      outcome: z.string(),
-      decidedOn: z.string(),
-      rationale: z.string(),
-      conditions: z.string(),
-      appealWindowEndsOn: z.string().nullable(),
-      document: z.unknown(),
-    })
-    .nullable(),
-});
 
 /** /api/v1/vetting/reviews and /api/v1/vetting/transfers-in: the same use cases as the pages (vetting roles only). */
 export function registerReviewsApi(app: FastifyInstance, deps: Deps): void {
@@ -145,73 +75,7 @@ export function registerReviewsApi(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (request) => {
-      const v = await viewReview(deps, principalOf(request), request.params.id, request.id);
-      const r = v.review;
-      return {
-        id: r.id,
-        personId: r.personId,
-        givenName: r.givenName,
-        familyName: r.familyName,
-        trigger: r.trigger,
-        caseReference: r.caseReference,
-        openedOn: r.openedOn,
-        dueOn: r.dueOn,
-        status: r.status,
-        assignedTo: r.assignedName,
-        assignedUserId: r.assignedUserId,
-        sourceKey: r.sourceKey,
-        summary: r.summary,
-        version: r.version,
-        declaration: v.declaration
-          ? {
-              category: v.declaration.category,
-              occurredOn: v.declaration.occurredOn,
-              details: v.declaration.details,
-              declaredAt: iso(v.declaration.declaredAt),
-            }
-          : null,
-        clearances: v.clearances.map((c) => ({
-          id: c.id,
-          level: c.level,
-          status: c.status,
-          grantedOn: c.grantedOn,
-          expiresOn: c.expiresOn,
-          conditions: c.conditions,
-          endedOn: c.endedOn,
-        })),
-        checks: v.checks.map((c) => ({
-          id: c.id,
-          checkType: c.checkType,
-          status: c.status,
-          completedOn: c.completedOn,
-          notes: c.notes,
-          version: c.version,
-        })),
-        adverseInformation: v.adverseItems.map((i) => ({
-          id: i.id,
-          source: i.source,
-          infoType: i.infoType,
-          relation: i.relation,
-          occurredOn: i.occurredOn,
-          severity: i.severity,
-          credibility: i.credibility,
-          description: i.description,
-          assessment: i.assessment,
-          resolved: i.resolvedByDecisionId !== null,
-          resolution: i.resolution,
-        })),
-        decision: v.decision
-          ? {
-              id: v.decision.id,
-              outcome: v.decision.outcome,
-              decidedOn: v.decision.decidedOn,
-              rationale: v.decision.rationale,
-              conditions: v.decision.conditions,
-              appealWindowEndsOn: v.decision.appealWindowEndsOn,
-              document: v.decision.document,
-            }
-          : null,
-      };
+      return reviewDetailOf(await viewReview(deps, principalOf(request), request.params.id, request.id));
     },
   );
 
