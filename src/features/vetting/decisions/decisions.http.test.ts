@@ -38,6 +38,11 @@ async function moveClockTo(iso: string): Promise<void> {
   for (const [who, a] of Object.entries(w.accounts))
     w.cookies[who as keyof typeof w.cookies] = await sessionCookieFor(t.deps, a.user.id);
 }
+
+/** Moves the clock on to `iso` unless it is there already (a test that runs alone starts on TODAY). */
+async function clockOnTo(iso: string): Promise<void> {
+  if (now < new Date(`${iso}T10:00:00Z`)) await moveClockTo(iso);
+}
 type Detail = {
   status: string;
   version: number;
@@ -89,6 +94,14 @@ const decide = async (id: string, body: Record<string, unknown>, who: Parameters
 
 describe('the grant rule', () => {
   let app: { id: string; itemId: string | null };
+  let granted: Promise<unknown> | undefined;
+  /** Alice's renewal granted with the rationale: by the test that grants it, or here when a later test runs alone. */
+  const grantedRenewal = () =>
+    (granted ??= decide(app.id, {
+      outcome: 'grant',
+      rationale: 'All checks complete; the one item is mitigated as below',
+      items: { [app.itemId ?? '']: good },
+    }));
 
   beforeAll(async () => {
     app = await readyApplication({
@@ -143,6 +156,7 @@ describe('the grant rule', () => {
       `/vetting/applications/${app.id}/decision`,
     );
     expect(res.statusCode).toBe(303);
+    granted = Promise.resolve();
     const d = await detail(app.id);
     expect(d).toMatchObject({ status: 'granted', decidable: false });
     const clearances = await t.database.query<{
@@ -189,6 +203,7 @@ describe('the grant rule', () => {
   });
 
   it('refuses a second decision on a decided application', async () => {
+    await grantedRenewal();
     const res = await decide(app.id, {
       outcome: 'refuse',
       rationale: 'Changed my mind about the judgment',
@@ -231,7 +246,46 @@ describe('the grant rule', () => {
 
 describe('a refusal and its appeal', () => {
   let app: { id: string; itemId: string | null };
-  let decisionId = '';
+  // Each stage of Quinn's story is made by the test that tells it, or here when a later test runs alone: the
+  // refusal (on TODAY), the appeal received in time (on 27 March, the clock on 2 April), the grant after it.
+  let refused: Promise<string> | undefined;
+  let appealed: Promise<string> | undefined;
+  let regranted: Promise<string> | undefined;
+  const refusal = () =>
+    (refused ??= decide(app.id, {
+      outcome: 'refuse',
+      rationale: 'Undisclosed judgment suggests dishonesty',
+      reasonsForApplicant: 'Information was found that you did not declare',
+    }).then((res) => res.json<{ decisionId: string }>().decisionId));
+  const appealInTime = () =>
+    (appealed ??= refusal().then(async (decisionId) => {
+      await clockOnTo('2026-04-02');
+      await callApi(t, w, 'vetting', 'POST', `/api/v1/vetting/decisions/${decisionId}/appeals`, {
+        lodgedOn: '2026-03-27',
+        grounds: 'The judgment was disclosed on my form',
+      });
+      return decisionId;
+    }));
+  const grantAfterAppeal = () =>
+    (regranted ??= appealInTime().then(async (decisionId) => {
+      const [appeal] = await t.database.query<{ id: string; version: number }>(
+        `select id, version from vetting_appeals where decision_id = $1`,
+        [decisionId],
+      );
+      await callApi(t, w, 'vetting', 'POST', `/api/v1/vetting/appeals/${appeal?.id}/outcome`, {
+        version: appeal?.version,
+        panel: 'Deputy Chief Constable (chair), Head of HR',
+        outcome: 'upheld',
+        reasons: 'The judgment was disclosed on the form',
+        decidedOn: '2026-04-01',
+      });
+      await decide(app.id, {
+        outcome: 'grant',
+        rationale: 'Appeal upheld: the judgment was declared and is satisfied',
+        items: { [app.itemId ?? '']: good },
+      });
+      return decisionId;
+    }));
 
   beforeAll(async () => {
     app = await readyApplication({ givenName: 'Quinn', familyName: 'Refused' });
@@ -249,7 +303,8 @@ describe('a refusal and its appeal', () => {
     });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ appealWindowEndsOn: '2026-03-30', clearanceId: null });
-    decisionId = res.json<{ decisionId: string }>().decisionId;
+    const decisionId = res.json<{ decisionId: string }>().decisionId;
+    refused = Promise.resolve(decisionId);
     expect(
       await t.database.query(`select period, due_on::text, state from vetting_clocks where subject_key = $1`, [
         `decision:${decisionId}`,
@@ -263,6 +318,7 @@ describe('a refusal and its appeal', () => {
   });
 
   it('refuses an appeal received after the window, saying when it closed', async () => {
+    const decisionId = await refusal();
     await moveClockTo('2026-04-02');
     const before = await vettingSnapshot(t);
     const res = await page('vetting').post(
@@ -285,12 +341,15 @@ describe('a refusal and its appeal', () => {
   });
 
   it('lodges an appeal in time and meets the appeal clock; a second appeal is refused', async () => {
+    const decisionId = await refusal();
+    await clockOnTo('2026-04-02');
     const res = await page('vetting').post(
       `/vetting/decisions/${decisionId}/appeals`,
       { grounds: 'The judgment was disclosed on my form', ...dateFields('lodgedOn', '2026-03-27') },
       `/vetting/decisions/${decisionId}`,
     );
     expect(res.statusCode).toBe(303);
+    appealed = Promise.resolve(decisionId);
     const appealId = /\/vetting\/appeals\/([0-9a-f-]{36})/.exec(res.headers.location ?? '')?.[1];
     expect(
       await t.database.query(`select state, met_on::text from vetting_clocks where subject_key = $1`, [
@@ -311,6 +370,7 @@ describe('a refusal and its appeal', () => {
   });
 
   it('upholds the appeal without granting: a new decision is needed, and then grants', async () => {
+    const decisionId = await appealInTime();
     const [appeal] = await t.database.query<{ id: string; version: number }>(
       `select id, version from vetting_appeals where decision_id = $1`,
       [decisionId],
@@ -368,11 +428,13 @@ describe('a refusal and its appeal', () => {
       items,
     });
     expect(grant.statusCode).toBe(201);
+    regranted = Promise.resolve(decisionId);
     expect(grant.json()).toMatchObject({ clearanceId: null });
     expect(await detail(app.id)).toMatchObject({ status: 'granted', decidable: false });
   });
 
   it('records the granted clearance when the recruit is linked to their person record', async () => {
+    await grantAfterAppeal();
     const res = await callApi(t, w, 'vetting', 'POST', `/api/v1/vetting/applications/${app.id}/person`, {
       version: (await detail(app.id)).version,
       personId: w.people.carol.id,
@@ -388,6 +450,7 @@ describe('a refusal and its appeal', () => {
 
 describe('an appeal against a withdrawal', () => {
   it('reinstates the withdrawn clearance when upheld, and lets a dismissal stand', async () => {
+    await clockOnTo('2026-04-02');
     const [clearance] = await t.database.query<{ id: string }>(
       `select id from vetting_clearances where person_id = $1`,
       [w.people.bob.id],
@@ -471,6 +534,7 @@ describe('an appeal against a withdrawal', () => {
 
 describe('who may decide and appeal', () => {
   it('refuses every decision and appeal route to other roles, forces and visitors, changing nothing', async () => {
+    await clockOnTo('2026-04-02');
     const app = await readyApplication({ givenName: 'Sam', familyName: 'Secure' }, false);
     const d = await decide(app.id, {
       outcome: 'refuse',
