@@ -4,7 +4,10 @@ import { caseInput } from '../../../test/fixtures/misconduct/cases.http-fixtures
 import { openCase } from '../misconduct/open-case.ts';
 import { seedDemoRestrictions } from './demo-restrictions.ts';
 import { flaggedCount, restrictionsInForceByType, reviewsOverdueCount } from './restriction-reports.ts';
-import { buildRestrictionWorld, type RestrictionWorld } from '../../../test/fixtures/restrictions/restrictions.http-fixtures.ts';
+import {
+  buildRestrictionWorld,
+  type RestrictionWorld,
+} from '../../../test/fixtures/restrictions/restrictions.http-fixtures.ts';
 import { subjectFlags } from './subject-flags.ts';
 
 /** The demo restrictions, seeded through the use cases as the force's appropriate authority. */

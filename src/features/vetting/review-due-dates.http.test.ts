@@ -4,7 +4,12 @@ import { resolvePeriods } from '../clocks/periods.ts';
 import { caseInput } from '../../../test/fixtures/misconduct/cases.http-fixtures.ts';
 import { openCase } from '../misconduct/open-case.ts';
 import { progressAllegation } from '../misconduct/progress-allegation.ts';
-import { buildReviewWorld, client, reviewsOf, type ReviewWorld } from '../../../test/fixtures/vetting/review.http-fixtures.ts';
+import {
+  buildReviewWorld,
+  client,
+  reviewsOf,
+  type ReviewWorld,
+} from '../../../test/fixtures/vetting/review.http-fixtures.ts';
 
 /**
  * A force that gives its vetting unit 10 WORKING days to complete a review (PROBITY_RULES_FILE

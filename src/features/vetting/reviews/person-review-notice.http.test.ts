@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, createTestApp, type TestApp } from '../../../../test/support/test-app.ts';
-import { addClearance, buildReviewWorld, client, openReview, type ReviewWorld } from '../../../../test/fixtures/vetting/review.http-fixtures.ts';
+import {
+  addClearance,
+  buildReviewWorld,
+  client,
+  openReview,
+  type ReviewWorld,
+} from '../../../../test/fixtures/vetting/review.http-fixtures.ts';
 import { decideReview } from '../decisions/decide-review.ts';
 import { recordReviewAdverseInformation } from '../file/record-adverse-information.ts';
 
