@@ -116,6 +116,24 @@ export default tseslint.config(
     },
   },
   {
+    // Test support lives under test/ (fixtures, worlds, the test app); the product never imports it.
+    files: ['src/**/*.ts'],
+    ignores: ['src/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+test/',
+              message: 'Only *.test.ts files under src/ may import from test/; test support belongs under test/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: { globals: { process: 'readonly', console: 'readonly', document: 'readonly' } },

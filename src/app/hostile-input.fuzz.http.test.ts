@@ -10,7 +10,7 @@ import {
   plausible,
   type JsonSchema,
 } from '../../test/support/hostile-values.ts';
-import { buildCaseWorld, type CaseWorld } from '../features/misconduct/cases.http-fixtures.ts';
+import { buildCaseWorld, type CaseWorld } from '../../test/fixtures/misconduct/cases.http-fixtures.ts';
 
 /**
  * The permanent hostile-input suite (issue 12): every operation of the OpenAPI document and every form post

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/support/test-app.ts';
 import { createAccount, sessionCookieFor } from '../../test/support/factories.ts';
-import { buildCaseWorld, snapshot, type CaseWorld } from '../features/misconduct/cases.http-fixtures.ts';
+import { buildCaseWorld, snapshot, type CaseWorld } from '../../test/fixtures/misconduct/cases.http-fixtures.ts';
 import { createApiToken } from '../features/auth/api-tokens.ts';
 import { systemActor } from '../kernel/audit/audit-events.ts';
 

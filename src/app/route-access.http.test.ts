@@ -4,8 +4,8 @@ import { createTestApp, csrfPairFor, type TestApp } from '../../test/support/tes
 import { createAccount, sessionCookieFor } from '../../test/support/factories.ts';
 import { createApiToken } from '../features/auth/api-tokens.ts';
 import { systemActor } from '../kernel/audit/audit-events.ts';
-import { buildCaseWorld, snapshot, type CaseWorld } from '../features/misconduct/cases.http-fixtures.ts';
-import { isPublic } from './route-need-to-know.http-fixtures.ts';
+import { buildCaseWorld, snapshot, type CaseWorld } from '../../test/fixtures/misconduct/cases.http-fixtures.ts';
+import { isPublic } from '../../test/fixtures/app/route-need-to-know.http-fixtures.ts';
 
 /**
  * A net under every route the server registers, so that a new route cannot forget its guard: signed out,

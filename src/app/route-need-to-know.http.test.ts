@@ -9,7 +9,7 @@ import {
   ROUTE_TABLE,
   type Entry,
   type Probe,
-} from './route-need-to-know.http-fixtures.ts';
+} from '../../test/fixtures/app/route-need-to-know.http-fixtures.ts';
 
 /**
  * Need-to-know, route by route (issue 11, defect 8). For every route the server registers, the table

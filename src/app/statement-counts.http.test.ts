@@ -4,7 +4,7 @@ import { createTestDatabase } from '../../test/support/test-database.ts';
 import { testConfig, type TestApp } from '../../test/support/test-app.ts';
 import { buildServer } from './server.ts';
 import type { Deps } from '../kernel/deps.ts';
-import { buildCaseWorld, type CaseWorld, type Who } from '../features/misconduct/cases.http-fixtures.ts';
+import { buildCaseWorld, type CaseWorld, type Who } from '../../test/fixtures/misconduct/cases.http-fixtures.ts';
 
 /**
  * SQL statements per request, pinned for the main routes (issue 13): a deterministic guard that a change did

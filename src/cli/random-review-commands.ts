@@ -4,7 +4,7 @@ import { parseInput } from '../kernel/validation.ts';
 import { systemActor } from '../kernel/audit/audit-events.ts';
 import { isIsoDate } from '../kernel/time/iso-date.ts';
 import { findForce } from '../features/organisation/forces.repository.ts';
-import { openRandomReviews, randomReviewsInput } from '../features/vetting/open-random-reviews.ts';
+import { openRandomReviews, randomReviewsInput } from '../features/vetting/reviews/open-random-reviews.ts';
 import { openContext } from './context.ts';
 import { ukToday } from '../kernel/time/dates.ts';
 

@@ -3,7 +3,7 @@ import { Option, type Command } from 'commander';
 import { AppError } from '../kernel/errors.ts';
 import { systemActor } from '../kernel/audit/audit-events.ts';
 import { findForce } from '../features/organisation/forces.repository.ts';
-import { importListText, type ListKind } from '../features/vetting/import-list.ts';
+import { importListText, type ListKind } from '../features/vetting/lists/import-list.ts';
 import { openContext } from './context.ts';
 
 /**

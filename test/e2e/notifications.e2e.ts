@@ -9,7 +9,7 @@ import { deliverOutbox } from '../../src/features/notifications/deliver-outbox.t
 import { runSweep } from '../../src/features/scheduler/scheduler.ts';
 import { addCalendarDays, addMonths } from '../../src/kernel/time/working-days.ts';
 import { ukToday } from '../../src/kernel/time/dates.ts';
-import { caseInput } from '../../src/features/misconduct/cases.http-fixtures.ts';
+import { caseInput } from '../fixtures/misconduct/cases.http-fixtures.ts';
 import { startSmtpTestServer } from '../support/smtp-test-server.ts';
 import {
   checkPage,

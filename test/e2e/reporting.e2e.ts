@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { createAccount, sessionCookieFor } from '../support/factories.ts';
-import { jpegWithGps } from '../../src/features/reporting/reporting.http-fixtures.ts';
+import { jpegWithGps } from '../fixtures/reporting/reporting.http-fixtures.ts';
 import { launchBrowser, RESULTS_DIR, startServer, type Browser, type RunningServer } from './support/browser.ts';
 
 /**

@@ -27,12 +27,12 @@ import { addRecommendationEvidence } from '../../src/features/recommendations/ad
 import { addItem } from '../../src/features/recommendations/add-item.ts';
 import { createReport } from '../../src/features/recommendations/create-report.ts';
 import { generateResponse } from '../../src/features/recommendations/generate-response.ts';
-import { complaintInput } from '../../src/features/complaints/complaints.http-fixtures.ts';
+import { complaintInput } from '../fixtures/complaints/complaints.http-fixtures.ts';
 import { logComplaint } from '../../src/features/complaints/log-complaint.ts';
 import { writeComplaintLetter } from '../../src/features/complaints/letters/write-letter.ts';
 import { writeCaseLetter } from '../../src/features/misconduct/letters/write-case-letter.ts';
 import { imposeRestriction } from '../../src/features/restrictions/impose-restriction.ts';
-import { buildRestrictionWorld, decisionBody } from '../../src/features/restrictions/restrictions.http-fixtures.ts';
+import { buildRestrictionWorld, decisionBody } from '../fixtures/restrictions/restrictions.http-fixtures.ts';
 import { createAccount, createPerson, sessionCookieFor } from './factories.ts';
 import { submitReport } from '../../src/features/reporting/submit-report.ts';
 import {
@@ -41,7 +41,7 @@ import {
   saveRule,
   switchRule,
 } from '../../src/features/early-intervention/index.ts';
-import { jpegWithGps, reportFields } from '../../src/features/reporting/reporting.http-fixtures.ts';
+import { jpegWithGps, reportFields } from '../fixtures/reporting/reporting.http-fixtures.ts';
 
 /** The photo of the world's anonymous report, as the upload plugin hands it to the use case. */
 async function anonymousEvidence() {

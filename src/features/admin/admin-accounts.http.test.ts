@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, createTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { createAccount, createForce, sessionCookieFor } from '../../../test/support/factories.ts';
-import { FormClient } from '../misconduct/cases.http-fixtures.ts';
+import { FormClient } from '../../../test/fixtures/misconduct/cases.http-fixtures.ts';
 import { createApiToken } from '../auth/api-tokens.ts';
 import { systemActor } from '../../kernel/audit/audit-events.ts';
 

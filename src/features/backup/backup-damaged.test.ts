@@ -18,7 +18,7 @@ import {
   tableContents,
   tableNames,
   tempFile,
-} from './backup-test-support.ts';
+} from '../../../test/fixtures/backup/backup-test-support.ts';
 
 /**
  * What a restore refuses, and that a refused or failed restore changes nothing: a target holding data

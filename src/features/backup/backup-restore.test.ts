@@ -20,7 +20,7 @@ import {
   tableContents,
   tempFile,
   type Engine,
-} from './backup-test-support.ts';
+} from '../../../test/fixtures/backup/backup-test-support.ts';
 
 /**
  * Backup and restore on real databases: a demo-like database goes through a file into an empty one and

@@ -6,7 +6,7 @@ import {
   complaintInput,
   type ComplaintWho,
   type ComplaintWorld,
-} from './complaints.http-fixtures.ts';
+} from '../../../test/fixtures/complaints/complaints.http-fixtures.ts';
 
 /** /api/v1/complaints: logging to outcome, the Schedule 3 rules as 400s, and need-to-know as 404s. */
 

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts';
-import { dateFields, FormClient } from '../misconduct/cases.http-fixtures.ts';
+import { dateFields, FormClient } from '../../../test/fixtures/misconduct/cases.http-fixtures.ts';
 import {
   buildComplaintWorld,
   COMPLAINT_TODAY,
   type ComplaintWho,
   type ComplaintWorld,
-} from './complaints.http-fixtures.ts';
+} from '../../../test/fixtures/complaints/complaints.http-fixtures.ts';
 
 /** The complaint pages, without JavaScript: list, log form, the complaint page and its decision forms. */
 

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { sweepAllClocks } from '../deadlines/sweep-all-clocks.ts';
-import { buildComplaintWorld, type ComplaintWorld } from './complaints.http-fixtures.ts';
+import {
+  buildComplaintWorld,
+  type ComplaintWorld,
+} from '../../../test/fixtures/complaints/complaints.http-fixtures.ts';
 import { insertComplaintClock } from './complaints.repository.ts';
 
 /**

@@ -1,8 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, createTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { sessionCookieFor } from '../../../test/support/factories.ts';
-import { FormClient } from '../misconduct/cases.http-fixtures.ts';
-import { buildComplaintWorld, type ComplaintWho, type ComplaintWorld } from '../complaints/complaints.http-fixtures.ts';
+import { FormClient } from '../../../test/fixtures/misconduct/cases.http-fixtures.ts';
+import {
+  buildComplaintWorld,
+  type ComplaintWho,
+  type ComplaintWorld,
+} from '../../../test/fixtures/complaints/complaints.http-fixtures.ts';
 import type { Deadline } from './list-deadlines.ts';
 
 /**

@@ -7,7 +7,7 @@ import {
   caseInput,
   principalOfWorld,
   type CaseWorld,
-} from '../misconduct/cases.http-fixtures.ts';
+} from '../../../test/fixtures/misconduct/cases.http-fixtures.ts';
 import { allocateCase } from '../misconduct/allocate-case.ts';
 import { openCase } from '../misconduct/open-case.ts';
 import { progressAllegation } from '../misconduct/progress-allegation.ts';

@@ -3,14 +3,17 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, createTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { migrationsFolder } from '../../db/client.ts';
-import { buildComplaintWorld, type ComplaintWorld } from '../complaints/complaints.http-fixtures.ts';
+import {
+  buildComplaintWorld,
+  type ComplaintWorld,
+} from '../../../test/fixtures/complaints/complaints.http-fixtures.ts';
 import {
   buildReviewWorld,
   client,
   openReview,
   type ReviewWho,
   type ReviewWorld,
-} from '../vetting/review.http-fixtures.ts';
+} from '../../../test/fixtures/vetting/review.http-fixtures.ts';
 import type { Deadline } from './list-deadlines.ts';
 
 /**

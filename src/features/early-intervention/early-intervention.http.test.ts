@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, createTestApp, TestClient, type TestApp } from '../../../test/support/test-app.ts';
 import { systemActor } from '../../kernel/audit/audit-events.ts';
-import { buildEiWorld, EI_TODAY, eiClock } from './ei.http-fixtures.ts';
+import { buildEiWorld, EI_TODAY, eiClock } from '../../../test/fixtures/early-intervention/ei.http-fixtures.ts';
 import { runEarlyIntervention } from './run-early-intervention.ts';
 import { loadSignals } from './signals.repository.ts';
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { systemActor } from '../../kernel/audit/audit-events.ts';
-import { buildCaseWorld } from '../misconduct/cases.http-fixtures.ts';
+import { buildCaseWorld } from '../../../test/fixtures/misconduct/cases.http-fixtures.ts';
 import { importSignalFile } from './import-signal-file.ts';
 import { runEarlyIntervention } from './run-early-intervention.ts';
 import { saveRule, switchRule } from './save-rule.ts';

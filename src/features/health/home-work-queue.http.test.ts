@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { createAccount, sessionCookieFor } from '../../../test/support/factories.ts';
 import { allocateCase } from '../misconduct/allocate-case.ts';
-import { as, buildCaseWorld, caseInput, type CaseWorld } from '../misconduct/cases.http-fixtures.ts';
+import {
+  as,
+  buildCaseWorld,
+  caseInput,
+  type CaseWorld,
+} from '../../../test/fixtures/misconduct/cases.http-fixtures.ts';
 import { openCase } from '../misconduct/open-case.ts';
 import { progressAllegation } from '../misconduct/progress-allegation.ts';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, api, type TestApp } from '../../../test/support/test-app.ts';
-import { buildCaseWorld, as, type CaseWorld } from './cases.http-fixtures.ts';
+import { buildCaseWorld, as, type CaseWorld } from '../../../test/fixtures/misconduct/cases.http-fixtures.ts';
 
 /** Issue 12: reads of case content that were not audited. Each read is one event, lists included (not per row). */
 

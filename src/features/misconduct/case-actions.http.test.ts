@@ -11,7 +11,7 @@ import {
   snapshot,
   type CaseWorld,
   type Who,
-} from './cases.http-fixtures.ts';
+} from '../../../test/fixtures/misconduct/cases.http-fixtures.ts';
 
 /** The forms that move allegations (one or several at once), allocation, and a subject leaving the force. */
 

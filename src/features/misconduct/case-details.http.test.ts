@@ -14,7 +14,7 @@ import {
   snapshot,
   type CaseWorld,
   type Who,
-} from './cases.http-fixtures.ts';
+} from '../../../test/fixtures/misconduct/cases.http-fixtures.ts';
 import { openCase } from './open-case.ts';
 
 /** A case's parties, linked cases and owning team, and the caseload: pages and API, need-to-know first. */

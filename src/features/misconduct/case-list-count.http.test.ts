@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, createTestApp, TestClient, type TestApp } from '../../../test/support/test-app.ts';
-import { buildCaseWorld, caseInput, type CaseWorld } from './cases.http-fixtures.ts';
+import { buildCaseWorld, caseInput, type CaseWorld } from '../../../test/fixtures/misconduct/cases.http-fixtures.ts';
 import { openCase } from './open-case.ts';
 
 /**

@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, createTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { createPerson } from '../../../test/support/factories.ts';
 import { allocateCase } from './allocate-case.ts';
-import { as, buildCaseWorld, caseInput, type CaseWorld } from './cases.http-fixtures.ts';
+import {
+  as,
+  buildCaseWorld,
+  caseInput,
+  type CaseWorld,
+} from '../../../test/fixtures/misconduct/cases.http-fixtures.ts';
 import { openCase } from './open-case.ts';
 
 /**

@@ -7,7 +7,7 @@ import {
   snapshot,
   type CaseWorld,
   type Who,
-} from './cases.http-fixtures.ts';
+} from '../../../test/fixtures/misconduct/cases.http-fixtures.ts';
 
 /** /api/v1/cases: the same rules as the pages, as JSON. */
 

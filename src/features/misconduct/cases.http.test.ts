@@ -8,7 +8,7 @@ import {
   snapshot,
   type CaseWorld,
   type Who,
-} from './cases.http-fixtures.ts';
+} from '../../../test/fixtures/misconduct/cases.http-fixtures.ts';
 
 /** The case list, opening a case through the form, the case page and the person page's allegations. */
 

@@ -11,11 +11,11 @@ import {
   principalOfWorld,
   snapshot,
   type CaseWorld,
-} from './cases.http-fixtures.ts';
-import { openCase } from './open-case.ts';
-import { allocateCase } from './allocate-case.ts';
-import { progressAllegation } from './progress-allegation.ts';
-import type { AllegationActionInput } from './allegation-action-input.ts';
+} from '../../../test/fixtures/misconduct/cases.http-fixtures.ts';
+import { openCase } from '../misconduct/open-case.ts';
+import { allocateCase } from '../misconduct/allocate-case.ts';
+import { progressAllegation } from '../misconduct/progress-allegation.ts';
+import type { AllegationActionInput } from '../misconduct/allegation-action-input.ts';
 import { migrationsFolder } from '../../db/client.ts';
 
 /**

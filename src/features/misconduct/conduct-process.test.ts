@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { createAccount, createForce, createPerson } from '../../../test/support/factories.ts';
+import { story } from '../../../test/support/story.ts';
 import type { Principal } from '../../kernel/access/principal.ts';
 import { openCase } from './open-case.ts';
 import { progressAllegation } from './progress-allegation.ts';
@@ -17,6 +18,11 @@ let aa: Principal;
 let outsider: Principal;
 const subjects: string[] = [];
 let caseId = '';
+/**
+ * Each test is a chapter of the case's story, from report to outcome: a test run on its own (`-t`) first plays
+ * the tests before it (test/support/story.ts).
+ */
+const it = story();
 
 async function act(allegationId: string, action: AllegationActionInput, occurredOn = '2026-06-01') {
   const [row] = await t.database.query<{ version: number }>(`select version from allegations where id = $1`, [

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TestClient, type TestApp } from '../../../test/support/test-app.ts';
-import { buildCaseWorld, snapshot, type CaseWorld, type Who } from './cases.http-fixtures.ts';
+import {
+  buildCaseWorld,
+  snapshot,
+  type CaseWorld,
+  type Who,
+} from '../../../test/fixtures/misconduct/cases.http-fixtures.ts';
 
 let t: TestApp;
 let w: CaseWorld;

@@ -3,7 +3,12 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type ApiError, type TestApp } from '../../../test/support/test-app.ts';
 import { checkMediaType, sanitiseFileName } from '../../kernel/files.ts';
-import { buildCaseWorld, snapshot, type CaseWorld, type Who } from './cases.http-fixtures.ts';
+import {
+  buildCaseWorld,
+  snapshot,
+  type CaseWorld,
+  type Who,
+} from '../../../test/fixtures/misconduct/cases.http-fixtures.ts';
 
 /** Evidence files: a real multipart upload, byte-identical download, need-to-know, bad files, CSRF, audit. */
 

@@ -7,7 +7,7 @@ import {
   principalOfWorld,
   snapshot,
   type CaseWorld,
-} from './cases.http-fixtures.ts';
+} from '../../../test/fixtures/misconduct/cases.http-fixtures.ts';
 import { openCase } from './open-case.ts';
 import { progressAllegation } from './progress-allegation.ts';
 import type { AllegationActionInput } from './allegation-action-input.ts';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, createTestApp, type TestApp } from '../../../test/support/test-app.ts';
 import { ukToday } from '../../kernel/time/dates.ts';
-import { buildCaseWorld, caseInput, type CaseWorld } from './cases.http-fixtures.ts';
+import { buildCaseWorld, caseInput, type CaseWorld } from '../../../test/fixtures/misconduct/cases.http-fixtures.ts';
 
 /**
  * One "today", the UK one. At 00:30 British Summer Time on 16 June 2026 the UTC date is still the 15th; a

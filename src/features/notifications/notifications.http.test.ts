@@ -1,8 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, api, type TestApp } from '../../../test/support/test-app.ts';
 import { createAccount, sessionCookieFor } from '../../../test/support/factories.ts';
-import { as, buildCaseWorld, principalOfWorld, type CaseWorld } from '../misconduct/cases.http-fixtures.ts';
-import { FormClient } from '../misconduct/cases.http-fixtures.ts';
+import {
+  as,
+  buildCaseWorld,
+  principalOfWorld,
+  type CaseWorld,
+} from '../../../test/fixtures/misconduct/cases.http-fixtures.ts';
+import { FormClient } from '../../../test/fixtures/misconduct/cases.http-fixtures.ts';
 import { allocateCase } from '../misconduct/allocate-case.ts';
 import { createApiToken } from '../auth/api-tokens.ts';
 import { systemActor } from '../../kernel/audit/audit-events.ts';

@@ -17,7 +17,6 @@ import {
 
 let t: TestApp;
 let w: World;
-let localId = '';
 
 beforeAll(async () => {
   t = await createTestApp({}, () => TODAY);
@@ -41,20 +40,20 @@ const itemBody = (extra: Record<string, unknown> = {}) => ({
 
 type ReportJson = { items: { item: { id: string; label: string; local: boolean } }[] };
 
+const addLocalItem = () =>
+  apiCall(t, w, 'eastPcc', 'POST', `/api/v1/recommendations/reports/${w.report.id}/items`, itemBody());
+let added: Promise<string> | undefined;
+/** East's local item on west's report: added by the first test, or here when a later test runs alone. */
+const localItem = () => (added ??= addLocalItem().then((res) => res.json<{ id: string }>().id));
+
 describe('shared recommendation reports', () => {
   it('lets another force add a local item that only that force sees', async () => {
-    const added = await apiCall(
-      t,
-      w,
-      'eastPcc',
-      'POST',
-      `/api/v1/recommendations/reports/${w.report.id}/items`,
-      itemBody(),
-    );
-    expect(added.statusCode).toBe(201);
-    const item = added.json<{ id: string; local: boolean }>();
+    const res = await addLocalItem();
+    expect(res.statusCode).toBe(201);
+    const item = res.json<{ id: string; local: boolean }>();
     expect(item.local).toBe(true);
-    localId = item.id;
+    const localId = item.id;
+    added = Promise.resolve(localId);
     const east = (
       await apiCall(t, w, 'eastPcc', 'GET', `/api/v1/recommendations/reports/${w.report.id}`)
     ).json<ReportJson>();
@@ -110,6 +109,7 @@ describe('shared recommendation reports', () => {
   });
 
   it('lets the local item’s force change it, and refuses the report’s owner (404, nothing changed)', async () => {
+    const localId = await localItem();
     const before = await snapshot(t);
     const byOwner = await apiCall(t, w, 'pcc', 'POST', `/api/v1/recommendations/items/${localId}`, {
       ...itemBody({ text: 'Changed by west' }),

@@ -11,7 +11,7 @@ import { principalOf } from '../auth/sessions.ts';
 import { users } from '../../db/schema/index.ts';
 import { eq } from 'drizzle-orm';
 import { enqueueReportReminders } from './enqueue-report-reminders.ts';
-import { REPORT_TEXT, reportFields, sendReport } from './reporting.http-fixtures.ts';
+import { REPORT_TEXT, reportFields, sendReport } from '../../../test/fixtures/reporting/reporting.http-fixtures.ts';
 
 /**
  * Reminders of a confidential report's acknowledgement limit (7 days by default): received Monday 2 March

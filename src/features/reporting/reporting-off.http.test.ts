@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createForce } from '../../../test/support/factories.ts';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts';
-import { reportFields, sendReport } from './reporting.http-fixtures.ts';
+import { reportFields, sendReport } from '../../../test/fixtures/reporting/reporting.http-fixtures.ts';
 
 let t: TestApp;
 

@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { jpegWithGps } from './reporting.http-fixtures.ts';
+import { jpegWithGps } from '../../../test/fixtures/reporting/reporting.http-fixtures.ts';
 import { sniffImageType, stripImageMetadata } from './strip-metadata.ts';
 
 /** The GPS IFD pointer tag (0x8825) as it is written in a little-endian EXIF block. */

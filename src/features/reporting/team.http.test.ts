@@ -5,7 +5,13 @@ import { api, createTestApp, TestClient, type TestApp } from '../../../test/supp
 import { createApiToken } from '../auth/api-tokens.ts';
 import { systemActor } from '../../kernel/audit/audit-events.ts';
 import type { Role } from '../../kernel/access/roles.ts';
-import { jpegWithGps, receiptOf, REPORT_TEXT, reportFields, sendReport } from './reporting.http-fixtures.ts';
+import {
+  jpegWithGps,
+  receiptOf,
+  REPORT_TEXT,
+  reportFields,
+  sendReport,
+} from '../../../test/fixtures/reporting/reporting.http-fixtures.ts';
 
 let t: TestApp;
 const cookies: Record<string, string> = {};

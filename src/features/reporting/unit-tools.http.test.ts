@@ -4,7 +4,7 @@ import { api, createTestApp, TestClient, type TestApp } from '../../../test/supp
 import { createApiToken } from '../auth/api-tokens.ts';
 import { systemActor } from '../../kernel/audit/audit-events.ts';
 import type { Role } from '../../kernel/access/roles.ts';
-import { receiptOf, reportFields, sendReport } from './reporting.http-fixtures.ts';
+import { receiptOf, reportFields, sendReport } from '../../../test/fixtures/reporting/reporting.http-fixtures.ts';
 
 /**
  * The confidential unit's tools on a report (issue 18): assignment, sub-statuses and the feedback day, the

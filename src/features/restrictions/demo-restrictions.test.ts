@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.ts';
-import { caseInput } from '../misconduct/cases.http-fixtures.ts';
+import { caseInput } from '../../../test/fixtures/misconduct/cases.http-fixtures.ts';
 import { openCase } from '../misconduct/open-case.ts';
 import { seedDemoRestrictions } from './demo-restrictions.ts';
 import { flaggedCount, restrictionsInForceByType, reviewsOverdueCount } from './restriction-reports.ts';
-import { buildRestrictionWorld, type RestrictionWorld } from './restrictions.http-fixtures.ts';
+import {
+  buildRestrictionWorld,
+  type RestrictionWorld,
+} from '../../../test/fixtures/restrictions/restrictions.http-fixtures.ts';
 import { subjectFlags } from './subject-flags.ts';
 
 /** The demo restrictions, seeded through the use cases as the force's appropriate authority. */

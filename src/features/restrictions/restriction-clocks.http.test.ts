@@ -9,7 +9,7 @@ import {
   decisionBody,
   restrictionRows,
   type RestrictionWorld,
-} from './restrictions.http-fixtures.ts';
+} from '../../../test/fixtures/restrictions/restrictions.http-fixtures.ts';
 
 /**
  * A restriction's clocks under a deployment's own periods: the review interval overridden to 5 WORKING days
@@ -42,22 +42,49 @@ const restrictionPage = async () =>
     .get('/restrictions');
 
 describe('restriction clocks and review dates', () => {
-  let carol = '';
-
-  it('counts the review over the bank holidays when the period is in working days, and a suspension’s in calendar days', async () => {
-    const restricted = await call('POST', `/api/v1/cases/${w.normal.id}/restrictions`, {
+  // The story's stages, each made by the test that tells it or here when a later test runs alone: Carol
+  // restricted and Dave suspended on 2 April; Carol's restriction reviewed on 7 April.
+  const restrictCarol = () =>
+    call('POST', `/api/v1/cases/${w.normal.id}/restrictions`, {
       subjectId: sub('carol'),
       ...decisionBody('restricted_duties', '2026-04-02', { noticeMethod: 'oral' }),
     });
-    expect(restricted.statusCode).toBe(201);
-    carol = restricted.json<{ id: string }>().id;
-    // Thursday 2 April + 5 working days, skipping Good Friday and Easter Monday: Monday 13 April.
-    expect(restricted.json()).toMatchObject({ nextReviewDueOn: '2026-04-13', noticeDueOn: '2026-04-09' });
-    const suspended = await call('POST', `/api/v1/cases/${w.normal.id}/restrictions`, {
+  const suspendDave = () =>
+    call('POST', `/api/v1/cases/${w.normal.id}/restrictions`, {
       subjectId: sub('dave'),
       ...decisionBody('suspension', '2026-04-02'),
     });
+  const reviewCarol = (carol: string) =>
+    call('POST', `/api/v1/restrictions/${carol}/reviews`, {
+      version: 1,
+      reviewedOn: '2026-04-07',
+      conditionsStillHold: true,
+      reasons: 'Still needed',
+      officerInformed: true,
+    });
+  let decided: Promise<string> | undefined;
+  let reviewed: Promise<string> | undefined;
+  const restricted = () =>
+    (decided ??= restrictCarol().then(async (res) => {
+      await suspendDave();
+      return res.json<{ id: string }>().id;
+    }));
+  const reviewedOnce = () =>
+    (reviewed ??= restricted().then(async (carol) => {
+      now = new Date('2026-04-07T10:00:00Z');
+      await reviewCarol(carol);
+      return carol;
+    }));
+
+  it('counts the review over the bank holidays when the period is in working days, and a suspension’s in calendar days', async () => {
+    const restriction = await restrictCarol();
+    expect(restriction.statusCode).toBe(201);
+    const carol = restriction.json<{ id: string }>().id;
+    // Thursday 2 April + 5 working days, skipping Good Friday and Easter Monday: Monday 13 April.
+    expect(restriction.json()).toMatchObject({ nextReviewDueOn: '2026-04-13', noticeDueOn: '2026-04-09' });
+    const suspended = await suspendDave();
     expect(suspended.json()).toMatchObject({ nextReviewDueOn: '2026-04-30', noticeDueOn: '2026-04-09' });
+    decided = Promise.resolve(carol);
     expect(await clockRows(t, sub('carol'))).toEqual([
       {
         period: 'restriction_notice',
@@ -89,15 +116,11 @@ describe('restriction clocks and review dates', () => {
   });
 
   it('meets the review clock at each review and starts the next, numbered, on the same calendar', async () => {
+    const carol = await restricted();
     now = new Date('2026-04-07T10:00:00Z');
-    const res = await call('POST', `/api/v1/restrictions/${carol}/reviews`, {
-      version: 1,
-      reviewedOn: '2026-04-07',
-      conditionsStillHold: true,
-      reasons: 'Still needed',
-      officerInformed: true,
-    });
+    const res = await reviewCarol(carol);
     expect(res.json()).toMatchObject({ nextReviewDueOn: '2026-04-14' });
+    reviewed = Promise.resolve(carol);
     const reviews = (await clockRows(t, sub('carol'))).filter((c) => c.period === 'restriction_review');
     expect(reviews).toEqual([
       {
@@ -125,6 +148,7 @@ describe('restriction clocks and review dates', () => {
   });
 
   it('shows the overdue review in the lists and the deadline list, and a lift cancels only that subject’s clocks', async () => {
+    const carol = await reviewedOnce();
     now = new Date('2026-04-15T10:00:00Z');
     expect(await reviewsOverdueCount(t.deps, { forceId: 'west' }, '2026-04-15')).toBe(1);
     const deadlines = (await call('GET', '/api/v1/deadlines/overdue')).json<{

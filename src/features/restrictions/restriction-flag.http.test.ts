@@ -10,7 +10,7 @@ import {
   decisionBody,
   restrictionRows,
   type RestrictionWorld,
-} from './restrictions.http-fixtures.ts';
+} from '../../../test/fixtures/restrictions/restrictions.http-fixtures.ts';
 
 /**
  * The suspension flag through its whole life, driven through the API and read back through the pages:
@@ -46,13 +46,57 @@ const flaggedNames = async () =>
 
 describe('the suspension flag', () => {
   let restrictionId = '';
+  const restrictErin = () =>
+    call('POST', `/api/v1/cases/${w.serious.id}/restrictions`, {
+      subjectId: w.subjects.erin,
+      ...decisionBody('removed_from_public_facing_role', '2026-03-02'),
+    });
+  const rationale = (text: string) =>
+    call('POST', `/api/v1/cases/${w.serious.id}/subjects/${w.subjects.erin}/suspension-rationale`, { rationale: text });
+  const reviewWithRationale = () =>
+    call('POST', `/api/v1/restrictions/${restrictionId}/reviews`, {
+      version: 1,
+      reviewedOn: '2026-03-31',
+      conditionsStillHold: true,
+      reasons: 'The investigation continues; the risk to the public is unchanged.',
+      officerInformed: true,
+      representations: 'Asks to return to response duties.',
+      renewedRationale: 'Public contact is still excluded and the complainant is protected.',
+    });
+  const charges = async () => {
+    await arrest(t, w, w.serious.id, w.subjects.erin ?? '', '2026-03-31', 'charge');
+    now = new Date('2026-04-01T09:00:00Z');
+    await arrest(t, w, w.serious.id, w.subjects.erin ?? '', '2026-04-01', 'charge');
+  };
+  /** What each test of Erin's story does, in order: a test that runs alone first does what the tests before it do. */
+  const story: readonly (() => Promise<unknown>)[] = [
+    async () => {},
+    () => arrest(t, w, w.serious.id, w.subjects.erin ?? '', '2026-02-20'),
+    async () => {
+      restrictionId = (await restrictErin()).json<{ id: string }>().id;
+    },
+    () => rationale('Removed from public contact; no access to the complainant; bail conditions apply.'),
+    async () => {
+      now = new Date('2026-03-31T09:00:00Z');
+    },
+    reviewWithRationale,
+    charges,
+  ];
+  let told = 0;
+  /** Test `n` of the story (from 1) is about to tell its step: the steps before it are done first if need be. */
+  const atStep = async (n: number) => {
+    while (told < n - 1) await story[told++]!();
+    told = n;
+  };
 
   it('is not raised by a serious allegation alone', async () => {
+    await atStep(1);
     expect(await flagState(w.subjects.erin ?? '')).toMatchObject({ state: 'not_applicable', triggers: [] });
     expect(await flaggedNames()).toEqual([]);
   });
 
   it('appears for a subject arrested in a serious category and not suspended, on the lists, the case page and the person page', async () => {
+    await atStep(2);
     await arrest(t, w, w.serious.id, w.subjects.erin ?? '', '2026-02-20');
     expect(await flagState(w.subjects.erin ?? '')).toMatchObject({ state: 'flagged' });
     expect(await flaggedNames()).toEqual(['Erin Eastwood']);
@@ -75,10 +119,8 @@ describe('the suspension flag', () => {
   });
 
   it('stays while the subject is only restricted, and the restriction opens a vetting review', async () => {
-    const res = await call('POST', `/api/v1/cases/${w.serious.id}/restrictions`, {
-      subjectId: w.subjects.erin,
-      ...decisionBody('removed_from_public_facing_role', '2026-03-02'),
-    });
+    await atStep(3);
+    const res = await restrictErin();
     expect(res.statusCode).toBe(201);
     restrictionId = res.json<{ id: string }>().id;
     expect(res.json()).toMatchObject({ nextReviewDueOn: '2026-03-30', noticeDueOn: '2026-03-05' });
@@ -100,9 +142,8 @@ describe('the suspension flag', () => {
   });
 
   it('disappears after a senior rationale, valid to the next review', async () => {
-    const res = await call('POST', `/api/v1/cases/${w.serious.id}/subjects/${w.subjects.erin}/suspension-rationale`, {
-      rationale: 'Removed from public contact; no access to the complainant; bail conditions apply.',
-    });
+    await atStep(4);
+    const res = await rationale('Removed from public contact; no access to the complainant; bail conditions apply.');
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ validUntil: '2026-03-30' });
     expect(await flagState(w.subjects.erin ?? '')).toMatchObject({ state: 'answered', answeredUntil: '2026-03-30' });
@@ -112,17 +153,14 @@ describe('the suspension flag', () => {
   });
 
   it('returns when the review falls due, and the review shows as due then overdue', async () => {
+    await atStep(5);
     now = new Date('2026-03-30T09:00:00Z');
     expect(await flagState(w.subjects.erin ?? '')).toMatchObject({ state: 'flagged' });
     expect((await page('/restrictions')).body).toMatch(/id="reviews-table"[\s\S]*Due today/);
     now = new Date('2026-03-31T09:00:00Z');
     expect((await page('/restrictions')).body).toMatch(/id="reviews-table"[\s\S]*Overdue/);
     expect(await reviewsOverdueCount(t.deps, { forceId: 'west' }, '2026-03-31')).toBe(1);
-    const refused = await call(
-      'POST',
-      `/api/v1/cases/${w.serious.id}/subjects/${w.subjects.erin}/suspension-rationale`,
-      { rationale: 'Still enough.' },
-    );
+    const refused = await rationale('Still enough.');
     expect(refused.statusCode).toBe(400);
     expect(refused.json<{ error: { fields: Record<string, string> } }>().error.fields['rationale']).toContain(
       'review it first',
@@ -130,15 +168,8 @@ describe('the suspension flag', () => {
   });
 
   it('is answered again by a senior review that renews the rationale, which meets the review clock and starts the next', async () => {
-    const res = await call('POST', `/api/v1/restrictions/${restrictionId}/reviews`, {
-      version: 1,
-      reviewedOn: '2026-03-31',
-      conditionsStillHold: true,
-      reasons: 'The investigation continues; the risk to the public is unchanged.',
-      officerInformed: true,
-      representations: 'Asks to return to response duties.',
-      renewedRationale: 'Public contact is still excluded and the complainant is protected.',
-    });
+    await atStep(6);
+    const res = await reviewWithRationale();
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({
       nextReviewDueOn: '2026-04-28',
@@ -176,6 +207,7 @@ describe('the suspension flag', () => {
   });
 
   it('returns after a new arrest or charge, which a rationale decided before it does not answer', async () => {
+    await atStep(7);
     await arrest(t, w, w.serious.id, w.subjects.erin ?? '', '2026-03-31', 'charge');
     expect(await flagState(w.subjects.erin ?? '')).toMatchObject({ state: 'answered' });
     now = new Date('2026-04-01T09:00:00Z');
@@ -184,6 +216,7 @@ describe('the suspension flag', () => {
   });
 
   it('disappears when the subject is suspended (a change is a full decision and replaces the restriction)', async () => {
+    await atStep(8);
     const res = await call('POST', `/api/v1/restrictions/${restrictionId}/change`, {
       version: 2,
       ...decisionBody('suspension', '2026-04-01'),

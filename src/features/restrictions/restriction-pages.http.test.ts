@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TestClient, type TestApp } from '../../../test/support/test-app.ts';
-import { as as asWho, dateFields, type Who } from '../misconduct/cases.http-fixtures.ts';
+import { as as asWho, dateFields, type Who } from '../../../test/fixtures/misconduct/cases.http-fixtures.ts';
 import { recordSubjectLeft } from '../misconduct/record-subject-left.ts';
 import {
   arrest,
@@ -10,7 +10,7 @@ import {
   restrictionRows,
   restrictionSnapshot,
   type RestrictionWorld,
-} from './restrictions.http-fixtures.ts';
+} from '../../../test/fixtures/restrictions/restrictions.http-fixtures.ts';
 import { imposeRestriction } from './impose-restriction.ts';
 
 /** The restriction pages and forms: who may see and do what, bad input, and each decision through its form. */
@@ -147,7 +147,35 @@ describe('who may see the restriction pages', () => {
 
 describe('the decisions through their forms', () => {
   const carolBase = () => `/cases/${w.normal.id}/restrictions`;
-  let carolRestriction = '';
+  const restrictCarol = () => {
+    const form = decisionForm('restricted_duties', '2026-03-02');
+    form['noticeMethod'] = '';
+    delete form['noticeGivenOn-day'];
+    delete form['noticeGivenOn-month'];
+    delete form['noticeGivenOn-year'];
+    return as('aa').post(
+      carolBase(),
+      { ...form, subjectId: sub('carol') },
+      `${carolBase()}/new?subject=${sub('carol')}`,
+    );
+  };
+  const recordNotice = (id: string) =>
+    as('aa').post(
+      `${carolBase()}/${id}/notice`,
+      { version: '1', ...dateFields('writtenNoticeOn', '2026-03-02') },
+      carolBase(),
+    );
+  // Carol's restricted duties, imposed (version 1) and then with the written notice recorded (version 2): each
+  // stage made by the test that tells it, or here when a later test runs alone.
+  let imposed: Promise<string> | undefined;
+  let noticed: Promise<string> | undefined;
+  const carolRestricted = () =>
+    (imposed ??= restrictCarol().then(async () => (await restrictionRows(t, sub('carol')))[0]?.id ?? ''));
+  const carolNoticed = () =>
+    (noticed ??= carolRestricted().then(async (id) => {
+      await recordNotice(id);
+      return id;
+    }));
 
   it('explains a suspension without the regulation 11 tests and an incomplete list of options, and records nothing', async () => {
     const before = await restrictionSnapshot(t, false);
@@ -184,23 +212,14 @@ describe('the decisions through their forms', () => {
   });
 
   it('imposes restricted duties through the form, shown on the case’s restrictions page and the case page', async () => {
-    const form = decisionForm('restricted_duties', '2026-03-02');
-    form['noticeMethod'] = '';
-    delete form['noticeGivenOn-day'];
-    delete form['noticeGivenOn-month'];
-    delete form['noticeGivenOn-year'];
     const formPage = await as('aa').get(`${carolBase()}/new?subject=${sub('carol')}`);
     expect(formPage.statusCode).toBe(200);
     expect(formPage.body).toContain('Options considered');
-    const res = await as('aa').post(
-      carolBase(),
-      { ...form, subjectId: sub('carol') },
-      `${carolBase()}/new?subject=${sub('carol')}`,
-    );
+    const res = await restrictCarol();
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe(carolBase());
     const [row] = await restrictionRows(t, sub('carol'));
-    carolRestriction = row?.id ?? '';
+    imposed = Promise.resolve(row?.id ?? '');
     expect(row).toMatchObject({
       kind: 'restricted_duties',
       status: 'in_force',
@@ -216,6 +235,7 @@ describe('the decisions through their forms', () => {
   });
 
   it('refuses a second restriction in force and a subject who has left, with the reason', async () => {
+    await carolRestricted();
     const before = await restrictionSnapshot(t, false);
     const again = await as('aa').post(
       carolBase(),
@@ -243,6 +263,7 @@ describe('the decisions through their forms', () => {
   });
 
   it('records the written notice, meeting the notice clock', async () => {
+    const carolRestriction = await carolRestricted();
     const bad = await as('aa').post(
       `${carolBase()}/${carolRestriction}/notice`,
       { version: '1', ...dateFields('writtenNoticeOn', '2026-03-01') },
@@ -250,12 +271,9 @@ describe('the decisions through their forms', () => {
     );
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('The written notice cannot be before 2 March 2026');
-    const ok = await as('aa').post(
-      `${carolBase()}/${carolRestriction}/notice`,
-      { version: '1', ...dateFields('writtenNoticeOn', '2026-03-02') },
-      carolBase(),
-    );
+    const ok = await recordNotice(carolRestriction);
     expect(ok.statusCode).toBe(303);
+    noticed = Promise.resolve(carolRestriction);
     const [clock] = await t.database.query(
       `select state, met_on::text from clocks where subject_id = $1 and period = 'restriction_notice'`,
       [sub('carol')],
@@ -264,6 +282,7 @@ describe('the decisions through their forms', () => {
   });
 
   it('shows each decision form for the restriction in force, with today’s date filled in', async () => {
+    const carolRestriction = await carolNoticed();
     const forms: [string, string][] = [
       ['review', 'Review the restriction'],
       ['change', 'Change the restriction'],
@@ -299,6 +318,7 @@ describe('the decisions through their forms', () => {
   });
 
   it('explains an incomplete change and changes nothing', async () => {
+    const carolRestriction = await carolNoticed();
     const before = await restrictionSnapshot(t, false);
     const form = decisionForm('repositioned', '2026-03-02');
     form['conditions'] = '';
@@ -315,6 +335,7 @@ describe('the decisions through their forms', () => {
   });
 
   it('insists that a review whose conditions no longer hold lifts or changes the restriction', async () => {
+    const carolRestriction = await carolNoticed();
     const before = await restrictionSnapshot(t, false);
     const body = {
       version: '2',
@@ -331,6 +352,7 @@ describe('the decisions through their forms', () => {
   });
 
   it('reviews, changes within a review to a suspension, and lifts, each through its form', async () => {
+    const carolRestriction = await carolNoticed();
     const review = await as('aa').post(
       `${carolBase()}/${carolRestriction}/review`,
       {

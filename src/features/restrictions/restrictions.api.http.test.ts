@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, createTestApp, type ApiError, type TestApp } from '../../../test/support/test-app.ts';
-import type { Who } from '../misconduct/cases.http-fixtures.ts';
+import type { Who } from '../../../test/fixtures/misconduct/cases.http-fixtures.ts';
 import {
   arrest,
   buildRestrictionWorld,
@@ -8,7 +8,7 @@ import {
   restrictionRows,
   restrictionSnapshot,
   type RestrictionWorld,
-} from './restrictions.http-fixtures.ts';
+} from '../../../test/fixtures/restrictions/restrictions.http-fixtures.ts';
 
 /** /api/v1 restrictions: the same rules as the pages, as JSON. */
 
@@ -25,7 +25,6 @@ type ListItem = { id: string; name: string; kind: string; status: string; flag: 
 
 let t: TestApp;
 let w: RestrictionWorld;
-let bobRestriction = '';
 
 beforeAll(async () => {
   t = await createTestApp({}, () => new Date('2026-03-02T10:00:00Z'));
@@ -41,14 +40,32 @@ const call = (who: Who | null, method: 'GET' | 'POST', url: string, body?: unkno
 const sub = (name: string) => w.subjects[name] ?? '';
 const fieldsOf = (res: { json: <T>() => T }) => res.json<ApiError>().error.fields ?? {};
 
+const suspendBob = () =>
+  call('aa', 'POST', `/api/v1/cases/${w.restricted.id}/restrictions`, {
+    subjectId: sub('bob'),
+    ...decisionBody('suspension', '2026-03-02'),
+  });
+let imposed: Promise<string> | undefined;
+/** Bob's suspension (version 1): imposed by the first test, or here when a later test runs alone. */
+const bobsSuspension = () => (imposed ??= suspendBob().then((res) => res.json<{ id: string }>().id));
+
+const restrictAndArrestErin = async () => {
+  await call('aa', 'POST', `/api/v1/cases/${w.serious.id}/restrictions`, {
+    subjectId: sub('erin'),
+    ...decisionBody('restricted_system_access', '2026-03-01'),
+  });
+  await arrest(t, w, w.serious.id, sub('erin'), '2026-02-20');
+};
+let erinFlagged: Promise<void> | undefined;
+/** Erin's systems access restricted and Erin arrested (so flagged): by the list test, or here when a later test runs alone. */
+const erinRestrictedAndArrested = () => (erinFlagged ??= restrictAndArrestErin());
+
 describe('the restrictions API', () => {
   it('imposes a suspension with both regulation 11 tests, and reads it back', async () => {
-    const res = await call('aa', 'POST', `/api/v1/cases/${w.restricted.id}/restrictions`, {
-      subjectId: sub('bob'),
-      ...decisionBody('suspension', '2026-03-02'),
-    });
+    const res = await suspendBob();
     expect(res.statusCode).toBe(201);
-    bobRestriction = res.json<{ id: string }>().id;
+    const bobRestriction = res.json<{ id: string }>().id;
+    imposed = Promise.resolve(bobRestriction);
     expect(res.json()).toMatchObject({ version: 1, noticeDueOn: '2026-03-05', nextReviewDueOn: '2026-03-30' });
     const one = await call('aa', 'GET', `/api/v1/restrictions/${bobRestriction}`);
     expect(one.statusCode).toBe(200);
@@ -74,6 +91,7 @@ describe('the restrictions API', () => {
   });
 
   it('answers every endpoint with 401 without a valid token, changing nothing', async () => {
+    const bobRestriction = await bobsSuspension();
     const before = await restrictionSnapshot(t);
     const requests: ['GET' | 'POST', string, unknown?][] = [
       ['GET', '/api/v1/restrictions'],
@@ -111,6 +129,7 @@ describe('the restrictions API', () => {
   });
 
   it('refuses callers without need-to-know or the ability with 404, changing nothing', async () => {
+    const bobRestriction = await bobsSuspension();
     const before = await restrictionSnapshot(t);
     const requests: ['GET' | 'POST', string, unknown?][] = [
       ['GET', `/api/v1/restrictions/${bobRestriction}`],
@@ -173,6 +192,7 @@ describe('the restrictions API', () => {
   });
 
   it('explains bad input with 400 and one message per field, changing nothing', async () => {
+    const bobRestriction = await bobsSuspension();
     const before = await restrictionSnapshot(t, false);
     const noTests = { ...decisionBody('suspension', '2026-03-02'), suspensionTests: undefined };
     const noReg11 = await call('aa', 'POST', `/api/v1/cases/${w.restricted.id}/restrictions`, {
@@ -249,11 +269,8 @@ describe('the restrictions API', () => {
   });
 
   it('lists with filters (status, kind, flagged) and only what the caller may see', async () => {
-    await call('aa', 'POST', `/api/v1/cases/${w.serious.id}/restrictions`, {
-      subjectId: sub('erin'),
-      ...decisionBody('restricted_system_access', '2026-03-01'),
-    });
-    await arrest(t, w, w.serious.id, sub('erin'), '2026-02-20');
+    await bobsSuspension();
+    await erinRestrictedAndArrested();
     const items = async (who: Who, query = '') =>
       (await call(who, 'GET', `/api/v1/restrictions${query}`)).json<{ items: ListItem[] }>().items;
     expect((await items('aa')).map((i) => [i.name, i.kind, i.flag]).sort()).toEqual([
@@ -279,6 +296,8 @@ describe('the restrictions API', () => {
   });
 
   it('reviews, records notice, changes, lifts and records a rationale, with a stale version refused (409)', async () => {
+    const bobRestriction = await bobsSuspension();
+    await erinRestrictedAndArrested();
     const [erin] = await restrictionRows(t, sub('erin'));
     const rationale = await call(
       'aa',

@@ -5,9 +5,9 @@ import { checkTypes, type designatedPosts, type vettingClearances } from '../../
 import { systemActor } from '../../kernel/audit/audit-events.ts';
 import { addCalendarDays } from '../../kernel/time/working-days.ts';
 import { accountOf } from '../auth/index.ts';
-import { checksOfFile } from './vetting-file.repository.ts';
-import { createApplication } from './create-application.ts';
-import { decideApplication } from './decide.ts';
+import { checksOfFile } from './file/vetting-file.repository.ts';
+import { createApplication } from './applications/create-application.ts';
+import { decideApplication } from './decisions/decide-application.ts';
 import {
   demoUnitId,
   demoWorkforce,
@@ -16,8 +16,8 @@ import {
   markDemoChecks,
   type DemoWorkforceRow,
 } from './demo-vetting.repository.ts';
-import { importListText } from './import-list.ts';
-import { recordAdverseInformation } from './record-adverse-information.ts';
+import { importListText } from './lists/import-list.ts';
+import { recordAdverseInformation } from './file/record-adverse-information.ts';
 import { vettingDeadline } from './vetting-clocks.ts';
 import type { NewVettingClock } from './vetting-clocks.repository.ts';
 import { renewalPeriodOf, type VettingLevel } from './vetting-levels.ts';

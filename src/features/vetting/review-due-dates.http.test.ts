@@ -1,10 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, testConfig, type TestApp } from '../../../test/support/test-app.ts';
 import { resolvePeriods } from '../../kernel/time/periods.ts';
-import { caseInput } from '../misconduct/cases.http-fixtures.ts';
+import { caseInput } from '../../../test/fixtures/misconduct/cases.http-fixtures.ts';
 import { openCase } from '../misconduct/open-case.ts';
 import { progressAllegation } from '../misconduct/progress-allegation.ts';
-import { buildReviewWorld, client, reviewsOf, type ReviewWorld } from './review.http-fixtures.ts';
+import {
+  buildReviewWorld,
+  client,
+  reviewsOf,
+  type ReviewWorld,
+} from '../../../test/fixtures/vetting/review.http-fixtures.ts';
 
 /**
  * A force that gives its vetting unit 10 WORKING days to complete a review (PROBITY_RULES_FILE

@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../kernel/deps.ts';
-import { registerDeclarationPages } from './declarations.pages.ts';
-import { registerDeclarationsApi } from './declarations.api.ts';
-import { registerReviewFormPages } from './review-forms.pages.ts';
-import { registerReviewPages } from './reviews.pages.ts';
-import { registerReviewsApi } from './reviews.api.ts';
-import { registerTransferInPages } from './transfer-in.pages.ts';
+import { registerDeclarationPages } from './reviews/declarations.pages.ts';
+import { registerDeclarationsApi } from './reviews/declarations.api.ts';
+import { registerReviewFormPages } from './reviews/review-forms.pages.ts';
+import { registerReviewPages } from './reviews/reviews.pages.ts';
+import { registerReviewsApi } from './reviews/reviews.api.ts';
+import { registerTransferInPages } from './reviews/transfer-in.pages.ts';
 import { registerVettingDeadlineRoutes } from './vetting-deadlines.routes.ts';
 
 /** The integrity loop's vetting side: reviews and their decisions, transfers in, declarations, vetting deadlines. */

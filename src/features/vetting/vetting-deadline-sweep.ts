@@ -4,7 +4,7 @@ import type { IsoDate } from '../../kernel/time/dates.ts';
 import { systemActor } from '../../kernel/audit/audit-events.ts';
 import { recordAudit } from '../../kernel/audit/record-audit.ts';
 import { addCalendarDays } from '../../kernel/time/working-days.ts';
-import { openReviewForTrigger } from './open-review-for-trigger.ts';
+import { openReviewForTrigger } from './reviews/open-review-for-trigger.ts';
 import {
   lockClearancesNeedingRenewalReview,
   lockExpiredClearances,

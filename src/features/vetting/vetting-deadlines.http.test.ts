@@ -10,7 +10,7 @@ import {
   vettingSnapshot,
   type ReviewWho,
   type ReviewWorld,
-} from './review.http-fixtures.ts';
+} from '../../../test/fixtures/vetting/review.http-fixtures.ts';
 import { startVettingClock } from './vetting-clocks.ts';
 import { ZERO_VETTING_SWEEP } from './vetting-deadline-sweep.ts';
 

@@ -1,16 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../kernel/deps.ts';
-import { registerDecisionRecordPages } from './appeal.pages.ts';
-import { registerApplicationFormPages } from './application-forms.pages.ts';
-import { registerApplicationPages } from './applications.pages.ts';
-import { registerApplicationsApi } from './applications.api.ts';
-import { registerDecisionFormPages } from './decision.pages.ts';
-import { registerDecisionsApi } from './decisions.api.ts';
-import { registerListPages } from './lists.pages.ts';
-import { registerListsApi } from './lists.api.ts';
-import { registerPersonVettingPages } from './person.pages.ts';
-import { registerVettingFilesApi } from './vetting-files.api.ts';
-import { registerVettingHomePages } from './vetting-home.pages.ts';
+import { registerDecisionRecordPages } from './decisions/appeal.pages.ts';
+import { registerApplicationFormPages } from './applications/application-forms.pages.ts';
+import { registerApplicationPages } from './applications/applications.pages.ts';
+import { registerApplicationsApi } from './applications/applications.api.ts';
+import { registerDecisionFormPages } from './decisions/decision.pages.ts';
+import { registerDecisionsApi } from './decisions/decisions.api.ts';
+import { registerListPages } from './lists/lists.pages.ts';
+import { registerListsApi } from './lists/lists.api.ts';
+import { registerPersonVettingPages } from './clearances/person.pages.ts';
+import { registerVettingFilesApi } from './clearances/vetting-files.api.ts';
+import { registerVettingHomePages } from './clearances/vetting-home.pages.ts';
 
 /**
  * Vetting (clearances, designated posts, applications, decisions, appeals, barred and advisory lists): the

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, createTestApp, type TestApp } from '../../../../test/support/test-app.ts';
-import { FormClient } from '../../misconduct/cases.http-fixtures.ts';
+import { FormClient } from '../../../../test/fixtures/misconduct/cases.http-fixtures.ts';
 import {
   buildComplaintWorld,
   COMPLAINT_TODAY,
   complaintInput,
   type ComplaintWho,
   type ComplaintWorld,
-} from '../complaints.http-fixtures.ts';
+} from '../../../../test/fixtures/complaints/complaints.http-fixtures.ts';
 
 /** The letters to complainants: written from the record as HTML and PDF, kept, e-mailed or listed for post. */
 

@@ -66,8 +66,14 @@ function mainTexts(html: string): string[] {
     .filter(Boolean);
 }
 
-let reference = '';
-let code = '';
+const sendComplaint = () => visitor().post('/public/west/complain', { ...answers(), action: 'send' }, { csrf: false });
+const referenceAndCode = (html: string) => ({
+  reference: /id="reference">([^<]+)</.exec(html)?.[1] ?? '',
+  code: /id="code"[^>]*>([^<]+)</.exec(html)?.[1] ?? '',
+});
+let logged: Promise<{ reference: string; code: string }> | undefined;
+/** Jane's complaint, logged online by the test that sends it, or here when a later test runs alone. */
+const complaint = () => (logged ??= sendComplaint().then((res) => referenceAndCode(res.body)));
 
 describe('making a complaint', () => {
   it('shows the form without any cookie, in English, every word from the catalogue', async () => {
@@ -134,8 +140,8 @@ describe('making a complaint', () => {
     const sent = await client.post('/public/west/complain', { ...answers(), action: 'send' }, { csrf: false });
     expect(sent.statusCode).toBe(200);
     expect(sent.cookies).toHaveLength(0);
-    reference = /id="reference">([^<]+)</.exec(sent.body)?.[1] ?? '';
-    code = /id="code"[^>]*>([^<]+)</.exec(sent.body)?.[1] ?? '';
+    const { reference, code } = referenceAndCode(sent.body);
+    logged = Promise.resolve({ reference, code });
     expect(reference).toBe('WEST-C-2026-00001');
     expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/);
     expect(FOLLOW_UP_CODE_BITS).toBeGreaterThanOrEqual(80);
@@ -169,6 +175,7 @@ describe('making a complaint', () => {
 
 describe('following up a complaint', () => {
   it('shows the stage and the next date with the reference and code, and nothing internal', async () => {
+    const { reference, code } = await complaint();
     const res = await visitor().post(
       '/public/west/complaint-status',
       { reference: reference.toLowerCase(), code: code.replaceAll('-', ' ').toLowerCase() },
@@ -187,6 +194,7 @@ describe('following up a complaint', () => {
   });
 
   it('gives the same answer for an unknown reference and a wrong code, and locks after repeated wrong codes', async () => {
+    const { reference, code } = await complaint();
     const unknown = await visitor().post(
       '/public/west/complaint-status',
       { reference: 'WEST-C-2026-09999', code: code },
@@ -219,6 +227,7 @@ describe('following up a complaint', () => {
 
 describe('a review applied for online', () => {
   it('is offered once the outcome is notified, names the review body and its time limit, and is logged', async () => {
+    const { reference, code } = await complaint();
     const handler = await createAccount(t.deps, {
       email: 'h@west.example',
       role: 'complaints_handler',

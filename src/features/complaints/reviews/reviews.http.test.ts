@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, createTestApp, type TestApp } from '../../../../test/support/test-app.ts';
 import { createAccount, sessionCookieFor } from '../../../../test/support/factories.ts';
-import { dateFields, FormClient } from '../../misconduct/cases.http-fixtures.ts';
+import { dateFields, FormClient } from '../../../../test/fixtures/misconduct/cases.http-fixtures.ts';
 import {
   buildComplaintWorld,
   COMPLAINT_TODAY,
   complaintInput,
   type ComplaintWho,
   type ComplaintWorld,
-} from '../complaints.http-fixtures.ts';
+} from '../../../../test/fixtures/complaints/complaints.http-fixtures.ts';
 
 /** Review applications and the PCC office's review queue (C&M Regs 2020 regs 29, 32; Sch 3 paras 6A, 25, 31–32). */
 
@@ -68,17 +68,33 @@ async function finalised(handling: 'recorded' | 'outside_schedule_3' = 'recorded
 }
 
 describe('reviews', () => {
-  let complaintId = '';
-  let reviewId = '';
+  let applied: Promise<string> | undefined;
+  /**
+   * A finalised complaint with the complainant's application for a review logged: by the first test, or here
+   * when a later test runs alone.
+   */
+  const application = () =>
+    (applied ??= finalised().then(async (id) => {
+      await call('handler', 'POST', `/api/v1/complaints/${id}/reviews`, {
+        receivedOn: '2026-03-02',
+        grounds: 'Nobody listened to the recording',
+      });
+      return id;
+    }));
+  const reviewOf = async (complaintId: string) =>
+    (
+      await t.database.query<{ id: string }>(`select id from complaint_reviews where complaint_id = $1`, [complaintId])
+    )[0]?.id ?? '';
 
   it('logs a complainant’s application from the complaint page, to the local policing body', async () => {
-    complaintId = await finalised();
+    const complaintId = await finalised();
     const res = await as('handler').post(
       `/complaints/${complaintId}/reviews`,
       { ...dateFields('receivedOn', '2026-03-02'), grounds: 'Nobody listened to the recording' },
       `/complaints/${complaintId}`,
     );
     expect(res.statusCode).toBe(303);
+    applied = Promise.resolve(complaintId);
     const again = await call('handler', 'POST', `/api/v1/complaints/${complaintId}/reviews`, {
       receivedOn: '2026-03-02',
       grounds: 'Again',
@@ -103,10 +119,11 @@ describe('reviews', () => {
   });
 
   it('shows the application in the PCC office’s queue, where the review is upheld with recommendations', async () => {
+    const complaintId = await application();
     const pcc = as('pcc');
     const queue = await pcc.get('/complaint-reviews');
     expect(queue.statusCode).toBe(200);
-    reviewId = /href="\/complaint-reviews\/([0-9a-f-]{36})"/.exec(queue.body)?.[1] ?? '';
+    const reviewId = /href="\/complaint-reviews\/([0-9a-f-]{36})"/.exec(queue.body)?.[1] ?? '';
     expect(reviewId).not.toBe('');
     const page = await pcc.get(`/complaint-reviews/${reviewId}`);
     expect(page.body).toContain('Nobody listened to the recording');
@@ -164,6 +181,8 @@ describe('reviews', () => {
   });
 
   it('keeps the queue to the PCC office of the force: 404 for others, nothing changed', async () => {
+    const complaintId = await application();
+    const reviewId = await reviewOf(complaintId);
     expect((await as('handler').get('/complaint-reviews')).statusCode).toBe(404);
     expect((await as('handler').get(`/complaint-reviews/${reviewId}`)).statusCode).toBe(404);
     const east = new FormClient(t.app, eastPcc);

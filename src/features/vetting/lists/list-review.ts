@@ -1,0 +1,27 @@
+import type { IsoDate } from '../../../kernel/time/dates.ts';
+import { addMonths } from '../../../kernel/time/working-days.ts';
+import type { IntegrityRules } from '../../../kernel/config/integrity-rules.ts';
+
+/**
+ * When a listed person may ask for a review of their barred or advisory list entry (Police Barred List and
+ * Police Advisory List Regulations 2017): a number of years after the listing, fewer after a dismissal for
+ * gross incompetence (the entry's reason says so), each configuration with its mark [S]. Pure.
+ */
+export type ListReview = { from: IsoDate; due: boolean } | null;
+
+export function listReviewOf(
+  entry: { list: string; reason: string; listedOn: IsoDate | null; removedOn: IsoDate | null },
+  years: IntegrityRules['listReviewYears'],
+  today: IsoDate,
+): ListReview {
+  // No listing date, or taken off the list: nothing to review.
+  if (!entry.listedOn || entry.removedOn) return null;
+  const n =
+    entry.list === 'advisory'
+      ? years.advisory
+      : /gross incompetence/i.test(entry.reason)
+        ? years.barredGrossIncompetence
+        : years.barred;
+  const from = addMonths(entry.listedOn, n * 12);
+  return { from, due: from <= today };
+}
