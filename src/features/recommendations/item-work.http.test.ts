@@ -12,7 +12,7 @@ import {
   type World,
 } from '../../../test/fixtures/recommendations/world.ts';
 
-/** One item's actions, evidence and comments (each side's part), and another force kept apart. */
+/** One item's actions, evidence and comments, each side's part. */
 
 let t: TestApp;
 let w: World;
@@ -28,19 +28,6 @@ afterAll(async () => {
 
 const as = (who: Who | null) => client(t, w, who);
 const page = (id: string) => `/recommendations/items/${id}`;
-const response = async (itemId: string) =>
-  (
-    await t.database.query<{
-      version: number;
-      self_status: string;
-      verified_status: string | null;
-      signed_off_status: string | null;
-      owner_user_id: string | null;
-    }>(
-      `select version, self_status, verified_status, signed_off_status, owner_user_id from recommendation_responses where force_id = 'west' and item_id = $1`,
-      [itemId],
-    )
-  )[0];
 const post = (who: Who | null, itemId: string, path: string, fields: Record<string, string>) =>
   as(who).post(`${page(itemId)}${path}`, fields, { formPage: who ? page(itemId) : '/sign-in' });
 
@@ -221,27 +208,5 @@ describe('evidence and comments', () => {
     expect((await post('aa', w.items.r3.id, '/comments', { commentBody: '   ' })).body).toContain('Enter a comment');
     expect((await post('vetting', w.items.r3.id, '/comments', { commentBody: 'x' })).statusCode).toBe(404);
     expect(await snapshot(t)).toBe(before);
-  });
-});
-
-describe('another force', () => {
-  it('sees none of west’s response, and its own changes stay its own', async () => {
-    const east = (await as('eastAa').get(page(w.items.r1.id))).body;
-    expect(east).not.toContain('Force comment marker');
-    expect(east).not.toContain('Signed off by');
-    expect(east).toMatch(/id="self-status">[\s\S]*?Not started/);
-    expect(
-      (await post('eastAa', w.items.r1.id, '/self-assessment', { selfStatus: 'addressed', version: '0' })).statusCode,
-    ).toBe(303);
-    expect(await response(w.items.r1.id)).toMatchObject({ self_status: 'being_progressed' });
-    expect(
-      await t.database.query(
-        `select force_id, self_status from recommendation_responses where item_id = $1 order by force_id`,
-        [w.items.r1.id],
-      ),
-    ).toEqual([
-      { force_id: 'east', self_status: 'addressed' },
-      { force_id: 'west', self_status: 'being_progressed' },
-    ]);
   });
 });

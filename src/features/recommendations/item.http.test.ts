@@ -10,7 +10,7 @@ import {
   type World,
 } from '../../../test/fixtures/recommendations/world.ts';
 
-/** One item's page: each side's forms, the difference shown, sign-off and its reset (actions, evidence, comments: item-work). */
+/** One item's page: each side's forms, the difference shown, sign-off and its reset, another force (actions, evidence, comments: item-work). */
 
 let t: TestApp;
 let w: World;
@@ -207,5 +207,27 @@ describe('chief officer sign-off', () => {
     );
     expect(audit?.reset).toBe('true');
     expect((await as('aa').get(page(w.items.r1.id))).body).toContain('Not signed off');
+  });
+});
+
+describe('another force', () => {
+  it('sees none of west’s response, and its own changes stay its own', async () => {
+    const east = (await as('eastAa').get(page(w.items.r1.id))).body;
+    expect(east).not.toContain('Force comment marker');
+    expect(east).not.toContain('Signed off by');
+    expect(east).toMatch(/id="self-status">[\s\S]*?Not started/);
+    expect(
+      (await post('eastAa', w.items.r1.id, '/self-assessment', { selfStatus: 'addressed', version: '0' })).statusCode,
+    ).toBe(303);
+    expect(await response(w.items.r1.id)).toMatchObject({ self_status: 'being_progressed' });
+    expect(
+      await t.database.query(
+        `select force_id, self_status from recommendation_responses where item_id = $1 order by force_id`,
+        [w.items.r1.id],
+      ),
+    ).toEqual([
+      { force_id: 'east', self_status: 'addressed' },
+      { force_id: 'west', self_status: 'being_progressed' },
+    ]);
   });
 });
