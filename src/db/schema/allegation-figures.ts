@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, foreignKey, index, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
-import { allegations } from './cases.ts';
+import { allegations } from './allegations.ts';
 
 /**
  * One narrow row per allegation: what the oversight figures count (features/oversight), kept beside the

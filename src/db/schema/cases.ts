@@ -1,27 +1,17 @@
-import { sql } from 'drizzle-orm';
 import {
   boolean,
-  customType,
   date,
   foreignKey,
   index,
   integer,
-  jsonb,
   pgTable,
   primaryKey,
   text,
-  timestamp,
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
-
-/** PostgreSQL bytea as a Node Buffer (both drivers return binary columns as bytes). */
-export const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (value) => Buffer.from(value),
-});
-import { forces } from './organisation.ts';
 import { users } from './accounts.ts';
+import { bytea, forceColumn, idColumn, timestampNow } from './columns.ts';
 
 export const caseSources = [
   'internal_report',
@@ -36,28 +26,12 @@ export const caseTypes = ['conduct_matter', 'recordable_conduct_matter', 'compla
 export const confidentialities = ['normal', 'restricted'] as const;
 export const partyRoles = ['complainant', 'victim', 'witness', 'reporter'] as const;
 
-/**
- * The allegation taxonomy (IOPC 2020 categories and sub-categories, legacy letter codes kept as a mapping).
- * Configuration shared by all forces: a reference table under Citus.
- */
-export const allegationCategories = pgTable('allegation_categories', {
-  code: text('code').primaryKey(),
-  parentCode: text('parent_code'),
-  label: text('label').notNull(),
-  legacyCodes: text('legacy_codes').array().notNull().default([]),
-  serious: boolean('serious').notNull().default(false),
-  confidence: text('confidence', { enum: ['V', 'R'] }).notNull(),
-  active: boolean('active').notNull().default(true),
-});
-
 /** A conduct case: one matter, many subjects, many allegations each on its own track. */
 export const cases = pgTable(
   'cases',
   {
-    forceId: text('force_id')
-      .notNull()
-      .references(() => forces.id),
-    id: uuid('id').notNull().defaultRandom(),
+    forceId: forceColumn({ referencesForces: true }),
+    id: idColumn(),
     reference: text('reference').notNull(),
     source: text('source', { enum: caseSources }).notNull(),
     caseType: text('case_type', { enum: caseTypes }).notNull(),
@@ -80,7 +54,7 @@ export const cases = pgTable(
     sourceKey: text('source_key'),
     version: integer('version').notNull().default(1),
     createdBy: uuid('created_by'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestampNow('created_at'),
   },
   (t) => [
     primaryKey({ columns: [t.forceId, t.id] }),
@@ -110,11 +84,11 @@ export const cases = pgTable(
 export const caseAccess = pgTable(
   'case_access',
   {
-    forceId: text('force_id').notNull(),
+    forceId: forceColumn(),
     caseId: uuid('case_id').notNull(),
     userId: uuid('user_id').notNull(),
     grantedBy: uuid('granted_by'),
-    grantedAt: timestamp('granted_at', { withTimezone: true }).notNull().defaultNow(),
+    grantedAt: timestampNow('granted_at'),
   },
   (t) => [
     primaryKey({ columns: [t.forceId, t.caseId, t.userId] }),
@@ -130,8 +104,8 @@ export const caseAccess = pgTable(
 export const caseSubjects = pgTable(
   'case_subjects',
   {
-    forceId: text('force_id').notNull(),
-    id: uuid('id').notNull().defaultRandom(),
+    forceId: forceColumn(),
+    id: idColumn(),
     caseId: uuid('case_id').notNull(),
     personId: uuid('person_id').notNull(),
     leftOn: date('left_on'),
@@ -157,8 +131,8 @@ export const caseSubjects = pgTable(
 export const caseParties = pgTable(
   'case_parties',
   {
-    forceId: text('force_id').notNull(),
-    id: uuid('id').notNull().defaultRandom(),
+    forceId: forceColumn(),
+    id: idColumn(),
     caseId: uuid('case_id').notNull(),
     role: text('role', { enum: partyRoles }).notNull(),
     personId: uuid('person_id'),
@@ -171,148 +145,16 @@ export const caseParties = pgTable(
   ],
 );
 
-/** One allegation against one subject, moving on its own track (state machine in misconduct/rules). */
-export const allegations = pgTable(
-  'allegations',
-  {
-    forceId: text('force_id').notNull(),
-    id: uuid('id').notNull().defaultRandom(),
-    caseId: uuid('case_id').notNull(),
-    subjectId: uuid('subject_id').notNull(),
-    categoryCode: text('category_code').notNull(),
-    standards: text('standards').array().notNull(),
-    description: text('description').notNull(),
-    state: text('state').notNull(),
-    /** Facts the track has recorded so far (severity, referral, notice, report, decision, finding, sanction …). */
-    facts: jsonb('facts').notNull().default({}),
-    version: integer('version').notNull().default(1),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-    /** Set on imported allegations: importing the same row again finds it (features/imports). */
-    sourceKey: text('source_key'),
-  },
-  (t) => [
-    primaryKey({ columns: [t.forceId, t.id] }),
-    foreignKey({ columns: [t.forceId, t.caseId], foreignColumns: [cases.forceId, cases.id] }),
-    foreignKey({ columns: [t.forceId, t.subjectId], foreignColumns: [caseSubjects.forceId, caseSubjects.id] }),
-    unique('allegations_source_key_unique').on(t.forceId, t.sourceKey),
-    index('allegations_case_idx').on(t.forceId, t.caseId),
-    index('allegations_subject_idx').on(t.forceId, t.subjectId),
-    index('allegations_state_idx').on(t.forceId, t.state),
-  ],
-);
-
-/** Every action taken on an allegation: the track's history and the case timeline. */
-export const allegationEvents = pgTable(
-  'allegation_events',
-  {
-    forceId: text('force_id').notNull(),
-    id: uuid('id').notNull().defaultRandom(),
-    caseId: uuid('case_id').notNull(),
-    allegationId: uuid('allegation_id').notNull(),
-    action: text('action').notNull(),
-    fromState: text('from_state').notNull(),
-    toState: text('to_state').notNull(),
-    details: jsonb('details').notNull().default({}),
-    actorUserId: uuid('actor_user_id'),
-    occurredOn: date('occurred_on').notNull(),
-    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [
-    primaryKey({ columns: [t.forceId, t.id] }),
-    foreignKey({ columns: [t.forceId, t.allegationId], foreignColumns: [allegations.forceId, allegations.id] }),
-    index('allegation_events_case_idx').on(t.forceId, t.caseId, t.recordedAt),
-    // One allegation's history (the flag's gross-misconduct date, whether it went to reflective practice).
-    index('allegation_events_allegation_idx').on(t.forceId, t.allegationId, t.toState),
-    // Allegations finalised in a period, found through their closing events (oversight figures).
-    index('allegation_events_closed_idx')
-      .on(t.forceId, t.occurredOn, t.allegationId)
-      .where(sql`to_state = 'closed'`),
-    // Allegations that went to reflective practice (oversight figures), and the day each was assessed as gross
-    // misconduct (the suspension flag's trigger): small, read without visiting the table.
-    index('allegation_events_rprp_idx')
-      .on(t.forceId, t.allegationId)
-      .where(sql`to_state = 'rprp'`),
-    index('allegation_events_gross_idx')
-      .on(t.forceId, t.allegationId, t.occurredOn)
-      .where(sql`action = 'assess_severity' and (details->>'severity') = 'gross_misconduct'`),
-  ],
-);
-
-export const criminalEventKinds = [
-  'arrest',
-  'bail',
-  'released_under_investigation',
-  'charge',
-  'court_outcome',
-  'no_further_action',
-] as const;
-
-/** Criminal proceedings alongside the conduct case; a sub judice period pauses the clocks the law pauses. */
-export const criminalProceedings = pgTable(
-  'criminal_proceedings',
-  {
-    forceId: text('force_id').notNull(),
-    id: uuid('id').notNull().defaultRandom(),
-    caseId: uuid('case_id').notNull(),
-    subjectId: uuid('subject_id').notNull(),
-    kind: text('kind', { enum: criminalEventKinds }).notNull(),
-    occurredOn: date('occurred_on').notNull(),
-    details: text('details').notNull().default(''),
-    /** A court outcome that is a conviction for an indictable-only offence (gross misconduct from 2025, SI 2025/558). */
-    indictableOnlyConviction: boolean('indictable_only_conviction').notNull().default(false),
-    subJudiceFrom: date('sub_judice_from'),
-    subJudiceTo: date('sub_judice_to'),
-    recordedBy: uuid('recorded_by'),
-    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [
-    primaryKey({ columns: [t.forceId, t.id] }),
-    foreignKey({ columns: [t.forceId, t.subjectId], foreignColumns: [caseSubjects.forceId, caseSubjects.id] }),
-    index('criminal_proceedings_case_idx').on(t.forceId, t.caseId),
-    index('criminal_proceedings_subject_idx').on(t.forceId, t.subjectId),
-  ],
-);
-
-/** Barred and advisory list returns to the College of Policing, generated from outcomes. */
-export const listReturns = pgTable(
-  'list_returns',
-  {
-    forceId: text('force_id').notNull(),
-    id: uuid('id').notNull().defaultRandom(),
-    caseId: uuid('case_id').notNull(),
-    subjectId: uuid('subject_id').notNull(),
-    allegationId: uuid('allegation_id'),
-    list: text('list', { enum: ['barred', 'advisory'] }).notNull(),
-    /**
-     * 'initial': the first report (Barred List Regs 2017 reg 3, reg 12); 'further': a further report when the
-     * first one becomes wrong, e.g. a dismissal overturned on appeal (Police Act 1996 s.88F, reg 5) — its own
-     * return with its own clock.
-     */
-    kind: text('kind', { enum: ['initial', 'further'] })
-      .notNull()
-      .default('initial'),
-    document: jsonb('document').notNull(),
-    triggeredOn: date('triggered_on').notNull(),
-    submittedOn: date('submitted_on'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [
-    primaryKey({ columns: [t.forceId, t.id] }),
-    foreignKey({ columns: [t.forceId, t.subjectId], foreignColumns: [caseSubjects.forceId, caseSubjects.id] }),
-    index('list_returns_case_idx').on(t.forceId, t.caseId),
-  ],
-);
-
 /** Two cases linked (same incident, same subject, a complaint converted into a conduct case …), stored once per direction. */
 export const caseLinks = pgTable(
   'case_links',
   {
-    forceId: text('force_id').notNull(),
+    forceId: forceColumn(),
     caseId: uuid('case_id').notNull(),
     linkedCaseId: uuid('linked_case_id').notNull(),
     reason: text('reason').notNull(),
     linkedBy: uuid('linked_by'),
-    linkedAt: timestamp('linked_at', { withTimezone: true }).notNull().defaultNow(),
+    linkedAt: timestampNow('linked_at'),
   },
   (t) => [
     primaryKey({ columns: [t.forceId, t.caseId, t.linkedCaseId] }),
@@ -328,8 +170,8 @@ export const caseLinks = pgTable(
 export const caseEvidence = pgTable(
   'case_evidence',
   {
-    forceId: text('force_id').notNull(),
-    id: uuid('id').notNull().defaultRandom(),
+    forceId: forceColumn(),
+    id: idColumn(),
     caseId: uuid('case_id').notNull(),
     fileName: text('file_name').notNull(),
     mediaType: text('media_type').notNull(),
@@ -338,7 +180,7 @@ export const caseEvidence = pgTable(
     description: text('description').notNull().default(''),
     content: bytea('content').notNull(),
     uploadedBy: uuid('uploaded_by'),
-    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+    uploadedAt: timestampNow('uploaded_at'),
   },
   (t) => [
     primaryKey({ columns: [t.forceId, t.id] }),

@@ -13,9 +13,9 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { forces } from './organisation.ts';
 import { ethnicities, people, sexes } from './people.ts';
-import { bytea, cases } from './cases.ts';
+import { cases } from './cases.ts';
+import { forceColumn, idColumn, timestampNow } from './columns.ts';
 
 /**
  * Public complaints under Schedule 3 of the Police Reform Act 2002 (features/complaints). A complaint is
@@ -55,18 +55,11 @@ export const complaintDecisionKinds = [
   'outcome_notice',
 ] as const;
 export const complaintClockStates = ['running', 'met', 'cancelled'] as const;
-export const complaintLetterKinds = ['acknowledgement', 'progress_update', 'outcome', 'withdrawal'] as const;
-export const complaintLetterDeliveries = ['email', 'post'] as const;
-export const complaintReviewStatuses = ['awaiting', 'forwarded', 'decided'] as const;
-export const complaintReviewResults = ['upheld', 'not_upheld'] as const;
-
 export const complaints = pgTable(
   'complaints',
   {
-    forceId: text('force_id')
-      .notNull()
-      .references(() => forces.id),
-    id: uuid('id').notNull().defaultRandom(),
+    forceId: forceColumn({ referencesForces: true }),
+    id: idColumn(),
     reference: text('reference').notNull(),
     channel: text('channel', { enum: storedComplaintChannels }).notNull(),
     receivedOn: date('received_on').notNull(),
@@ -113,7 +106,7 @@ export const complaints = pgTable(
     followUpFailedAttempts: integer('follow_up_failed_attempts').notNull().default(0),
     followUpLockedUntil: timestamp('follow_up_locked_until', { withTimezone: true }),
     version: integer('version').notNull().default(1),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestampNow('created_at'),
   },
   (t) => [
     primaryKey({ columns: [t.forceId, t.id] }),
@@ -128,8 +121,8 @@ export const complaints = pgTable(
 export const complaintComplainants = pgTable(
   'complaint_complainants',
   {
-    forceId: text('force_id').notNull(),
-    id: uuid('id').notNull().defaultRandom(),
+    forceId: forceColumn(),
+    id: idColumn(),
     complaintId: uuid('complaint_id').notNull(),
     name: text('name').notNull(),
     basis: text('basis', { enum: complainantBases }).notNull(),
@@ -162,8 +155,8 @@ export const complaintComplainants = pgTable(
 export const complaintSubjects = pgTable(
   'complaint_subjects',
   {
-    forceId: text('force_id').notNull(),
-    id: uuid('id').notNull().defaultRandom(),
+    forceId: forceColumn(),
+    id: idColumn(),
     complaintId: uuid('complaint_id').notNull(),
     kind: text('kind', { enum: complaintSubjectKinds }).notNull(),
     personId: uuid('person_id'),
@@ -185,8 +178,8 @@ export const complaintSubjects = pgTable(
 export const complaintAllegations = pgTable(
   'complaint_allegations',
   {
-    forceId: text('force_id').notNull(),
-    id: uuid('id').notNull().defaultRandom(),
+    forceId: forceColumn(),
+    id: idColumn(),
     complaintId: uuid('complaint_id').notNull(),
     subjectId: uuid('subject_id').notNull(),
     /**
@@ -216,8 +209,8 @@ export const complaintAllegations = pgTable(
 export const complaintDecisions = pgTable(
   'complaint_decisions',
   {
-    forceId: text('force_id').notNull(),
-    id: uuid('id').notNull().defaultRandom(),
+    forceId: forceColumn(),
+    id: idColumn(),
     complaintId: uuid('complaint_id').notNull(),
     kind: text('kind', { enum: complaintDecisionKinds }).notNull(),
     decidedOn: date('decided_on').notNull(),
@@ -226,75 +219,11 @@ export const complaintDecisions = pgTable(
     reasons: text('reasons').notNull().default(''),
     /** The structured result (grounds, route, body …), as the decision's use case wrote it. */
     details: jsonb('details').notNull().default({}),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestampNow('created_at'),
   },
   (t) => [
     primaryKey({ columns: [t.forceId, t.id] }),
     foreignKey({ columns: [t.forceId, t.complaintId], foreignColumns: [complaints.forceId, complaints.id] }),
     index('complaint_decisions_complaint_idx').on(t.forceId, t.complaintId, t.createdAt),
-  ],
-);
-
-/**
- * Letters to the complainant generated from the record (features/complaints/letters): the HTML and the PDF
- * as sent, kept on the complaint. `delivery` is e-mail (queued in the outbox, `outbox_id`) when the
- * complainant chose e-mail and gave an address, otherwise post (listed for printing).
- */
-export const complaintLetters = pgTable(
-  'complaint_letters',
-  {
-    forceId: text('force_id').notNull(),
-    id: uuid('id').notNull().defaultRandom(),
-    complaintId: uuid('complaint_id').notNull(),
-    complainantId: uuid('complainant_id').notNull(),
-    kind: text('kind', { enum: complaintLetterKinds }).notNull(),
-    writtenOn: date('written_on').notNull(),
-    subject: text('subject').notNull(),
-    html: text('html').notNull(),
-    pdf: bytea('pdf').notNull(),
-    delivery: text('delivery', { enum: complaintLetterDeliveries }).notNull(),
-    outboxId: uuid('outbox_id'),
-    createdBy: uuid('created_by'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [
-    primaryKey({ columns: [t.forceId, t.id] }),
-    foreignKey({ columns: [t.forceId, t.complaintId], foreignColumns: [complaints.forceId, complaints.id] }),
-    index('complaint_letters_complaint_idx').on(t.forceId, t.complaintId, t.createdAt),
-  ],
-);
-
-/**
- * A complainant's application for a review (Police Reform Act 2002 Sch 3 paras 6A and 25; C&M Regs 2020
- * reg 29): received online through the portal or logged by staff, to the review body worked out by reg 32.
- * The local policing body records the result (the outcome was, or was not, reasonable and proportionate:
- * upheld when it was not) and its recommendations; an application that belongs to the IOPC is forwarded
- * (paras 31-32) and recorded as such.
- */
-export const complaintReviews = pgTable(
-  'complaint_reviews',
-  {
-    forceId: text('force_id').notNull(),
-    id: uuid('id').notNull().defaultRandom(),
-    complaintId: uuid('complaint_id').notNull(),
-    body: text('body', { enum: ['iopc', 'local_policing_body'] }).notNull(),
-    receivedOn: date('received_on').notNull(),
-    via: text('via', { enum: ['portal', 'staff'] }).notNull(),
-    /** Why the complainant is not satisfied, in their words. */
-    grounds: text('grounds').notNull(),
-    status: text('status', { enum: complaintReviewStatuses }).notNull().default('awaiting'),
-    forwardedOn: date('forwarded_on'),
-    result: text('result', { enum: complaintReviewResults }),
-    recommendations: text('recommendations'),
-    decidedOn: date('decided_on'),
-    decidedBy: uuid('decided_by'),
-    loggedBy: uuid('logged_by'),
-    version: integer('version').notNull().default(1),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [
-    primaryKey({ columns: [t.forceId, t.id] }),
-    foreignKey({ columns: [t.forceId, t.complaintId], foreignColumns: [complaints.forceId, complaints.id] }),
-    index('complaint_reviews_queue_idx').on(t.forceId, t.body, t.status),
   ],
 );

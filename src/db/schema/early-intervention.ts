@@ -14,7 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { forces } from './organisation.ts';
+import { forceColumn, idColumn, timestampNow } from './columns.ts';
 import { people } from './people.ts';
 
 /**
@@ -26,10 +26,8 @@ import { people } from './people.ts';
 export const eiEvents = pgTable(
   'ei_events',
   {
-    forceId: text('force_id')
-      .notNull()
-      .references(() => forces.id),
-    id: uuid('id').notNull().defaultRandom(),
+    forceId: forceColumn({ referencesForces: true }),
+    id: idColumn(),
     personId: uuid('person_id').notNull(),
     /** The signal's kind, e.g. 'use_of_force', 'sickness_episode' (lower-case words joined by _). */
     kind: text('kind').notNull(),
@@ -40,7 +38,7 @@ export const eiEvents = pgTable(
     /** Importing the same row again finds it. */
     sourceKey: text('source_key'),
     details: jsonb('details').notNull().default({}),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestampNow('created_at'),
   },
   (t) => [
     primaryKey({ columns: [t.forceId, t.id] }),
@@ -57,10 +55,8 @@ export const eiEvents = pgTable(
 export const eiRules = pgTable(
   'ei_rules',
   {
-    forceId: text('force_id')
-      .notNull()
-      .references(() => forces.id),
-    id: uuid('id').notNull().defaultRandom(),
+    forceId: forceColumn({ referencesForces: true }),
+    id: idColumn(),
     ruleKey: uuid('rule_key').notNull(),
     version: integer('version').notNull(),
     name: text('name').notNull(),
@@ -74,7 +70,7 @@ export const eiRules = pgTable(
     active: boolean('active').notNull().default(false),
     superseded: boolean('superseded').notNull().default(false),
     createdBy: uuid('created_by'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestampNow('created_at'),
   },
   (t) => [
     primaryKey({ columns: [t.forceId, t.id] }),
@@ -89,10 +85,8 @@ export const eiRules = pgTable(
 export const eiRuns = pgTable(
   'ei_runs',
   {
-    forceId: text('force_id')
-      .notNull()
-      .references(() => forces.id),
-    id: uuid('id').notNull().defaultRandom(),
+    forceId: forceColumn({ referencesForces: true }),
+    id: idColumn(),
     runOn: date('run_on').notNull(),
     trigger: text('trigger').notNull(),
     /** [{ ruleId, ruleKey, version, name, people, warning, critical }] */
@@ -100,7 +94,7 @@ export const eiRuns = pgTable(
     eventsEvaluated: integer('events_evaluated').notNull().default(0),
     alertsOpened: integer('alerts_opened').notNull().default(0),
     alertsChanged: integer('alerts_changed').notNull().default(0),
-    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    startedAt: timestampNow('started_at'),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
   (t) => [primaryKey({ columns: [t.forceId, t.id] }), index('ei_runs_on_idx').on(t.forceId, t.runOn)],
@@ -124,10 +118,8 @@ export const eiLevels = ['warning', 'critical'] as const;
 export const eiAlerts = pgTable(
   'ei_alerts',
   {
-    forceId: text('force_id')
-      .notNull()
-      .references(() => forces.id),
-    id: uuid('id').notNull().defaultRandom(),
+    forceId: forceColumn({ referencesForces: true }),
+    id: idColumn(),
     ruleId: uuid('rule_id').notNull(),
     ruleKey: uuid('rule_key').notNull(),
     personId: uuid('person_id').notNull(),
@@ -142,8 +134,8 @@ export const eiAlerts = pgTable(
     changes: jsonb('changes').notNull().default({}),
     falsePositiveReason: text('false_positive_reason'),
     version: integer('version').notNull().default(1),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestampNow('created_at'),
+    updatedAt: timestampNow('updated_at'),
   },
   (t) => [
     primaryKey({ columns: [t.forceId, t.id] }),
@@ -161,15 +153,15 @@ export const eiAlerts = pgTable(
 export const eiAlertTransitions = pgTable(
   'ei_alert_transitions',
   {
-    forceId: text('force_id').notNull(),
-    id: uuid('id').notNull().defaultRandom(),
+    forceId: forceColumn(),
+    id: idColumn(),
     alertId: uuid('alert_id').notNull(),
     fromState: text('from_state').notNull(),
     toState: text('to_state').notNull(),
     reason: text('reason').notNull().default(''),
     actorUserId: uuid('actor_user_id'),
     occurredOn: date('occurred_on').notNull(),
-    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+    recordedAt: timestampNow('recorded_at'),
   },
   (t) => [
     primaryKey({ columns: [t.forceId, t.id] }),
@@ -192,8 +184,8 @@ export const eiInterventionOutcomes = ['effective', 'partly_effective', 'not_eff
 export const eiInterventions = pgTable(
   'ei_interventions',
   {
-    forceId: text('force_id').notNull(),
-    id: uuid('id').notNull().defaultRandom(),
+    forceId: forceColumn(),
+    id: idColumn(),
     alertId: uuid('alert_id').notNull(),
     kind: text('kind', { enum: eiInterventionKinds }).notNull(),
     owner: text('owner').notNull(),
@@ -203,7 +195,7 @@ export const eiInterventions = pgTable(
     outcomeNotes: text('outcome_notes'),
     outcomeOn: date('outcome_on'),
     createdBy: uuid('created_by'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestampNow('created_at'),
   },
   (t) => [
     primaryKey({ columns: [t.forceId, t.id] }),

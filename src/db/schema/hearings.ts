@@ -1,17 +1,7 @@
-import {
-  boolean,
-  date,
-  foreignKey,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uuid,
-} from 'drizzle-orm/pg-core';
-import { allegations, bytea, cases, caseSubjects } from './cases.ts';
+import { boolean, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { allegations } from './allegations.ts';
+import { cases, caseSubjects } from './cases.ts';
+import { bytea, forceColumn, idColumn, timestampNow } from './columns.ts';
 
 export const hearingForms = ['meeting', 'hearing', 'accelerated_hearing'] as const;
 export const panelRoles = ['chair', 'independent_member', 'lay_member', 'police_member'] as const;
@@ -24,8 +14,8 @@ export const panelRoles = ['chair', 'independent_member', 'lay_member', 'police_
 export const hearings = pgTable(
   'hearings',
   {
-    forceId: text('force_id').notNull(),
-    id: uuid('id').notNull().defaultRandom(),
+    forceId: forceColumn(),
+    id: idColumn(),
     caseId: uuid('case_id').notNull(),
     form: text('form', { enum: hearingForms }).notNull(),
     /** The day it sits (moved on by an adjournment). */
@@ -38,7 +28,7 @@ export const hearings = pgTable(
     adjournments: jsonb('adjournments').notNull().default([]),
     version: integer('version').notNull().default(1),
     createdBy: uuid('created_by'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestampNow('created_at'),
   },
   (t) => [
     primaryKey({ columns: [t.forceId, t.id] }),
@@ -51,7 +41,7 @@ export const hearings = pgTable(
 export const hearingAllegations = pgTable(
   'hearing_allegations',
   {
-    forceId: text('force_id').notNull(),
+    forceId: forceColumn(),
     hearingId: uuid('hearing_id').notNull(),
     allegationId: uuid('allegation_id').notNull(),
   },
@@ -73,8 +63,8 @@ export const caseLetterKinds = ['hearing_notice', 'outcome'] as const;
 export const caseLetters = pgTable(
   'case_letters',
   {
-    forceId: text('force_id').notNull(),
-    id: uuid('id').notNull().defaultRandom(),
+    forceId: forceColumn(),
+    id: idColumn(),
     caseId: uuid('case_id').notNull(),
     subjectId: uuid('subject_id').notNull(),
     /** The sitting a hearing notice is about (null for an outcome letter). */
@@ -85,7 +75,7 @@ export const caseLetters = pgTable(
     html: text('html').notNull(),
     pdf: bytea('pdf').notNull(),
     createdBy: uuid('created_by'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestampNow('created_at'),
   },
   (t) => [
     primaryKey({ columns: [t.forceId, t.id] }),

@@ -1,5 +1,6 @@
 import { date, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { allegations, caseSubjects, cases } from './cases.ts';
+import { allegations } from './allegations.ts';
+import { caseSubjects, cases } from './cases.ts';
 import { forces } from './organisation.ts';
 
 export const publicationStatuses = ['draft', 'published', 'withdrawn'] as const;

@@ -7,13 +7,12 @@ import {
   jsonb,
   pgTable,
   primaryKey,
-  real,
   text,
-  timestamp,
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { people } from './people.ts';
+import { forceColumn, idColumn, timestampNow } from './columns.ts';
 
 /**
  * Vetting (§4): clearances, designated posts, applications with their checks and adverse information,
@@ -61,16 +60,6 @@ export const adverseInfoTypes = [
   'other',
 ] as const;
 export const adverseRelations = ['self', 'family', 'associate'] as const;
-export const decisionOutcomes = [
-  'grant',
-  'grant_with_conditions',
-  'refuse',
-  'discontinue',
-  'maintain',
-  'maintain_with_conditions',
-  'withdraw',
-] as const;
-export const appealOutcomes = ['pending', 'upheld', 'dismissed'] as const;
 export const reviewTriggers = [
   'renewal',
   'annual',
@@ -86,15 +75,12 @@ export const reviewTriggers = [
   'role_change',
 ] as const;
 export const reviewStatuses = ['open', 'completed'] as const;
-export const listKinds = ['barred', 'advisory'] as const;
-export const matchDecisions = ['pending', 'confirmed_match', 'not_a_match'] as const;
-
 /** A clearance a person holds (or held): level, dates, conditions. Expiry comes from the renewal table. */
 export const vettingClearances = pgTable(
   'vetting_clearances',
   {
-    forceId: text('force_id').notNull(),
-    id: uuid('id').notNull().defaultRandom(),
+    forceId: forceColumn(),
+    id: idColumn(),
     personId: uuid('person_id').notNull(),
     level: text('level', { enum: vettingLevels }).notNull(),
     status: text('status', { enum: clearanceStatuses }).notNull().default('active'),
@@ -107,7 +93,7 @@ export const vettingClearances = pgTable(
     /** The decision (a review's withdrawal, a later grant that superseded it) that ended it, so an upheld appeal can reinstate it. */
     endedByDecisionId: uuid('ended_by_decision_id'),
     version: integer('version').notNull().default(1),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestampNow('created_at'),
   },
   (t) => [
     primaryKey({ columns: [t.forceId, t.id] }),
@@ -121,14 +107,14 @@ export const vettingClearances = pgTable(
 export const designatedPosts = pgTable(
   'designated_posts',
   {
-    forceId: text('force_id').notNull(),
-    id: uuid('id').notNull().defaultRandom(),
+    forceId: forceColumn(),
+    id: idColumn(),
     title: text('title').notNull(),
     postingRole: text('posting_role').notNull(),
     unitId: uuid('unit_id'),
     requiredLevel: text('required_level', { enum: vettingLevels }).notNull(),
     active: boolean('active').notNull().default(true),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestampNow('created_at'),
   },
   (t) => [primaryKey({ columns: [t.forceId, t.id] }), index('designated_posts_role_idx').on(t.forceId, t.postingRole)],
 );
@@ -137,8 +123,8 @@ export const designatedPosts = pgTable(
 export const vettingApplications = pgTable(
   'vetting_applications',
   {
-    forceId: text('force_id').notNull(),
-    id: uuid('id').notNull().defaultRandom(),
+    forceId: forceColumn(),
+    id: idColumn(),
     reference: text('reference').notNull(),
     kind: text('kind', { enum: applicationKinds }).notNull(),
     level: text('level', { enum: vettingLevels }).notNull(),
@@ -154,7 +140,7 @@ export const vettingApplications = pgTable(
     receivedOn: date('received_on').notNull(),
     caseOfficerUserId: uuid('case_officer_user_id'),
     version: integer('version').notNull().default(1),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestampNow('created_at'),
   },
   (t) => [
     primaryKey({ columns: [t.forceId, t.id] }),
@@ -167,8 +153,8 @@ export const vettingApplications = pgTable(
 export const vettingReviews = pgTable(
   'vetting_reviews',
   {
-    forceId: text('force_id').notNull(),
-    id: uuid('id').notNull().defaultRandom(),
+    forceId: forceColumn(),
+    id: idColumn(),
     personId: uuid('person_id').notNull(),
     trigger: text('trigger', { enum: reviewTriggers }).notNull(),
     /** What caused it, e.g. 'allegation:<uuid>', 'restriction:<uuid>', 'criminal:<uuid>', 'declaration:<uuid>'. */
@@ -181,7 +167,7 @@ export const vettingReviews = pgTable(
     summary: text('summary').notNull().default(''),
     assignedUserId: uuid('assigned_user_id'),
     version: integer('version').notNull().default(1),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestampNow('created_at'),
   },
   (t) => [
     primaryKey({ columns: [t.forceId, t.id] }),
@@ -195,8 +181,8 @@ export const vettingReviews = pgTable(
 export const vettingChecks = pgTable(
   'vetting_checks',
   {
-    forceId: text('force_id').notNull(),
-    id: uuid('id').notNull().defaultRandom(),
+    forceId: forceColumn(),
+    id: idColumn(),
     applicationId: uuid('application_id'),
     reviewId: uuid('review_id'),
     checkType: text('check_type', { enum: checkTypes }).notNull(),
@@ -219,8 +205,8 @@ export const vettingChecks = pgTable(
 export const adverseInformation = pgTable(
   'adverse_information',
   {
-    forceId: text('force_id').notNull(),
-    id: uuid('id').notNull().defaultRandom(),
+    forceId: forceColumn(),
+    id: idColumn(),
     applicationId: uuid('application_id'),
     reviewId: uuid('review_id'),
     checkId: uuid('check_id'),
@@ -237,7 +223,7 @@ export const adverseInformation = pgTable(
     resolution: jsonb('resolution'),
     resolvedByDecisionId: uuid('resolved_by_decision_id'),
     recordedBy: uuid('recorded_by'),
-    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+    recordedAt: timestampNow('recorded_at'),
   },
   (t) => [
     primaryKey({ columns: [t.forceId, t.id] }),
@@ -246,134 +232,21 @@ export const adverseInformation = pgTable(
   ],
 );
 
-/** A vetting decision on an application or a review, with the Appendix K decision record kept as a document. */
-export const vettingDecisions = pgTable(
-  'vetting_decisions',
-  {
-    forceId: text('force_id').notNull(),
-    id: uuid('id').notNull().defaultRandom(),
-    applicationId: uuid('application_id'),
-    reviewId: uuid('review_id'),
-    personId: uuid('person_id'),
-    outcome: text('outcome', { enum: decisionOutcomes }).notNull(),
-    decidedOn: date('decided_on').notNull(),
-    decisionMakerUserId: uuid('decision_maker_user_id').notNull(),
-    rationale: text('rationale').notNull(),
-    /** Conditions or risk-mitigation plan, where chosen. */
-    conditions: text('conditions').notNull().default(''),
-    /** Reasons for a refusal or withdrawal, and what may be told to the applicant under the harm test. */
-    reasonsForApplicant: text('reasons_for_applicant').notNull().default(''),
-    appealWindowEndsOn: date('appeal_window_ends_on'),
-    document: jsonb('document').notNull(),
-    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [
-    primaryKey({ columns: [t.forceId, t.id] }),
-    index('vetting_decisions_application_idx').on(t.forceId, t.applicationId),
-    index('vetting_decisions_review_idx').on(t.forceId, t.reviewId),
-  ],
-);
-
-/** An appeal against a refusal or withdrawal. */
-export const vettingAppeals = pgTable(
-  'vetting_appeals',
-  {
-    forceId: text('force_id').notNull(),
-    id: uuid('id').notNull().defaultRandom(),
-    decisionId: uuid('decision_id').notNull(),
-    lodgedOn: date('lodged_on').notNull(),
-    grounds: text('grounds').notNull(),
-    panel: text('panel').notNull().default(''),
-    outcome: text('outcome', { enum: appealOutcomes }).notNull().default('pending'),
-    decidedOn: date('decided_on'),
-    outcomeReasons: text('outcome_reasons').notNull().default(''),
-    version: integer('version').notNull().default(1),
-    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [
-    primaryKey({ columns: [t.forceId, t.id] }),
-    foreignKey({ columns: [t.forceId, t.decisionId], foreignColumns: [vettingDecisions.forceId, vettingDecisions.id] }),
-  ],
-);
-
 /** A change of circumstances declared by the person (2025 Regs reg 5 duty to notify). */
 export const vettingDeclarations = pgTable(
   'vetting_declarations',
   {
-    forceId: text('force_id').notNull(),
-    id: uuid('id').notNull().defaultRandom(),
+    forceId: forceColumn(),
+    id: idColumn(),
     personId: uuid('person_id').notNull(),
     category: text('category').notNull(),
     details: text('details').notNull(),
     occurredOn: date('occurred_on').notNull(),
     declaredByUserId: uuid('declared_by_user_id').notNull(),
-    declaredAt: timestamp('declared_at', { withTimezone: true }).notNull().defaultNow(),
+    declaredAt: timestampNow('declared_at'),
   },
   (t) => [
     primaryKey({ columns: [t.forceId, t.id] }),
     index('vetting_declarations_person_idx').on(t.forceId, t.personId),
-  ],
-);
-
-/**
- * Barred and advisory list entries a force knows of: its own returns and rows imported from the national
- * lists (CSV). Recruitment applications are checked against them.
- */
-export const listEntries = pgTable(
-  'list_entries',
-  {
-    forceId: text('force_id').notNull(),
-    id: uuid('id').notNull().defaultRandom(),
-    list: text('list', { enum: listKinds }).notNull(),
-    origin: text('origin', { enum: ['own_return', 'national_import'] }).notNull(),
-    listReturnId: uuid('list_return_id'),
-    givenName: text('given_name').notNull(),
-    familyName: text('family_name').notNull(),
-    dateOfBirth: date('date_of_birth'),
-    formerForce: text('former_force').notNull().default(''),
-    rank: text('rank').notNull().default(''),
-    identifiers: text('identifiers').array().notNull().default([]),
-    reason: text('reason').notNull().default(''),
-    listedOn: date('listed_on'),
-    /** For imported rows: a stable key so a re-import changes nothing. */
-    sourceKey: text('source_key').notNull(),
-    importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
-    /**
-     * The day a later national file no longer had this entry: it was taken off the list. Kept, never deleted
-     * (decisions made against it refer to it), but it no longer matches or blocks a decision.
-     */
-    removedOn: date('removed_on'),
-  },
-  (t) => [
-    primaryKey({ columns: [t.forceId, t.id] }),
-    unique('list_entries_source_unique').on(t.forceId, t.sourceKey),
-    index('list_entries_name_idx').on(t.forceId, t.familyName),
-    index('list_entries_dob_idx').on(t.forceId, t.dateOfBirth),
-  ],
-);
-
-/** A likely match between an application and a list entry, for a human to decide. Never acted on automatically. */
-export const listMatches = pgTable(
-  'list_matches',
-  {
-    forceId: text('force_id').notNull(),
-    id: uuid('id').notNull().defaultRandom(),
-    applicationId: uuid('application_id').notNull(),
-    entryId: uuid('entry_id').notNull(),
-    score: real('score').notNull(),
-    reasons: text('reasons').array().notNull(),
-    decision: text('decision', { enum: matchDecisions }).notNull().default('pending'),
-    decidedBy: uuid('decided_by'),
-    decidedOn: date('decided_on'),
-    note: text('note').notNull().default(''),
-  },
-  (t) => [
-    primaryKey({ columns: [t.forceId, t.id] }),
-    unique('list_matches_pair_unique').on(t.forceId, t.applicationId, t.entryId),
-    foreignKey({
-      columns: [t.forceId, t.applicationId],
-      foreignColumns: [vettingApplications.forceId, vettingApplications.id],
-    }),
-    foreignKey({ columns: [t.forceId, t.entryId], foreignColumns: [listEntries.forceId, listEntries.id] }),
   ],
 );

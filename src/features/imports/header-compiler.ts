@@ -1,6 +1,7 @@
 import type { IsoDate } from '../../kernel/time/dates.ts';
 import { compileDateFormats } from './source-dates.ts';
-import { BUILT_IN_TRANSFORMS, type TemplateSpec, type TransformSpec, type ValueMapSpec } from './mapping-schema.ts';
+import type { TransformSpec } from './mapping-schema.ts';
+import { BUILT_IN_TRANSFORMS, type TemplateSpec, type ValueMapSpec } from './mapping-value-schemas.ts';
 
 /**
  * Binds a mapping's column names to one file's header, once per file: templates and value maps become

@@ -1,12 +1,11 @@
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../db/client.ts';
-import { pgUrlFor, testEngine, testPgAdminUrl, testPgTemplate } from '../../../test/support/engine.ts';
+import { cliDatabase, type CliDatabase, type CliResult } from '../../../test/support/cli.ts';
+import { testEngine } from '../../../test/support/engine.ts';
 
 /**
  * The real `probity import` and `probity export` commands as child processes, on this file's own databases
@@ -15,63 +14,28 @@ import { pgUrlFor, testEngine, testPgAdminUrl, testPgTemplate } from '../../../t
  * with a clean single run of the same import.
  */
 
-const run = promisify(execFile);
 const bin = path.resolve('bin/probity.js');
 const fixtures = 'test/fixtures/import/nyc-ccrb';
 const files = ['active_officers.csv', 'inactive_officers.csv', 'active_complaints.csv', 'inactive_complaints.csv'].map(
   (f) => path.join(fixtures, f),
 );
 let tmp = '';
-const targets: { name: string; env: NodeJS.ProcessEnv; open: () => Promise<Database>; drop: () => Promise<void> }[] =
-  [];
+const targets: CliDatabase[] = [];
 
+/** A database of the suite's engine for the real command, which this file also opens to count what was written. */
 async function target(name: string) {
-  const base = { ...process.env, LOG_LEVEL: 'silent' };
-  if (testEngine === 'pglite') {
-    const dataDir = path.join(tmp, name);
-    const env: NodeJS.ProcessEnv = { ...base, PROBITY_DATA_DIR: dataDir };
-    delete env['DATABASE_URL'];
-    const t = { name, env, open: () => openDatabase({ engine: 'pglite', dataDir }), drop: async () => undefined };
-    targets.push(t);
-    return t;
-  }
-  const db = `probity_import_cli_${name}_${process.pid}`;
-  const admin = new pg.Client({ connectionString: testPgAdminUrl });
-  await admin.connect();
-  await admin.query(`drop database if exists ${db}`);
-  await admin.query(`create database ${db} template ${testPgTemplate}`);
-  await admin.end();
-  const drop = async () => {
-    const c = new pg.Client({ connectionString: testPgAdminUrl });
-    await c.connect();
-    await c.query(`drop database if exists ${db} with (force)`);
-    await c.end();
-  };
-  const t = {
-    name,
-    env: { ...base, DATABASE_URL: pgUrlFor(db) },
-    open: () => openDatabase({ engine: 'pg', url: pgUrlFor(db), poolSize: 1 }),
-    drop,
-  };
-  targets.push(t);
-  return t;
+  const cli = await cliDatabase(`import-cli-${name}`, { timeoutMs: 400_000 });
+  targets.push(cli);
+  const url = cli.env['DATABASE_URL'];
+  const dataDir = cli.env['PROBITY_DATA_DIR'];
+  const open = (): Promise<Database> =>
+    url ? openDatabase({ engine: 'pg', url, poolSize: 1 }) : openDatabase({ engine: 'pglite', dataDir: dataDir! });
+  return { ...cli, name, open };
 }
 
 type Target = Awaited<ReturnType<typeof target>>;
 
-async function probity(t: Target, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
-      env: t.env,
-      timeout: 400_000,
-      cwd: process.cwd(),
-    });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const probity = (t: Target, ...args: string[]): Promise<CliResult> => t.probity(...args);
 
 const importArgs = (rejects: string) => [
   'import',

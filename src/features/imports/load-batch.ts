@@ -8,19 +8,21 @@ import { loadComplainants, loadComplaints } from './load-complaints.ts';
 import {
   ensureUnits,
   findPeopleByKey,
-  insertAllegations,
-  insertClosingEvents,
   insertIdentifiers,
   insertNewIdentifiers,
   insertNewPostings,
   insertPeople,
   insertPostings,
+} from './import-people.repository.ts';
+import {
+  insertAllegations,
+  insertClosingEvents,
   refreshCaseStatus,
   upsertCases,
   upsertSubjects,
   type NewAllegation,
   type NewCase,
-} from './import-batch.repository.ts';
+} from './import-cases.repository.ts';
 
 /**
  * Loads one batch of mapped rows inside the caller's transaction: people (with numbers, postings and units),

@@ -1,9 +1,6 @@
 import { isoDateString } from '../../kernel/validation.ts';
 import { z } from 'zod';
 import {
-  complainantBases,
-  complaintStatuses,
-  storedComplaintChannels,
   caseSources,
   caseTypes,
   ethnicities,
@@ -17,110 +14,25 @@ import { REGIME_VERSIONS } from '../../kernel/time/regime.ts';
 import { SANCTIONS } from '../misconduct/index.ts';
 import { standardsOfProfessionalBehaviour } from '../misconduct/index.ts';
 import { IMPORT_OUTCOMES, PROCEEDINGS_FORMS } from './import-outcomes.ts';
+import { complainantSchema, complaintSchema } from './mapping-complaint-schema.ts';
+import {
+  constantOr,
+  dateFormatSchema,
+  dateSpecSchema,
+  oneColumnSource,
+  oneOf,
+  optionalDateSchema,
+  strict,
+  templateSchema,
+  valueMapSchema,
+  valueMapShape,
+} from './mapping-value-schemas.ts';
 
 /**
  * The declarative mapping file (YAML or JSON; docs/import.md): how the columns of a source's CSV files become
  * people, identifiers, postings, cases, subjects and allegations. A new source is a new mapping file.
  * Every message here names the offending value in words a mapping author can act on.
  */
-
-const oneOf = (values: readonly string[]) => ({ message: `must be one of: ${values.join(', ')}` });
-
-/**
- * An object that refuses keys it does not know, saying which keys it does know: a misspelt setting is
- * reported with the right spelling beside it.
- */
-function strict<S extends z.ZodRawShape>(shape: S) {
-  const known = Object.keys(shape).join(', ');
-  return z.strictObject(shape, {
-    error: (issue) =>
-      issue.code === 'unrecognized_keys'
-        ? `Unrecognized key(s): ${issue.keys.join(', ')} (the settings here are: ${known})`
-        : undefined,
-  });
-}
-
-/**
- * The transforms a placeholder may name after a bar: `{officer_id|number}`, `{unit|trim|upper}`,
- * `{badge|stripSuffix:.0}`. Names of the mapping's own `transforms:` (regular-expression replacements) may
- * be used the same way.
- */
-export const BUILT_IN_TRANSFORMS = [
-  'trim',
-  'upper',
-  'lower',
-  'title',
-  'number',
-  'stripPrefix',
-  'stripSuffix',
-  'stripLeadingZeros',
-] as const;
-
-const templateText = z
-  .string({ message: 'must be text (use {column} to take a value from a column)' })
-  .refine((t) => t.replace(/\{[^{}]+\}/g, '').search(/[{}]/) === -1, 'has an unmatched { or }: write {column}');
-
-const templatePart = z.union([templateText, strict({ template: templateText, emptyIfAnyEmpty: z.boolean() })], {
-  message: 'must be text with {column} placeholders, or { template, emptyIfAnyEmpty }',
-});
-
-/**
- * Text with `{column}` placeholders; text without braces is a constant. The long form
- * `{ template, emptyIfAnyEmpty: true }` is empty when any of its placeholders is empty, so that constant text
- * around an empty column ('CPD unit {unit}') never makes a value of its own. A list of such parts is joined,
- * so that one optional part drops out alone: `['{kind}', { template: ' (district {district})', emptyIfAnyEmpty: true }]`.
- */
-export const templateSchema = z.union([templatePart, z.array(templatePart).min(1, 'needs at least one part')], {
-  message: 'must be text with {column} placeholders, { template, emptyIfAnyEmpty }, or a list of those',
-});
-export type TemplateSpec = z.infer<typeof templateSchema>;
-
-/** Tokens YYYY, MM, M, DD, D and literal separators; a format without DD means the first day of the month. */
-export const dateFormatSchema = z
-  .string()
-  .regex(
-    /^(YYYY|YY|MM?|DD?|[^A-Za-z])+$/,
-    'must be a date format made of YYYY (or YY), MM, M, DD, D and separators (e.g. DD/MM/YYYY)',
-  )
-  .refine((f) => f.includes('YY'), 'must contain YYYY (or YY: 00–68 are 2000–2068, 69–99 are 1969–1999)');
-
-const columnsFields = {
-  column: z.string().min(1).optional(),
-  columns: z.array(z.string().min(1)).min(1).optional(),
-  /** Compare the source's values without regard to letter case (" Physical abuse" = "PHYSICAL ABUSE" once trimmed). */
-  ignoreCase: z.boolean().default(false),
-};
-
-/**
- * A value map: the values of one or more columns (joined by "|") to a target. A key's segment may use `*`
- * as a wildcard ("Substantiated (*) | Guilty*"); exact keys win, then patterns in the order written.
- * `otherwise` says what an unmapped value becomes: 'reject' (the row goes to the rejects file) or a target.
- * Unmapped values are counted and reported either way.
- */
-function valueMapShape<T extends z.ZodType>(target: T) {
-  return {
-    ...columnsFields,
-    values: z.record(z.string(), target),
-    otherwise: z.union([z.literal('reject'), target]).default('reject'),
-  };
-}
-const oneColumnSource = [
-  (m: { column?: string | undefined; columns?: string[] | undefined }) => !!m.column !== !!m.columns,
-  'give either column or columns',
-] as const;
-
-export function valueMapSchema<T extends z.ZodType>(target: T) {
-  return strict(valueMapShape(target)).refine(...oneColumnSource);
-}
-
-/** A constant word or a value map onto the same words; a wrong constant is told the words there are. */
-const constantOr = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.union([z.enum(values, oneOf(values)), valueMapSchema(z.enum(values, oneOf(values)))], {
-    error: (issue) =>
-      typeof issue.input === 'string' || issue.input === undefined || issue.input === null
-        ? `must be one of: ${values.join(', ')} (or a value map: { column, values, otherwise })`
-        : undefined,
-  });
 
 const standardCodes = standardsOfProfessionalBehaviour.map((s) => s.code) as [string, ...string[]];
 const sanctionOrNone = [...SANCTIONS, 'none'] as const;
@@ -154,19 +66,6 @@ const identifierSchema = strict({
   ignore: z.array(z.string()).default(['']),
   validFrom: templateSchema.optional(),
   validTo: templateSchema.optional(),
-});
-
-const dateSpecSchema = strict({
-  column: z.string().min(1),
-  formats: z.array(dateFormatSchema).min(1).optional(),
-  /** When the column is empty: reject the row, or take a coarser date from another column by a pattern. */
-  fallback: strict({ column: z.string().min(1), pattern: z.string().min(1), format: dateFormatSchema }).optional(),
-});
-
-/** A date that may be missing: an empty column means "not recorded" (null); a value that is not a date rejects. */
-const optionalDateSchema = strict({
-  column: z.string().min(1),
-  formats: z.array(dateFormatSchema).min(1).optional(),
 });
 
 const postingFields = {
@@ -269,49 +168,6 @@ const lookupSchema = strict({
   missing: z.enum(['reject', 'empty'], oneOf(['reject', 'empty'])).default('reject'),
 });
 
-/**
- * A public complaint (Police Reform Act 2002 Sch 3) from a file of complaints, one row each. Its persons
- * complained about and allegations are those of its linked conduct case (`case`), imported from the file of
- * accused officers earlier in the run (put that entry first). Without a linked case the complaint has none.
- */
-const complaintSchema = strict({
-  key: templateSchema,
-  reference: templateSchema,
-  /** The day the complaint was received (made); a row without it is rejected. */
-  receivedOn: optionalDateSchema,
-  channel: constantOr(storedComplaintChannels).default('not_recorded'),
-  summary: templateSchema,
-  /**
-   * `by_case` (default): being handled while the linked conduct case is open, finalised once it is closed or
-   * when there is no linked case; or one status (or a value map) from the source.
-   */
-  status: z.union([z.literal('by_case'), constantOr(complaintStatuses)]).default('by_case'),
-  /** The linked conduct case's key, in the same words as `allegation.case.key` of the accused-officers file. */
-  case: templateSchema.optional(),
-  /** The day the outcome was decided; without it a finalised complaint takes its linked case's closing date. */
-  closedOn: optionalDateSchema.optional(),
-  /** Source columns kept word for word with the complaint's import decision (nothing interpreted is lost). */
-  keep: z.array(z.string().min(1)).default([]),
-});
-
-/** A complainant of a complaint imported earlier in the run (or an earlier run), one row each. */
-const complainantSchema = strict({
-  /** The complaint's key, in the same words as `complaint.key`. */
-  complaint: templateSchema,
-  /** This complainant's own key; `{_line}` (the row's line in its file) serves when the source has none. */
-  key: templateSchema,
-  name: templateSchema,
-  basis: constantOr(complainantBases).default('directed_at'),
-  sex: constantOr(sexes).optional(),
-  ethnicity: constantOr(ethnicities).optional(),
-  /** Age in years (whole numbers 0–120; "21.0" reads as 21); empty: not recorded; anything else rejects. */
-  age: strict({
-    column: z.string().min(1),
-    /** Values that mean "not recorded" (e.g. -1). */
-    ignore: z.array(z.string()).default([]),
-  }).optional(),
-});
-
 const fileSchema = strict({
   /** Which files this entry reads: a pattern on the file's name (`*` and `?`). */
   match: z.string().min(1),
@@ -363,18 +219,9 @@ export type Mapping = z.infer<typeof mappingSchema>;
 export type FileSpec = Mapping['files'][number];
 export type PersonSpec = NonNullable<FileSpec['person']>;
 export type AllegationSpec = NonNullable<FileSpec['allegation']>;
-export type ValueMapSpec<T> = {
-  column?: string | undefined;
-  columns?: string[] | undefined;
-  ignoreCase?: boolean | undefined;
-  values: Record<string, T>;
-  otherwise: 'reject' | T;
-};
 export type CategoryTarget = z.infer<typeof categoryTarget>;
 export type OutcomeTarget = z.infer<typeof outcomeTarget>;
 export type SanctionOrNone = (typeof sanctionOrNone)[number];
-export type DateSpec = z.infer<typeof dateSpecSchema>;
-export type OptionalDateSpec = z.infer<typeof optionalDateSchema>;
 export type HistorySpec = NonNullable<FileSpec['history']>;
 export type ComplaintSpec = NonNullable<FileSpec['complaint']>;
 export type ComplainantSpec = NonNullable<FileSpec['complainant']>;

@@ -1,14 +1,11 @@
-import os from 'node:os';
 import path from 'node:path';
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Deps } from '../../kernel/deps.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { ukToday, type IsoDate } from '../../kernel/time/dates.ts';
 import { parseInput } from '../../kernel/validation.ts';
-import { systemActor } from '../../kernel/audit/audit-events.ts';
-import { recordAudit } from '../../kernel/audit/record-audit.ts';
 import { assignAll, type AssignedFile } from './assign-files.ts';
+import { commitBatch } from './commit-import-batch.ts';
 import { HeaderCompiler } from './header-compiler.ts';
 import {
   buildLookupTables,
@@ -20,24 +17,13 @@ import {
 import type { Mapping } from './mapping-schema.ts';
 import { fileChecksum, openCsv } from './csv-source.ts';
 import { ImportProgress, type ProgressSink } from './import-progress.ts';
-import {
-  activeCategoryCodes,
-  claimRun,
-  findRun,
-  findUnfinishedRun,
-  finishRun,
-  forceExists,
-  insertRejects,
-  insertRun,
-  recordBatch,
-  type ImportRunRow,
-  type RunFile,
-} from './import-runs.repository.ts';
-import { checkTaxonomyCodes, loadMappingFile, type LoadedMapping } from './load-mapping.ts';
-import { loadBatch, noneCreated, type Created } from './load-batch.ts';
+import { activeCategoryCodes, findRun, finishRun, forceExists, type RunFile } from './import-runs.repository.ts';
+import { checkTaxonomyCodes, loadMappingFile } from './load-mapping.ts';
+import { noneCreated, type Created } from './load-batch.ts';
 import { compileFile, compileFileWithColumns, type MappedRow } from './map-row.ts';
 import { analyseImportedTables } from './import-batch.repository.ts';
 import { writeRejectsFile } from './rejects-file.ts';
+import { startOrResume } from './start-import-run.ts';
 
 export const runImportInput = z.object({
   forceId: z.string().trim().min(1, 'Give the force to import into'),
@@ -199,129 +185,6 @@ export async function runImport(
   };
 }
 
-type RunState = { batches: number; created: Created; unmapped: Record<string, Record<string, number>> };
-
-/** One batch, all or nothing: records, rejects, the run's position and counts, and the audit event. */
-async function commitBatch(
-  deps: Deps,
-  run: ImportRunRow,
-  loaded: LoadedMapping,
-  file: { index: number; name: string; row: number },
-  rows: MappedRow[],
-  state: RunState,
-): Promise<void> {
-  const next = { batches: state.batches + 1, created: { ...state.created }, unmapped: structuredClone(state.unmapped) };
-  await deps.db.transaction(async (tx) => {
-    const outcome = await loadBatch(tx, run.forceId, loaded.mapping.name, rows);
-    const count = (s: string) => outcome.status.filter((x) => x === s).length;
-    for (const [k, v] of Object.entries(outcome.created)) next.created[k as keyof Created] += v;
-    for (const row of rows) {
-      for (const n of row.unmapped) {
-        const map = n.rejected ? n.map : `${n.map} (mapped by otherwise)`;
-        const values = (next.unmapped[map] ??= {});
-        values[n.value] = (values[n.value] ?? 0) + 1;
-      }
-    }
-    const rejects = rows.flatMap((r, i) =>
-      outcome.status[i] === 'rejected'
-        ? [
-            {
-              fileIndex: file.index,
-              line: r.line,
-              fileName: file.name,
-              reason: outcome.reasons[i] ?? 'rejected',
-              raw: r.raw,
-            },
-          ]
-        : [],
-    );
-    await insertRejects(tx, run.forceId, run.id, rejects);
-    const counts = {
-      rows: rows.length,
-      imported: count('imported'),
-      duplicates: count('duplicate'),
-      rejected: rejects.length,
-    };
-    await recordBatch(tx, run.forceId, run.id, {
-      fileIndex: file.index,
-      fileRow: file.row,
-      ...counts,
-      created: next.created,
-      unmapped: next.unmapped,
-    });
-    await recordAudit(
-      tx,
-      systemActor('probity import', run.forceId),
-      { type: 'import_run', id: run.id },
-      {
-        type: 'import.batch',
-        importId: run.id,
-        mapping: loaded.mapping.name,
-        batch: next.batches,
-        file: file.name,
-        ...counts,
-        people: outcome.created.people,
-        cases: outcome.created.cases,
-        subjects: outcome.created.subjects,
-        allegations: outcome.created.allegations,
-      },
-    );
-  });
-  Object.assign(state, next);
-}
-
-/** The unfinished run of the same import, taken over; or a new run. Refused while another process runs it. */
-async function startOrResume(
-  deps: Deps,
-  forceId: string,
-  loaded: LoadedMapping,
-  files: RunFile[],
-  lookupFiles: RunFile[],
-  batchSize: number,
-): Promise<ImportRunRow> {
-  // The lookup files are part of what an import is: a changed lookup file is a new run.
-  const identity = createHash('sha256')
-    .update(
-      JSON.stringify([
-        forceId,
-        loaded.checksum,
-        files.map((f) => [f.name, f.sha256]),
-        ...(lookupFiles.length > 0 ? [lookupFiles.map((f) => [f.name, f.sha256])] : []),
-      ]),
-    )
-    .digest('hex');
-  const host = os.hostname();
-  const unfinished = await findUnfinishedRun(deps.db, forceId, identity);
-  if (unfinished) {
-    const pid = unfinished.processId;
-    if (unfinished.status === 'running' && pid && pid !== process.pid && unfinished.host === host && isAlive(pid)) {
-      throw new AppError(
-        'conflict',
-        `Import run ${unfinished.id} of these files is still in progress in process ${pid}`,
-      );
-    }
-    await claimRun(deps.db, unfinished, process.pid, host);
-    return unfinished;
-  }
-  try {
-    return await insertRun(deps.db, {
-      forceId,
-      identity,
-      mappingName: loaded.mapping.name,
-      mappingChecksum: loaded.checksum,
-      files,
-      batchSize,
-      processId: process.pid,
-      host,
-    });
-  } catch (err) {
-    if ((err as { cause?: { code?: string } }).cause?.code === '23505' || (err as { code?: string }).code === '23505') {
-      throw new AppError('conflict', 'The same import was started at the same moment by another process');
-    }
-    throw err;
-  }
-}
-
 /**
  * Validates every file's header (and each lookup's key) against the mapping before anything is written, and
  * reports the problems of all files at once; then reads the lookup files into memory (only the columns used).
@@ -374,13 +237,4 @@ async function prepareLookups(
   }
   if (lookupFiles.length === 0) return validating;
   return buildLookupTables(mapping, lookupFiles, headers, used);
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

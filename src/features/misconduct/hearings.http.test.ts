@@ -1,17 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, createTestApp, type TestApp } from '../../../test/support/test-app.ts';
+import { api, type TestApp } from '../../../test/support/test-app.ts';
 import {
-  allegationRows,
-  as,
-  buildCaseWorld,
-  caseInput,
-  principalOfWorld,
-  snapshot,
-  type CaseWorld,
-} from '../../../test/fixtures/misconduct/cases.http-fixtures.ts';
-import { openCase } from './open-case.ts';
-import { progressAllegation } from './progress-allegation.ts';
-import type { AllegationActionInput } from './allegation-action-input.ts';
+  caseWorldOn7December2026,
+  openCaseThrough,
+  toGrossMisconductCaseToAnswer,
+} from '../../../test/support/conduct-case-world.ts';
+import { allegationRows, as, snapshot, type CaseWorld } from '../../../test/fixtures/misconduct/cases.http-fixtures.ts';
 
 /**
  * Hearings as objects (issue 17): one sitting for several subjects, with its date, venue, panel, public or
@@ -21,48 +15,17 @@ let t: TestApp;
 let w: CaseWorld;
 
 beforeAll(async () => {
-  t = await createTestApp({}, () => new Date('2026-12-07T11:00:00Z'));
-  w = await buildCaseWorld(t);
+  ({ t, w } = await caseWorldOn7December2026());
 });
 
 afterAll(async () => {
   await t?.close();
 });
 
-const toCaseToAnswer: [AllegationActionInput, string][] = [
-  [
-    {
-      type: 'assess_severity',
-      severity: 'gross_misconduct',
-      rationale: 'If proved this would justify dismissal.',
-      finalWrittenWarningInForce: false,
-      multipleUnconnectedIncidents: false,
-    },
-    '2026-03-03',
-  ],
-  [{ type: 'start_investigation', plan: '' }, '2026-03-04'],
-  [{ type: 'submit_report', summary: 'The officers posted the messages.' }, '2026-09-01'],
-  [{ type: 'decide_case_to_answer', outcome: 'gross_misconduct', rationale: 'Case to answer.' }, '2026-09-02'],
-];
-
-async function twoSubjectCase() {
-  const aa = principalOfWorld(w, 'aa');
-  const opened = await openCase(
-    t.deps,
-    aa,
-    caseInput([w.people.erin.id, w.people.frank.id], { cameToAttentionOn: '2026-03-02' }),
-    null,
-  );
-  for (const [action, occurredOn] of toCaseToAnswer) {
-    for (const a of await allegationRows(t, opened.id))
-      await progressAllegation(
-        t.deps,
-        aa,
-        { caseId: opened.id, allegationId: a.id, version: a.version, occurredOn, action },
-        null,
-      );
-  }
-  return { caseId: opened.id, allegations: await allegationRows(t, opened.id) };
+function twoSubjectCase() {
+  return openCaseThrough(t, w, [w.people.erin.id, w.people.frank.id], toGrossMisconductCaseToAnswer, {
+    cameToAttentionOn: '2026-03-02',
+  });
 }
 
 const panel = [

@@ -1,15 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, createTestApp, type ApiError, type TestApp } from '../../../test/support/test-app.ts';
-import {
-  allegationRows,
-  buildCaseWorld,
-  caseInput,
-  principalOfWorld,
-  snapshot,
-  type CaseWorld,
-} from '../../../test/fixtures/misconduct/cases.http-fixtures.ts';
-import { openCase } from './open-case.ts';
-import { progressAllegation } from './progress-allegation.ts';
+import { api, type ApiError, type TestApp } from '../../../test/support/test-app.ts';
+import { caseWorldOn7December2026, openCaseThrough, type Step } from '../../../test/support/conduct-case-world.ts';
+import { snapshot, type CaseWorld } from '../../../test/fixtures/misconduct/cases.http-fixtures.ts';
 import type { AllegationActionInput } from './allegation-action-input.ts';
 
 /**
@@ -20,8 +12,7 @@ let t: TestApp;
 let w: CaseWorld;
 
 beforeAll(async () => {
-  t = await createTestApp({}, () => new Date('2026-12-07T11:00:00Z'));
-  w = await buildCaseWorld(t);
+  ({ t, w } = await caseWorldOn7December2026());
 });
 
 afterAll(async () => {
@@ -29,22 +20,11 @@ afterAll(async () => {
 });
 
 /** Opens a case for Alice and takes the steps through the use case, returning the case and allegation ids. */
-async function caseAt(cameToAttentionOn: string, steps: [AllegationActionInput, string][]) {
-  const aa = principalOfWorld(w, 'aa');
-  const opened = await openCase(t.deps, aa, caseInput([w.people.alice.id], { cameToAttentionOn }), null);
-  for (const [action, occurredOn] of steps) {
-    const [a] = await allegationRows(t, opened.id);
-    if (!a) throw new Error('no allegation');
-    await progressAllegation(
-      t.deps,
-      aa,
-      { caseId: opened.id, allegationId: a.id, version: a.version, occurredOn, action },
-      null,
-    );
-  }
-  const [a] = await allegationRows(t, opened.id);
+async function caseAt(cameToAttentionOn: string, steps: Step[]) {
+  const { caseId, allegations } = await openCaseThrough(t, w, [w.people.alice.id], steps, { cameToAttentionOn });
+  const [a] = allegations;
   if (!a) throw new Error('no allegation');
-  return { caseId: opened.id, allegation: a };
+  return { caseId, allegation: a };
 }
 
 const act = (caseId: string, allegationId: string, body: unknown) =>

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, createTestApp, type ApiError, type TestApp } from '../../../test/support/test-app.ts';
+import { api, type ApiError, type TestApp } from '../../../test/support/test-app.ts';
+import { caseWorldOn7December2026, takeSteps, type Step } from '../../../test/support/conduct-case-world.ts';
 import { createPerson } from '../../../test/support/factories.ts';
 import {
   allegationRows,
   as,
-  buildCaseWorld,
   caseInput,
   dateFields,
   principalOfWorld,
@@ -12,8 +12,6 @@ import {
   type CaseWorld,
 } from '../../../test/fixtures/misconduct/cases.http-fixtures.ts';
 import { openCase } from './open-case.ts';
-import { progressAllegation } from './progress-allegation.ts';
-import type { AllegationActionInput } from './allegation-action-input.ts';
 
 /**
  * The 2025 transitional provisions as a user meets them (SI 2025/558 reg 64), on the API and the page.
@@ -23,8 +21,7 @@ let t: TestApp;
 let w: CaseWorld;
 
 beforeAll(async () => {
-  t = await createTestApp({}, () => new Date('2026-12-07T11:00:00Z'));
-  w = await buildCaseWorld(t);
+  ({ t, w } = await caseWorldOn7December2026());
 });
 
 afterAll(async () => {
@@ -121,7 +118,7 @@ describe('former officers and the accelerated hearing (SI 2025/558 reg 64(3))', 
     const aa = principalOfWorld(w, 'aa');
     const opened = await openCase(t.deps, aa, caseInput([former.id], { cameToAttentionOn: '2024-12-02' }), null);
     expect(await regimeOf(opened.id)).toBe('2020+2024');
-    const steps: [AllegationActionInput, string][] = [
+    const steps: Step[] = [
       [
         {
           type: 'assess_severity',
@@ -137,16 +134,7 @@ describe('former officers and the accelerated hearing (SI 2025/558 reg 64(3))', 
       [{ type: 'submit_report', summary: 'The messages were sent by the officer.' }, '2025-09-01'],
       [{ type: 'decide_case_to_answer', outcome: 'gross_misconduct', rationale: 'Case to answer.' }, '2025-09-02'],
     ];
-    for (const [action, occurredOn] of steps) {
-      const [a] = await allegationRows(t, opened.id);
-      if (!a) throw new Error('no allegation');
-      await progressAllegation(
-        t.deps,
-        aa,
-        { caseId: opened.id, allegationId: a.id, version: a.version, occurredOn, action },
-        null,
-      );
-    }
+    await takeSteps(t, w, opened.id, steps);
     const [a] = await allegationRows(t, opened.id);
     if (!a) throw new Error('no allegation');
     const before = await snapshot(t);

@@ -1,7 +1,7 @@
-import { and, asc, count, desc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rawRows } from '../../db/raw-rows.ts';
-import { notifications, outbox, users } from '../../db/schema/index.ts';
+import { notifications, users } from '../../db/schema/index.ts';
 import type { IsoDate } from '../../kernel/time/dates.ts';
 import type { Principal } from '../../kernel/access/principal.ts';
 import { can, type Principal as Reader } from '../../kernel/access/principal.ts';
@@ -9,22 +9,31 @@ import { visibleCasesSql } from '../../kernel/access/cases-scope.ts';
 import { visibleVettingSql } from '../../kernel/access/vetting-scope.ts';
 
 /**
- * The only SQL for notices and the e-mail outbox. Inserts are idempotent on their dedupe keys, so a reminder
- * is recorded once per clock, threshold and recipient however many instances (or runs) try.
+ * The only SQL for notices (the e-mail outbox has outbox.repository.ts). Inserts are idempotent on their dedupe
+ * keys, so a reminder is recorded once per clock, threshold and recipient however many instances (or runs) try.
  */
 
 export type NewNotification = typeof notifications.$inferInsert;
-export type NewOutboxMessage = typeof outbox.$inferInsert;
-export type OutboxRow = typeof outbox.$inferSelect;
+
+// The outbox has its own repository; exported from here too for the callers that import them from this module.
+export {
+  claimDueMessages,
+  countOutboxByStatus,
+  insertOutboxMessage,
+  listOutbox,
+  lockWaitingDigestMessages,
+  markMessageFailedAttempt,
+  markMessageSent,
+  markMessagesDigested,
+  outboxMessagesDueBefore,
+  type NewOutboxMessage,
+  type OutboxFilter,
+  type OutboxRow,
+} from './outbox.repository.ts';
 
 /** True when the notice was new (not already recorded under its dedupe key). */
 export async function insertNotification(tx: Db, values: NewNotification): Promise<boolean> {
   const rows = await tx.insert(notifications).values(values).onConflictDoNothing().returning({ id: notifications.id });
-  return rows.length === 1;
-}
-
-export async function insertOutboxMessage(tx: Db, values: NewOutboxMessage): Promise<boolean> {
-  const rows = await tx.insert(outbox).values(values).onConflictDoNothing().returning({ id: outbox.id });
   return rows.length === 1;
 }
 
@@ -113,110 +122,6 @@ export async function markNoticesRead(db: Db, userId: string, ids: string[] | 'a
   return rows.length;
 }
 
-/**
- * Claims up to `limit` immediate messages that are due to be tried, for `leaseSeconds`: locked FOR UPDATE
- * SKIP LOCKED so that two senders take different rows, then leased (status 'sending', locked_until) so the
- * SMTP conversation happens outside any transaction. A sender that dies leaves a lease that runs out.
- */
-export async function claimDueMessages(db: Db, now: Date, limit: number, leaseSeconds: number): Promise<OutboxRow[]> {
-  return db.transaction(async (tx) => {
-    const ids = await rawRows<{ id: string }>(
-      tx,
-      sql`select o.id from outbox o
-        where o.digest = 'immediate' and o.next_attempt_at <= ${now.toISOString()}::timestamptz
-          and (o.status = 'pending' or (o.status = 'sending' and o.locked_until < ${now.toISOString()}::timestamptz))
-        order by o.next_attempt_at limit ${limit} for update skip locked`,
-    );
-    if (ids.length === 0) return [];
-    return tx
-      .update(outbox)
-      .set({ status: 'sending', lockedUntil: new Date(now.getTime() + leaseSeconds * 1000) })
-      .where(
-        inArray(
-          outbox.id,
-          ids.map((r) => r.id),
-        ),
-      )
-      .returning();
-  });
-}
-
-export async function markMessageSent(db: Db, id: string, at: Date, messageId: string | null): Promise<void> {
-  await db
-    .update(outbox)
-    .set({ status: 'sent', sentAt: at, lockedUntil: null, messageId, attempts: sql`${outbox.attempts} + 1` })
-    .where(eq(outbox.id, id));
-}
-
-export async function markMessageFailedAttempt(
-  db: Db,
-  id: string,
-  failure: { error: string; retryAt: Date | null },
-): Promise<void> {
-  await db
-    .update(outbox)
-    .set({
-      status: failure.retryAt ? 'pending' : 'failed',
-      nextAttemptAt: failure.retryAt ?? sql`${outbox.nextAttemptAt}`,
-      lockedUntil: null,
-      lastError: failure.error.slice(0, 1000),
-      attempts: sql`${outbox.attempts} + 1`,
-    })
-    .where(eq(outbox.id, id));
-}
-
-/** Digest messages still waiting, with their recipients, for the daily digest. */
-export async function lockWaitingDigestMessages(tx: Db, limit: number): Promise<OutboxRow[]> {
-  return tx
-    .select()
-    .from(outbox)
-    .where(and(eq(outbox.digest, 'digest'), eq(outbox.status, 'pending')))
-    .orderBy(asc(outbox.userId), asc(outbox.createdAt))
-    .limit(limit)
-    .for('update', { skipLocked: true });
-}
-
-export async function markMessagesDigested(tx: Db, ids: string[], at: Date): Promise<void> {
-  if (ids.length === 0) return;
-  await tx.update(outbox).set({ status: 'digested', sentAt: at }).where(inArray(outbox.id, ids));
-}
-
-export type OutboxFilter = { forceId: string; status?: (typeof outbox.$inferSelect)['status']; limit: number };
-
-/** The outbox for administrators: recipients, subjects and states, never bodies. Failed and waiting first. */
-export async function listOutbox(db: Db, f: OutboxFilter) {
-  return db
-    .select({
-      id: outbox.id,
-      toAddress: outbox.toAddress,
-      kind: outbox.kind,
-      subject: outbox.subject,
-      status: outbox.status,
-      digest: outbox.digest,
-      attempts: outbox.attempts,
-      nextAttemptAt: outbox.nextAttemptAt,
-      lastError: outbox.lastError,
-      createdAt: outbox.createdAt,
-      sentAt: outbox.sentAt,
-    })
-    .from(outbox)
-    .where(and(eq(outbox.forceId, f.forceId), f.status ? eq(outbox.status, f.status) : undefined))
-    .orderBy(
-      sql`case ${outbox.status} when 'failed' then 0 when 'pending' then 1 when 'sending' then 2 else 3 end`,
-      desc(outbox.createdAt),
-    )
-    .limit(f.limit);
-}
-
-export async function countOutboxByStatus(db: Db, forceId: string): Promise<Record<string, number>> {
-  const rows = await db
-    .select({ status: outbox.status, n: count() })
-    .from(outbox)
-    .where(eq(outbox.forceId, forceId))
-    .groupBy(outbox.status);
-  return Object.fromEntries(rows.map((r) => [r.status, r.n]));
-}
-
 export type RecipientRow = { id: string; email: string; forceId: string; delivery: 'immediate' | 'digest' };
 
 export async function findRecipients(db: Db, userIds: string[]): Promise<RecipientRow[]> {
@@ -273,14 +178,6 @@ export async function reminderCandidates(
       order by k.id
       limit ${o.limit}`,
   );
-}
-
-export async function outboxMessagesDueBefore(db: Db, at: Date): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(outbox)
-    .where(and(eq(outbox.status, 'pending'), eq(outbox.digest, 'immediate'), lte(outbox.nextAttemptAt, at)));
-  return row?.n ?? 0;
 }
 
 export type VettingReviewCandidate = {

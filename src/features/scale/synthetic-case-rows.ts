@@ -5,12 +5,15 @@ import { initialAllegationState } from '../misconduct/index.ts';
 import type { RegimeVersion } from '../../kernel/time/regime.ts';
 import { standardsOfProfessionalBehaviour } from '../misconduct/index.ts';
 import { familyNames, femaleGivenNames, maleGivenNames } from '../organisation/index.ts';
-import { CopyTable } from './copy-text.ts';
 import type { CaseGeneratorOptions } from './synthetic-cases.ts';
 import type { LedgerAllegation, LedgerResult } from './synthetic-clocks.ts';
-import { addRestriction, integrityTables, RESTRICTION_CHANCE, type IntegrityTables } from './synthetic-integrity.ts';
+import { addRestriction, RESTRICTION_CHANCE } from './synthetic-integrity.ts';
 import type { SubjectCandidate, SyntheticAccount } from './synthetic-organisation.ts';
 import type { ThemeSpec } from './track-library.ts';
+import type { CaseTables } from './case-copy-tables.ts';
+
+// The COPY tables moved to case-copy-tables.ts; exported from here too for their callers.
+export { caseTables, tablesInOrder, type CaseTables } from './case-copy-tables.ts';
 
 /*
  * A generated case as rows, in the shapes the use cases write: open-case (case, subjects, one allegation
@@ -38,116 +41,6 @@ export type GeneratedCase = {
   stretch: number;
   ledger: LedgerResult;
 };
-
-export type CaseTables = IntegrityTables & {
-  cases: CopyTable;
-  caseAccess: CopyTable;
-  caseSubjects: CopyTable;
-  caseParties: CopyTable;
-  allegations: CopyTable;
-  allegationEvents: CopyTable;
-  clocks: CopyTable;
-  listReturns: CopyTable;
-};
-
-/** The tables in the order their foreign keys need. */
-export function caseTables(): CaseTables {
-  return {
-    cases: new CopyTable('cases', [
-      'force_id',
-      'id',
-      'reference',
-      'source',
-      'case_type',
-      'came_to_attention_on',
-      'regime_version',
-      'confidentiality',
-      'owning_unit_id',
-      'summary',
-      'lead_investigator_id',
-      'status',
-      'closed_on',
-      'version',
-      'created_by',
-      'created_at',
-    ]),
-    caseAccess: new CopyTable('case_access', ['force_id', 'case_id', 'user_id', 'granted_by', 'granted_at']),
-    caseSubjects: new CopyTable('case_subjects', ['force_id', 'id', 'case_id', 'person_id', 'left_on', 'version']),
-    caseParties: new CopyTable('case_parties', ['force_id', 'id', 'case_id', 'role', 'person_id', 'name']),
-    allegations: new CopyTable('allegations', [
-      'force_id',
-      'id',
-      'case_id',
-      'subject_id',
-      'category_code',
-      'standards',
-      'description',
-      'state',
-      'facts',
-      'version',
-      'updated_at',
-    ]),
-    allegationEvents: new CopyTable('allegation_events', [
-      'force_id',
-      'id',
-      'case_id',
-      'allegation_id',
-      'action',
-      'from_state',
-      'to_state',
-      'details',
-      'actor_user_id',
-      'occurred_on',
-      'recorded_at',
-    ]),
-    clocks: new CopyTable('clocks', [
-      'force_id',
-      'id',
-      'case_id',
-      'allegation_id',
-      'subject_id',
-      'period',
-      'sequence',
-      'regime_version',
-      'started_on',
-      'due_on',
-      'owner_user_id',
-      'state',
-      'paused_days',
-      'met_on',
-      'due_notified_at',
-      'overdue_notified_at',
-    ]),
-    listReturns: new CopyTable('list_returns', [
-      'force_id',
-      'id',
-      'case_id',
-      'subject_id',
-      'allegation_id',
-      'list',
-      'document',
-      'triggered_on',
-      'submitted_on',
-      'created_at',
-    ]),
-    ...integrityTables(),
-  };
-}
-
-export function tablesInOrder(t: CaseTables): CopyTable[] {
-  return [
-    t.cases,
-    t.caseAccess,
-    t.caseSubjects,
-    t.caseParties,
-    t.allegations,
-    t.allegationEvents,
-    t.clocks,
-    t.listReturns,
-    t.dutyRestrictions,
-    t.restrictionDecisions,
-  ];
-}
 
 const standardLabel = new Map<string, string>(standardsOfProfessionalBehaviour.map((s) => [s.code, s.label]));
 

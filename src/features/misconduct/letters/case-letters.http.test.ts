@@ -1,15 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, createTestApp, type TestApp } from '../../../../test/support/test-app.ts';
+import { api, type TestApp } from '../../../../test/support/test-app.ts';
+import {
+  caseWorldOn7December2026,
+  openCaseThrough,
+  toGrossMisconductCaseToAnswer,
+} from '../../../../test/support/conduct-case-world.ts';
 import type { AllegationActionInput } from '../allegation-action-input.ts';
 import {
   allegationRows,
   as,
-  buildCaseWorld,
-  caseInput,
   principalOfWorld,
   type CaseWorld,
 } from '../../../../test/fixtures/misconduct/cases.http-fixtures.ts';
-import { openCase } from '../open-case.ts';
 import { progressAllegation } from '../progress-allegation.ts';
 
 /**
@@ -21,29 +23,12 @@ let t: TestApp;
 let w: CaseWorld;
 
 beforeAll(async () => {
-  t = await createTestApp({}, () => new Date('2026-12-07T11:00:00Z'));
-  w = await buildCaseWorld(t);
+  ({ t, w } = await caseWorldOn7December2026());
 });
 
 afterAll(async () => {
   await t?.close();
 });
-
-const toCaseToAnswer: [AllegationActionInput, string][] = [
-  [
-    {
-      type: 'assess_severity',
-      severity: 'gross_misconduct',
-      rationale: 'If proved this would justify dismissal.',
-      finalWrittenWarningInForce: false,
-      multipleUnconnectedIncidents: false,
-    },
-    '2026-03-03',
-  ],
-  [{ type: 'start_investigation', plan: '' }, '2026-03-04'],
-  [{ type: 'submit_report', summary: 'The officers posted the messages.' }, '2026-09-01'],
-  [{ type: 'decide_case_to_answer', outcome: 'gross_misconduct', rationale: 'Case to answer.' }, '2026-09-02'],
-];
 
 async function act(caseId: string, allegationId: string, occurredOn: string, action: AllegationActionInput) {
   const row = (await allegationRows(t, caseId)).find((a) => a.id === allegationId);
@@ -58,15 +43,12 @@ async function act(caseId: string, allegationId: string, occurredOn: string, act
 
 /** Erin and Frank, one hearing for both on 1 December 2026 (already sat). */
 async function caseWithHearing(confidentiality: 'normal' | 'restricted' = 'normal') {
-  const opened = await openCase(
-    t.deps,
-    principalOfWorld(w, 'aa'),
-    caseInput([w.people.erin.id, w.people.frank.id], { cameToAttentionOn: '2026-03-02', confidentiality }),
-    null,
-  );
-  const ids = (await allegationRows(t, opened.id)).map((a) => a.id);
-  for (const [action, on] of toCaseToAnswer) for (const id of ids) await act(opened.id, id, on, action);
-  const made = await api(t.app, 'POST', `/api/v1/cases/${opened.id}/hearings`, w.tokens.aa, {
+  const opened = await openCaseThrough(t, w, [w.people.erin.id, w.people.frank.id], toGrossMisconductCaseToAnswer, {
+    cameToAttentionOn: '2026-03-02',
+    confidentiality,
+  });
+  const ids = opened.allegations.map((a) => a.id);
+  const made = await api(t.app, 'POST', `/api/v1/cases/${opened.caseId}/hearings`, w.tokens.aa, {
     form: 'hearing',
     heldOn: '2026-12-01',
     venue: 'Force headquarters, Court Room 2',
@@ -78,7 +60,7 @@ async function caseWithHearing(confidentiality: 'normal' | 'restricted' = 'norma
     allegationIds: ids,
   });
   expect(made.statusCode).toBe(200);
-  return { caseId: opened.id, hearingId: made.json<{ id: string }>().id, ids };
+  return { caseId: opened.caseId, hearingId: made.json<{ id: string }>().id, ids };
 }
 
 const count = async () =>

@@ -1,0 +1,146 @@
+import { PUBLIC, INTERNAL, type Theme } from './theme-types.ts';
+
+/** Demo case themes about how officers did their job: duties, the use of police powers, information. */
+export const DUTY_AND_POWER_THEMES: Theme[] = [
+  {
+    code: 'duties.action_after_contact',
+    weight: 5,
+    gravity: 'low',
+    criteria: null,
+    standards: ['duties_responsibilities'],
+    sources: PUBLIC,
+    summaries: [
+      '{who} closed a reported burglary in {area} without carrying out any enquiries',
+      '{who} did not return calls from a stalking victim in {area} for several weeks',
+      '{who} did not attend a reported assault graded for a same-day response',
+    ],
+    descriptions: [
+      'Closed the report without the enquiries the incident required and without supervisory review',
+      'Did not update the victim or record the contact attempts the investigation plan required',
+    ],
+  },
+  {
+    code: 'duties.decisions',
+    weight: 2,
+    gravity: 'low',
+    criteria: null,
+    standards: ['duties_responsibilities'],
+    sources: PUBLIC,
+    summaries: [
+      '{who} released a domestic abuse suspect without considering bail conditions',
+      '{who} took no further action on a harassment report without reviewing the evidence',
+    ],
+    descriptions: ['Made a decision on the investigation without considering the risk assessment recorded on the file'],
+  },
+  {
+    code: 'duties.service_level',
+    weight: 3,
+    gravity: 'low',
+    criteria: null,
+    standards: ['duties_responsibilities', 'orders_instructions'],
+    sources: PUBLIC,
+    summaries: [
+      '{who} left a missing person enquiry in {area} unprogressed over a weekend',
+      '{who} dealt dismissively with an elderly victim of a doorstep fraud',
+    ],
+    descriptions: ['Did not carry out the actions allocated on the incident log for more than 48 hours'],
+  },
+  {
+    code: 'powers.use_of_force',
+    weight: 5,
+    gravity: 'mid',
+    criteria: ['serious_assault'],
+    standards: ['use_of_force', 'duties_responsibilities'],
+    sources: { public_complaint: 5, internal_report: 4, criminal_investigation: 1 },
+    summaries: [
+      '{who} used a Taser on a man who was walking away in {area} town centre',
+      '{who} struck a handcuffed detainee in the {area} custody yard',
+      '{who} used force on a teenager during an arrest in {area} filmed by a bystander',
+    ],
+    descriptions: [
+      'Used force that was not necessary, proportionate or reasonable in the circumstances',
+      'Used force on a restrained person and did not record it on a use of force form',
+    ],
+  },
+  {
+    code: 'powers.stop_search',
+    weight: 2,
+    gravity: 'low',
+    criteria: null,
+    standards: ['orders_instructions', 'equality_diversity'],
+    sources: PUBLIC,
+    summaries: [
+      '{who} stopped and searched a young man in {area} without recording any grounds',
+      '{who} searched a car in {area} without grounds and without body-worn video',
+    ],
+    descriptions: ['Carried out a search without reasonable grounds and did not complete a search record'],
+  },
+  {
+    code: 'powers.arrest',
+    weight: 2,
+    gravity: 'mid',
+    criteria: null,
+    standards: ['orders_instructions', 'duties_responsibilities'],
+    sources: PUBLIC,
+    summaries: ['{who} arrested a protester in {area} without a lawful power of arrest'],
+    descriptions: ['Arrested the complainant when the necessity test in PACE Code G was not met'],
+  },
+  {
+    code: 'powers.custody',
+    weight: 2,
+    gravity: 'mid',
+    criteria: ['death_or_serious_injury'],
+    standards: ['duties_responsibilities', 'honesty_integrity'],
+    sources: { internal_report: 4, public_complaint: 2 },
+    summaries: ['{who} did not carry out rousing checks on an intoxicated detainee at the {area} custody suite'],
+    descriptions: [
+      'Did not carry out the cell visits and rousing checks set in the care plan and recorded checks that were not made',
+    ],
+  },
+  {
+    code: 'powers.evidence',
+    weight: 2,
+    gravity: 'high',
+    criteria: ['relevant_offence'],
+    standards: ['honesty_integrity', 'duties_responsibilities'],
+    sources: { internal_report: 4, public_complaint: 1, criminal_investigation: 1 },
+    summaries: [
+      '{who} is alleged to have written a false statement for a drink-driving trial',
+      '{who} did not book in drugs seized in {area} and the exhibit cannot be found',
+    ],
+    descriptions: [
+      'Gave an account in a witness statement that does not match the body-worn video of the incident',
+      'Did not record or book in seized property and gave inconsistent accounts of what happened to it',
+    ],
+  },
+  {
+    code: 'information.systems',
+    weight: 7,
+    gravity: 'mid',
+    criteria: null,
+    standards: ['confidentiality', 'orders_instructions'],
+    sources: { data_check: 5, internal_report: 3, anonymous_report: 1 },
+    summaries: [
+      '{who} searched police systems for the new address of a former partner',
+      '{who} ran checks on a neighbour involved in a parking dispute',
+      '{who} viewed the crime record of a relative’s assault case with no policing purpose',
+    ],
+    descriptions: [
+      'Accessed police systems for a personal reason with no policing purpose, contrary to the information security policy',
+      'Carried out checks on police systems with no policing purpose',
+    ],
+  },
+  {
+    code: 'information.disclosure',
+    weight: 3,
+    gravity: 'mid',
+    criteria: null,
+    standards: ['confidentiality', 'discreditable_conduct'],
+    sources: INTERNAL,
+    summaries: [
+      '{who} told a friend about a planned drugs warrant in {area}',
+      '{who} posted photographs from a crime scene in a private messaging group',
+    ],
+    descriptions: ['Disclosed police information to a person not entitled to receive it'],
+  },
+];
