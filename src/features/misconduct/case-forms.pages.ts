@@ -28,6 +28,7 @@ import { openCase, openCaseInput } from './open-case.ts';
 import { progressAllegation, progressAllegationInput } from './progress-allegation.ts';
 import { standardsOfProfessionalBehaviour } from './taxonomy.ts';
 import { viewCase } from './view-case.ts';
+import { fieldErrorsOf } from '../../lib/validation.ts';
 
 type ActionParams = { Params: { id: string; allegationId: string; action: string } };
 
@@ -135,7 +136,7 @@ export function registerCaseFormPages(app: FastifyInstance, deps: Deps): void {
       'connectedToEarlierMatter.reason': 'connectedReason',
     };
     const parsed = openCaseInput.safeParse(input);
-    const schemaErrors = parsed.success ? {} : formFieldErrors(issueFields(parsed.error.issues), [], rename);
+    const schemaErrors = parsed.success ? {} : formFieldErrors(fieldErrorsOf(parsed.error), [], rename);
     const fields = { ...schemaErrors, ...local };
     if (!date.error && !date.iso)
       fields['cameToAttentionOn'] = 'Enter the date the matter came to the appropriate authority’s attention';
@@ -263,7 +264,7 @@ export function registerCaseFormPages(app: FastifyInstance, deps: Deps): void {
       };
       const main = { id: request.params.allegationId, version: Number(first(body.version)) };
       const parsed = progressAllegationInput.safeParse({ ...base, allegationId: main.id, version: main.version });
-      const schemaErrors = parsed.success ? {} : formFieldErrors(issueFields(parsed.error.issues), controls);
+      const schemaErrors = parsed.success ? {} : formFieldErrors(fieldErrorsOf(parsed.error), controls);
       const fields = { ...schemaErrors, ...local };
       if (Object.keys(fields).length) {
         return showActionForm(request, reply, type, main.id, {
@@ -325,13 +326,6 @@ const OPEN_CASE_ORDER = [
   'description',
 ];
 const controlOrder = (controls: { name: string }[]) => [...controls.map((c) => c.name), 'occurredOn', 'note'];
-
-/** The first message of each field, as parseInput gives them. */
-function issueFields(issues: readonly { path: readonly PropertyKey[]; message: string }[]): FieldErrors {
-  const fields: FieldErrors = {};
-  for (const issue of issues) fields[issue.path.map(String).join('.') || 'form'] ??= issue.message;
-  return fields;
-}
 
 /** One error per field, in the order the fields appear on the form. */
 function ordered(fields: FieldErrors, order: string[]): FieldErrors {

@@ -11,6 +11,7 @@ import { caseFilterChoices, sortableHeaders } from './case-list-filters.ts';
 import { recordSubjectLeft, subjectLeftInput } from './record-subject-left.ts';
 import { viewCase } from './view-case.ts';
 import { pagination } from '../../lib/pagination.ts';
+import { fieldErrorsOf } from '../../lib/validation.ts';
 
 type CaseParams = { Params: { id: string } };
 type Extra = {
@@ -63,7 +64,7 @@ export function registerCasePages(app: FastifyInstance, deps: Deps): void {
         const rest = listCasesInput.safeParse(query);
         const other = rest.success
           ? {}
-          : Object.fromEntries(rest.error.issues.map((i) => [String(i.path[0]), i.message]));
+          : fieldErrorsOf(rest.error, (path) => String(path[0]));
         throw new AppError('validation', 'Check the filters', { ...other, ...dateErrors });
       }
       const result = await listCasesFor(deps, principal, query, request.id);
@@ -168,7 +169,7 @@ export function registerCasePages(app: FastifyInstance, deps: Deps): void {
         authorize(principalOf(request), 'allegation.decide', 'case');
         const fields = parsed.success
           ? {}
-          : Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]));
+          : fieldErrorsOf(parsed.error, (path) => String(path[0]));
         return showCase(request, reply, { status: 400, fields: rename(fields), dateFields, values });
       }
       try {

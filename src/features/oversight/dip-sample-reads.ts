@@ -17,7 +17,7 @@ import {
   sampledCase,
   type SampleListRow,
 } from './dip-samples.repository.ts';
-import { maySampleRole } from './grant-dip-sample.ts';
+import { dipSamplePolicy } from './dip-sample.policy.ts';
 
 export type SampleState = 'not_started' | 'current' | 'ended' | 'revoked';
 
@@ -38,11 +38,11 @@ export function sampleState(
 export async function listDipSamples(deps: Deps, principal: Principal | null) {
   authorize(principal, 'oversight.dashboard');
   const today = ukToday(deps.now());
-  const granting = can(principal, 'dipsample.grant');
+  const granting = dipSamplePolicy.grant(principal);
   return deps.db.transaction(async (tx) => {
     const rows = await listSamples(tx, principal.forceId, granting ? null : principal.userId);
     const grantees = granting
-      ? (await listUsersOfForce(tx, principal.forceId)).filter((u) => u.status === 'active' && maySampleRole(u.role))
+      ? (await listUsersOfForce(tx, principal.forceId)).filter(dipSamplePolicy.mayBeGrantee)
       : [];
     return { granting, today, grantees, samples: rows.map((r) => ({ ...r, state: sampleState(r, today) })) };
   });
