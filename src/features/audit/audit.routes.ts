@@ -15,16 +15,15 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../../app/deps.ts';
 import { principalOf, requireApiPrincipal, requireSignedInPage } from '../../app/plugins/authentication.ts';
 import { formatDateTime } from '../../lib/dates.ts';
-import { AppError, notFound } from '../../lib/errors.ts';
+import { AppError } from '../../lib/errors.ts';
 import { isRole, roleLabels } from '../access/roles.ts';
-import { listUsersOfForce } from '../auth/accounts.repository.ts';
 import { errorList } from '../auth/form-helpers.ts';
 import { auditEventSchema, auditEventTypes, type AuditEvent } from './audit-events.ts';
-import { auditPolicy } from './audit.policy.ts';
 import { summariseClockEvent } from '../clocks/clock-audit-summary.ts';
 import {
   AUDIT_PAGE_SIZE,
   auditFilterQuery,
+  auditActorChoices,
   listAuditEvents,
   type AuditFilters,
   type AuditLogEntry,
@@ -337,10 +336,8 @@ export function registerAuditRoutes(app: FastifyInstance, deps: Deps): void {
     { preHandler: requireSignedInPage },
     async (request, reply) => {
       const principal = principalOf(request);
-      // Checked before the users of the force are listed for the form, not only inside the use case.
-      if (!auditPolicy.read(principal)) throw notFound('page');
+      const users = await auditActorChoices(deps, principal);
       const values = formValues(request.query);
-      const users = await listUsersOfForce(deps.db, principal.forceId);
       const form = {
         pageTitle: 'Audit log',
         values,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
 import { ukToday, type IsoDate } from '../../lib/dates.ts';
 import { notFound } from '../../lib/errors.ts';
-import { actorOf, authorize, can, type Principal } from '../access/principal.ts';
+import { actorOf, authorize, type Principal } from '../access/principal.ts';
 import { listUsersOfForce } from '../auth/accounts.repository.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { clocksOfCase, clockEventsOfCase } from '../clocks/clocks.repository.ts';

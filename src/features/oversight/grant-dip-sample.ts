@@ -64,7 +64,7 @@ export async function grantDipSample(deps: Deps, principal: Principal | null, ra
     throw new AppError('validation', MESSAGE, { startsOn: 'The first day cannot be in the past' });
   return deps.db.transaction(async (tx) => {
     const grantee = (await listUsersOfForce(tx, principal.forceId)).find((u) => u.id === input.granteeUserId);
-    if (!dipSamplePolicy.mayBeGrantee(grantee)) {
+    if (!grantee || !dipSamplePolicy.mayBeGrantee(grantee)) {
       throw new AppError('validation', MESSAGE, {
         granteeUserId: 'Choose an active user of the commissioner’s office (oversight) of your force',
       });
