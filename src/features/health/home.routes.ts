@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../app/deps.ts';
 import { requireSignedInPage, principalOf } from '../../app/plugins/authentication.ts';
 import { can } from '../access/principal.ts';
-import { findForce } from '../organisation/forces.repository.ts';
+import { viewForce } from '../organisation/view-force.ts';
 import { caseWorkQueue } from '../misconduct/work-queue.ts';
 
 /**
@@ -12,7 +12,7 @@ import { caseWorkQueue } from '../misconduct/work-queue.ts';
 export function registerHomePage(app: FastifyInstance, deps: Deps): void {
   app.get('/', { preHandler: requireSignedInPage }, async (request, reply) => {
     const principal = principalOf(request);
-    const force = await findForce(deps.db, principal.forceId);
+    const force = await viewForce(deps, principal.forceId);
     const links = [
       can(principal, 'case.read') && {
         href: '/cases',

@@ -4,7 +4,7 @@ import { principalOf, requireSignedInPage } from '../../app/plugins/authenticati
 import { AppError, type FieldErrors } from '../../lib/errors.ts';
 import { addEvidence, sizeText } from './add-evidence.ts';
 import { errorSummary } from './case-form-fields.ts';
-import type { EvidenceListRow } from './evidence.repository.ts';
+import type { EvidenceListRow } from './list-evidence.ts';
 import { listEvidence } from './list-evidence.ts';
 import { readEvidence } from './read-evidence.ts';
 import { registerEvidenceApi } from './evidence.api.ts';

@@ -6,6 +6,8 @@ import { recordAudit } from '../audit/record-audit.ts';
 import { findVisibleCase } from './cases.repository.ts';
 import { evidenceOf } from './evidence.repository.ts';
 
+export type { EvidenceListRow } from './evidence.repository.ts';
+
 /** The evidence files of a case the user may see (names, sizes and hashes, never the content), and whether they may add one. */
 export async function listEvidence(deps: Deps, principal: Principal | null, caseId: string, requestId: string | null) {
   authorize(principal, 'case.read', 'case');

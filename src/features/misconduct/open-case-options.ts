@@ -11,8 +11,17 @@ import { listCategories } from './cases.repository.ts';
  */
 export async function openCaseOptions(deps: Deps, principal: Principal | null) {
   authorizeBy(principal, casePolicy.create, 'page');
+  const categoryGroups = await categoryChoices(deps);
+  const nameable = (await listUsersOfForce(deps.db, principal.forceId)).filter(
+    (u) => u.id !== principal.userId && casePolicy.mayBeNamed(u),
+  );
+  return { categoryGroups, nameable };
+}
+
+/** The allegation categories as a form offers them: each group with its sub-categories (or itself alone). */
+export async function categoryChoices(deps: Deps) {
   const categories = await listCategories(deps.db);
-  const categoryGroups = categories
+  return categories
     .filter((c) => !c.parent_code)
     .map((g) => {
       const children = categories.filter((c) => c.parent_code === g.code);
@@ -21,8 +30,4 @@ export async function openCaseOptions(deps: Deps, principal: Principal | null) {
         options: (children.length ? children : [g]).map((c) => ({ code: c.code, label: c.label })),
       };
     });
-  const nameable = (await listUsersOfForce(deps.db, principal.forceId)).filter(
-    (u) => u.id !== principal.userId && casePolicy.mayBeNamed(u),
-  );
-  return { categoryGroups, nameable };
 }

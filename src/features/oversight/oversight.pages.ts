@@ -1,23 +1,16 @@
-import { earliestReceivedOn } from './oversight.repository.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../app/deps.ts';
 import { principalOf, requireSignedInPage } from '../../app/plugins/authentication.ts';
 import { AppError } from '../../lib/errors.ts';
 import { can } from '../access/principal.ts';
 import { errorSummary } from '../misconduct/case-form-fields.ts';
-import { findForce } from '../organisation/forces.repository.ts';
+import { viewForce } from '../organisation/view-force.ts';
 import { renderChart } from './charts.ts';
 import type { DashboardSection } from './dashboard-sections.ts';
 import { exportTables } from './export-tables.ts';
-import {
-  financialYearLabel,
-  financialYearOf,
-  selectableYears,
-  type PeriodQuery,
-  type ReportingPeriod,
-} from './period.ts';
+import { financialYearLabel, financialYearOf, type PeriodQuery, type ReportingPeriod } from './period.ts';
 import { viewReturns } from './statistical-returns.ts';
-import { viewDashboard } from './view-dashboard.ts';
+import { viewDashboard, yearsOnRecord } from './view-dashboard.ts';
 import { ukToday } from '../../lib/dates.ts';
 import { sendDownload } from '../../lib/downloads.ts';
 
@@ -64,7 +57,7 @@ export function registerOversightPages(app: FastifyInstance, deps: Deps): void {
   ) => {
     if (!(err instanceof AppError) || err.code !== 'validation' || !err.fields) throw err;
     const principal = principalOf(request);
-    const force = await findForce(deps.db, principal.forceId);
+    const force = await viewForce(deps, principal.forceId);
     const today = ukToday(deps.now());
     return reply.code(400).page(template, {
       pageTitle: title,
@@ -72,10 +65,7 @@ export function registerOversightPages(app: FastifyInstance, deps: Deps): void {
       fields: err.fields,
       errors: errorSummary(err.fields, []),
       values: request.query,
-      yearItems: yearItems(
-        selectableYears(today, await earliestReceivedOn(deps.db, principal.forceId)),
-        financialYearOf(today),
-      ),
+      yearItems: yearItems(await yearsOnRecord(deps, principal), financialYearOf(today)),
       query: '',
     });
   };
@@ -88,7 +78,7 @@ export function registerOversightPages(app: FastifyInstance, deps: Deps): void {
     } catch (err) {
       return badPeriod(request, reply, err, 'oversight/views/dashboard.njk', 'Oversight');
     }
-    const force = await findForce(deps.db, principal.forceId);
+    const force = await viewForce(deps, principal.forceId);
     return reply.page('oversight/views/dashboard.njk', {
       pageTitle: `Oversight – ${dashboard.period.label}`,
       forceName: force?.name ?? principal.forceId,
@@ -114,7 +104,7 @@ export function registerOversightPages(app: FastifyInstance, deps: Deps): void {
     } catch (err) {
       return badPeriod(request, reply, err, 'oversight/views/returns.njk', 'Statistical returns');
     }
-    const force = await findForce(deps.db, principal.forceId);
+    const force = await viewForce(deps, principal.forceId);
     return reply.page('oversight/views/returns.njk', {
       pageTitle: `Statistical returns – ${returns.period.label}`,
       forceName: force?.name ?? principal.forceId,

@@ -3,7 +3,7 @@ import type { Deps } from '../../app/deps.ts';
 import { ukToday } from '../../lib/dates.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { errorSummary } from '../misconduct/case-form-fields.ts';
-import { findForce } from '../organisation/forces.repository.ts';
+import { viewForce } from '../organisation/view-force.ts';
 import { periodQueryString, withCharts, yearItems } from '../oversight/oversight.pages.ts';
 import { financialYearOf, selectableYears } from '../oversight/period.ts';
 import { exportPublicTables } from './export-public-tables.ts';
@@ -22,9 +22,7 @@ export function registerPublicPages(app: FastifyInstance, deps: Deps): void {
       page = await viewPublicPage(deps, request.params.forceId, query);
     } catch (err) {
       if (!(err instanceof AppError) || err.code !== 'validation' || !err.fields) throw err;
-      const force = /^[a-z0-9_-]{1,40}$/.test(request.params.forceId)
-        ? await findForce(deps.db, request.params.forceId)
-        : undefined;
+      const force = await viewForce(deps, request.params.forceId);
       if (!force) throw notFound('page');
       const today = ukToday(deps.now());
       return reply.code(400).page('publication/views/public.njk', {
