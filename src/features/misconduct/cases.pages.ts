@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../app/deps.ts';
 import { principalOf, requireSignedInPage } from '../../app/plugins/authentication.ts';
 import { AppError, type FieldErrors } from '../../lib/errors.ts';
-import { authorize, can } from '../access/principal.ts';
+import { authorize } from '../access/principal.ts';
 import { allocateCase } from './allocate-case.ts';
 import { dateFromParts, dateParts, errorSummary, first, howLeftLabels, type FormBody } from './case-form-fields.ts';
 import { casePageModel } from './case-page-model.ts';
@@ -12,6 +12,7 @@ import { recordSubjectLeft, subjectLeftInput } from './record-subject-left.ts';
 import { viewCase } from './view-case.ts';
 import { pagination } from '../../lib/pagination.ts';
 import { fieldErrorsOf } from '../../lib/validation.ts';
+import { casePolicy } from './case.policy.ts';
 
 type CaseParams = { Params: { id: string } };
 type Extra = {
@@ -50,21 +51,19 @@ export function registerCasePages(app: FastifyInstance, deps: Deps): void {
     const current = VIEWS.some((v) => v.view === query['view']) ? query['view'] : query['view'] ? undefined : 'mine';
     const tabs = VIEWS.map((v) => ({ text: v.text, href: `/cases?view=${v.view}`, active: v.view === current }));
     const common = {
-      canAllocate: can(principal, 'case.allocate'),
+      canAllocate: casePolicy.allocate(principal),
       pageTitle: 'Cases',
       query,
       dates: { from: dateParts(query['from']), to: dateParts(query['to']) },
       tabs,
-      canCreate: can(principal, 'case.create'),
+      canCreate: casePolicy.create(principal),
       choices: await caseFilterChoices(deps, principal, query),
     };
     try {
       if (Object.keys(dateErrors).length) {
         // Say everything that is wrong at once: the other filters' errors with the dates'.
         const rest = listCasesInput.safeParse(query);
-        const other = rest.success
-          ? {}
-          : fieldErrorsOf(rest.error, (path) => String(path[0]));
+        const other = rest.success ? {} : fieldErrorsOf(rest.error, (path) => String(path[0]));
         throw new AppError('validation', 'Check the filters', { ...other, ...dateErrors });
       }
       const result = await listCasesFor(deps, principal, query, request.id);
@@ -167,9 +166,7 @@ export function registerCasePages(app: FastifyInstance, deps: Deps): void {
       const parsed = subjectLeftInput.safeParse(raw);
       if (date.error) {
         authorize(principalOf(request), 'allegation.decide', 'case');
-        const fields = parsed.success
-          ? {}
-          : fieldErrorsOf(parsed.error, (path) => String(path[0]));
+        const fields = parsed.success ? {} : fieldErrorsOf(parsed.error, (path) => String(path[0]));
         return showCase(request, reply, { status: 400, fields: rename(fields), dateFields, values });
       }
       try {

@@ -3,13 +3,13 @@ import type { Deps } from '../../app/deps.ts';
 import { principalOf, requireSignedInPage } from '../../app/plugins/authentication.ts';
 import { formatDate } from '../../lib/dates.ts';
 import { AppError, type FieldErrors } from '../../lib/errors.ts';
-import { can } from '../access/principal.ts';
 import { all, dateFromParts, errorSummary, first, type FormBody } from './case-form-fields.ts';
 import { adjournHearing, arrangeHearing, listHearings } from './arrange-hearing.ts';
 import { regimeOf } from './case-context.ts';
 import { PANEL_ROLE_LABELS, panelRequirement, type PanelRole } from './rules/hearing-panel.ts';
 import { viewCase } from './view-case.ts';
 import { writeCaseLetter } from './letters/write-case-letter.ts';
+import { casePolicy } from './case.policy.ts';
 
 type CaseParams = { Params: { id: string } };
 type HearingParams = { Params: { id: string; hearingId: string } };
@@ -51,7 +51,7 @@ export function registerHearingPages(app: FastifyInstance, deps: Deps): void {
     return reply.code(extra.status ?? 200).page('misconduct/views/hearings.njk', {
       pageTitle: `Meetings and hearings: case ${view.theCase.reference}`,
       theCase: view.theCase,
-      canArrange: can(principal, 'allegation.decide'),
+      canArrange: casePolicy.decide(principal),
       hearings: hearings.map((h) => ({
         id: h.id,
         version: h.version,

@@ -2,7 +2,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../app/deps.ts';
 import { principalOf, requireSignedInPage } from '../../app/plugins/authentication.ts';
 import { AppError } from '../../lib/errors.ts';
-import { can } from '../access/principal.ts';
 import { errorSummary } from '../misconduct/case-form-fields.ts';
 import { viewForce } from '../organisation/view-force.ts';
 import { renderChart } from './charts.ts';
@@ -13,6 +12,8 @@ import { viewReturns } from './statistical-returns.ts';
 import { viewDashboard, yearsOnRecord } from './view-dashboard.ts';
 import { ukToday } from '../../lib/dates.ts';
 import { sendDownload } from '../../lib/downloads.ts';
+import { publicationPolicy } from '../publication/publication.policy.ts';
+import { dipSamplePolicy } from './dip-sample.policy.ts';
 
 type Query = { Querystring: Record<string, string | undefined> };
 
@@ -91,8 +92,8 @@ export function registerOversightPages(app: FastifyInstance, deps: Deps): void {
       },
       yearItems: yearItems(dashboard.years, dashboard.period.fy),
       query: periodQueryString(dashboard.period),
-      canGrant: can(principal, 'dipsample.grant'),
-      canPublish: can(principal, 'publication.manage'),
+      canGrant: dipSamplePolicy.grant(principal),
+      canPublish: publicationPolicy.manage(principal),
     });
   });
 

@@ -3,7 +3,6 @@ import type { Deps } from '../../app/deps.ts';
 import { principalOf, requireSignedInPage } from '../../app/plugins/authentication.ts';
 import { reviewTriggers } from '../../db/schema/index.ts';
 import { AppError, type FieldErrors } from '../../lib/errors.ts';
-import { can } from '../access/principal.ts';
 import { dueTag } from '../clocks/clocks.routes.ts';
 import { toDayNumber } from '../clocks/iso-date.ts';
 import { errorSummary, first, type FormBody } from '../misconduct/case-form-fields.ts';
@@ -13,6 +12,7 @@ import { openRandomReviewsFor } from './open-random-reviews.ts';
 import { showReview } from './review-page-model.ts';
 import { TRIGGER_LABELS } from './review-triggers.ts';
 import { pagination } from '../../lib/pagination.ts';
+import { vettingFilePolicy } from './vetting-file.policy.ts';
 
 type Query = { Querystring: Record<string, string> };
 type Params = { Params: { id: string } };
@@ -40,7 +40,7 @@ export function registerReviewPages(app: FastifyInstance, deps: Deps): void {
       pageTitle: 'Vetting reviews',
       query,
       triggers: reviewTriggers.map((t) => ({ value: t, text: TRIGGER_LABELS[t] })),
-      canDecide: can(principal, 'vetting.decide'),
+      canDecide: vettingFilePolicy.decide(principal),
       values: extra.values ?? {},
       flash: extra.flash,
     };

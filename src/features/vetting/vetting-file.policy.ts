@@ -1,0 +1,12 @@
+import { can, type Principal } from '../access/principal.ts';
+import { rolesHolding } from '../access/roles.ts';
+
+/** Who may do what with a vetting file (never one's own: vetting-scope.ts). */
+export const vettingFilePolicy = {
+  read: (p: Principal | null | undefined) => can(p, 'vetting.read'),
+  decide: (p: Principal | null | undefined) => can(p, 'vetting.decide'),
+  lists: (p: Principal | null | undefined) => can(p, 'vetting.lists'),
+  declare: (p: Principal | null | undefined) => can(p, 'vetting.declare'),
+  /** The roles whose holders a review may be assigned to: those that can read vetting files. */
+  reviewerRoles: () => rolesHolding('vetting.read'),
+};
