@@ -3,17 +3,18 @@ import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../../app/deps.ts';
 import { principalOf, requireApiPrincipal, requireSignedInPage } from '../../app/plugins/authentication.ts';
-import { actorOf, can } from '../access/principal.ts';
+import { actorOf } from '../access/principal.ts';
 import { roleAbilities, roleLabels } from '../access/roles.ts';
 import { createApiToken, listApiTokens, revokeApiToken, tokenNameInput } from './api-tokens.ts';
 import { errorList } from './form-helpers.ts';
+import { vettingFilePolicy } from '../vetting/vetting-file.policy.ts';
 
 /** "Your account": who you are, your API tokens, sign out everywhere. And GET /api/v1/me. */
 export function registerAccountPages(app: FastifyInstance, deps: Deps): void {
   const render = async (request: Parameters<typeof principalOf>[0], extra: Record<string, unknown> = {}) => {
     const principal = principalOf(request);
     const tokens = await listApiTokens(deps, principal);
-    const canDeclare = can(principal, 'vetting.declare') && principal.personId !== null;
+    const canDeclare = vettingFilePolicy.declareOwn(principal);
     return { pageTitle: 'Your account', tokens, roleLabel: roleLabels[principal.role], canDeclare, ...extra };
   };
 

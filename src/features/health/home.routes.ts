@@ -1,9 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../app/deps.ts';
 import { requireSignedInPage, principalOf } from '../../app/plugins/authentication.ts';
-import { can } from '../access/principal.ts';
 import { viewForce } from '../organisation/view-force.ts';
 import { caseWorkQueue } from '../misconduct/work-queue.ts';
+import { vettingFilePolicy } from '../vetting/vetting-file.policy.ts';
+import { restrictionPolicy } from '../restrictions/restriction.policy.ts';
+import { recommendationPolicy } from '../recommendations/recommendation.policy.ts';
+import { publicationPolicy } from '../publication/publication.policy.ts';
+import { peoplePolicy } from '../people/people.policy.ts';
+import { oversightPolicy } from '../oversight/oversight.policy.ts';
+import { complaintPolicy } from '../complaints/complaint.policy.ts';
+import { casePolicy } from '../misconduct/case.policy.ts';
+import { auditPolicy } from '../audit/audit.policy.ts';
 
 /**
  * The start page is a work queue: the steps waiting for the user (counts of cases that link to the lists
@@ -14,62 +22,61 @@ export function registerHomePage(app: FastifyInstance, deps: Deps): void {
     const principal = principalOf(request);
     const force = await viewForce(deps, principal.forceId);
     const links = [
-      can(principal, 'case.read') && {
+      casePolicy.read(principal) && {
         href: '/cases',
         text: 'Cases',
         hint: 'Conduct cases: open a case, allocate it, and move each allegation along its track',
       },
-      can(principal, 'person.search') && {
+      peoplePolicy.search(principal) && {
         href: '/people',
         text: 'People',
         hint: 'Find officers, staff and volunteers by name or any current or past number',
       },
-      can(principal, 'case.read') && {
+      casePolicy.read(principal) && {
         href: '/deadlines',
         text: 'Deadlines',
         hint: 'The time limits of the cases you can see, the soonest first',
       },
-      can(principal, 'complaint.read') && {
+      complaintPolicy.read(principal) && {
         href: '/complaints',
         text: 'Complaints',
         hint: 'Public complaints: log them, decide how they are handled, record the outcomes',
       },
-      can(principal, 'restriction.read') && {
+      restrictionPolicy.read(principal) && {
         href: '/restrictions',
         text: 'Restrictions',
         hint: 'Suspensions and restricted duties, and the reviews that are due',
       },
-      can(principal, 'vetting.read') && {
+      vettingFilePolicy.read(principal) && {
         href: '/vetting',
         text: 'Vetting',
         hint: 'Applications, reviews and their deadlines',
       },
-      can(principal, 'oversight.dashboard') && {
+      oversightPolicy.dashboard(principal) && {
         href: '/oversight',
         text: 'Oversight',
         hint: 'Figures on complaints and conduct, returns and dip samples',
       },
-      can(principal, 'recommendation.read') && {
+      recommendationPolicy.read(principal) && {
         href: '/recommendations',
         text: 'Inspection recommendations',
         hint: 'The force’s progress against inspection and IOPC recommendations',
       },
-      principal.role === 'public' && {
+      publicationPolicy.offerPublicPage(principal) && {
         href: `/public/${principal.forceId}`,
         text: 'Public misconduct hearings',
         hint: 'Notices of the misconduct hearings held in public, and their outcomes',
       },
-      can(principal, 'audit.read') && {
+      auditPolicy.read(principal) && {
         href: '/audit',
         text: 'Audit log',
         hint: 'Who did what, and who looked at which record',
       },
-      can(principal, 'vetting.declare') &&
-        principal.personId && {
-          href: '/declarations',
-          text: 'Declare a change of circumstances',
-          hint: 'Tell the vetting unit about anything that may affect your suitability',
-        },
+      vettingFilePolicy.declareOwn(principal) && {
+        href: '/declarations',
+        text: 'Declare a change of circumstances',
+        hint: 'Tell the vetting unit about anything that may affect your suitability',
+      },
       { href: '/account', text: 'Your account', hint: 'Sign out everywhere, API tokens' },
     ].filter(Boolean);
     const work = await caseWorkQueue(deps, principal);

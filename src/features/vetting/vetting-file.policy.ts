@@ -7,6 +7,8 @@ export const vettingFilePolicy = {
   decide: (p: Principal | null | undefined) => can(p, 'vetting.decide'),
   lists: (p: Principal | null | undefined) => can(p, 'vetting.lists'),
   declare: (p: Principal | null | undefined) => can(p, 'vetting.declare'),
+  /** A change of circumstances is declared about one's own person record, so only by a user linked to one. */
+  declareOwn: (p: Principal | null | undefined) => can(p, 'vetting.declare') && !!p?.personId,
   /** The roles whose holders a review may be assigned to: those that can read vetting files. */
   reviewerRoles: () => rolesHolding('vetting.read'),
 };
