@@ -4,10 +4,9 @@ import { principalOf, requireSignedInPage } from '../../app/plugins/authenticati
 import { AppError, notFound, type FieldErrors } from '../../lib/errors.ts';
 import { ukToday } from '../../lib/dates.ts';
 import { confidentialities } from '../../db/schema/index.ts';
-import { authorize, type Principal } from '../access/principal.ts';
+import { authorizeBy, type Principal } from '../access/principal.ts';
 import { ACTION_TABLE } from './rules/allegation-table.ts';
 import { ACTION_TYPES, type ActionType } from './rules/allegation-types.ts';
-import { actionAbility } from './allegation-action-input.ts';
 import { actionControls, actionFromBody } from './allegation-action-form.ts';
 import {
   all,
@@ -28,6 +27,7 @@ import { resolveSubjectReferences } from './resolve-subjects.ts';
 import { standardsOfProfessionalBehaviour } from './taxonomy.ts';
 import { viewCase } from './view-case.ts';
 import { fieldErrorsOf } from '../../lib/validation.ts';
+import { casePolicy } from './case.policy.ts';
 
 type ActionParams = { Params: { id: string; allegationId: string; action: string } };
 
@@ -57,13 +57,13 @@ export function registerCaseFormPages(app: FastifyInstance, deps: Deps): void {
 
   app.get('/cases/new', pre, async (request, reply) => {
     const principal = principalOf(request);
-    authorize(principal, 'case.create', 'page');
+    authorizeBy(principal, casePolicy.create, 'page');
     return showOpenForm(reply, principal);
   });
 
   app.post<{ Body: FormBody }>('/cases/new', pre, async (request, reply) => {
     const principal = principalOf(request);
-    authorize(principal, 'case.create', 'page');
+    authorizeBy(principal, casePolicy.create, 'page');
     const body = request.body;
     const values = {
       source: first(body.source),
@@ -142,8 +142,7 @@ export function registerCaseFormPages(app: FastifyInstance, deps: Deps): void {
     const principal = principalOf(request);
     const action = ACTION_TYPES.find((a) => a === request.params.action);
     if (!action) throw notFound('page');
-    authorize(principal, 'case.read', 'case');
-    authorize(principal, actionAbility[action], 'case');
+    authorizeBy(principal, (p) => casePolicy.act(p, action), 'case');
     return action;
   };
 

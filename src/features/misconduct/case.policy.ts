@@ -1,4 +1,6 @@
 import { accountHolds, can, type AccountLike, type Principal } from '../access/principal.ts';
+import { actionAbility } from './allegation-action-input.ts';
+import type { ActionType } from './rules/allegation-types.ts';
 
 /**
  * Who may do what to a conduct case. Which cases a user may see at all is need-to-know (cases-scope.ts);
@@ -11,6 +13,9 @@ export const casePolicy = {
   allocate: (p: Principal | null | undefined) => can(p, 'case.allocate'),
   progress: (p: Principal | null | undefined) => can(p, 'allegation.progress'),
   decide: (p: Principal | null | undefined) => can(p, 'allegation.decide'),
+
+  /** Whether the user may take this action on an allegation (each action names the ability it needs). */
+  act: (p: Principal | null | undefined, action: ActionType) => can(p, 'case.read') && can(p, actionAbility[action]),
 
   /** Who may be named on a restricted case: an active account whose role may read cases. */
   mayBeNamed: (account: AccountLike | null | undefined) => accountHolds(account, 'case.read'),

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import type { Deps } from '../../app/deps.ts';
 import { notFound } from '../../lib/errors.ts';
-import { actorOf, authorize, can, type Principal } from '../access/principal.ts';
+import { actorOf, authorize, type Principal } from '../access/principal.ts';
 import { recordAudit } from '../audit/record-audit.ts';
 import { findVisibleCase } from './cases.repository.ts';
 import { evidenceOf } from './evidence.repository.ts';
+import { casePolicy } from './case.policy.ts';
 
 export type { EvidenceListRow } from './evidence.repository.ts';
 
@@ -23,6 +24,6 @@ export async function listEvidence(deps: Deps, principal: Principal | null, case
       { type: 'case', id: theCase.id },
       { type: 'case.viewed', caseId: theCase.id, reference: theCase.reference, part: 'evidence' },
     );
-    return { theCase, files, canAdd: can(principal, 'allegation.progress') };
+    return { theCase, files, canAdd: casePolicy.progress(principal) };
   });
 }
