@@ -3,13 +3,14 @@ import type { Deps } from '../../app/deps.ts';
 import type { Db } from '../../db/client.ts';
 import { notFound } from '../../lib/errors.ts';
 import { recordAudit } from '../audit/record-audit.ts';
-import { actorOf, can, type Principal } from '../access/principal.ts';
+import { actorOf, type Principal } from '../access/principal.ts';
 import { findVisibleApplication, type ApplicationRow } from './applications.repository.ts';
 import { clearanceOfApplication, findVettingPerson } from './clearances.repository.ts';
 import { appealsOfDecision, decisionsOfFile } from './decisions.repository.ts';
 import { matchesOfApplication } from './list-entries.repository.ts';
 import { authorizeVettingRead } from './vetting-scope.ts';
 import { adverseOfFile, checksOfFile } from './vetting-file.repository.ts';
+import { vettingFilePolicy } from './vetting-file.policy.ts';
 
 const uuid = z.string().uuid();
 
@@ -73,6 +74,6 @@ export async function viewApplication(deps: Deps, principal: Principal | null, i
         personId: application.personId,
       },
     );
-    return { ...file, canDecide: can(principal, 'vetting.decide') };
+    return { ...file, canDecide: vettingFilePolicy.decide(principal) };
   });
 }
