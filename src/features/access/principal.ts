@@ -48,7 +48,9 @@ export type AccountLike = { role: string; status: string };
 
 /** Whether an account, signed in or not, is active and its role holds the ability. */
 export function accountHolds(account: AccountLike | null | undefined, ability: Ability): boolean {
-  return !!account && account.status === 'active' && isRole(account.role) && roleAbilities(account.role).includes(ability);
+  return (
+    !!account && account.status === 'active' && isRole(account.role) && roleAbilities(account.role).includes(ability)
+  );
 }
 
 export function actorOf(principal: Principal, requestId: string | null): AuditActor {

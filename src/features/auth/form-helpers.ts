@@ -7,7 +7,6 @@ export function errorList(fields: FieldErrors): { text: string; href: string }[]
   return Object.entries(fields).map(([field, text]) => ({ text, href: `#${field}` }));
 }
 
-
 /**
  * The page to return to after sign-in: only a path of this service, judged after the browser's own
  * normalisation. The value is parsed with the URL API against the public origin (which drops tabs and
