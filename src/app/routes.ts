@@ -22,13 +22,15 @@ import { registerSitePages } from '../features/health/site-pages.routes.ts';
 import { registerReportingRoutes } from '../features/reporting/index.ts';
 import { registerEarlyInterventionRoutes } from '../features/early-intervention/index.ts';
 import { caseRestrictionBanner } from '../features/restrictions/restriction-summary.ts';
+import { vettingFilePolicy } from '../features/vetting/index.ts';
+import { publicationPolicy } from '../features/publication/index.ts';
 
 /** Every feature's routes, in one list: adding a feature is adding a line here. */
 export const featureRoutes: ((app: FastifyInstance, deps: Deps) => Promise<void> | void)[] = [
   registerHealthRoutes,
   registerHomePage,
   registerSignInPages,
-  registerAccountPages,
+  (app, deps) => registerAccountPages(app, deps, { declareOwn: vettingFilePolicy.declareOwn }),
   registerPeopleRoutes,
   registerAuditRoutes,
   (app, deps) => registerCaseRoutes(app, deps, { restrictionBanner: caseRestrictionBanner }),
@@ -38,7 +40,7 @@ export const featureRoutes: ((app: FastifyInstance, deps: Deps) => Promise<void>
   registerComplaintRoutes,
   registerReviewRoutes,
   registerVettingRoutes,
-  registerOversightRoutes,
+  (app, deps) => registerOversightRoutes(app, deps, { publish: publicationPolicy.manage }),
   registerPublicationRoutes,
   registerSchedulerMetrics,
   registerNotificationRoutes,

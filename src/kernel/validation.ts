@@ -9,9 +9,23 @@ export function parseInput<S extends z.ZodType>(
 ): z.infer<S> {
   const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;
+  throw new AppError('validation', message, fieldErrorsOf(parsed.error));
+}
+
+type Issues = { readonly issues: readonly { readonly path: readonly PropertyKey[]; readonly message: string }[] };
+
+/**
+ * The one way zod issues become field errors: the first message of each field, keyed by its dotted path
+ * (`fallback` for an issue about the whole input). Pages and use cases alike use this.
+ */
+export function fieldErrorsOf(
+  error: Issues,
+  keyOf: (path: readonly PropertyKey[]) => string = (path) => path.map(String).join('.'),
+  fallback = 'form',
+): FieldErrors {
   const fields: FieldErrors = {};
-  for (const issue of parsed.error.issues) fields[issue.path.join('.') || 'form'] ??= issue.message;
-  throw new AppError('validation', message, fields);
+  for (const issue of error.issues) fields[keyOf(issue.path) || fallback] ??= issue.message;
+  return fields;
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

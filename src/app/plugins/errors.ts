@@ -4,6 +4,7 @@ import { ZodError } from 'zod';
 import { DrizzleQueryError } from 'drizzle-orm/errors';
 import { AppError } from '../../kernel/errors.ts';
 import { StatementRefusedError } from '../../db/request-scope.ts';
+import { fieldErrorsOf } from '../../kernel/validation.ts';
 
 type ErrorBody = { error: { code: string; message: string; fields?: Record<string, string>; requestId: string } };
 
@@ -110,7 +111,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
       return respond(request, reply, 400, 'validation', 'The request is not valid.', fields);
     }
     if (err instanceof ZodError) {
-      const fields = Object.fromEntries(err.issues.map((i) => [i.path.join('.') || 'request', i.message]));
+      const fields = fieldErrorsOf(err, undefined, 'request');
       return respond(request, reply, 400, 'validation', 'The request is not valid.', fields);
     }
     if (err.statusCode === 429)

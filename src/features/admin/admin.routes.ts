@@ -5,11 +5,11 @@ import { apiErrors } from '../../kernel/http/api-errors.ts';
 import type { Deps } from '../../kernel/deps.ts';
 import { principalOf, requireApiPrincipal, requireSignedInPage } from '../../kernel/http/guards.ts';
 import { AppError } from '../../kernel/errors.ts';
-import { authorize } from '../../kernel/access/principal.ts';
+import { authorizeBy } from '../../kernel/access/principal.ts';
 import { roleLabels, roles } from '../../kernel/access/roles.ts';
 import { errorList } from '../auth/index.ts';
-import type { AdminAccountRow } from './admin-accounts.repository.ts';
 import {
+  type AdminAccountRow,
   createAccountAsAdmin,
   listAccounts,
   resetSecondFactor,
@@ -17,6 +17,7 @@ import {
   updateAccount,
   viewAccount,
 } from './manage-accounts.ts';
+import { userPolicy } from './user.policy.ts';
 
 /** Account administration (user.manage): pages under /admin/users and the API under /api/v1/admin/users. */
 export function registerAdminRoutes(app: FastifyInstance, deps: Deps): void {
@@ -38,13 +39,13 @@ function registerAdminPages(app: FastifyInstance, deps: Deps): void {
   });
 
   app.get('/admin/users/new', pre, async (request, reply) => {
-    authorize(principalOf(request), 'user.manage');
+    authorizeBy(principalOf(request), userPolicy.manage);
     return reply.page('admin/views/new-account.njk', { pageTitle: 'New account', values: {}, roles: roleItems() });
   });
 
   app.post<{ Body: Body }>('/admin/users', pre, async (request, reply) => {
     const principal = principalOf(request);
-    authorize(principal, 'user.manage');
+    authorizeBy(principal, userPolicy.manage);
     try {
       const user = await createAccountAsAdmin(deps, principal, request.body, request.id);
       return reply.redirect(`/admin/users/${user.id}?created=1`, 303);
@@ -83,7 +84,7 @@ function registerAdminPages(app: FastifyInstance, deps: Deps): void {
   const change =
     (run: (request: FastifyRequest<{ Params: { id: string }; Body: Body }>) => Promise<unknown>, done: string) =>
     async (request: FastifyRequest<{ Params: { id: string }; Body: Body }>, reply: FastifyReply) => {
-      authorize(principalOf(request), 'user.manage');
+      authorizeBy(principalOf(request), userPolicy.manage);
       try {
         await run(request);
       } catch (err) {

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { Deps } from '../../kernel/deps.ts';
 import { AppError, notFound, staleVersion } from '../../kernel/errors.ts';
 import { parseInput } from '../../kernel/validation.ts';
-import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
+import { actorOf, authorizeBy, type Principal } from '../../kernel/access/principal.ts';
+import { userPolicy } from './user.policy.ts';
 import { roles } from '../../kernel/access/roles.ts';
 import { recordAudit } from '../../kernel/audit/record-audit.ts';
 import { findForce } from '../organisation/index.ts';
@@ -10,18 +11,20 @@ import { deleteSessionsOfUser, updateUser } from '../auth/index.ts';
 import { createUser, emailSetupLink, issueSetupLink } from '../auth/index.ts';
 import { findAccountOfForce, listAccountsOfForce } from './admin-accounts.repository.ts';
 
+export type { AdminAccountRow } from './admin-accounts.repository.ts';
+
 /**
  * Account administration behind `user.manage`: the administrator's own force only (another force's account
  * answers 404), every change audited in its transaction, nothing about cases.
  */
 
 export async function listAccounts(deps: Deps, principal: Principal | null) {
-  authorize(principal, 'user.manage');
+  authorizeBy(principal, userPolicy.manage);
   return listAccountsOfForce(deps.db, principal.forceId);
 }
 
 export async function viewAccount(deps: Deps, principal: Principal | null, id: string) {
-  authorize(principal, 'user.manage');
+  authorizeBy(principal, userPolicy.manage);
   const parsed = z.string().uuid().safeParse(id);
   const account = parsed.success ? await findAccountOfForce(deps.db, principal.forceId, parsed.data) : undefined;
   if (!account) throw notFound('account');
@@ -41,7 +44,7 @@ export async function createAccountAsAdmin(
   raw: unknown,
   requestId: string | null,
 ) {
-  authorize(principal, 'user.manage');
+  authorizeBy(principal, userPolicy.manage);
   const input = parseInput(adminCreateInput, raw, 'Check the new account');
   const created = await createUser(deps, actorOf(principal, requestId), {
     email: input.email,
@@ -67,7 +70,7 @@ export async function updateAccount(
   raw: unknown,
   requestId: string | null,
 ) {
-  authorize(principal, 'user.manage');
+  authorizeBy(principal, userPolicy.manage);
   const input = parseInput(adminUpdateInput, raw, 'Check the account');
   return deps.db.transaction(async (tx) => {
     const account = await lockAccount(tx, principal, id);
@@ -118,7 +121,7 @@ export async function setAccountStatus(
   raw: unknown,
   requestId: string | null,
 ) {
-  authorize(principal, 'user.manage');
+  authorizeBy(principal, userPolicy.manage);
   const input = parseInput(statusInput, raw);
   return deps.db.transaction(async (tx) => {
     const account = await lockAccount(tx, principal, id);
@@ -153,7 +156,7 @@ export async function setAccountStatus(
  * e-mailed, through which the holder sets a password and enrols again.
  */
 export async function resetSecondFactor(deps: Deps, principal: Principal | null, id: string, requestId: string | null) {
-  authorize(principal, 'user.manage');
+  authorizeBy(principal, userPolicy.manage);
   return deps.db.transaction(async (tx) => {
     const account = await lockAccount(tx, principal, id);
     if (account.status === 'disabled')

@@ -6,7 +6,5 @@ import { can, type Principal } from '../../kernel/access/principal.ts';
  * own force; that narrowing is done by the use case, not here, because it is not a yes/no question.
  */
 export const auditPolicy = {
-  read(principal: Principal | null | undefined): boolean {
-    return can(principal, 'audit.read');
-  },
+  read: (principal: Principal | null | undefined): boolean => can(principal, 'audit.read'),
 };

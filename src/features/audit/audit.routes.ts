@@ -1,10 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { summariseComplaintEvent, type ComplaintAuditEvent } from '../../kernel/audit/events/complaint-audit-events.ts';
 import { summariseEiEvent, type EiAuditEvent } from '../../kernel/audit/events/ei-audit-events.ts';
-import {
-  summariseRestrictionEvent,
-  type RestrictionAuditEvent,
-} from '../../kernel/audit/events/restriction-audit-events.ts';
+import { summariseRestrictionEvent, type RestrictionAuditEvent } from '../../kernel/audit/events/restriction-audit-events.ts';
 import { summariseVettingEvent, type VettingAuditEvent } from '../../kernel/audit/events/vetting-audit-events.ts';
 import { summariseImportEvent, type ImportAuditEvent } from '../../kernel/audit/events/import-audit-events.ts';
 import {
@@ -18,16 +15,15 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../../kernel/deps.ts';
 import { principalOf, requireApiPrincipal, requireSignedInPage } from '../../kernel/http/guards.ts';
 import { formatDateTime } from '../../kernel/time/dates.ts';
-import { AppError, notFound } from '../../kernel/errors.ts';
+import { AppError } from '../../kernel/errors.ts';
 import { isRole, roleLabels } from '../../kernel/access/roles.ts';
-import { listUsersOfForce } from '../auth/index.ts';
 import { errorList } from '../auth/index.ts';
 import { auditEventSchema, auditEventTypes, type AuditEvent } from '../../kernel/audit/audit-events.ts';
-import { auditPolicy } from './audit.policy.ts';
 import { summariseClockEvent } from '../clocks/index.ts';
 import {
   AUDIT_PAGE_SIZE,
   auditFilterQuery,
+  auditActorChoices,
   listAuditEvents,
   type AuditFilters,
   type AuditLogEntry,
@@ -340,10 +336,8 @@ export function registerAuditRoutes(app: FastifyInstance, deps: Deps): void {
     { preHandler: requireSignedInPage },
     async (request, reply) => {
       const principal = principalOf(request);
-      // Checked before the users of the force are listed for the form, not only inside the use case.
-      if (!auditPolicy.read(principal)) throw notFound('page');
+      const users = await auditActorChoices(deps, principal);
       const values = formValues(request.query);
-      const users = await listUsersOfForce(deps.db, principal.forceId);
       const form = {
         pageTitle: 'Audit log',
         values,

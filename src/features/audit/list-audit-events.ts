@@ -2,7 +2,9 @@ import { isoDateString } from '../../kernel/validation.ts';
 import { z } from 'zod';
 import type { Deps } from '../../kernel/deps.ts';
 import { parseInput } from '../../kernel/validation.ts';
-import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
+import { actorOf, authorizeBy, type Principal } from '../../kernel/access/principal.ts';
+import { listUsersOfForce } from '../auth/index.ts';
+import { auditPolicy } from './audit.policy.ts';
 import { auditEventTypes } from '../../kernel/audit/audit-events.ts';
 import { searchAuditEvents } from './audit.repository.ts';
 import { recordAudit } from '../../kernel/audit/record-audit.ts';
@@ -118,7 +120,7 @@ export async function listAuditEvents(
   requestId: string | null,
   input: unknown,
 ): Promise<AuditLogPage> {
-  authorize(principal, 'audit.read');
+  authorizeBy(principal, auditPolicy.read);
   const filters = parseInput(listAuditEventsInput, input, 'Check the audit log filters');
   const recorded = recordedFilters(filters);
 
@@ -156,4 +158,10 @@ export async function listAuditEvents(
     pageCount: Math.max(1, Math.ceil(found.total / AUDIT_PAGE_SIZE)),
     filters,
   };
+}
+
+/** The users of the reader's own force, for the log's "who did it" filter. */
+export async function auditActorChoices(deps: Deps, principal: Principal | null) {
+  authorizeBy(principal, auditPolicy.read);
+  return listUsersOfForce(deps.db, principal.forceId);
 }

@@ -3,18 +3,24 @@ import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../../kernel/deps.ts';
 import { principalOf, requireApiPrincipal, requireSignedInPage } from '../../kernel/http/guards.ts';
-import { actorOf, can } from '../../kernel/access/principal.ts';
+import { actorOf } from '../../kernel/access/principal.ts';
 import { roleAbilities, roleLabels } from '../../kernel/access/roles.ts';
-import { listApiTokensOfUser } from './accounts.repository.ts';
-import { createApiToken, revokeApiToken, tokenNameInput } from './api-tokens.ts';
+import { createApiToken, listApiTokens, revokeApiToken, tokenNameInput } from './api-tokens.ts';
 import { errorList } from './form-helpers.ts';
+import type { Principal } from '../../kernel/access/principal.ts';
+
+/** What features above this one offer on the account page; src/app/routes.ts gives their policies' answers. */
+export type AccountPanels = {
+  /** May this user make a declaration about themselves (vetting)? */
+  declareOwn: (principal: Principal) => boolean;
+};
 
 /** "Your account": who you are, your API tokens, sign out everywhere. And GET /api/v1/me. */
-export function registerAccountPages(app: FastifyInstance, deps: Deps): void {
+export function registerAccountPages(app: FastifyInstance, deps: Deps, panels: AccountPanels): void {
   const render = async (request: Parameters<typeof principalOf>[0], extra: Record<string, unknown> = {}) => {
     const principal = principalOf(request);
-    const tokens = await listApiTokensOfUser(deps.db, principal.userId);
-    const canDeclare = can(principal, 'vetting.declare') && principal.personId !== null;
+    const tokens = await listApiTokens(deps, principal);
+    const canDeclare = panels.declareOwn(principal);
     return { pageTitle: 'Your account', tokens, roleLabel: roleLabels[principal.role], canDeclare, ...extra };
   };
 

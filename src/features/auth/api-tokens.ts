@@ -7,6 +7,7 @@ import type { AuditActor } from '../../kernel/audit/audit-events.ts';
 import type { Principal } from '../../kernel/access/principal.ts';
 import {
   findActiveApiTokenWithUser,
+  listApiTokensOfUser,
   insertApiToken,
   revokeApiTokenOfUser,
   touchApiToken,
@@ -16,6 +17,11 @@ import { principalOf } from './sessions.ts';
 const PREFIX = 'prb_';
 
 export const tokenNameInput = z.string().trim().min(1, 'Name the token').max(100);
+
+/** The signed-in user's own API tokens (names and dates; never the token itself). */
+export async function listApiTokens(deps: Deps, principal: Principal) {
+  return listApiTokensOfUser(deps.db, principal.userId);
+}
 
 /** Creates an API token for a user; the plain token is returned once and never stored. */
 export async function createApiToken(

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../kernel/deps.ts';
 import { principalOf, requireSignedInPage } from '../../kernel/http/guards.ts';
 import { AppError, type FieldErrors } from '../../kernel/errors.ts';
-import { can, type Principal } from '../../kernel/access/principal.ts';
+import { type Principal } from '../../kernel/access/principal.ts';
 import { all, dateFromParts, dateParts, errorSummary, first, type FormBody } from '../../kernel/forms.ts';
 import { complaintPageModel, formOptions, STATUS_FILTERS } from './complaint-page-model.ts';
 import { statusLabels } from './complaint-steps.ts';
@@ -19,6 +19,7 @@ import { withdrawComplaint } from './withdraw-complaint.ts';
 import { writeComplaintLetter } from './letters/write-letter.ts';
 import { logReviewApplication } from './reviews/apply-for-review.ts';
 import { ukToday } from '../../kernel/time/dates.ts';
+import { complaintPolicy } from './complaint.policy.ts';
 
 type Req = FastifyRequest<{ Params: { id: string }; Querystring: Record<string, string>; Body: FormBody }>;
 
@@ -62,7 +63,7 @@ export function registerComplaintPages(app: FastifyInstance, deps: Deps): void {
     const r = await listComplaints(deps, principal, request.query, request.id);
     return reply.page('complaints/views/complaints.njk', {
       pageTitle: 'Complaints',
-      canLog: can(principal, 'complaint.log'),
+      canLog: complaintPolicy.log(principal),
       query: r.query,
       total: r.total,
       statusItems: [
@@ -83,7 +84,7 @@ export function registerComplaintPages(app: FastifyInstance, deps: Deps): void {
 
   const showLogForm = (request: Req, reply: FastifyReply, extra: { status?: number; fields?: FieldErrors } = {}) => {
     const principal = principalOf(request);
-    if (!can(principal, 'complaint.log')) throw new AppError('not_found', 'No such page.');
+    if (!complaintPolicy.log(principal)) throw new AppError('not_found', 'No such page.');
     const today = dateParts(ukToday(deps.now()));
     const values: Record<string, string> = extra.fields
       ? Object.fromEntries(Object.entries(request.body ?? {}).map(([k, v]) => [k, first(v)]))
@@ -197,7 +198,7 @@ export function registerComplaintPages(app: FastifyInstance, deps: Deps): void {
   ) => {
     const principal = principalOf(request);
     const view = await viewComplaint(deps, principal, request.params.id, request.id);
-    const model = complaintPageModel(view, deps.config.rules.periods, can(principal, 'complaint.decide'));
+    const model = complaintPageModel(view, deps.config.rules.periods, complaintPolicy.decide(principal));
     const values = extra.form
       ? Object.fromEntries(Object.entries(request.body ?? {}).map(([k, v]) => [k, first(v)]))
       : {};

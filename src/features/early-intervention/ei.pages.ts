@@ -2,7 +2,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../kernel/deps.ts';
 import { principalOf, requireSignedInPage } from '../../kernel/http/guards.ts';
 import { AppError } from '../../kernel/errors.ts';
-import { can } from '../../kernel/access/principal.ts';
 import { all, dateFromParts, errorSummary, first, type FormBody } from '../../kernel/forms.ts';
 import { viewFairness } from './fairness-report.ts';
 import { INTERVENTION_LABELS, OUTCOME_LABELS, planIntervention, recordFollowUp } from './interventions.ts';
@@ -15,6 +14,7 @@ import { STATE_LABELS } from './rules/workflow.ts';
 import { saveRule, switchRule } from './save-rule.ts';
 import { kindLabel, listAlerts, viewAlert } from './view-alert.ts';
 import { viewScores } from './view-scores.ts';
+import { alertPolicy } from './alert.policy.ts';
 
 type Body = { Body: FormBody };
 type Id = { Params: { id: string; interventionId?: string } };
@@ -64,7 +64,7 @@ export function registerEarlyInterventionPages(app: FastifyInstance, deps: Deps)
       pageTitle: 'Early intervention alerts',
       ...common,
       ...r,
-      canManage: can(principal, 'ei.manage'),
+      canManage: alertPolicy.manage(principal),
       flash: FLASH[request.query['done'] ?? ''],
     });
   });
@@ -166,14 +166,14 @@ export function registerEarlyInterventionPages(app: FastifyInstance, deps: Deps)
       pageTitle: 'Early intervention rules',
       ...common,
       ...r,
-      canManage: can(principal, 'ei.manage'),
+      canManage: alertPolicy.manage(principal),
       flash: FLASH[request.query['done'] ?? ''],
     });
   });
 
   const showNewRule = async (request: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) => {
     const r = await listRules(deps, principalOf(request));
-    if (!can(principalOf(request), 'ei.manage')) throw new AppError('not_found', 'No such page.');
+    if (!alertPolicy.manage(principalOf(request))) throw new AppError('not_found', 'No such page.');
     return reply.page('early-intervention/views/rule-new.njk', {
       pageTitle: 'New early intervention rule',
       ...common,
@@ -209,7 +209,7 @@ export function registerEarlyInterventionPages(app: FastifyInstance, deps: Deps)
     const v = await viewRule(deps, principal, request.params.id);
     const current = v.versions[0];
     const preview =
-      can(principal, 'ei.manage') && current
+      alertPolicy.manage(principal) && current
         ? await previewRule(
             deps,
             principal,
@@ -230,7 +230,7 @@ export function registerEarlyInterventionPages(app: FastifyInstance, deps: Deps)
       ...v,
       current,
       preview,
-      canManage: can(principal, 'ei.manage'),
+      canManage: alertPolicy.manage(principal),
       values: current ? { ...current, categoryPrefix: current.categoryPrefix ?? '' } : {},
       flash: FLASH[request.query['done'] ?? ''],
       ...extra,

@@ -3,10 +3,11 @@ import type { Deps } from '../../kernel/deps.ts';
 import { AppError, notFound, staleVersion } from '../../kernel/errors.ts';
 import { ukToday } from '../../kernel/time/dates.ts';
 import { parseInput } from '../../kernel/validation.ts';
-import { actorOf, authorize, can, type Principal } from '../../kernel/access/principal.ts';
+import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
 import { recordAudit } from '../../kernel/audit/record-audit.ts';
 import { findVisibleAlert, insertTransition, moveAlert as updateState } from './alerts.repository.ts';
 import { ALERT_STATES, findMove, STATE_LABELS } from './rules/workflow.ts';
+import { alertPolicy } from './alert.policy.ts';
 
 const input = z.object({
   to: z.enum(ALERT_STATES, { message: 'Choose what happens next' }),
@@ -38,7 +39,7 @@ export async function moveAlert(
         'invalid_state',
         `An alert that is “${STATE_LABELS[alert.state]}” cannot become “${STATE_LABELS[parsed.to]}”.`,
       );
-    if (!can(principal, move.ability)) throw notFound('alert');
+    if (!alertPolicy.move(principal, move)) throw notFound('alert');
     if (move.reasonRequired && parsed.reason.length < 5)
       throw new AppError('validation', 'Check what you entered', {
         reason: 'Give the reason, in at least 5 characters',

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Deps } from '../../kernel/deps.ts';
 import { notFound } from '../../kernel/errors.ts';
 import { ukToday } from '../../kernel/time/dates.ts';
-import { actorOf, authorize, can, type Principal } from '../../kernel/access/principal.ts';
+import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
 import { recordAudit } from '../../kernel/audit/record-audit.ts';
 import {
   findVisibleAlert,
@@ -16,6 +16,8 @@ import { scoresForRule } from './peer-scores.ts';
 import type { AlertChange, Signal } from './rules/evaluate.ts';
 import { isAlertState, movesFrom, type AlertState } from './rules/workflow.ts';
 import { BUILT_IN_KINDS } from './signals.repository.ts';
+import { vettingFilePolicy } from '../vetting/index.ts';
+import { alertPolicy } from './alert.policy.ts';
 
 /** The alerts the user may see (never one about themself), open ones by default. Audited. */
 export async function listAlerts(
@@ -69,7 +71,7 @@ export async function viewAlert(deps: Deps, principal: Principal | null, id: str
       visibleComplaintIds(tx, principal, [...new Set(complaintIds)]),
     ]);
     // A vetting decision is a signal, but its outcome is the vetting unit's: shown only to a vetting reader.
-    const vettingReader = can(principal, 'vetting.read');
+    const vettingReader = vettingFilePolicy.read(principal);
     const explained: ExplainedEvent[] = events.map((e) => ({
       ...e,
       category: e.ref.type === 'vetting_decision' && !vettingReader ? null : e.category,
@@ -121,8 +123,8 @@ export async function viewAlert(deps: Deps, principal: Principal | null, id: str
       minPeerGroup: deps.config.rules.integrity.earlyInterventionMinPeerGroup,
       history,
       interventions,
-      moves: movesFrom(alert.state, (a) => can(principal, a)),
-      canManage: can(principal, 'ei.manage'),
+      moves: movesFrom(alert.state, (ability) => alertPolicy.move(principal, { ability })),
+      canManage: alertPolicy.manage(principal),
     };
   });
 }

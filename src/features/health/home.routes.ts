@@ -1,9 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../kernel/deps.ts';
 import { requireSignedInPage, principalOf } from '../../kernel/http/guards.ts';
-import { can } from '../../kernel/access/principal.ts';
-import { findForce } from '../organisation/index.ts';
+import { viewForce } from '../organisation/index.ts';
 import { caseWorkQueue } from '../misconduct/index.ts';
+import { vettingFilePolicy } from '../vetting/index.ts';
+import { restrictionPolicy } from '../restrictions/index.ts';
+import { recommendationPolicy } from '../recommendations/index.ts';
+import { publicationPolicy } from '../publication/index.ts';
+import { peoplePolicy } from '../people/index.ts';
+import { oversightPolicy } from '../oversight/index.ts';
+import { complaintPolicy } from '../complaints/index.ts';
+import { casePolicy } from '../misconduct/index.ts';
+import { auditPolicy } from '../audit/index.ts';
 
 /**
  * The start page is a work queue: the steps waiting for the user (counts of cases that link to the lists
@@ -12,64 +20,63 @@ import { caseWorkQueue } from '../misconduct/index.ts';
 export function registerHomePage(app: FastifyInstance, deps: Deps): void {
   app.get('/', { preHandler: requireSignedInPage }, async (request, reply) => {
     const principal = principalOf(request);
-    const force = await findForce(deps.db, principal.forceId);
+    const force = await viewForce(deps, principal.forceId);
     const links = [
-      can(principal, 'case.read') && {
+      casePolicy.read(principal) && {
         href: '/cases',
         text: 'Cases',
         hint: 'Conduct cases: open a case, allocate it, and move each allegation along its track',
       },
-      can(principal, 'person.search') && {
+      peoplePolicy.search(principal) && {
         href: '/people',
         text: 'People',
         hint: 'Find officers, staff and volunteers by name or any current or past number',
       },
-      can(principal, 'case.read') && {
+      casePolicy.read(principal) && {
         href: '/deadlines',
         text: 'Deadlines',
         hint: 'The time limits of the cases you can see, the soonest first',
       },
-      can(principal, 'complaint.read') && {
+      complaintPolicy.read(principal) && {
         href: '/complaints',
         text: 'Complaints',
         hint: 'Public complaints: log them, decide how they are handled, record the outcomes',
       },
-      can(principal, 'restriction.read') && {
+      restrictionPolicy.read(principal) && {
         href: '/restrictions',
         text: 'Restrictions',
         hint: 'Suspensions and restricted duties, and the reviews that are due',
       },
-      can(principal, 'vetting.read') && {
+      vettingFilePolicy.read(principal) && {
         href: '/vetting',
         text: 'Vetting',
         hint: 'Applications, reviews and their deadlines',
       },
-      can(principal, 'oversight.dashboard') && {
+      oversightPolicy.dashboard(principal) && {
         href: '/oversight',
         text: 'Oversight',
         hint: 'Figures on complaints and conduct, returns and dip samples',
       },
-      can(principal, 'recommendation.read') && {
+      recommendationPolicy.read(principal) && {
         href: '/recommendations',
         text: 'Inspection recommendations',
         hint: 'The force’s progress against inspection and IOPC recommendations',
       },
-      principal.role === 'public' && {
+      publicationPolicy.offerPublicPage(principal) && {
         href: `/public/${principal.forceId}`,
         text: 'Public misconduct hearings',
         hint: 'Notices of the misconduct hearings held in public, and their outcomes',
       },
-      can(principal, 'audit.read') && {
+      auditPolicy.read(principal) && {
         href: '/audit',
         text: 'Audit log',
         hint: 'Who did what, and who looked at which record',
       },
-      can(principal, 'vetting.declare') &&
-        principal.personId && {
-          href: '/declarations',
-          text: 'Declare a change of circumstances',
-          hint: 'Tell the vetting unit about anything that may affect your suitability',
-        },
+      vettingFilePolicy.declareOwn(principal) && {
+        href: '/declarations',
+        text: 'Declare a change of circumstances',
+        hint: 'Tell the vetting unit about anything that may affect your suitability',
+      },
       { href: '/account', text: 'Your account', hint: 'Sign out everywhere, API tokens' },
     ].filter(Boolean);
     const work = await caseWorkQueue(deps, principal);

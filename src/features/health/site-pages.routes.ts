@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../kernel/deps.ts';
-import { checkHealth } from './health.routes.ts';
+import { checkHealth } from './check-health.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const FAVICON = path.join(root, 'node_modules/govuk-frontend/dist/govuk/assets/images/favicon.ico');

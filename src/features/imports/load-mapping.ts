@@ -5,6 +5,7 @@ import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { AppError, type FieldErrors } from '../../kernel/errors.ts';
 import { mappingSchema, type CategoryTarget, type Mapping } from './mapping-schema.ts';
+import { fieldErrorsOf } from '../../kernel/validation.ts';
 
 /**
  * Reads a mapping file (YAML, or JSON by its .json extension), validates it and says exactly what is wrong:
@@ -70,9 +71,7 @@ export function mappingPath(segments: readonly PropertyKey[]): string {
 }
 
 function zodFields(error: z.ZodError): FieldErrors {
-  const fields: FieldErrors = {};
-  for (const issue of error.issues) fields[mappingPath(issue.path)] ??= issue.message;
-  return fields;
+  return fieldErrorsOf(error, mappingPath);
 }
 
 /** Rules across fields the schema cannot express: a misconduct meeting never finds gross misconduct (§2.9). */

@@ -3,11 +3,11 @@ import type { Deps } from '../../kernel/deps.ts';
 import { AppError, notFound, staleVersion } from '../../kernel/errors.ts';
 import { parseInput } from '../../kernel/validation.ts';
 import { recordAudit } from '../../kernel/audit/record-audit.ts';
-import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
+import { actorOf, authorizeBy, type Principal } from '../../kernel/access/principal.ts';
 import { findUserById } from '../auth/index.ts';
-import { isRole, roleAbilities } from '../../kernel/access/roles.ts';
 import { findVisibleCase, personIsInvolved, updateCase } from './cases.repository.ts';
 import { notifyUsers } from '../notifications/index.ts';
+import { casePolicy } from './case.policy.ts';
 
 export const allocateCaseInput = z.object({
   caseId: z.string().uuid(),
@@ -22,7 +22,7 @@ export async function allocateCase(
   raw: z.input<typeof allocateCaseInput>,
   requestId: string | null,
 ) {
-  authorize(principal, 'case.allocate', 'case');
+  authorizeBy(principal, casePolicy.allocate, 'case');
   const input = parseInput(allocateCaseInput, raw, 'Check the allocation');
   return deps.db.transaction(async (tx) => {
     const theCase = await findVisibleCase(tx, principal, input.caseId, true);
@@ -30,13 +30,7 @@ export async function allocateCase(
     if (theCase.version !== input.version) throw staleVersion();
     if (input.leadInvestigatorId) {
       const user = await findUserById(tx, input.leadInvestigatorId);
-      const eligible =
-        user &&
-        user.forceId === principal.forceId &&
-        user.status === 'active' &&
-        isRole(user.role) &&
-        roleAbilities(user.role).includes('allegation.progress');
-      if (!eligible)
+      if (!user || user.forceId !== principal.forceId || !casePolicy.mayLead(user))
         throw new AppError('validation', 'Check the allocation', {
           leadInvestigatorId: 'Choose an active investigator of this force',
         });

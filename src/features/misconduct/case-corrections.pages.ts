@@ -6,7 +6,7 @@ import { authorize } from '../../kernel/access/principal.ts';
 import { addAllegation } from './add-allegation.ts';
 import { caseTypeLabels, sourceLabels } from './case-form-fields.ts';
 import { all, dateFromParts, dateParts, errorSummary, first, type FormBody } from '../../kernel/forms.ts';
-import { listCategories } from './cases.repository.ts';
+import { categoryChoices } from './open-case-options.ts';
 import { editCaseDetails } from './edit-case-details.ts';
 import { removeSubject } from './remove-subject.ts';
 import { standardsOfProfessionalBehaviour } from './taxonomy.ts';
@@ -17,18 +17,7 @@ type SubjectParams = { Params: { id: string; subjectId: string } };
 type Shown = { status?: number; fields?: FieldErrors; refusal?: string; values?: Record<string, unknown> };
 
 /** The IOPC categories grouped under their parents, for a select with optgroups. */
-async function categoryGroups(deps: Deps) {
-  const categories = await listCategories(deps.db);
-  return categories
-    .filter((c) => !c.parent_code)
-    .map((g) => {
-      const children = categories.filter((c) => c.parent_code === g.code);
-      return {
-        label: g.label,
-        options: (children.length ? children : [g]).map((c) => ({ code: c.code, label: c.label })),
-      };
-    });
-}
+const categoryGroups = categoryChoices;
 
 const errorsOf = (extra: Shown, dateFields: string[] = []) =>
   extra.refusal ? [{ text: extra.refusal }] : extra.fields ? errorSummary(extra.fields, dateFields) : undefined;

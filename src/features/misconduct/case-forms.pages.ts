@@ -4,22 +4,22 @@ import { principalOf, requireSignedInPage } from '../../kernel/http/guards.ts';
 import { AppError, notFound, type FieldErrors } from '../../kernel/errors.ts';
 import { ukToday } from '../../kernel/time/dates.ts';
 import { confidentialities } from '../../db/schema/index.ts';
-import { authorize, type Principal } from '../../kernel/access/principal.ts';
-import { listUsersOfForce } from '../auth/index.ts';
-import { isRole, roleAbilities } from '../../kernel/access/roles.ts';
-import { findVisiblePerson, resolveReference } from '../organisation/index.ts';
+import { authorizeBy, type Principal } from '../../kernel/access/principal.ts';
 import { ACTION_TABLE } from './rules/allegation-table.ts';
 import { ACTION_TYPES, type ActionType } from './rules/allegation-types.ts';
-import { actionAbility } from './allegation-action-input.ts';
 import { actionControls, actionFromBody } from './allegation-action-form.ts';
 import { caseTypeLabels, sourceLabels } from './case-form-fields.ts';
 import { all, dateFromParts, errorSummary, first, formFieldErrors, type FormBody } from '../../kernel/forms.ts';
 import { categoryLabels } from './case-page-model.ts';
-import { listCategories } from './cases.repository.ts';
 import { openCase, openCaseInput } from './open-case.ts';
-import { progressAllegation, progressAllegationInput } from './progress-allegation.ts';
+import { openCaseOptions } from './open-case-options.ts';
+import { progressAllegationInput } from './progress-allegation.ts';
+import { progressAllegations } from './progress-allegations.ts';
+import { resolveSubjectReferences } from './resolve-subjects.ts';
 import { standardsOfProfessionalBehaviour } from './taxonomy.ts';
 import { viewCase } from './view-case.ts';
+import { fieldErrorsOf } from '../../kernel/validation.ts';
+import { casePolicy } from './case.policy.ts';
 
 type ActionParams = { Params: { id: string; allegationId: string; action: string } };
 
@@ -32,30 +32,14 @@ export function registerCaseFormPages(app: FastifyInstance, deps: Deps): void {
     principal: Principal,
     extra: { status?: number; fields?: FieldErrors; values?: Record<string, unknown> } = {},
   ) => {
-    const categories = await listCategories(deps.db);
-    const groups = categories
-      .filter((c) => !c.parent_code)
-      .map((g) => {
-        const children = categories.filter((c) => c.parent_code === g.code);
-        return {
-          label: g.label,
-          options: (children.length ? children : [g]).map((c) => ({ code: c.code, label: c.label })),
-        };
-      });
-    const users = (await listUsersOfForce(deps.db, principal.forceId)).filter(
-      (u) =>
-        u.id !== principal.userId &&
-        u.status === 'active' &&
-        isRole(u.role) &&
-        roleAbilities(u.role).includes('case.read'),
-    );
+    const { categoryGroups, nameable } = await openCaseOptions(deps, principal);
     return reply.code(extra.status ?? 200).page('misconduct/views/open-case.njk', {
       pageTitle: 'Open a case',
       sources: Object.entries(sourceLabels).map(([value, text]) => ({ value, text })),
       caseTypes: Object.entries(caseTypeLabels).map(([value, l]) => ({ value, text: l.text, hint: l.hint })),
       confidentialities,
-      users: users.map((u) => ({ value: u.id, text: `${u.displayName} (${u.email})` })),
-      categoryGroups: groups,
+      users: nameable.map((u) => ({ value: u.id, text: `${u.displayName} (${u.email})` })),
+      categoryGroups,
       standards: standardsOfProfessionalBehaviour.map((s) => ({ value: s.code, text: s.label })),
       fields: extra.fields,
       errors: extra.fields ? errorSummary(extra.fields, ['cameToAttentionOn', 'connectedOn']) : undefined,
@@ -65,13 +49,13 @@ export function registerCaseFormPages(app: FastifyInstance, deps: Deps): void {
 
   app.get('/cases/new', pre, async (request, reply) => {
     const principal = principalOf(request);
-    authorize(principal, 'case.create', 'page');
+    authorizeBy(principal, casePolicy.create, 'page');
     return showOpenForm(reply, principal);
   });
 
   app.post<{ Body: FormBody }>('/cases/new', pre, async (request, reply) => {
     const principal = principalOf(request);
-    authorize(principal, 'case.create', 'page');
+    authorizeBy(principal, casePolicy.create, 'page');
     const body = request.body;
     const values = {
       source: first(body.source),
@@ -104,7 +88,7 @@ export function registerCaseFormPages(app: FastifyInstance, deps: Deps): void {
     if (connectedOn.error) local['connectedOn'] = connectedOn.error;
     else if (connected && !connectedOn.iso)
       local['connectedOn'] = 'Enter the date the earlier matter came to attention';
-    const subjects = await resolveSubjectLines(deps, principal, values.subjects);
+    const subjects = await resolveSubjectReferences(deps, principal, values.subjects);
     if (subjects.error) local['subjects'] = subjects.error;
     const input = {
       source: values.source,
@@ -127,7 +111,7 @@ export function registerCaseFormPages(app: FastifyInstance, deps: Deps): void {
       'connectedToEarlierMatter.reason': 'connectedReason',
     };
     const parsed = openCaseInput.safeParse(input);
-    const schemaErrors = parsed.success ? {} : formFieldErrors(issueFields(parsed.error.issues), [], rename);
+    const schemaErrors = parsed.success ? {} : formFieldErrors(fieldErrorsOf(parsed.error), [], rename);
     const fields = { ...schemaErrors, ...local };
     if (!date.error && !date.iso)
       fields['cameToAttentionOn'] = 'Enter the date the matter came to the appropriate authority’s attention';
@@ -150,8 +134,7 @@ export function registerCaseFormPages(app: FastifyInstance, deps: Deps): void {
     const principal = principalOf(request);
     const action = ACTION_TYPES.find((a) => a === request.params.action);
     if (!action) throw notFound('page');
-    authorize(principal, 'case.read', 'case');
-    authorize(principal, actionAbility[action], 'case');
+    authorizeBy(principal, (p) => casePolicy.act(p, action), 'case');
     return action;
   };
 
@@ -255,7 +238,7 @@ export function registerCaseFormPages(app: FastifyInstance, deps: Deps): void {
       };
       const main = { id: request.params.allegationId, version: Number(first(body.version)) };
       const parsed = progressAllegationInput.safeParse({ ...base, allegationId: main.id, version: main.version });
-      const schemaErrors = parsed.success ? {} : formFieldErrors(issueFields(parsed.error.issues), controls);
+      const schemaErrors = parsed.success ? {} : formFieldErrors(fieldErrorsOf(parsed.error), controls);
       const fields = { ...schemaErrors, ...local };
       if (Object.keys(fields).length) {
         return showActionForm(request, reply, type, main.id, {
@@ -265,37 +248,28 @@ export function registerCaseFormPages(app: FastifyInstance, deps: Deps): void {
           chosen: others.map((o) => o.id),
         });
       }
-      const done: string[] = [];
       const targets = [main, ...others];
-      for (const [index, target] of targets.entries()) {
-        try {
-          await progressAllegation(
-            deps,
-            principal,
-            {
-              ...(base as Omit<Parameters<typeof progressAllegation>[2], 'allegationId' | 'version'>),
-              allegationId: target.id,
-              version: target.version,
-            },
-            request.id,
-          );
-          done.push(target.id);
-        } catch (err) {
-          if (!(err instanceof AppError) || !['validation', 'invalid_state', 'conflict'].includes(err.code)) throw err;
-          const status = err.code === 'validation' ? 400 : err.code === 'conflict' ? 409 : 422;
-          const errFields =
-            err.code === 'validation' && err.fields
-              ? ordered(formFieldErrors(err.fields, controls), controlOrder(controls))
-              : undefined;
-          return showActionForm(request, reply, type, target.id, {
-            status,
-            fields: errFields,
-            refusal: errFields ? undefined : err.message,
-            values,
-            done,
-            chosen: targets.slice(index + 1).map((t) => t.id),
-          });
-        }
+      const run = await progressAllegations(
+        deps,
+        principal,
+        base as Parameters<typeof progressAllegations>[2],
+        targets,
+        request.id,
+      );
+      if (run.refused) {
+        const { error: err, allegationId, index } = run.refused;
+        const errFields =
+          err.code === 'validation' && err.fields
+            ? ordered(formFieldErrors(err.fields, controls), controlOrder(controls))
+            : undefined;
+        return showActionForm(request, reply, type, allegationId, {
+          status: err.status,
+          fields: errFields,
+          refusal: errFields ? undefined : err.message,
+          values,
+          done: run.done,
+          chosen: targets.slice(index + 1).map((t) => t.id),
+        });
       }
       return reply.redirect(`/cases/${request.params.id}`, 303);
     },
@@ -318,62 +292,8 @@ const OPEN_CASE_ORDER = [
 ];
 const controlOrder = (controls: { name: string }[]) => [...controls.map((c) => c.name), 'occurredOn', 'note'];
 
-/** The first message of each field, as parseInput gives them. */
-function issueFields(issues: readonly { path: readonly PropertyKey[]; message: string }[]): FieldErrors {
-  const fields: FieldErrors = {};
-  for (const issue of issues) fields[issue.path.map(String).join('.') || 'form'] ??= issue.message;
-  return fields;
-}
-
 /** One error per field, in the order the fields appear on the form. */
 function ordered(fields: FieldErrors, order: string[]): FieldErrors {
   const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
   return Object.fromEntries(Object.entries(fields).sort(([a], [b]) => rank(a) - rank(b)));
-}
-
-/** A number held by a record later merged into another names the surviving record (the one cases are about). */
-async function survivorsOf(deps: Deps, principal: Principal, ids: string[]): Promise<string[]> {
-  const out = new Set<string>();
-  for (const id of ids) {
-    const person = await findVisiblePerson(deps.db, principal, id);
-    const survivor = person?.mergedIntoId ? await findVisiblePerson(deps.db, principal, person.mergedIntoId) : person;
-    if (survivor) out.add(survivor.id);
-  }
-  return [...out];
-}
-
-/**
- * The "Subjects" box: one collar, warrant or staff number or record id per line, each resolved among the
- * records this user may see. A line that matches nobody, or more than one record, is named in the error.
- */
-async function resolveSubjectLines(
-  deps: Deps,
-  principal: Principal,
-  text: string,
-): Promise<{ ids: string[]; error?: string }> {
-  const ids: string[] = [];
-  const problems: string[] = [];
-  const lineOf = new Map<string, number>();
-  const lines = text.split(/\r?\n/);
-  for (const [index, line] of lines.entries()) {
-    const reference = line.trim();
-    if (!reference) continue;
-    const n = index + 1;
-    const matches = await survivorsOf(deps, principal, await resolveReference(deps.db, principal, reference));
-    if (matches.length === 0) problems.push(`line ${n} (“${reference}”) matches no one you can see`);
-    else if (matches.length > 1)
-      problems.push(`line ${n} (“${reference}”) matches more than one record: enter the record id instead`);
-    else {
-      const id = matches[0] ?? '';
-      const earlier = lineOf.get(id);
-      if (earlier !== undefined) problems.push(`line ${n} (“${reference}”) is the same person as line ${earlier}`);
-      else {
-        lineOf.set(id, n);
-        ids.push(id);
-      }
-    }
-  }
-  if (problems.length === 0) return { ids };
-  const message = problems.join('; ');
-  return { ids, error: `Check the subjects: ${message}` };
 }

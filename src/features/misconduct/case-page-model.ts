@@ -1,7 +1,6 @@
 import type { Deps } from '../../kernel/deps.ts';
 import { formatDate, ukToday } from '../../kernel/time/dates.ts';
 import { can, type Principal } from '../../kernel/access/principal.ts';
-import { isRole, roleAbilities } from '../../kernel/access/roles.ts';
 import { listUsersOfForce } from '../auth/index.ts';
 import { PERIOD_KEYS, type PeriodKey } from '../../kernel/time/periods.ts';
 import { displayedClockState } from '../clocks/index.ts';
@@ -13,6 +12,7 @@ import { regimeForMatter } from './rules/transitional.ts';
 import { caseTypeLabels, sourceLabels } from './case-form-fields.ts';
 import { listCategories } from './cases.repository.ts';
 import type { viewCase } from './view-case.ts';
+import { casePolicy } from './case.policy.ts';
 
 /**
  * Turns what `viewCase` returns into what the case page shows: every allegation's track side by side,
@@ -196,9 +196,7 @@ const periodKey = (p: string): PeriodKey | undefined => PERIOD_KEYS.find((k) => 
 /** Users of the force who could lead an investigation (active, holding allegation.progress). */
 export async function investigatorsOfForce(deps: Deps, forceId: string) {
   const users = await listUsersOfForce(deps.db, forceId);
-  return users.filter(
-    (u) => u.status === 'active' && isRole(u.role) && roleAbilities(u.role).includes('allegation.progress'),
-  );
+  return users.filter(casePolicy.mayLead);
 }
 
 export async function categoryLabels(deps: Deps): Promise<Map<string, string>> {
@@ -246,7 +244,8 @@ export async function casePageModel(deps: Deps, principal: Principal, view: Case
           iopcReinvestigation: theCase.iopcReinvestigation,
         }).reason + (theCase.connectedMatterReason ? `. Connection: ${theCase.connectedMatterReason}` : '')
       : null;
-  const investigators = can(principal, 'case.allocate') ? await investigatorsOfForce(deps, principal.forceId) : [];
+  const may = casePolicy.on(principal, theCase);
+  const investigators = may.allocate ? await investigatorsOfForce(deps, principal.forceId) : [];
   const lead = theCase.leadInvestigatorId
     ? (await listUsersOfForce(deps.db, theCase.forceId)).find((u) => u.id === theCase.leadInvestigatorId)
     : undefined;
@@ -429,10 +428,11 @@ export async function casePageModel(deps: Deps, principal: Principal, view: Case
       text: `${u.displayName} (${u.email})`,
       selected: u.id === theCase.leadInvestigatorId,
     })),
-    canAllocate: can(principal, 'case.allocate'),
+    can: may,
+    canAllocate: may.allocate,
     corrections: {
-      canCorrect: can(principal, 'allegation.progress') && theCase.status === 'open',
-      canRemoveSubjects: can(principal, 'allegation.decide') && theCase.status === 'open',
+      canCorrect: may.correct,
+      canRemoveSubjects: may.removeSubjects,
       subjects: view.subjects.map((s) => ({
         id: s.id,
         name: nameOf(s),
@@ -440,7 +440,7 @@ export async function casePageModel(deps: Deps, principal: Principal, view: Case
         inError: s.recordedInErrorOn ? { on: s.recordedInErrorOn, reason: s.recordedInErrorReason ?? '' } : null,
       })),
     },
-    servingSubjects: can(principal, 'allegation.decide') ? view.subjects.filter((s) => !s.leftOn) : [],
+    servingSubjects: may.recordSubjectLeft ? view.subjects.filter((s) => !s.leftOn) : [],
     restrictionBanner: await panels.restrictionBanner(deps, principal, theCase.id),
   };
 }

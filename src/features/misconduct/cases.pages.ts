@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../kernel/deps.ts';
 import { principalOf, requireSignedInPage } from '../../kernel/http/guards.ts';
 import { AppError, type FieldErrors } from '../../kernel/errors.ts';
-import { authorize, can } from '../../kernel/access/principal.ts';
+import { authorize } from '../../kernel/access/principal.ts';
 import { allocateCase } from './allocate-case.ts';
 import { howLeftLabels } from './case-form-fields.ts';
 import { dateFromParts, dateParts, errorSummary, first, type FormBody } from '../../kernel/forms.ts';
@@ -12,6 +12,8 @@ import { caseFilterChoices, sortableHeaders } from './case-list-filters.ts';
 import { recordSubjectLeft, subjectLeftInput } from './record-subject-left.ts';
 import { viewCase } from './view-case.ts';
 import { pagination } from '../../kernel/pagination.ts';
+import { fieldErrorsOf } from '../../kernel/validation.ts';
+import { casePolicy } from './case.policy.ts';
 
 type CaseParams = { Params: { id: string } };
 type Extra = {
@@ -50,21 +52,19 @@ export function registerCasePages(app: FastifyInstance, deps: Deps, panels: Case
     const current = VIEWS.some((v) => v.view === query['view']) ? query['view'] : query['view'] ? undefined : 'mine';
     const tabs = VIEWS.map((v) => ({ text: v.text, href: `/cases?view=${v.view}`, active: v.view === current }));
     const common = {
-      canAllocate: can(principal, 'case.allocate'),
+      canAllocate: casePolicy.allocate(principal),
       pageTitle: 'Cases',
       query,
       dates: { from: dateParts(query['from']), to: dateParts(query['to']) },
       tabs,
-      canCreate: can(principal, 'case.create'),
+      canCreate: casePolicy.create(principal),
       choices: await caseFilterChoices(deps, principal, query),
     };
     try {
       if (Object.keys(dateErrors).length) {
         // Say everything that is wrong at once: the other filters' errors with the dates'.
         const rest = listCasesInput.safeParse(query);
-        const other = rest.success
-          ? {}
-          : Object.fromEntries(rest.error.issues.map((i) => [String(i.path[0]), i.message]));
+        const other = rest.success ? {} : fieldErrorsOf(rest.error, (path) => String(path[0]));
         throw new AppError('validation', 'Check the filters', { ...other, ...dateErrors });
       }
       const result = await listCasesFor(deps, principal, query, request.id);
@@ -167,9 +167,7 @@ export function registerCasePages(app: FastifyInstance, deps: Deps, panels: Case
       const parsed = subjectLeftInput.safeParse(raw);
       if (date.error) {
         authorize(principalOf(request), 'allegation.decide', 'case');
-        const fields = parsed.success
-          ? {}
-          : Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]));
+        const fields = parsed.success ? {} : fieldErrorsOf(parsed.error, (path) => String(path[0]));
         return showCase(request, reply, { status: 400, fields: rename(fields), dateFields, values });
       }
       try {

@@ -3,13 +3,13 @@ import type { Deps } from '../../kernel/deps.ts';
 import { principalOf, requireSignedInPage } from '../../kernel/http/guards.ts';
 import { formatDate } from '../../kernel/time/dates.ts';
 import { AppError, type FieldErrors } from '../../kernel/errors.ts';
-import { can } from '../../kernel/access/principal.ts';
 import { all, dateFromParts, errorSummary, first, type FormBody } from '../../kernel/forms.ts';
 import { adjournHearing, arrangeHearing, listHearings } from './arrange-hearing.ts';
 import { regimeOf } from './case-context.ts';
 import { PANEL_ROLE_LABELS, panelRequirement, type PanelRole } from './rules/hearing-panel.ts';
 import { viewCase } from './view-case.ts';
 import { writeCaseLetter } from './letters/write-case-letter.ts';
+import { casePolicy } from './case.policy.ts';
 
 type CaseParams = { Params: { id: string } };
 type HearingParams = { Params: { id: string; hearingId: string } };
@@ -51,7 +51,7 @@ export function registerHearingPages(app: FastifyInstance, deps: Deps): void {
     return reply.code(extra.status ?? 200).page('misconduct/views/hearings.njk', {
       pageTitle: `Meetings and hearings: case ${view.theCase.reference}`,
       theCase: view.theCase,
-      canArrange: can(principal, 'allegation.decide'),
+      canArrange: casePolicy.decide(principal),
       hearings: hearings.map((h) => ({
         id: h.id,
         version: h.version,

@@ -5,12 +5,12 @@ export { factsOf, regimeOf } from './case-context.ts';
 export { caseDeadlineSource } from './case-deadlines.repository.ts';
 export { caseTypeLabels } from './case-form-fields.ts';
 export { casePageModel } from './case-page-model.ts';
+export { casePolicy } from './case.policy.ts';
 export {
   allegationsAgainstPerson,
   allegationsOf,
   findSubjectForUpdate,
   findVisibleCase,
-  listCategories,
   listReturnsOf,
   subjectsOf,
   timelineOf,
@@ -21,8 +21,10 @@ export { GROUP_THEMES, THEMES, type Source, type Theme } from './demo/case-templ
 export { makeRng, toDay, toIso } from './demo/days-and-chance.ts';
 export { type Memos } from './demo/state-coverage.ts';
 export { planAllegation } from './demo/track-planner.ts';
+export { categoryChoices } from './open-case-options.ts';
 export { openCase } from './open-case.ts';
 export { recordCriminalEvent } from './record-criminal-event.ts';
+export { resolveSubjectReferences } from './resolve-subjects.ts';
 export { STATUS_LABELS } from './rules/allegation-table.ts';
 export {
   SANCTIONS,

@@ -3,7 +3,7 @@ import type { Deps } from '../../kernel/deps.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
 import { parseInput } from '../../kernel/validation.ts';
 import { recordAudit } from '../../kernel/audit/record-audit.ts';
-import { actorOf, authorize, can, type Principal } from '../../kernel/access/principal.ts';
+import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
 import { findVisibleCase } from './cases.repository.ts';
 import {
   deleteLinkBothWays,
@@ -13,6 +13,7 @@ import {
   linkExists,
   lockCases,
 } from './case-details.repository.ts';
+import { casePolicy } from './case.policy.ts';
 
 const isUuid = (v: unknown) => z.string().uuid().safeParse(v).success;
 const CHECK = 'Check the link';
@@ -43,7 +44,7 @@ export async function viewLinks(deps: Deps, principal: Principal | null, caseId:
       { type: 'case', id: theCase.id },
       { type: 'case.viewed', caseId: theCase.id, reference: theCase.reference, part: 'links' },
     );
-    return { theCase, links, canChange: can(principal, 'allegation.progress') };
+    return { theCase, links, canChange: casePolicy.progress(principal) };
   });
 }
 

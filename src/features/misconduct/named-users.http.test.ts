@@ -2,12 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, api, type ApiError, type TestApp } from '../../../test/support/test-app.ts';
 import { createAccount } from '../../../test/support/factories.ts';
-import {
-  buildCaseWorld,
-  caseInput,
-  snapshot,
-  type CaseWorld,
-} from '../../../test/fixtures/misconduct/cases.http-fixtures.ts';
+import { as, buildCaseWorld, caseInput, dateFields, snapshot, type CaseWorld } from '../../../test/fixtures/misconduct/cases.http-fixtures.ts';
 
 /**
  * Who may be named on a case (issue 12 and house-in-order defect 2): the API stored made-up and other-force
@@ -66,6 +61,42 @@ describe('naming users on a new case', () => {
     expect((await api(t.app, 'GET', `/api/v1/cases/${id}`, w.tokens.named)).statusCode).toBe(200);
     // An investigator neither named, leading nor in the owning team still does not see it.
     expect((await api(t.app, 'GET', `/api/v1/cases/${id}`, w.tokens.investigator)).statusCode).toBe(404);
+  });
+
+  it('offers on the form exactly the users the API accepts, and the form refuses the others as the API does', async () => {
+    const form = await as(t, w, 'aa').get('/cases/new');
+    expect(form.statusCode).toBe(200);
+    const offered = [...form.body.matchAll(/name="namedUserIds"[^>]*value="([^"]+)"/g)].map((m) => m[1]);
+    expect(offered).toContain(w.accounts.named.user.id);
+    for (const refused of [officerId, disabledId, w.accounts.east.user.id]) expect(offered).not.toContain(refused);
+    // Every user offered is accepted by the API.
+    for (const id of offered) {
+      const res = await api(t.app, 'POST', '/api/v1/cases', w.tokens.aa, body([id ?? ''], 'restricted'));
+      expect(res.statusCode).toBe(201);
+    }
+    // A user the form does not offer, posted to the form anyway, is refused with the API's message.
+    for (const id of [officerId, disabledId, w.accounts.east.user.id, randomUUID()]) {
+      const before = await snapshot(t);
+      const res = await as(t, w, 'aa').post(
+        '/cases/new',
+        {
+          source: 'internal_report',
+          caseType: 'conduct_matter',
+          ...dateFields('cameToAttentionOn', '2025-06-02'),
+          summary: 'Shared offensive images in a group chat',
+          confidentiality: 'restricted',
+          namedUserIds: [id],
+          subjects: w.people.erin.id,
+          categoryCode: 'behaviours.unprofessional',
+          standards: ['discreditable_conduct'],
+          description: 'Shared offensive images and comments in a group chat of the shift.',
+        },
+        '/cases/new',
+      );
+      expect(res.statusCode).toBe(400);
+      expect(res.body).toContain('Name only active users of your force who may read cases');
+      expect(await snapshot(t)).toBe(before);
+    }
   });
 
   it('keeps case_access to real accounts in the database too (foreign key)', async () => {

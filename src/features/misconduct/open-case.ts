@@ -6,7 +6,7 @@ import { formatDate, ukToday } from '../../kernel/time/dates.ts';
 import { parseInput, isoDateString } from '../../kernel/validation.ts';
 import { caseSources, caseTypes, confidentialities } from '../../db/schema/index.ts';
 import { recordAudit } from '../../kernel/audit/record-audit.ts';
-import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
+import { actorOf, authorizeBy, type Principal } from '../../kernel/access/principal.ts';
 import { findVisiblePerson } from '../organisation/index.ts';
 import { startClock } from '../clocks/index.ts';
 import { initialAllegationState } from './rules/allegation-workflow.ts';
@@ -22,7 +22,7 @@ import {
   nextCaseReference,
   usersOfForceByIds,
 } from './cases.repository.ts';
-import { isRole, roleAbilities } from '../../kernel/access/roles.ts';
+import { casePolicy } from './case.policy.ts';
 
 const isoDate = isoDateString('Enter a date in the format 2026-03-27');
 const standardCodes = standardsOfProfessionalBehaviour.map((s) => s.code) as [string, ...string[]];
@@ -82,7 +82,7 @@ export type OpenCaseInput = z.input<typeof openCaseInput>;
  * the appropriate authority's attention and starts the 12-month clock for the report to the PCC.
  */
 export async function openCase(deps: Deps, principal: Principal | null, raw: OpenCaseInput, requestId: string | null) {
-  authorize(principal, 'case.create', 'page');
+  authorizeBy(principal, casePolicy.create, 'page');
   const input = parseInput(openCaseInput, raw, 'Check the details of the case');
   const today = ukToday(deps.now());
   if (input.cameToAttentionOn > today) {
@@ -110,9 +110,7 @@ export async function openCase(deps: Deps, principal: Principal | null, raw: Ope
   return deps.db.transaction(async (tx) => {
     // The rule the page's list of users applies, here so that the API keeps it too.
     const found = await usersOfForceByIds(tx, principal.forceId, input.namedUserIds);
-    const mayRead = (u: { role: string; status: string }) =>
-      u.status === 'active' && isRole(u.role) && roleAbilities(u.role).includes('case.read');
-    if (found.filter(mayRead).length !== input.namedUserIds.length)
+    if (found.filter(casePolicy.mayBeNamed).length !== input.namedUserIds.length)
       throw new AppError('validation', 'Check the details of the case', {
         namedUserIds: 'Name only active users of your force who may read cases',
       });

@@ -4,14 +4,14 @@ import { AppError, notFound, staleVersion } from '../../kernel/errors.ts';
 import { ukToday } from '../../kernel/time/dates.ts';
 import { parseInput, isoDateString } from '../../kernel/validation.ts';
 import { recordAudit } from '../../kernel/audit/record-audit.ts';
-import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
+import { actorOf, authorize, authorizeBy, type Principal } from '../../kernel/access/principal.ts';
 import { cancelCaseClocks, startClock, stopClocks } from '../clocks/index.ts';
 import type { PeriodKey } from '../../kernel/time/periods.ts';
 import type { AuditActor } from '../../kernel/audit/audit-events.ts';
 import type { Db } from '../../db/client.ts';
 import { transition } from './rules/allegation-workflow.ts';
 import { ACTION_TABLE } from './rules/allegation-table.ts';
-import { actionAbility, allegationActionSchema, eventDateOf, toWorkflowAction } from './allegation-action-input.ts';
+import { allegationActionSchema, eventDateOf, toWorkflowAction } from './allegation-action-input.ts';
 import { chronologyRefusal } from './rules/chronology.ts';
 import { acceleratedHearingDateRefusal, acceleratedHearingWindow } from './rules/accelerated-hearing-timing.ts';
 import { contextOf, factsOf, regimeOf } from './case-context.ts';
@@ -33,6 +33,7 @@ import {
   updateCase,
   type CaseRow,
 } from './cases.repository.ts';
+import { casePolicy } from './case.policy.ts';
 
 export const progressAllegationInput = z.object({
   caseId: z.string().uuid(),
@@ -57,7 +58,7 @@ export async function progressAllegation(
 ) {
   authorize(principal, 'case.read', 'case');
   const input = parseInput(progressAllegationInput, raw, 'Check the details of the action');
-  authorize(principal, actionAbility[input.action.type], 'case');
+  authorizeBy(principal, (p) => casePolicy.act(p, input.action.type), 'case');
   // The action's own event date (the reg 17 notice's served date) is the date of the step and of its clocks.
   const own = eventDateOf(input.action);
   const dateField = own?.field ?? 'occurredOn';

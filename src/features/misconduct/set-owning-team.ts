@@ -3,10 +3,11 @@ import type { Deps } from '../../kernel/deps.ts';
 import { AppError, notFound, staleVersion } from '../../kernel/errors.ts';
 import { parseInput } from '../../kernel/validation.ts';
 import { recordAudit } from '../../kernel/audit/record-audit.ts';
-import { actorOf, authorize, can, type Principal } from '../../kernel/access/principal.ts';
+import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
 import { unitsOfForce } from '../organisation/index.ts';
 import { findVisibleCase, updateCase } from './cases.repository.ts';
 import { unitName } from './case-details.repository.ts';
+import { casePolicy } from './case.policy.ts';
 
 const isUuid = (v: unknown) => z.string().uuid().safeParse(v).success;
 
@@ -29,7 +30,7 @@ export async function viewOwningTeam(
   return deps.db.transaction(async (tx) => {
     const theCase = await findVisibleCase(tx, principal, caseId);
     if (!theCase) throw notFound('case');
-    const canChange = can(principal, 'case.allocate');
+    const canChange = casePolicy.allocate(principal);
     const team = await unitName(tx, theCase.forceId, theCase.owningUnitId);
     const units = canChange ? await unitsOfForce(tx, principal.forceId) : [];
     await recordAudit(

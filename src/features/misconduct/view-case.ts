@@ -4,13 +4,13 @@ import { notFound } from '../../kernel/errors.ts';
 import { ukToday } from '../../kernel/time/dates.ts';
 import { referralNoticeBeforeCommencement } from './rules/transitional.ts';
 import { recordAudit } from '../../kernel/audit/record-audit.ts';
-import { actorOf, authorize, can, type Principal } from '../../kernel/access/principal.ts';
+import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
 import { clockEventsOfCase, clocksOfCase } from '../clocks/index.ts';
 import { allowedActions } from './rules/allegation-workflow.ts';
 import { STATUS_LABELS } from './rules/allegation-table.ts';
-import { actionAbility } from './allegation-action-input.ts';
 import { contextOf, factsOf } from './case-context.ts';
 import { allegationsOf, findVisibleCase, listReturnsOf, subjectsOf, timelineOf } from './cases.repository.ts';
+import { casePolicy } from './case.policy.ts';
 
 /**
  * A case with its subjects, each allegation's track (state, facts, the actions the user may take now),
@@ -50,7 +50,7 @@ export async function viewCase(deps: Deps, principal: Principal | null, id: stri
         ),
       };
       const actions = allowedActions(facts.track, contextOf(theCase, facts, subject?.leftOn ?? null, standing)).filter(
-        (a) => can(principal, actionAbility[a]),
+        (a) => casePolicy.act(principal, a),
       );
       return { ...row, facts, statusLabel: STATUS_LABELS[facts.track.status], subject, actions };
     });

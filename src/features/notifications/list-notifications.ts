@@ -12,6 +12,11 @@ export type ShownNotice = {
   read: boolean;
 };
 
+/** How many of the signed-in user's own notices are unread (the count in the page header). */
+export async function countUnread(deps: Deps, principal: Principal): Promise<number> {
+  return countUnreadNotices(deps.db, principal.userId);
+}
+
 const WITHHELD = 'A notice about a record you can no longer see.';
 
 /**

@@ -5,9 +5,8 @@ import { apiErrors } from '../../kernel/http/api-errors.ts';
 import type { Deps } from '../../kernel/deps.ts';
 import { principalOf, requireApiPrincipal, requireSignedInPage } from '../../kernel/http/guards.ts';
 import { AppError } from '../../kernel/errors.ts';
-import { listNotifications } from './list-notifications.ts';
+import { countUnread, listNotifications } from './list-notifications.ts';
 import { chooseDelivery, markNotificationsRead } from './mark-notifications-read.ts';
-import { countUnreadNotices } from './notifications.repository.ts';
 import { viewOutbox } from './view-outbox.ts';
 
 declare module 'fastify' {
@@ -22,7 +21,7 @@ export function registerNotificationRoutes(app: FastifyInstance, deps: Deps): vo
   app.decorateRequest('unreadNotices', null);
   app.addHook('preHandler', async (request) => {
     if (request.principal && request.method === 'GET' && !request.url.startsWith('/api/'))
-      request.unreadNotices = await countUnreadNotices(deps.db, request.principal.userId);
+      request.unreadNotices = await countUnread(deps, request.principal);
   });
   registerNotificationPages(app, deps);
   registerNotificationApi(app, deps);

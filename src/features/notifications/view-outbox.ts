@@ -1,5 +1,6 @@
 import type { Deps } from '../../kernel/deps.ts';
-import { authorize, type Principal } from '../../kernel/access/principal.ts';
+import { authorizeBy, type Principal } from '../../kernel/access/principal.ts';
+import { outboxPolicy } from './outbox.policy.ts';
 import { countOutboxByStatus, listOutbox } from './notifications.repository.ts';
 
 /**
@@ -8,7 +9,7 @@ import { countOutboxByStatus, listOutbox } from './notifications.repository.ts';
  * subjects carry only references.
  */
 export async function viewOutbox(deps: Deps, principal: Principal | null) {
-  authorize(principal, 'user.manage');
+  authorizeBy(principal, outboxPolicy.read);
   return {
     smtpConfigured: deps.config.mail.smtpUrl !== null,
     counts: await countOutboxByStatus(deps.db, principal.forceId),

@@ -20,3 +20,4 @@ export {
   setMergedInto,
   unitsOfForce,
 } from './people.repository.ts';
+export { viewForce } from './view-force.ts';

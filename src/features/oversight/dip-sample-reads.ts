@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Deps } from '../../kernel/deps.ts';
 import { ukToday, type IsoDate } from '../../kernel/time/dates.ts';
 import { notFound } from '../../kernel/errors.ts';
-import { actorOf, authorize, can, type Principal } from '../../kernel/access/principal.ts';
+import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
 import { listUsersOfForce } from '../auth/index.ts';
 import { recordAudit } from '../../kernel/audit/record-audit.ts';
 import { clocksOfCase, clockEventsOfCase } from '../clocks/index.ts';
@@ -18,7 +18,7 @@ import {
   sampledCase,
   type SampleListRow,
 } from './dip-samples.repository.ts';
-import { maySampleRole } from './grant-dip-sample.ts';
+import { dipSamplePolicy } from './dip-sample.policy.ts';
 
 export type SampleState = 'not_started' | 'current' | 'ended' | 'revoked';
 
@@ -39,11 +39,11 @@ export function sampleState(
 export async function listDipSamples(deps: Deps, principal: Principal | null) {
   authorize(principal, 'oversight.dashboard');
   const today = ukToday(deps.now());
-  const granting = can(principal, 'dipsample.grant');
+  const granting = dipSamplePolicy.grant(principal);
   return deps.db.transaction(async (tx) => {
     const rows = await listSamples(tx, principal.forceId, granting ? null : principal.userId);
     const grantees = granting
-      ? (await listUsersOfForce(tx, principal.forceId)).filter((u) => u.status === 'active' && maySampleRole(u.role))
+      ? (await listUsersOfForce(tx, principal.forceId)).filter(dipSamplePolicy.mayBeGrantee)
       : [];
     return { granting, today, grantees, samples: rows.map((r) => ({ ...r, state: sampleState(r, today) })) };
   });

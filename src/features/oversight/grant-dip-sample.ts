@@ -3,11 +3,11 @@ import type { Deps } from '../../kernel/deps.ts';
 import { ukToday } from '../../kernel/time/dates.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { parseInput, isoDateString } from '../../kernel/validation.ts';
-import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
-import { isRole, roleAbilities } from '../../kernel/access/roles.ts';
+import { actorOf, authorizeBy, type Principal } from '../../kernel/access/principal.ts';
 import { listUsersOfForce } from '../auth/index.ts';
 import { recordAudit } from '../../kernel/audit/record-audit.ts';
 import { insertSample, visibleCasesByReference } from './dip-samples.repository.ts';
+import { dipSamplePolicy } from './dip-sample.policy.ts';
 
 const isoDate = (what: string) => isoDateString(`Enter ${what}`);
 
@@ -52,26 +52,19 @@ export const grantDipSampleInput = z
 
 const MESSAGE = 'Check the details of the dip sample';
 
-/** Whether a role is one a sample is for: an oversight user who cannot read cases otherwise. */
-export function maySampleRole(role: string): boolean {
-  return (
-    isRole(role) && roleAbilities(role).includes('oversight.dashboard') && !roleAbilities(role).includes('case.read')
-  );
-}
-
 /**
  * The appropriate authority grants a named oversight user (the PCC's office) read-only access to chosen
  * cases for a period. The cases must be ones the granting user can see; the grantee must be an active
- * oversight user of the same force who cannot otherwise read cases. Audited in the same transaction.
+ * oversight user of the same force who cannot otherwise read cases (dip-sample.policy.ts). Audited in the same transaction.
  */
 export async function grantDipSample(deps: Deps, principal: Principal | null, raw: unknown, requestId: string | null) {
-  authorize(principal, 'dipsample.grant');
+  authorizeBy(principal, dipSamplePolicy.grant);
   const input = parseInput(grantDipSampleInput, raw, MESSAGE);
   if (input.startsOn < ukToday(deps.now()))
     throw new AppError('validation', MESSAGE, { startsOn: 'The first day cannot be in the past' });
   return deps.db.transaction(async (tx) => {
     const grantee = (await listUsersOfForce(tx, principal.forceId)).find((u) => u.id === input.granteeUserId);
-    if (!grantee || grantee.status !== 'active' || !maySampleRole(grantee.role)) {
+    if (!grantee || !dipSamplePolicy.mayBeGrantee(grantee)) {
       throw new AppError('validation', MESSAGE, {
         granteeUserId: 'Choose an active user of the commissioner’s office (oversight) of your force',
       });

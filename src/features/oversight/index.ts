@@ -7,6 +7,7 @@ export { type ExportFile } from './export-tables.ts';
 export { CSV_TYPE, XLSX_TYPE, tableToCsv, tablesToXlsx } from './exports.ts';
 export { disclosurePolicy, publicScope } from './oversight-scope.ts';
 export { periodQueryString, withCharts, yearItems } from './oversight.pages.ts';
+export { oversightPolicy } from './oversight.policy.ts';
 export {
   asAtDay,
   financialYearLabel,

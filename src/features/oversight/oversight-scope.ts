@@ -3,6 +3,7 @@ import type { IntegrityRules } from '../../kernel/config/integrity-rules.ts';
 import { can, type Principal } from '../../kernel/access/principal.ts';
 import { visibleCasesSql } from '../../kernel/access/cases-scope.ts';
 import type { DisclosurePolicy } from './disclosure-control.ts';
+import { oversightPolicy } from './oversight.policy.ts';
 
 /**
  * WHICH CASES the oversight figures count, as SQL over `cases c`, and how they are disclosed.
@@ -46,5 +47,5 @@ export function publicScope(forceId: string): AggregateScope {
 }
 
 export function disclosurePolicy(principal: Principal | null, rules: IntegrityRules): DisclosurePolicy {
-  return { threshold: rules.disclosureThreshold, unsuppressed: can(principal, 'oversight.unsuppressed') };
+  return { threshold: rules.disclosureThreshold, unsuppressed: oversightPolicy.unsuppressed(principal) };
 }

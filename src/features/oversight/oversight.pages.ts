@@ -1,25 +1,19 @@
-import { earliestReceivedOn } from './oversight.repository.ts';
+import type { Principal } from '../../kernel/access/principal.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../kernel/deps.ts';
 import { principalOf, requireSignedInPage } from '../../kernel/http/guards.ts';
 import { AppError } from '../../kernel/errors.ts';
-import { can } from '../../kernel/access/principal.ts';
 import { errorSummary } from '../../kernel/forms.ts';
-import { findForce } from '../organisation/index.ts';
+import { viewForce } from '../organisation/index.ts';
 import { renderChart } from './charts.ts';
 import type { DashboardSection } from './dashboard-sections.ts';
 import { exportTables } from './export-tables.ts';
-import {
-  financialYearLabel,
-  financialYearOf,
-  selectableYears,
-  type PeriodQuery,
-  type ReportingPeriod,
-} from './period.ts';
+import { financialYearLabel, financialYearOf, type PeriodQuery, type ReportingPeriod } from './period.ts';
 import { viewReturns } from './statistical-returns.ts';
-import { viewDashboard } from './view-dashboard.ts';
+import { viewDashboard, yearsOnRecord } from './view-dashboard.ts';
 import { ukToday } from '../../kernel/time/dates.ts';
 import { sendDownload } from '../../kernel/downloads.ts';
+import { dipSamplePolicy } from './dip-sample.policy.ts';
 
 type Query = { Querystring: Record<string, string | undefined> };
 
@@ -51,7 +45,13 @@ const periodOf = (query: Record<string, string | undefined>): PeriodQuery => ({
 });
 
 /** The scrutiny dashboard, the statistical returns and their CSV / spreadsheet downloads. */
-export function registerOversightPages(app: FastifyInstance, deps: Deps): void {
+/** What features above this one offer on the dashboard; src/app/routes.ts gives their policies' answers. */
+export type OversightPanels = {
+  /** May this user publish hearing notices and outcomes (the publication feature)? */
+  publish: (principal: Principal) => boolean;
+};
+
+export function registerOversightPages(app: FastifyInstance, deps: Deps, panels: OversightPanels): void {
   const pre = { preHandler: requireSignedInPage };
 
   /** A bad period re-shows the chooser with its errors (400), and no figures. */
@@ -64,7 +64,7 @@ export function registerOversightPages(app: FastifyInstance, deps: Deps): void {
   ) => {
     if (!(err instanceof AppError) || err.code !== 'validation' || !err.fields) throw err;
     const principal = principalOf(request);
-    const force = await findForce(deps.db, principal.forceId);
+    const force = await viewForce(deps, principal.forceId);
     const today = ukToday(deps.now());
     return reply.code(400).page(template, {
       pageTitle: title,
@@ -72,10 +72,7 @@ export function registerOversightPages(app: FastifyInstance, deps: Deps): void {
       fields: err.fields,
       errors: errorSummary(err.fields, []),
       values: request.query,
-      yearItems: yearItems(
-        selectableYears(today, await earliestReceivedOn(deps.db, principal.forceId)),
-        financialYearOf(today),
-      ),
+      yearItems: yearItems(await yearsOnRecord(deps, principal), financialYearOf(today)),
       query: '',
     });
   };
@@ -88,7 +85,7 @@ export function registerOversightPages(app: FastifyInstance, deps: Deps): void {
     } catch (err) {
       return badPeriod(request, reply, err, 'oversight/views/dashboard.njk', 'Oversight');
     }
-    const force = await findForce(deps.db, principal.forceId);
+    const force = await viewForce(deps, principal.forceId);
     return reply.page('oversight/views/dashboard.njk', {
       pageTitle: `Oversight – ${dashboard.period.label}`,
       forceName: force?.name ?? principal.forceId,
@@ -101,8 +98,8 @@ export function registerOversightPages(app: FastifyInstance, deps: Deps): void {
       },
       yearItems: yearItems(dashboard.years, dashboard.period.fy),
       query: periodQueryString(dashboard.period),
-      canGrant: can(principal, 'dipsample.grant'),
-      canPublish: can(principal, 'publication.manage'),
+      canGrant: dipSamplePolicy.grant(principal),
+      canPublish: panels.publish(principal),
     });
   });
 
@@ -114,7 +111,7 @@ export function registerOversightPages(app: FastifyInstance, deps: Deps): void {
     } catch (err) {
       return badPeriod(request, reply, err, 'oversight/views/returns.njk', 'Statistical returns');
     }
-    const force = await findForce(deps.db, principal.forceId);
+    const force = await viewForce(deps, principal.forceId);
     return reply.page('oversight/views/returns.njk', {
       pageTitle: `Statistical returns – ${returns.period.label}`,
       forceName: force?.name ?? principal.forceId,

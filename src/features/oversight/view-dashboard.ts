@@ -36,6 +36,12 @@ export async function viewDashboard(deps: Deps, principal: Principal | null, que
   return deps.db.transaction((tx) => dashboardIn(deps, tx, principal, period, today));
 }
 
+/** The financial years a period may be chosen from: this year back to the force's earliest case. */
+export async function yearsOnRecord(deps: Deps, principal: Principal | null): Promise<number[]> {
+  authorize(principal, 'oversight.dashboard');
+  return selectableYears(ukToday(deps.now()), await earliestReceivedOn(deps.db, principal.forceId));
+}
+
 /** The period asked for (today from the injected clock); a bad one is a validation error. */
 export function dashboardPeriod(deps: Deps, query: PeriodQuery): { today: string; period: ReportingPeriod } {
   const today = ukToday(deps.now());

@@ -3,8 +3,16 @@ import type { Deps } from '../../kernel/deps.ts';
 import { AppError, notFound, staleVersion } from '../../kernel/errors.ts';
 import { parseInput } from '../../kernel/validation.ts';
 import { recordAudit } from '../../kernel/audit/record-audit.ts';
-import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
-import { findVisiblePerson, insertMerge, mergedInto, setMergedInto, bumpVersion } from '../organisation/index.ts';
+import { actorOf, authorizeBy, type Principal } from '../../kernel/access/principal.ts';
+import { peoplePolicy } from './people.policy.ts';
+import {
+  findVisiblePerson,
+  insertMerge,
+  mergedInto,
+  resolveReference,
+  setMergedInto,
+  bumpVersion,
+} from '../organisation/index.ts';
 
 export const mergePeopleInput = z.object({
   survivorId: z.string().uuid(),
@@ -26,7 +34,7 @@ export async function mergePeople(
   raw: z.input<typeof mergePeopleInput>,
   requestId: string | null,
 ) {
-  authorize(principal, 'person.merge', 'person');
+  authorizeBy(principal, peoplePolicy.merge, 'person');
   const input = parseInput(mergePeopleInput, raw);
   if (input.survivorId === input.duplicateId) {
     throw new AppError('validation', 'A record cannot be merged into itself', {
@@ -85,4 +93,36 @@ export async function mergePeople(
     await recordAudit(tx, actor, { type: 'person', id: duplicate.id, personId: duplicate.id }, event);
     return merge;
   });
+}
+
+/**
+ * The merge as the survivor's page asks for it: the duplicate typed as a collar, warrant or staff number or
+ * a record id, resolved among the records this user may see (never the survivor itself). No match, or more
+ * than one, is refused in the `duplicate` field; otherwise it is `mergePeople`.
+ */
+export async function mergePeopleByReference(
+  deps: Deps,
+  principal: Principal | null,
+  raw: Omit<z.input<typeof mergePeopleInput>, 'duplicateId'> & { duplicateReference: string },
+  requestId: string | null,
+) {
+  authorizeBy(principal, peoplePolicy.merge, 'person');
+  const reference = raw.duplicateReference.trim();
+  const matches = reference ? await resolveReference(deps.db, principal, reference) : [];
+  const candidates = matches.filter((id) => id !== raw.survivorId);
+  if (candidates.length !== 1) {
+    const message = !reference
+      ? 'Enter the number or record id of the duplicate'
+      : candidates.length === 0
+        ? 'No other record you can see has that number or id'
+        : 'More than one record has that number; enter the record id instead';
+    throw new AppError('validation', message, { duplicate: message });
+  }
+  const { survivorId, reason, survivorVersion } = raw;
+  return mergePeople(
+    deps,
+    principal,
+    { survivorId, reason, survivorVersion, duplicateId: candidates[0] ?? '' },
+    requestId,
+  );
 }

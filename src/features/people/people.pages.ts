@@ -4,10 +4,9 @@ import { principalOf, requireSignedInPage } from '../../kernel/http/guards.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { personStatuses, personTypes } from '../../db/schema/index.ts';
 import { errorList } from '../auth/index.ts';
-import { currentRanksOfForce, resolveReference, unitsOfForce } from '../organisation/index.ts';
-import { searchPeople } from './search-people.ts';
+import { directoryFilters, searchPeople } from './search-people.ts';
 import { viewPerson } from './view-person.ts';
-import { mergePeople } from './merge-people.ts';
+import { mergePeopleByReference } from './merge-people.ts';
 import { undoMerge } from './undo-merge.ts';
 import { pagination } from '../../kernel/pagination.ts';
 
@@ -19,10 +18,7 @@ export function registerPeoplePages(app: FastifyInstance, deps: Deps): void {
 
   app.get<{ Querystring: Record<string, string> }>('/people', pre, async (request, reply) => {
     const principal = principalOf(request);
-    const [unitOptions, ranks] = await Promise.all([
-      unitsOfForce(deps.db, principal.forceId),
-      currentRanksOfForce(deps.db, principal.forceId),
-    ]);
+    const { unitOptions, ranks } = await directoryFilters(deps, principal);
     const common = {
       pageTitle: 'People',
       query: request.query,
@@ -70,24 +66,13 @@ export function registerPeoplePages(app: FastifyInstance, deps: Deps): void {
 
   app.post<{ Params: { id: string }; Body: Body }>('/people/:id/merge', pre, async (request, reply) => {
     const principal = principalOf(request);
-    const reference = request.body.duplicate?.trim() ?? '';
     try {
-      const matches = reference ? await resolveReference(deps.db, principal, reference) : [];
-      const candidates = matches.filter((id) => id !== request.params.id);
-      if (candidates.length !== 1) {
-        const message = !reference
-          ? 'Enter the number or record id of the duplicate'
-          : candidates.length === 0
-            ? 'No other record you can see has that number or id'
-            : 'More than one record has that number; enter the record id instead';
-        throw new AppError('validation', message, { duplicate: message });
-      }
-      await mergePeople(
+      await mergePeopleByReference(
         deps,
         principal,
         {
           survivorId: request.params.id,
-          duplicateId: candidates[0] ?? '',
+          duplicateReference: request.body.duplicate ?? '',
           reason: request.body.reason ?? '',
           survivorVersion: Number(request.body.version),
         },

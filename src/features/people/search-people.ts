@@ -3,8 +3,9 @@ import type { Deps } from '../../kernel/deps.ts';
 import { parseInput } from '../../kernel/validation.ts';
 import { personStatuses, personTypes } from '../../db/schema/index.ts';
 import { recordAudit } from '../../kernel/audit/record-audit.ts';
-import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
-import { searchDirectory } from '../organisation/index.ts';
+import { actorOf, authorizeBy, type Principal } from '../../kernel/access/principal.ts';
+import { currentRanksOfForce, searchDirectory, unitsOfForce } from '../organisation/index.ts';
+import { peoplePolicy } from './people.policy.ts';
 
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
@@ -23,13 +24,23 @@ export const searchPeopleInput = z.object({
 
 export type SearchPeopleInput = z.infer<typeof searchPeopleInput>;
 
+/** The directory's filter choices: the force's units and the ranks now held in it. */
+export async function directoryFilters(deps: Deps, principal: Principal | null) {
+  authorizeBy(principal, peoplePolicy.search);
+  const [unitOptions, ranks] = await Promise.all([
+    unitsOfForce(deps.db, principal.forceId),
+    currentRanksOfForce(deps.db, principal.forceId),
+  ]);
+  return { unitOptions, ranks };
+}
+
 /**
  * The people directory: search by name or by any current or past number, filter by unit (and the units
  * beneath it), rank, type and status. Only records the principal may see are counted or listed, and
  * the look-up itself is audited.
  */
 export async function searchPeople(deps: Deps, principal: Principal | null, raw: unknown, requestId: string | null) {
-  authorize(principal, 'person.search');
+  authorizeBy(principal, peoplePolicy.search);
   const input = parseInput(searchPeopleInput, raw, 'Check the search');
   const filter = { q: input.q, unitId: input.unit, rank: input.rank, personType: input.type, status: input.status };
   return deps.db.transaction(async (tx) => {

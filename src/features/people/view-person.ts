@@ -2,13 +2,14 @@ import { z } from 'zod';
 import type { Deps } from '../../kernel/deps.ts';
 import { notFound } from '../../kernel/errors.ts';
 import { recordAudit } from '../../kernel/audit/record-audit.ts';
-import { actorOf, authorize, can, type Principal } from '../../kernel/access/principal.ts';
+import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
 import { allegationsAgainstPerson } from '../misconduct/index.ts';
 import { STATUS_LABELS } from '../misconduct/index.ts';
 import { peoplePolicy } from './people.policy.ts';
 import { findVisiblePerson, identifiersOf, mergedInto, mergesOf, postingsOf } from '../organisation/index.ts';
 import { personReviewNotice } from '../vetting/index.ts';
 import { personRestrictionBanner } from '../restrictions/index.ts';
+import { casePolicy } from '../misconduct/index.ts';
 
 const personId = z.string().uuid();
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -32,7 +33,7 @@ export async function viewPerson(deps: Deps, principal: Principal | null, id: st
     const merges = await mergesOf(tx, principal.forceId, person.id);
     const survivor = person.mergedIntoId ? await findVisiblePerson(tx, principal, person.mergedIntoId) : undefined;
     // Only cases this viewer may see (the same need-to-know scope as the case list); nothing without case.read.
-    const allegations = can(principal, 'case.read')
+    const allegations = casePolicy.read(principal)
       ? (await allegationsAgainstPerson(tx, principal, person.id)).map((a) => ({
           ...a,
           statusLabel: capitalise(STATUS_LABELS[a.state as keyof typeof STATUS_LABELS] ?? a.state),

@@ -3,7 +3,7 @@ import type { Deps } from '../../kernel/deps.ts';
 import { ukToday } from '../../kernel/time/dates.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
 import { errorSummary } from '../../kernel/forms.ts';
-import { findForce } from '../organisation/index.ts';
+import { viewForce } from '../organisation/index.ts';
 import { periodQueryString, withCharts, yearItems } from '../oversight/index.ts';
 import { financialYearOf, selectableYears } from '../oversight/index.ts';
 import { exportPublicTables } from './export-public-tables.ts';
@@ -22,9 +22,7 @@ export function registerPublicPages(app: FastifyInstance, deps: Deps): void {
       page = await viewPublicPage(deps, request.params.forceId, query);
     } catch (err) {
       if (!(err instanceof AppError) || err.code !== 'validation' || !err.fields) throw err;
-      const force = /^[a-z0-9_-]{1,40}$/.test(request.params.forceId)
-        ? await findForce(deps.db, request.params.forceId)
-        : undefined;
+      const force = await viewForce(deps, request.params.forceId);
       if (!force) throw notFound('page');
       const today = ukToday(deps.now());
       return reply.code(400).page('publication/views/public.njk', {

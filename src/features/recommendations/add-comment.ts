@@ -3,9 +3,10 @@ import type { Deps } from '../../kernel/deps.ts';
 import { notFound } from '../../kernel/errors.ts';
 import { parseInput } from '../../kernel/validation.ts';
 import { recordAudit } from '../../kernel/audit/record-audit.ts';
-import { actorOf, authorize, can, type Principal } from '../../kernel/access/principal.ts';
+import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
 import { openResponseForChange } from './response-context.ts';
 import { insertComment } from './responses.repository.ts';
+import { recommendationPolicy } from './recommendation.policy.ts';
 
 export const commentInput = z.object({
   body: z
@@ -17,8 +18,8 @@ export const commentInput = z.object({
 
 /** Which side a user comments for: the commissioner's office (verify) or the force (manage). */
 export function commentSideOf(principal: Principal): 'commissioner' | 'force' | null {
-  if (can(principal, 'recommendation.verify')) return 'commissioner';
-  if (can(principal, 'recommendation.manage')) return 'force';
+  if (recommendationPolicy.verify(principal)) return 'commissioner';
+  if (recommendationPolicy.manage(principal)) return 'force';
   return null;
 }
 

@@ -2,10 +2,11 @@ import { z } from 'zod';
 import type { Deps } from '../../kernel/deps.ts';
 import { notFound } from '../../kernel/errors.ts';
 import { recordAudit } from '../../kernel/audit/record-audit.ts';
-import { actorOf, authorize, can, type Principal } from '../../kernel/access/principal.ts';
+import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
 import { collectResponse } from './collect-response.ts';
 import { insertPublished, publishedOfReport } from './published.repository.ts';
 import { findReport } from './reports.repository.ts';
+import { recommendationPolicy } from './recommendation.policy.ts';
 
 const uuid = z.string().uuid();
 
@@ -25,7 +26,7 @@ export async function previewResponse(deps: Deps, principal: Principal | null, r
     report,
     document,
     generated: await publishedOfReport(deps.db, principal.forceId, report.id),
-    canGenerate: can(principal, 'recommendation.verify'),
+    canGenerate: recommendationPolicy.verify(principal),
   };
 }
 

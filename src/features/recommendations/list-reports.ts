@@ -1,9 +1,10 @@
 import type { Deps } from '../../kernel/deps.ts';
 import { ukToday } from '../../kernel/time/dates.ts';
-import { authorize, can, type Principal } from '../../kernel/access/principal.ts';
+import { authorize, type Principal } from '../../kernel/access/principal.ts';
 import { loadTracker } from './load-tracker.ts';
 import { listReports } from './reports.repository.ts';
 import { trackerCounts } from './tracker-view.ts';
+import { recommendationPolicy } from './recommendation.policy.ts';
 
 /** The reports (national) with the caller's force's position across all of them. */
 export async function listReportsFor(deps: Deps, principal: Principal | null) {
@@ -17,6 +18,6 @@ export async function listReportsFor(deps: Deps, principal: Principal | null) {
   return {
     reports: reports.map((r) => ({ ...r, counts: perReport.get(r.id) ?? trackerCounts([]) })),
     counts: trackerCounts(entries),
-    canAddReports: can(principal, 'recommendation.verify'),
+    canAddReports: recommendationPolicy.verify(principal),
   };
 }

@@ -10,6 +10,7 @@ import {
   statusTagClasses,
   type TrackerStatus,
 } from './tracker-rules.ts';
+import { fieldErrorsOf } from '../../kernel/validation.ts';
 
 /**
  * What the tracker's pages share: the choices of each form in words, GOV.UK date inputs to ISO dates and
@@ -88,7 +89,6 @@ export function refuseBadDates(
   const standIns = Object.fromEntries(names.map((n) => [n, '2000-01-01']));
   const parsed = schema.safeParse({ ...input, ...standIns });
   const fields: FieldErrors = { ...dateErrors };
-  if (!parsed.success)
-    for (const issue of parsed.error.issues) fields[issue.path.join('.') || 'form'] ??= issue.message;
+  if (!parsed.success) for (const [k, v] of Object.entries(fieldErrorsOf(parsed.error))) fields[k] ??= v;
   throw new AppError('validation', message, fields);
 }

@@ -1,7 +1,7 @@
 import type { Deps } from '../../kernel/deps.ts';
 import { notFound } from '../../kernel/errors.ts';
 import { ukToday } from '../../kernel/time/dates.ts';
-import { authorize, can, type Principal } from '../../kernel/access/principal.ts';
+import { authorize, type Principal } from '../../kernel/access/principal.ts';
 import { commentSideOf } from './add-comment.ts';
 import { evidenceOf } from './evidence.repository.ts';
 import { loadTracker } from './load-tracker.ts';
@@ -10,6 +10,7 @@ import { findItem, findReport } from './reports.repository.ts';
 import { actionsOf, commentsOf, ownerCandidates } from './responses.repository.ts';
 import { actionOverdue } from './tracker-rules.ts';
 import { mayChangeItem } from './report-ownership.ts';
+import { recommendationPolicy } from './recommendation.policy.ts';
 
 /**
  * One item as the caller's force tracks it: the item, the force's response (or its defaults before the first
@@ -26,7 +27,7 @@ export async function viewItem(deps: Deps, principal: Principal | null, itemId: 
   const entry = (await loadTracker(deps.db, principal.forceId, report.id, today)).find((e) => e.itemId === item.id);
   if (!entry) throw notFound('recommendation');
   const ids = entry.responseId ? [entry.responseId] : [];
-  const canManage = can(principal, 'recommendation.manage');
+  const canManage = recommendationPolicy.manage(principal);
   return {
     item,
     report,
@@ -40,10 +41,10 @@ export async function viewItem(deps: Deps, principal: Principal | null, itemId: 
     owners: canManage ? await ownerCandidates(deps.db, principal.forceId) : [],
     may: {
       manage: canManage,
-      verify: can(principal, 'recommendation.verify'),
+      verify: recommendationPolicy.verify(principal),
       /** Correct the item itself: a national item for the report's owner, a local one for its own force. */
-      editItem: can(principal, 'recommendation.verify') && mayChangeItem(principal, report, item),
-      signOff: can(principal, 'recommendation.signoff'),
+      editItem: recommendationPolicy.verify(principal) && mayChangeItem(principal, report, item),
+      signOff: recommendationPolicy.signoff(principal),
       comment: commentSideOf(principal),
     },
   };

@@ -2,11 +2,12 @@ import { z } from 'zod';
 import type { Deps } from '../../kernel/deps.ts';
 import { notFound } from '../../kernel/errors.ts';
 import { ukToday } from '../../kernel/time/dates.ts';
-import { authorize, can, type Principal } from '../../kernel/access/principal.ts';
+import { authorize, type Principal } from '../../kernel/access/principal.ts';
 import { loadTracker } from './load-tracker.ts';
 import { findReport } from './reports.repository.ts';
 import { trackerCounts } from './tracker-view.ts';
 import { ownsReport } from './report-ownership.ts';
+import { recommendationPolicy } from './recommendation.policy.ts';
 
 /** A report, its items, and the caller's force's position on each. */
 export async function viewReport(deps: Deps, principal: Principal | null, reportId: string) {
@@ -21,7 +22,7 @@ export async function viewReport(deps: Deps, principal: Principal | null, report
     entries,
     counts: trackerCounts(entries),
     /** Add items: national ones for the report's owner, the force's own local ones for anyone else. */
-    canEdit: can(principal, 'recommendation.verify'),
+    canEdit: recommendationPolicy.verify(principal),
     ownsReport: ownsReport(principal, report),
     nextNumbers: { recommendation: next('recommendation'), area_for_improvement: next('area_for_improvement') },
   };

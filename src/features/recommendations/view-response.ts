@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { Deps } from '../../kernel/deps.ts';
 import { notFound } from '../../kernel/errors.ts';
-import { authorize, can, type Principal } from '../../kernel/access/principal.ts';
+import { authorize, type Principal } from '../../kernel/access/principal.ts';
 import { findPublished } from './published.repository.ts';
 import { responseDocumentSchema } from './response-document.ts';
+import { recommendationPolicy } from './recommendation.policy.ts';
 
 /** A generated response of the caller's force, as it was generated (and its publication date, once published). */
 export async function viewResponse(deps: Deps, principal: Principal | null, id: string) {
@@ -17,6 +18,6 @@ export async function viewResponse(deps: Deps, principal: Principal | null, id: 
     document: responseDocumentSchema.parse(row.document),
     publishedOn: row.publishedOn,
     version: row.version,
-    canPublish: can(principal, 'recommendation.verify'),
+    canPublish: recommendationPolicy.verify(principal),
   };
 }

@@ -7,6 +7,7 @@ import { recordAudit } from '../../kernel/audit/record-audit.ts';
 import { isClosed } from './report-rules.ts';
 import { unitMembersOf, updateReport } from './reports.repository.ts';
 import { lockReport, version } from './report-lock.ts';
+import { reportPolicy } from './report.policy.ts';
 
 export const assignInput = z.object({
   version,
@@ -33,7 +34,10 @@ export async function assignReport(
     const row = await lockReport(tx, principal, reportId, input.version);
     if (isClosed(row.status)) throw new AppError('invalid_state', 'This report is closed: it cannot be assigned');
     const assignedTo = input.assignedTo || null;
-    if (assignedTo && !(await unitMembersOf(tx, row.forceId)).some((m) => m.id === assignedTo))
+    if (
+      assignedTo &&
+      !(await unitMembersOf(tx, row.forceId, reportPolicy.assigneeRoles())).some((m) => m.id === assignedTo)
+    )
       throw new AppError('validation', 'Check the assignment', {
         assignedTo: 'Choose a member of the confidential unit',
       });

@@ -5,6 +5,7 @@ import { reminderStage, type ReminderStage } from '../notifications/index.ts';
 import { CLOSED_STATUSES } from './report-rules.ts';
 import { reminderCandidates, unitMembersOf } from './reports.repository.ts';
 import { reportClocks, type ReportClock } from './rules/report-clocks.ts';
+import { reportPolicy } from './report.policy.ts';
 
 export type ReportReminderResult = { reminders: number; overdue: number; escalations: number };
 
@@ -34,7 +35,7 @@ export async function enqueueReportReminders(
     after = batch[batch.length - 1]?.id ?? null;
     await deps.db.transaction(async (tx) => {
       for (const report of batch) {
-        const members = (await unitMembersOf(tx, report.forceId)).map((m) => m.id);
+        const members = (await unitMembersOf(tx, report.forceId, reportPolicy.assigneeRoles())).map((m) => m.id);
         for (const clock of reportClocks(deps.config.rules.periods, report, o.today, calendar)) {
           if (clock.metOn) continue;
           const stage = reminderStage(

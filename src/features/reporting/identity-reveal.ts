@@ -10,6 +10,7 @@ import { openReport } from './report-content.ts';
 import { decideReveal, insertReveal, pendingRevealOf } from './report-reveals.repository.ts';
 import { updateReport } from './reports.repository.ts';
 import { lockReport, version } from './report-lock.ts';
+import { reportPolicy } from './report.policy.ts';
 
 const reason = (what: string) =>
   z
@@ -83,7 +84,7 @@ export async function decideIdentityReveal(
     const row = await lockReport(tx, principal, reportId, input.version);
     const pending = await pendingRevealOf(tx, row.forceId, row.id);
     if (!pending || pending.id !== input.requestId) throw notFound('request');
-    if (pending.requestedBy === principal.userId)
+    if (!reportPolicy.decideReveal(principal, pending))
       throw new AppError(
         'forbidden',
         'A second custodian must decide: you cannot approve or refuse your own request to reveal an identity',

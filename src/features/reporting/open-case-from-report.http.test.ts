@@ -93,7 +93,7 @@ describe('opening a conduct case from a report', () => {
       { formPage: '/account' },
     );
     expect(bad.statusCode).toBe(400);
-    expect(bad.body).toContain('matches no one in the directory');
+    expect(bad.body).toContain('matches no one you can see');
     expect(await counts()).toBe(before);
   });
 

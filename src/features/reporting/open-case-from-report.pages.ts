@@ -2,12 +2,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../kernel/deps.ts';
 import { principalOf, requireSignedInPage } from '../../kernel/http/guards.ts';
 import { AppError, type FieldErrors } from '../../kernel/errors.ts';
-import { authorize, type Principal } from '../../kernel/access/principal.ts';
+import { authorize } from '../../kernel/access/principal.ts';
 import { caseTypeLabels } from '../misconduct/index.ts';
 import { all, errorSummary, first, formFieldErrors, type FormBody } from '../../kernel/forms.ts';
-import { listCategories } from '../misconduct/index.ts';
+import { categoryChoices } from '../misconduct/index.ts';
 import { standardsOfProfessionalBehaviour } from '../misconduct/index.ts';
-import { resolveReference } from '../organisation/index.ts';
+import { resolveSubjectReferences } from '../misconduct/index.ts';
 import { openCaseFromReport } from './open-case-from-report.ts';
 import { CATEGORY_LABELS } from './report-content.ts';
 import { missingPassages, parsePassages, redact } from './rules/redaction.ts';
@@ -34,16 +34,7 @@ export function registerOpenCaseFromReportPages(app: FastifyInstance, deps: Deps
     authorize(principal, 'case.create');
     // Audited as a read of the report (report.viewed): the form shows its text to copy from.
     const view = await viewReport(deps, principal, request.params.reportId, request.id, { identity: false });
-    const categories = await listCategories(deps.db);
-    const categoryGroups = categories
-      .filter((c) => !c.parent_code)
-      .map((g) => {
-        const children = categories.filter((c) => c.parent_code === g.code);
-        return {
-          label: g.label,
-          options: (children.length ? children : [g]).map((c) => ({ code: c.code, label: c.label })),
-        };
-      });
+    const categoryGroups = await categoryChoices(deps);
     return reply.page('reporting/views/open-case.njk', {
       pageTitle: 'Open a conduct case from the report',
       report: view.report,
@@ -90,9 +81,10 @@ export function registerOpenCaseFromReportPages(app: FastifyInstance, deps: Deps
       });
     }
     try {
-      const subjects = await subjectIdsOf(deps, principal, values.subjects);
-      if (subjects.error)
-        throw new AppError('validation', 'Check the details of the case', { subjects: subjects.error });
+      // The same reading of typed numbers as the case form (following merges to the surviving record).
+      const subjects = await resolveSubjectReferences(deps, principal, values.subjects);
+      const error = subjects.error ?? (subjects.ids.length === 0 ? 'Add at least one subject' : undefined);
+      if (error) throw new AppError('validation', 'Check the details of the case', { subjects: error });
       await openCaseFromReport(
         deps,
         principal,
@@ -116,28 +108,4 @@ export function registerOpenCaseFromReportPages(app: FastifyInstance, deps: Deps
       return showForm(request, reply.code(400), { fields: formFieldErrors(err.fields, [], RENAME), values });
     }
   });
-}
-
-/** Each non-empty line is a person's record id or identifier (collar or staff number), as on the case form. */
-async function subjectIdsOf(
-  deps: Deps,
-  principal: Principal | null,
-  text: string,
-): Promise<{ ids: string[]; error?: string }> {
-  if (!principal) return { ids: [] };
-  const ids: string[] = [];
-  const problems: string[] = [];
-  for (const [index, line] of text.split(/\r?\n/).entries()) {
-    const reference = line.trim();
-    if (!reference) continue;
-    const matches = await resolveReference(deps.db, principal, reference);
-    if (matches.length !== 1)
-      problems.push(
-        `line ${index + 1} (“${reference}”) ${matches.length ? 'matches more than one record: enter the record id' : 'matches no one in the directory'}`,
-      );
-    else if (!ids.includes(matches[0]!)) ids.push(matches[0]!);
-  }
-  if (problems.length) return { ids, error: `Check the subjects: ${problems.join('; ')}` };
-  if (ids.length === 0) return { ids, error: 'Add at least one subject' };
-  return { ids };
 }

@@ -2,7 +2,6 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { reportFiles, reportMessages, reports, users } from '../../db/schema/index.ts';
 import type { Principal } from '../../kernel/access/principal.ts';
-import { roles, roleAbilities, type Ability } from '../../kernel/access/roles.ts';
 
 /**
  * The only SQL of anonymous reporting. Every team read is narrowed by {@link visibleReportsWhere}: the
@@ -196,21 +195,14 @@ export async function findFile(
   return row;
 }
 
-/** The roles whose holders may be given a report: those that may manage reports. */
-export function rolesHolding(ability: Ability): string[] {
-  return roles.filter((r) => roleAbilities(r).includes(ability));
-}
-
 export type UnitMember = { id: string; displayName: string };
 
-/** The active users of the principal's force who may manage reports (the people a report can be assigned to). */
-export async function unitMembersOf(db: Db, forceId: string): Promise<UnitMember[]> {
+/** The active users of the force holding one of the roles (report.policy.ts: those a report can be assigned to). */
+export async function unitMembersOf(db: Db, forceId: string, roles: readonly string[]): Promise<UnitMember[]> {
   return db
     .select({ id: users.id, displayName: users.displayName })
     .from(users)
-    .where(
-      and(eq(users.forceId, forceId), eq(users.status, 'active'), inArray(users.role, rolesHolding('report.manage'))),
-    )
+    .where(and(eq(users.forceId, forceId), eq(users.status, 'active'), inArray(users.role, [...roles])))
     .orderBy(asc(users.displayName), asc(users.id));
 }
 

@@ -3,7 +3,6 @@ import type { Deps } from '../../kernel/deps.ts';
 import { principalOf, requireSignedInPage } from '../../kernel/http/guards.ts';
 import { sendDownload } from '../../kernel/downloads.ts';
 import { AppError } from '../../kernel/errors.ts';
-import { can } from '../../kernel/access/principal.ts';
 import { errorSummary, first, type FormBody } from '../../kernel/forms.ts';
 import { acknowledgeReport } from './acknowledge-report.ts';
 import { addReportMessage } from './add-report-message.ts';
@@ -17,6 +16,8 @@ import { assignReport } from './assign-report.ts';
 import { flagRetaliation } from './flag-retaliation.ts';
 import { decideIdentityReveal, requestIdentityReveal } from './identity-reveal.ts';
 import { viewReportStatistics } from './view-report-statistics.ts';
+import { casePolicy } from '../misconduct/index.ts';
+import { reportPolicy } from './report.policy.ts';
 
 type Id = { Params: { reportId: string } };
 type Post = Id & { Body: FormBody };
@@ -69,10 +70,10 @@ export function registerTeamPages(app: FastifyInstance, deps: Deps): void {
       ...view,
       closed: CLOSED_STATUSES.includes(view.report.status),
       acknowledgeable: view.report.status === 'received',
-      mayOpenCase: can(principal, 'case.create'),
+      mayOpenCase: casePolicy.create(principal),
       pending,
       mayRequestReveal: !view.report.anonymous && !view.report.identityRevealedOn && !pending,
-      mayDecideReveal: !!pending && can(principal, 'report.custodian') && pending.requestedBy !== principal?.userId,
+      mayDecideReveal: !!pending && reportPolicy.decideReveal(principal, pending),
       memberItems: [
         { value: '', text: 'Nobody', selected: !view.report.assignedTo },
         ...view.members.map((m) => ({ value: m.id, text: m.displayName, selected: m.id === view.report.assignedTo })),

@@ -1,10 +1,11 @@
 import type { Deps } from '../../kernel/deps.ts';
-import { actorOf, authorize, can, type Principal } from '../../kernel/access/principal.ts';
+import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
 import { recordAudit } from '../../kernel/audit/record-audit.ts';
 import type { DisclosedTable } from '../oversight/index.ts';
 import { CATEGORY_LABELS } from './report-content.ts';
 import { reportStatistics } from './rules/report-statistics.ts';
 import { statisticsRowsOf } from './reports.repository.ts';
+import { oversightPolicy } from '../oversight/index.ts';
 
 /**
  * The confidential unit's statistics of its force's reports: by status, by kind and outcome, by month received, the median days
@@ -30,7 +31,7 @@ export async function viewReportStatistics(
     return {
       tables: reportStatistics(rows, CATEGORY_LABELS, {
         threshold,
-        unsuppressed: can(principal, 'oversight.unsuppressed'),
+        unsuppressed: oversightPolicy.unsuppressed(principal),
       }),
       threshold,
     };

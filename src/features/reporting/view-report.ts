@@ -23,6 +23,7 @@ import {
   type ReportRow,
   type UnitMember,
 } from './reports.repository.ts';
+import { reportPolicy } from './report.policy.ts';
 
 export type RevealView = {
   id: string;
@@ -152,7 +153,7 @@ export async function viewReport(
       content: contentOf(opened),
       proofCode: proofCodeOf(opened.master, row.id, row.receivedOn),
       clocks: reportClocks(deps.config.rules.periods, row, ukToday(deps.now()), deps.config.rules.calendar),
-      members: await unitMembersOf(tx, row.forceId),
+      members: await unitMembersOf(tx, row.forceId, reportPolicy.assigneeRoles()),
       identity,
       reveals,
       messages,

@@ -2,3 +2,4 @@
 export { flaggedCount } from './restriction-reports.ts';
 export { KIND_LABELS } from './restriction-rules.ts';
 export { caseRestrictionBanner, personRestrictionBanner } from './restriction-summary.ts';
+export { restrictionPolicy } from './restriction.policy.ts';

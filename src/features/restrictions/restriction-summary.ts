@@ -1,11 +1,12 @@
 import type { Deps } from '../../kernel/deps.ts';
 import type { Db } from '../../db/client.ts';
 import { formatDate, ukToday } from '../../kernel/time/dates.ts';
-import { can, type Principal } from '../../kernel/access/principal.ts';
+import { type Principal } from '../../kernel/access/principal.ts';
 import { listRestrictions } from './restriction-lists.repository.ts';
 import { KIND_LABELS } from './restriction-rules.ts';
 import { subjectFlags } from './subject-flags.ts';
 import { triggerSummary } from './suspension-flag.ts';
+import { restrictionPolicy } from './restriction.policy.ts';
 
 /**
  * The small restriction banner of the case page and the person page: "Restricted: <kind> since <date>" and
@@ -60,7 +61,7 @@ export async function caseRestrictionBanner(
   principal: Principal,
   caseId: string,
 ): Promise<RestrictionBanner | null> {
-  if (!can(principal, 'restriction.read')) return null;
+  if (!restrictionPolicy.read(principal)) return null;
   return banner(deps.db, deps, principal, 'case', { caseId });
 }
 
@@ -71,6 +72,6 @@ export async function personRestrictionBanner(
   principal: Principal,
   personIds: string[],
 ): Promise<RestrictionBanner | null> {
-  if (!can(principal, 'restriction.read')) return null;
+  if (!restrictionPolicy.read(principal)) return null;
   return banner(tx, deps, principal, 'person', { personIds });
 }

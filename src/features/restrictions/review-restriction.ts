@@ -2,7 +2,7 @@ import type { Deps } from '../../kernel/deps.ts';
 import { AppError, type FieldErrors } from '../../kernel/errors.ts';
 import { formatDate, ukToday } from '../../kernel/time/dates.ts';
 import { parseInput } from '../../kernel/validation.ts';
-import { actorOf, authorize, can, type Principal } from '../../kernel/access/principal.ts';
+import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
 import { recordAudit } from '../../kernel/audit/record-audit.ts';
 import { findSubjectForUpdate } from '../misconduct/index.ts';
 import { endRestrictionClocks, startReviewClock } from './restriction-clocks.ts';
@@ -19,6 +19,7 @@ import {
 } from './restriction-steps.ts';
 import { insertDecision, updateRestriction } from './restrictions.repository.ts';
 import { addRationale } from './record-senior-rationale.ts';
+import { restrictionPolicy } from './restriction.policy.ts';
 
 const MESSAGE = 'Check the details of the review';
 
@@ -37,7 +38,7 @@ export async function reviewRestriction(
 ) {
   authorize(principal, 'restriction.decide', 'restriction');
   const input = parseInput(reviewInput, raw, MESSAGE);
-  if (input.renewedRationale && !can(principal, 'restriction.seniorRationale')) {
+  if (input.renewedRationale && !restrictionPolicy.seniorRationale(principal)) {
     throw new AppError('validation', MESSAGE, {
       renewedRationale: 'Only a senior decision maker can renew the rationale for not suspending',
     });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Deps } from '../../kernel/deps.ts';
 import { notFound } from '../../kernel/errors.ts';
-import { actorOf, authorize, can, type Principal } from '../../kernel/access/principal.ts';
+import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
 import { recordAudit } from '../../kernel/audit/record-audit.ts';
 import { findVisibleCase, subjectsOf } from '../misconduct/index.ts';
 import {
@@ -15,6 +15,7 @@ import {
 } from './restrictions.repository.ts';
 import { subjectFlags, type SubjectFlag } from './subject-flags.ts';
 import { ukToday } from '../../kernel/time/dates.ts';
+import { restrictionPolicy } from './restriction.policy.ts';
 
 /** A restriction with its decisions (oldest first) and the names of its decision makers. */
 export type RestrictionWithHistory = RestrictionRow & {
@@ -96,8 +97,8 @@ export async function viewCaseRestrictions(
       theCase,
       subjects: perSubject,
       today,
-      canDecide: can(principal, 'restriction.decide'),
-      canRationale: can(principal, 'restriction.seniorRationale'),
+      canDecide: restrictionPolicy.decide(principal),
+      canRationale: restrictionPolicy.seniorRationale(principal),
     };
   });
 }

@@ -4,3 +4,4 @@ export { openReviewForTrigger } from './reviews/open-review-for-trigger.ts';
 export { personReviewNotice } from './reviews/person-review-notice.ts';
 export { vettingDeadlineSource } from './vetting-deadline-list.repository.ts';
 export { sweepVettingDeadlines, type VettingSweepResult } from './vetting-deadline-sweep.ts';
+export { vettingFilePolicy } from './vetting-file.policy.ts';

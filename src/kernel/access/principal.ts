@@ -1,6 +1,6 @@
 import { AppError, notFound } from '../errors.ts';
 import type { AuditActor } from '../audit/audit-events.ts';
-import { roleAbilities, type Ability, type Role } from './roles.ts';
+import { isRole, roleAbilities, type Ability, type Role } from './roles.ts';
 
 /** The signed-in user as every use case sees it. */
 export type Principal = {
@@ -28,6 +28,29 @@ export function authorize(
 ): asserts principal is Principal {
   if (!principal) throw new AppError('unauthenticated', 'Sign in to continue.');
   if (!can(principal, ability)) throw notFound(what);
+}
+
+/**
+ * Throws unless a policy allows the principal (a policy module's question, such as `userPolicy.manage`).
+ * As with `authorize`, the refusal is a 404.
+ */
+export function authorizeBy(
+  principal: Principal | null | undefined,
+  allowed: (principal: Principal) => boolean,
+  what = 'page',
+): asserts principal is Principal {
+  if (!principal) throw new AppError('unauthenticated', 'Sign in to continue.');
+  if (!allowed(principal)) throw notFound(what);
+}
+
+/** An account as stored (not signed in): what a policy asks of someone to be named, allocated or granted. */
+export type AccountLike = { role: string; status: string };
+
+/** Whether an account, signed in or not, is active and its role holds the ability. */
+export function accountHolds(account: AccountLike | null | undefined, ability: Ability): boolean {
+  return (
+    !!account && account.status === 'active' && isRole(account.role) && roleAbilities(account.role).includes(ability)
+  );
 }
 
 export function actorOf(principal: Principal, requestId: string | null): AuditActor {

@@ -181,3 +181,8 @@ export function isRole(value: string): value is Role {
 export function roleAbilities(role: Role): readonly Ability[] {
   return abilitiesByRole[role];
 }
+
+/** The roles whose abilities include this one (for reads that select accounts by role). */
+export function rolesHolding(ability: Ability): Role[] {
+  return roles.filter((r) => roleAbilities(r).includes(ability));
+}

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../kernel/deps.ts';
 import { notFound } from '../../../kernel/errors.ts';
-import { findForce } from '../../organisation/index.ts';
+import { viewForce } from '../../organisation/index.ts';
 import {
   PORTAL_ABOUT,
   PORTAL_BASES,
@@ -43,7 +43,7 @@ export function registerPortalPages(app: FastifyInstance, deps: Deps): void {
 
   async function portalForce(request: FastifyRequest<Force>) {
     const forceId = request.params.forceId;
-    const force = /^[a-z0-9_-]{1,40}$/.test(forceId) ? await findForce(deps.db, forceId) : undefined;
+    const force = await viewForce(deps, forceId);
     if (!force) throw notFound('page');
     return force;
   }

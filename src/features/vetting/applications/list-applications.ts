@@ -3,9 +3,10 @@ import type { Deps } from '../../../kernel/deps.ts';
 import { parseInput, blank } from '../../../kernel/validation.ts';
 import { applicationKinds, applicationStatuses } from '../../../db/schema/index.ts';
 import { recordAudit } from '../../../kernel/audit/record-audit.ts';
-import { actorOf, can, type Principal } from '../../../kernel/access/principal.ts';
+import { actorOf, type Principal } from '../../../kernel/access/principal.ts';
 import { listApplications } from './applications.repository.ts';
 import { authorizeVettingRead } from '../../../kernel/access/vetting-scope.ts';
+import { vettingFilePolicy } from '../vetting-file.policy.ts';
 
 export const listApplicationsInput = z.object({
   status: z.preprocess(blank, z.enum(applicationStatuses, { message: 'Choose a status from the list' }).optional()),
@@ -50,7 +51,7 @@ export async function listApplicationsFor(
       ...result,
       input,
       pageCount: Math.max(1, Math.ceil(result.total / PAGE_SIZE)),
-      canCreate: can(principal, 'vetting.decide'),
+      canCreate: vettingFilePolicy.decide(principal),
     };
   });
 }

@@ -3,13 +3,14 @@ import type { Deps } from '../../../kernel/deps.ts';
 import type { Db } from '../../../db/client.ts';
 import { notFound } from '../../../kernel/errors.ts';
 import { recordAudit } from '../../../kernel/audit/record-audit.ts';
-import { actorOf, can, type Principal } from '../../../kernel/access/principal.ts';
+import { actorOf, type Principal } from '../../../kernel/access/principal.ts';
 import { findVisibleApplication, type ApplicationRow } from './applications.repository.ts';
 import { clearanceOfApplication, findVettingPerson } from '../clearances/clearances.repository.ts';
 import { appealsOfDecision, decisionsOfFile } from '../decisions/decisions.repository.ts';
 import { matchesOfApplication } from '../lists/list-entries.repository.ts';
 import { authorizeVettingRead } from '../../../kernel/access/vetting-scope.ts';
 import { adverseOfFile, checksOfFile } from '../file/vetting-file.repository.ts';
+import { vettingFilePolicy } from '../vetting-file.policy.ts';
 
 const uuid = z.string().uuid();
 
@@ -73,6 +74,6 @@ export async function viewApplication(deps: Deps, principal: Principal | null, i
         personId: application.personId,
       },
     );
-    return { ...file, canDecide: can(principal, 'vetting.decide') };
+    return { ...file, canDecide: vettingFilePolicy.decide(principal) };
   });
 }

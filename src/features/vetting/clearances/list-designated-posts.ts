@@ -1,8 +1,9 @@
 import type { Deps } from '../../../kernel/deps.ts';
-import { can, type Principal } from '../../../kernel/access/principal.ts';
+import { type Principal } from '../../../kernel/access/principal.ts';
 import { designatedPostsOf } from './compliance.repository.ts';
 import { currentPostingRoles, unitsForChoice } from './designated-posts.repository.ts';
 import { authorizeVettingRead } from '../../../kernel/access/vetting-scope.ts';
+import { vettingFilePolicy } from '../vetting-file.policy.ts';
 
 /**
  * The designated-post register (§4.6): posts that need more than the minimum clearance (MV for sensitive
@@ -15,5 +16,5 @@ export async function listDesignatedPosts(deps: Deps, principal: Principal | nul
   const posts = await designatedPostsOf(deps.db, principal.forceId, false);
   const roles = await currentPostingRoles(deps.db, principal.forceId);
   const units = await unitsForChoice(deps.db, principal.forceId);
-  return { posts, roles, units, canChange: can(principal, 'vetting.decide') };
+  return { posts, roles, units, canChange: vettingFilePolicy.decide(principal) };
 }

@@ -1,6 +1,6 @@
 import type { Deps } from '../../../kernel/deps.ts';
 import { ukToday } from '../../../kernel/time/dates.ts';
-import { can, type Principal } from '../../../kernel/access/principal.ts';
+import { type Principal } from '../../../kernel/access/principal.ts';
 import { addCalendarDays } from '../../../kernel/time/working-days.ts';
 import { countApplications } from '../applications/applications.repository.ts';
 import { countExpiring, expiringSoon } from './clearances.repository.ts';
@@ -9,6 +9,7 @@ import { computeCompliance } from './list-compliance.ts';
 import { recordAudit } from '../../../kernel/audit/record-audit.ts';
 import { actorOf } from '../../../kernel/access/principal.ts';
 import { authorizeVettingRead } from '../../../kernel/access/vetting-scope.ts';
+import { vettingFilePolicy } from '../vetting-file.policy.ts';
 
 export const EXPIRING_WITHIN_DAYS = 90;
 
@@ -23,7 +24,7 @@ export async function vettingHome(deps: Deps, principal: Principal | null, reque
     const gaps = compliance.filter((p) => !p.compliant).length;
     const expiring = await countExpiring(tx, principal, today, until);
     const soonest = await expiringSoon(tx, principal, today, until, 10);
-    const lists = can(principal, 'vetting.lists') ? await countEntries(tx, principal.forceId) : null;
+    const lists = vettingFilePolicy.lists(principal) ? await countEntries(tx, principal.forceId) : null;
     await recordAudit(
       tx,
       actorOf(principal, requestId),
@@ -38,7 +39,7 @@ export async function vettingHome(deps: Deps, principal: Principal | null, reque
       soonest,
       lists,
       until,
-      canDecide: can(principal, 'vetting.decide'),
+      canDecide: vettingFilePolicy.decide(principal),
     };
   });
 }

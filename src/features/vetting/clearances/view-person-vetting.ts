@@ -3,13 +3,14 @@ import type { Deps } from '../../../kernel/deps.ts';
 import { ukToday } from '../../../kernel/time/dates.ts';
 import { notFound } from '../../../kernel/errors.ts';
 import { recordAudit } from '../../../kernel/audit/record-audit.ts';
-import { actorOf, can, type Principal } from '../../../kernel/access/principal.ts';
+import { actorOf, type Principal } from '../../../kernel/access/principal.ts';
 import { applicationsOfPerson } from '../applications/applications.repository.ts';
 import { clearancesOf, findVettingPerson } from './clearances.repository.ts';
 import { decisionsAboutPerson } from '../decisions/decisions.repository.ts';
 import { computeCompliance } from './list-compliance.ts';
 import { effectiveStatus, renewalPeriodOf } from '../vetting-levels.ts';
 import { authorizeVettingRead } from '../../../kernel/access/vetting-scope.ts';
+import { vettingFilePolicy } from '../vetting-file.policy.ts';
 
 const uuid = z.string().uuid();
 
@@ -59,7 +60,7 @@ export async function viewPersonVetting(
       compliance: compliance ?? null,
       applications,
       decisions,
-      canDecide: can(principal, 'vetting.decide'),
+      canDecide: vettingFilePolicy.decide(principal),
       today,
     };
   });

@@ -2,9 +2,10 @@ import { z } from 'zod';
 import type { Deps } from '../../../kernel/deps.ts';
 import { notFound } from '../../../kernel/errors.ts';
 import { recordAudit } from '../../../kernel/audit/record-audit.ts';
-import { actorOf, can, type Principal } from '../../../kernel/access/principal.ts';
+import { actorOf, type Principal } from '../../../kernel/access/principal.ts';
 import { findVisibleAppeal, findVisibleDecision } from './decisions.repository.ts';
 import { authorizeVettingRead } from '../../../kernel/access/vetting-scope.ts';
+import { vettingFilePolicy } from '../vetting-file.policy.ts';
 
 /** An appeal with the decision it is against; an audited read. */
 export async function viewAppeal(deps: Deps, principal: Principal | null, id: string, requestId: string | null) {
@@ -21,6 +22,6 @@ export async function viewAppeal(deps: Deps, principal: Principal | null, id: st
       { type: 'vetting_appeal', id: appeal.id, personId: decision.personId },
       { type: 'vetting.file_viewed', file: 'appeal', id: appeal.id, personId: decision.personId },
     );
-    return { appeal, decision, canDecide: appeal.outcome === 'pending' && can(principal, 'vetting.decide') };
+    return { appeal, decision, canDecide: appeal.outcome === 'pending' && vettingFilePolicy.decide(principal) };
   });
 }

@@ -2,11 +2,12 @@ import { z } from 'zod';
 import type { Deps } from '../../../kernel/deps.ts';
 import { notFound } from '../../../kernel/errors.ts';
 import { recordAudit } from '../../../kernel/audit/record-audit.ts';
-import { actorOf, can, type Principal } from '../../../kernel/access/principal.ts';
+import { actorOf, type Principal } from '../../../kernel/access/principal.ts';
 import { findVisibleApplication } from '../applications/applications.repository.ts';
 import { appealsOfDecision, findVisibleDecision, userDisplayName } from './decisions.repository.ts';
 import { vettingDeadline } from '../vetting-clocks.ts';
 import { authorizeVettingRead } from '../../../kernel/access/vetting-scope.ts';
+import { vettingFilePolicy } from '../vetting-file.policy.ts';
 
 /** Outcomes that can be appealed (§4.4): a refusal of an application, a withdrawal made by a review. */
 export const APPEALABLE_OUTCOMES: ReadonlySet<string> = new Set(['refuse', 'withdraw']);
@@ -43,7 +44,7 @@ export async function viewDecision(deps: Deps, principal: Principal | null, id: 
       decisionMaker,
       appealable,
       windowEndsOn,
-      canLodge: appealable && appeals.length === 0 && can(principal, 'vetting.decide'),
+      canLodge: appealable && appeals.length === 0 && vettingFilePolicy.decide(principal),
     };
   });
 }

@@ -5,7 +5,7 @@ import { parseInput } from '../../../kernel/validation.ts';
 import { recordAudit } from '../../../kernel/audit/record-audit.ts';
 import { actorOf, authorize, type Principal } from '../../../kernel/access/principal.ts';
 import { lockOpenReview } from './review-lock.ts';
-import { REVIEWER_ROLES } from './view-review.ts';
+import { vettingFilePolicy } from '../vetting-file.policy.ts';
 import { updateReview, vettingOfficersOf } from './vetting-reviews.repository.ts';
 
 export const assignReviewInput = z.object({
@@ -27,7 +27,7 @@ export async function assignReview(
   return deps.db.transaction(async (tx) => {
     const review = await lockOpenReview(tx, principal, input.reviewId, input.version);
     if (input.assignedUserId) {
-      const officers = await vettingOfficersOf(tx, principal.forceId, REVIEWER_ROLES);
+      const officers = await vettingOfficersOf(tx, principal.forceId, vettingFilePolicy.reviewerRoles());
       const chosen = officers.find((o) => o.id === input.assignedUserId);
       if (!chosen || chosen.personId === review.personId) {
         throw new AppError('validation', 'Choose who the review is assigned to', {

@@ -1,6 +1,7 @@
 import type { Db } from '../../../db/client.ts';
-import { can, type Principal } from '../../../kernel/access/principal.ts';
+import { type Principal } from '../../../kernel/access/principal.ts';
 import { openReviewSince } from './vetting-reviews.repository.ts';
+import { vettingFilePolicy } from '../vetting-file.policy.ts';
 
 /**
  * What the person page says about vetting. A vetting role (`vetting.read`) gets links into the vetting file
@@ -21,12 +22,12 @@ export async function personReviewNotice(
   principal: Principal,
   person: { id: string; forceId: string },
 ): Promise<PersonReviewNotice> {
-  if (!can(principal, 'vetting.read')) return null;
+  if (!vettingFilePolicy.read(principal)) return null;
   return {
     kind: 'vetting',
     openSince: await openReviewSince(tx, person.forceId, person.id),
     fileHref: `/vetting/people/${person.id}`,
     reviewsHref: `/vetting/reviews?status=all&personId=${person.id}`,
-    transferInHref: can(principal, 'vetting.decide') ? `/vetting/transfers-in/${person.id}` : null,
+    transferInHref: vettingFilePolicy.decide(principal) ? `/vetting/transfers-in/${person.id}` : null,
   };
 }

@@ -3,7 +3,6 @@ import type { Deps } from '../../../kernel/deps.ts';
 import { principalOf } from '../../../kernel/http/guards.ts';
 import { adverseInfoTypes, adverseRelations, checkStatuses, checkTypes } from '../../../db/schema/index.ts';
 import type { FieldErrors } from '../../../kernel/errors.ts';
-import { can } from '../../../kernel/access/principal.ts';
 import { dueTag } from '../../clocks/index.ts';
 import { toDayNumber } from '../../../kernel/time/iso-date.ts';
 import { errorSummary } from '../../../kernel/forms.ts';
@@ -20,6 +19,7 @@ import {
 } from './review-labels.ts';
 import { TRIGGER_LABELS } from './review-triggers.ts';
 import { viewReview } from './view-review.ts';
+import { vettingFilePolicy } from '../vetting-file.policy.ts';
 
 export type ReviewPageExtra = {
   status?: number;
@@ -60,7 +60,7 @@ export async function showReview(
     triggerLabel: TRIGGER_LABELS[r.trigger],
     source: sourceText(r),
     dueTag: open ? dueTag(toDayNumber(r.dueOn) - toDayNumber(v.today)) : null,
-    canDecide: open && can(principal, 'vetting.decide'),
+    canDecide: open && vettingFilePolicy.decide(principal),
     declaration: v.declaration
       ? { ...v.declaration, categoryLabel: declarationCategoryLabel(v.declaration.category) }
       : null,

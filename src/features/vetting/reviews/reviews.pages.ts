@@ -3,7 +3,6 @@ import type { Deps } from '../../../kernel/deps.ts';
 import { principalOf, requireSignedInPage } from '../../../kernel/http/guards.ts';
 import { reviewTriggers } from '../../../db/schema/index.ts';
 import { AppError, type FieldErrors } from '../../../kernel/errors.ts';
-import { can } from '../../../kernel/access/principal.ts';
 import { dueTag } from '../../clocks/index.ts';
 import { toDayNumber } from '../../../kernel/time/iso-date.ts';
 import { errorSummary, first, type FormBody } from '../../../kernel/forms.ts';
@@ -13,6 +12,7 @@ import { openRandomReviewsFor } from './open-random-reviews.ts';
 import { showReview } from './review-page-model.ts';
 import { TRIGGER_LABELS } from './review-triggers.ts';
 import { pagination } from '../../../kernel/pagination.ts';
+import { vettingFilePolicy } from '../vetting-file.policy.ts';
 
 type Query = { Querystring: Record<string, string> };
 type Params = { Params: { id: string } };
@@ -40,7 +40,7 @@ export function registerReviewPages(app: FastifyInstance, deps: Deps): void {
       pageTitle: 'Vetting reviews',
       query,
       triggers: reviewTriggers.map((t) => ({ value: t, text: TRIGGER_LABELS[t] })),
-      canDecide: can(principal, 'vetting.decide'),
+      canDecide: vettingFilePolicy.decide(principal),
       values: extra.values ?? {},
       flash: extra.flash,
     };

@@ -4,18 +4,15 @@ import type { Db } from '../../../db/client.ts';
 import { notFound } from '../../../kernel/errors.ts';
 import { recordAudit } from '../../../kernel/audit/record-audit.ts';
 import { actorOf, authorize, type Principal } from '../../../kernel/access/principal.ts';
-import { roleAbilities, roles } from '../../../kernel/access/roles.ts';
 import { decisionsOfFile } from '../decisions/decisions.repository.ts';
 import { clearancesOfPerson } from './review-file.repository.ts';
 import { adverseOfFile, checksOfFile } from '../file/vetting-file.repository.ts';
 import { findDeclaration } from './vetting-declarations.repository.ts';
 import { findVisibleReview, vettingOfficersOf, type ReviewDetailRow } from './vetting-reviews.repository.ts';
 import { ukToday } from '../../../kernel/time/dates.ts';
+import { vettingFilePolicy } from '../vetting-file.policy.ts';
 
 const uuid = z.string().uuid();
-
-/** Roles whose holders may be given a review: those that can read vetting files. */
-export const REVIEWER_ROLES = roles.filter((r) => roleAbilities(r).includes('vetting.read'));
 
 /**
  * One review with everything the vetting officer decides on: the person, the trigger and its source (a
@@ -30,7 +27,7 @@ export async function viewReview(deps: Deps, principal: Principal | null, id: st
     const review = await findVisibleReview(tx, principal, id);
     if (!review) throw notFound('review');
     const file = await reviewFile(tx, review);
-    const officers = (await vettingOfficersOf(tx, principal.forceId, REVIEWER_ROLES)).filter(
+    const officers = (await vettingOfficersOf(tx, principal.forceId, vettingFilePolicy.reviewerRoles())).filter(
       (o) => o.personId !== review.personId,
     );
     await recordAudit(
