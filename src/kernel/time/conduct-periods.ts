@@ -8,7 +8,7 @@ export const CONDUCT_PERIODS = Object.freeze({
   pcc_report_first: period(12, 'months', 'V', FROM_2020, {
     label: 'First report to the local policing body on an investigation not completed',
     from: 'the day the allegation first came to the appropriate authority’s attention (Schedule 3: the day the complaint was made)',
-    source: 'Conduct Regs 2020 reg 19; Complaints and Misconduct Regs 2020 reg 13',
+    source: '§2.7 Conduct Regs 2020 reg 19; Complaints and Misconduct Regs 2020 reg 13',
     startRule: 'day_after',
     startRuleSource:
       'Conduct Regs reg 19: the report is due once the 12 months beginning with the day of attention have ended, i.e. on start + 12 months [V]',
@@ -16,7 +16,7 @@ export const CONDUCT_PERIODS = Object.freeze({
   pcc_report_repeat: period(6, 'months', 'V', FROM_2020, {
     label: 'Further report to the local policing body (each later period)',
     from: 'the end of the previous relevant period',
-    source: 'Conduct Regs 2020 reg 19; Complaints and Misconduct Regs 2020 reg 13',
+    source: '§2.7 Conduct Regs 2020 reg 19; Complaints and Misconduct Regs 2020 reg 13',
     startRule: 'day_after',
     startRuleSource: 'Conduct Regs reg 19: each further report is due once the next 6 months have ended [V]',
   }),

@@ -100,7 +100,7 @@ describe('a refusal and its appeal', () => {
     const decisionId = res.json<{ decisionId: string }>().decisionId;
     refused = Promise.resolve(decisionId);
     expect(
-      await t.database.query(`select period, due_on::text, state from vetting_clocks where subject_key = $1`, [
+      await t.database.query(`select period, due_on::text, state from clocks where owner_kind = 'vetting' and subject_key = $1`, [
         `decision:${decisionId}`,
       ]),
     ).toEqual([{ period: 'vetting_appeal', due_on: '2026-03-30', state: 'running' }]);
@@ -146,7 +146,7 @@ describe('a refusal and its appeal', () => {
     appealed = Promise.resolve(decisionId);
     const appealId = /\/vetting\/appeals\/([0-9a-f-]{36})/.exec(res.headers.location ?? '')?.[1];
     expect(
-      await t.database.query(`select state, met_on::text from vetting_clocks where subject_key = $1`, [
+      await t.database.query(`select state, met_on::text from clocks where owner_kind = 'vetting' and subject_key = $1`, [
         `decision:${decisionId}`,
       ]),
     ).toEqual([{ state: 'met', met_on: '2026-03-27' }]);
@@ -283,7 +283,7 @@ describe('an appeal against a withdrawal', () => {
       ]),
     ).toEqual([{ status: 'active', ended_on: null, ended_by_decision_id: null }]);
     expect(
-      await t.database.query(`select period, due_on::text, state from vetting_clocks where subject_key = $1`, [
+      await t.database.query(`select period, due_on::text, state from clocks where owner_kind = 'vetting' and subject_key = $1`, [
         `clearance:${clearance?.id}`,
       ]),
     ).toEqual([{ period: 'vetting_renewal_rv', due_on: '2029-05-01', state: 'running' }]);

@@ -122,7 +122,7 @@ describe('the grant rule', () => {
       { status: 'terminated', ended_by_decision_id: d.decisions[0]?.id },
       { id: d.clearanceId, status: 'active', granted_on: TODAY, expires_on: '2036-03-16' },
     ]);
-    const old = await t.database.query(`select state from vetting_clocks where subject_key = $1`, [
+    const old = await t.database.query(`select state from clocks where owner_kind = 'vetting' and subject_key = $1`, [
       `clearance:${clearances[0]?.id}`,
     ]);
     expect(old).toEqual([]);
