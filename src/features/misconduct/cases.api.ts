@@ -12,94 +12,20 @@ import { recordSubjectLeft, subjectLeftInput } from './record-subject-left.ts';
 import { viewCase } from './view-case.ts';
 import { recordCriminalEvent } from './record-criminal-event.ts';
 import { draftPccReport } from './draft-pcc-report.ts';
-import { criminalEventKinds } from '../../db/schema/index.ts';
+import {
+  allegationProgressed,
+  caseDetail,
+  caseListPage,
+  caseListQuery,
+  caseParams,
+  criminalEventBody,
+  criminalEventRecorded,
+  pccReportDraft,
+} from './cases-api-schemas.ts';
 
 const errors = apiErrors(400, 401, 404, 409, 422);
 
-const caseParams = z.object({ id: z.string() });
 const iso = (d: Date | string | null) => (d === null ? null : typeof d === 'string' ? d : d.toISOString());
-
-const caseListItem = z.object({
-  id: z.string().uuid(),
-  reference: z.string(),
-  summary: z.string(),
-  source: z.string(),
-  cameToAttentionOn: z.string(),
-  confidentiality: z.string(),
-  status: z.string(),
-  leadInvestigator: z.string().nullable(),
-  subjects: z.number().int(),
-  allegations: z.number().int(),
-});
-
-const caseDetail = z.object({
-  id: z.string().uuid(),
-  reference: z.string(),
-  source: z.string(),
-  caseType: z.string(),
-  cameToAttentionOn: z.string(),
-  regimeVersion: z.string(),
-  confidentiality: z.string(),
-  status: z.string(),
-  summary: z.string(),
-  leadInvestigatorId: z.string().uuid().nullable(),
-  version: z.number().int(),
-  subjects: z.array(
-    z.object({
-      id: z.string().uuid(),
-      personId: z.string().uuid(),
-      givenName: z.string(),
-      familyName: z.string(),
-      leftOn: z.string().nullable(),
-      version: z.number().int(),
-    }),
-  ),
-  allegations: z.array(
-    z.object({
-      id: z.string().uuid(),
-      subjectId: z.string().uuid(),
-      categoryCode: z.string(),
-      standards: z.array(z.string()),
-      description: z.string(),
-      state: z.string(),
-      statusLabel: z.string(),
-      version: z.number().int(),
-      track: z.record(z.string(), z.unknown()),
-      actions: z.array(z.string()).describe('The actions this user may take on the allegation now'),
-    }),
-  ),
-  clocks: z.array(
-    z.object({
-      period: z.string(),
-      sequence: z.number().int(),
-      dueOn: z.string(),
-      state: z.string(),
-      allegationId: z.string().uuid().nullable(),
-    }),
-  ),
-  returns: z.array(
-    z.object({
-      id: z.string().uuid(),
-      list: z.string(),
-      subjectId: z.string().uuid(),
-      triggeredOn: z.string(),
-      submittedOn: z.string().nullable(),
-      document: z.unknown(),
-    }),
-  ),
-  timeline: z.array(
-    z.object({
-      allegationId: z.string().uuid(),
-      action: z.string(),
-      fromState: z.string(),
-      toState: z.string(),
-      occurredOn: z.string(),
-      recordedAt: z.string(),
-      actor: z.string().nullable(),
-      details: z.record(z.string(), z.unknown()),
-    }),
-  ),
-});
 
 /**
  * /api/v1/cases: the same use cases as the case pages, for integrations. The bodies are the use cases' own
@@ -116,40 +42,9 @@ export function registerCasesApi(app: FastifyInstance, deps: Deps): void {
       schema: {
         tags: ['cases'],
         summary: 'Cases the caller may see (their own, the unallocated queue, or all), searched, filtered and sorted',
-        querystring: z.object({
-          view: z.string().optional().describe('mine (default), unallocated or all'),
-          status: z.string().optional().describe('open or closed'),
-          q: z
-            .string()
-            .optional()
-            .describe('Reference, words of the summary, a subject’s name, or any number a subject holds or has held'),
-          category: z.string().optional().describe('An allegation category code; a parent finds its sub-categories'),
-          stage: z.string().optional().describe('An allegation state, e.g. under_investigation'),
-          lead: z.string().optional().describe('A lead investigator’s user id, or none'),
-          source: z.string().optional(),
-          confidentiality: z.string().optional().describe('normal or restricted'),
-          from: z.string().optional().describe('Came to attention on or after (YYYY-MM-DD)'),
-          to: z.string().optional().describe('Came to attention on or before (YYYY-MM-DD)'),
-          sort: z.string().optional().describe('reference, received (default), lead, subjects or allegations'),
-          dir: z.string().optional().describe('asc or desc'),
-          page: z.string().optional(),
-        }),
+        querystring: caseListQuery,
         response: {
-          200: z.object({
-            total: z
-              .number()
-              .int()
-              .describe('Cases counted, up to PROBITY_CASE_LIST_COUNT_LIMIT (1,000 unless configured)'),
-            moreThanTotal: z
-              .boolean()
-              .describe('True when more cases match than `total`: narrow the filters to count them'),
-            page: z.number().int(),
-            pageCount: z
-              .number()
-              .int()
-              .describe('Pages known; while moreThanTotal, one more than the current page when it is full'),
-            items: z.array(caseListItem),
-          }),
+          200: caseListPage,
           ...errors,
         },
       },
@@ -296,12 +191,7 @@ export function registerCasesApi(app: FastifyInstance, deps: Deps): void {
         params: z.object({ id: z.string(), allegationId: z.string() }),
         body: progressAllegationInput.omit({ caseId: true, allegationId: true }),
         response: {
-          200: z.object({
-            allegationId: z.string().uuid(),
-            state: z.string(),
-            version: z.number().int(),
-            effects: z.array(z.string()),
-          }),
+          200: allegationProgressed,
           ...errors,
         },
       },
@@ -346,28 +236,9 @@ export function registerCasesApi(app: FastifyInstance, deps: Deps): void {
         summary:
           'Record a step in criminal proceedings against a subject; a closed sub judice period pauses the clocks the law pauses',
         params: caseParams,
-        body: z.object({
-          subjectId: z.string(),
-          kind: z.enum(criminalEventKinds),
-          occurredOn: z.string(),
-          details: z.string().optional(),
-          indictableOnlyConviction: z.boolean().optional(),
-          subJudiceFrom: z.string().optional(),
-          subJudiceTo: z.string().optional(),
-        }),
+        body: criminalEventBody,
         response: {
-          201: z.object({
-            id: z.string().uuid(),
-            adjustments: z.array(
-              z.object({
-                clockId: z.string().uuid(),
-                period: z.string(),
-                previousDueOn: z.string(),
-                dueOn: z.string(),
-                pausedDays: z.number().int(),
-              }),
-            ),
-          }),
+          201: criminalEventRecorded,
           ...errors,
         },
       },
@@ -395,18 +266,7 @@ export function registerCasesApi(app: FastifyInstance, deps: Deps): void {
           'Draft of the regulation 19 report to the PCC (investigation not completed within 12 months, then every 6 months)',
         params: caseParams,
         response: {
-          200: z.object({
-            reference: z.string(),
-            preparedOn: z.string(),
-            relevantPeriodEnds: z.string().nullable(),
-            cameToAttentionOn: z.string(),
-            reg17NoticeServedOn: z.string().nullable(),
-            progress: z.array(z.object({ subject: z.string(), status: z.string() })),
-            subJudicePeriods: z.array(
-              z.object({ from: z.string().nullable(), to: z.string().nullable(), kind: z.string() }),
-            ),
-            mayPrejudice: z.boolean(),
-          }),
+          200: pccReportDraft,
           ...errors,
         },
       },
