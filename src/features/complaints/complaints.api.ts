@@ -4,31 +4,13 @@ import { z } from 'zod';
 import { apiErrors } from '../../kernel/http/api-errors.ts';
 import type { Deps } from '../../kernel/deps.ts';
 import { principalOf, requireApiPrincipal } from '../../kernel/http/guards.ts';
-import {
-  complaintListQuery,
-  handlingBody,
-  initialHandlingBody,
-  logComplaintBody,
-  outcomeNoticeBody,
-  outcomesBody,
-  progressUpdateBody,
-  referralBody,
-  withdrawalBody,
-} from './complaint-input.ts';
+import { complaintListQuery, logComplaintBody } from './complaint-input.ts';
 import { listComplaints } from './list-complaints.ts';
 import { logComplaint } from './log-complaint.ts';
-import { recordHandling } from './record-handling.ts';
-import { recordInitialHandling } from './record-initial-handling.ts';
-import { recordOutcomeNotice } from './record-outcome-notice.ts';
-import { recordOutcomes } from './record-outcomes.ts';
-import { recordProgressUpdate } from './record-progress-update.ts';
-import { recordReferral } from './record-referral.ts';
 import { viewComplaint } from './view-complaint.ts';
-import { withdrawComplaint } from './withdraw-complaint.ts';
 
 const errors = apiErrors(400, 401, 404, 409, 422);
 const day = z.string().nullable();
-const decided = z.object({ id: z.string().uuid(), version: z.number().int(), status: z.string() }).passthrough();
 
 const complaintOut = z.object({
   id: z.string().uuid(),
@@ -107,6 +89,7 @@ const complaintOut = z.object({
 /**
  * /api/v1/complaints: the same use cases as the pages. 401 without a token; 404 for anything outside
  * need-to-know (another force's complaint, one about the caller, a caller without complaint abilities).
+ * Listing, logging and reading a complaint are here; the decisions on it are in complaint-decisions.api.ts.
  */
 export function registerComplaintsApi(app: FastifyInstance, deps: Deps): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -263,111 +246,5 @@ export function registerComplaintsApi(app: FastifyInstance, deps: Deps): void {
         })),
       };
     },
-  );
-
-  api.post(
-    '/api/v1/complaints/:id/initial-handling',
-    {
-      ...pre,
-      schema: {
-        tags,
-        summary: 'Record the initial handling: outside Schedule 3 or recorded (Sch 3 para 2)',
-        params,
-        body: initialHandlingBody,
-        response: { 200: decided, ...errors },
-      },
-    },
-    async (request) => recordInitialHandling(deps, principalOf(request), request.params.id, request.body, request.id),
-  );
-
-  api.post(
-    '/api/v1/complaints/:id/referral',
-    {
-      ...pre,
-      schema: {
-        tags,
-        summary: 'Record the IOPC referral decision (reg 4(1)) and the IOPC’s decision (Sch 3 para 5)',
-        params,
-        body: referralBody,
-        response: { 200: decided, ...errors },
-      },
-    },
-    async (request) => recordReferral(deps, principalOf(request), request.params.id, request.body, request.id),
-  );
-
-  api.post(
-    '/api/v1/complaints/:id/handling',
-    {
-      ...pre,
-      schema: {
-        tags,
-        summary: 'Record how a recorded complaint is handled; works out the review body (reg 32)',
-        params,
-        body: handlingBody,
-        response: { 200: decided, ...errors },
-      },
-    },
-    async (request) => recordHandling(deps, principalOf(request), request.params.id, request.body, request.id),
-  );
-
-  api.post(
-    '/api/v1/complaints/:id/outcomes',
-    {
-      ...pre,
-      schema: {
-        tags,
-        summary: 'Record the outcome of every allegation, the learning and the outcome notice',
-        params,
-        body: outcomesBody,
-        response: { 200: decided, ...errors },
-      },
-    },
-    async (request) => recordOutcomes(deps, principalOf(request), request.params.id, request.body, request.id),
-  );
-
-  api.post(
-    '/api/v1/complaints/:id/withdrawal',
-    {
-      ...pre,
-      schema: {
-        tags,
-        summary: 'Record the complainant’s withdrawal on a signed notice (reg 38)',
-        params,
-        body: withdrawalBody,
-        response: { 200: decided, ...errors },
-      },
-    },
-    async (request) => withdrawComplaint(deps, principalOf(request), request.params.id, request.body, request.id),
-  );
-
-  api.post(
-    '/api/v1/complaints/:id/progress-updates',
-    {
-      ...pre,
-      schema: {
-        tags,
-        summary: 'Record a progress update sent to the complainant (meets the 4-week clock and starts the next)',
-        params,
-        body: progressUpdateBody,
-        response: { 200: decided, ...errors },
-      },
-    },
-    async (request) => recordProgressUpdate(deps, principalOf(request), request.params.id, request.body, request.id),
-  );
-
-  api.post(
-    '/api/v1/complaints/:id/outcome-notice',
-    {
-      ...pre,
-      schema: {
-        tags,
-        summary:
-          'Record the outcome notice sent after the outcome; opens the review window where a review is available',
-        params,
-        body: outcomeNoticeBody,
-        response: { 200: decided, ...errors },
-      },
-    },
-    async (request) => recordOutcomeNotice(deps, principalOf(request), request.params.id, request.body, request.id),
   );
 }

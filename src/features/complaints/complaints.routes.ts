@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../kernel/deps.ts';
 import { registerComplaintsApi } from './complaints.api.ts';
+import { registerComplaintDecisionsApi } from './complaint-decisions.api.ts';
 import { registerComplaintPages } from './complaints.pages.ts';
 import { registerLetterRoutes } from './letters/letters.routes.ts';
 import { registerPortalPages } from './portal/portal.pages.ts';
@@ -13,4 +14,5 @@ export function registerComplaintRoutes(app: FastifyInstance, deps: Deps): void 
   registerLetterRoutes(app, deps);
   registerReviewRoutes(app, deps);
   registerComplaintsApi(app, deps);
+  registerComplaintDecisionsApi(app, deps);
 }

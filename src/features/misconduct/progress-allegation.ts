@@ -5,20 +5,18 @@ import { ukToday } from '../../kernel/time/dates.ts';
 import { parseInput, isoDateString } from '../../kernel/validation.ts';
 import { recordAudit } from '../../kernel/audit/record-audit.ts';
 import { actorOf, authorize, authorizeBy, type Principal } from '../../kernel/access/principal.ts';
-import { cancelCaseClocks, startClock, stopClocks } from '../clocks/index.ts';
-import type { PeriodKey } from '../../kernel/time/periods.ts';
+import { cancelCaseClocks } from '../clocks/index.ts';
 import type { AuditActor } from '../../kernel/audit/audit-events.ts';
 import type { Db } from '../../db/client.ts';
 import { transition } from './rules/allegation-workflow.ts';
-import { ACTION_TABLE } from './rules/allegation-table.ts';
 import { allegationActionSchema, eventDateOf, toWorkflowAction } from './allegation-action-input.ts';
 import { chronologyRefusal } from './rules/chronology.ts';
 import { acceleratedHearingDateRefusal, acceleratedHearingWindow } from './rules/accelerated-hearing-timing.ts';
-import { contextOf, factsOf, regimeOf } from './case-context.ts';
-import { createListReturn } from './list-returns.ts';
+import { contextOf, factsOf } from './case-context.ts';
 import { hearingDateOfAllegation } from './hearings.repository.ts';
 import { findingBeforeHearingRefusal } from './rules/hearing-panel.ts';
 import { openReviewForAllegationStep } from '../vetting/index.ts';
+import { applyStepEffects } from './allegation-step-effects.ts';
 import { refreshAllegationFigures } from './allegation-figures.repository.ts';
 import {
   allegationStepsOf,
@@ -126,101 +124,17 @@ export async function progressAllegation(
     const fromState = facts.track.status;
     await updateAllegation(tx, row, { state: result.next.status, facts: { ...facts, track: result.next } });
     const details = Object.fromEntries(Object.entries(input.action).filter(([key]) => key !== 'type'));
-    const effectsDone: string[] = [];
     const actor = actorOf(principal, requestId);
-    for (const effect of result.effects) {
-      switch (effect.kind) {
-        case 'start_clock': {
-          const startOn = effect.anchor === 'came_to_attention' ? theCase.cameToAttentionOn : occurredOn;
-          // The report to the PCC is about the case's investigation: one clock per case, not per allegation.
-          const caseLevel = isPccReport(effect.period);
-          const clock = await startClock(tx, deps, {
-            forceId: theCase.forceId,
-            caseId: theCase.id,
-            allegationId: caseLevel ? null : row.id,
-            subjectId: caseLevel ? null : row.subjectId,
-            period: effect.period,
-            startOn,
-            regimeVersion: regimeOf(theCase),
-            ownerUserId: theCase.leadInvestigatorId,
-            ...(effect.amount !== undefined ? { amount: effect.amount } : {}),
-          });
-          if (clock) effectsDone.push(`clock ${effect.period} due ${clock.dueOn}`);
-          break;
-        }
-        case 'stop_clock':
-          if (isPccReport(effect.period)) {
-            // Met only when no allegation of the case is still awaiting the end of its investigation.
-            if (await investigationStillOpen(tx, theCase, row.id)) break;
-            await stopClocks(tx, {
-              forceId: theCase.forceId,
-              caseId: theCase.id,
-              allegationId: null,
-              period: effect.period,
-              metOn: occurredOn,
-            });
-            effectsDone.push(`${periodLabel(deps, effect.period)}: met`);
-          } else {
-            // Met, or superseded by this step, as declared in rules/clock-endings.ts.
-            const superseded = effect.outcome === 'superseded';
-            const stopped = await stopClocks(tx, {
-              forceId: theCase.forceId,
-              caseId: theCase.id,
-              allegationId: row.id,
-              period: effect.period,
-              metOn: occurredOn,
-              outcome: effect.outcome ?? 'met',
-              reason: `Superseded: ${ACTION_TABLE[input.action.type].label.toLowerCase()}`,
-              actorUserId: principal.userId,
-            });
-            if (stopped > 0)
-              effectsDone.push(
-                `${periodLabel(deps, effect.period)}: ${superseded ? 'superseded by this step' : 'met'}`,
-              );
-          }
-          break;
-        case 'create_barred_list_return':
-        case 'barred_list_further_report': {
-          const further = effect.kind === 'barred_list_further_report';
-          const id = await createListReturn(tx, deps, actor, {
-            list: 'barred',
-            theCase,
-            allegation: row,
-            triggeredOn: occurredOn,
-            finding: result.next.finding,
-            sanction: result.next.sanction,
-            ...(further ? { kind: 'further' as const, change: furtherReportChange(input.action) } : {}),
-          });
-          if (id) effectsDone.push(further ? 'barred list further report created' : 'barred list return created');
-          break;
-        }
-        case 'create_advisory_list_return': {
-          const id = await createListReturn(tx, deps, actor, {
-            list: 'advisory',
-            theCase,
-            allegation: row,
-            triggeredOn: occurredOn,
-          });
-          if (id) effectsDone.push('advisory list return created');
-          break;
-        }
-        case 'give_notice':
-          effectsDone.push(`notice due: ${effect.notice}`);
-          break;
-        case 'refer_to_iopc':
-        case 'refer_to_vetting_process':
-        case 'refer_to_performance_regulations':
-          effectsDone.push(effect.kind.replaceAll('_', ' '));
-          break;
-        case 'appoint_hearing_panel':
-          effectsDone.push(`appoint hearing panel (${effect.chair.replaceAll('_', ' ')})`);
-          break;
-        default: {
-          const unknownEffect: never = effect;
-          throw new Error(`unknown effect ${JSON.stringify(unknownEffect)}`);
-        }
-      }
-    }
+    const effectsDone = await applyStepEffects(tx, deps, {
+      theCase,
+      row,
+      action: input.action,
+      next: result.next,
+      effects: result.effects,
+      occurredOn,
+      actor,
+      actorUserId: principal.userId,
+    });
     const eventDetails = { ...details, ...(input.note ? { note: input.note } : {}), effects: effectsDone };
     await insertAllegationEvent(tx, {
       forceId: theCase.forceId,
@@ -261,32 +175,6 @@ export async function progressAllegation(
     if (result.next.status === 'closed') await closeCaseIfConcluded(tx, theCase, row.id, occurredOn, actor);
     return { allegationId: row.id, state: result.next.status, version: row.version + 1, effects: effectsDone };
   });
-}
-
-/** Police Act 1996 s.88F: the further report says what changed since the first one. */
-function furtherReportChange(action: z.infer<typeof allegationActionSchema>): string {
-  if (action.type !== 'decide_appeal') return 'the finding or outcome reported earlier changed';
-  return action.outcome === 'finding_overturned'
-    ? 'finding overturned on appeal'
-    : `dismissal replaced on appeal by ${(action.sanction ?? 'another sanction').replaceAll('_', ' ')}`;
-}
-
-const periodLabel = (deps: Deps, period: PeriodKey) => deps.config.rules.periods[period].label;
-
-const isPccReport = (period: PeriodKey) => period === 'pcc_report_first' || period === 'pcc_report_repeat';
-
-/** States in which an allegation's investigation has not yet concluded (reg 19 counts these). */
-const beforeInvestigationEnds = new Set([
-  'received',
-  'assessed_misconduct',
-  'assessed_gross_misconduct',
-  'referred_to_iopc',
-  'under_investigation',
-]);
-
-async function investigationStillOpen(tx: Db, theCase: CaseRow, except: string): Promise<boolean> {
-  const rows = await allegationsOf(tx, theCase.forceId, theCase.id);
-  return rows.some((a) => a.id !== except && beforeInvestigationEnds.has(a.state));
 }
 
 /** When the last allegation closes, the case closes and its remaining PCC report clocks are cancelled. */

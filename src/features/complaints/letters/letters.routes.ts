@@ -12,7 +12,7 @@ type Params = { Params: { id: string; letterId: string } };
 
 /**
  * A complaint's letters: read one (its HTML as sent, or its PDF as a download), and write one through the
- * API (the page's form posts through complaints.pages.ts, beside the other decision forms).
+ * API (the page's form posts through complaint-decisions.pages.ts, beside the other decision forms).
  */
 export function registerLetterRoutes(app: FastifyInstance, deps: Deps): void {
   const pre = { preHandler: requireSignedInPage };
