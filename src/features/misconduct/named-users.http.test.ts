@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, api, type ApiError, type TestApp } from '../../../test/support/test-app.ts';
 import { createAccount } from '../../../test/support/factories.ts';
-import { as, buildCaseWorld, caseInput, dateFields, snapshot, type CaseWorld } from '../../../test/fixtures/misconduct/cases.http-fixtures.ts';
+import {
+  as,
+  buildCaseWorld,
+  caseInput,
+  dateFields,
+  snapshot,
+  type CaseWorld,
+} from '../../../test/fixtures/misconduct/cases.http-fixtures.ts';
 
 /**
  * Who may be named on a case (issue 12 and house-in-order defect 2): the API stored made-up and other-force

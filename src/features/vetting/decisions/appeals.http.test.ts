@@ -100,9 +100,10 @@ describe('a refusal and its appeal', () => {
     const decisionId = res.json<{ decisionId: string }>().decisionId;
     refused = Promise.resolve(decisionId);
     expect(
-      await t.database.query(`select period, due_on::text, state from clocks where owner_kind = 'vetting' and subject_key = $1`, [
-        `decision:${decisionId}`,
-      ]),
+      await t.database.query(
+        `select period, due_on::text, state from clocks where owner_kind = 'vetting' and subject_key = $1`,
+        [`decision:${decisionId}`],
+      ),
     ).toEqual([{ period: 'vetting_appeal', due_on: '2026-03-30', state: 'running' }]);
     const record = await page('vetting').get(`/vetting/decisions/${decisionId}`);
     expect(record.body).toContain(
@@ -146,9 +147,10 @@ describe('a refusal and its appeal', () => {
     appealed = Promise.resolve(decisionId);
     const appealId = /\/vetting\/appeals\/([0-9a-f-]{36})/.exec(res.headers.location ?? '')?.[1];
     expect(
-      await t.database.query(`select state, met_on::text from clocks where owner_kind = 'vetting' and subject_key = $1`, [
-        `decision:${decisionId}`,
-      ]),
+      await t.database.query(
+        `select state, met_on::text from clocks where owner_kind = 'vetting' and subject_key = $1`,
+        [`decision:${decisionId}`],
+      ),
     ).toEqual([{ state: 'met', met_on: '2026-03-27' }]);
     const view = await page('vetting').get(`/vetting/appeals/${appealId}`);
     expect(view.body).toContain('The judgment was disclosed on my form');
@@ -283,9 +285,10 @@ describe('an appeal against a withdrawal', () => {
       ]),
     ).toEqual([{ status: 'active', ended_on: null, ended_by_decision_id: null }]);
     expect(
-      await t.database.query(`select period, due_on::text, state from clocks where owner_kind = 'vetting' and subject_key = $1`, [
-        `clearance:${clearance?.id}`,
-      ]),
+      await t.database.query(
+        `select period, due_on::text, state from clocks where owner_kind = 'vetting' and subject_key = $1`,
+        [`clearance:${clearance?.id}`],
+      ),
     ).toEqual([{ period: 'vetting_renewal_rv', due_on: '2029-05-01', state: 'running' }]);
     expect(
       (
