@@ -317,7 +317,7 @@ describe('The commissioner’s office holds the force to account, and the approp
     const aa = await launchBrowser({ javaScriptEnabled: true, baseUrl: server.baseUrl });
     try {
       await signIn(aa.page, AA, 'oversight-00-aa');
-      await grantSample(aa.page, shotOf(aa.page), cases.granted, today);
+      await grantSample(aa.page, shotOf(aa.page), cases.granted);
 
       await page.goto('/oversight');
       await page.getByRole('link', { name: 'Dip samples', exact: true }).click();

@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { addCalendarDays } from '../../../src/kernel/time/working-days.ts';
+import { ukToday } from '../../../src/kernel/time/dates.ts';
 import { DEMO_REPORT } from '../../../src/features/recommendations/demo-recommendations.ts';
 import { fillDate, squash } from './case-journey.ts';
 import type { RunningServer } from './browser.ts';
@@ -206,8 +207,12 @@ export async function checkResponse(page: Page, shot: Shot): Promise<void> {
   expect(pdf.body.subarray(-6).toString('latin1')).toMatch(/%%EOF\s*$/);
 }
 
-/** The appropriate authority grants pcc@ a dip sample of one case from today for 30 days. */
-export async function grantSample(page: Page, shot: Shot, theCase: JourneyCase, today: string): Promise<void> {
+/**
+ * The appropriate authority grants pcc@ a dip sample of one case from today for 30 days. "Today" is read
+ * when the form is filled, not when the journey began: a run that crosses midnight would otherwise offer
+ * yesterday as the first day, which the server rightly refuses as in the past.
+ */
+export async function grantSample(page: Page, shot: Shot, theCase: JourneyCase): Promise<void> {
   await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Oversight', exact: true }).click();
   await page.waitForURL((u) => u.pathname === '/oversight');
   await shot('aa-dashboard');
@@ -227,6 +232,7 @@ export async function grantSample(page: Page, shot: Shot, theCase: JourneyCase, 
     .getAttribute('value');
   await grantee.selectOption(value ?? '');
   await page.getByLabel('Case references').fill(theCase.reference);
+  const today = ukToday(new Date());
   await fillDate(page, 'First day', today);
   await fillDate(page, 'Last day', addCalendarDays(today, 30));
   await page.getByLabel('What the sample is for').fill('Quarterly dip sample of case handling (journey test)');
