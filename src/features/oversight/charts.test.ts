@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartFromTable, renderChart } from './charts.ts';
+import { chartCacheStats, chartFromTable, renderChart } from './charts.ts';
 import { discloseTable, type TableSpec } from './disclosure-control.ts';
 
 const spec: TableSpec = {
@@ -69,5 +69,37 @@ describe('server-side charts', () => {
     expect(ticks).toContain('0');
     expect(ticks).toContain('1');
     expect(ticks.every((tick) => /^\d+$/.test(tick ?? ''))).toBe(true);
+  });
+
+  it('draws a chart once and gives the same SVG again, and a changed figure is drawn afresh', async () => {
+    const table = discloseTable(spec, { threshold: 5, unsuppressed: true });
+    const chart = chartFromTable(table, ['a'], { id: 'cached', title: 'Cached', valueLabel: 'Cases' });
+    const first = await renderChart(chart);
+    const before = chartCacheStats().draws;
+    const [again, twice] = await Promise.all([renderChart({ ...chart }), renderChart(structuredClone(chart))]);
+    expect(again).toBe(first);
+    expect(twice).toBe(first);
+    expect(chartCacheStats().draws).toBe(before);
+
+    const changed = structuredClone(chart);
+    changed.series[0]!.values[0] = 13;
+    const redrawn = await renderChart(changed);
+    expect(chartCacheStats().draws).toBe(before + 1);
+    // The bar's own label (the axis has ticks of its own).
+    expect(redrawn).toContain('fill="#0b0c0c">13</text>');
+    expect(first).toContain('fill="#0b0c0c">12</text>');
+    expect(redrawn).not.toContain('fill="#0b0c0c">12</text>');
+  });
+
+  it('keeps at most 128 charts, dropping the least recently used', async () => {
+    const table = discloseTable(spec, { threshold: 5, unsuppressed: true });
+    const base = chartFromTable(table, ['a'], { id: 'many', title: 'Many', valueLabel: 'Cases' });
+    for (let i = 0; i < 130; i++) await renderChart({ ...base, title: `Many ${i}` });
+    expect(chartCacheStats().held).toBe(128);
+    const before = chartCacheStats().draws;
+    await renderChart({ ...base, title: 'Many 129' });
+    expect(chartCacheStats().draws).toBe(before);
+    await renderChart({ ...base, title: 'Many 0' });
+    expect(chartCacheStats().draws).toBe(before + 1);
   });
 });

@@ -180,8 +180,44 @@ function spec(chart: ChartData): vega.Spec {
 const escapeXml = (s: string) =>
   s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 
+/**
+ * Drawn charts kept by their data: Vega takes most of a dashboard's server time (parsing the spec and running
+ * its dataflow for every chart), while the figures behind a chart change only when the records do. The key is
+ * the whole chart (title, description, every value and hidden flag), so a changed figure is a new key and a
+ * cached SVG is exactly what drawing it again would give; holding it reveals nothing its key does not. At most
+ * CHART_CACHE_SIZE charts are kept, the least recently used dropped first.
+ */
+const CHART_CACHE_SIZE = 128;
+const drawn = new Map<string, Promise<string>>();
+let draws = 0;
+
+/** How many charts are held, and how many Vega has drawn since the process started (for tests and metrics). */
+export function chartCacheStats(): { held: number; draws: number } {
+  return { held: drawn.size, draws };
+}
+
 /** The chart as an accessible SVG string, ready to be put in a page as it is (trusted markup). */
-export async function renderChart(chart: ChartData): Promise<string> {
+export function renderChart(chart: ChartData): Promise<string> {
+  const key = JSON.stringify(chart);
+  const held = drawn.get(key);
+  if (held) {
+    drawn.delete(key);
+    drawn.set(key, held);
+    return held;
+  }
+  const svg = draw(chart);
+  drawn.set(key, svg);
+  svg.catch(() => drawn.delete(key));
+  while (drawn.size > CHART_CACHE_SIZE) {
+    const oldest = drawn.keys().next().value;
+    if (oldest === undefined) break;
+    drawn.delete(oldest);
+  }
+  return svg;
+}
+
+async function draw(chart: ChartData): Promise<string> {
+  draws += 1;
   const view = new vega.View(vega.parse(spec(chart)), { renderer: 'none' });
   try {
     const svg = await view.toSVG();
