@@ -200,6 +200,39 @@ describe('confidential reports’ clocks on the deadline lists', () => {
     expect(report.body).toMatch(/data-clock="report_acknowledgement"[\s\S]*?Met 12 March 2026 \(late\)/);
   });
 
+  it('meets both clocks when the unit closes a report, and meets feedback when a message is marked as feedback', async () => {
+    today = '2026-03-13';
+    const version = async (id: string) =>
+      (await t.database.query<{ version: number }>('select version from reports where id = $1', [id]))[0]!.version;
+    const closed = await api(t.app, 'POST', `/api/v1/reports/${second}/status`, tokens['unit2'], {
+      version: await version(second),
+      status: 'no_action',
+    });
+    expect(closed.statusCode).toBe(200);
+    const feedback = await api(t.app, 'POST', `/api/v1/reports/${first}/messages`, tokens['unit'], {
+      version: await version(first),
+      body: 'We have looked into what you told us and taken action.',
+      feedback: true,
+    });
+    expect(feedback.statusCode).toBe(201);
+    expect(
+      await t.database.query(
+        `select report_id, period, state, met_on::text from clocks where owner_kind = 'report' order by report_id = $1 desc, period`,
+        [first],
+      ),
+    ).toEqual([
+      { report_id: first, period: 'report_acknowledgement', state: 'met', met_on: '2026-03-12' },
+      { report_id: first, period: 'report_feedback', state: 'met', met_on: '2026-03-13' },
+      { report_id: second, period: 'report_acknowledgement', state: 'met', met_on: '2026-03-13' },
+      { report_id: second, period: 'report_feedback', state: 'met', met_on: '2026-03-13' },
+    ]);
+    for (const who of ['unit', 'unit2']) expect(reportRows(allOf(await mine(who))), who).toEqual([]);
+    expect((await call('unit', '/api/v1/deadlines/overdue')).json<ForceList>()).toMatchObject({
+      overdueCount: 0,
+      items: [],
+    });
+  });
+
   it('offers the Deadlines link to whoever has some owner kind’s deadlines to see, and to nobody else', async () => {
     today = '2026-03-12';
     const link = 'href="/deadlines"';
