@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { userPolicy } from '../features/admin/user.policy.ts';
 import { casePolicy } from '../features/misconduct/case.policy.ts';
 import { dipSamplePolicy } from '../features/oversight/dip-sample.policy.ts';
+import { deadlinesPolicy } from '../features/deadlines/deadlines.policy.ts';
 import type { Principal } from '../kernel/access/principal.ts';
 import { roles, type Role } from '../kernel/access/roles.ts';
 
@@ -57,5 +58,22 @@ describe('policy modules', () => {
       correct: true,
       removeSubjects: false,
     });
+  });
+
+  it('gives the deadline lists to whoever reads some owner kind of the clock store, and to nobody else', () => {
+    expect(roles.filter((role) => deadlinesPolicy.list(principal(role)))).toEqual([
+      'psd_investigator',
+      'appropriate_authority',
+      'vetting_officer',
+      'complaints_handler',
+      'confidential_unit',
+    ]);
+    expect(deadlinesPolicy.list(null)).toBe(false);
+    expect(roles.filter((role) => deadlinesPolicy.offerForceList(principal(role)))).toEqual([
+      'appropriate_authority',
+      'confidential_unit',
+    ]);
+    expect(deadlinesPolicy.readerAbility(principal('confidential_unit'))).toBe('report.read');
+    expect(deadlinesPolicy.readerAbility(principal('administrator'))).toBe('case.read');
   });
 });

@@ -6,15 +6,23 @@ import { formatDate, formatDateTime } from '../../kernel/time/dates.ts';
 import { can } from '../../kernel/access/principal.ts';
 import { roleLabels, type Ability } from '../../kernel/access/roles.ts';
 import { projectRoot } from '../../kernel/project-root.ts';
+import type { Principal } from '../../kernel/access/principal.ts';
+import { deadlinesPolicy } from '../../features/deadlines/index.ts';
 import { csrfUserInfo } from './security.ts';
 
 const root = projectRoot;
 
-/** Top navigation: shown only where the user holds the ability behind it. */
-const navigation: { href: string; text: string; ability: Ability }[] = [
+/**
+ * Top navigation: shown only where the user holds the ability behind it, or where the page's policy says the
+ * user has something to see there (the deadlines: any owner kind's clocks, deadlines.policy.ts).
+ */
+type NavItem = { href: string; text: string } & (
+  { ability: Ability } | { shown: (p: Principal | null | undefined) => boolean }
+);
+const navigation: NavItem[] = [
   { href: '/cases', text: 'Cases', ability: 'case.read' },
   { href: '/people', text: 'People', ability: 'person.search' },
-  { href: '/deadlines', text: 'Deadlines', ability: 'case.read' },
+  { href: '/deadlines', text: 'Deadlines', shown: deadlinesPolicy.list },
   { href: '/complaints', text: 'Complaints', ability: 'complaint.read' },
   { href: '/complaint-reviews', text: 'Complaint reviews', ability: 'complaint.review' },
   { href: '/restrictions', text: 'Restrictions', ability: 'restriction.read' },
@@ -62,7 +70,7 @@ export async function registerViews(app: FastifyInstance): Promise<void> {
     const request: FastifyRequest = this.request;
     const principal = request.principal;
     const nav = navigation
-      .filter((n) => can(principal, n.ability))
+      .filter((n) => ('ability' in n ? can(principal, n.ability) : n.shown(principal)))
       .map((n) => ({ href: n.href, text: n.text, active: request.url.startsWith(n.href) }));
     const csrfToken = this.generateCsrf({ userInfo: csrfUserInfo(request) });
     this.header('cache-control', 'no-store');

@@ -9,10 +9,12 @@ import {
   primaryKey,
   text,
   timestamp,
+  unique,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { cases } from './cases.ts';
 import { complaints } from './complaints.ts';
+import { reports } from './reporting.ts';
 
 /**
  * The one clock store (features/clocks): every statutory time limit of every owner is a row of `clocks`,
@@ -21,7 +23,7 @@ import { complaints } from './complaints.ts';
  */
 
 /** What a clock belongs to. Each kind has its own owner column(s) below, checked by `clocks_owner_check`. */
-export const clockOwnerKinds = ['case', 'vetting', 'complaint'] as const;
+export const clockOwnerKinds = ['case', 'vetting', 'complaint', 'report'] as const;
 export type ClockOwnerKind = (typeof clockOwnerKinds)[number];
 
 /**
@@ -29,7 +31,8 @@ export type ClockOwnerKind = (typeof clockOwnerKinds)[number];
  * person with a reason) and 'superseded' (a later step made it moot: the officer's statement window after
  * the report) join the live states and 'met'/'cancelled'. See misconduct/act-on-clock.ts and
  * misconduct/rules/clock-endings.ts. A vetting clock uses running/due/overdue/met/cancelled; a complaint's
- * clock running/met/cancelled (it stays running when due: the sweeper stamps it).
+ * clock running/met/cancelled (it stays running when due: the sweeper stamps it); a confidential report's
+ * running/met (it stays running when due: the reminder pass tells the unit).
  */
 export const clockStates = [
   'running',
@@ -55,6 +58,8 @@ export const clocks = pgTable(
     complaintId: uuid('complaint_id'),
     /** The vetting file, when ownerKind is 'vetting': 'clearance:<uuid>', 'review:<uuid>', 'decision:<uuid>'. */
     subjectKey: text('subject_key'),
+    /** The confidential report, when ownerKind is 'report' (features/reporting: acknowledgement, feedback). */
+    reportId: uuid('report_id'),
     /** The person a vetting clock's file is about (null for a recruit with no person record yet). */
     personId: uuid('person_id'),
     allegationId: uuid('allegation_id'),
@@ -81,16 +86,19 @@ export const clocks = pgTable(
     primaryKey({ columns: [t.forceId, t.id] }),
     foreignKey({ columns: [t.forceId, t.caseId], foreignColumns: [cases.forceId, cases.id] }),
     foreignKey({ columns: [t.forceId, t.complaintId], foreignColumns: [complaints.forceId, complaints.id] }),
+    foreignKey({ columns: [t.forceId, t.reportId], foreignColumns: [reports.forceId, reports.id] }),
     check(
       'clocks_owner_check',
-      sql`(${t.ownerKind} = 'case' and ${t.caseId} is not null and ${t.regimeVersion} is not null and ${t.complaintId} is null and ${t.subjectKey} is null)
-        or (${t.ownerKind} = 'complaint' and ${t.complaintId} is not null and ${t.caseId} is null and ${t.subjectKey} is null)
-        or (${t.ownerKind} = 'vetting' and ${t.subjectKey} is not null and ${t.caseId} is null and ${t.complaintId} is null)`,
+      sql`(${t.ownerKind} = 'case' and ${t.caseId} is not null and ${t.regimeVersion} is not null and ${t.complaintId} is null and ${t.subjectKey} is null and ${t.reportId} is null)
+        or (${t.ownerKind} = 'complaint' and ${t.complaintId} is not null and ${t.caseId} is null and ${t.subjectKey} is null and ${t.reportId} is null)
+        or (${t.ownerKind} = 'vetting' and ${t.subjectKey} is not null and ${t.caseId} is null and ${t.complaintId} is null and ${t.reportId} is null)
+        or (${t.ownerKind} = 'report' and ${t.reportId} is not null and ${t.caseId} is null and ${t.complaintId} is null and ${t.subjectKey} is null)`,
     ),
     index('clocks_due_idx').on(t.state, t.dueOn),
     index('clocks_case_idx').on(t.forceId, t.caseId),
     index('clocks_complaint_idx').on(t.forceId, t.complaintId),
     index('clocks_vetting_subject_idx').on(t.forceId, t.subjectKey, t.period),
+    unique('clocks_report_period_key').on(t.forceId, t.reportId, t.period),
     index('clocks_owner_idx').on(t.forceId, t.ownerUserId, t.state, t.dueOn),
     // The deadline lists: a force's live clocks in due-date order, read until the page is full.
     index('clocks_live_due_idx')

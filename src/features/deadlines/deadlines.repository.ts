@@ -5,17 +5,24 @@ import type { Principal } from '../../kernel/access/principal.ts';
 import type { DeadlineFilter, DeadlineRow, DeadlineSource } from '../clocks/index.ts';
 import { complaintDeadlineSource } from '../complaints/index.ts';
 import { caseDeadlineSource } from '../misconduct/index.ts';
+import { reportDeadlineSource } from '../reporting/index.ts';
 import { vettingDeadlineSource } from '../vetting/index.ts';
 
 /**
  * The deadline lists across every owner of the one clock store. Each owner feature hands its part with its
  * own need-to-know applied (a case's clock only to those who may see the case, a complaint's only to those
- * who may read the complaint, a vetting clock only to vetting roles with need-to-know of the file), and
+ * who may read the complaint, a vetting clock only to vetting roles with need-to-know of the file, a
+ * confidential report's only to the confidential unit that may see the report), and
  * this module unites them: one statement, soonest first.
  */
 
 function sources(principal: Principal, f: DeadlineFilter & { limit: number }): DeadlineSource[] {
-  return [caseDeadlineSource(principal, f), complaintDeadlineSource(principal, f), vettingDeadlineSource(principal, f)];
+  return [
+    caseDeadlineSource(principal, f),
+    complaintDeadlineSource(principal, f),
+    vettingDeadlineSource(principal, f),
+    reportDeadlineSource(principal, f),
+  ];
 }
 
 /** Live clocks of every owner the principal may see, soonest first, in one statement (a UNION of the parts). */

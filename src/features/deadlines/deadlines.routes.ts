@@ -4,7 +4,7 @@ import { apiErrors } from '../../kernel/http/api-errors.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../../kernel/deps.ts';
 import { principalOf, requireApiPrincipal, requireSignedInPage } from '../../kernel/http/guards.ts';
-import { can } from '../../kernel/access/principal.ts';
+import { deadlinesPolicy } from './deadlines.policy.ts';
 import { dueTag } from '../clocks/index.ts';
 import { forceOverdue, myDeadlines, type Deadline } from './list-deadlines.ts';
 import { ukToday } from '../../kernel/time/dates.ts';
@@ -29,7 +29,7 @@ function registerDeadlinePages(app: FastifyInstance, deps: Deps): void {
     return reply.page('deadlines/views/my-deadlines.njk', {
       pageTitle: 'Your deadlines',
       today: result.today,
-      canSeeForce: can(principal, 'case.readAll'),
+      canSeeForce: deadlinesPolicy.offerForceList(principal),
       overdueCount: result.overdueCount,
       result: {
         overdue: withTags(result.overdue),
@@ -54,14 +54,19 @@ const errors = apiErrors(401, 404);
 
 const deadline = z.object({
   kind: z
-    .enum(['case', 'complaint', 'vetting'])
-    .describe('A conduct case’s clock, a public complaint’s or a vetting file’s'),
+    .enum(['case', 'complaint', 'vetting', 'report'])
+    .describe('A conduct case’s clock, a public complaint’s, a vetting file’s or a confidential report’s'),
   clockId: z.string().uuid(),
   caseId: z.string().uuid().nullable().describe('Null for another owner’s clock'),
   caseReference: z.string().nullable().describe('Null for another owner’s clock'),
   complaintId: z.string().uuid().nullable().describe('Null for another owner’s clock'),
-  reference: z.string().describe('The case’s or the complaint’s reference; for a vetting clock the person’s name'),
-  href: z.string().describe('The record’s page: /cases/:id, /complaints/:id or a vetting page'),
+  reportId: z.string().uuid().nullable().describe('Null for another owner’s clock'),
+  reference: z
+    .string()
+    .describe(
+      'The case’s or the complaint’s reference; for a vetting clock the person’s name; for a confidential report the day it was received',
+    ),
+  href: z.string().describe('The record’s page: /cases/:id, /complaints/:id, /reports/:id or a vetting page'),
   period: z.string(),
   periodLabel: z.string(),
   confidence: z
@@ -113,7 +118,8 @@ function registerDeadlineApi(app: FastifyInstance, deps: Deps): void {
       preHandler: requireApiPrincipal,
       schema: {
         tags: ['deadlines'],
-        summary: 'Every deadline due today or overdue on the force’s cases, complaints and vetting files you can see',
+        summary:
+          'Every deadline due today or overdue on the force’s cases, complaints, vetting files and confidential reports you can see',
         response: {
           200: z.object({
             today: z.string(),

@@ -1,7 +1,8 @@
 import type { Deps } from '../../kernel/deps.ts';
 import type { ClockOwnerKind } from '../../db/schema/index.ts';
 import type { IsoDate } from '../../kernel/time/dates.ts';
-import { actorOf, authorize, can, type Principal } from '../../kernel/access/principal.ts';
+import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
+import { deadlinesPolicy } from './deadlines.policy.ts';
 import { recordAudit } from '../../kernel/audit/record-audit.ts';
 import type { DeadlineRow } from '../clocks/index.ts';
 import { countVisibleDeadlines, listVisibleDeadlines } from './deadlines.repository.ts';
@@ -14,13 +15,14 @@ import { addCalendarDays } from '../../kernel/time/working-days.ts';
  * Deadline lists across every owner of the one clock store. Both read through each owner's need-to-know
  * (deadlines.repository.ts): a clock of a case, a complaint or a vetting file the user may not see is
  * neither listed nor counted. A user may see the lists with `case.read` (case clocks), `complaint.read`
- * (complaint clocks) or `vetting.read` (vetting clocks), or several. Lists are grouped by DATE rather than by
+ * (complaint clocks), `vetting.read` (vetting clocks) or `report.read` (confidential reports' clocks), or
+ * several (deadlines.policy.ts). Lists are grouped by DATE rather than by
  * the stored state, so they are right even if the sweeper has not yet run today. Each list read is audited
  * as one event (`deadlines.listed`), like every read of case records.
  */
 
 export type Deadline = {
-  /** What the clock belongs to: a conduct case, a public complaint or a vetting file. */
+  /** What the clock belongs to: a conduct case, a public complaint, a vetting file or a confidential report. */
   kind: ClockOwnerKind;
   clockId: string;
   /** The case's id and reference; null for a complaint's clock. */
@@ -28,9 +30,14 @@ export type Deadline = {
   caseReference: string | null;
   /** The complaint's id; null for another owner's clock. */
   complaintId: string | null;
-  /** The case's or the complaint's reference; for a vetting clock the name of the person the file is about. */
+  /** The confidential report's id; null for another owner's clock. */
+  reportId: string | null;
+  /**
+   * The case's or the complaint's reference; for a vetting clock the name of the person the file is about;
+   * for a confidential report the day it was received ("Confidential report received 2 March 2026").
+   */
   reference: string;
-  /** Where the record is: /cases/:id, /complaints/:id, /vetting/reviews/:id or else the vetting deadlines. */
+  /** Where the record is: /cases/:id, /complaints/:id, /reports/:id, /vetting/reviews/:id or the vetting deadlines. */
   href: string;
   period: string;
   periodLabel: string;
@@ -61,15 +68,15 @@ export type MyDeadlines = {
 const LATER_LIMIT = 20;
 const LIST_LIMIT = 1000;
 
-/** The lists are for readers of cases, complaints or vetting files; anyone else is refused (404). */
+/** The lists are for readers of cases, complaints, vetting files or reports; anyone else is refused (404). */
 function authorizeDeadlines(principal: Principal | null): asserts principal is Principal {
-  const reader = (['complaint.read', 'vetting.read'] as const).find((a) => can(principal, a));
-  authorize(principal, reader ?? 'case.read');
+  authorize(principal, deadlinesPolicy.readerAbility(principal));
 }
 
 /**
  * The deadlines of the signed-in user: clocks they own, or of cases they lead, and the clocks of every
- * complaint and vetting file they may read (neither has an owner). Overdue (due before today),
+ * complaint and vetting file they may read (neither has an owner), and of the confidential reports they may
+ * see that are assigned to them or to nobody. Overdue (due before today),
  * due this week (today to today + 6) and the next 20 after that.
  */
 export async function myDeadlines(
@@ -111,7 +118,9 @@ export async function myDeadlines(
 /**
  * Every deadline of the force that is due today or overdue, on cases the principal may see: the oversight
  * list for the appropriate authority, and for an investigator the cases they may see (their need-to-know
- * scope), with the clocks of the complaints they may read. Refused (404) without `case.read` or `complaint.read`.
+ * scope), with the clocks of the complaints, vetting files and confidential reports they may read (for the
+ * confidential unit: every report of its force, whoever it is assigned to). Refused (404) to anyone who may
+ * read none of them (deadlines.policy.ts).
  */
 export async function forceOverdue(
   deps: Deps,
@@ -154,6 +163,7 @@ async function auditList(
 function hrefOf(row: DeadlineRow): string {
   if (row.kind === 'case') return `/cases/${row.record_id}`;
   if (row.kind === 'complaint') return `/complaints/${row.record_id}`;
+  if (row.kind === 'report') return `/reports/${row.record_id}`;
   const [file, id] = (row.subject_key ?? '').split(':');
   return file === 'review' && id ? `/vetting/reviews/${id}` : '/vetting/deadlines';
 }
@@ -166,6 +176,7 @@ function deadlineOf(deps: Deps, row: DeadlineRow, today: IsoDate): Deadline {
     caseId: row.kind === 'case' ? row.record_id : null,
     caseReference: row.kind === 'case' ? row.reference : null,
     complaintId: row.kind === 'complaint' ? row.record_id : null,
+    reportId: row.kind === 'report' ? row.record_id : null,
     reference: row.reference,
     href: hrefOf(row),
     period: row.period,

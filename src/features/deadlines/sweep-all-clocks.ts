@@ -10,7 +10,9 @@ import { sweepVettingDeadlines, type VettingSweepResult } from '../vetting/index
  * LOCKED, and each is counted apart: the case clocks (clocks/sweep-clocks.ts), then public complaints'
  * clocks (complaints/sweep-complaint-clocks.ts), then vetting's deadlines (its clocks, clearance expiry and
  * renewal reviews: vetting/vetting-deadline-sweep.ts). This module sits above the owners, so the clock
- * machinery (features/clocks) depends on none of them. Adding an owner kind is adding its step here.
+ * machinery (features/clocks) depends on none of them. Adding an owner kind is adding its step here, if it
+ * needs one: a confidential report's clocks do not (they stay running until the unit's step meets them, the
+ * lists judge "overdue" by the date, and reporting's reminder pass, run by the scheduler, tells the unit).
  */
 export async function sweepAllClocks(
   deps: Deps,

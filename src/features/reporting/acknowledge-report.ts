@@ -8,6 +8,7 @@ import { recordAudit } from '../../kernel/audit/record-audit.ts';
 import { acknowledgeRefusal } from './report-rules.ts';
 import { updateReport } from './reports.repository.ts';
 import { lockReport, version } from './report-lock.ts';
+import { recordReportClockSteps } from './report-clock-steps.ts';
 
 export const acknowledgeInput = z.object({ version });
 
@@ -27,6 +28,7 @@ export async function acknowledgeReport(
     if (refusal) throw new AppError('invalid_state', refusal);
     const today = ukToday(deps.now());
     await updateReport(tx, row.forceId, row.id, { status: 'acknowledged', acknowledgedOn: today, statusOn: today });
+    await recordReportClockSteps(tx, deps, row, { acknowledgedOn: today });
     await recordAudit(
       tx,
       actorOf(principal, requestId),

@@ -8,6 +8,7 @@ import { recordAudit } from '../../kernel/audit/record-audit.ts';
 import { openReport } from './report-content.ts';
 import { insertMessage, updateReport } from './reports.repository.ts';
 import { lockReport, version } from './report-lock.ts';
+import { recordReportClockSteps } from './report-clock-steps.ts';
 
 export const messageInput = z.object({
   version,
@@ -49,6 +50,7 @@ export async function addReportMessage(
     const today = ukToday(deps.now());
     const feedback = kind === 'to_reporter' && (input.feedback === true || input.feedback === 'yes') && !row.feedbackOn;
     await updateReport(tx, row.forceId, row.id, feedback ? { feedbackOn: today } : {});
+    if (feedback) await recordReportClockSteps(tx, deps, row, { feedbackOn: today });
     await recordAudit(
       tx,
       actorOf(principal, requestId),

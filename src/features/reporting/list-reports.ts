@@ -2,14 +2,15 @@ import type { Deps } from '../../kernel/deps.ts';
 import { ukToday } from '../../kernel/time/dates.ts';
 import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
 import { recordAudit } from '../../kernel/audit/record-audit.ts';
-import { reportClocks, type ReportClock } from './rules/report-clocks.ts';
+import type { ReportClock } from './rules/report-clocks.ts';
 import { listVisibleReports, type InboxRow } from './reports.repository.ts';
+import { reportClockViews } from './report-clock-views.ts';
 
 export type InboxEntry = InboxRow & { clocks: ReportClock[] };
 
 /**
  * The confidential unit's inbox: its force's reports, newest first (no text), each with its acknowledgement
- * and feedback clocks and whether retaliation was flagged. The read is audited.
+ * and feedback clocks (from the one clock store) and whether retaliation was flagged. The read is audited.
  */
 export async function listReports(
   deps: Deps,
@@ -26,9 +27,7 @@ export async function listReports(
       { type: 'report_inbox', id: principal.forceId },
       { type: 'report.inbox_viewed', shown: rows.length },
     );
-    return rows.map((r) => ({
-      ...r,
-      clocks: reportClocks(deps.config.rules.periods, r, today, deps.config.rules.calendar),
-    }));
+    const clocks = await reportClockViews(tx, deps, principal.forceId, rows, today);
+    return rows.map((r) => ({ ...r, clocks: clocks.get(r.id) ?? [] }));
   });
 }

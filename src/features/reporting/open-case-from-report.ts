@@ -13,6 +13,7 @@ import { statusChangeRefusal } from './report-rules.ts';
 import { missingPassages, parsePassages, redact } from './rules/redaction.ts';
 import { insertMessage, updateReport } from './reports.repository.ts';
 import { lockReport, version } from './report-lock.ts';
+import { recordReportClockSteps } from './report-clock-steps.ts';
 
 export const openCaseFromReportInput = z.object({
   version,
@@ -98,13 +99,13 @@ export async function openCaseFromReport(
       ),
       sentOn: today,
     });
-    await updateReport(tx, row.forceId, row.id, {
-      status: 'case_opened',
-      statusOn: today,
+    const days = {
       ...(row.acknowledgedOn ? {} : { acknowledgedOn: today }),
       // The reporter reads "A case has been opened.": the outcome, which is feedback.
       ...(row.feedbackOn ? {} : { feedbackOn: today }),
-    });
+    };
+    await updateReport(tx, row.forceId, row.id, { status: 'case_opened', statusOn: today, ...days });
+    await recordReportClockSteps(tx, deps, row, days);
     await recordAudit(
       tx,
       actorOf(principal, requestId),

@@ -114,7 +114,16 @@ describe('reminders of the report clocks', () => {
     );
 
     const unit = (await t.database.query<{ n: number }>('select count(*)::int as n from notifications'))[0]!.n;
-    await t.database.query(`update reports set acknowledged_on = '2026-03-16' where id = $1`, [reportId]);
+    const ack = await api(t.app, 'POST', `/api/v1/reports/${reportId}/acknowledge`, tokens['unit2'], {
+      version: await version(),
+    });
+    expect(ack.statusCode).toBe(200);
+    expect(
+      await t.database.query(`select period, state from clocks where report_id = $1 order by period`, [reportId]),
+    ).toEqual([
+      { period: 'report_acknowledgement', state: 'met' },
+      { period: 'report_feedback', state: 'running' },
+    ]);
     expect(await enqueueReportReminders(at('2026-03-17'), { today: '2026-03-17' })).toEqual({
       reminders: 0,
       overdue: 0,

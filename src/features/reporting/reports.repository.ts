@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { reportFiles, reportMessages, reports, users } from '../../db/schema/index.ts';
 import type { Principal } from '../../kernel/access/principal.ts';
+import { reportPolicy } from './report.policy.ts';
 
 /**
  * The only SQL of anonymous reporting. Every team read is narrowed by {@link visibleReportsWhere}: the
@@ -17,6 +18,14 @@ export type NewReport = typeof reports.$inferInsert;
 /** The need-to-know of reports: the confidential unit of the report's own force. */
 export function visibleReportsWhere(principal: Principal) {
   return eq(reports.forceId, principal.forceId);
+}
+
+/**
+ * The same need-to-know as SQL over a `reports` row aliased `r`, for reads that are not the unit's own pages
+ * (the cross-owner deadline lists): the ability is checked here too, so anyone outside the unit matches none.
+ */
+export function visibleReportsSql(principal: Principal): SQL {
+  return reportPolicy.read(principal) ? sql`r.force_id = ${principal.forceId}` : sql`false`;
 }
 
 export async function lookupTaken(db: Db, forceId: string, lookup: string): Promise<boolean> {
@@ -235,41 +244,4 @@ export async function namesOf(db: Db, forceId: string, ids: string[]): Promise<M
     .from(users)
     .where(and(eq(users.forceId, forceId), inArray(users.id, ids)));
   return new Map(rows.map((r) => [r.id, r.displayName]));
-}
-
-export type ReminderCandidate = Pick<
-  ReportRow,
-  'forceId' | 'id' | 'receivedOn' | 'acknowledgedOn' | 'feedbackOn' | 'assignedTo'
->;
-
-/**
- * Open reports of every force with a clock not yet met, in id order after `afterId` (a SYSTEM read for the
- * daily reminders: no principal; nothing but days and ids).
- */
-export async function reminderCandidates(
-  db: Db,
-  o: { afterId: string | null; limit: number; closed: readonly string[] },
-): Promise<ReminderCandidate[]> {
-  return db
-    .select({
-      forceId: reports.forceId,
-      id: reports.id,
-      receivedOn: reports.receivedOn,
-      acknowledgedOn: reports.acknowledgedOn,
-      feedbackOn: reports.feedbackOn,
-      assignedTo: reports.assignedTo,
-    })
-    .from(reports)
-    .where(
-      and(
-        sql`${reports.status} not in (${sql.join(
-          o.closed.map((c) => sql`${c}`),
-          sql`, `,
-        )})`,
-        sql`(${reports.acknowledgedOn} is null or ${reports.feedbackOn} is null)`,
-        o.afterId ? sql`${reports.id} > ${o.afterId}::uuid` : undefined,
-      ),
-    )
-    .orderBy(asc(reports.id))
-    .limit(o.limit);
 }

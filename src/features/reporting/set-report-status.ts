@@ -8,6 +8,7 @@ import { recordAudit } from '../../kernel/audit/record-audit.ts';
 import { isClosed, SETTABLE_STATUSES, statusChangeRefusal } from './report-rules.ts';
 import { updateReport } from './reports.repository.ts';
 import { lockReport, version } from './report-lock.ts';
+import { recordReportClockSteps } from './report-clock-steps.ts';
 
 export const statusInput = z.object({
   version,
@@ -33,12 +34,12 @@ export async function setReportStatus(
     const refusal = statusChangeRefusal(row.status, input.status);
     if (refusal) throw new AppError('invalid_state', refusal);
     const today = ukToday(deps.now());
-    await updateReport(tx, row.forceId, row.id, {
-      status: input.status,
-      statusOn: today,
+    const days = {
       ...(row.acknowledgedOn ? {} : { acknowledgedOn: today }),
       ...(isClosed(input.status) && !row.feedbackOn ? { feedbackOn: today } : {}),
-    });
+    };
+    await updateReport(tx, row.forceId, row.id, { status: input.status, statusOn: today, ...days });
+    await recordReportClockSteps(tx, deps, row, days);
     await recordAudit(
       tx,
       actorOf(principal, requestId),

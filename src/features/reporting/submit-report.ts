@@ -11,6 +11,7 @@ import { HOW_KNOWN_LABELS, proofCodeOf, type ReportContent, type ReportIdentity 
 import { masterKeyOf, newReportKey, sealBytes, sealText, wrapReportKey } from './report-crypto.ts';
 import { generateReceipt, hashReceiptSecret, type Receipt } from './receipt.ts';
 import { insertFile, insertReport, lookupTaken } from './reports.repository.ts';
+import { startReportClocks } from './report-clock-steps.ts';
 import { stripImageMetadata } from './strip-metadata.ts';
 
 const MESSAGE = 'Check your report';
@@ -129,6 +130,7 @@ export async function submitReport(
       receivedOn: today,
       statusOn: today,
     });
+    await startReportClocks(tx, deps, { forceId: force.id, id, receivedOn: today });
     if (file) {
       const fileId = randomUUID();
       await insertFile(tx, {

@@ -11,7 +11,8 @@ import {
   type ReportContent,
   type ReportIdentity,
 } from './report-content.ts';
-import { reportClocks, type ReportClock } from './rules/report-clocks.ts';
+import type { ReportClock } from './rules/report-clocks.ts';
+import { reportClockViews } from './report-clock-views.ts';
 import { revealsOf } from './report-reveals.repository.ts';
 import {
   filesOf,
@@ -152,7 +153,7 @@ export async function viewReport(
       assignedName: row.assignedTo ? (names.get(row.assignedTo) ?? 'A former member') : null,
       content: contentOf(opened),
       proofCode: proofCodeOf(opened.master, row.id, row.receivedOn),
-      clocks: reportClocks(deps.config.rules.periods, row, ukToday(deps.now()), deps.config.rules.calendar),
+      clocks: (await reportClockViews(tx, deps, row.forceId, [row], ukToday(deps.now()))).get(row.id) ?? [],
       members: await unitMembersOf(tx, row.forceId, reportPolicy.assigneeRoles()),
       identity,
       reveals,

@@ -140,8 +140,8 @@ export const CLOCK_ENDINGS: Readonly<Record<PeriodKey, ClockEndingRule>> = Objec
   vetting_renewal_edv: feature('the vetting feature (renewal)'),
   vetting_review: feature('the vetting feature (review decided)'),
   vetting_appeal: feature('the vetting feature (appeal decided)'),
-  report_acknowledgement: feature('the reporting feature (worked out from the report: acknowledged)'),
-  report_feedback: feature('the reporting feature (worked out from the report: feedback given or closed)'),
+  report_acknowledgement: feature('the reporting feature (met by acknowledging the report)'),
+  report_feedback: feature('the reporting feature (met by feedback to the reporter or closing the report)'),
 });
 
 export type ClockStop = Extract<WorkflowEffect, { kind: 'stop_clock' }>;

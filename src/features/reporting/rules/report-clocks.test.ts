@@ -1,52 +1,46 @@
 import { describe, expect, it } from 'vitest';
 import { resolvePeriods } from '../../../kernel/time/periods.ts';
-import { daysBetween, reportClocks } from './report-clocks.ts';
+import { daysBetween, feedbackAfterAcknowledgement, plannedReportClocks, reportClockView } from './report-clocks.ts';
 
 const periods = resolvePeriods();
 
 describe('the clocks of a confidential report', () => {
-  it('gives 7 days to acknowledge and 3 months from the acknowledgement to give feedback, marked as targets', () => {
-    const [ack, feedback] = reportClocks(
+  it('starts with 7 days to acknowledge and 3 months after that to give feedback, marked as targets', () => {
+    expect(plannedReportClocks(periods, '2026-03-02')).toEqual([
+      { period: 'report_acknowledgement', startedOn: '2026-03-02', dueOn: '2026-03-09' },
+      { period: 'report_feedback', startedOn: '2026-03-09', dueOn: '2026-06-09' },
+    ]);
+    const view = reportClockView(
       periods,
-      { receivedOn: '2026-03-02', acknowledgedOn: '2026-03-04', feedbackOn: null },
+      { period: 'report_feedback', dueOn: '2026-06-09', metOn: null, state: 'running' },
       '2026-03-05',
     );
-    expect(ack).toMatchObject({ dueOn: '2026-03-09', metOn: '2026-03-04', state: 'met', late: false, mark: 'R' });
-    expect(feedback).toMatchObject({ dueOn: '2026-06-04', metOn: null, state: 'running', mark: 'R' });
-    expect(feedback!.source).toMatch(/not UK statute/);
+    expect(view).toMatchObject({ state: 'running', mark: 'R', late: false });
+    expect(view.source).toMatch(/not UK statute/);
   });
 
-  it('runs feedback from the end of the acknowledgement period when the acknowledgement was late or missing', () => {
-    const late = reportClocks(
-      periods,
-      { receivedOn: '2026-03-02', acknowledgedOn: '2026-03-20', feedbackOn: '2026-07-01' },
-      '2026-07-02',
-    );
-    expect(late[0]).toMatchObject({ state: 'met', late: true });
-    expect(late[1]).toMatchObject({ dueOn: '2026-06-09', state: 'met', late: true });
-    const none = reportClocks(
-      periods,
-      { receivedOn: '2026-03-02', acknowledgedOn: null, feedbackOn: null },
-      '2026-03-09',
-    );
-    expect(none[0]!.state).toBe('due');
-    expect(none[1]!.dueOn).toBe('2026-06-09');
-    const overdue = reportClocks(
-      periods,
-      { receivedOn: '2026-03-02', acknowledgedOn: null, feedbackOn: null },
-      '2026-03-10',
-    );
-    expect(overdue[0]!.state).toBe('overdue');
+  it('runs feedback from an acknowledgement sent in time, and leaves it when the acknowledgement was late', () => {
+    expect(feedbackAfterAcknowledgement(periods, { dueOn: '2026-03-09' }, '2026-03-04')).toEqual({
+      startedOn: '2026-03-04',
+      dueOn: '2026-06-04',
+    });
+    expect(feedbackAfterAcknowledgement(periods, { dueOn: '2026-03-09' }, '2026-03-09')?.dueOn).toBe('2026-06-09');
+    expect(feedbackAfterAcknowledgement(periods, { dueOn: '2026-03-09' }, '2026-03-20')).toBeNull();
+  });
+
+  it('shows a stored clock as due today, overdue, or met (late when after its day)', () => {
+    const ack = { period: 'report_acknowledgement' as const, dueOn: '2026-03-09', metOn: null, state: 'running' };
+    expect(reportClockView(periods, ack, '2026-03-09').state).toBe('due');
+    expect(reportClockView(periods, ack, '2026-03-10').state).toBe('overdue');
+    expect(reportClockView(periods, { ...ack, state: 'met', metOn: '2026-03-20' }, '2026-03-21')).toMatchObject({
+      state: 'met',
+      late: true,
+    });
   });
 
   it('follows the configured periods', () => {
     const custom = resolvePeriods({ report_acknowledgement: { amount: 3, unit: 'working_days' } });
-    const [ack] = reportClocks(
-      custom,
-      { receivedOn: '2026-03-06', acknowledgedOn: null, feedbackOn: null },
-      '2026-03-06',
-    );
-    expect(ack!.dueOn).toBe('2026-03-11');
+    expect(plannedReportClocks(custom, '2026-03-06')[0]?.dueOn).toBe('2026-03-11');
   });
 
   it('counts whole days between two days', () => {
