@@ -49,7 +49,8 @@ export function withdrawalAppealLodgeProblem(lodgedOn: IsoDate, f: LodgeFacts): 
       refusal: `This person has left the force${f.person.serviceEnd ? ` (${formatDate(f.person.serviceEnd)})` : ''}: a clearance ends on leaving (${PVR_2025} reg 6), so only a serving officer or member of staff can appeal its withdrawal`,
     };
   if (f.appealsSoFar > 0) return { refusal: 'An appeal has already been lodged against this withdrawal' };
-  if (lodgedOn > f.today) return { fields: { lodgedOn: 'The date the appeal was received must be today or in the past' } };
+  if (lodgedOn > f.today)
+    return { fields: { lodgedOn: 'The date the appeal was received must be today or in the past' } };
   if (lodgedOn < f.decidedOn)
     return { fields: { lodgedOn: `The appeal cannot be received before the withdrawal (${formatDate(f.decidedOn)})` } };
   if (lodgedOn > f.windowEndsOn)
@@ -61,7 +62,11 @@ export function withdrawalAppealLodgeProblem(lodgedOn: IsoDate, f: LodgeFacts): 
   return null;
 }
 
-export type OutcomeInput = { outcome: 'upheld' | 'dismissed'; decidedOn: IsoDate; dismissalFollows?: boolean | undefined };
+export type OutcomeInput = {
+  outcome: 'upheld' | 'dismissed';
+  decidedOn: IsoDate;
+  dismissalFollows?: boolean | undefined;
+};
 
 /** The field problems of the panel's outcome on an appeal received on `lodgedOn`. */
 export function withdrawalAppealOutcomeProblems(
@@ -87,7 +92,8 @@ export function withdrawalAppealConsequence(
 ): string {
   if (outcome === 'pending') return 'Awaiting the appeal panel.';
   if (outcome === 'upheld') return 'Appeal upheld: the withdrawn clearance is restored.';
-  if (!dismissalFollows) return 'Appeal dismissed: the withdrawal stands. The panel did not record that dismissal follows.';
+  if (!dismissalFollows)
+    return 'Appeal dismissed: the withdrawal stands. The panel did not record that dismissal follows.';
   if (route === 'employment')
     return 'Appeal dismissed: the withdrawal stands, and dismissal follows under the force’s procedure for staff (the Police (Vetting) Regulations 2025 concern police officers).';
   return `Appeal dismissed: the withdrawal stands, and the officer’s dismissal without notice follows (${PVR_2025}, Part 3). The officer may appeal to the Police Appeals Tribunal${tribunalWindowEndsOn ? ` until ${formatDate(tribunalWindowEndsOn)}` : ''}.`;
