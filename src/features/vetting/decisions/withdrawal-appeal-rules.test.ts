@@ -45,20 +45,22 @@ describe('Police (Vetting) Regulations 2025 Part 3: who may appeal a withdrawal,
       ...facts,
       person: { status: 'former', serviceEnd: '2026-03-10' },
     });
-    expect(left).toEqual({ refusal: expect.stringContaining('has left the force (10 March 2026)') });
-    expect(left).toEqual({ refusal: expect.stringContaining('Police (Vetting) Regulations 2025 (SI 2025/502) reg 6') });
+    const refusal = left && 'refusal' in left ? left.refusal : '';
+    expect(refusal).toContain('has left the force (10 March 2026)');
+    expect(refusal).toContain('Police (Vetting) Regulations 2025 (SI 2025/502) reg 6');
   });
 
   it('appeals only a withdrawal, once, about a person on record', () => {
-    expect(withdrawalAppealLodgeProblem('2026-03-25', { ...facts, decisionOutcome: 'refuse' })).toEqual({
-      refusal: expect.stringContaining('a refusal is appealed through the force’s own process'),
-    });
+    const refusalOf = (p: ReturnType<typeof withdrawalAppealLodgeProblem>) => (p && 'refusal' in p ? p.refusal : '');
+    expect(refusalOf(withdrawalAppealLodgeProblem('2026-03-25', { ...facts, decisionOutcome: 'refuse' }))).toContain(
+      'a refusal is appealed through the force’s own process',
+    );
     expect(withdrawalAppealLodgeProblem('2026-03-25', { ...facts, appealsSoFar: 1 })).toEqual({
       refusal: 'An appeal has already been lodged against this withdrawal',
     });
-    expect(withdrawalAppealLodgeProblem('2026-03-25', { ...facts, person: null })).toEqual({
-      refusal: expect.stringContaining('no one to appeal'),
-    });
+    expect(refusalOf(withdrawalAppealLodgeProblem('2026-03-25', { ...facts, person: null }))).toContain(
+      'no one to appeal',
+    );
   });
 
   it('officers and special constables appeal under the Regulations; staff and volunteers under the force’s procedure', () => {
