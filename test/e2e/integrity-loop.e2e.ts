@@ -658,13 +658,13 @@ describe('The integrity loop: arrest, restricted duties, the flag, the review, g
     );
     await expect.poll(() => page.getByRole('button', { name: 'Record the appeal' }).count()).toBe(1);
 
-    // Its clock: 14 calendar days from the decision, the officer's window, running.
+    // Its clock: the officer's own withdrawal appeal window (14 calendar days by default [R]), running.
     const decisionId = new URL(page.url()).pathname.split('/')[3] ?? '';
     expect(
       await server.database.query(
         "select period, started_on::text, due_on::text, state from clocks where owner_kind = 'vetting' and subject_key = $1",
         [`decision:${decisionId}`],
       ),
-    ).toEqual([{ period: 'vetting_appeal', started_on: reviewDay, due_on: appealEnds, state: 'running' }]);
+    ).toEqual([{ period: 'vetting_withdrawal_appeal', started_on: reviewDay, due_on: appealEnds, state: 'running' }]);
   }, 180_000);
 });

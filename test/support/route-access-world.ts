@@ -472,6 +472,36 @@ async function veraFile(t: TestApp, personId: string, officerId: string) {
     })
     .returning();
   if (!appeal || !review) throw new Error('no appeal or review');
+  // A withdrawal of Vera's clearance on that review, and her appeal against it (Police (Vetting) Regs 2025).
+  const [withdrawal] = await db
+    .insert(vettingDecisions)
+    .values({
+      forceId: 'west',
+      reviewId: review.id,
+      personId,
+      outcome: 'withdraw',
+      decidedOn: '2026-02-20',
+      decisionMakerUserId: officerId,
+      rationale: 'Undeclared association',
+      appealWindowEndsOn: '2026-03-06',
+      document: {},
+    })
+    .returning();
+  if (!withdrawal) throw new Error('no withdrawal');
+  const [withdrawalAppeal] = await db
+    .insert(vettingAppeals)
+    .values({
+      forceId: 'west',
+      decisionId: withdrawal.id,
+      kind: 'withdrawal',
+      lodgedBy: 'person',
+      appellantType: 'staff',
+      lodgedOn: '2026-02-25',
+      decideBy: '2026-03-25',
+      grounds: 'The association ended long ago',
+    })
+    .returning();
+  if (!withdrawalAppeal) throw new Error('no withdrawal appeal');
   const [reviewCheck] = await db
     .insert(vettingChecks)
     .values({ forceId: 'west', reviewId: review.id, checkType: 'pnc' })
@@ -487,5 +517,7 @@ async function veraFile(t: TestApp, personId: string, officerId: string) {
     appealId: appeal.id,
     reviewId: review.id,
     reviewCheckId: reviewCheck?.id ?? '',
+    withdrawalDecisionId: withdrawal.id,
+    withdrawalAppealId: withdrawalAppeal.id,
   };
 }

@@ -98,6 +98,9 @@ export const SUB_JUDICE_DEFAULTS: Readonly<Record<PeriodKey, SubJudiceRule>> = O
     'vetting_renewal_edv',
     'vetting_review',
     'vetting_appeal',
+    'vetting_withdrawal_appeal',
+    'vetting_withdrawal_appeal_decision',
+    'vetting_withdrawal_tribunal',
   ]),
 });
 

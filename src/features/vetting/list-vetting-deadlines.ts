@@ -15,7 +15,7 @@ export type VettingDeadline = {
   personName: string | null;
   period: string;
   periodLabel: string;
-  /** 'review:<id>', 'clearance:<id>', 'decision:<id>'. */
+  /** 'review:<id>', 'clearance:<id>', 'decision:<id>', 'withdrawal-appeal:<id>'. */
   subjectKey: string;
   /** The page of the thing the clock is about, where it has one. */
   href: string | null;
@@ -70,6 +70,13 @@ export async function listVettingDeadlines(
   });
 }
 
+/** The page of each kind of subject a vetting clock can have (a clearance is shown on its person's page). */
+const SUBJECT_PAGES: Record<string, (id: string) => string> = {
+  review: (id) => `/vetting/reviews/${id}`,
+  decision: (id) => `/vetting/decisions/${id}`,
+  'withdrawal-appeal': (id) => `/vetting/withdrawal-appeals/${id}`,
+};
+
 function deadlineOf(deps: Deps, row: VettingDeadlineRow, today: IsoDate): VettingDeadline {
   const period = isPeriodKey(row.period) ? deps.config.rules.periods[row.period] : undefined;
   const [kind, id] = row.subject_key.split(':');
@@ -80,7 +87,7 @@ function deadlineOf(deps: Deps, row: VettingDeadlineRow, today: IsoDate): Vettin
     period: row.period,
     periodLabel: period?.label ?? row.period,
     subjectKey: row.subject_key,
-    href: kind === 'review' && id ? `/vetting/reviews/${id}` : null,
+    href: id ? (SUBJECT_PAGES[kind ?? '']?.(id) ?? null) : null,
     isWindow: isPeriodKey(row.period) && WINDOW_PERIODS.has(row.period),
     state: row.state,
     startedOn: row.started_on,

@@ -126,6 +126,7 @@ export const matchItem = z.object({
 export const appealItem = z.object({
   id: z.string().uuid(),
   decisionId: z.string().uuid(),
+  kind: str.describe('refusal, or withdrawal (its own route: /api/v1/vetting/withdrawal-appeals/:id)'),
   lodgedOn: str,
   grounds: str,
   panel: str,

@@ -99,7 +99,7 @@ describe('the vetting deadlines page', () => {
     expect(section('overdue')).toContain(`href="/vetting/reviews/${overdue.reviewId}"`);
     expect(section('overdue')).toContain('Vera Vetter');
     expect(section('due-this-week')).toContain('Olive Oakes');
-    expect(section('upcoming')).toContain('Appeal against a vetting refusal or withdrawal');
+    expect(section('upcoming')).toContain('Appeal against a vetting refusal');
     expect(section('upcoming')).toContain('Ends in 13 days');
     expect(await auditCount(t, 'vetting.deadlines_listed')).toBe(1);
   });

@@ -1,6 +1,7 @@
 import type {
   adverseInfoTypes,
   adverseRelations,
+  appealLodgers,
   appealOutcomes,
   applicationKinds,
   applicationStatuses,
@@ -87,6 +88,13 @@ export const APPEAL_OUTCOME_LABELS: Record<(typeof appealOutcomes)[number], stri
   pending: 'Awaiting the panel',
   upheld: 'Upheld',
   dismissed: 'Dismissed',
+};
+
+/** Who brought a withdrawal appeal (Police (Vetting) Regulations 2025 regs 9 and 10: police friend, lawyer). */
+export const APPEAL_LODGER_LABELS: Record<(typeof appealLodgers)[number], string> = {
+  person: 'The officer or member of staff',
+  police_friend: 'Their police friend, for them',
+  legal_representative: 'Their legal representative, for them',
 };
 
 export const LIST_LABELS: Record<(typeof listKinds)[number], string> = {

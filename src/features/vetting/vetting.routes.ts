@@ -6,6 +6,8 @@ import { registerApplicationPages } from './applications/applications.pages.ts';
 import { registerApplicationsApi } from './applications/applications.api.ts';
 import { registerDecisionFormPages } from './decisions/decision.pages.ts';
 import { registerDecisionsApi } from './decisions/decisions.api.ts';
+import { registerWithdrawalAppealPages } from './decisions/withdrawal-appeal.pages.ts';
+import { registerWithdrawalAppealsApi } from './decisions/withdrawal-appeals.api.ts';
 import { registerListPages } from './lists/lists.pages.ts';
 import { registerListsApi } from './lists/lists.api.ts';
 import { registerPersonVettingPages } from './clearances/person.pages.ts';
@@ -24,9 +26,11 @@ export function registerVettingRoutes(app: FastifyInstance, deps: Deps): void {
   registerApplicationFormPages(app, deps);
   registerDecisionFormPages(app, deps);
   registerDecisionRecordPages(app, deps);
+  registerWithdrawalAppealPages(app, deps);
   registerListPages(app, deps);
   registerVettingFilesApi(app, deps);
   registerApplicationsApi(app, deps);
   registerDecisionsApi(app, deps);
+  registerWithdrawalAppealsApi(app, deps);
   registerListsApi(app, deps);
 }

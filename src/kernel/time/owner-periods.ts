@@ -140,11 +140,38 @@ export const VETTING_PERIODS = Object.freeze({
     startRuleSource: 'force policy [R]',
   }),
   vetting_appeal: period(14, 'calendar_days', 'R', ALL, {
-    label: 'Appeal against a vetting refusal or withdrawal',
+    label: 'Appeal against a vetting refusal',
     from: 'the decision being sent',
     source:
       '§4.4 typically 14 days (Warwickshire), some forces 21 — configurable per deployment (Warwickshire Police vetting appeals process; vetting appeal practice notes (Richard Nelson LLP))',
     startRule: 'day_after',
     startRuleSource: 'force policy [R]',
+  }),
+  // The withdrawal of a serving member's clearance has its own appeal (Police (Vetting) Regulations 2025,
+  // SI 2025/502, Part 3): first to a panel, then to the Police Appeals Tribunal. The Regulations' own time
+  // limits were not retrieved, so each amount below is a default to be checked against the instrument [R].
+  vetting_withdrawal_appeal: period(14, 'calendar_days', 'R', ALL, {
+    label: 'Appeal by the officer or member of staff against the withdrawal of their vetting clearance',
+    from: 'the withdrawal decision',
+    source:
+      '§4.1 Police (Vetting) Regulations 2025 (SI 2025/502) Part 3, appeal to a panel: the time limit was not retrieved; the default is the force’s refusal window until checked [R]',
+    startRule: 'day_after',
+    startRuleSource: 'Police (Vetting) Regulations 2025 (start wording not retrieved) [R]',
+  }),
+  vetting_withdrawal_appeal_decision: period(28, 'calendar_days', 'R', ALL, {
+    label: 'Appeal panel’s decision on an appeal against a withdrawal of vetting clearance',
+    from: 'the appeal being received',
+    source:
+      '§4.1 Police (Vetting) Regulations 2025 (SI 2025/502) Part 3, the appeal panel: time to decide not retrieved; force target [R]',
+    startRule: 'day_after',
+    startRuleSource: 'force target [R]',
+  }),
+  vetting_withdrawal_tribunal: period(10, 'working_days', 'R', ALL, {
+    label: 'Appeal to the Police Appeals Tribunal after a withdrawal appeal is dismissed and dismissal follows',
+    from: 'the panel’s decision dismissing the appeal',
+    source:
+      '§2.13 and §4.1 Police (Vetting) Regulations 2025 (SI 2025/502): second stage to the Police Appeals Tribunal; Police Appeals Tribunals Rules 2020 time limits not retrieved [R]',
+    startRule: 'day_after',
+    startRuleSource: 'Police Appeals Tribunals Rules 2020 (not retrieved) [R]',
   }),
 });

@@ -42,9 +42,9 @@ describe('period table defaults', () => {
 
   it('has exactly the expected keys (adding a clock must update this test)', () => {
     // 18 conduct clocks (with the barred-list further report and the accelerated hearing), 2 restriction clocks
-    // (notice and review), 11 vetting renewals, the vetting review and appeal, 3 complaint clocks (first
+    // (notice and review), 11 vetting renewals, the vetting review and appeal, the withdrawal appeal (lodge, decide, the tribunal), 3 complaint clocks (first
     // contact, progress update, outcome notice), 2 confidential-report clocks (acknowledgement, feedback).
-    expect(PERIOD_KEYS).toHaveLength(38);
+    expect(PERIOD_KEYS).toHaveLength(41);
   });
 });
 
@@ -101,7 +101,7 @@ describe('periodsForRegime', () => {
     );
     expect(keys).not.toContain('rprp_account');
     expect(keys).not.toContain('pcc_report_first');
-    expect(periodsForRegime(resolvePeriods(), '2020+2025').map((p) => p.key)).toHaveLength(38);
+    expect(periodsForRegime(resolvePeriods(), '2020+2025').map((p) => p.key)).toHaveLength(41);
   });
 });
 

@@ -138,4 +138,6 @@ export const WINDOW_PERIODS: ReadonlySet<PeriodKey> = new Set<PeriodKey>([
   'final_written_warning_expiry',
   'complainant_review_window',
   'vetting_appeal',
+  'vetting_withdrawal_appeal',
+  'vetting_withdrawal_tribunal',
 ]);

@@ -140,6 +140,9 @@ export const CLOCK_ENDINGS: Readonly<Record<PeriodKey, ClockEndingRule>> = Objec
   vetting_renewal_edv: feature('the vetting feature (renewal)'),
   vetting_review: feature('the vetting feature (review decided)'),
   vetting_appeal: feature('the vetting feature (appeal decided)'),
+  vetting_withdrawal_appeal: feature('the vetting feature (withdrawal appeal received)'),
+  vetting_withdrawal_appeal_decision: feature('the vetting feature (withdrawal appeal decided)'),
+  vetting_withdrawal_tribunal: feature('the vetting feature (a window: it elapses)'),
   report_acknowledgement: feature('the reporting feature (met by acknowledging the report)'),
   report_feedback: feature('the reporting feature (met by feedback to the reporter or closing the report)'),
 });

@@ -58,6 +58,10 @@ export function applicationPageModel(file: File, values: Record<string, unknown>
       row('Numbers', m.identifiers.join(', ')),
       row('Reason listed', m.reason),
       row('Source', m.origin === 'own_return' ? 'This force’s own return' : 'National list import'),
+      // An entry missing from a later national file is taken off the list: kept, but it blocks nothing.
+      ...(m.removed_on
+        ? [row('Taken off the list', `${formatDate(m.removed_on)}: this entry no longer blocks a decision`)]
+        : []),
       row(
         'Decision',
         m.decision === 'pending'

@@ -15,6 +15,7 @@ export type VettingPersonRow = {
   family_name: string;
   status: string;
   person_type: string;
+  service_end: string | null;
   date_of_birth: string | null;
   rank: string | null;
   role: string | null;
@@ -30,7 +31,7 @@ export async function findVettingPerson(
 ): Promise<VettingPersonRow | undefined> {
   const [row] = await rawRows<VettingPersonRow>(
     db,
-    sql`select p.id, p.given_name, p.family_name, p.status, p.person_type, p.date_of_birth::text as date_of_birth,
+    sql`select p.id, p.given_name, p.family_name, p.status, p.person_type, p.service_end::text as service_end, p.date_of_birth::text as date_of_birth,
         cur.rank, cur.role, cur.unit_id, cur.unit_name
       from people p
       left join lateral (select pp.rank, pp.role, pp.unit_id, u.name as unit_name from person_postings pp

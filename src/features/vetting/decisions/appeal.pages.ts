@@ -7,47 +7,26 @@ import { authorize } from '../../../kernel/access/principal.ts';
 import { decideAppeal } from './decide-appeal.ts';
 import { lodgeAppeal } from './lodge-appeal.ts';
 import { viewAppeal } from './view-appeal.ts';
-import { viewDecision } from './view-decision.ts';
-import { decisionRecordModel } from './decision-record-model.ts';
+import { exampleDate, showDecisionPage } from './decision-page.ts';
 import { APPEAL_OUTCOME_LABELS, OUTCOME_LABELS } from '../vetting-labels.ts';
-import { dateFromParts, dateParts, errorSummary, first, formFailure, type FormBody } from '../vetting-pages-support.ts';
+import { dateFromParts, errorSummary, first, formFailure, type FormBody } from '../vetting-pages-support.ts';
 
 type Params = { Params: { id: string }; Querystring: Record<string, string> };
 const APPEAL_FLASH: Record<string, string> = {
   lodged: 'The appeal was recorded.',
   dismissed: 'Appeal dismissed: the decision stands.',
-  reinstated: 'Appeal upheld: the withdrawn clearance has been reinstated.',
   'upheld-refusal':
     'Appeal upheld. The application is not granted by the appeal: record a new decision on the application to grant clearance.',
 };
 
 type Extra = { status?: number; fields?: Record<string, string>; refusal?: string; values?: Record<string, string> };
 
-/** The printable decision record, lodging an appeal on it, and the appeal page with the panel's outcome. */
+/** The printable decision record, lodging a refusal appeal on it, and the appeal page with the panel's outcome. */
 export function registerDecisionRecordPages(app: FastifyInstance, deps: Deps): void {
   const pre = { preHandler: requireSignedInPage };
-  const exampleDate = (today: string) => Object.values(dateParts(today)).join(' ');
 
-  const showDecision = async (request: FastifyRequest<Params>, reply: FastifyReply, extra: Extra = {}) => {
-    const view = await viewDecision(deps, principalOf(request), request.params.id, request.id);
-    const today = ukToday(deps.now());
-    return reply.code(extra.status ?? 200).page('vetting/views/decision.njk', {
-      pageTitle: `Vetting decision record – ${OUTCOME_LABELS[view.decision.outcome]}`,
-      ...view,
-      ...decisionRecordModel(view),
-      windowClosed: !!view.windowEndsOn && view.windowEndsOn < today,
-      appealLabels: APPEAL_OUTCOME_LABELS,
-      exampleDate: exampleDate(today),
-      fields: extra.fields,
-      errors: extra.refusal
-        ? [{ text: extra.refusal, href: '#appeals' }]
-        : extra.fields
-          ? errorSummary(extra.fields, ['lodgedOn'])
-          : undefined,
-      values: extra.values ?? {},
-      flash: request.query['done'] === 'lodged' ? 'The appeal was recorded.' : undefined,
-    });
-  };
+  const showDecision = (request: FastifyRequest<Params>, reply: FastifyReply, extra: Extra = {}) =>
+    showDecisionPage(deps, request, reply, extra);
 
   app.get<Params>('/vetting/decisions/:id', pre, (request, reply) => showDecision(request, reply));
 
@@ -98,10 +77,7 @@ export function registerDecisionRecordPages(app: FastifyInstance, deps: Deps): v
       ...view,
       rows,
       outcomeLabel: OUTCOME_LABELS[view.decision.outcome],
-      upheldHint:
-        view.decision.outcome === 'withdraw'
-          ? 'The withdrawn clearance is reinstated'
-          : 'The application can be decided again; only a new decision grants clearance',
+      upheldHint: 'The application can be decided again; only a new decision grants clearance',
       exampleDate: exampleDate(ukToday(deps.now())),
       fields: extra.fields,
       errors: extra.refusal
@@ -125,7 +101,7 @@ export function registerDecisionRecordPages(app: FastifyInstance, deps: Deps): v
         authorize(principalOf(request), 'vetting.decide', 'appeal');
         throw new AppError('validation', 'Check the appeal outcome', { decidedOn: decided.error });
       }
-      const result = await decideAppeal(
+      await decideAppeal(
         deps,
         principalOf(request),
         {
@@ -138,12 +114,7 @@ export function registerDecisionRecordPages(app: FastifyInstance, deps: Deps): v
         },
         request.id,
       );
-      const done =
-        values['outcome'] === 'dismissed'
-          ? 'dismissed'
-          : result.decisionOutcome === 'withdraw'
-            ? 'reinstated'
-            : 'upheld-refusal';
+      const done = values['outcome'] === 'dismissed' ? 'dismissed' : 'upheld-refusal';
       return reply.redirect(`/vetting/appeals/${request.params.id}?done=${done}`, 303);
     } catch (err) {
       const failure = formFailure(err);

@@ -5,10 +5,7 @@ import { AppError, notFound, staleVersion } from '../../../kernel/errors.ts';
 import { parseInput, isoDateString } from '../../../kernel/validation.ts';
 import { recordAudit } from '../../../kernel/audit/record-audit.ts';
 import { actorOf, authorize, type Principal } from '../../../kernel/access/principal.ts';
-import { clearancesWithdrawnBy, reinstateClearance } from '../clearances/clearances.repository.ts';
 import { findVisibleAppeal, findVisibleDecision, updateAppeal } from './decisions.repository.ts';
-import { startVettingClock } from '../vetting-clocks.ts';
-import { renewalPeriodOf } from '../vetting-levels.ts';
 
 export const decideAppealInput = z.object({
   appealId: z.string().uuid(),
@@ -28,10 +25,10 @@ export const decideAppealInput = z.object({
 });
 
 /**
- * Records the appeal panel and its outcome. Dismissed: the decision stands. Upheld against a withdrawal:
- * the clearances it withdrew are reinstated (with their renewal clocks). Upheld against a refusal: the
- * application is NOT granted by the appeal — it can be decided again, and a grant comes only through that
- * new decision (with its own rationale); the answer says so.
+ * Records the appeal panel and its outcome on an appeal against a refusal. Dismissed: the decision stands.
+ * Upheld: the application is NOT granted by the appeal — it can be decided again, and a grant comes only
+ * through that new decision (with its own rationale); the answer says so. An appeal against a withdrawal is
+ * decided by decide-withdrawal-appeal.ts.
  */
 export async function decideAppeal(
   deps: Deps,
@@ -44,7 +41,8 @@ export async function decideAppeal(
   const today = ukToday(deps.now());
   return deps.db.transaction(async (tx) => {
     const appeal = await findVisibleAppeal(tx, principal, input.appealId, true);
-    if (!appeal) throw notFound('appeal');
+    // A withdrawal appeal has its own outcome, with a possible dismissal (decide-withdrawal-appeal.ts).
+    if (!appeal || appeal.kind !== 'refusal') throw notFound('appeal');
     const decision = await findVisibleDecision(tx, principal, appeal.decisionId, true);
     if (!decision) throw notFound('appeal');
     if (appeal.version !== input.version) throw staleVersion();
@@ -62,31 +60,6 @@ export async function decideAppeal(
       outcomeReasons: input.reasons,
     });
     const actor = actorOf(principal, requestId);
-    const reinstated: string[] = [];
-    if (input.outcome === 'upheld' && decision.outcome === 'withdraw') {
-      for (const clearance of await clearancesWithdrawnBy(tx, decision.forceId, decision)) {
-        await reinstateClearance(tx, clearance);
-        await startVettingClock(tx, deps, {
-          forceId: clearance.forceId,
-          personId: clearance.personId,
-          subjectKey: `clearance:${clearance.id}`,
-          period: renewalPeriodOf(clearance.level),
-          startOn: clearance.grantedOn,
-        });
-        await recordAudit(
-          tx,
-          actor,
-          { type: 'vetting_clearance', id: clearance.id, personId: clearance.personId },
-          {
-            type: 'vetting.clearance_reinstated',
-            clearanceId: clearance.id,
-            personId: clearance.personId,
-            appealId: appeal.id,
-          },
-        );
-        reinstated.push(clearance.id);
-      }
-    }
     await recordAudit(
       tx,
       actor,
@@ -96,17 +69,15 @@ export async function decideAppeal(
         appealId: appeal.id,
         decisionId: decision.id,
         outcome: input.outcome,
-        reinstatedClearanceIds: reinstated,
+        reinstatedClearanceIds: [],
       },
     );
     const message =
       input.outcome === 'dismissed'
         ? 'Appeal dismissed: the decision stands.'
-        : decision.outcome === 'withdraw'
-          ? `Appeal upheld: ${reinstated.length === 1 ? 'the clearance has been reinstated' : `${reinstated.length} clearances have been reinstated`}.`
-          : 'Appeal upheld. The application is not granted by the appeal: record a new decision on the application to grant clearance.';
+        : 'Appeal upheld. The application is not granted by the appeal: record a new decision on the application to grant clearance.';
     return {
-      reinstatedClearanceIds: reinstated,
+      reinstatedClearanceIds: [] as string[],
       message,
       applicationId: decision.applicationId,
       decisionOutcome: decision.outcome,

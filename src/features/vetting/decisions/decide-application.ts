@@ -92,6 +92,7 @@ export async function decideApplication(
         decision: m.decision,
         note: m.note,
         entryName: `${m.given_name} ${m.family_name}`,
+        removedOn: m.removed_on,
       })),
       outcome: input.outcome,
       rationale: input.rationale,

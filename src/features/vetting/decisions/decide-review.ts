@@ -41,7 +41,7 @@ export const decideReviewInput = z.object({
  * unresolved adverse item resolved by it (with its rationale), the review completed and its clock met; to
  * keep with conditions, the conditions added to the person's live clearances; to withdraw, those
  * clearances withdrawn (ended, their renewal clocks cancelled) and the appeal window started on the
- * decision (`vetting_appeal` on `decision:<id>`; the appeal itself is the vetting core's generic appeal).
+ * decision (`vetting_withdrawal_appeal` on `decision:<id>`; the appeal is a withdrawal appeal, lodge-withdrawal-appeal.ts).
  */
 export async function decideReview(
   deps: Deps,

@@ -29,14 +29,19 @@ const rationaleParts = z.object(
 export const itemRationales = z.record(z.string().uuid(), rationaleParts).default({});
 
 /**
- * What a decision can lead to differs between the files, and is named here: the outcome that may be appealed
- * (a refused application; a clearance withdrawn on review, Police (Vetting) Regulations 2025 Part 3) opens the
- * appeal window (`vetting_appeal`) on the day of the decision.
+ * What a decision can lead to differs between the files, and is named here: a refused application opens the
+ * force's appeal window (`vetting_appeal`); a clearance withdrawn on review opens the officer's or member of
+ * staff's own window (`vetting_withdrawal_appeal`, Police (Vetting) Regulations 2025 Part 3), on the day of
+ * the decision.
  */
-const APPEALABLE_OUTCOMES: readonly string[] = ['refuse', 'withdraw'];
+const APPEAL_PERIODS: Readonly<Record<string, 'vetting_appeal' | 'vetting_withdrawal_appeal'>> = {
+  refuse: 'vetting_appeal',
+  withdraw: 'vetting_withdrawal_appeal',
+};
 
 export function appealWindowEnd(deps: Deps, outcome: string, decidedOn: IsoDate): IsoDate | null {
-  return APPEALABLE_OUTCOMES.includes(outcome) ? vettingDeadline(deps, 'vetting_appeal', decidedOn) : null;
+  const period = APPEAL_PERIODS[outcome];
+  return period ? vettingDeadline(deps, period, decidedOn) : null;
 }
 
 /** The rationale given for each of the items, by item id (null where none was given). */

@@ -65,7 +65,16 @@ export type DecisionRecordInput = {
     assessment: string;
     rationale: Partial<ItemRationale> | null;
   }[];
-  matches: { list: string; score: number; reasons: string[]; decision: string; note: string; entryName: string }[];
+  matches: {
+    list: string;
+    score: number;
+    reasons: string[];
+    decision: string;
+    note: string;
+    entryName: string;
+    /** The day the entry was taken off its list (missing from a later national file), if it was. */
+    removedOn?: IsoDate | null;
+  }[];
   outcome: ApplicationOutcome;
   rationale: string;
   conditions: string;
@@ -160,6 +169,7 @@ export function buildDecisionRecord(input: DecisionRecordInput) {
       reasons: m.reasons,
       decision: MATCH_DECISION_LABELS[m.decision as keyof typeof MATCH_DECISION_LABELS] ?? m.decision,
       note: m.note,
+      removedOn: m.removedOn ?? null,
     })),
     decision: {
       outcome: input.outcome,

@@ -61,7 +61,8 @@ export function registerDecisionsApi(app: FastifyInstance, deps: Deps): void {
       ...on,
       schema: {
         tags,
-        summary: 'Lodge an appeal against a refusal or withdrawal (date received, grounds); refused after the window',
+        summary:
+          'Lodge an appeal against a refusal (date received, grounds); refused after the window (a withdrawal: …/withdrawal-appeals)',
         params: idParams,
         body: bodies.appeal,
         response: { 201: created, ...errors },
@@ -103,8 +104,7 @@ export function registerDecisionsApi(app: FastifyInstance, deps: Deps): void {
       ...on,
       schema: {
         tags,
-        summary:
-          'Record the appeal panel and outcome (upheld against a withdrawal reinstates the clearance; against a refusal, a new decision is needed to grant)',
+        summary: 'Record the appeal panel and outcome on a refusal appeal (upheld: a new decision is needed to grant)',
         params: idParams,
         body: bodies.appealOutcome,
         response: {

@@ -118,7 +118,8 @@ export async function findVisibleAppeal(
 export async function updateAppeal(
   tx: Db,
   row: AppealRow,
-  set: Pick<AppealRow, 'panel' | 'outcome' | 'decidedOn' | 'outcomeReasons'>,
+  set: Pick<AppealRow, 'panel' | 'outcome' | 'decidedOn' | 'outcomeReasons'> &
+    Partial<Pick<AppealRow, 'dismissalFollows' | 'tribunalWindowEndsOn'>>,
 ): Promise<void> {
   await tx
     .update(vettingAppeals)

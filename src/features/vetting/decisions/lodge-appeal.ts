@@ -20,9 +20,10 @@ export const lodgeAppealInput = z.object({
 });
 
 /**
- * Lodges an appeal against a refusal or a withdrawal (§4.4: in writing, with grounds, within the window —
- * 14 days by default, configurable as `vetting_appeal`). An appeal received after the window is refused
- * with the date it closed. Lodging meets the decision's appeal clock. One appeal per decision.
+ * Lodges an appeal against a refusal (§4.4: in writing, with grounds, within the window — 14 days by default,
+ * configurable as `vetting_appeal`). An appeal received after the window is refused with the date it closed.
+ * Lodging meets the decision's appeal clock. One appeal per decision. A withdrawal has its own appeal
+ * (lodge-withdrawal-appeal.ts, Police (Vetting) Regulations 2025 Part 3).
  */
 export async function lodgeAppeal(
   deps: Deps,
@@ -36,8 +37,13 @@ export async function lodgeAppeal(
   return deps.db.transaction(async (tx) => {
     const decision = await findVisibleDecision(tx, principal, input.decisionId, true);
     if (!decision) throw notFound('decision');
+    if (decision.outcome === 'withdraw')
+      throw new AppError(
+        'invalid_state',
+        'A withdrawal is appealed by the officer or member of staff under the Police (Vetting) Regulations 2025: record it as an appeal against the withdrawal',
+      );
     if (!APPEALABLE_OUTCOMES.has(decision.outcome))
-      throw new AppError('invalid_state', 'Only a refusal or a withdrawal of clearance can be appealed');
+      throw new AppError('invalid_state', 'Only a refusal of clearance can be appealed here');
     if ((await appealsOfDecision(tx, decision.forceId, decision.id)).length > 0)
       throw new AppError('invalid_state', 'An appeal has already been lodged against this decision');
     const windowEndsOn = decision.appealWindowEndsOn ?? vettingDeadline(deps, 'vetting_appeal', decision.decidedOn);

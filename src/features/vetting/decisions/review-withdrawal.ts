@@ -7,7 +7,7 @@ import { cancelVettingClocks, startVettingClock } from '../vetting-clocks.ts';
  * The effects of a withdrawal (Police (Vetting) Regulations 2025, Part 3; APP 2025: terminate clearances
  * that are withdrawn): every live clearance of the person ends as 'withdrawn' on the decision date, pointing
  * at the decision (so an upheld appeal can reinstate it), its renewal clocks are cancelled, and the officer's
- * appeal window starts on the decision. Returns the ids of the clearances withdrawn.
+ * own appeal window (`vetting_withdrawal_appeal`) starts on the decision. Returns the ids of the clearances withdrawn.
  */
 export async function withdrawClearances(
   tx: Db,
@@ -28,7 +28,7 @@ export async function withdrawClearances(
     forceId,
     personId: input.personId,
     subjectKey: `decision:${input.decisionId}`,
-    period: 'vetting_appeal',
+    period: 'vetting_withdrawal_appeal',
     startOn: input.on,
   });
   return input.clearances.map((c) => c.id);

@@ -7,13 +7,14 @@ import { findVisibleAppeal, findVisibleDecision } from './decisions.repository.t
 import { authorizeVettingRead } from '../../../kernel/access/vetting-scope.ts';
 import { vettingFilePolicy } from '../vetting-file.policy.ts';
 
-/** An appeal with the decision it is against; an audited read. */
+/** An appeal against a refusal with the decision it is against; an audited read. */
 export async function viewAppeal(deps: Deps, principal: Principal | null, id: string, requestId: string | null) {
   authorizeVettingRead(principal, 'appeal');
   if (!z.string().uuid().safeParse(id).success) throw notFound('appeal');
   return deps.db.transaction(async (tx) => {
     const appeal = await findVisibleAppeal(tx, principal, id);
-    if (!appeal) throw notFound('appeal');
+    // An appeal against a withdrawal has its own page (view-withdrawal-appeal.ts).
+    if (!appeal || appeal.kind !== 'refusal') throw notFound('appeal');
     const decision = await findVisibleDecision(tx, principal, appeal.decisionId);
     if (!decision) throw notFound('appeal');
     await recordAudit(

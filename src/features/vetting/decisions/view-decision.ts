@@ -29,7 +29,12 @@ export async function viewDecision(deps: Deps, principal: Principal | null, id: 
     const decisionMaker = await userDisplayName(tx, decision.decisionMakerUserId);
     const appealable = APPEALABLE_OUTCOMES.has(decision.outcome);
     const windowEndsOn = appealable
-      ? (decision.appealWindowEndsOn ?? vettingDeadline(deps, 'vetting_appeal', decision.decidedOn))
+      ? (decision.appealWindowEndsOn ??
+        vettingDeadline(
+          deps,
+          decision.outcome === 'withdraw' ? 'vetting_withdrawal_appeal' : 'vetting_appeal',
+          decision.decidedOn,
+        ))
       : null;
     await recordAudit(
       tx,

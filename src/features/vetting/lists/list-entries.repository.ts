@@ -86,7 +86,8 @@ export async function matchesOfApplication(db: Db, forceId: string, applicationI
   return rawRows<MatchView>(
     db,
     sql`select m.id, m.score, m.reasons, m.decision, m.decided_on::text as decided_on, u.display_name as decided_by_name, m.note,
-        e.list, e.origin, e.given_name, e.family_name, e.date_of_birth::text as date_of_birth, e.former_force, e.rank, e.identifiers, e.reason, e.listed_on::text as listed_on
+        e.list, e.origin, e.given_name, e.family_name, e.date_of_birth::text as date_of_birth, e.former_force, e.rank, e.identifiers, e.reason, e.listed_on::text as listed_on,
+        e.removed_on::text as removed_on
       from list_matches m join list_entries e on e.force_id = m.force_id and e.id = m.entry_id
       left join users u on u.id = m.decided_by
       where m.force_id = ${forceId} and m.application_id = ${applicationId}::uuid

@@ -25,3 +25,17 @@ export function listReviewOf(
   const from = addMonths(entry.listedOn, n * 12);
   return { from, due: from <= today };
 }
+
+/**
+ * The review rule in words, with where it comes from and its mark, for the lists pages: the years are the
+ * deployment's `integrity.listReviewYears` ([S] defaults until checked against the Barred List Regs 2017).
+ */
+export function listReviewRule(years: IntegrityRules['listReviewYears']): string {
+  const y = (n: number) => `${n} ${n === 1 ? 'year' : 'years'}`;
+  return (
+    `A listed person may ask for a review of a barred list entry ${y(years.barred)} after listing ` +
+    `(${y(years.barredGrossIncompetence)} after a dismissal for gross incompetence), and of an advisory list entry ` +
+    `after ${y(years.advisory)} (Police Barred List and Police Advisory List Regulations 2017; configuration ` +
+    'integrity.listReviewYears, [S] a secondary source, unverified). An entry taken off its list blocks nothing.'
+  );
+}

@@ -3,6 +3,7 @@ import type { Deps } from '../../../kernel/deps.ts';
 import { principalOf, requireSignedInPage } from '../../../kernel/http/guards.ts';
 import { authorize } from '../../../kernel/access/principal.ts';
 import { textOf } from '../../../kernel/forms.ts';
+import { listReviewRule } from './list-review.ts';
 import { browseLists } from './browse-lists.ts';
 import { importNationalList } from './import-list.ts';
 import { LIST_CSV_COLUMNS, REQUIRED_LIST_CSV_COLUMNS } from './list-csv.ts';
@@ -30,6 +31,7 @@ export function registerListPages(app: FastifyInstance, deps: Deps): void {
     const imported = /^(\d+)-(\d+)-(\d+)-(\d+)(?:-(\d+)-(\d+))?$/.exec(query['imported'] ?? '');
     const common = {
       pageTitle: 'Barred and advisory lists',
+      reviewRule: listReviewRule(deps.config.rules.integrity.listReviewYears),
       query,
       listLabels: LIST_LABELS,
       listItems: [

@@ -147,6 +147,23 @@ export const vettingAuditEvents = [
     reinstatedClearanceIds: z.array(uuid),
   }),
   z.object({
+    type: z.literal('vetting.withdrawal_appeal_lodged'),
+    appealId: uuid,
+    decisionId: uuid,
+    lodgedOn: z.string(),
+    lodgedBy: z.string(),
+    decideBy: z.string(),
+  }),
+  z.object({
+    type: z.literal('vetting.withdrawal_appeal_decided'),
+    appealId: uuid,
+    decisionId: uuid,
+    outcome: z.string(),
+    restoredClearanceIds: z.array(uuid),
+    dismissalFollows: z.boolean().nullable(),
+    tribunalWindowEndsOn: z.string().nullable(),
+  }),
+  z.object({
     type: z.literal('vetting.list_imported'),
     list: z.string(),
     rows: z.number().int(),
@@ -223,6 +240,10 @@ export function summariseVettingEvent(e: VettingAuditEvent): string {
       return `Lodged a vetting appeal on ${e.lodgedOn}`;
     case 'vetting.appeal_decided':
       return `Decided a vetting appeal: ${e.outcome}${e.reinstatedClearanceIds.length ? `, ${e.reinstatedClearanceIds.length} clearance(s) reinstated` : ''}`;
+    case 'vetting.withdrawal_appeal_lodged':
+      return `Lodged an appeal against a withdrawal of vetting clearance on ${e.lodgedOn}, for the panel by ${e.decideBy}`;
+    case 'vetting.withdrawal_appeal_decided':
+      return `Decided an appeal against a withdrawal of vetting clearance: ${e.outcome}${e.restoredClearanceIds.length ? `, ${e.restoredClearanceIds.length} clearance(s) restored` : ''}${e.dismissalFollows ? ', dismissal follows' : ''}`;
     case 'vetting.list_imported':
       return `Imported the national ${e.list} list: ${e.rows} rows, ${e.inserted} new, ${e.updated} changed, ${e.unchanged} unchanged${
         e.removed ? `, ${e.removed} taken off the list` : ''
