@@ -1,21 +1,10 @@
-import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Principal } from '../../src/kernel/access/principal.ts';
 import { formatDate, ukToday } from '../../src/kernel/time/dates.ts';
 import { addCalendarDays } from '../../src/kernel/time/working-days.ts';
+import { AA, type Subject, cellTexts, fillDate, findTenSubjects, squash } from './support/case-journey.ts';
 import {
-  AA,
-  type Subject,
-  actionSlug,
-  cellTexts,
-  fillDate,
-  findTenSubjects,
-  squash,
-  tableRows,
-} from './support/case-journey.ts';
-import {
-  checkPage,
   clearScreenshots,
   launchBrowser,
   signIn,
@@ -24,13 +13,13 @@ import {
   type RunningServer,
 } from './support/browser.ts';
 import {
-  caseOfTenSubjects,
+  CaseworkPage,
+  PRE_HEARING_CLOCK,
   errorSummaryText,
-  principalByEmail,
-  setServerDay,
   summaryPairs,
   timelineEntries,
 } from './support/casework-steps.ts';
+import { caseOfTenSubjects, principalByEmail, setServerDay } from './support/casework-world.ts';
 
 /**
  * The casework journey of issue 17, in a real browser WITHOUT JavaScript: the appropriate authority's home
@@ -45,8 +34,6 @@ import {
  * is set up through the use cases the pages call (support/casework-steps.ts). The server's "today" is set
  * (as integrity-loop.e2e.ts does) so that the journey can move to the hearing day.
  */
-
-const PRE_HEARING_CLOCK = 'Misconduct pre-hearing (extendable)';
 
 describe('Casework without JavaScript: from the home page to the outcome letter (issue 17)', () => {
   let server: RunningServer;
@@ -66,8 +53,7 @@ describe('Casework without JavaScript: from the home page to the outcome letter 
   const extensionReason = 'The chair extended the pre-hearing: the officer’s representative is on leave until then';
   const mistakeReason = 'The wrong officer was chosen: collar number re-issued to a colleague';
 
-  let shots = 0;
-  const shot = (name: string) => checkPage(page, `casework-${String(++shots).padStart(2, '0')}-${name}`);
+  let j: CaseworkPage;
   const four = () => subjects.slice(0, 4);
   const mistaken = () => {
     const s = subjects[9];
@@ -79,44 +65,6 @@ describe('Casework without JavaScript: from the home page to the outcome letter 
     if (!s) throw new Error('no subjects');
     return s;
   };
-  const h1 = () => page.getByRole('heading', { level: 1 }).textContent().then(squash);
-  const submit = (label: string) => page.getByRole('button', { name: label, exact: true }).click();
-
-  /** The track rows of a subject (two once they have a second allegation), by the link to their record. */
-  const trackRows = (s: Pick<Subject, 'personId'>) =>
-    page.locator('#tracks tbody tr').filter({ has: page.locator(`a[href="/people/${s.personId}"]`) });
-  const firstTrack = (s: Subject) => page.locator(`#track-${s.allegationId}`);
-
-  async function atCasePage(name: string): Promise<void> {
-    await page.waitForURL((url) => url.pathname === caseUrl, { timeout: 60_000 });
-    await expect.poll(h1).toContain(`Case ${reference}`);
-    await shot(`case-${name}`);
-  }
-
-  /** Opens an allegation action from the "Next steps" of the subject's first track, as a user would. */
-  async function openAction(s: Subject, label: string, name: string): Promise<void> {
-    await firstTrack(s)
-      .getByRole('link', { name: `${label} for ${s.name}`, exact: true })
-      .click();
-    await page.waitForURL(
-      (url) => url.pathname === `${caseUrl}/allegations/${s.allegationId}/actions/${actionSlug(label)}`,
-    );
-    await expect.poll(h1).toBe(`${label}: ${s.name}`);
-    await shot(`form-${name}`);
-  }
-
-  async function applyAlsoTo(others: Subject[]): Promise<void> {
-    const group = page.getByRole('group', {
-      name: 'Apply the same action to other allegations in this case that are in the same state',
-    });
-    for (const o of others) await group.getByRole('checkbox', { name: o.name, exact: true }).check();
-  }
-
-  /** The case's time limits for one subject's allegation, as [what, period, for, due, state]. */
-  async function preHearingClock(s: Subject): Promise<string[] | undefined> {
-    const rows = await tableRows(page, '#clock-table');
-    return rows.find((r) => r[0] === PRE_HEARING_CLOCK && r[2] === s.name)?.slice(0, 5);
-  }
 
   beforeAll(async () => {
     clearScreenshots('casework');
@@ -128,19 +76,22 @@ describe('Casework without JavaScript: from the home page to the outcome letter 
     caseUrl = `/cases/${caseId}`;
     browser = await launchBrowser({ javaScriptEnabled: false, baseUrl: server.baseUrl });
     page = browser.page;
+    j = new CaseworkPage(page, caseUrl, reference);
   });
 
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    console.log(`casework journey: ${shots} pages checked, ${((Date.now() - started) / 1000).toFixed(1)} s in all`);
+    console.log(
+      `casework journey: ${j?.shots ?? 0} pages checked, ${((Date.now() - started) / 1000).toFixed(1)} s in all`,
+    );
   });
 
   test("the appropriate authority's home shows the task, and opens the ten-subject case from it", async () => {
     await signIn(page, AA, 'casework-00-aa');
     expect(new URL(page.url()).pathname).toBe('/');
     await expect.poll(() => page.locator('body.js-enabled').count()).toBe(0);
-    await shot('home');
+    await j.shot('home');
 
     const task = (title: string) =>
       page.locator('#work-queue .govuk-task-list__item').filter({ has: page.getByRole('link', { name: title }) });
@@ -154,19 +105,19 @@ describe('Casework without JavaScript: from the home page to the outcome letter 
       .getByRole('link', { name: 'Cases to answer waiting for a meeting or hearing' })
       .click();
     await page.waitForURL((url) => url.pathname === '/cases' && url.searchParams.getAll('stage').length > 0);
-    await shot('cases-to-answer');
+    await j.shot('cases-to-answer');
     const rows = page.locator('#case-results tbody tr');
     await expect.poll(() => rows.count()).toBe(1);
     await rows.getByRole('link', { name: reference, exact: true }).click();
-    await atCasePage('opened');
+    await j.atCasePage('opened');
 
     expect(squash(await page.locator('.govuk-body-l').first().textContent())).toContain('offensive messages');
     await expect.poll(() => page.locator('#subject-list > li').count()).toBe(10);
     await expect.poll(() => page.locator('#tracks tbody tr').count()).toBe(10);
-    for (const s of four()) expect((await cellTexts(firstTrack(s)))[1]).toBe('A case to answer for gross misconduct');
-    expect((await cellTexts(firstTrack(mistaken())))[1]).toBe('Assessed as misconduct');
+    for (const s of four()) expect((await cellTexts(j.firstTrack(s)))[1]).toBe('A case to answer for gross misconduct');
+    expect((await cellTexts(j.firstTrack(mistaken())))[1]).toBe('Assessed as misconduct');
     for (const s of subjects.slice(4, 9))
-      expect((await cellTexts(firstTrack(s)))[1]).toBe('Received and not yet assessed');
+      expect((await cellTexts(j.firstTrack(s)))[1]).toBe('Received and not yet assessed');
   }, 240_000);
 
   test('a subject entered by mistake is taken off: kept, marked "recorded in error" with the reason', async () => {
@@ -174,18 +125,18 @@ describe('Casework without JavaScript: from the home page to the outcome letter 
     const item = page.locator('#subject-list > li').filter({ has: page.locator(`a[href="/people/${s.personId}"]`) });
     await item.getByRole('link', { name: `Take off the case (${s.name})` }).click();
     await page.waitForURL((url) => url.pathname.endsWith('/remove'));
-    await expect.poll(h1).toBe(`Take ${s.name} off case ${reference}`);
-    await shot('remove-subject');
+    await expect.poll(j.h1).toBe(`Take ${s.name} off case ${reference}`);
+    await j.shot('remove-subject');
 
     // Without a reason: refused in words, nothing changed.
-    await submit('Take the subject off the case');
+    await j.submit('Take the subject off the case');
     await expect.poll(() => page.locator('.govuk-error-summary').count()).toBe(1);
-    await shot('remove-subject-no-reason');
+    await j.shot('remove-subject-no-reason');
     expect(await errorSummaryText(page)).not.toBe('');
 
     await page.getByLabel('Why was this subject entered by mistake?').fill(mistakeReason);
-    await submit('Take the subject off the case');
-    await atCasePage('subject-in-error');
+    await j.submit('Take the subject off the case');
+    await j.atCasePage('subject-in-error');
 
     // They had been assessed, so the record stands: they stay on the case, marked, with the day and reason.
     await expect.poll(async () => squash(await item.textContent())).toContain('Recorded in error');
@@ -199,8 +150,8 @@ describe('Casework without JavaScript: from the home page to the outcome letter 
     const a = first();
     await page.getByRole('link', { name: 'Add an allegation', exact: true }).click();
     await page.waitForURL((url) => url.pathname === `${caseUrl}/allegations/new`);
-    await expect.poll(h1).toBe(`Add an allegation to case ${reference}`);
-    await shot('add-allegation');
+    await expect.poll(j.h1).toBe(`Add an allegation to case ${reference}`);
+    await j.shot('add-allegation');
     const who = page.getByRole('group', { name: 'Which subjects is it against?' });
     // The subject recorded in error is not offered.
     expect(await who.getByRole('checkbox').count()).toBe(9);
@@ -214,11 +165,11 @@ describe('Casework without JavaScript: from the home page to the outcome letter 
     await page
       .getByLabel('Describe the alleged conduct')
       .fill('Forwarded screenshots of the chat, with colleagues’ names, to a friend outside the police.');
-    await submit('Add the allegation');
-    await atCasePage('allegation-added');
+    await j.submit('Add the allegation');
+    await j.atCasePage('allegation-added');
 
     await expect.poll(() => page.locator('#tracks tbody tr').count()).toBe(11);
-    const rows = trackRows(a);
+    const rows = j.trackRows(a);
     await expect.poll(() => rows.count()).toBe(2);
     const second = rows.filter({ hasText: 'Disclosure of information' });
     expect((await cellTexts(second)).slice(0, 2)).toEqual([
@@ -226,41 +177,29 @@ describe('Casework without JavaScript: from the home page to the outcome letter 
       'Received and not yet assessed',
     ]);
     // The first allegation still waits for its hearing.
-    expect((await cellTexts(firstTrack(a)))[1]).toBe('A case to answer for gross misconduct');
+    expect((await cellTexts(j.firstTrack(a)))[1]).toBe('A case to answer for gross misconduct');
   }, 180_000);
 
   test('one hearing is arranged for the four officers, and their tracks move on to it', async () => {
-    await page.getByRole('link', { name: 'Meetings and hearings', exact: true }).click();
-    await page.waitForURL((url) => url.pathname === `${caseUrl}/hearings`);
-    await expect.poll(h1).toBe('Meetings and hearings');
-    await shot('hearings-none');
-
-    await page
-      .getByRole('group', { name: 'What is it?' })
-      .getByRole('radio', { name: 'Misconduct hearing', exact: true })
-      .check();
-    const hears = page.getByRole('group', { name: 'Which allegations does it hear?' });
+    await j.toHearingsPage('hearings-none');
     // Only the four allegations with a case to answer are offered, each named by subject and category.
-    expect((await hears.getByRole('checkbox').evaluateAll((cs) => cs.map((c) => c.id))).length).toBe(4);
-    for (const s of four())
-      await hears
-        .getByRole('checkbox', {
-          name: `${s.name}: Unprofessional attitude and disrespect (a case to answer for gross misconduct)`,
-          exact: true,
-        })
-        .check();
-    await fillDate(page, /^Date$/, hearingDay);
-    await page.getByLabel('Venue', { exact: true }).fill('Force headquarters, Court Room 2');
-    await page
-      .getByRole('group', { name: 'Held in public?' })
-      .getByRole('radio', { name: 'No, in private', exact: true })
-      .check();
+    const hears = page.getByRole('group', { name: 'Which allegations does it hear?' });
+    expect(await hears.getByRole('checkbox').count()).toBe(4);
+    await j.fillHearing({
+      form: 'Misconduct hearing',
+      allegations: four().map(
+        (s) => `${s.name}: Unprofessional attitude and disrespect (a case to answer for gross misconduct)`,
+      ),
+      on: hearingDay,
+      venue: 'Force headquarters, Court Room 2',
+      inPublic: false,
+    });
     await page.getByLabel('Chair', { exact: true }).fill('Chief Superintendent Hale');
     await page.getByLabel('Independent member', { exact: true }).fill('Ms Priya Shah');
-    await submit('Arrange');
+    await j.submit('Arrange');
     await page.waitForURL((url) => url.pathname === `${caseUrl}/hearings`);
     await expect.poll(() => page.locator('.govuk-summary-card').count()).toBe(1);
-    await shot('hearing-arranged');
+    await j.shot('hearing-arranged');
 
     const card = page.locator('.govuk-summary-card');
     expect(squash(await card.locator('.govuk-summary-card__title').textContent())).toBe(
@@ -279,26 +218,26 @@ describe('Casework without JavaScript: from the home page to the outcome letter 
 
     // On the case page, each of the four tracks is set down for the hearing on the same day.
     await page.getByRole('link', { name: `Case ${reference}` }).click();
-    await atCasePage('before-scheduling');
+    await j.atCasePage('before-scheduling');
     const [a, ...others] = four();
     if (!a) throw new Error('no subjects');
-    await openAction(a, 'Arrange a misconduct hearing', 'schedule-hearing');
+    await j.openAction(a, 'Arrange a misconduct hearing', 'schedule-hearing');
     await fillDate(page, 'Date of the misconduct hearing', hearingDay);
-    await applyAlsoTo(others);
-    await submit('Arrange a misconduct hearing');
-    await atCasePage('hearing-scheduled');
+    await j.applyAlsoTo(others);
+    await j.submit('Arrange a misconduct hearing');
+    await j.atCasePage('hearing-scheduled');
     for (const s of four()) {
-      const cells = await cellTexts(firstTrack(s));
+      const cells = await cellTexts(j.firstTrack(s));
       expect(cells[1]).toBe('Awaiting a misconduct hearing');
       expect(cells[4]).toBe('Misconduct hearing');
       // Conduct Regs 2020 reg 33: the pre-hearing time limit runs for each of them.
-      expect((await preHearingClock(s))?.[4]).toBe('Running');
+      expect((await j.preHearingClock(s))?.[4]).toBe('Running');
     }
   }, 240_000);
 
   test("the first officer's pre-hearing time limit is extended, with the chair's reason", async () => {
     const a = first();
-    const before = await preHearingClock(a);
+    const before = await j.preHearingClock(a);
     expect(before?.slice(0, 3)).toEqual([PRE_HEARING_CLOCK, '15 working days', a.name]);
     const wasDue = before?.[3] ?? '';
     const row = page
@@ -307,16 +246,16 @@ describe('Casework without JavaScript: from the home page to the outcome letter 
       .filter({ hasText: a.name });
     await row.getByRole('link', { name: `Change ${PRE_HEARING_CLOCK} for ${a.name}` }).click();
     await page.waitForURL((url) => url.pathname.startsWith(`${caseUrl}/clocks/`));
-    await expect.poll(h1).toBe(PRE_HEARING_CLOCK);
-    await shot('clock');
+    await expect.poll(j.h1).toBe(PRE_HEARING_CLOCK);
+    await j.shot('clock');
     expect(Object.fromEntries(await summaryPairs(page, 'main'))['Due']).toBe(wasDue);
 
     await fillDate(page, 'New due date', extendedTo);
     await page.getByLabel('Why is it extended, and who decided?').fill(extensionReason);
-    await submit('Extend the time limit');
-    await atCasePage('clock-extended');
+    await j.submit('Extend the time limit');
+    await j.atCasePage('clock-extended');
 
-    expect(await preHearingClock(a)).toEqual([
+    expect(await j.preHearingClock(a)).toEqual([
       PRE_HEARING_CLOCK,
       '15 working days',
       a.name,
@@ -324,7 +263,7 @@ describe('Casework without JavaScript: from the home page to the outcome letter 
       'Running',
     ]);
     // The others' limits are unchanged.
-    for (const s of four().slice(1)) expect((await preHearingClock(s))?.[3]).toBe(wasDue);
+    for (const s of four().slice(1)) expect((await j.preHearingClock(s))?.[3]).toBe(wasDue);
     const [newest] = await timelineEntries(page);
     expect(newest?.title).toBe('Time limit extended');
     expect(newest?.details).toEqual({
@@ -337,7 +276,7 @@ describe('Casework without JavaScript: from the home page to the outcome letter 
 
   test('before the hearing day a finding is refused, and nothing changes', async () => {
     const a = first();
-    await openAction(a, 'Record the finding', 'finding-early');
+    await j.openAction(a, 'Record the finding', 'finding-early');
     await page
       .getByRole('group', { name: 'What did the proceedings find?' })
       .getByRole('radio', { name: 'Gross misconduct', exact: true })
@@ -346,19 +285,19 @@ describe('Casework without JavaScript: from the home page to the outcome letter 
       page.waitForResponse(
         (r) => r.request().method() === 'POST' && new URL(r.url()).pathname.endsWith('/actions/record_finding'),
       ),
-      submit('Record the finding'),
+      j.submit('Record the finding'),
     ]);
     expect(refused.status()).toBe(400);
     await page.waitForLoadState();
-    await shot('finding-refused');
+    await j.shot('finding-refused');
     expect(await page.title()).toMatch(/^Error: /);
     await expect.poll(() => errorSummaryText(page)).toContain('before the meeting or hearing');
     expect(await errorSummaryText(page)).toContain(formatDate(hearingDay));
 
     await page.getByRole('link', { name: 'Cancel' }).click();
-    await atCasePage('after-refusal');
-    expect((await cellTexts(firstTrack(a)))[1]).toBe('Awaiting a misconduct hearing');
-    expect((await cellTexts(firstTrack(a)))[5]).toBe('–');
+    await j.atCasePage('after-refusal');
+    expect((await cellTexts(j.firstTrack(a)))[1]).toBe('Awaiting a misconduct hearing');
+    expect((await cellTexts(j.firstTrack(a)))[5]).toBe('–');
   }, 180_000);
 
   test('on the hearing day the finding is recorded for the four', async () => {
@@ -368,24 +307,24 @@ describe('Casework without JavaScript: from the home page to the outcome letter 
     expect(new URL(page.url()).pathname).toBe('/sign-in');
     await signIn(page, AA, 'casework-hearing-day-aa');
     await page.goto(caseUrl);
-    await atCasePage('hearing-day');
+    await j.atCasePage('hearing-day');
 
     const [a, ...others] = four();
     if (!a) throw new Error('no subjects');
-    await openAction(a, 'Record the finding', 'finding');
+    await j.openAction(a, 'Record the finding', 'finding');
     await page
       .getByRole('group', { name: 'What did the proceedings find?' })
       .getByRole('radio', { name: 'Gross misconduct', exact: true })
       .check();
-    await applyAlsoTo(others);
-    await submit('Record the finding');
-    await atCasePage('finding-recorded');
+    await j.applyAlsoTo(others);
+    await j.submit('Record the finding');
+    await j.atCasePage('finding-recorded');
 
     for (const s of four()) {
-      const cells = await cellTexts(firstTrack(s));
+      const cells = await cellTexts(j.firstTrack(s));
       expect(cells[5]).toBe('Gross misconduct');
       // The finding meets the pre-hearing time limit (rules/clock-endings.ts).
-      expect((await preHearingClock(s))?.[4]).not.toBe('Running');
+      expect((await j.preHearingClock(s))?.[4]).not.toBe('Running');
     }
     const finding = (await timelineEntries(page)).find((e) => e.title.startsWith('Record the finding'));
     expect(finding?.title).toBe('Record the finding: 4 subjects');
@@ -395,15 +334,13 @@ describe('Casework without JavaScript: from the home page to the outcome letter 
   }, 240_000);
 
   test('the outcome letters are written, listed, read and downloaded as PDF', async () => {
-    await page.getByRole('link', { name: 'Meetings and hearings', exact: true }).click();
-    await page.waitForURL((url) => url.pathname === `${caseUrl}/hearings`);
-    await expect.poll(h1).toBe('Meetings and hearings');
+    await j.toHearingsPage('hearings-before-letters');
     expect(squash(await page.locator('#letters + p').textContent())).toBe('No letter has been written.');
-    await submit('Write the outcome letters');
+    await j.submit('Write the outcome letters');
     await page.waitForURL((url) => url.pathname === `${caseUrl}/hearings`);
     const letters = page.locator('#letters + ul > li');
     await expect.poll(() => letters.count()).toBe(4);
-    await shot('letters');
+    await j.shot('letters');
 
     const subjectLine = `Outcome of the misconduct proceedings (${reference})`;
     const listed = (await letters.allTextContents()).map(squash);
@@ -418,7 +355,7 @@ describe('Casework without JavaScript: from the home page to the outcome letter 
     const pdfHref = await item.getByRole('link', { name: 'PDF' }).getAttribute('href');
     await item.getByRole('link', { name: subjectLine }).click();
     await page.waitForURL((url) => /^\/cases\/[^/]+\/letters\/[0-9a-f-]{36}$/.test(url.pathname));
-    await shot('outcome-letter');
+    await j.shot('outcome-letter');
     const letterText = squash(await page.locator('body').textContent());
     expect(letterText).toContain(a.name);
     expect(letterText).toContain(reference);
@@ -427,19 +364,15 @@ describe('Casework without JavaScript: from the home page to the outcome letter 
 
     await page.goBack();
     await page.waitForURL((url) => url.pathname === `${caseUrl}/hearings`);
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
+    const pdf = await j.download(
       page
         .locator('#letters + ul > li')
         .filter({ hasText: ` to ${a.name},` })
-        .getByRole('link', { name: 'PDF' })
-        .click(),
-    ]);
-    expect(new URL(download.url()).pathname).toBe(pdfHref);
-    expect(download.suggestedFilename()).toBe(`${reference}-outcome-${hearingDay}.pdf`);
-    const file = await download.path();
-    const bytes = fs.readFileSync(file);
-    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    expect(bytes.length).toBeGreaterThan(1000);
+        .getByRole('link', { name: 'PDF' }),
+    );
+    expect(pdf.pathname).toBe(pdfHref);
+    expect(pdf.fileName).toBe(`${reference}-outcome-${hearingDay}.pdf`);
+    expect(pdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.bytes.length).toBeGreaterThan(1000);
   }, 180_000);
 });

@@ -1,123 +1,10 @@
-import type { Page } from 'playwright-core';
-import type { Principal } from '../../../src/kernel/access/principal.ts';
-import type { IsoDate } from '../../../src/kernel/time/dates.ts';
-import { addCalendarDays } from '../../../src/kernel/time/working-days.ts';
-import { openCase } from '../../../src/features/misconduct/open-case.ts';
-import { progressAllegation } from '../../../src/features/misconduct/progress-allegation.ts';
-import type { AllegationActionInput } from '../../../src/features/misconduct/allegation-action-input.ts';
-import type { RunningServer } from './browser.ts';
-import type { Subject } from './case-journey.ts';
+import { expect } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import fs from 'node:fs';
+import { checkPage } from './browser.ts';
+import { actionSlug, fillDate, squash, tableRows, type Subject } from './case-journey.ts';
 
-/** Names, set-up and page readers for the casework journey (test/e2e/casework.e2e.ts, issue 17). */
-
-/**
- * Sets the server's "today" to `day`, midday UTC, with the clock still moving from there as real time passes
- * (as test/e2e/support/integrity-journey.ts does): the app reads every date through `deps.now`.
- */
-export function setServerDay(server: RunningServer, day: IsoDate): void {
-  const base = Date.parse(`${day}T12:00:00Z`);
-  const realStart = Date.now();
-  server.deps.now = () => new Date(base + (Date.now() - realStart));
-}
-
-/** The appropriate authority as the use cases see them, for setting up what happened before the journey. */
-export async function principalByEmail(server: RunningServer, email: string): Promise<Principal> {
-  const [row] = await server.database.query<{
-    id: string;
-    force_id: string;
-    role: Principal['role'];
-    email: string;
-    display_name: string;
-    person_id: string | null;
-  }>('select id, force_id, role, email, display_name, person_id from users where email = $1', [email]);
-  if (!row) throw new Error(`no account ${email}`);
-  return {
-    userId: row.id,
-    forceId: row.force_id,
-    role: row.role,
-    email: row.email,
-    displayName: row.display_name,
-    personId: row.person_id,
-  };
-}
-
-export const CASE_SUMMARY = 'Ten officers shared offensive messages about colleagues in a team chat group';
-
-/**
- * What happened before the journey, through the use cases the pages call: months ago a case was opened with
- * ten subjects; four were assessed as gross misconduct, investigated, reported on and found to have a case
- * to answer; the tenth (who turns out to have been entered by mistake) was assessed as misconduct; the five
- * others wait for their assessment. Returns the case and its subjects with their allegation ids.
- */
-export async function caseOfTenSubjects(
-  server: RunningServer,
-  aa: Principal,
-  found: Omit<Subject, 'allegationId'>[],
-  cameToAttentionOn: IsoDate,
-): Promise<{ caseId: string; reference: string; subjects: Subject[] }> {
-  const opened = await openCase(
-    server.deps,
-    aa,
-    {
-      source: 'internal_report',
-      caseType: 'conduct_matter',
-      cameToAttentionOn,
-      summary: CASE_SUMMARY,
-      subjectPersonIds: found.map((s) => s.personId),
-      allegation: {
-        categoryCode: 'behaviours.unprofessional',
-        standards: ['authority_respect_courtesy', 'discreditable_conduct'],
-        description: 'Posted offensive messages about colleagues and members of the public.',
-      },
-    },
-    null,
-  );
-  const rows = await server.database.query<{ id: string; person_id: string }>(
-    `select a.id, s.person_id from allegations a join case_subjects s on s.force_id = a.force_id and s.id = a.subject_id
-      where a.case_id = $1`,
-    [opened.id],
-  );
-  const subjects = found.map((s) => ({ ...s, allegationId: rows.find((r) => r.person_id === s.personId)?.id ?? '' }));
-  if (subjects.some((s) => !s.allegationId)) throw new Error('a subject has no allegation');
-  const on = (days: number) => addCalendarDays(cameToAttentionOn, days);
-  const step = async (s: Subject, action: AllegationActionInput, occurredOn: IsoDate) => {
-    const [row] = await server.database.query<{ version: number }>('select version from allegations where id = $1', [
-      s.allegationId,
-    ]);
-    await progressAllegation(
-      server.deps,
-      aa,
-      { caseId: opened.id, allegationId: s.allegationId, version: row?.version ?? 0, occurredOn, action },
-      null,
-    );
-  };
-  const assess = (severity: 'gross_misconduct' | 'misconduct'): AllegationActionInput => ({
-    type: 'assess_severity',
-    severity,
-    rationale:
-      severity === 'gross_misconduct'
-        ? 'Posting the messages would, if proved, justify dismissal.'
-        : 'Received the messages and replied to one.',
-    finalWrittenWarningInForce: false,
-    multipleUnconnectedIncidents: false,
-  });
-  for (const s of subjects.slice(0, 4)) {
-    await step(s, assess('gross_misconduct'), on(1));
-    await step(s, { type: 'start_investigation', plan: 'Export the chat; interview each officer.' }, on(2));
-    await step(s, { type: 'submit_report', summary: 'The chat export shows who posted the messages.' }, on(120));
-    await step(
-      s,
-      { type: 'decide_case_to_answer', outcome: 'gross_misconduct', rationale: 'They wrote and posted them.' },
-      on(121),
-    );
-  }
-  const mistaken = subjects[9];
-  if (mistaken) await step(mistaken, assess('misconduct'), on(1));
-  const [theCase] = await server.database.query<{ reference: string }>('select reference from cases where id = $1', [
-    opened.id,
-  ]);
-  return { caseId: opened.id, reference: theCase?.reference ?? '', subjects };
-}
+/** Page steps and readers for the casework journey (test/e2e/casework.e2e.ts, issue 17); its set-up is in casework-world.ts. */
 
 /** The rows of a GOV.UK summary list (or card) as [key, value] pairs, with white space squashed. */
 export async function summaryPairs(page: Page, selector: string): Promise<[string, string][]> {
@@ -154,4 +41,103 @@ export async function timelineEntries(page: Page): Promise<TimelineEntry[]> {
 /** The text of the error summary's list, once the page shows one. */
 export async function errorSummaryText(page: Page): Promise<string> {
   return ((await page.locator('.govuk-error-summary__list').textContent()) ?? '').replace(/\s+/g, ' ').trim();
+}
+
+export const PRE_HEARING_CLOCK = 'Misconduct pre-hearing (extendable)';
+
+/** The journey's browser page on one case: moving about it as a user would, each page checked and photographed. */
+export class CaseworkPage {
+  shots = 0;
+
+  constructor(
+    readonly page: Page,
+    readonly caseUrl: string,
+    readonly reference: string,
+  ) {}
+
+  /** Every page of the journey: checked with axe and photographed as test-results/casework-NN-name.png, in order. */
+  shot(name: string): Promise<void> {
+    return checkPage(this.page, `casework-${String(++this.shots).padStart(2, '0')}-${name}`);
+  }
+
+  h1 = async (): Promise<string> => squash(await this.page.getByRole('heading', { level: 1 }).textContent());
+
+  submit(label: string): Promise<void> {
+    return this.page.getByRole('button', { name: label, exact: true }).click();
+  }
+
+  /** The track rows of a subject (two once they have a second allegation), by the link to their record. */
+  trackRows(s: Pick<Subject, 'personId'>) {
+    return this.page.locator('#tracks tbody tr').filter({ has: this.page.locator(`a[href="/people/${s.personId}"]`) });
+  }
+
+  /** The track of the subject's first allegation. */
+  firstTrack(s: Subject) {
+    return this.page.locator(`#track-${s.allegationId}`);
+  }
+
+  /** Lands on the case page (after a redirect), and checks and photographs it. */
+  async atCasePage(name: string): Promise<void> {
+    await this.page.waitForURL((url) => url.pathname === this.caseUrl, { timeout: 60_000 });
+    await expect.poll(this.h1).toContain(`Case ${this.reference}`);
+    await this.shot(`case-${name}`);
+  }
+
+  /** Opens an allegation action from the "Next steps" of the subject's first track, as a user would. */
+  async openAction(s: Subject, label: string, name: string): Promise<void> {
+    await this.firstTrack(s)
+      .getByRole('link', { name: `${label} for ${s.name}`, exact: true })
+      .click();
+    await this.page.waitForURL(
+      (url) => url.pathname === `${this.caseUrl}/allegations/${s.allegationId}/actions/${actionSlug(label)}`,
+    );
+    await expect.poll(this.h1).toBe(`${label}: ${s.name}`);
+    await this.shot(`form-${name}`);
+  }
+
+  /** Ticks "apply the same action" for these subjects (the form lists those in the same state). */
+  async applyAlsoTo(others: Subject[]): Promise<void> {
+    const group = this.page.getByRole('group', {
+      name: 'Apply the same action to other allegations in this case that are in the same state',
+    });
+    for (const o of others) await group.getByRole('checkbox', { name: o.name, exact: true }).check();
+  }
+
+  /** Follows the case page's link to its meetings and hearings. */
+  async toHearingsPage(name: string): Promise<void> {
+    await this.page.getByRole('link', { name: 'Meetings and hearings', exact: true }).click();
+    await this.page.waitForURL((url) => url.pathname === `${this.caseUrl}/hearings`);
+    await expect.poll(this.h1).toBe('Meetings and hearings');
+    await this.shot(name);
+  }
+
+  /** Fills the hearings page's "Arrange a meeting or hearing" form (allegations by their checkbox labels). */
+  async fillHearing(h: { form: string; allegations: string[]; on: string; venue: string; inPublic: boolean }) {
+    const page = this.page;
+    await page.getByRole('group', { name: 'What is it?' }).getByRole('radio', { name: h.form, exact: true }).check();
+    const hears = page.getByRole('group', { name: 'Which allegations does it hear?' });
+    for (const label of h.allegations) await hears.getByRole('checkbox', { name: label, exact: true }).check();
+    await fillDate(page, /^Date$/, h.on);
+    await page.getByLabel('Venue', { exact: true }).fill(h.venue);
+    await page
+      .getByRole('group', { name: 'Held in public?' })
+      .getByRole('radio', { name: h.inPublic ? 'Yes' : 'No, in private', exact: true })
+      .check();
+  }
+
+  /** Clicks a link to a download and returns where it came from, its file name and its bytes. */
+  async download(link: Locator): Promise<{ pathname: string; fileName: string; bytes: Buffer }> {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), link.click()]);
+    return {
+      pathname: new URL(download.url()).pathname,
+      fileName: download.suggestedFilename(),
+      bytes: fs.readFileSync(await download.path()),
+    };
+  }
+
+  /** The pre-hearing time limit of one subject's allegation, as [what, period, for, due, state]. */
+  async preHearingClock(s: Subject): Promise<string[] | undefined> {
+    const rows = await tableRows(this.page, '#clock-table');
+    return rows.find((r) => r[0] === PRE_HEARING_CLOCK && r[2] === s.name)?.slice(0, 5);
+  }
 }
