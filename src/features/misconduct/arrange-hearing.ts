@@ -19,7 +19,7 @@ import { caseLettersOf } from './letters/case-letters.repository.ts';
 import { panelRefusals, panelRequirement } from './rules/hearing-panel.ts';
 
 /** States in which an allegation waits for (or is set down for) a meeting or hearing. */
-const HEARABLE = new Set([
+export const HEARABLE = new Set([
   'case_to_answer_misconduct',
   'case_to_answer_gross_misconduct',
   'meeting_scheduled',

@@ -269,6 +269,8 @@ describe('the cases API', () => {
       '/api/v1/cases/{id}/hearings',
       '/api/v1/cases/{id}/hearings/{hearingId}/adjournments',
       '/api/v1/cases/{id}/letters',
+      '/api/v1/cases/{id}/letters/{letterId}',
+      '/api/v1/cases/{id}/letters/{letterId}/pdf',
       '/api/v1/cases/{id}/links',
       '/api/v1/cases/{id}/links/{linkedId}',
       '/api/v1/cases/{id}/parties',

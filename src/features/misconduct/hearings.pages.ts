@@ -4,7 +4,8 @@ import { principalOf, requireSignedInPage } from '../../kernel/http/guards.ts';
 import { formatDate } from '../../kernel/time/dates.ts';
 import { AppError, type FieldErrors } from '../../kernel/errors.ts';
 import { all, dateFromParts, errorSummary, first, type FormBody } from '../../kernel/forms.ts';
-import { adjournHearing, arrangeHearing, listHearings } from './arrange-hearing.ts';
+import { HEARABLE, adjournHearing, arrangeHearing, listHearings } from './arrange-hearing.ts';
+import { categoryLabels } from './case-page-model.ts';
 import { regimeOf } from './case-context.ts';
 import { PANEL_ROLE_LABELS, panelRequirement, type PanelRole } from './rules/hearing-panel.ts';
 import { viewCase } from './view-case.ts';
@@ -48,6 +49,8 @@ export function registerHearingPages(app: FastifyInstance, deps: Deps): void {
       view.allegations.map((a) => [a.id, a.subject ? `${a.subject.givenName} ${a.subject.familyName}` : 'Unknown']),
     );
     const regime = regimeOf(view.theCase);
+    const categories = await categoryLabels(deps);
+    const heard = new Set(hearings.flatMap((h) => h.allegationIds));
     return reply.code(extra.status ?? 200).page('misconduct/views/hearings.njk', {
       pageTitle: `Meetings and hearings: case ${view.theCase.reference}`,
       theCase: view.theCase,
@@ -70,7 +73,14 @@ export function registerHearingPages(app: FastifyInstance, deps: Deps): void {
           })),
         ],
       })),
-      allegations: view.allegations.map((a) => ({ value: a.id, text: `${nameOf.get(a.id)}: ${a.statusLabel}` })),
+      // Only the allegations a sitting may hear: waiting for proceedings, on no sitting yet, of a subject not
+      // recorded in error; each named by its subject and category (a subject may have several).
+      allegations: view.allegations
+        .filter((a) => HEARABLE.has(a.state) && !heard.has(a.id) && !a.subject?.recordedInErrorOn)
+        .map((a) => ({
+          value: a.id,
+          text: `${nameOf.get(a.id)}: ${categories.get(a.categoryCode) ?? a.categoryCode} (${a.statusLabel})`,
+        })),
       roles: ROLES.map((r) => ({ value: r, text: PANEL_ROLE_LABELS[r] })),
       requirements: (['meeting', 'hearing', 'accelerated_hearing'] as const).map((f) => {
         const req = panelRequirement(f, regime);
