@@ -226,8 +226,13 @@ describe('notice and review dates', () => {
   });
 
   it('makes a senior rationale last to the next review, or the restriction review period without one', () => {
-    expect(rationaleValidUntil(defaults, '2026-03-02', '2026-03-20')).toBe('2026-03-20');
-    expect(rationaleValidUntil(defaults, '2026-03-02', null)).toBe('2026-03-30');
+    expect(rationaleValidUntil(defaults, '2026-03-02', ['2026-03-20'])).toBe('2026-03-20');
+    expect(rationaleValidUntil(defaults, '2026-03-02', [])).toBe('2026-03-30');
+    expect(rationaleValidUntil(defaults, '2026-03-02', [null])).toBe('2026-03-30');
+  });
+
+  it('with several restrictions in force, makes it last to the first of their next reviews', () => {
+    expect(rationaleValidUntil(defaults, '2026-03-02', ['2026-03-27', '2026-03-20', null])).toBe('2026-03-20');
   });
 
   it('counts a restriction’s length in whole days', () => {
