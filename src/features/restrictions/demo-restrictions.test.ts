@@ -26,7 +26,7 @@ beforeAll(async () => {
     caseInput([w.people.twinA.id, w.people.twinB.id], { cameToAttentionOn: '2025-06-01' }),
     null,
   );
-  // The demo acts as aa@<force>.example: the world's force is "west".
+  // The demo acts as aa@<force>.example (and head-psd@<force>.example for senior rationales): the world’s force is "west".
   summary = await seedDemoRestrictions(t.deps, { forceId: 'west', today });
 });
 
