@@ -146,6 +146,16 @@ describe('the suspension flag', () => {
     });
   });
 
+  it('stays raised with several restrictions short of suspension in force, and is not raised when one of them is a suspension', () => {
+    const several = facts({ inForceKinds: ['restricted_duties', 'firearms_authority_withdrawn'] });
+    expect(evaluateSuspensionFlag(several, serious, today)).toMatchObject({ state: 'flagged', flagged: true });
+    const withSuspension = facts({ inForceKinds: ['firearms_authority_withdrawn', 'suspension'] });
+    expect(evaluateSuspensionFlag(withSuspension, serious, today)).toMatchObject({
+      state: 'suspended',
+      flagged: false,
+    });
+  });
+
   it('is answered by a rationale valid after today and decided on or after the latest trigger', () => {
     expect(
       evaluateSuspensionFlag(
