@@ -92,6 +92,13 @@ describe('several restrictions in force for one subject', () => {
       expect(page.body).toContain(`id="current-${r.id}"`);
       expect(page.body).toMatch(new RegExp(`id="actions-${r.id}"[\\s\\S]*?href="${seriousBase()}/${r.id}/review"`));
     }
+    // Each link names its restriction for screen readers, the two being otherwise alike.
+    expect(page.body).toContain(
+      'Review<span class="govuk-visually-hidden"> restricted duties for Frank Fairley</span>',
+    );
+    expect(page.body).toContain(
+      'Lift<span class="govuk-visually-hidden"> firearms authority withdrawn for Frank Fairley</span>',
+    );
     // Frank was arrested on a serious matter: two restrictions short of suspension do not answer the flag.
     expect(page.body).toContain('Flagged: not suspended');
     const form = await as('aa').get(`${seriousBase()}/new?subject=${sub('frank')}`);
