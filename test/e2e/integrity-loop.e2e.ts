@@ -53,6 +53,12 @@ import {
  */
 
 const AA_NAME = 'Alan Authority';
+/**
+ * The senior rationale must be recorded by someone other than the authority who imposed the restriction, of at
+ * least Superintendent rank (restrictions/senior-rationale-rules.ts): the demo's head of PSD, a Chief Superintendent.
+ */
+const HEAD_PSD = 'head-psd@westshire.example';
+const HEAD_PSD_NAME = 'Helen Head';
 const RESTRICTED_DUTIES = 'Restricted duties';
 const OPTIONS: [string, 'Yes' | 'No', string][] = [
   [
@@ -347,6 +353,9 @@ describe('The integrity loop: arrest, restricted duties, the flag, the review, g
   }, 120_000);
 
   test('a senior decision maker records the rationale, and the flag clears everywhere', async () => {
+    // Not the authority who imposed the restriction: the head of PSD signs in.
+    await switchUser(page, HEAD_PSD, 'loop-head-psd');
+    await openAuthorityLists('flagged-head-psd');
     await page.locator('#flagged-table').getByRole('link', { name: reference }).click();
     await atRestrictions('from-list');
     await page.getByRole('button', { name: 'Record senior rationale' }).click();
@@ -375,7 +384,7 @@ describe('The integrity loop: arrest, restricted duties, the flag, the review, g
       `Serious matter, not suspended (${arrestWhy}): a senior rationale answers the flag until ${formatDate(reviewDay)}, when the restriction is next reviewed.`,
     );
     expect(await rowsOf(page, '[id^="rationales-"]')).toEqual([
-      [formatDate(day0), formatDate(reviewDay), AA_NAME, rationale],
+      [formatDate(day0), formatDate(reviewDay), HEAD_PSD_NAME, rationale],
     ]);
 
     await page.getByRole('link', { name: `Case ${reference}` }).click();
@@ -395,8 +404,9 @@ describe('The integrity loop: arrest, restricted duties, the flag, the review, g
     // What the scheduled `probity clocks sweep` does each day.
     const swept = await sweepAllClocks(server.deps, { today: reviewDay });
     expect(swept.cases.markedDue).toBeGreaterThanOrEqual(1);
-    // The session has timed out meanwhile: the authority signs in again.
-    await switchUser(page, AA, 'loop-28-aa');
+    // The session has timed out meanwhile: the head of PSD signs in again (the review renews the rationale,
+    // which the authority who imposed the restriction may not record).
+    await switchUser(page, HEAD_PSD, 'loop-28-head-psd');
 
     await openAuthorityLists('review-due');
     expect(await flaggedRows()).toEqual([[officer.name, reference, arrestWhy, RESTRICTED_DUTIES]]);
@@ -410,7 +420,7 @@ describe('The integrity loop: arrest, restricted duties, the flag, the review, g
       .poll(async () => squash(await subjectSection().locator(':scope > h2').textContent()))
       .toBe(`${officer.name} Flagged: not suspended`);
     expect(await rowsOf(page, '[id^="rationales-"]')).toEqual([
-      [formatDate(day0), `${formatDate(reviewDay)} (lapsed)`, AA_NAME, expect.any(String)],
+      [formatDate(day0), `${formatDate(reviewDay)} (lapsed)`, HEAD_PSD_NAME, expect.any(String)],
     ]);
 
     await page.getByRole('link', { name: `Case ${reference}` }).click();
@@ -462,12 +472,12 @@ describe('The integrity loop: arrest, restricted duties, the flag, the review, g
     expect((await rowsOf(page, '[id^="history-"]'))[0]?.slice(0, 3)).toEqual([
       formatDate(reviewDay),
       expect.stringMatching(/review/i),
-      AA_NAME,
+      HEAD_PSD_NAME,
     ]);
     expect((await rowsOf(page, '[id^="rationales-"]'))[0]?.slice(0, 3)).toEqual([
       formatDate(reviewDay),
       formatDate(nextReview),
-      AA_NAME,
+      HEAD_PSD_NAME,
     ]);
 
     await page.getByRole('link', { name: `Case ${reference}` }).click();

@@ -64,6 +64,11 @@ export const clocks = pgTable(
     personId: uuid('person_id'),
     allegationId: uuid('allegation_id'),
     subjectId: uuid('subject_id'),
+    /**
+     * A case clock of one restriction of the subject (its notice and review clocks): a subject may have several
+     * restrictions in force at once, each with its own clocks (restrictions/restriction-clocks.ts). Null otherwise.
+     */
+    restrictionId: uuid('restriction_id'),
     period: text('period').notNull(),
     /** For repeating clocks (the 6-monthly reports to the PCC): 1, 2, 3 … */
     sequence: integer('sequence').notNull().default(1),

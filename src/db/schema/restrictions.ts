@@ -18,8 +18,9 @@ import { caseSubjects, cases } from './cases.ts';
 /**
  * Suspension (Conduct Regs reg 11) and its unregulated alternatives (§2.12). A restriction belongs to one
  * subject of one case; imposing, reviewing, changing and lifting it are all decisions with reasons, kept in
- * `restriction_decisions`. Only one restriction of a subject in a case is in force at a time: a change
- * replaces it (the old row points at the new through `replaced_by_id`).
+ * `restriction_decisions`. A subject may have several restrictions in force in a case at once (restricted
+ * duties AND firearms authority withdrawn), each with its own reviews, clocks and history, but never two of
+ * the same kind. A change replaces one (the old row points at the new through `replaced_by_id`).
  */
 export const restrictionKinds = [
   'temporary_redeployment',
@@ -77,9 +78,10 @@ export const dutyRestrictions = pgTable(
     // Oversight figures: restrictions started in a period, and in force on a day (ends_on null or later).
     index('duty_restrictions_starts_idx').on(t.forceId, t.startsOn),
     index('duty_restrictions_ends_idx').on(t.forceId, t.endsOn),
-    // At most one restriction in force per subject of a case (a subject row belongs to one case).
-    uniqueIndex('duty_restrictions_one_in_force')
-      .on(t.forceId, t.subjectId)
+    // At most one restriction OF EACH KIND in force per subject of a case (a subject row belongs to one case);
+    // restrictions of different kinds may run concurrently.
+    uniqueIndex('duty_restrictions_one_in_force_per_kind')
+      .on(t.forceId, t.subjectId, t.kind)
       .where(sql`status = 'in_force'`),
   ],
 );

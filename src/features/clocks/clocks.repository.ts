@@ -32,6 +32,8 @@ export type ClockKey = {
   subjectId: string | null;
   period: string;
   sequence: number;
+  /** A restriction's own clock (several restrictions of one subject may run at once); null otherwise. */
+  restrictionId?: string | null;
 };
 
 /**
@@ -47,6 +49,7 @@ export async function lockClockKey(tx: Db, key: ClockKey): Promise<void> {
     key.subjectId ?? '-',
     key.period,
     String(key.sequence),
+    ...(key.restrictionId ? [key.restrictionId] : []),
   ].join('|');
   await rawRows(tx, sql`select pg_advisory_xact_lock(hashtextextended(${text}, 0))`);
 }
@@ -62,6 +65,7 @@ export async function findActiveClock(tx: Db, key: ClockKey): Promise<ClockRow |
         eq(clocks.caseId, key.caseId),
         sql`${clocks.allegationId} is not distinct from ${key.allegationId}::uuid`,
         sql`${clocks.subjectId} is not distinct from ${key.subjectId}::uuid`,
+        sql`${clocks.restrictionId} is not distinct from ${key.restrictionId ?? null}::uuid`,
         eq(clocks.period, key.period),
         eq(clocks.sequence, key.sequence),
         inArray(clocks.state, [...ACTIVE_CLOCK_STATES]),

@@ -35,6 +35,8 @@ export type StartClockInput = {
   amount?: number;
   /** For repeating clocks (the six-monthly reports to the PCC); 1 otherwise. */
   sequence?: number;
+  /** The restriction a notice or review clock belongs to (a subject may have several in force at once). */
+  restrictionId?: string | null;
   actor?: AuditActor;
 };
 
@@ -45,7 +47,7 @@ export type StartedClock = { id: string; dueOn: IsoDate; created: boolean };
  *
  * - Returns null when the period does not apply to the case's regime (e.g. a reflective-practice limit on
  *   a 2012-regime case): the reference gives no limit there, so there is nothing to count.
- * - Idempotent: while a clock with the same (force, case, allegation, subject, period, sequence) is live
+ * - Idempotent: while a clock with the same (force, case, allegation, subject, period, sequence, restriction) is live
  *   (running, due or overdue), the existing one is returned with `created: false` and nothing changes,
  *   even when two transactions start it at once (they are ordered by an advisory lock on the key).
  */
@@ -63,6 +65,7 @@ export async function startClock(tx: Db, deps: Deps, input: StartClockInput): Pr
     subjectId: input.subjectId,
     period: input.period,
     sequence,
+    restrictionId: input.restrictionId ?? null,
   };
   await lockClockKey(tx, key);
   const existing = await findActiveClock(tx, key);

@@ -33,6 +33,16 @@ export const demoAccounts: DemoAccount[] = [
     forceId: 'westshire',
     linkTo: { rank: 'Superintendent' },
   },
+  // A second, more senior appropriate authority: the senior rationale that answers the suspension flag must be
+  // recorded by someone other than the one who imposed the restriction, of at least Superintendent rank by
+  // default (restrictions/senior-rationale-rules.ts).
+  {
+    email: 'head-psd@westshire.example',
+    role: 'appropriate_authority',
+    displayName: 'Helen Head',
+    forceId: 'westshire',
+    linkTo: { rank: 'Chief Superintendent' },
+  },
   {
     email: 'vetting@westshire.example',
     role: 'vetting_officer',

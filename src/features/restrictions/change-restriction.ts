@@ -6,6 +6,8 @@ import { findSubjectForUpdate } from '../misconduct/index.ts';
 import { changeInput, type ChangeInput } from './restriction-input.ts';
 import { decisionDateErrors, failIf, lockRestriction, replaceRestrictionRow } from './restriction-steps.ts';
 import { latestDecisionOn } from './restriction-history.ts';
+import { duplicateKindRefusal } from './restriction-rules.ts';
+import { findInForceOfSubject } from './restrictions.repository.ts';
 import { ukToday } from '../../kernel/time/dates.ts';
 
 /**
@@ -26,10 +28,17 @@ export async function changeRestriction(
     const { theCase, row } = await lockRestriction(tx, principal, input);
     const subject = await findSubjectForUpdate(tx, principal.forceId, theCase.id, row.subjectId);
     const last = await latestDecisionOn(tx, row);
-    failIf(
-      decisionDateErrors(input, theCase, today, '', { on: last, what: 'the last decision on this restriction' }),
-      'Check the details of the change',
+    const fields = decisionDateErrors(input, theCase, today, '', {
+      on: last,
+      what: 'the last decision on this restriction',
+    });
+    const duplicate = duplicateKindRefusal(
+      await findInForceOfSubject(tx, theCase.forceId, row.subjectId),
+      input.kind,
+      row.id,
     );
+    if (duplicate) fields['kind'] = duplicate;
+    failIf(fields, 'Check the details of the change');
     if (subject?.leftOn)
       throw new AppError(
         'invalid_state',

@@ -26,7 +26,7 @@ beforeAll(async () => {
     caseInput([w.people.twinA.id, w.people.twinB.id], { cameToAttentionOn: '2025-06-01' }),
     null,
   );
-  // The demo acts as aa@<force>.example: the world's force is "west".
+  // The demo acts as aa@<force>.example (and head-psd@<force>.example for senior rationales): the world’s force is "west".
   summary = await seedDemoRestrictions(t.deps, { forceId: 'west', today });
 });
 
@@ -59,7 +59,7 @@ describe('the demo restrictions', () => {
 
   it('leaves one serious subject flagged without a rationale and answers another, with one review overdue', async () => {
     const flags = await subjectFlags(t.deps.db, t.deps, { forceId: 'west' }, today);
-    expect(flags.filter((f) => f.flag.state === 'flagged').map((f) => [f.name, f.inForce?.kind])).toEqual([
+    expect(flags.filter((f) => f.flag.state === 'flagged').map((f) => [f.name, f.inForce[0]?.kind])).toEqual([
       ['Erin Eastwood', 'removed_from_public_facing_role'],
     ]);
     expect(flags.filter((f) => f.flag.state === 'answered').map((f) => [f.name, f.flag.answeredUntil])).toEqual([

@@ -88,6 +88,8 @@ export async function seedDemoRestrictions(
   options: { forceId: string; today: IsoDate },
 ): Promise<DemoRestrictionsSummary> {
   const aa = await accountOf(deps, `aa@${options.forceId}.example`);
+  // The senior rationale is recorded by another, more senior appropriate authority than the one who imposed.
+  const senior = await accountOf(deps, `head-psd@${options.forceId}.example`);
   const day = (n: number) => addCalendarDays(options.today, -n);
   const categories = deps.config.rules.integrity.seriousCategories;
   const pool = (await demoRestrictionCandidates(deps.db, options.forceId)).filter(
@@ -149,7 +151,7 @@ export async function seedDemoRestrictions(
     await impose(answered, 'restricted_duties', day(10));
     await recordSeniorRationale(
       deps,
-      aa,
+      senior,
       { caseId: answered.case_id, subjectId: answered.subject_id, decidedOn: day(10), rationale: rationaleText },
       null,
     );
@@ -204,7 +206,7 @@ export async function seedDemoRestrictions(
     const decidedOn = f.flag.latestTriggerOn && f.flag.latestTriggerOn > day(7) ? f.flag.latestTriggerOn : day(7);
     await recordSeniorRationale(
       deps,
-      aa,
+      senior,
       { caseId: f.caseId, subjectId: f.subjectId, decidedOn, rationale: rationaleText },
       null,
     );

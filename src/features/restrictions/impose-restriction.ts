@@ -6,6 +6,7 @@ import { recordAudit } from '../../kernel/audit/record-audit.ts';
 import { findSubjectForUpdate, findVisibleCase } from '../misconduct/index.ts';
 import { imposeInput, type ImposeInput } from './restriction-input.ts';
 import { decisionDateErrors, failIf, putInForce } from './restriction-steps.ts';
+import { duplicateKindRefusal } from './restriction-rules.ts';
 import { findInForceOfSubject } from './restrictions.repository.ts';
 import { ukToday } from '../../kernel/time/dates.ts';
 
@@ -13,8 +14,9 @@ import { ukToday } from '../../kernel/time/dates.ts';
  * Imposes a restriction (suspension or one of its alternatives) on a subject of a case: a decision with the
  * options considered, the regulation 11 tests for a suspension, the conditions and the reasons, by the
  * signed-in appropriate authority. Starts the notice and review clocks, opens a vetting review (the
- * integrity loop) and records the audit event, all in one transaction. A subject has at most one
- * restriction in force in a case, and a subject who has left the force cannot be restricted.
+ * integrity loop) and records the audit event, all in one transaction. A subject may have several
+ * restrictions in force in a case at once, each with its own reviews and clocks, but not two of the same
+ * kind (400, nothing written); a subject who has left the force cannot be restricted.
  */
 export async function imposeRestriction(
   deps: Deps,
@@ -36,12 +38,8 @@ export async function imposeRestriction(
         'invalid_state',
         'This subject has left the force and cannot be suspended or have their duties restricted.',
       );
-    if (await findInForceOfSubject(tx, theCase.forceId, subject.id)) {
-      throw new AppError(
-        'invalid_state',
-        'This subject already has a restriction in force in this case: review it, change it or lift it instead.',
-      );
-    }
+    const duplicate = duplicateKindRefusal(await findInForceOfSubject(tx, theCase.forceId, subject.id), input.kind);
+    if (duplicate) throw new AppError('validation', 'Check the details of the restriction', { kind: duplicate });
     const actor = actorOf(principal, requestId);
     const row = await putInForce(tx, { deps, principal, actor, theCase }, subject, input, 'imposed');
     await recordAudit(

@@ -44,7 +44,7 @@ export async function recordWrittenNotice(
     const actor = actorOf(principal, requestId);
     await endRestrictionClocks(
       tx,
-      { actor, theCase, subjectId: row.subjectId },
+      { actor, theCase, restrictionId: row.id },
       [noticePeriodOf(row.kind)],
       'met',
       input.writtenNoticeOn,

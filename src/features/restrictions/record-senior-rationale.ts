@@ -9,11 +9,14 @@ import { recordAudit } from '../../kernel/audit/record-audit.ts';
 import { findSubjectForUpdate, findVisibleCase, type CaseRow } from '../misconduct/index.ts';
 import { rationaleInput, type RationaleInput } from './restriction-input.ts';
 import { rationaleValidUntil } from './restriction-rules.ts';
-import { insertRationale } from './restrictions.repository.ts';
+import { currentRankOfPerson, insertRationale } from './restrictions.repository.ts';
+import { seniorRationaleRefusal } from './senior-rationale-rules.ts';
 import { subjectFlags } from './subject-flags.ts';
 
 /**
- * A senior decision maker's reasons why a measure short of suspension is enough for a flagged subject.
+ * A senior decision maker's reasons why a measure short of suspension is enough for a flagged subject,
+ * recorded by someone other than the person who imposed the subject's restriction, of at least the configured
+ * rank (senior-rationale-rules.ts; `integrity.seniorRationale`).
  * It answers the flag until the subject's restriction is next reviewed (or, with none in force, for the
  * restriction review period), after which the flag returns until the next rationale.
  */
@@ -55,8 +58,10 @@ type Ctx = { deps: Deps; principal: Principal; actor: AuditActor; theCase: CaseR
 
 /**
  * Records a rationale for a subject the flag applies to (a serious matter, not suspended), valid to the
- * in-force restriction's next review. Refuses one that would answer nothing: the subject is not flagged,
- * is suspended, it predates the latest trigger, or it would already have expired (a review is overdue).
+ * first next review of the subject's restrictions in force. Refuses one that would answer nothing: the subject
+ * is not flagged, is suspended, it predates the latest trigger, or it would already have expired (a review is
+ * overdue); and one recorded by the person who imposed a restriction in force on the subject, or by someone
+ * below the configured rank (no linked person record counts as no rank). Refusals write nothing (400).
  */
 export async function addRationale(
   tx: Db,
@@ -71,15 +76,25 @@ export async function addRationale(
       'This subject is not flagged: there is no serious allegation with a gross misconduct assessment, arrest or charge that a rationale could answer',
     );
   if (flag.flag.state === 'suspended') throw refuse('This subject is suspended: the flag does not apply');
+  const who = seniorRationaleRefusal(ctx.deps.config.rules.integrity.seniorRationale, {
+    recorderUserId: ctx.principal.userId,
+    recorderRank: await currentRankOfPerson(tx, ctx.principal.forceId, ctx.principal.personId, a.today),
+    inForce: flag.inForce,
+  });
+  if (who) throw refuse(who);
   const trigger = flag.flag.latestTriggerOn;
   if (trigger && a.decidedOn < trigger)
     throw refuse(
       `The rationale must be decided on or after ${formatDate(trigger)}, the latest arrest, charge or gross misconduct assessment`,
     );
-  const validUntil = rationaleValidUntil(ctx.deps.config.rules, a.decidedOn, flag.inForce?.nextReviewDueOn ?? null);
+  const validUntil = rationaleValidUntil(
+    ctx.deps.config.rules,
+    a.decidedOn,
+    flag.inForce.map((r) => r.nextReviewDueOn),
+  );
   if (validUntil <= a.today) {
     throw refuse(
-      flag.inForce
+      flag.inForce.length > 0
         ? `The restriction’s review was due on ${formatDate(validUntil)}: review it first (a review can renew the rationale)`
         : `A rationale decided on ${formatDate(a.decidedOn)} would have lapsed on ${formatDate(validUntil)}`,
     );

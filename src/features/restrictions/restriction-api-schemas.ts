@@ -122,7 +122,13 @@ export const flaggedItem = z.object({
   subjectId: z.string().uuid(),
   personId: z.string().uuid(),
   name: z.string(),
-  restrictionKind: z.string().nullable(),
+  restrictionKind: z
+    .string()
+    .nullable()
+    .describe('The first of the subject’s restrictions in force (see restrictionKinds)'),
+  restrictionKinds: z
+    .array(z.string())
+    .describe('The kinds of every restriction of the subject in force, oldest first'),
   flag: flagOut,
 });
 export const subjectOut = z.object({
@@ -130,7 +136,10 @@ export const subjectOut = z.object({
   personId: z.string().uuid(),
   name: z.string(),
   leftOn: day,
-  current: restrictionOut.nullable(),
+  current: restrictionOut
+    .nullable()
+    .describe('The first (oldest) restriction in force; a subject may have several: see inForce'),
+  inForce: z.array(restrictionOut).describe('Every restriction of the subject in force now, oldest first'),
   past: z.array(restrictionOut),
   flag: flagOut.nullable(),
   rationales: z.array(

@@ -11,13 +11,21 @@ import { endClock, lockLiveRestrictionClocks } from './restrictions.repository.t
 
 /**
  * A restriction's clocks, in the case clocks table (so they appear in the deadline lists and are swept):
- * caseId = the case, allegationId null, subjectId = the subject; the review clock's sequence is the
- * review's number. Started through clocks/start-clock.ts (idempotent, audited). They are ended here by
- * SUBJECT: start-clock's stopClocks ends every subject's clocks of a period in the case, which would end
- * another subject's restriction clocks too.
+ * caseId = the case, allegationId null, subjectId = the subject, restrictionId = the restriction (a subject
+ * may have several restrictions in force at once, each with its own clocks); the review clock's sequence is
+ * the review's number. Started through clocks/start-clock.ts (idempotent, audited). They are ended here by
+ * RESTRICTION: start-clock's stopClocks ends every subject's clocks of a period in the case, which would end
+ * another subject's (or another restriction's) clocks too.
  */
 
-type Scope = { deps: Deps; actor: AuditActor; theCase: CaseRow; subjectId: string; ownerUserId: string };
+type Scope = {
+  deps: Deps;
+  actor: AuditActor;
+  theCase: CaseRow;
+  subjectId: string;
+  restrictionId: string;
+  ownerUserId: string;
+};
 
 export async function startNoticeClock(tx: Db, s: Scope, kind: RestrictionKind, startOn: IsoDate) {
   return startClock(tx, s.deps, {
@@ -25,6 +33,7 @@ export async function startNoticeClock(tx: Db, s: Scope, kind: RestrictionKind, 
     caseId: s.theCase.id,
     allegationId: null,
     subjectId: s.subjectId,
+    restrictionId: s.restrictionId,
     period: noticePeriodOf(kind),
     startOn,
     regimeVersion: regimeOf(s.theCase),
@@ -40,6 +49,7 @@ export async function startReviewClock(tx: Db, s: Scope, kind: RestrictionKind, 
     caseId: s.theCase.id,
     allegationId: null,
     subjectId: s.subjectId,
+    restrictionId: s.restrictionId,
     period: reviewPeriodOf(kind),
     startOn,
     regimeVersion: regimeOf(s.theCase),
@@ -49,15 +59,15 @@ export async function startReviewClock(tx: Db, s: Scope, kind: RestrictionKind, 
   });
 }
 
-/** Meets (or cancels) the live clocks of the subject's restriction of these periods; returns how many. */
+/** Meets (or cancels) the live clocks of the restriction of these periods; returns how many. */
 export async function endRestrictionClocks(
   tx: Db,
-  s: Pick<Scope, 'actor' | 'theCase' | 'subjectId'>,
+  s: Pick<Scope, 'actor' | 'theCase' | 'restrictionId'>,
   periods: readonly string[],
   state: 'met' | 'cancelled',
   on: IsoDate,
 ): Promise<number> {
-  const live = await lockLiveRestrictionClocks(tx, s.theCase.forceId, s.theCase.id, s.subjectId, periods);
+  const live = await lockLiveRestrictionClocks(tx, s.theCase.forceId, s.theCase.id, s.restrictionId, periods);
   for (const clock of live) {
     await endClock(tx, clock.forceId, clock.id, state, on);
     const common = {
@@ -91,7 +101,7 @@ export const ALL_RESTRICTION_PERIODS = [
  */
 export async function closeRestrictionClocks(
   tx: Db,
-  s: Pick<Scope, 'actor' | 'theCase' | 'subjectId'>,
+  s: Pick<Scope, 'actor' | 'theCase' | 'restrictionId'>,
   on: IsoDate,
 ): Promise<number> {
   return endRestrictionClocks(tx, s, ALL_RESTRICTION_PERIODS, 'cancelled', on);

@@ -32,6 +32,9 @@ afterAll(async () => {
 });
 
 const call = (method: 'GET' | 'POST', url: string, body?: unknown) => api(t.app, method, url, w.tokens.aa, body);
+/** As the senior appropriate authority (Chief Superintendent), who did not impose Erin's restriction. */
+const callAsSenior = (method: 'GET' | 'POST', url: string, body?: unknown) =>
+  api(t.app, method, url, w.ranked.senior.token, body);
 /** A page as the appropriate authority, signed in afresh (the clock moves on past a session's time-out). */
 const page = async (url: string) =>
   new TestClient(t.app).setCookie('probity_session', await sessionCookieFor(t.deps, w.accounts.aa.user.id)).get(url);
@@ -52,9 +55,11 @@ describe('the suspension flag', () => {
       ...decisionBody('removed_from_public_facing_role', '2026-03-02'),
     });
   const rationale = (text: string) =>
-    call('POST', `/api/v1/cases/${w.serious.id}/subjects/${w.subjects.erin}/suspension-rationale`, { rationale: text });
+    callAsSenior('POST', `/api/v1/cases/${w.serious.id}/subjects/${w.subjects.erin}/suspension-rationale`, {
+      rationale: text,
+    });
   const reviewWithRationale = () =>
-    call('POST', `/api/v1/restrictions/${restrictionId}/reviews`, {
+    callAsSenior('POST', `/api/v1/restrictions/${restrictionId}/reviews`, {
       version: 1,
       reviewedOn: '2026-03-31',
       conditionsStillHold: true,

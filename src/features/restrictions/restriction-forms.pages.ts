@@ -71,10 +71,9 @@ export function registerRestrictionFormPages(app: FastifyInstance, deps: Deps): 
     const { restrictionId, subjectId } = request.params;
     const wanted = form === 'impose' ? (request.query['subject'] ?? first(request.body?.['subjectId'])) : subjectId;
     const found = restrictionId
-      ? subjects.find((s) => s.current?.id === restrictionId)
+      ? subjects.find((s) => s.inForce.some((r) => r.id === restrictionId))
       : subjects.find((s) => s.id === wanted);
-    if (!found || (restrictionId && !found.current))
-      throw notFound(form === 'impose' || form === 'rationale' ? 'subject' : 'restriction');
+    if (!found) throw notFound(form === 'impose' || form === 'rationale' ? 'subject' : 'restriction');
     return found;
   };
 
@@ -83,6 +82,7 @@ export function registerRestrictionFormPages(app: FastifyInstance, deps: Deps): 
     authorize(principal, ABILITY[form], 'case');
     const view = await viewCaseRestrictions(deps, principal, request.params.id, request.id);
     const subject = subjectOf(form, request, view.subjects);
+    const restriction = subject.inForce.find((r) => r.id === request.params.restrictionId) ?? null;
     const card = subjectCard(subject, {
       caseId: view.theCase.id,
       today: view.today,
@@ -95,7 +95,7 @@ export function registerRestrictionFormPages(app: FastifyInstance, deps: Deps): 
         ? `${base}/restrictions`
         : form === 'rationale'
           ? `${base}/subjects/${subject.id}/rationale`
-          : `${base}/restrictions/${subject.current?.id ?? ''}/${form}`;
+          : `${base}/restrictions/${restriction?.id ?? ''}/${form}`;
     const errors = extra.refusal
       ? [{ text: extra.refusal }]
       : extra.fields
@@ -107,8 +107,10 @@ export function registerRestrictionFormPages(app: FastifyInstance, deps: Deps): 
       theCase: view.theCase,
       subject: { id: subject.id, name: subject.name },
       subjectId: form === 'impose' ? subject.id : null,
-      current: card.current,
-      version: subject.current?.version ?? null,
+      current: card.current.find((c) => c.id === restriction?.id) ?? null,
+      /** On the impose form: what is in force already (another kind may be added beside them). */
+      inForceTitles: card.current.map((c) => c.title),
+      version: restriction?.version ?? null,
       mode: form,
       heading,
       button,
@@ -116,9 +118,10 @@ export function registerRestrictionFormPages(app: FastifyInstance, deps: Deps): 
       kindItems,
       groundItems,
       canRationale: view.canRationale,
-      nextReviewIfToday: subject.current ? nextReviewDue(deps.config.rules, subject.current.kind, view.today) : null,
+      nextReviewIfToday: restriction ? nextReviewDue(deps.config.rules, restriction.kind, view.today) : null,
       flagWhy: card.flag?.why ?? '',
-      hasRestriction: !!subject.current,
+      hasRestriction: subject.inForce.length > 0,
+      seniorMinimumRank: deps.config.rules.integrity.seniorRationale.minimumRank,
       values: extra.values ?? todayValues(deps.now(), FIRST_DATES[form]),
       fields: extra.fields,
       errors,

@@ -43,9 +43,9 @@ export type FlagFactsRow = {
   case_open: boolean;
   allegations: FlagAllegation[] | null;
   criminal: { kind: string; occurredOn: IsoDate }[] | null;
-  in_force_id: string | null;
-  in_force_kind: RestrictionKind | null;
-  in_force_next_review: IsoDate | null;
+  /** Every restriction of the subject in force now (several kinds may run at once), oldest first. */
+  in_force:
+    { id: string; kind: RestrictionKind; nextReviewDueOn: IsoDate | null; decisionMakerUserId: string }[] | null;
   rationales: { decidedOn: IsoDate; validUntil: IsoDate }[] | null;
 };
 
@@ -58,7 +58,7 @@ export type FlagNarrowing = {
   flaggable?: boolean;
 };
 
-/** The subjects `narrow` picks, as `s` (with their case `c` and in-force restriction `r`), over the scope. */
+/** The subjects `narrow` picks, as `s` (with their case `c`), over the scope. */
 function flagSubjects(
   scope: ListScope,
   seriousCategories: readonly string[],
@@ -76,7 +76,8 @@ function flagSubjects(
   // A candidate must still be on an open case, serving and not suspended (its serious allegation is known);
   // any other subject must have a serious allegation.
   const conditions = narrow.flaggable
-    ? sql`and c.status = 'open' and s.left_on is null and r.kind is distinct from 'suspension'`
+    ? sql`and c.status = 'open' and s.left_on is null and not exists (select 1 from duty_restrictions r
+        where r.force_id = s.force_id and r.subject_id = s.id and r.status = 'in_force' and r.kind = 'suspension')`
     : sql`and exists (select 1 from allegations a where a.force_id = s.force_id and a.subject_id = s.id and ${seriousSql(seriousCategories)})`;
   const byCase = narrow.caseId ? sql`and s.case_id = ${narrow.caseId}::uuid` : sql``;
   const byPeople = narrow.personIds
@@ -94,8 +95,7 @@ function flagSubjects(
   return {
     with: candidates,
     from: sql`${subjects}
-        join cases c on c.force_id = s.force_id and c.id = s.case_id
-        left join duty_restrictions r on r.force_id = s.force_id and r.subject_id = s.id and r.status = 'in_force'`,
+        join cases c on c.force_id = s.force_id and c.id = s.case_id`,
     where: sql`${scopeSql(scope)} ${byCase} ${byPeople} ${bySubject} ${conditions}`,
   };
 }
@@ -126,7 +126,9 @@ export async function flagFactsOf(
           from allegations a where a.force_id = s.force_id and a.subject_id = s.id) as allegations,
         (select json_agg(json_build_object('kind', cp.kind, 'occurredOn', cp.occurred_on::text))
           from criminal_proceedings cp where cp.force_id = s.force_id and cp.subject_id = s.id and cp.kind in ('arrest', 'charge')) as criminal,
-        r.id as in_force_id, r.kind as in_force_kind, r.next_review_due_on::text as in_force_next_review,
+        (select json_agg(json_build_object('id', r.id, 'kind', r.kind, 'nextReviewDueOn', r.next_review_due_on::text,
+            'decisionMakerUserId', r.decision_maker_user_id) order by r.decided_on, r.created_at)
+          from duty_restrictions r where r.force_id = s.force_id and r.subject_id = s.id and r.status = 'in_force') as in_force,
         (select json_agg(json_build_object('decidedOn', f.decided_on::text, 'validUntil', f.valid_until::text))
           from suspension_flag_rationales f where f.force_id = s.force_id and f.subject_id = s.id) as rationales
       from ${q.from}

@@ -92,7 +92,7 @@ export function subjectCard(
   ctx: { caseId: string; today: IsoDate; canDecide: boolean; canRationale: boolean },
 ) {
   const base = `/cases/${ctx.caseId}/restrictions`;
-  const all = [...(s.current ? [s.current] : []), ...s.past];
+  const all = [...s.inForce, ...s.past];
   const history = all
     .flatMap((r) =>
       r.decisions.map((d) => ({
@@ -114,9 +114,8 @@ export function subjectCard(
           ? 1
           : -1,
     );
-  const c = s.current;
-  const actions =
-    c && ctx.canDecide
+  const actionsOf = (c: RestrictionWithHistory) =>
+    ctx.canDecide
       ? [
           { href: `${base}/${c.id}/review`, text: 'Review' },
           { href: `${base}/${c.id}/change`, text: 'Change' },
@@ -131,18 +130,18 @@ export function subjectCard(
     name: s.name,
     left: !!s.leftOn,
     leftOn: s.leftOn,
-    current: c
-      ? {
-          id: c.id,
-          kind: c.kind,
-          title: kindLabel(c.kind),
-          rows: currentRows(c, ctx.today),
-          options: optionRows(c),
-          overdue: !!c.nextReviewDueOn && c.nextReviewDueOn < ctx.today,
-        }
-      : null,
-    actions,
-    imposeHref: !c && !s.leftOn && ctx.canDecide ? `${base}/new?subject=${s.id}` : null,
+    /** Each restriction in force, with the decisions the user may take on it (its own review, change, lift). */
+    current: s.inForce.map((c) => ({
+      id: c.id,
+      kind: c.kind,
+      title: kindLabel(c.kind),
+      rows: currentRows(c, ctx.today),
+      options: optionRows(c),
+      overdue: !!c.nextReviewDueOn && c.nextReviewDueOn < ctx.today,
+      actions: actionsOf(c),
+    })),
+    // Another kind may be imposed beside those in force (the use case refuses a second of the same kind).
+    imposeHref: !s.leftOn && ctx.canDecide ? `${base}/new?subject=${s.id}` : null,
     flag:
       flag && flag.state !== 'not_applicable'
         ? { state: flag.state, why: triggerSummary(flag.triggers, formatDate), answeredUntil: flag.answeredUntil }

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TestClient, type TestApp } from '../../../test/support/test-app.ts';
-import { as as asWho, dateFields, type Who } from '../../../test/fixtures/misconduct/cases.http-fixtures.ts';
+import {
+  as as asWho,
+  dateFields,
+  FormClient,
+  type Who,
+} from '../../../test/fixtures/misconduct/cases.http-fixtures.ts';
 import { recordSubjectLeft } from '../misconduct/record-subject-left.ts';
 import {
   arrest,
@@ -234,16 +239,20 @@ describe('the decisions through their forms', () => {
     expect(casePage.body).toMatch(/id="restriction-banner"[\s\S]*Restricted: restricted duties since 2 March 2026/);
   });
 
-  it('refuses a second restriction in force and a subject who has left, with the reason', async () => {
+  it('refuses a second restriction of the same kind in force (400) and a subject who has left, with the reason', async () => {
     await carolRestricted();
     const before = await restrictionSnapshot(t, false);
     const again = await as('aa').post(
       carolBase(),
-      { ...decisionForm('repositioned', '2026-03-02'), subjectId: sub('carol') },
+      { ...decisionForm('restricted_duties', '2026-03-02'), subjectId: sub('carol') },
       carolBase(),
     );
-    expect(again.statusCode).toBe(422);
-    expect(again.body).toContain('already has a restriction in force');
+    expect(again.statusCode).toBe(400);
+    expect(again.body).toContain(
+      'Restricted duties is already in force for this subject in this case: review, change or lift that restriction instead',
+    );
+    expect(again.body).toContain('href="#kind"');
+    expect(await restrictionSnapshot(t, false)).toBe(before);
     await recordSubjectLeft(
       t.deps,
       w.aa,
@@ -446,17 +455,19 @@ describe('the decisions through their forms', () => {
   it('records a senior rationale for a flagged subject through the form, and refuses an empty one', async () => {
     await arrest(t, w, w.serious.id, sub('erin'), '2026-02-20');
     const url = `/cases/${w.serious.id}/subjects/${sub('erin')}/rationale`;
-    const page = await as('aa').get(`/cases/${w.serious.id}/restrictions`);
+    const senior = new FormClient(t.app, w.ranked.senior.cookie);
+    const page = await senior.get(`/cases/${w.serious.id}/restrictions`);
     expect(page.body).toContain('Flagged: not suspended');
     expect(page.body).toContain(`href="${url}"`);
-    const form = await as('aa').get(url);
+    const form = await senior.get(url);
     expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('of at least Superintendent rank');
     const before = await restrictionSnapshot(t, false);
-    const empty = await as('aa').post(url, { rationale: ' ', ...dateFields('decidedOn', '2026-03-02') }, url);
+    const empty = await senior.post(url, { rationale: ' ', ...dateFields('decidedOn', '2026-03-02') }, url);
     expect(empty.statusCode).toBe(400);
     expect(empty.body).toContain('Give the reasons why a measure short of suspension is enough');
     expect(await restrictionSnapshot(t, false)).toBe(before);
-    const ok = await as('aa').post(
+    const ok = await senior.post(
       url,
       { rationale: 'Bailed away from the complainant; office duties only.', ...dateFields('decidedOn', '2026-03-02') },
       url,

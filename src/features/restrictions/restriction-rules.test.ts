@@ -11,6 +11,7 @@ import {
   nextReviewDue,
   noticeClockStart,
   noticeDue,
+  duplicateKindRefusal,
   rationaleValidUntil,
   RESTRICTION_KINDS,
   storedSuspensionTests,
@@ -226,8 +227,13 @@ describe('notice and review dates', () => {
   });
 
   it('makes a senior rationale last to the next review, or the restriction review period without one', () => {
-    expect(rationaleValidUntil(defaults, '2026-03-02', '2026-03-20')).toBe('2026-03-20');
-    expect(rationaleValidUntil(defaults, '2026-03-02', null)).toBe('2026-03-30');
+    expect(rationaleValidUntil(defaults, '2026-03-02', ['2026-03-20'])).toBe('2026-03-20');
+    expect(rationaleValidUntil(defaults, '2026-03-02', [])).toBe('2026-03-30');
+    expect(rationaleValidUntil(defaults, '2026-03-02', [null])).toBe('2026-03-30');
+  });
+
+  it('with several restrictions in force, makes it last to the first of their next reviews', () => {
+    expect(rationaleValidUntil(defaults, '2026-03-02', ['2026-03-27', '2026-03-20', null])).toBe('2026-03-20');
   });
 
   it('counts a restriction’s length in whole days', () => {
@@ -268,5 +274,28 @@ describe('the in-force report', () => {
       medianDays: null,
       maxDays: null,
     });
+  });
+});
+
+describe('several restrictions in force at once', () => {
+  const inForce = [
+    { id: 'r1', kind: 'restricted_duties' as const },
+    { id: 'r2', kind: 'firearms_authority_withdrawn' as const },
+  ];
+
+  it('allows another kind beside those in force', () => {
+    expect(duplicateKindRefusal(inForce, 'suspension')).toBe(null);
+    expect(duplicateKindRefusal([], 'restricted_duties')).toBe(null);
+  });
+
+  it('refuses a second of a kind already in force, with the reason', () => {
+    expect(duplicateKindRefusal(inForce, 'firearms_authority_withdrawn')).toBe(
+      'Firearms authority withdrawn is already in force for this subject in this case: review, change or lift that restriction instead',
+    );
+  });
+
+  it('lets a change keep its own kind out of the count, but not take another one’s', () => {
+    expect(duplicateKindRefusal(inForce, 'restricted_duties', 'r1')).toBe(null);
+    expect(duplicateKindRefusal(inForce, 'firearms_authority_withdrawn', 'r1')).toContain('already in force');
   });
 });

@@ -165,11 +165,33 @@ export function noticeDue(rules: Rules, kind: RestrictionKind, start: IsoDate): 
 }
 
 /**
- * How long a senior rationale answers the flag: until the subject's in-force restriction is next reviewed,
- * or (with none in force) the restriction review period after the decision.
+ * How long a senior rationale answers the flag: until the first of the subject's in-force restrictions is next
+ * reviewed, or (with none in force, or none with a review scheduled) the restriction review period after the
+ * decision.
  */
-export function rationaleValidUntil(rules: Rules, decidedOn: IsoDate, inForceNextReview: IsoDate | null): IsoDate {
-  return inForceNextReview ?? computeDeadline(rules.periods.restriction_review, decidedOn, rules.calendar);
+export function rationaleValidUntil(
+  rules: Rules,
+  decidedOn: IsoDate,
+  inForceNextReviews: readonly (IsoDate | null)[],
+): IsoDate {
+  const first = inForceNextReviews.filter((d): d is IsoDate => d !== null).sort()[0];
+  return first ?? computeDeadline(rules.periods.restriction_review, decidedOn, rules.calendar);
+}
+
+/**
+ * Restrictions of different kinds may be in force for one subject at once (restricted duties AND firearms
+ * authority withdrawn), never two of the same kind: the one in force is reviewed, changed or lifted instead.
+ * `except` is the restriction being changed (it stops being in force in the same step).
+ */
+export function duplicateKindRefusal(
+  inForce: readonly { id: string; kind: RestrictionKind }[],
+  kind: RestrictionKind,
+  except?: string,
+): string | null {
+  const same = inForce.find((r) => r.kind === kind && r.id !== except);
+  return same
+    ? `${KIND_LABELS[kind]} is already in force for this subject in this case: review, change or lift that restriction instead`
+    : null;
 }
 
 /** Whole days from the start of a restriction to `asOf` (0 on the first day). */

@@ -135,7 +135,14 @@ export async function putInForce(
     reasons: d.rationale.trim(),
     nextReviewDueOn,
   });
-  const scope = { deps, actor: ctx.actor, theCase, subjectId: subject.id, ownerUserId: principal.userId };
+  const scope = {
+    deps,
+    actor: ctx.actor,
+    theCase,
+    subjectId: subject.id,
+    restrictionId: row.id,
+    ownerUserId: principal.userId,
+  };
   await startNoticeClock(tx, scope, d.kind, noticeStart);
   if (written) await endRestrictionClocks(tx, scope, [noticePeriodOf(d.kind)], 'met', written);
   await startReviewClock(tx, scope, d.kind, d.decidedOn, 1);
@@ -167,11 +174,7 @@ export async function liftRestrictionRow(
     reasons: lift.reasons.trim(),
   });
   const version = await updateRestriction(tx, row, { status: 'lifted', endsOn: lift.endsOn, nextReviewDueOn: null });
-  await closeRestrictionClocks(
-    tx,
-    { actor: ctx.actor, theCase: ctx.theCase, subjectId: row.subjectId },
-    lift.decidedOn,
-  );
+  await closeRestrictionClocks(tx, { actor: ctx.actor, theCase: ctx.theCase, restrictionId: row.id }, lift.decidedOn);
   await recordAudit(
     tx,
     ctx.actor,
@@ -202,7 +205,7 @@ export async function replaceRestrictionRow(
     replacedById: newId,
     nextReviewDueOn: null,
   });
-  await closeRestrictionClocks(tx, { actor: ctx.actor, theCase: ctx.theCase, subjectId: row.subjectId }, d.decidedOn);
+  await closeRestrictionClocks(tx, { actor: ctx.actor, theCase: ctx.theCase, restrictionId: row.id }, d.decidedOn);
   const created = await putInForce(tx, ctx, { id: row.subjectId, personId: row.personId }, d, 'changed', newId);
   await recordAudit(
     tx,

@@ -299,10 +299,11 @@ describe('the restrictions API', () => {
     const bobRestriction = await bobsSuspension();
     await erinRestrictedAndArrested();
     const [erin] = await restrictionRows(t, sub('erin'));
-    const rationale = await call(
-      'aa',
+    const rationale = await api(
+      t.app,
       'POST',
       `/api/v1/cases/${w.serious.id}/subjects/${sub('erin')}/suspension-rationale`,
+      w.ranked.senior.token,
       { rationale: 'Systems access removed; no contact with the complainant.', decidedOn: '2026-03-02' },
     );
     expect(rationale.statusCode).toBe(201);

@@ -89,7 +89,8 @@ export function registerRestrictionsApi(app: FastifyInstance, deps: Deps): void 
           subjectId: s.subjectId,
           personId: s.personId,
           name: s.name,
-          restrictionKind: s.inForce?.kind ?? null,
+          restrictionKind: s.inForce[0]?.kind ?? null,
+          restrictionKinds: s.inForce.map((r) => r.kind),
           flag: flagJson(s.flag),
         })),
       };
@@ -135,7 +136,8 @@ export function registerRestrictionsApi(app: FastifyInstance, deps: Deps): void 
           personId: s.personId,
           name: s.name,
           leftOn: s.leftOn,
-          current: s.current ? restrictionJson(s.current) : null,
+          current: s.inForce[0] ? restrictionJson(s.inForce[0]) : null,
+          inForce: s.inForce.map(restrictionJson),
           past: s.past.map(restrictionJson),
           flag: s.flag ? flagJson(s.flag) : null,
           rationales: s.rationales.map((r) => ({

@@ -25,7 +25,7 @@ export function registerRestrictionPages(app: FastifyInstance, deps: Deps): void
         reference: s.reference,
         name: s.name,
         why: triggerSummary(s.flag.triggers, formatDate),
-        restriction: s.inForce ? KIND_LABELS[s.inForce.kind] : null,
+        restriction: s.inForce.length > 0 ? s.inForce.map((r) => KIND_LABELS[r.kind]).join('; ') : null,
       })),
       reviews: lists.reviewsDue.map((r) => {
         const due = r.next_review_due_on ?? today;

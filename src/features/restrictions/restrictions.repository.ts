@@ -45,12 +45,9 @@ export async function findRestrictionForUpdate(
   return row;
 }
 
-export async function findInForceOfSubject(
-  tx: Db,
-  forceId: string,
-  subjectId: string,
-): Promise<RestrictionRow | undefined> {
-  const [row] = await tx
+/** Every restriction of a subject (of one case) in force now: several may run at once, one of each kind. */
+export async function findInForceOfSubject(tx: Db, forceId: string, subjectId: string): Promise<RestrictionRow[]> {
+  return tx
     .select()
     .from(dutyRestrictions)
     .where(
@@ -59,8 +56,8 @@ export async function findInForceOfSubject(
         eq(dutyRestrictions.subjectId, subjectId),
         eq(dutyRestrictions.status, 'in_force'),
       ),
-    );
-  return row;
+    )
+    .orderBy(asc(dutyRestrictions.decidedOn), asc(dutyRestrictions.createdAt));
 }
 
 export async function insertRestriction(tx: Db, values: typeof dutyRestrictions.$inferInsert): Promise<RestrictionRow> {
@@ -141,15 +138,14 @@ export async function userNames(db: Db, ids: string[]): Promise<Map<string, stri
 }
 
 /**
- * The live clocks of one subject's restriction (notice and review periods), locked. The case clocks are
- * keyed by (case, allegation, subject, period, sequence); a restriction's clocks have no allegation, and at
- * most one restriction of a subject is in force, so its live clocks are exactly these.
+ * The live clocks of one restriction (notice and review periods), locked. A restriction's clocks have no
+ * allegation and carry its id (`restriction_id`): a subject may have several restrictions in force at once.
  */
 export async function lockLiveRestrictionClocks(
   tx: Db,
   forceId: string,
   caseId: string,
-  subjectId: string,
+  restrictionId: string,
   periods: readonly string[],
 ): Promise<ClockRow[]> {
   const rows = await tx
@@ -160,7 +156,7 @@ export async function lockLiveRestrictionClocks(
         eq(clocks.forceId, forceId),
         eq(clocks.ownerKind, 'case'),
         eq(clocks.caseId, caseId),
-        eq(clocks.subjectId, subjectId),
+        eq(clocks.restrictionId, restrictionId),
         sql`${clocks.allegationId} is null`,
         inArray(clocks.period, [...periods]),
         inArray(clocks.state, [...ACTIVE_CLOCK_STATES]),
@@ -215,4 +211,27 @@ export async function demoRestrictionCandidates(db: Db, forceId: string): Promis
         and not exists (select 1 from duty_restrictions r where r.force_id = s.force_id and r.subject_id = s.id)
       order by c.came_to_attention_on, c.reference, p.family_name, p.given_name, s.id, a.category_code, a.id`,
   );
+}
+
+/**
+ * The current rank of the person record a user's account is linked to (`users.person_id`): the rank of its
+ * posting in force on `asOf` (the open-ended one, or one not yet ended), or null without a person or posting.
+ * Read for the user's OWN authority to record a senior rationale, not about anyone else, so it is keyed by the
+ * principal's own person id rather than the people need-to-know scope (which never shows a user their own record).
+ */
+export async function currentRankOfPerson(
+  db: Db,
+  forceId: string,
+  personId: string | null,
+  asOf: IsoDate,
+): Promise<string | null> {
+  if (!personId) return null;
+  const [row] = await rawRows<{ rank: string }>(
+    db,
+    sql`select pp.rank from person_postings pp
+      where pp.force_id = ${forceId} and pp.person_id = ${personId}::uuid
+        and pp.valid_from <= ${asOf}::date and (pp.valid_to is null or pp.valid_to >= ${asOf}::date)
+      order by pp.valid_to is null desc, pp.valid_from desc limit 1`,
+  );
+  return row?.rank ?? null;
 }

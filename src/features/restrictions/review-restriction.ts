@@ -8,7 +8,7 @@ import { findSubjectForUpdate } from '../misconduct/index.ts';
 import { endRestrictionClocks, startReviewClock } from './restriction-clocks.ts';
 import { restrictionHistory } from './restriction-history.ts';
 import { reviewInput, type ReviewInput } from './restriction-input.ts';
-import { nextReviewDue, reviewPeriodOf } from './restriction-rules.ts';
+import { duplicateKindRefusal, nextReviewDue, reviewPeriodOf } from './restriction-rules.ts';
 import {
   decisionDateErrors,
   failIf,
@@ -17,7 +17,7 @@ import {
   replaceRestrictionRow,
   type Decision,
 } from './restriction-steps.ts';
-import { insertDecision, updateRestriction } from './restrictions.repository.ts';
+import { findInForceOfSubject, insertDecision, updateRestriction } from './restrictions.repository.ts';
 import { addRationale } from './record-senior-rationale.ts';
 import { restrictionPolicy } from './restriction.policy.ts';
 
@@ -63,6 +63,9 @@ export async function reviewRestriction(
       const { ['change.decidedOn']: decidedOnError, ...others } = decisionDateErrors(change, theCase, today, 'change.');
       Object.assign(fields, others);
       if (decidedOnError && !fields['reviewedOn']) fields['reviewedOn'] = decidedOnError;
+      const inForce = await findInForceOfSubject(tx, theCase.forceId, row.subjectId);
+      const duplicate = duplicateKindRefusal(inForce, change.kind, row.id);
+      if (duplicate) fields['change.kind'] = duplicate;
     }
     const resultingKind =
       input.outcome === 'continue' ? row.kind : input.outcome === 'change' ? (change?.kind ?? null) : null;
@@ -77,7 +80,14 @@ export async function reviewRestriction(
 
     const actor = actorOf(principal, requestId);
     const ctx = { deps, principal, actor, theCase };
-    const scope = { deps, actor, theCase, subjectId: row.subjectId, ownerUserId: principal.userId };
+    const scope = {
+      deps,
+      actor,
+      theCase,
+      subjectId: row.subjectId,
+      restrictionId: row.id,
+      ownerUserId: principal.userId,
+    };
     const continuing = input.outcome === 'continue';
     const nextReviewDueOn = continuing ? nextReviewDue(deps.config.rules, row.kind, input.reviewedOn) : null;
     await insertDecision(tx, {

@@ -13,7 +13,8 @@ export type SubjectFlag = {
   reference: string;
   name: string;
   leftOn: IsoDate | null;
-  inForce: { id: string; kind: RestrictionKind; nextReviewDueOn: IsoDate | null } | null;
+  /** Every restriction of the subject in force now, oldest first (several kinds may run at once). */
+  inForce: { id: string; kind: RestrictionKind; nextReviewDueOn: IsoDate | null; decisionMakerUserId: string }[];
   flag: FlagResult;
 };
 
@@ -24,7 +25,7 @@ export function toSubjectFlag(row: FlagFactsRow, seriousCategories: readonly str
       caseOpen: row.case_open,
       allegations: row.allegations ?? [],
       criminal: row.criminal ?? [],
-      inForceKind: row.in_force_kind,
+      inForceKinds: (row.in_force ?? []).map((r) => r.kind),
       rationales: row.rationales ?? [],
     },
     seriousCategories,
@@ -37,10 +38,7 @@ export function toSubjectFlag(row: FlagFactsRow, seriousCategories: readonly str
     reference: row.reference,
     name: `${row.given_name} ${row.family_name}`,
     leftOn: row.left_on,
-    inForce:
-      row.in_force_id && row.in_force_kind
-        ? { id: row.in_force_id, kind: row.in_force_kind, nextReviewDueOn: row.in_force_next_review }
-        : null,
+    inForce: row.in_force ?? [],
     flag,
   };
 }

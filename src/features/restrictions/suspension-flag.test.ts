@@ -16,7 +16,7 @@ const facts = (extra: Partial<FlagFacts> = {}): FlagFacts => ({
     },
   ],
   criminal: [{ kind: 'arrest', occurredOn: '2026-03-01' }],
-  inForceKind: 'restricted_duties',
+  inForceKinds: ['restricted_duties'],
   rationales: [],
   ...extra,
 });
@@ -42,7 +42,7 @@ describe('the suspension flag', () => {
       latestTriggerOn: '2026-03-01',
       answeredUntil: null,
     });
-    expect(evaluateSuspensionFlag(facts({ inForceKind: null }), serious, today).flagged).toBe(true);
+    expect(evaluateSuspensionFlag(facts({ inForceKinds: [] }), serious, today).flagged).toBe(true);
   });
 
   it('flags a gross misconduct assessment of a serious allegation, and a charge, as triggers too', () => {
@@ -140,7 +140,17 @@ describe('the suspension flag', () => {
   });
 
   it('is not raised while the subject is suspended', () => {
-    expect(evaluateSuspensionFlag(facts({ inForceKind: 'suspension' }), serious, today)).toMatchObject({
+    expect(evaluateSuspensionFlag(facts({ inForceKinds: ['suspension'] }), serious, today)).toMatchObject({
+      state: 'suspended',
+      flagged: false,
+    });
+  });
+
+  it('stays raised with several restrictions short of suspension in force, and is not raised when one of them is a suspension', () => {
+    const several = facts({ inForceKinds: ['restricted_duties', 'firearms_authority_withdrawn'] });
+    expect(evaluateSuspensionFlag(several, serious, today)).toMatchObject({ state: 'flagged', flagged: true });
+    const withSuspension = facts({ inForceKinds: ['firearms_authority_withdrawn', 'suspension'] });
+    expect(evaluateSuspensionFlag(withSuspension, serious, today)).toMatchObject({
       state: 'suspended',
       flagged: false,
     });

@@ -11,7 +11,7 @@ import type { RestrictionKind } from './restriction-rules.ts';
  *  (a) one of their live allegations in this case is in a configured serious category (a parent code covers
  *      its sub-codes) AND (that allegation is assessed as gross misconduct OR the subject has been arrested
  *      or charged — a criminal proceedings row of kind 'arrest' or 'charge');
- *  (b) they have no suspension in force;
+ *  (b) they have no suspension in force (a restriction short of it, or several, does not answer the flag);
  *  (c) there is no current senior rationale: one whose `validUntil` is after today and that was decided on
  *      or after the latest trigger (the latest gross-misconduct assessment, arrest or charge).
  *
@@ -45,7 +45,8 @@ export type FlagFacts = {
   allegations: readonly FlagAllegation[];
   /** The subject's arrests and charges in this case. */
   criminal: readonly { kind: string; occurredOn: IsoDate }[];
-  inForceKind: RestrictionKind | null;
+  /** The kinds of the subject's restrictions in force now (several may run at once). */
+  inForceKinds: readonly RestrictionKind[];
   rationales: readonly { decidedOn: IsoDate; validUntil: IsoDate }[];
 };
 
@@ -102,7 +103,7 @@ export function evaluateSuspensionFlag(
   ].sort((x, y) => (x.on < y.on ? -1 : x.on > y.on ? 1 : x.kind.localeCompare(y.kind)));
   const latest = triggers.at(-1)?.on ?? null;
   if (latest === null) return none;
-  if (facts.inForceKind === 'suspension')
+  if (facts.inForceKinds.includes('suspension'))
     return { state: 'suspended', flagged: false, triggers, latestTriggerOn: latest, answeredUntil: null };
   const current = facts.rationales
     .filter((r) => r.validUntil > today && r.decidedOn >= latest)

@@ -28,14 +28,15 @@ export type SubjectRestrictions = {
   personId: string;
   name: string;
   leftOn: string | null;
-  current: RestrictionWithHistory | null;
+  /** Every restriction in force now, oldest first: several of different kinds may run at once. */
+  inForce: RestrictionWithHistory[];
   past: RestrictionWithHistory[];
   flag: SubjectFlag['flag'] | null;
   rationales: (RationaleRow & { decisionMaker: string })[];
 };
 
 /**
- * The restrictions of one case, per subject: the one in force, the earlier ones, every decision, the flag
+ * The restrictions of one case, per subject: those in force (one of each kind at most), the earlier ones, every decision, the flag
  * and the senior rationales. An audited read of a case the user may see; anything else is "not found".
  */
 export async function viewCaseRestrictions(
@@ -79,7 +80,7 @@ export async function viewCaseRestrictions(
         personId: s.personId,
         name: `${s.givenName} ${s.familyName}`,
         leftOn: s.leftOn,
-        current: mine.find((r) => r.status === 'in_force') ?? null,
+        inForce: mine.filter((r) => r.status === 'in_force'),
         past: mine.filter((r) => r.status !== 'in_force').reverse(),
         flag: flags.find((f) => f.subjectId === s.id)?.flag ?? null,
         rationales: rationales

@@ -1,6 +1,22 @@
 import { z } from 'zod';
 
 /**
+ * The ranks of a Home Office force, lowest first (Police Act 1996 s.13; the Metropolitan and City forces name
+ * some differently, so the order is configuration) [S].
+ */
+export const HOME_OFFICE_RANKS = [
+  'Constable',
+  'Sergeant',
+  'Inspector',
+  'Chief Inspector',
+  'Superintendent',
+  'Chief Superintendent',
+  'Assistant Chief Constable',
+  'Deputy Chief Constable',
+  'Chief Constable',
+] as const;
+
+/**
  * Force policy for the integrity loop (§2.12, §4), as configuration with defaults (the `integrity` key of
  * PROBITY_RULES_FILE). None of these is fixed by statute; each default is the issue's or the reference's.
  */
@@ -19,6 +35,25 @@ export const integrityRulesSchema = z.strictObject({
       'discreditable.domestic_abuse',
       'discrimination',
     ]),
+  /**
+   * Who may record the senior rationale that answers the suspension flag (restrictions/record-senior-rationale.ts):
+   * someone other than the person who imposed the subject's restriction, whose linked person record's current
+   * rank is at least `minimumRank` in `rankOrder` (lowest first). Force policy, not statute: neither the Conduct
+   * Regs 2020 reg 11 nor the reference fixes a rank for it, so both are defaults [R].
+   */
+  seniorRationale: z
+    .strictObject({
+      minimumRank: z.string().trim().min(1).default('Superintendent'),
+      rankOrder: z
+        .array(z.string().trim().min(1))
+        .min(1)
+        .default([...HOME_OFFICE_RANKS]),
+    })
+    .default({ minimumRank: 'Superintendent', rankOrder: [...HOME_OFFICE_RANKS] })
+    .refine((r) => r.rankOrder.some((rank) => rank.toLowerCase() === r.minimumRank.toLowerCase()), {
+      message: 'seniorRationale.minimumRank must be one of seniorRationale.rankOrder',
+      path: ['minimumRank'],
+    }),
   /** The clearance every member of the workforce must hold at least (§4.2: RV is the minimum). */
   minimumLevel: z.string().default('RV'),
   /** Score (0–1) at or above which a barred/advisory list entry is shown as a likely match for a human decision. */
