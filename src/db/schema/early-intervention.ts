@@ -19,6 +19,22 @@ import { forces, units } from './organisation.ts';
 import { people } from './people.ts';
 
 /**
+ * The signal kinds Probity derives from its own records (read where they live, never stored in ei_events): an
+ * imported signal (an EI signal mapping, or a `signal` entry of an import mapping) may not take one of these names.
+ */
+export const eiDerivedSignalKinds = [
+  'conduct_allegation',
+  'finding',
+  'sanction',
+  'restriction',
+  'complaint_allegation',
+  'vetting_outcome',
+] as const;
+
+/** A signal kind is data: lower-case words joined by _ (e.g. use_of_force). */
+export const EI_SIGNAL_KIND_PATTERN = /^[a-z][a-z0-9_]{1,59}$/;
+
+/**
  * Early intervention (features/early-intervention, docs/early-intervention.md). Signals derived from
  * Probity's own records are read where they live (allegations, findings, restrictions, complaints); only the
  * signals a force brings from its other systems (use of force, sickness, pursuits …) are stored here, each
