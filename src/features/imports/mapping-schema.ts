@@ -182,8 +182,8 @@ const fileSchema = strict({
   signal: signalSchema.optional(),
 }).refine(
   (f) =>
-    [!!(f.person || f.allegation), !!f.history, !!f.complaint, !!f.complainant, !!f.signal].filter(Boolean)
-      .length === 1,
+    [!!(f.person || f.allegation), !!f.history, !!f.complaint, !!f.complainant, !!f.signal].filter(Boolean).length ===
+    1,
   'a file entry needs person, allegation or both; or history, complaint, complainant or signal alone',
 );
 
