@@ -75,7 +75,8 @@ function printSummary(s: ImportSummary): void {
   console.log(
     `  created: ${n(c.people)} people, ${n(c.identifiers)} numbers, ${n(c.postings)} postings, ${n(c.units)} units, ` +
       `${n(c.cases)} cases, ${n(c.subjects)} subjects, ${n(c.allegations)} allegations` +
-      (c.complaints || c.complainants ? `, ${n(c.complaints)} complaints, ${n(c.complainants)} complainants` : ''),
+      (c.complaints || c.complainants ? `, ${n(c.complaints)} complaints, ${n(c.complainants)} complainants` : '') +
+      (c.signals ? `, ${n(c.signals)} early-intervention signals` : ''),
   );
   for (const [map, values] of Object.entries(s.unmapped)) {
     const entries = Object.entries(values).sort((a, b) => b[1] - a[1]);

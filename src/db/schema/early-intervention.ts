@@ -15,7 +15,24 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { forceColumn, idColumn, timestampNow } from './columns.ts';
+import { forces, units } from './organisation.ts';
 import { people } from './people.ts';
+
+/**
+ * The signal kinds Probity derives from its own records (read where they live, never stored in ei_events): an
+ * imported signal (an EI signal mapping, or a `signal` entry of an import mapping) may not take one of these names.
+ */
+export const eiDerivedSignalKinds = [
+  'conduct_allegation',
+  'finding',
+  'sanction',
+  'restriction',
+  'complaint_allegation',
+  'vetting_outcome',
+] as const;
+
+/** A signal kind is data: lower-case words joined by _ (e.g. use_of_force). */
+export const EI_SIGNAL_KIND_PATTERN = /^[a-z][a-z0-9_]{1,59}$/;
 
 /**
  * Early intervention (features/early-intervention, docs/early-intervention.md). Signals derived from
@@ -67,6 +84,11 @@ export const eiRules = pgTable(
     windowDays: integer('window_days').notNull(),
     warningLevel: integer('warning_level').notNull(),
     criticalLevel: integer('critical_level').notNull(),
+    /**
+     * A rule of one unit: only people posted to this unit on the day of a run (or preview) are evaluated, and
+     * only their signals count. Null: the whole force.
+     */
+    unitId: uuid('unit_id'),
     active: boolean('active').notNull().default(false),
     superseded: boolean('superseded').notNull().default(false),
     createdBy: uuid('created_by'),
@@ -75,6 +97,7 @@ export const eiRules = pgTable(
   (t) => [
     primaryKey({ columns: [t.forceId, t.id] }),
     unique('ei_rules_version_unique').on(t.forceId, t.ruleKey, t.version),
+    foreignKey({ columns: [t.forceId, t.unitId], foreignColumns: [units.forceId, units.id] }),
     uniqueIndex('ei_rules_current_idx')
       .on(t.forceId, t.ruleKey)
       .where(sql`not superseded`),
@@ -203,3 +226,24 @@ export const eiInterventions = pgTable(
     index('ei_interventions_alert_idx').on(t.forceId, t.alertId),
   ],
 );
+
+/**
+ * The force's early-intervention settings (one row per force; no row is every default). Supervisor access is
+ * OFF by default: when a force turns it on, a user whose own person record holds a current posting whose role
+ * is one of `supervisory_roles` sees the alerts of the people currently posted to that same unit — read only,
+ * never their own, never another unit's (ei-scope.ts).
+ */
+export const eiSettings = pgTable('ei_settings', {
+  forceId: text('force_id')
+    .primaryKey()
+    .references(() => forces.id),
+  supervisorAccess: boolean('supervisor_access').notNull().default(false),
+  /** Posting roles (as person_postings.role records them, e.g. 'Response sergeant') that supervise their unit. */
+  supervisoryRoles: text('supervisory_roles')
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
+  version: integer('version').notNull().default(1),
+  updatedBy: uuid('updated_by'),
+  updatedAt: timestampNow('updated_at'),
+});

@@ -138,6 +138,7 @@ export type AlertDetail = AlertListRow & {
   critical_level: number;
   signal_kinds: string[];
   category_prefix: string | null;
+  unit_id: string | null;
   service_start: string | null;
 };
 
@@ -150,7 +151,8 @@ export async function findVisibleAlert(
   const [row] = await rawRows<AlertDetail>(
     db,
     sql`select ${listColumns}, ea.rule_id, ea.rule_key, ea.version, ea.events, ea.changes, ea.false_positive_reason,
-        r.window_days, r.warning_level, r.critical_level, r.signal_kinds, r.category_prefix, p.service_start::text
+        r.window_days, r.warning_level, r.critical_level, r.signal_kinds, r.category_prefix,
+        r.unit_id::text, p.service_start::text
       ${listFrom} where ea.id = ${id}::uuid and ${visibleAlertsSql(principal)} ${lock ? sql`for update of ea` : sql``}`,
   );
   return row;

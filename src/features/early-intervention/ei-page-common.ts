@@ -34,6 +34,7 @@ export const ruleFromForm = (b: FormBody) => ({
   description: first(b['description']),
   signalKinds: all(b['signalKinds']),
   categoryPrefix: first(b['categoryPrefix']),
+  unitId: first(b['unitId']),
   windowDays: first(b['windowDays']),
   warningLevel: first(b['warningLevel']),
   criticalLevel: first(b['criticalLevel']),

@@ -18,6 +18,8 @@ const ruleOut = z.object({
   description: z.string(),
   signalKinds: z.array(z.string()),
   categoryPrefix: z.string().nullable(),
+  /** A rule of one unit: only people posted to it on the day of a run count (null: the whole force). */
+  unitId: z.string().uuid().nullable(),
   windowDays: z.number().int(),
   warningLevel: z.number().int(),
   criticalLevel: z.number().int(),
@@ -71,6 +73,7 @@ export function registerRulesApi(app: FastifyInstance, deps: Deps): void {
     description: z.string().max(2000).optional(),
     signalKinds: z.array(z.string().max(60)).max(20),
     categoryPrefix: z.string().max(80).nullable().optional(),
+    unitId: z.string().max(40).nullable().optional(),
     windowDays: z.number().int(),
     warningLevel: z.number().int(),
     criticalLevel: z.number().int(),

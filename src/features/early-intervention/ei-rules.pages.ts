@@ -33,6 +33,7 @@ export function registerEarlyInterventionRulePages(app: FastifyInstance, deps: D
       pageTitle: 'New early intervention rule',
       ...common,
       kinds: r.kinds,
+      units: r.units,
       values: { windowDays: '365', warningLevel: '3', criticalLevel: '5', signalKinds: [] },
       ...extra,
     });
@@ -72,6 +73,7 @@ export function registerEarlyInterventionRulePages(app: FastifyInstance, deps: D
               name: current.name,
               signalKinds: current.signalKinds,
               categoryPrefix: current.categoryPrefix,
+              unitId: current.unitId,
               windowDays: current.windowDays,
               warningLevel: current.warningLevel,
               criticalLevel: current.criticalLevel,
@@ -86,7 +88,7 @@ export function registerEarlyInterventionRulePages(app: FastifyInstance, deps: D
       current,
       preview,
       canManage: alertPolicy.manage(principal),
-      values: current ? { ...current, categoryPrefix: current.categoryPrefix ?? '' } : {},
+      values: current ? { ...current, categoryPrefix: current.categoryPrefix ?? '', unitId: current.unitId ?? '' } : {},
       flash: FLASH[request.query['done'] ?? ''],
       ...extra,
     });

@@ -3,7 +3,14 @@ import type { Deps } from '../../kernel/deps.ts';
 import { notFound } from '../../kernel/errors.ts';
 import { authorize, type Principal } from '../../kernel/access/principal.ts';
 import { latestRun } from './alerts.repository.ts';
-import { currentRules, findRule, ruleFigures, ruleVersions, type RuleFigures } from './rules.repository.ts';
+import {
+  currentRules,
+  findRule,
+  ruleFigures,
+  ruleVersions,
+  unitsOfForce,
+  type RuleFigures,
+} from './rules.repository.ts';
 import { knownKinds } from './signals.repository.ts';
 
 /** A proven finding within this many days of an alert counts as the alert having found the right person (force policy). */
@@ -29,15 +36,22 @@ export function figuresOf(f: RuleFigures | undefined) {
 /** The force's rules (current versions) with their figures, the signal kinds known, and the last run. */
 export async function listRules(deps: Deps, principal: Principal | null) {
   authorize(principal, 'ei.read');
-  const [rules, figures, kinds, run] = await Promise.all([
+  const [rules, figures, kinds, run, units] = await Promise.all([
     currentRules(deps.db, principal.forceId),
     ruleFigures(deps.db, principal.forceId, FOLLOW_UP_DAYS),
     knownKinds(deps.db, principal.forceId),
     latestRun(deps.db, principal.forceId),
+    unitsOfForce(deps.db, principal.forceId),
   ]);
+  const unitName = new Map(units.map((u) => [u.id, u.name]));
   return {
-    rules: rules.map((r) => ({ ...r, figures: figuresOf(figures.get(r.ruleKey)) })),
+    rules: rules.map((r) => ({
+      ...r,
+      unitName: r.unitId ? (unitName.get(r.unitId) ?? null) : null,
+      figures: figuresOf(figures.get(r.ruleKey)),
+    })),
     kinds,
+    units,
     lastRun: run ?? null,
     followUpDays: FOLLOW_UP_DAYS,
   };
@@ -49,10 +63,23 @@ export async function viewRule(deps: Deps, principal: Principal | null, id: stri
   if (!z.string().uuid().safeParse(id).success) throw notFound('rule');
   const rule = await findRule(deps.db, principal.forceId, id);
   if (!rule) throw notFound('rule');
-  const [versions, figures, kinds] = await Promise.all([
+  const [versions, figures, kinds, units] = await Promise.all([
     ruleVersions(deps.db, principal.forceId, rule.ruleKey),
     ruleFigures(deps.db, principal.forceId, FOLLOW_UP_DAYS),
     knownKinds(deps.db, principal.forceId),
+    unitsOfForce(deps.db, principal.forceId),
   ]);
-  return { rule, versions, figures: figuresOf(figures.get(rule.ruleKey)), kinds, followUpDays: FOLLOW_UP_DAYS };
+  const unitName = new Map(units.map((u) => [u.id, u.name]));
+  const named = <R extends { unitId: string | null }>(r: R) => ({
+    ...r,
+    unitName: r.unitId ? (unitName.get(r.unitId) ?? null) : null,
+  });
+  return {
+    rule: named(rule),
+    versions: versions.map(named),
+    figures: figuresOf(figures.get(rule.ruleKey)),
+    kinds,
+    units,
+    followUpDays: FOLLOW_UP_DAYS,
+  };
 }

@@ -26,6 +26,11 @@ export const ruleInput = z
         .nullable()
         .default(null),
     ),
+    /** A rule of one unit: only people posted to it on the day of the run count (null: the whole force). */
+    unitId: z.preprocess(
+      (v) => (v === '' || v === undefined ? null : v),
+      z.string().uuid('Choose a unit of the force, or the whole force').nullable(),
+    ),
     windowDays: z.coerce
       .number({ message: 'Enter the window in days' })
       .int('Enter the window as a whole number of days')

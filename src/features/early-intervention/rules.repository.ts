@@ -101,3 +101,36 @@ export async function ruleFigures(db: Db, forceId: string, days: number): Promis
   );
   return new Map(rows.map((r) => [r.rule_key, r]));
 }
+
+export type UnitChoice = { id: string; name: string; path: string };
+
+/** The force's units, to scope a rule to one (the rule form's choice). */
+export async function unitsOfForce(db: Db, forceId: string): Promise<UnitChoice[]> {
+  return rawRows<UnitChoice>(
+    db,
+    sql`select id::text, name, path from units where force_id = ${forceId} and parent_id is not null order by path`,
+  );
+}
+
+export async function unitOfForce(db: Db, forceId: string, unitId: string): Promise<UnitChoice | undefined> {
+  const [row] = await rawRows<UnitChoice>(
+    db,
+    sql`select id::text, name, path from units where force_id = ${forceId} and id = ${unitId}::uuid`,
+  );
+  return row;
+}
+
+/**
+ * The people posted to a unit on a day (a posting that started on or before it and had not ended before it),
+ * as the person their signals count for: a merged duplicate's posting counts for its survivor.
+ */
+export async function peoplePostedTo(db: Db, forceId: string, unitId: string, day: string): Promise<Set<string>> {
+  const rows = await rawRows<{ person_id: string }>(
+    db,
+    sql`select distinct coalesce(p.merged_into_id, p.id)::text as person_id
+      from person_postings pp join people p on p.force_id = pp.force_id and p.id = pp.person_id
+      where pp.force_id = ${forceId} and pp.unit_id = ${unitId}::uuid
+        and pp.valid_from <= ${day}::date and (pp.valid_to is null or pp.valid_to >= ${day}::date)`,
+  );
+  return new Set(rows.map((r) => r.person_id));
+}

@@ -18,6 +18,7 @@ import { currentRules } from './rules.repository.ts';
 import { changeSince, evaluateRule, type Level, type Signal } from './rules/evaluate.ts';
 import { addDays } from './rules/dates.ts';
 import { loadSignals } from './signals.repository.ts';
+import { signalsInScope } from './rule-unit.ts';
 
 export type RunSummary = {
   forceId: string;
@@ -65,7 +66,8 @@ export async function runEarlyIntervention(
     let changed = 0;
     const evaluated = [];
     for (const rule of rules) {
-      const crossings = evaluateRule(rule, signals, today);
+      // A unit's rule: only the people posted to the unit on the day of the run.
+      const crossings = evaluateRule(rule, await signalsInScope(tx, forceId, rule, signals, today), today);
       const crossingPeople = new Set<string>();
       for (const c of crossings) {
         crossingPeople.add(c.personId);

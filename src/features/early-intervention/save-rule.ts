@@ -7,6 +7,7 @@ import { actorOf, authorize, type Principal } from '../../kernel/access/principa
 import { recordAudit } from '../../kernel/audit/record-audit.ts';
 import { ruleInput } from './rule-input.ts';
 import { insertRule, lockCurrentRule, setActive, supersede } from './rules.repository.ts';
+import { checkRuleUnit } from './rule-unit.ts';
 
 const MESSAGE = 'Check the rule';
 
@@ -29,6 +30,7 @@ export async function saveRule(
     const current = replaces ? await lockCurrentRule(tx, principal.forceId, replaces.ruleId) : undefined;
     if (replaces && !current) throw notFound('rule');
     const input = parseInput(ruleInput, raw, MESSAGE);
+    await checkRuleUnit(tx, principal.forceId, input.unitId, MESSAGE);
     let ruleKey: string = randomUUID();
     let next = 1;
     let active = false;

@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rawRows } from '../../db/raw-rows.ts';
 import type { IsoDate } from '../../kernel/time/dates.ts';
+import type { eiDerivedSignalKinds } from '../../db/schema/index.ts';
 import type { Signal, SignalRef } from './rules/evaluate.ts';
 
 /**
@@ -22,7 +23,7 @@ export const BUILT_IN_KINDS = {
   restriction: 'Duty restriction or suspension',
   complaint_allegation: 'Complaint allegation',
   vetting_outcome: 'Vetting refused, withdrawn or granted with conditions',
-} as const;
+} as const satisfies Record<(typeof eiDerivedSignalKinds)[number], string>;
 
 /** Vetting decisions that are a signal: an adverse or conditional outcome (never the file's contents). */
 export const ADVERSE_VETTING_OUTCOMES = ['refuse', 'withdraw', 'grant_with_conditions', 'maintain_with_conditions'];

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Deps } from '../../kernel/deps.ts';
 import { notFound } from '../../kernel/errors.ts';
 import { ukToday } from '../../kernel/time/dates.ts';
-import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
+import { actorOf, authorizeBy, type Principal } from '../../kernel/access/principal.ts';
 import { recordAudit } from '../../kernel/audit/record-audit.ts';
 import {
   findVisibleAlert,
@@ -18,6 +18,18 @@ import { isAlertState, movesFrom, type AlertState } from './rules/workflow.ts';
 import { BUILT_IN_KINDS } from './signals.repository.ts';
 import { vettingFilePolicy } from '../vetting/index.ts';
 import { alertPolicy } from './alert.policy.ts';
+import { isActiveSupervisor } from './settings.repository.ts';
+import type { Db } from '../../db/client.ts';
+
+/**
+ * Who is reading: the appropriate authority (the force's alerts), or a supervisor while the force has supervisor
+ * access on and they hold a current supervisory posting (their own units' alerts, read only). Anyone else: 404.
+ */
+async function readerKind(db: Db, principal: Principal, what: string): Promise<'force' | 'supervisor'> {
+  if (alertPolicy.read(principal)) return 'force';
+  if (principal.personId && (await isActiveSupervisor(db, principal.forceId, principal.personId))) return 'supervisor';
+  throw notFound(what);
+}
 
 /** The alerts the user may see (never one about themself), open ones by default. Audited. */
 export async function listAlerts(
@@ -26,18 +38,19 @@ export async function listAlerts(
   query: { state?: string | undefined },
   requestId: string | null,
 ) {
-  authorize(principal, 'ei.read');
+  authorizeBy(principal, alertPolicy.readAny);
   const state: AlertState | 'open' | undefined =
     query.state === 'all' ? undefined : query.state && isAlertState(query.state) ? query.state : 'open';
   return deps.db.transaction(async (tx) => {
+    const reader = await readerKind(tx, principal, 'page');
     const rows = await listVisibleAlerts(tx, principal, { state });
     await recordAudit(
       tx,
       actorOf(principal, requestId),
       { type: 'ei_alert', id: principal.forceId },
-      { type: 'ei.alerts_listed', shown: rows.length },
+      { type: 'ei.alerts_listed', shown: rows.length, ...(reader === 'supervisor' ? { asSupervisor: true } : {}) },
     );
-    return { rows, state: state ?? 'all' };
+    return { rows, state: state ?? 'all', supervisorView: reader === 'supervisor' };
   });
 }
 
@@ -58,9 +71,10 @@ export const kindLabel = (kind: string) =>
  * that changed anything, where the person sits among peers, the workflow history and interventions. Audited.
  */
 export async function viewAlert(deps: Deps, principal: Principal | null, id: string, requestId: string | null) {
-  authorize(principal, 'ei.read');
+  authorizeBy(principal, alertPolicy.readAny);
   if (!z.string().uuid().safeParse(id).success) throw notFound('alert');
   return deps.db.transaction(async (tx) => {
+    const reader = await readerKind(tx, principal, 'alert');
     const alert = await findVisibleAlert(tx, principal, id);
     if (!alert) throw notFound('alert');
     const events = alert.events as StoredEvent[];
@@ -90,6 +104,7 @@ export async function viewAlert(deps: Deps, principal: Principal | null, id: str
       {
         signalKinds: alert.signal_kinds,
         categoryPrefix: alert.category_prefix,
+        unitId: alert.unit_id,
         windowDays: alert.window_days,
         warningLevel: alert.warning_level,
         criticalLevel: alert.critical_level,
@@ -105,7 +120,7 @@ export async function viewAlert(deps: Deps, principal: Principal | null, id: str
       tx,
       actorOf(principal, requestId),
       { type: 'ei_alert', id: alert.id, personId: alert.person_id },
-      { type: 'ei.alert_viewed', alertId: alert.id },
+      { type: 'ei.alert_viewed', alertId: alert.id, ...(reader === 'supervisor' ? { asSupervisor: true } : {}) },
     );
     const changes = alert.changes as Partial<AlertChange> & { on?: string };
     const byKey = new Map(explained.map((e) => [e.key, e]));
@@ -125,6 +140,7 @@ export async function viewAlert(deps: Deps, principal: Principal | null, id: str
       interventions,
       moves: movesFrom(alert.state, (ability) => alertPolicy.move(principal, { ability })),
       canManage: alertPolicy.manage(principal),
+      supervisorView: reader === 'supervisor',
     };
   });
 }

@@ -71,6 +71,7 @@ export async function commitBatch(
         cases: outcome.created.cases,
         subjects: outcome.created.subjects,
         allegations: outcome.created.allegations,
+        ...(outcome.created.signals ? { signals: outcome.created.signals } : {}),
       },
     );
   });

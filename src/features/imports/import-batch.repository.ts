@@ -20,6 +20,6 @@ export const arr = (values: readonly unknown[], type: string): SQL => sql`${sql.
 export async function analyseImportedTables(db: Db): Promise<void> {
   await db.execute(
     sql`analyze units, people, person_identifiers, person_postings, cases, case_subjects, allegations, import_units,
-      complaints, complaint_subjects, complaint_allegations, complaint_complainants`,
+      complaints, complaint_subjects, complaint_allegations, complaint_complainants, ei_events`,
   );
 }

@@ -64,6 +64,7 @@ describe('importing the NYC extract', () => {
       allegations: 32,
       complaints: 0,
       complainants: 0,
+      signals: 0,
     });
     expect(summary.unmapped).toEqual({ outcome: { 'Miscellaneous | Charge Dismissed - DCT | ': 2 } });
     expect(summary.rejectsFile).toBe(path.join(tmp, 'first-rejects.csv'));
@@ -256,6 +257,7 @@ describe('importing the NYC extract', () => {
       allegations: 0,
       complaints: 0,
       complainants: 0,
+      signals: 0,
     });
     const after = await counts();
     expect({ ...after, batch_events: before.batch_events }).toEqual(before);

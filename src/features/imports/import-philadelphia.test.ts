@@ -66,6 +66,7 @@ describe('importing the Philadelphia extract through its mapping alone', () => {
       allegations: 12,
       complaints: 8,
       complainants: 9,
+      signals: 0,
     });
     expect(summary.unmapped).toEqual({});
     const rejects = fs.readFileSync(summary.rejectsFile!, 'utf8');

@@ -50,6 +50,7 @@ describe('importing a UK PSD spreadsheet with its own mapping', () => {
       allegations: 8,
       complaints: 0,
       complainants: 0,
+      signals: 0,
     });
     expect(summary.unmapped).toEqual({
       'category (mapped by otherwise)': { Parking: 1 },

@@ -5,6 +5,7 @@ import { importedTrack } from './import-outcomes.ts';
 import type { MappedRow } from './map-row.ts';
 import { firstBy } from './first-by.ts';
 import { loadComplainants, loadComplaints } from './load-complaints.ts';
+import { loadSignalRows } from './load-signals.ts';
 import {
   ensureUnits,
   findPeopleByKey,
@@ -41,6 +42,7 @@ export const CREATED_KINDS = [
   'allegations',
   'complaints',
   'complainants',
+  'signals',
 ] as const;
 export type Created = Record<(typeof CREATED_KINDS)[number], number>;
 export type RowStatus = 'imported' | 'duplicate' | 'rejected';
@@ -56,6 +58,7 @@ export const noneCreated = (): Created => ({
   allegations: 0,
   complaints: 0,
   complainants: 0,
+  signals: 0,
 });
 
 export async function loadBatch(
@@ -76,6 +79,7 @@ export async function loadBatch(
   await loadHistory(tx, forceId, rows, status, reject, created);
   await loadComplaints(tx, forceId, mappingName, rows, status, reject, created);
   await loadComplainants(tx, forceId, rows, status, reject, created);
+  await loadSignalRows(tx, forceId, mappingName, rows, status, reject, created);
 
   // Allegations: the subject must be a person already imported (here or earlier).
   const live = rows.map((r, i) => ({ r, i })).filter(({ r, i }) => r.allegation && status[i] !== 'rejected');

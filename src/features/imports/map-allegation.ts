@@ -12,6 +12,7 @@ import {
 import { outcomeTakesSanction, type ResolvedOutcome } from './import-outcomes.ts';
 import type { AllegationSpec, Mapping } from './mapping-schema.ts';
 import { compileDateFormats } from './source-dates.ts';
+import type { DateSpec } from './mapping-value-schemas.ts';
 
 /**
  * An allegation row with its case through the mapping: the case (its date of coming to attention, with a
@@ -58,7 +59,7 @@ export function compileAllegation(
   const caseKey = c.template(spec.case.key, `${path}.case.key`);
   const reference = c.template(spec.case.reference, `${path}.case.reference`);
   const summary = c.template(spec.case.summary, `${path}.case.summary`);
-  const date = compileCaseDate(c, spec, `${path}.case.cameToAttention`, mapping);
+  const date = compileRequiredDate(c, spec.case.cameToAttention, `${path}.case.cameToAttention`, mapping.dateFormats);
   const caseSource = constantOrLookup(c, spec.case.source, `${path}.case.source`);
   const caseType = constantOrLookup(c, spec.case.caseType, `${path}.case.caseType`);
   const category = c.valueMap(spec.category, `${path}.category`, (t) =>
@@ -155,10 +156,10 @@ function lookupSanction(
   return found.value as Sanction | 'none';
 }
 
-function compileCaseDate(c: HeaderCompiler, spec: AllegationSpec, path: string, mapping: Mapping) {
-  const d = spec.case.cameToAttention;
+/** A date a row must have (a case's came-to-attention day, a signal's day), with its optional fallback column. */
+export function compileRequiredDate(c: HeaderCompiler, d: DateSpec, path: string, dateFormats: readonly string[]) {
   const column = c.column(d.column, `${path}.column`);
-  const parse = compileDateFormats(d.formats ?? mapping.dateFormats);
+  const parse = compileDateFormats(d.formats ?? dateFormats);
   const fallback = d.fallback
     ? {
         column: c.column(d.fallback.column, `${path}.fallback.column`),
@@ -174,7 +175,7 @@ function compileCaseDate(c: HeaderCompiler, spec: AllegationSpec, path: string, 
         ? { value, problem: '' }
         : {
             value: null,
-            problem: `"${text}" in ${d.column} is not a date in the format ${(d.formats ?? mapping.dateFormats).join(' or ')}`,
+            problem: `"${text}" in ${d.column} is not a date in the format ${(d.formats ?? dateFormats).join(' or ')}`,
           };
     }
     if (!fallback) return { value: null, problem: `${d.column} is empty` };

@@ -5,6 +5,7 @@ import { noLookups, type LookupTables } from './lookup-tables.ts';
 import type { FileSpec, HistorySpec, Mapping } from './mapping-schema.ts';
 import { compileAllegation, type AllegationRecord } from './map-allegation.ts';
 import { compileComplainant, compileComplaint, type ComplainantRecord, type ComplaintRecord } from './map-complaint.ts';
+import { compileSignal, type SignalRecord } from './map-signal.ts';
 import {
   compileIdentifier,
   compilePerson,
@@ -33,6 +34,7 @@ export type MappedRow = {
   history: HistoryRecord | null;
   complaint: ComplaintRecord | null;
   complainant: ComplainantRecord | null;
+  signal: SignalRecord | null;
   rejected: string | null;
   unmapped: UnmappedNote[];
 };
@@ -78,6 +80,9 @@ export function compileFileWithColumns(
     ? compileComplaint(c, spec.complaint, `${base}.complaint`, source, mapping.dateFormats, today)
     : null;
   const complainant = spec.complainant ? compileComplainant(c, spec.complainant, `${base}.complainant`, source) : null;
+  const signal = spec.signal
+    ? compileSignal(c, spec.signal, `${base}.signal`, source, mapping.dateFormats, today)
+    : null;
   // The lookups this file's entry reads, each with the key this file's row gives (`lookups.<name>.from`).
   const joins = unique(c.virtual.map((v) => v.lookup)).map((name) => ({
     name,
@@ -100,6 +105,7 @@ export function compileFileWithColumns(
         history: null,
         complaint: null,
         complainant: null,
+        signal: null,
         rejected: null,
         unmapped: [],
       };
@@ -128,8 +134,17 @@ export function compileFileWithColumns(
       if (history) row.history = history(fields, reject);
       if (complaint) row.complaint = complaint(fields, reject, note);
       if (complainant) row.complainant = complainant(fields, reject, note);
+      if (signal) row.signal = signal(fields, reject);
       if (row.rejected)
-        return { ...row, person: null, allegation: null, history: null, complaint: null, complainant: null };
+        return {
+          ...row,
+          person: null,
+          allegation: null,
+          history: null,
+          complaint: null,
+          complainant: null,
+          signal: null,
+        };
       return row;
     },
   };

@@ -15,6 +15,7 @@ import { SANCTIONS } from '../misconduct/index.ts';
 import { standardsOfProfessionalBehaviour } from '../misconduct/index.ts';
 import { IMPORT_OUTCOMES, PROCEEDINGS_FORMS } from './import-outcomes.ts';
 import { complainantSchema, complaintSchema } from './mapping-complaint-schema.ts';
+import { signalSchema } from './mapping-signal-schema.ts';
 import {
   constantOr,
   dateFormatSchema,
@@ -177,9 +178,13 @@ const fileSchema = strict({
   history: historySchema.optional(),
   complaint: complaintSchema.optional(),
   complainant: complainantSchema.optional(),
+  /** Early-intervention signals of one named kind (mapping-signal-schema.ts). */
+  signal: signalSchema.optional(),
 }).refine(
-  (f) => [!!(f.person || f.allegation), !!f.history, !!f.complaint, !!f.complainant].filter(Boolean).length === 1,
-  'a file entry needs person, allegation or both; or history, complaint or complainant alone',
+  (f) =>
+    [!!(f.person || f.allegation), !!f.history, !!f.complaint, !!f.complainant, !!f.signal].filter(Boolean).length ===
+    1,
+  'a file entry needs person, allegation or both; or history, complaint, complainant or signal alone',
 );
 
 /** A declared transform: a regular-expression replacement, used as `{column|name}`. */
@@ -225,5 +230,6 @@ export type SanctionOrNone = (typeof sanctionOrNone)[number];
 export type HistorySpec = NonNullable<FileSpec['history']>;
 export type ComplaintSpec = NonNullable<FileSpec['complaint']>;
 export type ComplainantSpec = NonNullable<FileSpec['complainant']>;
+export type SignalSpec = NonNullable<FileSpec['signal']>;
 export type LookupSpec = Mapping['lookups'][string];
 export type TransformSpec = Mapping['transforms'][string];

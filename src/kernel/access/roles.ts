@@ -91,6 +91,9 @@ export const abilities = [
   'ei.read',
   'ei.assess',
   'ei.manage',
+  // Supervisors: a member of the workforce may read the alerts of people posted to a unit they supervise, and
+  // only when their force turns supervisor access on (early-intervention/ei-scope.ts decides which alerts).
+  'ei.unitAlerts',
 ] as const;
 
 export type Ability = (typeof abilities)[number];
@@ -104,6 +107,7 @@ const abilitiesByRole: Record<Role, readonly Ability[]> = {
     'allegation.progress',
     'restriction.read',
     'vetting.declare',
+    'ei.unitAlerts',
   ],
   appropriate_authority: [
     'person.search',
@@ -120,6 +124,7 @@ const abilitiesByRole: Record<Role, readonly Ability[]> = {
     'restriction.decide',
     'restriction.seniorRationale',
     'vetting.declare',
+    'ei.unitAlerts',
     'oversight.dashboard',
     'oversight.unsuppressed',
     'recommendation.read',
@@ -141,17 +146,20 @@ const abilitiesByRole: Record<Role, readonly Ability[]> = {
     'vetting.decide',
     'vetting.lists',
     'vetting.declare',
+    'ei.unitAlerts',
   ],
   complaints_handler: [
     'person.search',
     'person.read',
     'vetting.declare',
+    'ei.unitAlerts',
     'complaint.read',
     'complaint.log',
     'complaint.decide',
   ],
   chief_officer: [
     'vetting.declare',
+    'ei.unitAlerts',
     'oversight.dashboard',
     'recommendation.read',
     'recommendation.manage',
@@ -159,7 +167,7 @@ const abilitiesByRole: Record<Role, readonly Ability[]> = {
   ],
   pcc_oversight: ['oversight.dashboard', 'recommendation.read', 'recommendation.verify', 'complaint.review'],
   public: [],
-  officer: ['vetting.declare'],
+  officer: ['vetting.declare', 'ei.unitAlerts'],
   administrator: ['person.search', 'person.read', 'person.merge', 'user.manage', 'audit.read'],
   auditor: ['person.search', 'person.read', 'audit.read'],
   // case.create: the unit opens a conduct case from a report itself (open-case-from-report.ts), so the

@@ -4,8 +4,9 @@ import { z } from 'zod';
 const uuid = z.string().uuid();
 
 export const eiAuditEvents = [
-  z.object({ type: z.literal('ei.alerts_listed'), shown: z.number().int() }),
-  z.object({ type: z.literal('ei.alert_viewed'), alertId: uuid }),
+  // asSupervisor: read through a supervisor's own-unit access (the force's setting), not as PSD.
+  z.object({ type: z.literal('ei.alerts_listed'), shown: z.number().int(), asSupervisor: z.boolean().optional() }),
+  z.object({ type: z.literal('ei.alert_viewed'), alertId: uuid, asSupervisor: z.boolean().optional() }),
   z.object({ type: z.literal('ei.alert_moved'), alertId: uuid, from: z.string(), to: z.string() }),
   z.object({ type: z.literal('ei.intervention_planned'), alertId: uuid, interventionId: uuid, kind: z.string() }),
   z.object({
@@ -28,6 +29,12 @@ export const eiAuditEvents = [
   z.object({ type: z.literal('ei.network_viewed'), personId: uuid.nullable() }),
   z.object({ type: z.literal('ei.fairness_viewed') }),
   z.object({ type: z.literal('ei.events_imported'), kind: z.string(), inserted: z.number().int() }),
+  z.object({
+    type: z.literal('ei.settings_changed'),
+    supervisorAccess: z.boolean(),
+    supervisoryRoles: z.array(z.string()),
+    version: z.number().int(),
+  }),
 ] as const;
 
 export type EiAuditEvent = z.infer<(typeof eiAuditEvents)[number]>;
@@ -35,9 +42,9 @@ export type EiAuditEvent = z.infer<(typeof eiAuditEvents)[number]>;
 export function summariseEiEvent(event: EiAuditEvent): string {
   switch (event.type) {
     case 'ei.alerts_listed':
-      return `Listed early-intervention alerts (${event.shown} shown)`;
+      return `Listed early-intervention alerts (${event.shown} shown)${event.asSupervisor ? ' as a supervisor' : ''}`;
     case 'ei.alert_viewed':
-      return 'Viewed an early-intervention alert';
+      return `Viewed an early-intervention alert${event.asSupervisor ? ' as a supervisor' : ''}`;
     case 'ei.alert_moved':
       return `Moved an early-intervention alert from ${event.from} to ${event.to}`;
     case 'ei.intervention_planned':
@@ -60,5 +67,7 @@ export function summariseEiEvent(event: EiAuditEvent): string {
       return 'Viewed the early-intervention fairness report';
     case 'ei.events_imported':
       return `Imported ${event.inserted} early-intervention signals of kind ${event.kind}`;
+    case 'ei.settings_changed':
+      return `Early-intervention settings version ${event.version}: supervisor access ${event.supervisorAccess ? 'on' : 'off'}`;
   }
 }

@@ -23,6 +23,8 @@ export const importAuditEvents = [
     cases: count,
     subjects: count,
     allegations: count,
+    /** Early-intervention signals written by a `signal` entry (absent when none). */
+    signals: count.optional(),
   }),
   z.object({
     type: z.literal('export.written'),
@@ -37,7 +39,7 @@ export type ImportAuditEvent = z.infer<(typeof importAuditEvents)[number]>;
 export function summariseImportEvent(e: ImportAuditEvent): string {
   switch (e.type) {
     case 'import.batch':
-      return `Imported batch ${e.batch} (${e.mapping}, ${e.file}): ${e.rows} rows, ${e.people} people, ${e.cases} cases, ${e.allegations} allegations${e.rejected ? `, ${e.rejected} rows rejected` : ''}`;
+      return `Imported batch ${e.batch} (${e.mapping}, ${e.file}): ${e.rows} rows, ${e.people} people, ${e.cases} cases, ${e.allegations} allegations${e.signals ? `, ${e.signals} early-intervention signals` : ''}${e.rejected ? `, ${e.rejected} rows rejected` : ''}`;
     case 'export.written':
       return `Exported ${e.rows} ${e.what} as CSV to ${e.destination}`;
     default: {
