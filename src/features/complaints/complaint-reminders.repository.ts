@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rawRows } from '../../db/raw-rows.ts';
 import type { Principal } from '../../kernel/access/principal.ts';
-import { visibleComplaintsSql } from '../../kernel/access/complaints-scope.ts';
+import { handledComplaintsSql } from '../../kernel/access/complaints-scope.ts';
 import type { IsoDate } from '../../kernel/time/dates.ts';
 
 /** The reminder pass's SQL for complaint clocks (system reads, no principal; the recipients are checked below). */
@@ -43,12 +43,15 @@ export async function complaintReminderRows(
   );
 }
 
-/** Whether the principal (signed in or not) may read this complaint now ({@link visibleComplaintsSql}). */
-export async function complaintVisibleTo(db: Db, principal: Principal, forceId: string, complaintId: string) {
+/**
+ * Whether the principal (signed in or not) handles this complaint now ({@link handledComplaintsSql}): may read
+ * it as its appropriate authority's function — need-to-know given on it to read it makes nobody answer for it.
+ */
+export async function complaintHandledBy(db: Db, principal: Principal, forceId: string, complaintId: string) {
   const rows = await rawRows<{ id: string }>(
     db,
     sql`select c.id from complaints c where c.force_id = ${forceId} and c.id = ${complaintId}::uuid
-      and ${visibleComplaintsSql(principal)}`,
+      and ${handledComplaintsSql(principal)}`,
   );
   return rows.length === 1;
 }

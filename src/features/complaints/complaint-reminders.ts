@@ -1,13 +1,14 @@
 import { PERIOD_DEFINITIONS, type PeriodKey } from '../../kernel/time/periods.ts';
 import type { ReminderSource } from '../notifications/index.ts';
-import { complaintReminderRows, complaintVisibleTo } from './complaint-reminders.repository.ts';
+import { complaintReminderRows, complaintHandledBy } from './complaint-reminders.repository.ts';
 
 /**
  * The complaint clocks' part of the reminders (notifications' `enqueueClockReminders`, given this source by
  * the scheduler). A complaint has no single owner: it is the appropriate authority's complaints function's,
- * so those who answer for its clocks are the force's holders of `complaint.decide` who may read it now
- * (complaints-scope.ts: never one complained about in it; a complaint about the chief officer is the local
- * policing body's, so only the PCC office's complaints users). Past the escalation point the same function
+ * so those who answer for its clocks are the force's holders of `complaint.decide` who handle it now
+ * (complaints-scope.ts `handledComplaintsSql`: never one complained about in it; a complaint about the chief
+ * officer is the local policing body's, so only the PCC office's complaints users; need-to-know given on one
+ * complaint is to read it, so its holder is not told). Past the escalation point the same function
  * is told again, as escalated. The notice names the complaint's reference and the limit, nothing of its content.
  */
 export const complaintClockReminders: ReminderSource = {
@@ -28,7 +29,7 @@ export const complaintClockReminders: ReminderSource = {
   async mayKnow(tx, candidate, accounts) {
     const known = new Set<string>();
     for (const a of accounts) {
-      if (await complaintVisibleTo(tx, a, candidate.forceId, candidate.subject.id)) known.add(a.userId);
+      if (await complaintHandledBy(tx, a, candidate.forceId, candidate.subject.id)) known.add(a.userId);
     }
     return known;
   },

@@ -64,6 +64,8 @@ export const complaintAuditEvents = [
     dueOn: day,
   }),
   z.object({ type: z.literal('complaint.viewed'), complaintId: uuid }),
+  /** Need-to-know given on one complaint to one account by its appropriate authority (grant-complaint-access.ts). */
+  z.object({ type: z.literal('complaint.access_granted'), complaintId: uuid, userId: uuid }),
   z.object({
     type: z.literal('complaint.letter'),
     complaintId: uuid,
@@ -111,6 +113,8 @@ export function summariseComplaintEvent(e: ComplaintAuditEvent): string {
       return `Handling: ${words(e.route)} from ${e.startedOn}; review body ${words(e.reviewBody)}`;
     case 'complaint.outcomes':
       return `Recorded outcomes of ${e.allegations} allegation(s) on ${e.decidedOn}${e.notifiedOn ? `, notified ${e.notifiedOn}` : ''}`;
+    case 'complaint.access_granted':
+      return `Gave account ${e.userId} need-to-know of the complaint`;
     case 'complaint.withdrawn':
       return `Complaint withdrawn on ${e.withdrawnOn}`;
     case 'complaint.progress_update':
