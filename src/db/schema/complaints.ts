@@ -53,6 +53,7 @@ export const complaintDecisionKinds = [
   'withdrawn',
   'progress_update',
   'outcome_notice',
+  'transferred',
 ] as const;
 export const complaintClockStates = ['running', 'met', 'cancelled'] as const;
 /**

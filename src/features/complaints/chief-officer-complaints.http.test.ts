@@ -194,3 +194,61 @@ describe('reminders of a complaint about the chief officer', () => {
     ]);
   });
 });
+
+describe('a complaint the force logged that turns out to be about the chief officer', () => {
+  const pass = (who: Who | null, id: string, body: unknown) =>
+    call(who, 'POST', `/api/v1/complaints/${id}/local-policing-body`, body);
+  const stateOf = async (id: string) => ({
+    complaint: await one(`select appropriate_authority, version from complaints where id = $1`, [id]),
+    decisions: (await one<{ n: number }>(`select count(*)::int as n from complaint_decisions`))?.n,
+  });
+
+  it('refuses the signed-out, another force and bad input, and the PCC office cannot reach it, changing nothing', async () => {
+    const logged = await logComplaint(t.deps, w.accounts.handler.principal, complaintInput([]), null);
+    const before = await stateOf(logged.id);
+    const body = { version: 1, reasons: 'About the chief constable' };
+    expect((await pass(null, logged.id, body)).statusCode).toBe(401);
+    for (const who of ['east', 'pcc', 'investigator'] as const)
+      expect((await pass(who, logged.id, body)).statusCode).toBe(404);
+    const bad = await pass('handler', logged.id, { version: 1, reasons: '' });
+    expect(bad.statusCode).toBe(400);
+    expect(Object.keys(bad.json<ApiError>().error.fields ?? {})).toEqual(['reasons']);
+    expect((await pass('handler', logged.id, { ...body, version: 7 })).statusCode).toBe(409);
+    expect(await stateOf(logged.id)).toEqual(before);
+  });
+
+  it('passes to the local policing body: the PCC office then handles it and the force gets 404', async () => {
+    const logged = await logComplaint(t.deps, w.accounts.handler.principal, complaintInput([]), null);
+    const res = await pass('handler', logged.id, { version: 1, reasons: 'About the chief constable' });
+    expect(res.statusCode).toBe(200);
+    expect(await stateOf(logged.id)).toMatchObject({
+      complaint: { appropriate_authority: 'local_policing_body', version: 2 },
+    });
+    for (const who of ['handler', 'aa'] as const)
+      expect((await call(who, 'GET', `/api/v1/complaints/${logged.id}`)).statusCode).toBe(404);
+    const read = await call('pcc', 'GET', `/api/v1/complaints/${logged.id}`);
+    expect(read.statusCode).toBe(200);
+    expect(read.json<{ decisions: { kind: string }[] }>().decisions.map((d) => d.kind)).toContain('transferred');
+    // Already the local policing body's: nothing to pass.
+    expect((await pass('pcc', logged.id, { version: 2, reasons: 'Again' })).statusCode).toBe(422);
+    const audited = await one(
+      `select payload->>'to' as to from audit_events where event_type = 'complaint.transferred' and subject_id = $1`,
+      [logged.id],
+    );
+    expect(audited).toEqual({ to: 'local_policing_body' });
+  });
+
+  it('is offered on the force’s complaint page as a form', async () => {
+    const logged = await logComplaint(t.deps, w.accounts.handler.principal, complaintInput([]), null);
+    const client = new FormClient(t.app, w.cookies.handler);
+    const page = await client.get(`/complaints/${logged.id}`);
+    expect(page.body).toContain(`action="/complaints/${logged.id}/local-policing-body"`);
+    const res = await client.post(
+      `/complaints/${logged.id}/local-policing-body`,
+      { version: '1', reasons: 'About the chief constable' },
+      `/complaints/${logged.id}`,
+    );
+    expect(res.statusCode).toBe(303);
+    expect((await client.get(`/complaints/${logged.id}`)).statusCode).toBe(404);
+  });
+});

@@ -42,6 +42,7 @@ const decisionLabels: Record<string, string> = {
   withdrawn: 'Withdrawn',
   progress_update: 'Progress update sent',
   outcome_notice: 'Outcome notice sent',
+  transferred: 'Passed to the local policing body (about the chief officer)',
 };
 const markWords = (mark: string) => (mark === 'V' ? '' : ` [${mark}: not confirmed in the primary text]`);
 
@@ -222,6 +223,10 @@ export function complaintPageModel(view: View, periods: ResolvedPeriods, mayDeci
     show: {
       letters: canDecide,
       access: canDecide,
+      transfer:
+        canDecide &&
+        c.appropriateAuthority === 'chief_officer' &&
+        ['logged', 'recorded', 'referred', 'being_handled'].includes(status),
       reviewApplication:
         canDecide && status === 'finalised' && !!c.reviewBody && c.reviewBody !== 'none' && !!c.reviewWindowEndsOn,
       initialHandling: canDecide && status === 'logged',
