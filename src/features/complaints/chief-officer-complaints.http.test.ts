@@ -98,6 +98,15 @@ describe('a complaint about the chief officer', () => {
     const res = await call('pcc', 'POST', `/api/v1/complaints/${logged.id}/initial-handling`, initialHandling);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ status: 'recorded', version: 2 });
+    // Its appropriate authority is the policing body, so the IOPC reviews it (C&M Regs 2020 reg 32).
+    const handled = await call('pcc', 'POST', `/api/v1/complaints/${logged.id}/handling`, {
+      version: 2,
+      route: 'otherwise_than_by_investigation',
+      startedOn: '2026-02-25',
+      reasons: 'Proportionate',
+    });
+    expect(handled.statusCode).toBe(200);
+    expect(handled.json()).toMatchObject({ status: 'being_handled', reviewBody: 'iopc' });
   });
 });
 
