@@ -53,8 +53,15 @@ export const complaintDecisionKinds = [
   'withdrawn',
   'progress_update',
   'outcome_notice',
+  'transferred',
 ] as const;
 export const complaintClockStates = ['running', 'met', 'cancelled'] as const;
+/**
+ * The appropriate authority of a complaint: the force's chief officer, or — for a complaint about the chief
+ * officer — the local policing body (the PCC office; Police Reform Act 2002 s.29 and Sch 3 para 1; Complaints
+ * and Misconduct Regs 2020 reg 5), whose users alone handle it (complaints-scope.ts).
+ */
+export const complaintAuthorities = ['chief_officer', 'local_policing_body'] as const;
 export const complaints = pgTable(
   'complaints',
   {
@@ -68,6 +75,9 @@ export const complaints = pgTable(
     /** What the complainant wants to happen, in their words. */
     desiredOutcome: text('desired_outcome').notNull().default(''),
     status: text('status', { enum: complaintStatuses }).notNull().default('logged'),
+    appropriateAuthority: text('appropriate_authority', { enum: complaintAuthorities })
+      .notNull()
+      .default('chief_officer'),
     contactMadeOn: date('contact_made_on'),
     complainantWishes: text('complainant_wishes'),
     complainantWantsRecorded: boolean('complainant_wants_recorded'),
@@ -225,5 +235,28 @@ export const complaintDecisions = pgTable(
     primaryKey({ columns: [t.forceId, t.id] }),
     foreignKey({ columns: [t.forceId, t.complaintId], foreignColumns: [complaints.forceId, complaints.id] }),
     index('complaint_decisions_complaint_idx').on(t.forceId, t.complaintId, t.createdAt),
+  ],
+);
+
+/**
+ * Need-to-know given on one complaint to one account by its appropriate authority (a complaint about the chief
+ * officer is otherwise unseen by the force's complaints function): the account then reads the complaint with
+ * the same screens, but decisions stay with the appropriate authority (complaints-scope.ts).
+ */
+export const complaintAccess = pgTable(
+  'complaint_access',
+  {
+    forceId: forceColumn(),
+    complaintId: uuid('complaint_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    grantedBy: uuid('granted_by').notNull(),
+    grantedOn: date('granted_on').notNull(),
+    reason: text('reason').notNull(),
+    createdAt: timestampNow('created_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.forceId, t.complaintId, t.userId] }),
+    foreignKey({ columns: [t.forceId, t.complaintId], foreignColumns: [complaints.forceId, complaints.id] }),
+    index('complaint_access_user_idx').on(t.forceId, t.userId),
   ],
 );

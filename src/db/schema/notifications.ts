@@ -51,7 +51,9 @@ export const notifications = pgTable(
       .notNull()
       .references(() => users.id),
     kind: text('kind', { enum: notificationKinds }).notNull(),
-    subjectType: text('subject_type', { enum: ['case', 'account', 'vetting_review', 'confidential_report'] }).notNull(),
+    subjectType: text('subject_type', {
+      enum: ['case', 'account', 'vetting_review', 'confidential_report', 'complaint'],
+    }).notNull(),
     subjectId: uuid('subject_id'),
     /** The record's reference (e.g. a case reference): never case content. */
     reference: text('reference').notNull(),

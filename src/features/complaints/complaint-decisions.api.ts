@@ -21,6 +21,8 @@ import { recordOutcomes } from './record-outcomes.ts';
 import { recordProgressUpdate } from './record-progress-update.ts';
 import { recordReferral } from './record-referral.ts';
 import { withdrawComplaint } from './withdraw-complaint.ts';
+import { complaintAccessBody, grantComplaintAccess } from './grant-complaint-access.ts';
+import { transferBody, transferToLocalPolicingBody } from './transfer-to-local-policing-body.ts';
 
 const errors = apiErrors(400, 401, 404, 409, 422);
 const decided = z.object({ id: z.string().uuid(), version: z.number().int(), status: z.string() }).passthrough();
@@ -94,5 +96,17 @@ export function registerComplaintDecisionsApi(app: FastifyInstance, deps: Deps):
     'Record the outcome notice sent after the outcome; opens the review window where a review is available',
     outcomeNoticeBody,
     recordOutcomeNotice,
+  );
+  decision(
+    'need-to-know',
+    'Give an account of the force need-to-know of the complaint (to read it; decisions stay with its appropriate authority)',
+    complaintAccessBody,
+    grantComplaintAccess,
+  );
+  decision(
+    'local-policing-body',
+    'Pass a complaint about the chief officer to the local policing body, its appropriate authority (Sch 3 para 1)',
+    transferBody,
+    transferToLocalPolicingBody,
   );
 }

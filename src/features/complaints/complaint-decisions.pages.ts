@@ -13,6 +13,8 @@ import { recordReferral } from './record-referral.ts';
 import { withdrawComplaint } from './withdraw-complaint.ts';
 import { writeComplaintLetter } from './letters/write-letter.ts';
 import { logReviewApplication } from './reviews/apply-for-review.ts';
+import { grantComplaintAccess } from './grant-complaint-access.ts';
+import { transferToLocalPolicingBody } from './transfer-to-local-policing-body.ts';
 import { Dates, type ComplaintRequest } from './complaint-form-dates.ts';
 
 /** Shows the complaint page again, with a decision form's values and its errors or refusal. */
@@ -147,5 +149,15 @@ export function registerComplaintDecisionPages(app: FastifyInstance, deps: Deps,
       grounds: text(b, 'grounds'),
     }),
     (p, id, input, r) => logReviewApplication(deps, p, id, input, r),
+  );
+  decision(
+    'need-to-know',
+    (b) => ({ email: text(b, 'email'), reason: text(b, 'reason') }),
+    (p, id, input, r) => grantComplaintAccess(deps, p, id, input, r),
+  );
+  decision(
+    'local-policing-body',
+    (b) => ({ reasons: text(b, 'reasons') }),
+    (p, id, input, r) => transferToLocalPolicingBody(deps, p, id, input, r),
   );
 }

@@ -42,6 +42,7 @@ const decisionLabels: Record<string, string> = {
   withdrawn: 'Withdrawn',
   progress_update: 'Progress update sent',
   outcome_notice: 'Outcome notice sent',
+  transferred: 'Passed to the local policing body (about the chief officer)',
 };
 const markWords = (mark: string) => (mark === 'V' ? '' : ` [${mark}: not confirmed in the primary text]`);
 
@@ -98,8 +99,10 @@ export const letterKindLabels: Record<string, string> = {
   withdrawal: 'Withdrawal confirmation',
 };
 
-export function complaintPageModel(view: View, periods: ResolvedPeriods, canDecide: boolean) {
+export function complaintPageModel(view: View, periods: ResolvedPeriods, mayDecide: boolean) {
   const c = view.complaint;
+  // Only its appropriate authority's function decides: need-to-know given on the complaint is to read it.
+  const canDecide = mayDecide && view.handled;
   const subjectName = (id: string) => {
     const s = view.subjects.find((x) => x.id === id);
     if (!s) return '';
@@ -119,6 +122,12 @@ export function complaintPageModel(view: View, periods: ResolvedPeriods, canDeci
       row('Status', statusLabels[status]),
       row('Received', `${formatDate(c.receivedOn)} (${storedChannelLabels[c.channel] ?? c.channel})`),
       row('Logged', formatDate(c.loggedOn)),
+      row(
+        'Appropriate authority',
+        c.appropriateAuthority === 'local_policing_body'
+          ? 'The local policing body (the PCC office): the complaint is about the chief officer'
+          : 'The chief officer (the force)',
+      ),
       row('Summary', c.summary),
       row('What the complainant wants', c.desiredOutcome),
       row(
@@ -204,9 +213,20 @@ export function complaintPageModel(view: View, periods: ResolvedPeriods, canDeci
             ? `Forwarded to the IOPC on ${formatDate(r.forwardedOn)}`
             : 'Awaiting the review body',
     })),
+    access: view.access.map((a) => ({
+      name: a.name,
+      email: a.email,
+      grantedOn: formatDate(a.grantedOn),
+      reason: a.reason,
+    })),
     letterItems: Object.entries(letterKindLabels).map(([value, text]) => ({ value, text })),
     show: {
       letters: canDecide,
+      access: canDecide,
+      transfer:
+        canDecide &&
+        c.appropriateAuthority === 'chief_officer' &&
+        ['logged', 'recorded', 'referred', 'being_handled'].includes(status),
       reviewApplication:
         canDecide && status === 'finalised' && !!c.reviewBody && c.reviewBody !== 'none' && !!c.reviewWindowEndsOn,
       initialHandling: canDecide && status === 'logged',

@@ -13,7 +13,7 @@ import {
 import { staleVersion } from '../../kernel/errors.ts';
 import type { Principal } from '../../kernel/access/principal.ts';
 import { visiblePeopleSql } from '../../kernel/access/people-scope.ts';
-import { visibleComplaintsSql } from '../../kernel/access/complaints-scope.ts';
+import { handledComplaintsSql, visibleComplaintsSql } from '../../kernel/access/complaints-scope.ts';
 
 export type ComplaintRow = typeof complaints.$inferSelect;
 export type ComplainantRow = typeof complaintComplainants.$inferSelect;
@@ -103,7 +103,10 @@ export async function findComplaintRow(db: Db, forceId: string, id: string, forU
   return row;
 }
 
-/** One complaint the principal may see (locked for update when asked), or null. */
+/**
+ * One complaint the principal may see (locked for update when asked), or null. Locked for a change, it must be
+ * one the principal handles ({@link handledComplaintsSql}): need-to-know given on one complaint is to read it.
+ */
 export async function findVisibleComplaint(
   db: Db,
   principal: Principal,
@@ -113,9 +116,9 @@ export async function findVisibleComplaint(
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
   const [hit] = await rawRows<{ id: string }>(
     db,
-    sql`select c.id from complaints c where c.id = ${id}::uuid and ${visibleComplaintsSql(principal)} ${
-      forUpdate ? sql`for update` : sql``
-    }`,
+    sql`select c.id from complaints c where c.id = ${id}::uuid and ${
+      forUpdate ? handledComplaintsSql(principal) : visibleComplaintsSql(principal)
+    } ${forUpdate ? sql`for update` : sql``}`,
   );
   if (!hit) return null;
   const [row] = await db

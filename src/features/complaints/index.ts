@@ -2,3 +2,4 @@
 export { complaintDeadlineSource } from './complaint-deadlines.repository.ts';
 export { complaintPolicy } from './complaint.policy.ts';
 export { sweepComplaintClocks, type ComplaintSweepResult } from './sweep-complaint-clocks.ts';
+export { complaintClockReminders } from './complaint-reminders.ts';

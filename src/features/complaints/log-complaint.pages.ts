@@ -34,6 +34,7 @@ export function registerLogComplaintPages(app: FastifyInstance, deps: Deps): voi
         };
     return reply.code(extra.status ?? 200).page('complaints/views/log-complaint.njk', {
       pageTitle: 'Log a complaint',
+      aboutChiefOfficer: complaintPolicy.actsForLocalPolicingBody(principalOf(request)),
       values,
       fields: extra.fields ?? {},
       errors: extra.fields ? errorSummary(extra.fields, DATE_CONTROLS) : undefined,

@@ -3,6 +3,7 @@ import { ukToday } from '../../kernel/time/dates.ts';
 import { AppError, type FieldErrors } from '../../kernel/errors.ts';
 import { parseInput } from '../../kernel/validation.ts';
 import { actorOf, authorize, type Principal } from '../../kernel/access/principal.ts';
+import { complaintAuthorityOf } from '../../kernel/access/complaints-scope.ts';
 import type { AuditActor } from '../../kernel/audit/audit-events.ts';
 import { recordAudit } from '../../kernel/audit/record-audit.ts';
 import { logComplaintBody, type LogComplaintInput } from './complaint-input.ts';
@@ -118,6 +119,9 @@ export async function logComplaintFor(deps: Deps, by: ComplaintLogger, raw: LogC
       loggedOn: input.loggedOn,
       summary: input.summary,
       desiredOutcome: input.desiredOutcome,
+      // Logged by the PCC office, the complaint is about the chief officer and the local policing body is its
+      // appropriate authority (PRA 2002 Sch 3 para 1; C&M Regs 2020 reg 5); the portal logs for the force.
+      appropriateAuthority: principal ? complaintAuthorityOf(principal) : 'chief_officer',
       createdBy: principal?.userId ?? null,
       followUpHash: by.extra?.followUpHash ?? null,
     });

@@ -93,10 +93,12 @@ export async function recordHandling(
   });
 }
 
-/** The reg 32 grounds the record already proves: a referral made, or one that had to be made. */
+/** The reg 32 grounds the record already proves: a referral made or one that had to be made; the policing body as appropriate authority. */
 function withRecordedGrounds(row: ComplaintRow, given: readonly ReviewGround[]): ReviewGround[] {
   const grounds = new Set<ReviewGround>(given);
   if (row.referred) grounds.add('referred');
   if (row.referralGrounds.length) grounds.add('must_be_referred');
+  // A complaint about the chief officer: the local policing body is its appropriate authority (reg 32 ground).
+  if (row.appropriateAuthority === 'local_policing_body') grounds.add('appropriate_authority_is_policing_body');
   return REVIEW_GROUNDS.filter((g) => grounds.has(g));
 }

@@ -75,9 +75,11 @@ describe('complaint clocks on the deadline lists', () => {
       expect(page.statusCode, who).toBe(200);
       expect(page.body, who).not.toContain('WEST-C-2026-00001');
     }
-    // Neither cases nor complaints: the lists are a 404, as before.
-    expect((await call('pcc', '/api/v1/deadlines')).statusCode).toBe(404);
-    expect((await new FormClient(t.app, w.cookies.pcc).get('/deadlines')).statusCode).toBe(404);
+    // The PCC office reads complaints about the chief officer only (complaints-scope.ts): none of the force's.
+    const pcc = await call('pcc', '/api/v1/deadlines');
+    expect(pcc.statusCode).toBe(200);
+    expect(complaintRows(pcc.json<Mine>())).toEqual([]);
+    expect((await new FormClient(t.app, w.cookies.pcc).get('/deadlines')).body).not.toContain('WEST-C-2026-00001');
   });
 
   it('counts it as overdue once its due date has passed, by the one definition, on both lists', async () => {

@@ -1,7 +1,10 @@
 import type { Deps } from '../../kernel/deps.ts';
 import { formatDate, type IsoDate } from '../../kernel/time/dates.ts';
 import { addWorkingDays } from '../../kernel/time/working-days.ts';
-import { vettingOfficersOf, vettingReviewReminderCandidates } from './notifications.repository.ts';
+import type { Db } from '../../db/client.ts';
+import { rolesHolding } from '../../kernel/access/roles.ts';
+import { vettingReviewReminderCandidates, vettingReviewVisibleTo } from './notifications.repository.ts';
+import { activeAccountsByIds, activeAccountsWithRoles } from './reminder-recipients.repository.ts';
 import { notifyUsers } from './notify.ts';
 import { reminderStage, type ReminderStage } from './reminder-stage.ts';
 
@@ -11,7 +14,9 @@ export type VettingReviewReminderResult = { reminders: number; overdue: number; 
  * Vetting reviews due (opened by a trigger or a renewal: vetting/open-review-for-trigger.ts), run by the
  * scheduler after each sweep with the same reminder points as the case clocks: at each point before the due
  * date and when overdue the review's assignee is told (the force's vetting officers while nobody is
- * assigned); past the escalation point, the force's vetting officers. In the app and by e-mail, each
+ * assigned); past the escalation point, the force's vetting officers. "Vetting officer" means an active account
+ * holding `vetting.decide` (an ability, not a role's name), and nobody is told of a review they may not read
+ * (vetting-scope.ts: never a review of their own record). In the app and by e-mail, each
  * (review, stage, recipient) once. The notice names no one: a vetting file is need-to-know, so it says only
  * when the review opened and falls due, and its link leads to the review page, which checks need-to-know.
  */
@@ -39,10 +44,7 @@ export async function enqueueVettingReviewReminders(
           calendar,
         );
         if (!stage) continue;
-        const to =
-          stage.kind === 'escalation' || !review.assigned_user_id
-            ? await vettingOfficersOf(tx, review.force_id)
-            : [review.assigned_user_id];
+        const to = await reviewRecipients(tx, review, stage.kind === 'escalation');
         const told = await notifyUsers(tx, deps, to, {
           kind: 'vetting_review_due',
           subject: { type: 'vetting_review', id: review.review_id, reference: 'Vetting review' },
@@ -57,6 +59,27 @@ export async function enqueueVettingReviewReminders(
       }
     });
   }
+}
+
+/** The assignee (while they may still decide vetting), else the force's vetting officers; only those who may read the review. */
+async function reviewRecipients(
+  tx: Db,
+  review: { force_id: string; review_id: string; assigned_user_id: string | null },
+  escalate: boolean,
+): Promise<string[]> {
+  const officers = rolesHolding('vetting.decide');
+  const assignee =
+    !escalate && review.assigned_user_id
+      ? (await activeAccountsByIds(tx, review.force_id, [review.assigned_user_id])).filter((a) =>
+          officers.includes(a.role),
+        )
+      : [];
+  const accounts = assignee.length ? assignee : await activeAccountsWithRoles(tx, review.force_id, officers);
+  const to: string[] = [];
+  for (const a of accounts) {
+    if (await vettingReviewVisibleTo(tx, a, review.force_id, review.review_id)) to.push(a.userId);
+  }
+  return to;
 }
 
 function vettingReviewMessage(openedOn: IsoDate, dueOn: IsoDate, stage: ReminderStage): string {

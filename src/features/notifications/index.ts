@@ -6,3 +6,5 @@ export { type Mailer } from './mailer.ts';
 export { notifyUsers, queueAccountEmail, queueExternalEmail } from './notify.ts';
 export { reminderStage, type ReminderStage } from './reminder-stage.ts';
 export { sendDigests } from './send-digests.ts';
+export { caseClockReminders } from './case-clock-reminders.ts';
+export type { ReminderCandidate, ReminderSource } from './reminder-source.ts';

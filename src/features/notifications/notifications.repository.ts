@@ -7,6 +7,7 @@ import type { Principal } from '../../kernel/access/principal.ts';
 import { can, type Principal as Reader } from '../../kernel/access/principal.ts';
 import { visibleCasesSql } from '../../kernel/access/cases-scope.ts';
 import { visibleVettingSql } from '../../kernel/access/vetting-scope.ts';
+import { visibleComplaintsSql } from '../../kernel/access/complaints-scope.ts';
 
 /**
  * The only SQL for notices (the e-mail outbox has outbox.repository.ts). Inserts are idempotent on their dedupe
@@ -52,7 +53,8 @@ export type NoticeRow = {
 
 /**
  * A user's notices, unread first, newest first. Need-to-know is checked now, not when the notice was made:
- * a case notice is `visible` only while the case passes {@link visibleCasesSql} for this principal.
+ * a case notice is `visible` only while the case passes {@link visibleCasesSql} for this principal, a complaint's
+ * only while the complaint passes {@link visibleComplaintsSql}.
  */
 export async function listNoticesOfUser(db: Db, principal: Principal, limit: number): Promise<NoticeRow[]> {
   const rows = await rawRows<NoticeRow & { created_at: Date | string; read_at: Date | string | null }>(
@@ -62,6 +64,9 @@ export async function listNoticesOfUser(db: Db, principal: Principal, limit: num
           select 1 from cases c where c.force_id = n.force_id and c.id = n.subject_id and ${visibleCasesSql(principal)}
         ) when n.subject_type = 'vetting_review' then ${vettingReviewVisible(principal)}
         when n.subject_type = 'confidential_report' then ${confidentialReportVisible(principal)}
+        when n.subject_type = 'complaint' then exists (
+          select 1 from complaints c where c.force_id = n.force_id and c.id = n.subject_id and ${visibleComplaintsSql(principal)}
+        )
         else true end as visible
       from notifications n
       where n.user_id = ${principal.userId}::uuid
@@ -132,52 +137,62 @@ export async function findRecipients(db: Db, userIds: string[]): Promise<Recipie
     .where(and(inArray(users.id, userIds), or(eq(users.status, 'active'), eq(users.status, 'pending'))));
 }
 
-/** Active appropriate authorities of a force: who is told when a deadline stays overdue. */
-export async function appropriateAuthoritiesOf(db: Db, forceId: string): Promise<string[]> {
-  const rows = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.forceId, forceId), eq(users.role, 'appropriate_authority'), eq(users.status, 'active')));
-  return rows.map((r) => r.id);
-}
-
-export type ReminderCandidate = {
+export type CaseReminderRow = {
   force_id: string;
   clock_id: string;
   case_id: string;
   case_reference: string;
   period: string;
-  sequence: number;
   due_on: IsoDate;
   responsible_user_id: string | null;
 };
 
 /**
- * Live duty clocks (not windows) due on or before `dueOnOrBefore` whose last stage (the escalation) has not
- * yet been recorded, for the reminder pass. The person responsible is the clock's owner, else the case lead.
+ * Live duty clocks of open cases (not windows) due on or before `dueOnOrBefore` whose last stage (the
+ * escalation) has not yet been recorded, for the reminder pass. The person responsible is the clock's owner,
+ * else the case lead.
  */
-export async function reminderCandidates(
+export async function caseReminderRows(
   db: Db,
   o: { dueOnOrBefore: IsoDate; windows: string[]; afterClockId: string | null; limit: number },
-): Promise<ReminderCandidate[]> {
+): Promise<CaseReminderRow[]> {
   const windows = o.windows.length
     ? sql.join(
         o.windows.map((w) => sql`${w}`),
         sql`, `,
       )
     : sql`''`;
-  return rawRows<ReminderCandidate>(
+  return rawRows<CaseReminderRow>(
     db,
-    sql`select k.force_id, k.id as clock_id, k.case_id, c.reference as case_reference, k.period, k.sequence,
+    sql`select k.force_id, k.id as clock_id, k.case_id, c.reference as case_reference, k.period,
         k.due_on::text as due_on, coalesce(k.owner_user_id, c.lead_investigator_id) as responsible_user_id
       from clocks k join cases c on c.force_id = k.force_id and c.id = k.case_id
-      where k.state in ('running', 'due', 'overdue') and k.due_on <= ${o.dueOnOrBefore}::date
+      where k.owner_kind = 'case' and k.state in ('running', 'due', 'overdue') and k.due_on <= ${o.dueOnOrBefore}::date
         and k.period not in (${windows}) and c.status = 'open'
         and not exists (select 1 from notifications n where n.dedupe_key = 'clock:' || k.id::text || ':escalation')
         ${o.afterClockId ? sql`and k.id > ${o.afterClockId}::uuid` : sql``}
       order by k.id
       limit ${o.limit}`,
   );
+}
+
+/** Whether the principal (signed in or not) may see this case now ({@link visibleCasesSql}). */
+export async function caseVisibleTo(db: Db, principal: Principal, forceId: string, caseId: string): Promise<boolean> {
+  const rows = await rawRows<{ id: string }>(
+    db,
+    sql`select c.id from cases c where c.force_id = ${forceId} and c.id = ${caseId}::uuid and ${visibleCasesSql(principal)}`,
+  );
+  return rows.length === 1;
+}
+
+/** Whether the principal (signed in or not) may read this vetting review now ({@link visibleVettingSql}). */
+export async function vettingReviewVisibleTo(db: Db, principal: Principal, forceId: string, reviewId: string) {
+  const rows = await rawRows<{ id: string }>(
+    db,
+    sql`select r.id from vetting_reviews r where r.force_id = ${forceId} and r.id = ${reviewId}::uuid
+      and ${visibleVettingSql(principal, sql`r.force_id`, sql`r.person_id`)}`,
+  );
+  return rows.length === 1;
 }
 
 export type VettingReviewCandidate = {
@@ -207,13 +222,4 @@ export async function vettingReviewReminderCandidates(
       order by r.id
       limit ${o.limit}`,
   );
-}
-
-/** Active vetting officers of a force: told of an unassigned review, and when a review stays overdue. */
-export async function vettingOfficersOf(db: Db, forceId: string): Promise<string[]> {
-  const rows = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.forceId, forceId), eq(users.role, 'vetting_officer'), eq(users.status, 'active')));
-  return rows.map((r) => r.id);
 }

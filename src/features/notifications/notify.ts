@@ -8,7 +8,7 @@ import { findRecipients, insertNotification, insertOutboxMessage } from './notif
 export type Notice = {
   kind: (typeof notificationKinds)[number];
   subject: {
-    type: 'case' | 'account' | 'vetting_review' | 'confidential_report';
+    type: 'case' | 'account' | 'vetting_review' | 'confidential_report' | 'complaint';
     id: string | null;
     reference: string;
   };

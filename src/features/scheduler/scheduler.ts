@@ -4,7 +4,8 @@ import { ukToday } from '../../kernel/time/dates.ts';
 import { writeAuditCheckpoint } from '../audit/index.ts';
 import { sweepAllClocks } from '../deadlines/index.ts';
 import { deliverOutbox } from '../notifications/index.ts';
-import { enqueueClockReminders } from '../notifications/index.ts';
+import { caseClockReminders, enqueueClockReminders } from '../notifications/index.ts';
+import { complaintClockReminders } from '../complaints/index.ts';
 import { enqueueVettingReviewReminders } from '../notifications/index.ts';
 import { enqueueReportReminders } from '../reporting/index.ts';
 import type { Mailer } from '../notifications/index.ts';
@@ -22,13 +23,18 @@ export type Scheduler = { stop: () => void; startup: Promise<ClaimedJobOutcome> 
 
 /**
  * The sweep's work for one run: the clocks (cases and vetting), then the reminders of the day (after the
- * sweep, so that the states they follow are current: case clocks, restriction reviews among them, vetting
- * reviews, and the confidential reports' acknowledgement and feedback limits), then whatever e-mail is ready.
+ * sweep, so that the states they follow are current: case clocks, restriction reviews among them, complaint
+ * clocks, vetting reviews, and the confidential reports' acknowledgement and feedback limits), then whatever
+ * e-mail is ready.
  */
 export async function runSweep(deps: Deps, mailer: Mailer | null) {
   const today = ukToday(deps.now());
   const clocks = await sweepAllClocks(deps, { today });
-  const reminders = await enqueueClockReminders(deps, { today });
+  // One pass for every owner kind of the clock store that has reminders: case clocks, then complaint clocks.
+  const reminders = await enqueueClockReminders(deps, {
+    today,
+    sources: [caseClockReminders, complaintClockReminders],
+  });
   const vettingReviewReminders = await enqueueVettingReviewReminders(deps, { today });
   // The acknowledgement and feedback limits of confidential reports (docs/reporting.md).
   const reportReminders = await enqueueReportReminders(deps, { today });

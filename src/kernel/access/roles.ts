@@ -86,6 +86,13 @@ export const abilities = [
   'complaint.review',
   'complaint.log',
   'complaint.decide',
+  /**
+   * Act for the local policing body (the PCC office) as the appropriate authority for complaints about the chief
+   * officer (Police Reform Act 2002 s.29 and Sch 3 para 1; Complaints and Misconduct Regs 2020 reg 5): with
+   * complaint.read/log/decide, its holder logs and handles those complaints with the same screens, and sees
+   * no other complaint of the force (complaints-scope.ts).
+   */
+  'complaint.localPolicingBody',
   // Early intervention (features/early-intervention): read alerts and their explanations (never one about the
   // user themself); move an alert through assessment; manage rules, plan interventions, close alerts.
   'ei.read',
@@ -165,7 +172,17 @@ const abilitiesByRole: Record<Role, readonly Ability[]> = {
     'recommendation.manage',
     'recommendation.signoff',
   ],
-  pcc_oversight: ['oversight.dashboard', 'recommendation.read', 'recommendation.verify', 'complaint.review'],
+  pcc_oversight: [
+    'oversight.dashboard',
+    'recommendation.read',
+    'recommendation.verify',
+    'complaint.review',
+    // The PCC office is the appropriate authority for complaints about the chief officer (and only those).
+    'complaint.read',
+    'complaint.log',
+    'complaint.decide',
+    'complaint.localPolicingBody',
+  ],
   public: [],
   officer: ['vetting.declare', 'ei.unitAlerts'],
   administrator: ['person.search', 'person.read', 'person.merge', 'user.manage', 'audit.read'],

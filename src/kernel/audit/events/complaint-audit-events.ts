@@ -64,6 +64,10 @@ export const complaintAuditEvents = [
     dueOn: day,
   }),
   z.object({ type: z.literal('complaint.viewed'), complaintId: uuid }),
+  /** Need-to-know given on one complaint to one account by its appropriate authority (grant-complaint-access.ts). */
+  z.object({ type: z.literal('complaint.access_granted'), complaintId: uuid, userId: uuid }),
+  /** Passed to the local policing body: the complaint is about the chief officer (transfer-to-local-policing-body.ts). */
+  z.object({ type: z.literal('complaint.transferred'), complaintId: uuid, to: z.string(), on: day }),
   z.object({
     type: z.literal('complaint.letter'),
     complaintId: uuid,
@@ -111,6 +115,10 @@ export function summariseComplaintEvent(e: ComplaintAuditEvent): string {
       return `Handling: ${words(e.route)} from ${e.startedOn}; review body ${words(e.reviewBody)}`;
     case 'complaint.outcomes':
       return `Recorded outcomes of ${e.allegations} allegation(s) on ${e.decidedOn}${e.notifiedOn ? `, notified ${e.notifiedOn}` : ''}`;
+    case 'complaint.transferred':
+      return `Passed to the ${words(e.to)} on ${e.on}: the complaint is about the chief officer`;
+    case 'complaint.access_granted':
+      return `Gave account ${e.userId} need-to-know of the complaint`;
     case 'complaint.withdrawn':
       return `Complaint withdrawn on ${e.withdrawnOn}`;
     case 'complaint.progress_update':
