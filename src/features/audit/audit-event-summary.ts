@@ -143,6 +143,8 @@ export function summariseAuditEvent(payload: unknown): string {
       return e.kind === 'hearing_notice' ? 'Wrote a notice of a meeting or hearing' : 'Wrote an outcome letter';
     case 'case.letter_viewed':
       return 'Viewed a letter of a case';
+    case 'case.reg17_notice':
+      return `Wrote a regulation 17 notice, treated as served on ${e.deemedServedOn}`;
     case 'clock.started':
     case 'clock.met':
     case 'clock.cancelled':
