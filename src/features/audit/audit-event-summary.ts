@@ -61,6 +61,8 @@ export function summariseAuditEvent(payload: unknown): string {
       return clip(`Merged ${e.mergedId} into ${e.survivorId}: ${e.reason}`);
     case 'person.unmerged':
       return clip(`Undid the merge of ${e.mergedId} into ${e.survivorId}: ${e.reason}`);
+    case 'person.career_break_recorded':
+      return `Recorded a career break from ${e.startsOn}${e.endsOn ? ` to ${e.endsOn}` : ', still continuing'}`;
     case 'user.created':
       return `Created the account ${e.email} (${isRole(e.role) ? roleLabels[e.role] : e.role})`;
     case 'user.setup_link_issued':

@@ -8,6 +8,8 @@ import { directoryFilters, searchPeople } from './search-people.ts';
 import { viewPerson } from './view-person.ts';
 import { mergePeopleByReference } from './merge-people.ts';
 import { undoMerge } from './undo-merge.ts';
+import { recordCareerBreak } from './record-career-break.ts';
+import { dateFromParts, type FormBody } from '../../kernel/forms.ts';
 import { pagination } from '../../kernel/pagination.ts';
 
 type Body = Record<string, string | undefined>;
@@ -58,6 +60,7 @@ export function registerPeoplePages(app: FastifyInstance, deps: Deps): void {
   const flashes: Record<string, string> = {
     merged: 'The duplicate record was merged into this one.',
     unmerged: 'The merge was undone.',
+    careerBreak: 'The career break was recorded.',
   };
   app.get<{ Params: { id: string }; Querystring: Record<string, string> }>('/people/:id', pre, (request, reply) => {
     const flash = Object.keys(flashes).find((k) => request.query[k] === '1');
@@ -105,4 +108,31 @@ export function registerPeoplePages(app: FastifyInstance, deps: Deps): void {
       }
     },
   );
+
+  // A career break on the person record (record-career-break.ts): it extends a warning in force.
+  app.post<{ Params: { id: string }; Body: FormBody }>('/people/:id/career-breaks', pre, async (request, reply) => {
+    const body = request.body ?? {};
+    try {
+      const startsOn = dateFromParts(body, 'startsOn', 'The first day');
+      const endsOn = dateFromParts(body, 'endsOn', 'The last day');
+      const bad = {
+        ...(startsOn.error ? { startsOn: startsOn.error } : {}),
+        ...(endsOn.error ? { endsOn: endsOn.error } : {}),
+      };
+      if (Object.keys(bad).length) throw new AppError('validation', 'Check the career break', bad);
+      const note = body.note;
+      await recordCareerBreak(
+        deps,
+        principalOf(request),
+        request.params.id,
+        { startsOn: startsOn.iso ?? '', endsOn: endsOn.iso ?? '', note: Array.isArray(note) ? note[0] : (note ?? '') },
+        request.id,
+      );
+      return reply.redirect(`/people/${request.params.id}?careerBreak=1#career-breaks`, 303);
+    } catch (err) {
+      if (!(err instanceof AppError) || err.code !== 'validation') throw err;
+      const fields = err.fields ?? { startsOn: err.message };
+      return showPerson(request, reply.code(400), { fields, errors: errorList(fields) });
+    }
+  });
 }
