@@ -51,18 +51,18 @@ export async function warningsOfPeople(
 /**
  * Whether a final written warning is in force for this person on `on` (Conduct Regs 2020 reg 42(8): then
  * "neither a written warning nor a final written warning may be given"), from the record: the final written
- * warnings given in any case of the force, each extended by the person's career breaks. `exceptAllegationId`
- * leaves out the allegation being decided (its own warning is not an earlier one).
+ * warnings given in any other case of the force, each extended by the person's career breaks. `exceptCaseId`
+ * leaves out the case being decided: a warning given in the same proceedings is not one already in force.
  */
 export async function finalWrittenWarningOnRecord(
   db: Db,
   forceId: string,
   personId: string,
   on: IsoDate,
-  exceptAllegationId?: string,
+  exceptCaseId?: string,
 ): Promise<boolean> {
   const clocks = (await finalWrittenWarningClocksOfPerson(db, forceId, personId)).filter(
-    (k) => k.allegation_id !== exceptAllegationId,
+    (k) => k.case_id !== exceptCaseId,
   );
   if (!clocks.length) return false;
   const breaks = await careerBreaksOf(db, forceId, [personId]);

@@ -91,7 +91,7 @@ export async function progressAllegation(
     // Conduct Regs 2020 reg 42(8): a final written warning in force on the record (any case of the force, its
     // last day extended by career breaks, reg 62(5)) counts whether or not the assessment ticked it.
     const fwwOnRecord =
-      !!subject && (await finalWrittenWarningOnRecord(tx, principal.forceId, subject.personId, occurredOn, row.id));
+      !!subject && (await finalWrittenWarningOnRecord(tx, principal.forceId, subject.personId, occurredOn, theCase.id));
     if (fwwOnRecord && input.action.type === 'assess_severity') facts.finalWrittenWarningInForce = true;
     const result = transition(facts.track, toWorkflowAction(input.action), {
       ...contextOf(theCase, facts, subject?.leftOn ?? null, standing),

@@ -38,11 +38,8 @@ export async function viewCase(deps: Deps, principal: Principal | null, id: stri
     for (const s of subjects) careerBreaks.set(s.id, await careerBreaksOf(tx, theCase.forceId, [s.personId]));
     // A final written warning in force on the record (reg 42(8)) changes the actions offered, as it does the step.
     const fwwOnRecord = new Set<string>();
-    for (const row of rows) {
-      const personId = subjectById.get(row.subjectId)?.personId;
-      if (personId && (await finalWrittenWarningOnRecord(tx, theCase.forceId, personId, today, row.id)))
-        fwwOnRecord.add(row.id);
-    }
+    for (const s of subjects)
+      if (await finalWrittenWarningOnRecord(tx, theCase.forceId, s.personId, today, theCase.id)) fwwOnRecord.add(s.id);
     const allegations = rows.map((row) => {
       const facts = factsOf(row);
       const subject = subjectById.get(row.subjectId);
@@ -62,7 +59,7 @@ export async function viewCase(deps: Deps, principal: Principal | null, id: stri
         ),
       };
       const context = contextOf(theCase, facts, subject?.leftOn ?? null, standing);
-      if (fwwOnRecord.has(row.id)) context.finalWrittenWarningInForce = true;
+      if (fwwOnRecord.has(row.subjectId)) context.finalWrittenWarningInForce = true;
       const actions = allowedActions(facts.track, context).filter((a) => casePolicy.act(principal, a));
       return { ...row, facts, statusLabel: STATUS_LABELS[facts.track.status], subject, actions };
     });
