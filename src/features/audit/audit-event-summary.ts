@@ -63,6 +63,8 @@ export function summariseAuditEvent(payload: unknown): string {
       return clip(`Undid the merge of ${e.mergedId} into ${e.survivorId}: ${e.reason}`);
     case 'person.career_break_recorded':
       return `Recorded a career break from ${e.startsOn}${e.endsOn ? ` to ${e.endsOn}` : ', still continuing'}`;
+    case 'person.career_break_ended':
+      return `Recorded the last day of a career break: ${e.endsOn}`;
     case 'user.created':
       return `Created the account ${e.email} (${isRole(e.role) ? roleLabels[e.role] : e.role})`;
     case 'user.setup_link_issued':

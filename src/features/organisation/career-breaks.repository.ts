@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { personCareerBreaks } from '../../db/schema/index.ts';
 
@@ -26,4 +26,27 @@ export async function careerBreaksOf(db: Db, forceId: string, personIds: readonl
     .from(personCareerBreaks)
     .where(and(eq(personCareerBreaks.forceId, forceId), inArray(personCareerBreaks.personId, [...personIds])))
     .orderBy(asc(personCareerBreaks.startsOn), asc(personCareerBreaks.id));
+}
+
+/** Sets the last day of one open career break of a person; false when there is no such open break. */
+export async function endOpenCareerBreak(
+  tx: Db,
+  forceId: string,
+  personId: string,
+  id: string,
+  endsOn: string,
+): Promise<boolean> {
+  const rows = await tx
+    .update(personCareerBreaks)
+    .set({ endsOn })
+    .where(
+      and(
+        eq(personCareerBreaks.forceId, forceId),
+        eq(personCareerBreaks.personId, personId),
+        eq(personCareerBreaks.id, id),
+        isNull(personCareerBreaks.endsOn),
+      ),
+    )
+    .returning({ id: personCareerBreaks.id });
+  return rows.length === 1;
 }

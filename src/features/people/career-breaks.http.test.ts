@@ -153,6 +153,26 @@ describe('career breaks extend a warning (Conduct Regs 2020 reg 42(11), 62(5))',
     });
     expect(overlap.statusCode).toBe(400);
     expect(await breaks()).toBe(n + 1);
+    // Its last day recorded later, from the page: not before it began (400), then 30 November 2026.
+    const [row] = await t.database.query<{ id: string }>(
+      `select id from person_career_breaks where person_id = $1 and ends_on is null`,
+      [gina],
+    );
+    if (!row) throw new Error('no open break');
+    const early = await aa.post(`/people/${gina}/career-breaks/${row.id}/end`, dateFields('endsOn', '2026-08-31'));
+    expect(early.statusCode).toBe(400);
+    const ended = await aa.post(`/people/${gina}/career-breaks/${row.id}/end`, dateFields('endsOn', '2026-11-30'));
+    expect(ended.statusCode).toBe(303);
+    expect((await aa.get(`/people/${gina}`)).body).toContain('From 1 September 2026 to 30 November 2026');
+    // Once ended it is no longer open: a second end is not found.
+    const again = await api(t.app, 'POST', `/api/v1/people/${gina}/career-breaks/${row.id}/end`, w.tokens.aa, {
+      endsOn: '2026-12-01',
+    });
+    expect(again.statusCode).toBe(404);
+    const audited = await t.database.query<{ n: number }>(
+      `select count(*)::int as n from audit_events where event_type = 'person.career_break_ended'`,
+    );
+    expect(audited[0]?.n).toBe(1);
   });
 
   it('refuses signed out, their own record, another force and a role that may not correct records (nothing changed)', async () => {

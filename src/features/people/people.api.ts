@@ -9,6 +9,7 @@ import { viewPerson } from './view-person.ts';
 import { mergePeople } from './merge-people.ts';
 import { undoMerge } from './undo-merge.ts';
 import { careerBreakBody, recordCareerBreak } from './record-career-break.ts';
+import { endCareerBreak, endCareerBreakBody } from './end-career-break.ts';
 
 const errors = apiErrors(400, 401, 404, 409, 422);
 
@@ -248,5 +249,29 @@ export function registerPeopleApi(app: FastifyInstance, deps: Deps): void {
       reply
         .code(201)
         .send(await recordCareerBreak(deps, principalOf(request), request.params.id, request.body, request.id)),
+  );
+
+  api.post(
+    '/api/v1/people/:id/career-breaks/:breakId/end',
+    {
+      preHandler: requireApiPrincipal,
+      schema: {
+        tags: ['people'],
+        summary: 'Record the last day of an open career break',
+        params: z.object({ id: z.string(), breakId: z.string() }),
+        body: endCareerBreakBody,
+        response: {
+          200: z.object({
+            id: z.string().uuid(),
+            personId: z.string().uuid(),
+            startsOn: z.string(),
+            endsOn: z.string(),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) =>
+      endCareerBreak(deps, principalOf(request), request.params.id, request.params.breakId, request.body, request.id),
   );
 }

@@ -9,6 +9,7 @@ import { viewPerson } from './view-person.ts';
 import { mergePeopleByReference } from './merge-people.ts';
 import { undoMerge } from './undo-merge.ts';
 import { recordCareerBreak } from './record-career-break.ts';
+import { endCareerBreak } from './end-career-break.ts';
 import { dateFromParts, type FormBody } from '../../kernel/forms.ts';
 import { pagination } from '../../kernel/pagination.ts';
 
@@ -61,6 +62,7 @@ export function registerPeoplePages(app: FastifyInstance, deps: Deps): void {
     merged: 'The duplicate record was merged into this one.',
     unmerged: 'The merge was undone.',
     careerBreak: 'The career break was recorded.',
+    careerBreakEnded: 'The last day of the career break was recorded.',
   };
   app.get<{ Params: { id: string }; Querystring: Record<string, string> }>('/people/:id', pre, (request, reply) => {
     const flash = Object.keys(flashes).find((k) => request.query[k] === '1');
@@ -135,4 +137,29 @@ export function registerPeoplePages(app: FastifyInstance, deps: Deps): void {
       return showPerson(request, reply.code(400), { fields, errors: errorList(fields) });
     }
   });
+
+  app.post<{ Params: { id: string; breakId: string }; Body: FormBody }>(
+    '/people/:id/career-breaks/:breakId/end',
+    pre,
+    async (request, reply) => {
+      const body = request.body ?? {};
+      try {
+        const endsOn = dateFromParts(body, 'endsOn', 'The last day');
+        if (endsOn.error) throw new AppError('validation', 'Check the last day', { endsOn: endsOn.error });
+        await endCareerBreak(
+          deps,
+          principalOf(request),
+          request.params.id,
+          request.params.breakId,
+          { endsOn: endsOn.iso ?? '' },
+          request.id,
+        );
+        return reply.redirect(`/people/${request.params.id}?careerBreakEnded=1#career-breaks`, 303);
+      } catch (err) {
+        if (!(err instanceof AppError) || err.code !== 'validation') throw err;
+        const fields = { endBreak: err.fields?.['endsOn'] ?? err.message };
+        return showPerson(request, reply.code(400), { fields, errors: errorList(fields) });
+      }
+    },
+  );
 }

@@ -36,6 +36,7 @@ export const accountAuditEvents = [
     startsOn: z.string(),
     endsOn: z.string().nullable(),
   }),
+  z.object({ type: z.literal('person.career_break_ended'), personId: uuid, careerBreakId: uuid, endsOn: z.string() }),
   z.object({ type: z.literal('user.created'), userId: uuid, email: z.string(), role: z.string() }),
   z.object({ type: z.literal('user.setup_link_issued'), userId: uuid }),
   // Account administration (features/admin): what changed, never a secret.
