@@ -22,6 +22,7 @@ import type { Role } from '../../src/kernel/access/roles.ts';
 import { createApiToken } from '../../src/features/auth/api-tokens.ts';
 import { systemActor } from '../../src/kernel/audit/audit-events.ts';
 import { addParty } from '../../src/features/misconduct/add-party.ts';
+import { recordCareerBreak } from '../../src/features/people/record-career-break.ts';
 import { addAction } from '../../src/features/recommendations/add-action.ts';
 import { addRecommendationEvidence } from '../../src/features/recommendations/add-evidence.ts';
 import { addItem } from '../../src/features/recommendations/add-item.ts';
@@ -82,6 +83,8 @@ export type CaseRecords = {
   /** The subject's person record, and a merge of a duplicate record into it. */
   personId: string;
   mergeId: string;
+  /** An open career break on the subject's person record. */
+  careerBreakId: string;
   partyId: string;
   linkedId: string;
   evidenceId: string;
@@ -239,6 +242,7 @@ export async function buildRouteAccessWorld(t: TestApp) {
       subjectId: row.subject_id,
       personId: row.person_id,
       mergeId: await mergeInto(row.person_id),
+      careerBreakId: (await recordCareerBreak(t.deps, w.aa, row.person_id, { startsOn: '2026-01-05' }, null)).id,
       partyId: party.id,
       linkedId: linkTo,
       evidenceId: evidence.id,

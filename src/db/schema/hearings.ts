@@ -53,11 +53,21 @@ export const hearingAllegations = pgTable(
   ],
 );
 
-export const caseLetterKinds = ['hearing_notice', 'outcome'] as const;
+export const caseLetterKinds = ['hearing_notice', 'outcome', 'reg17_notice'] as const;
+/** How a written notice was given (Conduct Regs 2020 reg 7, and e-mail from SI 2025/558 reg 8). */
+export const noticeServiceMethods = [
+  'in_person',
+  'left_at_address',
+  'recorded_delivery',
+  'police_friend',
+  'email',
+  'agreed_manner',
+] as const;
 
 /**
  * A letter written to a subject officer of a conduct case (issue 17): the notice of a meeting or hearing
- * (Police (Conduct) Regulations 2020 reg 30) or the outcome (findings, sanctions, right of appeal), kept as
+ * (Police (Conduct) Regulations 2020 reg 30), the outcome (findings, sanctions, right of appeal) or the written
+ * notice of the investigation (Conduct Regs 2020 reg 17) with its service, kept as
  * the HTML and the PDF that were produced, like complaint_letters.
  */
 export const caseLetters = pgTable(
@@ -74,6 +84,12 @@ export const caseLetters = pgTable(
     subject: text('subject').notNull(),
     html: text('html').notNull(),
     pdf: bytea('pdf').notNull(),
+    /** A regulation 17 notice only: how it was given, the day given or sent, and the day it is treated as served. */
+    serviceMethod: text('service_method', { enum: noticeServiceMethods }),
+    givenOn: date('given_on'),
+    deemedServedOn: date('deemed_served_on'),
+    /** A regulation 17 notice only: the last day for the officer's statement and documents (Conduct Regs reg 18). */
+    representationsDueOn: date('representations_due_on'),
     createdBy: uuid('created_by'),
     createdAt: timestampNow('created_at'),
   },

@@ -138,3 +138,26 @@ export const personMerges = pgTable(
     index('person_merges_survivor_idx').on(t.forceId, t.survivorId),
   ],
 );
+
+/**
+ * A career break of an officer (Police Regulations 2003 reg 33 scheme): a warning's time in force does not run
+ * during it (Police (Conduct) Regulations 2020 reg 42(11), reg 62(5)). `endsOn` null: the break is still open.
+ */
+export const personCareerBreaks = pgTable(
+  'person_career_breaks',
+  {
+    forceId: text('force_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    personId: uuid('person_id').notNull(),
+    startsOn: date('starts_on').notNull(),
+    endsOn: date('ends_on'),
+    note: text('note').notNull().default(''),
+    recordedBy: uuid('recorded_by'),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.forceId, t.id] }),
+    foreignKey({ columns: [t.forceId, t.personId], foreignColumns: [people.forceId, people.id] }),
+    index('person_career_breaks_person_idx').on(t.forceId, t.personId),
+  ],
+);

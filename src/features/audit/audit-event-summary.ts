@@ -61,6 +61,10 @@ export function summariseAuditEvent(payload: unknown): string {
       return clip(`Merged ${e.mergedId} into ${e.survivorId}: ${e.reason}`);
     case 'person.unmerged':
       return clip(`Undid the merge of ${e.mergedId} into ${e.survivorId}: ${e.reason}`);
+    case 'person.career_break_recorded':
+      return `Recorded a career break from ${e.startsOn}${e.endsOn ? ` to ${e.endsOn}` : ', still continuing'}`;
+    case 'person.career_break_ended':
+      return `Recorded the last day of a career break: ${e.endsOn}`;
     case 'user.created':
       return `Created the account ${e.email} (${isRole(e.role) ? roleLabels[e.role] : e.role})`;
     case 'user.setup_link_issued':
@@ -143,6 +147,8 @@ export function summariseAuditEvent(payload: unknown): string {
       return e.kind === 'hearing_notice' ? 'Wrote a notice of a meeting or hearing' : 'Wrote an outcome letter';
     case 'case.letter_viewed':
       return 'Viewed a letter of a case';
+    case 'case.reg17_notice':
+      return `Wrote a regulation 17 notice, treated as served on ${e.deemedServedOn}`;
     case 'clock.started':
     case 'clock.met':
     case 'clock.cancelled':

@@ -5,6 +5,7 @@ import { PERIOD_KEYS, type PeriodKey } from '../../kernel/time/periods.ts';
 import { displayedClockState } from '../clocks/index.ts';
 import { clockActionsFor } from './clock-action-rules.ts';
 import { capitalise, type CaseNames, type CaseView } from './case-page-words.ts';
+import { extendByCareerBreaks } from './rules/warning-length.ts';
 
 /**
  * The case's clocks in words (each time limit, whose it is, when it is due and its state) and what was done
@@ -50,17 +51,26 @@ export function clockRows(deps: Deps, principal: Principal, view: CaseView, name
       : k.subjectId
         ? names.ofSubject(k.subjectId)
         : 'Whole case';
-    const state = displayedClockState({ state: k.state, dueOn: k.dueOn, period: key ?? null }, today);
+    // A warning's last day in force is extended by the officer's career breaks (Conduct Regs reg 42(11), 62(5)).
+    const warning = key === 'written_warning_expiry' || key === 'final_written_warning_expiry';
+    const breaks = warning && k.subjectId ? (view.careerBreaks?.get(k.subjectId) ?? []) : [];
+    const lastDay = breaks.length ? extendByCareerBreaks(k.startedOn, k.dueOn, breaks) : k.dueOn;
+    const dueOn = lastDay ?? k.dueOn;
+    const state = displayedClockState({ state: k.state, dueOn, period: key ?? null }, today);
     return {
       id: k.id,
       label: period ? `${period.label}${k.sequence > 1 ? ` (${k.sequence})` : ''}` : k.period,
       hint:
         key === 'pcc_report_first' || key === 'pcc_report_repeat'
           ? 'The report to the police and crime commissioner (regulation 19) on an investigation not finished in time'
-          : '',
+          : lastDay === null
+            ? `In force while the officer’s career break continues (it would have ended on ${formatDate(k.dueOn)})`
+            : lastDay !== k.dueOn
+              ? `Extended by the officer’s career breaks from ${formatDate(k.dueOn)} (regulation 42(11))`
+              : '',
       length: period ? `${period.amount} ${UNIT_WORDS[period.unit]}` : '',
       forWhom,
-      dueOn: k.dueOn,
+      dueOn,
       state: CLOCK_STATE_TAGS[state] ?? { text: k.state, classes: 'govuk-tag--grey' },
       // The actions the user may take on it now (clocks/clock-action-rules.ts), on the clock's own page.
       href: clockActionsFor({ period: key ?? null, state: k.state }, (a) => can(principal, a)).length

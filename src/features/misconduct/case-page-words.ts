@@ -8,7 +8,10 @@ import type { viewCase } from './view-case.ts';
  * shown as text, and the names of the people a clock or a step concerns.
  */
 
-export type CaseView = Awaited<ReturnType<typeof viewCase>>;
+/** A case as the page reads it; a view built elsewhere (the dip sample) may come without the career breaks. */
+export type CaseView = Omit<Awaited<ReturnType<typeof viewCase>>, 'careerBreaks'> & {
+  careerBreaks?: Awaited<ReturnType<typeof viewCase>>['careerBreaks'];
+};
 
 export const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 

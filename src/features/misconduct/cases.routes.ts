@@ -12,6 +12,7 @@ import { registerCasesApi } from './cases.api.ts';
 import { registerCriminalPages } from './criminal.pages.ts';
 import { registerEvidenceRoutes } from './evidence.pages.ts';
 import { registerCaseLetterRoutes } from './letters/case-letters.routes.ts';
+import { registerReg17NoticeRoutes } from './letters/reg17-notice.routes.ts';
 import { registerClockActionPages } from './clock-actions.pages.ts';
 import { registerClockActionApi } from './clock-actions.api.ts';
 
@@ -31,6 +32,7 @@ export function registerCaseRoutes(app: FastifyInstance, deps: Deps, panels: Cas
   registerHearingPages(app, deps);
   registerHearingsApi(app, deps);
   registerCaseLetterRoutes(app, deps);
+  registerReg17NoticeRoutes(app, deps);
   // A case's clock: its page and the actions on it (extend, pause, resume, stop, mark done).
   registerClockActionPages(app, deps);
   registerClockActionApi(app, deps);

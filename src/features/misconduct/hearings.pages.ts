@@ -55,6 +55,7 @@ export function registerHearingPages(app: FastifyInstance, deps: Deps): void {
       pageTitle: `Meetings and hearings: case ${view.theCase.reference}`,
       theCase: view.theCase,
       canArrange: casePolicy.decide(principal),
+      canServe: casePolicy.act(principal, 'serve_reg17_notice'),
       hearings: hearings.map((h) => ({
         id: h.id,
         version: h.version,
@@ -91,6 +92,11 @@ export function registerHearingPages(app: FastifyInstance, deps: Deps): void {
         subject: l.subject,
         to: subjectName.get(l.subjectId) ?? '',
         writtenOn: formatDate(l.writtenOn),
+        // A regulation 17 notice: the day it is treated as served and the last day for representations (reg 18).
+        service:
+          l.deemedServedOn && l.representationsDueOn
+            ? `served ${formatDate(l.deemedServedOn)}, representations due by ${formatDate(l.representationsDueOn)}`
+            : null,
       })),
       values: extra.values ?? { inPublic: 'yes' },
       fields: extra.fields,

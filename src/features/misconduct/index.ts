@@ -6,6 +6,7 @@ export { caseDeadlineSource } from './case-deadlines.repository.ts';
 export { caseTypeLabels } from './case-form-fields.ts';
 export { casePageModel } from './case-page-model.ts';
 export { casePolicy } from './case.policy.ts';
+export { warningsOfPeople, type PersonWarning } from './person-warnings.ts';
 export {
   allegationsAgainstPerson,
   allegationsOf,

@@ -32,6 +32,7 @@ import {
   type CaseRow,
 } from './cases.repository.ts';
 import { casePolicy } from './case.policy.ts';
+import { finalWrittenWarningOnRecord } from './person-warnings.ts';
 
 export const progressAllegationInput = z.object({
   caseId: z.string().uuid(),
@@ -87,8 +88,14 @@ export async function progressAllegation(
       input.action.type === 'assess_severity'
         ? await indictableOnlyConvictionOn(tx, principal.forceId, theCase.id, row.subjectId, occurredOn)
         : undefined;
+    // Conduct Regs 2020 reg 42(8): a final written warning in force on the record (any case of the force, its
+    // last day extended by career breaks, reg 62(5)) counts whether or not the assessment ticked it.
+    const fwwOnRecord =
+      !!subject && (await finalWrittenWarningOnRecord(tx, principal.forceId, subject.personId, occurredOn, theCase.id));
+    if (fwwOnRecord && input.action.type === 'assess_severity') facts.finalWrittenWarningInForce = true;
     const result = transition(facts.track, toWorkflowAction(input.action), {
       ...contextOf(theCase, facts, subject?.leftOn ?? null, standing),
+      ...(fwwOnRecord ? { finalWrittenWarningInForce: true } : {}),
       ...(convictedOn ? { indictableOnlyConvictionOn: convictedOn } : {}),
     });
     if (!result.ok) throw new AppError('invalid_state', result.reason);

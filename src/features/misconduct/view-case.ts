@@ -11,6 +11,8 @@ import { STATUS_LABELS } from './rules/allegation-table.ts';
 import { contextOf, factsOf } from './case-context.ts';
 import { allegationsOf, findVisibleCase, listReturnsOf, subjectsOf, timelineOf } from './cases.repository.ts';
 import { casePolicy } from './case.policy.ts';
+import { careerBreaksOf } from '../organisation/index.ts';
+import { finalWrittenWarningOnRecord } from './person-warnings.ts';
 
 /**
  * A case with its subjects, each allegation's track (state, facts, the actions the user may take now),
@@ -31,6 +33,13 @@ export async function viewCase(deps: Deps, principal: Principal | null, id: stri
     const returns = await listReturnsOf(tx, theCase.forceId, theCase.id);
     const clockEvents = await clockEventsOfCase(tx, theCase.forceId, theCase.id);
     const subjectById = new Map(subjects.map((s) => [s.id, s]));
+    // Career breaks extend a warning's time (Conduct Regs 2020 reg 42(11), 62(5)): the clocks show the extended day.
+    const careerBreaks = new Map<string, { startsOn: string; endsOn: string | null }[]>();
+    for (const s of subjects) careerBreaks.set(s.id, await careerBreaksOf(tx, theCase.forceId, [s.personId]));
+    // A final written warning in force on the record (reg 42(8)) changes the actions offered, as it does the step.
+    const fwwOnRecord = new Set<string>();
+    for (const s of subjects)
+      if (await finalWrittenWarningOnRecord(tx, theCase.forceId, s.personId, today, theCase.id)) fwwOnRecord.add(s.id);
     const allegations = rows.map((row) => {
       const facts = factsOf(row);
       const subject = subjectById.get(row.subjectId);
@@ -49,9 +58,9 @@ export async function viewCase(deps: Deps, principal: Principal | null, id: stri
           timeline.filter((e) => e.allegationId === row.id),
         ),
       };
-      const actions = allowedActions(facts.track, contextOf(theCase, facts, subject?.leftOn ?? null, standing)).filter(
-        (a) => casePolicy.act(principal, a),
-      );
+      const context = contextOf(theCase, facts, subject?.leftOn ?? null, standing);
+      if (fwwOnRecord.has(row.subjectId)) context.finalWrittenWarningInForce = true;
+      const actions = allowedActions(facts.track, context).filter((a) => casePolicy.act(principal, a));
       return { ...row, facts, statusLabel: STATUS_LABELS[facts.track.status], subject, actions };
     });
     await recordAudit(
@@ -60,6 +69,6 @@ export async function viewCase(deps: Deps, principal: Principal | null, id: stri
       { type: 'case', id: theCase.id },
       { type: 'case.viewed', caseId: theCase.id, reference: theCase.reference },
     );
-    return { theCase, subjects, allegations, timeline, clocks, clockEvents, returns };
+    return { theCase, subjects, allegations, timeline, clocks, clockEvents, returns, careerBreaks };
   });
 }

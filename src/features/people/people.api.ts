@@ -8,6 +8,8 @@ import { searchPeople } from './search-people.ts';
 import { viewPerson } from './view-person.ts';
 import { mergePeople } from './merge-people.ts';
 import { undoMerge } from './undo-merge.ts';
+import { careerBreakBody, recordCareerBreak } from './record-career-break.ts';
+import { endCareerBreak, endCareerBreakBody } from './end-career-break.ts';
 
 const errors = apiErrors(400, 401, 404, 409, 422);
 
@@ -48,6 +50,20 @@ const personDetail = z.object({
     z.object({ personId: z.string().uuid(), rank: z.string(), role: z.string(), unit: z.string(), ...dated }),
   ),
   mergedRecords: z.array(z.object({ id: z.string().uuid(), givenName: z.string(), familyName: z.string() })),
+  careerBreaks: z.array(z.object({ startsOn: z.string(), endsOn: z.string().nullable() })),
+  /** Warnings in the cases the caller may see; `lastDay` extended by career breaks (null while one continues). */
+  warnings: z
+    .array(
+      z.object({
+        caseId: z.string().uuid(),
+        reference: z.string(),
+        kind: z.enum(['written_warning', 'final_written_warning']),
+        startedOn: z.string(),
+        baseLastDay: z.string(),
+        lastDay: z.string().nullable(),
+      }),
+    )
+    .nullable(),
 });
 
 /** /api/v1/people: the same use cases as the pages, for integrations. */
@@ -143,6 +159,16 @@ export function registerPeopleApi(app: FastifyInstance, deps: Deps): void {
           validTo: p.validTo,
         })),
         mergedRecords: v.duplicates,
+        careerBreaks: v.careerBreaks.map((b) => ({ startsOn: b.startsOn, endsOn: b.endsOn })),
+        warnings:
+          v.warnings?.map((w) => ({
+            caseId: w.caseId,
+            reference: w.reference,
+            kind: w.kind,
+            startedOn: w.startedOn,
+            baseLastDay: w.baseLastDay,
+            lastDay: w.lastDay,
+          })) ?? null,
       };
     },
   );
@@ -197,5 +223,55 @@ export function registerPeopleApi(app: FastifyInstance, deps: Deps): void {
         { mergeId: request.params.mergeId, reason: request.body.reason },
         request.id,
       ),
+  );
+
+  api.post(
+    '/api/v1/people/:id/career-breaks',
+    {
+      preHandler: requireApiPrincipal,
+      schema: {
+        tags: ['people'],
+        summary: 'Record a career break on the person record (it extends a warning in force: Conduct Regs reg 42(11))',
+        params: z.object({ id: z.string() }),
+        body: careerBreakBody,
+        response: {
+          201: z.object({
+            id: z.string().uuid(),
+            personId: z.string().uuid(),
+            startsOn: z.string(),
+            endsOn: z.string().nullable(),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(await recordCareerBreak(deps, principalOf(request), request.params.id, request.body, request.id)),
+  );
+
+  api.post(
+    '/api/v1/people/:id/career-breaks/:breakId/end',
+    {
+      preHandler: requireApiPrincipal,
+      schema: {
+        tags: ['people'],
+        summary: 'Record the last day of an open career break',
+        params: z.object({ id: z.string(), breakId: z.string() }),
+        body: endCareerBreakBody,
+        response: {
+          200: z.object({
+            id: z.string().uuid(),
+            personId: z.string().uuid(),
+            startsOn: z.string(),
+            endsOn: z.string(),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) =>
+      endCareerBreak(deps, principalOf(request), request.params.id, request.params.breakId, request.body, request.id),
   );
 }

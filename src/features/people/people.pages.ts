@@ -8,6 +8,9 @@ import { directoryFilters, searchPeople } from './search-people.ts';
 import { viewPerson } from './view-person.ts';
 import { mergePeopleByReference } from './merge-people.ts';
 import { undoMerge } from './undo-merge.ts';
+import { recordCareerBreak } from './record-career-break.ts';
+import { endCareerBreak } from './end-career-break.ts';
+import { dateFromParts, type FormBody } from '../../kernel/forms.ts';
 import { pagination } from '../../kernel/pagination.ts';
 
 type Body = Record<string, string | undefined>;
@@ -58,6 +61,8 @@ export function registerPeoplePages(app: FastifyInstance, deps: Deps): void {
   const flashes: Record<string, string> = {
     merged: 'The duplicate record was merged into this one.',
     unmerged: 'The merge was undone.',
+    careerBreak: 'The career break was recorded.',
+    careerBreakEnded: 'The last day of the career break was recorded.',
   };
   app.get<{ Params: { id: string }; Querystring: Record<string, string> }>('/people/:id', pre, (request, reply) => {
     const flash = Object.keys(flashes).find((k) => request.query[k] === '1');
@@ -101,6 +106,58 @@ export function registerPeoplePages(app: FastifyInstance, deps: Deps): void {
       } catch (err) {
         if (!(err instanceof AppError) || err.code !== 'validation') throw err;
         const fields = { [`undo-${request.params.mergeId}`]: err.fields?.['reason'] ?? err.message };
+        return showPerson(request, reply.code(400), { fields, errors: errorList(fields) });
+      }
+    },
+  );
+
+  // A career break on the person record (record-career-break.ts): it extends a warning in force.
+  app.post<{ Params: { id: string }; Body: FormBody }>('/people/:id/career-breaks', pre, async (request, reply) => {
+    const body = request.body ?? {};
+    try {
+      const startsOn = dateFromParts(body, 'startsOn', 'The first day');
+      const endsOn = dateFromParts(body, 'endsOn', 'The last day');
+      const bad = {
+        ...(startsOn.error ? { startsOn: startsOn.error } : {}),
+        ...(endsOn.error ? { endsOn: endsOn.error } : {}),
+      };
+      if (Object.keys(bad).length) throw new AppError('validation', 'Check the career break', bad);
+      const note = body.note;
+      await recordCareerBreak(
+        deps,
+        principalOf(request),
+        request.params.id,
+        { startsOn: startsOn.iso ?? '', endsOn: endsOn.iso ?? '', note: Array.isArray(note) ? note[0] : (note ?? '') },
+        request.id,
+      );
+      return reply.redirect(`/people/${request.params.id}?careerBreak=1#career-breaks`, 303);
+    } catch (err) {
+      if (!(err instanceof AppError) || err.code !== 'validation') throw err;
+      const fields = err.fields ?? { startsOn: err.message };
+      return showPerson(request, reply.code(400), { fields, errors: errorList(fields) });
+    }
+  });
+
+  app.post<{ Params: { id: string; breakId: string }; Body: FormBody }>(
+    '/people/:id/career-breaks/:breakId/end',
+    pre,
+    async (request, reply) => {
+      const body = request.body ?? {};
+      try {
+        const endsOn = dateFromParts(body, 'endsOn', 'The last day');
+        if (endsOn.error) throw new AppError('validation', 'Check the last day', { endsOn: endsOn.error });
+        await endCareerBreak(
+          deps,
+          principalOf(request),
+          request.params.id,
+          request.params.breakId,
+          { endsOn: endsOn.iso ?? '' },
+          request.id,
+        );
+        return reply.redirect(`/people/${request.params.id}?careerBreakEnded=1#career-breaks`, 303);
+      } catch (err) {
+        if (!(err instanceof AppError) || err.code !== 'validation') throw err;
+        const fields = { endBreak: err.fields?.['endsOn'] ?? err.message };
         return showPerson(request, reply.code(400), { fields, errors: errorList(fields) });
       }
     },

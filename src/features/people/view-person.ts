@@ -6,10 +6,17 @@ import { actorOf, authorize, type Principal } from '../../kernel/access/principa
 import { allegationsAgainstPerson } from '../misconduct/index.ts';
 import { STATUS_LABELS } from '../misconduct/index.ts';
 import { peoplePolicy } from './people.policy.ts';
-import { findVisiblePerson, identifiersOf, mergedInto, mergesOf, postingsOf } from '../organisation/index.ts';
+import {
+  careerBreaksOf,
+  findVisiblePerson,
+  identifiersOf,
+  mergedInto,
+  mergesOf,
+  postingsOf,
+} from '../organisation/index.ts';
 import { personReviewNotice } from '../vetting/index.ts';
 import { personRestrictionBanner } from '../restrictions/index.ts';
-import { casePolicy } from '../misconduct/index.ts';
+import { casePolicy, warningsOfPeople } from '../misconduct/index.ts';
 
 const personId = z.string().uuid();
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -39,6 +46,9 @@ export async function viewPerson(deps: Deps, principal: Principal | null, id: st
           statusLabel: capitalise(STATUS_LABELS[a.state as keyof typeof STATUS_LABELS] ?? a.state),
         }))
       : null;
+    // Career breaks, and the warnings they extend (Conduct Regs 2020 reg 42(11), 62(5)), in the cases one may see.
+    const careerBreaks = await careerBreaksOf(tx, principal.forceId, ids);
+    const warnings = casePolicy.read(principal) ? await warningsOfPeople(tx, principal, ids, careerBreaks) : null;
     // Vetting: links for vetting roles, nothing at all for anyone else (vetting/person-review-notice.ts).
     const vettingNotice = await personReviewNotice(tx, principal, person);
     await recordAudit(
@@ -58,6 +68,9 @@ export async function viewPerson(deps: Deps, principal: Principal | null, id: st
       duplicates,
       survivor: survivor ? { id: survivor.id, givenName: survivor.givenName, familyName: survivor.familyName } : null,
       canMerge: peoplePolicy.merge(principal),
+      careerBreaks,
+      warnings,
+      canRecordCareerBreak: peoplePolicy.recordCareerBreak(principal),
       allegations,
       vettingNotice,
       restrictionBanner: await personRestrictionBanner(tx, deps, principal, ids),

@@ -20,6 +20,8 @@ export async function caseLettersOf(db: Db, forceId: string, caseId: string) {
       subject: caseLetters.subject,
       subjectId: caseLetters.subjectId,
       hearingId: caseLetters.hearingId,
+      deemedServedOn: caseLetters.deemedServedOn,
+      representationsDueOn: caseLetters.representationsDueOn,
     })
     .from(caseLetters)
     .where(and(eq(caseLetters.forceId, forceId), eq(caseLetters.caseId, caseId)))

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Deps } from '../../../kernel/deps.ts';
-import { caseLetterKinds } from '../../../db/schema/index.ts';
 import { formatDate, ukToday } from '../../../kernel/time/dates.ts';
 import { AppError, notFound } from '../../../kernel/errors.ts';
 import { parseInput } from '../../../kernel/validation.ts';
@@ -17,7 +16,7 @@ import { insertCaseLetter } from './case-letters.repository.ts';
 import { DEFAULT_CASE_LETTER_WORDING, type CaseLetterWording } from './letter-wording.ts';
 
 export const writeCaseLetterBody = z.object({
-  kind: z.enum(caseLetterKinds, { message: 'Choose the letter to write' }),
+  kind: z.enum(['hearing_notice', 'outcome'], { message: 'Choose the letter to write' }),
   /** The sitting a hearing notice is about. */
   hearingId: z.string().uuid('Choose the meeting or hearing').optional(),
 });

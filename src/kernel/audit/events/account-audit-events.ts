@@ -28,6 +28,15 @@ export const accountAuditEvents = [
     mergedId: uuid,
     reason: z.string(),
   }),
+  // A career break on the person record (people/record-career-break.ts): it extends a warning in force.
+  z.object({
+    type: z.literal('person.career_break_recorded'),
+    personId: uuid,
+    careerBreakId: uuid,
+    startsOn: z.string(),
+    endsOn: z.string().nullable(),
+  }),
+  z.object({ type: z.literal('person.career_break_ended'), personId: uuid, careerBreakId: uuid, endsOn: z.string() }),
   z.object({ type: z.literal('user.created'), userId: uuid, email: z.string(), role: z.string() }),
   z.object({ type: z.literal('user.setup_link_issued'), userId: uuid }),
   // Account administration (features/admin): what changed, never a secret.

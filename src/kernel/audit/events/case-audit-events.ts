@@ -130,4 +130,15 @@ export const hearingAuditEvents = [
     kind: z.enum(['hearing_notice', 'outcome']),
   }),
   z.object({ type: z.literal('case.letter_viewed'), caseId: uuid, letterId: uuid }),
+  // The regulation 17 notice (misconduct/letters/write-reg17-notice.ts) and its service, without its words.
+  z.object({
+    type: z.literal('case.reg17_notice'),
+    caseId: uuid,
+    letterId: uuid,
+    subjectId: uuid,
+    method: z.string(),
+    givenOn: z.string(),
+    deemedServedOn: z.string(),
+    representationsDueOn: z.string(),
+  }),
 ] as const;
