@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { migrateDatabase, openDatabase, pgliteOptions, type DatabaseTarget } from '../src/db/client.ts';
 import { adminQuery, pgUrlFor } from './databases.ts';
-import { childEnv } from './http.ts';
+import { childEnv } from './http-target.ts';
 import {
   measurement,
   median,
