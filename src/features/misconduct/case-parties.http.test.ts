@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type ApiError } from '../../../test/support/test-app.ts';
 import { allocateCase } from './allocate-case.ts';
 import { as, type Who } from '../../../test/fixtures/misconduct/cases.http-fixtures.ts';
@@ -151,6 +151,21 @@ describe('parties', () => {
 });
 
 describe('caseload', () => {
+  /** Frank leads the third case (the parties test above allocates it): so here too when this part runs alone. */
+  beforeAll(async () => {
+    const [row] = await t.database.query<{ lead: string | null }>(
+      `select lead_investigator_id as lead from cases where id = $1`,
+      [third.id],
+    );
+    if (row?.lead !== frank.userId)
+      await allocateCase(
+        t.deps,
+        w.aa,
+        { caseId: third.id, version: await version(third.id), leadInvestigatorId: frank.userId },
+        null,
+      );
+  });
+
   it('is only for those who allocate cases', async () => {
     for (const who of ['investigator', 'pcc', 'lead'] as const) {
       expect((await as(t, w, who).get('/cases/caseload')).statusCode).toBe(404);
