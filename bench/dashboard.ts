@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { accountEmail } from '../src/features/scale/synthetic-organisation.ts';
-import { childEnv } from './http.ts';
+import { childEnv } from './http-target.ts';
 import {
   measurement,
   median,

@@ -3,7 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_FORCE, DEFAULT_SEED, type Scale } from '../src/features/scale/scale-plan.ts';
 import { preparePg, preparePglite, settle, withDatabase, type Prepared, type SeedPlan } from './databases.ts';
-import { prepareHttpFixtures, runHttpScenarios, runOverload } from './http.ts';
+import { runHttpScenarios } from './http.ts';
+import { prepareHttpFixtures } from './http-setup.ts';
+import { runOverload } from './overload.ts';
 import { defaultNycDir, runImportScenario } from './import.ts';
 import {
   formatLine,

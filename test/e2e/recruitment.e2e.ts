@@ -20,6 +20,7 @@ import {
   summaryList,
   switchUser,
 } from './support/integrity-journey.ts';
+import { BAD_CSV, BARRED_CSV, recruitmentSteps } from './support/recruitment-steps.ts';
 
 /**
  * The recruitment journey of issue 4, in a real browser with JavaScript, as the vetting officer: a national
@@ -30,14 +31,6 @@ import {
  * with nothing saved; with them, clearance is granted with conditions, and the decision record shows it all.
  * Every page is checked with axe and photographed into test-results/recruit-NN-name.png.
  */
-
-const BAD_CSV =
-  'source_id,family_name,given_name,date_of_birth\r\nE2E-1,,Jessamy,1988-04-07\r\nE2E-2,Oddly,Ann,31/02/1990\r\n';
-const BARRED_CSV = [
-  'source_id,family_name,given_name,date_of_birth,former_force,rank,identifiers,reason,listed_on',
-  'E2E-1,Quarrington,Jessamy,1988-04-07,Northmarsh Police,PC,PC 4521;W77120,"Dismissed for gross misconduct: theft from a detained person",2024-06-14',
-  'E2E-2,Threlkeld,Marcus,1979-11-30,Eastshire Constabulary,Sergeant,S 1190,Dismissed for gross misconduct: abuse of position,2023-02-01',
-].join('\r\n');
 
 const today = ukToday(new Date());
 
@@ -50,65 +43,7 @@ describe('Recruitment vetting: an applicant on the barred list is caught, and ad
 
   let shots = 0;
   const shot = (name: string) => checkPage(page, `recruit-${String(++shots).padStart(2, '0')}-${name}`);
-  const count = async (sql: string, params: unknown[]) =>
-    (await server.database.query<{ n: number }>(sql, params))[0]?.n ?? -1;
-
-  /** The application's state as stored: its status and version, decisions, and decided matches and items. */
-  const stored = async (id: string) => ({
-    application: (
-      await server.database.query('select status, version from vetting_applications where id = $1', [id])
-    )[0],
-    decisions: await count('select count(*)::int as n from vetting_decisions where application_id = $1', [id]),
-    matchesDecided: await count(
-      "select count(*)::int as n from list_matches where application_id = $1 and decision <> 'pending'",
-      [id],
-    ),
-    itemsResolved: await count(
-      'select count(*)::int as n from adverse_information where application_id = $1 and resolved_by_decision_id is not null',
-      [id],
-    ),
-  });
-
-  async function startApplication(
-    name: string,
-    fields: { givenName: string; familyName: string; dateOfBirth: string; formerNumbers?: string },
-  ): Promise<string> {
-    await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Vetting' }).click();
-    await page.waitForURL((url) => url.pathname === '/vetting');
-    await page.goto('/vetting/applications/new');
-    await shot(`new-${name}`);
-    await page.getByRole('radio', { name: 'Recruitment', exact: true }).check();
-    await page.getByLabel('Level applied for').selectOption({ label: 'Recruitment vetting (RV)' });
-    await page.getByLabel('Given name').fill(fields.givenName);
-    await page.getByLabel('Family name').fill(fields.familyName);
-    await fillDate(page, 'Date of birth', fields.dateOfBirth);
-    if (fields.formerNumbers)
-      await page.getByLabel('Former warrant, collar or staff numbers (optional)').fill(fields.formerNumbers);
-    await fillDate(page, 'Date received', today);
-    expect(await submitForm(page, 'Start the application', '/vetting/applications')).toBe(303);
-    await page.waitForURL((url) => /^\/vetting\/applications\/[0-9a-f-]{36}$/.test(url.pathname));
-    await expect
-      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
-      .toContain(`${fields.givenName} ${fields.familyName}`);
-    await shot(`application-${name}`);
-    return new URL(page.url()).pathname.split('/')[3] ?? '';
-  }
-
-  /** Records one check's result through its folded form on the application page. */
-  async function recordCheck(
-    label: string,
-    result: 'Clear' | 'Adverse information found',
-    notes: string,
-  ): Promise<void> {
-    const details = page
-      .locator('details')
-      .filter({ has: page.locator('summary', { hasText: `Record the result: ${label}` }) });
-    await details.locator('summary').click();
-    await details.getByRole('radio', { name: result, exact: true }).check();
-    await details.getByLabel('Notes').fill(notes);
-    expect(await submitForm(page, details.getByRole('button', { name: 'Save the result' }))).toBe(303);
-    await page.waitForURL((url) => /^\/vetting\/applications\/[0-9a-f-]{36}$/.test(url.pathname));
-  }
+  const { count, stored, startApplication, recordCheck } = recruitmentSteps(() => ({ page, server, shot, today }));
 
   beforeAll(async () => {
     clearScreenshots('recruit');

@@ -1,95 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { TestClient, api, type ApiError, type PeopleList, type PersonDetail } from '../../../test/support/test-app.ts';
+import { createPerson } from '../../../test/support/factories.ts';
 import {
-  createTestApp,
-  TestClient,
-  api,
-  type ApiError,
-  type PeopleList,
-  type PersonDetail,
-  type TestApp,
-} from '../../../test/support/test-app.ts';
-import {
-  createAccount,
-  createForce,
-  createPerson,
-  createUnit,
-  sessionCookieFor,
-} from '../../../test/support/factories.ts';
-import { createApiToken } from '../auth/api-tokens.ts';
-import { systemActor } from '../../kernel/audit/audit-events.ts';
+  t,
+  alice,
+  investigatorSelf,
+  eastPerson,
+  tokens,
+  auditCount,
+  usePeopleWorld,
+  as,
+} from '../../../test/fixtures/people/people.http-fixtures.ts';
 
-let t: TestApp;
-let alice: { id: string };
-let bob: { id: string };
-let investigatorSelf: { id: string };
-let eastPerson: { id: string };
-const cookies: Record<string, string> = {};
-const tokens: Record<string, string> = {};
-
-async function auditCount(type: string): Promise<number> {
-  const rows = (
-    await t.database.query<{ n: number }>(`select count(*)::int as n from audit_events where event_type = $1`, [type])
-  )[0];
-  return rows?.n ?? 0;
-}
-
-beforeAll(async () => {
-  t = await createTestApp();
-  const west = await createForce(t.deps.db, 'west');
-  await createForce(t.deps.db, 'east');
-  const team = await createUnit(t.deps.db, 'west', 'Northgate Response', { id: west.rootUnitId, path: west.rootPath });
-  alice = await createPerson(t.deps.db, 'west', {
-    givenName: 'Alice',
-    familyName: 'Ashworth',
-    identifiers: [
-      { kind: 'collar', value: '4471', validFrom: '2012-01-01', validTo: '2019-03-31' },
-      { kind: 'collar', value: '812', validFrom: '2019-04-01' },
-      { kind: 'warrant', value: 'W100001', validFrom: '2012-01-01' },
-    ],
-    postings: [
-      { rank: 'Constable', role: 'Response officer', unitId: team.id, validFrom: '2012-01-01', validTo: '2019-03-31' },
-      { rank: 'Sergeant', role: 'Response sergeant', unitId: team.id, validFrom: '2019-04-01' },
-    ],
-  });
-  bob = await createPerson(t.deps.db, 'west', {
-    givenName: 'Bob',
-    familyName: 'Ashworth',
-    personType: 'officer',
-    identifiers: [{ kind: 'collar', value: '5550', validFrom: '2015-01-01' }],
-    postings: [{ rank: 'Constable', role: 'Neighbourhood officer', unitId: west.rootUnitId, validFrom: '2015-01-01' }],
-  });
-  investigatorSelf = await createPerson(t.deps.db, 'west', {
-    givenName: 'Ivy',
-    familyName: 'Ashworth',
-    identifiers: [{ kind: 'collar', value: '9001', validFrom: '2011-01-01' }],
-  });
-  eastPerson = await createPerson(t.deps.db, 'east', {
-    givenName: 'Eve',
-    familyName: 'Ashworth',
-    identifiers: [{ kind: 'collar', value: '4471', validFrom: '2010-01-01' }],
-  });
-  const accounts = {
-    investigator: await createAccount(t.deps, {
-      email: 'inv@west.example',
-      role: 'psd_investigator',
-      forceId: 'west',
-      personId: investigatorSelf.id,
-    }),
-    aa: await createAccount(t.deps, { email: 'aa@west.example', role: 'appropriate_authority', forceId: 'west' }),
-    pcc: await createAccount(t.deps, { email: 'pcc@west.example', role: 'pcc_oversight', forceId: 'west' }),
-    east: await createAccount(t.deps, { email: 'inv@east.example', role: 'psd_investigator', forceId: 'east' }),
-  };
-  for (const [name, a] of Object.entries(accounts)) {
-    cookies[name] = await sessionCookieFor(t.deps, a.user.id);
-    tokens[name] = (await createApiToken(t.deps, systemActor('test', a.user.forceId), a.user.id, 'test')).token;
-  }
-});
-
-afterAll(async () => {
-  await t?.close();
-});
-
-const as = (who: string) => new TestClient(t.app).setCookie('probity_session', cookies[who] ?? '');
+/** The people directory: finding people by number and name, need-to-know, protected characteristics, identity history. */
+usePeopleWorld();
 
 describe('people directory', () => {
   it('finds a person by a superseded collar number and says which number matched', async () => {
@@ -229,99 +153,5 @@ describe('people directory', () => {
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('Choose a type from the list');
     expect(res.body).toContain('Page must be 1 or more');
-  });
-});
-
-describe('merging duplicate records', () => {
-  it('merges by number, finds the survivor by the duplicate’s number, and undoes exactly', async () => {
-    const dup = await createPerson(t.deps.db, 'west', {
-      givenName: 'Alicia',
-      familyName: 'Ashworth',
-      identifiers: [{ kind: 'staff', value: 'S777001', validFrom: '2008-01-01', validTo: '2011-12-31' }],
-    });
-    const client = as('aa');
-    const page = `/people/${alice.id}`;
-    const res = await client.post(
-      `/people/${alice.id}/merge`,
-      { duplicate: 'S777001', reason: 'Same person: staff before joining as an officer', version: '1' },
-      { formPage: page },
-    );
-    expect(res.statusCode).toBe(303);
-    const search = await api(t.app, 'GET', '/api/v1/people?q=S777001', tokens['aa']);
-    expect(search.json<PeopleList>().items.map((i) => i.id)).toEqual([alice.id]);
-    const names = await api(t.app, 'GET', '/api/v1/people?q=ashworth', tokens['aa']);
-    expect(names.json<PeopleList>().items.map((i) => i.givenName)).not.toContain('Alicia');
-    const detail = await api(t.app, 'GET', `/api/v1/people/${alice.id}`, tokens['aa']);
-    expect(detail.json<PersonDetail>().identifiers.map((i) => i.value)).toContain('S777001');
-    expect(detail.json<PersonDetail>().mergedRecords).toEqual([
-      { id: dup.id, givenName: 'Alicia', familyName: 'Ashworth' },
-    ]);
-    expect(await auditCount('person.merged')).toBe(2);
-
-    const [merge] = await t.database.query<{ id: string }>(`select id from person_merges where merged_id = $1`, [
-      dup.id,
-    ]);
-    const undo = await api(t.app, 'POST', `/api/v1/person-merges/${merge?.id}/undo`, tokens['aa'], {
-      reason: 'Different people after all: checked HR file',
-    });
-    expect(undo.statusCode).toBe(200);
-    const after = await api(t.app, 'GET', '/api/v1/people?q=S777001', tokens['aa']);
-    expect(after.json<PeopleList>().items.map((i) => i.id)).toEqual([dup.id]);
-    expect(await auditCount('person.unmerged')).toBe(2);
-  });
-
-  it('refuses a stale merge with 409 and changes nothing', async () => {
-    const dup = await createPerson(t.deps.db, 'west', { givenName: 'Robert', familyName: 'Ashworth' });
-    const res = await api(t.app, 'POST', `/api/v1/people/${bob.id}/merge`, tokens['aa'], {
-      duplicateId: dup.id,
-      reason: 'Same person recorded twice',
-      survivorVersion: 99,
-      duplicateVersion: 1,
-    });
-    expect(res.statusCode).toBe(409);
-    const [row] = await t.database.query<{ merged_into_id: string | null }>(
-      `select merged_into_id from people where id = $1`,
-      [dup.id],
-    );
-    expect(row?.merged_into_id).toBeNull();
-  });
-
-  it('refuses a merge without a reason, and one by a role that may not merge, changing nothing', async () => {
-    const dup = await createPerson(t.deps.db, 'west', { givenName: 'Rob', familyName: 'Ashworth' });
-    const short = await api(t.app, 'POST', `/api/v1/people/${bob.id}/merge`, tokens['aa'], {
-      duplicateId: dup.id,
-      reason: 'dup',
-      survivorVersion: 1,
-      duplicateVersion: 1,
-    });
-    expect(short.statusCode).toBe(400);
-    expect(short.json<ApiError>().error.fields?.['reason']).toMatch(/at least 10 characters/);
-    const inv = await api(t.app, 'POST', `/api/v1/people/${bob.id}/merge`, tokens['investigator'], {
-      duplicateId: dup.id,
-      reason: 'Same person recorded twice',
-      survivorVersion: 1,
-      duplicateVersion: 1,
-    });
-    expect(inv.statusCode).toBe(404);
-    const anon = await new TestClient(t.app).post(`/people/${bob.id}/merge`, {
-      duplicate: dup.id,
-      reason: 'Same person recorded twice',
-      version: '1',
-    });
-    expect(anon.statusCode).toBe(303);
-    const changed = await t.database.query(`select 1 from people where merged_into_id is not null and id = $1`, [
-      dup.id,
-    ]);
-    expect(changed).toHaveLength(0);
-    expect(await t.database.query(`select 1 from person_merges where merged_id = $1`, [dup.id])).toHaveLength(0);
-  });
-
-  it('refuses a form post without the CSRF token', async () => {
-    const res = await as('aa').post(
-      `/people/${bob.id}/merge`,
-      { duplicate: '5550', reason: 'Same person recorded twice', version: '1' },
-      { csrf: false },
-    );
-    expect(res.statusCode).toBe(403);
   });
 });

@@ -1,86 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../../test/support/test-app.ts';
+import { describe, expect, it } from 'vitest';
 import {
   BARRED_CSV,
-  browser,
-  buildVettingWorld,
   callApi,
-  clockAt,
   dateFields,
   uploadForm,
   vettingSnapshot,
-  type VettingWorld,
 } from '../../../../test/fixtures/vetting/vetting.http-fixtures.ts';
+import {
+  t,
+  w,
+  useRecruitmentWorld,
+  officer,
+  detail,
+  apply,
+  recordAllChecks,
+  decisionForm,
+} from '../../../../test/fixtures/vetting/recruitment.http-fixtures.ts';
 
-/**
- * The recruitment journey through the pages: a national barred list is imported; an applicant who is on
- * it is caught and nothing can be decided until a person has decided the match; an applicant with adverse
- * information cannot be granted without a rationale for it, then can.
- */
-
-let t: TestApp;
-let w: VettingWorld;
-
-beforeAll(async () => {
-  t = await createTestApp({}, clockAt);
-  w = await buildVettingWorld(t);
-  const imported = await uploadForm(
-    t,
-    w.cookies.vetting,
-    '/vetting/lists/import',
-    { list: 'barred' },
-    { name: 'barred.csv', type: 'text/csv', content: BARRED_CSV },
-    '/vetting/lists/import',
-  );
-  expect(imported.statusCode).toBe(303);
-});
-
-afterAll(async () => {
-  await t?.close();
-});
-
-const officer = () => browser(t, w, 'vetting');
-type Detail = {
-  version: number;
-  status: string;
-  checks: { id: string; version: number }[];
-  adverseInformation: { id: string }[];
-  matches: { id: string; decision: string; score: number; reasons: string[] }[];
-};
-const detail = async (id: string) =>
-  (await callApi(t, w, 'vetting', 'GET', `/api/v1/vetting/applications/${id}`)).json<Detail>();
-
-async function apply(fields: Record<string, string>): Promise<string> {
-  const res = await officer().post(
-    '/vetting/applications',
-    {
-      kind: 'recruitment',
-      level: 'RV',
-      personId: '',
-      formerNames: '',
-      formerNumbers: '',
-      previousForce: '',
-      ...dateFields('receivedOn', '2026-03-09'),
-      ...fields,
-    },
-    '/vetting/applications/new',
-  );
-  expect(res.statusCode).toBe(303);
-  return /\/vetting\/applications\/([0-9a-f-]{36})/.exec(res.headers.location ?? '')?.[1] ?? '';
-}
-
-async function recordAllChecks(id: string): Promise<void> {
-  for (const c of (await detail(id)).checks) {
-    const res = await officer().post(
-      `/vetting/applications/${id}/checks/${c.id}`,
-      { version: String(c.version), status: 'clear', notes: '' },
-      `/vetting/applications/${id}`,
-    );
-    expect(res.statusCode).toBe(303);
-  }
-}
-
-const decisionForm = (id: string) => `/vetting/applications/${id}/decision`;
+/** The recruitment journey through the pages, for an applicant on the national barred list: they are caught, and nothing can be decided until a person has decided the match. */
+useRecruitmentWorld();
 
 describe('an applicant on the barred list', () => {
   // Jess Quarington's application, made by the first test (or by whichever test runs first on its own), then
@@ -275,89 +213,5 @@ describe('an applicant on the barred list', () => {
     expect(
       await t.database.query(`select removed_on from list_entries where source_key = 'national:barred:PBL-0002'`),
     ).toEqual([{ removed_on: null }]);
-  });
-});
-
-describe('an applicant with adverse information', () => {
-  let made: Promise<{ id: string; itemId: string }> | undefined;
-  /** Morgan Ellery's application: every check clear, and a caution at 17 recorded against the PNC check. */
-  const morgan = () => (made ??= applyWithCaution());
-  async function applyWithCaution(): Promise<{ id: string; itemId: string }> {
-    const id = await apply({ givenName: 'Morgan', familyName: 'Ellery', ...dateFields('dateOfBirth', '1995-09-12') });
-    await recordAllChecks(id);
-    const pnc = (await detail(id)).checks[0];
-    const added = await officer().post(
-      `/vetting/applications/${id}/adverse`,
-      {
-        checkId: pnc?.id ?? '',
-        source: 'PNC',
-        infoType: 'caution',
-        relation: 'self',
-        severity: '2',
-        credibility: '5',
-        description: 'Caution for criminal damage, aged 17',
-        assessment: 'Declared on the application form',
-        ...dateFields('occurredOn', '2012-08-01'),
-      },
-      `/vetting/applications/${id}`,
-    );
-    expect(added.statusCode).toBe(303);
-    return { id, itemId: (await detail(id)).adverseInformation[0]?.id ?? '' };
-  }
-
-  it('cannot be granted without a rationale for the item: 400 and nothing written', async () => {
-    const { id, itemId } = await morgan();
-    const before = await vettingSnapshot(t);
-    const res = await officer().post(
-      decisionForm(id),
-      {
-        version: String((await detail(id)).version),
-        outcome: 'grant',
-        rationale: 'An old caution, fully declared, no repetition',
-      },
-      decisionForm(id),
-    );
-    expect(res.statusCode).toBe(400);
-    expect(res.body).toContain('There is a problem');
-    expect(res.body).toContain(`id="item-${itemId}-relevance-error"`);
-    expect(res.body).toContain('Enter risk assessment (at least 15 characters, in words) for this adverse information');
-    expect(await vettingSnapshot(t)).toBe(before);
-  });
-
-  it('is granted once every part of the rationale is given, and the record keeps it', async () => {
-    const { id, itemId } = await morgan();
-    const rationale = {
-      [`item-${itemId}-relevance`]: 'Criminal damage is not dishonesty or violence against a person',
-      [`item-${itemId}-riskAssessment`]: 'Low: one incident at seventeen, nothing in the fourteen years since',
-      [`item-${itemId}-mitigation`]: 'Declared in full; normal probation supervision',
-      [`item-${itemId}-reason`]: 'Isolated, old and declared, so it does not show unsuitability',
-    };
-    const res = await officer().post(
-      decisionForm(id),
-      {
-        version: String((await detail(id)).version),
-        outcome: 'grant',
-        rationale: 'An old caution, fully declared, no repetition',
-        ...rationale,
-      },
-      decisionForm(id),
-    );
-    expect(res.statusCode).toBe(303);
-    expect((await detail(id)).status).toBe('granted');
-    const [stored] = await t.database.query<{ resolution: Record<string, string> }>(
-      `select resolution from adverse_information where id = $1`,
-      [itemId],
-    );
-    expect(stored?.resolution).toMatchObject({
-      riskAssessment: 'Low: one incident at seventeen, nothing in the fourteen years since',
-    });
-    const decisionId = (await callApi(t, w, 'vetting', 'GET', `/api/v1/vetting/applications/${id}`)).json<{
-      decisions: { id: string }[];
-    }>().decisions[0]?.id;
-    const doc = (await callApi(t, w, 'vetting', 'GET', `/api/v1/vetting/decisions/${decisionId}`)).json<{
-      document: { adverseInformation: { rationale: Record<string, string> }[]; decisionMaker: { name: string } };
-    }>().document;
-    expect(doc.adverseInformation[0]?.rationale['mitigation']).toBe('Declared in full; normal probation supervision');
-    expect(doc.decisionMaker.name).toBe('vetting');
   });
 });
