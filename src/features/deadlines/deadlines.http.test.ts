@@ -72,6 +72,7 @@ beforeAll(async () => {
     }),
     aa: await createAccount(t.deps, { email: 'aa@west.example', role: 'appropriate_authority', forceId: 'west' }),
     pcc: await createAccount(t.deps, { email: 'pcc@west.example', role: 'pcc_oversight', forceId: 'west' }),
+    officer: await createAccount(t.deps, { email: 'officer@west.example', role: 'officer', forceId: 'west' }),
     east: await createAccount(t.deps, { email: 'aa@east.example', role: 'appropriate_authority', forceId: 'east' }),
   };
   for (const [name, a] of Object.entries(accounts)) {
@@ -187,9 +188,9 @@ describe('GET /deadlines (your deadlines)', () => {
     expect(page.body).not.toContain(refs.led);
   });
 
-  it('refuses a role without case access with 404, and a visitor who is not signed in', async () => {
-    expect((await as('pcc').get('/deadlines')).statusCode).toBe(404);
-    expect((await api(t.app, 'GET', '/api/v1/deadlines', tokens.pcc)).statusCode).toBe(404);
+  it("refuses a role that reads no owner kind's clocks with 404, and a visitor who is not signed in", async () => {
+    expect((await as('officer').get('/deadlines')).statusCode).toBe(404);
+    expect((await api(t.app, 'GET', '/api/v1/deadlines', tokens.officer)).statusCode).toBe(404);
     const page = await new TestClient(t.app).get('/deadlines');
     expect(page.statusCode).toBe(303);
     expect(page.headers.location).toBe('/sign-in?next=%2Fdeadlines');
@@ -248,8 +249,12 @@ describe('GET /deadlines/overdue (the force’s due and overdue deadlines)', () 
     expect(await count()).toBe(before + 2);
   });
 
-  it('is refused (404) to the PCC office, and needs signing in', async () => {
-    expect((await api(t.app, 'GET', '/api/v1/deadlines/overdue', tokens.pcc)).statusCode).toBe(404);
+  it('shows the PCC office (which handles complaints about the chief officer) no case clock, and needs signing in', async () => {
+    // The PCC office reads complaints (its own, about the chief officer), so it has the lists, but no case's clock.
+    const pcc = await api(t.app, 'GET', '/api/v1/deadlines/overdue', tokens.pcc);
+    expect(pcc.statusCode).toBe(200);
+    expect(refsOf(pcc.json<{ items: Deadline[] }>().items)).toEqual([]);
+    expect((await api(t.app, 'GET', '/api/v1/deadlines/overdue', tokens.officer)).statusCode).toBe(404);
     expect((await new TestClient(t.app).get('/deadlines/overdue')).statusCode).toBe(303);
     expect((await api(t.app, 'GET', '/api/v1/deadlines/overdue')).statusCode).toBe(401);
   });

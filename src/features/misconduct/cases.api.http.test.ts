@@ -276,6 +276,7 @@ describe('the cases API', () => {
       '/api/v1/cases/{id}/parties',
       '/api/v1/cases/{id}/parties/{partyId}',
       '/api/v1/cases/{id}/pcc-report',
+      '/api/v1/cases/{id}/reg17-notices',
       '/api/v1/cases/{id}/subjects/{subjectId}/left',
       '/api/v1/cases/{id}/subjects/{subjectId}/remove',
       '/api/v1/cases/{id}/team',

@@ -161,6 +161,7 @@ describe('the OpenAPI document', () => {
       'applications',
       'decisions',
       'appeals',
+      'withdrawal-appeals',
       'lists',
     ];
     const paths = Object.keys(doc.json<{ paths: Record<string, unknown> }>().paths).filter((p) =>
@@ -180,6 +181,7 @@ describe('the OpenAPI document', () => {
       '/api/v1/vetting/compliance',
       '/api/v1/vetting/decisions/{id}',
       '/api/v1/vetting/decisions/{id}/appeals',
+      '/api/v1/vetting/decisions/{id}/withdrawal-appeals',
       '/api/v1/vetting/designated-posts',
       '/api/v1/vetting/designated-posts/{id}/deactivate',
       '/api/v1/vetting/lists',
@@ -187,6 +189,8 @@ describe('the OpenAPI document', () => {
       '/api/v1/vetting/people/{id}',
       '/api/v1/vetting/people/{id}/clearances',
       '/api/v1/vetting/summary',
+      '/api/v1/vetting/withdrawal-appeals/{id}',
+      '/api/v1/vetting/withdrawal-appeals/{id}/outcome',
     ]);
   });
 });
