@@ -198,8 +198,10 @@ export async function seedDemoRestrictions(
     summary.lifted++;
   }
   // Every other subject the demo cases leave flagged (a serious matter assessed as gross misconduct) is answered
-  // by a senior rationale, so that the flag list tells the one story above.
-  const others = (await subjectFlags(deps.db, deps, { principal: aa }, options.today)).filter(
+  // by a senior rationale, so that the flag list tells the one story above. Only where the senior may read the
+  // case: a restricted case is open to the people named on it, and the head of PSD is not named on the demo's,
+  // so a flag there stays for the appropriate authority who opened it.
+  const others = (await subjectFlags(deps.db, deps, { principal: senior }, options.today)).filter(
     (f) => f.flag.flagged && f.subjectId !== unanswered?.subject_id,
   );
   for (const f of others) {
