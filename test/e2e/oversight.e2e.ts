@@ -1,22 +1,28 @@
 import { randomUUID } from 'node:crypto';
-import readExcelFile from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ukToday } from '../../src/kernel/time/dates.ts';
 import {
   AA,
   PCC,
-  SUPPRESSED,
   download,
-  expectNoTotalGivesAway,
   expectRowsMatch,
-  pageNumber,
   parseCsv,
   readTables,
   tableById,
   type Line,
-  type PageTable,
 } from './support/oversight-journey.ts';
+import {
+  addressedRow,
+  checkAllTables as checkTables,
+  checkChartMatchesTable,
+  exportAllegations,
+  fyLabel,
+  fyOf,
+  heading,
+  recomputeRelativeRates,
+  showFigures as showFiguresOn,
+} from './support/oversight-dashboard.ts';
 import {
   checkResponse,
   findTwoCases,
@@ -46,9 +52,6 @@ import {
  * hidden cell away. Every page is checked with axe and photographed into test-results/oversight-*.png.
  */
 
-const fyOf = (iso: string) => (Number(iso.slice(5, 7)) >= 4 ? Number(iso.slice(0, 4)) : Number(iso.slice(0, 4)) - 1);
-const fyLabel = (fy: number) => `${fy}/${String(fy + 1).slice(2)}`;
-
 describe('The commissioner’s office holds the force to account, and the appropriate authority grants a dip sample', () => {
   let server: RunningServer;
   let pcc: Browser;
@@ -61,42 +64,13 @@ describe('The commissioner’s office holds the force to account, and the approp
   const protectedLines: Line[] = [];
   /** Recommendations the force says are addressed, and those the commissioner's office has verified so. */
   let addressedBefore: string[] = [];
-  const addressedRow = (tables: PageTable[]) =>
-    tableById(tables, 'recommendations')
-      .rows.find((r) => r.label === 'Addressed')
-      ?.cells.slice(0, 2)
-      .map((c) => c.text) ?? [];
 
   let shots = 0;
   const shotOf = (p: Page) => (name: string) => checkPage(p, `oversight-${String(++shots).padStart(2, '0')}-${name}`);
   const shot = (name: string) => shotOf(page)(name);
-  const heading = (p: Page) => p.getByRole('heading', { level: 1 }).textContent();
-
-  async function checkAllTables(p: Page): Promise<PageTable[]> {
-    const tables = await readTables(p);
-    for (const t of tables) protectedLines.push(...expectNoTotalGivesAway(t));
-    return tables;
-  }
-
-  async function showFigures(
-    fy: number,
-    quarter: '' | '1' | '2' | '3' | '4',
-    basis: 'finalised' | 'received',
-  ): Promise<void> {
-    await page.getByLabel('Financial year (April to March)').selectOption(String(fy));
-    await page.getByLabel('Quarter', { exact: true }).selectOption(quarter);
-    await page
-      .getByRole('radio', { name: basis === 'finalised' ? 'Date finalised' : 'Date received', exact: true })
-      .check();
-    await page.getByRole('button', { name: 'Show figures' }).click();
-    await page.waitForURL(
-      (u) =>
-        u.pathname === '/oversight' &&
-        u.searchParams.get('fy') === String(fy) &&
-        (u.searchParams.get('quarter') ?? '') === quarter &&
-        u.searchParams.get('basis') === basis,
-    );
-  }
+  const checkAllTables = (p: Page) => checkTables(p, protectedLines);
+  const showFigures = (fy: number, quarter: '' | '3', basis: 'finalised' | 'received') =>
+    showFiguresOn(page, fy, quarter, basis);
 
   beforeAll(async () => {
     clearScreenshots('oversight');
@@ -149,23 +123,7 @@ describe('The commissioner’s office holds the force to account, and the approp
     expect(tables.some((t) => t.rows.some((r) => r.cells.some((c) => c.suppressed)))).toBe(true);
     addressedBefore = addressedRow(tables);
 
-    // The chart says no more than its table: a category hidden in the table is "[c] (not shown)" in the chart.
-    const byCategory = tableById(tables, 'allegations-by-category');
-    expect(byCategory.rows.map((r) => r.isTotal)).toEqual([
-      ...Array<boolean>(byCategory.rows.length - 1).fill(false),
-      true,
-    ]);
-    expect(byCategory.rows.at(-1)?.label).toBe('All categories');
-    const desc = (await page.locator('#chart-allegations-by-category desc').textContent()) ?? '';
-    const described = desc.replace(/\. The table after the chart gives the same figures\.$/, '').split('; ');
-    expect(described).toEqual(
-      byCategory.rows
-        .filter((r) => !r.isTotal)
-        .map(
-          (r) =>
-            `${r.label}: ${r.cells.at(-1)?.suppressed ? `${SUPPRESSED} (not shown)` : String(pageNumber(r.cells.at(-1)?.text ?? ''))}`,
-        ),
-    );
+    await checkChartMatchesTable(page, tables);
   }, 180_000);
 
   test('changes the period: a quarter of last year by date received, then last year by date finalised', async () => {
@@ -195,85 +153,11 @@ describe('The commissioner’s office holds the force to account, and the approp
   }, 180_000);
 
   test('exports a table as CSV and spreadsheet: the same cells, hidden where the page hides them', async () => {
-    const table = tableById(await readTables(page), 'allegations-by-category');
-    const hiddenOnPage = table.rows
-      .flatMap((r) => r.cells.map((c, i) => ({ row: r.label, column: table.headers[i], suppressed: c.suppressed })))
-      .filter((c) => c.suppressed);
-    expect(hiddenOnPage.length, 'the demo force has small numbers to hide').toBeGreaterThan(0);
-    const section = page.locator('#table-allegations-by-category');
-    const slug = `${fyLabel(previousFy).replace('/', '-')}-finalised`;
-
-    const csv = await download(page, () =>
-      section.getByRole('link', { name: `CSV of ${table.caption}`, exact: true }).click(),
-    );
-    expect(csv.name).toBe(`westshire-allegations-by-category-${slug}.csv`);
-    const rows = parseCsv(csv.body);
-    expect(rows[0]).toEqual([table.rowHeader, ...table.headers]);
-    expectRowsMatch(rows.slice(1), table, 'CSV');
-    // The small cell the page hides is hidden in the file too.
-    const first = hiddenOnPage[0];
-    const csvRow = rows.find((r) => r[0] === first?.row);
-    expect(csvRow?.[1 + table.headers.indexOf(first?.column ?? '')]).toBe(SUPPRESSED);
-
-    const xlsx = await download(page, () =>
-      section.getByRole('link', { name: `spreadsheet (xlsx) of ${table.caption}`, exact: true }).click(),
-    );
-    expect(xlsx.name).toBe(`westshire-allegations-by-category-${slug}.xlsx`);
-    const sheets = await readExcelFile(xlsx.body);
-    expect(sheets.map((s) => s.sheet)).toEqual(['allegations-by-category']);
-    const data = (sheets[0]?.data ?? []) as (string | number | null)[][];
-    expect(data[0]?.[0]).toBe(table.caption);
-    expect(data[1]).toEqual([table.rowHeader, ...table.headers]);
-    expectRowsMatch(data.slice(2, 2 + table.rows.length), table, 'spreadsheet');
-
-    const exported = await server.database.query<{ payload: { table: string; format: string; suppressed: boolean } }>(
-      `select payload from audit_events where event_type = 'oversight.exported' and actor_user_id = (select id from users where email = $1) order by seq`,
-      [PCC],
-    );
-    expect(exported.map((e) => [e.payload.table, e.payload.format, e.payload.suppressed])).toEqual([
-      ['allegations-by-category', 'csv', true],
-      ['allegations-by-category', 'xlsx', true],
-    ]);
+    await exportAllegations(page, server, previousFy);
   }, 120_000);
 
   test('the relative rates, recomputed from an exported disproportionality table, are the ones published', async () => {
-    const tables = (await readTables(page)).filter((t) => t.id.startsWith('disproportionality-'));
-    const referenceOf = (t: PageTable) => /^Relative rate \((.+) = 1\.00\)$/.exec(t.headers[3] ?? '')?.[1];
-    /** Relative rates shown for groups other than the reference group. */
-    const shownRates = (t: PageTable) =>
-      t.rows.filter((r) => !r.isTotal && r.label !== referenceOf(t) && pageNumber(r.cells[3]?.text ?? '') !== null)
-        .length;
-    const chosen = [...tables].sort((a, b) => shownRates(b) - shownRates(a))[0];
-    if (!chosen || shownRates(chosen) === 0)
-      throw new Error('no disproportionality table of last year shows a relative rate');
-    expect(chosen.headers).toEqual([
-      'People at this stage',
-      'Current workforce',
-      'Rate per 1,000',
-      expect.stringMatching(/^Relative rate \((Male|White) = 1\.00\)$/),
-    ]);
-    const reference = referenceOf(chosen);
-
-    const csv = await download(page, () =>
-      page
-        .locator(`#table-${chosen.id}`)
-        .getByRole('link', { name: `CSV of ${chosen.caption}`, exact: true })
-        .click(),
-    );
-    const rows = parseCsv(csv.body).slice(1);
-    expectRowsMatch(rows, chosen, 'CSV');
-    const ref = rows.find((r) => r[0] === reference);
-    const rate = (r: string[] | undefined) => (Number(r?.[1]) / Number(r?.[2])) * 1000;
-    let recomputed = 0;
-    for (const r of rows.slice(0, -1)) {
-      if (r[3] !== SUPPRESSED && r[3] !== '')
-        expect(Math.abs(Number(r[3]) - rate(r)), `${r[0]}: rate per 1,000`).toBeLessThan(0.0006);
-      if (r[4] === SUPPRESSED || r[4] === '') continue;
-      expect(ref?.[1], 'a relative rate is shown only with the reference group’s count').not.toBe(SUPPRESSED);
-      expect(Math.abs(Number(r[4]) - rate(r) / rate(ref)), `${r[0]}: relative rate`).toBeLessThan(0.0006);
-      if (r[0] !== reference) recomputed++;
-    }
-    expect(recomputed).toBe(shownRates(chosen));
+    await recomputeRelativeRates(page);
   }, 120_000);
 
   test('reviews a recommendation’s evidence and marks it verified; the difference is shown before and after', async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { formatDate, ukToday } from '../../src/kernel/time/dates.ts';
 import { addCalendarDays } from '../../src/kernel/time/working-days.ts';
-import { fillDate, squash } from './support/case-journey.ts';
+import { squash } from './support/case-journey.ts';
 import {
   checkPage,
   clearScreenshots,
@@ -20,7 +20,7 @@ import {
   summaryList,
   switchUser,
 } from './support/integrity-journey.ts';
-import { BAD_CSV, BARRED_CSV, recruitmentSteps } from './support/recruitment-steps.ts';
+import { recruitmentSteps } from './support/recruitment-steps.ts';
 
 /**
  * The recruitment journey of issue 4, in a real browser with JavaScript, as the vetting officer: a national
@@ -43,7 +43,12 @@ describe('Recruitment vetting: an applicant on the barred list is caught, and ad
 
   let shots = 0;
   const shot = (name: string) => checkPage(page, `recruit-${String(++shots).padStart(2, '0')}-${name}`);
-  const { count, stored, startApplication, recordCheck } = recruitmentSteps(() => ({ page, server, shot, today }));
+  const { stored, startApplication, recordCheck, importBarredList, recordCaution } = recruitmentSteps(() => ({
+    page,
+    server,
+    shot,
+    today,
+  }));
 
   beforeAll(async () => {
     clearScreenshots('recruit');
@@ -59,59 +64,7 @@ describe('Recruitment vetting: an applicant on the barred list is caught, and ad
 
   test('the vetting officer imports a national barred list; a faulty file imports nothing', async () => {
     await switchUser(page, VETTING, 'recruit-00-vetting');
-    await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Vetting' }).click();
-    await page.waitForURL((url) => url.pathname === '/vetting');
-    await shot('vetting-home');
-    await page.goto('/vetting/lists');
-    await shot('lists');
-    await page.getByRole('button', { name: 'Import a national list' }).click();
-    await page.waitForURL((url) => url.pathname === '/vetting/lists/import');
-    await shot('import');
-    const entriesBefore = await count(
-      "select count(*)::int as n from list_entries where source_key like 'national:barred:E2E-%'",
-      [],
-    );
-    expect(entriesBefore).toBe(0);
-
-    await page.getByRole('radio', { name: 'Police Barred List', exact: true }).check();
-    await page
-      .getByLabel('CSV file')
-      .setInputFiles({ name: 'faulty.csv', mimeType: 'text/csv', buffer: Buffer.from(BAD_CSV) });
-    expect(await submitForm(page, 'Import', '/vetting/lists/import')).toBe(400);
-    await shot('import-refused');
-    expect(await errorMessages(page)).toEqual(['The file has 2 problems: nothing was imported']);
-    expect((await page.locator('#problems + ul li').allTextContents()).map(squash)).toEqual([
-      'Line 2: family_name is blank',
-      'Line 3: date_of_birth "31/02/1990" is not a real date',
-    ]);
-    expect(
-      await count("select count(*)::int as n from list_entries where source_key like 'national:barred:E2E-%'", []),
-    ).toBe(0);
-
-    await page.getByRole('radio', { name: 'Police Barred List', exact: true }).check();
-    await page
-      .getByLabel('CSV file')
-      .setInputFiles({ name: 'barred.csv', mimeType: 'text/csv', buffer: Buffer.from(BARRED_CSV) });
-    expect(await submitForm(page, 'Import', '/vetting/lists/import')).toBe(303);
-    await page.waitForURL((url) => url.pathname === '/vetting/lists');
-    await shot('imported');
-    expect(squash(await page.locator('.govuk-notification-banner').textContent())).toContain(
-      'Imported 2 rows: 2 new, 0 changed, 0 unchanged.',
-    );
-    await page.getByLabel('Name or number').fill('Quarrington');
-    await page.getByRole('button', { name: 'Search' }).click();
-    await page.waitForURL((url) => url.searchParams.get('q') === 'Quarrington');
-    await shot('lists-search');
-    expect(await rowsOf(page, '#entries')).toEqual([
-      [
-        'Jessamy Quarrington',
-        formatDate('1988-04-07'),
-        // Listed for gross misconduct on 14 June 2024: a review may be asked for 5 years on [S].
-        `Police Barred List National list, ${formatDate('2024-06-14')} Review can be asked for from ${formatDate('2029-06-14')}`,
-        'Northmarsh Police, PC PC 4521, W77120',
-        'Dismissed for gross misconduct: theft from a detained person',
-      ],
-    ]);
+    await importBarredList();
   }, 180_000);
 
   test('an applicant on the list is caught: the likely match waits for a human, and no decision can be saved', async () => {
@@ -234,28 +187,7 @@ describe('Recruitment vetting: an applicant on the barred list is caught, and ad
     await shot('checks-recorded');
 
     // The caution, found by the PNC check.
-    const form = page.locator('form[action$="/adverse"]');
-    await form.getByLabel('Found by').selectOption({ label: 'Police National Computer (PNC)' });
-    await form.getByLabel('Source', { exact: true }).fill('PNC');
-    await form.getByLabel('Type', { exact: true }).selectOption({ label: 'Caution' });
-    await fillDate(page, 'When it happened (optional)', '2012-08-01');
-    await form.getByRole('radio', { name: 'The applicant' }).check();
-    await form.getByLabel('Severity').selectOption({ label: '2' });
-    await form.getByLabel('Credibility').selectOption({ label: '5 (high)' });
-    await form.getByLabel('Description').fill('Caution for criminal damage, aged 17');
-    await form.getByLabel('Assessment (optional)').fill('Declared on the application form');
-    expect(await submitForm(page, 'Record the adverse information')).toBe(303);
-    await page.waitForURL((url) => url.pathname === `/vetting/applications/${adverseApplication}`);
-    await shot('adverse-recorded');
-    expect(await rowsOf(page, '#check-table')).toContainEqual([
-      'Police National Computer (PNC)',
-      'Adverse information found',
-      formatDate(today),
-      'One caution, below.',
-    ]);
-    expect(squash(await page.locator('[id^="adverse-"] .govuk-summary-card__title').first().textContent())).toBe(
-      'Caution – The applicant (severity 2, credibility 5)',
-    );
+    await recordCaution(adverseApplication);
 
     await page.getByRole('button', { name: 'Record the decision', exact: true }).click();
     await page.waitForURL((url) => url.pathname === `/vetting/applications/${adverseApplication}/decision`);

@@ -1,10 +1,11 @@
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { fillDate } from './case-journey.ts';
+import { formatDate } from '../../../src/kernel/time/dates.ts';
+import { fillDate, squash } from './case-journey.ts';
 import type { RunningServer } from './browser.ts';
-import { submitForm } from './integrity-journey.ts';
+import { errorMessages, rowsOf, submitForm } from './integrity-journey.ts';
 
-/** Steps of the recruitment journey (test/e2e/recruitment.e2e.ts): the national files, an application, a check. */
+/** Steps of the recruitment journey (test/e2e/recruitment.e2e.ts): the national files and their import, an application, a check, a caution. */
 
 /** A faulty national file: a row without a family name, a date that does not exist. */
 export const BAD_CSV =
@@ -82,5 +83,93 @@ export function recruitmentSteps(journey: () => Journey) {
     await page.waitForURL((url) => /^\/vetting\/applications\/[0-9a-f-]{36}$/.test(url.pathname));
   }
 
-  return { count, stored, startApplication, recordCheck };
+  /**
+   * The vetting officer imports the national barred list through the page: a faulty file first, refused with
+   * its problems and nothing imported; then the list, whose entry is found by name.
+   */
+  async function importBarredList(): Promise<void> {
+    const { page, shot } = journey();
+    await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Vetting' }).click();
+    await page.waitForURL((url) => url.pathname === '/vetting');
+    await shot('vetting-home');
+    await page.goto('/vetting/lists');
+    await shot('lists');
+    await page.getByRole('button', { name: 'Import a national list' }).click();
+    await page.waitForURL((url) => url.pathname === '/vetting/lists/import');
+    await shot('import');
+    const entriesBefore = await count(
+      "select count(*)::int as n from list_entries where source_key like 'national:barred:E2E-%'",
+      [],
+    );
+    expect(entriesBefore).toBe(0);
+
+    await page.getByRole('radio', { name: 'Police Barred List', exact: true }).check();
+    await page
+      .getByLabel('CSV file')
+      .setInputFiles({ name: 'faulty.csv', mimeType: 'text/csv', buffer: Buffer.from(BAD_CSV) });
+    expect(await submitForm(page, 'Import', '/vetting/lists/import')).toBe(400);
+    await shot('import-refused');
+    expect(await errorMessages(page)).toEqual(['The file has 2 problems: nothing was imported']);
+    expect((await page.locator('#problems + ul li').allTextContents()).map(squash)).toEqual([
+      'Line 2: family_name is blank',
+      'Line 3: date_of_birth "31/02/1990" is not a real date',
+    ]);
+    expect(
+      await count("select count(*)::int as n from list_entries where source_key like 'national:barred:E2E-%'", []),
+    ).toBe(0);
+
+    await page.getByRole('radio', { name: 'Police Barred List', exact: true }).check();
+    await page
+      .getByLabel('CSV file')
+      .setInputFiles({ name: 'barred.csv', mimeType: 'text/csv', buffer: Buffer.from(BARRED_CSV) });
+    expect(await submitForm(page, 'Import', '/vetting/lists/import')).toBe(303);
+    await page.waitForURL((url) => url.pathname === '/vetting/lists');
+    await shot('imported');
+    expect(squash(await page.locator('.govuk-notification-banner').textContent())).toContain(
+      'Imported 2 rows: 2 new, 0 changed, 0 unchanged.',
+    );
+    await page.getByLabel('Name or number').fill('Quarrington');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.waitForURL((url) => url.searchParams.get('q') === 'Quarrington');
+    await shot('lists-search');
+    expect(await rowsOf(page, '#entries')).toEqual([
+      [
+        'Jessamy Quarrington',
+        formatDate('1988-04-07'),
+        // Listed for gross misconduct on 14 June 2024: a review may be asked for 5 years on [S].
+        `Police Barred List National list, ${formatDate('2024-06-14')} Review can be asked for from ${formatDate('2029-06-14')}`,
+        'Northmarsh Police, PC PC 4521, W77120',
+        'Dismissed for gross misconduct: theft from a detained person',
+      ],
+    ]);
+  }
+
+  /** Records the caution found by the PNC check on the application, and checks it is shown. */
+  async function recordCaution(applicationId: string): Promise<void> {
+    const { page, shot, today } = journey();
+    const form = page.locator('form[action$="/adverse"]');
+    await form.getByLabel('Found by').selectOption({ label: 'Police National Computer (PNC)' });
+    await form.getByLabel('Source', { exact: true }).fill('PNC');
+    await form.getByLabel('Type', { exact: true }).selectOption({ label: 'Caution' });
+    await fillDate(page, 'When it happened (optional)', '2012-08-01');
+    await form.getByRole('radio', { name: 'The applicant' }).check();
+    await form.getByLabel('Severity').selectOption({ label: '2' });
+    await form.getByLabel('Credibility').selectOption({ label: '5 (high)' });
+    await form.getByLabel('Description').fill('Caution for criminal damage, aged 17');
+    await form.getByLabel('Assessment (optional)').fill('Declared on the application form');
+    expect(await submitForm(page, 'Record the adverse information')).toBe(303);
+    await page.waitForURL((url) => url.pathname === `/vetting/applications/${applicationId}`);
+    await shot('adverse-recorded');
+    expect(await rowsOf(page, '#check-table')).toContainEqual([
+      'Police National Computer (PNC)',
+      'Adverse information found',
+      formatDate(today),
+      'One caution, below.',
+    ]);
+    expect(squash(await page.locator('[id^="adverse-"] .govuk-summary-card__title').first().textContent())).toBe(
+      'Caution – The applicant (severity 2, credibility 5)',
+    );
+  }
+
+  return { count, stored, startApplication, recordCheck, importBarredList, recordCaution };
 }
