@@ -106,7 +106,9 @@ describe('withdrawing a clearance (Police (Vetting) Regulations 2025)', () => {
         `select period, started_on::text, due_on::text, state from clocks where owner_kind = 'vetting' and subject_key = $1`,
         [`decision:${decision?.id}`],
       ),
-    ).toEqual([{ period: 'vetting_withdrawal_appeal', started_on: '2026-03-20', due_on: '2026-04-03', state: 'running' }]);
+    ).toEqual([
+      { period: 'vetting_withdrawal_appeal', started_on: '2026-03-20', due_on: '2026-04-03', state: 'running' },
+    ]);
     expect(await state(reviewId)).toEqual([{ status: 'completed' }]);
     const view = await client(t, w, 'vo').get(page);
     expect(view.body).toContain('Appeal window ends');
