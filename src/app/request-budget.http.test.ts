@@ -57,7 +57,13 @@ describe('request budget over HTTP', () => {
   let app: FastifyInstance;
   let base: string;
   let admission: Admission;
-  const held = { gate: gate(), entered: 0, statementsRun: 0, refused: [] as string[] };
+  const held = {
+    gate: gate(),
+    entered: 0,
+    statementsRun: 0,
+    refused: [] as string[],
+    scope: undefined as { abandoned: boolean } | undefined,
+  };
 
   async function start(budget: Partial<RequestBudgetConfig>) {
     database = await createTestDatabase();
@@ -82,7 +88,10 @@ describe('request budget over HTTP', () => {
       }
       return { ok: true };
     };
-    app.get('/api/test/held', async () => work('get'));
+    app.get('/api/test/held', async (request) => {
+      held.scope = request.dbScope ?? undefined;
+      return work('get');
+    });
     // Under /api/ but outside /api/v1: no CSRF token and no caller needed.
     app.post('/api/test/held', async () => work('post'));
     app.get('/api/test/slow', async () => {
@@ -140,11 +149,12 @@ describe('request budget over HTTP', () => {
     const first = abandon();
     await until(() => held.entered === 1, 'the first request is at work');
     const queued = abandon();
-    await new Promise((r) => setTimeout(r, 50));
+    await until(() => admission.queued === 1, 'the second request waits in the queue');
     queued.destroy();
     await until(() => admission.queued === 0, 'the queued request gave its place up');
     first.destroy();
-    await new Promise((r) => setTimeout(r, 50));
+    // Wait until the server has seen the client go (not a fixed time: a loaded machine may take longer).
+    await until(() => held.scope?.abandoned === true, 'the server saw the first client go');
     held.gate.open();
     await until(() => held.refused.length === 1, 'the first request stopped');
     expect(held.refused).toEqual(['get: StatementRefusedError']);
