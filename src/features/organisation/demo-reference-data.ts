@@ -3,18 +3,10 @@
  * Wales" tables closely enough that charts and searches over the demo force look like a real force's.
  */
 
-/** Rank order matters: the index is the seniority the generator promotes along. */
-export const officerRanks = [
-  'Constable',
-  'Sergeant',
-  'Inspector',
-  'Chief Inspector',
-  'Superintendent',
-  'Chief Superintendent',
-  'Assistant Chief Constable',
-  'Deputy Chief Constable',
-  'Chief Constable',
-] as const;
+import { HOME_OFFICE_RANKS } from '../../kernel/config/integrity-rules.ts';
+
+/** Rank order matters: the index is the seniority the generator promotes along (the Home Office ranks). */
+export const officerRanks = HOME_OFFICE_RANKS;
 
 export const CHIEF_OFFICER_RANK = 6;
 

@@ -2,11 +2,12 @@ import { z } from 'zod';
 import type { Deps } from '../../../kernel/deps.ts';
 import { ukToday } from '../../../kernel/time/dates.ts';
 import { AppError, notFound, staleVersion } from '../../../kernel/errors.ts';
-import { parseInput, isoDateString, blank } from '../../../kernel/validation.ts';
+import { parseInput, blank } from '../../../kernel/validation.ts';
 import { recordAudit } from '../../../kernel/audit/record-audit.ts';
 import { actorOf, authorize, type Principal } from '../../../kernel/access/principal.ts';
 import { clearancesWithdrawnBy, reinstateClearance } from '../clearances/clearances.repository.ts';
 import { findVisibleAppeal, findVisibleDecision, updateAppeal } from './decisions.repository.ts';
+import { decideAppealInput } from './decide-appeal.ts';
 import { meetVettingClocks, startVettingClock } from '../vetting-clocks.ts';
 import { renewalPeriodOf } from '../vetting-levels.ts';
 import {
@@ -20,21 +21,8 @@ const yesNo = z.preprocess(
   z.boolean({ message: 'Say whether the officer’s dismissal follows' }).optional(),
 );
 
-export const decideWithdrawalAppealInput = z.object({
-  appealId: z.string().uuid(),
-  version: z.coerce.number().int().min(1),
-  panel: z
-    .string({ message: 'Enter who sat on the appeal panel' })
-    .trim()
-    .min(3, 'Enter who sat on the appeal panel')
-    .max(1000, 'The panel must be 1,000 characters or fewer'),
-  outcome: z.enum(['upheld', 'dismissed'], { message: 'Choose the outcome of the appeal' }),
-  decidedOn: isoDateString('Enter the date the panel decided'),
-  reasons: z
-    .string({ message: 'Enter the panel’s reasons' })
-    .trim()
-    .min(10, 'Enter the panel’s reasons (at least 10 characters)')
-    .max(10_000, 'The reasons must be 10,000 characters or fewer'),
+/** The refusal appeal's fields, with one of the withdrawal appeal's own: one set of limits for both. */
+export const decideWithdrawalAppealInput = decideAppealInput.extend({
   /** When the appeal is dismissed: whether the person's dismissal follows (yes/no, or a boolean in the API). */
   dismissalFollows: yesNo,
 });
