@@ -68,8 +68,10 @@ describe('statements per request', () => {
   });
 
   it('pins the case page and its API (an audited read)', async () => {
-    expect(await statementsOf('aa', `/api/v1/cases/${world.normal.id}`)).toBe(14); // + the clocks' timeline entries
-    expect(await statementsOf('aa', `/cases/${world.normal.id}`)).toBe(19); // + the header's unread count
+    // + the clocks' timeline entries, and (Conduct Regs 2020 reg 42(8), 42(11)) the subjects' career breaks and
+    // final written warnings on record: one statement each for all the subjects, however many.
+    expect(await statementsOf('aa', `/api/v1/cases/${world.normal.id}`)).toBe(16);
+    expect(await statementsOf('aa', `/cases/${world.normal.id}`)).toBe(21); // + the header's unread count
   });
 
   it('pins the person search by name and by number (an audited read)', async () => {

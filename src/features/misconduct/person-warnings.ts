@@ -3,7 +3,7 @@ import type { Principal } from '../../kernel/access/principal.ts';
 import type { IsoDate } from '../../kernel/time/dates.ts';
 import { careerBreaksOf } from '../organisation/index.ts';
 import { extendByCareerBreaks, warningInForceOn, type CareerBreak } from './rules/warning-length.ts';
-import { finalWrittenWarningClocksOfPerson, warningClocksOfPeople } from './warning-clocks.repository.ts';
+import { finalWrittenWarningClocksOfPeople, warningClocksOfPeople } from './warning-clocks.repository.ts';
 
 /**
  * A warning's clock runs from the day it was notified to start + N months − 1 day (Conduct Regs 2020 reg 42(4));
@@ -49,11 +49,33 @@ export async function warningsOfPeople(
 }
 
 /**
- * Whether a final written warning is in force for this person on `on` (Conduct Regs 2020 reg 42(8): then
- * "neither a written warning nor a final written warning may be given"), from the record: the final written
- * warnings given in any other case of the force, each extended by the person's career breaks. `exceptCaseId`
- * leaves out the case being decided: a warning given in the same proceedings is not one already in force.
+ * Which of these person records have a final written warning in force on `on` (Conduct Regs 2020 reg 42(8):
+ * then "neither a written warning nor a final written warning may be given"), from the record: the final
+ * written warnings given in any other case of the force, each extended by the person's career breaks.
+ * `exceptCaseId` leaves out the case being decided: a warning given in the same proceedings is not one already
+ * in force. Two statements, however many people.
  */
+export async function finalWrittenWarningsOnRecord(
+  db: Db,
+  forceId: string,
+  personIds: readonly string[],
+  on: IsoDate,
+  exceptCaseId?: string,
+): Promise<Set<string>> {
+  const clocks = (await finalWrittenWarningClocksOfPeople(db, forceId, personIds)).filter(
+    (k) => k.case_id !== exceptCaseId,
+  );
+  const inForce = new Set<string>();
+  if (!clocks.length) return inForce;
+  const breaks = await careerBreaksOf(db, forceId, [...new Set(clocks.map((k) => k.person_id))]);
+  for (const k of clocks) {
+    const own = breaks.filter((b) => b.personId === k.person_id);
+    if (warningInForceOn(k.started_on, extendByCareerBreaks(k.started_on, k.due_on, own), on)) inForce.add(k.person_id);
+  }
+  return inForce;
+}
+
+/** Whether a final written warning is in force for this one person on `on` (reg 42(8)); see above. */
 export async function finalWrittenWarningOnRecord(
   db: Db,
   forceId: string,
@@ -61,10 +83,5 @@ export async function finalWrittenWarningOnRecord(
   on: IsoDate,
   exceptCaseId?: string,
 ): Promise<boolean> {
-  const clocks = (await finalWrittenWarningClocksOfPerson(db, forceId, personId)).filter(
-    (k) => k.case_id !== exceptCaseId,
-  );
-  if (!clocks.length) return false;
-  const breaks = await careerBreaksOf(db, forceId, [personId]);
-  return clocks.some((k) => warningInForceOn(k.started_on, extendByCareerBreaks(k.started_on, k.due_on, breaks), on));
+  return (await finalWrittenWarningsOnRecord(db, forceId, [personId], on, exceptCaseId)).has(personId);
 }

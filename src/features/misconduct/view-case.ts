@@ -12,7 +12,7 @@ import { contextOf, factsOf } from './case-context.ts';
 import { allegationsOf, findVisibleCase, listReturnsOf, subjectsOf, timelineOf } from './cases.repository.ts';
 import { casePolicy } from './case.policy.ts';
 import { careerBreaksOf } from '../organisation/index.ts';
-import { finalWrittenWarningOnRecord } from './person-warnings.ts';
+import { finalWrittenWarningsOnRecord } from './person-warnings.ts';
 
 /**
  * A case with its subjects, each allegation's track (state, facts, the actions the user may take now),
@@ -34,12 +34,15 @@ export async function viewCase(deps: Deps, principal: Principal | null, id: stri
     const clockEvents = await clockEventsOfCase(tx, theCase.forceId, theCase.id);
     const subjectById = new Map(subjects.map((s) => [s.id, s]));
     // Career breaks extend a warning's time (Conduct Regs 2020 reg 42(11), 62(5)): the clocks show the extended day.
-    const careerBreaks = new Map<string, { startsOn: string; endsOn: string | null }[]>();
-    for (const s of subjects) careerBreaks.set(s.id, await careerBreaksOf(tx, theCase.forceId, [s.personId]));
+    // One statement for every subject's breaks, and two for the warnings on record, however many subjects.
+    const personIds = subjects.map((s) => s.personId);
+    const breaks = await careerBreaksOf(tx, theCase.forceId, personIds);
+    const careerBreaks = new Map<string, { startsOn: string; endsOn: string | null }[]>(
+      subjects.map((s) => [s.id, breaks.filter((b) => b.personId === s.personId)]),
+    );
     // A final written warning in force on the record (reg 42(8)) changes the actions offered, as it does the step.
-    const fwwOnRecord = new Set<string>();
-    for (const s of subjects)
-      if (await finalWrittenWarningOnRecord(tx, theCase.forceId, s.personId, today, theCase.id)) fwwOnRecord.add(s.id);
+    const onRecord = await finalWrittenWarningsOnRecord(tx, theCase.forceId, personIds, today, theCase.id);
+    const fwwOnRecord = new Set(subjects.filter((s) => onRecord.has(s.personId)).map((s) => s.id));
     const allegations = rows.map((row) => {
       const facts = factsOf(row);
       const subject = subjectById.get(row.subjectId);

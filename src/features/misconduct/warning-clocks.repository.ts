@@ -38,18 +38,23 @@ export async function warningClocksOfPeople(db: Db, principal: Principal, person
 }
 
 /**
- * The final written warnings given to one person record in any case of the force, whoever asks: whether one is
- * in force is a fact the law acts on (Conduct Regs 2020 reg 42(8)), not something need-to-know may hide.
+ * The final written warnings given to these person records in any case of the force, whoever asks: whether one
+ * is in force is a fact the law acts on (Conduct Regs 2020 reg 42(8)), not something need-to-know may hide.
+ * One statement for all the subjects of a case.
  */
-export async function finalWrittenWarningClocksOfPerson(db: Db, forceId: string, personId: string) {
-  return rawRows<WarningClockRow>(
+export async function finalWrittenWarningClocksOfPeople(db: Db, forceId: string, personIds: readonly string[]) {
+  if (!personIds.length) return [];
+  return rawRows<WarningClockRow & { person_id: string }>(
     db,
     sql`select k.id, k.case_id, c.reference, k.allegation_id, k.period, k.started_on::text as started_on,
-        k.due_on::text as due_on, k.state
+        k.due_on::text as due_on, k.state, s.person_id
       from clocks k
       join case_subjects s on s.force_id = k.force_id and s.id = k.subject_id
       join cases c on c.force_id = k.force_id and c.id = k.case_id
-      where k.force_id = ${forceId} and s.person_id = ${personId}::uuid
+      where k.force_id = ${forceId} and s.person_id in (${sql.join(
+        personIds.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})
         and ${LIVE_WARNING} and k.period = 'final_written_warning_expiry'`,
   );
 }
