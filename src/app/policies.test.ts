@@ -66,6 +66,8 @@ describe('policy modules', () => {
       'appropriate_authority',
       'vetting_officer',
       'complaints_handler',
+      // The PCC office handles complaints about the chief officer (its own complaints' clocks).
+      'pcc_oversight',
       'confidential_unit',
     ]);
     expect(deadlinesPolicy.list(null)).toBe(false);

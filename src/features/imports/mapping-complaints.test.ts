@@ -85,7 +85,7 @@ files:
       ),
     );
     expect(Object.values(mixed.fields ?? {})).toContain(
-      'a file entry needs person, allegation or both; or history, complaint or complainant alone',
+      'a file entry needs person, allegation or both; or history, complaint, complainant or signal alone',
     );
     const channel = refusal(() =>
       parseMappingText(
